@@ -1,0 +1,150 @@
+"""Command line: ``python -m gazetteer lookup|find|import|stats``.
+
+The JSON shapes of ``lookup --json`` and ``find --json`` are a contract other
+tools rely on; extend them, never rename fields.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import GazetteerError, GeocoderUnavailable
+from .lookup import LookupResult, lookup
+from .model import Candidate
+from .store import load_gazetteer
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (GazetteerError, ValueError, TypeError, OSError) as exc:
+        print(f"gazetteer: error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m gazetteer", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("lookup", help="best place for a name, with candidates")
+    p.add_argument("text")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--online", action="store_true",
+                   help="ask Nominatim when offline data has no answer (needs GAZETTEER_ONLINE=1 "
+                        "and GAZETTEER_USER_AGENT)")
+    p.set_defaults(func=_cmd_lookup)
+    p = sub.add_parser("find", help="every place mention in a text file ('-' for stdin)")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_find)
+    p = sub.add_parser("import", help="merge a GeoNames dump (19 columns) into the local store")
+    p.add_argument("path")
+    p.add_argument("--country", action="append", default=None,
+                   help="keep only these country codes (repeatable), e.g. --country SY")
+    p.set_defaults(func=_cmd_import)
+    p = sub.add_parser("stats", help="what the gazetteer holds")
+    p.set_defaults(func=_cmd_stats)
+    return parser
+
+
+def _cmd_lookup(args: argparse.Namespace) -> int:
+    result = lookup(args.text, load_gazetteer())
+    if result.best is None and args.online:
+        result = _online(args.text, result)
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_lookup(result)
+    return 0
+
+
+def _online(query: str, offline: LookupResult) -> LookupResult:
+    from .online import geocoder_from_env
+
+    geocoder = geocoder_from_env()
+    if geocoder is None:
+        print("gazetteer: online lookup is off; set GAZETTEER_ONLINE=1 and "
+              "GAZETTEER_USER_AGENT to switch it on", file=sys.stderr)
+        return offline
+    try:
+        places = geocoder.geocode(query)
+    except GeocoderUnavailable as exc:
+        print(f"gazetteer: online geocoder failed ({exc}); offline answer kept", file=sys.stderr)
+        return offline
+    if not places:
+        return offline
+    candidates = [Candidate(p, 0.5, ("online answer (Nominatim/OSM)",)) for p in places]
+    return LookupResult(query, places[0], 0.5, candidates, "online")
+
+
+def _print_lookup(result: LookupResult) -> None:
+    if result.best is None:
+        print(f"{result.query}: not resolved ({result.method})")
+    else:
+        b = result.best
+        print(f"{result.query}: {b.name_ar} / {b.name_en} [{b.kind}, {b.governorate or '-'}] "
+              f"{b.lat:.5f}, {b.lon:.5f}  confidence {result.confidence:.2f} ({result.method})")
+    for c in result.candidates[:10]:
+        p = c.place
+        print(f"  - {p.id}: {p.name_ar} / {p.name_en} [{p.kind}, {p.governorate or '-'}] "
+              f"score {c.score:.2f}: {'; '.join(c.reasons)}")
+
+
+def _cmd_find(args: argparse.Namespace) -> int:
+    text = _read_text(args.file)
+    from .resolver import resolve_text
+
+    mentions = resolve_text(text, load_gazetteer())
+    if args.json:
+        print(json.dumps([m.as_dict() for m in mentions], ensure_ascii=False, indent=2))
+        return 0
+    for m in mentions:
+        where = (f"{m.place.name_en} ({m.place.lat:.4f}, {m.place.lon:.4f}) p{m.geo_precision}"
+                 if m.place else "UNRESOLVED")
+        print(f"{m.start:>6}-{m.end:<6} {m.text}  ->  {where}  [{m.role}, "
+              f"conf {m.confidence:.2f}] {m.cue}")
+    return 0
+
+
+def _read_text(name: str) -> str:
+    if name == "-":
+        raw = sys.stdin.buffer.read()
+    else:
+        raw = Path(name).read_bytes()
+    for encoding in ("utf-8-sig", "utf-16", "cp1256"):
+        if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValueError(f"{name}: not readable as UTF-8, UTF-16 or Windows-1256 text")
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from .geonames import import_dump
+
+    countries = {c.upper() for c in args.country} if args.country else None
+    summary = import_dump(Path(args.path), countries=countries)
+    print(f"{summary.path}: read {summary.read} rows, kept {summary.kept}, "
+          f"stored {summary.stored} imported places; skipped {dict(summary.skipped)}")
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    gaz = load_gazetteer()
+    kinds: dict[str, int] = {}
+    for p in gaz.places.values():
+        kinds[p.kind] = kinds.get(p.kind, 0) + 1
+    print(f"{len(gaz)} places; keys {len(gaz.keys())}")
+    for kind, n in sorted(kinds.items(), key=lambda kv: -kv[1]):
+        print(f"  {kind}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

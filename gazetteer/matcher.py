@@ -1,0 +1,137 @@
+"""Finding gazetteer names in running text: one Aho-Corasick pass, linear in the text.
+
+The automaton holds each name *without* its leading article, so one entry
+matches 'القامشلي', 'بالقامشلي', 'للقامشلي' and 'والقامشلي'; the clitics in
+front of a match are then checked against the closed lists in
+:mod:`gazetteer.normalize`. Overlaps keep the longest name ('مطار القامشلي'
+wins over 'القامشلي').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import ahocorasick
+
+from .normalize import BARE_PREFIXES, WITH_ARTICLE_PREFIXES, FoldedText, core_form, fold, is_arabic
+
+if TYPE_CHECKING:
+    from .store import Gazetteer
+
+#: Shortest core (letters, article removed) indexed; shorter names are too often words.
+MIN_CORE = 3
+#: Article-less use of an article name ('قامشلي' for 'القامشلي') only for long cores.
+MIN_BARE_CORE = 5
+_MAX_PREFIX = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    place_id: str
+    had_article: bool
+    latin: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RawMatch:
+    """A name found in folded text; offsets are folded offsets, ``core`` is the indexed form."""
+
+    start: int  # start of the name including its article, excluding other clitics
+    end: int
+    core: str
+    place_ids: tuple[str, ...]
+    prefix: str  # the clitics in front of the core, article included
+    word_start: int  # where the whole word, clitics included, starts
+
+
+class PlaceMatcher:
+    """An automaton over every name of a :class:`~gazetteer.store.Gazetteer`."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        table: dict[str, list[Entry]] = {}
+        for place in gazetteer.places.values():
+            for name in place.names:
+                for core, entry in _forms(name, place.id):
+                    bucket = table.setdefault(core, [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+        self.automaton = ahocorasick.Automaton()
+        for core, entries in table.items():
+            self.automaton.add_word(core, (core, tuple(entries)))
+        self.automaton.make_automaton()
+        self.size = len(table)
+
+    def scan(self, folded: str) -> list[RawMatch]:
+        """Longest, non-overlapping name matches in an already folded text."""
+        found: list[RawMatch] = []
+        n = len(folded)
+        for end_idx, (core, entries) in self.automaton.iter(folded):
+            end = end_idx + 1
+            if end < n and _is_word_char(folded[end]):
+                continue
+            start = end - len(core)
+            ws = start
+            while ws > 0 and start - ws <= _MAX_PREFIX and _is_word_char(folded[ws - 1]):
+                ws -= 1
+            if ws > 0 and _is_word_char(folded[ws - 1]):
+                continue
+            prefix = folded[ws:start]
+            ids = tuple(e.place_id for e in entries if _prefix_ok(prefix, e, len(core)))
+            if ids:
+                s = start - 2 if prefix.endswith("ال") else start
+                found.append(RawMatch(s, end, core, _unique(ids), prefix, ws))
+        return _longest_non_overlapping(found)
+
+    def find(self, text: str) -> tuple[FoldedText, list[RawMatch]]:
+        folded = FoldedText.of(text)
+        return folded, self.scan(folded.folded)
+
+
+def _forms(name: str, place_id: str) -> list[tuple[str, Entry]]:
+    """The indexed forms of a name (Arabic core, or folded Latin with and without 'al-')."""
+    if not name or not name.strip():
+        return []
+    if is_arabic(name):
+        core, had_article = core_form(name)
+        if len(core.replace(" ", "")) < MIN_CORE:
+            return []
+        return [(core, Entry(place_id, had_article, False))]
+    folded = " ".join(fold(name).replace("-", " ").split())
+    if len(folded) < 4:
+        return []
+    out = [(folded, Entry(place_id, False, True))]
+    for art in ("al ", "el ", "as ", "ad ", "ar ", "ash ", "at ", "az ", "an "):
+        if folded.startswith(art) and len(folded) - len(art) >= 4:
+            out.append((folded[len(art):], Entry(place_id, False, True)))
+    return out
+
+
+def _prefix_ok(prefix: str, entry: Entry, core_len: int) -> bool:
+    if entry.latin:
+        return prefix == ""
+    if entry.had_article:
+        return prefix in WITH_ARTICLE_PREFIXES or (
+            core_len >= MIN_BARE_CORE and prefix in BARE_PREFIXES
+        )
+    return prefix in BARE_PREFIXES
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _unique(ids: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ids))
+
+
+def _longest_non_overlapping(matches: list[RawMatch]) -> list[RawMatch]:
+    """Leftmost-longest selection over matches that may overlap."""
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    chosen: list[RawMatch] = []
+    for m in matches:
+        if not chosen or m.start >= chosen[-1].end:
+            chosen.append(m)
+        elif (m.end - m.start) > (chosen[-1].end - chosen[-1].start):
+            chosen[-1] = m
+    return chosen

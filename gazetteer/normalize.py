@@ -1,0 +1,262 @@
+"""Text keys for Arabic, Kurdish and English place names.
+
+Two jobs, kept apart on purpose:
+
+* :func:`fold` maps a text to a comparison form *character by character or by
+  deleting characters*, so a span found in the folded text can be mapped back
+  to the original (see :class:`FoldedText`). It is a single ``str.translate``,
+  which keeps scanning megabytes of news cheap.
+* :func:`arabic_key` / :func:`latin_key` / :func:`skeleton_key` turn a *name*
+  into lookup keys; they may drop articles, clitics and cue words because a
+  name is short and its offsets do not matter.
+
+Examples
+--------
+>>> fold("القحطانيّة")
+'القحطانيه'
+>>> arabic_key("وبالقامشلي")
+'قامشلي'
+>>> latin_key("Al-Qāmishlī") == latin_key("Kamishli")
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# --- character folding -------------------------------------------------------
+
+_DELETE = (
+    # Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks)
+    [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670"]
+    + [chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06E5, 0x06E6)]
+    + ["\u0640"]  # tatweel
+    # zero-width and bidi controls
+    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    # quotation marks: names are often quoted ("قاعدة “التنف”"); the quote is not part of the name
+    + ['"', "\u201c", "\u201d", "\u201e", "\u201f", "\u00ab", "\u00bb", "\u2033", "\u2018", "\u2019"]
+)
+
+_MAP = {
+    # alef and hamza forms
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "و", "ئ": "ي",
+    # taa marbuta, alef maqsura
+    "ة": "ه", "ۃ": "ه", "ى": "ي",
+    # Persian / Kurdish / Urdu letters
+    "ک": "ك", "ڪ": "ك", "گ": "ك", "ی": "ي", "ې": "ي", "ێ": "ي", "ۍ": "ي",
+    "ە": "ه", "ھ": "ه", "ہ": "ه", "ۀ": "ه",
+    "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڨ": "ف", "ۆ": "و", "ۊ": "و", "ڵ": "ل", "ڕ": "ر",
+    # Arabic comma/semicolon keep their meaning as punctuation
+    "،": ",", "؛": ";", "؟": "?",
+    # dashes and the Arabic kashida-like dash used in datelines
+    "–": "-", "—": "-", "ـ": "-",
+}
+# Arabic-Indic and Persian digits -> ASCII
+_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
+_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
+# Latin: ASCII upper -> lower, and the accented letters of transliterations -> base letter
+_MAP.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+_LATIN_ACCENTS = {
+    "āáàâäãå": "a", "ĀÁÀÂÄÃÅ": "a", "ēéèêë": "e", "ĒÉÈÊË": "e", "īíìîï": "i", "ĪÍÌÎÏİ": "i",
+    "ōóòôöõ": "o", "ŌÓÒÔÖÕ": "o", "ūúùûü": "u", "ŪÚÙÛÜ": "u", "şšśṣ": "s", "ŞŠŚṢ": "s",
+    "ḩḥ": "h", "ḨḤ": "h", "ţṭ": "t", "ŢṬ": "t", "ḑḍ": "d", "ḐḌ": "d", "ẓẕż": "z", "ẒẔŻ": "z",
+    "çć": "c", "ÇĆ": "c", "ğ": "g", "Ğ": "g", "ı": "i", "ñ": "n", "Ñ": "n",
+    "ʿʾ‘’`´ʻʼ": "'",
+}
+for letters, base in _LATIN_ACCENTS.items():
+    _MAP.update({ch: base for ch in letters})
+_MAP.update({ch: None for ch in _DELETE})  # type: ignore[misc]
+_FOLD_TABLE = str.maketrans(_MAP)
+_DELETED_RE = re.compile("[" + "".join(re.escape(c) for c in _DELETE) + "]")
+_QUOTE_CHARS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'
+#: Like the fold table, but quotation marks become '"' (to spot quoted names).
+_FOLD_KEEP_QUOTES = str.maketrans({**_MAP, **{q: '"' for q in _QUOTE_CHARS}})
+_DELETED_KEEP_QUOTES_RE = re.compile(
+    "[" + "".join(re.escape(c) for c in _DELETE if c not in _QUOTE_CHARS) + "]"
+)
+
+
+def fold(text: str) -> str:
+    """Fold a text for matching: one ``str.translate`` (diacritics, forms, digits, case)."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    return text.translate(_FOLD_TABLE)
+
+
+@dataclass(frozen=True, slots=True)
+class FoldedText:
+    """A folded text that can map its offsets back to the original.
+
+    Folding only deletes characters or maps one to one, so the original offset
+    of folded offset ``n`` is ``n`` plus the deletions before it.
+    """
+
+    original: str
+    folded: str
+    deleted: tuple[int, ...]  # sorted original offsets of deleted characters
+
+    @classmethod
+    def of(cls, text: str, *, keep_quotes: bool = False) -> FoldedText:
+        if not isinstance(text, str):
+            raise TypeError(f"expected str, got {type(text).__name__}")
+        table, deleted = (
+            (_FOLD_KEEP_QUOTES, _DELETED_KEEP_QUOTES_RE) if keep_quotes else (_FOLD_TABLE, _DELETED_RE)
+        )
+        folded = text.translate(table)
+        if len(folded) == len(text):
+            return cls(text, folded, ())
+        return cls(text, folded, tuple(m.start() for m in deleted.finditer(text)))
+
+    def to_original(self, n: int, *, end: bool = False) -> int:
+        """Original offset of folded offset ``n`` (for an end offset, pass ``end=True``)."""
+        if not self.deleted:
+            return n
+        if end:
+            return self.to_original(n - 1) + 1 if n > 0 else 0
+        k = 0
+        while True:
+            k2 = bisect.bisect_right(self.deleted, n + k)
+            if k2 == k:
+                return n + k
+            k = k2
+
+
+# --- name keys ------------------------------------------------------------------
+
+#: Generic words in front of a name: they are cues to the kind of place, not part of the name.
+CUE_WORDS: dict[str, str] = {
+    "مدينه": "city", "بلده": "town", "قريه": "village", "ناحيه": "town", "منطقه": "region",
+    "محافظه": "governorate", "ريف": "countryside", "مطار": "airport", "قاعده": "base",
+    "حقل": "oilfield", "حقول": "oilfield", "معبر": "border_crossing", "فوج": "base",
+    "مخيم": "camp", "سد": "dam", "حي": "neighbourhood", "بلدات": "town", "قري": "village",
+    "مدن": "city", "مركز": "town", "معمل": "gasfield", "جسر": "bridge", "بلدتي": "town",
+    "مدينتي": "city", "قريتي": "village",
+}
+
+# Clitic sequences that may stand before a name written with the article, and without.
+WITH_ARTICLE_PREFIXES = frozenset({
+    "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال", "وفال",
+})
+BARE_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
+
+_SPACE_RE = re.compile(r"[\s\-_/.,;:()\[\]{}'!?]+")
+_NON_ARABIC_LETTER_RE = re.compile(r"[^\u0621-\u064a0-9 ]")
+
+
+def _words(folded: str) -> list[str]:
+    return [w for w in _SPACE_RE.split(folded) if w]
+
+
+def strip_article(word: str) -> str:
+    """'القامشلي' -> 'قامشلي'; a word of three letters or fewer keeps its article."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def strip_clitics(word: str) -> str:
+    """Remove one clitic sequence (و ف ب ل ك + ال) from the front of a folded word."""
+    for prefix in sorted(WITH_ARTICLE_PREFIXES, key=len, reverse=True):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
+
+
+def split_cue(text: str) -> tuple[str, str]:
+    """Split a leading generic word off a name: 'قرية ملوك سراي' -> ('village', 'ملوك سراي')."""
+    words = _words(fold(text))
+    if len(words) > 1:
+        head = strip_clitics(words[0])
+        head = head if head in CUE_WORDS else words[0].lstrip("وفبلك")
+        if head in CUE_WORDS:
+            return CUE_WORDS[head], " ".join(words[1:])
+    return "", " ".join(words)
+
+
+def arabic_key(name: str) -> str:
+    """Key of an Arabic name: folded, one space between words, article and clitics off.
+
+    The same key comes out of 'القامشلي', 'للقامشلي', 'وبالقامشلي' and 'القامشلى'.
+    """
+    words = _words(fold(name))
+    if not words:
+        return ""
+    words[0] = strip_article(strip_clitics(words[0]))
+    return " ".join(words)
+
+
+def core_form(name: str) -> tuple[str, bool]:
+    """The form indexed by the text matcher: (folded name without leading article, had article).
+
+    Unlike :func:`arabic_key` this keeps any clitic-looking first letter, since a
+    gazetteer name such as 'بانياس' starts with a real 'ب'.
+    """
+    words = _words(fold(name))
+    if not words:
+        return "", False
+    first = words[0]
+    had_article = first.startswith("ال") and len(first) > 4
+    if had_article:
+        words[0] = first[2:]
+    return " ".join(words), had_article
+
+
+_LATIN_ARTICLE_RE = re.compile(r"^(?:al|el|as|ad|ar|ash|at|az|an|ath|adh|ad|ed|es|et|ul)[\s-]+")
+_LATIN_SUFFIXES = (
+    (re.compile(r"(?:iyyah|iyyeh|iyah|iyeh|iyya|iyye|iya|iye|ieh|iah|ia)\b"), "ia"),
+    (re.compile(r"(?<=[a-z])(?:ah|eh)\b"), "a"),
+)
+
+
+def latin_key(name: str) -> str:
+    """Key of a Latin-script name: ASCII, no article, Q=K, one spelling of -iyah.
+
+    'Al-Qāmishlī', 'Kamishli' and 'el-Qamishli' share a key; so do
+    'Qahtaniyah', 'Qahtaniyeh' and 'Al Qahtania'.
+    """
+    text = fold(name).replace("'", "")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[^a-z0-9\s-]", "", text)
+    text = _LATIN_ARTICLE_RE.sub("", text.strip())
+    text = text.replace("q", "k").replace("-", " ").replace("ou", "u").replace("ee", "i")
+    for pattern, repl in _LATIN_SUFFIXES:
+        text = pattern.sub(repl, text)
+    text = re.sub(r"(.)\1+", r"\1", text)  # doubled letters
+    return " ".join(text.split())
+
+
+def skeleton_key(name: str) -> str:
+    """Consonant skeleton of a Latin key: a loose key for Kurdish/English spelling drift.
+
+    'Qamişlo' and 'Qamishli' both give 'kmshl'.
+    """
+    key = latin_key(name.replace("ş", "sh").replace("Ş", "Sh"))
+    if not key:
+        return ""
+    words = key.split()
+    return " ".join(w[0] + re.sub(r"[aeiouyw]", "", w[1:]) for w in words)
+
+
+def is_arabic(text: str) -> bool:
+    """True when the text has more Arabic letters than Latin ones."""
+    arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return arabic > 0 and arabic >= latin
+
+
+def name_keys(name: str) -> set[str]:
+    """Every lookup key of one name (Arabic key, or Latin key and skeleton)."""
+    if not name or not name.strip():
+        return set()
+    if is_arabic(name):
+        key = arabic_key(name)
+        return {key} if key else set()
+    keys = {latin_key(name)}
+    return {k for k in keys if k}

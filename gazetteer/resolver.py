@@ -1,0 +1,376 @@
+"""Choosing the place a mention means, and saying why.
+
+A mention's candidates are every place with the matched name. Each is scored
+from cues in the text, then the best is taken only if it stands clear of the
+rest; otherwise the mention stays unresolved with its ranked candidates, so an
+analyst sees the doubt instead of a guess presented as fact.
+
+Cues, in the order they are read:
+
+* the role of the name: a time zone after a clock time ('17:41 دمشق'), a
+  desk dateline ('إسطنبول - متابعات'), a media outlet ('قناة الحرة');
+* a kind word before it ('قرية', 'مطار', 'محافظة' ...);
+* a precision word before it ('ريف', 'شمالي', 'بالقرب من' ...): geo precision 2;
+* governorates and towns named in the same sentence;
+* other places resolved in the same text (two passes: clear cases first);
+* a prior for north-east Syria, the area the corpus is about, and for larger places.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .matcher import RawMatch
+from .model import FOCUS_GOVERNORATES, Candidate, Mention, Place
+from .normalize import CUE_WORDS, FoldedText, fold, strip_clitics
+from .store import Gazetteer
+
+#: A place needs this much lead over the runner-up (in score) to be chosen.
+MIN_MARGIN = 0.25
+#: Below this confidence a resolved mention is flagged for review.
+REVIEW_CONFIDENCE = 0.5
+
+_KIND_PRIOR = {
+    "capital": 0.55, "city": 0.5, "country": 0.5, "governorate": 0.45, "town": 0.4,
+    "base": 0.45, "airport": 0.45, "oilfield": 0.4, "gasfield": 0.4, "dam": 0.4,
+    "border_crossing": 0.4, "region": 0.4, "district": 0.3, "camp": 0.35, "bridge": 0.3,
+    "neighbourhood": 0.2, "village": 0.2,
+}
+#: Which kinds a cue word points at.
+_CUE_KINDS = {
+    "city": {"city", "capital", "town"},
+    "town": {"town", "city", "village"},
+    "village": {"village", "town"},
+    "region": {"region", "district", "governorate", "town", "city", "village", "oilfield"},
+    "governorate": {"governorate"},
+    "countryside": {"city", "town", "capital", "village"},
+    "airport": {"airport", "base"},
+    "base": {"base", "airport"},
+    "oilfield": {"oilfield", "gasfield"},
+    "gasfield": {"gasfield", "oilfield"},
+    "border_crossing": {"border_crossing"},
+    "camp": {"camp"},
+    "dam": {"dam"},
+    "neighbourhood": {"neighbourhood"},
+    "bridge": {"bridge"},
+}
+_NEAR_WORDS = {
+    "ريف", "قرب", "بالقرب", "محيط", "اطراف", "ضواحي", "جوار", "مشارف", "مقربه", "حول",
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "شمالا", "جنوبا",
+    "شرقا", "غربا", "بمحيط", "باطراف", "بريف", "بضواحي",
+}
+_MEDIA_WORDS = {
+    "قناه", "وكاله", "موقع", "شبكه", "صحيفه", "تلفزيون", "اذاعه", "مجله", "راديو", "فضائيه",
+    "جريده", "منصه", "مرصد",
+}
+_TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}(?:\s*(?:[apAP]\.?[mM]\.?|ص|م))?\s*[|\-]?\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*[-\u2013\u2014\u0640:]\s*\S+(?:\s+\S+){0,2}\s*$")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(slots=True)
+class _Pending:
+    raw: RawMatch
+    candidates: list[Place]
+    cue_kind: str
+    near: bool
+    near_word: str
+    role: str
+    sentence: tuple[int, int]
+
+
+def resolve_text(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place mention in ``text``, resolved where the context allows.
+
+    Parameters
+    ----------
+    text : str
+        Any text; Arabic is the main case, Latin names are found too.
+    gazetteer : Gazetteer
+        From :func:`gazetteer.store.load_gazetteer`.
+
+    Returns
+    -------
+    list of Mention
+        In text order. Offsets index ``text`` itself.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    folded, raws = gazetteer.matcher.find(text)
+    pending = [_prepare(raw, folded, gazetteer) for raw in raws]
+    mentions: list[Mention | None] = [None] * len(pending)
+    anchors: list[Place] = []
+    # First pass: what needs no help from the rest of the text.
+    for i, p in enumerate(pending):
+        if p.role != "location" or _in_area(p.candidates) <= 1:
+            mentions[i] = _decide(p, folded, gazetteer, pending, anchors=[])
+            m = mentions[i]
+            if m.place and m.role == "location" and m.place.in_area and _is_point_like(m.place):
+                anchors.append(m.place)
+    # Second pass: ambiguous names, helped by the places already resolved.
+    for i, p in enumerate(pending):
+        if mentions[i] is None:
+            mentions[i] = _decide(p, folded, gazetteer, pending, anchors=anchors)
+    out = [m for m in mentions if m is not None]
+    out += _unknown_named_places(text, folded, out, gazetteer)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _in_area(places: list[Place]) -> int:
+    return sum(1 for p in places if p.in_area)
+
+
+def _is_point_like(place: Place) -> bool:
+    return place.kind not in ("region", "governorate", "country", "district")
+
+
+def _prepare(raw: RawMatch, folded: FoldedText, gaz: Gazetteer) -> _Pending:
+    text = folded.folded
+    before = _words_before(text, raw.word_start, 4)
+    cue_kind, near, near_word = "", False, ""
+    if before:
+        word = before[-1]
+        for w in (word, strip_clitics(word), word.lstrip("وفبل")):
+            if w in CUE_WORDS:
+                cue_kind = CUE_WORDS[w]
+                break
+    for word in reversed(before):
+        forms = (word, strip_clitics(word), word.lstrip("وفبل"))
+        hit = next((w for w in forms if w in _NEAR_WORDS), "")
+        if hit:
+            near, near_word = True, hit
+            break
+        if not any(w in CUE_WORDS or w in ("من", "في") for w in forms):
+            break
+    role = _role(raw, folded, before)
+    return _Pending(raw, [gaz.places[i] for i in raw.place_ids], cue_kind, near, near_word, role,
+                    _sentence_bounds(text, raw.start, raw.end))
+
+
+def _words_before(text: str, pos: int, n: int) -> list[str]:
+    window = text[max(0, pos - 60):pos]
+    cut = max(window.rfind("."), window.rfind("\n"), window.rfind("!"), window.rfind("?"))
+    return _WORD_RE.findall(window[cut + 1:])[-n:]
+
+
+def _role(raw: RawMatch, folded: FoldedText, before: list[str]) -> str:
+    text = folded.folded
+    if _TIME_BEFORE.search(text[max(0, raw.word_start - 16):raw.word_start]):
+        return "timezone"
+    if before and strip_clitics(before[-1]) in _MEDIA_WORDS | {w.lstrip("ال") for w in _MEDIA_WORDS}:
+        return "media"
+    line_start = text.rfind("\n", 0, raw.start) + 1
+    if not text[line_start:raw.word_start].strip():
+        original = folded.original
+        end = folded.to_original(raw.end, end=True)
+        line_end = original.find("\n", end)
+        if _DATELINE_AFTER.match(original[end:len(original) if line_end < 0 else line_end]):
+            return "dateline"
+    return "location"
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    m = _SENTENCE_END.search(text, end)
+    return left, (m.start() if m else len(text))
+
+
+def _decide(p: _Pending, folded: FoldedText, gaz: Gazetteer, pending: list[_Pending],
+            *, anchors: list[Place]) -> Mention:
+    raw = p.raw
+    start, end = folded.to_original(raw.start), folded.to_original(raw.end, end=True)
+    mention = Mention(start=start, end=end, text=folded.original[start:end], key=raw.core,
+                      role=p.role, kind_word=p.cue_kind)
+    if p.role in ("timezone", "media"):
+        mention.cue = {"timezone": "time zone of a clock time, not a place in the story",
+                       "media": "name of a media outlet"}[p.role]
+        mention.candidates = [Candidate(c, 0.0, (p.role,)) for c in p.candidates]
+        return mention
+    context_govs = _context_governorates(p, pending)
+    ranked = sorted((_score(c, p, context_govs, anchors) for c in p.candidates),
+                    key=lambda c: -c.score)
+    mention.candidates = ranked
+    best = ranked[0]
+    runner = ranked[1].score if len(ranked) > 1 else 0.0
+    margin = best.score - runner
+    if len(ranked) > 1 and margin < MIN_MARGIN and best.place.in_area and ranked[1].place.in_area:
+        mention.cue = "ambiguous: " + ", ".join(f"{c.place.id} ({c.score:.2f})" for c in ranked[:3])
+        mention.confidence = round(best.score / (best.score + runner + 1e-9) * 0.5, 3)
+        return mention
+    mention.place = best.place
+    mention.confidence = _confidence(best.score, runner, len(ranked))
+    mention.geo_precision = _geo_precision(best.place, p.near)
+    mention.cue = "; ".join(best.reasons)
+    if not best.place.in_area and mention.role == "location":
+        mention.role = "outside"
+    return mention
+
+
+def _context_governorates(p: _Pending, pending: list[_Pending]) -> set[str]:
+    """Governorates named (unambiguously) in the same sentence as the mention."""
+    govs: set[str] = set()
+    lo, hi = p.sentence
+    for other in pending:
+        if other is p or other.role != "location" or not (lo <= other.raw.start < hi):
+            continue
+        in_area = [c for c in other.candidates if c.in_area]
+        kinds = {c.governorate for c in in_area}
+        if len(kinds) == 1 and in_area[0].kind in ("governorate", "city", "region", "town"):
+            govs |= kinds
+    govs.discard("")
+    return govs
+
+
+def _score(place: Place, p: _Pending, govs: set[str], anchors: list[Place]) -> Candidate:
+    score = _KIND_PRIOR.get(place.kind, 0.2)
+    reasons: list[str] = []
+    if place.population:
+        score += min(0.15, math.log10(max(place.population, 1)) / 40)
+    if place.governorate in FOCUS_GOVERNORATES:
+        score += 0.2
+        reasons.append("prior: north-east Syria")
+    if "imported" not in place.source:
+        score += 0.05  # hand-checked rows over bulk imports
+    if p.cue_kind:
+        if place.kind in _CUE_KINDS.get(p.cue_kind, ()):
+            score += 0.4
+            reasons.append(f"kind word before the name ({p.cue_kind})")
+        else:
+            score -= 0.2
+    if place.governorate and place.governorate in govs:
+        score += 0.5
+        reasons.append(f"governorate named nearby ({place.governorate})")
+    if anchors and place.in_area:
+        nearest = min(_km(place, a) for a in anchors if a.id != place.id) if any(
+            a.id != place.id for a in anchors) else None
+        if nearest is not None and nearest < 150:
+            score += 0.5 * (1 - nearest / 150)
+            reasons.append(f"{nearest:.0f} km from another place in the text")
+    if not reasons:
+        reasons.append("name match, default prior")
+    return Candidate(place, round(score, 4), tuple(reasons))
+
+
+def rank_places(places: list[Place], *, cue_kind: str = "", near: bool = False,
+                governorates: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Rank same-named places without running text (used by lookups)."""
+    p = _Pending(raw=RawMatch(0, 0, "", (), "", 0), candidates=places, cue_kind=cue_kind,
+                 near=near, near_word="", role="location", sentence=(0, 0))
+    return sorted((_score(c, p, set(governorates), []) for c in places), key=lambda c: -c.score)
+
+
+def confidence_of(ranked: list[Candidate]) -> float:
+    """Confidence in the first of ranked candidates (0 when it does not stand clear)."""
+    if not ranked:
+        return 0.0
+    runner = ranked[1].score if len(ranked) > 1 else 0.0
+    if len(ranked) > 1 and ranked[0].score - runner < MIN_MARGIN:
+        return 0.0
+    return _confidence(ranked[0].score, runner, len(ranked))
+
+
+def _confidence(best: float, runner: float, n: int) -> float:
+    if n == 1:
+        return 0.9
+    return round(min(0.95, 0.5 + (best - runner) / (best + 1e-9) * 0.6), 3)
+
+
+def _geo_precision(place: Place, near: bool) -> int:
+    if place.kind in ("country", "governorate", "district") or (
+        place.kind == "region" and not place.parent
+    ):
+        return 3
+    if place.kind == "region" or near:
+        return 2
+    return 1
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance in km (haversine; accurate enough for scoring)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# --- names the gazetteer does not know ------------------------------------------
+
+_UNKNOWN_KIND_RE = re.compile(
+    r"(?<![^\W\d_])[وفبل]?(?:ال)?(قريه|بلده|ناحيه|مخيم|حي|مزرعه|قريتي|بلدتي)"
+    r"\s+(\"[^\"\n]{2,40}\"|[^\W\d_]{3,}(?:\s+[^\W\d_]{3,})?)"
+)
+_QUOTES = "\"“”«»'"
+_NOT_NAMES = {
+    "خاضعه", "تابعه", "واقعه", "قريبه", "الواقعه", "التابعه", "صغيره", "كبيره", "اخري", "حدوديه",
+    "نائيه", "مجاوره", "المجاوره", "القريبه", "الخاضعه", "في", "من", "على", "عند", "قرب",
+    "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "يسيطر", "تسيطر",
+    "الي", "الى", "التي", "الذي", "واحده", "اخرى", "عدد", "عده", "بين", "ضمن", "داخل", "تقع",
+    "يقع", "باتجاه", "كانت", "هذه", "تلك", "ذلك", "ايضا", "فيها", "منها", "عليها", "بريف",
+    "ريف", "محيط", "بمحيط", "سوريه", "سوريا", "عربيه", "كرديه", "ايزيديه", "مسيحيه",
+}
+
+
+def _unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
+                          gaz: Gazetteer) -> list[Mention]:
+    """'قرية "ملوك سراي" بريف القامشلي': a village we cannot place exactly.
+
+    The name is reported (never dropped, never invented): located at the area the
+    text gives next to it ('بريف X', 'قرب X', 'في X'), flagged approximate; with
+    no such area it stays unresolved for review.
+    """
+    quoted = FoldedText.of(text, keep_quotes=True)
+    src = quoted.folded
+    taken = [(m.start, m.end) for m in known]
+    out: list[Mention] = []
+    for match in _UNKNOWN_KIND_RE.finditer(src):
+        name = match.group(2).strip(_QUOTES + " ")
+        first = name.split()[0] if name else ""
+        if not name or first in _NOT_NAMES or strip_clitics(first) in _NOT_NAMES:
+            continue
+        if len(name.split()) == 2 and not match.group(2).startswith('"'):
+            second = name.split()[1]
+            if second in _NOT_NAMES or strip_clitics(second) in _NOT_NAMES:
+                name = first
+        name_start = match.start(2) + (1 if match.group(2).startswith('"') else 0)
+        s = quoted.to_original(name_start)
+        e = quoted.to_original(name_start + len(name), end=True)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        mention = Mention(start=s, end=e, text=text[s:e], key=fold(name),
+                          kind_word=CUE_WORDS.get(match.group(1), "village"))
+        parent = _area_after(quoted.to_original(match.end(), end=True), known)
+        if parent is not None:
+            mention.place = _countryside(parent, gaz)
+            mention.geo_precision = 2
+            mention.approximate = True
+            mention.confidence = 0.4
+            mention.cue = (f"'{name}' is not in the gazetteer; placed at the area the text "
+                           f"gives next to it ({parent.text}), approximate")
+        else:
+            mention.cue = f"'{name}' is not in the gazetteer and no area is given: needs review"
+        out.append(mention)
+        taken.append((s, e))
+    return out
+
+
+def _area_after(pos: int, known: list[Mention]) -> Mention | None:
+    """A resolved place within a few words after ``pos`` (the 'بريف X' / 'قرب X' that follows)."""
+    for m in known:
+        if m.place is not None and m.role == "location" and m.place.in_area and 0 <= m.start - pos <= 30:
+            return m
+    return None
+
+
+def _countryside(parent: Mention, gaz: Gazetteer) -> Place:
+    """The 'ريف X' region of a resolved town if the gazetteer has one, else the town."""
+    place = parent.place
+    assert place is not None
+    if place.kind == "region":
+        return place
+    for candidate in gaz.places.values():
+        if candidate.kind == "region" and candidate.parent == place.id:
+            return candidate
+    return place

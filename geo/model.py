@@ -1,0 +1,132 @@
+"""What the pipeline produces from articles: incidents, bases, routes, and their sources.
+
+Plain dataclasses, no I/O; :mod:`geo.layers` turns them into GeoDataFrames with
+the layer contract (see README, 'Layers').
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from gazetteer.model import Mention, Place
+
+#: Incident types (GUIDE.md) -> (ACLED event type, ACLED sub-event type).
+INCIDENT_TYPES: dict[str, tuple[str, str]] = {
+    "patrol": ("Strategic developments", "Other"),
+    "patrol_encounter": ("Strategic developments", "Other"),
+    "patrol_obstruction": ("Strategic developments", "Other"),
+    "vehicle_collision": ("Strategic developments", "Other"),
+    "raid": ("Battles", "Armed clash"),
+    "airstrike": ("Explosions/Remote violence", "Air/drone strike"),
+    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "armed_clash": ("Battles", "Armed clash"),
+    "air_incident": ("Strategic developments", "Other"),
+    "deployment": ("Strategic developments", "Headquarters or base established"),
+    "exercise": ("Strategic developments", "Other"),
+    "protest": ("Protests", "Peaceful protest"),
+    "arrest": ("Strategic developments", "Arrests"),
+    "statement": ("Strategic developments", "Other"),
+    "agreement": ("Strategic developments", "Agreement"),
+    "explosion": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "attack": ("Violence against civilians", "Attack"),
+    "other": ("Strategic developments", "Other"),
+}
+
+DATE_PRECISIONS = ("day", "month", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article's report of a thing, with the Arabic sentence that is the evidence."""
+
+    article: str  # the article file's stem
+    title: str
+    outlet: str
+    published: str  # ISO 8601 date (or date-time) or ''
+    url: str
+    evidence: str
+
+    def as_dict(self) -> dict:
+        return {
+            "article": self.article, "title": self.title, "outlet": self.outlet,
+            "published": self.published, "url": self.url, "evidence": self.evidence,
+        }
+
+
+@dataclass(slots=True)
+class Incident:
+    """A dated, located event as one or more articles report it."""
+
+    id: str
+    type: str
+    date_first: dt.date | None
+    date_last: dt.date | None
+    date_precision: str | None
+    place: Place | None
+    geo_precision: int | None
+    actors: list[str] = field(default_factory=list)
+    fatalities: int | None = None
+    injuries: int | None = None
+    confidence: float = 0.5
+    sources: list[Source] = field(default_factory=list)
+    approximate: bool = False
+    attackers: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    date_text: str = ""  # the expression the date came from, and why
+    place_text: str = ""  # the surface text the place came from
+    place_cue: str = ""
+    disagreements: list[str] = field(default_factory=list)
+
+    @property
+    def date(self) -> str:
+        """ISO 8601 cut to the precision: '2022-10-08', '2020-01', '2020' ('' if unknown)."""
+        return iso_cut(self.date_first, self.date_precision)
+
+    @property
+    def acled(self) -> tuple[str, str]:
+        return INCIDENT_TYPES.get(self.type, INCIDENT_TYPES["other"])
+
+
+@dataclass(slots=True)
+class Base:
+    """A place the articles say a force holds, with those forces."""
+
+    id: str
+    place: Place
+    operators: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    place_text: str = ""
+
+
+@dataclass(slots=True)
+class Route:
+    """A patrol or convoy path through named waypoints ('من X باتجاه Y', 'بين X و Y')."""
+
+    id: str
+    waypoints: list[Place]
+    actors: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    date_first: dt.date | None = None
+    date_last: dt.date | None = None
+    date_precision: str | None = None
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """Everything extracted from one article (before merging across articles)."""
+
+    article_id: str
+    mentions: list[Mention] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
+    bases: list[Base] = field(default_factory=list)
+    routes: list[Route] = field(default_factory=list)
+    main_place: Place | None = None  # what the article is mainly about (never its dateline)
+
+
+def iso_cut(day: dt.date | None, precision: str | None) -> str:
+    """'2022-10-08' cut to 'day' | 'month' | 'year'."""
+    if day is None or precision is None:
+        return ""
+    full = day.isoformat()
+    return {"day": full, "month": full[:7], "year": full[:4]}.get(precision, full)
