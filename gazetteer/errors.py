@@ -30,3 +30,7 @@ class GeocoderUnavailable(GazetteerError, ConnectionError):
 
 class OnlineDisabled(GazetteerError, PermissionError):
     """The online geocoder was asked for while online features are switched off."""
+
+
+class ConfigurationError(GazetteerError, ValueError):
+    """A setting the caller must provide is missing or invalid (e.g. the online user agent)."""

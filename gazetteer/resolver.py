@@ -18,6 +18,7 @@ Cues, in the order they are read:
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -67,6 +68,8 @@ _MEDIA_WORDS = {
 }
 _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}(?:\s*(?:[apAP]\.?[mM]\.?|ص|م))?\s*[|\-]?\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*[-\u2013\u2014\u0640:]\s*\S+(?:\s+\S+){0,2}\s*$")
+#: How far (characters) cues are looked for around a mention: bounds the work per mention.
+_WINDOW = 400
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _WORD_RE = re.compile(r"[^\W_]+")
 
@@ -102,18 +105,18 @@ def resolve_text(text: str, gazetteer: Gazetteer) -> list[Mention]:
     folded, raws = gazetteer.matcher.find(text)
     pending = [_prepare(raw, folded, gazetteer) for raw in raws]
     mentions: list[Mention | None] = [None] * len(pending)
-    anchors: list[Place] = []
+    starts = [p.raw.start for p in pending]
+    anchors: dict[str, Place] = {}
     # First pass: what needs no help from the rest of the text.
     for i, p in enumerate(pending):
         if p.role != "location" or _in_area(p.candidates) <= 1:
-            mentions[i] = _decide(p, folded, gazetteer, pending, anchors=[])
-            m = mentions[i]
+            mentions[i] = m = _decide(p, folded, pending, starts, anchors={})
             if m.place and m.role == "location" and m.place.in_area and _is_point_like(m.place):
-                anchors.append(m.place)
+                anchors.setdefault(m.place.id, m.place)
     # Second pass: ambiguous names, helped by the places already resolved.
     for i, p in enumerate(pending):
         if mentions[i] is None:
-            mentions[i] = _decide(p, folded, gazetteer, pending, anchors=anchors)
+            mentions[i] = _decide(p, folded, pending, starts, anchors=anchors)
     out = [m for m in mentions if m is not None]
     out += _unknown_named_places(text, folded, out, gazetteer)
     out.sort(key=lambda m: m.start)
@@ -163,24 +166,26 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str]) -> str:
         return "timezone"
     if before and strip_clitics(before[-1]) in _MEDIA_WORDS | {w.lstrip("ال") for w in _MEDIA_WORDS}:
         return "media"
-    line_start = text.rfind("\n", 0, raw.start) + 1
-    if not text[line_start:raw.word_start].strip():
+    newline = text.rfind("\n", max(0, raw.start - _WINDOW), raw.start)
+    at_line_start = newline >= 0 or raw.start <= _WINDOW
+    if at_line_start and not text[newline + 1:raw.word_start].strip():
         original = folded.original
         end = folded.to_original(raw.end, end=True)
-        line_end = original.find("\n", end)
-        if _DATELINE_AFTER.match(original[end:len(original) if line_end < 0 else line_end]):
+        line_end = original.find("\n", end, end + 80)
+        if line_end >= 0 and _DATELINE_AFTER.match(original[end:line_end]):
             return "dateline"
     return "location"
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    m = _SENTENCE_END.search(text, end)
-    return left, (m.start() if m else len(text))
+    lo = max(0, start - _WINDOW)
+    left = max(max(text.rfind(c, lo, start) for c in ".!?\n") + 1, lo)
+    m = _SENTENCE_END.search(text, end, end + _WINDOW)
+    return left, (m.start() if m else min(len(text), end + _WINDOW))
 
 
-def _decide(p: _Pending, folded: FoldedText, gaz: Gazetteer, pending: list[_Pending],
-            *, anchors: list[Place]) -> Mention:
+def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: list[int],
+            *, anchors: dict[str, Place]) -> Mention:
     raw = p.raw
     start, end = folded.to_original(raw.start), folded.to_original(raw.end, end=True)
     mention = Mention(start=start, end=end, text=folded.original[start:end], key=raw.core,
@@ -190,7 +195,7 @@ def _decide(p: _Pending, folded: FoldedText, gaz: Gazetteer, pending: list[_Pend
                        "media": "name of a media outlet"}[p.role]
         mention.candidates = [Candidate(c, 0.0, (p.role,)) for c in p.candidates]
         return mention
-    context_govs = _context_governorates(p, pending)
+    context_govs = _context_governorates(p, pending, starts)
     ranked = sorted((_score(c, p, context_govs, anchors) for c in p.candidates),
                     key=lambda c: -c.score)
     mention.candidates = ranked
@@ -210,12 +215,12 @@ def _decide(p: _Pending, folded: FoldedText, gaz: Gazetteer, pending: list[_Pend
     return mention
 
 
-def _context_governorates(p: _Pending, pending: list[_Pending]) -> set[str]:
+def _context_governorates(p: _Pending, pending: list[_Pending], starts: list[int]) -> set[str]:
     """Governorates named (unambiguously) in the same sentence as the mention."""
     govs: set[str] = set()
     lo, hi = p.sentence
-    for other in pending:
-        if other is p or other.role != "location" or not (lo <= other.raw.start < hi):
+    for other in pending[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+        if other is p or other.role != "location":
             continue
         in_area = [c for c in other.candidates if c.in_area]
         kinds = {c.governorate for c in in_area}
@@ -225,7 +230,7 @@ def _context_governorates(p: _Pending, pending: list[_Pending]) -> set[str]:
     return govs
 
 
-def _score(place: Place, p: _Pending, govs: set[str], anchors: list[Place]) -> Candidate:
+def _score(place: Place, p: _Pending, govs: set[str], anchors: dict[str, Place]) -> Candidate:
     score = _KIND_PRIOR.get(place.kind, 0.2)
     reasons: list[str] = []
     if place.population:
@@ -244,10 +249,10 @@ def _score(place: Place, p: _Pending, govs: set[str], anchors: list[Place]) -> C
     if place.governorate and place.governorate in govs:
         score += 0.5
         reasons.append(f"governorate named nearby ({place.governorate})")
-    if anchors and place.in_area:
-        nearest = min(_km(place, a) for a in anchors if a.id != place.id) if any(
-            a.id != place.id for a in anchors) else None
-        if nearest is not None and nearest < 150:
+    others = [a for a in anchors.values() if a.id != place.id] if place.in_area else []
+    if others:
+        nearest = min(_km(place, a) for a in others)
+        if nearest < 150:
             score += 0.5 * (1 - nearest / 150)
             reasons.append(f"{nearest:.0f} km from another place in the text")
     if not reasons:
@@ -260,7 +265,7 @@ def rank_places(places: list[Place], *, cue_kind: str = "", near: bool = False,
     """Rank same-named places without running text (used by lookups)."""
     p = _Pending(raw=RawMatch(0, 0, "", (), "", 0), candidates=places, cue_kind=cue_kind,
                  near=near, near_word="", role="location", sentence=(0, 0))
-    return sorted((_score(c, p, set(governorates), []) for c in places), key=lambda c: -c.score)
+    return sorted((_score(c, p, set(governorates), {}) for c in places), key=lambda c: -c.score)
 
 
 def confidence_of(ranked: list[Candidate]) -> float:
@@ -300,7 +305,7 @@ def _km(a: Place, b: Place) -> float:
 
 _UNKNOWN_KIND_RE = re.compile(
     r"(?<![^\W\d_])[وفبل]?(?:ال)?(قريه|بلده|ناحيه|مخيم|حي|مزرعه|قريتي|بلدتي)"
-    r"\s+(\"[^\"\n]{2,40}\"|[^\W\d_]{3,}(?:\s+[^\W\d_]{3,})?)"
+    r"\s+(\"[^\"\n]{2,40}\"|[^\W\d_]{2,}(?:\s+[^\W\d_]{3,})?)"
 )
 _QUOTES = "\"“”«»'"
 _NOT_NAMES = {
@@ -323,7 +328,8 @@ def _unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
     """
     quoted = FoldedText.of(text, keep_quotes=True)
     src = quoted.folded
-    taken = [(m.start, m.end) for m in known]
+    taken = sorted((m.start, m.end) for m in known)
+    known_starts = [m.start for m in known]
     out: list[Mention] = []
     for match in _UNKNOWN_KIND_RE.finditer(src):
         name = match.group(2).strip(_QUOTES + " ")
@@ -337,11 +343,11 @@ def _unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         name_start = match.start(2) + (1 if match.group(2).startswith('"') else 0)
         s = quoted.to_original(name_start)
         e = quoted.to_original(name_start + len(name), end=True)
-        if any(a < e and s < b for a, b in taken):
+        if _overlaps(taken, s, e):
             continue
         mention = Mention(start=s, end=e, text=text[s:e], key=fold(name),
                           kind_word=CUE_WORDS.get(match.group(1), "village"))
-        parent = _area_after(quoted.to_original(match.end(), end=True), known)
+        parent = _area_after(quoted.to_original(match.end(), end=True), known, known_starts)
         if parent is not None:
             mention.place = _countryside(parent, gaz)
             mention.geo_precision = 2
@@ -352,14 +358,20 @@ def _unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         else:
             mention.cue = f"'{name}' is not in the gazetteer and no area is given: needs review"
         out.append(mention)
-        taken.append((s, e))
+        bisect.insort(taken, (s, e))
     return out
 
 
-def _area_after(pos: int, known: list[Mention]) -> Mention | None:
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a span of a sorted list of non-overlapping spans."""
+    i = bisect.bisect_left(spans, (start, start))
+    return any(a < end and start < b for a, b in spans[max(0, i - 1):i + 1])
+
+
+def _area_after(pos: int, known: list[Mention], starts: list[int]) -> Mention | None:
     """A resolved place within a few words after ``pos`` (the 'بريف X' / 'قرب X' that follows)."""
-    for m in known:
-        if m.place is not None and m.role == "location" and m.place.in_area and 0 <= m.start - pos <= 30:
+    for m in known[bisect.bisect_left(starts, pos):bisect.bisect_right(starts, pos + 30)]:
+        if m.place is not None and m.role == "location" and m.place.in_area:
             return m
     return None
 
@@ -370,7 +382,4 @@ def _countryside(parent: Mention, gaz: Gazetteer) -> Place:
     assert place is not None
     if place.kind == "region":
         return place
-    for candidate in gaz.places.values():
-        if candidate.kind == "region" and candidate.parent == place.id:
-            return candidate
-    return place
+    return gaz.countryside_of.get(place.id, place)

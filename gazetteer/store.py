@@ -85,6 +85,11 @@ class Gazetteer:
         return PlaceMatcher(self)
 
     @cached_property
+    def countryside_of(self) -> dict[str, Place]:
+        """Town id -> its 'ريف X' region place, where the gazetteer has one."""
+        return {p.parent: p for p in self.places.values() if p.kind == "region" and p.parent}
+
+    @cached_property
     def governorate_places(self) -> dict[str, Place]:
         """Governorate id -> its governorate place (for region-level answers)."""
         return {p.governorate: p for p in self.places.values() if p.kind == "governorate"}

@@ -1,0 +1,36 @@
+# Two commands on a fresh machine with Python 3.11:  make run   /   make test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+CORPUS ?= seeds
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test setup assets bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m geo.assets install
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Dashboard on the built-in data (seeds + bundled gazetteer), no network needed.
+run: setup
+	$(BIN)/streamlit run dashboard.py -- --corpus $(CORPUS)
+
+## Whole test suite, including the browser tests in Debian's chromium.
+test: setup
+	scripts/ensure-chromium
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python bench/bench_gazetteer.py
+	$(BIN)/python bench/bench_pipeline.py
+	$(BIN)/python bench/bench_mapview.py
+
+lint: setup
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache static/vendor

@@ -1,0 +1,124 @@
+"""The local store under $GAZETTEER_HOME: imported places and the cache folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from gazetteer.errors import GazetteerDataError
+from gazetteer.home import (
+    cache_dir,
+    gazetteer_home,
+    imported_path,
+    imported_places,
+    save_imported,
+)
+from gazetteer.model import Place
+
+
+def _place(pid: str, name: str = "Place", **kw) -> Place:
+    return Place(pid, kw.pop("name_ar", ""), name, kw.pop("kind", "village"),
+                 kw.pop("lat", 36.5), kw.pop("lon", 40.7), **kw)
+
+
+def test_home_from_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("GAZETTEER_HOME", str(tmp_path / "store"))
+    assert gazetteer_home() == tmp_path / "store"
+
+
+def test_home_expands_user(monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("GAZETTEER_HOME", "~/gaz")
+    assert gazetteer_home() == tmp_path / "gaz"
+
+
+def test_home_defaults_to_user_data_dir(monkeypatch):
+    monkeypatch.delenv("GAZETTEER_HOME", raising=False)
+    expected = Path(platformdirs.user_data_dir("nes-osint-gazetteer", appauthor=False))
+    assert gazetteer_home() == expected
+
+
+def test_empty_variable_means_default(monkeypatch):
+    monkeypatch.setenv("GAZETTEER_HOME", "  ")
+    assert gazetteer_home().name == "nes-osint-gazetteer"
+
+
+def test_no_store_yet_is_empty(tmp_path):
+    assert imported_places(tmp_path / "nothing-here") == []
+
+
+def test_save_creates_home_and_round_trips(tmp_path):
+    home = tmp_path / "new" / "home"
+    places = [
+        _place("gn1", "Tall Tamr", name_ar="تل تمر", alt_names=("Tell Tamer", 'Tal "Tamr", x'),
+               governorate="hasakah", population=12000, source="GeoNames 1 (imported from a)"),
+        _place("gn2", "Kilis", in_area=False, kind="town"),
+    ]
+    assert save_imported(places, home=home) == 2
+    assert imported_places(home) == places
+    assert imported_path(home) == home / "imported.csv"
+
+
+def test_save_merges_by_id(tmp_path):
+    save_imported([_place("gn1", "Old"), _place("gn2", "Two")], home=tmp_path)
+    stored = save_imported([_place("gn1", "New"), _place("gn3", "Three")], home=tmp_path)
+    assert stored == 3
+    by_id = {p.id: p.name_en for p in imported_places(tmp_path)}
+    assert by_id == {"gn1": "New", "gn2": "Two", "gn3": "Three"}
+    assert [p.id for p in imported_places(tmp_path)] == ["gn1", "gn2", "gn3"]
+
+
+def test_save_last_duplicate_in_batch_wins(tmp_path):
+    assert save_imported([_place("gn1", "A"), _place("gn1", "B")], home=tmp_path) == 1
+    assert imported_places(tmp_path)[0].name_en == "B"
+
+
+def test_save_leaves_no_temporary_files(tmp_path):
+    save_imported([_place("gn1")], home=tmp_path)
+    save_imported([_place("gn2")], home=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["imported.csv"]
+
+
+def test_home_keyword_only_for_save(tmp_path):
+    with pytest.raises(TypeError):
+        save_imported([_place("gn1")], tmp_path)  # type: ignore[misc]
+
+
+def test_default_home_used_when_none(monkeypatch, tmp_path):
+    monkeypatch.setenv("GAZETTEER_HOME", str(tmp_path))
+    save_imported([_place("gn7")])
+    assert (tmp_path / "imported.csv").is_file()
+    assert [p.id for p in imported_places()] == ["gn7"]
+
+
+def test_malformed_store_names_file_and_line(tmp_path):
+    good = tmp_path / "good"
+    save_imported([_place("gn1"), _place("gn2")], home=good)
+    lines = (good / "imported.csv").read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace("36.500000", "north")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "imported.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(GazetteerDataError, match=r"imported\.csv, line 3: lat 'north'"):
+        imported_places(bad)
+
+
+def test_failed_save_keeps_store(tmp_path):
+    save_imported([_place("gn1")], home=tmp_path)
+
+    def broken():
+        yield _place("gn2")
+        raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError):
+        save_imported(broken(), home=tmp_path)
+    assert [p.id for p in imported_places(tmp_path)] == ["gn1"]
+
+
+def test_cache_dir(monkeypatch, tmp_path):
+    assert cache_dir(tmp_path) == tmp_path / "cache"
+    monkeypatch.setenv("GAZETTEER_HOME", str(tmp_path / "h"))
+    assert cache_dir() == tmp_path / "h" / "cache"
+    assert not (tmp_path / "h").exists()  # asking for the path creates nothing

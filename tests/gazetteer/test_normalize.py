@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gazetteer.normalize import (
+    FoldedText,
+    arabic_key,
+    core_form,
+    fold,
+    latin_key,
+    name_keys,
+    skeleton_key,
+    split_cue,
+    strip_clitics,
+)
+
+
+@pytest.mark.parametrize(
+    ("variant", "plain"),
+    [
+        ("القحطانيّة", "القحطانيه"),  # shadda
+        ("القَامِشْلِي", "القامشلي"),  # harakat
+        ("القامشلـــي", "القامشلي"),  # tatweel
+        ("إدلب", "ادلب"),
+        ("أريحا", "اريحا"),
+        ("آذار", "اذار"),
+        ("الرقة", "الرقه"),  # taa marbuta
+        ("الميادين", "الميادين"),
+        ("مصطفى", "مصطفي"),  # alef maqsura
+        ("مؤتة", "موته"),
+        ("ديرك", "ديرك"),
+        ("گرکێ لەگێ", "كركي لهكي"),  # Kurdish letters
+        ("٢٠٢٢", "2022"),
+        ("۱۵۴", "154"),
+        ("ABC", "abc"),
+        ("a\u200fb\u200bc", "abc"),  # bidi / zero-width
+    ],
+)
+def test_fold_unifies_arabic_forms(variant: str, plain: str) -> None:
+    assert fold(variant) == plain
+
+
+@pytest.mark.parametrize(
+    "surface",
+    ["القامشلي", "بالقامشلي", "للقامشلي", "والقامشلي", "وبالقامشلي", "فالقامشلي", "القامشلى"],
+)
+def test_arabic_key_strips_clitics_and_article(surface: str) -> None:
+    assert arabic_key(surface) == "قامشلي"
+
+
+def test_clitic_stripping_keeps_short_stems() -> None:
+    assert strip_clitics("بال") == "بال"
+    assert strip_clitics("والحسكه") == "حسكه"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "rest"),
+    [
+        ("قرية ملوك سراي", "village", "ملوك سراي"),
+        ("بلدة القحطانية", "town", "القحطانيه"),
+        ("مطار القامشلي", "airport", "القامشلي"),
+        ("بريف القامشلي", "countryside", "القامشلي"),
+        ("محافظة الحسكة", "governorate", "الحسكه"),
+        ("القامشلي", "", "القامشلي"),
+    ],
+)
+def test_split_cue_reads_generic_words_as_cues(text: str, cue: str, rest: str) -> None:
+    assert split_cue(text) == (cue, rest)
+
+
+def test_core_form_drops_leading_article_only() -> None:
+    assert core_form("دير الزور") == ("دير الزور", False)
+    assert core_form("القامشلي") == ("قامشلي", True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Al-Qāmishlī", "Kamishli"),
+        ("el-Qamishli", "Qamishli"),
+        ("Qahtaniyah", "Al Qahtaniyeh"),
+        ("Qahtaniyah", "Qahtania"),
+        ("Ḩasakah", "Hasaka"),
+        ("Deir ez-Zor", "Deir ez-Zor"),
+    ],
+)
+def test_latin_key_joins_transliterations(a: str, b: str) -> None:
+    assert latin_key(a) == latin_key(b)
+
+
+def test_skeleton_joins_kurdish_and_english() -> None:
+    assert skeleton_key("Qamişlo") == skeleton_key("Qamishli")
+    assert skeleton_key("Dêrik") == skeleton_key("Derik")
+
+
+def test_name_keys_picks_script() -> None:
+    assert name_keys("القامشلي") == {"قامشلي"}
+    assert name_keys("Kamishli") == {"kamishli"}
+    assert name_keys("   ") == set()
+
+
+def test_folded_text_maps_offsets_back() -> None:
+    text = "في القحطانيّة “التنف” ثم"
+    ft = FoldedText.of(text)
+    i = ft.folded.index("التنف")
+    s, e = ft.to_original(i), ft.to_original(i + len("التنف"), end=True)
+    assert text[s:e] == "التنف"
+    j = ft.folded.index("القحطانيه")
+    assert text[ft.to_original(j):ft.to_original(j + 9, end=True)] == "القحطانيّة"
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"bytes", ["x"]])
+def test_fold_rejects_non_text(bad: object) -> None:
+    with pytest.raises(TypeError, match="expected str"):
+        fold(bad)  # type: ignore[arg-type]
+
+
+@given(st.text())
+def test_fold_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+@given(st.text())
+def test_keys_are_idempotent_and_never_crash(text: str) -> None:
+    key = arabic_key(text)
+    assert arabic_key(key) == arabic_key(key)  # stable
+    lk = latin_key(text)
+    assert latin_key(lk) == lk
+    skeleton_key(text)
+    split_cue(text)
+
+
+@given(st.text(alphabet=st.sampled_from("القامشليّ ـًٌٍَُِْ“”\u200f.\n")))
+def test_folded_offsets_stay_inside_text(text: str) -> None:
+    ft = FoldedText.of(text)
+    for n in range(len(ft.folded) + 1):
+        o = ft.to_original(n) if n < len(ft.folded) else ft.to_original(n, end=True)
+        assert 0 <= o <= len(text)
+        if n < len(ft.folded):
+            assert fold(text[o]) == ft.folded[n]

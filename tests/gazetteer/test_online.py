@@ -1,0 +1,370 @@
+"""The optional online geocoder, against a local stand-in for Nominatim's JSON API.
+
+Every request goes through geopy's real Nominatim class and HTTP adapter to a
+ThreadingHTTPServer on 127.0.0.1; nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from gazetteer.errors import ConfigurationError, GeocoderUnavailable
+from gazetteer.online import OnlineGeocoder, geocoder_from_env, online_enabled, osm_kind
+
+AGENT = "nes-osint-map-tests/0.1 (tests@example.invalid)"
+
+QAMISHLI = {
+    "place_id": 123456, "licence": "Data © OpenStreetMap contributors, ODbL 1.0.",
+    "osm_type": "relation", "osm_id": 1234567, "lat": "37.0521500", "lon": "41.2314200",
+    "class": "place", "type": "city", "place_rank": 16, "importance": 0.56,
+    "addresstype": "city", "name": "القامشلي",
+    "display_name": "القامشلي, ناحية القامشلي, منطقة القامشلي, محافظة الحسكة, سوريا",
+    "address": {"city": "القامشلي", "state": "محافظة الحسكة", "country": "سوريا",
+                "country_code": "sy"},
+    "namedetails": {"name": "القامشلي", "name:ar": "القامشلي", "name:en": "Qamishli",
+                    "name:ku": "Qamişlo", "alt_name": "Qamishly;Kamishli"},
+    "boundingbox": ["36.98", "37.10", "41.16", "41.29"],
+}
+AIRPORT = {
+    "place_id": 99, "osm_type": "way", "osm_id": 4242, "lat": "37.0206", "lon": "41.1914",
+    "class": "aeroway", "type": "aerodrome", "display_name": "مطار القامشلي, القامشلي, سوريا",
+    "address": {"country_code": "sy"},
+    "namedetails": {"name": "مطار القامشلي", "name:en": "Qamishli Airport", "iata": "KAC"},
+}
+KILIS = {
+    "place_id": 7, "osm_type": "node", "osm_id": 77, "lat": "36.7184", "lon": "37.1212",
+    "class": "place", "type": "town", "display_name": "Kilis, Türkiye",
+    "address": {"country_code": "tr"}, "namedetails": {"name": "Kilis"},
+}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        srv = self.server
+        url = urlsplit(self.path)
+        query = parse_qs(url.query, keep_blank_values=True)
+        with srv.lock:
+            srv.seen.append({"at": time.monotonic(), "path": url.path, "query": query,
+                             "headers": dict(self.headers.items())})
+        mode = srv.mode
+        if mode == "slow":
+            srv.release.wait(5)
+            mode = "ok"
+        if mode in ("500", "429", "503"):
+            self._send(int(mode), b'{"error": "busy"}')
+        elif mode == "malformed":
+            self._send(200, b'[{"lat": "37.0", "lon": ')
+        elif mode == "html":
+            self._send(200, b"<html>maintenance</html>", "text/html")
+        elif mode == "no-latlon":
+            self._send(200, json.dumps([{**QAMISHLI, "lat": None}]).encode())
+        elif mode == "not-a-list":
+            self._send(200, b'"surprise"')
+        else:
+            q = query.get("q", [""])[0]
+            answer = {"airport": [AIRPORT], "kilis": [KILIS], "nothing": []}.get(q, [QAMISHLI])
+            self._send(200, json.dumps(answer, ensure_ascii=False).encode(),
+                       cookie="session=tracking-you; Path=/")
+
+    def _send(self, status, body, ctype="application/json", cookie=None):
+        self.send_response(status)
+        self.send_header("Content-Type", f"{ctype}; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        if cookie:
+            self.send_header("Set-Cookie", cookie)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.lock = threading.Lock()
+        self.seen: list[dict] = []
+        self.mode = "ok"
+        self.release = threading.Event()
+
+    @property
+    def domain(self) -> str:
+        return f"127.0.0.1:{self.server_address[1]}"
+
+
+@pytest.fixture
+def server(monkeypatch):
+    for var in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY",
+                "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)
+    srv = _Server()
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    yield srv
+    srv.release.set()
+    srv.shutdown()
+    srv.server_close()
+    thread.join(5)
+
+
+def make(srv: _Server, **kw) -> OnlineGeocoder:
+    kw.setdefault("min_delay_seconds", 0.0)
+    kw.setdefault("timeout", 2.0)
+    return OnlineGeocoder(user_agent=AGENT, domain=srv.domain, scheme="http", **kw)
+
+
+# --- answers -------------------------------------------------------------------------------
+
+def test_normal_answer(server, tmp_path):
+    (p,) = make(server, cache_dir=tmp_path).geocode("القامشلي")
+    assert (p.lat, p.lon) == (37.05215, 41.23142)
+    assert (p.id, p.kind, p.name_ar, p.name_en) == (
+        "osm:relation:1234567", "city", "القامشلي", "Qamishli")
+    assert {"Qamişlo", "Qamishly", "Kamishli"} <= set(p.alt_names)
+    assert p.in_area and p.governorate == ""
+    assert p.source == f"Nominatim/OSM (online, {date.today().isoformat()})"
+    assert "online" in p.source and "imported" not in p.source
+
+
+def test_airport_and_foreign_answers(server):
+    geo = make(server)
+    (airport,) = geo.geocode("airport")
+    assert (airport.kind, airport.name_en, airport.name_ar) == (
+        "airport", "Qamishli Airport", "مطار القامشلي")
+    assert airport.id == "osm:way:4242"
+    assert "KAC" not in airport.alt_names  # codes in namedetails are not names
+    (kilis,) = geo.geocode("kilis")
+    assert (kilis.in_area, kilis.kind, kilis.name_en, kilis.name_ar) == (
+        False, "town", "Kilis", "")
+    assert geo.geocode("nothing") == []
+
+
+@pytest.mark.parametrize(("osm_class", "osm_type", "kind"), [
+    ("place", "city", "city"), ("place", "town", "town"), ("place", "village", "village"),
+    ("place", "hamlet", "village"), ("place", "suburb", "neighbourhood"),
+    ("aeroway", "aerodrome", "airport"), ("military", "barracks", "base"),
+    ("landuse", "military", "base"), ("boundary", "administrative", "region"),
+    ("place", "state", "region"), ("waterway", "dam", "dam"),
+    ("barrier", "border_control", "border_crossing"), ("amenity", "school", "village"),
+])
+def test_osm_kind(osm_class, osm_type, kind):
+    assert osm_kind(osm_class, osm_type) == kind
+
+
+# --- what is sent ------------------------------------------------------------------------------
+
+def test_request_carries_query_countries_and_user_agent_only(server):
+    make(server, language="ar,en").geocode("  تل   تمر ", limit=3)
+    (req,) = server.seen
+    assert req["path"] == "/search"
+    q = {k: v[0] for k, v in req["query"].items()}
+    assert q == {"q": "تل تمر", "format": "json", "limit": "3", "countrycodes": "sy",
+                 "addressdetails": "1", "namedetails": "1", "accept-language": "ar,en"}
+    headers = {k.lower(): v for k, v in req["headers"].items()}
+    assert headers["user-agent"] == AGENT
+    assert set(headers) <= {"host", "user-agent", "accept", "accept-encoding", "connection"}
+
+
+def test_no_cookie_is_sent_back(server):
+    geo = make(server)
+    geo.geocode("first")
+    geo.geocode("second")
+    assert len(server.seen) == 2
+    assert all("cookie" not in {k.lower() for k in r["headers"]} for r in server.seen)
+
+
+def test_worldwide_search_sends_no_countrycodes(server):
+    make(server, country_codes=()).geocode("kilis")
+    assert "countrycodes" not in server.seen[0]["query"]
+
+
+# --- cache ---------------------------------------------------------------------------------
+
+def test_cache_hit_makes_no_request(server, tmp_path):
+    geo = make(server, cache_dir=tmp_path)
+    first = geo.geocode("القامشلي")
+    assert geo.geocode("  القامشلي ") == first  # same normalised query
+    assert len(server.seen) == 1
+    again = make(server, cache_dir=tmp_path).geocode("القامشلي")  # a new process, same cache
+    assert again == first and len(server.seen) == 1
+    files = list(tmp_path.glob("*.json"))
+    assert len(files) == 1
+    assert json.loads(files[0].read_text(encoding="utf-8"))["params"]["q"] == "القامشلي"
+
+
+def test_cache_key_includes_options(server, tmp_path):
+    make(server, cache_dir=tmp_path).geocode("القامشلي", limit=1)
+    make(server, cache_dir=tmp_path).geocode("القامشلي", limit=2)
+    make(server, cache_dir=tmp_path, country_codes=("sy", "tr")).geocode("القامشلي", limit=1)
+    assert len(server.seen) == 3
+
+
+def test_without_cache_dir_every_call_asks(server):
+    geo = make(server)
+    geo.geocode("x")
+    geo.geocode("x")
+    assert len(server.seen) == 2
+
+
+def test_empty_answer_is_cached(server, tmp_path):
+    geo = make(server, cache_dir=tmp_path)
+    assert geo.geocode("nothing") == [] and geo.geocode("nothing") == []
+    assert len(server.seen) == 1
+
+
+def test_failures_are_not_cached(server, tmp_path):
+    geo = make(server, cache_dir=tmp_path)
+    server.mode = "500"
+    with pytest.raises(GeocoderUnavailable):
+        geo.geocode("القامشلي")
+    assert list(tmp_path.glob("*.json")) == []
+    server.mode = "ok"
+    assert geo.geocode("القامشلي")[0].name_en == "Qamishli"
+    assert len(server.seen) == 2
+
+
+def test_corrupt_cache_entry_is_a_miss(server, tmp_path):
+    geo = make(server, cache_dir=tmp_path)
+    geo.geocode("القامشلي")
+    (entry,) = tmp_path.glob("*.json")
+    entry.write_text("{not json", encoding="utf-8")
+    assert geo.geocode("القامشلي")[0].name_en == "Qamishli"
+    assert len(server.seen) == 2
+    assert json.loads(entry.read_text(encoding="utf-8"))["version"] == 1  # rewritten
+
+
+# --- failures -------------------------------------------------------------------------------
+
+def test_timeout_is_unavailable_quickly(server):
+    server.mode = "slow"
+    geo = make(server, timeout=0.3)
+    start = time.monotonic()
+    with pytest.raises(GeocoderUnavailable, match="GeocoderTimedOut") as info:
+        geo.geocode("القامشلي")
+    assert time.monotonic() - start < 2.0
+    assert isinstance(info.value, ConnectionError)
+    assert len(server.seen) == 1  # no retry
+
+
+@pytest.mark.parametrize(("mode", "what"), [
+    ("500", "GeocoderServiceError"),
+    ("503", "GeocoderTimedOut"),  # geopy's mapping of 503
+    ("429", "GeocoderRateLimited"),
+    ("malformed", "GeocoderParseError"),
+    ("html", "GeocoderParseError"),
+    ("no-latlon", "without a usable lat/lon"),
+    ("not-a-list", "malformed"),
+])
+def test_bad_answers_are_unavailable(server, tmp_path, mode, what):
+    server.mode = mode
+    with pytest.raises(GeocoderUnavailable, match=what):
+        make(server, cache_dir=tmp_path).geocode("القامشلي")
+    assert len(server.seen) == 1  # no retry
+    assert list(tmp_path.glob("*.json")) == []
+
+
+def test_refused_connection_is_unavailable():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    geo = OnlineGeocoder(user_agent=AGENT, domain=f"127.0.0.1:{port}", scheme="http",
+                         timeout=1.0, min_delay_seconds=0)
+    with pytest.raises(GeocoderUnavailable, match="127.0.0.1"):
+        geo.geocode("القامشلي")
+
+
+# --- rate limit ------------------------------------------------------------------------------
+
+def test_requests_are_spaced(server):
+    geo = make(server, min_delay_seconds=0.3)
+    for q in ("one", "two", "three"):
+        geo.geocode(q)
+    times = [r["at"] for r in server.seen]
+    assert len(times) == 3
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert all(gap >= 0.25 for gap in gaps), gaps  # 0.3 s, less a little clock jitter
+
+
+def test_cache_hits_do_not_wait(server, tmp_path):
+    geo = make(server, min_delay_seconds=1.0, cache_dir=tmp_path)
+    geo.geocode("one")
+    start = time.monotonic()
+    for _ in range(5):
+        geo.geocode("one")
+    assert time.monotonic() - start < 0.5
+
+
+# --- arguments and configuration -------------------------------------------------------------
+
+@pytest.mark.parametrize(("query", "exc"), [
+    (None, TypeError), (b"bytes", TypeError), ("", ValueError), ("   ", ValueError),
+    ("x" * 501, ValueError),
+])
+def test_bad_queries(server, query, exc):
+    with pytest.raises(exc):
+        make(server).geocode(query)
+    assert server.seen == []
+
+
+@pytest.mark.parametrize("limit", [0, 41, -1, 2.5, True])
+def test_bad_limit(server, limit):
+    with pytest.raises(ValueError, match="limit"):
+        make(server).geocode("x", limit=limit)
+
+
+def test_keyword_only(server):
+    with pytest.raises(TypeError):
+        OnlineGeocoder(AGENT)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        make(server).geocode("x", 3)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("agent", ["", "   ", "my-application"])
+def test_user_agent_required(agent):
+    with pytest.raises(ConfigurationError, match="GAZETTEER_USER_AGENT"):
+        OnlineGeocoder(user_agent=agent)
+
+
+def test_disabled_by_default(monkeypatch):
+    monkeypatch.delenv("GAZETTEER_ONLINE", raising=False)
+    assert online_enabled() is False
+    assert geocoder_from_env() is None
+
+
+@pytest.mark.parametrize(("value", "on"), [
+    ("1", True), ("true", True), ("YES", True), (" yes ", True),
+    ("0", False), ("false", False), ("", False), ("on", False),
+])
+def test_online_switch(monkeypatch, value, on):
+    monkeypatch.setenv("GAZETTEER_ONLINE", value)
+    assert online_enabled() is on
+
+
+def test_from_env_without_user_agent(monkeypatch):
+    monkeypatch.setenv("GAZETTEER_ONLINE", "1")
+    monkeypatch.delenv("GAZETTEER_USER_AGENT", raising=False)
+    with pytest.raises(ValueError, match="set GAZETTEER_USER_AGENT|GAZETTEER_USER_AGENT is not"):
+        geocoder_from_env()
+
+
+def test_from_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("GAZETTEER_ONLINE", "yes")
+    monkeypatch.setenv("GAZETTEER_USER_AGENT", AGENT)
+    monkeypatch.setenv("GAZETTEER_HOME", str(tmp_path))
+    geo = geocoder_from_env()
+    assert isinstance(geo, OnlineGeocoder)
+    assert geo.cache_dir == tmp_path / "cache"
+    assert geo.domain == "nominatim.openstreetmap.org" and geo.country_codes == ("sy",)
