@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
-from .normalize import BARE_PREFIXES, WITH_ARTICLE_PREFIXES, FoldedText, core_form, fold, is_arabic
+from .normalize import (
+    BARE_PREFIXES,
+    WITH_ARTICLE_PREFIXES,
+    FoldedText,
+    core_form,
+    fold,
+    is_arabic,
+    split_cue,
+)
 
 if TYPE_CHECKING:
     from .store import Gazetteer
@@ -51,7 +59,7 @@ class PlaceMatcher:
     def __init__(self, gazetteer: Gazetteer) -> None:
         table: dict[str, list[Entry]] = {}
         for place in gazetteer.places.values():
-            for name in place.names:
+            for name in _distinct_names(place):
                 for core, entry in _forms(name, place.id):
                     bucket = table.setdefault(core, [])
                     if entry not in bucket:
@@ -86,6 +94,17 @@ class PlaceMatcher:
     def find(self, text: str) -> tuple[FoldedText, list[RawMatch]]:
         folded = FoldedText.of(text)
         return folded, self.scan(folded.folded)
+
+
+def _distinct_names(place) -> list[str]:
+    """Names of a place, without 'بلدة X' when 'X' is a name of it too.
+
+    The kind word is read as a cue by the resolver; indexing 'بلدة X' as a name of
+    its own would hide the other places called 'X' from the comparison.
+    """
+    names = [n for n in place.names if n and n.strip()]
+    bare = {core_form(n)[0] for n in names if not split_cue(n)[0]}
+    return [n for n in names if not (split_cue(n)[0] and core_form(split_cue(n)[1])[0] in bare)]
 
 
 def _forms(name: str, place_id: str) -> list[tuple[str, Entry]]:

@@ -225,11 +225,16 @@ def latin_key(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[^a-z0-9\s-]", "", text)
     text = _LATIN_ARTICLE_RE.sub("", text.strip())
-    text = text.replace("q", "k").replace("-", " ").replace("ou", "u").replace("ee", "i")
-    for pattern, repl in _LATIN_SUFFIXES:
-        text = pattern.sub(repl, text)
-    text = re.sub(r"(.)\1+", r"\1", text)  # doubled letters
-    return " ".join(text.split())
+    text = text.replace("q", "k").replace("-", " ")
+    previous = None
+    while text != previous:  # rewrite to a fixed point, so the key is idempotent
+        previous = text
+        text = text.replace("ou", "u").replace("ee", "i")
+        for pattern, repl in _LATIN_SUFFIXES:
+            text = pattern.sub(repl, text)
+        text = re.sub(r"(.)\1+", r"\1", text)  # doubled letters
+        text = " ".join(text.split())
+    return text
 
 
 def skeleton_key(name: str) -> str:

@@ -241,13 +241,17 @@ def _score(place: Place, p: _Pending, govs: set[str], anchors: dict[str, Place])
     if "imported" not in place.source:
         score += 0.05  # hand-checked rows over bulk imports
     if p.cue_kind:
-        if place.kind in _CUE_KINDS.get(p.cue_kind, ()):
+        if place.kind == p.cue_kind or (p.cue_kind == "countryside" and place.kind in
+                                        _CUE_KINDS["countryside"]):
             score += 0.4
             reasons.append(f"kind word before the name ({p.cue_kind})")
+        elif place.kind in _CUE_KINDS.get(p.cue_kind, ()):
+            score += 0.2
+            reasons.append(f"kind word before the name fits ({p.cue_kind})")
         else:
             score -= 0.2
     if place.governorate and place.governorate in govs:
-        score += 0.5
+        score += 0.8
         reasons.append(f"governorate named nearby ({place.governorate})")
     others = [a for a in anchors.values() if a.id != place.id] if place.in_area else []
     if others:
@@ -313,7 +317,7 @@ _NOT_NAMES = {
     "نائيه", "مجاوره", "المجاوره", "القريبه", "الخاضعه", "في", "من", "على", "عند", "قرب",
     "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "يسيطر", "تسيطر",
     "الي", "الى", "التي", "الذي", "واحده", "اخرى", "عدد", "عده", "بين", "ضمن", "داخل", "تقع",
-    "يقع", "باتجاه", "كانت", "هذه", "تلك", "ذلك", "ايضا", "فيها", "منها", "عليها", "بريف",
+    "يقع", "باتجاه", "لن", "لا", "لم", "قد", "كان", "ان", "كانت", "هذه", "تلك", "ذلك", "ايضا", "فيها", "منها", "عليها", "بريف",
     "ريف", "محيط", "بمحيط", "سوريه", "سوريا", "عربيه", "كرديه", "ايزيديه", "مسيحيه",
 }
 
@@ -332,6 +336,9 @@ def _unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
     known_starts = [m.start for m in known]
     out: list[Mention] = []
     for match in _UNKNOWN_KIND_RE.finditer(src):
+        kind_word = text[quoted.to_original(match.start(1)):quoted.to_original(match.end(1), end=True)]
+        if kind_word.endswith("ه"):  # 'بلده' (his country), not 'بلدة' (town)
+            continue
         name = match.group(2).strip(_QUOTES + " ")
         first = name.split()[0] if name else ""
         if not name or first in _NOT_NAMES or strip_clitics(first) in _NOT_NAMES:
