@@ -67,7 +67,13 @@ def lookup(query: str, gazetteer: Gazetteer) -> LookupResult:
     cue_kind, rest = split_cue(text)
     arabic = is_arabic(rest)
     key = arabic_key(rest) if arabic else latin_key(rest)
-    places = gazetteer.by_key(key)
+    # 'مطار القامشلي' is a name in itself; 'قرية القحطانية' is a kind word and a name.
+    full_key = arabic_key(text) if is_arabic(text) else latin_key(text)
+    places = gazetteer.by_key(full_key) if cue_kind else []
+    if places:
+        cue_kind = ""
+    else:
+        places = gazetteer.by_key(key)
     method = "exact"
     if not places and not arabic:
         places, method = gazetteer.by_skeleton(skeleton_key(rest)), "skeleton"

@@ -145,6 +145,7 @@ CUE_WORDS: dict[str, str] = {
 WITH_ARTICLE_PREFIXES = frozenset({
     "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال", "وفال",
 })
+_PREFIXES_LONGEST_FIRST = tuple(sorted(WITH_ARTICLE_PREFIXES, key=len, reverse=True))
 BARE_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
 
 _SPACE_RE = re.compile(r"[\s\-_/.,;:()\[\]{}'!?]+")
@@ -162,7 +163,7 @@ def strip_article(word: str) -> str:
 
 def strip_clitics(word: str) -> str:
     """Remove one clitic sequence (و ف ب ل ك + ال) from the front of a folded word."""
-    for prefix in sorted(WITH_ARTICLE_PREFIXES, key=len, reverse=True):
+    for prefix in _PREFIXES_LONGEST_FIRST:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             return word[len(prefix):]
     return word

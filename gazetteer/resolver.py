@@ -68,6 +68,9 @@ _MEDIA_WORDS = {
 }
 _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}(?:\s*(?:[apAP]\.?[mM]\.?|ص|م))?\s*[|\-]?\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*[-\u2013\u2014\u0640:]\s*\S+(?:\s+\S+){0,2}\s*$")
+#: Places resolved this far (characters) around an ambiguous name help choose it: an
+#: article's worth of text, and bounded so a huge input stays linear.
+_ANCHOR_WINDOW = 6000
 #: How far (characters) cues are looked for around a mention: bounds the work per mention.
 _WINDOW = 400
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -82,7 +85,7 @@ class _Pending:
     near: bool
     near_word: str
     role: str
-    sentence: tuple[int, int]
+    sentence: tuple[int, int] | None = None  # computed only when a choice needs it
 
 
 def resolve_text(text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -106,17 +109,21 @@ def resolve_text(text: str, gazetteer: Gazetteer) -> list[Mention]:
     pending = [_prepare(raw, folded, gazetteer) for raw in raws]
     mentions: list[Mention | None] = [None] * len(pending)
     starts = [p.raw.start for p in pending]
-    anchors: dict[str, Place] = {}
+    anchors: list[tuple[int, Place]] = []  # (folded offset, place), in text order
     # First pass: what needs no help from the rest of the text.
     for i, p in enumerate(pending):
         if p.role != "location" or _in_area(p.candidates) <= 1:
             mentions[i] = m = _decide(p, folded, pending, starts, anchors={})
             if m.place and m.role == "location" and m.place.in_area and _is_point_like(m.place):
-                anchors.setdefault(m.place.id, m.place)
-    # Second pass: ambiguous names, helped by the places already resolved.
+                anchors.append((p.raw.start, m.place))
+    # Second pass: ambiguous names, helped by the places resolved around them.
+    anchor_starts = [a for a, _ in anchors]
     for i, p in enumerate(pending):
         if mentions[i] is None:
-            mentions[i] = _decide(p, folded, pending, starts, anchors=anchors)
+            lo = bisect.bisect_left(anchor_starts, p.raw.start - _ANCHOR_WINDOW)
+            hi = bisect.bisect_right(anchor_starts, p.raw.start + _ANCHOR_WINDOW)
+            near = {place.id: place for _, place in anchors[lo:hi]}
+            mentions[i] = _decide(p, folded, pending, starts, anchors=near)
     out = [m for m in mentions if m is not None]
     out += _unknown_named_places(text, folded, out, gazetteer)
     out.sort(key=lambda m: m.start)
@@ -150,8 +157,7 @@ def _prepare(raw: RawMatch, folded: FoldedText, gaz: Gazetteer) -> _Pending:
         if not any(w in CUE_WORDS or w in ("من", "في") for w in forms):
             break
     role = _role(raw, folded, before)
-    return _Pending(raw, [gaz.places[i] for i in raw.place_ids], cue_kind, near, near_word, role,
-                    _sentence_bounds(text, raw.start, raw.end))
+    return _Pending(raw, [gaz.places[i] for i in raw.place_ids], cue_kind, near, near_word, role)
 
 
 def _words_before(text: str, pos: int, n: int) -> list[str]:
@@ -195,10 +201,15 @@ def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: li
                        "media": "name of a media outlet"}[p.role]
         mention.candidates = [Candidate(c, 0.0, (p.role,)) for c in p.candidates]
         return mention
-    context_govs = _context_governorates(p, pending, starts)
-    ranked = sorted((_score(c, p, context_govs, anchors) for c in p.candidates),
-                    key=lambda c: -c.score)
-    mention.candidates = ranked
+    if len(p.candidates) == 1:  # nothing to choose: the ranking depends on the cue word only
+        key = (p.candidates[0].id, p.cue_kind)
+        ranked = _SINGLE_CACHE.get(key)
+        if ranked is None or ranked[0].place is not p.candidates[0]:
+            ranked = _SINGLE_CACHE[key] = [_score(p.candidates[0], p, set(), {})]
+    else:
+        govs = _context_governorates(p, pending, starts, folded.folded)
+        ranked = sorted((_score(c, p, govs, anchors) for c in p.candidates), key=lambda c: -c.score)
+    mention.candidates = list(ranked)
     best = ranked[0]
     runner = ranked[1].score if len(ranked) > 1 else 0.0
     margin = best.score - runner
@@ -215,9 +226,15 @@ def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: li
     return mention
 
 
-def _context_governorates(p: _Pending, pending: list[_Pending], starts: list[int]) -> set[str]:
+_SINGLE_CACHE: dict[tuple[str, str], list[Candidate]] = {}
+
+
+def _context_governorates(p: _Pending, pending: list[_Pending], starts: list[int],
+                          text: str) -> set[str]:
     """Governorates named (unambiguously) in the same sentence as the mention."""
     govs: set[str] = set()
+    if p.sentence is None:
+        p.sentence = _sentence_bounds(text, p.raw.start, p.raw.end)
     lo, hi = p.sentence
     for other in pending[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
         if other is p or other.role != "location":
@@ -268,7 +285,7 @@ def rank_places(places: list[Place], *, cue_kind: str = "", near: bool = False,
                 governorates: frozenset[str] = frozenset()) -> list[Candidate]:
     """Rank same-named places without running text (used by lookups)."""
     p = _Pending(raw=RawMatch(0, 0, "", (), "", 0), candidates=places, cue_kind=cue_kind,
-                 near=near, near_word="", role="location", sentence=(0, 0))
+                 near=near, near_word="", role="location")
     return sorted((_score(c, p, set(governorates), {}) for c in places), key=lambda c: -c.score)
 
 
@@ -317,7 +334,8 @@ _NOT_NAMES = {
     "نائيه", "مجاوره", "المجاوره", "القريبه", "الخاضعه", "في", "من", "على", "عند", "قرب",
     "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "يسيطر", "تسيطر",
     "الي", "الى", "التي", "الذي", "واحده", "اخرى", "عدد", "عده", "بين", "ضمن", "داخل", "تقع",
-    "يقع", "باتجاه", "لن", "لا", "لم", "قد", "كان", "ان", "كانت", "هذه", "تلك", "ذلك", "ايضا", "فيها", "منها", "عليها", "بريف",
+    "يقع", "باتجاه", "لن", "لا", "لم", "قد", "كان", "ان", "كانت", "هذه", "تلك", "ذلك", "ايضا",
+    "فيها", "منها", "عليها", "بريف",
     "ريف", "محيط", "بمحيط", "سوريه", "سوريا", "عربيه", "كرديه", "ايزيديه", "مسيحيه",
 }
 
