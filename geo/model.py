@@ -77,6 +77,7 @@ class Incident:
     place_text: str = ""  # the surface text the place came from
     place_cue: str = ""
     disagreements: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # extraction notes: trigger, casualty words
 
     @property
     def date(self) -> str:

@@ -1,0 +1,178 @@
+"""Command line: the pipeline without the dashboard.
+
+    python -m geo build CORPUS_DIR --out OUT_DIR [filters] [--no-cache]
+    python -m geo report CORPUS_DIR [--json]
+
+``build`` writes incidents/bases/routes/places/articles ``.geojson`` (RFC 7946),
+``layers.gpkg`` (incidents, bases, routes, places) and ``report.json``, each
+atomically. The filters are :func:`geo.layers.filter_layers`, the function the
+dashboard uses, so the same filter exports the same bytes from either.
+
+Exit status: 0 when the run happened (even if some files were skipped, which
+the report lists), 2 when nothing could be done (no such folder, no readable
+article, bad arguments).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .export import json_value, write_geojson, write_gpkg, write_json
+from .layers import LAYER_NAMES, filter_layers, parse_date_bound
+from .pipeline import PipelineError, PipelineResult, run_pipeline
+
+EXIT_OK = 0
+EXIT_NOTHING = 2
+
+
+def _date_arg(text: str) -> str:
+    try:
+        parse_date_bound(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _list_arg(values: Sequence[str] | None) -> list[str] | None:
+    """'--type a --type b,c' -> ['a', 'b', 'c']."""
+    if not values:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="run the pipeline and write the map layers")
+    build.add_argument("corpus", type=Path, help="folder of article .txt files")
+    build.add_argument("--out", type=Path, required=True, help="folder for the layers")
+    build.add_argument("--date-from", type=_date_arg, help="YYYY, YYYY-MM or YYYY-MM-DD")
+    build.add_argument("--date-to", type=_date_arg, help="YYYY, YYYY-MM or YYYY-MM-DD")
+    build.add_argument("--type", action="append", dest="types",
+                       help="incident type (repeat, or comma-separated)")
+    build.add_argument("--actor", action="append", dest="actors",
+                       help="actor name (repeat, or comma-separated)")
+    build.add_argument("--article", action="append", dest="articles",
+                       help="article id (repeat, or comma-separated)")
+    build.add_argument("--min-confidence", type=float, default=0.0)
+    _common(build)
+
+    report = sub.add_parser("report", help="print a summary of what a corpus yields")
+    report.add_argument("corpus", type=Path, help="folder of article .txt files")
+    report.add_argument("--json", action="store_true", help="print the report as JSON")
+    _common(report)
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--cache-dir", type=Path, help="cache folder (default: $NES_OSINT_CACHE)")
+
+
+def _progress(stream: TextIO):
+    """A '\\r' counter when ``stream`` is a terminal, else nothing."""
+    if not stream.isatty():
+        return None
+
+    def show(done: int, label: str) -> None:
+        stream.write(f"\r  {done} files  {label[:40]:<40}")
+        stream.flush()
+
+    return show
+
+
+def _run(args: argparse.Namespace) -> PipelineResult:
+    progress = _progress(sys.stderr)
+    try:
+        return run_pipeline(args.corpus, cache_dir=args.cache_dir, use_cache=not args.no_cache,
+                            progress=progress, keep_text=False)
+    finally:
+        if progress is not None:
+            sys.stderr.write("\n")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    result = _run(args)
+    filters = {
+        "date_from": args.date_from, "date_to": args.date_to, "types": _list_arg(args.types),
+        "actors": _list_arg(args.actors), "articles": _list_arg(args.articles),
+        "min_confidence": args.min_confidence,
+    }
+    layers = filter_layers(result.layers, **filters)
+    out: Path = args.out
+    if out.exists() and not out.is_dir():
+        raise PipelineError(f"--out {str(out)!r} exists and is not a folder")
+    out.mkdir(parents=True, exist_ok=True)
+    for name in LAYER_NAMES:
+        write_geojson(layers[name], out / f"{name}.geojson")
+    write_gpkg(layers, out / "layers.gpkg")
+    report = dict(result.report)
+    report["filter"] = {k: v for k, v in filters.items() if v not in (None, 0.0)}
+    report["exported"] = {name: len(layers[name]) for name in LAYER_NAMES}
+    write_json(report, out / "report.json")
+    totals = result.report["totals"]
+    print(f"{totals['articles']} articles ({totals['skipped']} files skipped, "
+          f"{totals['failed']} failed): {report['exported']['incidents']} incidents, "
+          f"{report['exported']['bases']} bases, {report['exported']['routes']} routes, "
+          f"{report['exported']['places']} places -> {out}")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    result = _run(args)
+    if args.json:
+        print(json.dumps(json_value(result.report), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(summary(result))
+    return EXIT_OK
+
+
+def summary(result: PipelineResult) -> str:
+    """A human summary of a run: totals, skipped files, incidents, what needs review."""
+    r, t = result.report, result.report["totals"]
+    lines = [
+        f"Corpus {r['corpus']}: {t['files']} files, {t['articles']} articles read, "
+        f"{t['skipped']} skipped, {t['failed']} failed",
+        f"Places: {t['mentions']} mentions, {t['resolved']} resolved, {t['unresolved']} "
+        f"unresolved, {t['low_confidence']} low-confidence; {t['places']} places mapped",
+        f"Incidents: {t['incidents_extracted']} extracted -> {t['incidents']} after "
+        f"{t['merges']} merges ({t['incidents_mapped']} mapped, {t['unlocated']} unlocated); "
+        f"{t['bases']} bases, {t['routes']} routes",
+    ]
+    skipped = [f for f in r["files"] if f["status"] != "read"]
+    if skipped:
+        lines.append("Skipped files:")
+        lines += [f"  {f['file']}: {f['status']} ({f['reason']})" for f in skipped]
+    if len(result.layers.incidents):
+        lines.append("Incidents:")
+        for row in result.layers.incidents.itertuples(index=False):
+            flag = " ~" if row.approximate else ""
+            lines.append(f"  {row.date or '?':<10} {row.type:<19} {row.place_name_en}{flag} "
+                         f"[{row.n_sources} source(s), conf {row.confidence:.2f}]")
+    if r["unlocated"]:
+        lines.append("Unlocated incidents (no place in Syria):")
+        lines += [f"  {u['date'] or '?':<10} {u['type']:<19} {', '.join(u['articles'])}"
+                  for u in r["unlocated"]]
+    if r["unresolved"]:
+        lines.append("Unresolved place mentions (first 10):")
+        lines += [f"  {u['article']}: {u['text']} ({u['cue']})" for u in r["unresolved"][:10]]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return cmd_build(args) if args.command == "build" else cmd_report(args)
+    except PipelineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,459 @@
+"""Map layers: the merged incidents, bases, routes, places and articles as GeoDataFrames.
+
+The columns of each layer are a contract that the exports, the map and the
+dashboard rely on (see :data:`COLUMNS`). Every layer is EPSG:4326 with lon/lat
+points (a LineString for routes); an empty layer still has every column.
+:func:`filter_layers` is the one filter the dashboard and the command line share,
+so an export made from either with the same filter has the same bytes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import LineString, Point
+
+from gazetteer.model import Place
+
+from .merge import is_area, merge_bases, merge_incidents, merge_routes, route_date
+from .model import ArticleResult, Base, Incident, Route
+
+__all__ = ["COLUMNS", "GEOMETRY_TYPES", "LAYER_NAMES", "Layers", "build_layers",
+           "empty_layer", "filter_layers", "parse_date_bound"]
+
+CRS = "EPSG:4326"
+LAYER_NAMES: tuple[str, ...] = ("incidents", "bases", "routes", "places", "articles")
+#: The layers written to the GeoPackage and as GeoJSON files.
+EXPORT_LAYERS: tuple[str, ...] = ("incidents", "bases", "routes", "places")
+GEOMETRY_TYPES: dict[str, str] = {
+    "incidents": "Point", "bases": "Point", "routes": "LineString", "places": "Point",
+    "articles": "Point",
+}
+#: Layer -> columns in order, each with its kind: str, list, int (may be None),
+#: float, bool, count (always an int).
+COLUMNS: dict[str, dict[str, str]] = {
+    "incidents": {
+        "id": "str", "type": "str", "acled_event_type": "str", "acled_sub_event_type": "str",
+        "date": "str", "date_first": "str", "date_last": "str", "date_precision": "str",
+        "geo_precision": "int", "place_id": "str", "place_name_ar": "str",
+        "place_name_en": "str", "actors": "list", "attackers": "list", "targets": "list",
+        "fatalities": "int", "injuries": "int", "confidence": "float", "approximate": "bool",
+        "location_note": "str", "date_text": "str", "disagreements": "list",
+        "n_sources": "count", "sources": "list",
+    },
+    "bases": {
+        "id": "str", "place_id": "str", "place_name_ar": "str", "place_name_en": "str",
+        "kind": "str", "operators": "list", "sources": "list",
+    },
+    "routes": {
+        "id": "str", "waypoints": "list", "waypoint_ids": "list", "actors": "list",
+        "sources": "list", "date": "str",
+    },
+    "places": {
+        "id": "str", "name_ar": "str", "name_en": "str", "kind": "str", "governorate": "str",
+        "n_mentions": "count", "articles": "list",
+    },
+    "articles": {
+        "id": "str", "title": "str", "outlet": "str", "published": "str", "url": "str",
+        "excerpt": "str", "places": "list", "incident_types": "list", "incident_ids": "list",
+    },
+}
+EXCERPT_CHARS = 300
+
+
+@dataclass(eq=False)
+class Layers(Mapping):
+    """The five layers by name (``layers['incidents']``), plus what could not be mapped.
+
+    ``unlocated`` lists incidents with no place in Syria (they are in the run
+    report, not on the map); ``dropped_routes`` routes with fewer than two
+    waypoints in Syria.
+    """
+
+    incidents: gpd.GeoDataFrame
+    bases: gpd.GeoDataFrame
+    routes: gpd.GeoDataFrame
+    places: gpd.GeoDataFrame
+    articles: gpd.GeoDataFrame
+    unlocated: list[dict] = field(default_factory=list)
+    dropped_routes: list[dict] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> gpd.GeoDataFrame:
+        if name not in LAYER_NAMES:
+            raise KeyError(f"no layer {name!r}; layers are {LAYER_NAMES}")
+        return getattr(self, name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LAYER_NAMES)
+
+    def __len__(self) -> int:
+        return len(LAYER_NAMES)
+
+
+# --- frames ---------------------------------------------------------------------------
+
+
+def _column(values: list[Any], kind: str) -> pd.Series:
+    """A column whose dtype survives empty layers and None (no NaN for missing ints)."""
+    if kind == "float":
+        return pd.Series(values, dtype="float64")
+    if kind == "bool":
+        return pd.Series(values, dtype="bool")
+    if kind == "count":
+        return pd.Series(values, dtype="int64")
+    return pd.Series(values, dtype=object)
+
+
+def _frame(layer: str, rows: list[dict]) -> gpd.GeoDataFrame:
+    columns = COLUMNS[layer]
+    data = {name: _column([r[name] for r in rows], kind) for name, kind in columns.items()}
+    geometry = gpd.GeoSeries([r["geometry"] for r in rows], crs=CRS)
+    return gpd.GeoDataFrame(data, geometry=geometry, crs=CRS)
+
+
+def empty_layer(layer: str) -> gpd.GeoDataFrame:
+    """A layer with no rows but every column of the contract."""
+    return _frame(layer, [])
+
+
+def _point(place: Place) -> Point:
+    return Point(place.lon, place.lat)
+
+
+def _in_syria(place: Place | None) -> bool:
+    return place is not None and place.in_area
+
+
+# --- rows -----------------------------------------------------------------------------
+
+
+def _location_note(inc: Incident) -> str:
+    place = inc.place
+    assert place is not None
+    name = place.name_en or place.id
+    region = inc.geo_precision == 3 or is_area(place)
+    if inc.approximate and inc.place_cue:
+        return f"{inc.place_cue}; drawn at {name}" + (" (region level)" if region else "")
+    if region:
+        return f"region level: drawn at the representative point of {name}; not the exact spot"
+    if inc.approximate:
+        return f"approximate: drawn at {name}"
+    return ""
+
+
+def _incident_row(inc: Incident) -> dict:
+    place = inc.place
+    assert place is not None
+    event, sub = inc.acled
+    note = _location_note(inc)
+    return {
+        "id": inc.id, "type": inc.type, "acled_event_type": event, "acled_sub_event_type": sub,
+        "date": inc.date, "date_first": inc.date_first.isoformat() if inc.date_first else "",
+        "date_last": (inc.date_last or inc.date_first).isoformat() if inc.date_first else "",
+        "date_precision": inc.date_precision or "",
+        "geo_precision": inc.geo_precision, "place_id": place.id,
+        "place_name_ar": place.name_ar, "place_name_en": place.name_en,
+        "actors": list(inc.actors), "attackers": list(inc.attackers),
+        "targets": list(inc.targets), "fatalities": inc.fatalities, "injuries": inc.injuries,
+        "confidence": float(inc.confidence), "approximate": bool(inc.approximate or note),
+        "location_note": note, "date_text": inc.date_text,
+        "disagreements": list(inc.disagreements), "n_sources": len(_article_ids(inc.sources)),
+        "sources": [s.as_dict() for s in inc.sources], "geometry": _point(place),
+    }
+
+
+def _article_ids(sources: Iterable) -> list[str]:
+    return sorted({s.article for s in sources})
+
+
+def _unlocated(inc: Incident) -> dict:
+    where = inc.place.name_en if inc.place is not None else ""
+    return {
+        "id": inc.id, "type": inc.type, "date": inc.date,
+        "articles": _article_ids(inc.sources),
+        "place": where, "place_text": inc.place_text,
+        "why": "place outside Syria" if where else "no place named",
+        "evidence": [s.evidence for s in inc.sources],
+    }
+
+
+def _base_row(base: Base) -> dict:
+    p = base.place
+    return {
+        "id": base.id, "place_id": p.id, "place_name_ar": p.name_ar, "place_name_en": p.name_en,
+        "kind": p.kind, "operators": list(base.operators),
+        "sources": [s.as_dict() for s in base.sources], "geometry": _point(p),
+    }
+
+
+def _route_row(route: Route, waypoints: list[Place]) -> dict:
+    return {
+        "id": route.id, "waypoints": [p.name_ar for p in waypoints],
+        "waypoint_ids": [p.id for p in waypoints], "actors": list(route.actors),
+        "sources": [s.as_dict() for s in route.sources], "date": route_date(route),
+        "geometry": LineString([(p.lon, p.lat) for p in waypoints]),
+    }
+
+
+def _place_rows(results: list[ArticleResult]) -> list[dict]:
+    places: dict[str, Place] = {}
+    counts: dict[str, int] = defaultdict(int)
+    articles: dict[str, set[str]] = defaultdict(set)
+    for res in results:
+        for m in res.mentions:
+            if m.role != "location" or not _in_syria(m.place):
+                continue
+            assert m.place is not None
+            places.setdefault(m.place.id, m.place)
+            counts[m.place.id] += 1
+            articles[m.place.id].add(res.article_id)
+    return [{
+        "id": p.id, "name_ar": p.name_ar, "name_en": p.name_en, "kind": p.kind,
+        "governorate": p.governorate, "n_mentions": counts[pid],
+        "articles": sorted(articles[pid]), "geometry": _point(p),
+    } for pid, p in sorted(places.items())]
+
+
+def _iso(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def article_published(article: Any) -> str:
+    """The publication date (or date-time) of an article as ISO text ('' if unknown)."""
+    return _iso(getattr(article, "published_at", None)) or _iso(getattr(article, "published", None))
+
+
+def _article_row(res: ArticleResult, article: Any, incident_ids: list[str]) -> dict:
+    main = res.main_place
+    assert main is not None
+    names = [m.place.name_ar for m in res.mentions
+             if m.role == "location" and _in_syria(m.place) and m.place is not None]
+    body = getattr(article, "body", "") or ""
+    return {
+        "id": res.article_id, "title": getattr(article, "title", "") or "",
+        "outlet": getattr(article, "outlet", "") or "", "published": article_published(article),
+        "url": getattr(article, "url", "") or "",
+        "excerpt": " ".join(body[:EXCERPT_CHARS].split()),
+        "places": list(dict.fromkeys(names)),
+        "incident_types": list(dict.fromkeys(i.type for i in res.incidents)),
+        "incident_ids": incident_ids, "geometry": _point(main),
+    }
+
+
+# --- building -------------------------------------------------------------------------
+
+
+def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], *,
+                 incidents: list[Incident] | None = None, bases: list[Base] | None = None,
+                 routes: list[Route] | None = None, max_km: float = 60.0) -> Layers:
+    """The map layers of a corpus.
+
+    Parameters
+    ----------
+    results : iterable of ArticleResult
+        One per article, as :func:`geo.incidents.extract_article` returns them.
+    articles : mapping of article id -> Article
+        For titles, outlets, dates, links and excerpts (missing ids get blanks).
+    incidents, bases, routes : lists, optional
+        Already merged (the pipeline passes them); merged here from ``results``
+        when not given.
+    max_km : float
+        Passed to :func:`geo.merge.merge_incidents` when merging here.
+    """
+    results = list(results)
+    if incidents is None:
+        incidents = merge_incidents([i for r in results for i in r.incidents], max_km=max_km)[0]
+    if bases is None:
+        bases = merge_bases(b for r in results for b in r.bases)
+    if routes is None:
+        routes = merge_routes(r_ for r in results for r_ in r.routes)
+    located = [i for i in incidents if _in_syria(i.place)]
+    unlocated = [_unlocated(i) for i in incidents if not _in_syria(i.place)]
+    route_rows, dropped = [], []
+    for route in routes:
+        waypoints = [p for p in route.waypoints if _in_syria(p)]
+        if len(waypoints) >= 2:
+            route_rows.append(_route_row(route, waypoints))
+        else:
+            dropped.append({"id": route.id, "waypoints": [p.name_en for p in route.waypoints],
+                            "why": "fewer than two waypoints in Syria"})
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for inc in located:
+        for aid in _article_ids(inc.sources):
+            by_article[aid].append(inc.id)
+    article_rows = [
+        _article_row(r, articles.get(r.article_id), by_article.get(r.article_id, []))
+        for r in sorted(results, key=lambda r: r.article_id) if _in_syria(r.main_place)
+    ]
+    return Layers(
+        incidents=_frame("incidents", [_incident_row(i) for i in located]),
+        bases=_frame("bases", [_base_row(b) for b in bases if _in_syria(b.place)]),
+        routes=_frame("routes", route_rows),
+        places=_frame("places", _place_rows(results)),
+        articles=_frame("articles", article_rows),
+        unlocated=unlocated,
+        dropped_routes=dropped,
+    )
+
+
+# --- filtering ------------------------------------------------------------------------
+
+
+def parse_date_bound(value: str | dt.date | None, *, end: bool = False) -> dt.date | None:
+    """'2022', '2022-10' or '2022-10-08' (or a date) -> the first day, or with
+    ``end=True`` the last day, of that period.
+
+    Raises
+    ------
+    ValueError
+        If the text is not an ISO year, month or day.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        parts = [int(p) for p in text.split("-")]
+        if len(parts) == 1:
+            return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return dt.date(parts[0], parts[1], last if end else 1)
+        if len(parts) == 3:
+            return dt.date(*parts)
+    except ValueError:
+        pass
+    raise ValueError(f"date {value!r} is not ISO 8601: use YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _period(text: str) -> tuple[str, str] | None:
+    """An ISO cut ('2020', '2020-01', '2020-01-05') or '' -> (first day, last day)."""
+    text = str(text or "")[:10]
+    if not text:
+        return None
+    first, last = parse_date_bound(text), parse_date_bound(text, end=True)
+    assert first is not None and last is not None
+    return first.isoformat(), last.isoformat()
+
+
+def _overlaps(period: tuple[str, str] | None, lo: str | None, hi: str | None,
+              *, keep_unknown: bool) -> bool:
+    if lo is None and hi is None:
+        return True
+    if period is None:
+        return keep_unknown
+    return (lo is None or period[1] >= lo) and (hi is None or period[0] <= hi)
+
+
+def _casefold_set(values: Iterable[str] | None) -> set[str] | None:
+    if values is None:
+        return None
+    if isinstance(values, str):
+        values = [values]
+    out = {v.strip().casefold() for v in values if v and v.strip()}
+    return out or None
+
+
+def _any_in(lists: Iterable[Any], wanted: set[str]) -> bool:
+    return any(str(v).casefold() in wanted for values in lists for v in (values or ()))
+
+
+def _source_articles(sources: Any) -> set[str]:
+    return {s.get("article", "") for s in (sources or ()) if isinstance(s, dict)}
+
+
+def _mask(frame: gpd.GeoDataFrame, keep: Iterable[bool]) -> gpd.GeoDataFrame:
+    mask = pd.Series(list(keep), index=frame.index, dtype=bool)
+    return frame.loc[mask].reset_index(drop=True)
+
+
+def filter_layers(layers: Layers, *, date_from: str | dt.date | None = None,
+                  date_to: str | dt.date | None = None, types: Iterable[str] | None = None,
+                  actors: Iterable[str] | None = None, articles: Iterable[str] | None = None,
+                  min_confidence: float = 0.0) -> Layers:
+    """The layers restricted to a period, incident types, actors, articles and confidence.
+
+    Rules (the dashboard and ``python -m geo build`` both use this function):
+
+    * **dates** (``date_from``/``date_to``, ISO year, month or day, inclusive): an
+      incident shows when its period ``[date_first, date_last]`` overlaps the
+      filter, so a month- or year-precision incident shows while that month or
+      year overlaps it. Incidents with an unknown date are hidden as soon as a
+      date bound is set (an undated event cannot be said to fall in a period).
+      Routes follow the same rule when dated; undated routes (a standing road
+      pattern) always show. Articles are filtered by publication date with the
+      same rule. Bases and places have no date and are not date-filtered.
+    * **types**: incident types (other layers are not typed).
+    * **actors** (case-insensitive, exact names): incidents naming one among
+      actors, attackers or targets; bases by operators; routes by actors.
+    * **articles** (article ids): every layer keeps what those articles report.
+    * **min_confidence**: incidents only.
+
+    Raises
+    ------
+    ValueError
+        If a date is not ISO 8601 or ``date_from`` is after ``date_to``.
+    """
+    lo_d, hi_d = parse_date_bound(date_from), parse_date_bound(date_to, end=True)
+    if lo_d and hi_d and lo_d > hi_d:
+        raise ValueError(f"date_from {lo_d} is after date_to {hi_d}")
+    lo = lo_d.isoformat() if lo_d else None
+    hi = hi_d.isoformat() if hi_d else None
+    type_set = _casefold_set(types)
+    actor_set = _casefold_set(actors)
+    article_set = set(articles) if articles is not None else None
+
+    inc = layers.incidents
+    keep_inc = []
+    for row in inc.itertuples(index=False):
+        period = (row.date_first, row.date_last) if row.date_first else None
+        ok = (_overlaps(period, lo, hi, keep_unknown=False)
+              and (type_set is None or str(row.type).casefold() in type_set)
+              and (actor_set is None or _any_in((row.actors, row.attackers, row.targets),
+                                                actor_set))
+              and (article_set is None or bool(_source_articles(row.sources) & article_set))
+              and float(row.confidence) >= min_confidence)
+        keep_inc.append(ok)
+
+    keep_bases = [
+        (actor_set is None or _any_in((row.operators,), actor_set))
+        and (article_set is None or bool(_source_articles(row.sources) & article_set))
+        for row in layers.bases.itertuples(index=False)
+    ]
+    keep_routes = [
+        _overlaps(_period(row.date), lo, hi, keep_unknown=True)
+        and (actor_set is None or _any_in((row.actors,), actor_set))
+        and (article_set is None or bool(_source_articles(row.sources) & article_set))
+        for row in layers.routes.itertuples(index=False)
+    ]
+    keep_places = [article_set is None or bool(set(row.articles or ()) & article_set)
+                   for row in layers.places.itertuples(index=False)]
+    keep_articles = [
+        _overlaps(_period(row.published), lo, hi, keep_unknown=False)
+        and (article_set is None or row.id in article_set)
+        for row in layers.articles.itertuples(index=False)
+    ]
+    return Layers(
+        incidents=_mask(inc, keep_inc),
+        bases=_mask(layers.bases, keep_bases),
+        routes=_mask(layers.routes, keep_routes),
+        places=_mask(layers.places, keep_places),
+        articles=_mask(layers.articles, keep_articles),
+        unlocated=list(layers.unlocated),
+        dropped_routes=list(layers.dropped_routes),
+    )
+

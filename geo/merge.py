@@ -1,0 +1,729 @@
+"""One event, many outlets: merging the incidents that several articles report.
+
+Each article is read on its own, so the same landing near Qamishli comes out
+once per outlet, with dates and places of different precision. This module
+clusters those reports into one incident that keeps every source and its
+evidence sentence, takes the most precise place and date, and writes down what
+the sources disagree on instead of silently picking a winner.
+
+Two incidents merge when all of these hold:
+
+* **type**: the same type, or the same small family (:data:`TYPE_FAMILIES`);
+  the landing family (raid / arrest / airstrike) only when an evidence
+  sentence says إنزال (a heliborne landing is all three at once);
+* **date**: the intervals ``[date_first, date_last]`` overlap, widened by
+  ``tolerance_days`` for day precision because outlets disagree by a day or
+  two; an unknown date only merges when type, place and actors agree strongly;
+* **place**: the same place, within ``max_km``, or one contains the other (a
+  governorate or region holds every point in it); two places that only share a
+  governorate merge only when type, date and actors agree strongly (outlets
+  often write 'the city of al-Hasakah' for anywhere in the governorate);
+* **actors**: they overlap, or one side names none;
+* **articles**: two incidents of the same article never merge (the extractor
+  already de-duplicated them) unless they are identical.
+
+Clustering is greedy and deterministic: incidents are visited from the most
+precise (day, then place precision) to the least, and each joins the best
+compatible cluster found through a date index (so 100k incidents do not cost
+100k x 100k comparisons).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from gazetteer.model import GOVERNORATES, Place
+
+from .model import Base, Incident, Route, Source, iso_cut
+
+__all__ = [
+    "MergeRecord", "TYPE_FAMILIES", "actors_compatible", "actor_key", "merge_bases",
+    "merge_incidents", "merge_routes", "place_relation", "region_governorates",
+]
+
+#: Types that may describe the same event, by family; the first type of a family
+#: is the one a mixed cluster takes (the most specific description).
+TYPE_FAMILIES: dict[str, tuple[str, ...]] = {
+    "patrol": ("patrol_encounter", "patrol"),
+    "landing": ("raid", "arrest", "airstrike"),
+}
+_FAMILY_OF = {t: fam for fam, types in TYPE_FAMILIES.items() for t in types}
+#: Families whose members only merge across types when the evidence says so.
+_FAMILY_NEEDS_WORD = {"landing": ("إنزال", "انزال", "إنزالا", "انزالا")}
+
+#: Places that stand for an area rather than a point.
+AREA_KINDS = frozenset({"region", "governorate", "country", "district"})
+_NES = frozenset({"hasakah", "raqqa", "deir_ez_zor"})
+#: Regions without a single governorate -> the governorates they cover.
+_REGION_GOVS: dict[str, frozenset[str]] = {
+    "ne_syria": _NES,
+    "east_euphrates": _NES,
+    "east_syria": _NES,
+    "north_syria": frozenset({"aleppo", "idlib", "raqqa", "hasakah"}),
+    "nw_syria": frozenset({"idlib", "aleppo", "latakia", "hama"}),
+    "south_syria": frozenset({"daraa", "suwayda", "quneitra"}),
+    "badia": frozenset({"homs", "deir_ez_zor", "rif_dimashq", "raqqa"}),
+}
+#: Same for regions known only by their English name (other gazetteers, tests).
+_REGION_NAME_GOVS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
+    (("north", "east"), _NES),
+    (("north", "west"), _REGION_GOVS["nw_syria"]),
+    (("east",), _NES),
+    (("north",), _REGION_GOVS["north_syria"]),
+    (("south",), _REGION_GOVS["south_syria"]),
+)
+
+#: Places closer than this are the same place for merging (two spellings, two sources).
+SAME_PLACE_KM = 10.0
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+#: Actor names that denote the same side (by keyword, lower case), most specific first.
+_ACTOR_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("maghawir", ("maghawir", "مغاوير")),
+    ("sdf", ("sdf", "qsd", "قسد", "syrian democratic")),
+    ("irgc", ("irgc", "revolutionary guard", "الحرس الثوري", "iran")),
+    ("isis", ("isis", "isil", "islamic state", "daesh", "داعش", "الدولة")),
+    ("regime", ("regime", "syrian army", "syrian government", "assad", "النظام")),
+    ("russia", ("russia", "روس")),
+    ("turkey", ("turk", "ترك")),
+    ("us", ("us ", "u.s.", "us-led", "american", "america", "united states", "coalition",
+            "centcom", "pentagon", "أمريك", "أميرك", "امريك", "اميرك", "التحالف")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRecord:
+    """What was merged into what, and why (for the run report)."""
+
+    id: str
+    members: tuple[str, ...]
+    articles: tuple[str, ...]
+    reason: str
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "members": list(self.members), "articles": list(self.articles),
+                "reason": self.reason}
+
+
+# --- places ---------------------------------------------------------------------------
+
+
+def km_between(a: Place, b: Place) -> float:
+    """Great-circle distance in km (haversine)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def is_area(place: Place) -> bool:
+    """True for a region, district, governorate or country (not a point on the ground)."""
+    return place.kind in AREA_KINDS
+
+
+def region_governorates(place: Place) -> frozenset[str]:
+    """The governorates an area place covers (empty for a point place).
+
+    Examples
+    --------
+    >>> from gazetteer.model import Place
+    >>> sorted(region_governorates(Place("ne_syria", "شمال شرق سوريا", "north-east Syria",
+    ...                                  "region", 36.5, 40.5)))
+    ['deir_ez_zor', 'hasakah', 'raqqa']
+    """
+    if not is_area(place):
+        return frozenset()
+    if place.kind == "country":
+        return frozenset(GOVERNORATES) if place.in_area else frozenset()
+    if place.id in _REGION_GOVS:
+        return _REGION_GOVS[place.id]
+    if place.governorate:
+        return frozenset({place.governorate})
+    words = place.name_en.lower().replace("-", " ").replace("north east", "northeast")
+    words = words.replace("northeast", "north east").replace("northwest", "north west")
+    tokens = set(words.replace("ern", "").split())
+    for needed, govs in _REGION_NAME_GOVS:
+        if all(t in tokens for t in needed):
+            return govs
+    return frozenset()
+
+
+def _contains(area: Place, other: Place, max_km: float) -> bool:
+    """Whether ``other`` lies in ``area`` (by governorate, parent link or, for a
+    countryside region centred on a town, by distance)."""
+    if other.parent == area.id or area.parent == other.id:
+        return True
+    if area.kind == "region" and area.parent and area.governorate \
+            and area.parent != area.governorate:
+        # 'ريف القامشلي': the countryside of a town, not the whole governorate. (The
+        # countryside of a governorate's seat, 'ريف الحسكة', is the governorate's.)
+        return km_between(area, other) <= max_km
+    govs = region_governorates(area)
+    if is_area(other):
+        return bool(govs & region_governorates(other)) if govs else False
+    return bool(other.governorate) and other.governorate in govs
+
+
+def _countryside_of(region: Place, town: Place) -> bool:
+    """'ريف القامشلي' and 'القامشلي': one report says the town, another its countryside."""
+    return region.kind == "region" and region.parent == town.id and not is_area(town)
+
+
+def place_relation(a: Place | None, b: Place | None, *, max_km: float = 60.0) -> str:
+    """How two places relate for merging, from strongest to weakest.
+
+    Returns one of ``'same'`` (same id, closer than :data:`SAME_PLACE_KM`, or a
+    town and its countryside region),
+    ``'near'`` (within ``max_km``), ``'contains'`` (one is an area holding the
+    other), ``'governorate'`` (same governorate, one is a city, under ``2 * max_km``
+    apart: outlets name the city for its surroundings), ``'unknown'``
+    (a side has no place) or ``'far'``.
+    """
+    if a is None or b is None:
+        return "unknown"
+    if not (a.in_area and b.in_area):
+        return "same" if a.id == b.id else "far"
+    if a.id == b.id or _countryside_of(a, b) or _countryside_of(b, a):
+        return "same"
+    a_area, b_area = is_area(a), is_area(b)
+    if not a_area and not b_area:
+        km = km_between(a, b)
+        if km <= SAME_PLACE_KM:
+            return "same"
+        if km <= max_km:
+            return "near"
+    if (a_area and _contains(a, b, max_km)) or (b_area and _contains(b, a, max_km)):
+        return "contains"
+    if _loosely_same_area(a, b, max_km):
+        return "governorate"
+    return "far"
+
+
+#: Kinds of place outlets use loosely for their surroundings ('in the city of al-Hasakah').
+_LOOSE_KINDS = frozenset({"city", "capital"})
+
+
+def _loosely_same_area(a: Place, b: Place, max_km: float) -> bool:
+    """Same governorate, one of them a city, and under ``2 * max_km`` apart: an outlet
+    may have named the city for somewhere in its governorate."""
+    if not a.governorate or a.governorate != b.governorate or is_area(a) or is_area(b):
+        return False
+    if a.kind not in _LOOSE_KINDS and b.kind not in _LOOSE_KINDS:
+        return False
+    return km_between(a, b) <= 2 * max_km
+
+
+# --- actors ---------------------------------------------------------------------------
+
+
+def actor_key(name: str) -> str:
+    """The side an actor name denotes ('US forces' and 'international coalition' -> 'us')."""
+    low = f"{name.strip().lower()} "
+    for key, words in _ACTOR_KEYS:
+        if any(w in low for w in words):
+            return key
+    return low.strip()
+
+
+def actors_compatible(a: Iterable[str], b: Iterable[str]) -> bool | None:
+    """True when the actors overlap, None when a side names none, False when disjoint."""
+    ka, kb = {actor_key(x) for x in a if x}, {actor_key(x) for x in b if x}
+    if not ka or not kb:
+        return None
+    return bool(ka & kb)
+
+
+# --- dates ----------------------------------------------------------------------------
+
+
+def _dates_overlap(a: Incident, b: Incident, tolerance_days: int) -> bool | None:
+    """True/False for two known dates (day dates may be ``tolerance_days`` apart);
+    None when either date is unknown."""
+    if a.date_first is None or b.date_first is None:
+        return None
+    a_last, b_last = a.date_last or a.date_first, b.date_last or b.date_first
+    day = "day" in (a.date_precision, b.date_precision)
+    pad = dt.timedelta(days=tolerance_days if day else 0)
+    return a.date_first - pad <= b_last and b.date_first - pad <= a_last
+
+
+# --- types ----------------------------------------------------------------------------
+
+
+def _family(type_: str) -> str:
+    return _FAMILY_OF.get(type_, type_)
+
+
+def _says(incidents: Iterable[Incident], words: Sequence[str]) -> bool:
+    return any(w in s.evidence for inc in incidents for s in inc.sources for w in words)
+
+
+# --- clusters -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """Incidents believed to be one event; ``head`` is the most precise member."""
+
+    head: Incident
+    members: list[Incident] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    types: set[str] = field(default_factory=set)
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, inc: Incident, reason: str = "") -> None:
+        self.members.append(inc)
+        self.articles |= _articles_of(inc)
+        self.actors |= set(inc.actors)
+        self.types.add(inc.type)
+        if reason:
+            self.reasons.append(reason)
+
+
+def _articles_of(inc: Incident) -> set[str]:
+    return {s.article for s in inc.sources}
+
+
+def _identical(a: Incident, b: Incident) -> bool:
+    return (a.type == b.type and a.date_first == b.date_first and a.date_last == b.date_last
+            and a.date_precision == b.date_precision
+            and (a.place.id if a.place else None) == (b.place.id if b.place else None)
+            and sorted(a.actors) == sorted(b.actors))
+
+
+def _visit_order(inc: Incident) -> tuple:
+    """Most precise first: day dates, then fine places, then confidence."""
+    return (_PRECISION_RANK.get(inc.date_precision or "", 3),
+            inc.geo_precision if inc.geo_precision is not None else 9,
+            -inc.confidence,
+            inc.date_first or dt.date.max,
+            inc.id)
+
+
+_PLACE_STRENGTH = {"same": 3, "near": 2, "contains": 2, "governorate": 1, "unknown": 0}
+
+
+def _match(c: _Cluster, inc: Incident, max_km: float, tolerance_days: int) -> tuple | None:
+    """A score (higher is better) if ``inc`` may join ``c``, else None."""
+    head = c.head
+    if c.articles & _articles_of(inc):
+        same = any(_identical(m, inc) for m in c.members if _articles_of(m) & _articles_of(inc))
+        return (9, 9, 9) if same else None
+    same_type = inc.type in c.types and len(c.types) == 1
+    if not same_type:
+        if _family(inc.type) != _family(head.type):
+            return None
+        words = _FAMILY_NEEDS_WORD.get(_family(inc.type))
+        if words and not (_says([inc], words) or _says(c.members, words)):
+            return None
+    actors = actors_compatible(c.actors, inc.actors)
+    if actors is False:
+        return None
+    dates = _dates_overlap(head, inc, tolerance_days)
+    if dates is False:
+        return None
+    relation = place_relation(head.place, inc.place, max_km=max_km)
+    strength = _PLACE_STRENGTH.get(relation)
+    if strength is None:
+        return None
+    strong_rest = same_type and actors is True
+    if dates is None and not (strong_rest and relation == "same"):
+        return None
+    if relation in ("governorate", "unknown") and not (strong_rest and dates):
+        return None
+    closeness = -abs(((inc.date_first or head.date_first) - head.date_first).days) \
+        if head.date_first else 0
+    return (strength, int(actors is True) + int(same_type), closeness)
+
+
+def _describe(c: _Cluster, inc: Incident, max_km: float) -> str:
+    relation = place_relation(c.head.place, inc.place, max_km=max_km)
+    type_note = inc.type if inc.type in c.types else f"{inc.type}~{c.head.type}"
+    date_note = inc.date or "unknown date"
+    return f"{inc.id}: type {type_note}, date {date_note}, place {relation}"
+
+
+class _Index:
+    """Clusters by family and date, so a new incident looks at few candidates."""
+
+    def __init__(self, tolerance_days: int) -> None:
+        self.tol = tolerance_days
+        self.by_day: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self.by_month: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+        self.by_year: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self.by_cell: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+        self.undated: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, idx: int, inc: Incident) -> None:
+        fam = _family(inc.type)
+        if inc.place is not None:
+            self.by_cell[(fam, *_cell(inc.place))].append(idx)
+        if inc.date_first is None:
+            self.undated[fam].append(idx)
+            return
+        d = inc.date_first
+        if inc.date_precision == "day":
+            self.by_day[(fam, d.toordinal())].append(idx)
+        self.by_month[(fam, d.year, d.month)].append(idx)
+        self.by_year[(fam, d.year)].append(idx)
+
+    def candidates(self, inc: Incident) -> set[int]:
+        """Clusters that may hold ``inc``. Incidents are visited day precision first,
+        so a day incident only meets day clusters, a month one day or month clusters."""
+        fam = _family(inc.type)
+        if inc.date_first is None:  # only the same place will do: look around its point
+            if inc.place is None:
+                return set()
+            y, x = _cell(inc.place)
+            return {i for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                    for i in self.by_cell.get((fam, y + dy, x + dx), ())}
+        first, last = inc.date_first, inc.date_last or inc.date_first
+        out: set[int] = set()
+        if inc.date_precision == "day":
+            for o in range(first.toordinal() - self.tol, last.toordinal() + self.tol + 1):
+                out.update(self.by_day.get((fam, o), ()))
+            return out
+        pad = dt.timedelta(days=self.tol)
+        months = _months_between(first - pad, last + pad)
+        if inc.date_precision == "month" and len(months) <= 3:
+            for y, m in months:
+                out.update(self.by_month.get((fam, y, m), ()))
+            return out
+        for year in range(first.year, last.year + 1):
+            out.update(self.by_year.get((fam, year), ()))
+        return out
+
+
+def _cell(place: Place) -> tuple[int, int]:
+    """A grid cell of about 0.2 degrees (> SAME_PLACE_KM), for 'same place' look-ups."""
+    return math.floor(place.lat * 5), math.floor(place.lon * 5)
+
+
+def _months_between(a: dt.date, b: dt.date) -> list[tuple[int, int]]:
+    out, y, m = [], a.year, a.month
+    while (y, m) <= (b.year, b.month):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def merge_incidents(incidents: Sequence[Incident], *, max_km: float = 60.0,
+                    tolerance_days: int = 2) -> tuple[list[Incident], list[MergeRecord]]:
+    """Merge the incidents different articles report about the same event.
+
+    Parameters
+    ----------
+    incidents : sequence of Incident
+        As extracted per article (any order). They are not modified.
+    max_km : float
+        Two point places further apart than this are different events.
+    tolerance_days : int
+        How far apart two day-precision dates may be and still be one event.
+
+    Returns
+    -------
+    (incidents, records)
+        The merged incidents sorted by date then id (single-source incidents keep
+        their id; merged ones get ``'m'`` + a hash of the sorted member ids), and one
+        :class:`MergeRecord` per merged incident.
+
+    Raises
+    ------
+    ValueError
+        If ``max_km`` or ``tolerance_days`` is negative.
+    """
+    if max_km < 0 or tolerance_days < 0:
+        raise ValueError(f"max_km ({max_km}) and tolerance_days ({tolerance_days}) "
+                         "must be >= 0")
+    clusters: list[_Cluster] = []
+    index = _Index(tolerance_days)
+    for inc in sorted(incidents, key=_visit_order):
+        best: tuple[tuple, int] | None = None
+        for idx in sorted(index.candidates(inc)):
+            score = _match(clusters[idx], inc, max_km, tolerance_days)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, idx)
+        if best is None:
+            clusters.append(_Cluster(head=inc))
+            clusters[-1].add(inc)
+            index.add(len(clusters) - 1, inc)
+        else:
+            cluster = clusters[best[1]]
+            cluster.add(inc, _describe(cluster, inc, max_km))
+    merged, records = [], []
+    for c in clusters:
+        inc, record = _combine(c)
+        merged.append(inc)
+        if record is not None:
+            records.append(record)
+    merged.sort(key=lambda i: (i.date_first or dt.date.max, i.id))
+    records.sort(key=lambda r: r.id)
+    return merged, records
+
+
+# --- combining a cluster --------------------------------------------------------------
+
+
+def merged_id(prefix: str, member_ids: Iterable[str]) -> str:
+    """A stable id for a merged thing, from its sorted member ids."""
+    digest = hashlib.sha1("|".join(sorted(member_ids)).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:12]}"
+
+
+def _label(inc: Incident) -> str:
+    return ", ".join(sorted(_articles_of(inc))) or inc.id
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def _sources(members: Iterable[Incident]) -> list[Source]:
+    seen: dict[tuple[str, str], Source] = {}
+    for inc in members:
+        for s in inc.sources:
+            seen.setdefault((s.article, s.evidence), s)
+    return sorted(seen.values(), key=lambda s: (s.article, s.evidence))
+
+
+def _combine(c: _Cluster) -> tuple[Incident, MergeRecord | None]:
+    members = sorted(c.members, key=lambda i: i.id)
+    if len(members) == 1:
+        return members[0], None
+    date_src = _pick_date(members)
+    place_src = _pick_place(members)
+    fatalities, f_note = _lowest(members, "fatalities")
+    injuries, i_note = _lowest(members, "injuries")
+    disagreements = [*_type_notes(members), *_date_notes(members, date_src),
+                     *_place_notes(members, place_src), *f_note, *i_note]
+    for m in members:
+        disagreements.extend(m.disagreements)
+    new_id = merged_id("m", (m.id for m in members))
+    extra = {}
+    if hasattr(place_src, "notes"):  # extraction notes, where the model carries them
+        extra["notes"] = _unique(n for m in members for n in getattr(m, "notes", ()))
+    merged = replace(
+        place_src,
+        **extra,
+        id=new_id,
+        type=_merged_type(members),
+        date_first=date_src.date_first, date_last=date_src.date_last,
+        date_precision=date_src.date_precision, date_text=date_src.date_text,
+        actors=_unique(a for m in members for a in m.actors),
+        attackers=_unique(a for m in members for a in m.attackers),
+        targets=_unique(a for m in members for a in m.targets),
+        fatalities=fatalities, injuries=injuries,
+        confidence=_confidence(members),
+        sources=_sources(members),
+        disagreements=_unique(disagreements),
+    )
+    articles = tuple(sorted(c.articles))
+    reason = f"{len(articles)} articles report one event; " + "; ".join(c.reasons)
+    return merged, MergeRecord(new_id, tuple(m.id for m in members), articles, reason)
+
+
+def _merged_type(members: list[Incident]) -> str:
+    types = {m.type for m in members}
+    if len(types) == 1:
+        return members[0].type
+    for t in TYPE_FAMILIES.get(_family(members[0].type), ()):
+        if t in types:
+            return t
+    return Counter(m.type for m in members).most_common(1)[0][0]
+
+
+def _pick_date(members: list[Incident]) -> Incident:
+    """Day over month over year; among equals the date most articles agree with (whose
+    period holds it: 'the night of Wednesday to Thursday' agrees with Thursday), then
+    the narrowest period."""
+    dated = [m for m in members if m.date_first is not None]
+    if not dated:
+        return members[0]
+    best_rank = min(_PRECISION_RANK.get(m.date_precision or "", 3) for m in dated)
+    top = [m for m in dated if _PRECISION_RANK.get(m.date_precision or "", 3) == best_rank]
+
+    def support(cand: Incident) -> int:
+        agree: set[str] = set()
+        for m in dated:
+            if m.date_first <= cand.date_first <= (m.date_last or m.date_first):
+                agree |= _articles_of(m) or {m.id}
+        return len(agree)
+
+    return min(top, key=lambda m: (-support(m), _span(m), -m.confidence, m.date_first, m.id))
+
+
+def _span(inc: Incident) -> int:
+    if inc.date_first is None:
+        return 1 << 30
+    return ((inc.date_last or inc.date_first) - inc.date_first).days
+
+
+def _pick_place(members: list[Incident]) -> Incident:
+    """The place most articles agree with (the same place, or an area holding it),
+    then the most precise (lowest geo precision), then the most confident.
+
+    So three outlets naming al-Qahtaniyah outweigh one writing 'the city of
+    al-Hasakah', while 'north-east Syria' from one outlet supports the town named
+    by another without displacing it.
+    """
+    placed = [m for m in members if m.place is not None]
+    if not placed:
+        return members[0]
+
+    def support(cand: Incident) -> int:
+        agree: set[str] = set()
+        for m in placed:
+            if place_relation(cand.place, m.place) in ("same", "contains"):
+                agree |= _articles_of(m) or {m.id}
+        return len(agree)
+
+    return min(placed, key=lambda i: (-support(i), i.geo_precision or 9, -i.confidence, i.id))
+
+
+def _overlap(a: Incident, b: Incident) -> bool:
+    if a.date_first is None or b.date_first is None:
+        return True
+    return a.date_first <= (b.date_last or b.date_first) and b.date_first <= (
+        a.date_last or a.date_first)
+
+
+def _date_notes(members: list[Incident], chosen: Incident) -> list[str]:
+    """Dates whose period does not hold the chosen one (coarser or wider ones agree)."""
+    if not chosen.date:
+        return []
+    by_date: dict[str, set[str]] = defaultdict(set)
+    for m in members:
+        if m.date:
+            by_date[m.date].update(_articles_of(m))
+    others = sorted({m.date for m in members if m.date and not _overlap(m, chosen)})
+    if not others:
+        return []
+    parts = [f"{d} ({', '.join(sorted(by_date[d]))})" for d in [chosen.date, *others]]
+    return ["date: " + " vs ".join(parts)]
+
+
+def _place_name(place: Place) -> str:
+    return place.name_en or place.name_ar or place.id
+
+
+def _place_notes(members: list[Incident], chosen: Incident) -> list[str]:
+    if chosen.place is None:
+        return []
+    by_place: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    for m in members:
+        if m.place is None or m.place.id == chosen.place.id:
+            continue
+        if place_relation(chosen.place, m.place) in ("same", "contains"):
+            continue  # a coarser description of the same place, not a disagreement
+        by_place[m.place.id].update(_articles_of(m))
+        names[m.place.id] = _place_name(m.place)
+    if not by_place:
+        return []
+    at_chosen = sorted({a for m in members if m.place is not None
+                        and m.place.id == chosen.place.id for a in _articles_of(m)})
+    parts = [f"{_place_name(chosen.place)} ({', '.join(at_chosen) or chosen.id})"]
+    parts += [f"{names[p]} ({', '.join(sorted(by_place[p]))})" for p in sorted(by_place)]
+    return ["place: " + " vs ".join(parts)]
+
+
+def _type_notes(members: list[Incident]) -> list[str]:
+    by_type: dict[str, set[str]] = defaultdict(set)
+    for m in members:
+        by_type[m.type].update(_articles_of(m))
+    if len(by_type) < 2:
+        return []
+    return ["type: " + " vs ".join(f"{t} ({', '.join(sorted(a))})"
+                                   for t, a in sorted(by_type.items()))]
+
+
+def _lowest(members: list[Incident], attr: str) -> tuple[int | None, list[str]]:
+    """The lowest stated figure (as ACLED does), and a note when sources differ."""
+    stated = [(getattr(m, attr), m) for m in members if getattr(m, attr) is not None]
+    if not stated:
+        return None, []
+    low = min(v for v, _ in stated)
+    if len({v for v, _ in stated}) == 1:
+        return low, []
+    parts = [f"{v} ({_label(m)})" for v, m in sorted(stated, key=lambda x: (x[0], x[1].id))]
+    return low, [f"{attr}: " + " vs ".join(parts) + f"; kept the lowest ({low})"]
+
+
+def _confidence(members: list[Incident]) -> float:
+    """Noisy-or over independent outlets: each further outlet adds what it can."""
+    per_outlet: dict[str, float] = {}
+    for m in members:
+        for s in m.sources or [Source(m.id, "", "", "", "", "")]:
+            key = s.outlet.strip().lower() or f"article:{s.article}"
+            per_outlet[key] = max(per_outlet.get(key, 0.0), m.confidence)
+    doubt = 1.0
+    for value in per_outlet.values():
+        doubt *= 1.0 - min(max(value, 0.0), 1.0)
+    return round(min(0.99, 1.0 - doubt), 3)
+
+
+# --- bases and routes -----------------------------------------------------------------
+
+
+def merge_bases(bases: Iterable[Base]) -> list[Base]:
+    """One base per place: operators and sources are the union of every report."""
+    groups: dict[str, list[Base]] = defaultdict(list)
+    for base in bases:
+        groups[base.place.id].append(base)
+    out = []
+    for place_id in sorted(groups):
+        group = sorted(groups[place_id], key=lambda b: b.id)
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        out.append(Base(
+            id=merged_id("b", (b.id for b in group)),
+            place=group[0].place,
+            operators=_unique(o for b in group for o in b.operators),
+            sources=_dedupe_sources(s for b in group for s in b.sources),
+            place_text=group[0].place_text,
+        ))
+    return out
+
+
+def merge_routes(routes: Iterable[Route]) -> list[Route]:
+    """One route per set of waypoints (X -> Y and Y -> X are one road)."""
+    groups: dict[frozenset[str], list[Route]] = defaultdict(list)
+    for route in routes:
+        groups[frozenset(p.id for p in route.waypoints)].append(route)
+    out = []
+    for key in sorted(groups, key=lambda k: sorted(k)):
+        group = sorted(groups[key], key=lambda r: r.id)
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        dated = [r for r in group if r.date_first is not None]
+        when = min(dated, key=lambda r: (_PRECISION_RANK.get(r.date_precision or "", 3),
+                                         r.date_first)) if dated else group[0]
+        out.append(Route(
+            id=merged_id("r", (r.id for r in group)),
+            waypoints=list(group[0].waypoints),
+            actors=_unique(a for r in group for a in r.actors),
+            sources=_dedupe_sources(s for r in group for s in r.sources),
+            date_first=when.date_first, date_last=when.date_last,
+            date_precision=when.date_precision,
+        ))
+    return out
+
+
+def _dedupe_sources(sources: Iterable[Source]) -> list[Source]:
+    seen: dict[tuple[str, str], Source] = {}
+    for s in sources:
+        seen.setdefault((s.article, s.evidence), s)
+    return sorted(seen.values(), key=lambda s: (s.article, s.evidence))
+
+
+def route_date(route: Route) -> str:
+    """The route's date as an ISO string cut to its precision ('' if unknown)."""
+    return iso_cut(route.date_first, route.date_precision)

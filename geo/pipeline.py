@@ -1,0 +1,495 @@
+"""The whole pipeline on a folder of articles: read, extract, merge, build layers, report.
+
+Articles are streamed from the folder one at a time and each article's
+extraction (its :class:`ArticleResult`) is cached on disk by content: the key
+is the file's SHA-256 and metadata, the gazetteer's data version and the code
+version, so a second run on the same corpus only merges and builds layers, and
+any change to the data or the code invalidates the cache without a manual
+flush.
+
+Cache location: ``cache_dir`` if given, else ``$NES_OSINT_CACHE``, else
+``$XDG_CACHE_HOME/nes-osint``, else ``.cache/nes-osint`` in the project (or
+``~/.cache/nes-osint`` when the project folder is not writable). Entries are
+pickles: point the cache only at a folder you trust, as you would a virtualenv.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+import tempfile
+import time
+import weakref
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .layers import Layers, article_published, build_layers
+from .merge import MergeRecord, merge_bases, merge_incidents, merge_routes
+from .model import ArticleResult, Base, Incident, Route
+
+__all__ = ["CorpusNotFoundError", "NoArticlesError", "PipelineError", "PipelineResult",
+           "ResultCache", "code_version", "default_cache_dir", "gazetteer_version",
+           "run_pipeline"]
+
+#: Bump to invalidate every cached result whatever the code hash says.
+CACHE_FORMAT = 1
+#: Resolved mentions below this confidence are listed for review.
+REVIEW_CONFIDENCE = 0.5
+
+Progress = Callable[[int, str], None]
+
+
+class PipelineError(Exception):
+    """The pipeline could not run at all (as opposed to skipping some files)."""
+
+
+class CorpusNotFoundError(PipelineError, FileNotFoundError):
+    """The corpus folder does not exist or is not a folder."""
+
+
+class NoArticlesError(PipelineError, ValueError):
+    """The folder holds no readable article."""
+
+
+# --- versions and cache ---------------------------------------------------------------
+
+_CODE_VERSION: str | None = None
+_GAZ_VERSIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def code_version() -> str:
+    """A hash of the ``geo`` and ``gazetteer`` sources: any code change empties the cache."""
+    global _CODE_VERSION
+    if _CODE_VERSION is None:
+        root = Path(__file__).resolve().parent.parent
+        h = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
+        for package in ("geo", "gazetteer"):
+            for path in sorted((root / package).rglob("*.py")):
+                h.update(str(path.relative_to(root)).encode())
+                h.update(path.read_bytes())
+        _CODE_VERSION = h.hexdigest()[:16]
+    return _CODE_VERSION
+
+
+def gazetteer_version(gazetteer: Any) -> str:
+    """A hash of the gazetteer's places (names, coordinates, links): its data version."""
+    try:
+        return _GAZ_VERSIONS[gazetteer]
+    except (KeyError, TypeError):
+        pass
+    h = hashlib.sha256()
+    places = getattr(gazetteer, "places", {})
+    for pid in sorted(places):
+        p = places[pid]
+        h.update(repr((p.id, p.name_ar, p.name_en, p.kind, p.governorate, p.lat, p.lon,
+                       p.alt_names, p.in_area, p.parent)).encode())
+    version = h.hexdigest()[:16]
+    try:
+        _GAZ_VERSIONS[gazetteer] = version
+    except TypeError:
+        pass
+    return version
+
+
+def default_cache_dir() -> Path:
+    """Where cached results go when no ``cache_dir`` is given (see the module doc)."""
+    if os.environ.get("NES_OSINT_CACHE"):
+        return Path(os.environ["NES_OSINT_CACHE"])
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "nes-osint"
+    project = Path(__file__).resolve().parent.parent
+    if (project / "pyproject.toml").exists() and os.access(project, os.W_OK):
+        return project / ".cache" / "nes-osint"
+    return Path.home() / ".cache" / "nes-osint"
+
+
+def _article_fingerprint(article: Any) -> str:
+    """Everything about an article that changes its extraction, except the code."""
+    if dataclasses.is_dataclass(article):
+        values = {f.name: getattr(article, f.name) for f in dataclasses.fields(article)}
+    else:
+        values = dict(vars(article))
+    values.pop("path", None)
+    body = values.pop("body", "") or ""
+    if not values.get("sha256"):
+        values["body_sha256"] = hashlib.sha256(body.encode("utf-8", "replace")).hexdigest()
+    return repr(sorted((k, repr(v)) for k, v in values.items()))
+
+
+class ResultCache:
+    """Per-article results pickled under ``folder``, keyed by content (see module doc)."""
+
+    def __init__(self, folder: str | Path, *, salt: str) -> None:
+        self.folder = Path(folder)
+        self.salt = salt
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, article: Any) -> str:
+        return hashlib.sha256(f"{self.salt}|{_article_fingerprint(article)}".encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pkl"
+
+    def get(self, key: str) -> ArticleResult | None:
+        path = self._path(key)
+        try:
+            with open(path, "rb") as handle:
+                result = pickle.load(handle)
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except Exception:  # a truncated or stale entry is a miss, and is rewritten
+            self.misses += 1
+            return None
+        if not isinstance(result, ArticleResult):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, key: str, result: ArticleResult) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only cache must not stop a run
+
+
+# --- result ---------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class PipelineResult:
+    """Everything one run produced, and the report of how it went."""
+
+    corpus_dir: Path
+    articles: dict[str, Any]
+    reports: list[Any]
+    results: dict[str, ArticleResult]
+    incidents: list[Incident]
+    bases: list[Base]
+    routes: list[Route]
+    merges: list[MergeRecord]
+    layers: Layers
+    report: dict
+    timings: dict[str, float] = field(default_factory=dict)
+    cache_hits: int = 0
+    cache_misses: int = 0
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+# --- running --------------------------------------------------------------------------
+
+
+def _default_reader(folder: Path) -> Iterator[Any]:
+    from .corpus import CorpusError, iter_corpus
+
+    try:
+        return iter_corpus(folder)
+    except CorpusError as exc:  # the folder or its articles.csv cannot be read at all
+        raise PipelineError(str(exc)) from exc
+
+
+def _default_extract() -> Callable[[Any, Any], ArticleResult]:
+    from .incidents import extract_article
+
+    return extract_article
+
+
+def _is_article(item: Any) -> bool:
+    return hasattr(item, "body") and hasattr(item, "id")
+
+
+def _slim(article: Any, keep_text: bool) -> Any:
+    if keep_text or not dataclasses.is_dataclass(article):
+        return article
+    return dataclasses.replace(article, body=(article.body or "")[:300])
+
+
+def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
+                 cache_dir: str | Path | None = None, use_cache: bool = True,
+                 progress: Progress | None = None, max_km: float = 60.0,
+                 keep_text: bool = True,
+                 reader: Callable[[Path], Iterable[Any]] | None = None,
+                 extract: Callable[[Any, Any], ArticleResult] | None = None) -> PipelineResult:
+    """Read every article of ``corpus_dir``, extract, merge and build the layers.
+
+    Parameters
+    ----------
+    corpus_dir : path
+        A folder of articles (and optionally ``articles.csv`` with their metadata).
+    gazetteer : Gazetteer, optional
+        Defaults to :func:`gazetteer.load_gazetteer`.
+    cache_dir, use_cache
+        Where per-article results are cached (see the module doc); ``use_cache=False``
+        neither reads nor writes it.
+    progress : callable(done, label), optional
+        Called after each file with the number of files handled so far.
+    keep_text : bool
+        Keep each article's full body in the result (the dashboard shows it);
+        False keeps the first 300 characters, for large corpora.
+    reader, extract : callables, optional
+        Replace :func:`geo.corpus.iter_corpus` and :func:`geo.incidents.extract_article`
+        (benchmarks and tests).
+
+    Raises
+    ------
+    CorpusNotFoundError
+        If ``corpus_dir`` is not an existing folder.
+    NoArticlesError
+        If no file of the folder could be read as an article.
+    """
+    folder = Path(corpus_dir)
+    if not folder.is_dir():
+        what = "does not exist" if not folder.exists() else "is not a folder"
+        raise CorpusNotFoundError(f"corpus folder {str(folder)!r} {what}; give a folder of "
+                                  "article .txt files (e.g. seeds)")
+    if gazetteer is None:
+        from gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
+    extract = extract or _default_extract()
+    read = reader or _default_reader
+    cache = None
+    if use_cache:
+        salt = f"{code_version()}|{gazetteer_version(gazetteer)}"
+        cache = ResultCache(cache_dir or default_cache_dir(), salt=salt)
+
+    timer = _Timer()
+    articles: dict[str, Any] = {}
+    reports: list[Any] = []
+    results: dict[str, ArticleResult] = {}
+    failures: list[dict] = []
+    done = 0
+    items = iter(read(folder))
+    while True:
+        with timer.stage("read"):
+            item = next(items, None)
+        if item is None:
+            break
+        done += 1
+        if not _is_article(item):
+            reports.append(item)
+        else:
+            result = _extract_one(item, gazetteer, extract, cache, timer, failures)
+            if result is not None:
+                articles[item.id] = _slim(item, keep_text)
+                results[item.id] = result
+        if progress is not None:
+            progress(done, getattr(item, "id", "") or str(getattr(item, "file", "")))
+    if not results:
+        raise NoArticlesError(_nothing_read(folder, reports, failures))
+
+    with timer.stage("merge"):
+        incidents, merges = merge_incidents(
+            [i for r in results.values() for i in r.incidents], max_km=max_km)
+        bases = merge_bases(b for r in results.values() for b in r.bases)
+        routes = merge_routes(x for r in results.values() for x in r.routes)
+    with timer.stage("layers"):
+        layers = build_layers(results.values(), articles, incidents=incidents, bases=bases,
+                              routes=routes)
+    with timer.stage("report"):
+        report = build_report(folder, articles, reports, results, merges, layers, failures)
+    report["run"] = {
+        "seconds": {k: round(v, 4) for k, v in timer.seconds.items()},
+        "cache": {"enabled": cache is not None,
+                  "dir": str(cache.folder) if cache else None,
+                  "hits": cache.hits if cache else 0,
+                  "misses": cache.misses if cache else 0},
+    }
+    return PipelineResult(
+        corpus_dir=folder, articles=articles, reports=reports, results=results,
+        incidents=incidents, bases=bases, routes=routes, merges=merges, layers=layers,
+        report=report, timings=dict(timer.seconds),
+        cache_hits=cache.hits if cache else 0, cache_misses=cache.misses if cache else 0,
+    )
+
+
+def _extract_one(article: Any, gazetteer: Any, extract: Callable[[Any, Any], ArticleResult],
+                 cache: ResultCache | None, timer: _Timer,
+                 failures: list[dict]) -> ArticleResult | None:
+    """The article's result from the cache, else extracted (and cached)."""
+    key = None
+    if cache is not None:
+        with timer.stage("cache"):
+            key = cache.key(article)
+            cached = cache.get(key)
+        if cached is not None:
+            return cached
+    with timer.stage("extract"):
+        try:
+            result = extract(article, gazetteer)
+        except Exception as exc:  # one bad article must not stop a 100k-article run
+            failures.append({"file": _file_name(article), "article": article.id,
+                             "path": str(getattr(article, "path", "") or ""),
+                             "status": "failed",
+                             "reason": f"extraction failed: {type(exc).__name__}: {exc}"})
+            return None
+    if cache is not None and key is not None:
+        with timer.stage("cache"):
+            cache.put(key, result)
+    return result
+
+
+def _file_name(item: Any) -> str:
+    path = getattr(item, "path", None) or getattr(item, "file", None) or ""
+    return Path(str(path)).name if path else str(getattr(item, "id", ""))
+
+
+def _nothing_read(folder: Path, reports: list[Any], failures: list[dict]) -> str:
+    if not reports and not failures:
+        return f"no article files in {str(folder)!r}; expected .txt files (one article each)"
+    reasons = [f"{_file_name(r)}: {getattr(r, 'reason', '') or getattr(r, 'status', '')}"
+               for r in reports[:5]]
+    reasons += [f"{f['file']}: {f['reason']}" for f in failures[:5]]
+    return (f"no readable article in {str(folder)!r} ({len(reports) + len(failures)} files "
+            "skipped): " + "; ".join(reasons))
+
+
+# --- report ---------------------------------------------------------------------------
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def _file_entry(report: Any) -> dict:
+    return {
+        "file": _file_name(report),
+        "status": getattr(report, "status", "skipped"),
+        "reason": getattr(report, "reason", "") or "",
+        "encoding": getattr(report, "encoding", "") or "",
+        "warnings": list(getattr(report, "warnings", ()) or ()),
+    }
+
+
+def _relative(folder: Path, item: Any) -> str:
+    return _relative_path(folder, getattr(item, "path", None)) or _file_name(item)
+
+
+def _relative_path(folder: Path, path: Any) -> str:
+    if not path:
+        return ""
+    try:
+        return str(Path(path).relative_to(folder))
+    except ValueError:
+        return Path(path).name
+
+
+def _files(folder: Path, articles: dict[str, Any], reports: list[Any],
+           failures: list[dict]) -> list[dict]:
+    entries = {e["file"]: e for e in (_file_entry(r) for r in reports)
+               if e["status"] != "metadata"}
+    for article in articles.values():
+        name = _relative(folder, article)
+        entry = entries.setdefault(name, {"file": name, "status": "read", "reason": "",
+                                          "encoding": getattr(article, "encoding", "") or "",
+                                          "warnings": []})
+        entry["warnings"] = _unique([*entry["warnings"],
+                                     *(getattr(article, "warnings", ()) or ())])
+        entry["article"] = article.id
+    for f in failures:
+        name = _relative_path(folder, f.get("path")) or f["file"]
+        entries[name] = {"file": name, "status": "failed", "reason": f["reason"],
+                         "encoding": "", "warnings": [], "article": f["article"]}
+    return [entries[k] for k in sorted(entries)]
+
+
+def _article_entry(article: Any, result: ArticleResult) -> dict:
+    located = [m for m in result.mentions if m.role == "location"]
+    return {
+        "id": article.id,
+        "title": getattr(article, "title", "") or "",
+        "published": article_published(article),
+        "published_inferred": bool(getattr(article, "published_inferred", False)),
+        "main_place": result.main_place.name_en if result.main_place else None,
+        "counts": {
+            "mentions": len(result.mentions),
+            "resolved": sum(1 for m in located if m.place is not None),
+            "unresolved": sum(1 for m in located if m.place is None),
+            "incidents": len(result.incidents),
+            "bases": len(result.bases),
+            "routes": len(result.routes),
+        },
+    }
+
+
+def _review(results: dict[str, ArticleResult]) -> tuple[list[dict], list[dict]]:
+    unresolved, low = [], []
+    for aid in sorted(results):
+        for m in results[aid].mentions:
+            if m.role != "location":
+                continue
+            entry = {"article": aid, "text": m.text, "span": [m.start, m.end], "cue": m.cue,
+                     "candidates": [c.as_dict() for c in m.candidates[:5]]}
+            if m.place is None:
+                unresolved.append(entry)
+            elif m.confidence < REVIEW_CONFIDENCE or m.approximate:
+                low.append({**entry, "place": m.place.as_dict(),
+                            "confidence": round(m.confidence, 3),
+                            "approximate": m.approximate})
+    return unresolved, low
+
+
+def build_report(folder: Path, articles: dict[str, Any], reports: list[Any],
+                 results: dict[str, ArticleResult], merges: list[MergeRecord],
+                 layers: Layers, failures: list[dict] | None = None) -> dict:
+    """The run report: files, per-article counts, what needs review, merges, totals."""
+    failures = failures or []
+    files = _files(folder, articles, reports, failures)
+    per_article = [_article_entry(articles[a], results[a]) for a in sorted(results)]
+    unresolved, low = _review(results)
+    totals = {
+        "files": len(files),
+        "read": sum(1 for f in files if f["status"] == "read"),
+        "skipped": sum(1 for f in files if f["status"] == "skipped"),
+        "failed": len(failures),
+        "articles": len(results),
+        "mentions": sum(a["counts"]["mentions"] for a in per_article),
+        "resolved": sum(a["counts"]["resolved"] for a in per_article),
+        "unresolved": len(unresolved),
+        "low_confidence": len(low),
+        "incidents_extracted": sum(a["counts"]["incidents"] for a in per_article),
+        "incidents": len(layers.incidents) + len(layers.unlocated),
+        "incidents_mapped": len(layers.incidents),
+        "unlocated": len(layers.unlocated),
+        "merges": len(merges),
+        "bases": len(layers.bases),
+        "routes": len(layers.routes),
+        "places": len(layers.places),
+    }
+    return {
+        "corpus": str(folder),
+        "totals": totals,
+        "metadata": [_file_entry(r) for r in reports
+                     if getattr(r, "status", "") == "metadata"],
+        "files": files,
+        "articles": per_article,
+        "unresolved": unresolved,
+        "low_confidence": low,
+        "merges": [m.as_dict() for m in merges],
+        "unlocated": layers.unlocated,
+        "dropped_routes": layers.dropped_routes,
+    }

@@ -1,0 +1,141 @@
+"""``python -m geo`` as a user runs it: a subprocess on real folders in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import pyogrio
+import pytest
+
+from tests.geo.test_pipeline import HAVE_EXTRACTION, SEEDS
+
+ROOT = Path(__file__).resolve().parents[2]
+needs_extraction = pytest.mark.skipif(not HAVE_EXTRACTION,
+                                      reason="geo.corpus / geo.incidents not written yet")
+
+
+def geo(*args: str | Path, cache: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NES_OSINT_CACHE": str(cache), "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "geo", *map(str, args)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture()
+def cache(tmp_path) -> Path:
+    return tmp_path / "cache"
+
+
+# --- nothing to do: exit 2 with a reason ----------------------------------------------
+
+
+def test_missing_folder_exits_2_and_says_why(tmp_path, cache):
+    proc = geo("build", tmp_path / "nope", "--out", tmp_path / "out", cache=cache)
+    assert proc.returncode == 2
+    assert "does not exist" in proc.stderr and "nope" in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_date_is_a_usage_error(tmp_path, cache):
+    proc = geo("build", SEEDS, "--out", tmp_path / "out", "--date-from", "08/10/2022",
+               cache=cache)
+    assert proc.returncode == 2 and "ISO 8601" in proc.stderr
+
+
+def test_help_lists_the_commands(cache):
+    proc = geo("--help", cache=cache)
+    assert proc.returncode == 0 and "build" in proc.stdout and "report" in proc.stdout
+
+
+@needs_extraction
+def test_empty_folder_exits_2(tmp_path, cache):
+    (tmp_path / "empty").mkdir()
+    proc = geo("build", tmp_path / "empty", "--out", tmp_path / "out", cache=cache)
+    assert proc.returncode == 2 and "error:" in proc.stderr
+
+
+@needs_extraction
+def test_no_readable_article_exits_2(tmp_path, cache):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "blank.txt").write_bytes(b"")
+    proc = geo("build", corpus, "--out", tmp_path / "out", cache=cache)
+    assert proc.returncode == 2 and "blank.txt" in proc.stderr
+
+
+# --- a real build ---------------------------------------------------------------------
+
+
+@needs_extraction
+def test_build_writes_every_layer(tmp_path, cache):
+    out = tmp_path / "out"
+    proc = geo("build", SEEDS, "--out", out, cache=cache)
+    assert proc.returncode == 0, proc.stderr
+    assert "\r" not in proc.stderr  # no progress bar when stderr is not a terminal
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["articles.geojson", "bases.geojson", "incidents.geojson", "layers.gpkg",
+                     "places.geojson", "report.json", "routes.geojson"]
+    for name in ("incidents", "bases", "routes", "places"):
+        doc = json.loads((out / f"{name}.geojson").read_text("utf-8"))
+        assert doc["type"] == "FeatureCollection" and "crs" not in doc
+        assert len(gpd.read_file(out / f"{name}.geojson", engine="pyogrio")) == len(
+            doc["features"])
+    assert {n for n, _ in pyogrio.list_layers(out / "layers.gpkg")} == {
+        "incidents", "bases", "routes", "places"}
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert report["totals"]["articles"] == 5
+    assert report["exported"]["incidents"] > 0
+
+
+@needs_extraction
+def test_skipped_files_do_not_fail_the_run(tmp_path, cache):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(next(SEEDS.glob("002_*.txt")), corpus)
+    (corpus / "blank.txt").write_bytes(b"")
+    proc = geo("build", corpus, "--out", tmp_path / "out", cache=cache)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
+    files = {f["file"]: f["status"] for f in report["files"]}
+    assert files["blank.txt"] == "skipped"
+
+
+@needs_extraction
+def test_filters_export_the_same_bytes_as_the_shared_filter(tmp_path, cache):
+    from geo.export import to_geojson_bytes
+    from geo.layers import filter_layers
+    from geo.pipeline import run_pipeline
+
+    out = tmp_path / "out"
+    proc = geo("build", SEEDS, "--out", out, "--type", "raid,patrol_encounter",
+               "--date-from", "2022-10", "--min-confidence", "0.1", cache=cache)
+    assert proc.returncode == 0, proc.stderr
+    layers = filter_layers(run_pipeline(SEEDS, use_cache=False).layers,
+                           types=["raid", "patrol_encounter"], date_from="2022-10",
+                           min_confidence=0.1)
+    assert (out / "incidents.geojson").read_bytes() == to_geojson_bytes(layers.incidents)
+    doc = json.loads((out / "incidents.geojson").read_bytes())
+    assert {f["properties"]["type"] for f in doc["features"]} <= {"raid", "patrol_encounter"}
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert report["filter"]["types"] == ["raid", "patrol_encounter"]
+
+
+@needs_extraction
+def test_no_cache_leaves_the_cache_alone(tmp_path, cache):
+    proc = geo("build", SEEDS, "--out", tmp_path / "out", "--no-cache", cache=cache)
+    assert proc.returncode == 0, proc.stderr
+    assert not cache.exists()
+
+
+@needs_extraction
+def test_report_prints_a_summary(tmp_path, cache):
+    proc = geo("report", SEEDS, cache=cache)
+    assert proc.returncode == 0, proc.stderr
+    assert "5 articles read" in proc.stdout and "Incidents:" in proc.stdout
+    as_json = geo("report", SEEDS, "--json", cache=cache)
+    assert json.loads(as_json.stdout)["totals"]["articles"] == 5
