@@ -39,6 +39,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from gazetteer.normalize import FoldedText
+
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_PATTERNS",
@@ -1062,11 +1064,64 @@ def _infer(body: str, dates: Any, warnings: list[str]) -> _When:
     usable = [d for d in found if not getattr(d, "relative", False)
               and isinstance(getattr(d, "last", None), dt.date)
               and getattr(d, "precision", None) in ("day", "month", "year")]
+    usable += _weekday_dated(body, dates, warnings)
     for precision in ("day", "month", "year"):
         same = [d for d in usable if d.precision == precision]
         if same:
             return _infer_from(max(same, key=lambda d: d.last), precision, body)
     return _When(reason="no date found")
+
+
+@dataclass(frozen=True, slots=True)
+class _WeekdayDate:
+    """A day-and-month date whose year was fixed by the weekday the text gives with it."""
+
+    start: int
+    end: int
+    text: str
+    last: dt.date
+    precision: str = "day"
+    relative: bool = False
+
+
+_WEEKDAY_NUMBERS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4,
+                    "السبت": 5, "الاحد": 6}
+_WEEKDAY_DATE_RE = re.compile(
+    r"(?<!\w)(?:يوم\s+)?(" + "|".join(_WEEKDAY_NUMBERS) + r")(?:\s+(?:الماضي|الفائت|المنصرم))?"
+    r"\s*[،,(-]?\s*(\d{1,2}\s+[^\d\n]{3,30})"
+)
+#: How many years back a weekday-consistent year is looked for.
+_WEEKDAY_YEARS = 40
+
+
+def _weekday_dated(body: str, dates: Any, warnings: list[str]) -> list[_WeekdayDate]:
+    """'يوم الخميس الماضي 6 تشرين الأول' with no year: the latest year in which 6 October
+    was a Thursday (not after today). A calendar fact, so an undated article still gets
+    an anchor; the reason names the rule."""
+    out: list[_WeekdayDate] = []
+    folded = FoldedText.of(body)
+    key = folded.folded
+    today = dt.date.today()
+    for m in _WEEKDAY_DATE_RE.finditer(key):
+        probe = _call(dates, "find_dates", warnings, m.group(2), anchor=dt.date(2099, 12, 31))
+        day_exprs = [d for d in probe or [] if getattr(d, "precision", None) == "day"]
+        if not day_exprs or day_exprs[0].start != 0 or re.search(r"\d{4}", m.group(2)):
+            continue  # no day-and-month right after the weekday, or the text gives the year
+        month, day = day_exprs[0].first.month, day_exprs[0].first.day
+        weekday = _WEEKDAY_NUMBERS[m.group(1)]
+        for year in range(today.year, today.year - _WEEKDAY_YEARS, -1):
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if candidate <= today and candidate.weekday() == weekday:
+                start = folded.to_original(m.start())
+                end = folded.to_original(m.start(2) + day_exprs[0].end, end=True)
+                out.append(_WeekdayDate(start, end,
+                                        f"{body[start:end]} (the weekday fixes the year)",
+                                        candidate))
+                break
+    return out
 
 
 def _infer_from(expr: Any, precision: str, body: str) -> _When:

@@ -644,3 +644,20 @@ def test_strip_furniture_never_raises_nor_invents(text: str) -> None:
     source_words = set(text.split())
     assert set(body.split()) <= source_words
     assert "\n\n\n" not in body
+
+
+def test_weekday_fixes_the_year_of_an_undated_article(tmp_path) -> None:
+    """'يوم الخميس الماضي 6 تشرين الأول' with no year: 6 October was a Thursday in 2022."""
+    from geo.corpus import read_article
+
+    path = tmp_path / "a.txt"
+    path.write_text("عنوان الخبر\n\nوقعت العملية يوم الخميس الماضي 6 تشرين الأول في القامشلي.\n",
+                    encoding="utf-8")
+    article = read_article(path)
+    assert article.published_inferred
+    import datetime as dt
+
+    assert article.published.month == 10
+    assert dt.date(article.published.year, 10, 6).weekday() == 3  # a Thursday
+    assert article.published.year <= dt.date.today().year
+    assert "weekday" in article.published_reason
