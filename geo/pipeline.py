@@ -16,6 +16,7 @@ pickles: point the cache only at a folder you trust, as you would a virtualenv.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import os
 import pickle
@@ -284,6 +285,15 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     failures: list[dict] = []
     done = 0
     items = iter(read(folder))
+    undated: list[Any] = []  # held back until the corpus's dates are known
+    latest: dt.date | None = None
+
+    def handle(article: Any) -> None:
+        result = _extract_one(article, gazetteer, extract, cache, timer, failures)
+        if result is not None:
+            articles[article.id] = _slim(article, keep_text)
+            results[article.id] = result
+
     while True:
         with timer.stage("read"):
             item = next(items, None)
@@ -292,13 +302,17 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         done += 1
         if not _is_article(item):
             reports.append(item)
+        elif _needs_corpus_anchor(item):
+            undated.append(item)
         else:
-            result = _extract_one(item, gazetteer, extract, cache, timer, failures)
-            if result is not None:
-                articles[item.id] = _slim(item, keep_text)
-                results[item.id] = result
+            day = getattr(item, "published", None)
+            if isinstance(day, dt.date) and getattr(item, "published_precision", "day") == "day":
+                latest = day if latest is None or day > latest else latest
+            handle(item)
         if progress is not None:
             progress(done, getattr(item, "id", "") or str(getattr(item, "file", "")))
+    for item in undated:
+        handle(_anchor_on_corpus(item, latest))
     if not results:
         raise NoArticlesError(_nothing_read(folder, reports, failures))
 
@@ -325,6 +339,35 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         report=report, timings=dict(timer.seconds),
         cache_hits=cache.hits if cache else 0, cache_misses=cache.misses if cache else 0,
     )
+
+
+def _needs_corpus_anchor(article: Any) -> bool:
+    """An article with no publication day of its own (none found, or only a year or month)."""
+    if not dataclasses.is_dataclass(article):
+        return False
+    return getattr(article, "published", None) is None or (
+        getattr(article, "published_inferred", False)
+        and getattr(article, "published_precision", None) != "day")
+
+
+def _anchor_on_corpus(article: Any, latest: dt.date | None) -> Any:
+    """Anchor an undated article on the latest publication day of the corpus it came with.
+
+    News folders are gathered around events, so 'last Thursday' in an undated piece
+    most likely means the week the others were published. The anchor is only taken
+    when it agrees with what the article itself allows (not before its own lower
+    bound), and it is flagged as inferred with the reason, never presented as fact.
+    """
+    own = getattr(article, "published", None)
+    if latest is None or (isinstance(own, dt.date) and latest < own):
+        return article
+    own_reason = getattr(article, "published_reason", "") or "none given"
+    reason = (f"no publication day in the article ({own_reason}); "
+              f"anchored on the latest publication day in the corpus ({latest.isoformat()})")
+    changes = {"published": latest, "published_at": None, "published_precision": "day",
+               "published_inferred": True, "published_reason": reason}
+    names = {f.name for f in dataclasses.fields(article)}
+    return dataclasses.replace(article, **{k: v for k, v in changes.items() if k in names})
 
 
 def _extract_one(article: Any, gazetteer: Any, extract: Callable[[Any, Any], ArticleResult],
