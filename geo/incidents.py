@@ -22,7 +22,8 @@ One article at a time (merging across outlets is :mod:`geo.merge`'s job).
    'منذ' or naming another event, 'حلقة 2020', is skipped); else the previous
    sentence's of the same paragraph; else the publication date, for the lead
    sentence only. Relative expressions are anchored on the publication date
-   only when it is known to the day.
+   only when it is known to the day; on an inferred day, only those that a
+   week's error would not move ('5 تشرين الأول الجاري', not 'قبل يومين').
 5. **Place**: the most specific in-area mention of the sentence attached to the
    event (a qualifier such as 'الحسكة' in 'القامشلي شمالي الحسكة' is skipped);
    else a noun referring back ('القاعدة', 'المدينة') to a place named before;
@@ -32,6 +33,10 @@ One article at a time (merging across outlets is :mod:`geo.merge`'s job).
    numbers, and a confidence from the strength of each of these.
 7. **De-duplication**: the same event told in several sentences becomes one
    incident with the most precise date and place and the best evidence.
+
+Not emitted: officials' statements (a press conference is not an event where
+it talks about), agreements and explosions with no place named in their own
+sentence, and anything with no place at all (no made-up location).
 
 Bases (a force holds a named base, airport, field, or a town's security
 square) and routes (a patrol or convoy path 'من X باتجاه Y', 'بين مدينتي X
@@ -50,7 +55,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gazetteer.model import KINDS, Mention, Place
-from gazetteer.normalize import FoldedText, fold
+from gazetteer.normalize import FoldedText
 
 from .actors import ActorHit, find_actors, side_of
 from .model import ArticleResult, Base, Incident, Route, Source
@@ -64,10 +69,6 @@ _E = r"(?![^\W\d_])"
 #: Unicode spaces -> ' ' (one for one, so offsets do not move): outlets use NBSP inside phrases.
 _SPACES_RE = re.compile("[\xa0\u2007\u2009\u200a\u202f\u205f\u3000\t]")
 
-
-def _fold(text: str) -> str:
-    """Fold for matching (:func:`gazetteer.normalize.fold`) and unify spaces."""
-    return _SPACES_RE.sub(" ", fold(text))
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -481,8 +482,6 @@ class _Doc:
 def _read(article: Any, gazetteer: Any) -> _Doc:
     from gazetteer.resolver import resolve_text
 
-    from .dates import find_dates
-
     raw = article.body or ""
     ft = FoldedText.of(raw)
     body, folded = _cut_furniture(raw, _SPACES_RE.sub(" ", ft.folded))
@@ -498,10 +497,35 @@ def _read(article: Any, gazetteer: Any) -> _Doc:
                                    fstart=fs, ft=ft))
     _mark_headings(body, sentences)
     doc = _Doc(article, body, folded, sentences, mentions, usable, find_actors(body, folded=ft),
-               find_dates(body, anchor), anchor, gazetteer, _published_iso(article), ft=ft)
+               _dates(body, anchor, bool(getattr(article, "published_inferred", False))),
+               anchor, gazetteer, _published_iso(article), ft=ft)
     for s in sentences:
         doc.para_sentences.setdefault(s.para, []).append(s)
     return doc
+
+
+#: How far an inferred publication day may be off (the corpus infers it from dates in the text).
+INFERRED_SLACK = dt.timedelta(days=7)
+
+
+def _dates(body: str, anchor: dt.date | None, inferred: bool) -> list[Any]:
+    """Date expressions of the body; with an inferred anchor, only those it cannot move.
+
+    An inferred publication day is a guess within days: 'قبل يومين' anchored on it
+    would be a made-up day, while '5 تشرين الأول الجاري' only needs its month. An
+    expression is kept when anchoring a week earlier and a week later gives the same.
+    """
+    from .dates import find_dates
+
+    found = find_dates(body, anchor)
+    if anchor is None or not inferred or not any(d.relative for d in found):
+        return found
+    stable = None
+    for shift in (-INFERRED_SLACK, INFERRED_SLACK):
+        other = {(d.start, d.first, d.last) for d in find_dates(body, anchor + shift)}
+        keys = {(d.start, d.first, d.last) for d in found} & other
+        stable = keys if stable is None else stable & keys
+    return [d for d in found if not d.relative or (d.start, d.first, d.last) in stable]
 
 
 def _anchor(article: Any) -> dt.date | None:
@@ -886,6 +910,8 @@ def _confidence(c: _Cand, date_own: bool, dated: bool, place: Place, gp: int | N
 _SINCE_RE = _rx(r"(?:منذ|حلقه|حادثه|واقعه|مواجهه|احداث|حرب|معركه)\s*(?:عام|العام|سنه)?\s*$")
 _REPORTING_RE = _rx(r"(?<![^\W\d_])[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|كشف|كشفت|اكد|اكدت"
                     r"|نشر|نشرت|اضاف|اضافت|بيان|تصريح|تصريحات)(?![^\W\d_])(?:\s+\S+){0,2}\s*(?:يوم\s*)?$")
+#: 'بعد أسبوع من اشتباكات': an event dated from another one, not from the publication.
+_AFTER_EVENT_RE = _rx(r"(?<![^\W\d_])(?:بعد|قبل)(?:\s+\S+){0,3}\s+(?:من|علي)\s*(?:\S+\s*)?$")
 _RECENT_RE = _rx(r"(?<![^\W\d_])(?:قبل ساعات|منذ ساعات|قبل قليل|حديثا|للتو)(?![^\W\d_])")
 
 
@@ -896,16 +922,17 @@ def _date_for(doc: _Doc, c: _Cand) -> tuple[dt.date | None, dt.date | None, str 
         d = min(exprs, key=lambda d: _date_distance(d, c, doc))
         if d.rule.startswith("night") and d.precision == "day" and (d.last - d.first).days == 1:
             # 'ليل الأربعاء - الخميس': an overnight operation is dated to the morning it ended
-            return d.last, d.last, "day", _date_note(d, doc.anchor) + "; night: dated to its end", True
-        return d.first, d.last, d.precision, _date_note(d, doc.anchor), True
+            return d.last, d.last, "day", _date_note(d, doc) + "; night: dated to its end", True
+        return d.first, d.last, d.precision, _date_note(d, doc), True
     prev = _previous_dated(doc, s)
     if prev is not None and not c.anaphoric:
         d, ps = prev
         return d.first, d.last, d.precision, (
             f"{d.text} -> {d.iso} (from the previous sentence of the paragraph)"), False
     published = getattr(doc.article, "published", None)
-    first_event = min((e[0] for e in doc.events.get(s.index, [])), default=c.start) == c.start
-    fresh = (s.lead and first_event) or bool(_RECENT_RE.search(s.folded))
+    first_event = all(e[0] >= c.start for e in doc.events.get(s.index, []) if e[2] != c.type)
+    after_other = _AFTER_EVENT_RE.search(doc.fspan(s.start, c.start))
+    fresh = (s.lead and first_event and not after_other) or bool(_RECENT_RE.search(s.folded))
     if published is not None and fresh and not c.anaphoric:
         precision = getattr(doc.article, "published_precision", None) or "day"
         if getattr(doc.article, "published_inferred", False) and precision != "day":
@@ -929,9 +956,10 @@ def _date_distance(d: Any, c: _Cand, doc: _Doc) -> float:
     return (d.start - c.end) + 40 + reporting
 
 
-def _date_note(d: Any, anchor: dt.date | None) -> str:
-    if d.relative and anchor is not None:
-        return f"{d.text} -> {d.iso} (relative to {anchor.isoformat()})"
+def _date_note(d: Any, doc: _Doc) -> str:
+    if d.relative and doc.anchor is not None:
+        inferred = " inferred" if getattr(doc.article, "published_inferred", False) else ""
+        return f"{d.text} -> {d.iso} (relative to{inferred} {doc.anchor.isoformat()})"
     return f"{d.text} -> {d.iso}"
 
 
@@ -1086,7 +1114,9 @@ _SUBJECT_NOUN_RE = _rx(r"(?<![^\W\d_])(?:ال)?(?:دوري(?:ه|ات)|رتل|ا�
                        r"(?![^\W\d_])")
 _COORDINATED_RE = re.compile(r"\s*(?:,|و)\s*")
 _VICTIM_BEFORE_RE = _rx(r"(?<![^\W\d_])[وفلب]?(?:(?:مقتل|اصابه|اعتقال|استهداف|اسر|احتجاز|اختطاف|مصرع)"
-                        r"(?:\s+\S+){0,3}|(?:قتل|اصيب|جرح)\s+" + _NUM + r"(?:\s+\S+){0,2})\s*$")
+                        r"(?:\s+\S+){0,3}|(?:قتل|اصيب|اصيبت|جرح)\s+" + _NUM + r"(?:\s+\S+){0,2})\s*$")
+_PASSIVE_HURT_RE = _rx(r"(?<![^\W\d_])[وف]?(?:قتل|اصيب|اصيبت|جرح)\s*$")
+_PERSON_RE = _rx(r"(?:ال)?(?:" + _PERSON_1 + "|" + _PERSON_2 + r"|اطفال|نساء)(?![^\W\d_])")
 _PASSIVE_RE = _rx(r"(?<![^\W\d_])[وف]?(?:تعرض(?:ت)?|يتعرض|تتعرض|تم|جري)(?![^\W\d_])")
 _AGENT_RE = _rx(r"(?:بواسطه|من قبل|من جانب|علي يد|بيد)\s*$")
 
@@ -1111,7 +1141,8 @@ def _actors_for(doc: _Doc, c: _Cand) -> tuple[list[str], list[str], list[str]]:
         actors = _unique([*attackers, *targets])
     else:
         in_clause = [h for h in hits if lo <= h.start < hi]
-        actors = _unique(h.actor for h in (in_clause or hits))
+        before = [h for h in hits if h.end <= c.start]
+        actors = _unique(h.actor for h in (in_clause or before or hits))
     return _drop_parents(actors), _drop_parents(attackers), _drop_parents(targets)
 
 
@@ -1141,8 +1172,7 @@ def _roles(doc: _Doc, c: _Cand, hits: list[ActorHit]) -> tuple[list[str], list[s
     targets: list[str] = []
     before = [h for h in hits if floor <= h.start and h.end <= verb_start]
     after = [h for h in hits if h.end > verb_start]
-    victims = [h for h in before if _VICTIM_BEFORE_RE.search(
-        doc.fspan(max(c.sentence.start, h.start - 30), h.start))]
+    victims = [h for h in before if _is_victim(doc, c, h)]
     targets += [h.actor for h in victims]
     before = [h for h in before if h not in victims]
     if passive:
@@ -1153,7 +1183,7 @@ def _roles(doc: _Doc, c: _Cand, hits: list[ActorHit]) -> tuple[list[str], list[s
         if k > 0 and _COORDINATED_RE.fullmatch(doc.fspan(after[k - 1].end, h.start)):
             (attackers if after[k - 1].actor in attackers else targets).append(h.actor)
             continue
-        if _VICTIM_BEFORE_RE.search(doc.fspan(max(c.sentence.start, h.start - 30), h.start)):
+        if _is_victim(doc, c, h):
             targets.append(h.actor)
             continue
         agent = _AGENT_RE.search(doc.fspan(max(0, h.start - 16), h.start))
@@ -1168,6 +1198,14 @@ def _roles(doc: _Doc, c: _Cand, hits: list[ActorHit]) -> tuple[list[str], list[s
             targets.append(h.actor)
     attackers = _unique(attackers)
     return attackers, _unique(t for t in targets if t not in attackers)
+
+
+def _is_victim(doc: _Doc, c: _Cand, h: ActorHit) -> bool:
+    """'مقتل قيادي في داعش', 'قتل ثلاثة جنود أتراك', 'قُتل طفل': the actor is hit, not hitting."""
+    before = doc.fspan(max(c.sentence.start, h.start - 30), h.start)
+    if _VICTIM_BEFORE_RE.search(before):
+        return True
+    return bool(_PASSIVE_HURT_RE.search(before) and _PERSON_RE.match(doc.fspan(h.start, h.end)))
 
 
 def _subject_slot(gap: str) -> bool:
@@ -1418,8 +1456,8 @@ def _base_places(doc: _Doc, s: _Sentence) -> list[tuple[Place, str, tuple[int, i
         assert place is not None
         fpos = len(doc.fspan(s.start, m.start))
         clause = _clause_of(s.folded, fpos)
-        if place.kind in _BASE_KINDS:
-            out.append((place, m.text, clause))
+        if place.kind in _BASE_KINDS or m.kind_word in ("base", "airport"):
+            out.append((place, m.text, clause))  # 'قاعدة الشدادي': the base at that town
         elif place.kind in ("city", "town", "village") and _HQ_RE.search(
                 s.folded[clause[0]:clause[1]]) and _HQ_RE.search(
                 doc.fspan(max(s.start, m.start - 40), m.start)):

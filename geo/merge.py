@@ -14,6 +14,8 @@ Two incidents merge when all of these hold:
 * **date**: the intervals ``[date_first, date_last]`` overlap, widened by
   ``tolerance_days`` for day precision because outlets disagree by a day or
   two; an unknown date only merges when type, place and actors agree strongly;
+  a month, year or unknown date only joins an event when it is the only one
+  that fits ('a raid in Qamishli in October' cannot say which of three it was);
 * **place**: the same place, within ``max_km``, or one contains the other (a
   governorate or region holds every point in it); two places that only share a
   governorate merge only when type, date and actors agree strongly (outlets
@@ -36,6 +38,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from gazetteer.model import GOVERNORATES, Place
 
@@ -221,6 +224,7 @@ def _loosely_same_area(a: Place, b: Place, max_km: float) -> bool:
 # --- actors ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def actor_key(name: str) -> str:
     """The side an actor name denotes ('US forces' and 'international coalition' -> 'us')."""
     low = f"{name.strip().lower()} "
@@ -267,21 +271,43 @@ def _says(incidents: Iterable[Incident], words: Sequence[str]) -> bool:
 
 
 @dataclass(slots=True)
+class _Probe:
+    """What matching needs of an incident, computed once (not once per comparison)."""
+
+    inc: Incident
+    articles: frozenset[str]
+    actor_keys: frozenset[str]
+    family: str
+    landing: bool  # the evidence names a heliborne landing (إنزال)
+
+
+def _probe(inc: Incident) -> _Probe:
+    family = _family(inc.type)
+    words = _FAMILY_NEEDS_WORD.get(family, ())
+    return _Probe(inc, frozenset(_articles_of(inc)),
+                  frozenset(actor_key(a) for a in inc.actors if a), family,
+                  bool(words) and _says([inc], words))
+
+
+@dataclass(slots=True)
 class _Cluster:
     """Incidents believed to be one event; ``head`` is the most precise member."""
 
     head: Incident
-    members: list[Incident] = field(default_factory=list)
+    family: str
+    members: list[_Probe] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
-    actors: set[str] = field(default_factory=set)
+    actor_keys: set[str] = field(default_factory=set)
     types: set[str] = field(default_factory=set)
+    landing: bool = False
     reasons: list[str] = field(default_factory=list)
 
-    def add(self, inc: Incident, reason: str = "") -> None:
-        self.members.append(inc)
-        self.articles |= _articles_of(inc)
-        self.actors |= set(inc.actors)
-        self.types.add(inc.type)
+    def add(self, probe: _Probe, reason: str = "") -> None:
+        self.members.append(probe)
+        self.articles |= probe.articles
+        self.actor_keys |= probe.actor_keys
+        self.types.add(probe.inc.type)
+        self.landing = self.landing or probe.landing
         if reason:
             self.reasons.append(reason)
 
@@ -309,28 +335,31 @@ def _visit_order(inc: Incident) -> tuple:
 _PLACE_STRENGTH = {"same": 3, "near": 2, "contains": 2, "governorate": 1, "unknown": 0}
 
 
-def _match(c: _Cluster, inc: Incident, max_km: float, tolerance_days: int) -> tuple | None:
-    """A score (higher is better) if ``inc`` may join ``c``, else None."""
-    head = c.head
-    if c.articles & _articles_of(inc):
-        same = any(_identical(m, inc) for m in c.members if _articles_of(m) & _articles_of(inc))
+def _match(c: _Cluster, p: _Probe, max_km: float, tolerance_days: int) -> tuple | None:
+    """A score (higher is better) if the probed incident may join ``c``, else None.
+
+    Cheap checks first: articles, type, date, then place and actors.
+    """
+    inc, head = p.inc, c.head
+    if not c.articles.isdisjoint(p.articles):
+        same = any(_identical(m.inc, inc) for m in c.members
+                   if not m.articles.isdisjoint(p.articles))
         return (9, 9, 9) if same else None
-    same_type = inc.type in c.types and len(c.types) == 1
+    same_type = len(c.types) == 1 and inc.type in c.types
     if not same_type:
-        if _family(inc.type) != _family(head.type):
+        if p.family != c.family:
             return None
-        words = _FAMILY_NEEDS_WORD.get(_family(inc.type))
-        if words and not (_says([inc], words) or _says(c.members, words)):
+        if p.family in _FAMILY_NEEDS_WORD and not (p.landing or c.landing):
             return None
-    actors = actors_compatible(c.actors, inc.actors)
-    if actors is False:
-        return None
     dates = _dates_overlap(head, inc, tolerance_days)
     if dates is False:
         return None
     relation = place_relation(head.place, inc.place, max_km=max_km)
     strength = _PLACE_STRENGTH.get(relation)
     if strength is None:
+        return None
+    actors = None if not (p.actor_keys and c.actor_keys) else bool(p.actor_keys & c.actor_keys)
+    if actors is False:
         return None
     strong_rest = same_type and actors is True
     if dates is None and not (strong_rest and relation == "same"):
@@ -349,54 +378,78 @@ def _describe(c: _Cluster, inc: Incident, max_km: float) -> str:
     return f"{inc.id}: type {type_note}, date {date_note}, place {relation}"
 
 
+_ANY = "any"
+
+
 class _Index:
-    """Clusters by family and date, so a new incident looks at few candidates."""
+    """Clusters by family, date and a coarse grid, so an incident meets few candidates.
 
-    def __init__(self, tolerance_days: int) -> None:
+    Point places fall in cells wider than ``2 * max_km`` (the furthest two points
+    can be and still merge), so a point only looks at its own and the 8
+    neighbouring cells; clusters at an area (or no place) sit in one extra bucket
+    every incident of that date looks at, and an incident at an area looks at all.
+    """
+
+    def __init__(self, tolerance_days: int, max_km: float) -> None:
         self.tol = tolerance_days
-        self.by_day: dict[tuple[str, int], list[int]] = defaultdict(list)
-        self.by_month: dict[tuple[str, int, int], list[int]] = defaultdict(list)
-        self.by_year: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self.deg = max(0.05, 2 * max_km / 80.0)  # 80 km: a degree of longitude at 44 N
+        self.dated: dict[tuple, dict[object, list[int]]] = defaultdict(
+            lambda: defaultdict(list))
         self.by_cell: dict[tuple[str, int, int], list[int]] = defaultdict(list)
-        self.undated: dict[str, list[int]] = defaultdict(list)
 
-    def add(self, idx: int, inc: Incident) -> None:
-        fam = _family(inc.type)
+    def _spatial(self, place: Place | None) -> object:
+        if place is None or is_area(place):
+            return _ANY
+        return (math.floor(place.lat / self.deg), math.floor(place.lon / self.deg))
+
+    def add(self, idx: int, inc: Incident, fam: str) -> None:
         if inc.place is not None:
             self.by_cell[(fam, *_cell(inc.place))].append(idx)
         if inc.date_first is None:
-            self.undated[fam].append(idx)
             return
-        d = inc.date_first
+        d, sk = inc.date_first, self._spatial(inc.place)
         if inc.date_precision == "day":
-            self.by_day[(fam, d.toordinal())].append(idx)
-        self.by_month[(fam, d.year, d.month)].append(idx)
-        self.by_year[(fam, d.year)].append(idx)
+            self.dated[("d", fam, d.toordinal())][sk].append(idx)
+        self.dated[("m", fam, d.year, d.month)][sk].append(idx)
+        self.dated[("y", fam, d.year)][sk].append(idx)
 
-    def candidates(self, inc: Incident) -> set[int]:
+    def _get(self, key: tuple, inc: Incident, out: set[int]) -> None:
+        buckets = self.dated.get(key)
+        if not buckets:
+            return
+        sk = self._spatial(inc.place)
+        if sk == _ANY:
+            for ids in buckets.values():
+                out.update(ids)
+            return
+        y, x = sk  # type: ignore[misc]
+        for cell in [(y + dy, x + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)] + [_ANY]:
+            out.update(buckets.get(cell, ()))
+
+    def candidates(self, inc: Incident, fam: str) -> set[int]:
         """Clusters that may hold ``inc``. Incidents are visited day precision first,
         so a day incident only meets day clusters, a month one day or month clusters."""
-        fam = _family(inc.type)
-        if inc.date_first is None:  # only the same place will do: look around its point
-            if inc.place is None:
-                return set()
-            y, x = _cell(inc.place)
-            return {i for dy in (-1, 0, 1) for dx in (-1, 0, 1)
-                    for i in self.by_cell.get((fam, y + dy, x + dx), ())}
-        first, last = inc.date_first, inc.date_last or inc.date_first
         out: set[int] = set()
+        if inc.date_first is None:  # only the same place will do: look around its point
+            if inc.place is not None:
+                y, x = _cell(inc.place)
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        out.update(self.by_cell.get((fam, y + dy, x + dx), ()))
+            return out
+        first, last = inc.date_first, inc.date_last or inc.date_first
         if inc.date_precision == "day":
             for o in range(first.toordinal() - self.tol, last.toordinal() + self.tol + 1):
-                out.update(self.by_day.get((fam, o), ()))
+                self._get(("d", fam, o), inc, out)
             return out
         pad = dt.timedelta(days=self.tol)
         months = _months_between(first - pad, last + pad)
         if inc.date_precision == "month" and len(months) <= 3:
             for y, m in months:
-                out.update(self.by_month.get((fam, y, m), ()))
+                self._get(("m", fam, y, m), inc, out)
             return out
         for year in range(first.year, last.year + 1):
-            out.update(self.by_year.get((fam, year), ()))
+            self._get(("y", fam, year), inc, out)
         return out
 
 
@@ -442,20 +495,28 @@ def merge_incidents(incidents: Sequence[Incident], *, max_km: float = 60.0,
         raise ValueError(f"max_km ({max_km}) and tolerance_days ({tolerance_days}) "
                          "must be >= 0")
     clusters: list[_Cluster] = []
-    index = _Index(tolerance_days)
+    index = _Index(tolerance_days, max_km)
     for inc in sorted(incidents, key=_visit_order):
+        probe = _probe(inc)
         best: tuple[tuple, int] | None = None
-        for idx in sorted(index.candidates(inc)):
-            score = _match(clusters[idx], inc, max_km, tolerance_days)
-            if score is not None and (best is None or score > best[0]):
+        coarse, fits = inc.date_precision != "day", 0
+        for idx in sorted(index.candidates(inc, probe.family)):
+            score = _match(clusters[idx], probe, max_km, tolerance_days)
+            if score is None:
+                continue
+            fits += 1
+            if coarse and fits > 1:  # which of several events? none: stay apart
+                best = None
+                break
+            if best is None or score > best[0]:
                 best = (score, idx)
         if best is None:
-            clusters.append(_Cluster(head=inc))
-            clusters[-1].add(inc)
-            index.add(len(clusters) - 1, inc)
+            clusters.append(_Cluster(head=inc, family=probe.family))
+            clusters[-1].add(probe)
+            index.add(len(clusters) - 1, inc, probe.family)
         else:
             cluster = clusters[best[1]]
-            cluster.add(inc, _describe(cluster, inc, max_km))
+            cluster.add(probe, _describe(cluster, inc, max_km))
     merged, records = [], []
     for c in clusters:
         inc, record = _combine(c)
@@ -493,7 +554,7 @@ def _sources(members: Iterable[Incident]) -> list[Source]:
 
 
 def _combine(c: _Cluster) -> tuple[Incident, MergeRecord | None]:
-    members = sorted(c.members, key=lambda i: i.id)
+    members = sorted((p.inc for p in c.members), key=lambda i: i.id)
     if len(members) == 1:
         return members[0], None
     date_src = _pick_date(members)

@@ -1,8 +1,13 @@
 """Storing uploaded articles safely in the data folder.
 
-Upload names are untrusted: directory parts, '..', absolute and drive paths and
-control characters are removed, the extension must be one we read, the content is
-de-duplicated by hash, and nothing is ever written outside the folder.
+Upload names are untrusted: directory parts, '..', absolute and drive paths, control
+and bidi-override characters are removed, odd characters become '_', the extension
+must be one the corpus reader reads, the content must decode as text, the same
+content is stored once (SHA-256), every write is atomic (temporary file, then
+rename), and nothing is ever written outside the folder.
+
+The folder is ``$NES_OSINT_DATA/uploads``, else ``data/uploads`` in the project
+(gitignored). The dashboard runs the pipeline over it beside the corpus.
 """
 
 from __future__ import annotations
@@ -12,12 +17,21 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-ALLOWED_SUFFIXES = (".txt", ".html", ".htm", ".md")
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+__all__ = ["ALLOWED_SUFFIXES", "MAX_FILES", "MAX_UPLOAD_BYTES", "UploadOutcome",
+           "default_upload_dir", "list_uploads", "remove_upload", "safe_name", "store_upload"]
+
+ALLOWED_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm", ".md")
+MAX_UPLOAD_MB = 2
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 MAX_FILES = 50
+MAX_STEM_CHARS = 80
+#: Names Windows will not create, whatever the extension.
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
+             *(f"LPT{i}" for i in range(10))}
 
 
 def default_upload_dir() -> Path:
@@ -29,63 +43,170 @@ def default_upload_dir() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class UploadOutcome:
-    name: str  # the name as given
-    stored: Path | None  # where it was written, or None
+    """What became of one uploaded file."""
+
+    name: str  # the name as given (untrusted: display it escaped)
+    stored: Path | None  # where it is now (the earlier copy for a duplicate), or None
     status: str  # 'stored' | 'duplicate' | 'refused'
     message: str
 
+    @property
+    def ok(self) -> bool:
+        return self.status != "refused"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB"
+
 
 def safe_name(name: str) -> str:
-    """A file name with no directory parts, no control characters and a plain stem."""
-    name = unicodedata.normalize("NFC", str(name)).replace("\\", "/")
-    name = name.split("/")[-1]
+    """A plain file name: no directory parts, drive, control or bidi characters.
+
+    The extension is lower-cased; the stem keeps letters (Arabic too), digits,
+    '-' and '_' and turns any other run into '_'.
+
+    >>> safe_name("../../etc/passwd.txt")
+    'passwd.txt'
+    >>> safe_name("C:\\\\Users\\\\x\\\\تقرير الحسكة.TXT")
+    'تقرير_الحسكة.txt'
+    """
+    name = unicodedata.normalize("NFC", str(name))
+    # control (Cc), format/bidi (Cf), private and unassigned characters go first
     name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    name = name.replace("\\", "/").split("/")[-1]
     name = re.sub(r"^[A-Za-z]:", "", name).strip(" .")
     stem, dot, suffix = name.rpartition(".")
     if not dot:
         stem, suffix = name, ""
-    stem = re.sub(r"[^\w\-]+", "_", stem, flags=re.UNICODE).strip("_")[:80] or "article"
-    return f"{stem}.{suffix.lower()}" if suffix else stem
+    stem = re.sub(r"[^\w\-]+", "_", stem).strip("_")[:MAX_STEM_CHARS] or "article"
+    if stem.upper() in _RESERVED:
+        stem = f"_{stem}"
+    suffix = re.sub(r"[^\w]+", "", suffix).lower()
+    return f"{stem}.{suffix}" if suffix else stem
 
 
-def store_upload(name: str, raw: bytes, *, folder: Path | None = None,
-                 max_bytes: int = MAX_UPLOAD_BYTES) -> UploadOutcome:
-    """Write one upload into ``folder`` (atomic); refuse or de-duplicate with a message."""
-    folder = (folder or default_upload_dir()).resolve()
-    clean = safe_name(name)
-    suffix = Path(clean).suffix
-    if suffix not in ALLOWED_SUFFIXES:
-        return UploadOutcome(name, None, "refused",
-                             f"{name}: not a text article (allowed: {', '.join(ALLOWED_SUFFIXES)})")
-    if not raw:
-        return UploadOutcome(name, None, "refused", f"{name}: the file is empty")
+def _refuse(name: str, why: str) -> UploadOutcome:
+    return UploadOutcome(name, None, "refused", f"{name}: {why}")
+
+
+def _check(name: str, clean: str, raw: bytes, max_bytes: int) -> str | None:
+    """Why the upload cannot be taken, or None."""
+    if Path(clean).suffix not in ALLOWED_SUFFIXES:
+        return f"not a text article (allowed: {', '.join(ALLOWED_SUFFIXES)})"
     if len(raw) > max_bytes:
-        return UploadOutcome(name, None, "refused",
-                             f"{name}: {len(raw) / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit")
+        return f"{_mb(len(raw))} is over the {_mb(max_bytes)} limit per file"
+    if not raw.strip():
+        return "the file is empty"
     from .corpus import UndecodableError, decode_bytes
 
     try:
-        decode_bytes(raw)
+        text, _ = decode_bytes(raw)
     except UndecodableError as exc:
-        return UploadOutcome(name, None, "refused", f"{name}: {exc}")
-    folder.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256(raw).hexdigest()
-    for existing in folder.iterdir():
-        if existing.is_file() and existing.stat().st_size == len(raw) and \
-                hashlib.sha256(existing.read_bytes()).hexdigest() == digest:
-            return UploadOutcome(name, existing, "duplicate",
-                                 f"{name}: already stored as {existing.name}")
-    target = (folder / clean).resolve()
-    if target.parent != folder:
-        return UploadOutcome(name, None, "refused", f"{name}: unsafe file name")
-    if target.exists():
-        target = folder / f"{target.stem}_{digest[:8]}{target.suffix}"
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-", suffix=".tmp")
+        return f"not readable as text ({exc})"
+    if not text.strip():
+        return "the file has no text"
+    return None
+
+
+def _existing_copy(folder: Path, raw: bytes, digest: str) -> Path | None:
+    for existing in list_uploads(folder):
+        try:
+            if existing.stat().st_size == len(raw) and \
+                    hashlib.sha256(existing.read_bytes()).hexdigest() == digest:
+                return existing
+        except OSError:
+            continue
+    return None
+
+
+def _target(folder: Path, clean: str, digest: str, taken: Collection[str]) -> Path | None:
+    """A free path for ``clean`` inside ``folder`` (with a hash suffix if the name or its
+    article id is taken), or None if it would leave the folder."""
+    path = Path(clean)
+    target = folder / clean
+    if target.exists() or path.stem in taken:
+        target = folder / f"{path.stem}_{digest[:8]}{path.suffix}"
+    resolved = target.resolve()
+    if resolved.parent != folder or resolved.name.startswith("."):
+        return None
+    return resolved
+
+
+def _atomic_write(target: Path, raw: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".upload-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return UploadOutcome(name, target, "stored", f"{name}: stored as {target.name}")
+
+
+def store_upload(name: str, raw: bytes, *, folder: Path,
+                 max_bytes: int = MAX_UPLOAD_BYTES, taken: Collection[str] = ()) -> UploadOutcome:
+    """Store one uploaded file in ``folder``; refuse or de-duplicate it with a message.
+
+    Parameters
+    ----------
+    name : str
+        The name the browser sent (untrusted).
+    raw : bytes
+        The content; its encoding is detected as the corpus reader does.
+    folder : Path
+        The uploads folder (created if missing). Nothing is written elsewhere.
+    max_bytes : int
+        Larger files are refused.
+    taken : collection of str
+        Article ids already in use (the corpus's file stems); an upload whose stem
+        is one of them gets a hash suffix, so it never shadows an article.
+
+    Returns
+    -------
+    UploadOutcome
+        ``stored`` (with the path), ``duplicate`` (the same bytes are already
+        stored; the path of that copy) or ``refused`` (nothing written).
+    """
+    folder = Path(folder).resolve()
+    clean = safe_name(name)
+    why = _check(name, clean, raw, max_bytes)
+    if why:
+        return _refuse(name, why)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256(raw).hexdigest()
+        existing = _existing_copy(folder, raw, digest)
+        if existing is not None:
+            return UploadOutcome(name, existing, "duplicate",
+                                 f"{name}: the same text is already stored as {existing.name}; "
+                                 "not stored again")
+        target = _target(folder, clean, digest, taken)
+        if target is None:
+            return _refuse(name, "unsafe file name")
+        _atomic_write(target, raw)
+    except OSError as exc:
+        return _refuse(name, f"could not be stored ({exc.strerror or exc})")
+    renamed = "" if target.name == name else f" as {target.name}"
+    return UploadOutcome(name, target, "stored", f"{name}: stored{renamed}")
+
+
+def list_uploads(folder: Path) -> list[Path]:
+    """The stored uploads (regular, non-hidden files), sorted by name."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def remove_upload(name: str, *, folder: Path) -> bool:
+    """Delete the upload called ``name`` (a bare file name in ``folder``); True if removed."""
+    folder = Path(folder).resolve()
+    if not name or name != Path(name).name or name.startswith("."):
+        return False
+    target = (folder / name).resolve()
+    if target.parent != folder or not target.is_file():
+        return False
+    target.unlink()
+    return True

@@ -33,7 +33,12 @@ GOLD = gs.load_gold(GOLD_PATH)
 PLACES = gs.gold_places(GOLD)
 
 #: Gold cases the texts do not fully support, with why (kept as xfail, not weakened).
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    "mulouk_saray_raid": (
+        "001 dates the landing only as 'one day' before photos it never dates and places it "
+        "in 'ريف الحسكة' (the governorate's countryside): an undated report at a coarser place "
+        "cannot be attributed to one event from its own text, so 001 stays apart"),
+}
 
 
 @pytest.fixture(scope="module")

@@ -205,6 +205,22 @@ def test_unknown_date_joins_a_town_reported_as_its_countryside():
     assert len(merge_incidents([dated, undated])[0]) == 1
 
 
+def test_unknown_date_with_several_fitting_events_stays_apart():
+    october = make_incident("000-1", date="2022-10-08", place=QAHTANIYAH)
+    march = make_incident("002-1", date="2021-03-01", place=QAHTANIYAH)
+    undated = make_incident("001-1", date=None, place=QAHTANIYAH)
+    assert len(merge_incidents([october, undated])[0]) == 1
+    assert len(merge_incidents([october, march, undated])[0]) == 3
+
+
+def test_a_month_report_fitting_two_events_stays_apart():
+    first = make_incident("000-1", "raid", "2022-10-03", QAMISHLI, actors=(US,))
+    second = make_incident("002-1", "raid", "2022-10-20", QAMISHLI, actors=(US,))
+    october = make_incident("003-1", "raid", "2022-10", QAMISHLI, actors=(US,))
+    assert len(merge_incidents([first, october])[0]) == 1
+    assert len(merge_incidents([first, second, october])[0]) == 3
+
+
 def test_unknown_date_needs_same_type_place_and_actors():
     dated = make_incident("000-1", date="2022-10-08", place=QAHTANIYAH)
     agree = make_incident("001-1", date=None, place=QAHTANIYAH, actors=(RU,))
