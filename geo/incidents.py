@@ -508,13 +508,21 @@ def _read(article: Any, gazetteer: Any) -> _Doc:
 INFERRED_SLACK = dt.timedelta(days=7)
 
 
+#: An expression the slack would move is kept as the range it spans within this much.
+INFERRED_WIDEN = dt.timedelta(days=3)
+
+
 def _dates(body: str, anchor: dt.date | None, inferred: bool) -> list[Any]:
-    """Date expressions of the body; with an inferred anchor, only those it cannot move.
+    """Date expressions of the body; with an inferred anchor, ranges for those it could move.
 
     An inferred publication day is a guess within days: 'قبل يومين' anchored on it
-    would be a made-up day, while '5 تشرين الأول الجاري' only needs its month. An
-    expression is kept when anchoring a week earlier and a week later gives the same.
+    is not a known day, while '5 تشرين الأول الجاري' only needs its month. An
+    expression is kept as it is when anchoring a week earlier and a week later gives
+    the same; otherwise it becomes the range it spans when the anchor moves a few days
+    either way (rule suffixed ':widened'), never a single made-up day.
     """
+    import dataclasses
+
     from .dates import find_dates
 
     found = find_dates(body, anchor)
@@ -525,7 +533,20 @@ def _dates(body: str, anchor: dt.date | None, inferred: bool) -> list[Any]:
         other = {(d.start, d.first, d.last) for d in find_dates(body, anchor + shift)}
         keys = {(d.start, d.first, d.last) for d in found} & other
         stable = keys if stable is None else stable & keys
-    return [d for d in found if not d.relative or (d.start, d.first, d.last) in stable]
+    moved: dict[int, list[Any]] = {}
+    for shift in (-INFERRED_WIDEN, INFERRED_WIDEN):
+        for d in find_dates(body, anchor + shift):
+            moved.setdefault(d.start, []).append(d)
+    out = []
+    for d in found:
+        if not d.relative or (d.start, d.first, d.last) in stable:
+            out.append(d)
+        elif d.start in moved and d.precision == "day":
+            spans = [d, *moved[d.start]]
+            out.append(dataclasses.replace(d, first=min(x.first for x in spans),
+                                           last=max(x.last for x in spans),
+                                           rule=d.rule + ":widened"))
+    return out
 
 
 def _anchor(article: Any) -> dt.date | None:

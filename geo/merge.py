@@ -324,8 +324,9 @@ def _identical(a: Incident, b: Incident) -> bool:
 
 
 def _visit_order(inc: Incident) -> tuple:
-    """Most precise first: day dates, then fine places, then confidence."""
-    return (_PRECISION_RANK.get(inc.date_precision or "", 3),
+    """Most precise first: day dates (single days before ranges), then fine places, then confidence."""
+    span = (inc.date_last - inc.date_first).days if inc.date_first and inc.date_last else 0
+    return (_PRECISION_RANK.get(inc.date_precision or "", 3), span,
             inc.geo_precision if inc.geo_precision is not None else 9,
             -inc.confidence,
             inc.date_first or dt.date.max,

@@ -242,7 +242,9 @@ def test_relative_dates_need_a_publication_day(gaz):
 def test_an_inferred_publication_day_anchors_only_what_it_cannot_move(gaz):
     kw = {"published": dt.date(2023, 8, 15), "inferred": True}
     body = "تمهيد.\n\nقبل يومين قصفت طائرات تركية قرية قرب عامودا."
-    assert one(gaz, body, **kw).date == ""  # the day depends on a guessed anchor
+    inc = one(gaz, body, **kw)  # the day depends on a guessed anchor: a range, not a day
+    assert inc.date_first <= dt.date(2023, 8, 13) <= inc.date_last
+    assert (inc.date_last - inc.date_first).days == 6
     body = "تمهيد.\n\nفي 5 آب الجاري قصفت طائرات تركية قرية قرب عامودا."
     inc = one(gaz, body, **kw)
     assert inc.date == "2023-08-05" and "inferred" in inc.date_text
@@ -514,7 +516,10 @@ def test_seed_incident(seeds, short, g):
         assert inc.geo_precision == g["geo_precision"]
         assert inc.approximate == (g["geo_precision"] == 3 or inc.approximate)
     # dated when the article can date it (an absolute date, or a publication day to anchor on)
-    if inc.date:
+    if inc.date and inc.date_first != inc.date_last and inc.date_precision == "day":
+        # a range (a relative date on an inferred publication day): it must hold the day
+        assert inc.date_first.isoformat() <= g["date"] <= inc.date_last.isoformat()
+    elif inc.date:
         assert (inc.date, inc.date_precision) == (g["date"], g["date_precision"])
     else:
         assert art.published_precision != "day" or art.published_inferred, (
