@@ -28,10 +28,9 @@ from gazetteer.model import Place  # noqa: E402
 from geo.merge import actor_key, region_governorates  # noqa: E402
 from geo.model import Incident  # noqa: E402
 
-_ROOT = Path(__file__).resolve().parents[1]
-_SHARED = _ROOT.parent / "shared" / "spec" / "seeds_gold.json"
+_SHARED = ROOT.parent / "shared" / "spec" / "seeds_gold.json"
 DEFAULT_GOLD = Path(os.environ.get("NES_GOLD") or (
-    _SHARED if _SHARED.exists() else _ROOT / "tests" / "data" / "seeds_gold.json"))
+    _SHARED if _SHARED.exists() else ROOT / "tests" / "data" / "seeds_gold.json"))
 #: Gold region names -> the gazetteer's English name for that region.
 REGION_SUFFIX = " (region)"
 
