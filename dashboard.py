@@ -3,170 +3,331 @@
     streamlit run dashboard.py                      # the seeds + the bundled gazetteer
     streamlit run dashboard.py -- --corpus DIR      # any folder of articles
 
-Widgets and layout only: the pipeline, filters, map and exports live in ``geo/``.
+Widgets and layout only: the pipeline, filter, tables, map and exports live in ``geo/``
+(``geo.dashboard_data`` shapes the data, ``geo.viewstate`` reads and writes the link,
+``geo.uploads`` stores uploaded articles). Sections: load (cached) -> sidebar (seeded
+from the link, mirrored back into it) -> filter -> map -> tabs.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import datetime as dt
 import sys
-import tempfile
 from pathlib import Path
 
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.dashboard_data import (
+    DOWNLOAD_LAYERS,
+    READER_LEGEND,
+    article_header_html,
+    cli_command,
+    data_choices,
+    files_table,
+    focus_for,
     folder_fingerprint,
-    geojson_downloads,
     gpkg_bytes,
     highlighted_html,
     incidents_table,
-    review_rows,
+    layer_geojson,
+    md_escape,
+    mention_targets,
+    review_table,
     run_folders,
     timeline,
+    type_label,
+    unlocated_table,
+    upload_rows,
+    view_counts,
 )
-from geo.layers import empty_layer, filter_layers
+from geo.layers import filter_layers
 from geo.mapview import build_map
-from geo.uploads import MAX_FILES, MAX_UPLOAD_BYTES, default_upload_dir, store_upload
-from geo.viewstate import LAYER_TOGGLES, ViewState, params_from_state, state_from_params
+from geo.uploads import (
+    ALLOWED_SUFFIXES,
+    MAX_FILES,
+    MAX_UPLOAD_MB,
+    default_upload_dir,
+    list_uploads,
+    remove_upload,
+    store_upload,
+)
+from geo.viewstate import (
+    LAYER_TOGGLES,
+    PARAM_KEYS,
+    Choices,
+    ViewState,
+    params_from_state,
+    state_from_params,
+)
 
 ROOT = Path(__file__).resolve().parent
+MAP_HEIGHT = 650
+TABS = ("Incidents", "Timeline", "Article reader", "Review", "Files", "Export", "Add articles")
+LIST_PARAMS = ("types", "actors", "outlets", "articles")
 
 
-def _corpus_arg() -> Path:
+def corpus_dir() -> Path:
+    """``--corpus DIR`` from the arguments after ``streamlit run dashboard.py --``."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--corpus", default=str(ROOT / "seeds"))
     args, _ = parser.parse_known_args(sys.argv[1:])
     return Path(args.corpus).expanduser().resolve()
 
 
-@st.cache_resource(show_spinner="Reading the articles…")
-def load(folders: tuple[str, ...], fingerprint: str):
-    """The pipeline result, cached by the folders' content stamp."""
-    return run_folders([Path(f) for f in folders])
+@st.cache_resource(show_spinner="Reading the articles…", max_entries=2)
+def load(folders: tuple[str, ...], stamp: str):
+    """One pipeline run over the corpus and the uploads, cached by their content stamp."""
+    result = run_folders(folders)
+    return result, data_choices(result)
+
+
+@st.cache_resource(max_entries=32)
+def filtered(stamp: str, _layers, **kwargs):
+    """:func:`geo.layers.filter_layers` (the CLI's filter), remembered per corpus and filter."""
+    return filter_layers(_layers, **kwargs)
+
+
+def set_focus(focus: tuple[float, float, int] | None) -> None:
+    st.session_state["focus"] = focus
+
+
+def seed_widgets(choices, valid: Choices) -> None:
+    """Once per session: the widgets take the view in the link (bad values are dropped)."""
+    params = st.query_params.to_dict()
+    params.update({k: st.query_params.get_all(k) for k in LIST_PARAMS if k in st.query_params})
+    seed = state_from_params(params, choices=valid)
+    st.session_state.update({
+        "types": list(seed.types), "actors": list(seed.actors), "outlets": list(seed.outlets),
+        "articles": list(seed.articles), "conf": seed.min_confidence,
+        "layers": list(seed.layers), "tiles": seed.online_tiles, "focus": seed.focus,
+        "dates": (seed.date_from or choices.span[0], seed.date_to or choices.span[1])
+        if choices.span else None,
+        "view_seeded": True})
+
+
+def mirror_to_link(state: ViewState) -> None:
+    """The link holds the view: our params set or removed, others (the tab) left alone."""
+    wanted = params_from_state(state)
+    for key in PARAM_KEYS:
+        if key in wanted and st.query_params.get(key) != wanted[key]:
+            st.query_params[key] = wanted[key]
+        elif key not in wanted and key in st.query_params:
+            del st.query_params[key]
+
+
+# --- tabs -----------------------------------------------------------------------------
+
+
+def incidents_tab(view, unlocated: int) -> None:
+    st.dataframe(incidents_table(view), hide_index=True, key="incidents", height=420,
+                 lazy=True, column_config={
+                     "confidence": st.column_config.NumberColumn(format="%.2f"),
+                     "evidence": st.column_config.TextColumn(width="large")})
+    if unlocated:
+        st.caption(f"{unlocated} incidents name no place in Syria and are not on the map: "
+                   "see Review.")
+
+
+def timeline_tab(view) -> None:
+    per_month, year_only = timeline(view)
+    if per_month.empty:
+        st.info("No incident in view is dated to the month or day.")
+    else:
+        st.bar_chart(per_month, x_label="month", y_label="incidents", stack=True)
+    if year_only:
+        st.caption(f"{year_only} incidents known only to the year are not in the chart.")
+
+
+def reader_tab(result, labels: dict[str, str]) -> None:
+    order = sorted(result.articles, reverse=True,
+                   key=lambda a: (str(result.articles[a].published or ""), a))
+    aid = st.selectbox("Article", order, format_func=labels.get, key="reader")
+    if not aid:
+        return
+    article, mentions = result.articles[aid], result.results[aid].mentions
+    st.html(article_header_html(article))
+    targets = mention_targets(mentions)
+    if targets:
+        st.write("Places on the map: click one to centre the map on it.")
+        cols = st.columns(4)
+        for i, (n, m) in enumerate(targets):
+            label = f"{n} · {md_escape(m.text)} → {md_escape(m.place.name_en)}"
+            if cols[i % 4].button(label, key=f"focus-{aid}-{m.place.id}"):
+                set_focus(focus_for(m.place))
+                st.rerun()  # the whole app: the map is outside this fragment
+    st.html(READER_LEGEND + highlighted_html(article.body, mentions))
+
+
+def review_tab(result) -> None:
+    st.write("Place mentions to check: unresolved, approximate or low confidence.")
+    st.dataframe(review_table(result.report, result.articles), hide_index=True, key="review")
+    if result.layers.unlocated:
+        st.write("Incidents not on the map (no place in Syria):")
+        st.dataframe(unlocated_table(result.report), hide_index=True, key="unlocated")
+
+
+def files_tab(result) -> None:
+    t = result.report["totals"]
+    st.write(f"{t['files']} files: {t['read']} read, {t['skipped']} skipped, "
+             f"{t['failed']} failed.")
+    st.dataframe(files_table(result.report), hide_index=True, key="files")
+
+
+def export_tab(view, corpus: Path, kwargs: dict) -> None:
+    st.write("What the filters select, as RFC 7946 GeoJSON: the same bytes as "
+             "`python -m geo build` with the same filter (the layer switches only change "
+             "what is drawn).")
+    counts = view_counts(view)
+    cols = st.columns(len(DOWNLOAD_LAYERS) + 1)
+    for col, name in zip(cols, DOWNLOAD_LAYERS, strict=False):
+        col.download_button(f"{name}.geojson ({counts[name]})",
+                            lambda name=name: layer_geojson(view, name),
+                            file_name=f"{name}.geojson", mime="application/geo+json",
+                            key=f"dl-{name}", on_click="ignore")
+    cols[-1].download_button("layers.gpkg (all)", lambda: gpkg_bytes(view),
+                             file_name="layers.gpkg", mime="application/geopackage+sqlite3",
+                             key="dl-gpkg", on_click="ignore")
+    st.caption("The same export from the command line:")
+    st.code(cli_command(corpus, kwargs), language="bash")
+
+
+def upload_section(folder: Path, result=None) -> None:
+    st.write(f"Text, Markdown or HTML articles ({', '.join(ALLOWED_SUFFIXES)}), up to "
+             f"{MAX_UPLOAD_MB} MB each and {MAX_FILES} at a time. They are kept in "
+             f"{md_escape(folder)} and read with the corpus.")
+    for status, message in st.session_state.pop("upload_messages", []):
+        show = {"stored": st.success, "duplicate": st.info}.get(status, st.error)
+        show(md_escape(message))
+    n = st.session_state.setdefault("upload_round", 0)
+    files = st.file_uploader("Articles", type=[s.lstrip(".") for s in ALLOWED_SUFFIXES],
+                             accept_multiple_files=True, max_upload_size=MAX_UPLOAD_MB,
+                             key=f"upload-{n}")
+    if files and st.button("Add to the map", key="add", type="primary"):
+        articles = result.articles if result is not None else {}
+        known = {a.sha256: Path(a.path).name for a in articles.values()
+                 if Path(a.path).parent != folder.resolve()}
+        messages = [(o.status, o.message) for o in
+                    (store_upload(f.name, f.getvalue(), folder=folder, taken=set(articles),
+                                  known=known) for f in files[:MAX_FILES])]
+        if len(files) > MAX_FILES:
+            messages.append(("refused", f"only the first {MAX_FILES} files were taken"))
+        st.session_state["upload_messages"] = messages
+        st.session_state["upload_round"] = n + 1  # a fresh, empty uploader
+        st.rerun()
+    stored = list_uploads(folder)
+    if stored:
+        st.write(f"Uploaded articles ({len(stored)}):")
+        rows = upload_rows(result, folder) if result is not None else None
+        if rows is not None:
+            st.dataframe(rows, hide_index=True, key="uploads")
+        gone = st.selectbox("Remove an uploaded file", [p.name for p in stored], index=None,
+                            key="remove-choice")
+        if gone and st.button("Remove", key="remove"):
+            remove_upload(gone, folder=folder)
+            st.rerun()
+
+
+@st.fragment
+def around_the_map(result, choices, view, corpus: Path, uploads: Path, kwargs: dict) -> None:
+    """The tabs under the map. A fragment: switching tabs or articles reruns only this,
+    not the map; only the open tab's content runs, and the open tab is in the link."""
+    tabs = dict(zip(TABS, st.tabs(TABS, key="tab", bind="query-params"), strict=True))
+    show = {
+        "Incidents": lambda: incidents_tab(view, len(result.layers.unlocated)),
+        "Timeline": lambda: timeline_tab(view),
+        "Article reader": lambda: reader_tab(result, choices.articles),
+        "Review": lambda: review_tab(result),
+        "Files": lambda: files_tab(result),
+        "Export": lambda: export_tab(view, corpus, kwargs),
+        "Add articles": lambda: upload_section(uploads, result),
+    }
+    for name, tab in tabs.items():
+        if tab.open:
+            with tab:
+                show[name]()
 
 
 # --- load -----------------------------------------------------------------------------
-st.set_page_config(page_title="NE Syria incidents", layout="wide")
-corpus, uploads = _corpus_arg(), default_upload_dir()
+st.set_page_config(page_title="NE Syria incidents", page_icon="🗺️", layout="wide")
+corpus, uploads = corpus_dir(), default_upload_dir()
 folders = (str(corpus), str(uploads))
+stamp = folder_fingerprint(folders)
 try:
-    result = load(folders, folder_fingerprint(Path(f) for f in folders))
-except Exception as exc:  # noqa: BLE001 - shown to the user, who can fix the folder
-    st.error(f"Could not read the corpus {corpus}: {exc}")
+    result, choices = load(folders, stamp)
+except Exception as exc:  # noqa: BLE001 - shown to the analyst, who can fix the folder
+    st.error(md_escape(f"Could not read the articles in {corpus}: {exc}"))
+    upload_section(uploads)
     st.stop()
 layers = result.layers
-inc = layers.incidents
 
-# --- sidebar: filters (mirrored into the URL) ------------------------------------------
-dates = [d for d in list(inc["date_first"]) + list(inc["date_last"]) if d]
-span = (dt.date.fromisoformat(min(dates)), dt.date.fromisoformat(max(dates))) if dates else None
-all_types = sorted(set(inc["type"]))
-all_actors = sorted({a for actors in inc["actors"] for a in actors})
-all_articles = sorted(result.articles)
-state = state_from_params(st.query_params.to_dict(), span=span, types=set(all_types),
-                          actors=set(all_actors), articles=set(all_articles))
+# --- sidebar: seeded from the link once, then the widgets own the view ------------------
+valid = Choices(span=choices.span, types=frozenset(choices.types),
+                actors=frozenset(choices.actors), outlets=frozenset(choices.outlets),
+                articles=frozenset(choices.articles))
+if "view_seeded" not in st.session_state:
+    seed_widgets(choices, valid)
+for key, offered in (("types", valid.types), ("actors", valid.actors),
+                     ("outlets", valid.outlets), ("articles", valid.articles)):
+    # after an upload or a removal the options change: keep the values still offered
+    st.session_state[key] = [v for v in st.session_state.get(key) or [] if v in offered]
 
 with st.sidebar:
     st.header("Filters")
-    if span:
-        chosen = st.slider("Dates", min_value=span[0], max_value=span[1],
-                           value=(state.date_from or span[0], state.date_to or span[1]),
-                           format="YYYY-MM-DD", key="dates")
+    span, date_from, date_to = choices.span, None, None
+    if span and span[0] < span[1]:
+        lo, hi = st.session_state.get("dates") or span
+        st.session_state["dates"] = (min(max(lo, span[0]), span[1]),
+                                     min(max(hi, span[0]), span[1]))
+        chosen = st.slider("Dates", min_value=span[0], max_value=span[1], format="YYYY-MM-DD",
+                           key="dates", help="An incident known only to the month or year "
+                           "shows while that period overlaps the range.")
         date_from = chosen[0] if chosen[0] > span[0] else None
         date_to = chosen[1] if chosen[1] < span[1] else None
-    else:
-        date_from = date_to = None
-    types = st.multiselect("Incident types", all_types, default=list(state.types), key="types")
-    actors = st.multiselect("Actors", all_actors, default=list(state.actors), key="actors")
-    titles = {a: f"{result.articles[a].title[:60]} ({a[:3]})" for a in all_articles}
-    articles = st.multiselect("Articles", all_articles, default=list(state.articles),
-                              format_func=titles.get, key="articles")
-    conf = st.slider("Minimum confidence", 0.0, 1.0, state.min_confidence, 0.05, key="conf")
-    shown = st.multiselect("Layers", list(LAYER_TOGGLES), default=list(state.layers),
-                           key="layers")
-    online = st.toggle("Online map tiles (needs internet)", value=state.online_tiles,
-                       key="tiles")
+    elif span:
+        st.caption(f"Every dated incident is of {span[0].isoformat()}.")
+    types = st.multiselect("Incident types", choices.types, key="types",
+                           format_func=type_label, placeholder="All types")
+    actors = st.multiselect("Actors", choices.actors, key="actors", placeholder="All actors")
+    outlets = st.multiselect("Outlets", list(choices.outlets), key="outlets",
+                             placeholder="All outlets")
+    articles = st.multiselect("Articles", list(choices.articles), key="articles",
+                              format_func=choices.articles.get, placeholder="All articles")
+    conf = st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="conf")
+    st.header("Map")
+    shown = st.multiselect("Layers", LAYER_TOGGLES, key="layers",
+                           help="Incidents are always drawn.")
+    online = st.toggle("Online map tiles (needs internet)", key="tiles",
+                       help="Off: the offline basemap only, nothing is fetched.")
 
-state = ViewState(date_from=date_from, date_to=date_to, types=tuple(types), actors=tuple(actors),
-                  articles=tuple(articles), min_confidence=conf, layers=tuple(shown),
-                  online_tiles=online)
-st.query_params.from_dict(params_from_state(state))
+state = ViewState(date_from=date_from, date_to=date_to, types=tuple(types),
+                  actors=tuple(actors), outlets=tuple(outlets), articles=tuple(articles),
+                  min_confidence=float(conf), layers=tuple(shown), online_tiles=bool(online),
+                  focus=st.session_state.get("focus"))
+mirror_to_link(state)
 
-view = filter_layers(layers, **state.filter_kwargs())
-drawn = dataclasses.replace(view, **{name: empty_layer(name) for name in ("bases", "routes")
-                                     if name not in state.layers})
+# --- filter: the function the CLI export uses ------------------------------------------
+kwargs = state.filter_kwargs(choices.outlets)
+view = filtered(stamp, layers, **kwargs)
 
 # --- map ------------------------------------------------------------------------------
+drawn = {"incidents": view.incidents, **{name: view[name] for name in state.layers}}
+st.session_state["map_layers"] = {name: len(frame) for name, frame in drawn.items()}
 st.title("Incidents in north-east Syria")
-st.caption(f"{len(view.incidents)} of {len(inc)} incidents · {len(result.articles)} articles "
-           f"from {corpus.name}" + (" + uploads" if any(uploads.glob('*')) else ""))
-focus = st.session_state.get("focus")
-fmap = build_map(drawn, online_tiles=online, show_places="places" in state.layers,
-                 show_articles="articles" in state.layers,
+n_uploads = len(list_uploads(uploads))
+st.caption(md_escape(
+    f"{len(view.incidents)} of {len(layers.incidents)} incidents on the map · "
+    f"{len(result.articles)} articles from {corpus.name}"
+    + (f" and {n_uploads} uploaded files" if n_uploads else "")))
+focus = state.focus
+fmap = build_map(drawn, online_tiles=state.online_tiles, show_places="places" in drawn,
+                 show_articles="articles" in drawn,
                  center=focus[:2] if focus else None, zoom=focus[2] if focus else None)
-st_folium(fmap, key="map", returned_objects=[], height=620, use_container_width=True)
+# render=False: st_folium renders the map once instead of twice (same output)
+st_folium(fmap, key="map", returned_objects=[], height=MAP_HEIGHT, use_container_width=True,
+          render=False)
+if focus:
+    st.button("Show the whole area", on_click=set_focus, args=(None,), key="unfocus")
 
-# --- around the map --------------------------------------------------------------------
-tab_table, tab_time, tab_reader, tab_review, tab_files, tab_export, tab_upload = st.tabs(
-    ["Incidents", "Timeline", "Article reader", "Review", "Files", "Export", "Add articles"])
-
-with tab_table:
-    st.dataframe(incidents_table(view), width="stretch", hide_index=True)
-
-with tab_time:
-    per_month = timeline(view)
-    if per_month.empty:
-        st.info("No dated incidents in view.")
-    else:
-        st.bar_chart(per_month)
-
-with tab_reader:
-    if all_articles:
-        chosen_id = st.selectbox("Article", all_articles, format_func=titles.get, key="reader")
-        article = result.articles[chosen_id]
-        st.subheader(article.title)
-        st.caption(f"{article.outlet or 'outlet unknown'} · {article.published or 'date unknown'}"
-                   f" · {article.published_reason}")
-        mentions = result.results[chosen_id].mentions
-        st.markdown(highlighted_html(article.body, mentions), unsafe_allow_html=True)
-        located = [m for m in mentions if m.place is not None and m.role == "location"
-                   and m.place.in_area]
-        for i, m in enumerate(located):
-            if st.button(f"Show on map: {m.text} → {m.place.name_en}", key=f"focus-{i}"):
-                st.session_state["focus"] = (m.place.lat, m.place.lon, 10)
-                st.rerun()
-
-with tab_review:
-    st.dataframe(review_rows(result.report), width="stretch", hide_index=True)
-
-with tab_files:
-    st.dataframe(result.report.get("files", []), width="stretch")
-
-with tab_export:
-    st.write("Exactly what is in view, as RFC 7946 GeoJSON (the same bytes as "
-             "`python -m geo build` with the same filter).")
-    for name, data in geojson_downloads(view).items():
-        st.download_button(f"{name}.geojson", data, file_name=f"{name}.geojson",
-                           mime="application/geo+json", key=f"dl-{name}")
-    if st.button("Prepare GeoPackage of all layers", key="gpkg"):
-        with tempfile.TemporaryDirectory() as tmp:
-            st.download_button("layers.gpkg", gpkg_bytes(view, Path(tmp)),
-                               file_name="layers.gpkg", key="dl-gpkg")
-
-with tab_upload:
-    st.write(f"Text or HTML articles, up to {MAX_UPLOAD_BYTES // 1_000_000} MB each and "
-             f"{MAX_FILES} at a time; stored in {uploads}.")
-    files = st.file_uploader("Articles", type=["txt", "html", "htm", "md"],
-                             accept_multiple_files=True, key="upload")
-    if files and st.button("Add to the map", key="add"):
-        for f in files[:MAX_FILES]:
-            outcome = store_upload(f.name, f.getvalue(), folder=uploads)
-            (st.success if outcome.status == "stored" else st.warning)(outcome.message)
-        if len(files) > MAX_FILES:
-            st.warning(f"Only the first {MAX_FILES} files were taken.")
-        load.clear()
-        st.rerun()
+# --- around the map -------------------------------------------------------------------
+around_the_map(result, choices, view, corpus, uploads, kwargs)

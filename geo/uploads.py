@@ -17,7 +17,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,8 +145,9 @@ def _atomic_write(target: Path, raw: bytes) -> None:
         raise
 
 
-def store_upload(name: str, raw: bytes, *, folder: Path,
-                 max_bytes: int = MAX_UPLOAD_BYTES, taken: Collection[str] = ()) -> UploadOutcome:
+def store_upload(name: str, raw: bytes, *, folder: Path, max_bytes: int = MAX_UPLOAD_BYTES,
+                 taken: Collection[str] = (), known: Mapping[str, str] | None = None
+                 ) -> UploadOutcome:
     """Store one uploaded file in ``folder``; refuse or de-duplicate it with a message.
 
     Parameters
@@ -162,6 +163,8 @@ def store_upload(name: str, raw: bytes, *, folder: Path,
     taken : collection of str
         Article ids already in use (the corpus's file stems); an upload whose stem
         is one of them gets a hash suffix, so it never shadows an article.
+    known : mapping of SHA-256 hex -> name, optional
+        Files already read elsewhere (the corpus): the same bytes are a duplicate.
 
     Returns
     -------
@@ -177,6 +180,10 @@ def store_upload(name: str, raw: bytes, *, folder: Path,
     try:
         folder.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256(raw).hexdigest()
+        if known and digest in known:
+            return UploadOutcome(name, None, "duplicate",
+                                 f"{name}: the same text is already in the corpus as "
+                                 f"{known[digest]}; not stored again")
         existing = _existing_copy(folder, raw, digest)
         if existing is not None:
             return UploadOutcome(name, existing, "duplicate",

@@ -1,22 +1,42 @@
-"""The dashboard's logic through Streamlit's AppTest (no browser)."""
+"""The dashboard's logic through Streamlit's AppTest (no browser).
+
+The expected numbers come from running the pipeline and the CLI's filter in-process,
+so these tests follow the extraction as it improves.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "dashboard.py")
+from geo.dashboard_data import run_folders
+from geo.layers import filter_layers
+
+PROJECT = Path(__file__).resolve().parents[1]
+APP = str(PROJECT / "dashboard.py")
+SEEDS = PROJECT / "seeds"
 
 
 @pytest.fixture(autouse=True)
-def _uploads(tmp_path, monkeypatch):
+def _data_folder(tmp_path, monkeypatch):
+    """Uploads go to a fresh folder; the app sees no command-line arguments of pytest."""
     monkeypatch.setenv("NES_OSINT_DATA", str(tmp_path / "data"))
+    monkeypatch.setattr(sys, "argv", ["dashboard.py"])
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return run_folders([SEEDS])
 
 
 def _run(params: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
+    at = AppTest.from_file(APP, default_timeout=120)
     for key, value in (params or {}).items():
         at.query_params[key] = value
     at.run()
@@ -25,49 +45,208 @@ def _run(params: dict | None = None) -> AppTest:
 
 
 def _map_args(at: AppTest) -> dict:
-    comp = [e for e in at.main if e.type == "component_instance"]
-    assert comp, "the map component was not drawn"
-    return comp[0].proto.json_args
+    """The arguments of the st_folium component: what the map is given."""
+    comps = [e for e in at.main if e.type == "component_instance"]
+    assert len(comps) == 1, "the map component was not drawn once"
+    return json.loads(comps[0].proto.json_args)
 
 
-def test_app_runs_on_the_seeds_and_shows_incidents() -> None:
+def _drawn(at: AppTest) -> dict[str, int]:
+    """Rows per layer in the map's script (the layer control names them 'Incidents (n)')."""
+    script = _map_args(at)["script"]
+    found = re.findall(r"(Incidents|Bases|Routes|Places|Articles) \((\d+)\)", script)
+    return {name.lower(): int(n) for name, n in found}
+
+
+def _table(at: AppTest):
+    return at.dataframe[0].value
+
+
+def _param(at: AppTest, key: str):
+    value = at.query_params.get(key)
+    return value[-1] if isinstance(value, list) else value
+
+
+def test_app_runs_on_the_seeds(seeds) -> None:
     at = _run()
-    table = at.dataframe[0].value
-    assert len(table) >= 7  # the seven incidents of the gold reading at least
-    assert {"date", "type", "place", "actors", "sources"} <= set(table.columns)
-    assert at.multiselect(key="types").options
-    _map_args(at)
+    n = len(seeds.layers.incidents)
+    assert n > 0
+    assert len(_table(at)) == n
+    assert {"date", "type", "place", "place_ar", "actors", "evidence"} <= set(_table(at).columns)
+    for key in ("dates", "types", "actors", "outlets", "articles", "conf", "layers", "tiles"):
+        assert _widget(at, key) is not None, key
+    assert _drawn(at)["incidents"] == n
+    assert at.session_state["map_layers"]["incidents"] == n
+    assert _map_args(at)["returned_objects"] == []
+    assert at.toggle(key="tiles").value is False  # offline by default
+    assert dict(at.query_params) == {}  # the default view needs no parameter
 
 
-def test_type_filter_changes_table_and_url() -> None:
+def _widget(at: AppTest, key: str):
+    for kind in ("slider", "multiselect", "toggle"):
+        try:
+            return getattr(at, kind)(key=key)
+        except KeyError:
+            continue
+    return None
+
+
+def test_type_filter_changes_table_map_and_link(seeds) -> None:
     at = _run()
-    before = len(at.dataframe[0].value)
-    at.multiselect(key="types").set_value(["raid"]).run()
-    table = at.dataframe[0].value
-    assert 0 < len(table) < before
-    assert set(table["type"]) == {"raid"}
-    assert at.query_params["types"] == ["raid"] or at.query_params["types"] == "raid"
+    kind = seeds.layers.incidents["type"].value_counts().index[-1]  # the rarest type
+    expected = filter_layers(seeds.layers, types=[kind])
+    at.multiselect(key="types").set_value([kind]).run()
+    assert not at.exception
+    assert len(_table(at)) == len(expected.incidents) < len(seeds.layers.incidents)
+    assert _drawn(at)["incidents"] == len(expected.incidents)
+    assert _param(at, "types") == kind
 
 
-def test_min_confidence_filters() -> None:
+def test_min_confidence_changes_table_and_map(seeds) -> None:
+    conf = sorted(seeds.layers.incidents["confidence"])
+    threshold = round(conf[len(conf) // 2] + 0.01, 2)  # above the median: fewer rows
+    threshold = min(1.0, round(round(threshold / 0.05) * 0.05, 2))
+    expected = filter_layers(seeds.layers, min_confidence=threshold)
     at = _run()
+    at.slider(key="conf").set_value(threshold).run()
+    assert len(_table(at)) == len(expected.incidents)
+    assert _drawn(at).get("incidents", 0) == len(expected.incidents)
+    assert _param(at, "conf") == f"{threshold:.2f}"
     at.slider(key="conf").set_value(1.0).run()
-    assert len(at.dataframe[0].value) == 0
+    expected = filter_layers(seeds.layers, min_confidence=1.0)
+    assert len(_table(at)) == len(expected.incidents)
 
 
-def test_query_params_set_the_widgets() -> None:
-    at = _run({"types": "patrol_obstruction", "conf": "0.1"})
-    assert at.multiselect(key="types").value == ["patrol_obstruction"]
-    assert set(at.dataframe[0].value["type"]) == {"patrol_obstruction"}
+def test_query_params_set_the_widgets(seeds) -> None:
+    kind = sorted(set(seeds.layers.incidents["type"]))[0]
+    at = _run({"types": kind, "conf": "0.1", "layers": "bases", "from": "2022-01-01"})
+    assert at.multiselect(key="types").value == [kind]
+    assert at.slider(key="conf").value == pytest.approx(0.1)
+    assert at.multiselect(key="layers").value == ["bases"]
+    assert at.slider(key="dates").value[0].isoformat() == "2022-01-01"
+    expected = filter_layers(seeds.layers, types=[kind], min_confidence=0.1,
+                             date_from="2022-01-01")
+    assert len(_table(at)) == len(expected.incidents)
+    drawn = _drawn(at)
+    assert "places" not in drawn and "routes" not in drawn and "bases" in drawn
+    # and the widgets' state goes back into the link unchanged
+    assert _param(at, "types") == kind and _param(at, "layers") == "bases"
+    assert _param(at, "from") == "2022-01-01"
 
 
-@pytest.mark.parametrize("params", [{"from": "not-a-date"}, {"conf": "NaN"}, {"conf": "7"},
-                                    {"types": "<script>"}, {"layers": "bogus,,"}])
-def test_malformed_query_params_do_not_crash(params) -> None:
-    _run(params)
+@pytest.mark.parametrize("params", [
+    {"from": "not-a-date"}, {"to": "2022-13-45"}, {"conf": "NaN"}, {"conf": "7"},
+    {"conf": "-1"}, {"types": "<script>alert(1)</script>"}, {"layers": "bogus,,"},
+    {"actors": ",,,"}, {"articles": "../../etc/passwd"}, {"at": "91,500,x"},
+    {"tiles": "maybe"}, {"from": "2022-10-08", "to": "2019-01-01"}, {"tab": "Nope"},
+    {"types": ["raid", "raid", "x" * 5000]},
+])
+def test_malformed_query_params_do_not_crash(params, seeds) -> None:
+    at = _run(params)
+    assert len(_table(at)) >= 0
+    for key in ("conf", "tiles", "at", "types", "actors", "articles"):
+        if key in params:
+            assert _param(at, key) in (None, "raid")  # bad values leave the link
 
 
-def test_date_range_in_url_narrows_the_view() -> None:
+def test_date_range_in_link_narrows_the_view(seeds) -> None:
+    expected = filter_layers(seeds.layers, date_from="2022-01-01")
+    assert 0 < len(expected.incidents) < len(seeds.layers.incidents)
     at = _run({"from": "2022-01-01"})
-    dates = at.dataframe[0].value["date"]
-    assert len(dates) > 0 and all(d >= "2022" for d in dates)
+    assert len(_table(at)) == len(expected.incidents)
+    assert _drawn(at)["incidents"] == len(expected.incidents)
+
+
+def test_moving_the_date_slider_changes_the_map(seeds) -> None:
+    at = _run()
+    lo, hi = at.slider(key="dates").value
+    at.slider(key="dates").set_value((lo.replace(year=2022), hi)).run()
+    expected = filter_layers(seeds.layers, date_from=lo.replace(year=2022))
+    assert _drawn(at)["incidents"] == len(expected.incidents)
+    assert _param(at, "from") == lo.replace(year=2022).isoformat()
+
+
+def test_outlet_filter_keeps_its_articles(seeds) -> None:
+    outlets = {}
+    for aid, article in seeds.articles.items():
+        if article.outlet:
+            outlets.setdefault(article.outlet, []).append(aid)
+    outlet, ids = sorted(outlets.items())[0]
+    expected = filter_layers(seeds.layers, articles=ids)
+    at = _run({"outlets": outlet})
+    assert at.multiselect(key="outlets").value == [outlet]
+    assert len(_table(at)) == len(expected.incidents)
+
+
+def test_layer_toggles_and_tiles(seeds) -> None:
+    at = _run()
+    at.multiselect(key="layers").set_value([]).run()
+    assert set(_drawn(at)) == {"incidents"}
+    assert _param(at, "layers") == "none"
+    at.multiselect(key="layers").set_value(["articles"]).run()
+    assert _drawn(at)["articles"] == len(seeds.layers.articles)
+    at.toggle(key="tiles").set_value(True).run()
+    assert "tile.openstreetmap.org" in _map_args(at)["script"]
+    assert _param(at, "tiles") == "online"
+
+
+def test_reader_marks_places_and_centres_the_map(seeds) -> None:
+    at = _run({"tab": "Article reader"})
+    html_text = "".join(e.proto.body for e in at.main if e.type == "html")
+    assert 'dir="rtl"' in html_text and "<mark" in html_text
+    article = seeds.articles[at.selectbox(key="reader").value]
+    assert article.body[:20] in html_text or "&" in article.body[:20]
+    buttons = [b for b in at.button if (b.key or "").startswith("focus-")]
+    assert buttons, "no place to jump to"
+    buttons[0].click().run()
+    focus = at.session_state["focus"]
+    assert focus is not None
+    assert _param(at, "at") == f"{focus[0]:.5f},{focus[1]:.5f},{focus[2]}"
+    assert f"{focus[0]}, {focus[1]}" in _map_args(at)["script"].replace("[", "").replace("]", "")
+    at.button(key="unfocus").click().run()
+    assert at.session_state["focus"] is None and _param(at, "at") is None
+
+
+def test_review_files_timeline_and_export_tabs(seeds) -> None:
+    at = _run({"tab": "Review"})
+    review = at.dataframe[0].value
+    report = seeds.report
+    assert len(review) == len(report["unresolved"]) + len(report["low_confidence"])
+    at = _run({"tab": "Files"})
+    assert len(at.dataframe[0].value) == len(report["files"])
+    at = _run({"tab": "Timeline"})
+    assert at.get("vega_lite_chart") or at.info
+    at = _run({"tab": "Export", "types": "raid"})
+    labels = [b.proto.label for b in at.get("download_button")]
+    n = len(filter_layers(seeds.layers, types=["raid"]).incidents)
+    assert f"incidents.geojson ({n})" in labels and "layers.gpkg (all)" in labels
+    assert "--type raid" in at.code[0].value
+
+
+def test_another_corpus_from_the_command_line(tmp_path, monkeypatch) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    first = sorted(SEEDS.glob("*.txt"))[3]
+    shutil.copy(first, corpus / first.name)
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--corpus", str(corpus)])
+    at = _run()
+    assert len(at.multiselect(key="articles").options) == 1
+    assert "from corpus" in at.caption[0].value
+
+
+def test_a_missing_corpus_is_an_error_not_a_crash(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--corpus", str(tmp_path / "nowhere")])
+    at = _run()
+    assert at.error and "Could not read" in at.error[0].value
+
+
+def test_uploaded_articles_join_the_seeds(tmp_path, seeds) -> None:
+    uploads = tmp_path / "data" / "uploads"
+    uploads.mkdir(parents=True)
+    text = ("قالت مصادر محلية إن دورية أمريكية اعترضت رتلاً روسياً قرب بلدة القحطانية "
+            "بريف القامشلي يوم الخميس 6 تشرين الأول 2022.")
+    (uploads / "upload_test.txt").write_text(text, encoding="utf-8")
+    at = _run({"tab": "Add articles"})
+    assert len(at.multiselect(key="articles").options) == len(seeds.articles) + 1
+    rows = at.dataframe[0].value
+    assert list(rows["file"]) == ["upload_test.txt"] and rows["status"][0] == "read"

@@ -1,103 +1,200 @@
-"""The real dashboard (`streamlit run dashboard.py`) in Debian's Chromium, offline."""
+"""The real dashboard (`streamlit run dashboard.py`) in Debian's Chromium, offline.
+
+Every request that leaves 127.0.0.1 is blocked (see conftest.py) and each test asserts
+that none was needed. Expected counts come from the pipeline and the CLI's filter run
+in-process on the same folders. Screenshots go to test-results/ (gitignored).
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from geo.assets import install_assets
+from geo.dashboard_data import layer_geojson, run_folders
 from geo.layers import filter_layers
 
 pytestmark = pytest.mark.browser
 
 PROJECT = Path(__file__).resolve().parents[2]
+SEEDS = PROJECT / "seeds"
 RESULTS = PROJECT / "test-results"
+UPLOAD_TEXT = ("اعترضت دورية تابعة للقوات الأمريكية رتلاً للقوات الروسية قرب بلدة تل تمر "
+               "بريف الحسكة يوم الجمعة 7 تشرين الأول 2022، وأجبرته على العودة.")
 
 
 @pytest.fixture(scope="module")
-def seeds_run():
-    from geo.pipeline import run_pipeline
-
-    return run_pipeline(PROJECT / "seeds")
+def seeds():
+    return run_folders([SEEDS])
 
 
 @pytest.fixture
-def dashboard(streamlit_server, tmp_path, monkeypatch) -> str:
-    install_assets()  # static/vendor, as `make` does at set-up
+def data_dir(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("NES_OSINT_DATA", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def dashboard(streamlit_server, data_dir) -> str:
+    install_assets()  # static/vendor, as `make` does at set-up
     return streamlit_server(PROJECT / "dashboard.py")
 
 
-def _map_frame(page, count: int | None = None, timeout: float = 90.0):
+def _map_frame(page, count: int | None = None, timeout: float = 120.0):
+    """The st_folium iframe once Leaflet has drawn ``count`` incident markers."""
     deadline = time.monotonic() + timeout
+    seen = None
     while time.monotonic() < deadline:
         for frame in page.frames:
             if "st_folium" in frame.url and frame.query_selector(".leaflet-container"):
-                n = frame.locator(".incident-marker").count()
-                if count is None or n == count:
+                seen = frame.locator(".incident-marker").count()
+                if count is None or seen == count:
                     return frame
         page.wait_for_timeout(300)
-    raise AssertionError(f"no map with {count} incident markers; frames {[f.url for f in page.frames]}")
+    raise AssertionError(f"no map with {count} incident markers (last seen {seen}); "
+                         f"frames {[f.url for f in page.frames]}")
 
 
-def _shot(page, name: str, tmp_path: Path) -> None:
-    path = tmp_path / name
-    page.screenshot(path=str(path), full_page=True)
+def _shot(page, name: str) -> None:
     RESULTS.mkdir(exist_ok=True)
-    shutil.copy(path, RESULTS / name)
+    page.screenshot(path=str(RESULTS / name), full_page=True)
 
 
-def test_dashboard_offline_markers_popup(dashboard, browser_page, seeds_run, tmp_path):
+def _offline(handle) -> None:
+    assert handle.external_requests == []
+    assert handle.page_errors == []
+    assert handle.dialogs == []
+
+
+def _params(page) -> dict[str, str]:
+    return {k: v[-1] for k, v in parse_qs(urlsplit(page.url).query).items()}
+
+
+def test_map_markers_and_popup_offline(dashboard, browser_page, seeds):
     page = browser_page.page
     page.goto(dashboard, wait_until="domcontentloaded")
-    expected = len(seeds_run.layers.incidents)
-    frame = _map_frame(page, expected)
-    assert frame.locator(".incident-marker").count() == expected
-    page.wait_for_timeout(500)
-    _shot(page, "dashboard.png", tmp_path)
+    incidents = seeds.layers.incidents
+    frame = _map_frame(page, len(incidents))
+    assert frame.locator(".base-marker").count() == len(seeds.layers.bases)
+    box = frame.locator(".leaflet-container").bounding_box()
+    assert box and box["width"] > 600 and box["height"] > 500
+    page.get_by_text("Filters").wait_for()
+    page.wait_for_timeout(800)
+    _shot(page, "dashboard.png")
 
-    row = seeds_run.layers.incidents.iloc[0]
-    frame.locator(".incident-marker").first.dispatch_event("click")
+    # markers at one place overlap: send the click to the marker itself
+    frame.locator(".incident-marker").nth(0).dispatch_event("click")
     popup = frame.wait_for_selector(".leaflet-popup-content")
     text = popup.inner_text()
-    titles = {s["title"] for _, r in seeds_run.layers.incidents.iterrows() for s in r["sources"]}
-    evidences = [s["evidence"][:30] for _, r in seeds_run.layers.incidents.iterrows()
-                 for s in r["sources"]]
-    assert any(t and t[:20] in text for t in titles), text
-    assert any(e in text for e in evidences), text
-    assert row is not None
-    _shot(page, "dashboard-popup.png", tmp_path)
-    assert browser_page.external_requests == []
-    assert browser_page.dialogs == []
+    sources = [s for row in incidents.itertuples() for s in row.sources]
+    shown = [s for s in sources if s["evidence"] and s["evidence"][:40] in text]
+    assert shown, text
+    assert any(s["title"] and s["title"][:30] in text for s in shown), text
+    evidence = frame.locator(".leaflet-popup-content div[dir=rtl]").first
+    assert evidence.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    page.wait_for_timeout(600)
+    _shot(page, "dashboard-popup.png")
+    _offline(browser_page)
 
 
-def test_date_range_in_the_link_changes_what_is_drawn(dashboard, browser_page, seeds_run):
-    view = filter_layers(seeds_run.layers, date_from="2022-01-01")
-    assert 0 < len(view.incidents) < len(seeds_run.layers.incidents)
+def test_date_range_in_the_link_changes_what_is_drawn(dashboard, browser_page, seeds):
+    view = filter_layers(seeds.layers, date_from="2022-01-01")
+    assert 0 < len(view.incidents) < len(seeds.layers.incidents)
     page = browser_page.page
     page.goto(dashboard + "/?from=2022-01-01", wait_until="domcontentloaded")
-    frame = _map_frame(page, len(view.incidents))
-    assert frame.locator(".incident-marker").count() == len(view.incidents)
-    assert browser_page.external_requests == []
+    _map_frame(page, len(view.incidents))
+    table_rows = page.locator("[data-testid=stDataFrame]").first
+    table_rows.wait_for()
+    _offline(browser_page)
 
 
-def test_downloaded_layer_is_valid_geojson(dashboard, browser_page, seeds_run, tmp_path):
+def test_moving_the_slider_changes_what_is_drawn(dashboard, browser_page, seeds):
     page = browser_page.page
     page.goto(dashboard, wait_until="domcontentloaded")
-    _map_frame(page)
-    page.get_by_role("tab", name="Export").click()
-    button = page.get_by_role("button", name="incidents.geojson")
-    button.wait_for(timeout=30_000)
+    _map_frame(page, len(seeds.layers.incidents))
+    thumb = page.locator("[data-testid=stSidebar] [role=slider]").first
+    thumb.focus()
+    thumb.press("End")  # the start of the range goes to its end
+    deadline = time.monotonic() + 60
+    while "from" not in _params(page) and time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+    date_from = _params(page)["from"]
+    view = filter_layers(seeds.layers, date_from=date_from)
+    assert len(view.incidents) < len(seeds.layers.incidents)
+    _map_frame(page, len(view.incidents))
+    _shot(page, "dashboard-slider.png")
+    _offline(browser_page)
+
+
+def test_type_filter_from_the_link_and_download(dashboard, browser_page, seeds, tmp_path):
+    kind = seeds.layers.incidents["type"].value_counts().index[0]
+    view = filter_layers(seeds.layers, types=[kind])
+    page = browser_page.page
+    page.goto(f"{dashboard}/?types={kind}&tab=Export", wait_until="domcontentloaded")
+    _map_frame(page, len(view.incidents))
+    button = page.get_by_role("button", name=re.compile(r"^incidents\.geojson"))
+    button.wait_for(timeout=60_000)
     with page.expect_download() as info:
         button.click()
     path = tmp_path / "incidents.geojson"
     info.value.save_as(path)
-    data = json.loads(path.read_text(encoding="utf-8"))
+    raw = path.read_bytes()
+    data = json.loads(raw)
     assert data["type"] == "FeatureCollection" and "crs" not in data
-    assert len(data["features"]) == len(seeds_run.layers.incidents)
+    assert len(data["features"]) == len(view.incidents)
+    assert {f["properties"]["type"] for f in data["features"]} == {kind}
     lon, lat = data["features"][0]["geometry"]["coordinates"]
-    assert 35 < lon < 43 and 32 < lat < 38  # lon, lat order in Syria
+    assert 35 < lon < 43 and 32 < lat < 38  # lon, lat order, in Syria
+    assert raw == layer_geojson(view, "incidents")  # the bytes of `python -m geo build`
+    _shot(page, "dashboard-export.png")
+    _offline(browser_page)
+
+
+def test_reader_shows_arabic_right_to_left_and_centres_the_map(dashboard, browser_page):
+    page = browser_page.page
+    page.goto(dashboard + "/?tab=Article+reader", wait_until="domcontentloaded")
+    _map_frame(page)
+    body = page.locator("div[dir=rtl][lang=ar]").last
+    body.wait_for(timeout=60_000)
+    assert body.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert body.evaluate("e => getComputedStyle(e).textAlign") == "right"
+    assert body.locator("mark").count() > 0
+    _shot(page, "dashboard-reader.png")
+    page.locator("button", has_text="→").first.click()
+    deadline = time.monotonic() + 60
+    while "at" not in _params(page) and time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+    lat, lon, zoom = _params(page)["at"].split(",")
+    assert 32 < float(lat) < 38 and 35 < float(lon) < 43
+    frame = _map_frame(page)
+    page.wait_for_timeout(500)
+    centre = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng, "
+                            "window.map.getZoom()]")
+    assert abs(centre[0] - float(lat)) < 0.05 and abs(centre[1] - float(lon)) < 0.05
+    assert centre[2] == int(zoom)
+    _offline(browser_page)
+
+
+def test_an_uploaded_article_appears(dashboard, browser_page, seeds, data_dir, tmp_path):
+    upload = tmp_path / "تقرير تل تمر.txt"
+    upload.write_text(UPLOAD_TEXT, encoding="utf-8")
+    page = browser_page.page
+    page.goto(dashboard + "/?tab=Add+articles", wait_until="domcontentloaded")
+    _map_frame(page, len(seeds.layers.incidents))
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(upload))
+    page.get_by_role("button", name="Add to the map").click()
+    page.get_by_text("stored as").wait_for(timeout=60_000)
+    stored = list((data_dir / "uploads").iterdir())
+    assert [p.name for p in stored] == ["تقرير_تل_تمر.txt"]
+    expected = run_folders([SEEDS, data_dir / "uploads"])
+    assert len(expected.articles) == len(seeds.articles) + 1
+    _map_frame(page, len(expected.layers.incidents))
+    page.get_by_text(f"{len(expected.articles)} articles from seeds").wait_for(timeout=30_000)
+    _shot(page, "dashboard-upload.png")
+    _offline(browser_page)

@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""The dashboard with 10,000 incidents: time from a filter change to the map, and page size.
+
+    python bench/bench_dashboard.py [--incidents 10000] [--repeat 5]
+
+Prints figures, asserts nothing. Two measures:
+
+* the steps one filter change costs on the server: ``filter_layers`` (the CLI's filter),
+  ``build_map``, the render that ``st_folium`` does, the incidents table and the
+  timeline; and the bytes the map component sends to the browser;
+* the whole script (``dashboard.py``) re-run by Streamlit's AppTest after a widget
+  change, on a synthetic pipeline result of that size (the pipeline itself is cached
+  by the app and is not part of a filter change), and the bytes of every element it
+  sends.
+
+Targets (brief): at most 300 ms from a filter change to the map being built, at most
+5 MB sent to the browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import LineString, Point
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from geo import dashboard_data  # noqa: E402
+from geo.corpus import Article  # noqa: E402
+from geo.dashboard_data import incidents_table, timeline  # noqa: E402
+from geo.layers import COLUMNS, Layers, filter_layers  # noqa: E402
+from geo.mapview import INCIDENT_STYLES, build_map  # noqa: E402
+from geo.model import ArticleResult  # noqa: E402
+from geo.pipeline import PipelineResult, build_report  # noqa: E402
+
+WORDS = ("قصفت القوات التركية قرى ريف تل تمر بالمدفعية الثقيلة وسيرت القوات الروسية دورية "
+         "مشتركة في محيط الدرباسية وأفادت مصادر محلية بسقوط قتلى وجرحى بين المدنيين").split()
+ACTORS = ["US forces", "Russian forces", "SDF", "Turkish forces", "Syrian regime forces",
+          "SNA", "ISIS", "Iran-backed militias"]
+OUTLETS = ["عنب بلدي", "نورث برس", "هاوار", "سانا", "تلفزيون سوريا", "الشرق الأوسط"]
+
+
+def _words(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n))
+
+
+_DTYPES = {"float": "float64", "bool": "bool", "count": "int64"}
+
+
+def _frame(layer: str, rows: list[dict]) -> gpd.GeoDataFrame:
+    """A layer as ``geo.layers.build_layers`` makes it (object columns, not Arrow strings)."""
+    data = {c: pd.Series([r[c] for r in rows], dtype=_DTYPES.get(kind, object))
+            for c, kind in COLUMNS[layer].items()}
+    return gpd.GeoDataFrame(data, geometry=[r["geometry"] for r in rows], crs="EPSG:4326")
+
+
+def synthetic_result(n_incidents: int, *, seed: int = 7, n_articles: int = 2_000
+                     ) -> PipelineResult:
+    """A pipeline result with ``n_incidents`` incidents in the layer contract."""
+    rng = random.Random(seed)
+    start = dt.date(2019, 1, 1)
+    places = [(f"p{i}", _words(rng, 2), f"Place {i}",
+               Point(round(rng.uniform(38.0, 42.2), 4), round(rng.uniform(34.5, 37.2), 4)))
+              for i in range(400)]
+    articles: dict[str, Article] = {}
+    for i in range(n_articles):
+        day = start + dt.timedelta(days=rng.randrange(1_400))
+        articles[f"a{i:05d}"] = Article(
+            id=f"a{i:05d}", path=f"/bench/a{i:05d}.txt", title=_words(rng, 9),
+            outlet=rng.choice(OUTLETS), url=f"https://news.example/{i}", published=day,
+            published_at=None, published_precision="day", published_inferred=False,
+            published_reason="metadata", body=_words(rng, 200), encoding="utf-8",
+            sha256=f"{i:064d}")
+    ids = list(articles)
+    inc_rows = []
+    for i in range(n_incidents):
+        pid, ar, en, pt = rng.choice(places)
+        precision = rng.choice(("day", "day", "day", "month", "year"))
+        day = start + dt.timedelta(days=rng.randrange(1_400))
+        first = {"day": day, "month": day.replace(day=1), "year": day.replace(month=1, day=1)
+                 }[precision]
+        last = {"day": day, "month": (first + dt.timedelta(days=32)).replace(day=1)
+                - dt.timedelta(days=1), "year": first.replace(month=12, day=31)}[precision]
+        srcs = []
+        for aid in rng.sample(ids, rng.choice((1, 1, 1, 2, 3))):
+            a = articles[aid]
+            srcs.append({"article": aid, "title": a.title, "outlet": a.outlet,
+                         "published": a.published.isoformat(), "url": a.url,
+                         "evidence": _words(rng, rng.randint(12, 30))})
+        geo = rng.choice((1, 1, 1, 2, 3))
+        actors = rng.sample(ACTORS, rng.randint(1, 3))
+        inc_rows.append({
+            "id": f"i{i}", "type": rng.choice(list(INCIDENT_STYLES)[:15]),
+            "acled_event_type": "", "acled_sub_event_type": "",
+            "date": {"day": day.isoformat(), "month": day.isoformat()[:7],
+                     "year": day.isoformat()[:4]}[precision],
+            "date_first": first.isoformat(), "date_last": last.isoformat(),
+            "date_precision": precision, "geo_precision": geo, "place_id": pid,
+            "place_name_ar": ar, "place_name_en": en, "actors": actors,
+            "attackers": actors[:1], "targets": actors[1:2],
+            "fatalities": rng.choice((None, 0, 1, 3)), "injuries": rng.choice((None, 2)),
+            "confidence": round(rng.random(), 2), "approximate": geo == 3,
+            "location_note": "", "date_text": "", "disagreements": [],
+            "n_sources": len(srcs), "sources": srcs, "geometry": pt,
+        })
+    place_rows = [{"id": p, "name_ar": ar, "name_en": en, "kind": "village",
+                   "governorate": "hasakah", "n_mentions": rng.randint(1, 40),
+                   "articles": rng.sample(ids, 3), "geometry": pt} for p, ar, en, pt in places]
+    base_rows = [{"id": f"b{i}", "place_id": places[i][0], "place_name_ar": places[i][1],
+                  "place_name_en": places[i][2], "kind": "base",
+                  "operators": rng.sample(ACTORS, 1),
+                  "sources": [{"article": ids[i], "title": "t", "outlet": "o",
+                               "published": "2022-01-01", "url": "", "evidence": _words(rng, 12)}],
+                  "geometry": places[i][3]} for i in range(50)]
+    route_rows = [{"id": f"r{i}", "waypoints": [places[i][1], places[i + 1][1]],
+                   "waypoint_ids": [places[i][0], places[i + 1][0]],
+                   "actors": rng.sample(ACTORS, 2),
+                   "sources": [{"article": ids[i], "title": "t", "outlet": "o",
+                                "published": "2022-01-01", "url": "",
+                                "evidence": _words(rng, 12)}],
+                   "date": "", "geometry": LineString([places[i][3], places[i + 1][3]])}
+                  for i in range(100)]
+    art_rows = [{"id": a.id, "title": a.title, "outlet": a.outlet,
+                 "published": a.published.isoformat(), "url": a.url, "excerpt": a.body[:300],
+                 "places": [], "incident_types": [], "incident_ids": [],
+                 "geometry": rng.choice(places)[3]} for a in articles.values()]
+    layers = Layers(incidents=_frame("incidents", inc_rows), bases=_frame("bases", base_rows),
+                    routes=_frame("routes", route_rows), places=_frame("places", place_rows),
+                    articles=_frame("articles", art_rows))
+    results = {aid: ArticleResult(article_id=aid) for aid in articles}
+    report = build_report(Path("/bench"), articles, [], results, [], layers)
+    return PipelineResult(corpus_dir=Path("/bench"), articles=articles, reports=[],
+                          results=results, incidents=[], bases=[], routes=[], merges=[],
+                          layers=layers, report=report)
+
+
+def _st_folium_render(m) -> tuple[int, int]:
+    """What ``st_folium(..., render=False)`` does with the map before sending it; the
+    bytes of its text in UTF-8, and as sent (component arguments are JSON with
+    ``ensure_ascii``: an Arabic letter is 6 bytes, ``\\u0627``)."""
+    import json
+
+    import streamlit_folium as sf
+
+    m.render()
+    html, header, script = sf._get_html(m), sf._get_header(m), sf._get_map_string(m)
+    utf8 = sum(len(x.encode()) for x in (html, header, script))
+    return utf8, len(json.dumps({"script": script, "header": header, "html": html}))
+
+
+def _median_ms(samples: list[float]) -> str:
+    return f"{statistics.median(samples) * 1000:.0f} ms"
+
+
+def bench_steps(result: PipelineResult, repeat: int) -> None:
+    layers = result.layers
+    filters = {"all": {}, "2 types": {"types": ["raid", "airstrike"]},
+               "2021 + conf 0.3": {"date_from": "2021-01-01", "date_to": "2021-12-31",
+                                   "min_confidence": 0.3}}
+    build_map({})  # the basemap is cached once per process, as in a running app
+    for name, kwargs in filters.items():
+        times: dict[str, list[float]] = {k: [] for k in
+                                         ("filter", "build_map", "render", "table", "timeline")}
+        size = sent = 0
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            view = filter_layers(layers, **kwargs)
+            t1 = time.perf_counter()
+            m = build_map({"incidents": view.incidents, "bases": view.bases,
+                           "routes": view.routes, "places": view.places})
+            t2 = time.perf_counter()
+            size, sent = _st_folium_render(m)
+            t3 = time.perf_counter()
+            incidents_table(view)
+            t4 = time.perf_counter()
+            timeline(view)
+            t5 = time.perf_counter()
+            for key, a, b in (("filter", t0, t1), ("build_map", t1, t2), ("render", t2, t3),
+                              ("table", t3, t4), ("timeline", t4, t5)):
+                times[key].append(b - a)
+        total = [sum(v[i] for k, v in times.items() if k in ("filter", "build_map", "render"))
+                 for i in range(repeat)]
+        print(f"  filter {name!r}: {len(view.incidents)} incidents; "
+              + ", ".join(f"{k} {_median_ms(v)}" for k, v in times.items())
+              + f"; filter->map sent {_median_ms(total)}; map {size / 1e6:.2f} MB in UTF-8, "
+              f"{sent / 1e6:.2f} MB as sent")
+
+
+def _payload(at) -> int:
+    """Bytes of every element the script sent (protobuf), as the browser receives them."""
+    total = 0
+    stack = [at._tree]
+    while stack:
+        node = stack.pop()
+        proto = getattr(node, "proto", None)
+        if proto is not None and hasattr(proto, "ByteSize"):
+            total += proto.ByteSize()
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            stack.extend(children.values())
+    return total
+
+
+def bench_app(result: PipelineResult, repeat: int) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    dashboard_data.run_folders = lambda folders, **kw: result  # the app's cached load
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+    t0 = time.perf_counter()
+    at.run()
+    first = time.perf_counter() - t0
+    if at.exception:
+        print("  the app failed:", at.exception[0].message)
+        return
+    print(f"  first run (data handed in, map and table built): {first * 1000:.0f} ms, "
+          f"sent {_payload(at) / 1e6:.2f} MB")
+    steps = [("types=[raid]", lambda: at.multiselect(key="types").set_value(["raid"])),
+             ("types=[]", lambda: at.multiselect(key="types").set_value([])),
+             ("conf=0.5", lambda: at.slider(key="conf").set_value(0.5)),
+             ("conf=0", lambda: at.slider(key="conf").set_value(0.0))]
+    for name, change in steps:
+        samples = []
+        for _ in range(repeat):
+            # a new value each time, so the filter cache does not answer
+            at.slider(key="conf").set_value(round(random.random() * 0.05, 3)).run()
+            change()
+            t0 = time.perf_counter()
+            at.run()
+            samples.append(time.perf_counter() - t0)
+        print(f"  rerun after {name}: {_median_ms(samples)} "
+              f"({at.session_state['map_layers']['incidents']} incidents drawn), "
+              f"sent {_payload(at) / 1e6:.2f} MB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--incidents", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-app", action="store_true", help="only the steps, not AppTest")
+    args = parser.parse_args(argv)
+    t0 = time.perf_counter()
+    result = synthetic_result(args.incidents)
+    print(f"{args.incidents} synthetic incidents, {len(result.articles)} articles "
+          f"(generated in {time.perf_counter() - t0:.1f} s)")
+    print(f"Steps of one filter change (median of {args.repeat}):")
+    bench_steps(result, args.repeat)
+    if not args.no_app:
+        print(f"The whole dashboard script in AppTest (median of {args.repeat}):")
+        bench_app(result, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
