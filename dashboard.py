@@ -22,6 +22,7 @@ from geo.dashboard_data import (
     DOWNLOAD_LAYERS,
     READER_LEGEND,
     article_header_html,
+    bidi,
     cli_command,
     data_choices,
     files_table,
@@ -120,8 +121,8 @@ def mirror_to_link(state: ViewState) -> None:
 
 
 def incidents_tab(view, unlocated: int) -> None:
-    st.dataframe(incidents_table(view), hide_index=True, key="incidents", height=420,
-                 lazy=True, column_config={
+    st.dataframe(incidents_table(view), hide_index=True, key="incidents", lazy=True,
+                 column_config={
                      "confidence": st.column_config.NumberColumn(format="%.2f"),
                      "evidence": st.column_config.TextColumn(width="large")})
     if unlocated:
@@ -150,10 +151,10 @@ def reader_tab(result, labels: dict[str, str]) -> None:
     targets = mention_targets(mentions)
     if targets:
         st.write("Places on the map: click one to centre the map on it.")
-        cols = st.columns(4)
-        for i, (n, m) in enumerate(targets):
-            label = f"{n} · {md_escape(m.text)} → {md_escape(m.place.name_en)}"
-            if cols[i % 4].button(label, key=f"focus-{aid}-{m.place.id}"):
+        row = st.container(horizontal=True)
+        for n, m in targets:
+            label = f"{n} · {md_escape(bidi(m.text))} → {md_escape(m.place.name_en)}"
+            if row.button(label, key=f"focus-{aid}-{m.place.id}", icon=":material/my_location:"):
                 set_focus(focus_for(m.place))
                 st.rerun()  # the whole app: the map is outside this fragment
     st.html(READER_LEGEND + highlighted_html(article.body, mentions))
@@ -179,15 +180,15 @@ def export_tab(view, corpus: Path, kwargs: dict) -> None:
              "`python -m geo build` with the same filter (the layer switches only change "
              "what is drawn).")
     counts = view_counts(view)
-    cols = st.columns(len(DOWNLOAD_LAYERS) + 1)
-    for col, name in zip(cols, DOWNLOAD_LAYERS, strict=False):
-        col.download_button(f"{name}.geojson ({counts[name]})",
+    row = st.container(horizontal=True)
+    for name in DOWNLOAD_LAYERS:  # the bytes are made on click, not on every rerun
+        row.download_button(f"{name}.geojson ({counts[name]})",
                             lambda name=name: layer_geojson(view, name),
                             file_name=f"{name}.geojson", mime="application/geo+json",
-                            key=f"dl-{name}", on_click="ignore")
-    cols[-1].download_button("layers.gpkg (all)", lambda: gpkg_bytes(view),
-                             file_name="layers.gpkg", mime="application/geopackage+sqlite3",
-                             key="dl-gpkg", on_click="ignore")
+                            key=f"dl-{name}", on_click="ignore", icon=":material/download:")
+    row.download_button("layers.gpkg (all four)", lambda: gpkg_bytes(view),
+                        file_name="layers.gpkg", mime="application/geopackage+sqlite3",
+                        key="dl-gpkg", on_click="ignore", icon=":material/download:")
     st.caption("The same export from the command line:")
     st.code(cli_command(corpus, kwargs), language="bash")
 
@@ -318,7 +319,7 @@ n_uploads = len(list_uploads(uploads))
 st.caption(md_escape(
     f"{len(view.incidents)} of {len(layers.incidents)} incidents on the map · "
     f"{len(result.articles)} articles from {corpus.name}"
-    + (f" and {n_uploads} uploaded files" if n_uploads else "")))
+    + (f" and {n_uploads} uploaded file{'s' * (n_uploads > 1)}" if n_uploads else "")))
 focus = state.focus
 fmap = build_map(drawn, online_tiles=state.online_tiles, show_places="places" in drawn,
                  show_articles="articles" in drawn,

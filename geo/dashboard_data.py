@@ -29,7 +29,7 @@ from .mapview import INCIDENT_STYLES
 from .pipeline import PipelineError, PipelineResult, run_pipeline
 from .uploads import list_uploads
 
-__all__ = ["DOWNLOAD_LAYERS", "DataChoices", "article_header_html", "article_label", "cli_command",
+__all__ = ["DOWNLOAD_LAYERS", "DataChoices", "article_header_html", "article_label", "bidi", "cli_command",
            "data_choices", "focus_for",
            "files_table", "folder_fingerprint", "gpkg_bytes", "highlighted_html",
            "incidents_table", "layer_geojson", "md_escape", "mention_targets", "review_table",
@@ -157,6 +157,16 @@ def data_span(layers: Layers) -> tuple[dt.date, dt.date] | None:
     return (min(days), max(days)) if days else None
 
 
+def bidi(text: Any) -> str:
+    """``text`` in Unicode isolates (FSI ... PDI), so Arabic inside an English line (or
+    a date beside Arabic) keeps its own direction in plain-text labels.
+
+    >>> bidi("Qamishli") == "\\u2068Qamishli\\u2069"
+    True
+    """
+    return f"\u2068{text}\u2069"
+
+
 def article_label(article: Any, *, width: int = 70) -> str:
     """'title — outlet, date' for a pick list (plain text, never Markdown)."""
     title = " ".join(str(getattr(article, "title", "") or "").split()) or str(article.id)
@@ -164,7 +174,7 @@ def article_label(article: Any, *, width: int = 70) -> str:
         title = title[: width - 1] + "…"
     outlet = getattr(article, "outlet", "") or "outlet unknown"
     day = getattr(article, "published", None)
-    return f"{title} — {outlet}, {day.isoformat() if day else 'undated'}"
+    return f"{bidi(title)} — {bidi(outlet)}, {day.isoformat() if day else 'undated'}"
 
 
 def data_choices(result: PipelineResult) -> DataChoices:
@@ -383,8 +393,8 @@ def article_header_html(article: Any) -> str:
     when = day.isoformat() if day else "date unknown"
     if getattr(article, "published_inferred", False):
         when += " (inferred)"
-    meta = " · ".join(_escape(x) for x in (getattr(article, "outlet", "") or "outlet unknown",
-                                          when, getattr(article, "id", "")))
+    meta = " · ".join(f"<bdi>{_escape(x)}</bdi>" for x in (
+        getattr(article, "outlet", "") or "outlet unknown", when, getattr(article, "id", "")))
     reason = _escape(getattr(article, "published_reason", "") or "")
     url = _http_url(getattr(article, "url", ""))
     link = (f' · <a href="{_escape(url)}" target="_blank" rel="noopener noreferrer">'

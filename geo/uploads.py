@@ -85,8 +85,13 @@ def safe_name(name: str) -> str:
     return f"{stem}.{suffix}" if suffix else stem
 
 
+def _isolate(name: str) -> str:
+    """A file name in Unicode isolates, so an Arabic name keeps its order in a message."""
+    return f"\u2068{name}\u2069"
+
+
 def _refuse(name: str, why: str) -> UploadOutcome:
-    return UploadOutcome(name, None, "refused", f"{name}: {why}")
+    return UploadOutcome(name, None, "refused", f"{_isolate(name)}: {why}")
 
 
 def _check(name: str, clean: str, raw: bytes, max_bytes: int) -> str | None:
@@ -182,21 +187,21 @@ def store_upload(name: str, raw: bytes, *, folder: Path, max_bytes: int = MAX_UP
         digest = hashlib.sha256(raw).hexdigest()
         if known and digest in known:
             return UploadOutcome(name, None, "duplicate",
-                                 f"{name}: the same text is already in the corpus as "
-                                 f"{known[digest]}; not stored again")
+                                 f"{_isolate(name)}: the same text is already in the corpus as "
+                                 f"{_isolate(known[digest])}; not stored again")
         existing = _existing_copy(folder, raw, digest)
         if existing is not None:
             return UploadOutcome(name, existing, "duplicate",
-                                 f"{name}: the same text is already stored as {existing.name}; "
-                                 "not stored again")
+                                 f"{_isolate(name)}: the same text is already stored as "
+                                 f"{_isolate(existing.name)}; not stored again")
         target = _target(folder, clean, digest, taken)
         if target is None:
             return _refuse(name, "unsafe file name")
         _atomic_write(target, raw)
     except OSError as exc:
         return _refuse(name, f"could not be stored ({exc.strerror or exc})")
-    renamed = "" if target.name == name else f" as {target.name}"
-    return UploadOutcome(name, target, "stored", f"{name}: stored{renamed}")
+    renamed = "" if target.name == name else f" as {_isolate(target.name)}"
+    return UploadOutcome(name, target, "stored", f"{_isolate(name)}: stored{renamed}")
 
 
 def list_uploads(folder: Path) -> list[Path]:

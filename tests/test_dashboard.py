@@ -219,7 +219,7 @@ def test_review_files_timeline_and_export_tabs(seeds) -> None:
     at = _run({"tab": "Export", "types": "raid"})
     labels = [b.proto.label for b in at.get("download_button")]
     n = len(filter_layers(seeds.layers, types=["raid"]).incidents)
-    assert f"incidents.geojson ({n})" in labels and "layers.gpkg (all)" in labels
+    assert f"incidents.geojson ({n})" in labels and "layers.gpkg (all four)" in labels
     assert "--type raid" in at.code[0].value
 
 
@@ -250,3 +250,14 @@ def test_uploaded_articles_join_the_seeds(tmp_path, seeds) -> None:
     assert len(at.multiselect(key="articles").options) == len(seeds.articles) + 1
     rows = at.dataframe[0].value
     assert list(rows["file"]) == ["upload_test.txt"] and rows["status"][0] == "read"
+
+
+def test_a_corpus_without_incidents(tmp_path, monkeypatch) -> None:
+    corpus = tmp_path / "quiet"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("الطقس معتدل اليوم في معظم المناطق.\n\nلا جديد يذكر.",
+                                  encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--corpus", str(corpus)])
+    for tab in ("Incidents", "Timeline", "Article reader", "Review", "Files", "Export"):
+        at = _run({"tab": tab, "from": "2022-01-01"})
+        assert at.session_state["map_layers"]["incidents"] == 0

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+try:
+    from playwright.sync_api import Error as PlaywrightError
+except ImportError:  # pragma: no cover - conftest skips (or fails) without playwright
+    PlaywrightError = Exception
 
 from geo.assets import install_assets
 from geo.dashboard_data import layer_geojson, run_folders
@@ -52,18 +56,48 @@ def _map_frame(page, count: int | None = None, timeout: float = 120.0):
     seen = None
     while time.monotonic() < deadline:
         for frame in page.frames:
-            if "st_folium" in frame.url and frame.query_selector(".leaflet-container"):
-                seen = frame.locator(".incident-marker").count()
-                if count is None or seen == count:
-                    return frame
+            try:
+                if "st_folium" in frame.url and frame.query_selector(".leaflet-container"):
+                    seen = frame.locator(".incident-marker").count()
+                    if count is None or seen == count:
+                        return frame
+            except PlaywrightError:  # the map is being redrawn: its frame went away
+                continue
         page.wait_for_timeout(300)
     raise AssertionError(f"no map with {count} incident markers (last seen {seen}); "
                          f"frames {[f.url for f in page.frames]}")
 
 
-def _shot(page, name: str) -> None:
+def _map_view(page, want: list[float], timeout: float = 60.0) -> list[float] | None:
+    """The map's [lat, lon, zoom] once it is ``want`` (or the last one seen)."""
+    deadline = time.monotonic() + timeout
+    seen = None
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                if "st_folium" in frame.url:
+                    seen = frame.evaluate("() => window.map ? [window.map.getCenter().lat, "
+                                          "window.map.getCenter().lng, window.map.getZoom()] "
+                                          ": null")
+            except PlaywrightError:
+                continue
+            if seen and seen == pytest.approx(want, abs=0.05):
+                return seen
+        page.wait_for_timeout(300)
+    return seen
+
+
+def _shot(page, name: str, *, height: int = 900) -> None:
+    """A screenshot for a human to look at. Streamlit scrolls inside its own container,
+    so a tall view is taken by making the window tall."""
     RESULTS.mkdir(exist_ok=True)
+    size = page.viewport_size
+    if height != size["height"]:
+        page.set_viewport_size({"width": size["width"], "height": height})
+        page.wait_for_timeout(800)
     page.screenshot(path=str(RESULTS / name), full_page=True)
+    if height != size["height"]:
+        page.set_viewport_size(size)
 
 
 def _offline(handle) -> None:
@@ -109,8 +143,8 @@ def test_date_range_in_the_link_changes_what_is_drawn(dashboard, browser_page, s
     page = browser_page.page
     page.goto(dashboard + "/?from=2022-01-01", wait_until="domcontentloaded")
     _map_frame(page, len(view.incidents))
-    table_rows = page.locator("[data-testid=stDataFrame]").first
-    table_rows.wait_for()
+    page.locator("[data-testid=stDataFrame]").first.wait_for()
+    _shot(page, "dashboard-table.png", height=1500)
     _offline(browser_page)
 
 
@@ -118,9 +152,9 @@ def test_moving_the_slider_changes_what_is_drawn(dashboard, browser_page, seeds)
     page = browser_page.page
     page.goto(dashboard, wait_until="domcontentloaded")
     _map_frame(page, len(seeds.layers.incidents))
-    thumb = page.locator("[data-testid=stSidebar] [role=slider]").first
+    thumb = page.get_by_role("slider", name="Dates — start")
     thumb.focus()
-    thumb.press("End")  # the start of the range goes to its end
+    thumb.press("End")  # the start of the range goes to the end of the data
     deadline = time.monotonic() + 60
     while "from" not in _params(page) and time.monotonic() < deadline:
         page.wait_for_timeout(250)
@@ -152,7 +186,7 @@ def test_type_filter_from_the_link_and_download(dashboard, browser_page, seeds, 
     lon, lat = data["features"][0]["geometry"]["coordinates"]
     assert 35 < lon < 43 and 32 < lat < 38  # lon, lat order, in Syria
     assert raw == layer_geojson(view, "incidents")  # the bytes of `python -m geo build`
-    _shot(page, "dashboard-export.png")
+    _shot(page, "dashboard-export.png", height=1300)
     _offline(browser_page)
 
 
@@ -165,19 +199,17 @@ def test_reader_shows_arabic_right_to_left_and_centres_the_map(dashboard, browse
     assert body.evaluate("e => getComputedStyle(e).direction") == "rtl"
     assert body.evaluate("e => getComputedStyle(e).textAlign") == "right"
     assert body.locator("mark").count() > 0
-    _shot(page, "dashboard-reader.png")
+    _shot(page, "dashboard-reader.png", height=2000)
     page.locator("button", has_text="→").first.click()
     deadline = time.monotonic() + 60
     while "at" not in _params(page) and time.monotonic() < deadline:
         page.wait_for_timeout(250)
     lat, lon, zoom = _params(page)["at"].split(",")
     assert 32 < float(lat) < 38 and 35 < float(lon) < 43
-    frame = _map_frame(page)
+    want = [float(lat), float(lon), int(zoom)]
+    assert _map_view(page, want) == pytest.approx(want, abs=0.05)
     page.wait_for_timeout(500)
-    centre = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng, "
-                            "window.map.getZoom()]")
-    assert abs(centre[0] - float(lat)) < 0.05 and abs(centre[1] - float(lon)) < 0.05
-    assert centre[2] == int(zoom)
+    _shot(page, "dashboard-reader-focus.png")
     _offline(browser_page)
 
 
@@ -196,5 +228,5 @@ def test_an_uploaded_article_appears(dashboard, browser_page, seeds, data_dir, t
     assert len(expected.articles) == len(seeds.articles) + 1
     _map_frame(page, len(expected.layers.incidents))
     page.get_by_text(f"{len(expected.articles)} articles from seeds").wait_for(timeout=30_000)
-    _shot(page, "dashboard-upload.png")
+    _shot(page, "dashboard-upload.png", height=1500)
     _offline(browser_page)

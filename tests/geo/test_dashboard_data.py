@@ -116,7 +116,7 @@ class _Article:
 
 def test_article_label_and_header_are_safe() -> None:
     article = _Article(title="x" * 100)
-    assert article_label(article).endswith("— منفذ, undated")
+    assert article_label(article).endswith("— \u2068منفذ\u2069, undated")
     assert len(article_label(article)) < 100
     header = article_header_html(_Article())
     assert "<b>" not in header and "&lt;b&gt;" in header and "&#36;{alert(1)}" in header
