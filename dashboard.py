@@ -31,6 +31,7 @@ from geo.dashboard_data import (
     gpkg_bytes,
     highlighted_html,
     incidents_table,
+    label_colours,
     layer_geojson,
     md_escape,
     mention_targets,
@@ -135,7 +136,8 @@ def timeline_tab(view) -> None:
     if per_month.empty:
         st.info("No incident in view is dated to the month or day.")
     else:
-        st.bar_chart(per_month, x_label="month", y_label="incidents", stack=True)
+        st.bar_chart(per_month, x_label="month", y_label="incidents", stack=True,
+                     color=label_colours(per_month.columns))  # the map's colours
     if year_only:
         st.caption(f"{year_only} incidents known only to the year are not in the chart.")
 
@@ -286,7 +288,7 @@ with st.sidebar:
         date_from = chosen[0] if chosen[0] > span[0] else None
         date_to = chosen[1] if chosen[1] < span[1] else None
     elif span:
-        st.caption(f"Every dated incident is of {span[0].isoformat()}.")
+        st.caption(f"All dated incidents are of {span[0].isoformat()}.")
     types = st.multiselect("Incident types", choices.types, key="types",
                            format_func=type_label, placeholder="All types")
     actors = st.multiselect("Actors", choices.actors, key="actors", placeholder="All actors")

@@ -30,7 +30,7 @@ from .pipeline import PipelineError, PipelineResult, run_pipeline
 from .uploads import list_uploads
 
 __all__ = ["DOWNLOAD_LAYERS", "DataChoices", "article_header_html", "article_label", "bidi", "cli_command",
-           "data_choices", "focus_for",
+           "data_choices", "focus_for", "label_colours",
            "files_table", "folder_fingerprint", "gpkg_bytes", "highlighted_html",
            "incidents_table", "layer_geojson", "md_escape", "mention_targets", "review_table",
            "run_folders", "timeline", "type_label", "unlocated_table", "upload_rows", "view_counts"]
@@ -44,6 +44,12 @@ def type_label(kind: Any) -> str:
     """'patrol_obstruction' -> 'Patrol obstructed' (the map legend's words)."""
     style = INCIDENT_STYLES.get(str(kind))
     return style[0] if style else str(kind or "").replace("_", " ").capitalize()
+
+
+def label_colours(labels: Iterable[str]) -> list[str]:
+    """The map's colour for each type label (grey for labels it does not know)."""
+    by_label = {label: colour for label, colour, _ in INCIDENT_STYLES.values()}
+    return [by_label.get(label, INCIDENT_STYLES["other"][1]) for label in labels]
 
 
 # --- the corpus -----------------------------------------------------------------------

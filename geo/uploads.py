@@ -86,8 +86,9 @@ def safe_name(name: str) -> str:
 
 
 def _isolate(name: str) -> str:
-    """A file name in Unicode isolates, so an Arabic name keeps its order in a message."""
-    return f"\u2068{name}\u2069"
+    """A file name in a left-to-right isolate (LRI ... PDI): an Arabic name keeps its
+    extension on the right, as a file dialog shows it, inside an English message."""
+    return f"\u2066{name}\u2069"
 
 
 def _refuse(name: str, why: str) -> UploadOutcome:

@@ -261,3 +261,29 @@ def test_a_corpus_without_incidents(tmp_path, monkeypatch) -> None:
     for tab in ("Incidents", "Timeline", "Article reader", "Review", "Files", "Export"):
         at = _run({"tab": tab, "from": "2022-01-01"})
         assert at.session_state["map_layers"]["incidents"] == 0
+
+
+def test_moving_widgets_does_not_rerun_the_pipeline(tmp_path, monkeypatch) -> None:
+    import geo.dashboard_data as dd
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(path, corpus / path.name)
+    calls = []
+    real = dd.run_folders
+
+    def counting(folders, **kwargs):
+        calls.append(folders)
+        return real(folders, **kwargs)
+
+    monkeypatch.setattr(dd, "run_folders", counting)
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--corpus", str(corpus)])
+    at = _run()
+    at.slider(key="conf").set_value(0.5).run()
+    at.multiselect(key="layers").set_value(["places"]).run()
+    at.toggle(key="tiles").set_value(True).run()
+    assert not at.exception and len(calls) == 1
+    (corpus / "new.txt").write_text("دورية روسية قرب القامشلي.", encoding="utf-8")
+    at.run()  # the folder changed: read again
+    assert len(calls) == 2

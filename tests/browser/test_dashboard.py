@@ -148,6 +148,19 @@ def test_date_range_in_the_link_changes_what_is_drawn(dashboard, browser_page, s
     _offline(browser_page)
 
 
+def test_timeline_chart_is_drawn_offline(dashboard, browser_page, seeds):
+    page = browser_page.page
+    page.goto(dashboard + "/?tab=Timeline", wait_until="domcontentloaded")
+    _map_frame(page, len(seeds.layers.incidents))
+    chart = page.locator("[data-testid=stVegaLiteChart]").first
+    chart.wait_for(timeout=60_000)
+    chart.locator("canvas, svg").first.wait_for(timeout=30_000)
+    box = chart.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 150
+    _shot(page, "dashboard-timeline.png", height=1400)
+    _offline(browser_page)
+
+
 def test_moving_the_slider_changes_what_is_drawn(dashboard, browser_page, seeds):
     page = browser_page.page
     page.goto(dashboard, wait_until="domcontentloaded")

@@ -25,6 +25,7 @@ from geo.dashboard_data import (
     gpkg_bytes,
     highlighted_html,
     incidents_table,
+    label_colours,
     layer_geojson,
     md_escape,
     mention_targets,
@@ -151,6 +152,13 @@ def test_timeline_counts_months_and_keeps_year_only_apart(seeds) -> None:
     assert len(months) == (last.year - first.year) * 12 + last.month - first.month + 1
     empty, n = timeline(filter_layers(seeds.layers, types=["nothing"]))
     assert empty.empty and n == 0
+
+
+def test_label_colours_follow_the_map() -> None:
+    from geo.mapview import INCIDENT_STYLES
+
+    assert label_colours(["Raid", "Nothing known"]) == [INCIDENT_STYLES["raid"][1],
+                                                        INCIDENT_STYLES["other"][1]]
 
 
 def test_review_unlocated_and_files_tables(seeds) -> None:

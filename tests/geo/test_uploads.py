@@ -73,7 +73,7 @@ def test_same_content_twice_is_deduplicated(tmp_path) -> None:
     first = store_upload("a.txt", TEXT, folder=tmp_path)
     second = store_upload("b.txt", TEXT, folder=tmp_path)
     assert first.status == "stored" and second.status == "duplicate" and second.ok
-    assert second.stored == first.stored and "already stored as \u2068a.txt\u2069" in second.message
+    assert second.stored == first.stored and "already stored as \u2066a.txt\u2069" in second.message
     assert list_uploads(tmp_path) == [first.stored]
 
 
@@ -97,7 +97,7 @@ def test_a_file_the_corpus_has_is_a_duplicate(tmp_path) -> None:
 
     known = {hashlib.sha256(TEXT).hexdigest(): "002_x.txt"}
     outcome = store_upload("copy.txt", TEXT, folder=tmp_path, known=known)
-    assert outcome.status == "duplicate" and "in the corpus as \u2068002_x.txt\u2069" in outcome.message
+    assert outcome.status == "duplicate" and "in the corpus as \u2066002_x.txt\u2069" in outcome.message
     assert list_uploads(tmp_path) == []
 
 
@@ -114,7 +114,7 @@ def test_bad_uploads_are_refused_with_a_reason(tmp_path, name, raw, why) -> None
     store_upload("keep.txt", TEXT, folder=tmp_path)
     outcome = store_upload(name, raw, folder=tmp_path)
     assert outcome.status == "refused" and not outcome.ok
-    assert why in outcome.message and outcome.message.startswith(f"\u2068{name}\u2069: ")
+    assert why in outcome.message and outcome.message.startswith(f"\u2066{name}\u2069: ")
     assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]  # nothing else is lost
 
 
@@ -159,3 +159,10 @@ def test_default_folder(monkeypatch, tmp_path) -> None:
     assert default_upload_dir() == tmp_path / "uploads"
     monkeypatch.delenv("NES_OSINT_DATA")
     assert default_upload_dir().parts[-2:] == ("data", "uploads")
+
+
+def test_allowed_suffixes_are_what_the_corpus_reads() -> None:
+    from geo.corpus import DEFAULT_PATTERNS
+    from geo.uploads import ALLOWED_SUFFIXES
+
+    assert {p.lstrip("*") for p in DEFAULT_PATTERNS} == set(ALLOWED_SUFFIXES)
