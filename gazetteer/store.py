@@ -45,7 +45,6 @@ class Gazetteer:
                 for key, table in self._keys_of(name):
                     if place.id not in table[key]:
                         table[key].append(place.id)
-        self._lock = threading.Lock()
 
     def _keys_of(self, name: str) -> list[tuple[str, dict[str, list[str]]]]:
         if not name or not name.strip():

@@ -335,7 +335,7 @@ def parse_date_bound(value: str | dt.date | None, *, end: bool = False) -> dt.da
             return dt.date(parts[0], parts[1], last if end else 1)
         if len(parts) == 3:
             return dt.date(*parts)
-    except ValueError:
+    except (ValueError, OverflowError):
         pass
     raise ValueError(f"date {value!r} is not ISO 8601: use YYYY, YYYY-MM or YYYY-MM-DD")
 

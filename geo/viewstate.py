@@ -13,12 +13,13 @@ ignored (the default is kept); nothing here raises on bad input.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import unquote
+
+from .layers import parse_date_bound
 
 __all__ = ["LAYER_TOGGLES", "PARAM_KEYS", "Choices", "ViewState", "params_from_state",
            "state_from_params"]
@@ -119,21 +120,14 @@ def _all(params: Mapping, key: str) -> list[str] | None:
 
 
 def _date(text: str | None, *, end: bool = False) -> dt.date | None:
-    """'2022', '2022-10' or '2022-10-08' -> a day (the last one of the period if ``end``)."""
-    if not text:
+    """'2022', '2022-10' or '2022-10-08' -> a day (the last one of the period if ``end``);
+    None for anything else (a link is untrusted input)."""
+    if not text or (text.strip().isdigit() and len(text.strip()) != 4):
         return None
     try:
-        parts = [int(p) for p in text.strip().split("-")]
-        if len(parts) == 1 and len(text.strip()) == 4:
-            return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
-        if len(parts) == 2:
-            last = calendar.monthrange(parts[0], parts[1])[1]
-            return dt.date(parts[0], parts[1], last if end else 1)
-        if len(parts) == 3:
-            return dt.date(*parts)
-    except (ValueError, TypeError, OverflowError):
+        return parse_date_bound(text, end=end)
+    except ValueError:
         return None
-    return None
 
 
 def _names(params: Mapping, key: str, allowed: frozenset[str] | None) -> tuple[str, ...]:
