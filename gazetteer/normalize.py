@@ -230,6 +230,7 @@ def latin_key(name: str) -> str:
     previous = None
     while text != previous:  # rewrite to a fixed point, so the key is idempotent
         previous = text
+        text = _LATIN_ARTICLE_RE.sub("", text.strip())
         text = text.replace("ou", "u").replace("ee", "i")
         for pattern, repl in _LATIN_SUFFIXES:
             text = pattern.sub(repl, text)

@@ -140,3 +140,8 @@ def test_folded_offsets_stay_inside_text(text: str) -> None:
         assert 0 <= o <= len(text)
         if n < len(ft.folded):
             assert fold(text[o]) == ft.folded[n]
+
+
+@pytest.mark.parametrize("text", ["-al 0", " al  al 0", "el-al-Bab"])
+def test_latin_key_article_stripping_is_idempotent(text: str) -> None:
+    assert latin_key(latin_key(text)) == latin_key(text)
