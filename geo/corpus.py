@@ -326,9 +326,13 @@ def _plausible(text: str, *, cjk: bool) -> bool:
 
 _NEWLINES = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n",
                            "\u2028": "\n", "\u2029": "\n\n"})
-# C0 except \t \n, DEL, C1, BOM/ZWNBSP, and bidi embeddings/overrides/isolates (they can
-# make displayed text lie about its order); LRM/RLM, ZWJ/ZWNJ are kept.
-_STRIP_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\u202a-\u202e\u2066-\u2069]")
+# C0 except \t \n, DEL, C1 and BOM/ZWNBSP go. Bidi controls (LRM/RLM, embeddings,
+# overrides, isolates) and zero-width joiners stay: the text is evidence and exports carry
+# it unchanged; every display isolates each field so a control cannot reorder anything
+# outside it, and matching keys ignore them.
+_STRIP_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff]")
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u00ad]")
 
 
 def _clean_text(text: str) -> str:
@@ -344,7 +348,7 @@ _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي
 
 def _key(line: str) -> str:
     """A matching key: no diacritics/tatweel, alef/ya/ta-marbuta folded, lower case."""
-    key = _DIACRITICS.sub("", line).translate(_FOLD).casefold()
+    key = _DIACRITICS.sub("", _INVISIBLE.sub("", line)).translate(_FOLD).casefold()
     return " ".join(key.split()).strip(" :：.-–—|•·»«")
 
 
@@ -1219,6 +1223,10 @@ def _mb(size: int) -> str:
 
 def _build(path: Path, raw: bytes, decoded: _Decoded, text: str, meta: dict) -> Article:
     warnings = list(decoded.warnings)
+    controls = len(_BIDI_CONTROLS.findall(text))
+    if controls:
+        warnings.append(f"holds {controls} bidi control character(s) (embedding, override or "
+                        "isolate); kept as written, each field is shown isolated")
     hints = _Hints()
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm") or (suffix not in (".txt", ".md") and _looks_html(text)):
