@@ -31,7 +31,8 @@ class LookupResult:
     def as_dict(self) -> dict:
         best = None
         if self.best is not None:
-            best = {**self.best.as_dict(), "confidence": round(self.confidence, 3)}
+            best = {**self.best.as_dict(), "confidence": round(self.confidence, 3),
+                    "source": self.best.source}
         return {
             "query": self.query,
             "best": best,

@@ -23,6 +23,7 @@ import tempfile
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from geopy.adapters import RequestsAdapter, URLLibAdapter
 from geopy.exc import ConfigurationError as GeopyConfigurationError
@@ -39,6 +40,9 @@ logger = logging.getLogger(__name__)
 
 ONLINE_ENV = "GAZETTEER_ONLINE"
 USER_AGENT_ENV = "GAZETTEER_USER_AGENT"
+#: Optional base address of another Nominatim server, e.g. ``http://127.0.0.1:8080``.
+URL_ENV = "GAZETTEER_ONLINE_URL"
+DEFAULT_URL = "https://nominatim.openstreetmap.org"
 _TRUE = ("1", "true", "yes")
 MAX_QUERY = 500
 MAX_LIMIT = 40  # Nominatim's own ceiling
@@ -94,7 +98,26 @@ def geocoder_from_env() -> OnlineGeocoder | None:
             f"{ONLINE_ENV} is on but {USER_AGENT_ENV} is not set: Nominatim requires a user "
             f"agent naming your application and a contact, e.g. "
             f"{USER_AGENT_ENV}='nes-osint-map/0.1 (you@example.org)'; or unset {ONLINE_ENV}")
-    return OnlineGeocoder(user_agent=agent, cache_dir=_home.cache_dir())
+    scheme, domain = server_from_env()
+    return OnlineGeocoder(user_agent=agent, cache_dir=_home.cache_dir(), scheme=scheme,
+                          domain=domain)
+
+
+def server_from_env() -> tuple[str, str]:
+    """``(scheme, domain)`` of ``$GAZETTEER_ONLINE_URL``, else of OSM's public Nominatim.
+
+    Raises
+    ------
+    ConfigurationError
+        If the address is not an http(s) URL with a host (and no query or fragment).
+    """
+    url = os.environ.get(URL_ENV, "").strip() or DEFAULT_URL
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query \
+            or parts.fragment or "@" in parts.netloc:
+        raise ConfigurationError(f"{URL_ENV}={url!r} is not a server address; give one such as "
+                                 f"'https://nominatim.example.org' or 'http://127.0.0.1:8080'")
+    return parts.scheme, parts.netloc + parts.path.rstrip("/")
 
 
 class _CookielessRequestsAdapter(RequestsAdapter):

@@ -17,7 +17,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from gazetteer.errors import ConfigurationError, GeocoderUnavailable
-from gazetteer.online import OnlineGeocoder, geocoder_from_env, online_enabled, osm_kind
+from gazetteer.online import (
+    OnlineGeocoder,
+    geocoder_from_env,
+    online_enabled,
+    osm_kind,
+    server_from_env,
+)
 
 AGENT = "nes-osint-map-tests/0.1 (tests@example.invalid)"
 
@@ -368,3 +374,122 @@ def test_from_env(monkeypatch, tmp_path):
     assert isinstance(geo, OnlineGeocoder)
     assert geo.cache_dir == tmp_path / "cache"
     assert geo.domain == "nominatim.openstreetmap.org" and geo.country_codes == ("sy",)
+
+
+# --- the configured server ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("url", "scheme", "domain"), [
+    ("", "https", "nominatim.openstreetmap.org"),
+    ("http://127.0.0.1:8080", "http", "127.0.0.1:8080"),
+    ("https://maps.example.org/nominatim/", "https", "maps.example.org/nominatim"),
+])
+def test_server_from_env(monkeypatch, url, scheme, domain):
+    monkeypatch.setenv("GAZETTEER_ONLINE_URL", url)
+    assert server_from_env() == (scheme, domain)
+
+
+@pytest.mark.parametrize("url", ["ftp://x.org", "127.0.0.1:8080", "http://", "https://x.org/?q=1",
+                                 "https://user:secret@x.org"])
+def test_bad_server_address(monkeypatch, url):
+    monkeypatch.setenv("GAZETTEER_ONLINE_URL", url)
+    with pytest.raises(ConfigurationError, match="GAZETTEER_ONLINE_URL"):
+        server_from_env()
+
+
+# --- the command line falls back to the offline answer ------------------------------------
+
+UNKNOWN = "Xyzzyville"  # no offline answer, so `lookup --online` asks the server
+
+
+@pytest.fixture
+def online_env(server, monkeypatch, tmp_path):
+    monkeypatch.setenv("GAZETTEER_ONLINE", "1")
+    monkeypatch.setenv("GAZETTEER_USER_AGENT", AGENT)
+    monkeypatch.setenv("GAZETTEER_ONLINE_URL", f"http://{server.domain}")
+    monkeypatch.setenv("GAZETTEER_HOME", str(tmp_path))
+    return server
+
+
+def _cli(capsys, *args):
+    from gazetteer.__main__ import main
+
+    code = main(["lookup", *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_uses_the_online_answer(online_env, capsys):
+    code, out, err = _cli(capsys, UNKNOWN, "--online", "--json")
+    assert code == 0 and err == ""
+    answer = json.loads(out)
+    assert answer["method"] == "online" and answer["best"]["name_en"] == "Qamishli"
+    assert answer["best"]["source"].startswith("Nominatim/OSM (online")
+    assert online_env.seen[0]["query"]["q"] == [UNKNOWN]
+
+
+def test_cli_never_asks_when_offline_data_answers(online_env, capsys):
+    code, out, _ = _cli(capsys, "القامشلي", "--online", "--json")
+    assert code == 0 and json.loads(out)["method"] == "exact"
+    assert online_env.seen == []
+
+
+@pytest.mark.parametrize(("mode", "why"), [
+    ("500", "GeocoderServiceError"), ("malformed", "GeocoderParseError"),
+    ("no-latlon", "without a usable lat/lon"), ("not-a-list", "malformed"),
+    ("429", "GeocoderRateLimited"),
+])
+def test_cli_failure_keeps_the_offline_answer(online_env, capsys, mode, why):
+    online_env.mode = mode
+    offline_code, offline_out, _ = _cli(capsys, UNKNOWN, "--json")  # without --online
+    code, out, err = _cli(capsys, UNKNOWN, "--online", "--json")
+    assert code == offline_code == 0
+    assert json.loads(out) == json.loads(offline_out)  # the offline answer, unchanged
+    assert "online geocoder failed" in err and why in err and "offline answer kept" in err
+
+
+def test_cli_timeout_keeps_the_offline_answer(online_env, capsys, monkeypatch):
+    import gazetteer.online as online
+
+    online_env.mode = "slow"
+    real = online.OnlineGeocoder.__init__
+
+    def quick(self, **kw):
+        real(self, **{**kw, "timeout": 0.3})
+
+    monkeypatch.setattr(online.OnlineGeocoder, "__init__", quick)
+    start = time.monotonic()
+    code, out, err = _cli(capsys, UNKNOWN, "--online")
+    assert time.monotonic() - start < 5
+    assert code == 0 and "not resolved" in out
+    assert "GeocoderTimedOut" in err and "offline answer kept" in err
+
+
+def test_cli_refused_connection_keeps_the_offline_answer(monkeypatch, capsys, tmp_path):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setenv("GAZETTEER_ONLINE", "1")
+    monkeypatch.setenv("GAZETTEER_USER_AGENT", AGENT)
+    monkeypatch.setenv("GAZETTEER_ONLINE_URL", f"http://127.0.0.1:{port}")
+    monkeypatch.setenv("GAZETTEER_HOME", str(tmp_path))
+    code, out, err = _cli(capsys, UNKNOWN, "--online")
+    assert code == 0 and "not resolved" in out and "offline answer kept" in err
+
+
+def test_cli_online_switched_off_says_how_to_switch_it_on(monkeypatch, capsys):
+    monkeypatch.delenv("GAZETTEER_ONLINE", raising=False)
+    code, out, err = _cli(capsys, UNKNOWN, "--online")
+    assert code == 0 and "not resolved" in out and "GAZETTEER_ONLINE=1" in err
+
+
+def test_rate_limit_holds_across_threads(server):
+    geo = make(server, min_delay_seconds=0.25)
+    threads = [threading.Thread(target=geo.geocode, args=(f"q{i}",)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    times = sorted(r["at"] for r in server.seen)
+    assert len(times) == 4
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert all(gap >= 0.2 for gap in gaps), gaps
