@@ -17,17 +17,22 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ALLOWED_SUFFIXES", "MAX_FILES", "MAX_UPLOAD_BYTES", "UploadOutcome",
-           "default_upload_dir", "list_uploads", "remove_upload", "safe_name", "store_upload"]
+__all__ = ["ALLOWED_SUFFIXES", "MAX_FILES", "MAX_STORED_BYTES", "MAX_STORED_FILES",
+           "MAX_UPLOAD_BYTES", "UploadOutcome", "default_upload_dir", "list_uploads",
+           "remove_upload", "safe_name", "store_upload", "store_uploads"]
 
 ALLOWED_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm", ".md")
 MAX_UPLOAD_MB = 2
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 MAX_FILES = 50
+#: The whole uploads folder: beyond this, uploads are refused until some are removed
+#: (why: a shared server's disk must not fill up from a browser).
+MAX_STORED_FILES = 2000
+MAX_STORED_BYTES = 200 * 1024 * 1024
 MAX_STEM_CHARS = 80
 #: Names Windows will not create, whatever the extension.
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
@@ -203,6 +208,48 @@ def store_upload(name: str, raw: bytes, *, folder: Path, max_bytes: int = MAX_UP
         return _refuse(name, f"could not be stored ({exc.strerror or exc})")
     renamed = "" if target.name == name else f" as {_isolate(target.name)}"
     return UploadOutcome(name, target, "stored", f"{_isolate(name)}: stored{renamed}")
+
+
+def store_uploads(files: Iterable[tuple[str, bytes]], *, folder: Path,
+                  max_files: int = MAX_FILES, max_bytes: int = MAX_UPLOAD_BYTES,
+                  max_stored_files: int = MAX_STORED_FILES,
+                  max_stored_bytes: int = MAX_STORED_BYTES,
+                  taken: Collection[str] = (), known: Mapping[str, str] | None = None
+                  ) -> list[UploadOutcome]:
+    """Store a batch of uploads, one outcome per file, in the order given.
+
+    Beyond ``max_files`` in one batch, or once the folder holds ``max_stored_files``
+    files or ``max_stored_bytes`` bytes, each further file is refused by name with
+    the limit it hit; the same bytes twice in a batch are stored once. See
+    :func:`store_upload` for the rest.
+    """
+    folder = Path(folder)
+    stored = list_uploads(folder)
+    count, size = len(stored), sum(_size(p) for p in stored)
+    outcomes: list[UploadOutcome] = []
+    for i, (name, raw) in enumerate(files):
+        if i >= max_files:
+            outcomes.append(_refuse(name, f"only {max_files} files are taken at a time; "
+                                          "upload it again in another batch"))
+            continue
+        if count >= max_stored_files or size + len(raw) > max_stored_bytes:
+            outcomes.append(_refuse(name, f"the uploads folder is full ({count} files, "
+                                          f"{_mb(size)}; limits {max_stored_files} files, "
+                                          f"{_mb(max_stored_bytes)}); remove some uploads first"))
+            continue
+        outcome = store_upload(name, raw, folder=folder, max_bytes=max_bytes, taken=taken,
+                               known=known)
+        if outcome.status == "stored":
+            count, size = count + 1, size + len(raw)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def list_uploads(folder: Path) -> list[Path]:

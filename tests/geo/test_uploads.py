@@ -13,6 +13,7 @@ from geo.uploads import (
     remove_upload,
     safe_name,
     store_upload,
+    store_uploads,
 )
 
 TEXT = "قالت مصادر إن دورية أمريكية مرت قرب القامشلي.".encode()
@@ -166,3 +167,49 @@ def test_allowed_suffixes_are_what_the_corpus_reads() -> None:
     from geo.uploads import ALLOWED_SUFFIXES
 
     assert {p.lstrip("*") for p in DEFAULT_PATTERNS} == set(ALLOWED_SUFFIXES)
+
+
+# --- batches ------------------------------------------------------------------------------
+
+def _article(i: int) -> bytes:
+    return f"دورية رقم {i} مرت قرب القامشلي.".encode()
+
+
+def test_a_batch_over_the_count_limit_names_every_refused_file(tmp_path) -> None:
+    folder = tmp_path / "uploads"
+    files = [(f"a{i}.txt", _article(i)) for i in range(5)]
+    outcomes = store_uploads(files, folder=folder, max_files=3)
+    assert [o.status for o in outcomes] == ["stored"] * 3 + ["refused"] * 2
+    assert "a3.txt" in outcomes[3].message and "only 3 files are taken at a time" in outcomes[3].message
+    assert sorted(p.name for p in list_uploads(folder)) == ["a0.txt", "a1.txt", "a2.txt"]
+
+
+def test_the_same_file_twice_in_a_batch_is_stored_once(tmp_path) -> None:
+    folder = tmp_path / "uploads"
+    outcomes = store_uploads([("x.txt", TEXT), ("x.txt", TEXT), ("copy.txt", TEXT)], folder=folder)
+    assert [o.status for o in outcomes] == ["stored", "duplicate", "duplicate"]
+    assert "already stored as" in outcomes[2].message
+    assert [p.name for p in list_uploads(folder)] == ["x.txt"]
+
+
+def test_a_full_folder_refuses_with_the_limits(tmp_path) -> None:
+    folder = tmp_path / "uploads"
+    store_uploads([(f"a{i}.txt", _article(i)) for i in range(2)], folder=folder)
+    outcomes = store_uploads([("b.txt", _article(9))], folder=folder, max_stored_files=2)
+    assert outcomes[0].status == "refused" and "uploads folder is full (2 files" in outcomes[0].message
+    big = store_uploads([("c.txt", _article(10))], folder=folder,
+                        max_stored_bytes=sum(p.stat().st_size for p in list_uploads(folder)) + 5)
+    assert big[0].status == "refused" and "remove some uploads first" in big[0].message
+    assert len(list_uploads(folder)) == 2
+
+
+def test_a_hostile_batch_writes_nothing_outside_the_folder(tmp_path) -> None:
+    folder = tmp_path / "data" / "uploads"
+    names = ["../escape.txt", "/tmp/abs.txt", "..\\win.txt", "sub/../../up.md", "ok.html",
+             "x\u202egnp.txt", "CON.txt", "a" * 500 + ".txt", ".bashrc.txt", "e.exe"]
+    outcomes = store_uploads([(n, _article(i)) for i, n in enumerate(names)], folder=folder)
+    assert len(outcomes) == len(names)
+    assert outcomes[-1].status == "refused" and "not a text article" in outcomes[-1].message
+    assert all(o.stored is None or o.stored.parent == folder.resolve() for o in outcomes)
+    assert _outside(tmp_path, folder) == []
+    assert len(list_uploads(folder)) == len(names) - 1
