@@ -16,6 +16,7 @@ import math
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +24,20 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
+import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
-from shapely.geometry.polygon import orient
 
 from .layers import COLUMNS, EXPORT_LAYERS, GEOMETRY_TYPES
 
-__all__ = ["atomic_write", "json_value", "to_geojson_bytes", "write_csv", "write_geojson",
-           "write_gpkg", "write_json"]
+__all__ = ["GEOMETRY_NOTE", "atomic_write", "json_value", "to_geojson_bytes",
+           "validate_feature_collection", "write_csv", "write_geojson", "write_gpkg",
+           "write_json"]
 
 COORD_DECIMALS = 6
+#: The property that says why a feature's geometry was written as null.
+GEOMETRY_NOTE = "geometry_note"
+NOTE_WKT_CHARS = 120
 
 
 # --- GeoJSON --------------------------------------------------------------------------
@@ -69,19 +74,39 @@ def _round(coords: Any) -> Any:
     return [_round(c) for c in coords]
 
 
+def _ring_area2(ring: list) -> float:
+    """Twice the signed area of a closed ring (> 0: counter-clockwise)."""
+    return sum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in pairwise(ring))
+
+
+def _wound(rings: list) -> list:
+    """Exterior counter-clockwise, holes clockwise, judged after rounding (a tiny ring
+    could otherwise flip when its coordinates are rounded)."""
+    out = []
+    for i, ring in enumerate(rings):
+        area2 = _ring_area2(ring)
+        wrong = area2 < 0 if i == 0 else area2 > 0
+        out.append(ring[::-1] if wrong else ring)
+    return out
+
+
 def _geometry(geom: BaseGeometry | None) -> dict | None:
-    """RFC 7946 geometry: lon/lat, 6 decimals, polygons counter-clockwise outside."""
+    """RFC 7946 geometry: lon/lat, 6 decimals, polygons counter-clockwise outside.
+
+    Expects a geometry that :func:`_writable` has passed (finite, in range).
+    """
     if geom is None or geom.is_empty:
         return None
-    if geom.geom_type == "Polygon":
-        geom = orient(geom, 1.0)
-    elif geom.geom_type == "MultiPolygon":
-        geom = type(geom)([orient(p, 1.0) for p in geom.geoms])
     if geom.geom_type == "GeometryCollection":
-        return {"type": "GeometryCollection",
-                "geometries": [_geometry(g) for g in geom.geoms]}
+        members = [g for g in (_geometry(g) for g in geom.geoms) if g is not None]
+        return {"type": "GeometryCollection", "geometries": members} if members else None
     gj = mapping(geom)
-    return {"type": gj["type"], "coordinates": _round(gj["coordinates"])}
+    coords = _round(gj["coordinates"])
+    if gj["type"] == "Polygon":
+        coords = _wound(coords)
+    elif gj["type"] == "MultiPolygon":
+        coords = [_wound(p) for p in coords]
+    return {"type": gj["type"], "coordinates": coords}
 
 
 def _to_wgs84(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -90,12 +115,72 @@ def _to_wgs84(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return gdf
 
 
+# --- coordinates that cannot be written -----------------------------------------------
+
+
+def _bad_coordinates(geoms: np.ndarray) -> list[str | None]:
+    """Per geometry, why its lon/lat cannot be written (None when it can)."""
+    xy, index = shapely.get_coordinates(geoms, return_index=True)
+    nonfinite = ~np.isfinite(xy).all(axis=1)
+    outside = ~nonfinite & ((np.abs(xy[:, 0]) > 180) | (np.abs(xy[:, 1]) > 90))
+    n = len(geoms)
+    has_nonfinite = np.bincount(index[nonfinite], minlength=n) > 0
+    has_outside = np.bincount(index[outside], minlength=n) > 0
+    return ["a coordinate is NaN or infinite" if bad else
+            "outside lon -180..180 / lat -90..90" if out else None
+            for bad, out in zip(has_nonfinite, has_outside, strict=True)]
+
+
+def _without_bad_z(geom: BaseGeometry) -> BaseGeometry:
+    """A NaN or infinite altitude is dropped (the geometry becomes 2D), not the place."""
+    if shapely.has_z(geom) and not np.isfinite(shapely.get_coordinates(geom, include_z=True)
+                                              [:, 2]).all():
+        return shapely.force_2d(geom)
+    return geom
+
+
+def _writable(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``gdf`` in WGS84 with no coordinate that a file must not hold.
+
+    A geometry with a NaN, infinite or out-of-range lon/lat becomes null and its
+    feature is kept, with :data:`GEOMETRY_NOTE` saying why and what the geometry
+    was (the row's other facts still matter, and QGIS or a map would otherwise put
+    it at a false spot or refuse the file). Empty geometries become null too.
+    """
+    gdf = _to_wgs84(gdf)
+    geoms = np.asarray(gdf.geometry.array, dtype=object)
+    reasons = _bad_coordinates(geoms)
+    empty = shapely.is_empty(geoms)
+    has_z = shapely.has_z(geoms)
+    if not (any(reasons) or empty.any() or has_z.any()):
+        return gdf
+    fixed = [None if reason or is_empty else _without_bad_z(g) if z else g
+             for g, reason, is_empty, z in zip(geoms, reasons, empty, has_z, strict=True)]
+    out = gdf.copy()
+    out[gdf.geometry.name] = gpd.GeoSeries(fixed, index=gdf.index, crs=gdf.crs)
+    if any(reasons):
+        old = out[GEOMETRY_NOTE] if GEOMETRY_NOTE in out.columns else [None] * len(out)
+        out[GEOMETRY_NOTE] = [_note(prev, reason, g)
+                              for prev, reason, g in zip(old, reasons, geoms, strict=True)]
+    return out
+
+
+def _note(previous: Any, reason: str | None, geom: BaseGeometry) -> Any:
+    if not reason:
+        return previous
+    note = f"geometry not written: {reason} ({geom.wkt[:NOTE_WKT_CHARS]})"
+    return f"{previous}; {note}" if isinstance(previous, str) and previous else note
+
+
 def to_geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
     """An RFC 7946 FeatureCollection of ``gdf`` as UTF-8 bytes.
 
     Properties come in column order; list-valued properties stay lists; None and
     NaN become null; no ``crs`` member (RFC 7946 is WGS84 by definition, and a
-    layer in another CRS is reprojected).
+    layer in another CRS is reprojected). A geometry with NaN, infinite or
+    out-of-range coordinates is written as null and noted in
+    :data:`GEOMETRY_NOTE`; the feature stays. An empty layer is
+    ``{"type":"FeatureCollection","features":[]}``, which GDAL reads as 0 features.
 
     Examples
     --------
@@ -108,7 +193,7 @@ def to_geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
     """
     if not isinstance(gdf, gpd.GeoDataFrame):
         raise TypeError(f"expected a GeoDataFrame, not {type(gdf).__name__}")
-    gdf = _to_wgs84(gdf)
+    gdf = _writable(gdf)
     geom_name = gdf.geometry.name
     columns = [c for c in gdf.columns if c != geom_name]
     features = []
@@ -121,6 +206,179 @@ def to_geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
     doc = {"type": "FeatureCollection", "features": features}
     return json.dumps(doc, ensure_ascii=False, allow_nan=False,
                       separators=(",", ":")).encode("utf-8")
+
+
+# --- checking a FeatureCollection -----------------------------------------------------
+
+_COORDINATE_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
+                     "MultiPolygon")
+
+
+def validate_feature_collection(obj: Any) -> list[str]:
+    """What keeps ``obj`` from being an RFC 7946 FeatureCollection; ``[]`` when it is one.
+
+    ``obj`` is the parsed JSON, or its text or bytes. Checked: the member types, no
+    ``crs``, every feature's ``geometry`` and ``properties`` (object or null), geometry
+    nesting (a LineString has two positions or more; a polygon ring is closed, has
+    four positions or more, and winds counter-clockwise outside, clockwise inside),
+    lon in -180..180 and lat in -90..90, ``bbox`` and ``id`` where present, and that
+    no number anywhere is NaN or infinite. Each problem names where it is, as in
+    ``features[3].geometry.coordinates[1]``.
+
+    Examples
+    --------
+    >>> validate_feature_collection({"type": "FeatureCollection", "features": []})
+    []
+    >>> validate_feature_collection({"type": "FeatureCollection", "features": [
+    ...     {"type": "Feature", "properties": {}, "geometry":
+    ...      {"type": "Point", "coordinates": [37.05, 41.23, 1, 2]}}]})
+    ['features[0].geometry.coordinates: a position has 2 or 3 numbers, not 4']
+    """
+    if isinstance(obj, bytes | str):
+        try:
+            obj = json.loads(obj)
+        except ValueError as exc:
+            return [f"not JSON: {exc}"]
+    if not isinstance(obj, Mapping):
+        return [f"top level: expected an object, not {type(obj).__name__}"]
+    problems = _nonfinite_numbers(obj, "")
+    if obj.get("type") != "FeatureCollection":
+        problems.append(f"type: expected 'FeatureCollection', not {obj.get('type')!r}")
+    if "crs" in obj:
+        problems.append("crs: RFC 7946 has no 'crs' member (coordinates are WGS84)")
+    problems += _bbox_problems(obj, "")
+    features = obj.get("features")
+    if not isinstance(features, list):
+        return [*problems, "features: expected an array"]
+    for i, feature in enumerate(features):
+        problems += _feature_problems(feature, f"features[{i}]")
+    return problems
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _nonfinite_numbers(value: Any, where: str) -> list[str]:
+    """Every NaN or infinite number anywhere (JSON has none; Python's json writes them)."""
+    if isinstance(value, float):
+        return [] if math.isfinite(value) else [f"{where or 'value'}: {value} is not finite"]
+    if isinstance(value, Mapping):
+        return [p for k, v in value.items() for p in _nonfinite_numbers(v, _join(where, k))]
+    if isinstance(value, list | tuple):
+        return [p for i, v in enumerate(value) for p in _nonfinite_numbers(v, f"{where}[{i}]")]
+    return []
+
+
+def _join(where: str, key: Any) -> str:
+    return f"{where}.{key}" if where else str(key)
+
+
+def _feature_problems(feature: Any, where: str) -> list[str]:
+    if not isinstance(feature, Mapping):
+        return [f"{where}: expected a Feature object"]
+    problems = []
+    if feature.get("type") != "Feature":
+        problems.append(f"{where}.type: expected 'Feature', not {feature.get('type')!r}")
+    for key in ("geometry", "properties"):
+        if key not in feature:
+            problems.append(f"{where}: no '{key}' member (use null for none)")
+        elif not (feature[key] is None or isinstance(feature[key], Mapping)):
+            problems.append(f"{where}.{key}: expected an object or null")
+    if "id" in feature and not (isinstance(feature["id"], str) or _is_number(feature["id"])):
+        problems.append(f"{where}.id: expected a string or a number")
+    problems += _bbox_problems(feature, where)
+    if isinstance(feature.get("geometry"), Mapping):
+        problems += _geometry_problems(feature["geometry"], f"{where}.geometry")
+    return problems
+
+
+def _geometry_problems(geom: Mapping, where: str) -> list[str]:
+    kind = geom.get("type")
+    problems = _bbox_problems(geom, where)
+    if kind == "GeometryCollection":
+        members = geom.get("geometries")
+        if not isinstance(members, list):
+            return [*problems, f"{where}.geometries: expected an array"]
+        for i, member in enumerate(members):
+            if isinstance(member, Mapping):
+                problems += _geometry_problems(member, f"{where}.geometries[{i}]")
+            else:
+                problems.append(f"{where}.geometries[{i}]: expected a geometry object")
+        return problems
+    if kind not in _COORDINATE_TYPES:
+        return [*problems, f"{where}.type: {kind!r} is not a GeoJSON geometry type"]
+    return problems + _coordinates_problems(kind, geom.get("coordinates"),
+                                            f"{where}.coordinates")
+
+
+def _coordinates_problems(kind: str, coords: Any, where: str) -> list[str]:
+    """Nesting and positions of one geometry's ``coordinates``."""
+    if kind == "Point":
+        return _position_problems(coords, where)
+    if not isinstance(coords, list):
+        return [f"{where}: expected an array"]
+    part = {"MultiPoint": "Point", "MultiLineString": "LineString",
+            "MultiPolygon": "Polygon"}.get(kind)
+    if part is not None:
+        return [p for i, c in enumerate(coords)
+                for p in _coordinates_problems(part, c, f"{where}[{i}]")]
+    if kind == "LineString":
+        problems = [p for i, c in enumerate(coords) for p in _position_problems(c, f"{where}[{i}]")]
+        return problems if len(coords) >= 2 else [*problems, f"{where}: a LineString "
+                                                  f"needs 2 positions or more, not {len(coords)}"]
+    return [p for i, ring in enumerate(coords) for p in _ring_problems(ring, i, f"{where}[{i}]")]
+
+
+def _ring_problems(ring: Any, i: int, where: str) -> list[str]:
+    if not isinstance(ring, list):
+        return [f"{where}: expected an array of positions"]
+    problems = [p for j, c in enumerate(ring) for p in _position_problems(c, f"{where}[{j}]")]
+    if problems:
+        return problems
+    if len(ring) < 4:
+        return [f"{where}: a linear ring needs 4 positions or more, not {len(ring)}"]
+    if ring[0] != ring[-1]:
+        return [f"{where}: a linear ring must end where it starts"]
+    area2 = _ring_area2(ring)
+    if i == 0 and area2 < 0:
+        return [f"{where}: the exterior ring must wind counter-clockwise"]
+    if i > 0 and area2 > 0:
+        return [f"{where}: a hole must wind clockwise"]
+    return []
+
+
+def _position_problems(pos: Any, where: str) -> list[str]:
+    if not isinstance(pos, list) or not all(_is_number(v) for v in pos):
+        return [f"{where}: a position is an array of numbers"]
+    if len(pos) not in (2, 3):
+        return [f"{where}: a position has 2 or 3 numbers, not {len(pos)}"]
+    lon, lat = pos[0], pos[1]
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        return []  # reported once, by _nonfinite_numbers
+    if not -180 <= lon <= 180:
+        return [f"{where}: longitude {lon} is outside -180..180 (is it lat, lon?)"]
+    if not -90 <= lat <= 90:
+        return [f"{where}: latitude {lat} is outside -90..90 (is it lat, lon?)"]
+    return []
+
+
+def _bbox_problems(obj: Mapping, where: str) -> list[str]:
+    """``bbox``: 2n numbers (n = 2 or 3), west, south[, low], east, north[, high]."""
+    if "bbox" not in obj:
+        return []
+    box, at = obj["bbox"], _join(where, "bbox")
+    if not isinstance(box, list) or len(box) not in (4, 6) or not all(map(_is_number, box)):
+        return [f"{at}: expected 4 or 6 numbers"]
+    n = len(box) // 2
+    lo, hi = box[:n], box[n:]
+    if not all(-180 <= v <= 180 for v in (lo[0], hi[0])):
+        return [f"{at}: longitudes must be within -180..180"]
+    if not (-90 <= lo[1] <= hi[1] <= 90):
+        return [f"{at}: latitudes must be within -90..90, south first"]
+    if n == 3 and lo[2] > hi[2]:
+        return [f"{at}: the lowest altitude comes first"]
+    return []  # west > east is allowed: a box across the antimeridian
 
 
 # --- atomic files ---------------------------------------------------------------------
@@ -220,7 +478,7 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path, *,
 
     def write(tmp: Path) -> None:
         for name in names:
-            frame = _flat(_to_wgs84(layers[name]), _kinds_of(layers[name], name))
+            frame = _flat(_writable(layers[name]), _kinds_of(layers[name], name))
             pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
                                     geometry_type=GEOMETRY_TYPES.get(name, "Unknown"),
                                     promote_to_multi=False)
@@ -231,14 +489,15 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path, *,
 def write_csv(gdf: gpd.GeoDataFrame, path: str | Path, *, layer: str | None = None) -> Path:
     """Write ``gdf`` as UTF-8 CSV (with a BOM so spreadsheets read the Arabic).
 
-    Points get ``lon`` and ``lat`` columns, every geometry a ``wkt`` column; lists
-    are JSON text.
+    Point layers (by ``layer``'s contract, else by the geometries) get ``lon`` and
+    ``lat`` columns, every layer a ``wkt`` column; lists are JSON text. Coordinates
+    that cannot be written are left blank, as in :func:`to_geojson_bytes`.
     """
-    gdf = _to_wgs84(gdf)
+    gdf = _writable(gdf)
     flat = _flat(gdf, _kinds_of(gdf, layer))
     geom = gdf.geometry
     frame = pd.DataFrame(flat.drop(columns=geom.name))
-    if len(gdf) and (geom.geom_type == "Point").all():
+    if _is_point_layer(geom, layer):
         frame["lon"] = geom.x.round(COORD_DECIMALS)
         frame["lat"] = geom.y.round(COORD_DECIMALS)
     frame["wkt"] = [g.wkt if g is not None else "" for g in geom]
@@ -247,3 +506,11 @@ def write_csv(gdf: gpd.GeoDataFrame, path: str | Path, *, layer: str | None = No
         frame.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
 
     return atomic_write(path, write)
+
+
+def _is_point_layer(geom: gpd.GeoSeries, layer: str | None) -> bool:
+    """Whether the layer has lon/lat columns: so says the contract, or every geometry."""
+    if layer in GEOMETRY_TYPES:
+        return GEOMETRY_TYPES[layer] == "Point"
+    kinds = geom.geom_type.dropna()
+    return bool(len(kinds)) and bool((kinds == "Point").all())
