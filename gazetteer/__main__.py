@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import GazetteerError, GeocoderUnavailable
 from .lookup import LookupResult, lookup
 from .model import Candidate
+from .normalize import is_arabic
 from .store import load_gazetteer
 
 
@@ -40,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("find", help="every place mention in a text file ('-' for stdin)")
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB,
+                   help=f"refuse larger inputs (default {DEFAULT_MAX_MB:g} MB)")
     p.set_defaults(func=_cmd_find)
     p = sub.add_parser("import", help="merge a GeoNames dump (19 columns) into the local store")
     p.add_argument("path")
@@ -95,7 +98,7 @@ def _print_lookup(result: LookupResult) -> None:
 
 
 def _cmd_find(args: argparse.Namespace) -> int:
-    text = _read_text(args.file)
+    text = _read_text(args.file, args.max_mb)
     from .resolver import resolve_text
 
     mentions = resolve_text(text, load_gazetteer())
@@ -110,19 +113,59 @@ def _cmd_find(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_text(name: str) -> str:
+#: ``find`` reads one article; a bigger input is refused unless ``--max-mb`` raises the limit.
+DEFAULT_MAX_MB = 20.0
+
+
+def _read_text(name: str, max_mb: float = DEFAULT_MAX_MB) -> str:
+    """The text of a file ('-' for stdin): UTF-8, UTF-16 or Windows-1256, refused with the
+    reason if it is empty, too large or binary."""
+    limit = int(max_mb * 1024 * 1024)
     if name == "-":
-        raw = sys.stdin.buffer.read()
+        raw = sys.stdin.buffer.read(limit + 1)
     else:
-        raw = Path(name).read_bytes()
-    for encoding in ("utf-8-sig", "utf-16", "cp1256"):
-        if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValueError(f"{name}: not readable as UTF-8, UTF-16 or Windows-1256 text")
+        with Path(name).open("rb") as handle:
+            raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise ValueError(f"{name}: larger than {max_mb:g} MB; 'find' reads one article "
+                         "(raise the limit with --max-mb)")
+    if not raw.strip():
+        raise ValueError(f"{name}: empty")
+    text = _decode(raw)
+    if text is None:
+        raise ValueError(f"{name}: not readable as UTF-8, UTF-16 or Windows-1256 text "
+                         "(binary or another encoding)")
+    return text
+
+
+def _decode(raw: bytes) -> str | None:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _try(raw, "utf-16")
+    if b"\x00" in raw:  # UTF-16 without a byte-order mark, or binary
+        odd, even = raw[1::2].count(0), raw[0::2].count(0)
+        encoding = "utf-16-le" if odd > even else "utf-16-be"
+        text = _try(raw, encoding)
+        return text if text is not None and _textlike(text) else None
+    text = _try(raw, "utf-8-sig")
+    if text is None:
+        text = _try(raw, "cp1256")
+        if text is not None and not is_arabic(text):
+            return None  # Windows-1256 decodes almost any bytes: only take it for Arabic
+    return text if text is not None and _textlike(text) else None
+
+
+def _try(raw: bytes, encoding: str) -> str | None:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _textlike(text: str) -> bool:
+    """Few control characters (binary decoded by luck has many)."""
+    sample = text[:20000]
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\x7f")
+    return controls <= len(sample) * 0.01
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

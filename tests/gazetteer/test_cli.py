@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from gazetteer.__main__ import _read_text
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -77,3 +81,55 @@ def test_import_malformed_names_file_and_line(tmp_path: Path) -> None:
     proc = _run("import", str(dump), home=tmp_path / "home")
     assert proc.returncode == 2
     assert b"bad.txt" in proc.stderr and b"line 1" in proc.stderr
+
+
+# --- hostile input to `find` ------------------------------------------------------------------
+
+ARTICLE = "دورية أمريكية قرب القامشلي"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be",
+                                      "cp1256"])
+def test_read_text_takes_every_article_encoding(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(ARTICLE.encode(encoding))
+    assert _read_text(str(path)).lstrip("\ufeff") == ARTICLE
+
+
+@pytest.mark.parametrize(("raw", "why"), [
+    (b"", "empty"),
+    (b"  \n\t ", "empty"),
+    (bytes(range(256)) * 20, "binary or another encoding"),
+    (b"\x7fELF\x02\x01\x01\x00" + bytes(2000), "binary or another encoding"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary or another encoding"),
+    (b"caf\xe9 cr\xe8me, Latin-1 and no Arabic", "binary or another encoding"),
+])
+def test_read_text_refuses_with_the_reason(tmp_path: Path, raw: bytes, why: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(raw)
+    with pytest.raises(ValueError, match=why) as info:
+        _read_text(str(path))
+    assert "bad.txt" in str(info.value)
+
+
+def test_read_text_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(ARTICLE.encode() * 30000)  # ~1.4 MB
+    with pytest.raises(ValueError, match="larger than 1 MB.*--max-mb"):
+        _read_text(str(path), max_mb=1)
+    assert _read_text(str(path), max_mb=2).startswith(ARTICLE)
+
+
+def test_find_binary_file_exits_2_with_the_reason(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    proc = _run("find", str(path), home=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert b"image.txt" in proc.stderr and b"binary" in proc.stderr
+
+
+def test_find_too_large_exits_2_and_names_the_option(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(ARTICLE.encode() * 30000)
+    proc = _run("find", str(path), "--max-mb", "0.5", home=tmp_path)
+    assert proc.returncode == 2 and b"--max-mb" in proc.stderr
