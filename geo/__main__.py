@@ -1,12 +1,17 @@
 """Command line: the pipeline without the dashboard.
 
-    python -m geo build CORPUS_DIR --out OUT_DIR [filters] [--no-cache]
-    python -m geo report CORPUS_DIR [--json]
+    python -m geo build CORPUS_DIR --out OUT_DIR [filters] [--no-cache] [--max-mb N]
+    python -m geo report CORPUS_DIR [--json] [--max-mb N]
 
 ``build`` writes incidents/bases/routes/places/articles ``.geojson`` (RFC 7946),
 ``layers.gpkg`` (incidents, bases, routes, places) and ``report.json``, each
 atomically. The filters are :func:`geo.layers.filter_layers`, the function the
 dashboard uses, so the same filter exports the same bytes from either.
+
+Both print the files that were not read (skipped, duplicate, failed) with the
+reason, the files read with warnings (e.g. a truncated file) and the warnings
+about ``articles.csv``; ``build`` the first few of each (``report.json`` has
+all), ``report`` all of them.
 
 Exit status: 0 when the run happened (even if some files were skipped, which
 the report lists), 2 when nothing could be done (no such folder, no readable
@@ -36,6 +41,16 @@ def _date_arg(text: str) -> str:
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     return text
+
+
+def _megabytes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of megabytes, got {text!r}")
+    return value
 
 
 def _list_arg(values: Sequence[str] | None) -> list[str] | None:
@@ -73,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     parser.add_argument("--cache-dir", type=Path, help="cache folder (default: $NES_OSINT_CACHE)")
+    parser.add_argument("--max-mb", type=_megabytes, metavar="N",
+                        help="skip article files larger than N megabytes (default: 20)")
 
 
 def _progress(stream: TextIO):
@@ -91,10 +108,14 @@ def _run(args: argparse.Namespace) -> PipelineResult:
     progress = _progress(sys.stderr)
     try:
         return run_pipeline(args.corpus, cache_dir=args.cache_dir, use_cache=not args.no_cache,
-                            progress=progress, keep_text=False)
+                            progress=progress, keep_text=False, max_bytes=_max_bytes(args))
     finally:
         if progress is not None:
             sys.stderr.write("\n")
+
+
+def _max_bytes(args: argparse.Namespace) -> int | None:
+    return None if args.max_mb is None else int(args.max_mb * 1024 * 1024)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -117,11 +138,49 @@ def cmd_build(args: argparse.Namespace) -> int:
     report["exported"] = {name: len(layers[name]) for name in LAYER_NAMES}
     write_json(report, out / "report.json")
     totals = result.report["totals"]
-    print(f"{totals['articles']} articles ({totals['skipped']} files skipped, "
-          f"{totals['failed']} failed): {report['exported']['incidents']} incidents, "
+    print(f"{totals['articles']} articles ({_file_counts(totals)}): "
+          f"{report['exported']['incidents']} incidents, "
           f"{report['exported']['bases']} bases, {report['exported']['routes']} routes, "
           f"{report['exported']['places']} places -> {out}")
+    lines = file_lines(result.report, limit=BUILD_LIST_LIMIT)
+    if lines:
+        print("\n".join(lines))
     return EXIT_OK
+
+
+#: ``build`` lists this many files per kind of problem (``report`` lists all).
+BUILD_LIST_LIMIT = 20
+
+
+def _file_counts(t: dict) -> str:
+    return (f"{t['files']} files: {t['read']} read ({t['read_with_warnings']} with warnings), "
+            f"{t['skipped']} skipped, {t['duplicates']} duplicate, {t['failed']} failed; "
+            f"{t['metadata_warnings']} metadata warning(s)")
+
+
+def file_lines(report: dict, *, limit: int | None = None) -> list[str]:
+    """The files not read, read with warnings, and the CSV warnings, as printable lines."""
+    files = report["files"]
+    metadata = [(m["file"], w) for m in report["metadata"] for w in m["warnings"]]
+    groups = [
+        ("Files not read",
+         [f"{f['file']}: {f['status']} ({f['reason']})" for f in files
+          if f["status"] != "read"]),
+        ("Files read with warnings",
+         [f"{f['file']}: {'; '.join(f['warnings'])}" for f in files
+          if f["status"] == "read" and f["warnings"]]),
+        ("Metadata warnings", [f"{name}: {w}" for name, w in metadata]),
+    ]
+    lines: list[str] = []
+    for title, items in groups:
+        if not items:
+            continue
+        lines.append(f"{title} ({len(items)}):")
+        shown = items if limit is None else items[:limit]
+        lines += [f"  {item}" for item in shown]
+        if len(shown) < len(items):
+            lines.append(f"  ... and {len(items) - len(shown)} more (see report.json)")
+    return lines
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -137,18 +196,14 @@ def summary(result: PipelineResult) -> str:
     """A human summary of a run: totals, skipped files, incidents, what needs review."""
     r, t = result.report, result.report["totals"]
     lines = [
-        f"Corpus {r['corpus']}: {t['files']} files, {t['articles']} articles read, "
-        f"{t['skipped']} skipped, {t['failed']} failed",
+        f"Corpus {r['corpus']}: {t['articles']} articles read ({_file_counts(t)})",
         f"Places: {t['mentions']} mentions, {t['resolved']} resolved, {t['unresolved']} "
         f"unresolved, {t['low_confidence']} low-confidence; {t['places']} places mapped",
         f"Incidents: {t['incidents_extracted']} extracted -> {t['incidents']} after "
         f"{t['merges']} merges ({t['incidents_mapped']} mapped, {t['unlocated']} unlocated); "
         f"{t['bases']} bases, {t['routes']} routes",
     ]
-    skipped = [f for f in r["files"] if f["status"] != "read"]
-    if skipped:
-        lines.append("Skipped files:")
-        lines += [f"  {f['file']}: {f['status']} ({f['reason']})" for f in skipped]
+    lines += file_lines(r)
     if len(result.layers.incidents):
         lines.append("Incidents:")
         for row in result.layers.incidents.itertuples(index=False):

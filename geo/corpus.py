@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import fnmatch
 import hashlib
@@ -117,7 +118,12 @@ class Article:
 
 @dataclass(slots=True)
 class FileReport:
-    """What happened to one file: ``status`` is 'read' or 'skipped' (or 'metadata')."""
+    """What happened to one file, named relative to the corpus folder.
+
+    ``status`` is 'read', 'skipped' (``reason`` says why), 'duplicate' (the same
+    content as a file read before; ``reason`` names it) or 'metadata' (the CSV,
+    with its ``warnings``).
+    """
 
     file: str
     status: str
@@ -1197,6 +1203,7 @@ def read_article(path: str | Path, *, meta: dict | None = None,
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; a file over ``max_bytes`` is refused from its size, unread."""
     try:
         if not path.exists():
             raise ArticleReadError(path, "no such file")
@@ -1204,17 +1211,20 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             raise ArticleReadError(path, "not a regular file")
         size = path.stat().st_size
         if size > max_bytes:
-            raise ArticleReadError(path, f"too large: {_mb(size)} > limit {_mb(max_bytes)} "
-                                         "(raise max_bytes to read it)")
+            raise ArticleReadError(path, f"too large: {_mb(size)} > limit {_mb(max_bytes)}; "
+                                         f"{_RAISE_LIMIT}")
         with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
+            raw = handle.read(max_bytes + 1)  # it may have grown since stat()
     except OSError as exc:
         raise ArticleReadError(path, f"unreadable: {exc.strerror or exc}") from None
     if len(raw) > max_bytes:
-        raise ArticleReadError(path, f"too large: over limit {_mb(max_bytes)}")
+        raise ArticleReadError(path, f"too large: over limit {_mb(max_bytes)}; {_RAISE_LIMIT}")
     if not raw:
         raise ArticleReadError(path, "empty")
     return raw
+
+
+_RAISE_LIMIT = "to read it, raise the limit: --max-mb N (python -m geo build|report), or max_bytes="
 
 
 def _mb(size: int) -> str:
@@ -1398,13 +1408,19 @@ def iter_corpus(folder: str | Path, *, pattern: tuple[str, ...] = DEFAULT_PATTER
                 metadata: str | Path | None = "articles.csv",
                 max_bytes: int = DEFAULT_MAX_BYTES,
                 recursive: bool = False) -> Iterator[Article | FileReport]:
-    """Yield an :class:`Article` per readable file and a :class:`FileReport` per skipped one.
+    """Yield an :class:`Article` per readable file and a :class:`FileReport` per other one.
 
-    Files come in sorted order. ``metadata`` is the CSV (relative to ``folder``
+    Files come in sorted order (those sharing a stem together, the one that keeps
+    it as id first: see below). ``metadata`` is the CSV (relative to ``folder``
     unless absolute; None for none); if it has warnings, a FileReport with
     status 'metadata' carrying them is yielded first. Files that match no
     ``pattern`` are reported as skipped (unsupported type); hidden files are
-    ignored. Never raises for a bad file.
+    ignored. A file with the same bytes (and metadata) as one already read is
+    reported with status 'duplicate'. Files sharing a stem ('a.txt', 'a.html',
+    'sub/a.txt') are all read: the one of highest rank (shallowest, then .txt,
+    .md, .html, .htm) keeps the stem as its id, the others are read under their
+    relative path ('a.html', 'sub/a.txt') with a warning saying so. Never raises
+    for a bad file.
 
     Raises
     ------
@@ -1423,28 +1439,114 @@ def _iter_files(root: Path, rows: dict[str, dict], csv_path: Path | None, warnin
     warnings += _unmatched_rows(rows, files)
     if warnings and csv_path is not None:
         yield FileReport(file=csv_path.name, status="metadata", warnings=warnings)
-    ids: dict[str, str] = {}
-    for path in files:
-        name = str(path.relative_to(root))
+    ids = _IdPlan(root, [p for p in files if _matches(p.name, pattern)])
+    seen: dict[tuple[Any, ...], tuple[str, str]] = {}  # content -> (file, article id)
+    for path in ids.reading_order(files):
+        name = _rel(root, path)
         if not _matches(path.name, pattern):
             yield FileReport(name, "skipped", f"unsupported file type {path.suffix or '(none)'!r}"
                              f"; expected {', '.join(pattern)}")
             continue
-        if path.stem in ids:
-            yield FileReport(name, "skipped", f"duplicate article id {path.stem!r} "
-                             f"(already read from {ids[path.stem]})")
-            continue
-        try:
-            article = read_article(path, meta=rows.get(path.name) or rows.get(path.stem),
-                                   max_bytes=max_bytes)
-        except ArticleReadError as exc:
-            yield FileReport(name, "skipped", exc.reason)
-            continue
-        except Exception as exc:  # a bug must cost one file, not the corpus
-            yield FileReport(name, "skipped", f"internal error: {type(exc).__name__}: {exc}")
-            continue
-        ids[path.stem] = name
-        yield article
+        item = _read_one(path, name, ids.meta(path, rows), max_bytes)
+        if isinstance(item, Article):
+            duplicate = _duplicate(item, name, seen)
+            if duplicate is not None:
+                yield duplicate
+                continue
+            item = ids.assign(item, path, name)
+            seen[_content_key(item)] = (name, item.id)
+        yield item
+
+
+def _rel(root: Path, path: Path) -> str:
+    """The name a file goes by in reports: its path relative to the corpus, with '/'."""
+    return path.relative_to(root).as_posix()
+
+
+def _read_one(path: Path, name: str, meta: dict | None, max_bytes: int) -> Article | FileReport:
+    """The article, or a report saying why not (why: one bad file must not stop a corpus)."""
+    try:
+        return read_article(path, meta=meta, max_bytes=max_bytes)
+    except ArticleReadError as exc:
+        return FileReport(name, "skipped", exc.reason)
+    except Exception as exc:  # a bug must cost one file, not the corpus
+        return FileReport(name, "skipped", f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _duplicate(article: Article, name: str,
+               seen: dict[tuple[Any, ...], tuple[str, str]]) -> FileReport | None:
+    """A 'duplicate' report when the same bytes (and metadata) were read before.
+
+    Why: reading a copy twice would make one article look like two sources of
+    every incident it reports. Copies the CSV gives a different title, outlet,
+    link or date are two publications, and are both read.
+    """
+    first = seen.get(_content_key(article))
+    if first is None:
+        return None
+    return FileReport(name, "duplicate", f"same content as {first[0]} (article {first[1]!r}); "
+                      "not read twice", encoding=article.encoding)
+
+
+def _content_key(article: Article) -> tuple[Any, ...]:
+    return (article.sha256, article.title, article.outlet, article.url, article.published,
+            article.published_at)
+
+
+_SUFFIX_RANK = {".txt": 0, ".md": 1, ".html": 2, ".htm": 3}
+
+
+class _IdPlan:
+    """Article ids: the stem, unique across the folder (why: ids key every result).
+
+    Of files sharing a stem the shallowest, then .txt before .md/.html, keeps the
+    stem, whatever order they are read in and whether it is readable, so adding
+    'a.html' next to 'a.txt' does not rename 'a'. The others get their relative
+    path ('a.html', 'sub/a.txt'), with '~2', '~3' if even that is taken.
+    """
+
+    def __init__(self, root: Path, files: list[Path]) -> None:
+        self.root = root
+        groups: dict[str, list[Path]] = {}
+        for path in files:
+            groups.setdefault(path.stem, []).append(path)
+        self.owner = {stem: min(paths, key=self._rank) for stem, paths in groups.items()}
+        self.shared = {stem for stem, paths in groups.items() if len(paths) > 1}
+        self.taken = set(groups)
+
+    def _rank(self, path: Path) -> tuple[int, int, str]:
+        rel = path.relative_to(self.root)
+        return len(rel.parts), _SUFFIX_RANK.get(path.suffix.lower(), len(_SUFFIX_RANK)), str(rel)
+
+    def reading_order(self, files: list[Path]) -> list[Path]:
+        """Sorted, but files sharing a stem together and its owner first.
+
+        Why: a copy of the owner under another name is then the one reported as
+        the duplicate, and the owner keeps its id.
+        """
+        first: dict[str, int] = {}
+        for i, path in enumerate(files):
+            first.setdefault(path.stem, i)
+        return sorted(files, key=lambda p: (first[p.stem], self._rank(p)))
+
+    def meta(self, path: Path, rows: dict[str, dict]) -> dict | None:
+        """The CSV row by file name; by stem only when the stem names one file."""
+        row = rows.get(path.name)
+        if row is None and path.stem not in self.shared:
+            row = rows.get(path.stem)
+        return row
+
+    def assign(self, article: Article, path: Path, name: str) -> Article:
+        owner = self.owner.get(path.stem, path)
+        if owner == path:
+            return article
+        new, n = name, 2
+        while new in self.taken:
+            new, n = f"{name}~{n}", n + 1
+        self.taken.add(new)
+        note = (f"article id {path.stem!r} belongs to {_rel(self.root, owner)} (same name); "
+                f"this file is read as article {new!r}")
+        return dataclasses.replace(article, id=new, warnings=(*article.warnings, note))
 
 
 def read_corpus(folder: str | Path, *, pattern: tuple[str, ...] = DEFAULT_PATTERNS,
@@ -1464,7 +1566,7 @@ def read_corpus(folder: str | Path, *, pattern: tuple[str, ...] = DEFAULT_PATTER
         if isinstance(item, Article):
             result.articles.append(item)
             result.reports.append(FileReport(
-                file=str(Path(item.path).relative_to(Path(folder))), status="read",
+                file=Path(item.path).relative_to(Path(folder)).as_posix(), status="read",
                 encoding=item.encoding, warnings=list(item.warnings)))
         elif item.status == "metadata":
             result.warnings.extend(item.warnings)

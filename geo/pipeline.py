@@ -23,6 +23,7 @@ import pickle
 import tempfile
 import time
 import weakref
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -204,13 +205,17 @@ class _Timer:
 # --- running --------------------------------------------------------------------------
 
 
-def _default_reader(folder: Path) -> Iterator[Any]:
-    from .corpus import CorpusError, iter_corpus
+def _default_reader(max_bytes: int | None) -> Callable[[Path], Iterator[Any]]:
+    """:func:`geo.corpus.iter_corpus` with the size limit (``None``: its default)."""
+    from .corpus import DEFAULT_MAX_BYTES, CorpusError, iter_corpus
 
-    try:
-        return iter_corpus(folder)
-    except CorpusError as exc:  # the folder or its articles.csv cannot be read at all
-        raise PipelineError(str(exc)) from exc
+    def read(folder: Path) -> Iterator[Any]:
+        try:
+            return iter_corpus(folder, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+        except CorpusError as exc:  # the folder or its articles.csv cannot be read at all
+            raise PipelineError(str(exc)) from exc
+
+    return read
 
 
 def _default_extract() -> Callable[[Any, Any], ArticleResult]:
@@ -232,7 +237,7 @@ def _slim(article: Any, keep_text: bool) -> Any:
 def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
                  cache_dir: str | Path | None = None, use_cache: bool = True,
                  progress: Progress | None = None, max_km: float = 60.0,
-                 keep_text: bool = True,
+                 keep_text: bool = True, max_bytes: int | None = None,
                  reader: Callable[[Path], Iterable[Any]] | None = None,
                  extract: Callable[[Any, Any], ArticleResult] | None = None) -> PipelineResult:
     """Read every article of ``corpus_dir``, extract, merge and build the layers.
@@ -251,6 +256,9 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     keep_text : bool
         Keep each article's full body in the result (the dashboard shows it);
         False keeps the first 300 characters, for large corpora.
+    max_bytes : int, optional
+        Files larger than this are reported as skipped, unread (default: the
+        reader's, 20 MB). Ignored when ``reader`` is given.
     reader, extract : callables, optional
         Replace :func:`geo.corpus.iter_corpus` and :func:`geo.incidents.extract_article`
         (benchmarks and tests).
@@ -272,7 +280,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
 
         gazetteer = load_gazetteer()
     extract = extract or _default_extract()
-    read = reader or _default_reader
+    read = reader or _default_reader(max_bytes)
     cache = None
     if use_cache:
         salt = f"{code_version()}|{gazetteer_version(gazetteer)}"
@@ -286,6 +294,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     done = 0
     items = iter(read(folder))
     undated: list[Any] = []  # held back until the corpus's dates are known
+    ids: dict[str, str] = {}  # article id -> its file (a reader's clash must not overwrite)
     latest: dt.date | None = None
 
     def handle(article: Any) -> None:
@@ -302,6 +311,8 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         done += 1
         if not _is_article(item):
             reports.append(item)
+        elif (clash := _id_clash(folder, item, ids)) is not None:
+            reports.append(clash)
         elif _needs_corpus_anchor(item):
             undated.append(item)
         else:
@@ -339,6 +350,27 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         report=report, timings=dict(timer.seconds),
         cache_hits=cache.hits if cache else 0, cache_misses=cache.misses if cache else 0,
     )
+
+
+@dataclass(frozen=True)
+class _Skipped:
+    """A file the pipeline itself refused (shaped like :class:`geo.corpus.FileReport`)."""
+
+    file: str
+    status: str
+    reason: str
+    encoding: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+def _id_clash(folder: Path, article: Any, ids: dict[str, str]) -> _Skipped | None:
+    """A report for an article whose id an earlier one has (only a custom reader does that)."""
+    name = _relative(folder, article)
+    first = ids.setdefault(article.id, name)
+    if first == name:
+        return None
+    return _Skipped(name, "skipped", f"duplicate article id {article.id!r} "
+                    f"(already read from {first})")
 
 
 def _needs_corpus_anchor(article: Any) -> bool:
@@ -397,7 +429,10 @@ def _extract_one(article: Any, gazetteer: Any, extract: Callable[[Any, Any], Art
 
 
 def _file_name(item: Any) -> str:
-    path = getattr(item, "path", None) or getattr(item, "file", None) or ""
+    """A report's ``file`` as given (relative to the corpus), else the article's file name."""
+    if getattr(item, "file", None):
+        return str(item.file)
+    path = getattr(item, "path", None)
     return Path(str(path)).name if path else str(getattr(item, "id", ""))
 
 
@@ -433,10 +468,11 @@ def _relative(folder: Path, item: Any) -> str:
 
 
 def _relative_path(folder: Path, path: Any) -> str:
+    """The path relative to the corpus, with '/' (why: 'a.txt' and 'sub/a.txt' differ)."""
     if not path:
         return ""
     try:
-        return str(Path(path).relative_to(folder))
+        return Path(path).relative_to(folder).as_posix()
     except ValueError:
         return Path(path).name
 
@@ -499,16 +535,27 @@ def _review(results: dict[str, ArticleResult]) -> tuple[list[dict], list[dict]]:
 def build_report(folder: Path, articles: dict[str, Any], reports: list[Any],
                  results: dict[str, ArticleResult], merges: list[MergeRecord],
                  layers: Layers, failures: list[dict] | None = None) -> dict:
-    """The run report: files, per-article counts, what needs review, merges, totals."""
+    """The run report: files, per-article counts, what needs review, merges, totals.
+
+    ``files`` has one entry per file seen, keyed by its path relative to ``folder``,
+    with its status ('read', 'skipped', 'duplicate', 'failed'), the reason and the
+    warnings; ``metadata`` holds the CSV's warnings (bad or duplicate rows).
+    ``totals`` counts both, so a run that lost anything says so.
+    """
     failures = failures or []
     files = _files(folder, articles, reports, failures)
+    metadata = [_file_entry(r) for r in reports if getattr(r, "status", "") == "metadata"]
     per_article = [_article_entry(articles[a], results[a]) for a in sorted(results)]
     unresolved, low = _review(results)
+    status = Counter(f["status"] for f in files)
     totals = {
         "files": len(files),
-        "read": sum(1 for f in files if f["status"] == "read"),
-        "skipped": sum(1 for f in files if f["status"] == "skipped"),
-        "failed": len(failures),
+        "read": status["read"],
+        "read_with_warnings": sum(1 for f in files if f["status"] == "read" and f["warnings"]),
+        "skipped": status["skipped"],
+        "duplicates": status["duplicate"],
+        "failed": status["failed"],
+        "metadata_warnings": sum(len(m["warnings"]) for m in metadata),
         "articles": len(results),
         "mentions": sum(a["counts"]["mentions"] for a in per_article),
         "resolved": sum(a["counts"]["resolved"] for a in per_article),
@@ -526,8 +573,7 @@ def build_report(folder: Path, articles: dict[str, Any], reports: list[Any],
     return {
         "corpus": str(folder),
         "totals": totals,
-        "metadata": [_file_entry(r) for r in reports
-                     if getattr(r, "status", "") == "metadata"],
+        "metadata": metadata,
         "files": files,
         "articles": per_article,
         "unresolved": unresolved,

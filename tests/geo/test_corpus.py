@@ -566,10 +566,12 @@ def test_mixed_folder(tmp_path: Path) -> None:
                                "04_utf16.txt", "05_cut.txt", "10_binary.txt", "11_empty.txt",
                                "12_pdf.txt", "13_big.txt", "photo.jpg"]
     assert {r.file for r in result.reports if r.status == "read"} == {
-        "01_good.md", "02_good.html", "03_cp1256.txt", "04_utf16.txt", "05_cut.txt"}
-    # same stem: the first in sorted order (.md < .txt) is read, the second reported
-    assert "duplicate article id '01_good' (already read from 01_good.md)" in \
-        reports["01_good.txt"].reason
+        "01_good.txt", "02_good.html", "03_cp1256.txt", "04_utf16.txt", "05_cut.txt"}
+    # the same bytes under another name: the .txt (which keeps the id) is read, the copy
+    # is reported as a duplicate naming it
+    assert reports["01_good.md"].status == "duplicate"
+    assert reports["01_good.md"].reason == "same content as 01_good.txt (article '01_good'); " \
+        "not read twice"
     assert "binary" in reports["10_binary.txt"].reason
     assert reports["11_empty.txt"].reason == "empty"
     assert "PDF" in reports["12_pdf.txt"].reason
