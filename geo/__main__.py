@@ -161,7 +161,7 @@ def _file_counts(t: dict) -> str:
 def file_lines(report: dict, *, limit: int | None = None) -> list[str]:
     """The files not read, read with warnings, and the CSV warnings, as printable lines."""
     files = report["files"]
-    metadata = [(m["file"], w) for m in report["metadata"] for w in m["warnings"]]
+    metadata = [w for m in report["metadata"] for w in m["warnings"]]  # each names its CSV
     groups = [
         ("Files not read",
          [f"{f['file']}: {f['status']} ({f['reason']})" for f in files
@@ -169,7 +169,7 @@ def file_lines(report: dict, *, limit: int | None = None) -> list[str]:
         ("Files read with warnings",
          [f"{f['file']}: {'; '.join(f['warnings'])}" for f in files
           if f["status"] == "read" and f["warnings"]]),
-        ("Metadata warnings", [f"{name}: {w}" for name, w in metadata]),
+        ("Metadata warnings", metadata),
     ]
     lines: list[str] = []
     for title, items in groups:

@@ -1228,7 +1228,8 @@ _RAISE_LIMIT = "to read it, raise the limit: --max-mb N (python -m geo build|rep
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
+    """A size for a message: MB, or bytes when that would show as 0.0 MB."""
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 100 * 1024 else f"{size:,} bytes"
 
 
 def _build(path: Path, raw: bytes, decoded: _Decoded, text: str, meta: dict) -> Article:
@@ -1363,20 +1364,27 @@ def _csv_header(reader: Iterator[list[str]], path: Path, warnings: list[str]) ->
     return header
 
 
-def _csv_rows(reader: Iterator[list[str]], path: Path,
-              warnings: list[str]) -> Iterator[tuple[int, list[str]]]:
-    """Rows with their line numbers; a row the csv module rejects is skipped with a warning."""
+def _csv_rows(reader: Any, path: Path, warnings: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """Rows with their (first) line numbers; a row the csv module rejects is skipped.
+
+    A row over several lines is kept but warned about: it is how an unbalanced
+    quote shows, swallowing every row after it into one field.
+    """
     while True:
+        start = reader.line_num + 1
         try:
             values = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            warnings.append(f"{path.name} line {getattr(reader, 'line_num', '?')}: "
-                            f"malformed row ({exc}); skipped")
+            warnings.append(f"{path.name} line {reader.line_num}: malformed row ({exc}); skipped")
             continue
+        if reader.line_num > start and any("\n" in v for v in values):
+            warnings.append(f"{path.name} lines {start}-{reader.line_num}: one row spans "
+                            f"{reader.line_num - start + 1} lines (a quoted field with line "
+                            "breaks: check for an unbalanced quote)")
         if any(v.strip() for v in values):
-            yield getattr(reader, "line_num", 0), values
+            yield start, values
 
 
 def _csv_row(header: list[str], values: list[str], path: Path, line_no: int,
@@ -1440,21 +1448,22 @@ def _iter_files(root: Path, rows: dict[str, dict], csv_path: Path | None, warnin
     if warnings and csv_path is not None:
         yield FileReport(file=csv_path.name, status="metadata", warnings=warnings)
     ids = _IdPlan(root, [p for p in files if _matches(p.name, pattern)])
-    seen: dict[tuple[Any, ...], tuple[str, str]] = {}  # content -> (file, article id)
+    seen: _Seen = {}  # sha256 -> (file, article id, its CSV fields) of each read
     for path in ids.reading_order(files):
         name = _rel(root, path)
         if not _matches(path.name, pattern):
             yield FileReport(name, "skipped", f"unsupported file type {path.suffix or '(none)'!r}"
                              f"; expected {', '.join(pattern)}")
             continue
-        item = _read_one(path, name, ids.meta(path, rows), max_bytes)
+        meta = ids.meta(path, rows)
+        item = _read_one(path, name, meta, max_bytes)
         if isinstance(item, Article):
-            duplicate = _duplicate(item, name, seen)
+            duplicate = _duplicate(item, name, meta, seen)
             if duplicate is not None:
                 yield duplicate
                 continue
             item = ids.assign(item, path, name)
-            seen[_content_key(item)] = (name, item.id)
+            seen.setdefault(item.sha256, []).append((name, item.id, _meta_fields(meta)))
         yield item
 
 
@@ -1473,24 +1482,28 @@ def _read_one(path: Path, name: str, meta: dict | None, max_bytes: int) -> Artic
         return FileReport(name, "skipped", f"internal error: {type(exc).__name__}: {exc}")
 
 
-def _duplicate(article: Article, name: str,
-               seen: dict[tuple[Any, ...], tuple[str, str]]) -> FileReport | None:
-    """A 'duplicate' report when the same bytes (and metadata) were read before.
+_Seen = dict[str, list[tuple[str, str, tuple[str, ...] | None]]]
+
+
+def _duplicate(article: Article, name: str, meta: dict | None, seen: _Seen) -> FileReport | None:
+    """A 'duplicate' report when the same bytes were read before, else None.
 
     Why: reading a copy twice would make one article look like two sources of
-    every incident it reports. Copies the CSV gives a different title, outlet,
-    link or date are two publications, and are both read.
+    every incident it reports. Copies that both have ``articles.csv`` rows that
+    differ (title, outlet, link, date) are two publications, and are both read.
     """
-    first = seen.get(_content_key(article))
-    if first is None:
+    fields = _meta_fields(meta)
+    for first, first_id, first_fields in seen.get(article.sha256, ()):
+        if fields is None or first_fields is None or fields == first_fields:
+            return FileReport(name, "duplicate", f"same content as {first} (article "
+                              f"{first_id!r}); not read twice", encoding=article.encoding)
+    return None
+
+
+def _meta_fields(meta: dict | None) -> tuple[str, ...] | None:
+    if meta is None:
         return None
-    return FileReport(name, "duplicate", f"same content as {first[0]} (article {first[1]!r}); "
-                      "not read twice", encoding=article.encoding)
-
-
-def _content_key(article: Article) -> tuple[Any, ...]:
-    return (article.sha256, article.title, article.outlet, article.url, article.published,
-            article.published_at)
+    return tuple(_meta_value(meta, k) for k in ("title", "outlet", "url", "published"))
 
 
 _SUFFIX_RANK = {".txt": 0, ".md": 1, ".html": 2, ".htm": 3}
