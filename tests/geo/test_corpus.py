@@ -587,6 +587,82 @@ def test_mixed_folder(tmp_path: Path) -> None:
     assert "sub/x.txt" in {r.file for r in deep.reports}
 
 
+def test_files_sharing_a_stem_are_all_read_under_unique_ids(tmp_path: Path) -> None:
+    _write(tmp_path, "a.html", f"<html><body><h1>{HEADLINE}</h1><p>{PARA2}</p></body></html>")
+    _write(tmp_path, "a.txt", _article_text(HEADLINE, PARA))
+    _write(tmp_path, "a.md", _article_text(f"# {HEADLINE}", PARA, PARA2))
+    _write(tmp_path, "a.html.txt", _article_text(HEADLINE, PARA, "ثالث"))  # its stem: 'a.html'
+    (tmp_path / "sub").mkdir()
+    _write(tmp_path / "sub", "a.txt", _article_text(HEADLINE, "فقرة أخرى في الحسكة."))
+    result = read_corpus(tmp_path, recursive=True)
+    by_file = {Path(a.path).relative_to(tmp_path).as_posix(): a for a in result.articles}
+    # the .txt at the top keeps the id, whatever the sorted order; the others get their path
+    assert {f: a.id for f, a in by_file.items()} == {
+        "a.txt": "a", "a.md": "a.md", "a.html": "a.html~2", "a.html.txt": "a.html",
+        "sub/a.txt": "sub/a.txt"}
+    assert PARA in by_file["a.txt"].body and PARA2 in by_file["a.html"].body
+    assert "article id 'a' belongs to a.txt (same name); this file is read as article " \
+        "'a.html~2'" in by_file["a.html"].warnings
+    assert not any("belongs to" in w for w in by_file["a.txt"].warnings)
+    assert [r.status for r in result.reports] == ["read"] * 5
+    # the same ids on a second read, and when 'a.txt' is unreadable (it keeps its claim)
+    assert [a.id for a in read_corpus(tmp_path, recursive=True).articles] == \
+        [a.id for a in result.articles]
+    _write(tmp_path, "a.txt", b"")
+    assert {a.id for a in read_corpus(tmp_path).articles} == {"a.md", "a.html~2", "a.html"}
+
+
+def test_copies_are_duplicates_unless_the_csv_makes_them_two_publications(
+        tmp_path: Path) -> None:
+    text = _article_text(HEADLINE, PARA)
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        _write(tmp_path, name, text)
+    _write(tmp_path, "articles.csv", "file,title,outlet,url,published\n"
+           "a.txt,,عنب بلدي,https://a.example/1,2022-10-08\n"
+           "b.txt,,عنب بلدي,https://a.example/1,2022-10-08\n"
+           "c.txt,,تلفزيون سوريا,https://b.example/2,2022-10-08\n")
+    result = read_corpus(tmp_path)
+    assert [a.id for a in result.articles] == ["a", "c"]
+    reports = {r.file: r for r in result.reports}
+    assert (reports["b.txt"].status, reports["b.txt"].reason) == (
+        "duplicate", "same content as a.txt (article 'a'); not read twice")
+    assert reports["d.txt"].status == "duplicate"  # no row of its own: a copy
+    assert reports["c.txt"].status == "read"  # another outlet published the same text
+
+
+def test_a_csv_row_by_stem_only_applies_when_the_stem_names_one_file(tmp_path: Path) -> None:
+    _write(tmp_path, "a.txt", _article_text(HEADLINE, PARA))
+    _write(tmp_path, "a.html", f"<html><body><h1>{HEADLINE}</h1><p>{PARA2}</p></body></html>")
+    _write(tmp_path, "b.txt", _article_text(HEADLINE, PARA2))
+    _write(tmp_path, "articles.csv", "file,title,outlet,url,published\n"
+           "a,عنوان أ,,,2022-10-08\nb,عنوان ب,,,2022-10-09\na.html,عنوان ه,,,\n")
+    arts = {a.id: a for a in read_corpus(tmp_path).articles}
+    assert (arts["b"].title, arts["b"].published) == ("عنوان ب", dt.date(2022, 10, 9))
+    assert arts["a.html"].title == "عنوان ه"
+    assert arts["a"].title == HEADLINE and arts["a"].published_reason != "articles.csv"
+
+
+def test_a_too_large_file_is_refused_from_its_size(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse NULs: reading it would say 'binary'
+    with pytest.raises(ArticleReadError) as info:
+        read_article(path)
+    assert info.value.reason.startswith("too large: 50.0 MB > limit 20.0 MB; to read it, "
+                                        "raise the limit: --max-mb N")
+    with pytest.raises(ArticleReadError, match=r"too large: 1,000 bytes > limit 999 bytes"):
+        read_article(_write(tmp_path, "k.txt", "ب" * 500), max_bytes=999)
+
+
+def test_csv_row_over_several_lines_is_warned(tmp_path: Path) -> None:
+    _write(tmp_path, "articles.csv", 'file,title\na.txt,"two\nlines"\nb.txt,"open\nc.txt,x\n')
+    rows, warnings = read_metadata(tmp_path / "articles.csv")
+    assert rows["a.txt"]["title"] == "two\nlines" and rows["a.txt"]["_line"] == 2
+    assert "articles.csv lines 2-3: one row spans 2 lines" in warnings[1]
+    assert "articles.csv lines 4-5: one row spans 2 lines" in warnings[2]
+    assert "c.txt" not in rows  # swallowed by the open quote, which the warning points at
+
+
 def test_iter_corpus_streams(tmp_path: Path) -> None:
     _write(tmp_path, "a.txt", _article_text(HEADLINE, PARA))
     _write(tmp_path, "b.txt", b"")

@@ -111,6 +111,7 @@ class ToyExtractor:
 def write_corpus(folder: Path, texts: dict[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in texts.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
     return folder
 
@@ -334,3 +335,65 @@ def test_real_reader_with_nothing_readable_raises(tmp_path):
     folder = write_corpus(tmp_path / "corpus", {"image.png": "x"})
     with pytest.raises(NoArticlesError, match="image.png"):
         run_pipeline(folder, gazetteer=GAZ, extract=ToyExtractor(), use_cache=False)
+
+
+# --- files named by their path in the corpus ------------------------------------------
+
+
+@pytest.mark.skipif(not HAVE_READER, reason="geo.corpus not written yet")
+def test_report_keys_files_by_path_in_the_corpus(tmp_path):
+    from geo.corpus import iter_corpus
+
+    folder = write_corpus(tmp_path / "corpus", {
+        "a.txt": "لقاء\n\nالتقت الدوريات قرب القحطانية.\n",
+        "sub/a.txt": "تقرير\n\nدوريات في الحسكة.\n",
+        "sub/b.txt": "",
+        "b.txt": "خبر\n\nفي القحطانية.\n"})
+    result = run_pipeline(folder, gazetteer=GAZ, extract=ToyExtractor(), use_cache=False,
+                          reader=lambda f: iter_corpus(f, recursive=True))
+    files = {f["file"]: f for f in result.report["files"]}
+    assert set(files) == {"a.txt", "b.txt", "sub/a.txt", "sub/b.txt"}
+    assert (files["a.txt"]["article"], files["sub/a.txt"]["article"]) == ("a", "sub/a.txt")
+    assert files["sub/b.txt"]["status"] == "skipped" and files["b.txt"]["status"] == "read"
+    assert result.report["totals"]["read"] == 3 and sorted(result.results) == [
+        "a", "b", "sub/a.txt"]
+
+
+def test_a_reader_giving_one_id_twice_loses_nothing_silently(tmp_path):
+    folder = write_corpus(tmp_path / "corpus", {"a.txt": "خبر\nفي القحطانية."})
+    (folder / "sub").mkdir()
+    (folder / "sub" / "a.txt").write_text("تقرير\nفي الحسكة.", encoding="utf-8")
+
+    def reader(f: Path):
+        yield from toy_reader(f / "sub")
+        yield from (item for item in toy_reader(f) if getattr(item, "file", "") != "sub")
+
+    result = run(folder, use_cache=False, reader=reader)
+    assert result.articles["a"].path == folder / "sub" / "a.txt"  # the first one stays
+    files = {f["file"]: f for f in result.report["files"]}
+    assert files["a.txt"] == {"file": "a.txt", "status": "skipped", "encoding": "",
+                              "reason": "duplicate article id 'a' (already read from sub/a.txt)",
+                              "warnings": []}
+    assert result.report["totals"]["skipped"] == 1
+
+
+@pytest.mark.skipif(not HAVE_READER, reason="geo.corpus not written yet")
+def test_max_bytes_reaches_the_reader_and_the_totals_count_every_status(tmp_path):
+    folder = write_corpus(tmp_path / "corpus", {
+        "a.txt": "لقاء\n\nالتقت الدوريات قرب القحطانية.\n",
+        "copy.txt": "لقاء\n\nالتقت الدوريات قرب القحطانية.\n",
+        "big.txt": "تقرير\n\n" + "دوريات في الحسكة. " * 100,
+        "c.txt": "خبر\n\nانهيار مبنى في القامشلي.\n",
+        "articles.csv": "file,title\nghost.txt,x\n"})
+    result = run_pipeline(folder, gazetteer=GAZ, extract=ToyExtractor(), use_cache=False,
+                          max_bytes=1000)
+    files = {f["file"]: f for f in result.report["files"]}
+    assert files["big.txt"]["reason"].startswith("too large: ")
+    assert "limit 1,000 bytes" in files["big.txt"]["reason"]
+    t = result.report["totals"]
+    assert (t["files"], t["read"], t["skipped"], t["duplicates"], t["failed"],
+            t["metadata_warnings"]) == (4, 1, 1, 1, 1, 2)
+    assert result.report["metadata"][0]["warnings"][1] == \
+        "articles.csv line 2: no file 'ghost.txt' in the folder"
+    assert len(run_pipeline(folder, gazetteer=GAZ, extract=ToyExtractor(),
+                            use_cache=False).results) == 2  # the default limit reads it
