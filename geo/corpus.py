@@ -213,7 +213,7 @@ def _decode(raw: bytes) -> _Decoded:
     if utf16 is not None:
         return utf16
     _reject_binary(raw)
-    decoded = (_lenient(raw, "utf-8") or _cp1256(raw) or _guess(raw)
+    decoded = (_utf8(raw) or _cp1256(raw) or _guess(raw)
                or _fail("not UTF-8, UTF-16 or Windows-1256, and charset detection found no "
                         "plausible encoding; re-save the file as UTF-8"))
     if b"\x00" in raw:
@@ -273,6 +273,18 @@ def _lenient(raw: bytes, encoding: str, *, label: str = "") -> _Decoded | None:
     what = "truncated at the end" if truncated else f"{bad} invalid byte sequence(s)"
     note = f"decoded as {label or encoding} with replacement characters: {what}"
     return _Decoded(text, encoding, [note])
+
+
+def _utf8(raw: bytes) -> _Decoded | None:
+    """UTF-8, unless its only non-ASCII bytes are invalid and Windows-1256 reads them as
+    Arabic (why: 'x ؤ' in cp1256 ends in one byte that looks like a cut UTF-8 letter)."""
+    decoded = _lenient(raw, "utf-8")
+    if decoded is None or not decoded.warnings or _VALID_NON_ASCII.search(decoded.text):
+        return decoded
+    return _cp1256(raw) or decoded
+
+
+_VALID_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 
 
 def _count_fffd_valid(raw: bytes, encoding: str) -> int:
