@@ -125,7 +125,8 @@ def test_fold_is_idempotent(text: str) -> None:
 @given(st.text())
 def test_keys_are_idempotent_and_never_crash(text: str) -> None:
     key = arabic_key(text)
-    assert arabic_key(key) == arabic_key(key)  # stable
+    assert arabic_key(fold(text)) == key  # stable under folding (it strips one clitic
+    # sequence, once: 'الوال000' -> 'وال000', so it is not idempotent, nor claims to be)
     lk = latin_key(text)
     assert latin_key(lk) == lk
     skeleton_key(text)
