@@ -29,11 +29,12 @@ from .mapview import INCIDENT_STYLES
 from .pipeline import PipelineError, PipelineResult, run_pipeline
 from .uploads import list_uploads
 
-__all__ = ["DOWNLOAD_LAYERS", "DataChoices", "article_header_html", "article_label", "bidi", "cli_command",
-           "data_choices", "focus_for", "label_colours",
-           "files_table", "folder_fingerprint", "gpkg_bytes", "highlighted_html",
-           "incidents_table", "layer_geojson", "md_escape", "mention_targets", "review_table",
-           "run_folders", "timeline", "type_label", "unlocated_table", "upload_rows", "view_counts"]
+__all__ = ["DOWNLOAD_LAYERS", "WORD_JOINER", "DataChoices", "article_header_html",
+           "article_label", "bidi", "cli_command", "data_choices", "files_table", "focus_for",
+           "folder_fingerprint", "gpkg_bytes", "highlighted_html", "incidents_table",
+           "label_colours", "layer_geojson", "md_escape", "mention_targets", "review_table",
+           "run_folders", "timeline", "type_label", "unlocated_table", "upload_rows",
+           "view_counts"]
 
 #: Layers offered as GeoJSON downloads (the files ``python -m geo build`` writes).
 DOWNLOAD_LAYERS: tuple[str, ...] = LAYER_NAMES
@@ -373,7 +374,7 @@ def highlighted_html(text: str, mentions: Iterable[Any]) -> str:
     out.append(_escape(text[pos:]))
     body = re.sub(r"\n{2,}", "<br><br>", "".join(out)).replace("\n", "<br>")
     return ('<div dir="rtl" lang="ar" style="text-align:right;line-height:1.9;'
-            f'white-space:normal">{body}</div>')
+            f'white-space:normal;overflow-wrap:anywhere">{body}</div>')
 
 
 AREA_KINDS = ("country", "governorate", "region", "district", "subdistrict")
@@ -406,8 +407,8 @@ def article_header_html(article: Any) -> str:
     link = (f' · <a href="{_escape(url)}" target="_blank" rel="noopener noreferrer">'
             "original (online)</a>" if url else "")
     return (f'<div dir="rtl" lang="ar" style="text-align:right;font-size:1.35rem;'
-            f'font-weight:600">{title}</div>'
-            f'<div style="color:#555;font-size:0.9rem">{meta}{link}</div>'
+            f'font-weight:600;overflow-wrap:anywhere">{title}</div>'
+            f'<div style="color:#555;font-size:0.9rem;overflow-wrap:anywhere">{meta}{link}</div>'
             + (f'<div style="color:#777;font-size:0.8rem">Date: {reason}</div>' if reason else ""))
 
 
@@ -416,13 +417,23 @@ def _escape(text: str) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&^=\"'])")
+#: Where GitHub-flavoured Markdown makes a link by itself (``http://``, ``www.``, ``a@b.c``),
+#: escaped or not: it looks for them in the text once escapes are resolved.
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|xmpp|www)(?=[:.])|(?=@)")
+WORD_JOINER = "\u2060"
 
 
 def md_escape(text: Any) -> str:
     """Untrusted text made inert for Streamlit Markdown (labels, captions, messages):
     ASCII punctuation backslash-escaped (no links, images, math, colour or icon
-    directives), newlines folded."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    directives), newlines folded, and an invisible word joiner (U+2060) after
+    ``http``/``www`` and before ``@``, so that no bare URL or address becomes a link.
+
+    >>> print(md_escape("![x](http://a.b)").replace(WORD_JOINER, "<WJ>"))
+    \\!\\[x\\]\\(http<WJ>\\://a\\.b\\)
+    """
+    text = _AUTOLINK.sub(lambda m: (m.group(1) or "") + WORD_JOINER, " ".join(str(text).split()))
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 # --- review and files -----------------------------------------------------------------

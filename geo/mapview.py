@@ -207,13 +207,19 @@ def _type_label(kind: Any) -> str:
     return style[0] if style else str(kind or "Incident").replace("_", " ").capitalize()
 
 
+def _bdi(escaped: str) -> str:
+    """An escaped field in ``<bdi>``: its own direction, and a bidi control inside it
+    (an unterminated U+202E override) cannot reorder the text around it."""
+    return f"<bdi>{escaped}</bdi>" if escaped else ""
+
+
 @_memo(1 << 14)
 def _source_block(title: Any, outlet: Any, published: Any, url: Any) -> str:
-    meta = " · ".join(x for x in (_esc(outlet), _esc(published)) if x)
+    meta = " · ".join(_bdi(x) for x in (_esc(outlet), _esc(published)) if x)
     link = _safe_url(url)
     link = (f' <a href="{link}" target="_blank" rel="noopener noreferrer">open</a>'
             if link else "")
-    return (f'<div class="src"><b>{_esc(title) or "Untitled"}</b><br>'
+    return (f'<div class="src"><b>{_bdi(_esc(title)) or "Untitled"}</b><br>'
             f'<span class="meta">{meta}</span>{link}</div>')
 
 
@@ -332,12 +338,12 @@ def incident_popup_html(row: Mapping, *, lean: bool = False) -> str:
 
 def _article_parts(row: Mapping) -> list[str]:
     get = row.get
-    meta = " · ".join(x for x in (_esc_cached(_val(get("outlet"))),
-                                  _esc_cached(_val(get("published")))) if x)
+    meta = " · ".join(_bdi(x) for x in (_esc_cached(_val(get("outlet"))),
+                                        _esc_cached(_val(get("published")))) if x)
     url = _safe_url(_val(get("url")))
     link = (f' <a href="{url}" target="_blank" rel="noopener noreferrer">open article</a>'
             if url else "")
-    parts = [f"<h4>{_esc(_val(get('title'))) or 'Untitled'}</h4>",
+    parts = [f"<h4>{_bdi(_esc(_val(get('title')))) or 'Untitled'}</h4>",
              f'<div class="meta">{meta}{link}</div>']
     excerpt = _val(get("excerpt"))
     if excerpt:
@@ -405,7 +411,7 @@ def _place_parts(row: Mapping) -> list[str]:
         parts.append(f"<div><b>Mentions:</b> {int(n)}</div>")
     articles = _items(get("articles"))
     if articles:
-        shown = ", ".join(_esc_cached(a) for a in articles[:8])
+        shown = ", ".join(_bdi(_esc_cached(a)) for a in articles[:8])
         more = f" (+{len(articles) - 8})" if len(articles) > 8 else ""
         parts.append(f"<div><b>Articles:</b> {shown}{more}</div>")
     return parts

@@ -8,13 +8,22 @@
  * 3. L.AwesomeMarkers.icon: a fallback so a folium.Icon added by someone else draws a
  *    plain pin instead of stopping the whole map script.
  *
- * Every string in the embedded data was HTML-escaped in Python; nothing here parses text.
+ * Every string in the embedded data was HTML-escaped in Python, each untrusted field in
+ * its own <bdi>; nothing here parses text.
  */
 (function (L) {
   "use strict";
   if (!L) { return; }
 
   /* ------------------------------------------------------------ 1. OsintMap */
+
+  /* A popup never grows wider than this, nor taller (it scrolls): article text can be
+   * one 20,000-letter line (osint-map.css breaks long words). */
+  var POPUP_MAX_WIDTH = 380;
+  var POPUP_MAX_HEIGHT = 360;
+  /* The map pans an opened popup clear of the controls in its corners (zoom, full
+   * screen and measure on the left, layers on the right, scale and legend below). */
+  var POPUP_PAN = { autoPanPaddingTopLeft: [56, 64], autoPanPaddingBottomRight: [56, 40] };
 
   function ensurePane(map, name, zIndex, noPointer) {
     if (!map.getPane(name)) {
@@ -45,7 +54,9 @@
   function points(spec, map) {
     var frags = spec.frags || [];
     var styles = spec.styles || [];
-    var popupOptions = { maxWidth: 380, minWidth: 200, className: "osint-popup" };
+    var popupOptions = L.extend({ maxWidth: POPUP_MAX_WIDTH, minWidth: 200,
+                                  maxHeight: POPUP_MAX_HEIGHT, className: "osint-popup" },
+                                POPUP_PAN);
     var content = function (layer) { return joinFragments(frags, layer.options.osintRefs); };
     var icons = {};
     var markers = [];
@@ -111,7 +122,11 @@
       var style = styles[r[1]];
       var line = L.polyline(r[0], { color: style.color, weight: 3, opacity: 0.85,
                                     osintRefs: r[2], className: "route-line" });
-      if (r[2] && r[2].length) { line.bindPopup(content, { maxWidth: 380, className: "osint-popup" }); }
+      if (r[2] && r[2].length) {
+        line.bindPopup(content, L.extend({ maxWidth: POPUP_MAX_WIDTH,
+                                           maxHeight: POPUP_MAX_HEIGHT,
+                                           className: "osint-popup" }, POPUP_PAN));
+      }
       layers.push(line);
     }
     var arrows = spec.arrows || [];
@@ -174,6 +189,8 @@
     return L.featureGroup([countries, governorates]);
   }
 
+  /* The legend is a control, and controls stand above popups: it folds while a popup
+   * is open (if it was open) and unfolds when the popup closes. */
   function legend(map, html, position) {
     var Legend = L.Control.extend({
       options: { position: position || "bottomright" },
@@ -182,6 +199,16 @@
         div.innerHTML = html;
         L.DomEvent.disableClickPropagation(div);
         L.DomEvent.disableScrollPropagation(div);
+        var details = div.querySelector("details");
+        var folded = false;
+        if (details) {
+          map.on("popupopen", function () {
+            if (details.open) { details.open = false; folded = true; }
+          });
+          map.on("popupclose", function () {
+            if (folded) { details.open = true; folded = false; }
+          });
+        }
         return div;
       } });
     return new Legend().addTo(map);

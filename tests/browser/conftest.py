@@ -76,10 +76,14 @@ class BrowserPage:
     dialogs: list[str] = field(default_factory=list)
 
 
-@pytest.fixture
-def browser_page(browser) -> Iterator[BrowserPage]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB",
-                                  service_workers="block")
+def open_browser_page(browser, **context_args) -> tuple[BrowserPage, object]:
+    """A page in a new browser context (its own cookies and storage: its own Streamlit
+    session), with requests leaving 127.0.0.1 blocked and recorded, responses >= 400,
+    page errors and dialogs recorded. Returns the page's handle and the context, which
+    the caller closes."""
+    options = {"viewport": {"width": 1280, "height": 900}, "locale": "en-GB",
+               "service_workers": "block", **context_args}
+    context = browser.new_context(**options)
     page = context.new_page()
     handle = BrowserPage(page)
 
@@ -104,8 +108,33 @@ def browser_page(browser) -> Iterator[BrowserPage]:
     page.on("response", on_response)
     page.on("pageerror", lambda exc: handle.page_errors.append(str(exc)))
     page.on("dialog", on_dialog)
+    return handle, context
+
+
+@pytest.fixture
+def browser_page(browser) -> Iterator[BrowserPage]:
+    handle, context = open_browser_page(browser)
     yield handle
     context.close()
+
+
+@pytest.fixture
+def browser_pages(browser) -> Iterator[Callable[[int], list[BrowserPage]]]:
+    """Factory: ``browser_pages(n)`` -> n pages, each in its own browser context (so each
+    is its own Streamlit session), set up like :func:`browser_page`."""
+    contexts = []
+
+    def make(n: int) -> list[BrowserPage]:
+        handles = []
+        for _ in range(n):
+            handle, context = open_browser_page(browser)
+            contexts.append(context)
+            handles.append(handle)
+        return handles
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 def _free_port() -> int:
@@ -143,22 +172,17 @@ def _base_path(args: tuple[str, ...]) -> str:
     return ""
 
 
-@pytest.fixture
-def streamlit_server(tmp_path) -> Iterator[Callable[..., str]]:
-    """Factory: ``streamlit_server(app_path, *args) -> url`` of a running server (with the
-    ``server.baseUrlPath`` if ``args`` set one).
+class StreamlitServers:
+    """Starts ``streamlit run`` servers (logs in ``log_dir``) and stops them all."""
 
-    The server listens on 127.0.0.1 on a free port, headless, no usage statistics, static
-    serving on (``static/`` next to the app). It runs from the project root with the
-    project on PYTHONPATH, and is stopped when the test ends. Extra ``args`` are passed
-    to ``streamlit run`` (before ``--``, e.g. ``"--server.baseUrlPath=x"``).
-    """
-    procs: list[subprocess.Popen] = []
+    def __init__(self, log_dir: Path) -> None:
+        self.log_dir = log_dir
+        self.procs: list[subprocess.Popen] = []
 
-    def start(app_path: Path | str, *args: str) -> str:
+    def start(self, app_path: Path | str, *args: str, env: dict[str, str] | None = None) -> str:
         port = _free_port()
-        log = tmp_path / f"streamlit-{port}.log"
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        log = self.log_dir / f"streamlit-{port}.log"
+        env = {**os.environ, **(env or {}), "PYTHONPATH": os.pathsep.join(
             [str(PROJECT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
             "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
         cmd = [sys.executable, "-m", "streamlit", "run", str(app_path),
@@ -169,16 +193,42 @@ def streamlit_server(tmp_path) -> Iterator[Callable[..., str]]:
         with log.open("wb") as out:
             proc = subprocess.Popen(cmd, cwd=PROJECT, env=env, stdout=out,
                                     stderr=subprocess.STDOUT, start_new_session=True)
-        procs.append(proc)
+        self.procs.append(proc)
         url = f"http://127.0.0.1:{port}{_base_path(args)}"
         _wait_healthy(url, proc, log)
         return url
 
-    yield start
-    for proc in procs:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
+    def stop(self) -> None:
+        for proc in self.procs:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=5)
+        self.procs.clear()
+
+
+@pytest.fixture
+def streamlit_server(tmp_path) -> Iterator[Callable[..., str]]:
+    """Factory: ``streamlit_server(app_path, *args, env=None) -> url`` of a running server
+    (with the ``server.baseUrlPath`` if ``args`` set one).
+
+    The server listens on 127.0.0.1 on a free port, headless, no usage statistics, static
+    serving on (``static/`` next to the app). It runs from the project root with the
+    project on PYTHONPATH and this process's environment (plus ``env``), and is stopped
+    when the test ends. Extra ``args`` are passed to ``streamlit run`` (e.g.
+    ``"--server.baseUrlPath=x"``; after ``"--"``, the app's own arguments).
+    """
+    servers = StreamlitServers(tmp_path)
+    yield servers.start
+    servers.stop()
+
+
+@pytest.fixture(scope="module")
+def module_streamlit_server(tmp_path_factory) -> Iterator[Callable[..., str]]:
+    """:func:`streamlit_server` for a whole test module: start a server once for tests
+    that only read from it."""
+    servers = StreamlitServers(tmp_path_factory.mktemp("streamlit"))
+    yield servers.start
+    servers.stop()

@@ -15,6 +15,7 @@ import pytest
 
 from gazetteer.model import Place
 from geo.dashboard_data import (
+    WORD_JOINER,
     article_header_html,
     article_label,
     cli_command,
@@ -122,6 +123,9 @@ def test_article_label_and_header_are_safe() -> None:
     header = article_header_html(_Article())
     assert "<b>" not in header and "&lt;b&gt;" in header and "&#36;{alert(1)}" in header
     assert "javascript" not in header and 'dir="rtl"' in header
+    # a line with no space in it (20,000 letters) wraps instead of widening the page
+    assert header.count("overflow-wrap:anywhere") == 2
+    assert "overflow-wrap:anywhere" in highlighted_html("ش" * 20_000, [])
     linked = article_header_html(_Article(url="https://example.org/a?b=1&c=2"))
     assert 'href="https://example.org/a?b=1&amp;c=2"' in linked
 
@@ -258,6 +262,18 @@ def test_md_escape_neutralises_markdown(text) -> None:
     bare = re.sub(r"\\.", "", out)  # what is left once every escaped pair is removed
     assert not set(bare) & set("![]()$:<>#`*_\\")
     assert "\n" not in out
+
+
+@pytest.mark.parametrize("text", ["see http://evil.example/x.png now", "HTTPS://evil.example",
+                                  "www.evil.example", "mail x@evil.example",
+                                  "mailto:x@evil.example", "ftp://evil.example"])
+def test_md_escape_leaves_nothing_markdown_would_autolink(text) -> None:
+    """GitHub-flavoured Markdown links bare URLs and addresses even when their
+    punctuation is escaped: a word joiner breaks the pattern, invisibly."""
+    out = md_escape(text)
+    unescaped = re.sub(r"\\(.)", r"\1", out)  # the text Markdown sees
+    assert not re.search(r"(?i)(https?|ftp)://|www\.|[\w.+-]@|mailto:", unescaped)
+    assert unescaped.replace(WORD_JOINER, "") == text
 
 
 # --- exports --------------------------------------------------------------------------

@@ -245,6 +245,29 @@ def test_popup_html_survives_json_embedding(page):
         assert body.count("</script>") == 1
 
 
+RLO = "\u202e"
+
+
+def test_untrusted_popup_fields_are_each_a_bidi_isolate():
+    """An unterminated U+202E in a title or outlet reorders nothing outside its field."""
+    src = {"article": "a" + RLO, "title": "عنوان " + RLO + "<b>", "outlet": "وكالة" + RLO,
+           "published": "2022-10-09", "url": "", "evidence": "نص " + RLO}
+    incident = incident_popup_html({"type": "patrol", "sources": [src]})
+    assert f"<b><bdi>عنوان {RLO}&lt;b&gt;</bdi></b>" in incident
+    assert f"<bdi>وكالة{RLO}</bdi> · <bdi>2022-10-09</bdi>" in incident
+    article = article_popup_html({"title": src["title"], "outlet": src["outlet"],
+                                  "published": "2022-10-09", "excerpt": src["evidence"]})
+    assert f"<h4><bdi>عنوان {RLO}&lt;b&gt;</bdi></h4>" in article
+    assert f"<bdi>وكالة{RLO}</bdi> · <bdi>2022-10-09</bdi>" in article
+    place = place_popup_html({"name_en": "X", "articles": [src["article"], "b"]})
+    assert f"<bdi>a{RLO}</bdi>, <bdi>b</bdi>" in place
+    # every RLO sits inside a <bdi> or a block of its own with dir=
+    for out in (incident, article, place):
+        for before in out.split(RLO)[:-1]:
+            assert before.rfind("<bdi>") > before.rfind("</bdi>") or \
+                before.rfind('dir="rtl"') > before.rfind("</div>"), out
+
+
 # ------------------------------------------------------------------ popup contents
 
 def test_incident_popup_has_every_field_and_source(layers):
@@ -366,6 +389,16 @@ def test_legend_lists_the_types_shown(page):
     assert "Protest" not in legend
     js = (Path(mapview.__file__).parent / "static_src" / "osint-map.js").read_text()
     assert '"map-legend leaflet-control"' in js
+    # it folds while a popup is open (controls stand above popups)
+    assert 'map.on("popupopen"' in js and 'map.on("popupclose"' in js
+
+
+def test_popups_are_bounded_and_wrap_long_words():
+    """A 20,000-letter line makes a popup scroll, not grow past the map."""
+    static = Path(mapview.__file__).parent / "static_src"
+    js, css = (static / "osint-map.js").read_text(), (static / "osint-map.css").read_text()
+    assert re.search(r"POPUP_MAX_HEIGHT = \d+", js) and "maxHeight: POPUP_MAX_HEIGHT" in js
+    assert "overflow-wrap: anywhere" in css
 
 
 @pytest.mark.parametrize("given", [{}, None, "empty", "none-values"])
