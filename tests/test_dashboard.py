@@ -287,3 +287,26 @@ def test_moving_widgets_does_not_rerun_the_pipeline(tmp_path, monkeypatch) -> No
     (corpus / "new.txt").write_text("دورية روسية قرب القامشلي.", encoding="utf-8")
     at.run()  # the folder changed: read again
     assert len(calls) == 2
+
+
+def test_a_hostile_article_reaches_the_page_only_as_text(tmp_path, monkeypatch) -> None:
+    """HTML, script, template and Markdown syntax in an article's title, outlet and body
+    (the corpus of tests/browser/test_hostile.py) reach the map escaped and Markdown
+    labels inert; the browser test shows that nothing of it runs."""
+    from tests.browser.test_hostile import PAYLOAD, write_hostile_corpus
+
+    corpus = write_hostile_corpus(tmp_path / "corpus")
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--corpus", str(corpus)])
+    at = _run({"tab": "Article reader", "layers": "bases,routes,places,articles"})
+    script = _map_args(at)["script"]
+    assert "window.__pwned" in script  # the hostile article is on the map...
+    for raw in ("<script>window", "<img src=x", "<svg onload", "${window", "{{7*7}}",
+                "<b>bold?"):
+        assert raw not in script, raw  # ...only as entities
+    assert "javascript:window" in script and not re.search(r'href=\\?"javascript', script)
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in script
+    labels = [e.value for e in (*at.markdown, *at.caption)] + [b.label for b in at.button]
+    for label in labels:
+        shown = re.sub(r"\\(.)", r"\1", label)  # what Markdown makes of the escapes
+        assert not re.search(r"(?i)https?://|www\.|<img|<script", shown), label
+    assert PAYLOAD not in "".join(labels)
