@@ -478,10 +478,15 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path, *,
 
     def write(tmp: Path) -> None:
         for name in names:
-            frame = _flat(_writable(layers[name]), _kinds_of(layers[name], name))
-            pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
-                                    geometry_type=GEOMETRY_TYPES.get(name, "Unknown"),
-                                    promote_to_multi=False)
+            try:
+                frame = _flat(_writable(layers[name]), _kinds_of(layers[name], name))
+                pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
+                                        geometry_type=GEOMETRY_TYPES.get(name, "Unknown"),
+                                        promote_to_multi=False)
+            except Exception as exc:
+                exc.add_note(f"while writing layer {name!r} of {path}; "
+                             "the previous file, if any, is unchanged")
+                raise
 
     return atomic_write(path, write)
 

@@ -14,12 +14,14 @@ import pyogrio
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry import GeometryCollection, LineString, Point, Polygon
 
 from geo.export import (
+    GEOMETRY_NOTE,
     atomic_write,
     json_value,
     to_geojson_bytes,
+    validate_feature_collection,
     write_csv,
     write_geojson,
     write_gpkg,
@@ -241,3 +243,220 @@ def test_report_json_is_plain(tmp_path):
 def test_json_value_of_a_line():
     assert json_value(LineString([(0, 0), (1, 1)])) == "LINESTRING (0 0, 1 1)"
     assert json_value(math.nan) is None
+
+
+# --- the RFC 7946 check ---------------------------------------------------------------
+
+_POINT = {"type": "Point", "coordinates": [41.23, 37.05]}
+
+
+def _fc(*features: dict, **members) -> dict:
+    return {"type": "FeatureCollection", "features": list(features), **members}
+
+
+def _feat(geometry: dict | None = _POINT, **members) -> dict:
+    return {"type": "Feature", "properties": {}, "geometry": geometry, **members}
+
+
+def test_every_layer_of_the_sample_validates(layers):
+    for name in LAYER_NAMES:
+        raw = to_geojson_bytes(layers[name])
+        assert validate_feature_collection(raw) == [], name
+        assert validate_feature_collection(json.loads(raw)) == [], name
+
+
+@pytest.mark.parametrize("doc", [
+    _fc(),
+    _fc(_feat(None), _feat(properties=None), bbox=[40, 36, 42, 38]),
+    _fc(_feat({"type": "LineString", "coordinates": [[40, 36], [41, 37, 300.5]]}), id="x"),
+    _fc(_feat({"type": "Polygon", "coordinates": [
+        [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
+        [[2, 2], [2, 4], [4, 4], [4, 2], [2, 2]]]}, id=3)),
+    _fc(_feat({"type": "GeometryCollection", "geometries": [
+        _POINT, {"type": "MultiPoint", "coordinates": []},
+        {"type": "MultiLineString", "coordinates": [[[180, 90], [-180, -90]]]}]})),
+    _fc(_feat(bbox=[170, -10, -170, 10])),  # across the antimeridian
+], ids=["empty", "nulls-bbox", "line-3d", "polygon-hole", "collection", "antimeridian"])
+def test_valid_collections(doc):
+    assert validate_feature_collection(doc) == []
+
+
+@pytest.mark.parametrize(("doc", "problem"), [
+    ([], "expected an object"),
+    (b"{", "not JSON"),
+    ({"type": "Feature"}, "expected 'FeatureCollection'"),
+    (_fc(crs={"type": "name"}), "no 'crs' member"),
+    ({"type": "FeatureCollection"}, "features: expected an array"),
+    (_fc({"type": "Feature", "properties": {}}), "no 'geometry' member"),
+    (_fc({"type": "Feature", "geometry": None}), "no 'properties' member"),
+    (_fc(_feat(properties=[1])), "properties: expected an object or null"),
+    (_fc(_feat(id=True)), "id: expected a string or a number"),
+    (_fc(_feat({"type": "Circle", "coordinates": [0, 0]})), "not a GeoJSON geometry type"),
+    (_fc(_feat({"type": "Point", "coordinates": [37.05, 91.0]})), "latitude 91.0"),
+    (_fc(_feat({"type": "Point", "coordinates": [181, 0]})), "longitude 181"),
+    (_fc(_feat({"type": "Point", "coordinates": [1]})), "2 or 3 numbers, not 1"),
+    (_fc(_feat({"type": "Point", "coordinates": ["41", "37"]})), "array of numbers"),
+    (_fc(_feat({"type": "Point", "coordinates": [float("nan"), 37.0]})), "nan is not finite"),
+    (_fc(_feat(properties={"x": [float("inf")]})), "properties.x[0]: inf is not finite"),
+    (b'{"type":"FeatureCollection","features":[],"x":NaN}', "x: nan is not finite"),
+    (_fc(_feat({"type": "LineString", "coordinates": [[40, 36]]})), "2 positions or more"),
+    (_fc(_feat({"type": "MultiLineString", "coordinates": [[[40, 36]]]})),
+     "coordinates[0]: a LineString needs 2"),
+    (_fc(_feat({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [0, 0]]]})),
+     "4 positions or more"),
+    (_fc(_feat({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]})),
+     "end where it starts"),
+    (_fc(_feat({"type": "Polygon", "coordinates": [[[0, 0], [0, 1], [1, 1], [0, 0]]]})),
+     "exterior ring must wind counter-clockwise"),
+    (_fc(_feat({"type": "MultiPolygon", "coordinates": [[
+        [[0, 0], [10, 0], [10, 10], [0, 0]], [[2, 1], [8, 1], [8, 7], [2, 1]]]]})),
+     "coordinates[0][1]: a hole must wind clockwise"),
+    (_fc(_feat({"type": "GeometryCollection", "geometries": [None]})),
+     "geometries[0]: expected a geometry object"),
+    (_fc(_feat(bbox=[40, 38, 42, 36])), "south first"),
+    (_fc(bbox=[40, 36, 42]), "bbox: expected 4 or 6 numbers"),
+    (_fc(_feat({"type": "Point", "coordinates": [0, 0], "bbox": [0, 0, 2, 0, 0, 1]})),
+     "lowest altitude comes first"),
+])
+def test_invalid_collections_say_where_and_why(doc, problem):
+    problems = validate_feature_collection(doc)
+    assert any(problem in p for p in problems), problems
+
+
+# --- coordinates that must not be written ---------------------------------------------
+
+_NAN, _INF = float("nan"), float("inf")
+_UNWRITABLE = {
+    "nan point": Point(_NAN, _NAN),
+    "inf vertex": LineString([(40, 36), (_INF, 37)]),
+    "lat 200": Point(40, 200),
+    "lon -181": Point(-181, 36),
+    "nan in a collection": GeometryCollection([Point(40, 36), Point(_NAN, 1)]),
+}
+
+
+def _no_constant(name: str) -> None:
+    raise AssertionError(f"{name} written as a JSON number")
+
+
+def _awkward() -> gpd.GeoDataFrame:
+    names = ["fine", *_UNWRITABLE, "empty", "missing"]
+    geoms = [Point(41.23142, 37.05215), *_UNWRITABLE.values(), Point(), None]
+    return gpd.GeoDataFrame({"name": names}, geometry=geoms, crs=4326)
+
+
+def test_unwritable_coordinates_become_null_with_a_note_and_the_feature_stays(tmp_path):
+    gdf = _awkward()
+    raw = to_geojson_bytes(gdf)
+    assert validate_feature_collection(raw) == []
+    features = {f["properties"]["name"]: f
+                for f in json.loads(raw, parse_constant=_no_constant)["features"]}
+    assert list(features) == list(gdf["name"])
+    assert features["fine"]["geometry"]["coordinates"] == [41.23142, 37.05215]
+    assert features["fine"]["properties"][GEOMETRY_NOTE] is None
+    for name in _UNWRITABLE:
+        assert features[name]["geometry"] is None, name
+        assert features[name]["properties"][GEOMETRY_NOTE].startswith(
+            "geometry not written: "), name
+    assert "NaN or infinite" in features["inf vertex"]["properties"][GEOMETRY_NOTE]
+    assert "LINESTRING (40 36, Infinity 37)" in features["inf vertex"]["properties"][
+        GEOMETRY_NOTE]
+    assert "outside lon -180..180" in features["lat 200"]["properties"][GEOMETRY_NOTE]
+    for name in ("empty", "missing"):  # no location is not an error
+        assert features[name]["geometry"] is None
+        assert features[name]["properties"][GEOMETRY_NOTE] is None
+    path = write_geojson(gdf, tmp_path / "awkward.geojson")
+    assert len(gpd.read_file(path, engine="pyogrio")) == len(pyogrio.read_dataframe(path)) == 8
+
+
+def test_the_note_joins_a_note_already_there():
+    gdf = gpd.GeoDataFrame({GEOMETRY_NOTE: ["from the gazetteer"]}, geometry=[Point(0, 95)],
+                           crs=4326)
+    note = _doc(gdf)["features"][0]["properties"][GEOMETRY_NOTE]
+    assert note.startswith("from the gazetteer; geometry not written: outside lon")
+
+
+def test_a_layer_with_only_good_geometries_gets_no_note_column(layers):
+    assert GEOMETRY_NOTE not in _doc(layers.incidents)["features"][0]["properties"]
+
+
+def test_gpkg_and_csv_write_null_too(tmp_path, layers):
+    awkward = dict(layers)
+    awkward["places"] = _awkward()
+    gpkg = write_gpkg(awkward, tmp_path / "layers.gpkg", names=["places"])
+    back = gpd.read_file(gpkg, layer="places", engine="pyogrio")
+    assert len(back) == 8 and back.geometry.notna().sum() == 1
+    assert back[GEOMETRY_NOTE].notna().sum() == len(_UNWRITABLE)
+    csv = pd.read_csv(write_csv(_awkward(), tmp_path / "p.csv", layer="places"),
+                      encoding="utf-8-sig", keep_default_na=False)
+    assert list(csv["wkt"]) == ["POINT (41.23142 37.05215)", *[""] * 7]
+    assert list(csv["lon"]) == ["41.23142", *[""] * 7]
+    assert list(csv["lat"]) == ["37.05215", *[""] * 7]
+
+
+def test_a_nan_altitude_is_dropped_not_the_place():
+    gdf = gpd.GeoDataFrame({"a": [1, 2]}, geometry=[Point(40, 36, _NAN), Point(40, 36, 350)],
+                           crs=4326)
+    got = [f["geometry"]["coordinates"] for f in _doc(gdf)["features"]]
+    assert got == [[40.0, 36.0], [40.0, 36.0, 350.0]]
+
+
+def test_a_tiny_polygon_still_winds_right_after_rounding():
+    eps = 1e-7  # below the 6 decimals written
+    sliver = Polygon([(40, 36), (40 + 3e-6, 36 + eps), (40 + 2e-6, 36 + 4e-6)])
+    holed = Polygon([(40, 36), (40, 37), (41, 37), (41, 36)],
+                    [[(40.2, 36.2), (40.8, 36.2), (40.8, 36.8), (40.2, 36.8)]])
+    gdf = gpd.GeoDataFrame({"a": [1, 2]}, geometry=[sliver, holed], crs=4326)
+    assert validate_feature_collection(to_geojson_bytes(gdf)) == []
+
+
+def test_an_empty_member_of_a_collection_is_left_out():
+    gdf = gpd.GeoDataFrame({"a": [1, 2]}, geometry=[
+        GeometryCollection([Point(40, 36), Point()]), GeometryCollection([Point()])], crs=4326)
+    doc = _doc(gdf)
+    assert doc["features"][0]["geometry"] == {
+        "type": "GeometryCollection", "geometries": [{"type": "Point",
+                                                      "coordinates": [40.0, 36.0]}]}
+    assert doc["features"][1]["geometry"] is None
+
+
+# --- a failure while serialising leaves the previous file -----------------------------
+
+
+class Unprintable:
+    """A value no writer can turn into text."""
+
+    def __str__(self) -> str:
+        raise RuntimeError("cannot be shown")
+
+    __repr__ = __str__
+
+
+def _unprintable() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame({"id": ["x"], "v": [Unprintable()]}, geometry=[Point(40, 36)],
+                            crs=4326)
+
+
+@pytest.mark.parametrize("writer", ["geojson", "csv", "json", "gpkg"])
+def test_a_failed_serialisation_keeps_the_previous_file_and_no_temporary(tmp_path, layers,
+                                                                          writer):
+    target = tmp_path / f"out.{writer}"
+    target.write_bytes(b"previous")
+    broken = {**layers, "routes": _unprintable()}  # the third layer of four fails
+    write = {"geojson": lambda: write_geojson(_unprintable(), target),
+             "csv": lambda: write_csv(_unprintable(), target),
+             "json": lambda: write_json({"v": Unprintable()}, target),
+             "gpkg": lambda: write_gpkg(broken, target)}[writer]
+    with pytest.raises(RuntimeError, match="cannot be shown"):
+        write()
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_a_failed_gpkg_layer_is_named(tmp_path, layers):
+    broken = {**layers, "bases": gpd.GeoDataFrame({"c": [1j]}, geometry=[Point(40, 36)],
+                                                   crs=4326)}
+    with pytest.raises(NotImplementedError) as info:
+        write_gpkg(broken, tmp_path / "x.gpkg")
+    assert "while writing layer 'bases'" in " ".join(info.value.__notes__)
+    assert list(tmp_path.iterdir()) == []
