@@ -52,7 +52,7 @@ from geo.uploads import (
     default_upload_dir,
     list_uploads,
     remove_upload,
-    store_upload,
+    store_uploads,
 )
 from geo.viewstate import (
     LAYER_TOGGLES,
@@ -172,8 +172,12 @@ def review_tab(result) -> None:
 
 def files_tab(result) -> None:
     t = result.report["totals"]
-    st.write(f"{t['files']} files: {t['read']} read, {t['skipped']} skipped, "
-             f"{t['failed']} failed.")
+    st.write(f"{t['files']} files: {t['read']} read ({t.get('read_with_warnings', 0)} with "
+             f"warnings), {t['skipped']} not read, {t.get('duplicates', 0)} duplicate copies, "
+             f"{t['failed']} failed; {t.get('metadata_warnings', 0)} metadata warnings.")
+    for entry in result.report.get("metadata", []):
+        for warning in entry.get("warnings", []):
+            st.warning(md_escape(warning))
     st.dataframe(files_table(result.report), hide_index=True, key="files")
 
 
@@ -210,11 +214,9 @@ def upload_section(folder: Path, result=None) -> None:
         articles = result.articles if result is not None else {}
         known = {a.sha256: Path(a.path).name for a in articles.values()
                  if Path(a.path).parent != folder.resolve()}
-        messages = [(o.status, o.message) for o in
-                    (store_upload(f.name, f.getvalue(), folder=folder, taken=set(articles),
-                                  known=known) for f in files[:MAX_FILES])]
-        if len(files) > MAX_FILES:
-            messages.append(("refused", f"only the first {MAX_FILES} files were taken"))
+        outcomes = store_uploads(((f.name, f.getvalue()) for f in files), folder=folder,
+                                 taken=set(articles), known=known)
+        messages = [(o.status, o.message) for o in outcomes]
         st.session_state["upload_messages"] = messages
         st.session_state["upload_round"] = n + 1  # a fresh, empty uploader
         st.rerun()
