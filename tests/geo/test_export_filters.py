@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import LineString, Point
 
+from bench.bench_filter import filter_layers_rowwise
 from geo.dashboard_data import layer_geojson
 from geo.export import GEOMETRY_NOTE, to_geojson_bytes, validate_feature_collection, write_geojson
 from geo.layers import (
@@ -96,16 +97,39 @@ def _bounds(kwargs: Mapping) -> tuple[str, str]:
 # --- drawing filters ------------------------------------------------------------------
 
 
-def _date_bound() -> st.SearchStrategy:
-    """A bound as the CLI or a link gives it: a date, or ISO text at any precision."""
+def _date_bound(edges: list[dt.date]) -> st.SearchStrategy:
+    """A bound as the CLI or a link gives it: a date, or ISO text at any precision;
+    often a day on which some row's period starts or ends, or one day off it."""
     near = st.dates(dt.date(2018, 1, 1), dt.date(2023, 12, 31))
     anywhere = st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))
-    day = st.one_of(near, near, anywhere)
+    on_edge = st.tuples(st.sampled_from(edges or [dt.date(2022, 10, 8)]),
+                        st.sampled_from([-1, 0, 0, 1])).map(_shift)
+    day = st.one_of(near, on_edge, on_edge, anywhere)
     return st.one_of(
         st.none(), st.just(""), day,
         day.map(dt.date.isoformat), day.map(lambda d: d.isoformat()[:7]),
         day.map(lambda d: d.isoformat()[:4]),
         day.map(lambda d: dt.datetime(d.year, d.month, d.day, 23, 59)))
+
+
+def _shift(day_and_offset: tuple[dt.date, int]) -> dt.date:
+    day, offset = day_and_offset
+    try:
+        return day + dt.timedelta(days=offset)
+    except OverflowError:
+        return day
+
+
+def _edges(layers: Layers) -> list[dt.date]:
+    """Every day a row's period starts or ends on (the boundaries a filter can get wrong)."""
+    cuts = [*layers.incidents["date_first"], *layers.incidents["date_last"],
+            *layers.routes["date"], *layers.articles["published"]]
+    days = set()
+    for cut in cuts:
+        text = str(cut or "")[:10]
+        if text:
+            days |= {parse_date_bound(text), parse_date_bound(text, end=True)}
+    return sorted(days)
 
 
 def _choices(known: list[str]) -> st.SearchStrategy:
@@ -127,9 +151,9 @@ def _known(layers: Layers) -> dict[str, list[str]]:
 @st.composite
 def filters(draw, layers: Layers) -> dict:
     """Keyword arguments of :func:`filter_layers`, as the dashboard or the CLI make them."""
-    known = _known(layers)
+    known, edges = _known(layers), _edges(layers)
     kwargs = {
-        "date_from": draw(_date_bound()), "date_to": draw(_date_bound()),
+        "date_from": draw(_date_bound(edges)), "date_to": draw(_date_bound(edges)),
         "types": draw(_choices(known["types"])), "actors": draw(_choices(known["actors"])),
         "articles": draw(_choices(known["articles"])),
         "min_confidence": draw(st.one_of(st.just(0.0), st.floats(0, 1), st.just(1.01))),
@@ -260,3 +284,45 @@ def test_unwritable_coordinates_become_null_geometries_with_a_note(layers):
                 assert written is None and "geometry not written" in noted
             else:
                 assert written is not None
+
+
+# --- the column-wise filter keeps what the row-by-row one kept ------------------------
+
+
+def assert_same_as_rowwise(layers: Layers, kwargs: Mapping) -> None:
+    try:
+        want = filter_layers_rowwise(layers, **kwargs)
+    except ValueError as exc:
+        with pytest.raises(ValueError, match=str(exc)):
+            filter_layers(layers, **kwargs)
+        return
+    got = filter_layers(layers, **kwargs)
+    for name in LAYER_NAMES:
+        assert to_geojson_bytes(got[name]) == to_geojson_bytes(want[name]), name
+        assert list(got[name].dtypes) == list(want[name].dtypes), name
+
+
+@EXAMPLES
+@given(data=st.data())
+def test_the_filter_keeps_what_the_rowwise_filter_kept(seed_layers, sample_layers, data):
+    for layers in (seed_layers, sample_layers):
+        assert_same_as_rowwise(layers, data.draw(filters(layers)))
+
+
+@NAN_VERTEX
+@EXAMPLES
+@given(layers=synthetic_layers(), data=st.data())
+def test_the_filter_keeps_what_the_rowwise_filter_kept_on_synthetic_layers(layers, data):
+    assert_same_as_rowwise(layers, data.draw(filters(layers)))
+
+
+def test_every_boundary_day_and_confidence_agrees_with_the_rowwise_filter(seed_layers,
+                                                                          sample_layers):
+    """Exhaustive on the edges a column-wise rewrite can get wrong (>= against >)."""
+    for layers in (seed_layers, sample_layers):
+        for day in {_shift((d, k)) for d in _edges(layers) for k in (-1, 0, 1)}:
+            for kwargs in ({"date_from": day}, {"date_to": day},
+                           {"date_from": day, "date_to": day}):
+                assert_same_as_rowwise(layers, kwargs)
+        for conf in set(layers.incidents["confidence"]):
+            assert_same_as_rowwise(layers, {"min_confidence": conf})
