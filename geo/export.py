@@ -399,19 +399,37 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
     try:
         tmp.unlink()  # let the writer create it (GDAL refuses an empty existing file)
         write(tmp)
+        _fsync(tmp)  # the bytes reach the disk before the name points at them
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    _fsync_folder(path.parent)
     return path
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows cannot open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on a folder; the rename is still atomic
+    finally:
+        os.close(fd)
 
 
 def _write_bytes(data: bytes) -> Callable[[Path], None]:
     def write(tmp: Path) -> None:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        tmp.write_bytes(data)
     return write
 
 
