@@ -4,6 +4,9 @@ GeoJSON is written here with :mod:`json` rather than through GDAL, because GDAL
 flattens list-valued properties (the sources, the actors) and writes a ``crs``
 member; ours keeps lists as JSON lists, rounds coordinates to 6 decimals
 (~0.1 m), never writes NaN, and gives the same bytes for the same layer.
+A geometry with a NaN, infinite or out-of-range coordinate is written as null in
+every format, its feature kept with a ``geometry_note`` saying why;
+:func:`validate_feature_collection` checks a document against RFC 7946.
 Every writer goes through a temporary file and :func:`os.replace`, so an
 interrupted run leaves the previous file or none, never half of one.
 """
