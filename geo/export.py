@@ -33,7 +33,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .layers import COLUMNS, EXPORT_LAYERS, GEOMETRY_TYPES
 
-__all__ = ["GEOMETRY_NOTE", "atomic_write", "json_value", "to_geojson_bytes",
+__all__ = ["GEOMETRY_NOTE", "atomic_write", "json_value", "spreadsheet_safe", "to_geojson_bytes",
            "validate_feature_collection", "write_csv", "write_geojson", "write_gpkg",
            "write_json"]
 
@@ -518,11 +518,19 @@ def write_csv(gdf: gpd.GeoDataFrame, path: str | Path, *, layer: str | None = No
     Point layers (by ``layer``'s contract, else by the geometries) get ``lon`` and
     ``lat`` columns, every layer a ``wkt`` column; lists are JSON text. Coordinates
     that cannot be written are left blank, as in :func:`to_geojson_bytes`.
+
+    A text cell that a spreadsheet would run as a formula (it starts with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``: article
+    text is untrusted, and this is the one format meant for spreadsheets. GeoJSON
+    and GeoPackage carry the text unchanged.
     """
     gdf = _writable(gdf)
     flat = _flat(gdf, _kinds_of(gdf, layer))
     geom = gdf.geometry
     frame = pd.DataFrame(flat.drop(columns=geom.name))
+    for col in frame.columns:
+        if frame[col].dtype == object:
+            frame[col] = frame[col].map(spreadsheet_safe)
     if _is_point_layer(geom, layer):
         frame["lon"] = geom.x.round(COORD_DECIMALS)
         frame["lat"] = geom.y.round(COORD_DECIMALS)
@@ -532,6 +540,22 @@ def write_csv(gdf: gpd.GeoDataFrame, path: str | Path, *, layer: str | None = No
         frame.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
 
     return atomic_write(path, write)
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell a spreadsheet will show as text, never run as a formula (OWASP's advice).
+
+    >>> spreadsheet_safe("=1+1")
+    "'=1+1"
+    >>> spreadsheet_safe("القامشلي"), spreadsheet_safe(3)
+    ('القامشلي', 3)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _is_point_layer(geom: gpd.GeoSeries, layer: str | None) -> bool:

