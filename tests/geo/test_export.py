@@ -160,6 +160,20 @@ def test_geojson_file_reads_back_with_the_same_values(tmp_path, layers):
     assert back.crs.to_epsg() == 4326
 
 
+def test_write_geojson_refuses_an_invalid_document_and_keeps_the_old_file(tmp_path, layers,
+                                                                          monkeypatch):
+    import geo.export as export
+
+    path = write_geojson(layers.places, tmp_path / "places.geojson")
+    before = path.read_bytes()
+    bad = b'{"type": "FeatureCollection", "crs": {}, "features": [{"type": "Feature"}]}'
+    monkeypatch.setattr(export, "to_geojson_bytes", lambda gdf: bad)
+    with pytest.raises(ValueError, match="places.geojson: not written.*crs"):
+        write_geojson(layers.places, path)
+    assert path.read_bytes() == before and list(tmp_path.iterdir()) == [path]
+    assert write_geojson(layers.places, path, validate=False).read_bytes() == bad
+
+
 def test_writes_leave_no_temporary_files(tmp_path, layers):
     write_geojson(layers.incidents, tmp_path / "incidents.geojson")
     write_gpkg(layers, tmp_path / "layers.gpkg")
