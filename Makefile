@@ -28,6 +28,7 @@ bench: setup
 	$(BIN)/python bench/bench_gazetteer.py
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_mapview.py
+	$(BIN)/python bench/bench_filter.py
 
 lint: setup
 	$(BIN)/ruff check .
