@@ -1581,8 +1581,9 @@ def read_corpus(folder: str | Path, *, pattern: tuple[str, ...] = DEFAULT_PATTER
 
     Examples
     --------
-    >>> result = read_corpus("seeds")  # doctest: +SKIP
-    >>> [r.status for r in result.reports]  # doctest: +SKIP
+    >>> seeds = Path(__file__).resolve().parent.parent / "seeds"
+    >>> result = read_corpus(seeds)
+    >>> [r.status for r in result.reports]
     ['read', 'read', 'read', 'read', 'read']
     """
     result = CorpusResult(articles=[], reports=[])
