@@ -1475,7 +1475,9 @@ def _iter_files(root: Path, rows: dict[str, dict], csv_path: Path | None, warnin
                 yield duplicate
                 continue
             item = ids.assign(item, path, name)
-            seen.setdefault(item.sha256, []).append((name, item.id, _meta_fields(meta)))
+            entry = (name, item.id, _meta_fields(meta))
+            seen.setdefault(item.sha256, []).append(entry)
+            seen.setdefault(_text_digest(item), []).append(entry)
         yield item
 
 
@@ -1505,11 +1507,20 @@ def _duplicate(article: Article, name: str, meta: dict | None, seen: _Seen) -> F
     differ (title, outlet, link, date) are two publications, and are both read.
     """
     fields = _meta_fields(meta)
-    for first, first_id, first_fields in seen.get(article.sha256, ()):
-        if fields is None or first_fields is None or fields == first_fields:
-            return FileReport(name, "duplicate", f"same content as {first} (article "
-                              f"{first_id!r}); not read twice", encoding=article.encoding)
+    for key, what in ((article.sha256, "same content as {}"),
+                      (_text_digest(article), "same text as {} in other bytes (another "
+                                              "encoding or line endings)")):
+        for first, first_id, first_fields in seen.get(key, ()):
+            if fields is None or first_fields is None or fields == first_fields:
+                return FileReport(name, "duplicate", f"{what.format(first)} (article "
+                                  f"{first_id!r}); not read twice", encoding=article.encoding)
     return None
+
+
+def _text_digest(article: Article) -> str:
+    """A key of what the article says (why: one text saved in two encodings is one source)."""
+    text = "\x00".join((article.title, article.outlet, article.body))
+    return "text:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _meta_fields(meta: dict | None) -> tuple[str, ...] | None:

@@ -559,14 +559,17 @@ def test_mixed_folder(tmp_path: Path) -> None:
     _write(tmp_path / "sub", "x.txt", good)
 
     result = read_corpus(tmp_path, max_bytes=5000)
-    assert [a.id for a in result.articles] == ["01_good", "02_good", "03_cp1256", "04_utf16",
-                                              "05_cut"]
+    assert [a.id for a in result.articles] == ["01_good", "02_good", "05_cut"]
     reports = {r.file: r for r in result.reports}
     assert sorted(reports) == ["01_good.md", "01_good.txt", "02_good.html", "03_cp1256.txt",
                                "04_utf16.txt", "05_cut.txt", "10_binary.txt", "11_empty.txt",
                                "12_pdf.txt", "13_big.txt", "photo.jpg"]
     assert {r.file for r in result.reports if r.status == "read"} == {
-        "01_good.txt", "02_good.html", "03_cp1256.txt", "04_utf16.txt", "05_cut.txt"}
+        "01_good.txt", "02_good.html", "05_cut.txt"}
+    # the same text in other encodings decodes to the same article: a duplicate, not a source
+    for name in ("03_cp1256.txt", "04_utf16.txt"):
+        assert reports[name].status == "duplicate"
+        assert reports[name].reason.startswith("same text as 01_good.txt in other bytes")
     # the same bytes under another name: the .txt (which keeps the id) is read, the copy
     # is reported as a duplicate naming it
     assert reports["01_good.md"].status == "duplicate"
@@ -581,7 +584,7 @@ def test_mixed_folder(tmp_path: Path) -> None:
     assert reports["04_utf16.txt"].encoding == "utf-16-le"
     assert any("truncated" in w for w in reports["05_cut.txt"].warnings)
     bodies = {a.id: a.body for a in result.articles}
-    assert bodies["01_good"] == bodies["03_cp1256"] == bodies["04_utf16"]
+    assert PARA in bodies["01_good"]
 
     deep = read_corpus(tmp_path, max_bytes=5000, recursive=True)
     assert "sub/x.txt" in {r.file for r in deep.reports}
@@ -628,6 +631,20 @@ def test_copies_are_duplicates_unless_the_csv_makes_them_two_publications(
         "duplicate", "same content as a.txt (article 'a'); not read twice")
     assert reports["d.txt"].status == "duplicate"  # no row of its own: a copy
     assert reports["c.txt"].status == "read"  # another outlet published the same text
+
+
+def test_one_text_in_other_encodings_is_a_duplicate(tmp_path: Path) -> None:
+    text = _article_text(HEADLINE, PARA)
+    _write(tmp_path, "a.txt", text.encode("utf-8"))
+    _write(tmp_path, "b.txt", text.encode("cp1256"))
+    _write(tmp_path, "c.txt", text.replace("\n", "\r\n").encode("utf-16"))
+    _write(tmp_path, "d.txt", _article_text(HEADLINE, PARA2).encode("cp1256"))  # other text
+    result = read_corpus(tmp_path)
+    assert [a.id for a in result.articles] == ["a", "d"]
+    reports = {r.file: r for r in result.reports}
+    for name in ("b.txt", "c.txt"):
+        assert reports[name].status == "duplicate"
+        assert reports[name].reason.startswith("same text as a.txt in other bytes")
 
 
 def test_a_csv_row_by_stem_only_applies_when_the_stem_names_one_file(tmp_path: Path) -> None:
