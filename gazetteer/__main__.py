@@ -16,6 +16,7 @@ from .lookup import LookupResult, lookup
 from .model import Candidate
 from .normalize import is_arabic
 from .store import load_gazetteer
+from .terminal import echo, json_safe
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except (GazetteerError, ValueError, TypeError, OSError) as exc:
-        print(f"gazetteer: error: {exc}", file=sys.stderr)
+        echo(f"gazetteer: error: {exc}", file=sys.stderr)
         return 2
 
 
@@ -59,7 +60,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     if result.best is None and args.online:
         result = _online(args.text, result)
     if args.json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps(result.as_dict(), ensure_ascii=False, indent=2)))
     else:
         _print_lookup(result)
     return 0
@@ -70,13 +71,13 @@ def _online(query: str, offline: LookupResult) -> LookupResult:
 
     geocoder = geocoder_from_env()
     if geocoder is None:
-        print("gazetteer: online lookup is off; set GAZETTEER_ONLINE=1 and "
+        echo("gazetteer: online lookup is off; set GAZETTEER_ONLINE=1 and "
               "GAZETTEER_USER_AGENT to switch it on", file=sys.stderr)
         return offline
     try:
         places = geocoder.geocode(query)
     except GeocoderUnavailable as exc:
-        print(f"gazetteer: online geocoder failed ({exc}); offline answer kept", file=sys.stderr)
+        echo(f"gazetteer: online geocoder failed ({exc}); offline answer kept", file=sys.stderr)
         return offline
     if not places:
         return offline
@@ -86,14 +87,14 @@ def _online(query: str, offline: LookupResult) -> LookupResult:
 
 def _print_lookup(result: LookupResult) -> None:
     if result.best is None:
-        print(f"{result.query}: not resolved ({result.method})")
+        echo(f"{result.query}: not resolved ({result.method})")
     else:
         b = result.best
-        print(f"{result.query}: {b.name_ar} / {b.name_en} [{b.kind}, {b.governorate or '-'}] "
+        echo(f"{result.query}: {b.name_ar} / {b.name_en} [{b.kind}, {b.governorate or '-'}] "
               f"{b.lat:.5f}, {b.lon:.5f}  confidence {result.confidence:.2f} ({result.method})")
     for c in result.candidates[:10]:
         p = c.place
-        print(f"  - {p.id}: {p.name_ar} / {p.name_en} [{p.kind}, {p.governorate or '-'}] "
+        echo(f"  - {p.id}: {p.name_ar} / {p.name_en} [{p.kind}, {p.governorate or '-'}] "
               f"score {c.score:.2f}: {'; '.join(c.reasons)}")
 
 
@@ -103,12 +104,12 @@ def _cmd_find(args: argparse.Namespace) -> int:
 
     mentions = resolve_text(text, load_gazetteer())
     if args.json:
-        print(json.dumps([m.as_dict() for m in mentions], ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps([m.as_dict() for m in mentions], ensure_ascii=False, indent=2)))
         return 0
     for m in mentions:
         where = (f"{m.place.name_en} ({m.place.lat:.4f}, {m.place.lon:.4f}) p{m.geo_precision}"
                  if m.place else "UNRESOLVED")
-        print(f"{m.start:>6}-{m.end:<6} {m.text}  ->  {where}  [{m.role}, "
+        echo(f"{m.start:>6}-{m.end:<6} {m.text}  ->  {where}  [{m.role}, "
               f"conf {m.confidence:.2f}] {m.cue}")
     return 0
 
@@ -173,7 +174,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     countries = {c.upper() for c in args.country} if args.country else None
     summary = import_dump(Path(args.path), countries=countries)
-    print(f"{summary.path}: read {summary.read} rows, kept {summary.kept}, "
+    echo(f"{summary.path}: read {summary.read} rows, kept {summary.kept}, "
           f"stored {summary.stored} imported places; skipped {dict(summary.skipped)}")
     return 0
 
@@ -183,9 +184,9 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     kinds: dict[str, int] = {}
     for p in gaz.places.values():
         kinds[p.kind] = kinds.get(p.kind, 0) + 1
-    print(f"{len(gaz)} places; keys {len(gaz.keys())}")
+    echo(f"{len(gaz)} places; keys {len(gaz.keys())}")
     for kind, n in sorted(kinds.items(), key=lambda kv: -kv[1]):
-        print(f"  {kind}: {n}")
+        echo(f"  {kind}: {n}")
     return 0
 
 

@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from gazetteer.terminal import echo, json_safe
+
 from .export import json_value, write_geojson, write_gpkg, write_json
 from .layers import LAYER_NAMES, filter_layers, parse_date_bound
 from .pipeline import PipelineError, PipelineResult, run_pipeline
@@ -138,13 +140,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     report["exported"] = {name: len(layers[name]) for name in LAYER_NAMES}
     write_json(report, out / "report.json")
     totals = result.report["totals"]
-    print(f"{totals['articles']} articles ({_file_counts(totals)}): "
+    echo(f"{totals['articles']} articles ({_file_counts(totals)}): "
           f"{report['exported']['incidents']} incidents, "
           f"{report['exported']['bases']} bases, {report['exported']['routes']} routes, "
           f"{report['exported']['places']} places -> {out}")
     lines = file_lines(result.report, limit=BUILD_LIST_LIMIT)
     if lines:
-        print("\n".join(lines))
+        echo("\n".join(lines))
     return EXIT_OK
 
 
@@ -186,9 +188,9 @@ def file_lines(report: dict, *, limit: int | None = None) -> list[str]:
 def cmd_report(args: argparse.Namespace) -> int:
     result = _run(args)
     if args.json:
-        print(json.dumps(json_value(result.report), ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps(json_value(result.report), ensure_ascii=False, indent=2)))
         return EXIT_OK
-    print(summary(result))
+    echo(summary(result))
     return EXIT_OK
 
 
@@ -225,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return cmd_build(args) if args.command == "build" else cmd_report(args)
     except PipelineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        echo(f"error: {exc}", file=sys.stderr)
         return EXIT_NOTHING
 
 

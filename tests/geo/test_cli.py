@@ -139,3 +139,19 @@ def test_report_prints_a_summary(tmp_path, cache):
     assert "5 articles read" in proc.stdout and "Incidents:" in proc.stdout
     as_json = geo("report", SEEDS, "--json", cache=cache)
     assert json.loads(as_json.stdout)["totals"]["articles"] == 5
+
+
+def test_file_names_cannot_drive_the_terminal(tmp_path, cache):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "evil\x1b[31mRED\x1b]0;title\x07\u202e.txt").write_bytes(b"")
+    outputs = {}
+    for args in (["report", corpus], ["report", corpus, "--json"],
+                 ["build", corpus, "--out", tmp_path / "out"]):
+        proc = geo(*args, cache=cache)
+        assert proc.returncode == 0, proc.stderr
+        assert not {"\x1b", "\x07", "\u202e"} & set(proc.stdout + proc.stderr)
+        outputs[str(args[-1])] = proc.stdout
+    assert "evil\\x1b[31mRED\\x1b]0;title\\x07<U+202E>.txt: skipped (empty)" in outputs[str(corpus)]
+    report = json.loads(outputs["--json"])
+    assert "evil\x1b[31mRED\x1b]0;title\x07\u202e.txt" in {f["file"] for f in report["files"]}
