@@ -15,20 +15,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-try:
-    from playwright.sync_api import Error as PlaywrightError
-except ImportError:  # pragma: no cover - conftest skips (or fails) without playwright
-    PlaywrightError = Exception
-
 from geo.assets import install_assets
 from geo.dashboard_data import layer_geojson, run_folders
 from geo.layers import filter_layers
+from tests.browser.paths import PROJECT, RESULTS, SEEDS, PlaywrightError
 
 pytestmark = pytest.mark.browser
 
-PROJECT = Path(__file__).resolve().parents[2]
-SEEDS = PROJECT / "seeds"
-RESULTS = PROJECT / "test-results"
 UPLOAD_TEXT = ("اعترضت دورية تابعة للقوات الأمريكية رتلاً للقوات الروسية قرب بلدة تل تمر "
                "بريف الحسكة يوم الجمعة 7 تشرين الأول 2022، وأجبرته على العودة.")
 

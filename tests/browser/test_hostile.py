@@ -24,17 +24,11 @@ import pytest
 from geo.assets import install_assets
 from geo.dashboard_data import WORD_JOINER, layer_geojson, run_folders
 from geo.layers import filter_layers
+from tests.browser.paths import PROJECT, SEEDS, PlaywrightError
 from tests.browser.test_dashboard import RESULTS, UPLOAD_TEXT, _map_frame, _shot
-
-try:
-    from playwright.sync_api import Error as PlaywrightError
-except ImportError:  # pragma: no cover - conftest skips (or fails) without playwright
-    PlaywrightError = Exception
 
 pytestmark = pytest.mark.browser
 
-PROJECT = Path(__file__).resolve().parents[2]
-SEEDS = PROJECT / "seeds"
 HOSTILE_FILE = "900_hostile.txt"
 HOSTILE_ID = "900_hostile"
 

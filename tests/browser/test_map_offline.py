@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 
 from geo.assets import COMPONENT_RELATIVE_BASE, install_assets
+from tests.browser.paths import RESULTS
 from tests.geo.test_mapview import EVIDENCE, small_layers
 
 pytestmark = pytest.mark.browser
 
-PROJECT = Path(__file__).resolve().parents[2]
-RESULTS = PROJECT / "test-results"
 
 APP = """
     import streamlit as st

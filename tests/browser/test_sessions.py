@@ -23,16 +23,10 @@ import pytest
 from geo.assets import install_assets
 from geo.dashboard_data import data_choices, layer_geojson, run_folders
 from geo.layers import filter_layers
-
-try:
-    from playwright.sync_api import Error as PlaywrightError
-except ImportError:  # pragma: no cover - conftest skips (or fails) without playwright
-    PlaywrightError = Exception
+from tests.browser.paths import PROJECT, SEEDS, PlaywrightError
 
 pytestmark = pytest.mark.browser
 
-PROJECT = Path(__file__).resolve().parents[2]
-SEEDS = PROJECT / "seeds"
 BUDGET_S = 90.0  # the whole test, server start excluded
 STEP_TIMEOUT_MS = 45_000
 
