@@ -13,11 +13,9 @@ import geopandas as gpd
 import pyogrio
 import pytest
 
-from tests.geo.test_pipeline import HAVE_EXTRACTION, SEEDS
+from tests.geo.test_pipeline import SEEDS
 
 ROOT = Path(__file__).resolve().parents[2]
-needs_extraction = pytest.mark.skipif(not HAVE_EXTRACTION,
-                                      reason="geo.corpus / geo.incidents not written yet")
 
 
 def geo(*args: str | Path, cache: Path) -> subprocess.CompletedProcess:
@@ -52,14 +50,12 @@ def test_help_lists_the_commands(cache):
     assert proc.returncode == 0 and "build" in proc.stdout and "report" in proc.stdout
 
 
-@needs_extraction
 def test_empty_folder_exits_2(tmp_path, cache):
     (tmp_path / "empty").mkdir()
     proc = geo("build", tmp_path / "empty", "--out", tmp_path / "out", cache=cache)
     assert proc.returncode == 2 and "error:" in proc.stderr
 
 
-@needs_extraction
 def test_no_readable_article_exits_2(tmp_path, cache):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -71,7 +67,6 @@ def test_no_readable_article_exits_2(tmp_path, cache):
 # --- a real build ---------------------------------------------------------------------
 
 
-@needs_extraction
 def test_build_writes_every_layer(tmp_path, cache):
     out = tmp_path / "out"
     proc = geo("build", SEEDS, "--out", out, cache=cache)
@@ -92,7 +87,6 @@ def test_build_writes_every_layer(tmp_path, cache):
     assert report["exported"]["incidents"] > 0
 
 
-@needs_extraction
 def test_skipped_files_do_not_fail_the_run(tmp_path, cache):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -105,7 +99,6 @@ def test_skipped_files_do_not_fail_the_run(tmp_path, cache):
     assert files["blank.txt"] == "skipped"
 
 
-@needs_extraction
 def test_filters_export_the_same_bytes_as_the_shared_filter(tmp_path, cache):
     from geo.export import to_geojson_bytes
     from geo.layers import filter_layers
@@ -125,14 +118,12 @@ def test_filters_export_the_same_bytes_as_the_shared_filter(tmp_path, cache):
     assert report["filter"]["types"] == ["raid", "patrol_encounter"]
 
 
-@needs_extraction
 def test_no_cache_leaves_the_cache_alone(tmp_path, cache):
     proc = geo("build", SEEDS, "--out", tmp_path / "out", "--no-cache", cache=cache)
     assert proc.returncode == 0, proc.stderr
     assert not cache.exists()
 
 
-@needs_extraction
 def test_report_prints_a_summary(tmp_path, cache):
     proc = geo("report", SEEDS, cache=cache)
     assert proc.returncode == 0, proc.stderr

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,8 +30,6 @@ from geo.pipeline import (
 from tests.geo.test_merge import HASAKAH, QAHTANIYAH, QAMISHLI
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-HAVE_EXTRACTION = all(importlib.util.find_spec(m) is not None
-                      for m in ("geo.corpus", "geo.incidents"))
 
 
 @dataclass(frozen=True)
@@ -286,11 +283,8 @@ def test_cache_dir_from_the_environment(monkeypatch, tmp_path):
 
 # --- the real modules on the seeds ----------------------------------------------------
 
-needs_extraction = pytest.mark.skipif(not HAVE_EXTRACTION,
-                                      reason="geo.corpus / geo.incidents not written yet")
 
 
-@needs_extraction
 def test_seeds_run_end_to_end_and_the_cache_gives_the_same_result(tmp_path):
     first = run_pipeline(SEEDS, cache_dir=tmp_path / "cache")
     second = run_pipeline(SEEDS, cache_dir=tmp_path / "cache")
@@ -300,7 +294,6 @@ def test_seeds_run_end_to_end_and_the_cache_gives_the_same_result(tmp_path):
     assert len(first.layers.incidents) > 0
 
 
-@needs_extraction
 def test_seed_report_has_every_file(tmp_path):
     result = run_pipeline(SEEDS, use_cache=False)
     names = {f["file"] for f in result.report["files"]}
@@ -309,10 +302,8 @@ def test_seed_report_has_every_file(tmp_path):
 
 # --- the real reader with the toy extractor -------------------------------------------
 
-HAVE_READER = importlib.util.find_spec("geo.corpus") is not None
 
 
-@pytest.mark.skipif(not HAVE_READER, reason="geo.corpus not written yet")
 def test_real_reader_reports_every_file(tmp_path):
     folder = write_corpus(tmp_path / "corpus", {
         "a.txt": "لقاء\n\nالتقت الدوريات قرب القحطانية.\n",
@@ -330,7 +321,6 @@ def test_real_reader_reports_every_file(tmp_path):
     assert result.report["totals"]["skipped"] == 2
 
 
-@pytest.mark.skipif(not HAVE_READER, reason="geo.corpus not written yet")
 def test_real_reader_with_nothing_readable_raises(tmp_path):
     folder = write_corpus(tmp_path / "corpus", {"image.png": "x"})
     with pytest.raises(NoArticlesError, match="image.png"):
@@ -340,7 +330,6 @@ def test_real_reader_with_nothing_readable_raises(tmp_path):
 # --- files named by their path in the corpus ------------------------------------------
 
 
-@pytest.mark.skipif(not HAVE_READER, reason="geo.corpus not written yet")
 def test_report_keys_files_by_path_in_the_corpus(tmp_path):
     from geo.corpus import iter_corpus
 
@@ -377,7 +366,6 @@ def test_a_reader_giving_one_id_twice_loses_nothing_silently(tmp_path):
     assert result.report["totals"]["skipped"] == 1
 
 
-@pytest.mark.skipif(not HAVE_READER, reason="geo.corpus not written yet")
 def test_max_bytes_reaches_the_reader_and_the_totals_count_every_status(tmp_path):
     folder = write_corpus(tmp_path / "corpus", {
         "a.txt": "لقاء\n\nالتقت الدوريات قرب القحطانية.\n",
