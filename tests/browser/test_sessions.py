@@ -116,6 +116,15 @@ def _expected(seeds, pages) -> tuple[list[dict], list[bytes], list[int]]:
                                                                     for v in views]
 
 
+def _check_round(sessions, counts, want, tmp_path, round_no: int, deadline: float) -> None:
+    """Each session draws its own count, then downloads exactly its own filter's bytes."""
+    for session, count in zip(sessions, counts, strict=True):
+        _wait_drawn(session.page, count, deadline)
+    got = _download_all(sessions, counts, tmp_path, round_no)
+    for session, body, expected in zip(sessions, got, want, strict=True):
+        assert body == expected, session.name
+
+
 def test_sessions_filter_and_download_at_once(streamlit_server, browser_pages, tmp_path,
                                               monkeypatch):
     monkeypatch.setenv("NES_OSINT_DATA", str(tmp_path / "data"))
@@ -150,11 +159,7 @@ def test_sessions_filter_and_download_at_once(streamlit_server, browser_pages, t
     assert kwargs == [{}, {"date_from": "2022-01-01"}, {"types": [kind]},
                       {"min_confidence": 1.0}]
     assert counts[3] == 0 and len(set(want)) == len(want), counts  # four different answers
-    for page, count in zip(pages, counts, strict=True):
-        _wait_drawn(page, count, deadline)
-    got = _download_all(sessions, counts, tmp_path, 1)
-    for session, body, expected in zip(sessions, got, want, strict=True):
-        assert body == expected, session.name
+    _check_round(sessions, counts, want, tmp_path, 1, deadline)
 
     # round 2: every session moves a widget, all at once
     for session in sessions:
@@ -170,11 +175,7 @@ def test_sessions_filter_and_download_at_once(streamlit_server, browser_pages, t
                        {}]
     # each session's answer changed, so a stale map or button cannot pass for the new one
     assert all(a != b for a, b in zip(counts, counts2, strict=True)), (counts, counts2)
-    for page, count in zip(pages, counts2, strict=True):
-        _wait_drawn(page, count, deadline)
-    got2 = _download_all(sessions, counts2, tmp_path, 2)
-    for session, body, expected in zip(sessions, got2, want2, strict=True):
-        assert body == expected, session.name
+    _check_round(sessions, counts2, want2, tmp_path, 2, deadline)
 
     for session in sessions:
         assert session.handle.external_requests == [], session.name
