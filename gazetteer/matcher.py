@@ -9,11 +9,12 @@ wins over 'القامشلي').
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import ahocorasick
 
+from .model import Place
 from .normalize import (
     BARE_PREFIXES,
     WITH_ARTICLE_PREFIXES,
@@ -23,9 +24,6 @@ from .normalize import (
     is_arabic,
     split_cue,
 )
-
-if TYPE_CHECKING:
-    from .store import Gazetteer
 
 #: Shortest core (letters, article removed) indexed; shorter names are too often words.
 MIN_CORE = 3
@@ -54,11 +52,15 @@ class RawMatch:
 
 
 class PlaceMatcher:
-    """An automaton over every name of a :class:`~gazetteer.store.Gazetteer`."""
+    """An automaton over every name of some places (a store builds one over all of its own).
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    It takes the places, not the store, so that the store depends on the matcher and
+    never the other way round.
+    """
+
+    def __init__(self, places: Iterable[Place]) -> None:
         table: dict[str, list[Entry]] = {}
-        for place in gazetteer.places.values():
+        for place in places:
             for name in _distinct_names(place):
                 for core, entry in _forms(name, place.id):
                     bucket = table.setdefault(core, [])
@@ -96,7 +98,7 @@ class PlaceMatcher:
         return folded, self.scan(folded.folded)
 
 
-def _distinct_names(place) -> list[str]:
+def _distinct_names(place: Place) -> list[str]:
     """Names of a place, without 'بلدة X' when 'X' is a name of it too.
 
     The kind word is read as a cue by the resolver; indexing 'بلدة X' as a name of

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import home as _home
 from .csvio import read_places_csv
+from .matcher import PlaceMatcher
 from .model import Place
 from .normalize import arabic_key, is_arabic, latin_key, skeleton_key
 
@@ -78,10 +79,9 @@ class Gazetteer:
         return list(self._by_key)
 
     @cached_property
-    def matcher(self):  # -> PlaceMatcher; imported lazily to keep start-up light
-        from .matcher import PlaceMatcher
-
-        return PlaceMatcher(self)
+    def matcher(self) -> PlaceMatcher:
+        """The name automaton over every place, built on first use (it takes a moment)."""
+        return PlaceMatcher(self.places.values())
 
     @cached_property
     def countryside_of(self) -> dict[str, Place]:
