@@ -1,0 +1,256 @@
+"""Score extraction on real news items read with care: placed, dated, false alarms, decoys.
+
+    python bench/eval_news.py [--json] [--only news_dev|own] [--quiet] [ITEM.json ...]
+    make eval
+
+Each item (``../shared/spec/news_dev/*.json`` when that folder is there, and always
+``tests/data/news/*.json``) is built as a one-article corpus with its ``published`` date
+in ``articles.csv``, exactly as a user would build it, and its merged incidents are
+compared with the reading (schema: ``../shared/spec/news_dev/README.md``):
+
+* **placed**: a gold incident is placed when some output incident of the same family
+  lies within ``tol_km`` of the gold point (an area's centre counts);
+* **dated**: a gold incident with a day is dated when an output incident within its
+  ``tol_km`` carries that day (at day precision) or a ``date_alt`` (the family is judged
+  by *placed*); every gold incident with a day counts, placed or not;
+* **false alarm**: an output incident that matches no gold incident (family and
+  place); as many as the item lists ``unverified_incidents`` are excused;
+* **decoy placed**: an output incident placed at a name the reading lists in
+  ``not_places`` (an outlet, a dateline, a foreign capital) and matching no gold.
+
+Every miss is printed with its reason. ``tests/test_eval_news.py`` holds the figures as
+floors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from gazetteer.normalize import arabic_key  # noqa: E402
+
+SETS: dict[str, Path] = {
+    "news_dev": ROOT.parent / "shared" / "spec" / "news_dev",
+    "own": ROOT / "tests" / "data" / "news",
+}
+
+#: The project's incident types -> the reading's three families (README of news_dev).
+FAMILIES: dict[str, str] = {
+    "patrol": "movement", "deployment": "movement", "exercise": "movement",
+    "convoy": "movement", "withdrawal": "movement",
+    "patrol_encounter": "obstruction", "patrol_obstruction": "obstruction",
+    "vehicle_collision": "obstruction", "air_incident": "obstruction",
+    "protest": "obstruction", "confrontation": "obstruction",
+    "raid": "violence", "airstrike": "violence", "shelling": "violence",
+    "armed_clash": "violence", "explosion": "violence", "attack": "violence",
+    "arrest": "violence", "assassination": "violence", "capture": "violence",
+}
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass
+class ItemScore:
+    """One item's figures and the lines that explain them."""
+
+    set: str
+    item: str
+    gold: int = 0
+    placed: int = 0
+    with_day: int = 0
+    dated: int = 0
+    output: int = 0
+    false_alarms: int = 0
+    decoys: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def load_items(paths: Iterable[Path] | None = None, only: str | None = None) -> list[tuple[str, Path]]:
+    """(set name, item path) for every item to score, news_dev first."""
+    if paths:
+        return [("own" if SETS["own"] in p.resolve().parents else "news_dev", p) for p in paths]
+    out = []
+    for name, folder in SETS.items():
+        if only and name != only:
+            continue
+        if folder.is_dir():
+            out += [(name, p) for p in sorted(folder.glob("*.json"), key=_item_order)]
+    return out
+
+
+def _item_order(path: Path) -> tuple:
+    return (int(path.stem), "") if path.stem.isdigit() else (10**9, path.stem)
+
+
+def build_item(item: dict, item_id: str, gazetteer: Any) -> list[Any]:
+    """The merged incidents of the item read as a one-article corpus with its metadata."""
+    from geo.pipeline import run_pipeline
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / f"{item_id}.txt").write_text(item["text"], encoding="utf-8")
+        with (folder / "articles.csv").open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(["file", "title", "outlet", "url", "published"])
+            writer.writerow([f"{item_id}.txt", item.get("title", ""), item.get("outlet", ""),
+                             item.get("url", ""), item.get("published") or ""])
+        return run_pipeline(folder, gazetteer=gazetteer, use_cache=False).incidents
+
+
+def family_of(incident: Any) -> str:
+    return FAMILIES.get(incident.type, "other")
+
+
+def _where(inc: Any) -> str:
+    p = inc.place
+    return f"{p.name_en or p.name_ar} ({p.lat:.3f}, {p.lon:.3f})" if p else "no place"
+
+
+def _distance(inc: Any, g: dict) -> float:
+    if inc.place is None or g.get("lat") is None:
+        return math.inf
+    return km(inc.place.lat, inc.place.lon, g["lat"], g["lon"])
+
+
+def _decoy_keys(item: dict) -> set[str]:
+    keys = set()
+    for entry in item.get("not_places", []):
+        words = str(entry).split(" (", 1)[0].strip()
+        for part in words.replace("،", "/").split("/"):
+            key = arabic_key(part.strip())
+            if key:
+                keys.add(key)
+    return keys
+
+
+def score_item(set_name: str, item_id: str, item: dict, incidents: list[Any]) -> ItemScore:
+    """Compare one item's output incidents with its reading (see the module doc)."""
+    s = ItemScore(set_name, item_id, gold=len(item["incidents"]), output=len(incidents))
+    matched: set[int] = set()
+    for g in item["incidents"]:
+        fam, tol = g["family"], float(g.get("tol_km", 10))
+        near = [(i, inc) for i, inc in enumerate(incidents)
+                if family_of(inc) == fam and _distance(inc, g) <= tol]
+        matched.update(i for i, _ in near)
+        label = f"{g['family']} {g.get('date') or 'undated'} «{g.get('place_ar', '')}»"
+        if near:
+            s.placed += 1
+        else:
+            s.misses.append(f"NOT PLACED {label}: {_nearest(incidents, g)}")
+        if not g.get("date"):
+            continue
+        s.with_day += 1
+        days = {g["date"], *g.get("date_alt", [])}
+        here = [inc for inc in incidents if _distance(inc, g) <= tol]
+        if any(inc.date in days and inc.date_precision == "day" for inc in here):
+            s.dated += 1
+        else:
+            got = ", ".join(sorted({inc.date or "undated" for inc in here})) or "nothing here"
+            s.misses.append(f"WRONG DAY  {label}: output {got} "
+                            f"(text: «{g.get('date_expression', '')}»)")
+    decoys = _decoy_keys(item)
+    extra = [inc for i, inc in enumerate(incidents) if i not in matched]
+    excused = len(item.get("unverified_incidents", []))
+    for inc in extra:
+        at_decoy = bool(decoys) and any(
+            arabic_key(t) in decoys for t in (inc.place_text, inc.place.name_ar if inc.place else "")
+            if t)
+        if at_decoy:
+            s.decoys += 1
+            s.misses.append(f"DECOY      {inc.type} at {_where(inc)} from «{inc.place_text}»")
+        if excused > 0 and not at_decoy:
+            excused -= 1
+            continue
+        s.false_alarms += 1
+        s.misses.append(f"FALSE ALARM {inc.type} {inc.date or 'undated'} at {_where(inc)}: "
+                        f"«{_evidence(inc)}»")
+    return s
+
+
+def _nearest(incidents: list[Any], g: dict) -> str:
+    same = [inc for inc in incidents if family_of(inc) == g["family"]]
+    if not same:
+        kinds = ", ".join(sorted({inc.type for inc in incidents})) or "none"
+        return f"no {g['family']} incident (output types: {kinds})"
+    best = min(same, key=lambda inc: _distance(inc, g))
+    d = _distance(best, g)
+    far = "unlocated" if math.isinf(d) else f"{d:.0f} km away"
+    return f"nearest {best.type} at {_where(best)}, {far} (tol {g.get('tol_km', 10)} km)"
+
+
+def _evidence(inc: Any) -> str:
+    text = inc.sources[0].evidence if inc.sources else ""
+    return text if len(text) <= 90 else text[:87] + "..."
+
+
+def totals(scores: list[ItemScore]) -> dict[str, Any]:
+    """Summed figures and the ratios the issue holds the project to."""
+    t = {k: sum(getattr(s, k) for s in scores)
+         for k in ("gold", "placed", "with_day", "dated", "output", "false_alarms", "decoys")}
+    t["items"] = len(scores)
+    t["placed_ratio"] = t["placed"] / t["gold"] if t["gold"] else 1.0
+    t["dated_ratio"] = t["dated"] / t["with_day"] if t["with_day"] else 1.0
+    t["false_alarm_ratio"] = t["false_alarms"] / t["output"] if t["output"] else 0.0
+    return t
+
+
+def evaluate(items: list[tuple[str, Path]]) -> list[ItemScore]:
+    from gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    scores = []
+    for set_name, path in items:
+        item = json.loads(path.read_text(encoding="utf-8"))
+        scores.append(score_item(set_name, path.stem, item, build_item(item, path.stem, gazetteer)))
+    return scores
+
+
+def _line(name: str, t: dict[str, Any]) -> str:
+    return (f"{name:<9} {t['items']:>3} items  placed {t['placed']}/{t['gold']} "
+            f"({t['placed_ratio']:.0%})  dated {t['dated']}/{t['with_day']} "
+            f"({t['dated_ratio']:.0%})  false alarms {t['false_alarms']}/{t['output']} "
+            f"({t['false_alarm_ratio']:.0%})  decoys placed {t['decoys']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("items", nargs="*", type=Path, help="item files (default: every set)")
+    parser.add_argument("--only", choices=sorted(SETS), help="score one set only")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--quiet", action="store_true", help="figures only, no misses")
+    args = parser.parse_args(argv)
+    scores = evaluate(load_items(args.items, args.only))
+    sets = sorted({s.set for s in scores}, key=list(SETS).index)
+    figures = {"all": totals(scores), **{n: totals([s for s in scores if s.set == n]) for n in sets}}
+    if args.json:
+        print(json.dumps(figures, indent=1))
+        return 0
+    if not args.quiet:
+        for s in scores:
+            for line in s.misses:
+                print(f"{s.set}/{s.item}: {line}")
+        print()
+    for name, t in figures.items():
+        print(_line(name, t))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
