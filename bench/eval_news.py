@@ -91,7 +91,7 @@ def load_items(paths: Iterable[Path] | None = None, only: str | None = None) -> 
         if only and name != only:
             continue
         if folder.is_dir():
-            out += [(name, p) for p in sorted(folder.glob("*.json"), key=_item_order)]
+            out += [(name, p) for p in sorted(folder.glob("[0-9]*.json"), key=_item_order)]
     return out
 
 
