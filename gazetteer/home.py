@@ -24,6 +24,7 @@ from pathlib import Path
 import platformdirs
 
 from .csvio import read_places_csv, write_places_csv
+from .errors import GazetteerDataError, GazetteerStoreError
 from .model import Place
 
 #: Name of the application folder under the platform's user data directory.
@@ -55,13 +56,29 @@ def imported_places(home: Path | None = None) -> list[Place]:
 
     Raises
     ------
-    GazetteerDataError
-        If the store is unreadable or malformed; the message names the file and line.
+    GazetteerStoreError
+        (a ``GazetteerDataError``) if the store is unreadable or malformed; the message
+        names the file, the line where known, and what to do.
     """
     path = imported_path(home)
-    if not path.exists():
-        return []
-    return read_places_csv(path)
+    try:
+        if not path.exists():
+            return []
+        if not path.is_file():
+            raise GazetteerStoreError(path, None, "not a regular file", hint=(
+                f"move it out of {path.parent}: the store must be a regular file"))
+    except OSError as exc:
+        raise GazetteerStoreError(path, None, f"cannot read: {exc.strerror or exc}",
+                                  hint=_PERMISSIONS_HINT) from exc
+    try:
+        return read_places_csv(path)
+    except GazetteerDataError as exc:
+        hint = _PERMISSIONS_HINT if exc.line is None else ""
+        raise GazetteerStoreError(path, exc.line, exc.problem, hint=hint) from exc
+
+
+_PERMISSIONS_HINT = ("check that this user may read it and its folder "
+                     "(or point GAZETTEER_HOME at another folder)")
 
 
 def save_imported(places: Iterable[Place], *, home: Path | None = None) -> int:

@@ -122,3 +122,33 @@ def test_cache_dir(monkeypatch, tmp_path):
     monkeypatch.setenv("GAZETTEER_HOME", str(tmp_path / "h"))
     assert cache_dir() == tmp_path / "h" / "cache"
     assert not (tmp_path / "h").exists()  # asking for the path creates nothing
+
+
+# --- a broken store is one exception with what to do -----------------------------------------
+
+def test_broken_store_raises_the_store_error_callers_can_catch(tmp_path):
+    from gazetteer import load_gazetteer
+    from gazetteer.errors import GazetteerStoreError
+
+    store = imported_path(tmp_path)
+    store.write_text("id,name_ar,name_en,alt_names,kind,governorate,lat,lon,population,in_area,"
+                     "parent,source\ngn1,,One," + "N|" * 70_000 + ",village,,1,1,,1,,s\n",
+                     encoding="utf-8")
+    with pytest.raises(GazetteerStoreError) as info:
+        load_gazetteer(home=tmp_path)
+    exc = info.value
+    assert isinstance(exc, GazetteerDataError) and isinstance(exc, ValueError)
+    assert (exc.path, exc.line) == (str(store), 2)
+    assert exc.problem == "bad CSV: field larger than field limit (131072)"
+    assert "delete that row (line 2)" in exc.hint and "import your GeoNames dumps again" in exc.hint
+    assert str(exc) == f"{store}, line 2: {exc.problem}; {exc.hint}"
+
+
+def test_store_that_is_not_a_file_is_a_store_error(tmp_path):
+    from gazetteer.errors import GazetteerStoreError
+
+    imported_path(tmp_path).mkdir()
+    with pytest.raises(GazetteerStoreError, match=r"imported\.csv: not a regular file; move it"):
+        imported_places(tmp_path)
+    with pytest.raises(GazetteerStoreError, match="not a regular file"):
+        save_imported([_place("gn1")], home=tmp_path)  # an import says so too, and writes nothing
