@@ -93,7 +93,8 @@ def _coordinate(path: Path, line: int, text: str, low: float, high: float, name:
 def write_places_csv(path: str | Path, places: Iterable[Place]) -> None:
     """Write places atomically, and only if the new file reads back.
 
-    The rows go to a temporary file beside ``path``, which is flushed to disk, read back with
+    The rows go to a temporary file beside ``path`` (named after this process, see
+    :func:`stale_temporaries`), which is flushed to disk, read back with
     :func:`read_places_csv` and only then renamed over ``path``: a crash never leaves
     a half-written file, and a place the reader would refuse is never written.
 
@@ -108,7 +109,8 @@ def write_places_csv(path: str | Path, places: Iterable[Place]) -> None:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{_temp_prefix(path)}{os.getpid()}.",
+                               suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
@@ -164,3 +166,53 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+#: Temporary files of :func:`write_places_csv` end with this.
+TEMP_SUFFIX = ".tmp"
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def stale_temporaries(path: str | Path) -> list[Path]:
+    """Temporary files that writers of ``path`` left behind and no running process owns.
+
+    A writer killed mid-write (``kill -9``, a power cut) cannot remove its temporary
+    file. Each is named ``.NAME.PID.RANDOM.tmp``; it is stale when process PID no
+    longer runs. Names without a process id (written by older versions) count as
+    stale too. Callers remove them while holding the store's lock, so no live writer
+    of this version can be using them.
+    """
+    path = Path(path)
+    prefix = _temp_prefix(path)
+    try:
+        entries = list(path.parent.iterdir())
+    except OSError:
+        return []
+    stale = []
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIX)):
+            continue
+        pid_text = name[len(prefix):].split(".", 1)[0]
+        pid = int(pid_text) if pid_text.isdigit() else 0
+        if pid != os.getpid() and not _process_running(pid):
+            stale.append(entry)
+    return sorted(stale)
+
+
+def _process_running(pid: int) -> bool:
+    """True if process ``pid`` may be running (unsure counts as running: its file is kept)."""
+    if pid <= 0:
+        return False
+    if os.name != "posix":
+        return True  # os.kill(pid, 0) would end the process on Windows
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # it exists (owned by someone else), or we cannot tell: keep its file
+    return True
