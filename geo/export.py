@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import math
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from itertools import pairwise
@@ -32,6 +33,7 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from .layers import COLUMNS, EXPORT_LAYERS, GEOMETRY_TYPES
+from .names import has_surrogates, visible, visible_deep
 
 __all__ = ["GEOMETRY_NOTE", "atomic_write", "json_value", "spreadsheet_safe", "to_geojson_bytes",
            "validate_feature_collection", "write_csv", "write_geojson", "write_gpkg",
@@ -207,8 +209,7 @@ def to_geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
             "geometry": _geometry(geom),
         })
     doc = {"type": "FeatureCollection", "features": features}
-    return json.dumps(doc, ensure_ascii=False, allow_nan=False,
-                      separators=(",", ":")).encode("utf-8")
+    return _utf8(doc, separators=(",", ":"))
 
 
 # --- checking a FeatureCollection -----------------------------------------------------
@@ -457,10 +458,19 @@ def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path, *, validate: bool = T
     return atomic_write(path, _write_bytes(data))
 
 
+def _utf8(doc: Any, **dumps: Any) -> bytes:
+    """``doc`` as JSON in UTF-8; a lone surrogate (a file name that was not UTF-8) is
+    written as its visible escape (see geo.names) rather than failing the write."""
+    try:
+        return json.dumps(doc, ensure_ascii=False, allow_nan=False, **dumps).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(visible_deep(doc), ensure_ascii=False, allow_nan=False,
+                          **dumps).encode("utf-8")
+
+
 def write_json(data: Any, path: str | Path) -> Path:
     """Write any JSON-able value (the run report) as indented UTF-8 JSON."""
-    text = json.dumps(json_value(data), ensure_ascii=False, indent=2, allow_nan=False)
-    return atomic_write(path, _write_bytes((text + "\n").encode("utf-8")))
+    return atomic_write(path, _write_bytes(_utf8(json_value(data), indent=2) + b"\n"))
 
 
 # --- GeoPackage and CSV ---------------------------------------------------------------
@@ -513,7 +523,7 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path, *,
     if missing:
         raise KeyError(f"layers {missing} missing; a GeoPackage export needs {names}")
 
-    def write(tmp: Path) -> None:
+    def write_layers(tmp: Path) -> None:
         for name in names:
             try:
                 frame = _flat(_writable(layers[name]), _kinds_of(layers[name], name))
@@ -521,9 +531,19 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path, *,
                                         geometry_type=GEOMETRY_TYPES.get(name, "Unknown"),
                                         promote_to_multi=False)
             except Exception as exc:
-                exc.add_note(f"while writing layer {name!r} of {path}; "
+                exc.add_note(f"while writing layer {name!r} of {visible(str(path))}; "
                              "the previous file, if any, is unchanged")
                 raise
+
+    def write(tmp: Path) -> None:
+        if not has_surrogates(str(tmp)):
+            write_layers(tmp)
+            return
+        # GDAL takes UTF-8 paths: in a folder whose name is not UTF-8, write elsewhere, copy
+        with tempfile.TemporaryDirectory(prefix="nes-osint-gpkg-") as scratch:
+            local = Path(scratch) / "layers.gpkg"
+            write_layers(local)
+            shutil.copyfile(local, tmp)
 
     return atomic_write(path, write)
 

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 
 from gazetteer.model import Place
 
-from .model import Base, Incident, Route, Source, iso_cut
+from .model import Base, Incident, Route, Source, iso_cut, shift_date
 from .relate import (
     AREA_KINDS,
     SAME_PLACE_KM,
@@ -96,8 +96,9 @@ def _dates_overlap(a: Incident, b: Incident, tolerance_days: int) -> bool | None
         return None
     a_last, b_last = a.date_last or a.date_first, b.date_last or b.date_first
     day = "day" in (a.date_precision, b.date_precision)
-    pad = dt.timedelta(days=tolerance_days if day else 0)
-    return a.date_first - pad <= b_last and b.date_first - pad <= a_last
+    pad = tolerance_days if day else 0  # on ordinals: no overflow at year 1 or 9999
+    return (a.date_first.toordinal() - pad <= b_last.toordinal()
+            and b.date_first.toordinal() - pad <= a_last.toordinal())
 
 
 # --- types ----------------------------------------------------------------------------
@@ -287,8 +288,7 @@ class _Index:
             for o in range(first.toordinal() - self.tol, last.toordinal() + self.tol + 1):
                 self._get(("d", fam, o), inc, out)
             return out
-        pad = dt.timedelta(days=self.tol)
-        months = _months_between(first - pad, last + pad)
+        months = _months_between(shift_date(first, -self.tol), shift_date(last, self.tol))
         if inc.date_precision == "month" and len(months) <= 3:
             for y, m in months:
                 self._get(("m", fam, y, m), inc, out)

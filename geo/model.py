@@ -125,6 +125,47 @@ class ArticleResult:
     main_place: Place | None = None  # what the article is mainly about (never its dateline)
 
 
+#: Publication days before this are taken for mistakes: a warning on the article, never
+#: a bound of the map's dates (nor are days after tomorrow).
+PLAUSIBLE_FROM = dt.date(1900, 1, 1)
+
+
+def plausible_span(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The publication days an article can really have: 1900-01-01 to tomorrow."""
+    return PLAUSIBLE_FROM, shift_date(today or dt.date.today(), 1)
+
+
+def published_problem(day: dt.date | None, *, today: dt.date | None = None) -> str:
+    """Why an article cannot have been published on ``day`` ('' when it can, or no day).
+
+    >>> published_problem(dt.date(9999, 12, 31), today=dt.date(2024, 5, 1))
+    'implausible publication date 9999-12-31 (after tomorrow, 2024-05-02)'
+    >>> published_problem(dt.date(2022, 10, 8))
+    ''
+    """
+    if day is None:
+        return ""
+    first, last = plausible_span(today)
+    if day < first:
+        return f"implausible publication date {day.isoformat()} (before {first.isoformat()})"
+    if day > last:
+        return f"implausible publication date {day.isoformat()} (after tomorrow, {last.isoformat()})"
+    return ""
+
+
+def shift_date(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held within year 1..9999.
+
+    Articles can carry either calendar edge (``0001-01-01`` in a CSV), and a
+    tolerance of a day or two must not overflow there.
+
+    >>> shift_date(dt.date(9999, 12, 31), 2), shift_date(dt.date(1, 1, 1), -2)
+    (datetime.date(9999, 12, 31), datetime.date(1, 1, 1))
+    """
+    ordinal = min(max(day.toordinal() + days, 1), dt.date.max.toordinal())
+    return dt.date.fromordinal(ordinal)
+
+
 def iso_cut(day: dt.date | None, precision: str | None) -> str:
     """'2022-10-08' cut to 'day' | 'month' | 'year'."""
     if day is None or precision is None:

@@ -10,7 +10,13 @@ flush.
 Cache location: ``cache_dir`` if given, else ``$NES_OSINT_CACHE``, else
 ``$XDG_CACHE_HOME/nes-osint``, else ``.cache/nes-osint`` in the project (or
 ``~/.cache/nes-osint`` when the project folder is not writable). Entries are
-pickles: point the cache only at a folder you trust, as you would a virtualenv.
+checked JSON, never code (:mod:`geo.cache`); a folder others can write is
+refused, and the run goes on without the cache with a warning in the report.
+
+Articles are kept whatever their publication date; a date before 1900 or after
+tomorrow is a warning on the article, and the report's ``dates`` gives the span
+of plausible dates (what a date slider may use). File names that are not UTF-8
+are shown with visible escapes (:mod:`geo.names`) in ids and in the report.
 """
 
 from __future__ import annotations
@@ -19,8 +25,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
-import pickle
-import tempfile
 import time
 import weakref
 from collections import Counter
@@ -30,16 +34,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cache import CACHE_FORMAT, ResultCache
 from .layers import Layers, article_published, build_layers
 from .merge import MergeRecord, merge_bases, merge_incidents, merge_routes
-from .model import ArticleResult, Base, Incident, Route
+from .model import ArticleResult, Base, Incident, Route, plausible_span, published_problem
+from .names import has_surrogates, quoted, visible, visible_deep
 
-__all__ = ["CorpusNotFoundError", "NoArticlesError", "PipelineError", "PipelineResult",
-           "ResultCache", "code_version", "default_cache_dir", "gazetteer_version",
-           "run_pipeline"]
+__all__ = ["CorpusNotFoundError", "CorpusUnreadableError", "NoArticlesError", "PipelineError",
+           "PipelineResult", "ResultCache", "code_version", "default_cache_dir",
+           "gazetteer_version", "run_pipeline"]
 
-#: Bump to invalidate every cached result whatever the code hash says.
-CACHE_FORMAT = 1
 #: Resolved mentions below this confidence are listed for review.
 REVIEW_CONFIDENCE = 0.5
 
@@ -52,6 +56,10 @@ class PipelineError(Exception):
 
 class CorpusNotFoundError(PipelineError, FileNotFoundError):
     """The corpus folder does not exist or is not a folder."""
+
+
+class CorpusUnreadableError(PipelineError, PermissionError):
+    """The corpus folder exists but cannot be listed (permissions, I/O)."""
 
 
 class NoArticlesError(PipelineError, ValueError):
@@ -108,63 +116,6 @@ def default_cache_dir() -> Path:
     if (project / "pyproject.toml").exists() and os.access(project, os.W_OK):
         return project / ".cache" / "nes-osint"
     return Path.home() / ".cache" / "nes-osint"
-
-
-def _article_fingerprint(article: Any) -> str:
-    """Everything about an article that changes its extraction, except the code."""
-    if dataclasses.is_dataclass(article):
-        values = {f.name: getattr(article, f.name) for f in dataclasses.fields(article)}
-    else:
-        values = dict(vars(article))
-    values.pop("path", None)
-    body = values.pop("body", "") or ""
-    if not values.get("sha256"):
-        values["body_sha256"] = hashlib.sha256(body.encode("utf-8", "replace")).hexdigest()
-    return repr(sorted((k, repr(v)) for k, v in values.items()))
-
-
-class ResultCache:
-    """Per-article results pickled under ``folder``, keyed by content (see module doc)."""
-
-    def __init__(self, folder: str | Path, *, salt: str) -> None:
-        self.folder = Path(folder)
-        self.salt = salt
-        self.hits = 0
-        self.misses = 0
-
-    def key(self, article: Any) -> str:
-        return hashlib.sha256(f"{self.salt}|{_article_fingerprint(article)}".encode()).hexdigest()
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pkl"
-
-    def get(self, key: str) -> ArticleResult | None:
-        path = self._path(key)
-        try:
-            with open(path, "rb") as handle:
-                result = pickle.load(handle)
-        except FileNotFoundError:
-            self.misses += 1
-            return None
-        except Exception:  # a truncated or stale entry is a miss, and is rewritten
-            self.misses += 1
-            return None
-        if not isinstance(result, ArticleResult):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return result
-
-    def put(self, key: str, result: ArticleResult) -> None:
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a read-only cache must not stop a run
 
 
 # --- result ---------------------------------------------------------------------------
@@ -271,20 +222,19 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         If no file of the folder could be read as an article.
     """
     folder = Path(corpus_dir)
-    if not folder.is_dir():
-        what = "does not exist" if not folder.exists() else "is not a folder"
-        raise CorpusNotFoundError(f"corpus folder {str(folder)!r} {what}; give a folder of "
-                                  "article .txt files (e.g. seeds)")
+    _check_corpus_folder(folder)
     if gazetteer is None:
         from gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer()
     extract = extract or _default_extract()
     read = reader or _default_reader(max_bytes)
-    cache = None
+    cache, warnings = None, []  # warnings: about the run, not about one file
     if use_cache:
         salt = f"{code_version()}|{gazetteer_version(gazetteer)}"
-        cache = ResultCache(cache_dir or default_cache_dir(), salt=salt)
+        cache, refused = _open_cache(Path(cache_dir or default_cache_dir()), salt)
+        if refused:
+            warnings.append(refused)
 
     timer = _Timer()
     articles: dict[str, Any] = {}
@@ -309,6 +259,8 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         if item is None:
             break
         done += 1
+        if _is_article(item):
+            item = _visible_id(item)
         if not _is_article(item):
             reports.append(item)
         elif (clash := _id_clash(folder, item, ids)) is not None:
@@ -316,8 +268,9 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         elif _needs_corpus_anchor(item):
             undated.append(item)
         else:
-            day = getattr(item, "published", None)
-            if isinstance(day, dt.date) and getattr(item, "published_precision", "day") == "day":
+            day = _published_day(item)
+            if (day is not None and getattr(item, "published_precision", "day") == "day"
+                    and not published_problem(day)):  # 9999-12-31 anchors nothing
                 latest = day if latest is None or day > latest else latest
             handle(item)
         if progress is not None:
@@ -337,10 +290,11 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
                               routes=routes)
     with timer.stage("report"):
         report = build_report(folder, articles, reports, results, merges, layers, failures)
+    report["warnings"] = warnings
     report["run"] = {
         "seconds": {k: round(v, 4) for k, v in timer.seconds.items()},
         "cache": {"enabled": cache is not None,
-                  "dir": str(cache.folder) if cache else None,
+                  "dir": visible(str(cache.folder)) if cache else None,
                   "hits": cache.hits if cache else 0,
                   "misses": cache.misses if cache else 0},
     }
@@ -350,6 +304,47 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         report=report, timings=dict(timer.seconds),
         cache_hits=cache.hits if cache else 0, cache_misses=cache.misses if cache else 0,
     )
+
+
+def _check_corpus_folder(folder: Path) -> None:
+    """A folder that exists and can be listed, else an error that says how to fix it."""
+    if not folder.is_dir():
+        what = "does not exist" if not folder.exists() else "is not a folder"
+        raise CorpusNotFoundError(f"corpus folder {quoted(str(folder))} {what}; give a "
+                                  "folder of article .txt files (e.g. seeds)")
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as exc:
+        fix = (f"give yourself read access (chmod u+rx {quoted(str(folder))}) or run as "
+               "its owner") if isinstance(exc, PermissionError) else "check the disk"
+        raise CorpusUnreadableError(f"cannot read corpus folder {quoted(str(folder))} "
+                                    f"({exc.strerror or exc}); {fix}") from None
+
+
+def _open_cache(folder: Path, salt: str) -> tuple[ResultCache | None, str]:
+    """The cache, or None and the warning why the run goes without it."""
+    try:
+        return ResultCache(folder, salt=salt), ""
+    except OSError as exc:
+        why = str(exc) if exc.strerror is None else \
+            f"cannot use cache folder {quoted(str(folder))} ({exc.strerror})"
+        return None, f"{visible(why)}; running without the cache"
+
+
+def _visible_id(article: Any) -> Any:
+    """The article with an id that can be written as UTF-8 (a file name that was not UTF-8
+    gives an id with lone surrogates: shown as ``\\xNN`` escapes instead)."""
+    if not has_surrogates(article.id) or not dataclasses.is_dataclass(article):
+        return article
+    return dataclasses.replace(article, id=visible(article.id))
+
+
+def _published_day(article: Any) -> dt.date | None:
+    day = getattr(article, "published", None)
+    if isinstance(day, dt.datetime):
+        return day.date()
+    return day if isinstance(day, dt.date) else None
 
 
 @dataclass(frozen=True)
@@ -410,7 +405,7 @@ def _extract_one(article: Any, gazetteer: Any, extract: Callable[[Any, Any], Art
     if cache is not None:
         with timer.stage("cache"):
             key = cache.key(article)
-            cached = cache.get(key)
+            cached = cache.get(key, article_id=article.id)
         if cached is not None:
             return cached
     with timer.stage("extract"):
@@ -424,7 +419,7 @@ def _extract_one(article: Any, gazetteer: Any, extract: Callable[[Any, Any], Art
             return None
     if cache is not None and key is not None:
         with timer.stage("cache"):
-            cache.put(key, result)
+            cache.put(key, result, article_id=article.id)
     return result
 
 
@@ -438,11 +433,11 @@ def _file_name(item: Any) -> str:
 
 def _nothing_read(folder: Path, reports: list[Any], failures: list[dict]) -> str:
     if not reports and not failures:
-        return f"no article files in {str(folder)!r}; expected .txt files (one article each)"
+        return f"no article files in {quoted(str(folder))}; expected .txt files (one article each)"
     reasons = [f"{_file_name(r)}: {getattr(r, 'reason', '') or getattr(r, 'status', '')}"
                for r in reports[:5]]
     reasons += [f"{f['file']}: {f['reason']}" for f in failures[:5]]
-    return (f"no readable article in {str(folder)!r} ({len(reports) + len(failures)} files "
+    return (f"no readable article in {quoted(str(folder))} ({len(reports) + len(failures)} files "
             "skipped): " + "; ".join(reasons))
 
 
@@ -478,7 +473,7 @@ def _relative_path(folder: Path, path: Any) -> str:
 
 
 def _files(folder: Path, articles: dict[str, Any], reports: list[Any],
-           failures: list[dict]) -> list[dict]:
+           failures: list[dict], today: dt.date | None = None) -> list[dict]:
     entries = {e["file"]: e for e in (_file_entry(r) for r in reports)
                if e["status"] != "metadata"}
     for article in articles.values():
@@ -487,7 +482,8 @@ def _files(folder: Path, articles: dict[str, Any], reports: list[Any],
                                           "encoding": getattr(article, "encoding", "") or "",
                                           "warnings": []})
         entry["warnings"] = _unique([*entry["warnings"],
-                                     *(getattr(article, "warnings", ()) or ())])
+                                     *(getattr(article, "warnings", ()) or ()),
+                                     _date_warning(article, today)])
         entry["article"] = article.id
     for f in failures:
         name = _relative_path(folder, f.get("path")) or f["file"]
@@ -496,13 +492,20 @@ def _files(folder: Path, articles: dict[str, Any], reports: list[Any],
     return [entries[k] for k in sorted(entries)]
 
 
-def _article_entry(article: Any, result: ArticleResult) -> dict:
+def _date_warning(article: Any, today: dt.date | None) -> str:
+    problem = published_problem(_published_day(article), today=today)
+    return (f"{problem}: the article is kept, but its date is left out of the report's date "
+            "span") if problem else ""
+
+
+def _article_entry(article: Any, result: ArticleResult, today: dt.date | None = None) -> dict:
     located = [m for m in result.mentions if m.role == "location"]
     return {
         "id": article.id,
         "title": getattr(article, "title", "") or "",
         "published": article_published(article),
         "published_inferred": bool(getattr(article, "published_inferred", False)),
+        "published_plausible": not published_problem(_published_day(article), today=today),
         "main_place": result.main_place.name_en if result.main_place else None,
         "counts": {
             "mentions": len(result.mentions),
@@ -532,20 +535,59 @@ def _review(results: dict[str, ArticleResult]) -> tuple[list[dict], list[dict]]:
     return unresolved, low
 
 
+def _span(days: Iterable[str], first: dt.date, last: dt.date) -> dict | None:
+    """{'first', 'last'} of ISO days, held within [first, last]; None without a day."""
+    known = [d[:10] for d in days if d]
+    if not known:
+        return None
+    return {"first": max(min(known), first.isoformat()), "last": min(max(known), last.isoformat())}
+
+
+def _dates(folder: Path, articles: dict[str, Any], layers: Layers,
+           today: dt.date | None) -> dict:
+    """The plausible span of dates, what of the corpus falls in it, and what does not.
+
+    A date slider takes its bounds from ``published`` / ``incidents`` here, never from
+    an article dated 0001 or 9999 (those are listed in ``implausible``).
+    """
+    first, last = plausible_span(today)
+    lo, hi = first.isoformat(), last.isoformat()
+    days = {aid: _published_day(a) for aid, a in articles.items()}
+    implausible = [{"article": aid, "file": _relative(folder, articles[aid]),
+                    "published": day.isoformat(), "warning": published_problem(day, today=today)}
+                   for aid, day in sorted(days.items(), key=lambda kv: kv[0])
+                   if published_problem(day, today=today)]
+    bad = {i["article"] for i in implausible}
+    inc = layers.incidents
+    overlapping = [(f, t) for f, t in zip(inc["date_first"], inc["date_last"], strict=True)
+                   if f and f <= hi and t >= lo]
+    return {
+        "plausible": {"first": lo, "last": hi},
+        "published": _span((d.isoformat() for a, d in days.items() if d and a not in bad),
+                           first, last),
+        "incidents": _span([d for pair in overlapping for d in pair], first, last),
+        "implausible": implausible,
+    }
+
+
 def build_report(folder: Path, articles: dict[str, Any], reports: list[Any],
                  results: dict[str, ArticleResult], merges: list[MergeRecord],
-                 layers: Layers, failures: list[dict] | None = None) -> dict:
+                 layers: Layers, failures: list[dict] | None = None, *,
+                 today: dt.date | None = None) -> dict:
     """The run report: files, per-article counts, what needs review, merges, totals.
 
     ``files`` has one entry per file seen, keyed by its path relative to ``folder``,
     with its status ('read', 'skipped', 'duplicate', 'failed'), the reason and the
     warnings; ``metadata`` holds the CSV's warnings (bad or duplicate rows).
-    ``totals`` counts both, so a run that lost anything says so.
+    ``totals`` counts both, so a run that lost anything says so. ``dates`` gives
+    the plausible span of dates (1900 to tomorrow, ``today`` by default the
+    machine's) and the articles dated outside it. Every string is valid UTF-8
+    (names that were not are escaped, see :mod:`geo.names`).
     """
     failures = failures or []
-    files = _files(folder, articles, reports, failures)
+    files = _files(folder, articles, reports, failures, today)
     metadata = [_file_entry(r) for r in reports if getattr(r, "status", "") == "metadata"]
-    per_article = [_article_entry(articles[a], results[a]) for a in sorted(results)]
+    per_article = [_article_entry(articles[a], results[a], today) for a in sorted(results)]
     unresolved, low = _review(results)
     status = Counter(f["status"] for f in files)
     totals = {
@@ -569,16 +611,20 @@ def build_report(folder: Path, articles: dict[str, Any], reports: list[Any],
         "bases": len(layers.bases),
         "routes": len(layers.routes),
         "places": len(layers.places),
+        "implausible_dates": 0,
     }
-    return {
+    dates = _dates(folder, articles, layers, today)
+    totals["implausible_dates"] = len(dates["implausible"])
+    return visible_deep({
         "corpus": str(folder),
         "totals": totals,
         "metadata": metadata,
         "files": files,
         "articles": per_article,
+        "dates": dates,
         "unresolved": unresolved,
         "low_confidence": low,
         "merges": [m.as_dict() for m in merges],
         "unlocated": layers.unlocated,
         "dropped_routes": layers.dropped_routes,
-    }
+    })

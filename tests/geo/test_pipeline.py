@@ -266,11 +266,11 @@ def test_no_cache_neither_reads_nor_writes(tmp_path):
 def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
     cache = ResultCache(tmp_path, salt="s")
     key = "ab" + "0" * 62
-    (tmp_path / "ab").mkdir()
-    (tmp_path / "ab" / f"{key}.pkl").write_bytes(b"not a pickle")
-    assert cache.get(key) is None and cache.misses == 1
-    cache.put(key, ArticleResult("a"))
-    assert cache.get(key) == ArticleResult("a") and cache.hits == 1
+    (tmp_path / "ab").mkdir(mode=0o700)
+    (tmp_path / "ab" / f"{key}.json").write_bytes(b"{not json")
+    assert cache.get(key, article_id="a") is None and cache.misses == 1
+    cache.put(key, ArticleResult("a"), article_id="a")
+    assert cache.get(key, article_id="a") == ArticleResult("a") and cache.hits == 1
 
 
 def test_cache_dir_from_the_environment(monkeypatch, tmp_path):

@@ -1,0 +1,70 @@
+"""Names from the file system as printable text: bytes that are not UTF-8 shown as escapes.
+
+On POSIX a file name is bytes. Python decodes the bytes that are not UTF-8 with
+``surrogateescape`` (``b'\\xff'`` becomes the lone surrogate U+DCFF), and a lone
+surrogate cannot be written as UTF-8: a report, a GeoJSON file or the terminal
+would fail on it, and ``--json`` would print invalid UTF-8. :func:`visible` shows
+each such byte as the four characters ``\\xff`` instead, so the name stays
+readable and every output stays valid UTF-8. (A name that really holds the
+characters ``\\xff`` looks the same: the escape is for people, not a round trip.)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["has_surrogates", "quoted", "visible", "visible_deep"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: In ``repr`` output: a doubled backslash (a real one), or the escape of a lone surrogate.
+_REPR_ESCAPE = re.compile(r"\\\\|\\udc([89a-f][0-9a-f])")
+
+
+def has_surrogates(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate (a byte that was not UTF-8, or worse)."""
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the byte 0x80..0xff it stands for
+        return f"\\x{code - 0xDC00:02x}"
+    return f"<U+{code:04X}>"
+
+
+def visible(text: str) -> str:
+    r"""``text`` with each undecodable byte of a file name shown as ``\xNN``.
+
+    >>> import os
+    >>> visible(os.fsdecode(b"\xff\xfe-report.txt"))
+    '\\xff\\xfe-report.txt'
+    >>> visible("القامشلي.txt")
+    'القامشلي.txt'
+    """
+    return _SURROGATE.sub(_escape, text) if has_surrogates(text) else text
+
+
+def quoted(text: str) -> str:
+    r"""``repr(text)`` for messages, with each undecodable byte shown as ``\xNN`` too.
+
+    >>> import os
+    >>> print(quoted(os.fsdecode(b"/tmp/out\xe9")))
+    '/tmp/out\xe9'
+    """
+    return _REPR_ESCAPE.sub(lambda m: f"\\x{m.group(1)}" if m.group(1) else m.group(),
+                            repr(text))
+
+
+def visible_deep(value: Any) -> Any:
+    """``value`` (JSON-like: dicts, lists, tuples, strings) with :func:`visible` on every
+    string, keys included; other values as they are (a report, before it is written)."""
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, dict):
+        return {visible_deep(k): visible_deep(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [visible_deep(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(visible_deep(v) for v in value)
+    return value
