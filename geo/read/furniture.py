@@ -18,15 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import DATA_DIR, FURNITURE_LISTS, phrase_lists
+from .lexicon import load_furniture
 from .stamps import is_stamp_line
 from .text import ARABIC_RE, FOLD, key_words, match_key
 
 __all__ = ["Stripped", "strip_furniture", "strip_page"]
 
-_WORDS = phrase_lists(DATA_DIR / "furniture.toml", FURNITURE_LISTS,
-                      literal=("navigation", "live", "social", "site_words"),
-                      single_words=("social", "site_words"))
+_WORDS = load_furniture()
 
 _NAV = set(_WORDS["navigation"])
 _FONT_RE = re.compile(r"^(?:[+\-]\s*[aا]|[aا]\s*[+\-]|[aا]{1,3}|"

@@ -3,15 +3,17 @@
 Why: page-furniture phrases, stamp words, month and weekday names are language, not
 logic. An analyst who reads Arabic reviews and extends them in ``data/*.toml`` and
 ``data/*.csv`` without reading Python (``data/README.md`` says what each file holds).
-:mod:`geo.tables` checks each row against its schema; this module adds what a
-phrase must be for the reader to ever match it: written folded, as
-:func:`~geo.read.text.match_key` writes a line; a valid pattern where the code
-builds a regular expression from it; given once. A typo stops the program with
-the file and the row named instead of silently never matching.
+There is one loader per file, and it knows the file's schema: :mod:`geo.tables`
+checks each row against it, and this module adds what a phrase must be for the
+reader to ever match it: written folded, as :func:`~geo.read.text.match_key` writes
+a line; a valid pattern where the code builds a regular expression from it; one
+word where lines are compared word by word; given once. A typo stops the program
+with the file and the row named instead of silently never matching.
 
->>> lists = phrase_lists(DATA_DIR / "furniture.toml", FURNITURE_LISTS)
->>> lists["read_also_word"]
+>>> load_furniture()["read_also_word"]
 ('ايضا', 'also', 'more', 'المزيد')
+>>> load_months()[4]
+{'name': 'ايار', 'month': 5}
 """
 
 from __future__ import annotations
@@ -26,21 +28,19 @@ from geo.tables import Field, TableError, load_csv_rows, load_toml_rows
 
 from .text import match_key
 
-__all__ = ["DATA_DIR", "FURNITURE_LISTS", "STAMP_LISTS", "check_phrase", "phrase_lists",
-           "word_table"]
+__all__ = ["DATA_DIR", "load_after_cues", "load_furniture", "load_months", "load_stamp_words",
+           "load_stamp_zones", "load_weekdays"]
 
 #: Where the reader's data files live.
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-#: The lists of ``furniture.toml``, each used by :mod:`geo.read.furniture`.
-FURNITURE_LISTS: tuple[str, ...] = (
+_FURNITURE_LISTS = (
     "navigation", "font_size", "live", "comments_anywhere", "comment_count", "comments_line",
     "social", "follow", "copyright", "read_also_verb", "read_also_word", "related_noun",
     "related_adjective", "related_heading", "desk", "byline", "site_words")
-#: The lists of ``stamps.toml``, each used by :mod:`geo.read.stamps`.
-STAMP_LISTS: tuple[str, ...] = (
-    "published_label", "published_label_on", "time_of_day", "time_pm", "at_hour", "time_zone_word",
-    "ago_prefix", "ago_unit", "ago_unit_en", "weekday_past")
+_STAMP_LISTS = (
+    "published_label", "published_label_on", "time_of_day", "time_pm", "at_hour",
+    "time_zone_word", "ago_prefix", "ago_unit", "ago_unit_en", "weekday_past")
 
 #: Phrases carried over verbatim from before the lexicon became data that are not folded
 #: ('ئ' where a folded line has 'ي'), so they never match. They are kept so that reading
@@ -50,19 +50,55 @@ _UNFOLDED_AS_BEFORE = frozenset({"تخطي الي المحتوي الرئيسي"
                                  "الرئيسيه", "دقائق", "الفائت", "الاسبوع الفائت"})
 
 
-def phrase_lists(path: str | Path, names: Sequence[str], *, literal: Collection[str] = (),
-                 single_words: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
-    """The ``[[list]]`` rows of a TOML file as ``{name: phrases}``, every phrase checked.
+def load_furniture(path: str | Path = DATA_DIR / "furniture.toml") -> dict[str, tuple[str, ...]]:
+    """``furniture.toml``: page-furniture phrases by list name (see :mod:`geo.read.furniture`).
 
-    Each of ``names`` must be given exactly once, and no other. Phrases of a list in
-    ``literal`` are compared as plain text (the others must compile as a regular
-    expression); a list in ``single_words`` holds one word per phrase.
-
-    Raises
-    ------
-    geo.tables.TableError
-        Naming the file and the list (``[[list]] number 3 (live)``) and the phrase.
+    'navigation', 'live', 'social' and 'site_words' are compared as plain text (the
+    last two word by word: one word per phrase); the other lists are pattern fragments.
     """
+    return _phrase_lists(path, _FURNITURE_LISTS, literal=("navigation", "live", "social",
+                                                          "site_words"),
+                         single_words=("social", "site_words"))
+
+
+def load_stamp_words(path: str | Path = DATA_DIR / "stamps.toml") -> dict[str, tuple[str, ...]]:
+    """``stamps.toml``: the words of publication stamps by list name, as pattern fragments."""
+    return _phrase_lists(path, _STAMP_LISTS)
+
+
+def load_months(path: str | Path = DATA_DIR / "months.csv") -> list[dict[str, Any]]:
+    """``months.csv``: rows of a month ``name`` (folded) and its number ``month`` (1-12)."""
+    fields = (Field("name"), Field("month", int, choices=frozenset(range(1, 13))))
+    return _word_table(path, fields, key="name")
+
+
+def load_weekdays(path: str | Path = DATA_DIR / "weekdays.csv") -> list[dict[str, Any]]:
+    """``weekdays.csv``: rows of a weekday ``name``, its number ``weekday`` (Monday is 0)
+    and its ``lang`` ('ar' or 'en')."""
+    fields = (Field("name"), Field("weekday", int, choices=frozenset(range(7))),
+              Field("lang", choices=frozenset({"ar", "en"})))
+    return _word_table(path, fields, key="name")
+
+
+def load_stamp_zones(path: str | Path = DATA_DIR / "stamp_zones.csv") -> list[dict[str, Any]]:
+    """``stamp_zones.csv``: rows of a city or zone ``name`` a stamp gives its time in, and
+    its ``utc_offset`` in hours."""
+    fields = (Field("name"), Field("utc_offset", int, choices=frozenset(range(-12, 15))))
+    return _word_table(path, fields, key="name")
+
+
+def load_after_cues(path: str | Path = DATA_DIR / "after_cues.csv") -> list[dict[str, Any]]:
+    """``after_cues.csv``: rows of a cue ``phrase`` that a date lies in the past (a pattern
+    fragment), the ``days`` it adds, the cue as shown in a reason (``label``), and whether
+    it counts ``anywhere`` in the text or only near the date."""
+    fields = (Field("phrase"), Field("days", int), Field("label"), Field("anywhere", bool))
+    return _word_table(path, fields, key="phrase", pattern=True)
+
+
+def _phrase_lists(path: str | Path, names: Sequence[str], *, literal: Collection[str] = (),
+                  single_words: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
+    """The ``[[list]]`` rows of a TOML file as ``{name: phrases}``; each of ``names``
+    given exactly once, and no other."""
     path = Path(path)
     rows = load_toml_rows(path, "list", (Field("name", choices=frozenset(names)),
                                          Field("phrases", list)))
@@ -72,8 +108,8 @@ def phrase_lists(path: str | Path, names: Sequence[str], *, literal: Collection[
         if name in lists:
             raise TableError(f"{path}: {where}: the list {name!r} is given twice")
         for phrase in row["phrases"]:
-            check_phrase(phrase, path, where, pattern=name not in literal,
-                         one_word=name in single_words)
+            _check_phrase(phrase, path, where, pattern=name not in literal,
+                          one_word=name in single_words)
         _check_unique(row["phrases"], path, where)
         lists[name] = tuple(row["phrases"])
     missing = [name for name in names if name not in lists]
@@ -82,23 +118,15 @@ def phrase_lists(path: str | Path, names: Sequence[str], *, literal: Collection[
     return lists
 
 
-def word_table(path: str | Path, fields: Sequence[Field], *, key: str,
-               pattern: bool = False) -> list[dict[str, Any]]:
-    """The rows of a CSV file (see :func:`geo.tables.load_csv_rows`) whose ``key``
-    column holds a folded word or phrase, given once (and compiling as a regular
-    expression when ``pattern``).
-
-    Raises
-    ------
-    geo.tables.TableError
-        Naming the file and the line.
-    """
+def _word_table(path: str | Path, fields: Sequence[Field], *, key: str,
+                pattern: bool = False) -> list[dict[str, Any]]:
+    """The rows of a CSV file whose ``key`` column is a folded phrase, given once."""
     path = Path(path)
     rows = load_csv_rows(path, fields)
     seen: dict[str, int] = {}
     for row, line_no in zip(rows, _data_lines(path), strict=True):
         where = f"line {line_no}"
-        check_phrase(row[key], path, where, pattern=pattern)
+        _check_phrase(row[key], path, where, pattern=pattern)
         if row[key] in seen:
             raise TableError(f"{path}: {where}: {key} {row[key]!r} is already given at line "
                              f"{seen[row[key]]}")
@@ -106,25 +134,21 @@ def word_table(path: str | Path, fields: Sequence[Field], *, key: str,
     return rows
 
 
-def check_phrase(phrase: str, path: Path, where: str, *, pattern: bool,
-                 one_word: bool = False) -> None:
-    """Raise :class:`~geo.tables.TableError` naming ``path`` and ``where`` unless the
-    phrase is written folded, is one word when ``one_word``, and compiles when ``pattern``.
-    """
-    def fail(why: str) -> None:
-        raise TableError(f"{path}: {where}: phrase {phrase!r} {why}")
-
-    if not phrase.strip():
-        fail("is empty")
+def _check_phrase(phrase: str, path: Path, where: str, *, pattern: bool,
+                  one_word: bool = False) -> None:
+    """Raise unless the phrase is folded, one word if asked, and compiles if a pattern."""
+    why = ""
     if match_key(phrase) != phrase and phrase not in _UNFOLDED_AS_BEFORE:
-        fail(f"is not written folded as lines are compared; write {match_key(phrase)!r}")
-    if one_word and len(phrase.split()) != 1:
-        fail("must be a single word (this list is compared word by word)")
-    if pattern:
+        why = f"is not written folded as lines are compared; write {match_key(phrase)!r}"
+    elif one_word and len(phrase.split()) != 1:
+        why = "must be a single word (this list is compared word by word)"
+    elif pattern:
         try:
             re.compile(phrase)
         except re.error as exc:
-            fail(f"is not a valid pattern ({exc})")
+            why = f"is not a valid pattern ({exc})"
+    if why:
+        raise TableError(f"{path}: {where}: phrase {phrase!r} {why}")
 
 
 def _check_unique(phrases: Sequence[str], path: Path, where: str) -> None:

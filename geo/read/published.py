@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from gazetteer.normalize import FoldedText
-from geo.tables import Field
 
 from .furniture import Stripped
-from .lexicon import DATA_DIR, word_table
+from .lexicon import load_after_cues
 from .metadata import parse_iso
 from .stamps import WEEKDAY_NUMBERS, WEEKDAY_PAST, fallback_stamp
 from .text import match_key
@@ -241,9 +240,7 @@ def _infer_from(expr: Any, precision: str, body: str) -> When:
     return When(day, None, "day", True, reason)
 
 
-_CUE_ROWS = word_table(DATA_DIR / "after_cues.csv", (
-    Field("phrase"), Field("days", int), Field("label"), Field("anywhere", bool)), key="phrase",
-    pattern=True)
+_CUE_ROWS = load_after_cues()
 #: Cues that a date lies in the past: (folded phrase, days to add, phrase as shown).
 _AFTER_CUES: tuple[tuple[str, int, str], ...] = tuple(
     (row["phrase"], row["days"], row["label"]) for row in _CUE_ROWS)

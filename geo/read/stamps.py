@@ -19,23 +19,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from geo.tables import Field
-
-from .lexicon import DATA_DIR, STAMP_LISTS, phrase_lists, word_table
+from .lexicon import load_months, load_stamp_words, load_stamp_zones, load_weekdays
 from .text import match_key
 
 __all__ = ["MONTHS", "MONTH_PATTERN", "WEEKDAY_NUMBERS", "WEEKDAY_PAST", "fallback_stamp",
            "is_stamp_line"]
 
-_WORDS = phrase_lists(DATA_DIR / "stamps.toml", STAMP_LISTS)
-_WEEKDAYS = word_table(DATA_DIR / "weekdays.csv", (
-    Field("name"), Field("weekday", int, choices=frozenset(range(7))),
-    Field("lang", choices=frozenset({"ar", "en"}))), key="name")
+_WORDS = load_stamp_words()
+_WEEKDAYS = load_weekdays()
 
 #: Month names (folded) -> month number: Levantine, Egyptian/Gulf and English names.
-MONTHS: dict[str, int] = {row["name"]: row["month"] for row in word_table(
-    DATA_DIR / "months.csv", (Field("name"), Field("month", int, choices=frozenset(range(1, 13)))),
-    key="name")}
+MONTHS: dict[str, int] = {row["name"]: row["month"] for row in load_months()}
 #: Any month name, longest first (a regular expression fragment).
 MONTH_PATTERN = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 #: Arabic weekday names (folded) -> weekday number (Monday is 0, as in :mod:`datetime`).
@@ -65,9 +59,8 @@ _AGO_RE = re.compile(r"^(?:" + "|".join(_WORDS["ago_prefix"]) + r")\s+\d+\s+(?:"
 _PM_RE = re.compile(r"(\d{1,2}):(\d{2})\s*(" + "|".join(_WORDS["time_pm"]) + ")?")
 
 # Same convention as geo.dates: Damascus stamps read as UTC+03:00 all year.
-_UTC_OFFSET_BY_CITY: dict[str, int] = {row["name"]: row["utc_offset"] for row in word_table(
-    DATA_DIR / "stamp_zones.csv",
-    (Field("name"), Field("utc_offset", int, choices=frozenset(range(-12, 15)))), key="name")}
+_UTC_OFFSET_BY_CITY: dict[str, int] = {row["name"]: row["utc_offset"]
+                                        for row in load_stamp_zones()}
 
 
 def is_stamp_line(key: str) -> bool:
