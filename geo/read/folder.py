@@ -96,18 +96,23 @@ def _iter_files(root: Path, rows: dict[str, dict], csv_path: Path | None, warnin
             yield FileReport(name, "skipped", f"unsupported file type {path.suffix or '(none)'!r}"
                              f"; expected {', '.join(pattern)}")
             continue
-        meta = ids.meta(path, rows)
-        item = _read_one(path, name, meta, max_bytes)
-        if isinstance(item, Article):
-            duplicate = _duplicate(item, name, meta, seen)
-            if duplicate is not None:
-                yield duplicate
-                continue
-            item = ids.assign(item, path, name)
-            entry = (name, item.id, _meta_fields(meta))
-            seen.setdefault(item.sha256, []).append(entry)
-            seen.setdefault(_text_digest(item), []).append(entry)
-        yield item
+        yield _read_new(path, name, ids.meta(path, rows), ids, seen, max_bytes)
+
+
+def _read_new(path: Path, name: str, meta: dict | None, ids: _IdPlan, seen: _Seen,
+              max_bytes: int) -> Article | FileReport:
+    """The article under its id, or a report: unreadable, or a copy of one read before."""
+    item = _read_one(path, name, meta, max_bytes)
+    if not isinstance(item, Article):
+        return item
+    duplicate = _duplicate(item, name, meta, seen)
+    if duplicate is not None:
+        return duplicate
+    item = ids.assign(item, path, name)
+    entry = (name, item.id, _meta_fields(meta))
+    seen.setdefault(item.sha256, []).append(entry)
+    seen.setdefault(_text_digest(item), []).append(entry)
+    return item
 
 
 def _rel(root: Path, path: Path) -> str:
