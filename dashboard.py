@@ -45,7 +45,7 @@ from geo.dashboard_data import (
 )
 from geo.layers import filter_layers
 from geo.mapview import build_map
-from geo.uploads import (
+from geo.read.uploads import (
     ALLOWED_SUFFIXES,
     MAX_FILES,
     MAX_UPLOAD_MB,

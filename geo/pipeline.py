@@ -207,7 +207,7 @@ class _Timer:
 
 def _default_reader(max_bytes: int | None) -> Callable[[Path], Iterator[Any]]:
     """:func:`geo.corpus.iter_corpus` with the size limit (``None``: its default)."""
-    from .corpus import DEFAULT_MAX_BYTES, CorpusError, iter_corpus
+    from .read import DEFAULT_MAX_BYTES, CorpusError, iter_corpus
 
     def read(folder: Path) -> Iterator[Any]:
         try:

@@ -20,9 +20,9 @@ from gazetteer.csvio import read_places_csv, write_places_csv
 from gazetteer.model import Place
 from gazetteer.store import Gazetteer, load_gazetteer
 from geo.actors import normalise_actor, side_of
-from geo.corpus import Article, read_article
 from geo.incidents import TRIGGERS, extract_article, split_sentences
 from geo.model import INCIDENT_TYPES, ArticleResult
+from geo.read import Article, read_article
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

@@ -21,6 +21,9 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .decode import decode_bytes
+from .errors import UndecodableError
+
 __all__ = ["ALLOWED_SUFFIXES", "MAX_FILES", "MAX_STORED_BYTES", "MAX_STORED_FILES",
            "MAX_UPLOAD_BYTES", "UploadOutcome", "default_upload_dir", "list_uploads",
            "remove_upload", "safe_name", "store_upload", "store_uploads"]
@@ -42,7 +45,7 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
 def default_upload_dir() -> Path:
     """``$NES_OSINT_DATA/uploads``, else ``data/uploads`` in the project."""
     base = os.environ.get("NES_OSINT_DATA")
-    root = Path(base).expanduser() if base else Path(__file__).resolve().parent.parent / "data"
+    root = Path(base).expanduser() if base else Path(__file__).resolve().parents[2] / "data"
     return root / "uploads"
 
 
@@ -108,8 +111,6 @@ def _check(name: str, clean: str, raw: bytes, max_bytes: int) -> str | None:
         return f"{_mb(len(raw))} is over the {_mb(max_bytes)} limit per file"
     if not raw.strip():
         return "the file is empty"
-    from .corpus import UndecodableError, decode_bytes
-
     try:
         text, _ = decode_bytes(raw)
     except UndecodableError as exc:

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from geo.corpus import read_article
 from geo.pipeline import PipelineResult, run_pipeline
+from geo.read import read_article
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "seeds"
 SEED = {p.name[:3]: p for p in sorted(SEEDS.glob("*.txt"))}
 HUGE = 50 * 1024 * 1024

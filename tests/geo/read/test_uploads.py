@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.corpus import read_article
-from geo.uploads import (
+from geo.read import read_article
+from geo.read.uploads import (
     MAX_UPLOAD_BYTES,
     default_upload_dir,
     list_uploads,
@@ -163,8 +163,8 @@ def test_default_folder(monkeypatch, tmp_path) -> None:
 
 
 def test_allowed_suffixes_are_what_the_corpus_reads() -> None:
-    from geo.corpus import DEFAULT_PATTERNS
-    from geo.uploads import ALLOWED_SUFFIXES
+    from geo.read import DEFAULT_PATTERNS
+    from geo.read.uploads import ALLOWED_SUFFIXES
 
     assert {p.lstrip("*") for p in DEFAULT_PATTERNS} == set(ALLOWED_SUFFIXES)
 
