@@ -1,4 +1,4 @@
-"""geo.mapview and geo.basemap: offline assets only, escaping, legend, counts, basemap."""
+"""geo.app.mapview and geo.app.basemap: offline assets only, escaping, legend, counts, basemap."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import pytest
 from shapely.geometry import LineString, Point
 
 from gazetteer.model import GOVERNORATES
-from geo import mapview
-from geo.basemap import DATA_DIR, load_basemap
-from geo.mapview import (
+from geo.app import mapview
+from geo.app.basemap import DATA_DIR, load_basemap
+from geo.app.mapview import (
     COLUMNS,
     article_popup_html,
     base_popup_html,
@@ -148,7 +148,7 @@ def test_no_cdn_url_in_rendered_map(page):
 
 
 def test_every_linked_asset_is_installed(page, tmp_path):
-    from geo.assets import install_assets
+    from geo.app.assets import install_assets
 
     install_assets(tmp_path)
     for tag in _tags(page):
@@ -387,7 +387,7 @@ def test_legend_lists_the_types_shown(page):
                   "Approximate location", "Place mentioned", "Article"):
         assert label in legend
     assert "Protest" not in legend
-    js = (Path(mapview.__file__).parent / "static_src" / "osint-map.js").read_text()
+    js = (Path(mapview.__file__).parent / "static" / "osint-map.js").read_text()
     assert '"map-legend leaflet-control"' in js
     # it folds while a popup is open (controls stand above popups)
     assert 'map.on("popupopen"' in js and 'map.on("popupclose"' in js
@@ -395,7 +395,7 @@ def test_legend_lists_the_types_shown(page):
 
 def test_popups_are_bounded_and_wrap_long_words():
     """A 20,000-letter line makes a popup scroll, not grow past the map."""
-    static = Path(mapview.__file__).parent / "static_src"
+    static = Path(mapview.__file__).parent / "static"
     js, css = (static / "osint-map.js").read_text(), (static / "osint-map.css").read_text()
     assert re.search(r"POPUP_MAX_HEIGHT = \d+", js) and "maxHeight: POPUP_MAX_HEIGHT" in js
     assert "overflow-wrap: anywhere" in css

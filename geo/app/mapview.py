@@ -1,7 +1,7 @@
 """A folium map from the layers (incidents, bases, routes, places, articles), offline.
 
-Every script and stylesheet comes from ``static/vendor`` (see :mod:`geo.assets`); the
-basemap is polygons (:mod:`geo.basemap`), no tiles unless ``online_tiles=True``.
+Every script and stylesheet comes from ``static/vendor`` (see :mod:`geo.app.assets`); the
+basemap is polygons (:mod:`geo.app.basemap`), no tiles unless ``online_tiles=True``.
 
 Each data layer is ONE Leaflet layer drawn by ``osint-map.js`` from compact JSON rows,
 not one folium object per feature: 10,000 incidents stay a few MB and build in
@@ -31,8 +31,9 @@ from folium.plugins import Fullscreen, MeasureControl
 from folium.template import Template
 
 from gazetteer.model import GOVERNORATES
-from geo.assets import DEFAULT_BASE, asset_links, localise
-from geo.basemap import OsintLayer, add_basemap, script_json
+
+from .assets import DEFAULT_BASE, asset_links, localise
+from .basemap import OsintLayer, add_basemap, script_json
 
 __all__ = [
     "COLUMNS",
@@ -669,9 +670,9 @@ def build_map(
         Any of ``incidents``, ``bases``, ``routes``, ``places``, ``articles`` (see
         :data:`COLUMNS`); missing, None or empty layers are skipped.
     asset_base : str
-        URL prefix of the installed assets (``python -m geo.assets install``). The
+        URL prefix of the installed assets (``python -m geo.app.assets install``). The
         default suits ``streamlit run`` at the server root; under ``server.baseUrlPath``
-        pass :data:`geo.assets.COMPONENT_RELATIVE_BASE`; for a saved HTML file, the path
+        pass :data:`geo.app.assets.COMPONENT_RELATIVE_BASE`; for a saved HTML file, the path
         of a copy of ``static/vendor`` relative to that file.
     online_tiles : bool
         Add OpenStreetMap tiles (needs internet) under the offline borders.
