@@ -37,7 +37,8 @@ if str(ROOT) not in sys.path:
 
 from geo.app import dashboard_data  # noqa: E402
 from geo.app.dashboard_data import incidents_table, timeline  # noqa: E402
-from geo.app.mapview import INCIDENT_STYLES, build_map  # noqa: E402
+from geo.app.mapview import build_map  # noqa: E402
+from geo.app.symbols import INCIDENT_STYLES  # noqa: E402
 from geo.corpus import Article  # noqa: E402
 from geo.layers import COLUMNS, Layers, filter_layers  # noqa: E402
 from geo.model import ArticleResult  # noqa: E402

@@ -27,7 +27,7 @@ from ..export import to_geojson_bytes, write_gpkg
 from ..layers import EXPORT_LAYERS, LAYER_NAMES, Layers
 from ..pipeline import PipelineError, PipelineResult, run_pipeline
 from ..uploads import list_uploads
-from .mapview import INCIDENT_STYLES
+from .symbols import INCIDENT_STYLES
 
 __all__ = ["DOWNLOAD_LAYERS", "WORD_JOINER", "DataChoices", "article_header_html",
            "article_label", "bidi", "cli_command", "data_choices", "files_table", "focus_for",

@@ -159,7 +159,7 @@ def test_timeline_counts_months_and_keeps_year_only_apart(seeds) -> None:
 
 
 def test_label_colours_follow_the_map() -> None:
-    from geo.app.mapview import INCIDENT_STYLES
+    from geo.app.symbols import INCIDENT_STYLES
 
     assert label_colours(["Raid", "Nothing known"]) == [INCIDENT_STYLES["raid"][1],
                                                         INCIDENT_STYLES["other"][1]]

@@ -15,14 +15,12 @@ from shapely.geometry import LineString, Point
 from gazetteer.model import GOVERNORATES
 from geo.app import mapview
 from geo.app.basemap import DATA_DIR, load_basemap
-from geo.app.mapview import (
-    COLUMNS,
+from geo.app.mapview import COLUMNS, build_map, route_arrows
+from geo.app.popups import (
     article_popup_html,
     base_popup_html,
-    build_map,
     incident_popup_html,
     place_popup_html,
-    route_arrows,
     route_popup_html,
 )
 
