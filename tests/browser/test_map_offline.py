@@ -11,7 +11,7 @@ import pytest
 
 from geo.app.assets import COMPONENT_RELATIVE_BASE, install_assets
 from tests.browser.paths import RESULTS
-from tests.geo.app.test_mapview import EVIDENCE, small_layers
+from tests.geo.app.samples import EVIDENCE, small_layers
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ APP = """
     from streamlit_folium import st_folium
 
     from geo.app.mapview import build_map
-    from tests.geo.app.test_mapview import small_layers
+    from tests.geo.app.samples import small_layers
 
     st.set_page_config(page_title="Offline map", layout="wide")
     st.write("Offline map test")

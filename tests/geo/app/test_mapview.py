@@ -1,8 +1,7 @@
-"""geo.app.mapview and geo.app.basemap: offline assets only, escaping, legend, counts, basemap."""
+"""geo.app.mapview: offline assets only, counts, classes, areas, routes, legend, controls."""
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path
@@ -10,104 +9,14 @@ from pathlib import Path
 import folium
 import geopandas as gpd
 import pytest
-from shapely.geometry import LineString, Point
 
-from gazetteer.model import GOVERNORATES
 from geo.app import mapview
-from geo.app.basemap import DATA_DIR, load_basemap
 from geo.app.mapview import COLUMNS, build_map, route_arrows
-from geo.app.popups import (
-    article_popup_html,
-    base_popup_html,
-    incident_popup_html,
-    place_popup_html,
-    route_popup_html,
-)
+from geo.app.popups import incident_popup_html
+from tests.geo.app.samples import specs
 
-EVIL = "<script>alert(1)</script>${alert(2)}"
-JINJA = "{{ 'pwn' ~ 'ed' }}{% if true %}"
-EVIDENCE = "سيّرت القوات الروسية والتركية دورية مشتركة في ريف الدرباسية الشرقي"
 CDN_HOSTS = ("cdn.jsdelivr.net", "cdnjs.cloudflare.com", "code.jquery.com", "unpkg.com",
              "bootstrapcdn.com", "d3js.org", "fonts.googleapis.com", "fonts.gstatic.com")
-
-
-def _source(article: str = "a1", title: str = EVIL, url: str = "https://example.org/a1") -> dict:
-    return {"article": article, "title": title, "outlet": "Enab Baladi",
-            "published": "2022-10-09", "url": url, "evidence": EVIDENCE}
-
-
-def small_layers() -> dict[str, gpd.GeoDataFrame]:
-    """Small frames with exactly the layer contract's columns (also used by tests/browser)."""
-    incidents = gpd.GeoDataFrame(
-        {
-            "id": ["i1", "i2", "i3"],
-            "type": ["patrol", "airstrike", "shelling"],
-            "date": ["2022-10-08", "2020-01", "2020"],
-            "date_first": ["2022-10-08", "2020-01-01", "2020-01-01"],
-            "date_last": ["2022-10-08", "2020-01-31", "2020-12-31"],
-            "date_precision": ["day", "month", "year"],
-            "geo_precision": [1, 2, 3],
-            "place_id": ["darbasiyah", "ain_issa", "gov_deir_ez_zor"],
-            "place_name_ar": ["الدرباسية", "عين عيسى", "ريف دير الزور"],
-            "place_name_en": ["Al-Darbasiyah", "Ain Issa", "Deir ez-Zor countryside"],
-            "actors": [["Russia", "Turkey"], ["Turkey"], []],
-            "fatalities": [None, 2, None],
-            "injuries": [None, 3, None],
-            "confidence": [0.9, 0.7, 0.4],
-            "approximate": [False, False, True],
-            "sources": [[_source()], [_source("a2", "Drone strike near Ain Issa",
-                                              "javascript:alert(3)"), _source("a3", "Second")],
-                        []],
-        },
-        geometry=[Point(40.72, 37.07), Point(38.85, 36.39), Point(40.4, 35.1)],
-        crs="EPSG:4326",
-    )
-    bases = gpd.GeoDataFrame(
-        {"id": ["b1"], "place_id": ["rmelan"], "place_name_ar": ["رميلان"],
-         "place_name_en": ["Rmelan"], "kind": ["airbase"], "operators": [["US-led coalition"]],
-         "sources": [[_source("a4", "Coalition at Rmelan")]]},
-        geometry=[Point(41.93, 36.99)], crs="EPSG:4326")
-    routes = gpd.GeoDataFrame(
-        {"id": ["r1"], "waypoints": [["الدرباسية", "عامودا", "القامشلي"]],
-         "waypoint_ids": [["darbasiyah", "amuda", "qamishli"]], "actors": [["Russia"]],
-         "sources": [[_source("a5", "Joint patrol route")]]},
-        geometry=[LineString([(40.72, 37.07), (40.93, 37.10), (41.23, 37.05)])],
-        crs="EPSG:4326")
-    places = gpd.GeoDataFrame(
-        {"id": ["darbasiyah", "ain_issa"], "name_ar": ["الدرباسية", "عين عيسى"],
-         "name_en": ["Al-Darbasiyah", "Ain Issa"], "kind": ["town", "town"],
-         "governorate": ["hasakah", "raqqa"], "n_mentions": [5, 2],
-         "articles": [["a1", "a5"], ["a2"]]},
-        geometry=[Point(40.72, 37.07), Point(38.85, 36.39)], crs="EPSG:4326")
-    articles = gpd.GeoDataFrame(
-        {"id": ["a1", "a2"], "title": [EVIL, "Drone strike near Ain Issa"],
-         "outlet": ["Enab Baladi", "North Press"], "published": ["2022-10-09", "2020-01-15"],
-         "url": ["https://example.org/a1", "javascript:alert(4)"],
-         "excerpt": [EVIDENCE, "قصفت طائرة مسيرة تركية محيط عين عيسى"],
-         "places": [["الدرباسية"], ["عين عيسى"]], "incident_types": [["patrol"], ["airstrike"]]},
-        geometry=[Point(40.72, 37.07), Point(38.85, 36.39)], crs="EPSG:4326")
-    return {"incidents": incidents, "bases": bases, "routes": routes, "places": places,
-            "articles": articles}
-
-
-@pytest.fixture
-def layers() -> dict[str, gpd.GeoDataFrame]:
-    return small_layers()
-
-
-@pytest.fixture
-def page(layers) -> str:
-    return build_map(layers, show_articles=True).get_root().render()
-
-
-def specs(page: str, factory: str = "points") -> list[dict]:
-    """The JSON specs of the OsintMap.<factory>(...) calls on a rendered page."""
-    decoder = json.JSONDecoder()
-    out = []
-    for match in re.finditer(rf"OsintMap\.{factory}\(\s*", page):
-        spec, _ = decoder.raw_decode(page, match.end())
-        out.append(spec)
-    return out
 
 
 def spec_of(page: str, kind: str) -> dict:
@@ -189,132 +98,6 @@ def test_st_folium_gets_only_local_links(layers, monkeypatch):
     assert "OsintMap.points" in sent["script"]
     for host in CDN_HOSTS:
         assert host not in sent["script"]
-
-
-# ------------------------------------------------------------------ escaping
-
-def test_incident_popup_escapes_and_neutralises_template_syntax():
-    row = {"type": "patrol", "date": "2022-10-08", "date_precision": "day",
-           "place_name_en": EVIL, "place_name_ar": "`x` \\u0041 ${y}", "actors": [JINJA],
-           "sources": [_source(title=EVIL, url="javascript:alert(1)")]}
-    out = incident_popup_html(row)
-    assert "<script" not in out
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
-    for raw in ("${", "`", "\\", "{{", "{%"):
-        assert raw not in out
-    assert "javascript:" not in out and "href" not in out
-
-
-@pytest.mark.parametrize("url, linked", [
-    ("https://example.org/a?b=1&c=2", True),
-    ("http://example.org/", True),
-    ("javascript:alert(1)", False),
-    ("data:text/html,<b>x</b>", False),
-    ("//example.org/no-scheme", False),
-    ("https://example.org/\"onmouseover=\"alert(1)", False),
-    ("", False),
-    (None, False),
-])
-def test_links_only_for_http_urls(url, linked):
-    out = article_popup_html({"title": "t", "url": url})
-    assert ("href=" in out) is linked
-    if linked:
-        assert f'href="{html.escape(url)}"' in out
-
-
-def test_rendered_page_keeps_article_text_inert(layers):
-    layers["incidents"].at[0, "sources"] = [_source(title=EVIL + JINJA)]
-    m = build_map(layers, show_articles=True)
-    # also through folium's own Popup, which embeds HTML in a JS template literal
-    folium.Marker([36.0, 40.0], popup=folium.Popup(
-        incident_popup_html(layers["incidents"].iloc[0].to_dict()))).add_to(m)
-    page = m.get_root().render()
-    assert EVIL not in page
-    assert "<script>alert(1)" not in page
-    assert "${alert(2)}" not in page
-    assert "pwned" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;&#36;&#123;alert(2)&#125;" in page
-
-
-def test_popup_html_survives_json_embedding(page):
-    """No '</script>' can close the page's script early."""
-    scripts = page.split("<script>")[1:]
-    for body in scripts:
-        assert body.count("</script>") == 1
-
-
-RLO = "\u202e"
-
-
-def test_untrusted_popup_fields_are_each_a_bidi_isolate():
-    """An unterminated U+202E in a title or outlet reorders nothing outside its field."""
-    src = {"article": "a" + RLO, "title": "عنوان " + RLO + "<b>", "outlet": "وكالة" + RLO,
-           "published": "2022-10-09", "url": "", "evidence": "نص " + RLO}
-    incident = incident_popup_html({"type": "patrol", "sources": [src]})
-    assert f"<b><bdi>عنوان {RLO}&lt;b&gt;</bdi></b>" in incident
-    assert f"<bdi>وكالة{RLO}</bdi> · <bdi>2022-10-09</bdi>" in incident
-    article = article_popup_html({"title": src["title"], "outlet": src["outlet"],
-                                  "published": "2022-10-09", "excerpt": src["evidence"]})
-    assert f"<h4><bdi>عنوان {RLO}&lt;b&gt;</bdi></h4>" in article
-    assert f"<bdi>وكالة{RLO}</bdi> · <bdi>2022-10-09</bdi>" in article
-    place = place_popup_html({"name_en": "X", "articles": [src["article"], "b"]})
-    assert f"<bdi>a{RLO}</bdi>, <bdi>b</bdi>" in place
-    # every RLO sits inside a <bdi> or a block of its own with dir=
-    for out in (incident, article, place):
-        for before in out.split(RLO)[:-1]:
-            assert before.rfind("<bdi>") > before.rfind("</bdi>") or \
-                before.rfind('dir="rtl"') > before.rfind("</div>"), out
-
-
-# ------------------------------------------------------------------ popup contents
-
-def test_incident_popup_has_every_field_and_source(layers):
-    row = layers["incidents"].iloc[1].to_dict()
-    out = incident_popup_html(row)
-    for text in ("Air / drone strike", "2020-01", "precision: month", "2020-01-01 – 2020-01-31",
-                 "Ain Issa", "عين عيسى", "geo precision 2", "Turkey", "2 killed, 3 injured",
-                 "Sources (2)", "Drone strike near Ain Issa", "Second", "Enab Baladi",
-                 "2022-10-09", EVIDENCE, 'href="https://example.org/a1"'):
-        assert text in out, text
-    assert out.count('<div dir="rtl" style="text-align:right"') == 2
-    assert "javascript" not in out
-
-
-def test_incident_popup_states_unknowns():
-    out = incident_popup_html({"type": "mystery_type"})
-    assert "Mystery type" in out and "date" in out.lower() and "not stated" in out
-
-
-def test_lean_popup_keeps_first_sources_and_cuts_evidence():
-    row = {"type": "raid", "sources": [dict(_source(), evidence="ك" * 400)] * 4}
-    out = incident_popup_html(row, lean=True)
-    assert "Sources (4)" in out and "+2 more sources" in out
-    assert "ك" * 400 not in out and "…" in out
-    assert out.count('dir="rtl"') <= 2
-
-
-def test_article_popup(layers):
-    out = article_popup_html(layers["articles"].iloc[0].to_dict())
-    for text in ("&lt;script&gt;", "Enab Baladi", "2022-10-09", 'href="https://example.org/a1"',
-                 EVIDENCE, "الدرباسية", "Patrol"):
-        assert text in out, text
-
-
-def test_base_route_and_place_popups(layers):
-    base = base_popup_html(layers["bases"].iloc[0].to_dict())
-    assert "Rmelan" in base and "US-led coalition" in base and "Coalition at Rmelan" in base
-    route = route_popup_html(layers["routes"].iloc[0].to_dict())
-    assert "الدرباسية ← عامودا ← القامشلي" in route and 'dir="rtl"' in route
-    assert "Russia" in route
-    place = place_popup_html(layers["places"].iloc[0].to_dict())
-    assert "Al-Darbasiyah" in place and GOVERNORATES["hasakah"][1] in place and "a5" in place
-
-
-def test_popups_accept_series_with_nan():
-    row = small_layers()["incidents"].iloc[0].copy()
-    row["fatalities"] = float("nan")
-    row["confidence"] = float("nan")
-    assert "not stated" in incident_popup_html(row)
 
 
 # ------------------------------------------------------------------ the map
@@ -443,43 +226,3 @@ def test_controls_are_present(page):
     assert "L.control.layers(" in page and "L.control.scale(" in page
     assert '"preferCanvas": true' in page
     assert '"maxZoom": 16' in page  # markercluster refuses a map without maxZoom
-
-
-# ------------------------------------------------------------------ basemap
-
-def test_basemap_files_are_small_rfc7946():
-    for name in ("basemap_countries.geojson", "basemap_governorates.geojson"):
-        path = DATA_DIR / name
-        assert path.stat().st_size < 300_000
-        data = json.loads(path.read_text(encoding="utf-8"))
-        assert data["type"] == "FeatureCollection" and "crs" not in data
-    assert (DATA_DIR / "BASEMAP.md").is_file()
-
-
-def test_basemap_has_syria_governorates_and_neighbours():
-    layers = load_basemap()
-    gov = layers["governorates"]
-    assert gov.crs.to_epsg() == 4326 and gov.is_valid.all()
-    real = gov[gov["kind"] == "governorate"]
-    assert sorted(real["id"]) == sorted(GOVERNORATES)
-    for rec in real.itertuples():
-        assert (rec.name_en, rec.name_ar) == GOVERNORATES[rec.id]
-    countries = layers["countries"]
-    assert {"SYR", "TUR", "IRQ", "JOR", "LBN", "ISR"} <= set(countries["id"])
-    syria = countries[countries["id"] == "SYR"].geometry.iloc[0]
-    west, south, east, north = syria.bounds
-    assert 35.5 < west < 36 and 32 < south < 32.5 and 42 < east < 42.5 and 37 < north < 37.5
-    hasakah = real[real["id"] == "hasakah"].geometry.iloc[0]
-    assert hasakah.contains(Point(40.75, 36.5))  # al-Hasakah city: lon, lat
-
-
-def test_load_basemap_returns_copies():
-    first = load_basemap()
-    first["governorates"]["id"] = "changed"
-    assert "changed" not in set(load_basemap()["governorates"]["id"])
-
-
-def test_governorate_labels_are_on_the_map(page):
-    (gov,) = [s for s in specs(page, "labels") if s["cls"] == "gov-label"]
-    assert len(gov["rows"]) == 14
-    assert any("الحسكة" in f and "Al-Hasakah" in f for f in gov["frags"])
