@@ -137,29 +137,35 @@ def _cluster_links(base: str) -> dict:
             "default_css": asset_links(["markerclustercss", "markerclusterdefaultcss"], base)}
 
 
-def _incident_layer(frame, *, base: str,
-                    cluster: bool | None) -> tuple[OsintLayer, list[str], bool]:
+def _incident_style(key: str) -> dict:
+    _, colour, icon = INCIDENT_STYLES[key]
+    return {"cls": f"incident-marker incident-{key}", "color": colour, "icon": icon,
+            "approxCls": "incident-approximate"}
+
+
+def _incident_rows(frame) -> tuple[list, dict[str, int], _Fragments, bool]:
+    """Rows ``[lat, lon, style, fragment refs, area radius, approximate]``, the style
+    index of each type key (in order of first use), the fragments, any approximate."""
     lats, lons = _points(frame)
     records = _records(frame)
     lean = len(records) > LEAN_ABOVE
-    frags = _Fragments()
-    style_index: dict[str, int] = {}
-    styles, rows, any_approx = [], [], False
+    frags, style_index, rows, any_approx = _Fragments(), {}, [], False
     for lat, lon, rec in zip(lats.tolist(), lons.tolist(), records, strict=True):
         kind = str(cell_value(rec.get("type")) or "other")
-        key = kind if kind in INCIDENT_STYLES else "other"
-        if key not in style_index:
-            label, colour, icon = INCIDENT_STYLES[key]
-            style_index[key] = len(styles)
-            styles.append({"cls": f"incident-marker incident-{key}", "color": colour,
-                           "icon": icon, "approxCls": "incident-approximate"})
+        style = style_index.setdefault(kind if kind in INCIDENT_STYLES else "other", len(style_index))
         approx = is_approximate(rec)
         any_approx |= approx
         parts = incident_parts(rec, lean=lean, approximate=approx)
-        rows.append([lat, lon, style_index[key], frags.refs(parts), _approx_radius(rec, approx),
-                     int(approx)])
+        rows.append([lat, lon, style, frags.refs(parts), _approx_radius(rec, approx), int(approx)])
+    return rows, style_index, frags, any_approx
+
+
+def _incident_layer(frame, *, base: str,
+                    cluster: bool | None) -> tuple[OsintLayer, list[str], bool]:
+    rows, style_index, frags, any_approx = _incident_rows(frame)
     clustered = _use(cluster, len(rows), CLUSTER_ABOVE)
-    spec = {"kind": "incidents", "rows": rows, "styles": styles, "frags": frags.items,
+    spec = {"kind": "incidents", "rows": rows,
+            "styles": [_incident_style(key) for key in style_index], "frags": frags.items,
             "cluster": CLUSTER_OPTIONS if clustered else False,
             # clustered: draw the dashed areas only where markers stand alone
             "circlesMinZoom": CLUSTER_OPTIONS["disableClusteringAtZoom"] if clustered else 0}
