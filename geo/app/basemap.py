@@ -1,8 +1,8 @@
 """A basemap that needs no tiles: Syria, its governorates and its neighbours as polygons.
 
 The polygons are Natural Earth 1:10m admin boundaries compiled once by
-``scripts/build_basemap.py`` into ``geo/data/basemap_*.geojson`` (see
-``geo/data/BASEMAP.md``). Governorate names shown on the map come from
+``scripts/build_basemap.py`` into ``geo/app/data/basemap_*.geojson`` (see
+``geo/app/data/BASEMAP.md``). Governorate names shown on the map come from
 :data:`gazetteer.model.GOVERNORATES`, in English and Arabic.
 """
 
@@ -145,7 +145,7 @@ def add_basemap(m: folium.Map, *, labels: bool = True, translucent: bool = False
     """Add the offline borders (one overlay) and, optionally, the labels to ``m``.
 
     ``translucent`` lightens the land fill so online tiles underneath stay visible.
-    Needs ``osint-map.js`` on the page (``geo.mapview.build_map`` puts it there).
+    Needs ``osint-map.js`` on the page (``geo.app.mapview.build_map`` puts it there).
     """
     specs = _specs(translucent)
     OsintLayer("basemap", specs["borders"], name="Borders (offline)").add_to(m)

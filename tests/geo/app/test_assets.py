@@ -1,4 +1,4 @@
-"""geo.assets: the map's files come from installed packages and are served locally."""
+"""geo.app.assets: the map's files come from installed packages and are served locally."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import folium
 import pytest
 from folium.plugins import Draw, Fullscreen, MarkerCluster, MeasureControl
 
-from geo import assets
-from geo.assets import (
+from geo.app import assets
+from geo.app.assets import (
     ASSETS,
     Asset,
     MissingAssetPackageError,
@@ -22,7 +22,7 @@ from geo.assets import (
     offline_urls,
 )
 
-PROJECT = Path(__file__).resolve().parents[2]
+PROJECT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +125,7 @@ def test_folium_icon_falls_back_to_our_script():
     """folium.Icon needs L.AwesomeMarkers; offline it maps to osint-map.js's stand-in."""
     m = localise(folium.Map(tiles=None))
     assert ("osint_js", "/app/static/vendor/osint/osint-map.js") in m.default_js
-    js = (PROJECT / "geo" / "static_src" / "osint-map.js").read_text(encoding="utf-8")
+    js = (PROJECT / "geo" / "app" / "static" / "osint-map.js").read_text(encoding="utf-8")
     assert "L.AwesomeMarkers = {" in js and "L.control.fullscreen = " in js
     assert "L.Control.Measure = L.Control.extend" in js
 

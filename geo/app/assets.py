@@ -9,10 +9,10 @@ family), installed with the project. :func:`install_assets` copies them into
 
 Run at set-up::
 
-    python -m geo.assets install [--dest DIR]
+    python -m geo.app.assets install [--dest DIR]
 
 Two plugins folium uses have no Python package: Leaflet.fullscreen and leaflet-measure.
-``geo/static_src/osint-map.js`` carries small stand-ins with the same JavaScript API
+``geo/app/static/osint-map.js`` carries small stand-ins with the same JavaScript API
 (``L.control.fullscreen``, ``L.Control.Measure``), so folium's plugins work against it.
 Bootstrap and the Bootstrap-3 glyphicons, which folium also loads, are not needed by
 anything this map draws and are dropped.
@@ -43,7 +43,7 @@ __all__ = [
     "offline_urls",
 ]
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DEST = PROJECT_ROOT / "static" / "vendor"
 #: Where the browser finds ``static/vendor`` under ``streamlit run``: absolute, because
 #: st_folium draws the map in an iframe served from ``/component/...`` on the same origin.
@@ -92,7 +92,7 @@ _LEAFLET = ("XStatic-Leaflet>=1.9.3.0,<1.10", "xstatic.pkg.leaflet")
 _JQUERY = ("XStatic-jQuery>=3.7.1.1,<4", "xstatic.pkg.jquery")
 _FONT_AWESOME = ("XStatic-Font-Awesome>=6.2.1.2,<7", "xstatic.pkg.font_awesome")
 _CLUSTER = ("XStatic-Leaflet-MarkerCluster>=1.4.1.1,<2", "xstatic.pkg.leaflet_markercluster")
-_OURS = ("nes-osint-map", "geo")
+_OURS = ("nes-osint-map", "geo.app")
 
 ASSETS: tuple[Asset, ...] = (
     Asset("leaflet", "js", *_LEAFLET, "leaflet.js", "leaflet/leaflet.js"),
@@ -147,7 +147,7 @@ def _data_dir(module_name: str, requirement: str) -> Path:
         ) from exc
     if hasattr(module, "BASE_DIR"):  # XStatic packages
         return Path(module.BASE_DIR)
-    return Path(module.__file__).resolve().parent / "static_src"
+    return Path(module.__file__).resolve().parent / "static"
 
 
 def _sources(assets: Iterable[Asset]) -> list[tuple[Asset, Path]]:
@@ -243,7 +243,7 @@ def localise(element, base: str = DEFAULT_BASE):
             if name not in FOLIUM_NAMES:
                 raise UnknownAssetError(
                     f"{type(element).__name__} needs {name!r} ({url}), which has no offline "
-                    "copy; add it to geo.assets.ASSETS or do not use this plugin"
+                    "copy; add it to geo.app.assets.ASSETS or do not use this plugin"
                 )
             ours = FOLIUM_NAMES[name]
             if ours is not None:
@@ -253,7 +253,7 @@ def localise(element, base: str = DEFAULT_BASE):
 
 
 def _main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m geo.assets",
+    parser = argparse.ArgumentParser(prog="python -m geo.app.assets",
                                      description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     install = sub.add_parser("install", help="copy the assets into static/vendor")

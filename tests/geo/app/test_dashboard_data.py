@@ -14,7 +14,7 @@ import pyogrio
 import pytest
 
 from gazetteer.model import Place
-from geo.dashboard_data import (
+from geo.app.dashboard_data import (
     WORD_JOINER,
     article_header_html,
     article_label,
@@ -38,7 +38,7 @@ from geo.dashboard_data import (
 )
 from geo.layers import EXPORT_LAYERS, LAYER_NAMES, empty_layer, filter_layers
 
-PROJECT = Path(__file__).resolve().parents[2]
+PROJECT = Path(__file__).resolve().parents[3]
 SEEDS = PROJECT / "seeds"
 
 
@@ -159,7 +159,7 @@ def test_timeline_counts_months_and_keeps_year_only_apart(seeds) -> None:
 
 
 def test_label_colours_follow_the_map() -> None:
-    from geo.mapview import INCIDENT_STYLES
+    from geo.app.symbols import INCIDENT_STYLES
 
     assert label_colours(["Raid", "Nothing known"]) == [INCIDENT_STYLES["raid"][1],
                                                         INCIDENT_STYLES["other"][1]]

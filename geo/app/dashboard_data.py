@@ -22,12 +22,12 @@ from typing import Any
 
 import pandas as pd
 
-from .export import to_geojson_bytes, write_gpkg
-from .layers import EXPORT_LAYERS, LAYER_NAMES, Layers
-from .mapview import INCIDENT_STYLES
-from .pipeline import PipelineError, PipelineResult, run_pipeline
-from .read import CorpusError, FileReport, iter_corpus
-from .read.uploads import list_uploads
+from ..export import to_geojson_bytes, write_gpkg
+from ..layers import EXPORT_LAYERS, LAYER_NAMES, Layers
+from ..pipeline import PipelineError, PipelineResult, run_pipeline
+from ..read import CorpusError, FileReport, iter_corpus
+from ..read.uploads import list_uploads
+from .symbols import INCIDENT_STYLES
 
 __all__ = ["DOWNLOAD_LAYERS", "WORD_JOINER", "DataChoices", "article_header_html",
            "article_label", "bidi", "cli_command", "data_choices", "files_table", "focus_for",

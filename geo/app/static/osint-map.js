@@ -1,6 +1,6 @@
 /* osint-map.js: the map layer of nes-osint-map, served offline from static/vendor/osint/.
  *
- * 1. OsintMap: draws the layers geo/mapview.py embeds as compact JSON (one Leaflet layer
+ * 1. OsintMap: draws the layers geo/app/mapview.py embeds as compact JSON (one Leaflet layer
  *    per data layer, clustered when large, popups assembled lazily from shared fragments).
  * 2. L.control.fullscreen and L.Control.Measure: small stand-ins with the option names of
  *    brunob/leaflet.fullscreen and ljagis/leaflet-measure, which no Python package ships,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.viewstate import (
+from geo.app.viewstate import (
     LAYER_TOGGLES,
     Choices,
     ViewState,

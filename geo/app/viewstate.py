@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import unquote
 
-from .layers import parse_date_bound
+from ..layers import parse_date_bound
 
 __all__ = ["LAYER_TOGGLES", "PARAM_KEYS", "Choices", "ViewState", "params_from_state",
            "state_from_params"]
