@@ -957,7 +957,7 @@ def _from_value(value: str, reason: str, warnings: list[str]) -> _When | None:
 def _dates_module(warnings: list[str]) -> Any:
     """geo.dates, imported late (it is written alongside); None if not usable yet."""
     try:
-        from geo import dates
+        from geo.extract import when as dates
     except Exception as exc:
         warnings.append(f"geo.dates unavailable ({type(exc).__name__}: {exc}); "
                         "publication date only from metadata or a numeric stamp")

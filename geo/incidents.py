@@ -57,7 +57,7 @@ from typing import Any
 from gazetteer.model import KINDS, Mention, Place
 from gazetteer.normalize import FoldedText
 
-from .actors import ActorHit, find_actors, side_of
+from .extract.actors import ActorHit, find_actors, side_of
 from .model import ArticleResult, Base, Incident, Route, Source
 
 __all__ = ["TRIGGERS", "extract_article", "split_sentences"]
@@ -523,7 +523,7 @@ def _dates(body: str, anchor: dt.date | None, inferred: bool) -> list[Any]:
     """
     import dataclasses
 
-    from .dates import find_dates
+    from .extract.when import find_dates
 
     found = find_dates(body, anchor)
     if anchor is None or not inferred or not any(d.relative for d in found):
@@ -1242,7 +1242,7 @@ def _subject_slot(gap: str) -> bool:
 
 
 def _drop_parents(actors: list[str]) -> list[str]:
-    from .actors import ACTORS
+    from .extract.actors import ACTORS
 
     parents = {ACTORS[a].parent for a in actors if a in ACTORS and ACTORS[a].parent}
     return [a for a in actors if a not in parents]

@@ -19,8 +19,8 @@ import pytest
 from gazetteer.csvio import read_places_csv, write_places_csv
 from gazetteer.model import Place
 from gazetteer.store import Gazetteer, load_gazetteer
-from geo.actors import normalise_actor, side_of
 from geo.corpus import Article, read_article
+from geo.extract.actors import normalise_actor, side_of
 from geo.incidents import TRIGGERS, extract_article, split_sentences
 from geo.model import INCIDENT_TYPES, ArticleResult
 

@@ -23,7 +23,7 @@ from geo.corpus import (
     read_corpus,
     read_metadata,
 )
-from geo.dates import DateExpr, find_dates, find_publication_date, parse_date
+from geo.extract.when import DateExpr, find_dates, find_publication_date, parse_date
 from geo.layers import parse_date_bound
 
 SETTINGS = settings(max_examples=200, deadline=None,

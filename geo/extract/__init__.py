@@ -1,0 +1,1 @@
+"""Extracting incidents, bases and routes from one article (work in progress)."""
