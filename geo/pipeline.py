@@ -219,7 +219,7 @@ def _default_reader(max_bytes: int | None) -> Callable[[Path], Iterator[Any]]:
 
 
 def _default_extract() -> Callable[[Any, Any], ArticleResult]:
-    from .incidents import extract_article
+    from .extract import extract_article
 
     return extract_article
 
