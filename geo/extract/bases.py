@@ -60,6 +60,18 @@ def bases(doc: Doc) -> list[Base]:
 
 
 def _base_places(doc: Doc, s: Sentence) -> list[tuple[Place, str, tuple[int, int]]]:
+    """(place, surface text, clause) of each base the sentence names or refers back to, once each."""
+    seen: set[str] = set()
+    kept = []
+    for item in [*_named_bases(doc, s), *_referred_bases(doc, s)]:
+        if item[0].id not in seen:
+            seen.add(item[0].id)
+            kept.append(item)
+    return kept
+
+
+def _named_bases(doc: Doc, s: Sentence) -> list[tuple[Place, str, tuple[int, int]]]:
+    """Base-like places named in the sentence, and towns named with their headquarters."""
     out: list[tuple[Place, str, tuple[int, int]]] = []
     for m in doc.in_sentence(doc.usable, s):
         place = m.place
@@ -72,6 +84,12 @@ def _base_places(doc: Doc, s: Sentence) -> list[tuple[Place, str, tuple[int, int
                 s.folded[clause[0]:clause[1]]) and _HQ_RE.search(
                 doc.fspan(max(s.start, m.start - 40), m.start)):
             out.append((place, m.text, clause))
+    return out
+
+
+def _referred_bases(doc: Doc, s: Sentence) -> list[tuple[Place, str, tuple[int, int]]]:
+    """Bases the sentence refers back to ('القاعدة', 'المطار', 'المدينة' with its headquarters)."""
+    out: list[tuple[Place, str, tuple[int, int]]] = []
     for m in ANAPHORIC_PLACE_RE.finditer(s.folded):
         if m.group(1) not in ("قاعده", "مطار", "مدينه", "فوج", "حقل"):
             continue
@@ -84,13 +102,7 @@ def _base_places(doc: Doc, s: Sentence) -> list[tuple[Place, str, tuple[int, int
         resolved = _anaphor_at(doc, s, m)
         if resolved is not None:
             out.append((resolved, m.group(0), clause))
-    seen: set[str] = set()
-    unique = []
-    for item in out:
-        if item[0].id not in seen:
-            seen.add(item[0].id)
-            unique.append(item)
-    return unique
+    return out
 
 
 def _anaphor_at(doc: Doc, s: Sentence, m: re.Match[str]) -> Place | None:

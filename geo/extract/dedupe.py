@@ -108,41 +108,55 @@ def _km(a: Place, b: Place) -> float:
 
 
 def _fuse(cluster: list[Candidate]) -> Incident:
+    """One incident of a cluster: the head's identity, the best date and place, everyone's actors."""
     incs = [c.incident for c in cluster if c.incident is not None]
     if len(incs) == 1:
         return incs[0]
     types = {i.type for i in incs}
     kind = next((t for t in _TYPE_WINS if t in types), incs[0].type)
-    head_c = max(cluster, key=lambda c: (c.incident.type == kind, not c.anaphoric,
-                                         c.date_own and c.place_own, c.date_own, c.place_own,
-                                         c.incident.confidence))
-    head = head_c.incident
-    assert head is not None
-    own_dates = [c.incident for c in cluster if c.date_own and c.incident.date_first]
-    dated = own_dates or [i for i in incs if i.date_first is not None]
-    date_src = min(dated, key=lambda i: (_PRECISION_RANK[i.date_precision],
-                                         (i.date_last - i.date_first).days)) if dated else head
+    head = _head(cluster, kind)
+    date_src = _date_source(cluster, incs, head)
     place_src = min(incs, key=_place_rank)
     told = [c.incident for c in cluster if not c.anaphoric and c.incident is not None]
-    actors = unique(a for i in [head, *told] for a in i.actors)
     killed = [i.fatalities for i in incs if i.fatalities is not None]
     hurt = [i.injuries for i in incs if i.injuries is not None]
-    notes = unique(n for i in [head, *incs] for n in i.notes)
-    notes.append("same event in sentences: " + ", ".join(
-        unique(str(c.sentence.index) for c in sorted(cluster, key=lambda c: c.sentence.index))))
     return Incident(
         id=head.id, type=kind, date_first=date_src.date_first, date_last=date_src.date_last,
         date_precision=date_src.date_precision, place=place_src.place,
-        geo_precision=place_src.geo_precision, actors=actors,
+        geo_precision=place_src.geo_precision, actors=unique(a for i in [head, *told] for a in i.actors),
         fatalities=max(killed) if killed else None, injuries=max(hurt) if hurt else None,
         confidence=round(min(0.95, max(i.confidence for i in incs) + 0.05 * (len(incs) - 1)), 3),
         sources=list(head.sources), approximate=place_src.approximate,
         attackers=unique(a for i in told for a in i.attackers),
         targets=unique(t for i in told for t in i.targets if t not in
-                        {a for j in told for a in j.attackers}),
+                       {a for j in told for a in j.attackers}),
         date_text=date_src.date_text, place_text=place_src.place_text,
-        place_cue=place_src.place_cue, notes=notes,
+        place_cue=place_src.place_cue, notes=_notes(cluster, head, incs),
     )
+
+
+def _head(cluster: list[Candidate], kind: str) -> Incident:
+    """The telling that speaks for the cluster: the winning type, told (not referred to), own date, place."""
+    head_c = max(cluster, key=lambda c: (c.incident.type == kind, not c.anaphoric,
+                                         c.date_own and c.place_own, c.date_own, c.place_own,
+                                         c.incident.confidence))
+    assert head_c.incident is not None
+    return head_c.incident
+
+
+def _date_source(cluster: list[Candidate], incs: list[Incident], head: Incident) -> Incident:
+    """The telling with the most precise, narrowest date (a sentence's own date first)."""
+    own_dates = [c.incident for c in cluster if c.date_own and c.incident.date_first]
+    dated = own_dates or [i for i in incs if i.date_first is not None]
+    return min(dated, key=lambda i: (_PRECISION_RANK[i.date_precision],
+                                     (i.date_last - i.date_first).days)) if dated else head
+
+
+def _notes(cluster: list[Candidate], head: Incident, incs: list[Incident]) -> list[str]:
+    notes = unique(n for i in [head, *incs] for n in i.notes)
+    notes.append("same event in sentences: " + ", ".join(
+        unique(str(c.sentence.index) for c in sorted(cluster, key=lambda c: c.sentence.index))))
+    return notes
 
 
 def _place_rank(inc: Incident) -> tuple:
