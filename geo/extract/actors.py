@@ -51,8 +51,11 @@ from geo.tables import Field, load_toml_rows
 from .folding import SPACES_RE, WORD_END, WORD_START, fold_letters, rx
 from .lexicon import DATA_DIR, check_pattern, row_error, rows_by_name
 
-__all__ = ["ACTORS", "ActorHit", "ActorInfo", "drop_parents", "find_actors", "normalise_actor",
-           "side_of"]
+__all__ = [
+    "ACTORS", "ACTORS_FILE", "ALIASES_FILE", "SHORT_FORMS", "ActorHit", "ActorInfo", "drop_parents",
+    "expand_short_forms", "find_actors", "load_actor_rows", "load_aliases", "load_modifiers", "load_names",
+    "load_nations", "load_units", "normalise_actor", "side_of",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +403,7 @@ def _longest_first(raws: list[_Raw]) -> list[_Raw]:
 
 
 # --- normalising a name -------------------------------------------------------------------
+
 
 def load_aliases(path: str | Path = ALIASES_FILE) -> dict[str, str]:
     """English alias -> canonical actor, from the ``alias`` rows of ``path``."""

@@ -28,6 +28,7 @@ from .when import find_dates
 
 __all__ = ["INFERRED_SLACK", "INFERRED_WIDEN", "Doc", "read_article", "source", "unique"]
 
+
 @dataclass(slots=True)
 class Doc:
     """One article as the stages see it; the last fields are filled (and cached) by the stages."""

@@ -38,13 +38,14 @@ from .cues import (
     SOLDIERS_RE,
 )
 from .document import Doc
-from .folding import LETTERS, WORD_END, rx
+from .folding import WORD_END, fold_letters, rx
 from .lexicon import DATA_DIR, check_pattern, row_error
 from .rejections import is_anaphoric, rejected
 from .sentences import Sentence, clause_of
 
-__all__ = ["HOSTILE", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE", "Candidate", "Trigger", "load_triggers",
-           "sentence_candidates"]
+__all__ = ["HOSTILE", "NEEDS", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE", "Candidate", "Trigger",
+           "load_triggers", "sentence_candidates"]
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -67,7 +68,9 @@ PRIORITY = {t: i for i, t in enumerate((
     "armed_clash", "attack", "patrol_obstruction", "arrest", "patrol_encounter", "deployment",
     "exercise", "protest", "agreement", "patrol",
 ))}
+#: Types where one side acts against another (attackers and targets are told apart).
 HOSTILE = frozenset({"patrol_obstruction", "raid", "airstrike", "shelling", "arrest", "attack"})
+
 #: The trigger lexicon.
 TRIGGERS_FILE = DATA_DIR / "triggers.toml"
 #: The conditions a trigger may need (see the header of triggers.toml).
@@ -137,7 +140,7 @@ def _prefixes(items: list, c: Any) -> tuple[list[str], bool]:
 
 
 _COMPILED: tuple[tuple[Trigger, re.Pattern[str], tuple[str, ...]], ...] = tuple(
-    (t, rx(r"(?:" + t.pattern + r")" + WORD_END), _needles(t.pattern.translate(LETTERS)))
+    (t, rx(r"(?:" + t.pattern + r")" + WORD_END), _needles(fold_letters(t.pattern)))
     for t in TRIGGERS
 )
 

@@ -78,4 +78,3 @@ def earliest_after(month: int, day: int, limit: datetime.date) -> datetime.date 
         if found > limit:
             return found
     return None
-

@@ -27,8 +27,6 @@ FUTURE_TOLERANCE_DAYS: int = 7
 DAMASCUS = datetime.timezone(datetime.timedelta(hours=3), "Damascus")
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class DateExpr:
     """One temporal expression found in a text.
