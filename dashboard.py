@@ -5,7 +5,7 @@
 
 Widgets and layout only: the pipeline, filter, tables, map and exports live in ``geo/``
 (``geo.app.dashboard_data`` shapes the data, ``geo.app.viewstate`` reads and writes the link,
-``geo.uploads`` stores uploaded articles). Sections: load (cached) -> sidebar (seeded
+``geo.read.uploads`` stores uploaded articles). Sections: load (cached) -> sidebar (seeded
 from the link, mirrored back into it) -> filter -> map -> tabs.
 """
 

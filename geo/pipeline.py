@@ -206,7 +206,7 @@ class _Timer:
 
 
 def _default_reader(max_bytes: int | None) -> Callable[[Path], Iterator[Any]]:
-    """:func:`geo.corpus.iter_corpus` with the size limit (``None``: its default)."""
+    """:func:`geo.read.iter_corpus` with the size limit (``None``: its default)."""
     from .read import DEFAULT_MAX_BYTES, CorpusError, iter_corpus
 
     def read(folder: Path) -> Iterator[Any]:
@@ -219,7 +219,7 @@ def _default_reader(max_bytes: int | None) -> Callable[[Path], Iterator[Any]]:
 
 
 def _default_extract() -> Callable[[Any, Any], ArticleResult]:
-    from .incidents import extract_article
+    from .extract import extract_article
 
     return extract_article
 
@@ -260,7 +260,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         Files larger than this are reported as skipped, unread (default: the
         reader's, 20 MB). Ignored when ``reader`` is given.
     reader, extract : callables, optional
-        Replace :func:`geo.corpus.iter_corpus` and :func:`geo.incidents.extract_article`
+        Replace :func:`geo.read.iter_corpus` and :func:`geo.extract.extract_article`
         (benchmarks and tests).
 
     Raises
@@ -354,7 +354,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
 
 @dataclass(frozen=True)
 class _Skipped:
-    """A file the pipeline itself refused (shaped like :class:`geo.corpus.FileReport`)."""
+    """A file the pipeline itself refused (shaped like :class:`geo.read.FileReport`)."""
 
     file: str
     status: str

@@ -4,7 +4,7 @@ Why a room of its own: every relative date in a story ('أمس', 'الخميس �
 anchored on the publication date, so where it comes from must be explicit. In
 order: the ``articles.csv`` value, the page's own metadata (HTML tags, Markdown
 front matter), the publication stamp printed at the top of the page (read by
-:mod:`geo.dates`, or :func:`geo.read.stamps.fallback_stamp` without it), and
+:mod:`geo.extract.when`, or :func:`geo.read.stamps.fallback_stamp` without it), and
 only then the latest date the text mentions, flagged as inferred and shifted by
 cues such as 'الأسبوع الماضي' (``data/after_cues.csv``). ``published_reason``
 always says which.
@@ -47,7 +47,7 @@ def publication(printed: Iterable[tuple[str, str]], stripped: Stripped, dates: A
     ``printed`` holds ``(value, source)`` pairs in order of trust (the CSV's, then the
     markup's); the first valid ISO 8601 value wins, a malformed one is a warning. Else
     ``dates_warnings`` (from :func:`dates_module`) join ``warnings`` and the page's
-    stamp, then the dates in the body decide. ``dates`` is :mod:`geo.dates` or None.
+    stamp, then the dates in the body decide. ``dates`` is :mod:`geo.extract.when` or None.
     """
     for value, source in printed:
         when = _from_value(value, source, warnings)
@@ -59,18 +59,18 @@ def publication(printed: Iterable[tuple[str, str]], stripped: Stripped, dates: A
 
 
 def dates_module(warnings: list[str]) -> Any:
-    """geo.dates, imported late (it is written alongside); None if not usable yet."""
+    """The date finder (:mod:`geo.extract.when`), imported on first use; None if it fails."""
     try:
-        from geo import dates
+        from geo.extract import when as dates
     except Exception as exc:
-        warnings.append(f"geo.dates unavailable ({type(exc).__name__}: {exc}); "
+        warnings.append(f"geo.extract.when unavailable ({type(exc).__name__}: {exc}); "
                         "publication date only from metadata or a numeric stamp")
         return None
     return dates
 
 
 def drop_header_stamps(stripped: Stripped, dates: Any) -> None:
-    """Header lines geo.dates reads as a stamp ('بتاريخ 8 تشرين الأول 2022') leave the body.
+    """Header lines the date finder reads as a stamp ('بتاريخ 8 تشرين الأول 2022') leave the body.
 
     They join ``stripped.stamps`` and ``stripped.removed``; without ``dates``, nothing.
     """
@@ -133,15 +133,15 @@ def _stamp_line(header: list[str], dates: Any) -> str:
 
 
 def _call(module: Any, name: str, warnings: list[str], *args: Any, **kwargs: Any) -> Any:
-    """Call geo.dates defensively: its bug must cost a date, not the article."""
+    """Call the date finder defensively: its bug must cost a date, not the article."""
     func = getattr(module, name, None)
     if func is None:
-        warnings.append(f"geo.dates has no {name}()")
+        warnings.append(f"geo.extract.when has no {name}()")
         return None
     try:
         return func(*args, **kwargs)
     except Exception as exc:
-        warnings.append(f"geo.dates.{name} failed: {type(exc).__name__}: {exc}")
+        warnings.append(f"geo.extract.when.{name} failed: {type(exc).__name__}: {exc}")
         return None
 
 
@@ -154,7 +154,7 @@ def _as_when(value: dt.date | dt.datetime, reason: str) -> When:
 def _infer(body: str, dates: Any, warnings: list[str]) -> When:
     """Latest absolute date in the text: a lower bound for publication (flagged inferred)."""
     if dates is None:
-        return When(reason="no date found (geo.dates unavailable)")
+        return When(reason="no date found (geo.extract.when unavailable)")
     found = _call(dates, "find_dates", warnings, body, anchor=None) or []
     usable = [d for d in found if not getattr(d, "relative", False)
               and isinstance(getattr(d, "last", None), dt.date)

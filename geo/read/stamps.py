@@ -5,7 +5,7 @@ Why a room of its own: a stamp line ('2022.10.08 | 17:41 دمشق', 'نشر في
 leave the body) and evidence to :mod:`geo.read.published` (it dates the article).
 This module owns the words such lines are written with (``data/stamps.toml``,
 ``data/months.csv``, ``data/weekdays.csv``, ``data/stamp_zones.csv``), the test
-for a stamp line, and a small parser used when :mod:`geo.dates` is unavailable.
+for a stamp line, and a small parser used when :mod:`geo.extract.when` is unavailable.
 
 >>> is_stamp_line("السبت 8 اكتوبر 2022 | 10:15 ص")
 True
@@ -58,7 +58,7 @@ _AGO_RE = re.compile(r"^(?:" + "|".join(_WORDS["ago_prefix"]) + r")\s+\d+\s+(?:"
                      r"^\d+\s+(?:" + "|".join(_WORDS["ago_unit_en"]) + r")\s+ago$")
 _PM_RE = re.compile(r"(\d{1,2}):(\d{2})\s*(" + "|".join(_WORDS["time_pm"]) + ")?")
 
-# Same convention as geo.dates: Damascus stamps read as UTC+03:00 all year.
+# Same convention as geo.extract.when: Damascus stamps read as UTC+03:00 all year.
 _UTC_OFFSET_BY_CITY: dict[str, int] = {row["name"]: row["utc_offset"]
                                         for row in load_stamp_zones()}
 
@@ -70,7 +70,7 @@ def is_stamp_line(key: str) -> bool:
 
 
 def fallback_stamp(line: str) -> tuple[dt.date | dt.datetime, str] | None:
-    """Minimal stamp parser for when geo.dates is not there: numeric or 'D month YYYY'.
+    """Minimal stamp parser for when geo.extract.when is not there: numeric or 'D month YYYY'.
 
     Returns the date (a date-time when the line gives a time, aware when it names a
     known city) and the rule's name, or None.

@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.dates import DateExpr, find_dates, find_publication_date, parse_date
+from geo.extract.when import DateExpr, find_dates, find_publication_date, parse_date
 from geo.layers import parse_date_bound
 from geo.read import (
     Article,

@@ -1,4 +1,4 @@
-"""geo.read.published: the publication date, printed, stamped or inferred (through geo.dates)."""
+"""geo.read.published: the publication date, printed, stamped or inferred (through geo.extract.when)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from tests.geo.read.samples import HEADLINE, PARA
 from tests.geo.read.samples import article_text as _article_text
 from tests.geo.read.samples import write as _write
 
-# --- publication date inference (through geo.dates) ----------------------------------
+# --- publication date inference (through geo.extract.when) ----------------------------------
 
 
 def _infer(tmp_path: Path, *paragraphs: str) -> Article:

@@ -1,10 +1,10 @@
-"""geo.actors: canonical actors found in Arabic wording of many outlets."""
+"""geo.extract.actors: canonical actors found in Arabic wording of many outlets."""
 
 from __future__ import annotations
 
 import pytest
 
-from geo.actors import ACTORS, ActorHit, find_actors, normalise_actor, side_of
+from geo.extract.actors import ACTORS, ActorHit, find_actors, normalise_actor, side_of
 
 
 def _actors(text: str) -> list[str]:
