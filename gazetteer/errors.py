@@ -24,6 +24,35 @@ class GazetteerDataError(GazetteerError, ValueError):
         super().__init__(f"{where}: {problem}")
 
 
+class GazetteerStoreError(GazetteerDataError):
+    """The local store of imported places cannot be read or written.
+
+    Raised instead of a traceback for a damaged, unreadable or unwritable store
+    (``$GAZETTEER_HOME/imported.csv``) so every command line can print one line and
+    stop. The message names the file, the line where known, the problem and what to
+    do about it; ``problem`` keeps the bare problem and ``hint`` the advice.
+    """
+
+    def __init__(self, path: str | Path, line: int | None, problem: str, *,
+                 hint: str = "") -> None:
+        self.hint = hint or self.default_hint(path, line)
+        super().__init__(path, line, f"{problem}; {self.hint}")
+        self.problem = problem
+
+    @staticmethod
+    def default_hint(path: str | Path, line: int | None = None) -> str:
+        """What a user can do with a damaged store: mend the row, or move it aside and re-import."""
+        path = Path(path)
+        mend = f"delete that row (line {line}) with a text editor, or " if line and line > 1 else ""
+        return (f"the local gazetteer store is damaged: {mend}move {path.name} out of "
+                f"{path.parent} (or point GAZETTEER_HOME at another folder) and import your "
+                "GeoNames dumps again")
+
+
+class GazetteerStoreBusy(GazetteerError, TimeoutError):
+    """Another process held the store's lock for longer than the caller would wait."""
+
+
 class GeocoderUnavailable(GazetteerError, ConnectionError):
     """The optional online geocoder could not answer (timeout, HTTP error, bad reply)."""
 

@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from rapidfuzz.distance import Indel
 
@@ -157,9 +158,9 @@ def _stream(path: Path, countries: set[str] | None, summary: ImportSummary) -> I
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise GazetteerDataError(path, None, f"cannot open: {exc.strerror}") from exc
+        raise GazetteerDataError(path, None, f"cannot open: {exc.strerror or exc}") from exc
     with handle:
-        for line_no, raw in enumerate(handle, start=1):
+        for line_no, raw in _rows(path, handle):
             text = _decode(path, line_no, raw)
             if not text.strip():
                 continue
@@ -172,11 +173,33 @@ def _stream(path: Path, countries: set[str] | None, summary: ImportSummary) -> I
             yield place
 
 
+#: Longest row accepted, in bytes without the line end. GeoNames limits a name to 200
+#: characters and the alternate names to 10,000, so a real row stays near 11 KB; a longer
+#: one is not a GeoNames row, and its fields might not fit the store (the csv module reads
+#: fields of at most 131,072 characters), so it is refused with its line.
+MAX_ROW_BYTES = 65_536
+
+
+def _rows(path: Path, handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """(line number, bytes) of each row, never reading more than one row's limit at once."""
+    line_no = 0
+    while raw := handle.readline(MAX_ROW_BYTES + 2):
+        line_no += 1
+        size = len(raw.rstrip(b"\r\n"))
+        if size > MAX_ROW_BYTES:
+            more = "" if raw.endswith(b"\n") else " or more"
+            raise GazetteerDataError(
+                path, line_no, f"row of {size:,} bytes{more}, longer than the {MAX_ROW_BYTES:,} "
+                "accepted (a GeoNames row has at most 10,000 characters of alternate names); "
+                "nothing was imported")
+        yield line_no, raw
+
+
 def _decode(path: Path, line_no: int, raw: bytes) -> str:
     if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8").rstrip("\r\n")
+        text = raw.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError as exc:
         hint = ""
         if line_no == 1 and raw.startswith((b"PK\x03\x04", b"\x1f\x8b")):
@@ -184,6 +207,11 @@ def _decode(path: Path, line_no: int, raw: bytes) -> str:
         raise GazetteerDataError(
             path, line_no, f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at column {exc.start + 1}"
             f"{hint}") from None
+    if "\0" in text:  # the csv module of some Python versions could not read it back
+        column = text[:text.index("\0")].count("\t")
+        name = f" ({COLUMNS[column]})" if column < len(COLUMNS) else ""
+        raise GazetteerDataError(path, line_no, f"NUL character in column {column + 1}{name}")
+    return text
 
 
 def _row_to_place(path: Path, line: int, cols: list[str],

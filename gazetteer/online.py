@@ -5,32 +5,36 @@ Switch it on with ``GAZETTEER_ONLINE=1`` and name your application in
 user agent). Requests are spaced by geopy's :class:`~geopy.extra.rate_limiter.RateLimiter`
 (1 per second by default) and answers are cached on disk, so a repeated query
 makes no request. Only the query, the search options and the user agent are
-sent: no e-mail, no cookies (the HTTP session refuses to store any).
+sent: no e-mail, no cookies (the transport keeps none). The timeout bounds the
+whole request, however slowly the server sends, and redirects are followed only
+on the configured host (:mod:`gazetteer.fetch`).
 
-Every failure (timeout, HTTP error, refused connection, malformed reply)
-becomes :class:`gazetteer.errors.GeocoderUnavailable`; callers keep their
-offline answer.
+Every failure (timeout, HTTP error, refused connection or redirect, malformed
+reply) becomes :class:`gazetteer.errors.GeocoderUnavailable` with a one-line
+message; callers keep their offline answer.
 """
 
 from __future__ import annotations
 
 import hashlib
-import http.cookiejar
 import json
 import logging
 import os
+import ssl
 import tempfile
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from geopy.adapters import RequestsAdapter, URLLibAdapter
+from geopy.adapters import AdapterHTTPError, BaseSyncAdapter
 from geopy.exc import ConfigurationError as GeopyConfigurationError
-from geopy.exc import GeopyError
+from geopy.exc import GeocoderParseError, GeocoderServiceError, GeocoderTimedOut, GeopyError
+from geopy.exc import GeocoderUnavailable as GeopyUnavailable
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 
+from . import fetch
 from . import home as _home
 from .errors import ConfigurationError, GeocoderUnavailable
 from .geonames import is_arabic_script
@@ -120,18 +124,55 @@ def server_from_env() -> tuple[str, str]:
     return parts.scheme, parts.netloc + parts.path.rstrip("/")
 
 
-class _CookielessRequestsAdapter(RequestsAdapter):
-    """geopy's requests adapter with no cookie jar and no silent retries."""
+class BoundedAdapter(BaseSyncAdapter):
+    """geopy's HTTP adapter over :func:`gazetteer.fetch.get`.
 
-    def __init__(self, *, proxies, ssl_context):
-        super().__init__(proxies=proxies, ssl_context=ssl_context, max_retries=0)
-        self.session.cookies.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
+    geopy's own adapters (requests, urllib) apply the timeout to each socket read and
+    follow redirects anywhere; this one bounds the whole request by the timeout, follows
+    redirects only on the configured host, keeps no cookies and never retries. Every
+    failure becomes a one-line geopy error, which :class:`OnlineGeocoder` turns into
+    :class:`~gazetteer.errors.GeocoderUnavailable`.
+    """
+
+    def __init__(self, *, proxies: dict[str, str] | None,
+                 ssl_context: ssl.SSLContext | None) -> None:
+        super().__init__(proxies=proxies, ssl_context=ssl_context)
+        self.proxies = proxies
+        self.ssl_context = ssl_context
+
+    def get_json(self, url: str, *, timeout: float, headers: dict[str, str]) -> object:
+        text = self.get_text(url, timeout=timeout, headers=headers)
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise GeocoderParseError(f"the reply is not JSON: {one_line(text, 80)!r}") from None
+
+    def get_text(self, url: str, *, timeout: float, headers: dict[str, str]) -> str:
+        try:
+            reply = fetch.get(url, timeout=timeout, headers=headers,
+                              ssl_context=self.ssl_context, proxies=self.proxies)
+        except fetch.DeadlineExceeded as exc:
+            raise GeocoderTimedOut(str(exc)) from None
+        except fetch.RedirectRefused as exc:
+            raise GeocoderServiceError(str(exc)) from None
+        except fetch.FetchError as exc:
+            raise GeopyUnavailable(str(exc)) from None
+        text = reply.text()
+        if not 200 <= reply.status < 300:
+            raise AdapterHTTPError(f"the server answered HTTP {reply.status}",
+                                   status_code=reply.status, headers=dict(reply.headers),
+                                   text=text)
+        return text
 
 
-def _adapter_factory(*, proxies, ssl_context):
-    if RequestsAdapter.is_available:
-        return _CookielessRequestsAdapter(proxies=proxies, ssl_context=ssl_context)
-    return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)  # keeps no cookies
+def one_line(text: str, limit: int = 300) -> str:
+    """``text`` with every run of white space (line breaks too) made one space, cut to ``limit``.
+
+    >>> one_line("Could not deserialize:\\n<html>\\n  maintenance</html>")
+    'Could not deserialize: <html> maintenance</html>'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
 class OnlineGeocoder:
@@ -172,7 +213,7 @@ class OnlineGeocoder:
         try:
             self._nominatim = Nominatim(user_agent=user_agent.strip(), domain=domain,
                                         scheme=scheme, timeout=timeout,
-                                        adapter_factory=_adapter_factory)
+                                        adapter_factory=BoundedAdapter)
         except GeopyConfigurationError as exc:
             raise ConfigurationError(f"{exc} (set {USER_AGENT_ENV})") from exc
         self._search = RateLimiter(self._nominatim.geocode, min_delay_seconds=min_delay_seconds,
@@ -214,11 +255,11 @@ class OnlineGeocoder:
                                  namedetails=True, language=self.language or False,
                                  country_codes=list(self.country_codes) or None)
         except GeopyError as exc:
-            raise GeocoderUnavailable(
-                f"online geocoder at {where} failed: {type(exc).__name__}: {exc}") from exc
+            raise GeocoderUnavailable(one_line(
+                f"online geocoder at {where} failed: {type(exc).__name__}: {exc}")) from exc
         except (AttributeError, KeyError, TypeError, ValueError) as exc:  # geopy parsing odd JSON
-            raise GeocoderUnavailable(f"online geocoder at {where} sent a malformed reply: "
-                                      f"{type(exc).__name__}: {exc}") from exc
+            raise GeocoderUnavailable(one_line(f"online geocoder at {where} sent a malformed "
+                                               f"reply: {type(exc).__name__}: {exc}")) from exc
         return [location.raw for location in found or []]
 
     # --- cache ---------------------------------------------------------------------------

@@ -133,3 +133,100 @@ def test_find_too_large_exits_2_and_names_the_option(tmp_path: Path) -> None:
     path.write_bytes(ARTICLE.encode() * 30000)
     proc = _run("find", str(path), "--max-mb", "0.5", home=tmp_path)
     assert proc.returncode == 2 and b"--max-mb" in proc.stderr
+
+
+# --- the local store: an oversized row is refused, a broken store is one line -----------------
+
+def _dump_row(gid: int, name: str, alt: str = "") -> str:
+    return "\t".join([str(gid), name, name, alt, "36.9", "41.0", "P", "PPL", "SY", "", "01", "",
+                      "", "", "0", "", "350", "Asia/Damascus", "2024-01-01"])
+
+
+def _one_line_error(proc: subprocess.CompletedProcess) -> str:
+    """The single stderr line of a failed command; anything else fails the test."""
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == 2, err
+    assert proc.stdout == b"" and "Traceback" not in err
+    assert err.count("\n") == 1 and err.startswith("gazetteer: error: "), err
+    return err
+
+
+def test_oversized_row_is_refused_and_every_command_still_works(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (tmp_path / "ok.txt").write_text(_dump_row(9999001, "Tall Zizfun", "تل زيزفون") + "\n",
+                                     encoding="utf-8")
+    assert _run("import", str(tmp_path / "ok.txt"), home=home).returncode == 0
+    before = (home / "imported.csv").read_bytes()
+    names = ",".join(f"Name{i}" for i in range(20_000))[:140_000]
+    big = tmp_path / "big.txt"
+    big.write_text(_dump_row(9999002, "Tall Big", names) + "\n", encoding="utf-8")
+    err = _one_line_error(_run("import", str(big), home=home))
+    assert f"{big}, line 1: row of 65,538 bytes or more" in err
+    assert (home / "imported.csv").read_bytes() == before
+    for args in (("lookup", "تل زيزفون", "--json"), ("stats",), ("find", str(tmp_path / "ok.txt")),
+                 ("import", str(tmp_path / "ok.txt"))):
+        proc = _run(*args, home=home)
+        assert proc.returncode == 0, (args, proc.stderr)
+    assert json.loads(_run("lookup", "تل زيزفون", "--json", home=home).stdout)["best"]["id"] == (
+        "gn9999001")
+
+
+_HEADER = b"id,name_ar,name_en,alt_names,kind,governorate,lat,lon,population,in_area,parent,source\n"
+BROKEN_STORES = {  # what the hostile run (and older versions) left in imported.csv
+    "field over the csv limit": _HEADER + b"gn1,,Big," + b"N|" * 70_000 + b",village,,1,1,,1,,s\n",
+    "binary": bytes(range(256)) * 4,
+    "no header": b"gn1,,One,,village,,1,1,,1,,s\n",
+    "bad coordinate": _HEADER + b"gn1,,One,,village,,north,1,,1,,s\n",
+    "quote never closed": _HEADER + b'gn1,,"One,,village,,1,1,,1,,s\n',
+    "empty": b"",
+}
+
+
+@pytest.mark.parametrize("breakage", sorted(BROKEN_STORES))
+def test_broken_store_is_one_line_naming_it_and_exit_2(tmp_path: Path, breakage: str) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "imported.csv").write_bytes(BROKEN_STORES[breakage])
+    err = _one_line_error(_run("stats", home=home))
+    assert f"{home / 'imported.csv'}" in err
+    assert "move imported.csv out of" in err and "import your GeoNames dumps again" in err
+
+
+@pytest.mark.parametrize("command", ["lookup", "find", "stats", "import"])
+@pytest.mark.parametrize("breakage", ["field over the csv limit", "a folder"])
+def test_every_command_reports_a_broken_store_in_one_line(tmp_path: Path, command: str,
+                                                          breakage: str) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    if breakage == "a folder":
+        (home / "imported.csv").mkdir()
+    else:
+        (home / "imported.csv").write_bytes(BROKEN_STORES[breakage])
+    article = tmp_path / "a.txt"
+    article.write_text("دورية قرب القامشلي", encoding="utf-8")
+    dump = tmp_path / "SY.txt"
+    dump.write_text(_dump_row(9999003, "Tall Three") + "\n", encoding="utf-8")
+    args = {"lookup": ("lookup", "القامشلي", "--json"), "find": ("find", str(article)),
+            "stats": ("stats",), "import": ("import", str(dump))}[command]
+    err = _one_line_error(_run(*args, home=home))
+    assert f"{home / 'imported.csv'}" in err
+    if breakage == "a folder":
+        assert "not a regular file" in err
+    else:
+        assert "line 2: bad CSV: field larger than field limit (131072)" in err
+        assert "delete that row (line 2)" in err
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="needs POSIX permissions and a user that is not root")
+def test_unreadable_store_is_one_line(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    store = home / "imported.csv"
+    store.write_bytes(_HEADER)
+    store.chmod(0)
+    try:
+        err = _one_line_error(_run("stats", home=home))
+    finally:
+        store.chmod(0o600)
+    assert str(store) in err and "Permission denied" in err and "may read it" in err

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from gazetteer.errors import GazetteerDataError
 from gazetteer.geonames import (
+    MAX_ROW_BYTES,
     SY_ADMIN1,
     ImportSummary,
     feature_kind,
@@ -17,7 +18,7 @@ from gazetteer.geonames import (
     pick_arabic_name,
     read_geonames,
 )
-from gazetteer.home import imported_places
+from gazetteer.home import imported_path, imported_places
 from gazetteer.model import GOVERNORATES
 
 SHARED = Path("/work/shared/data/geonames")
@@ -389,3 +390,61 @@ def test_well_formed_rows_read_back(tmp_path_factory, name, lat, lon, pop, alts)
     assert p.population == (pop or None)
     assert all("|" not in a and a == a.strip() and a for a in p.alt_names)
     assert len({a.casefold() for a in p.alt_names}) == len(p.alt_names)
+
+
+# --- what an import writes, the store reads back ------------------------------------------------
+
+def test_oversized_row_is_refused_with_its_line_and_the_store_stays_readable(tmp_path):
+    home = tmp_path / "home"
+    import_dump(write(tmp_path, row(1, "One"), name="ok.txt"), home=home)
+    before = imported_path(home).read_bytes()
+    names = ",".join(f"Name{i}" for i in range(20_000))[:140_000]  # 140,000 characters
+    big = write(tmp_path, row(2, "Two"), row(3, "Three", alt=names), name="big.txt")
+    with pytest.raises(GazetteerDataError, match=r"big\.txt, line 2: row of 65,538 bytes or "
+                                                 r"more, longer than the 65,536 accepted"):
+        import_dump(big, home=home)
+    assert imported_path(home).read_bytes() == before
+    assert [p.id for p in imported_places(home)] == ["gn1"]
+    assert import_dump(write(tmp_path, row(4), name="next.txt"), home=home).stored == 2
+
+
+def test_row_at_the_limit_is_imported_and_reads_back(tmp_path):
+    head = row(5, "Five", alt="")
+    names = ",".join(f"N{i:06d}" for i in range(8_000))  # 63,999 characters of alternate names
+    line = head.replace("\t\t36.65556", f"\t{names}\t36.65556")
+    pad = MAX_ROW_BYTES - len(line.encode())
+    line = line.replace(f"\t{names}\t", f"\t{names},{'x' * (pad - 1)}\t")
+    assert len(line.encode()) == MAX_ROW_BYTES
+    home = tmp_path / "home"
+    assert import_dump(write(tmp_path, line), home=home).stored == 1
+    (p,) = imported_places(home)
+    assert len(p.alt_names) == 8_001 and p.alt_names[0] == "N000000"
+    with pytest.raises(GazetteerDataError, match="line 1: row of 65,537 bytes"):
+        import_dump(write(tmp_path, line + "y", name="over.txt"), home=home)
+
+
+def test_nul_in_a_row_is_refused_with_its_line(tmp_path):
+    path = write(tmp_path, row(1), row(2, "Bad\x00Name"))
+    with pytest.raises(GazetteerDataError, match=r"dump\.txt, line 2: NUL character in column 2 \(name\)"):
+        import_dump(path, home=tmp_path / "home")
+    assert not imported_path(tmp_path / "home").exists()
+
+
+_any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",),
+                                           blacklist_characters="\t\n,"),
+                    min_size=1, max_size=40)
+
+
+@settings(max_examples=100, deadline=None)
+@given(name=_any_text, alts=st.lists(_any_text, max_size=8))
+def test_whatever_an_import_accepts_reads_back(tmp_path_factory, name, alts):
+    folder = tmp_path_factory.mktemp("back")
+    path = write(folder, row(7, name, alt=",".join(alts)))
+    try:
+        summary = import_dump(path, home=folder / "home")
+    except GazetteerDataError as exc:
+        assert exc.line == 1 and "dump.txt" in str(exc)  # refused, with its line
+        assert not imported_path(folder / "home").exists()
+        return
+    assert summary.stored == len(imported_places(folder / "home")) == 1
+    assert imported_places(folder / "home") == list(read_geonames(path))

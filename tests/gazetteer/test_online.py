@@ -70,8 +70,30 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(int(mode), b'{"error": "busy"}')
         elif mode == "malformed":
             self._send(200, b'[{"lat": "37.0", "lon": ')
-        elif mode == "html":
-            self._send(200, b"<html>maintenance</html>", "text/html")
+        elif mode == "html":  # several lines, as an error page has
+            self._send(200, b"<html>\n<body>\nmaintenance\n</body>\n</html>\n", "text/html")
+        elif mode == "trickle":  # one byte every 0.2 s: 12 s for the whole reply
+            body = json.dumps([QAMISHLI]).encode()[:60]
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                for i in range(len(body)):
+                    self.wfile.write(body[i:i + 1])
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:
+                pass
+        elif mode == "redirect-other":
+            self.send_response(302)
+            self.send_header("Location", f"http://{srv.elsewhere}/search?{url.query}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif mode == "redirect-same" and url.path == "/search":
+            self.send_response(307)
+            self.send_header("Location", f"/v2/search?{url.query}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif mode == "no-latlon":
             self._send(200, json.dumps([{**QAMISHLI, "lat": None}]).encode())
         elif mode == "not-a-list":
@@ -103,6 +125,7 @@ class _Server(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.seen: list[dict] = []
         self.mode = "ok"
+        self.elsewhere = ""  # host:port a redirect points to
         self.release = threading.Event()
 
     @property
@@ -110,11 +133,7 @@ class _Server(ThreadingHTTPServer):
         return f"127.0.0.1:{self.server_address[1]}"
 
 
-@pytest.fixture
-def server(monkeypatch):
-    for var in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY",
-                "ALL_PROXY"):
-        monkeypatch.delenv(var, raising=False)
+def _serve():
     srv = _Server()
     thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05},
                               daemon=True)
@@ -124,6 +143,20 @@ def server(monkeypatch):
     srv.shutdown()
     srv.server_close()
     thread.join(5)
+
+
+@pytest.fixture
+def server(monkeypatch):
+    for var in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY",
+                "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)
+    yield from _serve()
+
+
+@pytest.fixture
+def other_host():
+    """A second server: where a hostile redirect points."""
+    yield from _serve()
 
 
 def make(srv: _Server, **kw) -> OnlineGeocoder:
@@ -280,6 +313,32 @@ def test_bad_answers_are_unavailable(server, tmp_path, mode, what):
         make(server, cache_dir=tmp_path).geocode("القامشلي")
     assert len(server.seen) == 1  # no retry
     assert list(tmp_path.glob("*.json")) == []
+
+
+def test_trickled_reply_fails_when_the_timeout_ends(server):
+    server.mode = "trickle"
+    start = time.monotonic()
+    with pytest.raises(GeocoderUnavailable, match="GeocoderTimedOut: no complete reply within 1 s"):
+        make(server, timeout=1.0).geocode("القامشلي")
+    assert 0.95 <= time.monotonic() - start < 1.5  # the reply would take 12 s
+
+
+def test_redirect_to_another_host_is_refused(server, other_host):
+    server.mode, server.elsewhere = "redirect-other", other_host.domain
+    with pytest.raises(GeocoderUnavailable) as info:
+        make(server).geocode("القامشلي")
+    message = str(info.value)
+    assert "\n" not in message
+    assert f"redirected to another host (http://{other_host.domain})" in message
+    assert "not followed" in message and "leak" not in message
+    assert other_host.seen == []  # not even the query reached it
+
+
+def test_redirect_on_the_same_host_is_followed(server):
+    server.mode = "redirect-same"
+    (p,) = make(server).geocode("القامشلي")
+    assert p.name_en == "Qamishli"
+    assert [r["path"] for r in server.seen] == ["/search", "/v2/search"]
 
 
 def test_refused_connection_is_unavailable():
@@ -445,6 +504,22 @@ def test_cli_failure_keeps_the_offline_answer(online_env, capsys, mode, why):
     assert code == offline_code == 0
     assert json.loads(out) == json.loads(offline_out)  # the offline answer, unchanged
     assert "online geocoder failed" in err and why in err and "offline answer kept" in err
+
+
+@pytest.mark.parametrize("mode", ["500", "503", "429", "malformed", "html", "no-latlon",
+                                  "not-a-list", "trickle", "redirect-other"])
+def test_cli_every_online_failure_is_exactly_one_line(online_env, other_host, capsys,
+                                                      monkeypatch, mode):
+    import gazetteer.online as online
+
+    real = online.OnlineGeocoder.__init__
+    monkeypatch.setattr(online.OnlineGeocoder, "__init__",
+                        lambda self, **kw: real(self, **{**kw, "timeout": 1.0}))
+    online_env.mode, online_env.elsewhere = mode, other_host.domain
+    code, out, err = _cli(capsys, UNKNOWN, "--online")
+    assert code == 0 and "not resolved" in out
+    assert err.count("\n") == 1 and err.endswith("offline answer kept\n"), err
+    assert err.startswith("gazetteer: online geocoder failed (")
 
 
 def test_cli_timeout_keeps_the_offline_answer(online_env, capsys, monkeypatch):
