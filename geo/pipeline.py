@@ -65,13 +65,19 @@ _GAZ_VERSIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def code_version() -> str:
-    """A hash of the ``geo`` and ``gazetteer`` sources: any code change empties the cache."""
+    """A hash of the ``geo`` and ``gazetteer`` sources and lexicons: any change empties the cache.
+
+    The lexicons (trigger, actor, calendar and furniture words in ``data/`` folders) decide
+    what is extracted as much as the code does, so they are hashed with it.
+    """
     global _CODE_VERSION
     if _CODE_VERSION is None:
         root = Path(__file__).resolve().parent.parent
         h = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
         for package in ("geo", "gazetteer"):
-            for path in sorted((root / package).rglob("*.py")):
+            files = [p for p in (root / package).rglob("*")
+                     if p.suffix == ".py" or (p.parent.name == "data" and p.suffix in (".toml", ".csv"))]
+            for path in sorted(files):
                 h.update(str(path.relative_to(root)).encode())
                 h.update(path.read_bytes())
         _CODE_VERSION = h.hexdigest()[:16]
