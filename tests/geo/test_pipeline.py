@@ -385,4 +385,3 @@ def test_max_bytes_reaches_the_reader_and_the_totals_count_every_status(tmp_path
         "articles.csv line 2: no file 'ghost.txt' in the folder"
     assert len(run_pipeline(folder, gazetteer=GAZ, extract=ToyExtractor(),
                             use_cache=False).results) == 2  # the default limit reads it
-
