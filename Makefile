@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -m geo.assets install
+	$(BIN)/python -m geo.app.assets install
 	touch $(STAMP)
 
 setup: $(STAMP)

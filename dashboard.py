@@ -4,8 +4,8 @@
     streamlit run dashboard.py -- --corpus DIR      # any folder of articles
 
 Widgets and layout only: the pipeline, filter, tables, map and exports live in ``geo/``
-(``geo.dashboard_data`` shapes the data, ``geo.viewstate`` reads and writes the link,
-``geo.uploads`` stores uploaded articles). Sections: load (cached) -> sidebar (seeded
+(``geo.app.dashboard_data`` shapes the data, ``geo.app.viewstate`` reads and writes the link,
+``geo.read.uploads`` stores uploaded articles). Sections: load (cached) -> sidebar (seeded
 from the link, mirrored back into it) -> filter -> map -> tabs.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.dashboard_data import (
+from geo.app.dashboard_data import (
     DOWNLOAD_LAYERS,
     READER_LEGEND,
     article_header_html,
@@ -43,9 +43,17 @@ from geo.dashboard_data import (
     upload_rows,
     view_counts,
 )
+from geo.app.mapview import build_map
+from geo.app.viewstate import (
+    LAYER_TOGGLES,
+    PARAM_KEYS,
+    Choices,
+    ViewState,
+    params_from_state,
+    state_from_params,
+)
 from geo.layers import filter_layers
-from geo.mapview import build_map
-from geo.uploads import (
+from geo.read.uploads import (
     ALLOWED_SUFFIXES,
     MAX_FILES,
     MAX_UPLOAD_MB,
@@ -53,14 +61,6 @@ from geo.uploads import (
     list_uploads,
     remove_upload,
     store_uploads,
-)
-from geo.viewstate import (
-    LAYER_TOGGLES,
-    PARAM_KEYS,
-    Choices,
-    ViewState,
-    params_from_state,
-    state_from_params,
 )
 
 ROOT = Path(__file__).resolve().parent

@@ -35,13 +35,14 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from geo import dashboard_data  # noqa: E402
-from geo.corpus import Article  # noqa: E402
-from geo.dashboard_data import incidents_table, timeline  # noqa: E402
+from geo.app import dashboard_data  # noqa: E402
+from geo.app.dashboard_data import incidents_table, timeline  # noqa: E402
+from geo.app.mapview import build_map  # noqa: E402
+from geo.app.symbols import INCIDENT_STYLES  # noqa: E402
 from geo.layers import COLUMNS, Layers, filter_layers  # noqa: E402
-from geo.mapview import INCIDENT_STYLES, build_map  # noqa: E402
 from geo.model import ArticleResult  # noqa: E402
 from geo.pipeline import PipelineResult, build_report  # noqa: E402
+from geo.read import Article  # noqa: E402
 
 WORDS = ("قصفت القوات التركية قرى ريف تل تمر بالمدفعية الثقيلة وسيرت القوات الروسية دورية "
          "مشتركة في محيط الدرباسية وأفادت مصادر محلية بسقوط قتلى وجرحى بين المدنيين").split()

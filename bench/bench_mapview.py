@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Time geo.mapview.build_map + render on synthetic layers; print ms and bytes (no asserts).
+"""Time geo.app.mapview.build_map + render on synthetic layers; print ms and bytes (no asserts).
 
     python bench/bench_mapview.py [--incidents 10000] [--repeat 5]
 
@@ -20,7 +20,8 @@ from shapely.geometry import LineString, Point
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from geo.mapview import INCIDENT_STYLES, build_map  # noqa: E402
+from geo.app.mapview import build_map  # noqa: E402
+from geo.app.symbols import INCIDENT_STYLES  # noqa: E402
 
 WORDS = ("قصفت القوات التركية قرى ريف تل تمر بالمدفعية الثقيلة وسيرت القوات الروسية دورية "
          "مشتركة في محيط الدرباسية وأفادت مصادر محلية بسقوط قتلى وجرحى بين المدنيين").split()

@@ -98,8 +98,8 @@ def report(args: argparse.Namespace, folder: Path, size: int) -> None:
     t0 = time.perf_counter()
     gaz = load_gazetteer()
     _ = gaz.matcher  # build the automaton once, outside the timings
-    import geo.corpus  # noqa: F401  (imports outside the timings too)
-    import geo.incidents  # noqa: F401
+    import geo.extract  # noqa: F401
+    import geo.read  # noqa: F401  (imports outside the timings too)
 
     print(f"gazetteer and modules loaded in {time.perf_counter() - t0:.2f}s")
     print(f"corpus: {n} articles, {size / 1e6:.2f} MB in {folder}")

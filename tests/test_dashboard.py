@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.dashboard_data import run_folders
+from geo.app.dashboard_data import run_folders
 from geo.layers import filter_layers
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -264,7 +264,7 @@ def test_a_corpus_without_incidents(tmp_path, monkeypatch) -> None:
 
 
 def test_moving_widgets_does_not_rerun_the_pipeline(tmp_path, monkeypatch) -> None:
-    import geo.dashboard_data as dd
+    import geo.app.dashboard_data as dd
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

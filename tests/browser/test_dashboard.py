@@ -15,8 +15,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from geo.assets import install_assets
-from geo.dashboard_data import layer_geojson, run_folders
+from geo.app.assets import install_assets
+from geo.app.dashboard_data import layer_geojson, run_folders
 from geo.layers import filter_layers
 from tests.browser.paths import PROJECT, RESULTS, SEEDS, PlaywrightError
 

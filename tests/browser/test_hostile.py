@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.assets import install_assets
-from geo.dashboard_data import WORD_JOINER, layer_geojson, run_folders
+from geo.app.assets import install_assets
+from geo.app.dashboard_data import WORD_JOINER, layer_geojson, run_folders
 from geo.layers import filter_layers
 from tests.browser.paths import PROJECT, SEEDS, PlaywrightError
 from tests.browser.test_dashboard import RESULTS, UPLOAD_TEXT, _map_frame, _shot

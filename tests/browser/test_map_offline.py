@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from geo.assets import COMPONENT_RELATIVE_BASE, install_assets
+from geo.app.assets import COMPONENT_RELATIVE_BASE, install_assets
 from tests.browser.paths import RESULTS
-from tests.geo.test_mapview import EVIDENCE, small_layers
+from tests.geo.app.samples import EVIDENCE, small_layers
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +20,8 @@ APP = """
     import streamlit as st
     from streamlit_folium import st_folium
 
-    from geo.mapview import build_map
-    from tests.geo.test_mapview import small_layers
+    from geo.app.mapview import build_map
+    from tests.geo.app.samples import small_layers
 
     st.set_page_config(page_title="Offline map", layout="wide")
     st.write("Offline map test")

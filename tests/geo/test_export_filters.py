@@ -3,7 +3,7 @@ reads back whole.
 
 The filters are drawn by Hypothesis as the dashboard and ``python -m geo build`` pass
 them to :func:`geo.layers.filter_layers` (outlets through
-:meth:`geo.viewstate.ViewState.filter_kwargs`), over the layers of the seed corpus and
+:meth:`geo.app.viewstate.ViewState.filter_kwargs`), over the layers of the seed corpus and
 over synthetic layers with awkward values (NaN and out-of-range coordinates, control
 characters, huge integers). Each export is written to a real file and read back with
 both ``geopandas.read_file(engine="pyogrio")`` and ``pyogrio.read_dataframe``.
@@ -25,7 +25,8 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, Point
 
 from bench.bench_filter import filter_layers_rowwise
-from geo.dashboard_data import layer_geojson
+from geo.app.dashboard_data import layer_geojson
+from geo.app.viewstate import ViewState
 from geo.export import GEOMETRY_NOTE, to_geojson_bytes, validate_feature_collection, write_geojson
 from geo.layers import (
     COLUMNS,
@@ -36,7 +37,6 @@ from geo.layers import (
     parse_date_bound,
 )
 from geo.pipeline import run_pipeline
-from geo.viewstate import ViewState
 from tests.geo.test_layers import sample
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

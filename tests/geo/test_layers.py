@@ -41,7 +41,7 @@ UKRAINE = Place("ukraine", "أوكرانيا", "Ukraine", "country", 49.0, 32.0,
 
 @dataclass(frozen=True)
 class FakeArticle:
-    """The fields of geo.corpus.Article that layers read."""
+    """The fields of geo.read.Article that layers read."""
 
     id: str
     title: str = ""

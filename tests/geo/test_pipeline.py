@@ -331,7 +331,7 @@ def test_real_reader_with_nothing_readable_raises(tmp_path):
 
 
 def test_report_keys_files_by_path_in_the_corpus(tmp_path):
-    from geo.corpus import iter_corpus
+    from geo.read import iter_corpus
 
     folder = write_corpus(tmp_path / "corpus", {
         "a.txt": "لقاء\n\nالتقت الدوريات قرب القحطانية.\n",

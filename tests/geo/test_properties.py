@@ -14,7 +14,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.corpus import (
+from geo.extract.when import DateExpr, find_dates, find_publication_date, parse_date
+from geo.layers import parse_date_bound
+from geo.read import (
     Article,
     ArticleReadError,
     CorpusError,
@@ -23,8 +25,6 @@ from geo.corpus import (
     read_corpus,
     read_metadata,
 )
-from geo.dates import DateExpr, find_dates, find_publication_date, parse_date
-from geo.layers import parse_date_bound
 
 SETTINGS = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -1,0 +1,279 @@
+"""The map's JavaScript, CSS, fonts and images, served by the app instead of CDNs.
+
+folium points every map at CDNs (jsdelivr, cdnjs, code.jquery.com); with no internet the
+map is an empty frame. The same files ship in Python packages from PyPI (the XStatic
+family), installed with the project. :func:`install_assets` copies them into
+``static/vendor/`` (Streamlit serves ``static/`` at ``/app/static/`` when
+``server.enableStaticServing`` is on), :func:`offline_urls` names their URLs and
+:func:`localise` rewrites a folium element's asset lists to those URLs.
+
+Run at set-up::
+
+    python -m geo.app.assets install [--dest DIR]
+
+Two plugins folium uses have no Python package: Leaflet.fullscreen and leaflet-measure.
+``geo/app/static/osint-map.js`` carries small stand-ins with the same JavaScript API
+(``L.control.fullscreen``, ``L.Control.Measure``), so folium's plugins work against it.
+Bootstrap and the Bootstrap-3 glyphicons, which folium also loads, are not needed by
+anything this map draws and are dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import shutil
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+__all__ = [
+    "ASSETS",
+    "COMPONENT_RELATIVE_BASE",
+    "DEFAULT_BASE",
+    "AssetError",
+    "MissingAssetPackageError",
+    "UnknownAssetError",
+    "install_assets",
+    "localise",
+    "missing_assets",
+    "offline_urls",
+]
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DEST = PROJECT_ROOT / "static" / "vendor"
+#: Where the browser finds ``static/vendor`` under ``streamlit run``: absolute, because
+#: st_folium draws the map in an iframe served from ``/component/...`` on the same origin.
+DEFAULT_BASE = "/app/static/vendor"
+#: The same, relative to st_folium's iframe (``<base>/component/<name>/index.html``): works
+#: also when Streamlit runs under ``server.baseUrlPath``, but only inside st_folium.
+COMPONENT_RELATIVE_BASE = "../../app/static/vendor"
+
+
+class AssetError(Exception):
+    """Base class for problems with the map's offline assets."""
+
+
+class MissingAssetPackageError(AssetError, ModuleNotFoundError):
+    """A Python package that carries asset files is not installed."""
+
+
+class UnknownAssetError(AssetError, KeyError):
+    """A folium element asks for a file we have no offline copy of."""
+
+    def __str__(self) -> str:  # KeyError would print the repr of the message
+        return str(self.args[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Asset:
+    """One file or folder: where it lives in an installed package, where it is served.
+
+    ``kind`` is "js" or "css" (linked from the page) or "file" (fetched by the CSS:
+    images, web fonts, licences). ``source`` is relative to the package's data folder.
+    """
+
+    name: str
+    kind: str
+    requirement: str  # pip requirement of the distribution that ships it
+    module: str  # importable module whose data folder holds it
+    source: str
+    target: str  # path under static/vendor/
+
+    @property
+    def distribution(self) -> str:
+        return self.requirement.split(">")[0].split("=")[0].split("<")[0].strip()
+
+
+_LEAFLET = ("XStatic-Leaflet>=1.9.3.0,<1.10", "xstatic.pkg.leaflet")
+_JQUERY = ("XStatic-jQuery>=3.7.1.1,<4", "xstatic.pkg.jquery")
+_FONT_AWESOME = ("XStatic-Font-Awesome>=6.2.1.2,<7", "xstatic.pkg.font_awesome")
+_CLUSTER = ("XStatic-Leaflet-MarkerCluster>=1.4.1.1,<2", "xstatic.pkg.leaflet_markercluster")
+_OURS = ("nes-osint-map", "geo.app")
+
+ASSETS: tuple[Asset, ...] = (
+    Asset("leaflet", "js", *_LEAFLET, "leaflet.js", "leaflet/leaflet.js"),
+    Asset("leaflet_css", "css", *_LEAFLET, "leaflet.css", "leaflet/leaflet.css"),
+    Asset("leaflet_images", "file", *_LEAFLET, "images", "leaflet/images"),
+    Asset("jquery", "js", *_JQUERY, "jquery.min.js", "jquery/jquery.min.js"),
+    Asset("font_awesome_css", "css", *_FONT_AWESOME, "css/all.min.css",
+          "fontawesome/css/all.min.css"),
+    Asset("font_awesome_fonts", "file", *_FONT_AWESOME, "webfonts", "fontawesome/webfonts"),
+    Asset("font_awesome_licence", "file", *_FONT_AWESOME, "LICENSE.txt",
+          "fontawesome/LICENSE.txt"),
+    Asset("markerclusterjs", "js", *_CLUSTER, "leaflet.markercluster.js",
+          "markercluster/leaflet.markercluster.js"),
+    Asset("markerclustercss", "css", *_CLUSTER, "MarkerCluster.css",
+          "markercluster/MarkerCluster.css"),
+    Asset("markerclusterdefaultcss", "css", *_CLUSTER, "MarkerCluster.Default.css",
+          "markercluster/MarkerCluster.Default.css"),
+    Asset("osint_js", "js", *_OURS, "osint-map.js", "osint/osint-map.js"),
+    Asset("osint_css", "css", *_OURS, "osint-map.css", "osint/osint-map.css"),
+)
+_BY_NAME = {a.name: a for a in ASSETS}
+
+#: folium's names for its CDN links -> our asset (None: not needed, dropped).
+FOLIUM_NAMES: dict[str, str | None] = {
+    "leaflet": "leaflet",
+    "leaflet_css": "leaflet_css",
+    "jquery": "jquery",
+    "awesome_markers_font_css": "font_awesome_css",
+    "awesome_markers": "osint_js",  # fallback L.AwesomeMarkers.icon
+    "awesome_markers_css": "osint_css",
+    "bootstrap": None,
+    "bootstrap_css": None,
+    "glyphicons_css": None,
+    "awesome_rotate_css": None,
+    "markerclusterjs": "markerclusterjs",
+    "markerclustercss": "markerclustercss",
+    "markerclusterdefaultcss": "markerclusterdefaultcss",
+    "Control.Fullscreen.js": "osint_js",
+    "Control.FullScreen.css": "osint_css",
+    "leaflet_measure_js": "osint_js",
+    "leaflet_measure_css": "osint_css",
+}
+
+
+def _data_dir(module_name: str, requirement: str) -> Path:
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise MissingAssetPackageError(
+            f"the map's offline assets need the package {requirement.split(',')[0]!s}: "
+            f"install it with  pip install '{requirement}'"
+        ) from exc
+    if hasattr(module, "BASE_DIR"):  # XStatic packages
+        return Path(module.BASE_DIR)
+    return Path(module.__file__).resolve().parent / "static"
+
+
+def _sources(assets: Iterable[Asset]) -> list[tuple[Asset, Path]]:
+    """Locate every asset, reporting all missing packages at once."""
+    found, missing = [], {}
+    for asset in assets:
+        try:
+            found.append((asset, _data_dir(asset.module, asset.requirement) / asset.source))
+        except MissingAssetPackageError:
+            missing[asset.distribution] = asset.requirement
+    if missing:
+        reqs = " ".join(f"'{r}'" for r in missing.values())
+        raise MissingAssetPackageError(
+            f"the map's offline assets need {', '.join(missing)} (not installed): "
+            f"install with  pip install {reqs}"
+        )
+    for asset, path in found:
+        if not path.exists():
+            raise AssetError(f"{asset.distribution} is installed but has no {asset.source}")
+    return found
+
+
+def install_assets(dest: Path | str | None = None) -> list[Path]:
+    """Copy every asset from its installed package into ``dest`` (``static/vendor``).
+
+    Returns the files written. Raises :class:`MissingAssetPackageError` naming the
+    packages to install when any is missing; nothing is copied then.
+    """
+    dest = Path(dest) if dest is not None else DEFAULT_DEST
+    written: list[Path] = []
+    versions: dict[str, str] = {}
+    for asset, source in _sources(ASSETS):
+        target = dest / asset.target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True)
+            written.extend(sorted(p for p in target.rglob("*") if p.is_file()))
+        else:
+            shutil.copyfile(source, target)
+            written.append(target)
+        versions[asset.distribution] = _version(asset.distribution)
+    manifest = dest / "ASSETS.json"
+    manifest.write_text(json.dumps({"packages": versions,
+                                    "files": {a.name: a.target for a in ASSETS}},
+                                   indent=1) + "\n", encoding="utf-8")
+    written.append(manifest)
+    return written
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:  # our own package when run from a checkout
+        return "source"
+
+
+def missing_assets(dest: Path | str | None = None) -> list[str]:
+    """Targets (relative to ``dest``) not installed yet; empty when all are in place."""
+    dest = Path(dest) if dest is not None else DEFAULT_DEST
+    return [a.target for a in ASSETS if not (dest / a.target).exists()]
+
+
+def offline_urls(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """Asset name -> URL under ``base`` for every linked (js/css) asset.
+
+    >>> offline_urls("/app/static/vendor")["leaflet"]
+    '/app/static/vendor/leaflet/leaflet.js'
+    """
+    base = base.rstrip("/")
+    return {a.name: f"{base}/{a.target}" for a in ASSETS if a.kind in ("js", "css")}
+
+
+def asset_links(names: Iterable[str], base: str = DEFAULT_BASE) -> list[tuple[str, str]]:
+    """``(name, url)`` pairs, the shape of folium's ``default_js``/``default_css``."""
+    urls = offline_urls(base)
+    return [(name, urls[name]) for name in names]
+
+
+def localise(element, base: str = DEFAULT_BASE):
+    """Point a folium element's ``default_js``/``default_css`` at the offline copies.
+
+    Sets instance attributes (the class lists stay untouched). Links folium needs but
+    this map does not (Bootstrap) are dropped; a link we have no copy of raises
+    :class:`UnknownAssetError` instead of silently reaching for a CDN. Returns the element.
+    """
+    urls = offline_urls(base)
+    for attr in ("default_js", "default_css"):
+        links: dict[str, str] = {}
+        for name, url in getattr(element, attr, []):
+            if url.startswith(base.rstrip("/") + "/"):
+                links[name] = url
+                continue
+            if name not in FOLIUM_NAMES:
+                raise UnknownAssetError(
+                    f"{type(element).__name__} needs {name!r} ({url}), which has no offline "
+                    "copy; add it to geo.app.assets.ASSETS or do not use this plugin"
+                )
+            ours = FOLIUM_NAMES[name]
+            if ours is not None:
+                links[ours] = urls[ours]
+        setattr(element, attr, list(links.items()))
+    return element
+
+
+def _main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geo.app.assets",
+                                     description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    install = sub.add_parser("install", help="copy the assets into static/vendor")
+    install.add_argument("--dest", type=Path, default=DEFAULT_DEST)
+    check = sub.add_parser("check", help="exit 1 when assets are missing")
+    check.add_argument("--dest", type=Path, default=DEFAULT_DEST)
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        missing = missing_assets(args.dest)
+        for target in missing:
+            print(f"missing: {args.dest / target}", file=sys.stderr)
+        return 1 if missing else 0
+    try:
+        written = install_assets(args.dest)
+    except AssetError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"installed {len(written)} files into {args.dest}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main())

@@ -1,0 +1,563 @@
+"""Data shaped for the dashboard: the corpus run, its tables, chart, reader and exports.
+
+Everything the Streamlit script shows is computed here, without Streamlit, so it is
+unit-tested and the script stays a list of widgets. Article text is untrusted:
+every HTML fragment made here is escaped, and text meant for Streamlit's Markdown
+goes through :func:`md_escape`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import html
+import re
+import shlex
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..export import to_geojson_bytes, write_gpkg
+from ..layers import EXPORT_LAYERS, LAYER_NAMES, Layers
+from ..pipeline import PipelineError, PipelineResult, run_pipeline
+from ..read import CorpusError, FileReport, iter_corpus
+from ..read.uploads import list_uploads
+from .symbols import INCIDENT_STYLES
+
+__all__ = ["DOWNLOAD_LAYERS", "WORD_JOINER", "DataChoices", "article_header_html",
+           "article_label", "bidi", "cli_command", "data_choices", "files_table", "focus_for",
+           "folder_fingerprint", "gpkg_bytes", "highlighted_html", "incidents_table",
+           "label_colours", "layer_geojson", "md_escape", "mention_targets", "review_table",
+           "run_folders", "timeline", "type_label", "unlocated_table", "upload_rows",
+           "view_counts"]
+
+#: Layers offered as GeoJSON downloads (the files ``python -m geo build`` writes).
+DOWNLOAD_LAYERS: tuple[str, ...] = LAYER_NAMES
+METADATA_FILE = "articles.csv"
+
+
+def type_label(kind: Any) -> str:
+    """'patrol_obstruction' -> 'Patrol obstructed' (the map legend's words)."""
+    style = INCIDENT_STYLES.get(str(kind))
+    return style[0] if style else str(kind or "").replace("_", " ").capitalize()
+
+
+def label_colours(labels: Iterable[str]) -> list[str]:
+    """The map's colour for each type label (grey for labels it does not know)."""
+    by_label = {label: colour for label, colour, _ in INCIDENT_STYLES.values()}
+    return [by_label.get(label, INCIDENT_STYLES["other"][1]) for label in labels]
+
+
+# --- the corpus -----------------------------------------------------------------------
+
+
+def folder_fingerprint(folders: Iterable[str | Path]) -> str:
+    """A content stamp of article folders: every file's name, size and mtime, and the
+    SHA-256 of ``articles.csv`` (its edits need not change its size or mtime).
+
+    Cheap (a directory listing, no article is read), so the app can check it on
+    every rerun and re-run the pipeline only when a folder changed.
+    """
+    h = hashlib.sha256()
+    for folder in folders:
+        folder = Path(folder)
+        h.update(f"folder {folder}\n".encode())
+        if not folder.is_dir():
+            continue
+        for entry in sorted(folder.iterdir()):
+            try:
+                if not entry.is_file():
+                    continue
+                info = entry.stat()
+            except OSError:
+                continue
+            h.update(f"{entry.name}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+            if entry.name == METADATA_FILE:
+                h.update(hashlib.sha256(entry.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _read_folders(folders: Sequence[Path]) -> Callable[[Path], Iterator[Any]]:
+    """A pipeline reader over several folders; an article id seen before is skipped."""
+
+    def read(_: Path) -> Iterator[Any]:
+        seen: dict[str, str] = {}
+        for n, folder in enumerate(folders):
+            # the run report keys files by bare name: mark those of the later folders
+            suffix = "" if n == 0 else f" ({folder.name})"
+            try:
+                items = iter_corpus(folder)
+            except CorpusError as exc:
+                raise PipelineError(str(exc)) from exc
+            for item in items:
+                if not (hasattr(item, "body") and hasattr(item, "id")):
+                    if suffix and isinstance(item, FileReport):
+                        item = dataclasses.replace(item, file=item.file + suffix)
+                    yield item
+                    continue
+                where = Path(getattr(item, "path", "") or item.id).name + suffix
+                if item.id in seen:
+                    yield FileReport(where, "skipped", f"duplicate article id {item.id!r} "
+                                     f"(already read from {seen[item.id]})")
+                    continue
+                seen[item.id] = where
+                yield item
+
+    return read
+
+
+def run_folders(folders: Iterable[str | Path], *, gazetteer: Any = None,
+                cache_dir: str | Path | None = None, use_cache: bool = True,
+                progress: Callable[[int, str], None] | None = None) -> PipelineResult:
+    """ONE pipeline run over several folders (the corpus, then the uploads).
+
+    One run, not one per folder, so that an uploaded article about an event the
+    corpus reports is merged with it, like any two articles of one folder. Folders
+    that do not exist are left out (the uploads folder until the first upload).
+
+    Raises
+    ------
+    geo.pipeline.CorpusNotFoundError
+        If the first folder (the corpus) does not exist.
+    geo.pipeline.NoArticlesError
+        If no folder holds a readable article.
+    """
+    folders = [Path(f) for f in folders]
+    if not folders:
+        raise ValueError("run_folders needs at least one folder")
+    present = [folders[0], *(f for f in folders[1:] if f.is_dir())]
+    reader = _read_folders(present) if len(present) > 1 else None
+    return run_pipeline(present[0], gazetteer=gazetteer, cache_dir=cache_dir,
+                        use_cache=use_cache, progress=progress, reader=reader)
+
+
+# --- what the filters offer -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataChoices:
+    """The values the sidebar offers, computed once per corpus."""
+
+    span: tuple[dt.date, dt.date] | None
+    types: tuple[str, ...]
+    actors: tuple[str, ...]
+    outlets: dict[str, tuple[str, ...]]  # outlet -> its article ids
+    articles: dict[str, str]  # article id -> label
+
+
+def _day(text: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(text)[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def data_span(layers: Layers) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the incidents (their whole periods), or None."""
+    inc = layers.incidents
+    days = [d for d in map(_day, [*inc["date_first"], *inc["date_last"]]) if d]
+    return (min(days), max(days)) if days else None
+
+
+def bidi(text: Any) -> str:
+    """``text`` in Unicode isolates (FSI ... PDI), so Arabic inside an English line (or
+    a date beside Arabic) keeps its own direction in plain-text labels.
+
+    >>> bidi("Qamishli") == "\\u2068Qamishli\\u2069"
+    True
+    """
+    return f"\u2068{text}\u2069"
+
+
+def article_label(article: Any, *, width: int = 70) -> str:
+    """'title — outlet, date' for a pick list (plain text, never Markdown)."""
+    title = " ".join(str(getattr(article, "title", "") or "").split()) or str(article.id)
+    if len(title) > width:
+        title = title[: width - 1] + "…"
+    outlet = getattr(article, "outlet", "") or "outlet unknown"
+    day = getattr(article, "published", None)
+    return f"{bidi(title)} — {bidi(outlet)}, {day.isoformat() if day else 'undated'}"
+
+
+def data_choices(result: PipelineResult) -> DataChoices:
+    """Types, actors, outlets, articles and the date span of a run."""
+    inc = result.layers.incidents
+    actors = {a for col in ("actors", "attackers", "targets") for values in inc[col]
+              for a in (values or ())}
+    outlets: dict[str, list[str]] = {}
+    for aid in sorted(result.articles):
+        outlet = getattr(result.articles[aid], "outlet", "") or ""
+        if outlet:
+            outlets.setdefault(outlet, []).append(aid)
+    return DataChoices(
+        span=data_span(result.layers),
+        types=tuple(sorted({str(t) for t in inc["type"]})),
+        actors=tuple(sorted(str(a) for a in actors)),
+        outlets={o: tuple(ids) for o, ids in sorted(outlets.items())},
+        articles={aid: article_label(result.articles[aid]) for aid in sorted(result.articles)},
+    )
+
+
+def view_counts(layers: Layers) -> dict[str, int]:
+    """Rows per layer."""
+    return {name: len(layers[name]) for name in LAYER_NAMES}
+
+
+# --- tables and chart -----------------------------------------------------------------
+
+
+def _joined(values: Any) -> str:
+    return ", ".join(str(v) for v in (values or ()))
+
+
+def _sources_text(sources: Any) -> str:
+    outlets = [s.get("outlet") or s.get("article") or "" for s in (sources or ())
+               if isinstance(s, Mapping)]
+    return ", ".join(dict.fromkeys(o for o in outlets if o))
+
+
+def _evidence(sources: Any, limit: int = 160) -> str:
+    for s in sources or ():
+        if isinstance(s, Mapping) and s.get("evidence"):
+            text = " ".join(str(s["evidence"]).split())
+            return text if len(text) <= limit else text[: limit - 1] + "…"
+    return ""
+
+
+INCIDENT_COLUMNS = ("date", "type", "place", "place_ar", "geo_precision", "actors",
+                    "fatalities", "injuries", "confidence", "sources", "evidence", "id")
+
+
+def incidents_table(layers: Layers) -> pd.DataFrame:
+    """The incidents in view as a plain table: one row each, lists joined, no geometry."""
+    inc = layers.incidents
+    if inc.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in INCIDENT_COLUMNS})
+    sources = inc["sources"].tolist()
+    return pd.DataFrame({
+        "date": inc["date"].tolist(),
+        "type": [type_label(t) for t in inc["type"]],
+        "place": inc["place_name_en"].tolist(),
+        "place_ar": inc["place_name_ar"].tolist(),
+        "geo_precision": inc["geo_precision"].tolist(),
+        "actors": [_joined(a) for a in inc["actors"]],
+        "fatalities": pd.array(inc["fatalities"].tolist(), dtype="Int64"),
+        "injuries": pd.array(inc["injuries"].tolist(), dtype="Int64"),
+        "confidence": inc["confidence"].round(2).tolist(),
+        "sources": [_sources_text(s) for s in sources],
+        "evidence": [_evidence(s) for s in sources],
+        "id": inc["id"].tolist(),
+    })
+
+
+def timeline(layers: Layers) -> tuple[pd.DataFrame, int]:
+    """Incidents per month by type, and how many are known only to the year.
+
+    Rows are every month from the first to the last in view ('YYYY-MM', months
+    without incidents included), columns the incident types. An incident counts in
+    the month of its first day; one dated only to a year has no month and is counted
+    apart rather than piled into January.
+    """
+    inc = layers.incidents
+    if inc.empty:
+        return pd.DataFrame(), 0
+    precise = inc["date_precision"].isin(["day", "month"]) & (inc["date_first"] != "")
+    year_only = int(((inc["date_precision"] == "year") & (inc["date_first"] != "")).sum())
+    frame = pd.DataFrame({"month": inc.loc[precise, "date_first"].str[:7],
+                          "type": [type_label(t)
+                                   for t in inc.loc[precise, "type"]]})
+    if frame.empty:
+        return pd.DataFrame(), year_only
+    counts = frame.groupby(["month", "type"]).size().unstack(fill_value=0)
+    first, last = pd.Period(counts.index.min(), "M"), pd.Period(counts.index.max(), "M")
+    months = [str(p) for p in pd.period_range(first, last, freq="M")]
+    counts = counts.reindex(months, fill_value=0)
+    counts.index.name = "month"
+    counts.columns.name = None
+    return counts.astype("int64"), year_only
+
+
+# --- the article reader ---------------------------------------------------------------
+
+_MARK_STYLES = {
+    "located": "background:#fde68a",
+    "approximate": "background:#fdba74",
+    "unresolved": "background:#fca5a5",
+    "other": "background:#e5e7eb;color:#374151",
+}
+READER_LEGEND = (
+    '<div style="font-size:0.85rem;margin-bottom:0.4rem">'
+    f'<mark style="{_MARK_STYLES["located"]}">place on the map</mark> '
+    f'<mark style="{_MARK_STYLES["approximate"]}">approximate or low confidence</mark> '
+    f'<mark style="{_MARK_STYLES["unresolved"]}">unresolved</mark> '
+    f'<mark style="{_MARK_STYLES["other"]}">not a story location (dateline, time zone, '
+    "outside Syria…)</mark></div>"
+)
+LOW_CONFIDENCE = 0.5
+
+
+def _status(m: Any) -> str:
+    if getattr(m, "role", "location") != "location":
+        return "other"
+    if m.place is None:
+        return "unresolved"
+    if not getattr(m.place, "in_area", True):
+        return "other"
+    if getattr(m, "approximate", False) or float(m.confidence or 0) < LOW_CONFIDENCE:
+        return "approximate"
+    return "located"
+
+
+def _mark_title(m: Any, status: str) -> str:
+    if m.place is None:
+        names = ", ".join(c.place.name_en for c in (m.candidates or [])[:3])
+        return f"unresolved{': ' + names + '?' if names else ''} ({m.cue or 'no cue'})"
+    role = "" if m.role == "location" else f" [{m.role}]"
+    return f"{m.place.name_en}{role} · confidence {float(m.confidence):.2f} · {m.cue}"
+
+
+def _non_overlapping(mentions: Iterable[Any], length: int) -> list[Any]:
+    out, pos = [], 0
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if m.start < pos or m.start < 0 or m.end > length or m.end <= m.start:
+            continue
+        out.append(m)
+        pos = m.end
+    return out
+
+
+def mention_targets(mentions: Iterable[Any]) -> list[tuple[int, Any]]:
+    """The located place mentions a reader can jump to on the map: ``(number, mention)``
+    for the first mention of each place in Syria, numbered as in
+    :func:`highlighted_html`."""
+    out, seen = [], set()
+    for n, m in enumerate(_located(mentions), start=1):
+        if m.place.id not in seen:
+            seen.add(m.place.id)
+            out.append((n, m))
+    return out
+
+
+def _located(mentions: Iterable[Any]) -> list[Any]:
+    return [m for m in mentions if _status(m) in ("located", "approximate")]
+
+
+def highlighted_html(text: str, mentions: Iterable[Any]) -> str:
+    """The article text as escaped HTML, right to left, with its place mentions marked.
+
+    Each mention is a ``<mark>`` coloured by what became of it (see
+    :data:`READER_LEGEND`), with a tooltip (place, confidence, cue); located ones
+    carry a superscript number, the one :func:`mention_targets` gives. Paragraphs
+    keep their breaks. Nothing of the text is ever markup: ``<``, ``&``, quotes and
+    ``$`` (Markdown math) are entities.
+
+    >>> highlighted_html("<b>${x}</b>", []).endswith('>&lt;b&gt;&#36;{x}&lt;/b&gt;</div>')
+    True
+    """
+    text = text or ""
+    marks = _non_overlapping(mentions, len(text))
+    numbers = {id(m): n for n, m in enumerate(_located(marks), start=1)}
+    out, pos = [], 0
+    for m in marks:
+        status = _status(m)
+        out.append(_escape(text[pos:m.start]))
+        sup = f"<sup>{numbers[id(m)]}</sup>" if id(m) in numbers else ""
+        out.append(f'<mark class="mention mention-{status}" style="{_MARK_STYLES[status]}" '
+                   f'title="{_escape(_mark_title(m, status))}">{_escape(text[m.start:m.end])}'
+                   f"</mark>{sup}")
+        pos = m.end
+    out.append(_escape(text[pos:]))
+    body = re.sub(r"\n{2,}", "<br><br>", "".join(out)).replace("\n", "<br>")
+    return ('<div dir="rtl" lang="ar" style="text-align:right;line-height:1.9;'
+            f'white-space:normal;overflow-wrap:anywhere">{body}</div>')
+
+
+AREA_KINDS = ("country", "governorate", "region", "district", "subdistrict")
+
+
+def focus_for(place: Any) -> tuple[float, float, int]:
+    """Where the map should look to show ``place``: (lat, lon, zoom)."""
+    zoom = 8 if getattr(place, "kind", "") in AREA_KINDS else 11
+    return round(float(place.lat), 5), round(float(place.lon), 5), zoom
+
+
+def _http_url(url: Any) -> str:
+    url = str(url or "").strip()
+    if not re.match(r"https?://[^\s<>\"'`]+$", url, flags=re.IGNORECASE):
+        return ""
+    return url
+
+
+def article_header_html(article: Any) -> str:
+    """Title (right to left), outlet, date and how it was found, and the link, escaped."""
+    title = _escape(getattr(article, "title", "") or getattr(article, "id", ""))
+    day = getattr(article, "published", None)
+    when = day.isoformat() if day else "date unknown"
+    if getattr(article, "published_inferred", False):
+        when += " (inferred)"
+    meta = " · ".join(f"<bdi>{_escape(x)}</bdi>" for x in (
+        getattr(article, "outlet", "") or "outlet unknown", when, getattr(article, "id", "")))
+    reason = _escape(getattr(article, "published_reason", "") or "")
+    url = _http_url(getattr(article, "url", ""))
+    link = (f' · <a href="{_escape(url)}" target="_blank" rel="noopener noreferrer">'
+            "original (online)</a>" if url else "")
+    return (f'<div dir="rtl" lang="ar" style="text-align:right;font-size:1.35rem;'
+            f'font-weight:600;overflow-wrap:anywhere">{title}</div>'
+            f'<div style="color:#555;font-size:0.9rem;overflow-wrap:anywhere">{meta}{link}</div>'
+            + (f'<div style="color:#777;font-size:0.8rem">Date: {reason}</div>' if reason else ""))
+
+
+def _escape(text: str) -> str:
+    return html.escape(str(text), quote=True).replace("$", "&#36;")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&^=\"'])")
+#: Where GitHub-flavoured Markdown makes a link by itself (``http://``, ``www.``, ``a@b.c``),
+#: escaped or not: it looks for them in the text once escapes are resolved.
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|xmpp|www)(?=[:.])|(?=@)")
+WORD_JOINER = "\u2060"
+
+
+def md_escape(text: Any) -> str:
+    """Untrusted text made inert for Streamlit Markdown (labels, captions, messages):
+    ASCII punctuation backslash-escaped (no links, images, math, colour or icon
+    directives), newlines folded, and an invisible word joiner (U+2060) after
+    ``http``/``www`` and before ``@``, so that no bare URL or address becomes a link.
+
+    >>> print(md_escape("![x](http://a.b)").replace(WORD_JOINER, "<WJ>"))
+    \\!\\[x\\]\\(http<WJ>\\://a\\.b\\)
+    """
+    text = _AUTOLINK.sub(lambda m: (m.group(1) or "") + WORD_JOINER, " ".join(str(text).split()))
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+# --- review and files -----------------------------------------------------------------
+
+
+def _context(articles: Mapping[str, Any], aid: str, span: Sequence[int], width: int = 50) -> str:
+    body = getattr(articles.get(aid), "body", "") or ""
+    if not span or len(span) != 2 or not body:
+        return ""
+    start, end = max(0, int(span[0]) - width), min(len(body), int(span[1]) + width)
+    return " ".join(body[start:end].split())
+
+
+def review_table(report: Mapping, articles: Mapping[str, Any]) -> pd.DataFrame:
+    """Unresolved and low-confidence place mentions, for an analyst to check."""
+    rows = []
+    for status in ("unresolved", "low_confidence"):
+        for r in report.get(status, []) or []:
+            place = r.get("place") or {}
+            aid = r.get("article", "")
+            candidates = [c.get("name_en") or c.get("name_ar") or ""
+                          for c in r.get("candidates") or []]
+            rows.append({
+                "status": status.replace("_", " "),
+                "text": r.get("text", ""),
+                "place": place.get("name_en", ""),
+                "confidence": r.get("confidence"),
+                "candidates": ", ".join(c for c in candidates if c),
+                "why": r.get("cue", ""),
+                "context": _context(articles, aid, r.get("span") or ()),
+                "article": getattr(articles.get(aid), "title", "") or aid,
+                "article_id": aid,
+            })
+    columns = ["status", "text", "place", "confidence", "candidates", "why", "context",
+               "article", "article_id"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def unlocated_table(report: Mapping) -> pd.DataFrame:
+    """Incidents that could not be put on the map (no place in Syria), with why."""
+    rows = [{"date": u.get("date", ""), "type": type_label(u.get("type")),
+             "place": u.get("place", ""), "why": u.get("why", ""),
+             "articles": _joined(u.get("articles")),
+             "evidence": " | ".join(" ".join(str(e).split()) for e in u.get("evidence") or [])}
+            for u in report.get("unlocated", []) or []]
+    return pd.DataFrame(rows, columns=["date", "type", "place", "why", "articles", "evidence"])
+
+
+def files_table(report: Mapping) -> pd.DataFrame:
+    """Every file seen: read or skipped, with the reason, the encoding and warnings."""
+    rows = [{"file": f.get("file", ""), "status": f.get("status", ""),
+             "reason": f.get("reason", ""), "encoding": f.get("encoding", ""),
+             "warnings": "; ".join(f.get("warnings") or []), "article": f.get("article", "")}
+            for f in report.get("files", []) or []]
+    for m in report.get("metadata", []) or []:
+        rows.append({"file": m.get("file", ""), "status": "metadata", "reason": "",
+                     "encoding": "", "warnings": "; ".join(m.get("warnings") or []),
+                     "article": ""})
+    return pd.DataFrame(rows, columns=["file", "status", "reason", "encoding", "warnings",
+                                       "article"])
+
+
+def upload_rows(result: PipelineResult, folder: str | Path) -> pd.DataFrame:
+    """Each stored upload: read or skipped (why), and what the pipeline found in it."""
+    folder = Path(folder).resolve()
+    suffix = f" ({folder.name})"
+    skipped = {str(f.get("file", "")).removesuffix(suffix): f
+               for f in result.report.get("files", []) if f.get("status") != "read"}
+    rows = []
+    for path in list_uploads(folder):
+        article = result.articles.get(path.stem)
+        mine = article is not None and Path(getattr(article, "path", "")).resolve() == path
+        if mine:
+            res = result.results[path.stem]
+            located = sum(1 for m in res.mentions if _status(m) in ("located", "approximate"))
+            rows.append({"file": path.name, "status": "read",
+                         "title": getattr(article, "title", ""),
+                         "places": located, "incidents": len(res.incidents), "reason": ""})
+        else:
+            f = skipped.get(path.name, {})
+            rows.append({"file": path.name, "status": f.get("status", "not read"),
+                         "title": "", "places": 0, "incidents": 0,
+                         "reason": f.get("reason", "not read yet")})
+    return pd.DataFrame(rows, columns=["file", "status", "title", "places", "incidents",
+                                       "reason"])
+
+
+# --- exports --------------------------------------------------------------------------
+
+
+def layer_geojson(layers: Layers, name: str) -> bytes:
+    """One layer in view as RFC 7946 GeoJSON: the bytes ``python -m geo build`` writes
+    to ``NAME.geojson`` for the same filter."""
+    if name not in LAYER_NAMES:
+        raise KeyError(f"no layer {name!r}; layers are {LAYER_NAMES}")
+    return to_geojson_bytes(layers[name])
+
+
+def cli_command(corpus: str | Path, filter_kwargs: Mapping[str, Any], *,
+                out: str = "out/") -> str:
+    """The ``python -m geo build`` command that exports the same view.
+
+    >>> cli_command("seeds", {"date_from": dt.date(2022, 1, 1), "types": ["raid"],
+    ...                       "min_confidence": 0.5})
+    'python -m geo build seeds --out out/ --date-from 2022-01-01 --type raid --min-confidence 0.5'
+    """
+    args = ["python", "-m", "geo", "build", str(corpus), "--out", out]
+    for key, flag in (("date_from", "--date-from"), ("date_to", "--date-to")):
+        if filter_kwargs.get(key):
+            args += [flag, str(filter_kwargs[key])]
+    for key, flag in (("types", "--type"), ("actors", "--actor"), ("articles", "--article")):
+        values = filter_kwargs.get(key)
+        if values is not None and not values:
+            args += [flag, ""]  # an empty choice (e.g. an outlet with no article): nothing
+        for value in values or ():
+            args += [flag, str(value)]
+    if filter_kwargs.get("min_confidence"):
+        args += ["--min-confidence", f"{float(filter_kwargs['min_confidence']):g}"]
+    return shlex.join(args)
+
+
+def gpkg_bytes(layers: Layers) -> bytes:
+    """Incidents, bases, routes and places in view as one GeoPackage file's bytes."""
+    with tempfile.TemporaryDirectory(prefix="nes-osint-gpkg-") as tmp:
+        path = Path(tmp) / "layers.gpkg"
+        write_gpkg({name: layers[name] for name in EXPORT_LAYERS}, path)
+        return path.read_bytes()

@@ -1,0 +1,335 @@
+"""Building the folium map from the layers (incidents, bases, routes, places, articles).
+
+This module decides what goes on the map and how it is packed; what a popup says is
+:mod:`geo.app.popups`, what a symbol looks like is :mod:`geo.app.symbols`. Every script
+and stylesheet comes from ``static/vendor`` (see :mod:`geo.app.assets`); the basemap is
+polygons (:mod:`geo.app.basemap`), no tiles unless ``online_tiles=True``.
+
+Each data layer is ONE Leaflet layer drawn by ``osint-map.js`` from compact JSON rows,
+not one folium object per feature: 10,000 incidents stay a few MB and build in
+milliseconds. Popups are assembled in the browser, on click, from the escaped HTML
+fragments of :mod:`geo.app.popups`; fragments repeated across features (a source, a
+place, a type) are stored once. Large layers (more than ``LEAN_ABOVE`` rows) get lean
+popups (first sources only, evidence cut) and clustering.
+
+Layer contract: GeoDataFrames in EPSG:4326 with the columns listed in :data:`COLUMNS`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+import folium
+import geopandas as gpd
+import numpy as np
+from folium.plugins import Fullscreen, MeasureControl
+
+from .assets import DEFAULT_BASE, asset_links, localise
+from .basemap import OsintLayer, add_basemap
+from .popups import (
+    article_parts,
+    base_parts,
+    cell_value,
+    incident_parts,
+    is_approximate,
+    place_label,
+    place_parts,
+    route_parts,
+)
+from .symbols import (
+    ARTICLE_STYLE,
+    BASE_STYLE,
+    INCIDENT_STYLES,
+    PLACE_STYLE,
+    ROUTE_STYLE,
+    Legend,
+    legend_html,
+)
+
+__all__ = ["COLUMNS", "build_map", "route_arrows"]
+
+#: The columns each layer carries (besides ``geometry``).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "incidents": ("id", "type", "date", "date_first", "date_last", "date_precision",
+                  "geo_precision", "place_id", "place_name_ar", "place_name_en", "actors",
+                  "fatalities", "injuries", "confidence", "approximate", "sources"),
+    "bases": ("id", "place_id", "place_name_ar", "place_name_en", "kind", "operators",
+              "sources"),
+    "routes": ("id", "waypoints", "waypoint_ids", "actors", "sources"),
+    "places": ("id", "name_ar", "name_en", "kind", "governorate", "n_mentions", "articles"),
+    "articles": ("id", "title", "outlet", "published", "url", "excerpt", "places",
+                 "incident_types"),
+}
+#: Radius (metres) of the dashed circle drawn around imprecise incidents.
+APPROX_RADIUS_M = {2: 6_000, 3: 25_000}
+APPROX_DEFAULT_RADIUS_M = 12_000
+
+DEFAULT_CENTER = (35.3, 39.0)
+DEFAULT_ZOOM = 7
+MIN_ZOOM, MAX_ZOOM = 4, 16
+CLUSTER_ABOVE = 100  # cluster a point layer when it has more rows than this
+LEAN_ABOVE = 500  # lean popups when a layer has more rows than this
+CLUSTER_OPTIONS = {"maxClusterRadius": 45, "disableClusteringAtZoom": 11,
+                   "showCoverageOnHover": False, "spiderfyOnMaxZoom": True}
+COORD_DIGITS = 4  # ~11 m, finer than any place the articles name
+
+
+# --------------------------------------------------------------------------- layers
+
+
+class _Fragments:
+    """Interns popup fragments: each distinct string is stored once."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def refs(self, parts: Iterable[str]) -> list[int]:
+        index = self.index
+        # the default is evaluated before insertion: a new part gets the next number
+        return [index.setdefault(part, len(index)) for part in parts]
+
+    @property
+    def items(self) -> list[str]:
+        return list(self.index)  # insertion order is number order
+
+def _approx_radius(row: Mapping, approximate: bool) -> int:
+    geo = cell_value(row.get("geo_precision"))
+    radius = APPROX_RADIUS_M.get(int(geo), 0) if geo is not None else 0
+    if not radius and approximate:
+        radius = APPROX_DEFAULT_RADIUS_M
+    return radius
+
+
+def _prepare(frame: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
+    """Rows with a usable geometry, in EPSG:4326; None when nothing is left."""
+    if frame is None or len(frame) == 0 or "geometry" not in frame:
+        return None
+    if not isinstance(frame, gpd.GeoDataFrame):
+        frame = gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
+    if frame.crs is not None and frame.crs.to_epsg() != 4326:
+        frame = frame.to_crs(4326)
+    geoms = frame.geometry
+    frame = frame[geoms.notna() & ~geoms.is_empty]
+    return frame if len(frame) else None
+
+
+def _points(frame: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+    geoms = frame.geometry
+    if not (geoms.geom_type == "Point").all():
+        geoms = geoms.representative_point()
+    return (np.round(geoms.y.to_numpy(), COORD_DIGITS), np.round(geoms.x.to_numpy(), COORD_DIGITS))
+
+
+def _records(frame: gpd.GeoDataFrame) -> list[dict]:
+    """Rows as dicts of Python values (pandas' to_dict is 10x slower on object columns)."""
+    columns = [c for c in frame.columns if c != frame.geometry.name]
+    values = [frame[c].tolist() for c in columns]  # NaN stays NaN: popups use cell_value()
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _use(flag: bool | None, n: int, above: int) -> bool:
+    return n > above if flag is None else flag
+
+
+def _cluster_links(base: str) -> dict:
+    return {"default_js": asset_links(["markerclusterjs"], base),
+            "default_css": asset_links(["markerclustercss", "markerclusterdefaultcss"], base)}
+
+
+def _incident_style(key: str) -> dict:
+    _, colour, icon = INCIDENT_STYLES[key]
+    return {"cls": f"incident-marker incident-{key}", "color": colour, "icon": icon,
+            "approxCls": "incident-approximate"}
+
+
+def _incident_rows(frame) -> tuple[list, dict[str, int], _Fragments, bool]:
+    """Rows ``[lat, lon, style, fragment refs, area radius, approximate]``, the style
+    index of each type key (in order of first use), the fragments, any approximate."""
+    lats, lons = _points(frame)
+    records = _records(frame)
+    lean = len(records) > LEAN_ABOVE
+    frags, style_index, rows, any_approx = _Fragments(), {}, [], False
+    for lat, lon, rec in zip(lats.tolist(), lons.tolist(), records, strict=True):
+        kind = str(cell_value(rec.get("type")) or "other")
+        style = style_index.setdefault(kind if kind in INCIDENT_STYLES else "other", len(style_index))
+        approx = is_approximate(rec)
+        any_approx |= approx
+        parts = incident_parts(rec, lean=lean, approximate=approx)
+        rows.append([lat, lon, style, frags.refs(parts), _approx_radius(rec, approx), int(approx)])
+    return rows, style_index, frags, any_approx
+
+
+def _incident_layer(frame, *, base: str,
+                    cluster: bool | None) -> tuple[OsintLayer, list[str], bool]:
+    rows, style_index, frags, any_approx = _incident_rows(frame)
+    clustered = _use(cluster, len(rows), CLUSTER_ABOVE)
+    spec = {"kind": "incidents", "rows": rows,
+            "styles": [_incident_style(key) for key in style_index], "frags": frags.items,
+            "cluster": CLUSTER_OPTIONS if clustered else False,
+            # clustered: draw the dashed areas only where markers stand alone
+            "circlesMinZoom": CLUSTER_OPTIONS["disableClusteringAtZoom"] if clustered else 0}
+    layer = OsintLayer("points", spec, name=f"Incidents ({len(rows)})",
+                       **(_cluster_links(base) if clustered else {}))
+    return layer, list(style_index), any_approx
+
+
+def _simple_point_layer(frame, kind: str, style: dict, parts_fn, *, name: str, base: str,
+                        cluster: bool | None, show: bool = True, marker: str = "div",
+                        radius_fn=None, tooltip_fn=None) -> OsintLayer:
+    lats, lons = _points(frame)
+    frags = _Fragments()
+    rows, tooltips = [], []
+    for lat, lon, rec in zip(lats.tolist(), lons.tolist(), _records(frame), strict=True):
+        radius = radius_fn(rec) if radius_fn else 0
+        rows.append([lat, lon, 0, frags.refs(parts_fn(rec)), radius, 0])
+        if tooltip_fn:
+            tooltips.extend(frags.refs([tooltip_fn(rec)]))
+    clustered = marker == "div" and _use(cluster, len(rows), CLUSTER_ABOVE)
+    spec = {"kind": kind, "rows": rows, "styles": [style], "frags": frags.items,
+            "cluster": CLUSTER_OPTIONS if clustered else False, "marker": marker}
+    if tooltips:
+        spec["tooltips"] = tooltips
+    return OsintLayer("points", spec, name=f"{name} ({len(rows)})", show=show,
+                      **(_cluster_links(base) if clustered else {}))
+
+
+def _place_radius(rec: Mapping) -> float:
+    n = cell_value(rec.get("n_mentions")) or 0
+    return round(3 + min(6.0, 1.5 * math.log2(1 + max(0, int(n)))), 1)
+
+
+def _place_tooltip(rec: Mapping) -> str:
+    return place_label(cell_value(rec.get("name_en")), cell_value(rec.get("name_ar")))
+
+
+def _mercator_y(lat: float) -> float:
+    lat = max(min(lat, 85.0), -85.0)
+    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+
+def route_arrows(coords: Sequence[Sequence[float]], *, max_arrows: int = 12) -> list[list[float]]:
+    """Arrow heads at segment midpoints: ``[lat, lon, bearing]`` with the bearing in
+    degrees clockwise from north as seen on a Web-Mercator map. ``coords`` are lon/lat.
+
+    >>> route_arrows([(40.0, 36.0), (41.0, 36.0)])
+    [[36.0, 40.5, 90.0]]
+    """
+    pairs = [(a, b) for a, b in zip(coords, coords[1:], strict=False) if tuple(a) != tuple(b)]
+    step = max(1, math.ceil(len(pairs) / max_arrows))
+    arrows = []
+    for (lon1, lat1), (lon2, lat2) in pairs[::step]:
+        dx, dy = lon2 - lon1, _mercator_y(lat2) - _mercator_y(lat1)
+        bearing = round(math.degrees(math.atan2(dx, dy)) % 360, 1)
+        arrows.append([round((lat1 + lat2) / 2, COORD_DIGITS),
+                       round((lon1 + lon2) / 2, COORD_DIGITS), bearing])
+    return arrows
+
+
+def _route_layer(frame) -> OsintLayer:
+    frags = _Fragments()
+    rows, arrows = [], []
+    for geom, rec in zip(frame.geometry, _records(frame), strict=True):
+        lines = list(getattr(geom, "geoms", [geom]))
+        for line in lines:
+            coords = [(round(x, COORD_DIGITS), round(y, COORD_DIGITS)) for x, y, *_ in line.coords]
+            if len(coords) < 2:
+                continue
+            rows.append([[[lat, lon] for lon, lat in coords], 0, frags.refs(route_parts(rec))])
+            arrows.extend([*a, 0] for a in route_arrows(coords))
+    spec = {"kind": "routes", "rows": rows, "arrows": arrows, "styles": [ROUTE_STYLE],
+            "frags": frags.items}
+    return OsintLayer("routes", spec, name=f"Routes ({len(frame)})")
+
+
+# --------------------------------------------------------------------------- the map
+
+
+def _fit(m: folium.Map, frames: Iterable[gpd.GeoDataFrame | None]) -> bool:
+    bounds = [f.total_bounds for f in frames if f is not None]
+    if not bounds:
+        return False
+    b = np.array(bounds)
+    west, south, east, north = b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()
+    m.fit_bounds([[float(south), float(west)], [float(north), float(east)]],
+                 padding=(30, 30), max_zoom=10)
+    return True
+
+
+def build_map(
+    layers: Mapping[str, gpd.GeoDataFrame | None],
+    *,
+    asset_base: str = DEFAULT_BASE,
+    online_tiles: bool = False,
+    show_places: bool = True,
+    show_articles: bool = False,
+    center: Sequence[float] | None = None,
+    zoom: int | None = None,
+    cluster: bool | None = None,
+) -> folium.Map:
+    """A folium map of ``layers`` whose scripts and styles all come from ``asset_base``.
+
+    Parameters
+    ----------
+    layers : mapping of layer name -> GeoDataFrame
+        Any of ``incidents``, ``bases``, ``routes``, ``places``, ``articles`` (see
+        :data:`COLUMNS`); missing, None or empty layers are skipped.
+    asset_base : str
+        URL prefix of the installed assets (``python -m geo.app.assets install``). The
+        default suits ``streamlit run`` at the server root; under ``server.baseUrlPath``
+        pass :data:`geo.app.assets.COMPONENT_RELATIVE_BASE`; for a saved HTML file, the path
+        of a copy of ``static/vendor`` relative to that file.
+    online_tiles : bool
+        Add OpenStreetMap tiles (needs internet) under the offline borders.
+    show_places, show_articles : bool
+        Whether those layers start visible (they are in the layer control either way).
+    center, zoom
+        Initial view; by default the view fits the data (or north-east Syria).
+    cluster : bool or None
+        Cluster point layers; None clusters layers with more than ``CLUSTER_ABOVE`` rows.
+    """
+    # with tiles=None, folium's min_zoom/max_zoom would go nowhere; markercluster needs
+    # the map's own maxZoom
+    m = folium.Map(location=list(center) if center else list(DEFAULT_CENTER),
+                   zoom_start=zoom or DEFAULT_ZOOM, tiles=None, prefer_canvas=True,
+                   control_scale=True, minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)
+    m.default_js = asset_links(["leaflet", "jquery", "osint_js"], asset_base)
+    m.default_css = asset_links(["leaflet_css", "font_awesome_css", "osint_css"], asset_base)
+    if online_tiles:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=False,
+                         control=True, max_zoom=MAX_ZOOM).add_to(m)
+    add_basemap(m, translucent=online_tiles)
+
+    frames = {key: _prepare(layers.get(key)) for key in COLUMNS}
+    if frames["routes"] is not None:
+        _route_layer(frames["routes"]).add_to(m)
+    if frames["places"] is not None:
+        _simple_point_layer(frames["places"], "places", PLACE_STYLE, place_parts,
+                            name="Places", base=asset_base, cluster=False, show=show_places,
+                            marker="circle", radius_fn=_place_radius,
+                            tooltip_fn=_place_tooltip).add_to(m)
+    if frames["articles"] is not None:
+        _simple_point_layer(frames["articles"], "articles", ARTICLE_STYLE, article_parts,
+                            name="Articles", base=asset_base, cluster=cluster,
+                            show=show_articles).add_to(m)
+    if frames["bases"] is not None:
+        _simple_point_layer(frames["bases"], "bases", BASE_STYLE, base_parts, name="Bases",
+                            base=asset_base, cluster=False).add_to(m)
+    types, approx = [], False
+    if frames["incidents"] is not None:
+        layer, types, approx = _incident_layer(frames["incidents"], base=asset_base,
+                                               cluster=cluster)
+        layer.add_to(m)
+
+    m.add_child(Legend(legend_html(types, approximate=approx,
+                                   bases=frames["bases"] is not None,
+                                   routes=frames["routes"] is not None,
+                                   places=frames["places"] is not None,
+                                   articles=frames["articles"] is not None)))
+    localise(Fullscreen(position="topleft"), asset_base).add_to(m)
+    localise(MeasureControl(position="topleft", primary_length_unit="kilometers",
+                            secondary_length_unit="miles"), asset_base).add_to(m)
+    folium.LayerControl(position="topright", collapsed=True).add_to(m)
+    if center is None and zoom is None:
+        _fit(m, [frames[k] for k in ("incidents", "bases", "routes")])
+    return m

@@ -1,0 +1,402 @@
+/* osint-map.js: the map layer of nes-osint-map, served offline from static/vendor/osint/.
+ *
+ * 1. OsintMap: draws the layers geo/app/mapview.py embeds as compact JSON (one Leaflet layer
+ *    per data layer, clustered when large, popups assembled lazily from shared fragments).
+ * 2. L.control.fullscreen and L.Control.Measure: small stand-ins with the option names of
+ *    brunob/leaflet.fullscreen and ljagis/leaflet-measure, which no Python package ships,
+ *    so folium.plugins.Fullscreen and folium.plugins.MeasureControl work offline.
+ * 3. L.AwesomeMarkers.icon: a fallback so a folium.Icon added by someone else draws a
+ *    plain pin instead of stopping the whole map script.
+ *
+ * Every string in the embedded data was HTML-escaped in Python, each untrusted field in
+ * its own <bdi>; nothing here parses text.
+ */
+(function (L) {
+  "use strict";
+  if (!L) { return; }
+
+  /* ------------------------------------------------------------ 1. OsintMap */
+
+  /* A popup never grows wider than this, nor taller (it scrolls): article text can be
+   * one 20,000-letter line (osint-map.css breaks long words). */
+  var POPUP_MAX_WIDTH = 380;
+  var POPUP_MAX_HEIGHT = 360;
+  /* The map pans an opened popup clear of the controls in its corners (zoom, full
+   * screen and measure on the left, layers on the right, scale and legend below). */
+  var POPUP_PAN = { autoPanPaddingTopLeft: [56, 64], autoPanPaddingBottomRight: [56, 40] };
+
+  function ensurePane(map, name, zIndex, noPointer) {
+    if (!map.getPane(name)) {
+      var pane = map.createPane(name);
+      pane.style.zIndex = String(zIndex);
+      if (noPointer) { pane.style.pointerEvents = "none"; }
+    }
+    return name;
+  }
+
+  function joinFragments(frags, refs) {
+    var out = "";
+    for (var i = 0; i < refs.length; i++) { out += frags[refs[i]]; }
+    return out;
+  }
+
+  function divIcon(style, extraClass) {
+    var cls = style.cls + (extraClass ? " " + extraClass : "");
+    var html = '<span class="osint-sym" style="background:' + style.color + '">' +
+      (style.icon ? '<i class="fa-solid ' + style.icon + '"></i>' : "") + "</span>";
+    return L.divIcon({ className: cls, html: html, iconSize: [22, 22],
+                       iconAnchor: [11, 11], popupAnchor: [0, -10] });
+  }
+
+  /* spec: {kind, rows: [[lat, lon, style, refs, radius_m, approx]], styles, frags,
+   *        cluster: false | {...markercluster options}, marker: "div" | "circle",
+   *        circlesMinZoom: the dashed areas show from this zoom on (where clusters open)} */
+  function points(spec, map) {
+    var frags = spec.frags || [];
+    var styles = spec.styles || [];
+    var popupOptions = L.extend({ maxWidth: POPUP_MAX_WIDTH, minWidth: 200,
+                                  maxHeight: POPUP_MAX_HEIGHT, className: "osint-popup" },
+                                POPUP_PAN);
+    var content = function (layer) { return joinFragments(frags, layer.options.osintRefs); };
+    var icons = {};
+    var markers = [];
+    var circles = [];
+    var rows = spec.rows || [];
+    var circlePane = ensurePane(map, "osintAreas", 390, true);
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i];
+      var style = styles[r[2]];
+      var marker;
+      if (spec.marker === "circle") {
+        marker = L.circleMarker([r[0], r[1]], {
+          radius: r[4] || 4, color: style.color, weight: 1, fillColor: style.color,
+          fillOpacity: 0.6, osintRefs: r[3] });
+      } else {
+        var key = r[2] + (r[5] ? "a" : "");
+        if (!icons[key]) { icons[key] = divIcon(style, r[5] ? style.approxCls : ""); }
+        marker = L.marker([r[0], r[1]], { icon: icons[key], osintRefs: r[3],
+                                          riseOnHover: true });
+        if (r[4]) {
+          circles.push(L.circle([r[0], r[1]], {
+            radius: r[4], color: style.color, weight: 1.5, dashArray: "6 5",
+            opacity: 0.9, fillColor: style.color, fillOpacity: 0.08,
+            interactive: false, pane: circlePane }));
+        }
+      }
+      if (r[3] && r[3].length) { marker.bindPopup(content, popupOptions); }
+      if (spec.tooltips && spec.tooltips[i] !== undefined) {
+        marker.bindTooltip(frags[spec.tooltips[i]], { direction: "top" });
+      }
+      markers.push(marker);
+    }
+    var group;
+    if (spec.cluster && L.markerClusterGroup) {
+      group = L.markerClusterGroup(L.extend({ chunkedLoading: true }, spec.cluster));
+      group.addLayers(markers);
+    } else {
+      group = L.featureGroup(markers);
+    }
+    if (!circles.length) { return group; }
+    var areas = L.featureGroup(circles);
+    var outer = L.featureGroup([group]);
+    var minZoom = spec.circlesMinZoom || 0;
+    var sync = function () {
+      var want = map.getZoom() >= minZoom;
+      if (want && !outer.hasLayer(areas)) { outer.addLayer(areas); }
+      if (!want && outer.hasLayer(areas)) { outer.removeLayer(areas); }
+    };
+    map.on("zoomend", sync);
+    map.whenReady(sync);
+    return outer;
+  }
+
+  /* spec: {rows: [[[[lat, lon], ...], style, refs]], arrows: [[lat, lon, deg, style]], styles, frags} */
+  function routes(spec, map) {
+    var frags = spec.frags || [];
+    var styles = spec.styles || [];
+    var content = function (layer) { return joinFragments(frags, layer.options.osintRefs); };
+    var layers = [];
+    var rows = spec.rows || [];
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i];
+      var style = styles[r[1]];
+      var line = L.polyline(r[0], { color: style.color, weight: 3, opacity: 0.85,
+                                    osintRefs: r[2], className: "route-line" });
+      if (r[2] && r[2].length) {
+        line.bindPopup(content, L.extend({ maxWidth: POPUP_MAX_WIDTH,
+                                           maxHeight: POPUP_MAX_HEIGHT,
+                                           className: "osint-popup" }, POPUP_PAN));
+      }
+      layers.push(line);
+    }
+    var arrows = spec.arrows || [];
+    for (var j = 0; j < arrows.length; j++) {
+      var a = arrows[j];
+      var colour = styles[a[3]].color;
+      layers.push(L.marker([a[0], a[1]], {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({
+          className: "route-arrow", iconSize: [16, 16], iconAnchor: [8, 8],
+          html: '<span style="transform:rotate(' + a[2] + 'deg);border-bottom-color:' +
+            colour + '"></span>' }) }));
+    }
+    return L.featureGroup(layers);
+  }
+
+  /* spec: {rows: [[lat, lon, fragIndex]], frags, cls, minZoom}: text, not clickable,
+   * hidden below minZoom (where it would crowd). */
+  function labels(spec, map) {
+    var pane = ensurePane(map, "osintLabels", 450, true);
+    if (spec.minZoom) {
+      var hide = function () {
+        L.DomUtil[map.getZoom() < spec.minZoom ? "addClass" : "removeClass"](
+          map.getContainer(), "osint-hide-" + spec.cls);
+      };
+      map.on("zoomend", hide);
+      map.whenReady(hide);
+    }
+    var layers = [];
+    var rows = spec.rows || [];
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i];
+      layers.push(L.marker([r[0], r[1]], {
+        interactive: false, keyboard: false, pane: pane,
+        icon: L.divIcon({ className: spec.cls, html: "<div>" + spec.frags[r[2]] + "</div>",
+                          iconSize: [0, 0] }) }));
+    }
+    return L.featureGroup(layers);
+  }
+
+  /* spec: {countries: FeatureCollection, governorates: FeatureCollection, attribution} */
+  function basemap(spec, map) {
+    var pane = ensurePane(map, "osintBase", 250, true);
+    var fill = spec.translucent ? 0.1 : 1;  /* translucent over online tiles */
+    var countries = L.geoJSON(spec.countries, {
+      pane: pane, interactive: false, attribution: spec.attribution,
+      style: function (f) {
+        return f.properties.id === "SYR"
+          ? { color: "#5b5340", weight: 2.2, fillColor: "#fbf7ea", fillOpacity: fill }
+          : { color: "#8c8c8c", weight: 1, fillColor: "#ecebe6", fillOpacity: fill };
+      } });
+    var governorates = L.geoJSON(spec.governorates, {
+      pane: pane, interactive: false,
+      style: function (f) {
+        return f.properties.kind === "governorate"
+          ? { color: "#9b8f6a", weight: 1, dashArray: "4 3", fill: false }
+          : { color: "#7a90a8", weight: 1, dashArray: "2 3", fillColor: "#dfe7ee",
+              fillOpacity: 0.6 };
+      } });
+    return L.featureGroup([countries, governorates]);
+  }
+
+  /* The legend is a control, and controls stand above popups: it folds while a popup
+   * is open (if it was open) and unfolds when the popup closes. */
+  function legend(map, html, position) {
+    var Legend = L.Control.extend({
+      options: { position: position || "bottomright" },
+      onAdd: function () {
+        var div = L.DomUtil.create("div", "map-legend leaflet-control");
+        div.innerHTML = html;
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        var details = div.querySelector("details");
+        var folded = false;
+        if (details) {
+          map.on("popupopen", function () {
+            if (details.open) { details.open = false; folded = true; }
+          });
+          map.on("popupclose", function () {
+            if (folded) { details.open = true; folded = false; }
+          });
+        }
+        return div;
+      } });
+    return new Legend().addTo(map);
+  }
+
+  window.OsintMap = { points: points, routes: routes, labels: labels, basemap: basemap,
+                      legend: legend };
+
+  /* ---------------------------------------------------------- 2. Fullscreen */
+
+  var FULLSCREEN_SVG = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">' +
+    '<path d="M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5" fill="none" stroke="currentColor" ' +
+    'stroke-width="2"/></svg>';
+  var RULER_SVG = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">' +
+    '<path d="M1 11 11 1l4 4L5 15z M4 8l2 2M6 6l1.5 1.5M8 4l2 2M10 2l1.5 1.5" fill="none" ' +
+    'stroke="currentColor" stroke-width="1.4"/></svg>';
+
+  function fullscreenElement() {
+    return document.fullscreenElement || document.webkitFullscreenElement || null;
+  }
+
+  L.Control.Fullscreen = L.Control.extend({
+    options: { position: "topleft", title: "Full Screen", titleCancel: "Exit Full Screen",
+               forceSeparateButton: false },
+    onAdd: function (map) {
+      var bar = L.DomUtil.create("div", "leaflet-bar leaflet-control osint-fullscreen");
+      var a = L.DomUtil.create("a", "osint-fullscreen-button", bar);
+      a.href = "#";
+      a.setAttribute("role", "button");
+      a.title = this.options.title;
+      a.innerHTML = FULLSCREEN_SVG;
+      this._button = a;
+      this._map = map;
+      L.DomEvent.disableClickPropagation(bar);
+      L.DomEvent.on(a, "click", function (e) { L.DomEvent.preventDefault(e); this.toggle(); }, this);
+      this._onChange = L.bind(this._changed, this);
+      document.addEventListener("fullscreenchange", this._onChange);
+      document.addEventListener("webkitfullscreenchange", this._onChange);
+      return bar;
+    },
+    onRemove: function () {
+      document.removeEventListener("fullscreenchange", this._onChange);
+      document.removeEventListener("webkitfullscreenchange", this._onChange);
+    },
+    isFullscreen: function () {
+      var c = this._map.getContainer();
+      return fullscreenElement() === c || L.DomUtil.hasClass(c, "osint-pseudo-fullscreen");
+    },
+    toggle: function () {
+      var c = this._map.getContainer();
+      if (this.isFullscreen()) {
+        if (fullscreenElement()) {
+          (document.exitFullscreen || document.webkitExitFullscreen).call(document);
+        } else { L.DomUtil.removeClass(c, "osint-pseudo-fullscreen"); this._changed(); }
+        return;
+      }
+      var request = c.requestFullscreen || c.webkitRequestFullscreen;
+      var self = this;
+      var pseudo = function () { L.DomUtil.addClass(c, "osint-pseudo-fullscreen"); self._changed(); };
+      if (!request) { pseudo(); return; }
+      var result = request.call(c);
+      if (result && result.catch) { result.catch(pseudo); }
+    },
+    _changed: function () {
+      var on = this.isFullscreen();
+      this._button.title = on ? this.options.titleCancel : this.options.title;
+      L.DomUtil[on ? "addClass" : "removeClass"](this._map.getContainer(), "osint-is-fullscreen");
+      this._map.invalidateSize();
+      this._map.fire(on ? "enterFullscreen" : "exitFullscreen");
+    }
+  });
+  L.control.fullscreen = function (options) { return new L.Control.Fullscreen(options); };
+
+  /* ------------------------------------------------------------- Measure */
+
+  var UNIT_METRES = { meters: 1, kilometers: 1000, feet: 0.3048, miles: 1609.344 };
+  var UNIT_LABEL = { meters: "m", kilometers: "km", feet: "ft", miles: "mi" };
+
+  function formatLength(metres, unit) {
+    if (unit === "meters" && metres >= 1000) { unit = "kilometers"; }
+    if (unit === "feet" && metres >= 1609.344) { unit = "miles"; }
+    var value = metres / (UNIT_METRES[unit] || 1);
+    var digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return value.toFixed(digits) + " " + (UNIT_LABEL[unit] || unit);
+  }
+
+  L.Control.Measure = L.Control.extend({
+    options: { position: "topright", primaryLengthUnit: "meters",
+               secondaryLengthUnit: "miles", activeColor: "#c0392b" },
+    onAdd: function (map) {
+      var bar = L.DomUtil.create("div", "leaflet-bar leaflet-control osint-measure");
+      var a = L.DomUtil.create("a", "osint-measure-button", bar);
+      a.href = "#";
+      a.setAttribute("role", "button");
+      a.title = "Measure distance (click points, double-click or Esc to finish)";
+      a.innerHTML = RULER_SVG;
+      this._button = a;
+      this._map = map;
+      this._layer = L.featureGroup().addTo(map);
+      L.DomEvent.disableClickPropagation(bar);
+      L.DomEvent.on(a, "click", function (e) {
+        L.DomEvent.preventDefault(e);
+        if (this._active) { this._finish(); } else { this._start(); }
+      }, this);
+      return bar;
+    },
+    onRemove: function () { this._finish(); this._layer.remove(); },
+    _start: function () {
+      var map = this._map;
+      this._layer.clearLayers();
+      this._points = [];
+      this._active = true;
+      this._line = L.polyline([], { color: this.options.activeColor, weight: 2.5,
+                                    dashArray: "6 4", interactive: false }).addTo(this._layer);
+      this._guide = L.polyline([], { color: this.options.activeColor, weight: 1.5,
+                                     opacity: 0.6, dashArray: "2 4", interactive: false })
+        .addTo(this._layer);
+      this._dblZoom = map.doubleClickZoom.enabled();
+      map.doubleClickZoom.disable();
+      L.DomUtil.addClass(map.getContainer(), "osint-measuring");
+      L.DomUtil.addClass(this._button, "osint-active");
+      map.on("click", this._addPoint, this);
+      map.on("mousemove", this._move, this);
+      map.on("dblclick", this._finish, this);
+      this._onKey = L.bind(function (e) { if (e.key === "Escape") { this._finish(); } }, this);
+      document.addEventListener("keydown", this._onKey);
+    },
+    _finish: function () {
+      if (!this._active) { return; }
+      var map = this._map;
+      this._active = false;
+      map.off("click", this._addPoint, this);
+      map.off("mousemove", this._move, this);
+      map.off("dblclick", this._finish, this);
+      document.removeEventListener("keydown", this._onKey);
+      if (this._dblZoom) { map.doubleClickZoom.enable(); }
+      L.DomUtil.removeClass(map.getContainer(), "osint-measuring");
+      L.DomUtil.removeClass(this._button, "osint-active");
+      this._guide.setLatLngs([]);
+    },
+    _total: function (extra) {
+      var pts = this._points.concat(extra ? [extra] : []);
+      var metres = 0;
+      for (var i = 1; i < pts.length; i++) { metres += this._map.distance(pts[i - 1], pts[i]); }
+      return metres;
+    },
+    _label: function (metres) {
+      return formatLength(metres, this.options.primaryLengthUnit) + " (" +
+        formatLength(metres, this.options.secondaryLengthUnit) + ")";
+    },
+    _addPoint: function (e) {
+      var last = this._points[this._points.length - 1];
+      if (last && last.equals(e.latlng)) { return; }
+      this._points.push(e.latlng);
+      this._line.setLatLngs(this._points);
+      var marker = L.circleMarker(e.latlng, { radius: 3.5, color: this.options.activeColor,
+                                               fillOpacity: 1, interactive: false });
+      marker.addTo(this._layer);
+      if (this._points.length > 1) {
+        if (this._result) { this._result.unbindTooltip(); }
+        marker.bindTooltip(this._label(this._total()), { permanent: true, direction: "right",
+                                                          className: "osint-measure-result" });
+        this._result = marker;
+      }
+    },
+    _move: function (e) {
+      var last = this._points[this._points.length - 1];
+      if (!last) { return; }
+      this._guide.setLatLngs([last, e.latlng]);
+      this._button.title = this._label(this._total(e.latlng));
+    }
+  });
+  L.control.measure = function (options) { return new L.Control.Measure(options); };
+
+  /* ------------------------------------------------------ 3. AwesomeMarkers */
+
+  if (!L.AwesomeMarkers) {
+    L.AwesomeMarkers = {
+      icon: function (options) {
+        var o = options || {};
+        var prefix = o.prefix || "glyphicon";
+        var glyph = prefix === "fa" ? '<i class="fa-solid fa-' + o.icon + '"></i>' : "";
+        return L.divIcon({
+          className: "osint-awesome-lite",
+          html: '<span style="background:' + (o.markerColor || "blue") + ";color:" +
+            (o.iconColor || "white") + '">' + glyph + "</span>",
+          iconSize: [24, 24], iconAnchor: [12, 24], popupAnchor: [0, -22] });
+      }
+    };
+  }
+})(window.L);

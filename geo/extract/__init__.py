@@ -1,0 +1,56 @@
+"""Extraction: one article's text to incidents, bases and routes.
+
+The room between reading a corpus (:mod:`geo.read`) and merging across outlets
+(:mod:`geo.merge`). :func:`extract_article` runs the stages in order; each stage is
+one module:
+
+``article``      one article -> :class:`geo.model.ArticleResult`, the stages in order
+``document``     the article as read once: folded text, sentences, mentions, actors, dates
+``sentences``    sentences, paragraphs, headings, clauses, trailing lists of links
+``triggers``     the trigger lexicon, its conditions, one candidate per type and sentence
+``cues``         the word lists the conditions and rejections check a sentence for
+``rejections``   negated, hypothetical, denied, habitual and anaphoric uses of a trigger
+``dating``       an incident's date among the sentence's, the paragraph's, the publication's
+``when/``        Arabic date expressions anchored on the publication date (and stamps)
+``places``       an incident's place, and the article's main place
+``actors``       forces named in the text, normalised to canonical actors
+``roles``        an incident's actors, attackers and targets
+``casualties``   killed and injured stated in a sentence
+``dedupe``       one event told in several sentences -> one incident
+``bases``        forces holding named bases, airports, fields
+``routes``       patrol and convoy paths through named places
+``folding``      how patterns and words are matched on folded Arabic
+``lexicon``      where the data files are and how their rows are checked
+
+The words live in ``data/`` (TOML files an analyst reviews and extends, each with a
+header explaining its fields): ``triggers.toml``, ``cues.toml``, ``actors.toml``,
+``actor_aliases.toml``, ``calendar.toml``, ``casualties.toml``. A mistake in a row
+stops the program at import with the file and the row named
+(:class:`geo.tables.TableError`).
+"""
+
+from __future__ import annotations
+
+from .actors import ACTORS, ActorHit, ActorInfo, find_actors, normalise_actor, side_of
+from .article import extract_article
+from .sentences import split_sentences
+from .triggers import TRIGGERS, Trigger
+from .when import PRECISIONS, DateExpr, find_dates, find_publication_date, parse_date
+
+__all__ = [
+    "ACTORS",
+    "PRECISIONS",
+    "TRIGGERS",
+    "ActorHit",
+    "ActorInfo",
+    "DateExpr",
+    "Trigger",
+    "extract_article",
+    "find_actors",
+    "find_dates",
+    "find_publication_date",
+    "normalise_actor",
+    "parse_date",
+    "side_of",
+    "split_sentences",
+]

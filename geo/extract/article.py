@@ -1,0 +1,138 @@
+"""One article to incidents, bases and routes: the extraction's stages, in order.
+
+What happened, when, where, and who was involved; one article at a time (merging
+across outlets is :mod:`geo.merge`'s job). :func:`extract_article` reads the body
+once (:mod:`.document`) and runs the stages, each a module of this package:
+
+1. **Sentences** (:mod:`.sentences`) are cut at '.', '!', '؟' and line ends (not
+   inside numbers such as '2022.10.08'); blank lines separate paragraphs. Short
+   lines without punctuation (section headings, photo captions, lists of related
+   links) are headings: they never yield incidents.
+2. **Triggers** (:mod:`.triggers`, lexicon in ``data/triggers.toml``) are words
+   of an event type in any of the forms Arabic news uses: past and present
+   verbs, the verbal noun (مصدر), with clitics ('واعترضت', 'بقصف', 'وإنزالاً
+   جوياً'). Each type has conditions: an obstruction needs a patrol or convoy,
+   an encounter two sides or soldiers, a bare 'قصف' is an airstrike only with
+   aircraft words, else shelling; 'غارة' in a sentence that says 'إنزال' is a raid.
+3. **Rejections** (:mod:`.rejections`): negated, hypothetical or purposive uses
+   ('لن تخوض اشتباكات', 'لتجنب أي اشتباك', 'لمنع التصادم'), future and threats,
+   habitual statements ('تكررت حوادث اعتراض'), 'the first time that ...' meta
+   statements, and anaphoric nouns ('الغارة', 'هذه العملية') that only refer
+   back to an event already reported (they may add detail to it, never a new
+   incident).
+4. **Date** (:mod:`.dating`, expressions from :mod:`.when`): the date expression
+   of the sentence nearest the trigger (one after 'منذ' or naming another event,
+   'حلقة 2020', is skipped); else the previous sentence's of the same paragraph;
+   else the publication date, for the lead sentence only. Relative expressions
+   are anchored on the publication date only when it is known to the day; on an
+   inferred day, only those that a week's error would not move ('5 تشرين الأول
+   الجاري', not 'قبل يومين').
+5. **Place** (:mod:`.places`): the most specific in-area mention of the sentence
+   attached to the event (a qualifier such as 'الحسكة' in 'القامشلي شمالي
+   الحسكة' is skipped); else a noun referring back ('القاعدة', 'المدينة') to a
+   place named before; else the nearest place of the paragraph; else a region
+   named in the article. Places outside Syria, datelines, time zones and media
+   names are never used.
+6. **Actors** (:mod:`.actors`), attackers (subject, agent noun) and targets
+   (object) (:mod:`.roles`), casualty numbers (:mod:`.casualties`), and a
+   confidence from the strength of each of these.
+7. **De-duplication** (:mod:`.dedupe`): the same event told in several sentences
+   becomes one incident with the most precise date and place and the best evidence.
+
+Not emitted: officials' statements (a press conference is not an event where
+it talks about), agreements and explosions with no place named in their own
+sentence, and anything with no place at all (no made-up location).
+
+Bases (:mod:`.bases`: a force holds a named base, airport, field, or a town's
+security square) and routes (:mod:`.routes`: a patrol or convoy path 'من X باتجاه
+Y', 'بين مدينتي X وY', 'طريق X - Y') come from the same sentences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from gazetteer.model import Place
+
+from ..model import ArticleResult, Incident
+from .bases import bases
+from .casualties import casualties
+from .dating import date_for
+from .dedupe import dedupe
+from .document import Doc, read_article, source
+from .places import AREA_KINDS, main_place, place_for
+from .roles import actors_for
+from .routes import routes
+from .triggers import Candidate, sentence_candidates
+
+__all__ = ["extract_article"]
+
+
+def extract_article(article: Any, gazetteer: Any) -> ArticleResult:
+    """Incidents, bases, routes and the main place of one article.
+
+    Parameters
+    ----------
+    article : geo.read.Article
+        Any object with the attributes of :class:`geo.read.Article` (``id``,
+        ``title``, ``outlet``, ``url``, ``published``, ``published_precision``,
+        ``body`` ...).
+    gazetteer : gazetteer.store.Gazetteer
+        From :func:`gazetteer.store.load_gazetteer`.
+
+    Returns
+    -------
+    ArticleResult
+        Incidents de-duplicated within the article, each with one source whose
+        evidence is the Arabic sentence; every place mention of the body.
+    """
+    if not hasattr(article, "body") or not hasattr(article, "id"):
+        raise TypeError("article must have 'id' and 'body' (a geo.read.Article)")
+    doc = read_article(article, gazetteer)
+    cands: list[Candidate] = []
+    for s in doc.sentences:
+        if not s.heading:
+            cands.extend(sentence_candidates(doc, s))
+    for c in cands:
+        c.incident = _build_incident(doc, c)
+    incidents = dedupe([c for c in cands if c.incident is not None])
+    main = main_place(doc, incidents)
+    return ArticleResult(
+        article_id=str(article.id), mentions=doc.mentions, incidents=incidents,
+        bases=bases(doc), routes=routes(doc), main_place=main,
+    )
+
+
+def _build_incident(doc: Doc, c: Candidate) -> Incident | None:
+    """The incident of a candidate: its place, date, actors, casualties; None without a place."""
+    s = c.sentence
+    place, gp, approx, place_text, place_cue, place_own = place_for(doc, c)
+    if place is None:
+        return None
+    first, last, precision, date_text, date_own = date_for(doc, c)
+    actors, attackers, targets = actors_for(doc, c)
+    killed, injured, notes = casualties(s.folded)
+    notes.insert(0, f"trigger: {c.word}")
+    c.date_own, c.place_own = date_own, place_own
+    conf = _confidence(c, date_own, first is not None, place, gp, approx, place_own, actors)
+    digest = hashlib.sha1(f"{doc.article.id}|{c.type}|{s.start}".encode()).hexdigest()[:10]
+    return Incident(
+        id=f"inc-{digest}", type=c.type, date_first=first, date_last=last,
+        date_precision=precision, place=place, geo_precision=gp, actors=actors,
+        fatalities=killed, injuries=injured, confidence=conf, sources=[source(doc, s.text.strip())],
+        approximate=approx, attackers=attackers, targets=targets, date_text=date_text,
+        place_text=place_text, place_cue=place_cue, notes=notes,
+    )
+
+
+def _confidence(c: Candidate, date_own: bool, dated: bool, place: Place, gp: int | None,
+                approx: bool, place_own: bool, actors: list[str]) -> float:
+    """From the trigger's strength, more for an own date and place, a point, named actors."""
+    conf = c.strength
+    conf += 0.15 if date_own else (0.07 if dated else 0.0)
+    point = place.kind not in AREA_KINDS and not approx
+    conf += (0.15 if point else 0.06) if place_own else (0.04 if point else 0.0)
+    conf += 0.08 if actors else 0.0
+    conf -= 0.1 if c.form == "present" else 0.0
+    return round(min(0.95, max(0.05, conf)), 3)

@@ -1,0 +1,97 @@
+"""Cue words a sentence is checked for, read from ``data/cues.toml``, and their regexes.
+
+Why apart: whether a trigger reports an event often depends on other words of its
+sentence (a patrol for an obstruction, aircraft for an airstrike, a threat or a
+denial before it). Those word lists are data an analyst extends; this module checks
+them (every list present once, every pattern valid) and builds each regex exactly
+as the triggers (:mod:`.triggers`), the rejections (:mod:`.rejections`) and the
+routes (:mod:`.routes`) use it. Lists marked 'whole words' in the file are wrapped
+here in word edges, with the clitics they allow.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from geo.tables import Field, load_toml_rows
+
+from .folding import WORD_END, WORD_START, fold_letters, rx
+from .lexicon import DATA_DIR, check_pattern, rows_by_name
+
+__all__ = [
+    "AIR_RE", "ARTILLERY_RE", "CUES_FILE", "DENIAL_RE", "DUAL_RE", "HABITUAL_RE", "HAPPENED_RE",
+    "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NEG_WORDS", "NOT_MIL_SUBJECT_RE", "NOT_NEG_AFTER",
+    "OFFICIALS_RE", "PATROL_RE", "ROAD_RE", "SIGNED_RE", "SOLDIERS_RE", "load_cues",
+]
+
+#: The cue lexicon.
+CUES_FILE = DATA_DIR / "cues.toml"
+
+#: How each list becomes a pattern: '{}' is the list's words as alternatives.
+_SHAPES: dict[str, str] = {
+    "patrol": "(?:{})", "road": "{}", "air": "{}", "artillery": "{}", "heli": "{}",
+    "soldiers": "{}", "officials": "{}", "dual": "{}",
+    "happened": WORD_START + "[وف]?(?:{})" + WORD_END, "signed": "{}", "military": "{}",
+    "not_military": WORD_START + "(?:ال)?(?:{})" + WORD_END,
+    "hypothetical": WORD_START + "[وف]?(?:{})" + WORD_END,
+    "denial": WORD_START + "[وف]?(?:{})" + WORD_END,
+    "habitual": WORD_START + "[وف]?(?:{})" + WORD_END,
+}
+#: Lists of plain words, compared one by one (no pattern).
+_WORD_SETS = ("negation", "not_negation")
+
+
+def load_cues(path: str | Path = CUES_FILE) -> dict[str, str | frozenset[str]]:
+    """Cue name -> its pattern (not compiled), or its set of folded words for a word list."""
+    fields = (Field("name", choices=frozenset(_SHAPES) | frozenset(_WORD_SETS)),
+              Field("note", default=""), Field("words", list))
+    rows = load_toml_rows(path, "cue", fields)
+    named = rows_by_name(rows, path, "cue", (*_SHAPES, *_WORD_SETS))
+    number = {row["name"]: k for k, row in enumerate(rows, 1)}
+    out: dict[str, str | frozenset[str]] = {}
+    for name, shape in _SHAPES.items():
+        pattern = shape.format("|".join(named[name]["words"]))
+        out[name] = check_pattern(pattern, path, "cue", number[name])
+    for name in _WORD_SETS:
+        out[name] = frozenset(fold_letters(w) for w in named[name]["words"])
+    return out
+
+
+_CUES = load_cues()
+
+
+def _cue_rx(name: str) -> re.Pattern[str]:
+    pattern = _CUES[name]
+    assert isinstance(pattern, str)
+    return rx(pattern)
+
+
+def _cue_words(name: str) -> frozenset[str]:
+    words = _CUES[name]
+    assert isinstance(words, frozenset)
+    return words
+
+
+# --- conditions of triggers (the 'need' of triggers.toml) and the type of a strike ---------
+
+PATROL_RE = _cue_rx("patrol")
+ROAD_RE = _cue_rx("road")
+AIR_RE = _cue_rx("air")
+ARTILLERY_RE = _cue_rx("artillery")
+HELI_RE = _cue_rx("heli")
+SOLDIERS_RE = _cue_rx("soldiers")
+OFFICIALS_RE = _cue_rx("officials")
+DUAL_RE = _cue_rx("dual")
+HAPPENED_RE = _cue_rx("happened")
+SIGNED_RE = _cue_rx("signed")
+MIL_WORD_RE = _cue_rx("military")
+NOT_MIL_SUBJECT_RE = _cue_rx("not_military")
+
+# --- uses of a trigger word that report no event ---------------------------------------------
+
+HYPOTHETICAL_RE = _cue_rx("hypothetical")
+DENIAL_RE = _cue_rx("denial")
+HABITUAL_RE = _cue_rx("habitual")
+NEG_WORDS = _cue_words("negation")
+NOT_NEG_AFTER = _cue_words("not_negation")

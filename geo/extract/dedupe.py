@@ -1,0 +1,168 @@
+"""One event told in several sentences of an article becomes one incident.
+
+Why a module: news retells an event (the lead, the details, a quote), and each telling
+holds a trigger. Candidates of one type (or of a family pair in nearby sentences:
+a raid and its arrests, an obstruction that ends in a collision) with compatible
+dates and places join one cluster; an anaphoric noun ('الغارة') only ever joins one.
+The fused incident keeps the most precise date and place and the best evidence. A
+sentence that says it tells another event ('في حادثة أخرى') starts its own. Merging
+across articles is :mod:`geo.merge`'s job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from gazetteer.model import Place
+
+from ..model import Incident
+from .document import unique
+from .folding import rx
+from .places import AREA_KINDS
+from .triggers import Candidate
+
+__all__ = ["dedupe"]
+
+_FAMILY_MERGE = {
+    frozenset({"raid", "arrest"}), frozenset({"raid", "airstrike"}),
+    frozenset({"patrol_obstruction", "vehicle_collision"}), frozenset({"patrol_encounter", "patrol"}),
+}
+_TYPE_WINS = ("raid", "vehicle_collision", "patrol_encounter")
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
+#: 'في حادثة أخرى': the sentence says it is not the event told before.
+_DISTINCT_RE = rx(r"(?<![^\W\d_])[وف]?(?:ب|في)?(?:ال)?(?:حادث(?:ه)?|واقعه|عمليه|هجوم|غاره|اشتباكات)"
+                  r" (?:ال)?(?:اخري|ثانيه|منفصله|جديده)(?![^\W\d_])|في سياق منفصل")
+
+
+def dedupe(cands: list[Candidate]) -> list[Incident]:
+    """The incidents of an article's candidates (each with its incident built), one per event."""
+    clusters: list[list[Candidate]] = []
+    for c in sorted(cands, key=lambda c: (c.anaphoric, c.sentence.index, c.start)):
+        distinct = not c.anaphoric and _DISTINCT_RE.search(c.sentence.folded)
+        home = None if distinct else next((cl for cl in clusters if _joins(cl, c)), None)
+        if home is not None:
+            home.append(c)
+        elif not c.anaphoric:
+            clusters.append([c])
+    return [_fuse(cl) for cl in clusters]
+
+
+def _joins(cluster: list[Candidate], c: Candidate) -> bool:
+    """Same type (or a family pair in nearby sentences), compatible dates and places."""
+    inc = c.incident
+    assert inc is not None
+    if not any(_same_event_type(other, c) for other in cluster):
+        return False
+    if c.anaphoric:
+        return True
+    return all(_dates_compatible(other, c) and _places_compatible(other.incident.place, inc.place)
+               for other in cluster)
+
+
+def _same_event_type(a: Candidate, b: Candidate) -> bool:
+    x, y = a.incident, b.incident
+    assert x is not None and y is not None
+    if x.type == y.type:
+        return True
+    pair = frozenset({x.type, y.type})
+    if pair not in _FAMILY_MERGE or abs(a.sentence.index - b.sentence.index) > 3:
+        return False
+    if pair == frozenset({"raid", "airstrike"}):
+        return "انزال" in a.sentence.folded or "انزال" in b.sentence.folded
+    return True
+
+
+def _dates_compatible(a: Candidate, b: Candidate) -> bool:
+    x, y = a.incident, b.incident
+    assert x is not None and y is not None
+    if x.date_first is None or y.date_first is None:
+        return True
+    pad = dt.timedelta(0)
+    if x.date_precision == "day" and y.date_precision == "day":
+        loose = not (a.date_own and b.date_own) or "relative" in x.date_text + y.date_text
+        pad = dt.timedelta(days=10 if loose else 2)
+    x_last, y_last = x.date_last or x.date_first, y.date_last or y.date_first
+    return x.date_first - pad <= y_last and y.date_first - pad <= x_last
+
+
+def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None or a.id == b.id:
+        return True
+    a_area, b_area = a.kind in AREA_KINDS, b.kind in AREA_KINDS
+    if a_area and b_area:
+        return not (a.governorate and b.governorate and a.governorate != b.governorate)
+    if a_area or b_area:
+        area, point = (a, b) if a_area else (b, a)
+        if area.governorate:
+            return area.governorate == point.governorate
+        return _km(area, point) < 350
+    return _km(a, b) <= 40
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _fuse(cluster: list[Candidate]) -> Incident:
+    """One incident of a cluster: the head's identity, the best date and place, everyone's actors."""
+    incs = [c.incident for c in cluster if c.incident is not None]
+    if len(incs) == 1:
+        return incs[0]
+    types = {i.type for i in incs}
+    kind = next((t for t in _TYPE_WINS if t in types), incs[0].type)
+    head = _head(cluster, kind)
+    date_src = _date_source(cluster, incs, head)
+    place_src = min(incs, key=_place_rank)
+    told = [c.incident for c in cluster if not c.anaphoric and c.incident is not None]
+    killed = [i.fatalities for i in incs if i.fatalities is not None]
+    hurt = [i.injuries for i in incs if i.injuries is not None]
+    return Incident(
+        id=head.id, type=kind, date_first=date_src.date_first, date_last=date_src.date_last,
+        date_precision=date_src.date_precision, place=place_src.place,
+        geo_precision=place_src.geo_precision, actors=unique(a for i in [head, *told] for a in i.actors),
+        fatalities=max(killed) if killed else None, injuries=max(hurt) if hurt else None,
+        confidence=round(min(0.95, max(i.confidence for i in incs) + 0.05 * (len(incs) - 1)), 3),
+        sources=list(head.sources), approximate=place_src.approximate,
+        attackers=unique(a for i in told for a in i.attackers),
+        targets=unique(t for i in told for t in i.targets if t not in
+                       {a for j in told for a in j.attackers}),
+        date_text=date_src.date_text, place_text=place_src.place_text,
+        place_cue=place_src.place_cue, notes=_notes(cluster, head, incs),
+    )
+
+
+def _head(cluster: list[Candidate], kind: str) -> Incident:
+    """The telling that speaks for the cluster: the winning type, told (not referred to), own date, place."""
+    head_c = max(cluster, key=lambda c: (c.incident.type == kind, not c.anaphoric,
+                                         c.date_own and c.place_own, c.date_own, c.place_own,
+                                         c.incident.confidence))
+    assert head_c.incident is not None
+    return head_c.incident
+
+
+def _date_source(cluster: list[Candidate], incs: list[Incident], head: Incident) -> Incident:
+    """The telling with the most precise, narrowest date (a sentence's own date first)."""
+    own_dates = [c.incident for c in cluster if c.date_own and c.incident.date_first]
+    dated = own_dates or [i for i in incs if i.date_first is not None]
+    return min(dated, key=lambda i: (_PRECISION_RANK[i.date_precision],
+                                     (i.date_last - i.date_first).days)) if dated else head
+
+
+def _notes(cluster: list[Candidate], head: Incident, incs: list[Incident]) -> list[str]:
+    notes = unique(n for i in [head, *incs] for n in i.notes)
+    notes.append("same event in sentences: " + ", ".join(
+        unique(str(c.sentence.index) for c in sorted(cluster, key=lambda c: c.sentence.index))))
+    return notes
+
+
+def _place_rank(inc: Incident) -> tuple:
+    place = inc.place
+    if place is None:
+        return (9, 9, 0.0)
+    area = place.kind in AREA_KINDS
+    return (1 if area else 0, 1 if inc.approximate else 0, inc.geo_precision or 3,
+            -inc.confidence)

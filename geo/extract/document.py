@@ -1,0 +1,164 @@
+"""The article as read once: folded text, sentences, place mentions, actors, dates.
+
+Why a module: every stage of the extraction (triggers, places, dates, actors, bases,
+routes) asks the same questions of one article; :func:`read_article` answers them once
+(resolving place names, finding actors and date expressions over the whole body) and
+:class:`Doc` carries the answers, with the offsets of the original text. Also the
+policy for an article whose publication day is only inferred: relative dates it
+could move become ranges (:data:`INFERRED_SLACK`, :data:`INFERRED_WIDEN`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from gazetteer.model import Mention
+from gazetteer.normalize import FoldedText
+
+from ..model import Source
+from .actors import ActorHit, find_actors
+from .folding import SPACES_RE
+from .sentences import Sentence, cut_furniture, mark_headings, split_sentences
+from .when import find_dates
+
+__all__ = ["INFERRED_SLACK", "INFERRED_WIDEN", "Doc", "read_article", "source", "unique"]
+
+
+@dataclass(slots=True)
+class Doc:
+    """One article as the stages see it; the last fields are filled (and cached) by the stages."""
+
+    article: Any
+    body: str
+    folded: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    usable: list[Mention]  # in-area locations with a place
+    actors: list[ActorHit]
+    dates: list[Any]
+    anchor: dt.date | None
+    gazetteer: Any
+    source_published: str
+    para_sentences: dict[int, list[Sentence]] = field(default_factory=dict)
+    actions: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # hostile verbs
+    events: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # valid triggers
+
+    ft: FoldedText | None = None
+    cands: dict[int, list[Any]] = field(default_factory=dict)
+    trigger_hits: dict[int, list[Any]] | None = None
+
+    def in_sentence(self, items: list, s: Sentence) -> list:
+        """The items (mentions, actors, dates) that start inside sentence ``s``."""
+        return [x for x in items if s.start <= x.start < s.end]
+
+    def fspan(self, lo: int, hi: int) -> str:
+        """The folded text of ``body[lo:hi]`` (original offsets), without folding again."""
+        deleted = self.ft.deleted if self.ft is not None else ()
+        if not deleted:
+            return self.folded[lo:hi]
+        return self.folded[lo - bisect.bisect_left(deleted, lo):hi - bisect.bisect_left(deleted, hi)]
+
+
+def read_article(article: Any, gazetteer: Any) -> Doc:
+    """Read ``article`` (a :class:`geo.read.Article` or alike) once for every stage."""
+    from gazetteer.resolver import resolve_text
+
+    raw = article.body or ""
+    ft = FoldedText.of(raw)
+    body, folded = cut_furniture(raw, SPACES_RE.sub(" ", ft.folded))
+    ft = FoldedText(body, folded, ft.deleted)
+    mentions = resolve_text(body, gazetteer)
+    usable = [m for m in mentions if m.place is not None and m.role == "location"
+              and m.place.in_area]
+    anchor = _anchor(article)
+    sentences: list[Sentence] = []
+    for i, (fs, fe, para) in enumerate(split_sentences(folded)):
+        start, end = ft.to_original(fs), ft.to_original(fe, end=True)
+        sentences.append(Sentence(i, start, end, para, body[start:end], folded[fs:fe],
+                                  fstart=fs, ft=ft))
+    mark_headings(body, sentences)
+    doc = Doc(article, body, folded, sentences, mentions, usable, find_actors(body, folded=ft),
+              _dates_of_body(body, anchor, bool(getattr(article, "published_inferred", False))),
+              anchor, gazetteer, _published_iso(article), ft=ft)
+    for s in sentences:
+        doc.para_sentences.setdefault(s.para, []).append(s)
+    return doc
+
+
+#: How far an inferred publication day may be off (the corpus infers it from dates in the text).
+INFERRED_SLACK = dt.timedelta(days=7)
+
+
+#: An expression the slack would move is kept as the range it spans within this much.
+INFERRED_WIDEN = dt.timedelta(days=3)
+
+
+def _dates_of_body(body: str, anchor: dt.date | None, inferred: bool) -> list[Any]:
+    """Date expressions of the body; with an inferred anchor, ranges for those it could move.
+
+    An inferred publication day is a guess within days: 'قبل يومين' anchored on it
+    is not a known day, while '5 تشرين الأول الجاري' only needs its month. An
+    expression is kept as it is when anchoring a week earlier and a week later gives
+    the same; otherwise it becomes the range it spans when the anchor moves a few days
+    either way (rule suffixed ':widened'), never a single made-up day.
+    """
+    found = find_dates(body, anchor)
+    if anchor is None or not inferred or not any(d.relative for d in found):
+        return found
+    stable = None
+    for shift in (-INFERRED_SLACK, INFERRED_SLACK):
+        other = {(d.start, d.first, d.last) for d in find_dates(body, anchor + shift)}
+        keys = {(d.start, d.first, d.last) for d in found} & other
+        stable = keys if stable is None else stable & keys
+    moved: dict[int, list[Any]] = {}
+    for shift in (-INFERRED_WIDEN, INFERRED_WIDEN):
+        for d in find_dates(body, anchor + shift):
+            moved.setdefault(d.start, []).append(d)
+    out = []
+    for d in found:
+        if not d.relative or (d.start, d.first, d.last) in stable:
+            out.append(d)
+        elif d.start in moved and d.precision == "day":
+            spans = [d, *moved[d.start]]
+            out.append(dataclasses.replace(d, first=min(x.first for x in spans),
+                                           last=max(x.last for x in spans),
+                                           rule=d.rule + ":widened"))
+    return out
+
+
+def _anchor(article: Any) -> dt.date | None:
+    """Relative dates are anchored only on a publication date known to the day."""
+    published = getattr(article, "published", None)
+    if published is None or getattr(article, "published_precision", "day") != "day":
+        return None
+    return published
+
+
+def _published_iso(article: Any) -> str:
+    at = getattr(article, "published_at", None)
+    if at is not None:
+        return at.isoformat()
+    day = getattr(article, "published", None)
+    return day.isoformat() if day is not None else ""
+
+
+def source(doc: Doc, evidence: str) -> Source:
+    """The source of a thing this article reports, with ``evidence`` (the Arabic sentence)."""
+    a = doc.article
+    return Source(article=str(a.id), title=getattr(a, "title", "") or "",
+                  outlet=getattr(a, "outlet", "") or "", published=doc.source_published,
+                  url=getattr(a, "url", "") or "", evidence=evidence)
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """``items`` without repeats, in their first order."""
+    seen: list[str] = []
+    for x in items:
+        if x not in seen:
+            seen.append(x)
+    return seen

@@ -1,0 +1,204 @@
+"""Where an incident happened: attaching a place to it, and the article's main place.
+
+Why a module: choosing an incident's place is a chain of fallbacks with rules of its
+own. The most specific in-area mention of the sentence attached to the event (a
+qualifier such as 'الحسكة' in 'القامشلي شمالي الحسكة' is skipped); else a noun
+referring back ('القاعدة', 'المدينة') to a place named before; else the nearest
+place of the paragraph; else a region named in the article. Places outside Syria,
+datelines, time zones and media names are never used, and agreements, statements
+and explosions are only located by a place of their own sentence. 'قرب X' or 'ريف X'
+makes the place approximate (geo precision 2); a region or governorate is precision 3.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from gazetteer.model import KINDS, Mention, Place
+
+from ..model import Incident
+from .document import Doc
+from .folding import rx
+from .sentences import Sentence
+from .triggers import Candidate
+
+__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "AREA_KINDS", "NO_FALLBACK_PLACE", "main_place",
+           "place_for"]
+
+#: Kinds of place that are areas, not points.
+AREA_KINDS = frozenset({"region", "district", "governorate", "country"})
+#: Types that are only ever located by a place named in their own sentence.
+NO_FALLBACK_PLACE = frozenset({"agreement", "statement", "explosion"})
+_KIND_RANK = {k: i for i, k in enumerate(KINDS)}
+_ATTACH_RE = rx(r"(?<![^\W\d_])(?:في|ب|قرب|بالقرب من|من|الي|علي|عند|داخل|بين|نحو|باتجاه|حتي"
+                r"|اطراف|محيط|ضواحي|مشارف|ريف|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)\s*$"
+                r"|(?<![^\W\d_])[وفل]?(?:ب|بال|في)\s*$")
+_NEAR_CUE_RE = rx(r"(?:قرب|بالقرب من|القريب(?:ه)? من|قريب(?:ا|ه)? من|اطراف|محيط|ضواحي|مشارف|"
+                  r"(?:ال)?طريق(?: (?:ال)?(?:واصل|رابط|دولي))?(?: بين)?|طريق \S+ ?- ?|(?:ال)?قري|باديه|"
+                  r"علي بعد[^,.]{0,40}من|حقل(?: نفطي| غاز)?(?: \S+)?)\s*(?:(?:ال)?(?:مدينه|بلده"
+                  r"|قريه|منطقه)\s*)?$|(?:قريه|بلده|مزرعه)(?:\s+\S+){0,4}\s+(?:في|ب)\s*$")
+_DIRECTION_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?![^\W\d_])")
+#: A noun referring back to a place named before ('القاعدة', 'المدينة'); group 1 is the noun.
+ANAPHORIC_PLACE_RE = rx(r"(?<![^\W\d_])[وفبلك]?(?:ال|ل)(قاعده|مطار|مدينه|بلده|قريه|حقل|فوج|معبر|سد"
+                        r"|منطقه)(?![^\W\d_])")
+#: Noun referring back -> the kinds of place it may mean.
+ANAPHOR_KINDS = {
+    "قاعده": {"base"}, "مطار": {"airport"}, "مدينه": {"city", "capital"}, "بلده": {"town"},
+    "قريه": {"village"}, "حقل": {"oilfield", "gasfield"}, "فوج": {"base"},
+    "معبر": {"border_crossing"}, "سد": {"dam"}, "منطقه": set(),
+}
+
+
+def place_for(doc: Doc, c: Candidate) -> tuple[Place | None, int | None, bool, str, str, bool]:
+    """(place, geo precision, approximate, surface text, cue, from the sentence itself)."""
+    s = c.sentence
+    in_sentence = doc.in_sentence(doc.mentions, s)
+    clause_lo, clause_hi = s.to_original(*c.clause)
+    usable = doc.in_sentence(doc.usable, s)
+    outside = [m for m in in_sentence if m.role == "outside"
+               and clause_lo <= m.start < clause_hi and not _is_actor_word(doc, m)]
+    candidates = [m for m in usable if not _is_qualifier(doc, m, usable)]
+    if c.type in NO_FALLBACK_PLACE:
+        candidates = [m for m in candidates if clause_lo <= m.start < clause_hi]
+    if candidates:
+        best = min(candidates, key=lambda m: _place_score(doc, m, c, clause_lo, clause_hi))
+        gp, approx = _precision_of(doc, best)
+        return best.place, gp, approx, best.text, best.cue or "named in the sentence", True
+    if outside or c.type in NO_FALLBACK_PLACE:
+        return None, None, False, "", "", False
+    anaphor = _anaphoric_place(doc, s)
+    if anaphor is not None:
+        place, mention = anaphor
+        gp = 1 if place.kind not in AREA_KINDS else 3
+        return place, gp, False, mention, f"'{mention}' refers back to {place.name_ar}", False
+    para = _paragraph_place(doc, s)
+    if para is not None:
+        gp, approx = _precision_of(doc, para)
+        return (para.place, gp, approx, para.text, "nearest place named in the paragraph", False)
+    region = _region_fallback(doc, s)
+    if region is not None:
+        return (region.place, 3, True, region.text,
+                "no place in the sentence; region named in the article", False)
+    return None, None, False, "", "", False
+
+
+def _is_actor_word(doc: Doc, m: Mention) -> bool:
+    """'تركية' in 'دوريات روسية وتركية', 'واشنطن' as the US: a name inside an actor, not a place."""
+    return any(h.start <= m.start < h.end or m.start <= h.start < m.end for h in doc.actors)
+
+
+def _is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
+    """'الحسكة' in 'القامشلي شمالي الحسكة' and 'محافظة الحسكة' after 'بلدة القحطانية'."""
+    for other in usable:
+        if other is m or other.end > m.start or m.start - other.end > 24:
+            continue
+        gap = doc.fspan(other.end, m.start)
+        if re.search(r"[.!?]", gap) or re.search(r"(?<![^\W\d_])و", gap.strip()[:1]):
+            continue
+        if _DIRECTION_RE.search(gap):
+            return True
+        if _KIND_RANK.get(m.place.kind, 0) > _KIND_RANK.get(other.place.kind, 0) and re.fullmatch(
+                r"[\s,]*(?:(?:ال)?سوري(?:ه|ا)?\s*)?(?:في|ب|من|التابعه ل\S*|الواقعه في)?\s*", gap):
+            return True
+    return False
+
+
+def _place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
+    place = m.place
+    assert place is not None
+    if place.kind in AREA_KINDS:
+        rank = {"region": 3.0, "district": 3.5, "governorate": 4.0, "country": 5.0}[place.kind]
+        if place.kind == "region" and place.parent:
+            rank = 2.0
+    else:
+        rank = 0.0 if (m.geo_precision or 1) == 1 else 0.5
+    if m.approximate:
+        rank += 1.5
+    rank += 0.0 if lo <= m.start < hi else 1.5
+    before = doc.fspan(max(0, m.start - 14), m.start)
+    rank += 0.0 if (m.kind_word or _ATTACH_RE.search(before)) else 2.5
+    return rank + abs(m.start - c.start) / 1000
+
+
+def _precision_of(doc: Doc, m: Mention) -> tuple[int, bool]:
+    gp = m.geo_precision or 1
+    place = m.place
+    approx = m.approximate or (place is not None and place.kind in AREA_KINDS)
+    if gp == 1 and place is not None and place.kind not in AREA_KINDS:
+        before = doc.fspan(max(0, m.start - 60), m.start)
+        sentence_start = max(before.rfind("."), before.rfind("\n"))
+        if _NEAR_CUE_RE.search(before[sentence_start + 1:]):
+            gp = 2
+    return gp, approx
+
+
+def _anaphoric_place(doc: Doc, s: Sentence) -> tuple[Place, str] | None:
+    for m in ANAPHORIC_PLACE_RE.finditer(s.folded):
+        kinds = ANAPHOR_KINDS[m.group(1)]
+        if not kinds:
+            continue
+        start, _ = s.to_original(m.start(), m.end())
+        earlier = [x for x in doc.usable if x.end <= start and start - x.end < 2500]
+        for mention in reversed(earlier):
+            place = mention.place
+            assert place is not None
+            if place.kind in kinds:
+                return place, m.group(0)
+            if "city" in kinds and place.parent:
+                parent = doc.gazetteer.get(place.parent)
+                if parent is not None and parent.kind in kinds:
+                    return parent, m.group(0)
+    return None
+
+
+def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
+    siblings = doc.para_sentences.get(s.para, [])
+    lo = siblings[0].start if siblings else s.start
+    hi = siblings[-1].end if siblings else s.end
+    before = [m for m in doc.usable if lo <= m.start < s.start]
+    after = [m for m in doc.usable if s.end <= m.start < hi]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _region_fallback(doc: Doc, s: Sentence) -> Mention | None:
+    regions = [m for m in doc.usable if m.place.kind in ("region", "district", "governorate")]
+    if not regions:
+        return None
+    before = [m for m in regions if m.start < s.start]
+    if before:
+        return before[-1]
+    counts = Counter(m.place.id for m in regions)
+    return max(regions, key=lambda m: counts[m.place.id])
+
+
+def main_place(doc: Doc, incidents: list[Incident]) -> Place | None:
+    """The place the article is mostly about: named often, located an incident, in the title."""
+    title = getattr(doc.article, "title", "") or ""
+    title_ids: set[str] = set()
+    if title:
+        from gazetteer.resolver import resolve_text
+
+        title_ids = {m.place.id for m in resolve_text(title, doc.gazetteer)
+                     if m.place is not None and m.role == "location" and m.place.in_area}
+    scores: Counter[str] = Counter()
+    places: dict[str, Place] = {}
+    for m in doc.usable:
+        place = m.place
+        assert place is not None
+        weight = 1.0 if place.kind not in AREA_KINDS else 0.3
+        if place.kind == "country":
+            continue
+        scores[place.id] += weight * max(m.confidence, 0.3)
+        places[place.id] = place
+    for inc in incidents:
+        if inc.place is not None and inc.place.id in places:
+            scores[inc.place.id] += 0.5
+    for pid in title_ids & set(places):
+        scores[pid] += 2.0
+    if not scores:
+        return None
+    best = max(scores, key=lambda pid: (places[pid].kind not in AREA_KINDS, scores[pid]))
+    return places[best]

@@ -1,0 +1,73 @@
+"""Uses of a trigger word that report no event, and nouns that only refer back to one.
+
+Why a module: 'لن تخوض اشتباكات', 'لتجنب أي اشتباك', 'في حال تعرضت لهجوم', 'نفت وقوع
+اشتباك', 'تكررت حوادث اعتراض', 'هذه هي المرة الأولى التي ...' all hold a trigger, and
+none is an incident. Negated, hypothetical or purposive uses, future and threats,
+denials, habitual statements and 'the first time that' meta statements are told
+apart here; so are anaphoric nouns ('الغارة', 'هذه العملية') that refer back to an
+event already told (they may add detail to it, never a new incident). The words are
+lists of ``data/cues.toml`` (:mod:`.cues`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import DENIAL_RE, HABITUAL_RE, HYPOTHETICAL_RE, NEG_WORDS, NOT_NEG_AFTER
+from .folding import rx
+from .sentences import clause_of
+
+__all__ = ["is_anaphoric", "rejected"]
+
+_AFTER_HYPOTHETICAL_RE = rx(r"^\S*(?: \S+)?\s+(?:ال)?محتمل(?:ه)?(?![^\W\d_])")
+_META_RE = rx(r"(?:هي|هذه|ليست|انها) (?:ال)?مره (?:ال)?اولي (?:التي|الذي)")
+_ANAPHORIC_RE = rx(r"(?:هذه|تلك|هذا|ذلك|نفس|ذات) (?:ال)?\S*$")
+_RELATIVE_CLAUSE_RE = rx(r"^(?:\s+\S+){0,2}?\s+(?:التي|الذي|اللتين|الذين)(?![^\W\d_])")
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def rejected(text: str, start: int, end: int) -> bool:
+    """Does the trigger at ``text[start:end]`` (a sentence's folded text) report no event?
+
+    Negated or purposive ('لن', 'لتجنب'), hypothetical ('في حال', threats, plans,
+    'محتمل' after it), a 'first time that' statement, denied in its clause, or
+    habitual in its clause.
+    """
+    before = text[:start]
+    if _negated(before) or HYPOTHETICAL_RE.search(before) or _META_RE.search(before):
+        return True
+    clause = clause_of(text, start)
+    if DENIAL_RE.search(text, clause[0], start) or _AFTER_HYPOTHETICAL_RE.match(text[end:]):
+        return True
+    return bool(HABITUAL_RE.search(text, clause[0], clause[1]))
+
+
+def _negated(before: str) -> bool:
+    words = _WORD_RE.findall(before)[-4:]
+    for i, w in enumerate(words):
+        bare = w[1:] if w[:1] in "وف" and len(w) > 2 and w[1:] in NEG_WORDS else w
+        if bare in NEG_WORDS:
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if bare in ("لا", "ما") and nxt in NOT_NEG_AFTER:
+                continue
+            if bare == "قد" and not _imperfect(nxt):
+                continue  # 'قد أنشأت': had done, not 'may do'
+            return True
+    return False
+
+
+def _imperfect(word: str) -> bool:
+    """A present-tense verb form ('يقصف', 'تشن'), not a past one ('تعرضت', 'تم')."""
+    return (len(word) > 2 and word[0] in "يتن" and word != "تم"
+            and not word.endswith(("ت", "وا")))
+
+
+def is_anaphoric(text: str, m: re.Match[str]) -> bool:
+    """'الغارة' / 'هذه العملية' refer back, unless a defining relative clause follows."""
+    if _ANAPHORIC_RE.search(text[:m.start()] + "x"):
+        return True
+    word = m.group(0)
+    definite = text[max(0, m.start() - 4):m.start()].endswith(("ال", "بال", "لل"))
+    if not definite and not word.startswith("ال"):
+        return False
+    return not _RELATIVE_CLAUSE_RE.match(text[m.end():])

@@ -1,0 +1,149 @@
+"""An article body as sentences: cutting, paragraphs, headings, clauses, trailing link lists.
+
+Why a module: every later stage works sentence by sentence and must map offsets
+between the folded text it matches and the original text it reports. Sentences are
+cut at '.', '!', '؟' and line ends (not inside numbers such as '2022.10.08'); blank
+lines separate paragraphs. Short lines without punctuation (section headings, photo
+captions, lists of related links) are headings: they never yield incidents. The
+first prose sentence is the lead (it may take the publication date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gazetteer.normalize import FoldedText
+
+from .folding import rx
+
+__all__ = ["Sentence", "clause_of", "cut_furniture", "mark_headings", "split_sentences"]
+
+_CUT_RE = rx(r"^\s*(?:مقالات ذات صله|مواضيع ذات صله|اخبار ذات صله|مقالات مشابهه|اقرا المزيد"
+             r"|قد يهمك ايضا|الاكثر قراءه|تابعونا علي|\d+/Post a Comment)")
+_SKIP_LINE_RE = rx(r"^\s*(?:اقرا|إقرأ|شاهد|طالع|للمزيد|المصدر|اقرا ايضا)\b[^\n]{0,3}(?:ايضا)?")
+_SENTENCE_END_RE = re.compile(r"\n|[!?]+|\.+(?=\s|$|[\"'»”)\]])")
+_CLAUSE_RE = re.compile(r"[,;:]|\s(?:حيث|عندما|بينما|فيما|لكن|الا ان|في حين)\s")
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence of an article: where it is (original offsets), its paragraph, its folded text."""
+
+    index: int
+    start: int  # original offsets, whitespace trimmed
+    end: int
+    para: int
+    text: str
+    folded: str
+    heading: bool = False
+    lead: bool = False
+    fstart: int = 0  # where the sentence starts in the article's folded text
+    ft: FoldedText | None = None  # the article's folded text, to map offsets back
+
+    def to_original(self, fstart: int, fend: int) -> tuple[int, int]:
+        """Original offsets of ``folded[fstart:fend]`` (offsets within this sentence's folded text)."""
+        ft = self.ft
+        if ft is None:
+            return self.start + fstart, self.start + fend
+        return ft.to_original(self.fstart + fstart), ft.to_original(self.fstart + fend, end=True)
+
+
+def split_sentences(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each sentence of ``text`` (offsets index ``text``).
+
+    Examples
+    --------
+    >>> t = "قصفت طائرات البلدة. ثم انسحبت\\n\\nفقرة ثانية في 2022.10.08 هنا."
+    >>> [t[s:e] for s, e, _ in split_sentences(t)]
+    ['قصفت طائرات البلدة.', 'ثم انسحبت', 'فقرة ثانية في 2022.10.08 هنا.']
+    """
+    out: list[tuple[int, int, int]] = []
+    para = 0
+    pos = 0
+    for m in re.finditer(r"\n\s*\n|\Z", text):
+        block_end = m.start()
+        start = pos
+        for end_m in _SENTENCE_END_RE.finditer(text, pos, block_end):
+            _add_span(text, start, end_m.end(), para, out)
+            start = end_m.end()
+        _add_span(text, start, block_end, para, out)
+        para += 1
+        pos = m.end()
+        if m.end() >= len(text):
+            break
+    return out
+
+
+def _add_span(text: str, start: int, end: int, para: int, out: list) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if any(ch.isalpha() for ch in text[start:end]):
+        out.append((start, end, para))
+
+
+def cut_furniture(body: str, folded: str) -> tuple[str, str]:
+    """Blank out a trailing list of related links and 'read also' lines in both texts.
+
+    Folding keeps line ends, so line ``k`` of one text is line ``k`` of the other;
+    blanking keeps every length, so no offset moves.
+    """
+    lines, flines = body.split("\n"), folded.split("\n")
+    changed = False
+    for k, fline in enumerate(flines):
+        if _CUT_RE.match(fline):
+            lines[k:] = [" " * len(x) for x in lines[k:]]
+            flines[k:] = [" " * len(x) for x in flines[k:]]
+            changed = True
+            break
+        if _SKIP_LINE_RE.match(fline) and ":" in fline[:25]:
+            lines[k], flines[k] = " " * len(lines[k]), " " * len(fline)
+            changed = True
+    if not changed:
+        return body, folded
+    return "\n".join(lines), "\n".join(flines)
+
+
+def mark_headings(body: str, sentences: list[Sentence]) -> None:
+    """Short punctuation-less single-line paragraphs are headings; the first prose one is the lead."""
+    by_para: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_para.setdefault(s.para, []).append(s)
+    paras = sorted(by_para)
+    looks = {p: _heading_like(by_para[p]) for p in paras}
+    for k, p in enumerate(paras):
+        heading = looks[p]
+        if heading and k == len(paras) - 1:
+            heading = k > 0 and looks[paras[k - 1]]
+        for s in by_para[p]:
+            s.heading = heading
+    for p in paras:
+        if not looks[p] or all(s.heading is False for s in by_para[p]):
+            if not by_para[p][0].heading:
+                by_para[p][0].lead = True
+                break
+
+
+def _heading_like(sentences: list[Sentence]) -> bool:
+    if len(sentences) != 1:
+        return False
+    s = sentences[0]
+    if re.search(r"[.!?؟،,:؛;]", s.text) and not re.fullmatch(r".*\(.*\)\s*", s.text):
+        return False
+    return len(_WORD_RE.findall(s.text)) <= 12
+
+
+def clause_of(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the clause of ``text`` around ``pos``: between commas, ';', ':', 'حيث', 'لكن' ..."""
+    left = 0
+    right = len(text)
+    for m in _CLAUSE_RE.finditer(text):
+        if m.end() <= pos:
+            left = m.end()
+        elif m.start() >= pos:
+            right = m.start()
+            break
+    return left, right

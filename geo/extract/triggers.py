@@ -1,0 +1,342 @@
+"""Trigger words: which event types a sentence reports, read from ``data/triggers.toml``.
+
+Why a module: triggers (:data:`TRIGGERS`) are words of an event type in any of the
+forms Arabic news uses: past and present verbs, the verbal noun (مصدر), with clitics
+('واعترضت', 'بقصف', 'وإنزالاً جوياً'). Each type has conditions (a trigger's
+``need``): an obstruction needs a patrol or convoy, an encounter two sides or
+soldiers, a bare 'قصف' is an airstrike only with aircraft words, else shelling;
+'غارة' in a sentence that says 'إنزال' is a raid. The lexicon is data an analyst
+extends; this module checks it, finds every trigger of an article in one pass, drops
+the uses that report nothing (:mod:`.rejections`) and keeps one candidate per type
+and sentence (:func:`sentence_candidates`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from geo.tables import Field, load_toml_rows
+
+from ..model import Incident
+from .actors import side_of
+from .cues import (
+    AIR_RE,
+    ARTILLERY_RE,
+    DUAL_RE,
+    HAPPENED_RE,
+    HELI_RE,
+    MIL_WORD_RE,
+    NOT_MIL_SUBJECT_RE,
+    OFFICIALS_RE,
+    PATROL_RE,
+    ROAD_RE,
+    SIGNED_RE,
+    SOLDIERS_RE,
+)
+from .document import Doc
+from .folding import WORD_END, fold_letters, rx
+from .lexicon import DATA_DIR, check_pattern, row_error
+from .rejections import is_anaphoric, rejected
+from .sentences import Sentence, clause_of
+
+__all__ = ["HOSTILE", "NEEDS", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE", "Candidate", "Trigger",
+           "load_triggers", "sentence_candidates"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One way an event type is written.
+
+    ``need`` names a condition checked on the sentence (see ``_need_ok``);
+    ``form`` is 'verb' (past), 'present' or 'noun' (the verbal noun).
+    """
+
+    type: str
+    pattern: str
+    strength: float
+    need: str = ""
+    form: str = "verb"
+
+
+#: Which of several types in one clause wins (the most specific first).
+PRIORITY = {t: i for i, t in enumerate((
+    "air_incident", "vehicle_collision", "raid", "airstrike", "shelling", "explosion",
+    "armed_clash", "attack", "patrol_obstruction", "arrest", "patrol_encounter", "deployment",
+    "exercise", "protest", "agreement", "patrol",
+))}
+#: Types where one side acts against another (attackers and targets are told apart).
+HOSTILE = frozenset({"patrol_obstruction", "raid", "airstrike", "shelling", "arrest", "attack"})
+
+#: The trigger lexicon.
+TRIGGERS_FILE = DATA_DIR / "triggers.toml"
+#: The conditions a trigger may need (see the header of triggers.toml).
+NEEDS = frozenset({"", "instrument", "air", "no_air", "patrol", "patrol_or_road", "heli", "soldiers",
+                   "sides", "happened", "signed", "mil_near"})
+_FIELDS = (Field("type", choices=frozenset(PRIORITY) | {"strike"}), Field("patterns", list),
+           Field("strength", float), Field("need", default="", choices=NEEDS),
+           Field("form", default="verb", choices=frozenset({"verb", "present", "noun"})))
+
+
+def load_triggers(path: str | Path = TRIGGERS_FILE) -> tuple[Trigger, ...]:
+    """The ``[[trigger]]`` rows of ``path`` as :class:`Trigger`, in the file's order."""
+    out = []
+    for number, row in enumerate(load_toml_rows(path, "trigger", _FIELDS), 1):
+        if not 0 < row["strength"] <= 1 or not row["patterns"]:
+            raise row_error(path, "trigger", number, "strength must be in (0, 1], patterns not empty")
+        pattern = check_pattern("|".join(row["patterns"]), path, "trigger", number)
+        out.append(Trigger(row["type"], pattern, row["strength"], row["need"], row["form"]))
+    return tuple(out)
+
+
+#: Every trigger, by type. 'strike' becomes 'airstrike' or 'shelling' by the sentence's words.
+TRIGGERS: tuple[Trigger, ...] = load_triggers()
+
+
+def _needles(pattern: str) -> tuple[str, ...]:
+    """Literal openings, one of which every match of ``pattern`` starts with ('' if unknown).
+
+    Lets an article skip a trigger with one fast substring test instead of a
+    regular-expression scan.
+    """
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+
+        prefixes, _ = _prefixes(list(_parser.parse(pattern)), c)
+    except Exception:  # pragma: no cover - another Python: scan always
+        return ()
+    if not prefixes or any(len(p) < 2 for p in prefixes):
+        return ()
+    return tuple(sorted(set(prefixes)))
+
+
+def _prefixes(items: list, c: Any) -> tuple[list[str], bool]:
+    """(literal prefixes, whether they cover the whole of ``items``)."""
+    out = [""]
+    for op, av in items:
+        if op is c.LITERAL:
+            out = [p + chr(av) for p in out]
+            continue
+        if op is c.SUBPATTERN:
+            sub, complete = _prefixes(list(av[-1]), c)
+        elif op is c.BRANCH:
+            sub, complete = [], True
+            for branch in av[1]:
+                part, whole = _prefixes(list(branch), c)
+                sub += part
+                complete = complete and whole
+        elif op is c.IN and len(av) <= 4 and all(o is c.LITERAL for o, _ in av):
+            sub, complete = [chr(v) for _, v in av], True
+        else:
+            return out, False
+        out = [p + q for p in out for q in sub]
+        if not complete or len(out) > 64:
+            return out, False
+    return out, True
+
+
+_COMPILED: tuple[tuple[Trigger, re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (t, rx(r"(?:" + t.pattern + r")" + WORD_END), _needles(fold_letters(t.pattern)))
+    for t in TRIGGERS
+)
+
+
+_PREFIXES = frozenset({
+    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "ال", "وال", "فال", "بال",
+    "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال", "وس",
+})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger that survived the rejections, with what its sentence says.
+
+    ``incident``, ``date_own`` and ``place_own`` are filled when the incident is built.
+    """
+
+    type: str
+    strength: float
+    form: str
+    start: int  # original offsets of the trigger
+    end: int
+    sentence: Sentence
+    clause: tuple[int, int]
+    anaphoric: bool
+    word: str
+    verb_end: int = 0  # original end of the trigger's first word
+    incident: Incident | None = None
+    date_own: bool = False
+    place_own: bool = False
+
+
+def sentence_candidates(doc: Doc, s: Sentence) -> list[Candidate]:
+    """The events a sentence reports (cached: bases and routes ask again)."""
+    cached = doc.cands.get(s.index)
+    if cached is not None:
+        return cached
+    if doc.trigger_hits is None:
+        doc.trigger_hits = _trigger_hits(doc)
+    text = s.folded
+    found: list[Candidate] = []
+    actions: list[tuple[int, int]] = []
+    for trig, regex, fpos in doc.trigger_hits.get(s.index, ()):
+        m = regex.match(text, fpos - s.fstart)
+        if m is None or not _prefix_ok(text, m.start()):
+            continue
+        if trig.type in HOSTILE or trig.type in ("strike", "armed_clash"):
+            actions.append(s.to_original(m.start(), m.end()))
+        cand = _check(doc, s, trig, m)
+        if cand is not None:
+            found.append(cand)
+    doc.actions[s.index] = sorted(actions)
+    doc.events[s.index] = [(c.start, c.end, c.type) for c in found]
+    doc.cands[s.index] = _choose(found)
+    return doc.cands[s.index]
+
+
+_AUTOMATON: Any = None
+
+
+def _needles_in(text: str) -> set[int]:
+    """Indexes of the triggers one of whose needles occurs in ``text`` (one Aho-Corasick pass)."""
+    global _AUTOMATON
+    if _AUTOMATON is None:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        owners: dict[str, list[int]] = {}
+        for k, (_, _, needles) in enumerate(_COMPILED):
+            for needle in needles:
+                owners.setdefault(needle, []).append(k)
+        for needle, ks in owners.items():
+            automaton.add_word(needle, tuple(ks))
+        automaton.make_automaton()
+        _AUTOMATON = automaton
+    found: set[int] = set()
+    for _, ks in _AUTOMATON.iter(text):
+        found.update(ks)
+    return found
+
+
+def _trigger_hits(doc: Doc) -> dict[int, list[tuple[Trigger, re.Pattern[str], int]]]:
+    """Every trigger match of the article, by sentence: one scan of the text per trigger."""
+    fstarts = [s.fstart for s in doc.sentences]
+    out: dict[int, list[tuple[Trigger, re.Pattern[str], int]]] = {}
+    text = doc.folded
+    present = _needles_in(text)
+    for k_trig, (trig, regex, needles) in enumerate(_COMPILED):
+        if needles and k_trig not in present:
+            continue
+        for m in regex.finditer(text):
+            k = bisect.bisect_right(fstarts, m.start()) - 1
+            if k < 0:
+                continue
+            s = doc.sentences[k]
+            if m.end() <= s.fstart + len(s.folded) and not s.heading:
+                out.setdefault(k, []).append((trig, regex, m.start()))
+    return out
+
+
+def _prefix_ok(text: str, start: int) -> bool:
+    k = start
+    while k > 0 and start - k < 5 and (text[k - 1].isalpha()):
+        k -= 1
+    if k > 0 and text[k - 1].isalpha():
+        return False
+    return text[k:start] in _PREFIXES
+
+
+def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate | None:
+    """The candidate of a trigger match, or None when its use or its sentence rules it out."""
+    text = s.folded
+    if rejected(text, m.start(), m.end()):
+        return None
+    clause = clause_of(text, m.start())
+    ctype = _resolve_type(trig, text, clause)
+    if ctype is None or not _need_ok(doc, s, trig, m, text):
+        return None
+    anaphoric = trig.form == "noun" and is_anaphoric(text, m)
+    start, end = s.to_original(m.start(), m.end())
+    first_word = m.start() + len(m.group(0).split(" ")[0])
+    verb_end = s.to_original(m.start(), first_word)[1]
+    return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),
+                     verb_end)
+
+
+def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int]) -> str | None:
+    ctype = trig.type
+    if ctype in ("airstrike", "strike") and "انزال" in text:
+        return "raid"
+    if ctype == "strike":
+        part = text[clause[0]:clause[1]]
+        if AIR_RE.search(part) or (AIR_RE.search(text) and not ARTILLERY_RE.search(part)):
+            return "airstrike"
+        if ARTILLERY_RE.search(text) or trig.need != "instrument":
+            return "shelling"
+        return None
+    return ctype
+
+
+def _need_ok(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str], text: str) -> bool:
+    """Does the sentence meet the trigger's ``need`` (see the header of triggers.toml)?"""
+    check = _NEED_CHECKS.get(trig.need)
+    return True if check is None else check(doc, s, m, text)
+
+
+def _no_air_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
+    near = text[max(0, m.start() - 20):m.end() + 30]
+    return not re.search(r"طائر|مسير|في الجو|مقاتل", near)
+
+
+def _patrol(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
+    return bool(PATROL_RE.search(text)) and not re.match(
+        r"\s*(?:ال)?(?:طائر|مقاتل|مسير|مروحي|صاروخ)", text[m.end():])
+
+
+def _two_sides(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
+    sides = {side_of(h.actor) for h in doc.in_sentence(doc.actors, s) if not h.metonym} - {""}
+    return len(sides) >= 2 or bool(DUAL_RE.search(text) and SOLDIERS_RE.search(text))
+
+
+def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
+    window = text[max(0, m.start() - 30):m.end() + 40]
+    if NOT_MIL_SUBJECT_RE.search(text[max(0, m.start() - 25):m.end() + 15]):
+        return False
+    return bool(MIL_WORD_RE.search(window)) or any(
+        abs(h.start - s.to_original(m.start(), m.end())[0]) < 50
+        for h in doc.in_sentence(doc.actors, s) if not h.metonym)
+
+
+#: need -> its check on the sentence (no entry: no condition, as for '' and 'instrument').
+_NEED_CHECKS = {
+    "air": lambda doc, s, m, text: bool(AIR_RE.search(text)),
+    "no_air": _no_air_near,
+    "patrol": _patrol,
+    "patrol_or_road": lambda doc, s, m, text: bool(PATROL_RE.search(text) or ROAD_RE.search(text)),
+    "heli": lambda doc, s, m, text: bool(HELI_RE.search(text)),
+    "soldiers": lambda doc, s, m, text: bool(SOLDIERS_RE.search(text)) and not OFFICIALS_RE.search(text),
+    "sides": _two_sides,
+    "happened": lambda doc, s, m, text: bool(HAPPENED_RE.search(text)),
+    "signed": lambda doc, s, m, text: bool(SIGNED_RE.search(text)),
+    "mil_near": _military_near,
+}
+
+
+def _choose(found: list[Candidate]) -> list[Candidate]:
+    """One candidate per type and sentence: the strongest, earliest; clause winners only."""
+    by_clause: dict[tuple[int, int], list[Candidate]] = {}
+    for c in found:
+        by_clause.setdefault(c.clause, []).append(c)
+    winners: dict[str, Candidate] = {}
+    for group in by_clause.values():
+        best = min(group, key=lambda c: (PRIORITY.get(c.type, 99), -c.strength, c.start))
+        same = [c for c in group if c.type == best.type]
+        best = min(same, key=lambda c: (c.anaphoric, -c.strength, c.start))
+        old = winners.get(best.type)
+        if old is None or (old.anaphoric and not best.anaphoric):
+            winners[best.type] = best
+    return sorted(winners.values(), key=lambda c: c.start)

@@ -1,0 +1,199 @@
+"""Finding date expressions in a text: run the rules, keep the longest, merge a weekday with its date.
+
+Why apart from the rules: choosing among the rules' candidates (longest first, never
+overlapping, a weekday followed by the explicit date as one expression) and turning
+them into :class:`DateExpr` spans of the original text is one job, independent of
+what each rule reads.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from .expr import DateExpr
+from .patterns import BLANKS, MAYBE_BLANKS
+from .rules import RULES, Hit, RuleContext
+from .text import fold_with_map, left_ok
+
+__all__ = ["check_text", "find_dates", "parse_date"]
+
+_W, _O = BLANKS, MAYBE_BLANKS
+# A stand-in anchor for anchor=None: relative candidates still compete for
+# their span (so a weekday can merge with a date), then are dropped.
+_DUMMY_ANCHOR = datetime.date(2000, 6, 15)
+
+
+class _Cand(NamedTuple):
+    start: int  # in the folded text
+    end: int
+    order: int
+    hit: Hit
+
+
+_WEEKDAY_RULES = frozenset(
+    {"weekday", "weekday_past", "weekday_next", "today_weekday", "yesterday_weekday", "tomorrow_weekday"}
+)
+_CLOSING_PAREN = re.compile(rf"{_O}\)")
+_MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواقع{_W}في|في){_O})?")
+
+
+def _candidates(norm: str, anchor: datetime.date) -> list[_Cand]:
+    ctx = RuleContext(norm, anchor)
+    found: list[_Cand] = []
+    for order, (pattern, handler, needs) in enumerate(RULES):
+        if not all(any(word in norm for word in group) for group in needs):
+            continue
+        for m in _scan(pattern, norm):
+            try:
+                hit = handler(m, ctx)
+            except (ValueError, OverflowError):  # 31 February, year 0, year 10000...
+                continue
+            if hit is not None:
+                start, end = m.span("e") if "e" in pattern.groupindex else m.span()
+                found.append(_Cand(start, end, order, hit))
+    return found
+
+
+def _scan(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
+    """Like finditer, keeping only matches at a word start (see :func:`left_ok`).
+
+    A match inside a word is skipped by one character only, so it cannot hide
+    a proper match starting later inside it."""
+    pos = 0
+    while (m := pattern.search(norm, pos)) is not None:
+        if left_ok(norm, m.start()):
+            yield m
+            pos = max(m.end(), m.start() + 1)
+        else:
+            pos = m.start() + 1
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest first, then leftmost, then rule order; never overlapping."""
+    taken: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (c.start - c.end, c.start, c.order)):
+        if all(c.end <= t.start or t.end <= c.start for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _merge_weekday_dates(norm: str, chosen: list[_Cand]) -> list[_Cand]:
+    """'يوم الخميس الماضي 6 تشرين الأول' -> one expression; the explicit date wins."""
+    merged: list[_Cand] = []
+    for c in chosen:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.hit.rule.split(":")[0] in _WEEKDAY_RULES
+            and c.hit.precision == "day"
+            and c.hit.first == c.hit.last
+            and c.hit.rule.split(":")[0] not in _WEEKDAY_RULES
+            and _MERGE_GAP.fullmatch(norm, prev.end, c.start)
+        ):
+            rule = f"{prev.hit.rule.split(':')[0]}+{c.hit.rule}"
+            end = c.end
+            if "(" in norm[prev.end : c.start] and (paren := _CLOSING_PAREN.match(norm, end)):
+                end = paren.end()  # 'الأحد (9 تشرين الأول)'
+            merged[-1] = _Cand(prev.start, end, prev.order, c.hit._replace(rule=rule))
+        else:
+            merged.append(c)
+    return merged
+
+
+def check_text(text: object) -> str:
+    """``text`` itself when it is a str, else a TypeError saying to decode bytes first."""
+    if not isinstance(text, str):
+        raise TypeError(
+            f"text must be str, not {type(text).__name__}; decode bytes first (e.g. data.decode('utf-8'))"
+        )
+    return text
+
+
+def _check_anchor(anchor: object) -> datetime.date | None:
+    if anchor is None:
+        return None
+    if isinstance(anchor, datetime.datetime):
+        return anchor.date()
+    if isinstance(anchor, datetime.date):
+        return anchor
+    raise TypeError(
+        f"anchor must be a datetime.date (the publication date) or None, not {type(anchor).__name__}"
+    )
+
+
+# --------------------------------------------------------------------------
+# Public functions
+# --------------------------------------------------------------------------
+
+
+def find_dates(text: str, anchor: datetime.date | None) -> list[DateExpr]:
+    """Every temporal expression in ``text``, in order, non-overlapping, longest first.
+
+    Parameters
+    ----------
+    text : str
+        The article text (or any part of it). Spans index this exact string.
+    anchor : datetime.date or None
+        The publication date that relative expressions ('أمس', 'العام
+        الماضي', 'في 5 تشرين الأول الجاري') are anchored on. A datetime is cut
+        to its date. With None, relative expressions are skipped and absolute
+        ones ('8/10/2022', 'كانون الثاني 2020', 'عام 2019') still returned.
+
+    Returns
+    -------
+    list of DateExpr
+        Sorted by start. Where rules compete for the same words the longest
+        reading wins.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a str, or ``anchor`` not a date or None.
+
+    Examples
+    --------
+    >>> anchor = datetime.date(2022, 10, 8)
+    >>> [(e.text, e.iso, e.precision) for e in find_dates(
+    ...     "قتل شخص يوم الخميس الماضي 6 تشرين الأول/أكتوبر، وذلك قبل عامين", anchor)]
+    [('يوم الخميس الماضي 6 تشرين الأول/أكتوبر', '2022-10-06', 'day'), ('قبل عامين', '2020', 'year')]
+    >>> [e.iso for e in find_dates("في عام 2020 وأمس", None)]
+    ['2020']
+    """
+    text = check_text(text)
+    given = _check_anchor(anchor)
+    norm, where = fold_with_map(text)
+    chosen = _merge_weekday_dates(norm, _select(_candidates(norm, given or _DUMMY_ANCHOR)))
+    out = []
+    for c in chosen:
+        if given is None and c.hit.relative:
+            continue
+        start, end = where[c.start], where[c.end]
+        out.append(DateExpr(start, end, text[start:end], *c.hit))
+    return out
+
+
+def parse_date(text: str, anchor: datetime.date | None = None) -> DateExpr | None:
+    """The first temporal expression in ``text``, or None.
+
+    Parameters
+    ----------
+    text : str
+        A phrase or a sentence.
+    anchor : datetime.date or None
+        The publication date, for relative expressions; see :func:`find_dates`.
+
+    Examples
+    --------
+    >>> e = parse_date("نهاية شهر كانون الثاني 2020")
+    >>> (e.iso, e.precision, e.rule)
+    ('2020-01', 'month', 'month_year:end')
+    >>> parse_date("شباط الفائت", datetime.date(2021, 1, 18)).iso
+    '2020-02'
+    >>> parse_date("لا تاريخ هنا") is None
+    True
+    """
+    found = find_dates(text, anchor)
+    return found[0] if found else None

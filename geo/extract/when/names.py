@@ -1,0 +1,116 @@
+"""The calendar words of Arabic news, read from ``data/calendar.toml``.
+
+Why data: month and weekday names, relative words ('الماضي'), qualifiers ('مطلع'),
+ordinal days, number words and units of time are vocabulary an analyst who reads
+Arabic reviews and extends without reading Python. Each row is checked here (and a
+mistake names the file and the row); :mod:`.patterns` builds the regular
+expressions from these words, in the order given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.tables import Field, load_toml_rows
+
+from ..lexicon import DATA_DIR, check_pattern, row_error
+from .text import fold_word
+
+__all__ = [
+    "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "MONTH_NAMES", "NUMBER_WORDS", "ORDINALS", "QUALIFIERS",
+    "REL_CUR", "REL_NEXT", "REL_PAST", "UNIT_WORDS", "WEEKDAYS", "Calendar", "load_calendar",
+]
+
+#: The calendar lexicon.
+CALENDAR_FILE = DATA_DIR / "calendar.toml"
+
+#: The blanks a space of a month name stands for (any run of blanks but a line end, or none).
+_NAME_SPACE = r"[^\S\n]*"
+
+_TABLES = {
+    "month": (Field("month", int, choices=frozenset(range(1, 13))), Field("names", list),
+              Field("ambiguous", list, default=())),
+    "weekday": (Field("name"), Field("weekday", int, choices=frozenset(range(7)))),
+    "relative": (Field("word"), Field("offset", int, choices=frozenset({-1, 0, 1}))),
+    "qualifier": (Field("word"), Field("part", choices=frozenset({"start", "mid", "end"}))),
+    "ordinal": (Field("words"), Field("day", int, choices=frozenset(range(1, 32)))),
+    "number": (Field("word"), Field("value", int)),
+    "unit": (Field("word"), Field("unit", choices=frozenset({"day", "week", "month", "year"})),
+             Field("count", int, default=None)),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    """The calendar lexicon as the rules use it (words folded, in the file's order)."""
+
+    months: dict[int, str]  # month -> its names as one pattern ('تشرين[^\S\n]*(?:الاول|اول|1)|اكتوبر')
+    ambiguous: frozenset[str]  # month names that are also common words
+    weekdays: dict[str, int]  # name -> date.weekday() number
+    rel_past: tuple[str, ...]  # الماضي الفائت ...
+    rel_cur: tuple[str, ...]  # الجاري الحالي
+    rel_next: tuple[str, ...]  # المقبل القادم
+    qualifiers: dict[str, str]  # word -> 'start' | 'mid' | 'end'
+    ordinals: dict[str, int]  # 'الخامس عشر' -> 15
+    numbers: dict[str, int]  # 'ثلاثه' -> 3
+    units: dict[str, tuple[str, int | None]]  # 'يومين' -> ('day', 2); 'ايام' -> ('day', None)
+
+
+def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
+    """Every table of the calendar lexicon at ``path``, checked row by row."""
+    rows = {table: load_toml_rows(path, table, fields) for table, fields in _TABLES.items()}
+    months = _months(rows["month"], path)
+    rel = [(fold_word(r["word"]), r["offset"]) for r in rows["relative"]]
+    return Calendar(
+        months={n: names for n, (names, _) in months.items()},
+        ambiguous=frozenset(a for _, amb in months.values() for a in amb),
+        weekdays={fold_word(r["name"]): r["weekday"] for r in rows["weekday"]},
+        rel_past=tuple(w for w, k in rel if k < 0),
+        rel_cur=tuple(w for w, k in rel if k == 0),
+        rel_next=tuple(w for w, k in rel if k > 0),
+        qualifiers={fold_word(r["word"]): r["part"] for r in rows["qualifier"]},
+        ordinals={" ".join(fold_word(r["words"]).split()): r["day"] for r in rows["ordinal"]},
+        numbers={fold_word(r["word"]): r["value"] for r in rows["number"]},
+        units={fold_word(r["word"]): (r["unit"], r["count"]) for r in rows["unit"]},
+    )
+
+
+def _months(rows: list[dict], path: str | Path) -> dict[int, tuple[str, list[str]]]:
+    """Month -> (its names as one pattern, its ambiguous names); every month once."""
+    out: dict[int, tuple[str, list[str]]] = {}
+    for number, row in enumerate(rows, 1):
+        names = [fold_word(n) for n in row["names"]]
+        ambiguous = [fold_word(n) for n in row["ambiguous"]]
+        if row["month"] in out or not names:
+            raise row_error(path, "month", number, f"month {row['month']} given twice or without names")
+        if any(a not in names for a in ambiguous):
+            raise row_error(path, "month", number, "an ambiguous name must be one of the names")
+        pattern = "|".join(n.replace(" ", _NAME_SPACE) for n in names)
+        out[row["month"]] = (check_pattern(pattern, path, "month", number), ambiguous)
+    if sorted(out) != list(range(1, 13)):
+        raise row_error(path, "month", len(rows), "every month 1-12 needs a row")
+    return out
+
+
+_CALENDAR = load_calendar()
+
+#: Month number -> its names as one pattern (both Levantine and Western names).
+MONTH_NAMES: dict[int, str] = _CALENDAR.months
+#: Month names that are also common words ('آب' father, 'مارس' practised):
+#: only taken with a day, a year, 'شهر', a qualifier or a relative word.
+AMBIGUOUS_MONTHS: frozenset[str] = _CALENDAR.ambiguous
+#: Weekday name -> ``date.weekday()`` number (0 = Monday).
+WEEKDAYS: dict[str, int] = _CALENDAR.weekdays
+#: Relative words: the one before, the current one, the next one.
+REL_PAST: tuple[str, ...] = _CALENDAR.rel_past
+REL_CUR: tuple[str, ...] = _CALENDAR.rel_cur
+REL_NEXT: tuple[str, ...] = _CALENDAR.rel_next
+#: Qualifier word -> the part of a period it names.
+QUALIFIERS: dict[str, str] = _CALENDAR.qualifiers
+#: Ordinal words -> day of the month.
+ORDINALS: dict[str, int] = _CALENDAR.ordinals
+#: Number words of 'قبل ثلاثة أيام' -> value.
+NUMBER_WORDS: dict[str, int] = _CALENDAR.numbers
+#: Unit word -> (unit, count it implies alone; None for a plural that needs one).
+UNIT_WORDS: dict[str, tuple[str, int | None]] = _CALENDAR.units

@@ -1,0 +1,194 @@
+"""Regular-expression pieces the date rules are written with, built from the calendar words.
+
+Why apart from the rules: a month, a year, a day of the month, a weekday, a relative
+word are each one fragment used by many rules; building them once from
+:mod:`.names` (longest words first, so 'الثلاثاء' wins over 'الثلاثا') keeps the rules
+short. Also here: the keyword gates that let a rule skip a text, and compiling a
+rule with a first-character guard (a speed-up with the same results).
+
+>>> import re
+>>> month_number(re.match(MONTH, "تشرين الاول/اكتوبر")["mon"])  # on folded text
+10
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .names import (
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    ORDINALS,
+    QUALIFIERS,
+    REL_CUR,
+    REL_NEXT,
+    REL_PAST,
+    UNIT_WORDS,
+    WEEKDAYS,
+)
+
+try:  # the regex parser, only to list the first characters of a pattern (a speed-up)
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re._parser import parse as _sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - another Python: no guard, same results
+    _sre = None  # type: ignore[assignment]
+    _sre_parse = None  # type: ignore[assignment]
+
+__all__ = [
+    "BLANKS", "DAY", "DIGITS", "MAYBE_BLANKS", "MONTH", "MONTH_LOOKUP", "NUMBER", "ORDINAL_STEMS",
+    "QUAL", "REL", "TAIL", "TOD", "UNITS", "WEEKDAY_STEMS", "YEAR_WORD", "YESTERDAY_STEMS",
+    "compile_guarded", "month_number", "rel_offset", "weekday_group", "year_group",
+]
+
+#: Some blanks, not a line break.
+BLANKS = r"[^\S\n]+"
+#: Perhaps some blanks, not a line break.
+MAYBE_BLANKS = r"[^\S\n]*"
+_W, _O = BLANKS, MAYBE_BLANKS
+
+
+def _month_fragment() -> str:
+    """One month, alone or paired with its other name: 'تشرين الأول / أكتوبر'.
+
+    Pairs are only built from names of the same month, so 'أيار، حزيران' stays
+    two expressions.
+    """
+    alts = []
+    for names in MONTH_NAMES.values():
+        n = rf"(?:{names})(?!\w)"
+        pair = (
+            rf"{_O}[/\\|،,\-]{_O}{n}"
+            rf"|{_O}(?:[/\\|،,\-]{_O})?\({_O}{n}{_O}\)"
+            rf"|{_W}{n}"
+        )
+        alts.append(rf"{n}(?:{pair})?")
+    return "(?P<mon>" + "|".join(alts) + ")"
+
+
+#: A month (group 'mon'), alone or with its other name.
+MONTH = _month_fragment()
+#: Which month a name is: group 'm10' for October.
+MONTH_LOOKUP = re.compile("|".join(rf"(?P<m{k}>{names})(?!\w)" for k, names in MONTH_NAMES.items()))
+
+#: A relative word ('الماضي', 'الجاري', 'المقبل' ...), perhaps with a feminine ending.
+REL = "(?:" + "|".join((*REL_PAST, *REL_CUR, *REL_NEXT)) + r")ه?(?!\w)"
+#: A qualifier ('نهاية', 'مطلع' ...), group 'q'.
+QUAL = "(?P<q>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")(?!\w)"
+
+
+def year_group(name: str = "y") -> str:
+    """A Gregorian year 1800-2199; not a Hijri one ('1441 هـ'); 'م' suffix kept."""
+    return rf"(?P<{name}>(?:1[89]|2[01])[0-9][0-9])(?![0-9])(?!{_O}ه(?!\w))(?:م(?!\w))?"
+
+
+#: 'عام', 'العام', 'سنة', 'السنة'.
+YEAR_WORD = r"(?:عام|العام|سنه|السنه)"
+#: After a month: a year, 'من العام الماضي', 'من هذا العام', or الجاري/الماضي.
+TAIL = (
+    rf"(?:{_O}[،,]?{_O}(?:من{_W})?(?:{YEAR_WORD}{_O})?{year_group()}"
+    rf"|{_W}(?:من{_W})?(?:(?:العام|السنه){_W}(?P<yrel>{REL})|(?P<ythis>هذا{_W}العام|هذه{_W}السنه))"
+    rf"|{_W}(?P<mrel>{REL}))?"
+)
+
+_ORDINAL = "|".join(k.replace(" ", _W) for k in sorted(ORDINALS, key=len, reverse=True))
+#: First words of the ordinals (a keyword gate).
+ORDINAL_STEMS = tuple(sorted({k.split()[0] for k in ORDINALS} | {"العشرين", "الثلاثين"}))
+#: A day of the month: digits ('8', 'الـ8', group 'd') or an ordinal followed by 'من' (group 'od').
+DAY = (
+    rf"(?:(?P<od>{_ORDINAL})(?=(?!\w){_W}من{_W})"
+    rf"|(?:ال{_O})?(?<![0-9.,/:\-])(?P<d>[0-3]?[0-9])(?![0-9]))"
+)
+
+
+def weekday_group(name: str) -> str:
+    """A weekday name as group ``name``."""
+    return rf"(?P<{name}>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")(?!\w)"
+
+
+#: A time of day before a day: 'صباح', 'مساء', 'ليل', 'منتصف ليل' ...
+TOD = rf"(?:منتصف{_W}ليل|منتصف{_W}ليله|يوم|نهار|صباح|مساء|ليل|ليله|فجر|ظهر|ظهيره|عصر|ضحي)"
+#: A number word ('ثلاثة').
+NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+#: A unit of time ('يومين', 'أسابيع' ...).
+UNITS = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
+
+# Keyword gates: a rule is only run on a text holding one word of each group.
+# A plain substring test costs microseconds; a regex scan a fraction of a millisecond.
+DIGITS = tuple("0123456789")
+#: The weekday names, without those another name begins ('الثلاثاء' starts with 'الثلاثا').
+WEEKDAY_STEMS = tuple(w for w in WEEKDAYS if not any(o != w and w.startswith(o) for o in WEEKDAYS))
+YESTERDAY_STEMS = ("امس", "البارحه")
+
+
+def rel_offset(word: str) -> int:
+    """-1 for الماضي/الفائت..., 0 for الجاري/الحالي, +1 for المقبل/القادم."""
+    word = word.removesuffix("ه")
+    if word in REL_PAST:
+        return -1
+    return 1 if word in REL_NEXT else 0
+
+
+def month_number(text: str) -> int:
+    """The number of the month ``text`` (a match of group 'mon') names."""
+    found = MONTH_LOOKUP.match(text)
+    if found is None or found.lastgroup is None:  # pragma: no cover - fragment guarantees it
+        raise ValueError(f"not a month name: {text!r}")
+    return int(found.lastgroup[1:])
+
+
+class _NoPrefix(Exception):
+    """The first character of a pattern cannot be listed (a category, a wide range)."""
+
+
+def _in_chars(items: list) -> set[str]:
+    chars = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            chars.add(chr(av))
+        elif op is _sre.RANGE and av[1] - av[0] <= 64:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            raise _NoPrefix
+    return chars
+
+
+def _first_chars(items: Iterable) -> tuple[set[str], bool]:
+    """Characters a parsed pattern can start with, and whether it can match empty."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        if op is _sre.LITERAL:
+            return chars | {chr(av)}, False
+        if op is _sre.IN:
+            return chars | _in_chars(av), False
+        if op is _sre.SUBPATTERN:
+            found, nullable = _first_chars(av[-1])
+        elif op is _sre.BRANCH:
+            parts = [_first_chars(alt) for alt in av[1]]
+            found, nullable = set().union(*(c for c, _ in parts)), any(n for _, n in parts)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            found, nullable = _first_chars(av[2])
+            nullable = nullable or av[0] == 0
+        else:
+            raise _NoPrefix
+        chars |= found
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def compile_guarded(pattern: str) -> re.Pattern[str]:
+    """Compile with, when it can be worked out, a first-character guard.
+
+    The guard lets the scan skip most positions at once (a few times faster);
+    without the parser it is simply left out, with the same results."""
+    guard = ""
+    try:
+        chars, nullable = _first_chars(_sre_parse(pattern))
+        if not nullable and chars:
+            guard = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+    except (_NoPrefix, AttributeError, TypeError, ValueError):
+        guard = ""
+    return re.compile(guard + pattern)

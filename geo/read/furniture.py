@@ -1,0 +1,391 @@
+"""Page furniture: the lines of a news page that are not the story, and the headline.
+
+Why a room of its own: a saved page carries menus, share buttons, 'اقرأ أيضاً'
+links, related-story lists, comment widgets, copyright lines, the desk dateline
+('إسطنبول - متابعات') and the publication stamp around the story. If they stayed,
+another story's headline would turn into an incident. This module splits a page
+into headline, body and removed lines; the phrases it recognises are data
+(``data/furniture.toml``), the shapes of lines (headline, paragraph, hard wrap)
+are code.
+
+>>> title, body, removed = strip_furniture("تخطى إلى المحتوى\\n\\nعنوان الخبر\\n\\nنص الخبر.")
+>>> title, body, removed
+('عنوان الخبر', 'نص الخبر.', ['تخطى إلى المحتوى'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import load_furniture
+from .stamps import is_stamp_line
+from .text import ARABIC_RE, FOLD, key_words, match_key
+
+__all__ = ["Stripped", "strip_furniture", "strip_page"]
+
+_WORDS = load_furniture()
+
+_NAV = set(_WORDS["navigation"])
+_FONT_RE = re.compile(r"^(?:[+\-]\s*[aا]|[aا]\s*[+\-]|[aا]{1,3}|"
+                      + "|".join(_WORDS["font_size"]) + ")$")
+_LIVE = set(_WORDS["live"])
+_COMMENTS_RE = re.compile(
+    "|".join(_WORDS["comments_anywhere"])
+    + r"|^(?:\d+\s*)?(?:" + "|".join(_WORDS["comment_count"]) + r")(?:\s*\(\d+\))?$"
+    + r"|^(?:" + "|".join(_WORDS["comments_line"]) + ")$")
+_SOCIAL = set(_WORDS["social"])
+_FOLLOW_RE = re.compile(r"^(?:" + "|".join(_WORDS["follow"]) + ")")
+_COPYRIGHT_RE = re.compile(r"©|\(c\) ?\d{4}|" + "|".join(_WORDS["copyright"]))
+_READ_ALSO_RE = re.compile(r"^(?:" + "|".join(_WORDS["read_also_verb"]) + r")\s*"
+                           r"(?:" + "|".join(_WORDS["read_also_word"]) + r")(?![\w])")
+_RELATED_RE = re.compile(
+    r"^(?:(?:" + "|".join(_WORDS["related_noun"]) + r")\s+)?"
+    r"(?:" + "|".join(_WORDS["related_adjective"]) + ")$"
+    r"|^(?:" + "|".join(_WORDS["related_heading"]) + ")$")
+_IMAGE_RE = re.compile(r"[\w\-.%()~+]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif|heic)",
+                       re.IGNORECASE)
+_DESK = "|".join(_WORDS["desk"])
+_DATELINE_RE = re.compile(rf"^(?P<city>[^\W\d_]{{2,}}(?:\s+[^\W\d_]{{2,}}){{0,2}})\s*"
+                          rf"(?:[-–—ـ]+\s*(?:{_DESK})(?:\s+\S+)?|\((?:{_DESK})\))$")
+_DATELINE_PREFIX_RE = re.compile(
+    rf"^(?P<city>[^\W\d_]{{2,}}(?:\s+[^\W\d_]{{2,}}){{0,2}})\s*"
+    rf"(?:[-–—ـ]+\s*(?:{_DESK})\s*[:\-–—ـ]+|\((?:{_DESK})\)\s*[:\-–—ـ]*)\s+")
+_BYLINE_RE = re.compile(r"^(?:" + "|".join(_WORDS["byline"]) + r")\s*:")
+_SITE_WORDS = set(_WORDS["site_words"])
+_TERMINAL = ".!?؟…\"”»)'"
+_TITLE_SEP_RE = re.compile(r"\s+(?:[-|–—:]|::)\s+")
+
+
+@dataclass(slots=True)
+class Stripped:
+    """A page split by :func:`strip_page`: what the story is, and what was cut around it.
+
+    ``title`` and ``body`` are what :func:`strip_furniture` returns; ``removed`` the
+    lines dropped, in page order. ``dateline`` is the desk's city, ``stamps`` the
+    lines read as publication stamps, ``header`` the kept lines above the first
+    paragraph (where a stamp may hide), ``byline`` the outlet printed under the
+    headline, ``warnings`` what an analyst should know.
+    """
+
+    title: str
+    body: str
+    removed: list[str]
+    dateline: str = ""
+    stamps: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    byline: str = ""
+    warnings: list[str] = field(default_factory=list)
+    title_line: int | None = None  # index of the line the title was taken from
+    partial: list[tuple[int, str]] = field(default_factory=list)  # pieces cut out of lines
+
+
+def strip_furniture(text: str, *, title: str | None = None,
+                    outlet: str = "") -> tuple[str, str, list[str]]:
+    """Split page text into ``(title, body, removed lines)``.
+
+    ``title`` is the known headline (from metadata), if any: lines repeating it
+    are dropped from the body. ``outlet`` helps recognise a byline and a site
+    name in the headline. Never raises; the body keeps every line that is not
+    furniture, one paragraph per line (hard-wrapped lines are re-joined).
+
+    Examples
+    --------
+    >>> strip_furniture("قصف على القامشلي - It's Over 9000!\\n\\nقصف على القامشلي\\n\\n"
+    ...                 "نص الخبر.\\n\\nاقرأ أيضاً: خبر آخر")
+    ('قصف على القامشلي', 'نص الخبر.', ['قصف على القامشلي', 'اقرأ أيضاً: خبر آخر'])
+    """
+    done = strip_page(text, known_title=title, outlet=outlet)
+    return done.title, done.body, done.removed
+
+
+def strip_page(text: str, *, known_title: str | None = None, outlet: str = "") -> Stripped:
+    """The work of :func:`strip_furniture`, keeping dateline, stamps and header for later.
+
+    ``known_title`` and ``outlet`` are as ``title`` and ``outlet`` there. Never raises.
+    """
+    lines = [line.strip() for line in text.replace("\r", "\n").split("\n")]
+    original = list(lines)
+    arabic = _mostly_arabic(text)
+    keep = [bool(line) for line in lines]
+    out = Stripped(title="", body="", removed=[])
+    for i, line in enumerate(lines):
+        if not keep[i]:
+            continue
+        lines[i], reason = _classify(line, arabic)
+        if reason == "stamp":
+            out.stamps.append(line)
+        if reason:
+            keep[i] = False
+        elif lines[i] != line:
+            out.partial.append((i, line.replace(lines[i], "").strip()))
+    _drop_read_also_targets(lines, keep)
+    _drop_related_lists(lines, keep)
+    header_end = _header_end(lines, keep)
+    out.header = [lines[i] for i in range(header_end) if lines[i]]
+    out.title = _take_title(lines, keep, known_title, outlet, out)
+    _drop_header_lines(lines, keep, header_end, outlet, out)
+    out.body = _paragraphs(lines, keep, out)
+    dropped = [(i, line) for i, line in enumerate(original)
+               if line and not keep[i] and i != out.title_line]
+    out.removed = [line for _, line in sorted(dropped + out.partial, key=lambda x: x[0])]
+    return out
+
+
+def _mostly_arabic(text: str) -> bool:
+    sample = text[:20000]
+    letters = [c for c in sample if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if ARABIC_RE.match(c)) > len(letters) / 2
+
+
+def _classify(line: str, arabic: bool) -> tuple[str, str]:
+    """(line without image file names, furniture reason or '') for one stripped line."""
+    line = _strip_image_names(line)
+    if not line:
+        return "", "image file"
+    if len(line) > 300:  # long lines are prose; keeps the regexes cheap on huge lines
+        return line, ""
+    key = match_key(line)
+    if not any(c.isalpha() for c in line):
+        return line, "no letters"
+    checks = (
+        (key in _NAV, "navigation"),
+        (bool(_FONT_RE.match(key)), "font size"),
+        (key in _LIVE, "live"),
+        (bool(_COMMENTS_RE.search(key)) and len(key) < 60, "comments"),
+        (_is_share(key), "share"),
+        (bool(_FOLLOW_RE.match(key)) and len(key.split()) <= 15, "follow"),
+        (bool(_COPYRIGHT_RE.search(key)) and len(key.split()) <= 25, "copyright"),
+        (bool(_READ_ALSO_RE.match(key)), "read also"),
+        (bool(_RELATED_RE.match(key)), "related"),
+        (is_stamp_line(key), "stamp"),
+        (_is_garbage(line, arabic), "garbage"),
+    )
+    return line, next((reason for hit, reason in checks if hit), "")
+
+
+def _strip_image_names(line: str) -> str:
+    """Drop image file names standing alone or at either end of a line (captions stay)."""
+    if not line or "." not in line:
+        return line
+    if _is_image_name(line):
+        return ""
+    first, _, rest = line.partition(" ")
+    if rest and _is_image_name(first):
+        line = rest.strip()
+    head, _, last = line.rpartition(" ")
+    if head and _is_image_name(last):
+        line = head.strip()
+    return line
+
+
+def _is_image_name(token: str) -> bool:
+    return len(token) <= 200 and _IMAGE_RE.fullmatch(token) is not None
+
+
+def _is_share(key: str) -> bool:
+    words = [w for w in re.split(r"[\s|/·•,،\-]+", key) if w]
+    return 0 < len(words) <= 8 and all(w in _SOCIAL for w in words) and \
+        any(w in ("شارك", "share", "مشاركه", "شاركها", "tweet", "شاركوا") or len(words) > 1
+            for w in words)
+
+
+def _is_garbage(line: str, arabic: bool) -> bool:
+    """Stray one-token debris ('ئءؤر', a lone UI word in an Arabic page)."""
+    if len(line.split()) != 1 or len(line) > 15:
+        return False
+    if sum(line.count(c) for c in "ءؤئ") >= 2 and len(line) <= 6:
+        return True
+    return arabic and line.isascii() and line.isalpha() and line.islower()
+
+
+def _headline_like(line: str) -> bool:
+    """A short line without a final full stop: headline, heading, list item."""
+    words = line.split()
+    return 0 < len(words) <= 30 and len(line) <= 250 and not line.endswith((".", "۔", "…"))
+
+
+def _paragraph_like(line: str) -> bool:
+    """A sentence of prose: long, or ending in a full stop (quotes/brackets aside)."""
+    words = len(line.split())
+    return words >= 20 or (words >= 6 and line.rstrip("\"”»)'’ ").endswith((".", "۔")))
+
+
+def _drop_read_also_targets(lines: list[str], keep: list[bool]) -> None:
+    """A bare 'اقرأ أيضاً' line links the headline on the next line: drop that too."""
+    for i, line in enumerate(lines):
+        if keep[i] or not line or len(match_key(line).split()) > 3 or \
+                not _READ_ALSO_RE.match(match_key(line)):
+            continue
+        j = _next_line(lines, i)
+        if j is not None and keep[j] and _headline_like(lines[j]):
+            keep[j] = False
+
+
+def _drop_related_lists(lines: list[str], keep: list[bool]) -> None:
+    """After a 'مقالات ذات صلة' heading, drop the headlines that follow it."""
+    for i, line in enumerate(lines):
+        if keep[i] or not line or not _RELATED_RE.match(match_key(line)):
+            continue
+        for j in range(i + 1, len(lines)):
+            if not lines[j] or not keep[j]:
+                continue
+            if not _headline_like(lines[j]):
+                break
+            keep[j] = False
+
+
+def _next_line(lines: list[str], i: int) -> int | None:
+    return next((j for j in range(i + 1, len(lines)) if lines[j]), None)
+
+
+def _header_end(lines: list[str], keep: list[bool]) -> int:
+    """Index of the first kept paragraph: above it are headline, byline, dateline, caption."""
+    return next((i for i, line in enumerate(lines) if keep[i] and _paragraph_like(line)),
+                len(lines))
+
+
+def _take_title(lines: list[str], keep: list[bool], known: str | None, outlet: str,
+                out: Stripped) -> str:
+    """The headline: the known one, else the first substantial line; drop its repeats."""
+    first = _first_substantial(lines, keep)
+    title = " ".join((known or "").split())
+    heads = {tuple(key_words(line)) for line in lines if line and len(line) < 400}
+    if not title and first is not None:
+        if _headline_like(lines[first]):
+            title = _strip_site_suffix(lines[first], heads, outlet)
+            keep[first] = False
+            out.title_line = first
+        else:  # prose from the first line: a title is needed, the sentence stays in the body
+            out.warnings.append("no headline line found; title taken from the first sentence")
+            return _shorten(lines[first])
+    elif title and first is not None and _headline_like(lines[first]) and \
+            _similar(_strip_site_suffix(lines[first], heads, outlet), title):
+        keep[first] = False
+    if title:
+        target = key_words(title)
+        for i, line in enumerate(lines):
+            if keep[i] and line and len(line) < 400 and \
+                    target in (key_words(line), key_words(_strip_site_suffix(line, heads, outlet))):
+                keep[i] = False
+    return title
+
+
+def _first_substantial(lines: list[str], keep: list[bool]) -> int | None:
+    """First kept line of 3+ words (or 15+ characters) above the first paragraph."""
+    kept = [i for i, line in enumerate(lines) if keep[i]]
+    for i in kept:
+        if len(lines[i].split()) >= 3 or len(lines[i]) >= 15:
+            return i
+        if _paragraph_like(lines[i]):
+            break
+    return kept[0] if kept else None
+
+
+def _strip_site_suffix(line: str, heads: set[tuple[str, ...]], outlet: str) -> str:
+    """'Headline - Site name' -> 'Headline' when the tail is evidently a site name.
+
+    Evident: the headline alone is printed on another line (``heads`` holds the
+    word tuples of all short lines), the tail is the outlet, is not Arabic, or is
+    a short name with a word like 'نيوز'/'TV'.
+    """
+    parts = _TITLE_SEP_RE.split(line)
+    if len(parts) < 2:
+        return line
+    head, tail = line[: line.rfind(parts[-1])].rstrip(" -|–—:"), parts[-1]
+    tail_words = key_words(tail)
+    if not head or len(key_words(head)) < 2 or len(tail_words) > 6:
+        return line
+    evident = (
+        tuple(key_words(head)) in heads
+        or (outlet and key_words(outlet) == tail_words)
+        or not ARABIC_RE.search(tail)
+        or (len(tail_words) <= 4 and any(w in _SITE_WORDS for w in tail_words))
+    )
+    return head if evident else line
+
+
+def _similar(a: str, b: str) -> bool:
+    wa, wb = set(key_words(a)), set(key_words(b))
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.6
+
+
+def _shorten(line: str, limit: int = 90) -> str:
+    return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _drop_header_lines(lines: list[str], keep: list[bool], end: int, outlet: str,
+                       out: Stripped) -> None:
+    """Above the first paragraph: the desk dateline and a byline/outlet line go."""
+    for i in range(min(end, len(lines))):
+        line = lines[i]
+        if not keep[i] or not line or len(line) > 80:
+            continue
+        match = _DATELINE_RE.match(line.translate(FOLD))  # 1:1 fold: spans still fit
+        if match and not out.dateline:
+            out.dateline = line[match.start("city"):match.end("city")].strip()
+        elif _is_outlet_line(line, outlet):
+            out.byline = out.byline or line
+        elif not _is_author_line(line):
+            continue
+        keep[i] = False
+
+
+def _is_outlet_line(line: str, outlet: str) -> bool:
+    """'بلدي نيوز' under the headline: the outlet's name printed as a byline."""
+    words = key_words(line)
+    if outlet and words == key_words(outlet):
+        return True
+    return 0 < len(words) <= 3 and any(w in _SITE_WORDS for w in words) and \
+        not line.endswith(tuple(_TERMINAL))
+
+
+def _is_author_line(line: str) -> bool:
+    """'بقلم: فلان', 'By X': an author byline, not a sentence."""
+    return bool(_BYLINE_RE.match(match_key(line))) and len(key_words(line)) <= 6
+
+
+def _paragraphs(lines: list[str], keep: list[bool], out: Stripped) -> str:
+    """Kept lines as paragraphs; in hard-wrapped text an open line continues below."""
+    paragraphs: list[str] = []
+    width = _wrap_width(lines, keep)
+    joinable = False
+    for i, line in enumerate(lines):
+        if not line:
+            joinable = False
+            continue
+        if not keep[i]:
+            continue
+        if not paragraphs and not out.dateline:
+            line = _take_dateline_prefix(line, i, out)
+        if joinable and paragraphs:
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+        joinable = bool(width) and len(line) >= 0.8 * width and \
+            not line.endswith(tuple(_TERMINAL + ":"))
+    return "\n\n".join(paragraphs)
+
+
+def _wrap_width(lines: list[str], keep: list[bool]) -> int:
+    """The width text was hard-wrapped at, or 0: lines that end mid-sentence near the
+    longest line's length are wrapped lines (a heading is shorter than the width)."""
+    kept = [line for i, line in enumerate(lines) if keep[i] and len(line) >= 20]
+    if len(kept) < 3:
+        return 0
+    width = max(map(len, kept))
+    if width > 120:
+        return 0
+    near = [line for line in kept if len(line) >= 0.8 * width]
+    open_ended = [line for line in near if not line.endswith(tuple(_TERMINAL + ":"))]
+    return width if len(open_ended) >= 2 and len(open_ended) >= 0.5 * len(near) else 0
+
+
+def _take_dateline_prefix(line: str, index: int, out: Stripped) -> str:
+    """'دمشق - خاص: قالت مصادر...' -> dateline 'دمشق', paragraph 'قالت مصادر...'."""
+    match = _DATELINE_PREFIX_RE.match(line.translate(FOLD))
+    if not match or len(line) - match.end() < 20:
+        return line
+    out.dateline = line[match.start("city"):match.end("city")].strip()
+    out.partial.append((index, line[: match.end()].strip()))
+    return line[match.end():]

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geo.app.viewstate import (
+    LAYER_TOGGLES,
+    Choices,
+    ViewState,
+    params_from_state,
+    state_from_params,
+)
+
+SPAN = (dt.date(2019, 1, 1), dt.date(2022, 12, 31))
+CHOICES = Choices(span=SPAN, types=frozenset({"raid", "patrol"}),
+                  actors=frozenset({"US forces", "Russian forces", "a,b"}),
+                  outlets=frozenset({"تلفزيون سوريا"}), articles=frozenset({"001_x", "002_y"}))
+
+
+def test_round_trip() -> None:
+    state = ViewState(date_from=dt.date(2020, 1, 1), date_to=dt.date(2022, 10, 8),
+                      types=("raid",), actors=("US forces", "a,b"), outlets=("تلفزيون سوريا",),
+                      articles=("001_x",), min_confidence=0.55, layers=("bases",),
+                      online_tiles=True, focus=(37.05215, 41.23142, 11))
+    params = params_from_state(state)
+    assert all(isinstance(v, str) for v in params.values())
+    assert state_from_params(params, choices=CHOICES) == state
+
+
+def test_default_view_has_no_params() -> None:
+    assert params_from_state(ViewState()) == {}
+    assert state_from_params({}) == ViewState()
+
+
+def test_no_layers_is_written_and_read() -> None:
+    params = params_from_state(ViewState(layers=()))
+    assert params == {"layers": "none"}
+    assert state_from_params(params).layers == ()
+
+
+def test_unknown_values_are_dropped_and_dates_clamp() -> None:
+    state = state_from_params({"types": "raid,evil", "from": "1900-01-01", "to": "2022-06",
+                               "conf": "2", "actors": "US forces,nobody"}, choices=CHOICES)
+    assert state.types == ("raid",)
+    assert state.actors == ("US forces",)
+    assert state.date_from is None  # clamped onto the start of the span: no bound
+    assert state.date_to == dt.date(2022, 6, 30)  # a month means its last day as 'to'
+    assert state.min_confidence == 0.0
+
+
+def test_repeated_params_and_commas() -> None:
+    state = state_from_params({"types": ["raid", "patrol"], "actors": "a%2Cb"}, choices=CHOICES)
+    assert state.types == ("raid", "patrol")
+    assert state.actors == ("a,b",)
+
+
+def test_swapped_dates_are_put_in_order() -> None:
+    state = state_from_params({"from": "2022-05-01", "to": "2020-01-01"}, choices=CHOICES)
+    assert (state.date_from, state.date_to) == (dt.date(2020, 1, 1), dt.date(2022, 5, 1))
+
+
+def test_defaults_fill_what_is_missing_or_bad() -> None:
+    defaults = ViewState(min_confidence=0.3, layers=("places",), online_tiles=True)
+    state = state_from_params({"conf": "zzz", "tiles": "maybe"}, defaults)
+    assert state.min_confidence == 0.3 and state.layers == ("places",) and state.online_tiles
+    assert state_from_params({"tiles": "offline"}, defaults).online_tiles is False
+    assert params_from_state(defaults, defaults) == {}
+
+
+@pytest.mark.parametrize(("params", "field", "value"), [
+    ({"from": "x"}, "date_from", None),
+    ({"from": "2022-02-30"}, "date_from", None),
+    ({"from": "20221"}, "date_from", None),
+    ({"from": "-5"}, "date_from", None),
+    ({"conf": "nan"}, "min_confidence", 0.0),
+    ({"conf": "inf"}, "min_confidence", 0.0),
+    ({"conf": "-0.5"}, "min_confidence", 0.0),
+    ({"conf": "0.333"}, "min_confidence", 0.33),
+    ({"layers": ""}, "layers", ()),
+    ({"layers": "bogus,,bases"}, "layers", ("bases",)),
+    ({"at": "91,40,8"}, "focus", None),
+    ({"at": "36,40"}, "focus", None),
+    ({"at": "36,40,99"}, "focus", (36.0, 40.0, 16)),
+    ({"at": "nan,40,8"}, "focus", None),
+    ({"tiles": "online"}, "online_tiles", True),
+])
+def test_bad_or_odd_values(params, field, value) -> None:
+    assert getattr(state_from_params(params), field) == value
+
+
+def test_filter_kwargs_match_the_cli_filter() -> None:
+    state = ViewState(date_from=dt.date(2022, 1, 1), types=("raid",), min_confidence=0.5)
+    assert state.filter_kwargs() == {"date_from": dt.date(2022, 1, 1), "date_to": None,
+                                     "types": ["raid"], "actors": None, "articles": None,
+                                     "min_confidence": 0.5}
+
+
+def test_outlets_stand_for_their_articles() -> None:
+    outlets = {"A": ["a1", "a2"], "B": ["b1"]}
+    assert ViewState(outlets=("A",)).filter_kwargs(outlets)["articles"] == ["a1", "a2"]
+    both = ViewState(outlets=("A",), articles=("a2", "b1")).filter_kwargs(outlets)
+    assert both["articles"] == ["a2"]
+    none = ViewState(outlets=("A",), articles=("b1",)).filter_kwargs(outlets)
+    assert none["articles"] == []  # nothing matches both: nothing is shown
+
+
+KEYS = ["from", "to", "types", "actors", "outlets", "articles", "conf", "layers", "tiles", "at"]
+
+
+@given(st.dictionaries(st.sampled_from(KEYS),
+                       st.one_of(st.text(), st.lists(st.text(), max_size=3), st.none())))
+def test_any_params_never_raise(params) -> None:
+    state = state_from_params(params, choices=CHOICES)
+    assert 0.0 <= state.min_confidence <= 1.0
+    assert set(state.layers) <= set(LAYER_TOGGLES)
+    assert set(state.types) <= CHOICES.types
+    if state.date_from and state.date_to:
+        assert state.date_from <= state.date_to
+    params_from_state(state)  # and it can be written back
+
+
+@given(st.builds(ViewState,
+                 types=st.lists(st.sampled_from(sorted(CHOICES.types)), unique=True).map(tuple),
+                 actors=st.lists(st.sampled_from(sorted(CHOICES.actors)), unique=True).map(tuple),
+                 min_confidence=st.sampled_from([0.0, 0.05, 0.5, 1.0]),
+                 layers=st.lists(st.sampled_from(LAYER_TOGGLES), unique=True)
+                 .map(lambda v: tuple(t for t in LAYER_TOGGLES if t in v)),
+                 online_tiles=st.booleans()))
+def test_round_trip_property(state) -> None:
+    assert state_from_params(params_from_state(state), choices=CHOICES) == state

@@ -1,0 +1,73 @@
+"""geo.extract.dating: an incident's date from its sentence, its paragraph or the publication.
+
+The unit cases are written for these tests (not copied from the seeds) and vary
+the wording: verb tenses, verbal nouns, clitics, outlets' phrasing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.geo.extract.helpers import one
+
+# --- dates ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("body", "date", "precision"), [
+    ("في 12 آب 2023 اعترضت دورية أمريكية رتلاً روسياً قرب رميلان.", "2023-08-12", "day"),
+    ("وفي 3 آذار الماضي قصفت طائرات إسرائيلية مواقع قرب مطار دير الزور.", "2023-03-03", "day"),
+    ("وفي شباط الفائت اعترضت دورية روسية دورية أميركية في ريف المالكية.", "2023-02", "month"),
+    ("قبل عامين اصطدمت مدرعتان روسية وأمريكية في ريف القامشلي.", "2021", "year"),
+    ("قصفت المدفعية التركية أمس قرى ريف تل تمر.", "2023-08-14", "day"),
+    # the date of the reporting verb is not the date of the event
+    ("قالت مصادر أمس إن طائرات تركية قصفت في 10 آب الجاري قرية قرب عامودا.", "2023-08-10", "day"),
+    # 'منذ 2015' is not the date of the deployment
+    ("انتشر الجنود الروس، الذين يدعمون النظام منذ عام 2015، في ريف الحسكة عام 2019.",
+     "2019", "year"),
+    # an overnight operation is dated to the morning it ended
+    ("نفذت القوات الأمريكية ليل الأحد - الاثنين إنزالاً جوياً قرب الشدادي.", "2023-08-14", "day"),
+])
+def test_date_in_the_sentence(gaz, body, date, precision):
+    inc = one(gaz, f"تمهيد لا حدث فيه.\n\n{body}")
+    assert (inc.date, inc.date_precision) == (date, precision)
+    assert inc.date_text
+
+
+def test_date_from_the_previous_sentence_of_the_paragraph(gaz):
+    body = ("في 12 آب 2023 دخلت دورية أمريكية بلدة رميلان. "
+            "وأجبرت ميليشيات محلية الدورية على التراجع قرب رميلان.")
+    inc = one(gaz, body)
+    assert inc.date == "2023-08-12" and "previous sentence" in inc.date_text
+
+
+def test_publication_date_only_for_the_lead(gaz):
+    lead = "قصفت طائرات تركية قرية قرب عامودا."
+    later = "تمهيد لا حدث فيه.\n\n" + lead
+    assert one(gaz, lead).date == "2023-08-15"
+    assert "publication" in one(gaz, lead).date_text
+    assert one(gaz, later).date == ""
+    # a lead dated from another event ('بعد أسبوع من') is not dated by the publication
+    assert one(gaz, "ويأتي ذلك بعد أسبوع من اشتباكات بين قسد والعشائر قرب الشحيل.").date == ""
+
+
+def test_relative_dates_need_a_publication_day(gaz):
+    body = "تمهيد.\n\nقبل عامين اصطدمت مدرعتان روسية وأمريكية في ريف القامشلي."
+    assert one(gaz, body, published=None).date == ""
+    # an inferred year is a lower bound, not an anchor
+    assert one(gaz, body, published=dt.date(2020, 1, 1), precision="year", inferred=True).date == ""
+    # absolute dates need no anchor
+    body = "تمهيد.\n\nفي عام 2020 اصطدمت مدرعتان روسية وأمريكية في ريف القامشلي."
+    assert one(gaz, body, published=None).date == "2020"
+
+
+def test_an_inferred_publication_day_anchors_only_what_it_cannot_move(gaz):
+    kw = {"published": dt.date(2023, 8, 15), "inferred": True}
+    body = "تمهيد.\n\nقبل يومين قصفت طائرات تركية قرية قرب عامودا."
+    inc = one(gaz, body, **kw)  # the day depends on a guessed anchor: a range, not a day
+    assert inc.date_first <= dt.date(2023, 8, 13) <= inc.date_last
+    assert (inc.date_last - inc.date_first).days == 6
+    body = "تمهيد.\n\nفي 5 آب الجاري قصفت طائرات تركية قرية قرب عامودا."
+    inc = one(gaz, body, **kw)
+    assert inc.date == "2023-08-05" and "inferred" in inc.date_text

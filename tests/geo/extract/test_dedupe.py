@@ -1,0 +1,38 @@
+"""geo.extract.dedupe: one event told in several sentences is one incident.
+
+The unit cases are written for these tests (not copied from the seeds) and vary
+the wording: verb tenses, verbal nouns, clitics, outlets' phrasing.
+"""
+
+from __future__ import annotations
+
+from tests.geo.extract.helpers import one, run
+
+# --- de-duplication -------------------------------------------------------------------------
+
+
+def test_one_event_told_in_several_sentences(gaz):
+    body = ("نفذت قوات التحالف فجر الأحد إنزالاً جوياً قرب بلدة الشحيل.\n\n"
+            "واعتقلت القوات خلال العملية قيادياً في داعش.\n\n"
+            "وقال مصدر إن العملية التي نفذت قرب الشحيل أسفرت عن مقتل شخص.\n\n"
+            "ولم تبلغ القوات الأمريكية الجانب الروسي بالإنزال.")
+    inc = one(gaz, body)
+    assert (inc.type, inc.date, inc.place.id, inc.fatalities) == (
+        "raid", "2023-08-13", "shuhayl", 1)
+    assert "International coalition" in inc.attackers
+    assert len(inc.sources) == 1 and "فجر الأحد" in inc.sources[0].evidence
+
+
+def test_two_events_of_a_type_stay_apart(gaz):
+    body = ("في كانون الثاني 2023 اعترضت دورية أمريكية رتلاً روسياً قرب رميلان.\n\n"
+            "وفي شباط 2023 اعترضت دورية روسية رتلاً أمريكياً قرب عامودا.")
+    incs = run(gaz, body).incidents
+    assert sorted((i.date, i.place.id) for i in incs) == [("2023-01", "rmelan"), ("2023-02", "amuda")]
+
+
+def test_forced_off_the_road_then_crash_is_one_collision(gaz):
+    body = ("في عام 2020 أجبرت مدرعات روسية دورية أمريكية على الخروج من الطريق.\n\n"
+            "وعندما اصطدمت المركبات في ريف المالكية أصيب سبعة جنود أمريكيين.")
+    inc = one(gaz, body)
+    assert (inc.type, inc.date, inc.place.id, inc.injuries) == (
+        "vehicle_collision", "2020", "rif_malikiyah", 7)

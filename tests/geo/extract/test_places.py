@@ -1,0 +1,69 @@
+"""geo.extract.places: an incident's place, and the article's main place.
+
+The unit cases are written for these tests (not copied from the seeds) and vary
+the wording: verb tenses, verbal nouns, clitics, outlets' phrasing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.geo.extract.helpers import one, run
+
+# --- places -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("body", "place", "gp", "approximate"), [
+    ("قصفت المدفعية التركية قرية بريف تل تمر.", "rif_tal_tamr", 2, True),
+    ("اعترضت دورية أمريكية رتلاً روسياً في أطراف مدينة القامشلي.", "qamishli", 2, False),
+    ("التقت دوريات روسية وأمريكية في حقل نفطي بالقرب من بلدة القحطانية.",
+     "qahtaniyah_hasakah", 2, False),
+    # the more specific place wins; 'شمالي الحسكة' only says where Qamishli is
+    ("نفذت القوات الأمريكية إنزالاً جوياً بمنطقة القامشلي شمالي الحسكة.",
+     "district_qamishli", 3, True),
+    # a village the gazetteer does not know: its area, approximate
+    ('نفذت القوات الأمريكية إنزالاً جوياً في قرية "خربة العوجة الغربية" بريف القامشلي.',
+     "rif_qamishli", 2, True),
+    ("قصفت طائرات مجهولة مواقع في شمال شرق سوريا.", "ne_syria", 3, True),
+])
+def test_place_attachment(gaz, body, place, gp, approximate):
+    inc = one(gaz, body)
+    assert (inc.place.id, inc.geo_precision, inc.approximate) == (place, gp, approximate)
+    assert inc.place_text
+
+
+def test_place_referred_back_to(gaz):
+    body = ("تقع قاعدة التنف على الحدود مع العراق.\n\n"
+            "وتعرضت القاعدة لقصف بطائرات مسيرة في وقت سابق.")
+    inc = one(gaz, body)
+    assert inc.place.id == "tanf_base" and "refers back" in inc.place_cue
+
+
+def test_place_from_the_paragraph_or_a_region(gaz):
+    body = ("دخلت دورية روسية بلدة عامودا صباحاً. ثم اعترضت الدورية رتلاً أمريكياً.\n\n"
+            "وتنتشر القوات في شمال شرق سوريا.\n\n"
+            "وفي حادثة أخرى اعترضت دورية روسية ثانية رتلاً أمريكياً آخر.")
+    incs = {i.sources[0].evidence: i for i in run(gaz, body).incidents}
+    first = incs["ثم اعترضت الدورية رتلاً أمريكياً."]
+    assert first.place.id == "amuda" and "paragraph" in first.place_cue
+    second = incs["وفي حادثة أخرى اعترضت دورية روسية ثانية رتلاً أمريكياً آخر."]
+    assert (second.place.id, second.geo_precision, second.approximate) == ("ne_syria", 3, True)
+
+
+def test_never_located_by_dateline_time_zone_or_outside(gaz):
+    body = ("2023.08.15 | 17:41 دمشق\nإسطنبول - متابعات\n\n"
+            "قالت موسكو إن طائراتها قصفت مواقع في أوكرانيا.\n\n"
+            "وقصفت طائرات روسية مواقع قرب مدينة الميادين.")
+    result = run(gaz, body)
+    assert [i.place.id for i in result.incidents] == ["mayadin"]
+    assert result.main_place.id == "mayadin"
+
+
+def test_unlocated_events_are_not_emitted(gaz):
+    assert run(gaz, "وقعت الشركة اتفاقية مع قسد لتطوير آبار النفط في واشنطن.").incidents == []
+
+
+def test_main_place_weighs_the_title(gaz):
+    body = "في القامشلي اجتماع. وفي الحسكة اجتماع.\n\nوفي الحسكة اجتماع آخر."
+    assert run(gaz, body).main_place.id == "hasakah"
+    assert run(gaz, body, title="اجتماع في القامشلي").main_place.id == "qamishli"

@@ -1,0 +1,45 @@
+"""geo.extract.roles: an incident's actors, attackers and targets.
+
+The unit cases are written for these tests (not copied from the seeds) and vary
+the wording: verb tenses, verbal nouns, clitics, outlets' phrasing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.geo.extract.helpers import one
+
+# --- actors, attackers, targets ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("body", "attackers", "targets"), [
+    ("اعترضت دورية روسية رتلاً أمريكياً قرب تل تمر.", ["Russian forces"], ["US forces"]),
+    ("أوقفت ميليشيا الدفاع الوطني رتلاً أمريكياً قرب القامشلي.",
+     ["Regime-linked militias"], ["US forces"]),
+    ("القوات الأمريكية اعتقلت عناصر من قوات النظام في ريف القامشلي.",
+     ["US forces"], ["Syrian regime forces"]),
+    ("تعرضت قاعدة حقل العمر لقصف بواسطة طائرات مسيرة إيرانية.", ["IRGC"], []),
+    ("أعلنت القيادة المركزية الأمريكية مقتل قيادي في داعش بغارة جوية في ريف دير الزور.",
+     ["US forces"], ["ISIS"]),
+    ("قتل ثلاثة جنود أتراك بهجوم صاروخي على قاعدة قرب منبج.", [], ["Turkey"]),
+    ("بقصف النظام وروسيا على ريف إدلب.", ["Syrian regime forces", "Russian forces"], []),
+    ("اعتقلت قوات الأسايش ثلاثة أشخاص في مدينة عامودا.", ["Asayish"], []),
+    ("نفذت طائرات مسيرة تابعة للتحالف ضربة استهدفت سيارة تقل قياديين في داعش قرب البوكمال.",
+     ["International coalition"], ["ISIS"]),
+    ("قُتل طفل برصاص قناص في بلدة الشحيل.", [], ["Civilians"]),
+])
+def test_attackers_and_targets(gaz, body, attackers, targets):
+    inc = one(gaz, body)
+    assert (inc.attackers, inc.targets) == (attackers, targets)
+    assert set(attackers + targets) <= set(inc.actors)
+
+
+def test_actors_of_a_friendly_meeting(gaz):
+    inc = one(gaz, "تصافح الجنود الروس والأمريكيون عندما التقت دورياتهم قرب بلدة القحطانية.")
+    assert inc.actors == ["Russian forces", "US forces"] and inc.attackers == []
+
+
+def test_sub_actor_replaces_its_parent(gaz):
+    inc = one(gaz, "تعرضت قاعدة التنف لقصف روسي بواسطة الطائرات الحربية الروسية.")
+    assert inc.actors == ["Russian air force"] and "Russian forces" not in inc.attackers

@@ -1,0 +1,32 @@
+"""geo.extract.sentences: sentences, paragraphs, headings, lists of links.
+
+The unit cases are written for these tests (not copied from the seeds) and vary
+the wording: verb tenses, verbal nouns, clitics, outlets' phrasing.
+"""
+
+from __future__ import annotations
+
+from geo.extract import split_sentences
+from tests.geo.extract.helpers import run
+
+# --- sentences and headings ---
+
+
+def test_headings_and_related_links_yield_nothing(gaz):
+    body = ("قوات أميركية تعترض دورية روسية في ريف القامشلي\n\n"
+            "قال مسؤول إن العلاقات متوترة.\n\n"
+            "اقرأ أيضاً: قصف تركي على ريف عين عيسى يقتل مدنيين\n\n"
+            "مقالات ذات صلة\n\n"
+            "غارات روسية على ريف إدلب\n\n"
+            "قتلى وجرحى بقصف النظام على ريف حلب")
+    result = run(gaz, body)
+    assert result.incidents == []
+    assert all(m.start < body.index("اقرأ") for m in result.mentions)
+
+
+def test_split_sentences_keeps_offsets():
+    text = "قصفت طائرات البلدة. ثم انسحبت؟\n\nتاريخ 2022.10.08 هنا.\nسطر ثان"
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e, _ in spans] == [
+        "قصفت طائرات البلدة.", "ثم انسحبت؟", "تاريخ 2022.10.08 هنا.", "سطر ثان"]
+    assert [p for *_, p in spans] == [0, 0, 1, 1]

@@ -1,0 +1,135 @@
+"""geo.read.furniture: page furniture removed, headline and dateline found, content kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.read import read_article, strip_furniture
+from tests.geo.read.samples import HEADLINE, PARA, PARA2
+from tests.geo.read.samples import article_text as _article_text
+from tests.geo.read.samples import write as _write
+
+# --- furniture, generalised ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("furniture", [
+    "اقرأ ايضاً: روسيا تتهم القوات الأميركية", "إقرأ أيضا - قصف على إدلب", "اقرأ أيضًا",
+    "Read also: another story", "شارك", "شارك المقال", "Share", "share | tweet | whatsapp",
+    "تابعونا على تلغرام", "تعليقات", "3 تعليقات", "© 2024 موقع الخبر", "جميع الحقوق محفوظة",
+    "A+", "A-", "تصغير الخط", "Skip to content", "البث المباشر", "عاجل", "photo_2022-10-08.JPEG",
+    "08/10/2022 - 17:41", "نشر في 8 تشرين الأول 2022", "السبت 8 أكتوبر 2022 | 10:15 ص",
+    "آخر تحديث: 2022-10-08 17:41", "منذ 3 ساعات", "|", "•••", "المقال السابق",
+])
+def test_furniture_line_removed(furniture: str) -> None:
+    text = _article_text(HEADLINE, PARA, furniture, PARA2)
+    title, body, removed = strip_furniture(text)
+    assert title == HEADLINE
+    assert body == f"{PARA}\n\n{PARA2}"
+    assert removed == [furniture]
+
+
+@pytest.mark.parametrize("heading", ["مقالات ذات صلة", "مواضيع ذات صلة", "أخبار ذات صلة",
+                                     "المزيد من الأخبار", "Related", "Related posts",
+                                     "الأكثر قراءة", "قد يهمك أيضاً"])
+def test_related_list_removed(heading: str) -> None:
+    related = ["السويداء تعلن التضامن مع العملية", "قتلى وجرحى بقصف على ريف إدلب"]
+    _, body, removed = strip_furniture(_article_text(HEADLINE, PARA, heading, *related))
+    assert body == PARA
+    assert removed == [heading, *related]
+
+
+def test_related_list_mid_page_stops_at_prose() -> None:
+    text = _article_text(HEADLINE, PARA, "مقالات ذات صلة", "قصف على إدلب", PARA2)
+    _, body, _ = strip_furniture(text)
+    assert body == f"{PARA}\n\n{PARA2}"
+
+
+def test_bare_read_also_takes_the_next_headline() -> None:
+    text = _article_text(HEADLINE, PARA, "اقرأ أيضاً:", "قصف على ريف إدلب", PARA2)
+    _, body, removed = strip_furniture(text)
+    assert body == f"{PARA}\n\n{PARA2}"
+    assert removed == ["اقرأ أيضاً:", "قصف على ريف إدلب"]
+
+
+def test_section_headings_are_content() -> None:
+    heading = "روسيا تستهدف قاعدة أمريكيّة في سوريا"
+    _, body, _ = strip_furniture(_article_text(HEADLINE, PARA, heading, PARA2))
+    assert body.split("\n\n") == [PARA, heading, PARA2]
+
+
+@pytest.mark.parametrize(("line", "city"), [
+    ("دمشق - خاص", "دمشق"), ("إسطنبول ـ وكالات", "إسطنبول"), ("القامشلي – متابعات", "القامشلي"),
+    ("دير الزور - خاص", "دير الزور"),
+])
+def test_dateline_line(tmp_path: Path, line: str, city: str) -> None:
+    article = read_article(_write(tmp_path, "d.txt", _article_text(HEADLINE, line, PARA)))
+    assert (article.dateline, article.body) == (city, PARA)
+
+
+def test_dateline_prefix_of_first_paragraph(tmp_path: Path) -> None:
+    text = _article_text(HEADLINE, f"دمشق - خاص: {PARA}", PARA2)
+    article = read_article(_write(tmp_path, "d.txt", text))
+    assert article.dateline == "دمشق"
+    assert article.body == f"{PARA}\n\n{PARA2}"
+
+
+def test_site_suffix_only_when_evident() -> None:
+    assert strip_furniture(f"{HEADLINE} - Enab Baladi\n\n{PARA}")[0] == HEADLINE
+    assert strip_furniture(f"{HEADLINE} | عنب بلدي نيوز\n\n{PARA}")[0] == HEADLINE
+    own = "روسيا - أمريكا: مواجهة جديدة في الحسكة"
+    assert strip_furniture(f"{own}\n\n{PARA}")[0] == own
+
+
+def _wrap(text: str, width: int = 50) -> str:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "\n".join([*lines, line])
+
+
+def test_hard_wrapped_lines_rejoined() -> None:
+    _, body, _ = strip_furniture(f"{HEADLINE}\n\n{_wrap(PARA)}\n\n{_wrap(PARA2)}")
+    assert body == f"{PARA}\n\n{PARA2}"
+
+
+def test_unwrapped_lines_stay_paragraphs() -> None:
+    heading = "الروس والأمريكيون يتبادلون التهاني قرب حقل نفطي في ريف الحسكة"
+    _, body, _ = strip_furniture(f"{HEADLINE}\n{PARA}\n{heading}\n{PARA2}")
+    assert body.split("\n\n") == [PARA, heading, PARA2]
+
+
+def test_first_substantial_line_is_the_title() -> None:
+    title, body, _ = strip_furniture(f"صور\n\n{HEADLINE}\n\n{PARA}")
+    assert (title, body) == (HEADLINE, f"صور\n\n{PARA}")
+
+
+def test_known_title_drops_its_repeat() -> None:
+    text = _article_text(f"{HEADLINE} - It's Over 9000!", HEADLINE, "بلدي نيوز", PARA)
+    title, body, _ = strip_furniture(text, title=HEADLINE, outlet="بلدي نيوز")
+    assert (title, body) == (HEADLINE, PARA)
+
+
+# --- properties ------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(list("اأإآبتثجحخدذرزسشصضطظعغفقكلمنهويىةءؤئ ًٌٍَُِّْـ،؛؟.!:|-+\n\t ")
+                            + ["\r\n", "\xa0", "A", "a", "1", "2", "/", "©", "اقرأ أيضاً",
+                               "مقالات ذات صلة", "شارك", "إسطنبول - متابعات", ".jpg",
+                               "2022.10.08 | 17:41 دمشق", " - It's Over 9000!", "\u202e"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=400), st.lists(_ALPHABET, max_size=200).map("".join)))
+def test_strip_furniture_never_raises_nor_invents(text: str) -> None:
+    title, body, removed = strip_furniture(text)
+    assert isinstance(title, str) and isinstance(body, str) and isinstance(removed, list)
+    source_words = set(text.split())
+    assert set(body.split()) <= source_words
+    assert "\n\n\n" not in body
