@@ -4,9 +4,11 @@
     python -m geo report CORPUS_DIR [--json] [--max-mb N]
 
 ``build`` writes incidents/bases/routes/places/articles ``.geojson`` (RFC 7946),
-``layers.gpkg`` (incidents, bases, routes, places) and ``report.json``, each
-atomically. The filters are :func:`geo.layers.filter_layers`, the function the
-dashboard uses, so the same filter exports the same bytes from either.
+``layers.gpkg`` (incidents, bases, routes, places) and ``report.json`` as one
+set: staged beside ``--out`` and swapped in, under a lock, so the folder always
+holds one run's complete set (:mod:`geo.outdir`). The filters are
+:func:`geo.layers.filter_layers`, the function the dashboard uses, so the same
+filter exports the same bytes from either.
 
 Both print the files that were not read (skipped, duplicate, failed) with the
 reason, the files read with warnings (e.g. a truncated file) and the warnings
@@ -14,27 +16,52 @@ about ``articles.csv``; ``build`` the first few of each (``report.json`` has
 all), ``report`` all of them.
 
 Exit status: 0 when the run happened (even if some files were skipped, which
-the report lists), 2 when nothing could be done (no such folder, no readable
-article, bad arguments).
+the report lists), 2 when nothing could be done (no such or unreadable folder,
+no readable article, an ``--out`` that cannot be written, a broken gazetteer
+store, bad arguments), always with one line saying why. File names that are not
+UTF-8 are printed with visible ``\\xNN`` escapes (:mod:`geo.names`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
-from gazetteer.terminal import echo, json_safe
+from gazetteer.errors import GazetteerError
+from gazetteer.terminal import echo as _echo_raw
+from gazetteer.terminal import json_safe
 
 from .export import json_value, write_geojson, write_gpkg, write_json
-from .layers import LAYER_NAMES, filter_layers, parse_date_bound
+from .layers import LAYER_NAMES, Layers, filter_layers, parse_date_bound
+from .names import quoted, visible, visible_deep
+from .outdir import OutputError, check_output, replace_folder
 from .pipeline import PipelineError, PipelineResult, run_pipeline
 
 EXIT_OK = 0
 EXIT_NOTHING = 2
+#: ``--max-mb`` above this is refused: a file is read whole, and a limit beyond any
+#: laptop's memory only moves the failure.
+MAX_MB = 4096
+#: The files one build writes into ``--out`` (one set, swapped in whole).
+OUTPUT_SET: tuple[str, ...] = (*(f"{n}.geojson" for n in LAYER_NAMES), "layers.gpkg",
+                               "report.json")
+
+
+def echo(text: str, *, file: TextIO | None = None) -> None:
+    """Print untrusted text: terminal-safe, and valid UTF-8 whatever the file names were."""
+    _echo_raw(visible(text), file=file)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (and still exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_NOTHING, f"{self.prog}: error: {visible(message)} (see --help)\n")
 
 
 def _date_arg(text: str) -> str:
@@ -49,9 +76,20 @@ def _megabytes(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        value = float("nan")
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a positive number of megabytes, got {text!r}")
+        value = math.nan
+    if not 0 < value <= MAX_MB:  # NaN and inf fail too
+        raise argparse.ArgumentTypeError(
+            f"expected a positive number of megabytes, at most {MAX_MB}, got {text!r}")
+    return value
+
+
+def _confidence(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= 1:  # NaN fails too
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}")
     return value
 
 
@@ -63,7 +101,7 @@ def _list_arg(values: Sequence[str] | None) -> list[str] | None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.split("\n")[0])
+    parser = _Parser(prog="python -m geo", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="run the pipeline and write the map layers")
@@ -77,7 +115,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="actor name (repeat, or comma-separated)")
     build.add_argument("--article", action="append", dest="articles",
                        help="article id (repeat, or comma-separated)")
-    build.add_argument("--min-confidence", type=float, default=0.0)
+    build.add_argument("--min-confidence", type=_confidence, default=0.0,
+                       help="hide incidents below this confidence (0 to 1)")
     _common(build)
 
     report = sub.add_parser("report", help="print a summary of what a corpus yields")
@@ -117,28 +156,47 @@ def _run(args: argparse.Namespace) -> PipelineResult:
 
 
 def _max_bytes(args: argparse.Namespace) -> int | None:
-    return None if args.max_mb is None else int(args.max_mb * 1024 * 1024)
+    return None if args.max_mb is None else max(1, int(args.max_mb * 1024 * 1024))
+
+
+def _warn(report: dict) -> None:
+    for warning in report.get("warnings", ()):
+        echo(f"warning: {warning}", file=sys.stderr)
+
+
+def _write_set(out: Path, layers: Layers, report: dict) -> None:
+    """The whole set into a staging folder, swapped in at ``out`` (see geo.outdir)."""
+    def waiting(message: str) -> None:
+        echo(message, file=sys.stderr)
+
+    try:
+        with replace_folder(out, OUTPUT_SET, on_wait=waiting) as stage:
+            for name in LAYER_NAMES:
+                write_geojson(layers[name], stage / f"{name}.geojson")
+            write_gpkg(layers, stage / "layers.gpkg")
+            write_json(report, stage / "report.json")
+    except OutputError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write the layers to {quoted(str(out))}: {exc.strerror or exc}; "
+                          "the folder still holds the previous set") from None
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    result = _run(args)
     filters = {
         "date_from": args.date_from, "date_to": args.date_to, "types": _list_arg(args.types),
         "actors": _list_arg(args.actors), "articles": _list_arg(args.articles),
         "min_confidence": args.min_confidence,
     }
-    layers = filter_layers(result.layers, **filters)
     out: Path = args.out
-    if out.exists() and not out.is_dir():
-        raise PipelineError(f"--out {str(out)!r} exists and is not a folder")
-    out.mkdir(parents=True, exist_ok=True)
-    for name in LAYER_NAMES:
-        write_geojson(layers[name], out / f"{name}.geojson")
-    write_gpkg(layers, out / "layers.gpkg")
+    check_output(out, OUTPUT_SET)  # before a long run, not after it
+    result = _run(args)
+    _warn(result.report)
+    layers = filter_layers(result.layers, **filters)
     report = dict(result.report)
     report["filter"] = {k: v for k, v in filters.items() if v not in (None, 0.0)}
     report["exported"] = {name: len(layers[name]) for name in LAYER_NAMES}
-    write_json(report, out / "report.json")
+    _write_set(out, layers, report)
     totals = result.report["totals"]
     echo(f"{totals['articles']} articles ({_file_counts(totals)}): "
           f"{report['exported']['incidents']} incidents, "
@@ -187,8 +245,10 @@ def file_lines(report: dict, *, limit: int | None = None) -> list[str]:
 
 def cmd_report(args: argparse.Namespace) -> int:
     result = _run(args)
+    _warn(result.report)
     if args.json:
-        print(json_safe(json.dumps(json_value(result.report), ensure_ascii=False, indent=2)))
+        report = visible_deep(json_value(result.report))
+        print(json_safe(json.dumps(report, ensure_ascii=False, indent=2)))
         return EXIT_OK
     echo(summary(result))
     return EXIT_OK
@@ -222,12 +282,21 @@ def summary(result: PipelineResult) -> str:
     return "\n".join(lines)
 
 
+def _check_dates(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    lo = parse_date_bound(getattr(args, "date_from", None))
+    hi = parse_date_bound(getattr(args, "date_to", None), end=True)
+    if lo and hi and lo > hi:
+        parser.error(f"--date-from {args.date_from} is after --date-to {args.date_to}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _check_dates(parser, args)
     try:
         return cmd_build(args) if args.command == "build" else cmd_report(args)
-    except PipelineError as exc:
-        echo(f"error: {exc}", file=sys.stderr)
+    except (PipelineError, OutputError, GazetteerError) as exc:
+        echo("error: " + " ".join(str(exc).splitlines()), file=sys.stderr)
         return EXIT_NOTHING
 
 
