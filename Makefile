@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 CORPUS ?= seeds
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup assets bench lint clean
+.PHONY: run test setup assets bench eval lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ bench: setup
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_mapview.py
 	$(BIN)/python bench/bench_filter.py
+
+## Extraction scored on real news items (../shared/spec/news_dev when present, tests/data/news).
+eval: setup
+	$(BIN)/python bench/eval_news.py
 
 lint: setup
 	$(BIN)/ruff check .
