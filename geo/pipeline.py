@@ -249,9 +249,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     failures: list[dict] = []
     done = 0
     items = iter(read(folder))
-    undated: list[Any] = []  # held back until the corpus's dates are known
     ids: dict[str, str] = {}  # article id -> its file (a reader's clash must not overwrite)
-    latest: dt.date | None = None
 
     def handle(article: Any) -> None:
         result = _extract_one(article, gazetteer, extract, cache, timer, failures)
@@ -271,18 +269,12 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
             reports.append(item)
         elif (clash := _id_clash(folder, item, ids)) is not None:
             reports.append(clash)
-        elif _needs_corpus_anchor(item):
-            undated.append(item)
         else:
-            day = _published_day(item)
-            if (day is not None and getattr(item, "published_precision", "day") == "day"
-                    and not published_problem(day)):  # 9999-12-31 anchors nothing
-                latest = day if latest is None or day > latest else latest
+            # An article's dates depend on that article alone (its metadata, its stamp,
+            # the absolute dates of its text): never on the others of the folder.
             handle(item)
         if progress is not None:
             progress(done, getattr(item, "id", "") or str(getattr(item, "file", "")))
-    for item in undated:
-        handle(_anchor_on_corpus(item, latest))
     if not results:
         raise NoArticlesError(_nothing_read(folder, reports, failures))
 
@@ -372,35 +364,6 @@ def _id_clash(folder: Path, article: Any, ids: dict[str, str]) -> _Skipped | Non
         return None
     return _Skipped(name, "skipped", f"duplicate article id {article.id!r} "
                     f"(already read from {first})")
-
-
-def _needs_corpus_anchor(article: Any) -> bool:
-    """An article with no publication day of its own (none found, or only a year or month)."""
-    if not dataclasses.is_dataclass(article):
-        return False
-    return getattr(article, "published", None) is None or (
-        getattr(article, "published_inferred", False)
-        and getattr(article, "published_precision", None) != "day")
-
-
-def _anchor_on_corpus(article: Any, latest: dt.date | None) -> Any:
-    """Anchor an undated article on the latest publication day of the corpus it came with.
-
-    News folders are gathered around events, so 'last Thursday' in an undated piece
-    most likely means the week the others were published. The anchor is only taken
-    when it agrees with what the article itself allows (not before its own lower
-    bound), and it is flagged as inferred with the reason, never presented as fact.
-    """
-    own = getattr(article, "published", None)
-    if latest is None or (isinstance(own, dt.date) and latest < own):
-        return article
-    own_reason = getattr(article, "published_reason", "") or "none given"
-    reason = (f"no publication day in the article ({own_reason}); "
-              f"anchored on the latest publication day in the corpus ({latest.isoformat()})")
-    changes = {"published": latest, "published_at": None, "published_precision": "day",
-               "published_inferred": True, "published_reason": reason}
-    names = {f.name for f in dataclasses.fields(article)}
-    return dataclasses.replace(article, **{k: v for k, v in changes.items() if k in names})
 
 
 def _extract_one(article: Any, gazetteer: Any, extract: Callable[[Any, Any], ArticleResult],
