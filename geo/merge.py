@@ -6,23 +6,32 @@ clusters those reports into one incident that keeps every source and its
 evidence sentence, takes the most precise place and date, and writes down what
 the sources disagree on instead of silently picking a winner.
 
-Two incidents merge when all of these hold:
+Two incidents merge when all of these hold (a careful reader's rules):
 
 * **type**: the same type, or the same small family (:data:`TYPE_FAMILIES`);
   the landing family (raid / arrest / airstrike) only when an evidence
   sentence says إنزال (a heliborne landing is all three at once);
-* **date**: the intervals ``[date_first, date_last]`` overlap, widened by
-  ``tolerance_days`` for day precision because outlets disagree by a day or
-  two; an unknown date only merges when type, place and actors agree strongly;
-  a month, year or unknown date only joins an event when it is the only one
-  that fits ('a raid in Qamishli in October' cannot say which of three it was);
-* **place**: the same place, within ``max_km``, or one contains the other (a
-  governorate or region holds every point in it); two places that only share a
-  governorate merge only when type, date and actors agree strongly (outlets
-  often write 'the city of al-Hasakah' for anywhere in the governorate);
+* **date**: the periods ``[date_first, date_last]`` overlap at their precision:
+  two day-precise reports on different days are two events, except a night
+  event ('ليل الأربعاء الخميس', 'فجر'), which outlets date by either day: when one
+  report says night or dawn, ``tolerance_days`` (1) apart still agree. An
+  unknown date only merges when type, place and actors agree strongly;
+* **place**: the same place (one id, two records within
+  :data:`~geo.relate.SAME_PLACE_KM`, a town and its countryside), or one contains
+  the other (a governorate or region, a town's countryside, a city and its
+  airport). Two towns 15 km apart are two places, however near. A governorate's
+  seat city ('مدينة الحسكة', used by outlets for the governorate) may stand for a
+  place of its governorate when type, date and actors agree strongly;
 * **actors**: they overlap, or one side names none;
 * **articles**: two incidents of the same article never merge (the extractor
-  already de-duplicated them) unless they are identical.
+  already de-duplicated them) unless they are identical;
+* **one candidate only** for a vague report: a month, year or unknown date, or a
+  place that is an area, a seat city standing for its governorate or no place,
+  joins an event only when it is the only one that fits ('a raid in Hasakah
+  governorate in October' cannot say which of two it was, so it stays apart).
+
+Every member is checked, not only the first (a governorate-level member must not
+chain two towns into one event).
 
 Clustering is greedy and deterministic: incidents are visited from the most
 precise (day, then place precision) to the least, and each joins the best
@@ -33,30 +42,33 @@ compatible cluster found through a date index (so 100k incidents do not cost
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from gazetteer.model import Place
 
+from .combine import articles_of, combine, merged_id, unique
 from .model import Base, Incident, Route, Source, iso_cut, shift_date
 from .relate import (
     AREA_KINDS,
     SAME_PLACE_KM,
     actor_key,
     actors_compatible,
+    days_agree,
     is_area,
+    is_seat,
     km_between,
     place_relation,
     region_governorates,
+    says_night,
 )
 
 __all__ = [
     "AREA_KINDS", "MergeRecord", "SAME_PLACE_KM", "TYPE_FAMILIES", "actors_compatible",
     "actor_key", "is_area", "km_between", "merge_bases", "merge_incidents", "merge_routes",
-    "place_relation", "region_governorates",
+    "merged_id", "place_relation", "region_governorates",
 ]
 
 #: Types that may describe the same event, by family; the first type of a family
@@ -89,16 +101,15 @@ class MergeRecord:
 # --- dates ----------------------------------------------------------------------------
 
 
-def _dates_overlap(a: Incident, b: Incident, tolerance_days: int) -> bool | None:
-    """True/False for two known dates (day dates may be ``tolerance_days`` apart);
-    None when either date is unknown."""
-    if a.date_first is None or b.date_first is None:
+def _dates_agree(a: _Probe, b: _Probe, tolerance_days: int) -> bool | None:
+    """True/False for two known dates (see the module's rule); None when one is unknown."""
+    x, y = a.inc, b.inc
+    if x.date_first is None or y.date_first is None:
         return None
-    a_last, b_last = a.date_last or a.date_first, b.date_last or b.date_first
-    day = "day" in (a.date_precision, b.date_precision)
-    pad = tolerance_days if day else 0  # on ordinals: no overflow at year 1 or 9999
-    return (a.date_first.toordinal() - pad <= b_last.toordinal()
-            and b.date_first.toordinal() - pad <= a_last.toordinal())
+    night = x.date_precision == y.date_precision == "day" and (a.night or b.night)
+    return days_agree((x.date_first, x.date_last or x.date_first),
+                      (y.date_first, y.date_last or y.date_first),
+                      gap=tolerance_days if night else 0)
 
 
 # --- types ----------------------------------------------------------------------------
@@ -124,14 +135,18 @@ class _Probe:
     actor_keys: frozenset[str]
     family: str
     landing: bool  # the evidence names a heliborne landing (إنزال)
+    night: bool  # the date or the evidence says night or dawn (ليل, فجر)
+    vague_place: bool  # no place, or an area: it may be any event inside
 
 
 def _probe(inc: Incident) -> _Probe:
     family = _family(inc.type)
     words = _FAMILY_NEEDS_WORD.get(family, ())
-    return _Probe(inc, frozenset(_articles_of(inc)),
+    night = says_night(inc.date_text) or any(says_night(s.evidence) for s in inc.sources)
+    return _Probe(inc, frozenset(articles_of(inc)),
                   frozenset(actor_key(a) for a in inc.actors if a), family,
-                  bool(words) and _says([inc], words))
+                  bool(words) and _says([inc], words), night,
+                  inc.place is None or is_area(inc.place))
 
 
 @dataclass(slots=True)
@@ -157,10 +172,6 @@ class _Cluster:
             self.reasons.append(reason)
 
 
-def _articles_of(inc: Incident) -> set[str]:
-    return {s.article for s in inc.sources}
-
-
 def _identical(a: Incident, b: Incident) -> bool:
     return (a.type == b.type and a.date_first == b.date_first and a.date_last == b.date_last
             and a.date_precision == b.date_precision
@@ -168,41 +179,55 @@ def _identical(a: Incident, b: Incident) -> bool:
             and sorted(a.actors) == sorted(b.actors))
 
 
+def _place_rank(place: Place | None) -> int:
+    """0 a point, 1 a seat city (it may stand for its governorate), 2 an area, 3 none."""
+    if place is None:
+        return 3
+    return 2 if is_area(place) else int(is_seat(place))
+
+
 def _visit_order(inc: Incident) -> tuple:
-    """Most precise first: day dates (single days before ranges), then fine places, then confidence."""
+    """Most precise first: day dates, then points before areas (so a vague report meets
+    every event it might be), single days before ranges, fine places, confidence."""
     span = (inc.date_last - inc.date_first).days if inc.date_first and inc.date_last else 0
-    return (_PRECISION_RANK.get(inc.date_precision or "", 3), span,
+    return (_PRECISION_RANK.get(inc.date_precision or "", 3), _place_rank(inc.place), span,
             inc.geo_precision if inc.geo_precision is not None else 9,
             -inc.confidence,
             inc.date_first or dt.date.max,
             inc.id)
 
 
-_PLACE_STRENGTH = {"same": 3, "near": 2, "contains": 2, "governorate": 1, "unknown": 0}
+#: The relations that may merge (not 'near', not 'far'), strongest first.
+_PLACE_STRENGTH = {"same": 3, "contains": 2, "governorate": 1, "unknown": 0}
 
 
-def _match(c: _Cluster, p: _Probe, max_km: float, tolerance_days: int) -> tuple | None:
-    """A score (higher is better) if the probed incident may join ``c``, else None.
+_LOOSE = ("governorate", "unknown")
 
-    Cheap checks first: articles, type, date, then place and actors.
+
+def _match(c: _Cluster, p: _Probe, max_km: float, tolerance_days: int
+           ) -> tuple[tuple, bool] | None:
+    """A score (higher is better) and whether the fit is loose (it may be another
+    event: see the module's 'one candidate only'), if ``p`` may join ``c``; else None.
+
+    Cheap checks first: articles, type, date, then place and actors; dates and places
+    against every member.
     """
     inc, head = p.inc, c.head
     if not c.articles.isdisjoint(p.articles):
         same = any(_identical(m.inc, inc) for m in c.members
                    if not m.articles.isdisjoint(p.articles))
-        return (9, 9, 9) if same else None
+        return ((9, 9, 9), False) if same else None
     same_type = len(c.types) == 1 and inc.type in c.types
     if not same_type:
         if p.family != c.family:
             return None
         if p.family in _FAMILY_NEEDS_WORD and not (p.landing or c.landing):
             return None
-    dates = _dates_overlap(head, inc, tolerance_days)
+    dates = _dates_fit(c, p, tolerance_days)
     if dates is False:
         return None
-    relation = place_relation(head.place, inc.place, max_km=max_km)
-    strength = _PLACE_STRENGTH.get(relation)
-    if strength is None:
+    relation = _places_fit(c, p, max_km)
+    if relation is None:
         return None
     actors = None if not (p.actor_keys and c.actor_keys) else bool(p.actor_keys & c.actor_keys)
     if actors is False:
@@ -210,11 +235,46 @@ def _match(c: _Cluster, p: _Probe, max_km: float, tolerance_days: int) -> tuple 
     strong_rest = same_type and actors is True
     if dates is None and not (strong_rest and relation == "same"):
         return None
-    if relation in ("governorate", "unknown") and not (strong_rest and dates):
+    if relation in _LOOSE and not (strong_rest and dates):
         return None
     closeness = -abs(((inc.date_first or head.date_first) - head.date_first).days) \
         if head.date_first else 0
-    return (strength, int(actors is True) + int(same_type), closeness)
+    score = (_PLACE_STRENGTH[relation], int(actors is True) + int(same_type), closeness)
+    return score, p.vague_place or relation in _LOOSE
+
+
+def _dates_fit(c: _Cluster, p: _Probe, tolerance_days: int) -> bool | None:
+    """False if a member's date disagrees; None if no member's (or the probe's) is known."""
+    if p.inc.date_first is None:
+        return None
+    known = False
+    for m in c.members:
+        agree = _dates_agree(m, p, tolerance_days)
+        if agree is False:
+            return False
+        known = known or agree is True
+    return True if known else None
+
+
+def _places_fit(c: _Cluster, p: _Probe, max_km: float) -> str | None:
+    """The relation to the head's place (the strongest if the head has none), or None
+    when a member's place is near or far (not the same place, not nested)."""
+    if p.inc.place is None:
+        return "unknown"
+    best, seen = "unknown", set()
+    for m in c.members:
+        place = m.inc.place
+        if place is None or place.id in seen:
+            continue
+        seen.add(place.id)
+        relation = place_relation(place, p.inc.place, max_km=max_km)
+        if relation not in _PLACE_STRENGTH:
+            return None
+        if m.inc is c.head:
+            best = relation
+        elif c.head.place is None and _PLACE_STRENGTH[relation] > _PLACE_STRENGTH[best]:
+            best = relation
+    return best
 
 
 def _describe(c: _Cluster, inc: Incident, max_km: float) -> str:
@@ -312,7 +372,7 @@ def _months_between(a: dt.date, b: dt.date) -> list[tuple[int, int]]:
 
 
 def merge_incidents(incidents: Sequence[Incident], *, max_km: float = 60.0,
-                    tolerance_days: int = 2) -> tuple[list[Incident], list[MergeRecord]]:
+                    tolerance_days: int = 1) -> tuple[list[Incident], list[MergeRecord]]:
     """Merge the incidents different articles report about the same event.
 
     Parameters
@@ -320,9 +380,12 @@ def merge_incidents(incidents: Sequence[Incident], *, max_km: float = 60.0,
     incidents : sequence of Incident
         As extracted per article (any order). They are not modified.
     max_km : float
-        Two point places further apart than this are different events.
+        How far a town's countryside reaches ('ريف القامشلي' holds the places this
+        close to al-Qamishli); a seat city stands for places up to twice as far.
+        Two distinct points are never one place for being near.
     tolerance_days : int
-        How far apart two day-precision dates may be and still be one event.
+        How far apart two day-precision dates may be and still be one event when
+        one report says the event was at night or dawn (otherwise 0).
 
     Returns
     -------
@@ -343,24 +406,20 @@ def merge_incidents(incidents: Sequence[Incident], *, max_km: float = 60.0,
     index = _Index(tolerance_days, max_km)
     for inc in sorted(incidents, key=_visit_order):
         probe = _probe(inc)
-        best: tuple[tuple, int] | None = None
-        coarse, fits = inc.date_precision != "day", 0
+        fits: list[tuple[tuple, int, bool]] = []
         for idx in sorted(index.candidates(inc, probe.family)):
-            score = _match(clusters[idx], probe, max_km, tolerance_days)
-            if score is None:
-                continue
-            fits += 1
-            if coarse and fits > 1:  # which of several events? none: stay apart
-                best = None
-                break
-            if best is None or score > best[0]:
-                best = (score, idx)
+            found = _match(clusters[idx], probe, max_km, tolerance_days)
+            if found is not None:
+                fits.append((found[0], -idx, found[1]))
+        best = max(fits) if fits else None
+        if best is not None and len(fits) > 1 and (inc.date_precision != "day" or best[2]):
+            best = None  # a vague report that fits several events: which? none, stay apart
         if best is None:
             clusters.append(_Cluster(head=inc, family=probe.family))
             clusters[-1].add(probe)
             index.add(len(clusters) - 1, inc, probe.family)
         else:
-            cluster = clusters[best[1]]
+            cluster = clusters[-best[1]]
             cluster.add(probe, _describe(cluster, inc, max_km))
     merged, records = [], []
     for c in clusters:
@@ -373,205 +432,14 @@ def merge_incidents(incidents: Sequence[Incident], *, max_km: float = 60.0,
     return merged, records
 
 
-# --- combining a cluster --------------------------------------------------------------
-
-
-def merged_id(prefix: str, member_ids: Iterable[str]) -> str:
-    """A stable id for a merged thing, from its sorted member ids."""
-    digest = hashlib.sha1("|".join(sorted(member_ids)).encode("utf-8")).hexdigest()
-    return f"{prefix}{digest[:12]}"
-
-
-def _label(inc: Incident) -> str:
-    return ", ".join(sorted(_articles_of(inc))) or inc.id
-
-
-def _unique(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(v for v in values if v))
-
-
-def _sources(members: Iterable[Incident]) -> list[Source]:
-    seen: dict[tuple[str, str], Source] = {}
-    for inc in members:
-        for s in inc.sources:
-            seen.setdefault((s.article, s.evidence), s)
-    return sorted(seen.values(), key=lambda s: (s.article, s.evidence))
-
-
 def _combine(c: _Cluster) -> tuple[Incident, MergeRecord | None]:
-    members = sorted((p.inc for p in c.members), key=lambda i: i.id)
-    if len(members) == 1:
-        return members[0], None
-    date_src = _pick_date(members)
-    place_src = _pick_place(members)
-    fatalities, f_note = _lowest(members, "fatalities")
-    injuries, i_note = _lowest(members, "injuries")
-    disagreements = [*_type_notes(members), *_date_notes(members, date_src),
-                     *_place_notes(members, place_src), *f_note, *i_note]
-    for m in members:
-        disagreements.extend(m.disagreements)
-    new_id = merged_id("m", (m.id for m in members))
-    extra = {}
-    if hasattr(place_src, "notes"):  # extraction notes, where the model carries them
-        extra["notes"] = _unique(n for m in members for n in getattr(m, "notes", ()))
-    merged = replace(
-        place_src,
-        **extra,
-        id=new_id,
-        type=_merged_type(members),
-        date_first=date_src.date_first, date_last=date_src.date_last,
-        date_precision=date_src.date_precision, date_text=date_src.date_text,
-        actors=_unique(a for m in members for a in m.actors),
-        attackers=_unique(a for m in members for a in m.attackers),
-        targets=_unique(a for m in members for a in m.targets),
-        fatalities=fatalities, injuries=injuries,
-        confidence=_confidence(members),
-        sources=_sources(members),
-        disagreements=_unique(disagreements),
-    )
+    if len(c.members) == 1:
+        return c.members[0].inc, None
+    merged = combine([p.inc for p in c.members], TYPE_FAMILIES.get(c.family, ()))
     articles = tuple(sorted(c.articles))
     reason = f"{len(articles)} articles report one event; " + "; ".join(c.reasons)
-    return merged, MergeRecord(new_id, tuple(m.id for m in members), articles, reason)
-
-
-def _merged_type(members: list[Incident]) -> str:
-    types = {m.type for m in members}
-    if len(types) == 1:
-        return members[0].type
-    for t in TYPE_FAMILIES.get(_family(members[0].type), ()):
-        if t in types:
-            return t
-    return Counter(m.type for m in members).most_common(1)[0][0]
-
-
-def _pick_date(members: list[Incident]) -> Incident:
-    """Day over month over year; among equals the date most articles agree with (whose
-    period holds it: 'the night of Wednesday to Thursday' agrees with Thursday), then
-    the narrowest period."""
-    dated = [m for m in members if m.date_first is not None]
-    if not dated:
-        return members[0]
-    best_rank = min(_PRECISION_RANK.get(m.date_precision or "", 3) for m in dated)
-    top = [m for m in dated if _PRECISION_RANK.get(m.date_precision or "", 3) == best_rank]
-
-    def support(cand: Incident) -> int:
-        agree: set[str] = set()
-        for m in dated:
-            if m.date_first <= cand.date_first <= (m.date_last or m.date_first):
-                agree |= _articles_of(m) or {m.id}
-        return len(agree)
-
-    return min(top, key=lambda m: (-support(m), _span(m), -m.confidence, m.date_first, m.id))
-
-
-def _span(inc: Incident) -> int:
-    if inc.date_first is None:
-        return 1 << 30
-    return ((inc.date_last or inc.date_first) - inc.date_first).days
-
-
-def _pick_place(members: list[Incident]) -> Incident:
-    """The place most articles agree with (the same place, or an area holding it),
-    then the most precise (lowest geo precision), then the most confident.
-
-    So three outlets naming al-Qahtaniyah outweigh one writing 'the city of
-    al-Hasakah', while 'north-east Syria' from one outlet supports the town named
-    by another without displacing it.
-    """
-    placed = [m for m in members if m.place is not None]
-    if not placed:
-        return members[0]
-
-    def support(cand: Incident) -> int:
-        agree: set[str] = set()
-        for m in placed:
-            if place_relation(cand.place, m.place) in ("same", "contains"):
-                agree |= _articles_of(m) or {m.id}
-        return len(agree)
-
-    return min(placed, key=lambda i: (-support(i), i.geo_precision or 9, -i.confidence, i.id))
-
-
-def _overlap(a: Incident, b: Incident) -> bool:
-    if a.date_first is None or b.date_first is None:
-        return True
-    return a.date_first <= (b.date_last or b.date_first) and b.date_first <= (
-        a.date_last or a.date_first)
-
-
-def _date_notes(members: list[Incident], chosen: Incident) -> list[str]:
-    """Dates whose period does not hold the chosen one (coarser or wider ones agree)."""
-    if not chosen.date:
-        return []
-    by_date: dict[str, set[str]] = defaultdict(set)
-    for m in members:
-        if m.date:
-            by_date[m.date].update(_articles_of(m))
-    others = sorted({m.date for m in members if m.date and not _overlap(m, chosen)})
-    if not others:
-        return []
-    parts = [f"{d} ({', '.join(sorted(by_date[d]))})" for d in [chosen.date, *others]]
-    return ["date: " + " vs ".join(parts)]
-
-
-def _place_name(place: Place) -> str:
-    return place.name_en or place.name_ar or place.id
-
-
-def _place_notes(members: list[Incident], chosen: Incident) -> list[str]:
-    if chosen.place is None:
-        return []
-    by_place: dict[str, set[str]] = defaultdict(set)
-    names: dict[str, str] = {}
-    for m in members:
-        if m.place is None or m.place.id == chosen.place.id:
-            continue
-        if place_relation(chosen.place, m.place) in ("same", "contains"):
-            continue  # a coarser description of the same place, not a disagreement
-        by_place[m.place.id].update(_articles_of(m))
-        names[m.place.id] = _place_name(m.place)
-    if not by_place:
-        return []
-    at_chosen = sorted({a for m in members if m.place is not None
-                        and m.place.id == chosen.place.id for a in _articles_of(m)})
-    parts = [f"{_place_name(chosen.place)} ({', '.join(at_chosen) or chosen.id})"]
-    parts += [f"{names[p]} ({', '.join(sorted(by_place[p]))})" for p in sorted(by_place)]
-    return ["place: " + " vs ".join(parts)]
-
-
-def _type_notes(members: list[Incident]) -> list[str]:
-    by_type: dict[str, set[str]] = defaultdict(set)
-    for m in members:
-        by_type[m.type].update(_articles_of(m))
-    if len(by_type) < 2:
-        return []
-    return ["type: " + " vs ".join(f"{t} ({', '.join(sorted(a))})"
-                                   for t, a in sorted(by_type.items()))]
-
-
-def _lowest(members: list[Incident], attr: str) -> tuple[int | None, list[str]]:
-    """The lowest stated figure (as ACLED does), and a note when sources differ."""
-    stated = [(getattr(m, attr), m) for m in members if getattr(m, attr) is not None]
-    if not stated:
-        return None, []
-    low = min(v for v, _ in stated)
-    if len({v for v, _ in stated}) == 1:
-        return low, []
-    parts = [f"{v} ({_label(m)})" for v, m in sorted(stated, key=lambda x: (x[0], x[1].id))]
-    return low, [f"{attr}: " + " vs ".join(parts) + f"; kept the lowest ({low})"]
-
-
-def _confidence(members: list[Incident]) -> float:
-    """Noisy-or over independent outlets: each further outlet adds what it can."""
-    per_outlet: dict[str, float] = {}
-    for m in members:
-        for s in m.sources or [Source(m.id, "", "", "", "", "")]:
-            key = s.outlet.strip().lower() or f"article:{s.article}"
-            per_outlet[key] = max(per_outlet.get(key, 0.0), m.confidence)
-    doubt = 1.0
-    for value in per_outlet.values():
-        doubt *= 1.0 - min(max(value, 0.0), 1.0)
-    return round(min(0.99, 1.0 - doubt), 3)
+    members = tuple(sorted(p.inc.id for p in c.members))
+    return merged, MergeRecord(merged.id, members, articles, reason)
 
 
 # --- bases and routes -----------------------------------------------------------------
@@ -591,7 +459,7 @@ def merge_bases(bases: Iterable[Base]) -> list[Base]:
         out.append(Base(
             id=merged_id("b", (b.id for b in group)),
             place=group[0].place,
-            operators=_unique(o for b in group for o in b.operators),
+            operators=unique(o for b in group for o in b.operators),
             sources=_dedupe_sources(s for b in group for s in b.sources),
             place_text=group[0].place_text,
         ))
@@ -615,7 +483,7 @@ def merge_routes(routes: Iterable[Route]) -> list[Route]:
         out.append(Route(
             id=merged_id("r", (r.id for r in group)),
             waypoints=list(group[0].waypoints),
-            actors=_unique(a for r in group for a in r.actors),
+            actors=unique(a for r in group for a in r.actors),
             sources=_dedupe_sources(s for r in group for s in r.sources),
             date_first=when.date_first, date_last=when.date_last,
             date_precision=when.date_precision,

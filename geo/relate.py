@@ -8,14 +8,17 @@ clustering that uses them.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from gazetteer.model import GOVERNORATES, Place
 
-__all__ = ["AREA_KINDS", "SAME_PLACE_KM", "actor_key", "actors_compatible", "is_area",
-           "km_between", "place_relation", "region_governorates"]
+__all__ = ["AREA_KINDS", "CITY_KM", "SAME_PLACE_KM", "actor_key", "actors_compatible",
+           "days_agree", "is_area", "is_seat", "km_between", "place_relation",
+           "region_governorates", "says_night"]
 
 #: Places that stand for an area rather than a point.
 AREA_KINDS = frozenset({"region", "governorate", "country", "district"})
@@ -39,8 +42,14 @@ _REGION_NAME_GOVS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
     (("south",), _REGION_GOVS["south_syria"]),
 )
 
-#: Places closer than this are the same place for merging (two spellings, two sources).
-SAME_PLACE_KM = 10.0
+#: Two points closer than this are one place (two gazetteer records of one village or
+#: town, two spellings); further apart they are two places, however near: two villages
+#: 5 km apart are two villages.
+SAME_PLACE_KM = 3.0
+#: A city holds the points this close to its centre: its quarters, its airport, its edge.
+CITY_KM = 6.0
+#: Kinds of place that spread over several km (a town or village is one point).
+_CITY_KINDS = frozenset({"city", "capital"})
 
 #: Actor names that denote the same side (by keyword, lower case), most specific first.
 _ACTOR_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -99,19 +108,32 @@ def region_governorates(place: Place) -> frozenset[str]:
     return frozenset()
 
 
+def is_seat(place: Place) -> bool:
+    """A governorate's seat city named like it ('الحسكة'): outlets use the name for the
+    whole governorate, so a report there may stand for anywhere in it."""
+    return place.kind in _CITY_KINDS and bool(place.governorate) \
+        and place.id == place.governorate
+
+
+def _is_countryside(area: Place) -> bool:
+    """'ريف القامشلي': the countryside of a town, not of a governorate. (The countryside
+    of a governorate's seat, 'ريف الحسكة', is the governorate's.)"""
+    return area.kind == "region" and bool(area.parent) and bool(area.governorate) \
+        and area.parent != area.governorate
+
+
 def _contains(area: Place, other: Place, max_km: float) -> bool:
     """Whether ``other`` lies in ``area`` (by governorate, parent link or, for a
-    countryside region centred on a town, by distance)."""
-    if other.parent == area.id or area.parent == other.id:
+    countryside region centred on a town, by distance up to ``max_km``)."""
+    if other.parent == area.id:
         return True
-    if area.kind == "region" and area.parent and area.governorate \
-            and area.parent != area.governorate:
-        # 'ريف القامشلي': the countryside of a town, not the whole governorate. (The
-        # countryside of a governorate's seat, 'ريف الحسكة', is the governorate's.)
+    if _is_countryside(area):
+        if is_area(other):  # two towns' countrysides are neighbours, not nested
+            return _is_countryside(other) and other.parent == area.parent
         return km_between(area, other) <= max_km
     govs = region_governorates(area)
-    if is_area(other):
-        return bool(govs & region_governorates(other)) if govs else False
+    if is_area(other):  # two vague areas that overlap may name one event's area
+        return bool(govs & region_governorates(other))
     return bool(other.governorate) and other.governorate in govs
 
 
@@ -123,12 +145,19 @@ def _countryside_of(region: Place, town: Place) -> bool:
 def place_relation(a: Place | None, b: Place | None, *, max_km: float = 60.0) -> str:
     """How two places relate for merging, from strongest to weakest.
 
-    Returns one of ``'same'`` (same id, closer than :data:`SAME_PLACE_KM`, or a
-    town and its countryside region),
-    ``'near'`` (within ``max_km``), ``'contains'`` (one is an area holding the
-    other), ``'governorate'`` (same governorate, one is a city, under ``2 * max_km``
-    apart: outlets name the city for its surroundings), ``'unknown'``
-    (a side has no place) or ``'far'``.
+    Returns one of
+
+    * ``'same'``: the same id, points closer than :data:`SAME_PLACE_KM` (unless they
+      are two settlements with different names), or a town and its countryside region;
+    * ``'contains'``: one holds the other: an area (region, governorate, a town's
+      countryside up to ``max_km`` from it) and a place in it, or a city and a point
+      within :data:`CITY_KM` of its centre (its airport, a quarter);
+    * ``'governorate'``: a governorate's seat city (:func:`is_seat`) and a point of
+      that governorate under ``2 * max_km`` away: outlets name the seat for the
+      governorate, so the seat may stand for the other place, never the reverse;
+    * ``'near'``: two points within ``max_km`` that are none of the above (two towns
+      of one valley: *not* one place; merging never accepts it);
+    * ``'unknown'`` (a side has no place) or ``'far'``.
     """
     if a is None or b is None:
         return "unknown"
@@ -137,31 +166,78 @@ def place_relation(a: Place | None, b: Place | None, *, max_km: float = 60.0) ->
     if a.id == b.id or _countryside_of(a, b) or _countryside_of(b, a):
         return "same"
     a_area, b_area = is_area(a), is_area(b)
-    if not a_area and not b_area:
-        km = km_between(a, b)
-        if km <= SAME_PLACE_KM:
-            return "same"
-        if km <= max_km:
-            return "near"
-    if (a_area and _contains(a, b, max_km)) or (b_area and _contains(b, a, max_km)):
+    if a_area or b_area:
+        if (a_area and _contains(a, b, max_km)) or (b_area and _contains(b, a, max_km)):
+            return "contains"
+        return "far"
+    km = km_between(a, b)
+    if km <= SAME_PLACE_KM and not _two_settlements(a, b):
+        return "same"
+    if km <= CITY_KM and (a.kind in _CITY_KINDS or b.kind in _CITY_KINDS):
         return "contains"
-    if _loosely_same_area(a, b, max_km):
+    if _seat_stands_for(a, b, km, max_km) or _seat_stands_for(b, a, km, max_km):
         return "governorate"
-    return "far"
+    return "near" if km <= max_km else "far"
 
 
-#: Kinds of place outlets use loosely for their surroundings ('in the city of al-Hasakah').
-_LOOSE_KINDS = frozenset({"city", "capital"})
+#: Kinds of place that are each their own settlement, however close to another.
+_SETTLEMENT_KINDS = frozenset({"town", "village", "neighbourhood", "camp"})
 
 
-def _loosely_same_area(a: Place, b: Place, max_km: float) -> bool:
-    """Same governorate, one of them a city, and under ``2 * max_km`` apart: an outlet
-    may have named the city for somewhere in its governorate."""
-    if not a.governorate or a.governorate != b.governorate or is_area(a) or is_area(b):
-        return False
-    if a.kind not in _LOOSE_KINDS and b.kind not in _LOOSE_KINDS:
-        return False
-    return km_between(a, b) <= 2 * max_km
+def _names(place: Place) -> set[str]:
+    return {n.strip().casefold() for n in (place.name_ar, place.name_en, *place.alt_names)
+            if n and n.strip()}
+
+
+def _two_settlements(a: Place, b: Place) -> bool:
+    """Two villages or towns with no name in common: two places even 2 km apart (two
+    records of one town share a name)."""
+    return a.kind in _SETTLEMENT_KINDS and b.kind in _SETTLEMENT_KINDS \
+        and not _names(a) & _names(b)
+
+
+def _seat_stands_for(seat: Place, other: Place, km: float, max_km: float) -> bool:
+    return is_seat(seat) and other.governorate == seat.governorate and km <= 2 * max_km
+
+
+# --- dates ----------------------------------------------------------------------------
+
+#: 'ليل الأربعاء الخميس', 'ليلة أمس', 'فجر اليوم', 'منتصف الليل', 'ليلاً': the event
+#: straddles two days, and outlets date it by either (with a clitic, without diacritics).
+_NIGHT_RE = re.compile(
+    r"(?<![\w])[وفبل]?(?:ال)?(?:ليل[ةه]?|ليلا|فجرا?)(?![\w])"
+    r"|\b(?:night|overnight|dawn|midnight)\b", re.IGNORECASE)
+_MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")  # diacritics, tatweel
+
+
+def says_night(text: str) -> bool:
+    """Whether a text places something at night or dawn (ليل/ليلة/فجر, night/dawn).
+
+    >>> says_night("نفذت القوات ليل الأربعاء - الخميس إنزالاً"), says_night("فجراً")
+    (True, True)
+    >>> says_night("قال الليلكي"), says_night("الفجري")
+    (False, False)
+    """
+    return bool(_NIGHT_RE.search(_MARKS_RE.sub("", text)))
+
+
+def days_agree(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date], *,
+               gap: int = 0) -> bool:
+    """Whether two periods ``(first, last)`` overlap, or are at most ``gap`` days apart.
+
+    Two outlets give a night event either of its two days, so a caller allows
+    ``gap=1`` when one of them says it was at night; otherwise two day-precise
+    reports on different days are two events. (On ordinals: no overflow at the
+    calendar's edges.)
+
+    >>> d = dt.date
+    >>> days_agree((d(2022, 10, 5), d(2022, 10, 5)), (d(2022, 10, 6), d(2022, 10, 6)))
+    False
+    >>> days_agree((d(2022, 10, 5), d(2022, 10, 5)), (d(2022, 10, 6), d(2022, 10, 6)), gap=1)
+    True
+    """
+    return (a[0].toordinal() - gap <= b[1].toordinal()
+            and b[0].toordinal() - gap <= a[1].toordinal())
 
 
 # --- actors ---------------------------------------------------------------------------
