@@ -11,8 +11,12 @@ across articles is :mod:`geo.merge`'s job.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import heapq
 import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from gazetteer.model import Place
 
@@ -37,40 +41,95 @@ _DISTINCT_RE = rx(r"(?<![^\W\d_])[وف]?(?:ب|في)?(?:ال)?(?:حادث(?:ه)?|
 
 def dedupe(cands: list[Candidate]) -> list[Incident]:
     """The incidents of an article's candidates (each with its incident built), one per event."""
-    clusters: list[list[Candidate]] = []
+    clusters: list[_Cluster] = []
+    by_type: dict[str, list[int]] = {}  # type -> the clusters holding it, in creation order
     for c in sorted(cands, key=lambda c: (c.anaphoric, c.sentence.index, c.start)):
         distinct = not c.anaphoric and _DISTINCT_RE.search(c.sentence.folded)
-        home = None if distinct else next((cl for cl in clusters if _joins(cl, c)), None)
+        home = None if distinct else next(
+            (clusters[k] for k in _may_join(by_type, c) if clusters[k].joins(c)), None)
+        if home is None and not c.anaphoric:
+            home = _Cluster(len(clusters))
+            clusters.append(home)
         if home is not None:
-            home.append(c)
-        elif not c.anaphoric:
-            clusters.append([c])
-    return [_fuse(cl) for cl in clusters]
+            for t in home.add(c):
+                bisect.insort(by_type.setdefault(t, []), home.number)
+    return [_fuse(cl.members) for cl in clusters]
 
 
-def _joins(cluster: list[Candidate], c: Candidate) -> bool:
-    """Same type (or a family pair in nearby sentences), compatible dates and places."""
-    inc = c.incident
-    assert inc is not None
-    if not any(_same_event_type(other, c) for other in cluster):
+def _may_join(by_type: dict[str, list[int]], c: Candidate) -> Iterator[int]:
+    """The clusters holding ``c``'s type or a family type, in creation order (no other can join)."""
+    kind = c.incident.type
+    lists = [ks for t, ks in by_type.items() if t == kind or frozenset({t, kind}) in _FAMILY_MERGE]
+    last = -1
+    for k in heapq.merge(*lists):
+        if k != last:
+            yield k
+        last = k
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """One event's candidates, with what :meth:`joins` asks of them.
+
+    Why a summary: comparing a candidate with every member made de-duplication
+    quadratic in article size. The answers depend only on a member's type and
+    sentence, its date fields and its place's fields, and a cluster's members
+    share few distinct values of these, so one member per distinct value answers
+    for all the others (the same answers as comparing with every member).
+    """
+
+    number: int  # its place in creation order
+    members: list[Candidate] = field(default_factory=list)
+    sentences: dict[str, set[int]] = field(default_factory=dict)  # type -> its sentences
+    landing: dict[str, set[int]] = field(default_factory=dict)  # ... those saying 'انزال'
+    dates: dict[tuple, Candidate] = field(default_factory=dict)
+    places: dict[tuple, Place | None] = field(default_factory=dict)
+
+    def add(self, c: Candidate) -> list[str]:
+        """Take ``c`` in; the types new to this cluster."""
+        inc = c.incident
+        assert inc is not None
+        new = [] if inc.type in self.sentences else [inc.type]
+        self.members.append(c)
+        self.sentences.setdefault(inc.type, set()).add(c.sentence.index)
+        if "انزال" in c.sentence.folded:
+            self.landing.setdefault(inc.type, set()).add(c.sentence.index)
+        self.dates.setdefault((inc.date_first, inc.date_last, inc.date_precision, c.date_own,
+                               inc.date_text), c)
+        place = inc.place
+        self.places.setdefault(None if place is None else
+                               (place.id, place.kind, place.governorate, place.lat, place.lon), place)
+        return new
+
+    def joins(self, c: Candidate) -> bool:
+        """Same type (or a family pair in nearby sentences), compatible dates and places."""
+        inc = c.incident
+        assert inc is not None
+        if not self._same_event_type(c):
+            return False
+        if c.anaphoric:
+            return True
+        return (all(_dates_compatible(other, c) for other in self.dates.values())
+                and all(_places_compatible(p, inc.place) for p in self.places.values()))
+
+    def _same_event_type(self, c: Candidate) -> bool:
+        """Some member has ``c``'s type, or a family type in a sentence at most 3 away.
+
+        A raid and an airstrike are one event only when one of the two sentences says 'انزال'.
+        """
+        kind = c.incident.type
+        if kind in self.sentences:
+            return True
+        near = range(c.sentence.index - 3, c.sentence.index + 4)
+        for t, indexes in self.sentences.items():
+            pair = frozenset({t, kind})
+            if pair not in _FAMILY_MERGE:
+                continue
+            if pair == frozenset({"raid", "airstrike"}) and "انزال" not in c.sentence.folded:
+                indexes = self.landing.get(t, set())
+            if any(k in indexes for k in near):
+                return True
         return False
-    if c.anaphoric:
-        return True
-    return all(_dates_compatible(other, c) and _places_compatible(other.incident.place, inc.place)
-               for other in cluster)
-
-
-def _same_event_type(a: Candidate, b: Candidate) -> bool:
-    x, y = a.incident, b.incident
-    assert x is not None and y is not None
-    if x.type == y.type:
-        return True
-    pair = frozenset({x.type, y.type})
-    if pair not in _FAMILY_MERGE or abs(a.sentence.index - b.sentence.index) > 3:
-        return False
-    if pair == frozenset({"raid", "airstrike"}):
-        return "انزال" in a.sentence.folded or "انزال" in b.sentence.folded
-    return True
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:

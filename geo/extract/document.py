@@ -51,10 +51,34 @@ class Doc:
     ft: FoldedText | None = None
     cands: dict[int, list[Any]] = field(default_factory=dict)
     trigger_hits: dict[int, list[Any]] | None = None
+    starts: dict[int, tuple[list, int, list[int] | None]] = field(default_factory=dict, repr=False)
 
     def in_sentence(self, items: list, s: Sentence) -> list:
         """The items (mentions, actors, dates) that start inside sentence ``s``."""
-        return [x for x in items if s.start <= x.start < s.end]
+        return self.starting_in(items, s.start, s.end)
+
+    def starting_in(self, items: list, lo: int, hi: int) -> list:
+        """The items that start in ``[lo, hi)``, in their order.
+
+        Why bisection: every stage asks this once per sentence or candidate, and a
+        scan of the whole list each time made extraction quadratic in article size.
+        Items in text order (all of this class's lists are) form one slice of the list.
+        """
+        starts = self._starts_of(items)
+        if starts is None:
+            return [x for x in items if lo <= x.start < hi]
+        return items[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def _starts_of(self, items: list) -> list[int] | None:
+        """The start offsets of ``items`` (cached per list), or None when they are out of order."""
+        cached = self.starts.get(id(items))
+        if cached is not None and cached[0] is items and cached[1] == len(items):
+            return cached[2]
+        starts: list[int] | None = [x.start for x in items]
+        if any(a > b for a, b in zip(starts, starts[1:], strict=False)):
+            starts = None
+        self.starts[id(items)] = (items, len(items), starts)
+        return starts
 
     def fspan(self, lo: int, hi: int) -> str:
         """The folded text of ``body[lo:hi]`` (original offsets), without folding again."""
@@ -156,9 +180,11 @@ def source(doc: Doc, evidence: str) -> Source:
 
 
 def unique(items: Iterable[str]) -> list[str]:
-    """``items`` without repeats, in their first order."""
+    """``items`` without repeats, in their first order (a set beside the list: clusters can be long)."""
     seen: list[str] = []
+    known: set[str] = set()
     for x in items:
-        if x not in seen:
+        if x not in known:
+            known.add(x)
             seen.append(x)
     return seen
