@@ -66,6 +66,15 @@ _MEDIA_WORDS = {
     "قناه", "وكاله", "موقع", "شبكه", "صحيفه", "تلفزيون", "اذاعه", "مجله", "راديو", "فضائيه",
     "جريده", "منصه", "مرصد",
 }
+#: Words naming a body after a place ('مجلس دير الزور العسكري', 'لواء القامشلي'): the place
+#: is part of a name, not where the story happens.
+_BODY_WORDS = {
+    "مجلس", "لواء", "كتيبه", "كتائب", "فرقه", "تجمع", "تنسيقيه", "اتحاد", "حزب", "مكتب", "هيئه",
+    "حركه", "قطاع", "فوج",
+}
+#: After the name, the adjective that makes it a body's name.
+_BODY_AFTER = re.compile(r"^\s*(?:ال)?(?:عسكري|مدني|محلي|ثوري|الاعلامي|الاعلاميه|للشباب|العسكريه)"
+                         r"(?![^\W\d_])")
 _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}(?:\s*(?:[apAP]\.?[mM]\.?|ص|م))?\s*[|\-]?\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*[-\u2013\u2014\u0640:]\s*\S+(?:\s+\S+){0,2}\s*$")
 #: Places resolved this far (characters) around an ambiguous name help choose it: an
@@ -125,6 +134,7 @@ def resolve_text(text: str, gazetteer: Gazetteer) -> list[Mention]:
             near = {place.id: place for _, place in anchors[lo:hi]}
             mentions[i] = _decide(p, folded, pending, starts, anchors=near)
     out = [m for m in mentions if m is not None]
+    _contradicted_by_tie(folded, out, gazetteer)
     out += _unknown_named_places(text, folded, out, gazetteer)
     out.sort(key=lambda m: m.start)
     return out
@@ -172,6 +182,10 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str]) -> str:
         return "timezone"
     if before and strip_clitics(before[-1]) in _MEDIA_WORDS | {w.lstrip("ال") for w in _MEDIA_WORDS}:
         return "media"
+    if text[raw.end:raw.end + 1].isdigit():
+        return "media"  # 'ديرالزور24', 'الخابور24': an outlet's name
+    if before and _is_body(before[-1], text[raw.end:raw.end + 24]):
+        return "body"
     newline = text.rfind("\n", max(0, raw.start - _WINDOW), raw.start)
     at_line_start = newline >= 0 or raw.start <= _WINDOW
     if at_line_start and not text[newline + 1:raw.word_start].strip():
@@ -181,6 +195,14 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str]) -> str:
         if line_end >= 0 and _DATELINE_AFTER.match(original[end:line_end]):
             return "dateline"
     return "location"
+
+
+def _is_body(word: str, after: str) -> bool:
+    """'مجلس دير الزور العسكري', 'لواء القامشلي': a unit or council named after a place."""
+    forms = {word, strip_clitics(word), word.lstrip("وفبل"), strip_clitics(word).removeprefix("ال")}
+    if not forms & _BODY_WORDS:
+        return False
+    return bool(_BODY_AFTER.match(after)) or not forms & {"مجلس", "مكتب", "قطاع", "فوج", "هيئه"}
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -196,9 +218,10 @@ def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: li
     start, end = folded.to_original(raw.start), folded.to_original(raw.end, end=True)
     mention = Mention(start=start, end=end, text=folded.original[start:end], key=raw.core,
                       role=p.role, kind_word=p.cue_kind)
-    if p.role in ("timezone", "media"):
+    if p.role in ("timezone", "media", "body"):
         mention.cue = {"timezone": "time zone of a clock time, not a place in the story",
-                       "media": "name of a media outlet"}[p.role]
+                       "media": "name of a media outlet",
+                       "body": "part of the name of a unit or council, not a place in the story"}[p.role]
         mention.candidates = [Candidate(c, 0.0, (p.role,)) for c in p.candidates]
         return mention
     if len(p.candidates) == 1:  # nothing to choose: the ranking depends on the cue word only
@@ -322,6 +345,62 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+# --- a name the text itself places elsewhere -------------------------------------
+
+#: Between a name and the place the text ties it to: its adjectives ('الحدودي', 'غير الشرعي'),
+#: then 'near', 'in the countryside of', 'belonging to' ('معبر الوليد غير الشرعي قرب بلدة اليعربية').
+_TIE_RE = re.compile(
+    r"^[\s,]*(?:(?:ال[^\W\d_]+|غير|شرعي)\s+){0,3}?(?:قرب|بالقرب من|القريب(?:ه)? من|علي مقربه من"
+    r"|بمحيط|محيط|باطراف|اطراف|بريف|ريف|التابع(?:ه)? ل|الواقع(?:ه)? (?:في|ب|قرب)|في|ب)\s*"
+    r"(?:(?:ال)?(?:مدينه|بلده|قريه|ناحيه|منطقه|محافظه)\s*)?$")
+#: A tie this far (km) from the only place of that name means another place of that name.
+TIE_CONTRADICTS_KM = 100
+
+
+def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """'معبر الوليد قرب بلدة اليعربية': the text places the name far from the place we know.
+
+    The gazetteer's al-Waleed is al-Tanf, 450 km from al-Yarubiyah; a reader takes the
+    text's word for it: another place of that name, which the gazetteer lacks. Its
+    mention is put at the area the text ties it to, approximate, with the known
+    place kept among the candidates. Only a tie right after the name counts ('قرب X',
+    'بريف X', 'في X'); a place merely named in the same sentence does not.
+    """
+    text = folded.folded
+    for i, m in enumerate(mentions):
+        place = m.place
+        if place is None or m.role != "location" or not place.in_area or not _is_point_like(place):
+            continue
+        tied = _tied_area(text, folded, m, mentions[i + 1:i + 3])
+        if tied is None or tied.place is None or tied.place.governorate == place.governorate:
+            continue
+        if _km(place, tied.place) < TIE_CONTRADICTS_KM:
+            continue
+        m.place = _countryside(tied, gaz)
+        m.geo_precision, m.approximate, m.confidence = 2, True, 0.4
+        m.cue = (f"the text ties '{m.text}' to {tied.text}, {_km(place, tied.place):.0f} km from the "
+                 f"{place.name_en} of the gazetteer: another place of that name, placed at the "
+                 "area the text gives, approximate")
+
+
+def _tied_area(text: str, folded: FoldedText, m: Mention, after: list[Mention]) -> Mention | None:
+    """The resolved in-area place that the words right after ``m`` tie it to, if any."""
+    end = _folded_offset(folded, m.end)
+    for other in after:
+        if other.place is None or other.role != "location" or not other.place.in_area:
+            continue
+        gap = text[end:_folded_offset(folded, other.start)]
+        if len(gap) <= 40 and _TIE_RE.match(gap):
+            return other
+        return None
+    return None
+
+
+def _folded_offset(folded: FoldedText, original: int) -> int:
+    """The folded offset of an original one (characters deleted by folding before it removed)."""
+    return original - bisect.bisect_left(folded.deleted, original)
+
+
 # --- names the gazetteer does not know ------------------------------------------
 
 _UNKNOWN_KIND_RE = re.compile(
@@ -353,6 +432,7 @@ def _unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
     taken = sorted((m.start, m.end) for m in known)
     known_starts = [m.start for m in known]
     out: list[Mention] = []
+    seen: set[str] = set()
     for match in _UNKNOWN_KIND_RE.finditer(src):
         kind_word = text[quoted.to_original(match.start(1)):quoted.to_original(match.end(1), end=True)]
         if kind_word.endswith("ه"):  # 'بلده' (his country), not 'بلدة' (town)
@@ -363,7 +443,7 @@ def _unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             continue
         if len(name.split()) == 2 and not match.group(2).startswith('"'):
             second = name.split()[1]
-            if second in _NOT_NAMES or strip_clitics(second) in _NOT_NAMES:
+            if second in _NOT_NAMES or strip_clitics(second) in _NOT_NAMES or fold(first) in seen:
                 name = first
         name_start = match.start(2) + (1 if match.group(2).startswith('"') else 0)
         s = quoted.to_original(name_start)
@@ -383,8 +463,56 @@ def _unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         else:
             mention.cue = f"'{name}' is not in the gazetteer and no area is given: needs review"
         out.append(mention)
+        seen.add(mention.key)
         bisect.insort(taken, (s, e))
+    out += _recurrences(folded, out, taken)
+    _share_areas(out)
     return out
+
+
+#: Shorter names are too likely to be ordinary words when they recur without a kind word.
+_MIN_RECURRING = 4
+
+
+def _recurrences(folded: FoldedText, found: list[Mention],
+                 taken: list[tuple[int, int]]) -> list[Mention]:
+    """The same unknown name again, without its kind word ('أهالي خربة عمو' after 'قرية خربة عمو').
+
+    A name the text introduced as a village or town is a place name wherever it recurs.
+    """
+    text = folded.folded
+    out: list[Mention] = []
+    for key in dict.fromkeys(m.key for m in found):
+        if len(key.replace(" ", "")) < _MIN_RECURRING:
+            continue
+        pattern = r"(?<![^\W\d_])(?:[وفبل]|وب|فب|ول)?(" + re.escape(key) + r")(?![^\W\d_])"
+        for hit in re.finditer(pattern, text):
+            start = folded.to_original(hit.start(1))
+            end = folded.to_original(hit.end(1), end=True)
+            if _overlaps(taken, start, end):
+                continue
+            out.append(Mention(start=start, end=end, text=folded.original[start:end], key=key,
+                               cue=f"'{key}' named again (introduced with a kind word)"))
+            bisect.insort(taken, (start, end))
+    return out
+
+
+def _share_areas(mentions: list[Mention]) -> None:
+    """Every mention of an unknown name takes the area the text gives it once.
+
+    'قرية خربة عمو بريف القامشلي' early on places a later 'في قرية خربة عمو' too.
+    """
+    area: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.place is not None:
+            area.setdefault(m.key, m)
+    for m in mentions:
+        given = area.get(m.key)
+        if m.place is None and given is not None:
+            m.place, m.geo_precision, m.approximate = given.place, 2, True
+            m.confidence = 0.35
+            m.cue = (f"'{m.key}' is not in the gazetteer; placed at the area the text gives it "
+                     f"elsewhere ({given.place.name_ar}), approximate")
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

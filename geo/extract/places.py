@@ -12,6 +12,7 @@ makes the place approximate (geo precision 2); a region or governorate is precis
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -42,6 +43,16 @@ _DIRECTION_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:شمال|جنوب|شرق|غرب)(?
 #: A noun referring back to a place named before ('القاعدة', 'المدينة'); group 1 is the noun.
 ANAPHORIC_PLACE_RE = rx(r"(?<![^\W\d_])[وفبلك]?(?:ال|ل)(قاعده|مطار|مدينه|بلده|قريه|حقل|فوج|معبر|سد"
                         r"|منطقه)(?![^\W\d_])")
+#: A place named as where someone came from or approached from, not where it happened.
+_ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|اتجاه|طرف)|(?:قادم|اتي)(?:ا|ه|ين|ون|تين)?"
+                r" من|(?:انطلق|خرج|وصل)(?:ت|وا)? من)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه"
+                r"|قاعده|مطار)\s+)?$")
+#: The kind word a text puts before a name -> the kinds a noun referring back may mean by it.
+_KIND_WORD_KINDS = {
+    "city": {"city", "capital", "town"}, "town": {"town", "city"}, "village": {"village"},
+    "airport": {"airport"}, "base": {"base"}, "oilfield": {"oilfield", "gasfield"},
+    "gasfield": {"gasfield", "oilfield"}, "border_crossing": {"border_crossing"}, "dam": {"dam"},
+}
 #: Noun referring back -> the kinds of place it may mean.
 ANAPHOR_KINDS = {
     "قاعده": {"base"}, "مطار": {"airport"}, "مدينه": {"city", "capital"}, "بلده": {"town"},
@@ -64,23 +75,92 @@ def place_for(doc: Doc, c: Candidate) -> tuple[Place | None, int | None, bool, s
     if candidates:
         best = min(candidates, key=lambda m: _place_score(doc, m, c, clause_lo, clause_hi))
         gp, approx = _precision_of(doc, best)
-        return best.place, gp, approx, best.text, best.cue or "named in the sentence", True
+        found = (best.place, gp, approx, best.text, best.cue or "named in the sentence", True)
+        return _refined(doc, c, found)
     if outside or c.type in NO_FALLBACK_PLACE:
         return None, None, False, "", "", False
     anaphor = _anaphoric_place(doc, s)
     if anaphor is not None:
-        place, mention = anaphor
-        gp = 1 if place.kind not in AREA_KINDS else 3
-        return place, gp, False, mention, f"'{mention}' refers back to {place.name_ar}", False
+        place, mention, approx = anaphor
+        gp = 3 if place.kind in AREA_KINDS and not approx else (2 if approx else 1)
+        return _refined(doc, c, (place, gp, approx, mention,
+                                 f"'{mention}' refers back to {place.name_ar}", False))
     para = _paragraph_place(doc, s)
     if para is not None:
         gp, approx = _precision_of(doc, para)
-        return (para.place, gp, approx, para.text, "nearest place named in the paragraph", False)
+        return _refined(doc, c, (para.place, gp, approx, para.text,
+                                 "nearest place named in the paragraph", False))
     region = _region_fallback(doc, s)
     if region is not None:
-        return (region.place, 3, True, region.text,
-                "no place in the sentence; region named in the article", False)
+        return _refined(doc, c, (region.place, 3, True, region.text,
+                                 "no place in the sentence; region named in the article", False))
     return None, None, False, "", "", False
+
+
+#: How many following sentences may tell the same event more precisely.
+REFINE_SPAN = 3
+#: A sentence that goes on telling the event: a definite noun for it or for those in it.
+_REFERS_BACK_RE = rx(
+    r"(?<![^\W\d_])(?:[وفبلك]|لل|بال|وال|فال|وبال|وفي ال|في ال)?(?:ال)?(?:عمليه|مواجهه|مواجهات|حادثه|حادث"
+    r"|هجوم|اشتباك|اشتباكات|انزال|غاره|غارات|استهداف|قصف|اعتراض|تصادم|اصطدام|مداهمه|مداهمات"
+    r"|كمين|تفجير|انفجار|ضربه|حمله|دوريه|دوريتين|قافله|رتل|موكب|مركبه|مركبتين|مركبات|عربه"
+    r"|عربتين|عربات|اليه|اليتين|اليات|مدرعه|مدرعتين|مدرعات|شاحنات|مسيره|مروحيه|مروحيات)"
+    r"(?![^\W\d_])")
+#: A sentence that says it tells something else.
+_ELSEWHERE_RE = rx(r"في سياق|في حادث(?:ه)? (?:اخري|منفصل)|من جهه اخري|في وقت سابق|يذكر ان|يشار الي"
+                   r"|في تطور اخر|علي صعيد")
+
+
+def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
+    """A finer place for an event placed at an area, from the sentences that go on telling it.
+
+    'اعترضت قافلة ... في شمال شرق سوريا.' then 'وحدثت المواجهة في قرية X قرب القامشلي':
+    a reader places the event at the village, not the region. Only the next few
+    sentences count, only while they tell no event of their own and refer back to this
+    one (a definite noun for the event or its vehicles), and only a place that lies
+    inside the area first given.
+    """
+    place = found[0]
+    if place is None or place.kind not in AREA_KINDS:
+        return found
+    s = c.sentence
+    for t in doc.sentences[s.index + 1:s.index + 1 + REFINE_SPAN]:
+        if t.heading:
+            continue
+        if any(not o.anaphoric for o in doc.cands.get(t.index, ())) or _ELSEWHERE_RE.search(t.folded):
+            break
+        if not _REFERS_BACK_RE.search(t.folded):
+            continue
+        finer = [m for m in doc.in_sentence(doc.usable, t)
+                 if m.place.kind not in AREA_KINDS and _inside(doc, place, m.place)
+                 and (m.kind_word or _ATTACH_RE.search(doc.fspan(max(0, m.start - 14), m.start)))
+                 and not _ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start))
+                 and not _is_qualifier(doc, m, doc.in_sentence(doc.usable, t))]
+        if finer:
+            best = min(finer, key=lambda m: (m.approximate, _KIND_RANK.get(m.place.kind, 0), m.start))
+            gp, approx = _precision_of(doc, best)
+            cue = f"told more precisely in a following sentence (first: {found[3]})"
+            return best.place, gp, approx, best.text, cue, found[5]
+    return found
+
+
+def _inside(doc: Doc, area: Place, point: Place) -> bool:
+    """Whether ``point`` lies in ``area`` as far as the gazetteer tells (governorate, distance)."""
+    if area.kind == "country":
+        return point.in_area
+    if area.governorate:
+        if point.governorate != area.governorate:
+            return False
+        parent = doc.gazetteer.get(area.parent) if area.parent else None
+        return parent is None or parent.kind in AREA_KINDS or _km(parent, point) <= 60
+    return _km(area, point) <= 300
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _is_actor_word(doc: Doc, m: Mention) -> bool:
@@ -118,6 +198,8 @@ def _place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
     rank += 0.0 if lo <= m.start < hi else 1.5
     before = doc.fspan(max(0, m.start - 14), m.start)
     rank += 0.0 if (m.kind_word or _ATTACH_RE.search(before)) else 2.5
+    if _ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start)):
+        rank += 2.0  # where they came from, not where it happened
     return rank + abs(m.start - c.start) / 1000
 
 
@@ -133,22 +215,35 @@ def _precision_of(doc: Doc, m: Mention) -> tuple[int, bool]:
     return gp, approx
 
 
-def _anaphoric_place(doc: Doc, s: Sentence) -> tuple[Place, str] | None:
+def _anaphoric_place(doc: Doc, s: Sentence) -> tuple[Place, str, bool] | None:
+    """(place, the noun, approximate) that a noun such as 'القرية' refers back to.
+
+    The kind the text gave a name ('بلدة تل براك') beats the gazetteer's kind, and a
+    village the gazetteer lacks ('قرية "X" بريف القامشلي') is found by its kind word
+    and stands at its area, approximate. A place named as an origin ('من جهة بلدة X')
+    is not what 'القرية' means while another fits.
+    """
     for m in ANAPHORIC_PLACE_RE.finditer(s.folded):
         kinds = ANAPHOR_KINDS[m.group(1)]
         if not kinds:
             continue
         start, _ = s.to_original(m.start(), m.end())
         earlier = [x for x in doc.usable if x.end <= start and start - x.end < 2500]
+        earlier.sort(key=lambda x: (not _ORIGIN_RE.search(doc.fspan(max(0, x.start - 30), x.start)),
+                                    x.start))
         for mention in reversed(earlier):
             place = mention.place
             assert place is not None
+            if mention.kind_word in _KIND_WORD_KINDS:
+                if _KIND_WORD_KINDS[mention.kind_word] & kinds:
+                    return place, m.group(0), mention.approximate
+                continue
             if place.kind in kinds:
-                return place, m.group(0)
+                return place, m.group(0), False
             if "city" in kinds and place.parent:
                 parent = doc.gazetteer.get(place.parent)
                 if parent is not None and parent.kind in kinds:
-                    return parent, m.group(0)
+                    return parent, m.group(0), False
     return None
 
 

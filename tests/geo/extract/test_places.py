@@ -67,3 +67,52 @@ def test_main_place_weighs_the_title(gaz):
     body = "في القامشلي اجتماع. وفي الحسكة اجتماع.\n\nوفي الحسكة اجتماع آخر."
     assert run(gaz, body).main_place.id == "hasakah"
     assert run(gaz, body, title="اجتماع في القامشلي").main_place.id == "qamishli"
+
+
+# --- the most specific place the text ties to the event ------------------------------------
+
+
+def test_a_following_sentence_telling_the_event_gives_a_finer_place(gaz):
+    body = ("اعترضت قوة روسية دورية أمريكية في شمال شرق سوريا صباح اليوم.\n"
+            "ووقعت المواجهة على أطراف مدينة عامودا، بحسب مصادر محلية.")
+    inc = one(gaz, body)
+    assert (inc.place.id, inc.geo_precision) == ("amuda", 2)
+    assert "following sentence" in inc.place_cue
+
+
+def test_a_finer_place_outside_the_area_first_given_is_not_taken(gaz):
+    body = ("اعترضت قوة روسية دورية أمريكية في ريف الحسكة صباح اليوم.\n"
+            "ووقعت المواجهة قرب مدينة منبج، بحسب مصادر محلية.")
+    assert one(gaz, body).place.id == "rif_hasakah"
+
+
+def test_a_following_sentence_about_something_else_gives_nothing(gaz):
+    body = ("قصفت طائرات تركية مواقع في شمال شرق سوريا فجر اليوم.\n"
+            "وفي سياق منفصل، مرت الدورية الأمريكية المعتادة قرب مدينة عامودا.")
+    incs = [i for i in run(gaz, body).incidents if i.type == "airstrike"]
+    assert [i.place.id for i in incs] == ["ne_syria"]
+
+
+def test_the_village_referred_back_to_may_be_one_the_gazetteer_lacks(gaz):
+    body = ('تقع قرية "الورود" بريف القامشلي على مقربة من بلدة القحطانية.\n\n'
+            "واعترض أهالي القرية دورية أمريكية صباح اليوم ورشقوها بالحجارة.")
+    inc = one(gaz, body)
+    assert (inc.place.id, inc.geo_precision, inc.approximate) == ("rif_qamishli", 2, True)
+    assert "refers back" in inc.place_cue
+
+
+def test_where_a_convoy_came_from_is_weaker_than_where_it_was_stopped(gaz):
+    body = "أوقف حاجز للجيش رتلاً أمريكياً قادماً من جهة مدينة الحسكة عند أطراف بلدة تل تمر اليوم."
+    assert one(gaz, body).place.id == "tal_tamr"
+
+
+def test_a_place_in_a_council_name_does_not_locate_the_event(gaz):
+    body = "هاجم مسلحون مجهولون حاجزاً لمجلس منبج العسكري فجر اليوم."
+    assert all(i.place.id != "manbij" for i in run(gaz, body).incidents)
+
+
+def test_a_crossing_tied_to_a_hasakah_town_stays_in_hasakah(gaz):
+    body = ("دخلت قافلة عسكرية أمريكية الأراضي السورية اليوم عبر معبر الوليد غير الشرعي "
+            "قرب بلدة اليعربية بريف الحسكة.")
+    inc = one(gaz, body)
+    assert inc.place.governorate == "hasakah" and inc.place.id != "tanf_crossing"

@@ -1,0 +1,114 @@
+"""gazetteer.resolver: what the text around a name says about it.
+
+A name the text ties to a far place means another place of that name; a place name
+inside a unit's, council's or outlet's name is not a place of the story; an unknown
+village named again takes the area the text gave it once. The sentences are made up
+for these tests in the style of the news, on a small hand-made gazetteer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.model import Place
+from gazetteer.resolver import resolve_text
+from gazetteer.store import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer([
+        Place("qamishli", "القامشلي", "Qamishli", "city", 37.05215, 41.23142, "hasakah",
+              source="test"),
+        Place("rif_qamishli", "ريف القامشلي", "Qamishli countryside", "region", 37.05215,
+              41.23142, "hasakah", ("ريف القامشلي الشرقي",), parent="qamishli", source="test"),
+        Place("yarubiyah", "اليعربية", "al-Yarubiyah", "town", 36.8094, 42.0628, "hasakah",
+              source="test"),
+        Place("hasakah", "الحسكة", "al-Hasakah", "city", 36.50237, 40.74772, "hasakah",
+              source="test"),
+        Place("rif_hasakah", "ريف الحسكة", "Hasakah countryside", "region", 36.50237, 40.74772,
+              "hasakah", ("ريف الحسكة الشمالي الشرقي",), parent="hasakah", source="test"),
+        # a crossing of the same name far away, on the Iraqi border of the south
+        Place("nakhil_crossing", "معبر النخيل", "al-Nakhil crossing", "border_crossing", 33.43,
+              38.64, "rif_dimashq", source="test"),
+        Place("deir_ez_zor", "دير الزور", "Deir ez-Zor", "city", 35.336, 40.141, "deir_ez_zor",
+              source="test"),
+        Place("busayrah", "البصيرة", "al-Busayrah", "town", 35.156, 40.426, "deir_ez_zor",
+              source="test"),
+    ])
+
+
+def _at(gaz: Gazetteer, text: str, name: str):
+    return [m for m in resolve_text(text, gaz) if m.text == name]
+
+
+@pytest.mark.parametrize("text", [
+    "ودخلت القافلة الأراضي السورية عبر معبر النخيل غير الشرعي قرب بلدة اليعربية.",
+    "عبرت الشاحنات معبر النخيل بريف الحسكة الشمالي الشرقي قادمة من العراق.",
+    "وصل الرتل إلى معبر النخيل الواقع في ريف الحسكة.",
+])
+def test_a_name_tied_to_a_far_place_is_another_place_of_that_name(gaz, text) -> None:
+    [m] = _at(gaz, text, "معبر النخيل")
+    assert m.place is not None and m.place.governorate == "hasakah"
+    assert m.approximate and m.geo_precision == 2
+    assert "another place of that name" in m.cue
+    assert "nakhil_crossing" in [c.place.id for c in m.candidates]
+
+
+@pytest.mark.parametrize("text", [
+    "عبرت الشاحنات معبر النخيل على الحدود مع العراق.",
+    # named in the same sentence, not tied to it: the known place stands
+    "قصفت مسيرة معبر النخيل ثم استهدفت مواقع في ريف الحسكة.",
+])
+def test_the_known_place_stands_without_a_tie(gaz, text) -> None:
+    [m] = _at(gaz, text, "معبر النخيل")
+    assert m.place.id == "nakhil_crossing" and not m.approximate
+
+
+def test_a_close_tie_keeps_the_known_place(gaz) -> None:
+    [m] = _at(gaz, "انفجرت عبوة في البصيرة بريف دير الزور الشرقي.", "البصيرة")
+    assert m.place.id == "busayrah"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قتل عنصران من مجلس دير الزور العسكري بهجوم مسلح.", "دير الزور"),
+    ("أعلن لواء القامشلي التابع للفصائل عن مقتل قائده.", "القامشلي"),
+    ("وقال المكتب الإعلامي لمجلس الحسكة المدني إن الخدمات عادت.", "الحسكة"),
+])
+def test_a_place_inside_a_body_name_is_not_a_location(gaz, text, name) -> None:
+    [m] = _at(gaz, text, name)
+    assert m.role == "body" and m.place is None
+
+
+def test_a_council_word_alone_keeps_the_place(gaz) -> None:
+    [m] = _at(gaz, "عقد اجتماع في مجلس الحسكة بحضور وجهاء العشائر.", "الحسكة")
+    assert m.role == "location"
+
+
+def test_a_place_glued_to_digits_is_an_outlet(gaz) -> None:
+    mentions = resolve_text("وأفادت شبكة البصيرة24 بأن دورية مرت في دير الزور.", gaz)
+    assert [m.place.id for m in mentions if m.role == "location"] == ["deir_ez_zor"]
+
+
+def test_an_unknown_village_named_again_takes_its_area(gaz) -> None:
+    text = ("داهمت القوات قرية تل الورد بريف القامشلي الشرقي فجراً. "
+            "وتجمع أهالي تل الورد أمام الحاجز. "
+            "وانسحبت الدورية من قرية تل الورد بعد ساعتين.")
+    found = [m for m in resolve_text(text, gaz) if m.key == "تل الورد"]
+    assert len(found) == 3
+    assert all(m.place is not None and m.place.id == "rif_qamishli" and m.approximate
+               for m in found)
+
+
+def test_an_unknown_name_stays_for_review_when_no_area_is_ever_given(gaz) -> None:
+    found = [m for m in resolve_text("وصلت الدورية إلى قرية أم الورود. ثم غادرت أم الورود.", gaz)
+             if m.key == "ام الورود"]
+    assert len(found) == 2 and all(m.place is None for m in found)
+
+
+def test_an_ordinary_word_after_an_unknown_name_is_not_part_of_it(gaz) -> None:
+    text = ("تظاهر الأهالي قرب بلدة الجرذي شمال دير الزور. "
+            "وطالبوا باسترجاع بلدة الجرذي بأسرع وقت.")
+    found = [m for m in resolve_text(text, gaz) if "الجرذي" in m.text]
+    assert [m.text for m in found] == ["الجرذي", "الجرذي"]
+    assert all(m.place is not None and m.place.governorate == "deir_ez_zor" for m in found)
