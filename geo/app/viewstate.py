@@ -4,6 +4,10 @@ Pure functions (no Streamlit), so that a filtered view can be shared as a link a
 the parsing of untrusted parameters is unit-tested. A malformed or unknown value is
 ignored (the default is kept); nothing here raises on bad input.
 
+Online tiles are never part of a link: turning them on tells a tile server which area
+is being looked at, so only the analyst's own toggle in the session may do it. A
+``tiles`` parameter is neither written nor read (the dashboard removes one it finds).
+
 >>> state = ViewState(types=("raid",), min_confidence=0.5)
 >>> params_from_state(state)
 {'types': 'raid', 'conf': '0.50'}
@@ -26,7 +30,8 @@ __all__ = ["LAYER_TOGGLES", "PARAM_KEYS", "Choices", "ViewState", "params_from_s
 
 #: Layers the analyst can switch on and off (incidents are always drawn).
 LAYER_TOGGLES: tuple[str, ...] = ("bases", "routes", "places", "articles")
-#: The query parameters this module reads and writes (others are left alone).
+#: The query parameters this module owns (others are left alone). ``tiles`` is owned
+#: but never written: the dashboard removes it from a link it is opened with.
 PARAM_KEYS: tuple[str, ...] = ("from", "to", "types", "actors", "outlets", "articles", "conf",
                                "layers", "tiles", "at")
 MAX_PARAM_CHARS = 4000
@@ -191,7 +196,6 @@ def state_from_params(params: Mapping, defaults: ViewState | None = None, *,
     if date_from and date_to and date_from > date_to:
         date_from, date_to = date_to, date_from
     layers = _all(params, "layers")
-    tiles = _first(params, "tiles")
     return replace(
         defaults,
         date_from=date_from, date_to=date_to,
@@ -202,8 +206,7 @@ def state_from_params(params: Mapping, defaults: ViewState | None = None, *,
         min_confidence=_confidence(_first(params, "conf"), defaults.min_confidence),
         layers=(tuple(t for t in LAYER_TOGGLES if t in layers) if layers is not None
                 else defaults.layers),
-        online_tiles=tiles == "online" if tiles in ("online", "offline") else
-        defaults.online_tiles,
+        online_tiles=defaults.online_tiles,  # never from a link: see the module's docstring
         focus=_focus(_first(params, "at")) or defaults.focus,
     )
 
@@ -217,7 +220,8 @@ def _join(values: Iterable[str]) -> str:
 
 
 def params_from_state(state: ViewState, defaults: ViewState | None = None) -> dict[str, str]:
-    """Query params for ``state``: only what differs from ``defaults``, so links stay short."""
+    """Query params for ``state``: only what differs from ``defaults``, so links stay short.
+    Online tiles are left out: a link never turns them on."""
     defaults = defaults or ViewState()
     out: dict[str, str] = {}
     if state.date_from and state.date_from != defaults.date_from:
@@ -232,8 +236,6 @@ def params_from_state(state: ViewState, defaults: ViewState | None = None) -> di
         out["conf"] = f"{state.min_confidence:.2f}"
     if tuple(state.layers) != tuple(defaults.layers):
         out["layers"] = _join(state.layers) or "none"
-    if state.online_tiles != defaults.online_tiles:
-        out["tiles"] = "online" if state.online_tiles else "offline"
     if state.focus and state.focus != defaults.focus:
         lat, lon, zoom = state.focus
         out["at"] = f"{lat:.5f},{lon:.5f},{int(zoom)}"

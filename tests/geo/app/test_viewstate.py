@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from geo.app.viewstate import (
     LAYER_TOGGLES,
+    PARAM_KEYS,
     Choices,
     ViewState,
     params_from_state,
@@ -24,7 +25,7 @@ def test_round_trip() -> None:
     state = ViewState(date_from=dt.date(2020, 1, 1), date_to=dt.date(2022, 10, 8),
                       types=("raid",), actors=("US forces", "a,b"), outlets=("تلفزيون سوريا",),
                       articles=("001_x",), min_confidence=0.55, layers=("bases",),
-                      online_tiles=True, focus=(37.05215, 41.23142, 11))
+                      focus=(37.05215, 41.23142, 11))
     params = params_from_state(state)
     assert all(isinstance(v, str) for v in params.values())
     assert state_from_params(params, choices=CHOICES) == state
@@ -66,7 +67,6 @@ def test_defaults_fill_what_is_missing_or_bad() -> None:
     defaults = ViewState(min_confidence=0.3, layers=("places",), online_tiles=True)
     state = state_from_params({"conf": "zzz", "tiles": "maybe"}, defaults)
     assert state.min_confidence == 0.3 and state.layers == ("places",) and state.online_tiles
-    assert state_from_params({"tiles": "offline"}, defaults).online_tiles is False
     assert params_from_state(defaults, defaults) == {}
 
 
@@ -85,7 +85,6 @@ def test_defaults_fill_what_is_missing_or_bad() -> None:
     ({"at": "36,40"}, "focus", None),
     ({"at": "36,40,99"}, "focus", (36.0, 40.0, 16)),
     ({"at": "nan,40,8"}, "focus", None),
-    ({"tiles": "online"}, "online_tiles", True),
 ])
 def test_bad_or_odd_values(params, field, value) -> None:
     assert getattr(state_from_params(params), field) == value
@@ -128,6 +127,19 @@ def test_any_params_never_raise(params) -> None:
                  min_confidence=st.sampled_from([0.0, 0.05, 0.5, 1.0]),
                  layers=st.lists(st.sampled_from(LAYER_TOGGLES), unique=True)
                  .map(lambda v: tuple(t for t in LAYER_TOGGLES if t in v)),
-                 online_tiles=st.booleans()))
+                 ))
 def test_round_trip_property(state) -> None:
     assert state_from_params(params_from_state(state), choices=CHOICES) == state
+
+
+@pytest.mark.parametrize("value", ["online", "ONLINE", "offline", "1", ["online"]])
+def test_a_link_never_turns_online_tiles_on(value) -> None:
+    """Issue 10, item 9: online tiles tell a tile server where one looks; a link must not
+    switch them on (nor off: only the analyst's toggle decides)."""
+    assert state_from_params({"tiles": value}).online_tiles is False
+    assert state_from_params({"tiles": value}, ViewState(online_tiles=True)).online_tiles
+
+
+def test_online_tiles_are_never_written_into_a_link() -> None:
+    assert "tiles" not in params_from_state(ViewState(online_tiles=True))
+    assert "tiles" in PARAM_KEYS  # owned, so the dashboard removes one it is opened with
