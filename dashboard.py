@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.app.command import export_command
 from geo.app.dashboard_data import (
     DOWNLOAD_LAYERS,
     READER_LEGEND,
     article_header_html,
     bidi,
-    cli_command,
     data_choices,
     files_table,
     focus_for,
@@ -44,6 +46,14 @@ from geo.app.dashboard_data import (
     view_counts,
 )
 from geo.app.mapview import build_map
+from geo.app.upload_record import (
+    add_refusals,
+    implausible_dates,
+    metadata_warnings,
+    refusals_table,
+    store_batch,
+    uploads_listing,
+)
 from geo.app.viewstate import (
     LAYER_TOGGLES,
     PARAM_KEYS,
@@ -58,9 +68,7 @@ from geo.read.uploads import (
     MAX_FILES,
     MAX_UPLOAD_MB,
     default_upload_dir,
-    list_uploads,
     remove_upload,
-    store_uploads,
 )
 
 ROOT = Path(__file__).resolve().parent
@@ -88,6 +96,19 @@ def load(folders: tuple[str, ...], stamp: str):
 def filtered(stamp: str, _layers, **kwargs):
     """:func:`geo.layers.filter_layers` (the CLI's filter), remembered per corpus and filter."""
     return filter_layers(_layers, **kwargs)
+
+
+@contextmanager
+def guarded(part: str) -> Iterator[None]:
+    """A failure while drawing ``part`` is a message in its place, so the rest of the page
+    (above all the uploads, whose Remove control can undo a bad upload) still draws.
+    Streamlit's own rerun/stop signals are not ``Exception`` and pass through."""
+    try:
+        yield
+    except Exception as exc:  # noqa: BLE001 - one part's failure must not take the page
+        st.error(md_escape(f"The {part} could not be drawn ({type(exc).__name__}: {exc}). "
+                           "The rest of the page works; if a new upload caused this, remove "
+                           "it in the Add articles tab."), icon=":material/error:")
 
 
 def set_focus(focus: tuple[float, float, int] | None) -> None:
@@ -175,13 +196,25 @@ def files_tab(result) -> None:
     st.write(f"{t['files']} files: {t['read']} read ({t.get('read_with_warnings', 0)} with "
              f"warnings), {t['skipped']} not read, {t.get('duplicates', 0)} duplicate copies, "
              f"{t['failed']} failed; {t.get('metadata_warnings', 0)} metadata warnings.")
-    for entry in result.report.get("metadata", []):
-        for warning in entry.get("warnings", []):
-            st.warning(md_escape(warning))
+    count, first = metadata_warnings(result.report)
+    if count:  # one box, however many: 5,000 boxes took seconds and 195 MB in a browser
+        with st.expander(f"{count} metadata warning{'s' * (count > 1)} (articles.csv)",
+                         icon=":material/warning:"):
+            st.code("\n".join(first), language=None, wrap_lines=True)
+            if count > len(first):
+                st.caption(f"The first {len(first)} of {count}; all are in the table below "
+                           "and in report.json.")
+    dated = implausible_dates(result.report)
+    if dated:
+        with st.expander(f"{len(dated)} article{'s' * (len(dated) > 1)} with an implausible "
+                         "publication date", icon=":material/event_busy:"):
+            st.caption("Kept and mapped, but their dates are left out of the date slider's "
+                       "range.")
+            st.code("\n".join(dated[:50]), language=None, wrap_lines=True)
     st.dataframe(files_table(result.report), hide_index=True, key="files")
 
 
-def export_tab(view, corpus: Path, kwargs: dict) -> None:
+def export_tab(view, corpus: Path, kwargs: dict, n_uploads: int) -> None:
     st.write("What the filters select, as RFC 7946 GeoJSON: the same bytes as "
              "`python -m geo build` with the same filter (the layer switches only change "
              "what is drawn).")
@@ -195,42 +228,87 @@ def export_tab(view, corpus: Path, kwargs: dict) -> None:
     row.download_button("layers.gpkg (all four)", lambda: gpkg_bytes(view),
                         file_name="layers.gpkg", mime="application/geopackage+sqlite3",
                         key="dl-gpkg", on_click="ignore", icon=":material/download:")
-    st.caption("The same export from the command line:")
-    st.code(cli_command(corpus, kwargs), language="bash")
+    st.caption("The same export from the command line (lines starting with # say where it "
+               "cannot be the same):")
+    st.code(export_command(corpus, kwargs, uploads=n_uploads), language="bash")
 
 
 def upload_section(folder: Path, result=None) -> None:
+    stored, problem = uploads_listing(folder)
+    if problem:
+        st.error(md_escape(problem), icon=":material/folder_off:")
     st.write(f"Text, Markdown or HTML articles ({', '.join(ALLOWED_SUFFIXES)}), up to "
              f"{MAX_UPLOAD_MB} MB each and {MAX_FILES} at a time. They are kept in "
              f"{md_escape(folder)} and read with the corpus.")
     for status, message in st.session_state.pop("upload_messages", []):
         show = {"stored": st.success, "duplicate": st.info}.get(status, st.error)
         show(md_escape(message))
+    refused_record()
     n = st.session_state.setdefault("upload_round", 0)
-    files = st.file_uploader("Articles", type=[s.lstrip(".") for s in ALLOWED_SUFFIXES],
-                             accept_multiple_files=True, max_upload_size=MAX_UPLOAD_MB,
-                             key=f"upload-{n}")
+    # no type filter and a little room over the size limit: such files reach
+    # store_uploads, which refuses them by name, so they land in the record of refusals
+    files = st.file_uploader("Articles", accept_multiple_files=True,
+                             max_upload_size=MAX_UPLOAD_MB + 1, key=f"upload-{n}")
     if files and st.button("Add to the map", key="add", type="primary"):
         articles = result.articles if result is not None else {}
         known = {a.sha256: Path(a.path).name for a in articles.values()
                  if Path(a.path).parent != folder.resolve()}
-        outcomes = store_uploads(((f.name, f.getvalue()) for f in files), folder=folder,
-                                 taken=set(articles), known=known)
-        messages = [(o.status, o.message) for o in outcomes]
-        st.session_state["upload_messages"] = messages
+        outcomes = store_batch(((f.name, f.getvalue()) for f in files), folder=folder,
+                               taken=set(articles), known=known)
+        st.session_state["upload_messages"] = [(o.status, o.message) for o in outcomes
+                                               if o.status != "refused"]
+        st.session_state["upload_refused"] = add_refusals(
+            st.session_state.get("upload_refused", []), outcomes)
         st.session_state["upload_round"] = n + 1  # a fresh, empty uploader
         st.rerun()
-    stored = list_uploads(folder)
     if stored:
         st.write(f"Uploaded articles ({len(stored)}):")
         rows = upload_rows(result, folder) if result is not None else None
         if rows is not None:
             st.dataframe(rows, hide_index=True, key="uploads")
-        gone = st.selectbox("Remove an uploaded file", [p.name for p in stored], index=None,
-                            key="remove-choice")
-        if gone and st.button("Remove", key="remove"):
-            remove_upload(gone, folder=folder)
-            st.rerun()
+        remove_control([p.name for p in stored], folder)
+
+
+def refused_record() -> None:
+    """The files refused in this session, with why, until the analyst dismisses them."""
+    record = st.session_state.get("upload_refused") or []
+    if not record:
+        return
+    st.error(f"{len(record)} file{'s were' if len(record) > 1 else ' was'} not added:",
+             icon=":material/block:")
+    st.dataframe(refusals_table(record), hide_index=True, key="refused")
+    if st.button("Dismiss this list", key="refused-dismiss"):
+        st.session_state["upload_refused"] = []
+        st.rerun()
+
+
+def remove_control(names: list[str], folder: Path) -> None:
+    """Remove an upload for everyone, after a confirmation (it cannot be undone)."""
+    gone = st.selectbox("Remove an uploaded file", names, index=None, key="remove-choice")
+    if gone and st.button("Remove…", key="remove"):
+        st.session_state["remove-pending"] = gone
+    pending = st.session_state.get("remove-pending")
+    if pending not in names:
+        st.session_state.pop("remove-pending", None)
+        return
+    st.warning(md_escape(f"Remove {pending} from the uploads folder? Every session loses "
+                         "it and its incidents; this cannot be undone."))
+    yes, no = st.columns(2, width=420)
+    if yes.button("Yes, remove it", key="remove-confirm", type="primary"):
+        st.session_state.pop("remove-pending", None)
+        try:
+            removed = remove_upload(pending, folder=folder)
+        except OSError as exc:
+            removed, why = False, exc.strerror or str(exc)
+        else:
+            why = "it is no longer there"
+        st.session_state["upload_messages"] = [
+            ("stored", f"{pending}: removed") if removed
+            else ("refused", f"{pending}: not removed ({why})")]
+        st.rerun()
+    if no.button("Cancel", key="remove-cancel"):
+        st.session_state.pop("remove-pending", None)
+        st.rerun()
 
 
 @st.fragment
@@ -244,13 +322,66 @@ def around_the_map(result, choices, view, corpus: Path, uploads: Path, kwargs: d
         "Article reader": lambda: reader_tab(result, choices.articles),
         "Review": lambda: review_tab(result),
         "Files": lambda: files_tab(result),
-        "Export": lambda: export_tab(view, corpus, kwargs),
+        "Export": lambda: export_tab(view, corpus, kwargs, len(uploads_listing(uploads)[0])),
         "Add articles": lambda: upload_section(uploads, result),
     }
     for name, tab in tabs.items():
         if tab.open:
-            with tab:
+            with tab, guarded(f"{name} tab"):
                 show[name]()
+
+
+def sidebar(choices) -> ViewState:
+    """The filter and map widgets; what they hold, as a ViewState."""
+    st.header("Filters")
+    span, date_from, date_to = choices.span, None, None
+    if span and span[0] < span[1]:  # plausible dates only: see geo.app.dashboard_data
+        lo, hi = st.session_state.get("dates") or span
+        st.session_state["dates"] = (min(max(lo, span[0]), span[1]),
+                                     min(max(hi, span[0]), span[1]))
+        chosen = st.slider("Dates", min_value=span[0], max_value=span[1], format="YYYY-MM-DD",
+                           key="dates", help="An incident known only to the month or year "
+                           "shows while that period overlaps the range.")
+        date_from = chosen[0] if chosen[0] > span[0] else None
+        date_to = chosen[1] if chosen[1] < span[1] else None
+    elif span:
+        st.caption(f"All dated incidents are of {span[0].isoformat()}.")
+    if choices.implausible:
+        st.caption(f"{choices.implausible} article{'s' * (choices.implausible > 1)} carry an "
+                   "implausible publication date (before 1900 or in the future): kept, but "
+                   "left out of the range above. See the Files tab.")
+    types = st.multiselect("Incident types", choices.types, key="types",
+                           format_func=type_label, placeholder="All types")
+    actors = st.multiselect("Actors", choices.actors, key="actors", placeholder="All actors")
+    outlets = st.multiselect("Outlets", list(choices.outlets), key="outlets",
+                             placeholder="All outlets")
+    articles = st.multiselect("Articles", list(choices.articles), key="articles",
+                              format_func=choices.articles.get, placeholder="All articles")
+    conf = st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="conf")
+    st.header("Map")
+    shown = st.multiselect("Layers", LAYER_TOGGLES, key="layers",
+                           help="Incidents are always drawn.")
+    online = st.toggle("Online map tiles (needs internet)", key="tiles",
+                       help="Off: the offline basemap only, nothing is fetched. Only this "
+                       "switch turns them on: never a link.")
+    return ViewState(date_from=date_from, date_to=date_to, types=tuple(types),
+                     actors=tuple(actors), outlets=tuple(outlets), articles=tuple(articles),
+                     min_confidence=float(conf), layers=tuple(shown),
+                     online_tiles=bool(online), focus=st.session_state.get("focus"))
+
+
+def draw_map(view, state: ViewState) -> None:
+    drawn = {"incidents": view.incidents, **{name: view[name] for name in state.layers}}
+    st.session_state["map_layers"] = {name: len(frame) for name, frame in drawn.items()}
+    focus = state.focus
+    fmap = build_map(drawn, online_tiles=state.online_tiles, show_places="places" in drawn,
+                     show_articles="articles" in drawn,
+                     center=focus[:2] if focus else None, zoom=focus[2] if focus else None)
+    # render=False: st_folium renders the map once instead of twice (same output)
+    st_folium(fmap, key="map", returned_objects=[], height=MAP_HEIGHT,
+              use_container_width=True, render=False)
+    if focus:
+        st.button("Show the whole area", on_click=set_focus, args=(None,), key="unfocus")
 
 
 # --- load -----------------------------------------------------------------------------
@@ -277,62 +408,26 @@ for key, offered in (("types", valid.types), ("actors", valid.actors),
     # after an upload or a removal the options change: keep the values still offered
     st.session_state[key] = [v for v in st.session_state.get(key) or [] if v in offered]
 
-with st.sidebar:
-    st.header("Filters")
-    span, date_from, date_to = choices.span, None, None
-    if span and span[0] < span[1]:
-        lo, hi = st.session_state.get("dates") or span
-        st.session_state["dates"] = (min(max(lo, span[0]), span[1]),
-                                     min(max(hi, span[0]), span[1]))
-        chosen = st.slider("Dates", min_value=span[0], max_value=span[1], format="YYYY-MM-DD",
-                           key="dates", help="An incident known only to the month or year "
-                           "shows while that period overlaps the range.")
-        date_from = chosen[0] if chosen[0] > span[0] else None
-        date_to = chosen[1] if chosen[1] < span[1] else None
-    elif span:
-        st.caption(f"All dated incidents are of {span[0].isoformat()}.")
-    types = st.multiselect("Incident types", choices.types, key="types",
-                           format_func=type_label, placeholder="All types")
-    actors = st.multiselect("Actors", choices.actors, key="actors", placeholder="All actors")
-    outlets = st.multiselect("Outlets", list(choices.outlets), key="outlets",
-                             placeholder="All outlets")
-    articles = st.multiselect("Articles", list(choices.articles), key="articles",
-                              format_func=choices.articles.get, placeholder="All articles")
-    conf = st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="conf")
-    st.header("Map")
-    shown = st.multiselect("Layers", LAYER_TOGGLES, key="layers",
-                           help="Incidents are always drawn.")
-    online = st.toggle("Online map tiles (needs internet)", key="tiles",
-                       help="Off: the offline basemap only, nothing is fetched.")
-
-state = ViewState(date_from=date_from, date_to=date_to, types=tuple(types),
-                  actors=tuple(actors), outlets=tuple(outlets), articles=tuple(articles),
-                  min_confidence=float(conf), layers=tuple(shown), online_tiles=bool(online),
-                  focus=st.session_state.get("focus"))
+state = ViewState(focus=st.session_state.get("focus"))  # if the sidebar fails
+with st.sidebar, guarded("filters"):
+    state = sidebar(choices)
 mirror_to_link(state)
 
 # --- filter: the function the CLI export uses ------------------------------------------
 kwargs = state.filter_kwargs(choices.outlets)
-view = filtered(stamp, layers, **kwargs)
+view = layers
+with guarded("filter"):
+    view = filtered(stamp, layers, **kwargs)
 
 # --- map ------------------------------------------------------------------------------
-drawn = {"incidents": view.incidents, **{name: view[name] for name in state.layers}}
-st.session_state["map_layers"] = {name: len(frame) for name, frame in drawn.items()}
 st.title("Incidents in north-east Syria")
-n_uploads = len(list_uploads(uploads))
+n_uploads = len(uploads_listing(uploads)[0])
 st.caption(md_escape(
     f"{len(view.incidents)} of {len(layers.incidents)} incidents on the map · "
     f"{len(result.articles)} articles from {corpus.name}"
     + (f" and {n_uploads} uploaded file{'s' * (n_uploads > 1)}" if n_uploads else "")))
-focus = state.focus
-fmap = build_map(drawn, online_tiles=state.online_tiles, show_places="places" in drawn,
-                 show_articles="articles" in drawn,
-                 center=focus[:2] if focus else None, zoom=focus[2] if focus else None)
-# render=False: st_folium renders the map once instead of twice (same output)
-st_folium(fmap, key="map", returned_objects=[], height=MAP_HEIGHT, use_container_width=True,
-          render=False)
-if focus:
-    st.button("Show the whole area", on_click=set_focus, args=(None,), key="unfocus")
+with guarded("map"):
+    draw_map(view, state)
 
 # --- around the map -------------------------------------------------------------------
 around_the_map(result, choices, view, corpus, uploads, kwargs)

@@ -6,7 +6,9 @@ so these tests follow the extraction as it improves.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import re
 import shutil
 import sys
@@ -187,7 +189,7 @@ def test_layer_toggles_and_tiles(seeds) -> None:
     assert _drawn(at)["articles"] == len(seeds.layers.articles)
     at.toggle(key="tiles").set_value(True).run()
     assert "tile.openstreetmap.org" in _map_args(at)["script"]
-    assert _param(at, "tiles") == "online"
+    assert _param(at, "tiles") is None  # never in a link (issue 10, item 9)
 
 
 def test_reader_marks_places_and_centres_the_map(seeds) -> None:
@@ -220,7 +222,7 @@ def test_review_files_timeline_and_export_tabs(seeds) -> None:
     labels = [b.proto.label for b in at.get("download_button")]
     n = len(filter_layers(seeds.layers, types=["raid"]).incidents)
     assert f"incidents.geojson ({n})" in labels and "layers.gpkg (all four)" in labels
-    assert "--type raid" in at.code[0].value
+    assert "--type=raid" in at.code[0].value
 
 
 def test_another_corpus_from_the_command_line(tmp_path, monkeypatch) -> None:
@@ -310,3 +312,167 @@ def test_a_hostile_article_reaches_the_page_only_as_text(tmp_path, monkeypatch) 
         shown = re.sub(r"\\(.)", r"\1", label)  # what Markdown makes of the escapes
         assert not re.search(r"(?i)https?://|www\.|<img|<script", shown), label
     assert PAYLOAD not in "".join(labels)
+
+
+# --- issue 10: no single input takes the dashboard down --------------------------------
+
+FAR_UPLOAD = ("---\npublished: 2400-10-08\n---\n"
+              "قالت مصادر محلية إن دورية أمريكية اعترضت رتلاً روسياً قرب بلدة القحطانية "
+              "بريف القامشلي يوم الخميس.")
+
+
+def _upload(tmp_path: Path, name: str, text: str) -> Path:
+    uploads = tmp_path / "data" / "uploads"
+    uploads.mkdir(parents=True, exist_ok=True)
+    (uploads / name).write_text(text, encoding="utf-8")
+    return uploads
+
+
+@pytest.mark.parametrize("day", ["2400-10-08", "0001-01-01", "9999-12-31", "1683-12-31"])
+def test_a_far_date_is_a_warning_not_a_slider_bound(tmp_path, seeds, day) -> None:
+    """Issue 10, item 1: an upload dated outside 1684..2255 used to make the slider raise
+    StreamlitJSNumberBoundsError for every session; the slider's range now comes from
+    plausible dates only and the article is named in a warning."""
+    _upload(tmp_path, "far.md", FAR_UPLOAD.replace("2400-10-08", day))
+    at = _run()
+    low, high = at.slider(key="dates").value  # the whole range: nothing chosen yet
+    assert dt.date(1900, 1, 1) <= low <= high <= dt.date.today() + dt.timedelta(days=1)
+    assert at.get("component_instance"), "no map"
+    assert any("implausible publication date" in c.value for c in at.sidebar.caption)
+    at = _run({"tab": "Files"})
+    assert any(day in c.value for c in at.code), "the article is not named with its date"
+    at = _run({"tab": "Add articles"})
+    assert at.selectbox(key="remove-choice").options == ["far.md"]
+
+
+def test_a_failing_map_leaves_the_uploads_and_their_remove_control(tmp_path, monkeypatch
+                                                                    ) -> None:
+    """Issue 10, item 1: a failure while drawing one part is a message in its place; the
+    uploads section and its Remove control still draw."""
+    import geo.app.mapview as mapview
+
+    def broken(*args, **kwargs):
+        raise ValueError("no map today")
+
+    monkeypatch.setattr(mapview, "build_map", broken)
+    _upload(tmp_path, "one.txt", FAR_UPLOAD)
+    at = _run({"tab": "Add articles"})
+    assert any("map could not be drawn" in e.value and "no map today" in e.value
+               for e in at.error)
+    assert at.selectbox(key="remove-choice").options == ["one.txt"]
+
+
+def test_a_link_with_online_tiles_stays_offline(seeds) -> None:
+    """Issue 10, item 9: ?tiles=online neither turns the toggle on nor stays in the link."""
+    at = _run({"tiles": "online"})
+    assert at.toggle(key="tiles").value is False
+    assert "tile.openstreetmap.org" not in _map_args(at)["script"]
+    assert _param(at, "tiles") is None
+
+
+def test_tables_show_formula_cells_neutralised(tmp_path, monkeypatch) -> None:
+    """Issue 10, item 14: the tables' own CSV download takes the values shown, so the
+    values shown follow the CSV rule (a leading ' before = + - @)."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    name = sorted(corpus.glob("*.txt"))[0]
+    body = name.read_text(encoding="utf-8")
+    (corpus / "articles.csv").write_text(
+        f"file,title,outlet\n{name.name},=1+1,\"+cmd|' /C calc'!A0\"\n", encoding="utf-8")
+    name.write_text(body, encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--corpus", str(corpus)])
+    at = _run({"tab": "Incidents"})
+    cells = {str(v) for col in _table(at).columns for v in _table(at)[col]}
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+    at = _run({"tab": "Review"})
+    for frame in (d.value for d in at.dataframe):
+        for col in frame.columns:
+            assert not any(str(v).startswith(("=", "+", "@")) for v in frame[col]
+                           if isinstance(v, str)), col
+
+
+def test_the_export_command_names_the_uploads_it_leaves_out(tmp_path) -> None:
+    """Issue 10, item 15: with uploads present the command says it does not include them."""
+    _upload(tmp_path, "one.txt", FAR_UPLOAD)
+    at = _run({"tab": "Export"})
+    code = at.code[0].value
+    assert code.startswith("# Differs from the download: the 1 uploaded file is left out")
+    assert "--out=out/" in code.splitlines()[-1]
+
+
+def test_refused_files_stay_listed_until_dismissed(tmp_path) -> None:
+    """Issue 10, item 18: refused files were one flash message, gone at the next widget
+    move; they are a list with reasons until the analyst dismisses it (the browser test
+    test_a_far_date_leaves_every_session_working adds a refused file through the widget)."""
+    at = _run({"tab": "Add articles"})
+    at.session_state["upload_refused"] = [
+        {"file": "photo.jpg", "reason": "not a text article", "when": "12:00:00"}]
+    at.run()
+    assert _refused(at) == ["photo.jpg"]
+    at.slider(key="conf").set_value(0.5).run()  # another widget moves: still listed
+    assert _refused(at) == ["photo.jpg"]
+    at.button(key="refused-dismiss").click().run()
+    assert not at.session_state["upload_refused"] and _refused(at) == []
+
+
+def _refused(at: AppTest) -> list[str]:
+    """The file names in the table of refused files, if it is shown."""
+    for frame in (d.value for d in at.dataframe):
+        if list(frame.columns) == ["file", "reason", "when"]:
+            return list(frame["file"])
+    return []
+
+
+def test_removing_an_upload_asks_first(tmp_path) -> None:
+    """Issue 10, item 18: Remove deletes a file every session shares: it asks first."""
+    uploads = _upload(tmp_path, "one.txt", FAR_UPLOAD)
+    at = _run({"tab": "Add articles"})
+    at.selectbox(key="remove-choice").select("one.txt").run()
+    at.button(key="remove").click().run()
+    assert (uploads / "one.txt").exists()
+    assert any("cannot be undone" in w.value for w in at.warning)
+    at.button(key="remove-cancel").click().run()
+    assert (uploads / "one.txt").exists()
+    at.selectbox(key="remove-choice").select("one.txt").run()
+    at.button(key="remove").click().run()
+    at.button(key="remove-confirm").click().run()
+    assert not (uploads / "one.txt").exists()
+    assert any("removed" in s.value for s in at.success)
+
+
+def test_thousands_of_csv_warnings_are_one_box(tmp_path, monkeypatch) -> None:
+    """Issue 10, item 18: 5,000 metadata warnings drew 5,000 boxes; now one expander with
+    the count and the first lines."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], corpus / "a.txt")
+    rows = "".join(f"missing{n}.txt,t\n" for n in range(5000))
+    (corpus / "articles.csv").write_text("file,title\n" + rows, encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--corpus", str(corpus)])
+    at = _run({"tab": "Files"})
+    assert len(at.warning) == 0
+    (expander,) = [e for e in at.expander if "metadata warning" in e.label]
+    assert int(expander.label.split()[0]) >= 5000
+    assert len(at.code[0].value.splitlines()) == 50
+
+
+@pytest.mark.parametrize("how", ["no permission", "a file in its place"])
+def test_an_unreadable_uploads_folder_is_a_message(tmp_path, how) -> None:
+    """Issue 10, item 18: an uploads folder the server cannot list is a sentence naming it,
+    not a traceback; the corpus is still mapped."""
+    uploads = tmp_path / "data" / "uploads"
+    if how == "no permission":
+        if os.geteuid() == 0:
+            pytest.skip("root reads any folder")
+        uploads.mkdir(parents=True)
+        (uploads / "one.txt").write_text(FAR_UPLOAD, encoding="utf-8")
+        uploads.chmod(0)
+    else:
+        uploads.parent.mkdir(parents=True)
+        uploads.write_text("a file where the folder should be", encoding="utf-8")
+    try:
+        at = _run({"tab": "Add articles"})
+    finally:
+        uploads.chmod(0o700)
+    assert any("uploads folder" in e.value and "cannot be read" in e.value for e in at.error)
+    assert at.get("component_instance"), "no map"

@@ -13,7 +13,6 @@ import datetime as dt
 import hashlib
 import html
 import re
-import shlex
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,19 +21,20 @@ from typing import Any
 
 import pandas as pd
 
-from ..export import to_geojson_bytes, write_gpkg
+from ..export import spreadsheet_safe, to_geojson_bytes, write_gpkg
 from ..layers import EXPORT_LAYERS, LAYER_NAMES, Layers
+from ..model import plausible_span
 from ..pipeline import PipelineError, PipelineResult, run_pipeline
 from ..read import CorpusError, FileReport, iter_corpus
 from ..read.uploads import list_uploads
 from .symbols import INCIDENT_STYLES
 
 __all__ = ["DOWNLOAD_LAYERS", "WORD_JOINER", "DataChoices", "article_header_html",
-           "article_label", "bidi", "cli_command", "data_choices", "files_table", "focus_for",
-           "folder_fingerprint", "gpkg_bytes", "highlighted_html", "incidents_table",
-           "label_colours", "layer_geojson", "md_escape", "mention_targets", "review_table",
-           "run_folders", "timeline", "type_label", "unlocated_table", "upload_rows",
-           "view_counts"]
+           "article_label", "bidi", "data_choices", "data_span", "files_table", "focus_for",
+           "folder_fingerprint", "gpkg_bytes",
+           "highlighted_html", "incidents_table", "label_colours", "layer_geojson",
+           "md_escape", "mention_targets", "review_table", "run_folders", "safe_cells",
+           "timeline", "type_label", "unlocated_table", "upload_rows", "view_counts"]
 
 #: Layers offered as GeoJSON downloads (the files ``python -m geo build`` writes).
 DOWNLOAD_LAYERS: tuple[str, ...] = LAYER_NAMES
@@ -67,9 +67,12 @@ def folder_fingerprint(folders: Iterable[str | Path]) -> str:
     for folder in folders:
         folder = Path(folder)
         h.update(f"folder {folder}\n".encode())
-        if not folder.is_dir():
+        try:
+            entries = sorted(folder.iterdir()) if folder.is_dir() else []
+        except OSError as exc:  # unreadable: its state is the error, shown by the page
+            h.update(f"unreadable {exc.errno}\n".encode())
             continue
-        for entry in sorted(folder.iterdir()):
+        for entry in entries:
             try:
                 if not entry.is_file():
                     continue
@@ -78,7 +81,10 @@ def folder_fingerprint(folders: Iterable[str | Path]) -> str:
                 continue
             h.update(f"{entry.name}|{info.st_size}|{info.st_mtime_ns}\n".encode())
             if entry.name == METADATA_FILE:
-                h.update(hashlib.sha256(entry.read_bytes()).digest())
+                try:
+                    h.update(hashlib.sha256(entry.read_bytes()).digest())
+                except OSError as exc:
+                    h.update(f"unreadable {exc.errno}\n".encode())
     return h.hexdigest()
 
 
@@ -118,7 +124,9 @@ def run_folders(folders: Iterable[str | Path], *, gazetteer: Any = None,
 
     One run, not one per folder, so that an uploaded article about an event the
     corpus reports is merged with it, like any two articles of one folder. Folders
-    that do not exist are left out (the uploads folder until the first upload).
+    that do not exist or cannot be listed are left out (the uploads folder until the
+    first upload; an unreadable uploads folder costs only the uploads, and the page
+    says so, see :func:`geo.app.upload_record.uploads_listing`).
 
     Raises
     ------
@@ -130,10 +138,18 @@ def run_folders(folders: Iterable[str | Path], *, gazetteer: Any = None,
     folders = [Path(f) for f in folders]
     if not folders:
         raise ValueError("run_folders needs at least one folder")
-    present = [folders[0], *(f for f in folders[1:] if f.is_dir())]
+    present = [folders[0], *(f for f in folders[1:] if _listable(f))]
     reader = _read_folders(present) if len(present) > 1 else None
     return run_pipeline(present[0], gazetteer=gazetteer, cache_dir=cache_dir,
                         use_cache=use_cache, progress=progress, reader=reader)
+
+
+def _listable(folder: Path) -> bool:
+    try:
+        next(iter(folder.iterdir()), None)
+    except OSError:  # missing, not a folder, or no permission
+        return False
+    return True
 
 
 # --- what the filters offer -----------------------------------------------------------
@@ -148,6 +164,7 @@ class DataChoices:
     actors: tuple[str, ...]
     outlets: dict[str, tuple[str, ...]]  # outlet -> its article ids
     articles: dict[str, str]  # article id -> label
+    implausible: int = 0  # articles whose publication date is outside 1900..tomorrow
 
 
 def _day(text: Any) -> dt.date | None:
@@ -157,11 +174,28 @@ def _day(text: Any) -> dt.date | None:
         return None
 
 
-def data_span(layers: Layers) -> tuple[dt.date, dt.date] | None:
-    """First and last day of the incidents (their whole periods), or None."""
+def data_span(layers: Layers, report: Mapping | None = None, *,
+              today: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
+    """First and last plausible day of the incidents (their whole periods), or None.
+
+    The run report's ``dates.incidents`` when it has one, else the same rule here:
+    only incidents overlapping 1900-01-01 .. tomorrow count, and the span is held
+    within it. Why: an article may carry any date from year 1 to 9999 (a typo, a
+    hostile upload), and a date slider cannot reach past 1684..2255 in the browser;
+    such an article is a warning in the report, never a bound of the slider.
+    """
+    dates = (report or {}).get("dates") if isinstance(report, Mapping) else None
+    if isinstance(dates, Mapping) and "incidents" in dates:
+        known = dates.get("incidents") or {}
+        first, last = _day(known.get("first")), _day(known.get("last"))
+        return (first, last) if first and last and first <= last else None
+    lo, hi = plausible_span(today)
     inc = layers.incidents
-    days = [d for d in map(_day, [*inc["date_first"], *inc["date_last"]]) if d]
-    return (min(days), max(days)) if days else None
+    days = [(f, t) for f, t in zip(map(_day, inc["date_first"]), map(_day, inc["date_last"]),
+                                   strict=True) if f and t and f <= hi and t >= lo]
+    if not days:
+        return None
+    return max(min(f for f, _ in days), lo), min(max(t for _, t in days), hi)
 
 
 def bidi(text: Any) -> str:
@@ -195,17 +229,34 @@ def data_choices(result: PipelineResult) -> DataChoices:
         if outlet:
             outlets.setdefault(outlet, []).append(aid)
     return DataChoices(
-        span=data_span(result.layers),
+        span=data_span(result.layers, result.report),
         types=tuple(sorted({str(t) for t in inc["type"]})),
         actors=tuple(sorted(str(a) for a in actors)),
         outlets={o: tuple(ids) for o, ids in sorted(outlets.items())},
         articles={aid: article_label(result.articles[aid]) for aid in sorted(result.articles)},
+        implausible=len((result.report.get("dates") or {}).get("implausible") or ()),
     )
 
 
 def view_counts(layers: Layers) -> dict[str, int]:
     """Rows per layer."""
     return {name: len(layers[name]) for name in LAYER_NAMES}
+
+
+def safe_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every text cell as :func:`geo.export.spreadsheet_safe` makes it.
+
+    The tables' own "Download as CSV" (and copying cells into a spreadsheet) take the
+    values shown, so the values shown follow the CSV rule: a cell starting with ``=``,
+    ``+``, ``-``, ``@``, tab or CR gets a leading ``'``. Chosen over hiding the toolbar
+    because it also covers copy and paste, and it changes only such cells (rare in
+    news text), so the tables stay readable.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(spreadsheet_safe)
+    return out
 
 
 # --- tables and chart -----------------------------------------------------------------
@@ -239,7 +290,7 @@ def incidents_table(layers: Layers) -> pd.DataFrame:
     if inc.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in INCIDENT_COLUMNS})
     sources = inc["sources"].tolist()
-    return pd.DataFrame({
+    return safe_cells(pd.DataFrame({
         "date": inc["date"].tolist(),
         "type": [type_label(t) for t in inc["type"]],
         "place": inc["place_name_en"].tolist(),
@@ -252,7 +303,7 @@ def incidents_table(layers: Layers) -> pd.DataFrame:
         "sources": [_sources_text(s) for s in sources],
         "evidence": [_evidence(s) for s in sources],
         "id": inc["id"].tolist(),
-    })
+    }))
 
 
 def timeline(layers: Layers) -> tuple[pd.DataFrame, int]:
@@ -469,7 +520,7 @@ def review_table(report: Mapping, articles: Mapping[str, Any]) -> pd.DataFrame:
             })
     columns = ["status", "text", "place", "confidence", "candidates", "why", "context",
                "article", "article_id"]
-    return pd.DataFrame(rows, columns=columns)
+    return safe_cells(pd.DataFrame(rows, columns=columns))
 
 
 def unlocated_table(report: Mapping) -> pd.DataFrame:
@@ -479,7 +530,8 @@ def unlocated_table(report: Mapping) -> pd.DataFrame:
              "articles": _joined(u.get("articles")),
              "evidence": " | ".join(" ".join(str(e).split()) for e in u.get("evidence") or [])}
             for u in report.get("unlocated", []) or []]
-    return pd.DataFrame(rows, columns=["date", "type", "place", "why", "articles", "evidence"])
+    return safe_cells(pd.DataFrame(rows, columns=["date", "type", "place", "why", "articles",
+                                                  "evidence"]))
 
 
 def files_table(report: Mapping) -> pd.DataFrame:
@@ -492,16 +544,19 @@ def files_table(report: Mapping) -> pd.DataFrame:
         rows.append({"file": m.get("file", ""), "status": "metadata", "reason": "",
                      "encoding": "", "warnings": "; ".join(m.get("warnings") or []),
                      "article": ""})
-    return pd.DataFrame(rows, columns=["file", "status", "reason", "encoding", "warnings",
-                                       "article"])
+    return safe_cells(pd.DataFrame(rows, columns=["file", "status", "reason", "encoding",
+                                                  "warnings", "article"]))
 
 
 def upload_rows(result: PipelineResult, folder: str | Path) -> pd.DataFrame:
-    """Each stored upload: read or skipped (why), and what the pipeline found in it."""
+    """Each stored upload: read or skipped (why), what the pipeline found in it, and its
+    warnings (an implausible publication date among them)."""
     folder = Path(folder).resolve()
     suffix = f" ({folder.name})"
     skipped = {str(f.get("file", "")).removesuffix(suffix): f
                for f in result.report.get("files", []) if f.get("status") != "read"}
+    warned = {f.get("article"): "; ".join(w for w in f.get("warnings") or [] if w)
+              for f in result.report.get("files", []) if f.get("article")}
     rows = []
     for path in list_uploads(folder):
         article = result.articles.get(path.stem)
@@ -511,14 +566,16 @@ def upload_rows(result: PipelineResult, folder: str | Path) -> pd.DataFrame:
             located = sum(1 for m in res.mentions if _status(m) in ("located", "approximate"))
             rows.append({"file": path.name, "status": "read",
                          "title": getattr(article, "title", ""),
-                         "places": located, "incidents": len(res.incidents), "reason": ""})
+                         "places": located, "incidents": len(res.incidents), "reason": "",
+                         "warnings": warned.get(path.stem, "")})
         else:
             f = skipped.get(path.name, {})
             rows.append({"file": path.name, "status": f.get("status", "not read"),
                          "title": "", "places": 0, "incidents": 0,
-                         "reason": f.get("reason", "not read yet")})
-    return pd.DataFrame(rows, columns=["file", "status", "title", "places", "incidents",
-                                       "reason"])
+                         "reason": f.get("reason", "not read yet"),
+                         "warnings": "; ".join(f.get("warnings") or [])})
+    return safe_cells(pd.DataFrame(rows, columns=["file", "status", "title", "places",
+                                                  "incidents", "reason", "warnings"]))
 
 
 # --- exports --------------------------------------------------------------------------
@@ -530,29 +587,6 @@ def layer_geojson(layers: Layers, name: str) -> bytes:
     if name not in LAYER_NAMES:
         raise KeyError(f"no layer {name!r}; layers are {LAYER_NAMES}")
     return to_geojson_bytes(layers[name])
-
-
-def cli_command(corpus: str | Path, filter_kwargs: Mapping[str, Any], *,
-                out: str = "out/") -> str:
-    """The ``python -m geo build`` command that exports the same view.
-
-    >>> cli_command("seeds", {"date_from": dt.date(2022, 1, 1), "types": ["raid"],
-    ...                       "min_confidence": 0.5})
-    'python -m geo build seeds --out out/ --date-from 2022-01-01 --type raid --min-confidence 0.5'
-    """
-    args = ["python", "-m", "geo", "build", str(corpus), "--out", out]
-    for key, flag in (("date_from", "--date-from"), ("date_to", "--date-to")):
-        if filter_kwargs.get(key):
-            args += [flag, str(filter_kwargs[key])]
-    for key, flag in (("types", "--type"), ("actors", "--actor"), ("articles", "--article")):
-        values = filter_kwargs.get(key)
-        if values is not None and not values:
-            args += [flag, ""]  # an empty choice (e.g. an outlet with no article): nothing
-        for value in values or ():
-            args += [flag, str(value)]
-    if filter_kwargs.get("min_confidence"):
-        args += ["--min-confidence", f"{float(filter_kwargs['min_confidence']):g}"]
-    return shlex.join(args)
 
 
 def gpkg_bytes(layers: Layers) -> bytes:

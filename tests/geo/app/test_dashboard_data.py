@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -10,16 +11,18 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 import pyogrio
 import pytest
 
 from gazetteer.model import Place
+from geo.app.command import cli_command, export_command
 from geo.app.dashboard_data import (
     WORD_JOINER,
     article_header_html,
     article_label,
-    cli_command,
     data_choices,
+    data_span,
     files_table,
     focus_for,
     folder_fingerprint,
@@ -32,6 +35,7 @@ from geo.app.dashboard_data import (
     mention_targets,
     review_table,
     run_folders,
+    safe_cells,
     timeline,
     unlocated_table,
     upload_rows,
@@ -326,6 +330,73 @@ def test_gpkg_of_an_empty_view(seeds) -> None:
 def test_cli_command_quotes() -> None:
     command = cli_command("my corpus", {"actors": ["US forces"], "articles": [],
                                         "date_to": dt.date(2022, 1, 31)})
-    assert shlex.split(command) == ["python", "-m", "geo", "build", "my corpus", "--out",
-                                    "out/", "--date-to", "2022-01-31", "--actor", "US forces",
-                                    "--article", ""]
+    assert shlex.split(command) == ["python", "-m", "geo", "build", "my corpus", "--out=out/",
+                                    "--date-to=2022-01-31", "--actor=US forces", "--article="]
+
+
+def test_export_command_is_exact_for_an_id_starting_with_a_dash(tmp_path) -> None:
+    """Issue 10, item 15: an article id starting with '-' is passed as --article=ID (never
+    read as an option), and the command writes exactly the download's bytes."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))[:3]
+    for n, path in enumerate(seeds):
+        shutil.copy(path, corpus / (f"-rf {n}.txt" if n == 0 else path.name))
+    result = run_folders([corpus])
+    kwargs = {"articles": ["-rf 0"], "min_confidence": 0.0}
+    command = export_command(corpus, kwargs, out=str(tmp_path / "out"))
+    assert "#" not in command and "'--article=-rf 0'" in command
+    env = {**os.environ, "NES_OSINT_CACHE": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, *shlex.split(command)[1:]], cwd=PROJECT, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    view = filter_layers(result.layers, **kwargs)
+    for name in LAYER_NAMES:
+        assert layer_geojson(view, name) == (tmp_path / "out" / f"{name}.geojson").read_bytes()
+
+
+def test_export_command_says_what_it_cannot_reproduce() -> None:
+    """Issue 10, item 15: uploads (geo build reads one folder) and an id with a comma (geo
+    build splits at commas) are named in '#' lines a shell ignores, never silently lost."""
+    kwargs = {"articles": ["a,b", "plain"], "actors": [" padded"]}
+    text = export_command("seeds", kwargs, uploads=3)
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert len(comments) == 3
+    assert "3 uploaded files are left out" in comments[0]
+    assert "' padded'" in comments[1] and "'a,b'" in comments[2]
+    args = shlex.split(text, comments=True)
+    assert args[-1] == "--article=plain" and not any("a,b" in a or "padded" in a for a in args)
+    assert export_command("seeds", {}) == cli_command("seeds", {})
+    only = export_command("seeds", {"articles": ["x,y"]})
+    assert shlex.split(only, comments=True)[-1] == "--article="  # nothing, as the filter says
+
+
+def test_export_command_comment_cannot_start_a_command() -> None:
+    text = export_command("seeds", {"articles": ["a,b\nrm -rf ~"]})
+    assert all(line.startswith("#") for line in text.splitlines()[:-1])
+    assert len(text.splitlines()) == 2
+
+
+# --- issue 10 -------------------------------------------------------------------------
+
+
+def test_the_date_span_holds_only_plausible_dates(seeds) -> None:
+    """Issue 10, item 1: the slider's range never reaches a far date (year 1..9999)."""
+    inc = seeds.layers.incidents.copy()
+    inc.loc[inc.index[0], ["date_first", "date_last"]] = ["2400-10-08", "2400-10-08"]
+    inc.loc[inc.index[1], ["date_first", "date_last"]] = ["0001-01-01", "0001-01-01"]
+    far = dataclasses.replace(seeds.layers, incidents=inc)
+    low, high = data_span(far)
+    assert dt.date(1900, 1, 1) <= low <= high <= dt.date.today() + dt.timedelta(days=1)
+    assert data_span(seeds.layers, seeds.report) == (
+        dt.date.fromisoformat(seeds.report["dates"]["incidents"]["first"]),
+        dt.date.fromisoformat(seeds.report["dates"]["incidents"]["last"]))
+    assert data_span(seeds.layers, {"dates": {"incidents": None}}) is None
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx"])
+def test_table_cells_are_spreadsheet_safe(cell) -> None:
+    """Issue 10, item 14: what a table shows is what its own 'Download as CSV' writes."""
+    frame = safe_cells(pd.DataFrame({"text": [cell, "القامشلي"], "n": [-1, 2]}))
+    assert frame["text"].tolist() == ["'" + cell, "القامشلي"]
+    assert frame["n"].tolist() == [-1, 2]  # numbers stay numbers
