@@ -2,6 +2,12 @@
 
     python -m geo build CORPUS_DIR --out OUT_DIR [filters] [--no-cache] [--max-mb N]
     python -m geo report CORPUS_DIR [--json] [--max-mb N]
+    python -m geo review decide|list|orphans|export|import ...   (geo.review.cli)
+
+``build`` and ``report`` apply the analyst's decisions from the review store
+(``--review FILE``; by default the data folder's ``review.sqlite`` when it exists;
+``--no-review`` for the machine's output alone); rejected incidents are left out
+unless ``--include-rejected``.
 
 ``build`` writes incidents/bases/routes/places/articles ``.geojson`` (RFC 7946),
 ``layers.gpkg`` (incidents, bases, routes, places) and ``report.json`` as one
@@ -41,6 +47,8 @@ from .layers import LAYER_NAMES, Layers, filter_layers, parse_date_bound
 from .names import quoted, visible, visible_deep
 from .outdir import OutputError, check_output, replace_folder
 from .pipeline import PipelineError, PipelineResult, run_pipeline
+from .review import ReviewError, default_review_path
+from .review.cli import add_review_parser, run_review
 
 EXIT_OK = 0
 EXIT_NOTHING = 2
@@ -123,6 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("corpus", type=Path, help="folder of article .txt files")
     report.add_argument("--json", action="store_true", help="print the report as JSON")
     _common(report)
+    add_review_parser(sub)
     return parser
 
 
@@ -131,6 +140,24 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache-dir", type=Path, help="cache folder (default: $NES_OSINT_CACHE)")
     parser.add_argument("--max-mb", type=_megabytes, metavar="N",
                         help="skip article files larger than N megabytes (default: 20)")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--review", type=Path, metavar="FILE",
+                       help="review store to apply (default: the data folder's "
+                            "review.sqlite, if it exists)")
+    which.add_argument("--no-review", action="store_true",
+                       help="the machine's output alone, no decisions applied")
+    parser.add_argument("--include-rejected", action="store_true",
+                        help="keep rejected incidents (review = rejected)")
+
+
+def _review_source(args: argparse.Namespace) -> Path | None:
+    """The store a build applies: --review, else the data folder's if it exists."""
+    if args.no_review:
+        return None
+    if args.review is not None:
+        return args.review
+    default = default_review_path()
+    return default if default.is_file() else None
 
 
 def _progress(stream: TextIO):
@@ -149,7 +176,9 @@ def _run(args: argparse.Namespace) -> PipelineResult:
     progress = _progress(sys.stderr)
     try:
         return run_pipeline(args.corpus, cache_dir=args.cache_dir, use_cache=not args.no_cache,
-                            progress=progress, keep_text=False, max_bytes=_max_bytes(args))
+                            progress=progress, keep_text=False, max_bytes=_max_bytes(args),
+                            review=_review_source(args),
+                            include_rejected=args.include_rejected)
     finally:
         if progress is not None:
             sys.stderr.write("\n")
@@ -294,8 +323,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _check_dates(parser, args)
     try:
+        if args.command == "review":
+            return run_review(args, echo=echo)
         return cmd_build(args) if args.command == "build" else cmd_report(args)
-    except (PipelineError, OutputError, GazetteerError) as exc:
+    except (PipelineError, OutputError, GazetteerError, ReviewError) as exc:
         echo("error: " + " ".join(str(exc).splitlines()), file=sys.stderr)
         return EXIT_NOTHING
 

@@ -39,6 +39,7 @@ from .layers import Layers, article_published, build_layers
 from .merge import MergeRecord, merge_bases, merge_incidents, merge_routes
 from .model import ArticleResult, Base, Incident, Route, plausible_span, published_problem
 from .names import has_surrogates, quoted, visible, visible_deep
+from .review.apply import ReviewSource, ReviewStep, open_review
 
 __all__ = ["CorpusNotFoundError", "CorpusUnreadableError", "NoArticlesError", "PipelineError",
            "PipelineResult", "ResultCache", "code_version", "default_cache_dir",
@@ -144,6 +145,8 @@ class PipelineResult:
     timings: dict[str, float] = field(default_factory=dict)
     cache_hits: int = 0
     cache_misses: int = 0
+    #: The review step of this run: decisions applied, review states, orphans (geo.review).
+    review: ReviewStep | None = None
 
 
 class _Timer:
@@ -196,7 +199,9 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
                  progress: Progress | None = None, max_km: float = 60.0,
                  keep_text: bool = True, max_bytes: int | None = None,
                  reader: Callable[[Path], Iterable[Any]] | None = None,
-                 extract: Callable[[Any, Any], ArticleResult] | None = None) -> PipelineResult:
+                 extract: Callable[[Any, Any], ArticleResult] | None = None,
+                 review: ReviewSource = None,
+                 include_rejected: bool = False) -> PipelineResult:
     """Read every article of ``corpus_dir``, extract, merge and build the layers.
 
     Parameters
@@ -219,6 +224,12 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     reader, extract : callables, optional
         Replace :func:`geo.read.iter_corpus` and :func:`geo.extract.extract_article`
         (benchmarks and tests).
+    review : ReviewStore, ReviewState or path, optional
+        The analyst's decisions (:mod:`geo.review`), applied to the articles before
+        extraction, to their incidents before merging, and to the merged incidents;
+        None: the machine's output alone (every ``review`` is ``machine``).
+    include_rejected : bool
+        Keep rejected incidents in the layers (``review`` = ``rejected``).
 
     Raises
     ------
@@ -234,6 +245,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
 
         gazetteer = load_gazetteer()
     extract = extract or _default_extract()
+    step = open_review(review, include_rejected=include_rejected, gazetteer=gazetteer)
     read = reader or _default_reader(max_bytes)
     cache, warnings = None, []  # warnings: about the run, not about one file
     if use_cache:
@@ -269,26 +281,34 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
             reports.append(item)
         elif (clash := _id_clash(folder, item, ids)) is not None:
             reports.append(clash)
+        elif (reviewed := step.article(item)) is None:  # excluded by the analyst
+            reports.append(_Skipped(_relative(folder, item), "skipped",
+                                    step.excluded_reason(item.id)))
         else:
             # An article's dates depend on that article alone (its metadata, its stamp,
             # the absolute dates of its text): never on the others of the folder.
-            handle(item)
+            handle(reviewed)
         if progress is not None:
             progress(done, getattr(item, "id", "") or str(getattr(item, "file", "")))
     if not results:
         raise NoArticlesError(_nothing_read(folder, reports, failures))
 
+    with timer.stage("review"):
+        results = step.after_extraction(results)
     with timer.stage("merge"):
         incidents, merges = merge_incidents(
             [i for r in results.values() for i in r.incidents], max_km=max_km)
+    with timer.stage("review"):
+        incidents, merges = step.after_merge(incidents, merges)
         bases = merge_bases(b for r in results.values() for b in r.bases)
         routes = merge_routes(x for r in results.values() for x in r.routes)
     with timer.stage("layers"):
-        layers = build_layers(results.values(), articles, incidents=incidents, bases=bases,
-                              routes=routes)
+        layers = step.annotate(build_layers(results.values(), articles, incidents=incidents,
+                                            bases=bases, routes=routes))
     with timer.stage("report"):
         report = build_report(folder, articles, reports, results, merges, layers, failures)
     report["warnings"] = warnings
+    report["review"] = visible_deep(step.report())
     report["run"] = {
         "seconds": {k: round(v, 4) for k, v in timer.seconds.items()},
         "cache": {"enabled": cache is not None,
@@ -301,6 +321,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         incidents=incidents, bases=bases, routes=routes, merges=merges, layers=layers,
         report=report, timings=dict(timer.seconds),
         cache_hits=cache.hits if cache else 0, cache_misses=cache.misses if cache else 0,
+        review=step,
     )
 
 
