@@ -30,6 +30,13 @@ INCIDENT_TYPES: dict[str, tuple[str, str]] = {
     "agreement": ("Strategic developments", "Agreement"),
     "explosion": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     "attack": ("Violence against civilians", "Attack"),
+    # a town or position taken; ACLED splits it by who takes it (a government regains,
+    # a non-state actor overtakes): most captures the news here reports are by non-state forces
+    "capture": ("Battles", "Non-state actor overtakes territory"),
+    "withdrawal": ("Strategic developments", "Non-violent transfer of territory"),
+    "convoy": ("Strategic developments", "Other"),  # a column entering, leaving, crossing
+    "confrontation": ("Strategic developments", "Other"),  # a scuffle, no weapons used
+    "assassination": ("Violence against civilians", "Attack"),  # a targeted killing
     "other": ("Strategic developments", "Other"),
 }
 

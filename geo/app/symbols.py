@@ -45,6 +45,11 @@ INCIDENT_STYLES: dict[str, tuple[str, str, str]] = {
     "agreement": ("Agreement", "#00897b", "fa-handshake"),
     "explosion": ("Explosion / IED", "#e65100", "fa-explosion"),
     "attack": ("Attack", "#880e4f", "fa-skull"),
+    "capture": ("Town / position taken", "#b71c1c", "fa-flag"),
+    "withdrawal": ("Withdrawal", "#5c6bc0", "fa-person-walking-arrow-loop-left"),
+    "convoy": ("Convoy", "#0d47a1", "fa-truck"),
+    "confrontation": ("Scuffle / confrontation", "#a1887f", "fa-hand-fist"),
+    "assassination": ("Assassination", "#4a148c", "fa-gun"),
     "other": ("Other", "#455a64", "fa-circle-question"),
 }
 BASE_STYLE = {"cls": "base-marker", "color": "#263238", "icon": "fa-house-flag"}

@@ -1,8 +1,9 @@
 """Uses of a trigger word that report no event, and nouns that only refer back to one.
 
 Why a module: 'لن تخوض اشتباكات', 'لتجنب أي اشتباك', 'في حال تعرضت لهجوم', 'نفت وقوع
-اشتباك', 'تكررت حوادث اعتراض', 'هذه هي المرة الأولى التي ...' all hold a trigger, and
-none is an incident. Negated, hypothetical or purposive uses, future and threats,
+اشتباك', 'تكررت حوادث اعتراض', 'هذه هي المرة الأولى التي ...', 'من المتوقع أن تصل
+تعزيزات', 'في الذكرى الخامسة لتحرير الرقة', 'واعتبر الوزير أن الغارات ...' all hold a
+trigger, and none is an incident. Negated, hypothetical or purposive uses, future and threats,
 denials, habitual statements and 'the first time that' meta statements are told
 apart here; so are anaphoric nouns ('الغارة', 'هذه العملية') that refer back to an
 event already told (they may add detail to it, never a new incident). The words are
@@ -13,15 +14,21 @@ from __future__ import annotations
 
 import re
 
-from .cues import DENIAL_RE, HABITUAL_RE, HYPOTHETICAL_RE, NEG_WORDS, NOT_NEG_AFTER
+from .cues import DENIAL_RE, FORECAST_RE, GENERAL_RE, HABITUAL_RE, HYPOTHETICAL_RE, NEG_WORDS, NOT_NEG_AFTER
 from .folding import rx
 from .sentences import clause_of
 
 __all__ = ["is_anaphoric", "rejected"]
 
-_AFTER_HYPOTHETICAL_RE = rx(r"^\S*(?: \S+)?\s+(?:ال)?محتمل(?:ه)?(?![^\W\d_])")
+#: 'هجوم محتمل', 'عملية عسكرية مرتقبة', 'الهجوم المزعوم': expected, not done, or only alleged.
+_AFTER_HYPOTHETICAL_RE = rx(r"^\S*(?: \S+)?\s+(?:ال)?(?:محتمل|مرتقب|متوقع|وشيك|مزعوم|مفترض)(?:ه)?"
+                            r"(?![^\W\d_])")
 _META_RE = rx(r"(?:هي|هذه|ليست|انها) (?:ال)?مره (?:ال)?اولي (?:التي|الذي)")
 _ANAPHORIC_RE = rx(r"(?:هذه|تلك|هذا|ذلك|نفس|ذات) (?:ال)?\S*$")
+#: 'عملية القصف هذه', 'الهجوم ذاته': a demonstrative after the noun refers back too.
+#: ('قصف هذه المواقع': the demonstrative points at the next noun, not the event.)
+_ANAPHORIC_AFTER_RE = rx(r"^(?:\s+\S+)?\s+(?:هذه|هذا|تلك|ذلك|ذاته|ذاتها|نفسه|نفسها)(?![^\W\d_])"
+                         r"(?!\s+ال)")
 _RELATIVE_CLAUSE_RE = rx(r"^(?:\s+\S+){0,2}?\s+(?:التي|الذي|اللتين|الذين)(?![^\W\d_])")
 _WORD_RE = re.compile(r"[^\W_]+")
 
@@ -30,12 +37,17 @@ def rejected(text: str, start: int, end: int) -> bool:
     """Does the trigger at ``text[start:end]`` (a sentence's folded text) report no event?
 
     Negated or purposive ('لن', 'لتجنب'), hypothetical ('في حال', threats, plans,
-    'محتمل' after it), a 'first time that' statement, denied in its clause, or
-    habitual in its clause.
+    forecasts, preparations, 'محتمل' or 'مرتقب' after it), an anniversary or a view
+    ('في الذكرى', 'اعتبر', 'أدان'), a 'first time that' statement, denied in its
+    clause, or habitual in its clause.
     """
     before = text[:start]
     if _negated(before) or HYPOTHETICAL_RE.search(before) or _META_RE.search(before):
         return True
+    if FORECAST_RE.search(text, max(0, start - 60), start):
+        return True  # 'تستعد لشن هجوم': prepared or expected, not done
+    if GENERAL_RE.search(before):
+        return True  # an anniversary, an opinion, a condemnation: talk about events
     clause = clause_of(text, start)
     if DENIAL_RE.search(text, clause[0], start) or _AFTER_HYPOTHETICAL_RE.match(text[end:]):
         return True
@@ -64,7 +76,7 @@ def _imperfect(word: str) -> bool:
 
 def is_anaphoric(text: str, m: re.Match[str]) -> bool:
     """'الغارة' / 'هذه العملية' refer back, unless a defining relative clause follows."""
-    if _ANAPHORIC_RE.search(text[:m.start()] + "x"):
+    if _ANAPHORIC_RE.search(text[:m.start()] + "x") or _ANAPHORIC_AFTER_RE.match(text[m.end():]):
         return True
     word = m.group(0)
     definite = text[max(0, m.start() - 4):m.start()].endswith(("ال", "بال", "لل"))

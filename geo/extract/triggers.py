@@ -26,7 +26,10 @@ from .actors import side_of
 from .cues import (
     AIR_RE,
     ARTILLERY_RE,
+    ATTACK_RE,
     DUAL_RE,
+    FIGHTING_RE,
+    GUNMEN_RE,
     HAPPENED_RE,
     HELI_RE,
     MIL_WORD_RE,
@@ -65,17 +68,19 @@ class Trigger:
 #: Which of several types in one clause wins (the most specific first).
 PRIORITY = {t: i for i, t in enumerate((
     "air_incident", "vehicle_collision", "raid", "airstrike", "shelling", "explosion",
-    "armed_clash", "attack", "patrol_obstruction", "arrest", "patrol_encounter", "deployment",
-    "exercise", "protest", "agreement", "patrol",
+    "assassination", "confrontation", "capture", "armed_clash", "attack", "patrol_obstruction",
+    "arrest", "patrol_encounter", "withdrawal", "convoy", "deployment", "exercise", "protest",
+    "agreement", "patrol",
 ))}
 #: Types where one side acts against another (attackers and targets are told apart).
-HOSTILE = frozenset({"patrol_obstruction", "raid", "airstrike", "shelling", "arrest", "attack"})
+HOSTILE = frozenset({"patrol_obstruction", "raid", "airstrike", "shelling", "arrest", "attack",
+                     "assassination", "capture"})
 
 #: The trigger lexicon.
 TRIGGERS_FILE = DATA_DIR / "triggers.toml"
 #: The conditions a trigger may need (see the header of triggers.toml).
 NEEDS = frozenset({"", "instrument", "air", "no_air", "patrol", "patrol_or_road", "heli", "soldiers",
-                   "sides", "happened", "signed", "mil_near"})
+                   "sides", "happened", "signed", "mil_near", "fighting", "gunmen", "no_attack"})
 _FIELDS = (Field("type", choices=frozenset(PRIORITY) | {"strike"}), Field("patterns", list),
            Field("strength", float), Field("need", default="", choices=NEEDS),
            Field("form", default="verb", choices=frozenset({"verb", "present", "noun"})))
@@ -323,6 +328,9 @@ _NEED_CHECKS = {
     "happened": lambda doc, s, m, text: bool(HAPPENED_RE.search(text)),
     "signed": lambda doc, s, m, text: bool(SIGNED_RE.search(text)),
     "mil_near": _military_near,
+    "fighting": lambda doc, s, m, text: bool(FIGHTING_RE.search(text)) and _military_near(doc, s, m, text),
+    "gunmen": lambda doc, s, m, text: bool(GUNMEN_RE.search(text[max(0, m.start() - 60):m.end() + 60])),
+    "no_attack": lambda doc, s, m, text: not ATTACK_RE.search(text),
 }
 
 
@@ -333,7 +341,9 @@ def _choose(found: list[Candidate]) -> list[Candidate]:
         by_clause.setdefault(c.clause, []).append(c)
     winners: dict[str, Candidate] = {}
     for group in by_clause.values():
-        best = min(group, key=lambda c: (PRIORITY.get(c.type, 99), -c.strength, c.start))
+        # a noun that refers back ('عقب الهجوم') never hides the clause's own event
+        best = min(group, key=lambda c: (c.anaphoric, PRIORITY.get(c.type, 99), -c.strength,
+                                         c.start))
         same = [c for c in group if c.type == best.type]
         best = min(same, key=lambda c: (c.anaphoric, -c.strength, c.start))
         old = winners.get(best.type)

@@ -1,0 +1,142 @@
+"""The event types of issue 11: captures, withdrawals, convoys, scuffles, assassinations,
+cell attacks, stone-throwing; and what talks about events without reporting one.
+
+The sentences are written for these tests in the style of Arabic news (not copied from
+the development items) and vary the wording: verb or verbal noun, subject before or after.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.app.symbols import INCIDENT_STYLES
+from geo.extract import TRIGGERS
+from geo.extract.triggers import HOSTILE, PRIORITY
+from geo.model import INCIDENT_TYPES
+from tests.geo.extract.helpers import one, run
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _families() -> dict[str, str]:
+    spec = importlib.util.spec_from_file_location("eval_news", ROOT / "bench" / "eval_news.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("eval_news", module)
+    spec.loader.exec_module(module)
+    return module.FAMILIES
+
+
+@pytest.mark.parametrize(("body", "kind", "place"), [
+    # a town or a position taken
+    ("سيطرت فصائل الجيش الوطني على قرية الدردارة قرب تل تمر بعد اشتباكات مع قسد.",
+     "capture", "Tell Tamer"),
+    ("وأحكمت القوات الحكومية سيطرتها على مدينة الميادين صباح اليوم.", "capture", "Al-Mayadin"),
+    ("استعادت قوات سوريا الديمقراطية السيطرة على بلدة ذيبان إثر معارك استمرت يومين.",
+     "capture", "Dhiban"),
+    ("دخلت قوات النظام مدينة البوكمال بعد قتال عنيف مع عناصر داعش.", "capture", "Abu Kamal"),
+    # withdrawals
+    ("انسحبت قوات التحالف الدولي من قاعدة صرين جنوب مدينة عين العرب.", "withdrawal", "Sarrin"),
+    ("وأعلنت مصادر محلية انسحاب عناصر الأسايش من حواجزهم في بلدة الهول.", "withdrawal",
+     "Al-Hawl"),
+    ("أخلت القوات الروسية نقطتها العسكرية في بلدة عين عيسى مساء الأحد.", "withdrawal",
+     "Ayn Issa"),
+    # convoys: entering, crossing, leaving
+    ("دخل رتل أمريكي مؤلف من 25 شاحنة إلى مدينة الشدادي قادماً من العراق.", "convoy",
+     "Al-Shaddadi"),
+    ("وذكرت المصادر أن القافلة المؤلفة من عشرات الآليات عبرت بلدة تل تمر باتجاه الحسكة.",
+     "convoy", "Tell Tamer"),
+    ("أدخل التحالف الدولي قافلة جديدة محملة بالذخائر إلى قاعدة الشدادي.", "convoy",
+     "Al-Shaddadi"),
+    # scuffles are confrontations, not armed clashes
+    ("وقعت مشادة كلامية بين جنود أتراك وآخرين روس خلال دورية قرب الدرباسية.",
+     "confrontation", "Al-Darbasiyah"),
+    ("اشتبك جنود روس وأمريكيون بالأيدي على طريق قرب بلدة رميلان.", "confrontation",
+     "Rmelan"),
+    # targeted killings and cell attacks
+    ("اغتال مسلحون مجهولون قيادياً في مجلس دير الزور العسكري في بلدة الشحيل.",
+     "assassination", "Al-Shuhayl"),
+    ("نجا مسؤول محلي من محاولة اغتيال في مدينة الطبقة.", "assassination", "Al-Tabqah"),
+    ("استهدفت خلية تابعة لتنظيم داعش حاجزاً لقسد في بلدة الصور شمال دير الزور.",
+     "armed_clash", "Al-Suwar"),
+    # stones and blocked roads
+    ("رشق شبان من بلدة القحطانية رتلاً أمريكياً بالحجارة.", "patrol_obstruction",
+     "Al-Qahtaniyah"),
+    # deployments and sweeps
+    # ('عقب الهجوم' refers back: it does not hide the clause's own event)
+    ("شهدت مدينة البصيرة استنفاراً عسكرياً لقوات قسد عقب الهجوم.", "deployment", "Al-Busayrah"),
+    ("حشدت القوات التركية قوات وآليات على أطراف بلدة عين عيسى.", "deployment", "Ayn Issa"),
+])
+def test_new_types(gaz, body, kind, place):
+    incidents = run(gaz, body).incidents
+    assert any(i.type == kind and i.place.name_en.startswith(place) for i in incidents), [
+        (i.type, i.place.name_en) for i in incidents]
+
+
+@pytest.mark.parametrize("body", [
+    # forecasts and preparations
+    "تستعد قوات النظام لشن هجوم واسع على بلدة حطلة.",
+    "ومن المتوقع أن تشتبك فصائل الجيش الوطني مع قسد في محيط منبج.",
+    # anniversaries, opinions, condemnations
+    "وفي الذكرى الخامسة لتحرير مدينة الرقة من داعش، نظمت الإدارة الذاتية احتفالاً.",
+    "واعتبر وزير الخارجية أن الغارات الأمريكية على البوكمال انتهاك للسيادة السورية.",
+    "وأدانت الخارجية السورية القصف التركي على مدينة القامشلي.",
+    # 'expected', 'alleged' after the trigger
+    "وتحدثت مصادر عن هجوم مرتقب على مدينة منبج.",
+    # withdrawing from an agreement is politics, not a movement
+    "أعلنت واشنطن انسحابها من الاتفاق مع أنقرة بشأن منبج.",
+    # hands are not weapons: a scuffle among civilians is no event of ours
+    "وقعت مشاجرة بين تجار في سوق مدينة الحسكة.",
+])
+def test_not_an_event(gaz, body):
+    assert run(gaz, body).incidents == [], [(i.type, i.sources[0].evidence)
+                                            for i in run(gaz, body).incidents]
+
+
+def test_a_scuffle_is_never_an_armed_clash(gaz):
+    inc = one(gaz, "جرى اشتباك بالأيادي بين عناصر دورية روسية وأخرى أمريكية قرب القحطانية.")
+    assert inc.type == "confrontation"
+    assert INCIDENT_TYPES[inc.type] == ("Strategic developments", "Other")
+
+
+def test_a_demonstrative_after_the_noun_refers_back(gaz):
+    body = ("قصفت طائرات أمريكية مواقع لفصائل موالية لإيران في مدينة البوكمال. "
+            "ووصف المتحدث عملية القصف هذه بالدفاعية.")
+    assert [i.type for i in run(gaz, body).incidents] == ["airstrike"]
+    # 'قصف هذه المواقع': the demonstrative is the next noun's
+    assert one(gaz, "وأسفر قصف هذه المواقع بالمدفعية في مدينة الميادين عن مقتل 3 عناصر.").type == (
+        "shelling")
+
+
+def test_air_defence_in_an_attack_is_the_attack(gaz):
+    body = ("تعرضت قاعدة التنف لهجوم بطائرات مسيرة، وأسقطت الدفاعات الجوية في القاعدة "
+            "مسيرتين قبل وصولهما.")
+    assert [i.type for i in run(gaz, body).incidents] == ["airstrike"]
+    assert one(gaz, "أسقطت الدفاعات الجوية طائرة مسيرة مجهولة فوق مدينة القامشلي.").type == (
+        "air_incident")
+
+
+def test_capture_has_a_taker_and_a_loser(gaz):
+    inc = one(gaz, "سيطرت قوات النظام على بلدة حطلة بعد معارك مع قسد.")
+    assert (inc.type, inc.attackers, inc.targets) == ("capture", ["Syrian regime forces"], ["SDF"])
+
+
+def test_stones_at_a_patrol_the_patrol_is_the_target(gaz):
+    inc = one(gaz, "رشق أهالي قرية في ريف القامشلي دورية أمريكية بالحجارة وقطعوا الطريق أمامها.")
+    assert inc.type == "patrol_obstruction"
+    assert "US forces" in inc.targets and "US forces" not in inc.attackers
+
+
+def test_every_type_has_an_acled_code_a_style_and_a_family():
+    families = _families()
+    types = {t.type for t in TRIGGERS} - {"strike"}
+    for kind in types:
+        assert kind in INCIDENT_TYPES and kind in INCIDENT_STYLES and kind in PRIORITY, kind
+    new = {"capture": "violence", "withdrawal": "movement", "convoy": "movement",
+           "confrontation": "obstruction", "assassination": "violence"}
+    assert set(new) <= types
+    assert {kind: families[kind] for kind in new} == new
+    assert {"capture", "assassination"} <= HOSTILE
