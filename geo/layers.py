@@ -24,10 +24,11 @@ from shapely.geometry import LineString, Point
 from gazetteer.model import Place
 
 from .merge import is_area, merge_bases, merge_incidents, merge_routes, route_date
-from .model import ArticleResult, Base, Incident, Route
+from .model import ArticleResult, Base, Incident, Route, Source
 
-__all__ = ["COLUMNS", "GEOMETRY_TYPES", "LAYER_NAMES", "Layers", "build_layers",
-           "empty_layer", "filter_layers", "parse_date_bound"]
+__all__ = ["COLUMNS", "EVIDENCE_JOINER", "GEOMETRY_TYPES", "LAYER_NAMES", "Layers",
+           "build_layers", "empty_layer", "filter_layers", "n_outlets", "parse_date_bound",
+           "source_rows"]
 
 CRS = "EPSG:4326"
 LAYER_NAMES: tuple[str, ...] = ("incidents", "bases", "routes", "places", "articles")
@@ -47,16 +48,15 @@ COLUMNS: dict[str, dict[str, str]] = {
         "place_name_en": "str", "actors": "list", "attackers": "list", "targets": "list",
         "fatalities": "int", "injuries": "int", "confidence": "float", "approximate": "bool",
         "location_note": "str", "date_text": "str", "disagreements": "list",
-        "n_sources": "count", "sources": "list", "review": "str", "review_changes": "list",
+        "n_sources": "count", "sources": "list", "n_articles": "count", "n_outlets": "count",
     },
     "bases": {
         "id": "str", "place_id": "str", "place_name_ar": "str", "place_name_en": "str",
-        "kind": "str", "operators": "list", "sources": "list", "review": "str",
-        "review_changes": "list",
+        "kind": "str", "operators": "list", "sources": "list",
     },
     "routes": {
         "id": "str", "waypoints": "list", "waypoint_ids": "list", "actors": "list",
-        "sources": "list", "date": "str", "review": "str", "review_changes": "list",
+        "sources": "list", "date": "str",
     },
     "places": {
         "id": "str", "name_ar": "str", "name_en": "str", "kind": "str", "governorate": "str",
@@ -167,9 +167,34 @@ def _incident_row(inc: Incident) -> dict:
         "confidence": float(inc.confidence), "approximate": bool(inc.approximate or note),
         "location_note": note, "date_text": inc.date_text,
         "disagreements": list(inc.disagreements), "n_sources": len(_article_ids(inc.sources)),
-        "sources": [s.as_dict() for s in inc.sources], "geometry": _point(place),
-        "review": "machine", "review_changes": [],  # geo.review writes the analyst's state
+        "sources": source_rows(inc.sources), "geometry": _point(place),
+        "n_articles": len(_article_ids(inc.sources)), "n_outlets": n_outlets(inc.sources),
     }
+
+
+#: Between the sentences of one article in a source's ``evidence``.
+EVIDENCE_JOINER = " … "
+
+
+def source_rows(sources: Iterable[Source]) -> list[dict]:
+    """One entry per article (a source is an article, not a sentence), in first-seen order.
+
+    Each is the article's ``article``, ``title``, ``outlet``, ``published``, ``url``;
+    ``evidence`` its sentences joined by :data:`EVIDENCE_JOINER` (so a reader of
+    ``evidence`` alone sees them all) and ``evidence_all`` the sentences as a list.
+    """
+    by_article: dict[str, tuple[Source, list[str]]] = {}
+    for s in sources:
+        first, evidence = by_article.setdefault(s.article, (s, []))
+        if s.evidence and s.evidence not in evidence:
+            evidence.append(s.evidence)
+    return [{**first.as_dict(), "evidence": EVIDENCE_JOINER.join(evidence),
+             "evidence_all": evidence} for first, evidence in by_article.values()]
+
+
+def n_outlets(sources: Iterable[Source]) -> int:
+    """Distinct outlets reporting (an article with no outlet named counts as its own)."""
+    return len({s.outlet.strip().casefold() or f"article:{s.article}" for s in sources})
 
 
 def _article_ids(sources: Iterable) -> list[str]:
@@ -192,8 +217,7 @@ def _base_row(base: Base) -> dict:
     return {
         "id": base.id, "place_id": p.id, "place_name_ar": p.name_ar, "place_name_en": p.name_en,
         "kind": p.kind, "operators": list(base.operators),
-        "sources": [s.as_dict() for s in base.sources], "geometry": _point(p),
-        "review": "machine", "review_changes": [],  # geo.review writes the analyst's state
+        "sources": source_rows(base.sources), "geometry": _point(p),
     }
 
 
@@ -201,9 +225,8 @@ def _route_row(route: Route, waypoints: list[Place]) -> dict:
     return {
         "id": route.id, "waypoints": [p.name_ar for p in waypoints],
         "waypoint_ids": [p.id for p in waypoints], "actors": list(route.actors),
-        "sources": [s.as_dict() for s in route.sources], "date": route_date(route),
+        "sources": source_rows(route.sources), "date": route_date(route),
         "geometry": LineString([(p.lon, p.lat) for p in waypoints]),
-        "review": "machine", "review_changes": [],
     }
 
 

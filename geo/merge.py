@@ -492,10 +492,11 @@ def merge_routes(routes: Iterable[Route]) -> list[Route]:
 
 
 def _dedupe_sources(sources: Iterable[Source]) -> list[Source]:
+    """Each sentence once, by article; an article's sentences in the order given."""
     seen: dict[tuple[str, str], Source] = {}
     for s in sources:
         seen.setdefault((s.article, s.evidence), s)
-    return sorted(seen.values(), key=lambda s: (s.article, s.evidence))
+    return sorted(seen.values(), key=lambda s: s.article)
 
 
 def route_date(route: Route) -> str:

@@ -149,7 +149,8 @@ def test_incidents_are_merged_and_carry_their_sources(layers):
     assert inc["n_sources"] == 2
     assert [s["article"] for s in inc["sources"]] == ["000", "002"]
     assert set(inc["sources"][0]) == {"article", "title", "outlet", "published", "url",
-                                      "evidence"}
+                                      "evidence", "evidence_all"}
+    assert inc["n_articles"] == 2
     assert inc["date"] == "2022-10-08" and inc["date_first"] == inc["date_last"] == "2022-10-08"
     assert (inc["acled_event_type"], inc["acled_sub_event_type"]) == ("Strategic developments",
                                                                       "Other")
