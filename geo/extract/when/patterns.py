@@ -36,7 +36,8 @@ except ImportError:  # pragma: no cover - another Python: no guard, same results
     _sre_parse = None  # type: ignore[assignment]
 
 __all__ = [
-    "BLANKS", "DAY", "DIGITS", "MAYBE_BLANKS", "MONTH", "MONTH_LOOKUP", "NUMBER", "ORDINAL_STEMS",
+    "BLANKS", "DAY", "DIGITS", "MALFORMED_YEAR", "MAYBE_BLANKS", "MONTH", "MONTH_LOOKUP", "NUMBER",
+    "ORDINAL_STEMS",
     "QUAL", "REL", "TAIL", "TOD", "UNITS", "WEEKDAY_STEMS", "YEAR_WORD", "YESTERDAY_STEMS",
     "compile_guarded", "month_number", "rel_offset", "weekday_group", "year_group",
 ]
@@ -78,12 +79,25 @@ QUAL = "(?P<q>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")(?!\w
 
 
 def year_group(name: str = "y") -> str:
-    """A Gregorian year 1800-2199; not a Hijri one ('1441 هـ'); 'م' suffix kept."""
-    return rf"(?P<{name}>(?:1[89]|2[01])[0-9][0-9])(?![0-9])(?!{_O}ه(?!\w))(?:م(?!\w))?"
+    """A Gregorian year 1800-2199; not a Hijri one ('1441 هـ'); 'م' suffix kept.
+
+    A year is a whole token: '2022a' or '20222' is not one (see :data:`MALFORMED_YEAR`)."""
+    return rf"(?P<{name}>(?:1[89]|2[01])[0-9][0-9])(?!{_O}ه(?!\w))(?:م(?!\w)|(?!\w))"
 
 
 #: 'عام', 'العام', 'سنة', 'السنة'.
 YEAR_WORD = r"(?:عام|العام|سنه|السنه)"
+
+#: Where a year is written after a month but is not one: a letter among its digits
+#: ('2O22', '20l2'), a year with letters glued on ('2022a'), three digits ('202', a year
+#: cut short) or five and more ('20222'). A date with such a tail has no known year:
+#: it is not completed from the publication date (issue 10: what is not a year is not
+#: read as one). Matched right after a month, on the folded text.
+MALFORMED_YEAR = re.compile(
+    rf"{_O}[،,]?{_O}(?:من{_W})?(?:{YEAR_WORD}{_O})?[.…]*"
+    rf"(?:[0-9]+[A-Za-z][0-9A-Za-z]*|[0-9]{{4}}[A-Za-z\u0621-\u064a]+|[0-9]{{5,}}"
+    rf"|[12][0-9]{{2}}(?![0-9])(?!{_O}[^\W0-9]))(?![0-9])"
+)
 #: After a month: a year, 'من العام الماضي', 'من هذا العام', or الجاري/الماضي.
 TAIL = (
     rf"(?:{_O}[،,]?{_O}(?:من{_W})?(?:{YEAR_WORD}{_O})?{year_group()}"

@@ -31,6 +31,7 @@ from .patterns import (
     BLANKS,
     DAY,
     DIGITS,
+    MALFORMED_YEAR,
     MAYBE_BLANKS,
     MONTH,
     MONTH_LOOKUP,
@@ -157,6 +158,12 @@ def _day_of(m: re.Match[str]) -> int:
     return ORDINALS[" ".join(m["od"].split())]
 
 
+def _year_garbled(m: re.Match[str], ctx: RuleContext) -> bool:
+    """A month followed by what tries to be a year and is not ('2O22', '202'): the year is
+    unknown, so the date is not completed from the publication date."""
+    return not m["y"] and MALFORMED_YEAR.match(ctx.norm, m.end()) is not None
+
+
 def _resolve_day(
     month: int, day: int, m: re.Match[str], anchor: datetime.date
 ) -> tuple[datetime.date, bool, str] | None:
@@ -184,6 +191,8 @@ def _resolve_day(
 
 @_rule(rf"{DAY}{_O}(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}", (*DIGITS, *ORDINAL_STEMS))
 def _day_month(m: re.Match[str], ctx: RuleContext) -> Hit | None:
+    if _year_garbled(m, ctx):
+        return None
     resolved = _resolve_day(month_number(m["mon"]), _day_of(m), m, ctx.anchor)
     if resolved is None:
         return None
@@ -201,6 +210,8 @@ def _day_range(m: re.Match[str], ctx: RuleContext) -> Hit | None:
 
     '6 و7 تشرين الأول' lists two days; it is given as the range covering both
     (rule 'day_list...') rather than losing the first."""
+    if _year_garbled(m, ctx):
+        return None
     listed = m["sep"] == "و" and m["kw"] != "بين"
     resolved = _resolve_day(month_number(m["mon"]), int(m["d"]), m, ctx.anchor)
     if resolved is None:
@@ -249,7 +260,7 @@ def _month_in_context(m: re.Match[str], norm: str) -> bool:
 @_rule(rf"(?:{QUAL}{_W}(?:من{_W})?)?(?:(?P<sh>شهر){_W})?{MONTH}{TAIL}")
 def _month_rule(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     month, anchor = month_number(m["mon"]), ctx.anchor
-    if not _month_in_context(m, ctx.norm):
+    if not _month_in_context(m, ctx.norm) or _year_garbled(m, ctx):
         return None
     if m["y"]:
         return _month(int(m["y"]), month, False, _since(_qualified("month_year", m), m, ctx))
