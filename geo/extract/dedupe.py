@@ -185,13 +185,23 @@ def _fuse(cluster: list[Candidate]) -> Incident:
         geo_precision=place_src.geo_precision, actors=unique(a for i in [head, *told] for a in i.actors),
         fatalities=max(killed) if killed else None, injuries=max(hurt) if hurt else None,
         confidence=round(min(0.95, max(i.confidence for i in incs) + 0.05 * (len(incs) - 1)), 3),
-        sources=list(head.sources), approximate=place_src.approximate,
+        sources=_evidence(head, cluster), approximate=place_src.approximate,
         attackers=unique(a for i in told for a in i.attackers),
         targets=unique(t for i in told for t in i.targets if t not in
                        {a for j in told for a in j.attackers}),
         date_text=date_src.date_text, place_text=place_src.place_text,
         place_cue=place_src.place_cue, notes=_notes(cluster, head, incs),
     )
+
+
+def _evidence(head: Incident, cluster: list[Candidate]) -> list:
+    """Every telling's sentence, the head's first, then in the article's order: one
+    source (the article) with several pieces of evidence, none of them lost."""
+    out = {(s.article, s.evidence): s for s in head.sources}
+    for c in sorted(cluster, key=lambda c: (c.sentence.index, c.start)):
+        for s in c.incident.sources if c.incident is not None else ():
+            out.setdefault((s.article, s.evidence), s)
+    return list(out.values())
 
 
 def _head(cluster: list[Candidate], kind: str) -> Incident:

@@ -20,7 +20,11 @@ def test_one_event_told_in_several_sentences(gaz):
     assert (inc.type, inc.date, inc.place.id, inc.fatalities) == (
         "raid", "2023-08-13", "shuhayl", 1)
     assert "International coalition" in inc.attackers
-    assert len(inc.sources) == 1 and "فجر الأحد" in inc.sources[0].evidence
+    assert "فجر الأحد" in inc.sources[0].evidence  # the lead first
+    assert len({s.article for s in inc.sources}) == 1  # one article: one source ...
+    evidence = [s.evidence for s in inc.sources]  # ... with each telling as evidence
+    assert len(evidence) == len(set(evidence)) >= 2
+    assert any("أسفرت" in e for e in evidence)
 
 
 def test_two_events_of_a_type_stay_apart(gaz):
