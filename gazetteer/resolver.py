@@ -453,13 +453,18 @@ def _unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         mention = Mention(start=s, end=e, text=text[s:e], key=fold(name),
                           kind_word=CUE_WORDS.get(match.group(1), "village"))
         parent = _area_after(quoted.to_original(match.end(), end=True), known, known_starts)
+        where = "gives next to it"
+        if parent is None:
+            parent = _countryside_before(folded, quoted.to_original(match.start(1)), known,
+                                         known_starts)
+            where = "sets it in earlier in the sentence"
         if parent is not None:
             mention.place = _countryside(parent, gaz)
             mention.geo_precision = 2
             mention.approximate = True
             mention.confidence = 0.4
             mention.cue = (f"'{name}' is not in the gazetteer; placed at the area the text "
-                           f"gives next to it ({parent.text}), approximate")
+                           f"{where} ({parent.text}), approximate")
         else:
             mention.cue = f"'{name}' is not in the gazetteer and no area is given: needs review"
         out.append(mention)
@@ -525,6 +530,34 @@ def _area_after(pos: int, known: list[Mention], starts: list[int]) -> Mention | 
     """A resolved place within a few words after ``pos`` (the 'بريف X' / 'قرب X' that follows)."""
     for m in known[bisect.bisect_left(starts, pos):bisect.bisect_right(starts, pos + 30)]:
         if m.place is not None and m.role == "location" and m.place.in_area:
+            return m
+    return None
+
+
+#: A countryside named before a village of the same sentence ('الريف الشرقي لمدينة X').
+_COUNTRYSIDE_BEFORE = re.compile(r"(?:ال)?ريف(?: \S+)? (?:[لب]|ل?ال)?(?:(?:مدينه|بلده|ناحيه) )?$")
+#: How far back (characters) a countryside frames a village named after it.
+_FRAME_WINDOW = 120
+
+
+def _countryside_before(folded: FoldedText, pos: int, known: list[Mention],
+                        starts: list[int]) -> Mention | None:
+    """'سكان ريف القامشلي ... في بلدة X': the countryside the sentence set the village in.
+
+    Only a countryside ('ريف X', 'الريف الشرقي لمدينة X') counts, the last one named
+    before the village in its sentence: a town named before is often somewhere else.
+    """
+    text = folded.folded
+    lo = bisect.bisect_left(starts, pos - _FRAME_WINDOW)
+    for m in reversed(known[lo:bisect.bisect_left(starts, pos)]):
+        if m.place is None or m.role != "location" or not m.place.in_area:
+            continue
+        between = text[_folded_offset(folded, m.end):_folded_offset(folded, pos)]
+        if _SENTENCE_END.search(between):
+            return None
+        fstart = _folded_offset(folded, m.start)
+        if (m.place.kind == "region" and m.place.parent) or _COUNTRYSIDE_BEFORE.search(
+                text[max(0, fstart - 30):fstart]):
             return m
     return None
 

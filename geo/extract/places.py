@@ -97,6 +97,8 @@ def place_for(doc: Doc, c: Candidate) -> tuple[Place | None, int | None, bool, s
     return None, None, False, "", "", False
 
 
+#: How far (km) from its town a countryside ('ريف القامشلي') reaches.
+COUNTRYSIDE_KM = 100
 #: How many following sentences may tell the same event more precisely.
 REFINE_SPAN = 3
 #: A sentence that goes on telling the event: a definite noun for it or for those in it.
@@ -132,7 +134,7 @@ def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
         if not _REFERS_BACK_RE.search(t.folded):
             continue
         finer = [m for m in doc.in_sentence(doc.usable, t)
-                 if m.place.kind not in AREA_KINDS and _inside(doc, place, m.place)
+                 if m.place.kind not in AREA_KINDS and _inside(doc, place, m.place, strict=found[5])
                  and (m.kind_word or _ATTACH_RE.search(doc.fspan(max(0, m.start - 14), m.start)))
                  and not _ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start))
                  and not _is_qualifier(doc, m, doc.in_sentence(doc.usable, t))]
@@ -144,15 +146,19 @@ def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
     return found
 
 
-def _inside(doc: Doc, area: Place, point: Place) -> bool:
-    """Whether ``point`` lies in ``area`` as far as the gazetteer tells (governorate, distance)."""
+def _inside(doc: Doc, area: Place, point: Place, *, strict: bool) -> bool:
+    """Whether ``point`` lies in ``area`` as far as the gazetteer tells (governorate, distance).
+
+    ``strict`` when the sentence itself named the area: 'ريف القامشلي' then ends 100 km
+    from Qamishli; an area only borrowed from elsewhere in the article is its governorate.
+    """
     if area.kind == "country":
         return point.in_area
     if area.governorate:
         if point.governorate != area.governorate:
             return False
-        parent = doc.gazetteer.get(area.parent) if area.parent else None
-        return parent is None or parent.kind in AREA_KINDS or _km(parent, point) <= 60
+        parent = doc.gazetteer.get(area.parent) if area.parent and strict else None
+        return parent is None or parent.kind in AREA_KINDS or _km(parent, point) <= COUNTRYSIDE_KM
     return _km(area, point) <= 300
 
 

@@ -112,3 +112,19 @@ def test_an_ordinary_word_after_an_unknown_name_is_not_part_of_it(gaz) -> None:
     found = [m for m in resolve_text(text, gaz) if "الجرذي" in m.text]
     assert [m.text for m in found] == ["الجرذي", "الجرذي"]
     assert all(m.place is not None and m.place.governorate == "deir_ez_zor" for m in found)
+
+
+@pytest.mark.parametrize("text", [
+    "صرخ أحد سكان ريف القامشلي بوجه الدورية أمس في بلدة تل الورد.",
+    "شهد الريف الشرقي لمدينة القامشلي مواجهات عنيفة في قرية تل الورد.",
+])
+def test_an_unknown_village_set_in_a_countryside_earlier_in_its_sentence(gaz, text) -> None:
+    [m] = [m for m in resolve_text(text, gaz) if m.key == "تل الورد"]
+    assert m.place is not None and m.place.id == "rif_qamishli" and m.approximate
+    assert "earlier in the sentence" in m.cue
+
+
+def test_a_town_named_earlier_is_not_the_area_of_a_village(gaz) -> None:
+    text = "انطلقت الدورية من مدينة الحسكة إلى قرية تل الورد."
+    [m] = [m for m in resolve_text(text, gaz) if m.key == "تل الورد"]
+    assert m.place is None

@@ -116,3 +116,10 @@ def test_a_crossing_tied_to_a_hasakah_town_stays_in_hasakah(gaz):
             "قرب بلدة اليعربية بريف الحسكة.")
     inc = one(gaz, body)
     assert inc.place.governorate == "hasakah" and inc.place.id != "tanf_crossing"
+
+
+def test_an_area_borrowed_from_the_article_is_refined_within_its_governorate(gaz):
+    body = ("دخلت قافلة عسكرية أمريكية جديدة إلى مناطق سيطرة قسد اليوم، قادمة من العراق.\n\n"
+            "وقالت مصادر إن القافلة عبرت قرب بلدة اليعربية بريف الحسكة الشمالي الشرقي.")
+    inc = one(gaz, body)
+    assert inc.place.id == "yarubiyah"
