@@ -1,9 +1,10 @@
 """Casualties a sentence states: how many killed, how many injured.
 
 Why a module: 'مقتل ثلاثة عناصر', 'خمسة قتلى', 'أودت بحياة', 'قُتل جندي', 'إصابة
-شخصين' are counted (the largest count of each kind in the sentence), negated counts
-('لم يسفر عن إصابات') are not, and vague ones ('عشرات الجرحى') are noted for the
-analyst rather than guessed. The number words, person words and casualty words are
+شخصين', 'لقي 3 عناصر مصرعهم', 'وأصيب ثالث بجروح' are counted (the largest count of each
+kind in the sentence), negated counts ('لم يسفر عن إصابات') are not, and vague ones
+('عشرات الجرحى') or joint ones ('مقتل وجرح 7') are noted for the analyst rather than
+guessed. The number words, person words and casualty words are
 data, in ``data/casualties.toml``; :data:`COUNT` and the person patterns are also
 used to tell a victim from an attacker (:mod:`.roles`).
 """
@@ -71,8 +72,22 @@ _CASUALTY_RES: tuple[tuple[str, re.Pattern[str], int | None], ...] = (
                    r"|مصابين|مصابا|اصابات|اخرين بجروح|بجروح)(?![^\W\d_])"), None),
     ("injured", rx(r"(?<![^\W\d_])[وفلب]?" + _HURT + r"\s+" + ONE_PERSON + r"(?![^\W\d_])"), 1),
     ("injured", rx(r"(?<![^\W\d_])[وفلب]?" + _HURT + r"\s+" + TWO_PERSONS + r"(?![^\W\d_])"), 2),
+    ("killed", rx(r"(?<![^\W\d_])[وف]?لق(?:ي|يت|وا)\s+" + _QUANT + COUNT
+                  + r"(?:\s+\S+){0,5}?\s+(?:مصرع|حتف)"), None),
+    ("killed", rx(r"(?<![^\W\d_])[وف]?لق(?:ي|يت)\s+" + ONE_PERSON
+                  + r"(?:\s+\S+){0,5}?\s+(?:مصرع|حتف)"), 1),
+    ("killed", rx(r"(?<![^\W\d_])[وف]?لقي(?:ا|تا)\s+(?:مصرع|حتف)"), 2),
 )
-_CASUALTY_HINT_RE = rx(r"قتل|مقتل|مصرع|استشهاد|وفاه|قتيل|ضحايا|ضحيه|اصاب|اصيب|جرح|جريح|مصاب|حياه")
+#: 'مقتل وجرح 5', '5 قتلى وجرحى', 'بين قتيل وجريح': one count for both, not split.
+_COMBINED_RES = (
+    rx(r"(?<![^\W\d_])[وفلب]?" + _KILL + r"\s+و(?:" + _HURT + r")\s+" + _QUANT + COUNT),
+    rx(r"(?<![^\W\d_])" + _QUANT + COUNT + r"\s+(?:من \S+\s+)?(?:بين )?(?:ال)?(?:قتلي|قتيلا|قتيل)"
+       r"\s+و(?:ال)?(?:جرحي|جريحا|جريح|مصابين)"),
+)
+#: A count followed by an injured word counts the injured, whatever verb is before it
+#: ('سقوط 3 جرحى' is not three killed).
+_INJURED_AFTER_RE = rx(r"^\s*(?:من \S+\s+)?(?:ال)?(?:جرحي|جريحا|جريح|مصابين|مصابا|بجروح)(?![^\W\d_])")
+_CASUALTY_HINT_RE = rx(r"قتل|مقتل|مصرع|حتف|استشهاد|وفاه|قتيل|ضحايا|ضحيه|اصاب|اصيب|جرح|جريح|مصاب|حياه")
 _CASUALTY_NEG_RE = rx(r"(?<![^\W\d_])(?:لم|لا|دون|بدون|عدم|اي|ولم|ولا)(?:\s+\S+){0,2}\s*$")
 
 
@@ -82,9 +97,12 @@ def casualties(text: str) -> tuple[int | None, int | None, list[str]]:
     notes: list[str] = []
     if not _CASUALTY_HINT_RE.search(text):
         return None, None, notes
+    text = _set_aside_combined(text, notes)
     for kind, regex, fixed in _CASUALTY_RES:
         for m in regex.finditer(text):
             if _CASUALTY_NEG_RE.search(text[:m.start()]):
+                continue
+            if kind == "killed" and fixed is None and _INJURED_AFTER_RE.match(text[m.end():]):
                 continue
             if fixed is not None:
                 n: int | None = fixed
@@ -97,3 +115,17 @@ def casualties(text: str) -> tuple[int | None, int | None, list[str]]:
             if n is not None and n < 100000:
                 best[kind] = max(best.get(kind, 0), n)
     return best.get("killed"), best.get("injured"), notes
+
+
+def _set_aside_combined(text: str, notes: list[str]) -> str:
+    """``text`` with killed-and-injured counts blanked out, each noted for the analyst.
+
+    'أسفر عن مقتل وجرح 7 عناصر' gives one count for both: counting it as 7 injured (or
+    7 killed) would be a guess.
+    """
+    for regex in _COMBINED_RES:
+        for m in regex.finditer(text):
+            if not _CASUALTY_NEG_RE.search(text[:m.start()]):
+                notes.append(f"killed and injured together: '{m.group(0).strip()}' (not split)")
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text

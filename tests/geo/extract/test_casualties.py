@@ -33,3 +33,30 @@ def test_casualties(gaz, body, killed, injured):
 def test_vague_numbers_are_noted_not_counted(gaz):
     inc = one(gaz, "عشرات الجرحى بقصف مدفعي على ريف عين عيسى.")
     assert inc.injuries is None and any("no number" in n for n in inc.notes)
+
+
+@pytest.mark.parametrize(("sentence", "killed", "injured"), [
+    # 'one more': an ordinal or 'آخر' after the verb counts one person
+    ("انفجرت عبوة ناسفة بسيارة لقسد قرب بلدة ذيبان، ما أدى إلى مقتل عنصرين وأصيب ثالث بجروح.", 2, 1),
+    ("قتل عنصر من الأسايش وجرح آخر بهجوم مسلح في مدينة الحسكة.", 1, 1),
+    ("قتل جنديان وأصيب اثنان آخران برصاص قناص قرب دير حافر.", 2, 2),
+    # 'met their death'
+    ("ولقي 4 عناصر من قوات النظام مصرعهم بانفجار لغم في بادية البوكمال.", 4, None),
+    ("لقي مدني حتفه بقصف مدفعي على قرية قرب عين عيسى.", 1, None),
+    # 'سقوط' counts what follows it: the dead, or the wounded
+    ("أسفر القصف التركي عن سقوط ثلاثة قتلى في ريف الدرباسية.", 3, None),
+    ("أسفر القصف عن سقوط 6 جرحى من المدنيين في بلدة تل تمر.", None, 6),
+])
+def test_common_casualty_forms(gaz, sentence, killed, injured):
+    inc = one(gaz, sentence)
+    assert (inc.fatalities, inc.injuries) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence", [
+    "أسفر انفجار السيارة المفخخة عن مقتل وجرح 9 أشخاص في مدينة منبج.",
+    "سقط 12 قتيلاً وجريحاً بقصف على بلدة هجين.",
+])
+def test_killed_and_injured_together_are_noted_not_split(gaz, sentence):
+    inc = one(gaz, sentence)
+    assert (inc.fatalities, inc.injuries) == (None, None)
+    assert any("together" in n for n in inc.notes)
