@@ -52,6 +52,7 @@ class Doc:
     cands: dict[int, list[Any]] = field(default_factory=dict)
     trigger_hits: dict[int, list[Any]] | None = None
     starts: dict[int, tuple[list, int, list[int] | None]] = field(default_factory=dict, repr=False)
+    spans: dict[int, tuple[list, int, int]] = field(default_factory=dict, repr=False)
 
     def in_sentence(self, items: list, s: Sentence) -> list:
         """The items (mentions, actors, dates) that start inside sentence ``s``."""
@@ -69,6 +70,24 @@ class Doc:
             return [x for x in items if lo <= x.start < hi]
         return items[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
+    def ending_before(self, items: list, pos: int, within: int) -> list:
+        """The items that end at most ``pos`` and less than ``within`` before it, in their order."""
+        longest = self._longest(items)
+        near = self.starting_in(items, pos - within - longest + 1, pos + 1)
+        return [x for x in near if x.end <= pos and pos - x.end < within]
+
+    def overlapping(self, items: list, lo: int, hi: int) -> list:
+        """The items that start in ``[lo, hi)`` or cover ``lo``, in their order."""
+        near = self.starting_in(items, lo - self._longest(items), hi)
+        return [x for x in near if lo <= x.start < hi or x.start <= lo < x.end]
+
+    def earlier_in_paragraph(self, s: Sentence) -> list[Sentence]:
+        """The sentences of ``s``'s paragraph before ``s`` (a slice: one-line articles are one paragraph)."""
+        siblings = self.para_sentences.get(s.para, [])
+        if not siblings:
+            return []
+        return siblings[:max(0, min(len(siblings), s.index - siblings[0].index))]
+
     def _starts_of(self, items: list) -> list[int] | None:
         """The start offsets of ``items`` (cached per list), or None when they are out of order."""
         cached = self.starts.get(id(items))
@@ -79,6 +98,15 @@ class Doc:
             starts = None
         self.starts[id(items)] = (items, len(items), starts)
         return starts
+
+    def _longest(self, items: list) -> int:
+        """The longest span among ``items`` (cached per list, like the starts)."""
+        cached = self.spans.get(id(items))
+        if cached is not None and cached[0] is items and cached[1] == len(items):
+            return cached[2]
+        longest = max((x.end - x.start for x in items), default=0)
+        self.spans[id(items)] = (items, len(items), longest)
+        return longest
 
     def fspan(self, lo: int, hi: int) -> str:
         """The folded text of ``body[lo:hi]`` (original offsets), without folding again."""

@@ -22,7 +22,9 @@ __all__ = ["Sentence", "clause_of", "cut_furniture", "mark_headings", "split_sen
 _CUT_RE = rx(r"^\s*(?:مقالات ذات صله|مواضيع ذات صله|اخبار ذات صله|مقالات مشابهه|اقرا المزيد"
              r"|قد يهمك ايضا|الاكثر قراءه|تابعونا علي|\d+/Post a Comment)")
 _SKIP_LINE_RE = rx(r"^\s*(?:اقرا|إقرأ|شاهد|طالع|للمزيد|المصدر|اقرا ايضا)\b[^\n]{0,3}(?:ايضا)?")
-_SENTENCE_END_RE = re.compile(r"\n|[!?]+|\.+(?=\s|$|[\"'»”)\]])")
+#: A run of dots ends a sentence only whole: '(?<!\.)' never retries inside a run, which made
+#: a long run of dots not followed by a space quadratic.
+_SENTENCE_END_RE = re.compile(r"\n|[!?]+|(?<!\.)\.++(?=\s|$|[\"'»”)\]])")
 _CLAUSE_RE = re.compile(r"[,;:]|\s(?:حيث|عندما|بينما|فيما|لكن|الا ان|في حين)\s")
 _WORD_RE = re.compile(r"[^\W_]+")
 
@@ -131,9 +133,19 @@ def _heading_like(sentences: list[Sentence]) -> bool:
     if len(sentences) != 1:
         return False
     s = sentences[0]
-    if re.search(r"[.!?؟،,:؛;]", s.text) and not re.fullmatch(r".*\(.*\)\s*", s.text):
+    if re.search(r"[.!?؟،,:؛;]", s.text) and not _ends_in_parenthesis(s.text):
         return False
     return len(_WORD_RE.findall(s.text)) <= 12
+
+
+def _ends_in_parenthesis(text: str) -> bool:
+    """``re.fullmatch(r".*\\(.*\\)\\s*", text)`` without its backtracking (quadratic on many '(').
+
+    The ')' is the last character before trailing white space, a '(' precedes it,
+    and no line end comes before it ('.' does not match one).
+    """
+    body = text.rstrip()
+    return body.endswith(")") and "(" in body[:-1] and "\n" not in body
 
 
 def clause_of(text: str, pos: int) -> tuple[int, int]:
