@@ -46,15 +46,23 @@ _RELATED_RE = re.compile(
 _IMAGE_RE = re.compile(r"[\w\-.%()~+]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif|heic)",
                        re.IGNORECASE)
 _DESK = "|".join(_WORDS["desk"])
-_DATELINE_RE = re.compile(rf"^(?P<city>[^\W\d_]{{2,}}(?:\s+[^\W\d_]{{2,}}){{0,2}})\s*"
-                          rf"(?:[-–—ـ]+\s*(?:{_DESK})(?:\s+\S+)?|\((?:{_DESK})\))$")
+# Linear on any line (why: a run of tatweel, which is both a letter and a dash, made the
+# city and the separator trade characters, O(n^2) on one line): a city word is at most
+# _CITY_WORD letters, and the runs that are followed by something they cannot match are
+# possessive (``*+``, ``++``), so they never give characters back.
+_CITY_WORD = 30
+_CITY = rf"(?P<city>[^\W\d_]{{2,{_CITY_WORD}}}(?:\s++[^\W\d_]{{2,{_CITY_WORD}}}){{0,2}})"
+_DATELINE_RE = re.compile(rf"^{_CITY}\s*+"
+                          rf"(?:[-–—ـ]++\s*+(?:{_DESK})(?:\s++\S++)?|\((?:{_DESK})\))$")
 _DATELINE_PREFIX_RE = re.compile(
-    rf"^(?P<city>[^\W\d_]{{2,}}(?:\s+[^\W\d_]{{2,}}){{0,2}})\s*"
-    rf"(?:[-–—ـ]+\s*(?:{_DESK})\s*[:\-–—ـ]+|\((?:{_DESK})\)\s*[:\-–—ـ]*)\s+")
+    rf"^{_CITY}\s*+"
+    rf"(?:[-–—ـ]++\s*+(?:{_DESK})\s*+[:\-–—ـ]++|\((?:{_DESK})\)\s*+[:\-–—ـ]*+)\s+")
 _BYLINE_RE = re.compile(r"^(?:" + "|".join(_WORDS["byline"]) + r")\s*:")
 _SITE_WORDS = set(_WORDS["site_words"])
 _TERMINAL = ".!?؟…\"”»)'"
-_TITLE_SEP_RE = re.compile(r"\s+(?:[-|–—:]|::)\s+")
+# Starts only where a whitespace run starts (the same matches as r"\s+(?:...)\s+", but a
+# long run of spaces is scanned once, not once per space).
+_TITLE_SEP_RE = re.compile(r"(?<!\s)\s++(?:[-|–—:]|::)\s+")
 
 
 @dataclass(slots=True)

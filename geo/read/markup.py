@@ -129,6 +129,11 @@ def html_to_text(html: str) -> tuple[str, Hints]:
 
 
 _FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+# Link text holds no '[' (as in CommonMark) and a target no '[' either (why: then no
+# attempt scans over the start of another, and a line of '[[[[' or '[a](' repeated is
+# read once, not once per bracket).
+_MD_IMAGE_RE = re.compile(r"!\[[^\[\]\n]*\]\([^)\[\n]*\)")
+_MD_LINK_RE = re.compile(r"\[([^\[\]\n]+)\]\([^)\[\n]*\)")
 
 
 def markdown_to_text(text: str) -> tuple[str, Hints]:
@@ -143,8 +148,8 @@ def markdown_to_text(text: str) -> tuple[str, Hints]:
         hints.published = fields.get("published") or fields.get("date", "")
         hints.published_source = "markdown front matter" if hints.published else ""
         text = text[match.end():]
-    text = re.sub(r"!\[[^\]\n]*\]\([^)\n]*\)", "", text)
-    text = re.sub(r"\[([^\]\n]+)\]\([^)\n]*\)", r"\1", text)
+    text = _MD_IMAGE_RE.sub("", text)
+    text = _MD_LINK_RE.sub(r"\1", text)
     text = re.sub(r"(?m)^#{1,6}\s+", "", text)
     if hints.title:
         text = f"{hints.title}\n\n{text}"

@@ -179,9 +179,11 @@ class _WeekdayDate:
     relative: bool = False
 
 
+# The whitespace before the day is possessive (``\s*+``): a digit follows, so giving
+# spaces back never helps, and a long run of spaces is scanned once, not once per split.
 _WEEKDAY_DATE_RE = re.compile(
-    r"(?<!\w)(?:يوم\s+)?(" + "|".join(WEEKDAY_NUMBERS) + r")(?:\s+(?:" + WEEKDAY_PAST + r"))?"
-    r"\s*[،,(-]?\s*(\d{1,2}\s+[^\d\n]{3,30})"
+    r"(?<!\w)(?:يوم\s++)?(" + "|".join(WEEKDAY_NUMBERS) + r")(?:\s++(?:" + WEEKDAY_PAST + r"))?"
+    r"\s*+[،,(-]?\s*+(\d{1,2}\s+[^\d\n]{3,30})"
 )
 #: How many years back a weekday-consistent year is looked for.
 _WEEKDAY_YEARS = 40

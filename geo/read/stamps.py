@@ -22,8 +22,8 @@ import re
 from .lexicon import load_months, load_stamp_words, load_stamp_zones, load_weekdays
 from .text import match_key
 
-__all__ = ["MONTHS", "MONTH_PATTERN", "WEEKDAY_NUMBERS", "WEEKDAY_PAST", "fallback_stamp",
-           "is_stamp_line"]
+__all__ = ["MONTHS", "MONTH_PATTERN", "STAMP_MAX_CHARS", "WEEKDAY_NUMBERS", "WEEKDAY_PAST",
+           "fallback_stamp", "is_stamp_line"]
 
 _WORDS = load_stamp_words()
 _WEEKDAYS = load_weekdays()
@@ -40,9 +40,11 @@ WEEKDAY_NUMBERS: dict[str, int] = dict(sorted(
 WEEKDAY_PAST = "|".join(_WORDS["weekday_past"])
 
 _DAYS = "|".join(row["name"] for row in _WEEKDAYS)
+# Every whitespace run is possessive (``\s*+``): what follows it is never whitespace, so
+# giving characters back could not help a match, and a run of spaces is scanned once.
 _DATE = (r"(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}"
-         rf"|\d{{1,2}}\s*(?:{MONTH_PATTERN})(?:\s*/\s*(?:{MONTH_PATTERN}))?\s*,?\s*\d{{4}}"
-         rf"|(?:{MONTH_PATTERN})\s+\d{{1,2}}\s*,?\s*\d{{4}})")
+         rf"|\d{{1,2}}\s*+(?:{MONTH_PATTERN})(?:\s*+/\s*+(?:{MONTH_PATTERN}))?\s*+,?\s*+\d{{4}}"
+         rf"|(?:{MONTH_PATTERN})\s++\d{{1,2}}\s*+,?\s*+\d{{4}})")
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:" + "|".join(_WORDS["time_of_day"]) + ")?"
 _PREFIX = (r"(?:" + "|".join(_WORDS["published_label"]) + ")"
            r"\s*(?:" + "|".join(_WORDS["published_label_on"]) + r")?\s*:?")
@@ -56,6 +58,9 @@ _STAMP_RE = re.compile(
 _AGO_RE = re.compile(r"^(?:" + "|".join(_WORDS["ago_prefix"]) + r")\s+\d+\s+(?:"
                      + "|".join(_WORDS["ago_unit"]) + ")$|"
                      r"^\d+\s+(?:" + "|".join(_WORDS["ago_unit_en"]) + r")\s+ago$")
+#: The longest line read as a stamp: the longest the pattern accepts, written with every
+#: optional part ('تاريخ النشر في: يوم الثلاثاء، 22 كانون الثاني / ...'), is about 140.
+STAMP_MAX_CHARS = 200
 _PM_RE = re.compile(r"(\d{1,2}):(\d{2})\s*(" + "|".join(_WORDS["time_pm"]) + ")?")
 
 # Same convention as geo.extract.when: Damascus stamps read as UTC+03:00 all year.
@@ -65,7 +70,15 @@ _UTC_OFFSET_BY_CITY: dict[str, int] = {row["name"]: row["utc_offset"]
 
 def is_stamp_line(key: str) -> bool:
     """Whether a line's :func:`~geo.read.text.match_key` is only a publication stamp
-    (a date and/or time, a label, a weekday, a place) or an 'N hours ago'."""
+    (a date and/or time, a label, a weekday, a place) or an 'N hours ago'.
+
+    A key longer than :data:`STAMP_MAX_CHARS` is prose, not a stamp. Whitespace runs
+    count as one space, as in a key (why both: the pattern's optional pieces are
+    separated by optional whitespace, and on a long run of spaces their ways to share it multiply).
+    """
+    if len(key) > STAMP_MAX_CHARS:
+        return False
+    key = " ".join(key.split())
     return bool(_STAMP_RE.match(key) or _AGO_RE.match(key))
 
 
@@ -88,8 +101,8 @@ def _stamp_day(key: str) -> dt.date | None:
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
     elif m := re.search(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", key):
         d, mo, y = int(m[1]), int(m[2]), int(m[3])
-    elif m := re.search(rf"(\d{{1,2}})\s*({MONTH_PATTERN})(?:\s*/\s*(?:{MONTH_PATTERN}))?"
-                        rf"\s*,?\s*(\d{{4}})", key):
+    elif m := re.search(rf"(\d{{1,2}})\s*+({MONTH_PATTERN})(?:\s*+/\s*+(?:{MONTH_PATTERN}))?"
+                        rf"\s*+,?\s*+(\d{{4}})", key):
         d, mo, y = int(m[1]), MONTHS[m[2]], int(m[3])
     else:
         return None
