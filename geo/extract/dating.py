@@ -18,14 +18,19 @@ from .folding import rx
 from .sentences import Sentence
 from .triggers import Candidate
 
-__all__ = ["date_for"]
+__all__ = ["SINCE_RECENT_DAYS", "date_for"]
 
+#: A date naming another event ('حادثة 2020') or a start long past ('منذ عام 2014').
 _SINCE_RE = rx(r"(?:منذ|حلقه|حادثه|واقعه|مواجهه|احداث|حرب|معركه)\s*(?:عام|العام|سنه)?\s*$")
+#: 'منذ' alone before a day: the event began that day ('منذ ليل الأربعاء'), it is its date.
+_SINCE_DAY_RE = rx(r"(?<![^\W\d_])[وف]?منذ\s*$")
 _REPORTING_RE = rx(r"(?<![^\W\d_])[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|كشف|كشفت|اكد|اكدت"
                    r"|نشر|نشرت|اضاف|اضافت|بيان|تصريح|تصريحات)(?![^\W\d_])(?:\s+\S+){0,2}\s*(?:يوم\s*)?$")
 #: 'بعد أسبوع من اشتباكات': an event dated from another one, not from the publication.
 _AFTER_EVENT_RE = rx(r"(?<![^\W\d_])(?:بعد|قبل)(?:\s+\S+){0,3}\s+(?:من|علي)\s*(?:\S+\s*)?$")
-_RECENT_RE = rx(r"(?<![^\W\d_])(?:قبل ساعات|منذ ساعات|قبل قليل|حديثا|للتو)(?![^\W\d_])")
+#: The event is news of the publication day: 'قبل ساعات', 'لليوم الثالث على التوالي' (it goes on).
+_RECENT_RE = rx(r"(?<![^\W\d_])(?:قبل ساعات|منذ ساعات|قبل قليل|حديثا|للتو"
+                r"|لليوم\s+\S+(?:\s+\S+)?\s+علي\s+التوالي)(?![^\W\d_])")
 
 
 def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
@@ -58,7 +63,24 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
 
 
 def _since(doc: Doc, d: Any) -> bool:
-    return bool(_SINCE_RE.search(doc.fspan(max(0, d.start - 20), d.start)))
+    """A date that is not this event's: another event's, or a start long past.
+
+    'منذ' before a day of the last few days is kept: 'تتواصل الاشتباكات منذ ليل الأربعاء'
+    began that day; '135 هجوما منذ 19 أكتوبر' weeks ago is a tally, not an event."""
+    before = doc.fspan(max(0, d.start - 20), d.start)
+    if _recent_day(doc, d) and _SINCE_DAY_RE.search(before):
+        return False
+    return bool(_SINCE_RE.search(before))
+
+
+#: How many days before publication a day after 'منذ' may be and still date the event.
+SINCE_RECENT_DAYS = 3
+
+
+def _recent_day(doc: Doc, d: Any) -> bool:
+    if d.precision != "day" or doc.anchor is None:
+        return False
+    return 0 <= (doc.anchor - d.first).days <= SINCE_RECENT_DAYS
 
 
 def _date_distance(d: Any, c: Candidate, doc: Doc) -> float:

@@ -42,7 +42,13 @@ Conventions worth knowing (they are choices, documented here and in tests):
   than written, as seed 002) the weekday wins (rule ':weekday_wins'); further
   off, the day before the anchor stays (rule ':mismatch').
 - 'ليل الأربعاء - الخميس' is Wednesday..Thursday, the latest such pair ending
-  on or before the anchor.
+  on or before the anchor; so is 'ليلة أمس الأربعاء/الخميس', and '29/30 تشرين الأول'
+  (two days in a row: a night, rule 'night_pair'). 'ليلة أمس', 'ليل البارحة',
+  'الليلة الماضية' are the night into the anchor ('night_last'); 'منتصف الليلة
+  الماضية' the anchor; 'منتصف ليل الثلاثاء' the night Tuesday..Wednesday. The
+  extractor dates an event of a night to the morning it ended.
+- A month followed by a would-be year that is not one ('2O22', '202') gives no date:
+  the year is unknown, it is not taken from the anchor.
 - 'قبل أسبوع' is the day seven days before the anchor; 'قبل شهرين' a month
   (month precision); 'قبل عامين' a year (year precision).
 - Expressions anchored on an event rather than on the publication date

@@ -91,19 +91,23 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return taken
 
 
+def _merges(prev: _Cand, c: _Cand) -> bool:
+    """A weekday and the day it names; a night of two weekdays and its two dates
+    ('ليلة أمس الأحد/الاثنين (29/30 تشرين الأول)')."""
+    named, given = prev.hit.rule.split(":")[0], c.hit.rule.split(":")[0]
+    if c.hit.precision != "day" or given in _WEEKDAY_RULES:
+        return False
+    if named in _WEEKDAY_RULES:
+        return c.hit.first == c.hit.last
+    return named == "night_range" and given.startswith("night_pair")
+
+
 def _merge_weekday_dates(norm: str, chosen: list[_Cand]) -> list[_Cand]:
     """'يوم الخميس الماضي 6 تشرين الأول' -> one expression; the explicit date wins."""
     merged: list[_Cand] = []
     for c in chosen:
         prev = merged[-1] if merged else None
-        if (
-            prev is not None
-            and prev.hit.rule.split(":")[0] in _WEEKDAY_RULES
-            and c.hit.precision == "day"
-            and c.hit.first == c.hit.last
-            and c.hit.rule.split(":")[0] not in _WEEKDAY_RULES
-            and _MERGE_GAP.fullmatch(norm, prev.end, c.start)
-        ):
+        if prev is not None and _merges(prev, c) and _MERGE_GAP.fullmatch(norm, prev.end, c.start):
             rule = f"{prev.hit.rule.split(':')[0]}+{c.hit.rule}"
             end = c.end
             if "(" in norm[prev.end : c.start] and (paren := _CLOSING_PAREN.match(norm, end)):

@@ -189,8 +189,9 @@ def _resolve_day(
     return (found, True, "day_month") if found else None
 
 
-@_rule(rf"{DAY}{_O}(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}", (*DIGITS, *ORDINAL_STEMS))
+@_rule(rf"{DAY}{_O}(?:\({_O})?(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}", (*DIGITS, *ORDINAL_STEMS))
 def _day_month(m: re.Match[str], ctx: RuleContext) -> Hit | None:
+    """'5 تشرين الأول', 'الخامس من شهر أيار 2020', '27( كانون الأول الجاري)' (a slipped bracket)."""
     if _year_garbled(m, ctx):
         return None
     resolved = _resolve_day(month_number(m["mon"]), _day_of(m), m, ctx.anchor)
@@ -222,6 +223,23 @@ def _day_range(m: re.Match[str], ctx: RuleContext) -> Hit | None:
         return None
     kind = "day_list" if listed else "day_range"
     return Hit(first, last, "day", relative, rule.replace("day_month", kind))
+
+
+@_rule(
+    rf"(?<![0-9.,/:\-])(?P<d1>[0-3]?[0-9]){_O}/{_O}(?P<d>[0-3]?[0-9])(?![0-9])"
+    rf"{_O}(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}",
+    DIGITS,
+)
+def _night_pair(m: re.Match[str], ctx: RuleContext) -> Hit | None:
+    """'29/30 تشرين الأول 2023': a night written as its two days (rule 'night_pair', dated
+    to the morning it ended); only two consecutive days of one month."""
+    if _year_garbled(m, ctx) or int(m["d"]) != int(m["d1"]) + 1:
+        return None
+    resolved = _resolve_day(month_number(m["mon"]), int(m["d"]), m, ctx.anchor)
+    if resolved is None:
+        return None
+    last, relative, rule = resolved
+    return Hit(last - ONE_DAY, last, "day", relative, rule.replace("day_month", "night_pair"))
 
 
 @_rule(
@@ -327,19 +345,43 @@ def _year_range(m: re.Match[str], ctx: RuleContext) -> Hit | None:
 
 
 @_rule(
-    rf"(?:منتصف{_W})?(?:ليل|ليله|ليلتي|فجر){_W}{weekday_group('w1')}"
+    rf"(?:منتصف{_W})?(?:ليل|ليله|ليلتي|فجر){_W}(?:(?:امس|الامس|البارحه){_O}[،,]?{_O})?{weekday_group('w1')}"
     rf"(?:{_O}[-/،,]{_O}|{_W}(?:علي|الي){_W}|{_W}|{_O}و)(?:و)?{weekday_group('w2')}(?:{_W}(?P<rel>{REL}))?",
     ("ليل", "فجر"),
     WEEKDAY_STEMS,
 )
 def _night(m: re.Match[str], ctx: RuleContext) -> Hit | None:
-    """'ليل الأربعاء - الخميس': Wednesday..Thursday, the latest such night."""
+    """'ليل الأربعاء - الخميس', 'ليلة أمس الأحد/الاثنين': the latest such night."""
     w1, w2 = WEEKDAYS[m["w1"]], WEEKDAYS[m["w2"]]
     if w2 != (w1 + 1) % 7:
         return None
     limit = ctx.anchor - ONE_DAY if m["rel"] and rel_offset(m["rel"]) < 0 else ctx.anchor
     last = weekday_on_or_before(limit, w2)
     return Hit(last - ONE_DAY, last, "day", True, "night_range")
+
+
+@_rule(
+    rf"(?:(?P<mid>منتصف){_W})?(?:(?:ليل|ليله){_W}(?:امس|الامس|البارحه)|الليله{_W}(?:الماضيه|الفائته|المنصرمه))"
+    rf"(?!\w)(?!{_O}[،,]?{_O}(?:{'|'.join(WEEKDAY_STEMS)}))",
+    ("ليل",),
+)
+def _last_night(m: re.Match[str], ctx: RuleContext) -> Hit:
+    """'ليلة أمس', 'ليل البارحة', 'الليلة الماضية': the night from the day before the
+    anchor into the anchor (rule 'night_last', dated to its end by the extractor);
+    'منتصف الليلة الماضية' is the midnight that opened the anchor's day."""
+    if m["mid"]:
+        return _day(ctx.anchor, True, "midnight_last")
+    return Hit(ctx.anchor - ONE_DAY, ctx.anchor, "day", True, "night_last")
+
+
+@_rule(rf"منتصف{_W}(?:ليل|ليله){_W}{weekday_group('w')}(?!{_O}(?:[-/،,]|و|علي|الي))", ("منتصف",),
+       WEEKDAY_STEMS)
+def _weekday_midnight(m: re.Match[str], ctx: RuleContext) -> Hit:
+    """'منتصف ليل الثلاثاء': the midnight closing Tuesday, the night Tuesday..Wednesday
+    (rule 'night_midnight', dated to its end: 'بعد منتصف ليل الثلاثاء' is Wednesday)."""
+    weekday = WEEKDAYS[m["w"]]
+    last = weekday_on_or_before(ctx.anchor, (weekday + 1) % 7)
+    return Hit(last - ONE_DAY, last, "day", True, "night_midnight")
 
 
 @_rule(rf"(?:{TOD}{_W})?اليوم{_O}[،,]?{_O}{weekday_group('w')}", ("اليوم",), WEEKDAY_STEMS)

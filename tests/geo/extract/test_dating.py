@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from tests.geo.extract.helpers import one
+from tests.geo.extract.helpers import one, run
 
 # --- dates ------------------------------------------------------------------------------
 
@@ -71,3 +71,41 @@ def test_an_inferred_publication_day_anchors_only_what_it_cannot_move(gaz):
     body = "تمهيد.\n\nفي 5 آب الجاري قصفت طائرات تركية قرية قرب عامودا."
     inc = one(gaz, body, **kw)
     assert inc.date == "2023-08-05" and "inferred" in inc.date_text
+
+
+# --- nights, 'since', days running (issue 11) -------------------------------------------
+# PUBLISHED is Tuesday 15 August 2023.
+
+
+@pytest.mark.parametrize(("body", "date"), [
+    ("استهدفت مسيّرة تركية الليلة الماضية سيارة لقسد قرب عامودا.", "2023-08-15"),
+    ("قصفت المدفعية التركية ليلة أمس قرى ريف تل تمر.", "2023-08-15"),
+    ("هاجم مسلحون منتصف الليلة الماضية حاجزا لقسد في بلدة الشحيل.", "2023-08-15"),
+    ("قصفت طائرات مجهولة ليلة 12/13 آب الجاري مواقع قرب البوكمال.", "2023-08-13"),
+    ("قصفت طائرات مجهولة بعد منتصف ليل السبت مواقع قرب البوكمال.", "2023-08-13"),
+])
+def test_a_night_is_dated_to_the_morning_it_ended(gaz, body, date):
+    inc = one(gaz, f"تمهيد لا حدث فيه.\n\n{body}")
+    assert (inc.date, inc.date_precision) == (date, "day")
+
+
+def test_since_a_recent_day_is_when_the_event_began(gaz):
+    inc = one(gaz, "تمهيد لا حدث فيه.\n\nاندلعت اشتباكات عنيفة بين قسد ومقاتلي العشائر منذ ليل "
+                   "الأحد في بلدة الشحيل.")
+    assert inc.date == "2023-08-13"
+
+
+def test_since_a_day_weeks_ago_does_not_date_the_event(gaz):
+    """A tally since a date long past ('منذ 2 تموز') is not an event of that day."""
+    body = ("تمهيد لا حدث فيه.\n\nاستهدفت هجمات صاروخية القاعدة الأمريكية في حقل العمر منذ "
+            "2 تموز الماضي.")
+    incidents = run(gaz, body).incidents
+    assert incidents and "2023-07-02" not in {i.date for i in incidents}
+
+
+@pytest.mark.parametrize("running", ["لليوم الثالث على التوالي", "لليوم الخامس على التوالي"])
+def test_an_event_going_on_for_days_is_news_of_the_publication_day(gaz, running):
+    body = (f"تمهيد لا حدث فيه.\n\nاندلعت اشتباكات عنيفة بين قسد ومقاتلي العشائر {running} في "
+            "بلدة ذيبان.")
+    inc = one(gaz, body)
+    assert inc.date == "2023-08-15" and "publication" in inc.date_text

@@ -1,0 +1,81 @@
+"""Nights, midnights and 'last night': the periods the finder gives them (issue 11, dates).
+
+A night runs from one day into the next; the extractor dates an event of a night to the
+morning it ended (tests/geo/extract/test_dating.py). Sentences invented for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from geo.extract.when import find_dates
+
+D = datetime.date
+MON = D(2023, 10, 30)  # a Monday
+
+
+def spans(text: str, anchor: D | None) -> list[tuple[str, str, str]]:
+    return [(e.text, e.iso, e.rule.split(":")[0]) for e in find_dates(text, anchor)]
+
+
+@pytest.mark.parametrize(("text", "iso", "rule"), [
+    ("قصفت طائرات مجهولة ليلة أمس مواقع للميليشيات", "2023-10-29/2023-10-30", "night_last"),
+    ("سمع دوي انفجارات ليل البارحة في المدينة", "2023-10-29/2023-10-30", "night_last"),
+    ("استهدفت مسيرة الليلة الماضية سيارة عسكرية", "2023-10-29/2023-10-30", "night_last"),
+    ("وقعت الاشتباكات ليل أمس قرب الحاجز", "2023-10-29/2023-10-30", "night_last"),
+    ("هاجم مسلحون منتصف الليلة الماضية نقطة عسكرية", "2023-10-30", "midnight_last"),
+])
+def test_last_night_is_the_night_into_the_publication_day(text, iso, rule):
+    assert [(e[1], e[2]) for e in spans(text, MON)] == [(iso, rule)]
+
+
+def test_last_night_with_its_two_weekdays():
+    found = spans("تعرض محيط المدينة ليلة أمس الأحد/الاثنين لقصف جوي", MON)
+    assert [(e[1], e[2]) for e in found] == [("2023-10-29/2023-10-30", "night_range")]
+
+
+def test_a_night_with_its_two_weekdays_and_its_two_dates_is_one_expression():
+    text = "قصفت طائرات حربية ليلة أمس الأحد/الاثنين (29/30 تشرين الأول 2023) مواقع قرب الحدود"
+    [(span, iso, rule)] = spans(text, MON)
+    assert span == "ليلة أمس الأحد/الاثنين (29/30 تشرين الأول 2023)"
+    assert iso == "2023-10-29/2023-10-30" and rule.startswith("night_range+night_pair")
+
+
+@pytest.mark.parametrize(("text", "anchor", "iso"), [
+    ("وقع الهجوم ليلة 29/30 تشرين الأول 2023 قرب الحدود", None, "2023-10-29/2023-10-30"),
+    ("وقع الهجوم ليلة 14/15 آب الجاري", D(2023, 8, 20), "2023-08-14/2023-08-15"),
+    ("ليلة 31/1 ليست ليلة في شهر واحد", D(2023, 8, 20), None),
+    ("بين 12/14 آب", D(2023, 8, 20), None),  # not two days in a row: not a night
+])
+def test_a_night_written_as_its_two_days(text, anchor, iso):
+    nights = [e for e in find_dates(text, anchor) if e.rule.startswith("night_pair")]
+    assert [e.iso for e in nights] == ([iso] if iso else [])
+
+
+@pytest.mark.parametrize(("text", "anchor", "iso"), [
+    # the midnight that closes Tuesday: Tuesday..Wednesday
+    ("بدأت الاشتباكات بعد منتصف ليل الثلاثاء في القرية", D(2024, 8, 7), "2024-08-06/2024-08-07"),
+    ("بدأت الاشتباكات بعد منتصف ليل الثلاثاء في القرية", D(2024, 8, 9), "2024-08-06/2024-08-07"),
+    # a named night of two weekdays stays that night
+    ("منتصف ليل الثلاثاء - الأربعاء", D(2024, 8, 9), "2024-08-06/2024-08-07"),
+])
+def test_midnight_of_a_weekday(text, anchor, iso):
+    assert [e.iso for e in find_dates(text, anchor)] == [iso]
+
+
+def test_the_night_of_a_weekday_alone_is_that_weekday():
+    """'ليل الخميس' is Thursday's night: Thursday (as news writes it the morning after)."""
+    assert spans("قصف الجيش ليل الخميس مواقع قرب الحدود", D(2021, 2, 26)) == [
+        ("ليل الخميس", "2021-02-25", "weekday")]
+
+
+def test_relative_nights_need_an_anchor():
+    assert find_dates("قصفت طائرات الليلة الماضية مواقع قرب الحدود", None) == []
+
+
+def test_a_slipped_bracket_between_day_and_month():
+    text = "اندلعت الاشتباكات ظهر يوم الجمعة 27( كانون الأول الجاري) قرب السد"
+    [e] = find_dates(text, D(2024, 12, 28))
+    assert e.iso == "2024-12-27" and e.rule.startswith("weekday+day_month")
