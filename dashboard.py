@@ -239,7 +239,8 @@ def upload_section(folder: Path, result=None) -> None:
         st.error(md_escape(problem), icon=":material/folder_off:")
     st.write(f"Text, Markdown or HTML articles ({', '.join(ALLOWED_SUFFIXES)}), up to "
              f"{MAX_UPLOAD_MB} MB each and {MAX_FILES} at a time. They are kept in "
-             f"{md_escape(folder)} and read with the corpus.")
+             f"{md_escape(folder)} and read with the corpus. A file that cannot be added "
+             "is listed with the reason until you dismiss the list.")
     for status, message in st.session_state.pop("upload_messages", []):
         show = {"stored": st.success, "duplicate": st.info}.get(status, st.error)
         show(md_escape(message))
@@ -347,7 +348,8 @@ def sidebar(choices) -> ViewState:
     elif span:
         st.caption(f"All dated incidents are of {span[0].isoformat()}.")
     if choices.implausible:
-        st.caption(f"{choices.implausible} article{'s' * (choices.implausible > 1)} carry an "
+        many = choices.implausible > 1
+        st.caption(f"{choices.implausible} article{'s carry' if many else ' carries'} an "
                    "implausible publication date (before 1900 or in the future): kept, but "
                    "left out of the range above. See the Files tab.")
     types = st.multiselect("Incident types", choices.types, key="types",
