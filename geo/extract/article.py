@@ -50,6 +50,7 @@ Y', 'بين مدينتي X وY', 'طريق X - Y') come from the same sentences.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from typing import Any
 
@@ -61,7 +62,7 @@ from .casualties import casualties
 from .dating import date_for
 from .dedupe import dedupe
 from .document import Doc, read_article, source
-from .places import AREA_KINDS, main_place, place_for
+from .places import AREA_KINDS, PlaceFound, main_place, places_for
 from .roles import actors_for
 from .routes import routes
 from .triggers import Candidate, sentence_candidates
@@ -94,9 +95,15 @@ def extract_article(article: Any, gazetteer: Any) -> ArticleResult:
     for s in doc.sentences:
         if not s.heading:
             cands.extend(sentence_candidates(doc, s))
+    others: dict[int, list[PlaceFound]] = {}  # id(candidate) -> its event's further places
     for c in cands:
-        c.incident = _build_incident(doc, c)
+        found = places_for(doc, c)
+        c.incident = _build_incident(doc, c, found[0])
+        if c.incident is not None and len(found) > 1:
+            others[id(c)] = found[1:]
     incidents = dedupe([c for c in cands if c.incident is not None])
+    if others:
+        incidents = _at_every_place(doc, cands, incidents, others)
     main = main_place(doc, incidents)
     return ArticleResult(
         article_id=str(article.id), mentions=doc.mentions, incidents=incidents,
@@ -104,10 +111,10 @@ def extract_article(article: Any, gazetteer: Any) -> ArticleResult:
     )
 
 
-def _build_incident(doc: Doc, c: Candidate) -> Incident | None:
+def _build_incident(doc: Doc, c: Candidate, found: PlaceFound) -> Incident | None:
     """The incident of a candidate: its place, date, actors, casualties; None without a place."""
     s = c.sentence
-    place, gp, approx, place_text, place_cue, place_own = place_for(doc, c)
+    place, gp, approx, place_text, place_cue, place_own = found
     if place is None:
         return None
     first, last, precision, date_text, date_own = date_for(doc, c)
@@ -124,6 +131,50 @@ def _build_incident(doc: Doc, c: Candidate) -> Incident | None:
         approximate=approx, attackers=attackers, targets=targets, date_text=date_text,
         place_text=place_text, place_cue=place_cue, notes=notes,
     )
+
+
+def _at_every_place(doc: Doc, cands: list[Candidate], incidents: list[Incident],
+                    others: dict[int, list[PlaceFound]]) -> list[Incident]:
+    """One incident more for each further place a sentence names for its event.
+
+    Why after de-duplication: the places of one list are often a few kilometres apart
+    (villages of one countryside), and de-duplication would fold them back into one
+    event. Each copy is the de-duplicated event (type, date, actors) at its own place,
+    with the listing sentence as evidence and a stable id of its own (article, type,
+    sentence, place); casualties stay with the first place, as the text gives them for
+    the whole event. A place another incident of the type already stands at is skipped.
+    """
+    out = list(incidents)
+    taken = {(i.type, i.place.id) for i in incidents if i.place is not None}
+    for c in cands:
+        if id(c) not in others or c.incident is None:
+            continue
+        event = _event_of(c, incidents)
+        at = out.index(event) + 1
+        for place, gp, approx, text, cue, _own in others[id(c)]:
+            if (event.type, place.id) in taken:
+                continue
+            taken.add((event.type, place.id))
+            digest = hashlib.sha1(f"{doc.article.id}|{event.type}|{c.sentence.start}|{place.id}"
+                                  .encode()).hexdigest()[:10]
+            out.insert(at, dataclasses.replace(
+                event, id=f"inc-{digest}", place=place, geo_precision=gp, approximate=approx,
+                place_text=text, place_cue=cue, fatalities=None, injuries=None,
+                sources=[source(doc, c.sentence.text.strip())],
+                notes=[*event.notes, f"one of several places named for the event (first: "
+                                     f"{event.place.name_ar if event.place else ''})"]))
+            at += 1
+    return out
+
+
+def _event_of(c: Candidate, incidents: list[Incident]) -> Incident:
+    """The de-duplicated incident ``c`` went into: its own id, else the one its sentence tells."""
+    assert c.incident is not None
+    evidence = c.incident.sources[0].evidence
+    return next((i for i in incidents if i.id == c.incident.id), None) or next(
+        (i for i in incidents if any(s.evidence == evidence for s in i.sources)
+         and i.type == c.incident.type), None) or next(
+        i for i in incidents if any(s.evidence == evidence for s in i.sources))
 
 
 def _confidence(c: Candidate, date_own: bool, dated: bool, place: Place, gp: int | None,

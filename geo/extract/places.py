@@ -17,6 +17,7 @@ import re
 from collections import Counter
 
 from gazetteer.model import KINDS, Mention, Place
+from gazetteer.normalize import arabic_key
 
 from ..model import Incident
 from .document import Doc
@@ -24,8 +25,11 @@ from .folding import rx
 from .sentences import Sentence
 from .triggers import Candidate
 
-__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "AREA_KINDS", "NO_FALLBACK_PLACE", "main_place",
-           "place_for"]
+__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "AREA_KINDS", "NO_FALLBACK_PLACE", "SPLIT_TYPES",
+           "PlaceFound", "main_place", "place_for", "places_for"]
+
+#: (place, geo precision, approximate, surface text, cue, from the sentence itself).
+PlaceFound = tuple
 
 #: Kinds of place that are areas, not points.
 AREA_KINDS = frozenset({"region", "district", "governorate", "country"})
@@ -60,9 +64,72 @@ ANAPHOR_KINDS = {
     "معبر": {"border_crossing"}, "سد": {"dam"}, "منطقه": set(),
 }
 
+#: Types whose one sentence may report the same action at several places, one incident each
+#: (a patrol or convoy through several places is one event with a route, not several).
+SPLIT_TYPES = frozenset({"airstrike", "shelling", "explosion", "attack", "armed_clash", "raid",
+                         "arrest", "protest", "capture", "assassination", "deployment",
+                         "withdrawal"})
+#: What may stand between two places of one list: 'و', a comma, a repeated preposition or kind,
+#: 'وأخرى في' (another strike at ...).
+_AND_RE = rx(r"\s*,?\s*(?:و\s*)?(?:(?:اخري|اخر|ثانيه|ثالثه)\s+)?(?:(?:في|ب|علي|الي)\s*)?"
+             r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|حي|مخيم|مطار|قاعده|معبر)\s+)?")
+#: What leads a list of the places an event hit: a location preposition, optionally a
+#: (plural) kind word and 'كل من' ('في كل من', 'قرى', 'على مواقع في', 'بلدتي').
+_LIST_LEAD_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:في|ب|علي|الي|قرب|عند|داخل|نحو|باتجاه|محيط|اطراف)|[وفبل]?(?:ال)?"
+                   r"(?:قري|بلدات|مدن|مناطق|احياء|مخيمات|قريتي|بلدتي|مدينتي|قاعدتي|مطاري|حقلي|نواحي))"
+                   r"(?:\s+(?:كل من|(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|حي|مخيم)))?\s*$")
+#: A list named as a side's area or a road's ends, not as places the event hit.
+_NOT_HIT_LIST_RE = rx(r"(?:مناطق|منطقه) (?:سيطره|نفوذ|انتشار|تواجد|وجود)|(?:الخاضع|الواقع)\S* (?:ل|تحت )"
+                      r"?سيطره|تسيطر عليها|(?<![^\W\d_])بين\s+(?:\S+\s+)?$|طريق\S*\s+(?:\S+\s+)?$"
+                      r"|(?<![^\W\d_])(?<!كل )من\s+(?:\S+\s+)?$")
+#: A site named through its town: 'مطار مدينة القامشلي', 'معبر البوكمال'; group 1 the site word.
+_SITE_WORD_RE = rx(r"(?<![^\W\d_])(?:[وفبل]|لل|بال|وال|فال|وبال)?(?:ال)?(مطار|قاعده|حقل|معبر|سد"
+                   r"|معمل غاز|معمل)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه)\s+)?$")
+#: The site word -> the kinds of place it names.
+_SITE_KINDS = {
+    "مطار": {"airport", "base"}, "قاعده": {"base", "airport"}, "حقل": {"oilfield", "gasfield"},
+    "معبر": {"border_crossing"}, "سد": {"dam"}, "معمل غاز": {"gasfield"}, "معمل": {"gasfield"},
+}
+#: Kinds of place a site may be named through.
+_SETTLEMENT_KINDS = frozenset({"village", "town", "city", "capital", "neighbourhood"})
+
 
 def place_for(doc: Doc, c: Candidate) -> tuple[Place | None, int | None, bool, str, str, bool]:
     """(place, geo precision, approximate, surface text, cue, from the sentence itself)."""
+    return _place_and_mention(doc, c)[0]
+
+
+def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
+    """Every place the event of ``c`` happened at: the one of :func:`place_for`, then the
+    others its clause coordinates with it (see :func:`_coordinated`); one incident each.
+
+    'استهدفت مسيرات تركية محطات الكهرباء في كوباني وعين عيسى والقامشلي': a reader maps
+    three strikes, not one at the first town. Only for :data:`SPLIT_TYPES`, a told (not
+    referred-to, not present-tense) event, and places of its own sentence.
+    """
+    found, best = _place_and_mention(doc, c)
+    if (best is None or found[0] is None or c.type not in SPLIT_TYPES or c.anaphoric
+            or c.form == "present"):
+        return [found]
+    if found[0].id != _site_or_place(doc, best).id:  # refined from a following sentence
+        return [found]
+    out = [found]
+    seen = {found[0].id}
+    for m in _coordinated(doc, c, best):
+        place = _site_or_place(doc, m)
+        if place.id in seen:
+            continue
+        seen.add(place.id)
+        gp, approx = _precision_of(doc, m)
+        if place.kind in AREA_KINDS and not approx:
+            gp, approx = 3, True
+        out.append((place, gp, approx, m.text, "one of several places the sentence names for it",
+                    True))
+    return out
+
+
+def _place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | None]:
+    """The place of :func:`place_for`, and the mention of the sentence it came from (or None)."""
     s = c.sentence
     in_sentence = doc.in_sentence(doc.mentions, s)
     clause_lo, clause_hi = s.to_original(*c.clause)
@@ -75,8 +142,18 @@ def place_for(doc: Doc, c: Candidate) -> tuple[Place | None, int | None, bool, s
     if candidates:
         best = min(candidates, key=lambda m: _place_score(doc, m, c, clause_lo, clause_hi))
         gp, approx = _precision_of(doc, best)
-        found = (best.place, gp, approx, best.text, best.cue or "named in the sentence", True)
-        return _refined(doc, c, found)
+        place, cue = _site_or_place(doc, best), best.cue or "named in the sentence"
+        if place is not best.place:
+            cue = f"the {place.kind} of {best.place.name_ar} the text names"
+        return _refined(doc, c, (place, gp, approx, best.text, cue, True)), best
+    return _fallback_place(doc, c, bool(outside)), None
+
+
+def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
+    """A place for an event its own sentence does not locate: a noun referring back, the
+    paragraph, a region of the article (never for :data:`NO_FALLBACK_PLACE` types, nor when
+    the clause names a place outside the area)."""
+    s = c.sentence
     if outside or c.type in NO_FALLBACK_PLACE:
         return None, None, False, "", "", False
     anaphor = _anaphoric_place(doc, s)
@@ -88,13 +165,77 @@ def place_for(doc: Doc, c: Candidate) -> tuple[Place | None, int | None, bool, s
     para = _paragraph_place(doc, s)
     if para is not None:
         gp, approx = _precision_of(doc, para)
-        return _refined(doc, c, (para.place, gp, approx, para.text,
+        return _refined(doc, c, (_site_or_place(doc, para), gp, approx, para.text,
                                  "nearest place named in the paragraph", False))
     region = _region_fallback(doc, s)
     if region is not None:
         return _refined(doc, c, (region.place, 3, True, region.text,
                                  "no place in the sentence; region named in the article", False))
     return None, None, False, "", "", False
+
+
+def _site_or_place(doc: Doc, m: Mention) -> Place:
+    """The site a text names through its town ('مطار مدينة القامشلي' -> Qamishli airport)
+    when the gazetteer has it, else the mention's own place.
+
+    A reader takes 'استهدفت مسيرة مطار مدينة القامشلي' to be about the airport, not the
+    town. The site is looked up by its name ('مطار' + the town's name), and only a place
+    of the kind the site word says counts.
+    """
+    place = m.place
+    assert place is not None
+    if place.kind not in _SETTLEMENT_KINDS:
+        return place
+    lead = _SITE_WORD_RE.search(doc.fspan(max(0, m.start - 30), m.start))
+    if lead is None:
+        return place
+    word, kinds = lead.group(1), _SITE_KINDS[lead.group(1)]
+    for name in (m.text, *place.names):
+        for site in doc.gazetteer.by_key(arabic_key(f"{word} {name}")):
+            if site.kind in kinds and site.in_area:
+                return site
+    return place
+
+
+def _coordinated(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
+    """The other places of the list ``best`` stands in: 'في كوباني وعين عيسى والقامشلي'.
+
+    A list is places joined by 'و' (commas inside it, 'في A، B وC'), led by a location
+    preposition or a plural kind word ('قرى'), starting in the trigger's clause. Not a
+    list named as an origin ('انطلقت من'), a road's ends ('بين A وB'), a side's area
+    ('مناطق سيطرة قسد في A وB'); a qualifier ('القامشلي شمالي الحسكة') is no member.
+    """
+    s = c.sentence
+    clause_lo, clause_hi = s.to_original(*c.clause)
+    in_s = doc.in_sentence(doc.usable, s)
+    pool = [m for m in in_s if not _is_qualifier(doc, m, in_s) and not _is_actor_word(doc, m)]
+    if best not in pool:
+        return []
+    k = pool.index(best)
+    lo = k
+    while lo > 0 and _joined(doc, pool[lo - 1], pool[lo]):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(pool) and _joined(doc, pool[hi], pool[hi + 1]):
+        hi += 1
+    while hi > lo and "و" not in doc.fspan(pool[hi - 1].end, pool[hi].start):
+        hi -= 1  # 'في A وB، C': a last place after a bare comma qualifies, it is no member
+    chain = pool[lo:hi + 1]
+    head = chain[0]
+    before = doc.fspan(max(s.start, head.start - 40), head.start)
+    if (len(chain) < 2 or not clause_lo <= head.start < clause_hi
+            or not (head.kind_word or _LIST_LEAD_RE.search(before))
+            or _NOT_HIT_LIST_RE.search(before) or _ORIGIN_RE.search(before[-30:])):
+        return []
+    return [m for m in chain if m is not best]
+
+
+def _joined(doc: Doc, a: Mention, b: Mention) -> bool:
+    """Whether ``b`` follows ``a`` in one list of places ('A وB', 'A، B', 'A وفي B')."""
+    if a.end > b.start:
+        return False
+    gap = doc.fspan(a.end, b.start)
+    return ("و" in gap or "," in gap) and _AND_RE.fullmatch(gap) is not None
 
 
 #: How far (km) from its town a countryside ('ريف القامشلي') reaches.

@@ -1,0 +1,80 @@
+"""One event sentence naming several places, and sites named through their towns.
+
+Every sentence here is invented, in the style of the news the tool reads.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.geo.extract.helpers import one, run
+
+
+def _places(result, kind: str | None = None) -> list[str]:
+    return [i.place.id for i in result.incidents if kind is None or i.type == kind]
+
+
+def test_a_strike_on_a_list_of_towns_is_one_incident_per_town(gaz):
+    body = "قصفت طائرات مسيرة تركية مواقع في الدرباسية وعامودا وتل تمر مساء أمس."
+    result = run(gaz, body)
+    assert _places(result, "airstrike") == ["darbasiyah", "amuda", "tal_tamr"]
+    first, *others = result.incidents
+    assert len({i.id for i in result.incidents}) == 3
+    for inc in others:
+        assert (inc.type, inc.date_first, inc.actors) == (first.type, first.date_first, first.actors)
+        assert inc.sources[0].evidence == body
+
+
+def test_split_ids_are_stable(gaz):
+    body = "قصفت المدفعية التركية بلدة عين عيسى، والقامشلي، وعامودا يوم الأحد."
+    ids = [i.id for i in run(gaz, body).incidents]
+    assert len(ids) == 3 and ids == [i.id for i in run(gaz, body).incidents]
+
+
+@pytest.mark.parametrize("body, places", [
+    ("شنت قوات سوريا الديمقراطية حملة مداهمات في كل من الشحيل وذيبان والبصيرة بريف دير الزور الشرقي.",
+     ["shuhayl", "dhiban", "busayrah"]),
+    ("نفذت مسيرة تركية غارة في القامشلي وأخرى في عامودا.", ["qamishli", "amuda"]),
+    ("اندلعت اشتباكات عنيفة بين قوات النظام وقسد في مدينة الحسكة وفي القامشلي.",
+     ["hasakah", "qamishli"]),
+])
+def test_the_forms_of_a_list(gaz, body, places):
+    assert _places(run(gaz, body)) == places
+
+
+@pytest.mark.parametrize("body", [
+    "وقع انفجار على الطريق بين الحسكة والقامشلي صباح اليوم.",  # a road's ends
+    "قصفت القوات التركية مناطق سيطرة قسد في منبج وعين العرب.",  # a side's area
+    "سيرت القوات الروسية دورية عسكرية في الدرباسية وعامودا.",  # a patrol's way: one patrol
+    "استهدفت مسيرة تركية سيارة في مدينة القامشلي انطلقت من عامودا والدرباسية.",  # origins
+    "شنت طائرات التحالف غارات على مواقع لتنظيم داعش في هجين، الحسكة.",  # a bare comma qualifies
+])
+def test_not_a_list_of_places_hit(gaz, body):
+    assert len(run(gaz, body).incidents) == 1
+
+
+def test_casualties_stay_with_the_first_place(gaz):
+    body = "قصفت القوات التركية قرى الدرباسية وعامودا أمس ما أدى إلى مقتل ثلاثة مدنيين."
+    first, second = run(gaz, body).incidents
+    assert first.fatalities == 3 and second.fatalities is None
+
+
+@pytest.mark.parametrize("body", [
+    "شنت طائرات حربية غارات جوية على مطار مدينة القامشلي أمس.",
+    "شنت طائرات حربية غارات جوية على مطار القامشلي أمس.",
+    "استهدفت طائرة مسيرة مطار مدينة القامشلي فجر اليوم.",
+])
+def test_an_airport_named_through_its_town(gaz, body):
+    assert one(gaz, body).place.id == "qamishli_airport"
+
+
+@pytest.mark.parametrize("body, place", [
+    ("سقطت قذائف صاروخية على قاعدة حقل العمر شرقي دير الزور.", "omar_field"),
+    ("قصفت القوات التركية محيط سد تشرين بريف منبج.", "tishreen_dam"),
+    ("استهدفت مسيرة قاعدة التنف قرب المثلث الحدودي.", "tanf_base"),
+    ("تعرض معمل غاز كونيكو لهجوم بطائرات مسيرة مساء الأحد.", "conoco_field"),
+    ("انفجرت عبوة ناسفة قرب معبر مدينة البوكمال.", "bukamal_crossing"),
+    ("انفجرت عبوة ناسفة في سوق مدينة البوكمال.", "abu_kamal"),  # a market is no site we hold
+])
+def test_sites(gaz, body, place):
+    assert one(gaz, body).place.id == place
