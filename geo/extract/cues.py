@@ -20,7 +20,8 @@ from .folding import WORD_END, WORD_START, fold_letters, rx
 from .lexicon import DATA_DIR, check_pattern, rows_by_name
 
 __all__ = [
-    "AIR_RE", "ARTILLERY_RE", "ATTACK_RE", "CUES_FILE", "DENIAL_RE", "DUAL_RE", "FIGHTING_RE",
+    "AIR_RE", "ARTILLERY_RE", "ATTACK_RE", "CUES_FILE", "DENIAL_RE", "DUAL_RE", "EXPLOSIVE_RE",
+    "FIGHTING_RE",
     "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
     "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NEG_WORDS", "NOT_MIL_SUBJECT_RE", "NOT_NEG_AFTER",
     "OFFICIALS_RE", "PATROL_RE", "ROAD_RE", "SIGNED_RE", "SOLDIERS_RE", "load_cues",
@@ -33,14 +34,15 @@ CUES_FILE = DATA_DIR / "cues.toml"
 _SHAPES: dict[str, str] = {
     "patrol": "(?:{})", "road": "{}", "air": "{}", "artillery": "{}", "heli": "{}",
     "soldiers": "{}", "officials": "{}", "dual": "{}",
-    "fighting": "{}", "gunmen": WORD_START + "[وفب]?(?:ال)?(?:{})" + WORD_END, "attack": "{}",
+    "fighting": "{}", "explosive": "{}", "attack": "{}",
+    "gunmen": WORD_START + "[وفب]?(?:ال)?(?:{})" + WORD_END,
     "happened": WORD_START + "[وف]?(?:{})" + WORD_END, "signed": "{}", "military": "{}",
     "not_military": WORD_START + "(?:ال)?(?:{})" + WORD_END,
     "hypothetical": WORD_START + "[وف]?(?:{})" + WORD_END,
     "denial": WORD_START + "[وف]?(?:{})" + WORD_END,
     "habitual": WORD_START + "[وف]?(?:{})" + WORD_END,
     "general": WORD_START + "[وف]?(?:{})" + WORD_END,
-    "forecast": WORD_START + "[وف]?(?:{})" + WORD_END + r"(?:\s+\S+){{0,3}}\s*$",
+    "forecast": WORD_START + "[وف]?(?:{})" + WORD_END + r"(?:\s+\S+){{0,8}}\s*$",
 }
 #: Lists of plain words, compared one by one (no pattern).
 _WORD_SETS = ("negation", "not_negation")
@@ -91,6 +93,7 @@ HAPPENED_RE = _cue_rx("happened")
 SIGNED_RE = _cue_rx("signed")
 MIL_WORD_RE = _cue_rx("military")
 FIGHTING_RE = _cue_rx("fighting")
+EXPLOSIVE_RE = _cue_rx("explosive")
 GUNMEN_RE = _cue_rx("gunmen")
 ATTACK_RE = _cue_rx("attack")
 NOT_MIL_SUBJECT_RE = _cue_rx("not_military")

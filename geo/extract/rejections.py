@@ -31,6 +31,8 @@ _ANAPHORIC_AFTER_RE = rx(r"^(?:\s+\S+)?\s+(?:هذه|هذا|تلك|ذلك|ذات�
                          r"(?!\s+ال)")
 _RELATIVE_CLAUSE_RE = rx(r"^(?:\s+\S+){0,2}?\s+(?:التي|الذي|اللتين|الذين)(?![^\W\d_])")
 _WORD_RE = re.compile(r"[^\W_]+")
+#: Punctuation that ends the phrase a negation governs.
+_BREAK_RE = re.compile(r"[،,:؛;«»\"()]")
 
 
 def rejected(text: str, start: int, end: int) -> bool:
@@ -44,7 +46,7 @@ def rejected(text: str, start: int, end: int) -> bool:
     before = text[:start]
     if _negated(before) or HYPOTHETICAL_RE.search(before) or _META_RE.search(before):
         return True
-    if FORECAST_RE.search(text, max(0, start - 60), start):
+    if FORECAST_RE.search(text, max(0, start - 120), start):
         return True  # 'تستعد لشن هجوم': prepared or expected, not done
     if GENERAL_RE.search(before):
         return True  # an anniversary, an opinion, a condemnation: talk about events
@@ -55,9 +57,17 @@ def rejected(text: str, start: int, end: int) -> bool:
 
 
 def _negated(before: str) -> bool:
-    words = _WORD_RE.findall(before)[-4:]
+    """A negation among the four words before the trigger, in the trigger's own phrase.
+
+    'مصادر، لم تسمها، قولها إن تعزيزات وصلت': the negation is the source's ('did not
+    name it'), cut off from the trigger by punctuation.
+    """
+    found = list(_WORD_RE.finditer(before))[-4:]
+    words = [m.group(0) for m in found]
     for i, w in enumerate(words):
         bare = w[1:] if w[:1] in "وف" and len(w) > 2 and w[1:] in NEG_WORDS else w
+        if bare in NEG_WORDS and _BREAK_RE.search(before, found[i].end()):
+            continue
         if bare in NEG_WORDS:
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if bare in ("لا", "ما") and nxt in NOT_NEG_AFTER:

@@ -28,6 +28,7 @@ from .cues import (
     ARTILLERY_RE,
     ATTACK_RE,
     DUAL_RE,
+    EXPLOSIVE_RE,
     FIGHTING_RE,
     GUNMEN_RE,
     HAPPENED_RE,
@@ -46,7 +47,7 @@ from .lexicon import DATA_DIR, check_pattern, row_error
 from .rejections import is_anaphoric, rejected
 from .sentences import Sentence, clause_of
 
-__all__ = ["HOSTILE", "NEEDS", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE", "Candidate", "Trigger",
+__all__ = ["ALONGSIDE", "HOSTILE", "NEEDS", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE", "Candidate", "Trigger",
            "load_triggers", "sentence_candidates"]
 
 
@@ -72,6 +73,9 @@ PRIORITY = {t: i for i, t in enumerate((
     "arrest", "patrol_encounter", "withdrawal", "convoy", "deployment", "exercise", "protest",
     "agreement", "patrol",
 ))}
+#: Types kept beside their clause's winner: 'انسحبت قسد من البلدة بعد اشتباكات' tells a
+#: clash and a withdrawal, and the ground changing hands is a fact of its own.
+ALONGSIDE = frozenset({"withdrawal"})
 #: Types where one side acts against another (attackers and targets are told apart).
 HOSTILE = frozenset({"patrol_obstruction", "raid", "airstrike", "shelling", "arrest", "attack",
                      "assassination", "capture"})
@@ -278,6 +282,8 @@ def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int]) -> str | No
         return "raid"
     if ctype == "strike":
         part = text[clause[0]:clause[1]]
+        if EXPLOSIVE_RE.search(part) and not AIR_RE.search(part):
+            return "explosion"  # 'السيارة المفخخة استهدفت مدخل البلدة
         if AIR_RE.search(part) or (AIR_RE.search(text) and not ARTILLERY_RE.search(part)):
             return "airstrike"
         if ARTILLERY_RE.search(text) or trig.need != "instrument":
@@ -344,9 +350,11 @@ def _choose(found: list[Candidate]) -> list[Candidate]:
         # a noun that refers back ('عقب الهجوم') never hides the clause's own event
         best = min(group, key=lambda c: (c.anaphoric, PRIORITY.get(c.type, 99), -c.strength,
                                          c.start))
-        same = [c for c in group if c.type == best.type]
-        best = min(same, key=lambda c: (c.anaphoric, -c.strength, c.start))
-        old = winners.get(best.type)
-        if old is None or (old.anaphoric and not best.anaphoric):
-            winners[best.type] = best
+        kept = [best] + [c for c in group if c.type in ALONGSIDE and c.type != best.type]
+        for pick in kept:
+            same = [c for c in group if c.type == pick.type]
+            pick = min(same, key=lambda c: (c.anaphoric, -c.strength, c.start))
+            old = winners.get(pick.type)
+            if old is None or (old.anaphoric and not pick.anaphoric):
+                winners[pick.type] = pick
     return sorted(winners.values(), key=lambda c: c.start)

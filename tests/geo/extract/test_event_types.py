@@ -15,6 +15,8 @@ import pytest
 
 from geo.app.symbols import INCIDENT_STYLES
 from geo.extract import TRIGGERS
+from geo.extract.folding import fold_letters
+from geo.extract.rejections import rejected
 from geo.extract.triggers import HOSTILE, PRIORITY
 from geo.model import INCIDENT_TYPES
 from tests.geo.extract.helpers import one, run
@@ -66,8 +68,9 @@ def _families() -> dict[str, str]:
     ("رشق شبان من بلدة القحطانية رتلاً أمريكياً بالحجارة.", "patrol_obstruction",
      "Al-Qahtaniyah"),
     # deployments and sweeps
-    # ('عقب الهجوم' refers back: it does not hide the clause's own event)
-    ("شهدت مدينة البصيرة استنفاراً عسكرياً لقوات قسد عقب الهجوم.", "deployment", "Al-Busayrah"),
+    ("شهدت مدينة البصيرة استنفاراً عسكرياً لقوات قسد.", "deployment", "Al-Busayrah"),
+    # ('عقب المداهمة' refers back: it does not hide the clause's own event)
+    ("وصلت تعزيزات عسكرية لقسد إلى مدينة البصيرة عقب المداهمة.", "deployment", "Al-Busayrah"),
     ("حشدت القوات التركية قوات وآليات على أطراف بلدة عين عيسى.", "deployment", "Ayn Issa"),
 ])
 def test_new_types(gaz, body, kind, place):
@@ -140,3 +143,44 @@ def test_every_type_has_an_acled_code_a_style_and_a_family():
     assert set(new) <= types
     assert {kind: families[kind] for kind in new} == new
     assert {"capture", "assassination"} <= HOSTILE
+
+
+def test_a_negation_cut_off_by_punctuation_is_not_the_triggers():
+    text = fold_letters("ونقلت الوكالة عن مصادر، لم تسمها، قولها إن تعزيزات وصلت")
+    start = text.index("تعزيزات")
+    assert not rejected(text, start, start + len("تعزيزات"))
+    text = fold_letters("ولم تصل تعزيزات إلى المنطقة")
+    start = text.index("تعزيزات")
+    assert rejected(text, start, start + len("تعزيزات"))
+
+
+def test_a_strike_by_an_explosive_device_is_an_explosion(gaz):
+    inc = one(gaz, "وذكرت المصادر أن السيارة المفخخة استهدفت مدخل بلدة ذيبان بريف دير الزور.")
+    assert inc.type == "explosion"
+    # a drone carrying a bomb is still an air strike
+    assert one(gaz, "استهدفت مسيرة مفخخة سيارة عسكرية قرب مدينة عامودا.").type == "airstrike"
+
+
+def test_explosions_in_the_accusative(gaz):
+    assert one(gaz, "أفادت مصادر أن انفجاراً عنيفاً هز مدينة الحسكة مساء اليوم.").type == "explosion"
+
+
+def test_a_withdrawal_after_a_clash_is_kept_beside_it(gaz):
+    types = {i.type for i in run(gaz, "انسحبت قوات قسد من بلدة ذيبان بعد اشتباكات مع مقاتلي العشائر.")
+             .incidents}
+    assert types == {"withdrawal", "armed_clash"}
+
+
+def test_an_alert_is_an_event_unless_it_follows_the_attack_told_with_it(gaz):
+    assert one(gaz, "شهدت بلدة الصور استنفاراً عسكرياً لقوات النظام.").type == "deployment"
+    body = "وقع انفجار في مدينة القامشلي أسفر عن مقتل شخصين، وسط استنفار أمني لقوات الأسايش."
+    assert [i.type for i in run(gaz, body).incidents] == ["explosion"]
+
+
+@pytest.mark.parametrize("body", [
+    "وتشارك مروحيات روسية في تسيير الدوريات المنتظمة في ريف الدرباسية.",
+    "وأعرب المبعوث الأمريكي عن قلقه من القصف التركي على مدينة عين العرب.",
+    "تستعد قوات سوريا الديمقراطية المدعومة من التحالف لشن هجوم على بلدة هجين.",
+])
+def test_regular_habits_views_and_long_subjects_of_preparations(gaz, body):
+    assert run(gaz, body).incidents == []
