@@ -40,6 +40,7 @@ from geo.app.dashboard_data import (
     review_table,
     run_folders,
     timeline,
+    timeline_outside,
     type_label,
     unlocated_table,
     upload_rows,
@@ -161,6 +162,10 @@ def timeline_tab(view) -> None:
                      color=label_colours(per_month.columns))  # the map's colours
     if year_only:
         st.caption(f"{year_only} incidents known only to the year are not in the chart.")
+    outside = timeline_outside(view)
+    if outside:
+        st.caption(f"{outside} incident{'s' * (outside > 1)} dated before 1900 or in the "
+                   "future (an implausible publication date) are not in the chart.")
 
 
 def reader_tab(result, labels: dict[str, str]) -> None:

@@ -34,7 +34,7 @@ __all__ = ["DOWNLOAD_LAYERS", "WORD_JOINER", "DataChoices", "article_header_html
            "folder_fingerprint", "gpkg_bytes",
            "highlighted_html", "incidents_table", "label_colours", "layer_geojson",
            "md_escape", "mention_targets", "review_table", "run_folders", "safe_cells",
-           "timeline", "type_label", "unlocated_table", "upload_rows", "view_counts"]
+           "timeline", "timeline_outside", "type_label", "unlocated_table", "upload_rows", "view_counts"]
 
 #: Layers offered as GeoJSON downloads (the files ``python -m geo build`` writes).
 DOWNLOAD_LAYERS: tuple[str, ...] = LAYER_NAMES
@@ -306,18 +306,20 @@ def incidents_table(layers: Layers) -> pd.DataFrame:
     }))
 
 
-def timeline(layers: Layers) -> tuple[pd.DataFrame, int]:
+def timeline(layers: Layers, *, today: dt.date | None = None) -> tuple[pd.DataFrame, int]:
     """Incidents per month by type, and how many are known only to the year.
 
     Rows are every month from the first to the last in view ('YYYY-MM', months
     without incidents included), columns the incident types. An incident counts in
     the month of its first day; one dated only to a year has no month and is counted
-    apart rather than piled into January.
+    apart rather than piled into January. Months outside the plausible span (1900 to
+    tomorrow) are left out, see :func:`timeline_outside`: one article dated 9999 would
+    otherwise make a chart of 95,000 months.
     """
     inc = layers.incidents
     if inc.empty:
         return pd.DataFrame(), 0
-    precise = inc["date_precision"].isin(["day", "month"]) & (inc["date_first"] != "")
+    precise = _month_dated(inc) & _plausible(inc, today)
     year_only = int(((inc["date_precision"] == "year") & (inc["date_first"] != "")).sum())
     frame = pd.DataFrame({"month": inc.loc[precise, "date_first"].str[:7],
                           "type": [type_label(t)
@@ -331,6 +333,26 @@ def timeline(layers: Layers) -> tuple[pd.DataFrame, int]:
     counts.index.name = "month"
     counts.columns.name = None
     return counts.astype("int64"), year_only
+
+
+def timeline_outside(layers: Layers, *, today: dt.date | None = None) -> int:
+    """How many incidents dated to the month or day fall outside 1900..tomorrow (and so
+    outside :func:`timeline`)."""
+    inc = layers.incidents
+    if inc.empty:
+        return 0
+    return int((_month_dated(inc) & ~_plausible(inc, today)).sum())
+
+
+def _month_dated(inc: pd.DataFrame) -> pd.Series:
+    return inc["date_precision"].isin(["day", "month"]) & (inc["date_first"] != "")
+
+
+def _plausible(inc: pd.DataFrame, today: dt.date | None) -> pd.Series:
+    """ISO days compare as text (years 0001..9999 have four digits)."""
+    lo, hi = (d.isoformat() for d in plausible_span(today))
+    first = inc["date_first"].astype(str).str[:10]
+    return (first >= lo) & (first <= hi)
 
 
 # --- the article reader ---------------------------------------------------------------

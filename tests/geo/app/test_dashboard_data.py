@@ -37,6 +37,7 @@ from geo.app.dashboard_data import (
     run_folders,
     safe_cells,
     timeline,
+    timeline_outside,
     unlocated_table,
     upload_rows,
 )
@@ -400,3 +401,16 @@ def test_table_cells_are_spreadsheet_safe(cell) -> None:
     frame = safe_cells(pd.DataFrame({"text": [cell, "القامشلي"], "n": [-1, 2]}))
     assert frame["text"].tolist() == ["'" + cell, "القامشلي"]
     assert frame["n"].tolist() == [-1, 2]  # numbers stay numbers
+
+
+def test_the_timeline_leaves_far_dates_out(seeds) -> None:
+    """Issue 10, item 1: one article dated 9999 made a chart of 95,000 months."""
+    inc = seeds.layers.incidents.copy()
+    dated = inc.index[inc["date_precision"].isin(["day", "month"])]
+    inc.loc[dated[0], ["date_first", "date_last"]] = ["9999-12-31", "9999-12-31"]
+    inc.loc[dated[1], ["date_first", "date_last"]] = ["0001-01-01", "0001-01-01"]
+    far = dataclasses.replace(seeds.layers, incidents=inc)
+    counts, _ = timeline(far)
+    assert counts.index.min() >= "1900-01" and counts.index.max() <= "2100-01"
+    assert int(counts.to_numpy().sum()) == len(dated) - 2
+    assert timeline_outside(far) == 2 and timeline_outside(seeds.layers) == 0
