@@ -21,7 +21,7 @@ from gazetteer.normalize import arabic_key
 
 from ..model import Incident
 from .document import Doc
-from .folding import rx
+from .folding import fold_letters, rx
 from .sentences import Sentence
 from .triggers import Candidate
 
@@ -36,7 +36,7 @@ AREA_KINDS = frozenset({"region", "district", "governorate", "country"})
 #: Types that are only ever located by a place named in their own sentence.
 NO_FALLBACK_PLACE = frozenset({"agreement", "statement", "explosion"})
 _KIND_RANK = {k: i for i, k in enumerate(KINDS)}
-_ATTACH_RE = rx(r"(?<![^\W\d_])(?:في|ب|قرب|بالقرب من|من|الي|علي|عند|داخل|بين|نحو|باتجاه|حتي"
+_ATTACH_RE = rx(r"(?<![^\W\d_])(?:في|ب|قرب|بالقرب من|من|الي|علي|عند|داخل|بين|نحو|باتجاه|حتي|عبر"
                 r"|اطراف|محيط|ضواحي|مشارف|ريف|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)\s*$"
                 r"|(?<![^\W\d_])[وفل]?(?:ب|بال|في)\s*$")
 _NEAR_CUE_RE = rx(r"(?:قرب|بالقرب من|القريب(?:ه)? من|قريب(?:ا|ه)? من|اطراف|محيط|ضواحي|مشارف|"
@@ -72,7 +72,7 @@ SPLIT_TYPES = frozenset({"airstrike", "shelling", "explosion", "attack", "armed_
 #: What may stand between two places of one list: 'و', a comma, a repeated preposition or kind,
 #: 'وأخرى في' (another strike at ...).
 _AND_RE = rx(r"\s*,?\s*(?:و\s*)?(?:(?:اخري|اخر|ثانيه|ثالثه)\s+)?(?:(?:في|ب|علي|الي)\s*)?"
-             r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|حي|مخيم|مطار|قاعده|معبر)\s+)?")
+             r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|حي|مخيم|مطار|قاعده|معبر|حقل|سد)\s+)?")
 #: What leads a list of the places an event hit: a location preposition, optionally a
 #: (plural) kind word and 'كل من' ('في كل من', 'قرى', 'على مواقع في', 'بلدتي').
 _LIST_LEAD_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:في|ب|علي|الي|قرب|عند|داخل|نحو|باتجاه|محيط|اطراف)|[وفبل]?(?:ال)?"
@@ -90,6 +90,12 @@ _SITE_KINDS = {
     "مطار": {"airport", "base"}, "قاعده": {"base", "airport"}, "حقل": {"oilfield", "gasfield"},
     "معبر": {"border_crossing"}, "سد": {"dam"}, "معمل غاز": {"gasfield"}, "معمل": {"gasfield"},
 }
+#: Words saying 'near' right before a name (a field's kind word taken off first).
+_NEAR_RE = rx(r"(?:قرب|بالقرب من|القريب(?:ه)? من|قريب(?:ا|ه)? من|اطراف|محيط|ضواحي|مشارف)\s*$")
+#: Passing through: 'عبر', 'عبرت', 'يعبر' (a crossing passed, not a destination).
+_VIA_RE = rx(r"(?<![^\W\d_])(?:عبر|عبرت|عبروا|يعبر|تعبر)(?![^\W\d_])|^(?:عبر|يعبر|تعبر)")
+#: The kind word before an oil or gas field's name ('حقل', 'وحقل', 'حقل غاز').
+_FIELD_WORD_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:حقل|حقول|معمل)(?: (?:نفط|غاز|النفط|الغاز))?\s*$")
 #: Kinds of place a site may be named through.
 _SETTLEMENT_KINDS = frozenset({"village", "town", "city", "capital", "neighbourhood"})
 
@@ -225,9 +231,17 @@ def _coordinated(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
     before = doc.fspan(max(s.start, head.start - 40), head.start)
     if (len(chain) < 2 or not clause_lo <= head.start < clause_hi
             or not (head.kind_word or _LIST_LEAD_RE.search(before))
-            or _NOT_HIT_LIST_RE.search(before) or _ORIGIN_RE.search(before[-30:])):
+            or _not_hit(before, c.type) or _ORIGIN_RE.search(before[-30:])):
         return []
     return [m for m in chain if m is not best]
+
+
+def _not_hit(before: str, kind: str) -> bool:
+    """Whether the text before a list says its places are not where the event happened
+    (a withdrawal's 'من' names where it happened: 'انسحبت القوات من قاعدتي A وB')."""
+    found = _NOT_HIT_LIST_RE.search(before)
+    return found is not None and not (kind == "withdrawal" and "من" in found.group(0)
+                                      and "بين" not in found.group(0))
 
 
 def _joined(doc: Doc, a: Mention, b: Mention) -> bool:
@@ -344,10 +358,23 @@ def _place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
         rank += 1.5
     rank += 0.0 if lo <= m.start < hi else 1.5
     before = doc.fspan(max(0, m.start - 14), m.start)
-    rank += 0.0 if (m.kind_word or _ATTACH_RE.search(before)) else 2.5
+    crossed = c.type == "convoy" and _crossed_at(doc, m, c)
+    attached = m.kind_word or _ATTACH_RE.search(before) or _LIST_LEAD_RE.search(before) or crossed
+    rank += 0.0 if attached else 2.5
     if _ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start)):
         rank += 2.0  # where they came from, not where it happened
+    if crossed:
+        rank -= 0.5  # a convoy is reported where it crossed, not where it was heading
     return rank + abs(m.start - c.start) / 1000
+
+
+def _crossed_at(doc: Doc, m: Mention, c: Candidate) -> bool:
+    """Whether ``m`` is a border crossing the convoy of ``c`` passes: 'دخل رتل عبر معبر
+    الوليد إلى الحسكة', 'عبرت شاحنات معبر الوليد باتجاه قواعدها'."""
+    if m.place is None or m.place.kind != "border_crossing":
+        return False
+    return bool(_VIA_RE.search(doc.fspan(max(0, m.start - 14), m.start))
+                or _VIA_RE.match(fold_letters(c.word).lstrip("وف")))
 
 
 def _precision_of(doc: Doc, m: Mention) -> tuple[int, bool]:
@@ -357,7 +384,10 @@ def _precision_of(doc: Doc, m: Mention) -> tuple[int, bool]:
     if gp == 1 and place is not None and place.kind not in AREA_KINDS:
         before = doc.fspan(max(0, m.start - 60), m.start)
         sentence_start = max(before.rfind("."), before.rfind("\n"))
-        if _NEAR_CUE_RE.search(before[sentence_start + 1:]):
+        near_re = _NEAR_CUE_RE
+        if place.kind in ("oilfield", "gasfield") and _FIELD_WORD_RE.search(before):
+            before, near_re = _FIELD_WORD_RE.sub("", before), _NEAR_RE  # 'حقل كونيكو': its kind
+        if near_re.search(before[sentence_start + 1:]):
             gp = 2
     return gp, approx
 

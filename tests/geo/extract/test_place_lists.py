@@ -78,3 +78,28 @@ def test_an_airport_named_through_its_town(gaz, body):
 ])
 def test_sites(gaz, body, place):
     assert one(gaz, body).place.id == place
+
+
+@pytest.mark.parametrize("body, kind, places", [
+    ("دخلت قافلة أمريكية تضم 30 آلية عبر معبر الوليد غير الشرعي إلى الحسكة.", "convoy",
+     ["tanf_crossing"]),
+    ("دخل رتل للتحالف الدولي إلى ريف الحسكة عبر معبر الوليد الحدودي مع العراق.", "convoy",
+     ["tanf_crossing"]),
+    ("عبرت شاحنات تابعة للتحالف معبر الوليد باتجاه قواعدها في الحسكة.", "convoy",
+     ["tanf_crossing"]),
+    ("وصلت تعزيزات أمريكية إلى قاعدة حقل العمر عبر معبر الوليد.", "deployment", ["omar_field"]),
+    ("انسحبت القوات الأمريكية من قاعدتي الشدادي وتل بيدر.", "withdrawal",
+     ["shaddadi", "tal_baydar"]),
+    ("أرسلت القوات الأمريكية تعزيزات عسكرية إلى قاعدتي حقل العمر وحقل كونيكو.", "deployment",
+     ["omar_field", "conoco_field"]),
+    ("استقدمت القوات الروسية مروحيات إلى مطار مدينة القامشلي.", "deployment", ["qamishli_airport"]),
+])
+def test_movements(gaz, body, kind, places):
+    result = run(gaz, body)
+    assert _places(result, kind) == places, [(i.type, i.place.id) for i in result.incidents]
+
+
+def test_a_field_named_with_its_kind_word_is_the_field_itself(gaz):
+    body = "أرسلت القوات الأمريكية تعزيزات عسكرية إلى قاعدتي حقل العمر وحقل كونيكو."
+    assert {i.geo_precision for i in run(gaz, body).incidents} == {1}
+    assert one(gaz, "قصفت المدفعية محيط حقل كونيكو أمس.").geo_precision == 2
