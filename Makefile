@@ -29,6 +29,7 @@ bench: setup
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_mapview.py
 	$(BIN)/python bench/bench_filter.py
+	$(BIN)/python bench/bench_per_mb.py
 
 ## Extraction scored on real news items (../shared/spec/news_dev when present, tests/data/news).
 eval: setup

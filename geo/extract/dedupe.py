@@ -179,6 +179,7 @@ def _fuse(cluster: list[Candidate]) -> Incident:
     told = [c.incident for c in cluster if not c.anaphoric and c.incident is not None]
     killed = [i.fatalities for i in incs if i.fatalities is not None]
     hurt = [i.injuries for i in incs if i.injuries is not None]
+    attacking = {a for i in told for a in i.attackers}  # once, not once per target: clusters can be long
     return Incident(
         id=head.id, type=kind, date_first=date_src.date_first, date_last=date_src.date_last,
         date_precision=date_src.date_precision, place=place_src.place,
@@ -187,8 +188,7 @@ def _fuse(cluster: list[Candidate]) -> Incident:
         confidence=round(min(0.95, max(i.confidence for i in incs) + 0.05 * (len(incs) - 1)), 3),
         sources=_evidence(head, cluster), approximate=place_src.approximate,
         attackers=unique(a for i in told for a in i.attackers),
-        targets=unique(t for i in told for t in i.targets if t not in
-                       {a for j in told for a in j.attackers}),
+        targets=unique(t for i in told for t in i.targets if t not in attacking),
         date_text=date_src.date_text, place_text=place_src.place_text,
         place_cue=place_src.place_cue, notes=_notes(cluster, head, incs),
     )
