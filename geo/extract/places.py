@@ -12,6 +12,8 @@ makes the place approximate (geo precision 2); a region or governorate is precis
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -22,7 +24,7 @@ from gazetteer.normalize import arabic_key
 from ..model import Incident
 from .document import Doc
 from .folding import fold_letters, rx
-from .sentences import Sentence
+from .sentences import Sentence, clause_of
 from .triggers import Candidate
 
 __all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "AREA_KINDS", "NO_FALLBACK_PLACE", "SPLIT_TYPES",
@@ -121,7 +123,7 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
         return [found]
     out = [found]
     seen = {found[0].id}
-    for m in _coordinated(doc, c, best):
+    for m in [*_coordinated(doc, c, best), *_told_again(doc, c)]:
         place = _site_or_place(doc, m)
         if place.id in seen:
             continue
@@ -242,6 +244,41 @@ def _not_hit(before: str, kind: str) -> bool:
     found = _NOT_HIT_LIST_RE.search(before)
     return found is not None and not (kind == "withdrawal" and "من" in found.group(0)
                                       and "بين" not in found.group(0))
+
+
+def _told_again(doc: Doc, c: Candidate) -> list[Mention]:
+    """The places of the sentence's other clauses that tell ``c``'s action again.
+
+    'استهدفت مسيرات موقعاً وسط القامشلي، كما استهدفت محطتي كهرباء في الدرباسية وعامودا':
+    one sentence, one kind of action, hit at places named in two clauses. Each clause
+    with a trigger of the same type gives its own place (and its list), attached to it
+    in that clause as :func:`place_for` would.
+    """
+    s = c.sentence
+    out: list[Mention] = []
+    usable = doc.in_sentence(doc.usable, s)
+    for start, end, kind in doc.events.get(s.index, ()):
+        if kind != c.type:
+            continue
+        clause = clause_of(s.folded, _fpos(s, start))
+        if clause == c.clause:
+            continue
+        lo, hi = s.to_original(*clause)
+        other = dataclasses.replace(c, start=start, end=end, clause=clause)
+        here = [m for m in usable if lo <= m.start < hi and not _is_qualifier(doc, m, usable)
+                and not _is_actor_word(doc, m)]
+        attached = [m for m in here if m.kind_word or _ATTACH_RE.search(
+            doc.fspan(max(0, m.start - 14), m.start)) or _LIST_LEAD_RE.search(
+            doc.fspan(max(0, m.start - 14), m.start))]
+        if attached:
+            best = min(attached, key=lambda m, o=other: _place_score(doc, m, o, lo, hi))
+            out += [best, *_coordinated(doc, other, best)]
+    return out
+
+
+def _fpos(s: Sentence, start: int) -> int:
+    """The offset in ``s.folded`` of the original offset ``start`` (folding deletes marks)."""
+    return bisect.bisect_left(range(len(s.folded) + 1), start, key=lambda k: s.to_original(k, k)[0])
 
 
 def _joined(doc: Doc, a: Mention, b: Mention) -> bool:

@@ -103,3 +103,18 @@ def test_a_field_named_with_its_kind_word_is_the_field_itself(gaz):
     body = "أرسلت القوات الأمريكية تعزيزات عسكرية إلى قاعدتي حقل العمر وحقل كونيكو."
     assert {i.geo_precision for i in run(gaz, body).incidents} == {1}
     assert one(gaz, "قصفت المدفعية محيط حقل كونيكو أمس.").geo_precision == 2
+
+
+def test_a_clause_that_tells_the_action_again_adds_its_places(gaz):
+    body = ("استهدفت مسيرات تركية موقعاً عسكرياً وسط مدينة القامشلي، كما استهدفت محطتي كهرباء "
+            "في الدرباسية وعامودا.")
+    assert _places(run(gaz, body)) == ["qamishli", "darbasiyah", "amuda"]
+    body = "قصفت المدفعية التركية قرية تل جمعة، كما قصفت بلدة عين عيسى."
+    assert _places(run(gaz, body)) == ["tal_jumaa", "ayn_issa"]
+
+
+def test_another_action_in_another_clause_is_its_own(gaz):
+    body = "قصفت المدفعية التركية قرية تل جمعة، فيما استهدفت طائرة مسيرة سيارة في القامشلي."
+    result = run(gaz, body)
+    assert [(i.type, i.place.id) for i in result.incidents] == [
+        ("shelling", "tal_jumaa"), ("airstrike", "qamishli")]
