@@ -32,7 +32,9 @@ once (:mod:`.document`) and runs the stages, each a module of this package:
    الحسكة' is skipped); else a noun referring back ('القاعدة', 'المدينة') to a
    place named before; else the nearest place of the paragraph; else a region
    named in the article. Places outside Syria, datelines, time zones and media
-   names are never used.
+   names are never used. An event told at a list of places ('غارات على مواقع في
+   البوكمال والميادين') becomes one incident per place, split after step 7 so that
+   de-duplication does not fold neighbouring villages back into one.
 6. **Actors** (:mod:`.actors`), attackers (subject, agent noun) and targets
    (object) (:mod:`.roles`), casualty numbers (:mod:`.casualties`), and a
    confidence from the strength of each of these.

@@ -8,6 +8,10 @@ place of the paragraph; else a region named in the article. Places outside Syria
 datelines, time zones and media names are never used, and agreements, statements
 and explosions are only located by a place of their own sentence. 'قرب X' or 'ريف X'
 makes the place approximate (geo precision 2); a region or governorate is precision 3.
+A site named through its town ('مطار مدينة القامشلي') is the site when the gazetteer
+has it; a convoy is placed at the crossing it passes ('عبر معبر الوليد'). An event its
+sentence tells at several places ('في كوباني وعين عيسى والقامشلي', 'كما استهدفت ...
+في الدرباسية') has each of them (:func:`places_for`), one incident per place.
 """
 
 from __future__ import annotations
