@@ -19,14 +19,21 @@ from .document import Doc, unique
 from .folding import rx
 from .triggers import HOSTILE, Candidate
 
-__all__ = ["actors_for", "roles"]
+__all__ = ["SUBJECT_ONLY", "actors_for", "roles"]
 
+#: Types whose party is their subject alone: a force named later in the clause is the
+#: one it withdrew from or after.
+SUBJECT_ONLY = frozenset({"withdrawal"})
 _SUBJECT_NOUN_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:دوري(?:ه|ات)|رتل|ارتال|موكب|قوات|قوه|جيش|جنود|عناصر"
                       r"|طائر(?:ه|ات)|مسير(?:ه|ات)|مدفعيه|وحدات|فصائل|ميليشيا\w*|مليشيا\w*)"
                       r"(?![^\W\d_])")
 _COORDINATED_RE = re.compile(r"\s*(?:,|و)\s*")
 _VICTIM_BEFORE_RE = rx(r"(?<![^\W\d_])[وفلب]?(?:(?:مقتل|اصابه|اعتقال|استهداف|اسر|احتجاز|اختطاف|مصرع)"
-                       r"(?:\s+\S+){0,3}|(?:قتل|اصيب|اصيبت|جرح)\s+" + COUNT + r"(?:\s+\S+){0,2})\s*$")
+                       r"(?:\s+\S+){0,3}|(?:قتل|اصيب|اصيبت|جرح)\s+" + COUNT + r"(?:\s+\S+){0,2}"
+                       r"|لق(?:ي|يت|وا)(?:\s+\S+){0,3})\s*$")
+#: An armed clash told as one side's act ('هاجم', 'هجوم', 'كمين', 'استهدفت خلية'): it has
+#: an attacker and a target, as a hostile type has; 'اشتباكات' has two sides, no roles.
+_ONE_SIDED_RE = rx(r"[وفبل]?(?:ال)?(?:هاجم|هجوم|هجمات|كمين|استهدف|تستهدف|يستهدف)")
 _PASSIVE_HURT_RE = rx(r"(?<![^\W\d_])[وف]?(?:قتل|اصيب|اصيبت|جرح)\s*$")
 _PERSON_RE = rx(r"(?:ال)?(?:" + ONE_PERSON + "|" + TWO_PERSONS + r"|اطفال|نساء)(?![^\W\d_])")
 _PASSIVE_RE = rx(r"(?<![^\W\d_])[وف]?(?:تعرض(?:ت)?|يتعرض|تتعرض|تم|جري)(?![^\W\d_])")
@@ -49,10 +56,13 @@ def actors_for(doc: Doc, c: Candidate) -> tuple[list[str], list[str], list[str]]
     hits = [h for h in hits if not _in_control_phrase(doc, h)] or hits
     attackers: list[str] = []
     targets: list[str] = []
-    if c.type in HOSTILE:
+    if c.type in HOSTILE or (c.type == "armed_clash" and _ONE_SIDED_RE.match(c.word)):
         attackers, targets = roles(doc, c, [h for h in hits if s.start <= h.start < s.end])
     if attackers or targets:
         actors = unique([*attackers, *targets])
+    elif c.type in SUBJECT_ONLY and any(lo <= h.start < c.end for h in hits):
+        # 'انسحبت قوات قسد من البلدة بعد اشتباكات مع العشائر': the tribes did not withdraw
+        actors = unique(h.actor for h in hits if lo <= h.start < c.end)
     else:
         in_clause = [h for h in hits if lo <= h.start < hi]
         before = [h for h in hits if h.end <= c.start]

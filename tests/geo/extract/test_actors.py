@@ -126,3 +126,12 @@ def test_type_errors(bad):
         find_actors(bad)
     with pytest.raises(TypeError, match="must be str"):
         normalise_actor(bad)
+
+
+def test_tribal_forces_are_an_actor_but_their_notables_are_not(gaz):
+    from tests.geo.extract.helpers import one, run
+
+    inc = one(gaz, "اندلعت اشتباكات بين قسد وأبناء العشائر العربية في بلدة الشحيل.")
+    assert "Arab tribal forces" in inc.actors
+    body = "وقالت مصادر إن وجهاء العشائر اعتقلوا مع عناصر من قسد في مدينة الحسكة."
+    assert all("Arab tribal forces" not in i.actors for i in run(gaz, body).incidents)

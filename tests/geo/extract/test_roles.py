@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.geo.extract.helpers import one
+from tests.geo.extract.helpers import one, run
 
 # --- actors, attackers, targets ---------------------------------------------------------------
 
@@ -43,3 +43,34 @@ def test_actors_of_a_friendly_meeting(gaz):
 def test_sub_actor_replaces_its_parent(gaz):
     inc = one(gaz, "تعرضت قاعدة التنف لقصف روسي بواسطة الطائرات الحربية الروسية.")
     assert inc.actors == ["Russian air force"] and "Russian forces" not in inc.attackers
+
+
+@pytest.mark.parametrize(("body", "attackers", "targets"), [
+    # an armed clash told as one side's act has an attacker and a target
+    ("هاجم مقاتلو العشائر نقطة عسكرية لقسد في بلدة الطيانة فجر اليوم.",
+     ["Arab tribal forces"], ["SDF"]),
+    ("ولقي 3 عناصر من قسد مصرعهم في هجوم لخلايا داعش على حاجز في بلدة ذيبان.",
+     ["ISIS"], ["SDF"]),
+    ("نصب عناصر داعش كميناً لدورية من قوات النظام في بادية الميادين.",
+     ["ISIS"], ["Syrian regime forces"]),
+    # a drone strike on a car: the drone's nation attacks, the car's owner is hit
+    ("مسيّرة تركية تستهدف سيارة لقسد قرب مدينة عامودا.", ["Turkey"], ["SDF"]),
+    # a town taken: the taker and the force driven out
+    ("سيطرت فصائل الجيش الوطني على قرية في ريف تل تمر بعد معارك مع قسد.", ["SNA"], ["SDF"]),
+])
+def test_roles_of_the_new_types(gaz, body, attackers, targets):
+    inc = one(gaz, body)
+    assert (inc.attackers, inc.targets) == (attackers, targets)
+
+
+def test_a_clash_between_two_sides_has_no_attacker(gaz):
+    inc = one(gaz, "اندلعت اشتباكات عنيفة بين قسد والعشائر في بلدة ذيبان.")
+    assert (inc.attackers, inc.targets) == ([], [])
+    assert set(inc.actors) == {"SDF", "Arab tribal forces"}
+
+
+def test_the_withdrawing_force_is_the_only_party(gaz):
+    body = "انسحبت قوات قسد من بلدة ذيبان بعد اشتباكات مع مقاتلي العشائر."
+    incidents = {i.type: i for i in run(gaz, body).incidents}
+    assert incidents["withdrawal"].actors == ["SDF"]
+    assert set(incidents["armed_clash"].actors) == {"SDF", "Arab tribal forces"}
