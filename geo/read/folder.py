@@ -21,6 +21,7 @@ from pathlib import Path
 from .article import DEFAULT_MAX_BYTES, Article, read_article
 from .errors import ArticleReadError, CorpusError
 from .metadata import meta_value, read_metadata
+from .walk import Entry, list_entries
 
 __all__ = ["DEFAULT_PATTERNS", "CorpusResult", "FileReport", "iter_corpus", "read_corpus"]
 
@@ -71,23 +72,28 @@ def iter_corpus(folder: str | Path, *, pattern: tuple[str, ...] = DEFAULT_PATTER
     relative path ('a.html', 'sub/a.txt') with a warning saying so. Never raises
     for a bad file.
 
+    A CSV that cannot be read at all (binary, no ``file`` column, unreadable) is one
+    warning in that first report, and the articles are read without metadata.
+
     Raises
     ------
     CorpusError
-        If ``folder`` does not exist or is not a folder, or the CSV is unreadable.
+        If ``folder`` does not exist, is not a folder or cannot be listed (naming it).
     """
     root = _check_folder(folder)
+    entries = list_entries(root, recursive=recursive)  # now: an unreadable folder raises here
     rows, csv_path, warnings = _load_metadata(root, metadata)
-    return _iter_files(root, rows, csv_path, warnings, pattern, max_bytes, recursive)
+    return _iter_files(root, entries, rows, csv_path, warnings, pattern, max_bytes)
 
 
-def _iter_files(root: Path, rows: dict[str, dict], csv_path: Path | None, warnings: list[str],
-                pattern: tuple[str, ...], max_bytes: int,
-                recursive: bool) -> Iterator[Article | FileReport]:
-    files = _list_files(root, recursive, csv_path)
-    warnings += _unmatched_rows(rows, files)
+def _iter_files(root: Path, entries: list[Entry], rows: dict[str, dict], csv_path: Path | None,
+                warnings: list[str], pattern: tuple[str, ...],
+                max_bytes: int) -> Iterator[Article | FileReport]:
+    files, refused = _sort_entries(root, entries, csv_path, pattern)
+    warnings += _unmatched_rows(rows, [*files, *(Path(r.file) for r in refused)])
     if warnings and csv_path is not None:
         yield FileReport(file=csv_path.name, status="metadata", warnings=warnings)
+    yield from refused
     ids = _IdPlan(root, [p for p in files if _matches(p.name, pattern)])
     seen: _Seen = {}  # sha256 -> (file, article id, its CSV fields) of each read
     for path in ids.reading_order(files):
@@ -261,21 +267,46 @@ def _load_metadata(root: Path, metadata: str | Path | None
                    ) -> tuple[dict[str, dict], Path | None, list[str]]:
     if metadata is None:
         return {}, None, []
-    path = Path(metadata)
-    path = path if path.is_absolute() else root / path
+    given = Path(metadata)
+    path = given if given.is_absolute() else root / given
     if not path.is_file():
         return {}, None, []
-    rows, warnings = read_metadata(path)
+    if not given.is_absolute() and not path.resolve().is_relative_to(root.resolve()):
+        return {}, path, [f"{given}: a link to a file outside the corpus folder; links are "
+                          "not followed out of the corpus, the articles are read without "
+                          "their metadata"]
+    try:
+        rows, warnings = read_metadata(path)
+    except CorpusError as exc:  # a bad file costs only itself: the articles are still read
+        return {}, path, [f"{exc}; the articles are read without their metadata"]
     return rows, path, warnings
 
 
-def _list_files(root: Path, recursive: bool, csv_path: Path | None) -> list[Path]:
-    found = root.rglob("*") if recursive else root.iterdir()
-    files = [p for p in found if p.is_file() and not p.name.startswith(".")
-             and not any(part.startswith(".") for part in p.relative_to(root).parts)]
-    if csv_path is not None:
-        files = [p for p in files if p.resolve() != csv_path.resolve()]
-    return sorted(files, key=lambda p: str(p.relative_to(root)))
+def _sort_entries(root: Path, entries: list[Entry], csv_path: Path | None,
+                  pattern: tuple[str, ...]) -> tuple[list[Path], list[FileReport]]:
+    """The files to read, and a report for every entry that is not read.
+
+    Why links are sorted out here: one leading out of the corpus must never be read
+    (``passwd.txt -> /etc/passwd``), and one leading to an article listed beside it
+    would make one story two sources; both are reported by name instead.
+    """
+    csv_real = csv_path.resolve() if csv_path is not None else None
+    readable = {e.path.resolve() for e in entries if not e.problem and e.target is None
+                and _matches(e.path.name, pattern)}
+    files: list[Path] = []
+    refused: list[FileReport] = []
+    for entry in entries:
+        name = _rel(root, entry.path)
+        if entry.problem:
+            refused.append(FileReport(name, "skipped", entry.problem))
+        elif (entry.target or entry.path.resolve()) == csv_real:
+            continue
+        elif entry.target is not None and entry.target in readable:
+            refused.append(FileReport(name, "duplicate", f"a link to {_rel(root.resolve(), entry.target)}"
+                                      ", which is read under its own name; not read twice"))
+        else:
+            files.append(entry.path)
+    return files, refused
 
 
 def _matches(name: str, pattern: Iterable[str]) -> bool:

@@ -88,11 +88,20 @@ def _csv_header(reader: Iterator[list[str]], path: Path, warnings: list[str]) ->
         return None
     if "file" not in header:
         raise CorpusError(f"{path}: the metadata CSV needs a 'file' column; "
-                          f"found {', '.join(header)}")
+                          f"found {', '.join(header)[:200]!r}{_separator_hint(header)}")
     missing = [c for c in METADATA_COLUMNS if c not in header]
     if missing:
         warnings.append(f"{path.name}: missing column(s) {', '.join(missing)}")
     return header
+
+
+def _separator_hint(header: list[str]) -> str:
+    """Why the 'file' column was not found, when the file uses another separator."""
+    joined = ",".join(header)
+    for sep, name in ((";", "semicolons"), ("\t", "tabs"), ("|", "'|'")):
+        if sep in joined and "file" in (h.strip().lower() for h in joined.split(sep)):
+            return f" (the columns are separated by {name}; save it with commas)"
+    return ""
 
 
 def _csv_rows(reader: Any, path: Path, warnings: list[str]) -> Iterator[tuple[int, list[str]]]:
