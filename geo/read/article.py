@@ -22,6 +22,7 @@ from .furniture import strip_page
 from .markup import Hints, html_to_text, looks_html, markdown_to_text
 from .metadata import meta_value, safe_url
 from .published import dates_module, drop_header_stamps, publication
+from .sizes import mib, over_limit
 from .text import BIDI_CONTROLS, clean_text
 
 __all__ = ["DEFAULT_MAX_BYTES", "Article", "read_article"]
@@ -71,7 +72,7 @@ def read_article(path: str | Path, *, meta: dict | None = None,
         Its metadata row (keys ``title``, ``outlet``, ``url``, ``published``; others
         ignored), as :func:`read_metadata` returns. Metadata wins over the text.
     max_bytes : int
-        Larger files are refused (default 20 MB).
+        Larger files are refused (default 20 MiB); a file of exactly this size is read.
 
     Raises
     ------
@@ -99,14 +100,14 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             raise ArticleReadError(path, "not a regular file")
         size = path.stat().st_size
         if size > max_bytes:
-            raise ArticleReadError(path, f"too large: {_mb(size)} > limit {_mb(max_bytes)}; "
-                                         f"{_RAISE_LIMIT}")
+            raise ArticleReadError(path, f"too large: {_limit(size, max_bytes)}; {_RAISE_LIMIT}")
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)  # it may have grown since stat()
     except OSError as exc:
         raise ArticleReadError(path, f"unreadable: {exc.strerror or exc}") from None
     if len(raw) > max_bytes:
-        raise ArticleReadError(path, f"too large: over limit {_mb(max_bytes)}; {_RAISE_LIMIT}")
+        raise ArticleReadError(path, f"too large: over the limit of {mib(max_bytes)}; "
+                                     f"{_RAISE_LIMIT}")
     if not raw:
         raise ArticleReadError(path, "empty")
     return raw
@@ -115,9 +116,10 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 _RAISE_LIMIT = "to read it, raise the limit: --max-mb N (python -m geo build|report), or max_bytes="
 
 
-def _mb(size: int) -> str:
-    """A size for a message: MB, or bytes when that would show as 0.0 MB."""
-    return f"{size / 1024 / 1024:.1f} MB" if size >= 100 * 1024 else f"{size:,} bytes"
+def _limit(size: int, limit: int) -> str:
+    """'2.5 MiB > limit 2 MiB' (in bytes too when MiB would hide the difference)."""
+    shown, limit_shown = over_limit(size, limit)
+    return f"{shown} > limit {limit_shown}"
 
 
 def _build(path: Path, raw: bytes, decoded: Decoded, text: str, meta: dict) -> Article:

@@ -12,23 +12,29 @@ The folder is ``$NES_OSINT_DATA/uploads``, else ``data/uploads`` in the project
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
 import hashlib
 import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .decode import decode_bytes
-from .errors import UndecodableError
+from .errors import CorpusError, UndecodableError
+from .sizes import mib, over_limit
 
-__all__ = ["ALLOWED_SUFFIXES", "MAX_FILES", "MAX_STORED_BYTES", "MAX_STORED_FILES",
-           "MAX_UPLOAD_BYTES", "UploadOutcome", "default_upload_dir", "list_uploads",
-           "remove_upload", "safe_name", "store_upload", "store_uploads"]
+__all__ = ["ALLOWED_SUFFIXES", "LOCK_NAME", "MAX_FILES", "MAX_STORED_BYTES", "MAX_STORED_FILES",
+           "MAX_UPLOAD_BYTES", "MAX_UPLOAD_MB", "UploadFolderError", "UploadOutcome",
+           "default_upload_dir", "list_uploads", "remove_upload", "safe_name", "store_upload",
+           "store_uploads"]
 
 ALLOWED_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm", ".md")
+#: Per file, in MiB (1,048,576 bytes): a file of exactly 2 MiB is taken.
 MAX_UPLOAD_MB = 2
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 MAX_FILES = 50
@@ -37,6 +43,10 @@ MAX_FILES = 50
 MAX_STORED_FILES = 2000
 MAX_STORED_BYTES = 200 * 1024 * 1024
 MAX_STEM_CHARS = 80
+#: The lock file in the uploads folder (hidden, so never listed as an upload): a batch
+#: holds it while it counts the folder and writes, so batches running at once cannot
+#: together pass the folder's limits.
+LOCK_NAME = ".uploads.lock"
 #: Names Windows will not create, whatever the extension.
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
              *(f"LPT{i}" for i in range(10))}
@@ -47,6 +57,24 @@ def default_upload_dir() -> Path:
     base = os.environ.get("NES_OSINT_DATA")
     root = Path(base).expanduser() if base else Path(__file__).resolve().parents[2] / "data"
     return root / "uploads"
+
+
+class UploadFolderError(OSError, CorpusError):
+    """The uploads folder cannot be listed, created or locked.
+
+    An ``OSError`` (with the cause's ``errno``/``strerror``) and a
+    :class:`~geo.read.errors.CorpusError`; its text is one sentence naming the folder,
+    the cause and what to do.
+    """
+
+    def __str__(self) -> str:
+        return (f"the uploads folder {self.filename} cannot be used ({self.strerror}); give "
+                "the server's user read and write access to it, or set NES_OSINT_DATA to "
+                "another folder")
+
+
+def _folder_error(folder: Path, exc: OSError) -> UploadFolderError:
+    return UploadFolderError(exc.errno or 0, exc.strerror or type(exc).__name__, str(folder))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +89,6 @@ class UploadOutcome:
     @property
     def ok(self) -> bool:
         return self.status != "refused"
-
-
-def _mb(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB"
 
 
 def safe_name(name: str) -> str:
@@ -108,7 +132,8 @@ def _check(name: str, clean: str, raw: bytes, max_bytes: int) -> str | None:
     if Path(clean).suffix not in ALLOWED_SUFFIXES:
         return f"not a text article (allowed: {', '.join(ALLOWED_SUFFIXES)})"
     if len(raw) > max_bytes:
-        return f"{_mb(len(raw))} is over the {_mb(max_bytes)} limit per file"
+        size, limit = over_limit(len(raw), max_bytes)
+        return f"{size} is over the {limit} limit per file"
     if not raw.strip():
         return "the file is empty"
     try:
@@ -184,6 +209,14 @@ def store_upload(name: str, raw: bytes, *, folder: Path, max_bytes: int = MAX_UP
         ``stored`` (with the path), ``duplicate`` (the same bytes are already
         stored; the path of that copy) or ``refused`` (nothing written).
     """
+    with _locked(Path(folder)):
+        return _store_one(name, raw, folder=folder, max_bytes=max_bytes, taken=taken,
+                          known=known)
+
+
+def _store_one(name: str, raw: bytes, *, folder: Path, max_bytes: int,
+               taken: Collection[str], known: Mapping[str, str] | None) -> UploadOutcome:
+    """:func:`store_upload` with the folder's lock already held."""
     folder = Path(folder).resolve()
     clean = safe_name(name)
     why = _check(name, clean, raw, max_bytes)
@@ -222,9 +255,24 @@ def store_uploads(files: Iterable[tuple[str, bytes]], *, folder: Path,
     Beyond ``max_files`` in one batch, or once the folder holds ``max_stored_files``
     files or ``max_stored_bytes`` bytes, each further file is refused by name with
     the limit it hit; the same bytes twice in a batch are stored once. See
-    :func:`store_upload` for the rest.
+    :func:`store_upload` for the rest. The folder is locked (:data:`LOCK_NAME`) from
+    the count to the last write, so batches stored at once, by threads or by
+    processes, hold the folder's limits together.
+
+    Raises
+    ------
+    UploadFolderError
+        When the folder cannot be created, locked or listed.
     """
     folder = Path(folder)
+    with _locked(folder):
+        return _store_batch(list(files), folder, max_files, max_bytes, max_stored_files,
+                            max_stored_bytes, taken, known)
+
+
+def _store_batch(files: list[tuple[str, bytes]], folder: Path, max_files: int, max_bytes: int,
+                 max_stored_files: int, max_stored_bytes: int, taken: Collection[str],
+                 known: Mapping[str, str] | None) -> list[UploadOutcome]:
     stored = list_uploads(folder)
     count, size = len(stored), sum(_size(p) for p in stored)
     outcomes: list[UploadOutcome] = []
@@ -235,10 +283,10 @@ def store_uploads(files: Iterable[tuple[str, bytes]], *, folder: Path,
             continue
         if count >= max_stored_files or size + len(raw) > max_stored_bytes:
             outcomes.append(_refuse(name, f"the uploads folder is full ({count} files, "
-                                          f"{_mb(size)}; limits {max_stored_files} files, "
-                                          f"{_mb(max_stored_bytes)}); remove some uploads first"))
+                                          f"{mib(size)}; limits {max_stored_files} files, "
+                                          f"{mib(max_stored_bytes)}); remove some uploads first"))
             continue
-        outcome = store_upload(name, raw, folder=folder, max_bytes=max_bytes, taken=taken,
+        outcome = _store_one(name, raw, folder=folder, max_bytes=max_bytes, taken=taken,
                                known=known)
         if outcome.status == "stored":
             count, size = count + 1, size + len(raw)
@@ -254,11 +302,41 @@ def _size(path: Path) -> int:
 
 
 def list_uploads(folder: Path) -> list[Path]:
-    """The stored uploads (regular, non-hidden files), sorted by name."""
+    """The stored uploads (regular, non-hidden files), sorted by name; [] when the folder
+    does not exist yet.
+
+    Raises
+    ------
+    UploadFolderError
+        When the folder cannot be listed, or a file stands in its place.
+    """
     folder = Path(folder)
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    try:
+        if not folder.exists():
+            return []
+        if not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder")
+        return sorted(p for p in folder.iterdir()
+                      if not p.name.startswith(".") and p.is_file() and not p.is_symlink())
+    except UploadFolderError:
+        raise
+    except OSError as exc:
+        raise _folder_error(folder, exc) from None
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold the folder's lock file (created with the folder if missing)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    except OSError as exc:
+        raise _folder_error(folder, exc) from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
 
 
 def remove_upload(name: str, *, folder: Path) -> bool:

@@ -27,7 +27,7 @@ def test_a_too_large_file_is_refused_from_its_size(tmp_path: Path) -> None:
         handle.truncate(50 * 1024 * 1024)  # sparse NULs: reading it would say 'binary'
     with pytest.raises(ArticleReadError) as info:
         read_article(path)
-    assert info.value.reason.startswith("too large: 50.0 MB > limit 20.0 MB; to read it, "
+    assert info.value.reason.startswith("too large: 50 MiB > limit 20 MiB; to read it, "
                                         "raise the limit: --max-mb N")
     with pytest.raises(ArticleReadError, match=r"too large: 1,000 bytes > limit 999 bytes"):
         read_article(_write(tmp_path, "k.txt", "ب" * 500), max_bytes=999)

@@ -111,7 +111,7 @@ def files(run: PipelineResult) -> dict[str, dict]:
     ("blank.txt", "skipped", "empty (only whitespace)"),
     ("image.txt", "skipped", "binary file (PNG image); convert it to text first"),
     ("photo.jpg", "skipped", "unsupported file type '.jpg'; expected *.txt, *.html, *.htm, *.md"),
-    ("huge.txt", "skipped", "too large: 50.0 MB > limit 20.0 MB; to read it, raise the limit: "
+    ("huge.txt", "skipped", "too large: 50 MiB > limit 20 MiB; to read it, raise the limit: "
                             "--max-mb N (python -m geo build|report), or max_bytes="),
     ("copy_of_000.txt", "duplicate", f"same content as {SEED['000'].name} "
                                      f"(article '{SEED['000'].stem}'); not read twice"),
@@ -233,7 +233,7 @@ def test_cli_build_writes_the_report_and_lists_the_problems(corpus, cache, run, 
     stdout = proc.stdout
     assert f"{run.report['totals']['articles']} articles" in stdout
     assert "1 duplicate" in stdout and "9 metadata warning(s)" in stdout
-    assert "huge.txt: skipped (too large: 50.0 MB > limit 20.0 MB" in stdout
+    assert "huge.txt: skipped (too large: 50 MiB > limit 20 MiB" in stdout
     assert "more (see report.json)" in stdout  # 1,000 empty tiny files: build shows 20
     assert f"  articles.csv line 6: duplicate row for '{SEED['000'].name}'" in stdout
 

@@ -7,6 +7,7 @@ import pytest
 
 from geo.read import read_article
 from geo.read.uploads import (
+    LOCK_NAME,
     MAX_UPLOAD_BYTES,
     default_upload_dir,
     list_uploads,
@@ -109,14 +110,15 @@ def test_a_file_the_corpus_has_is_a_duplicate(tmp_path) -> None:
     ("x.txt", b"   \n\t ", "empty"),
     ("x.txt", b"\x00\x01\x02" * 1000, "not readable as text"),
     ("x.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "not readable as text"),
-    ("x.txt", b"a" * (MAX_UPLOAD_BYTES + 1), "over the 2.0 MB limit"),
+    ("x.txt", b"a" * (MAX_UPLOAD_BYTES + 1), "2,097,153 bytes is over the 2 MiB (2,097,152 bytes) "
+                                             "limit"),
 ])
 def test_bad_uploads_are_refused_with_a_reason(tmp_path, name, raw, why) -> None:
     store_upload("keep.txt", TEXT, folder=tmp_path)
     outcome = store_upload(name, raw, folder=tmp_path)
     assert outcome.status == "refused" and not outcome.ok
     assert why in outcome.message and outcome.message.startswith(f"\u2066{name}\u2069: ")
-    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]  # nothing else is lost
+    assert [p.name for p in tmp_path.iterdir() if p.name != LOCK_NAME] == ["keep.txt"]
 
 
 def test_custom_size_limit(tmp_path) -> None:
@@ -142,7 +144,7 @@ def test_a_link_out_of_the_folder_is_not_followed(tmp_path) -> None:
 
 def test_no_temporary_file_is_left(tmp_path) -> None:
     store_upload("a.txt", TEXT, folder=tmp_path)
-    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [LOCK_NAME, "a.txt"]  # the lock stays
 
 
 def test_remove_upload_only_removes_inside(tmp_path) -> None:
