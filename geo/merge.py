@@ -288,49 +288,67 @@ _ANY = "any"
 
 
 class _Index:
-    """Clusters by family, date and a coarse grid, so an incident meets few candidates.
+    """Clusters by family, date and place, so an incident meets few candidates.
 
-    Point places fall in cells wider than ``2 * max_km`` (the furthest two points
-    can be and still merge), so a point only looks at its own and the 8
-    neighbouring cells; clusters at an area (or no place) sit in one extra bucket
-    every incident of that date looks at, and an incident at an area looks at all.
+    A point merges only with points a few km away (:data:`~geo.relate.CITY_KM`), so
+    points sit in cells of 0.1 degree (9 km or more) and a point looks at its own and
+    the 8 neighbouring cells. A governorate's seat city may stand for any point of its
+    governorate, so clusters are also filed by governorate: a point looks at its
+    governorate's seat clusters, a seat at all its governorate's clusters. Clusters at
+    an area (or no place) sit in one bucket every incident of that date looks at, and
+    an incident at an area looks at all.
     """
 
-    def __init__(self, tolerance_days: int, max_km: float) -> None:
+    def __init__(self, tolerance_days: int) -> None:
         self.tol = tolerance_days
-        self.deg = max(0.05, 2 * max_km / 80.0)  # 80 km: a degree of longitude at 44 N
         self.dated: dict[tuple, dict[object, list[int]]] = defaultdict(
             lambda: defaultdict(list))
         self.by_cell: dict[tuple[str, int, int], list[int]] = defaultdict(list)
 
-    def _spatial(self, place: Place | None) -> object:
+    @staticmethod
+    def _filed(place: Place | None) -> list[object]:
+        """The spatial keys a cluster at ``place`` is filed under."""
         if place is None or is_area(place):
-            return _ANY
-        return (math.floor(place.lat / self.deg), math.floor(place.lon / self.deg))
+            return [_ANY]
+        keys: list[object] = [_fine_cell(place), ("gov", place.governorate)]
+        if is_seat(place):
+            keys.append(("seat", place.governorate))
+        return keys
+
+    @staticmethod
+    def _looked(place: Place) -> list[object]:
+        """The spatial keys a point at ``place`` looks under."""
+        y, x = _fine_cell(place)
+        keys: list[object] = [(y + dy, x + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+        keys.append(("gov", place.governorate) if is_seat(place)
+                    else ("seat", place.governorate))
+        keys.append(_ANY)
+        return keys
 
     def add(self, idx: int, inc: Incident, fam: str) -> None:
         if inc.place is not None:
             self.by_cell[(fam, *_cell(inc.place))].append(idx)
         if inc.date_first is None:
             return
-        d, sk = inc.date_first, self._spatial(inc.place)
+        d = inc.date_first
+        keys = [("m", fam, d.year, d.month), ("y", fam, d.year)]
         if inc.date_precision == "day":
-            self.dated[("d", fam, d.toordinal())][sk].append(idx)
-        self.dated[("m", fam, d.year, d.month)][sk].append(idx)
-        self.dated[("y", fam, d.year)][sk].append(idx)
+            keys.append(("d", fam, d.toordinal()))
+        for key in keys:
+            buckets = self.dated[key]
+            for sk in self._filed(inc.place):
+                buckets[sk].append(idx)
 
     def _get(self, key: tuple, inc: Incident, out: set[int]) -> None:
         buckets = self.dated.get(key)
         if not buckets:
             return
-        sk = self._spatial(inc.place)
-        if sk == _ANY:
+        if inc.place is None or is_area(inc.place):
             for ids in buckets.values():
                 out.update(ids)
             return
-        y, x = sk  # type: ignore[misc]
-        for cell in [(y + dy, x + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)] + [_ANY]:
-            out.update(buckets.get(cell, ()))
+        for sk in self._looked(inc.place):
+            out.update(buckets.get(sk, ()))
 
     def candidates(self, inc: Incident, fam: str) -> set[int]:
         """Clusters that may hold ``inc``. Incidents are visited day precision first,
@@ -356,6 +374,11 @@ class _Index:
         for year in range(first.year, last.year + 1):
             self._get(("y", fam, year), inc, out)
         return out
+
+
+def _fine_cell(place: Place) -> tuple[int, int]:
+    """A grid cell of 0.1 degree (9 km or more > CITY_KM): where a point's same places lie."""
+    return math.floor(place.lat * 10), math.floor(place.lon * 10)
 
 
 def _cell(place: Place) -> tuple[int, int]:
@@ -403,16 +426,19 @@ def merge_incidents(incidents: Sequence[Incident], *, max_km: float = 60.0,
         raise ValueError(f"max_km ({max_km}) and tolerance_days ({tolerance_days}) "
                          "must be >= 0")
     clusters: list[_Cluster] = []
-    index = _Index(tolerance_days, max_km)
+    index = _Index(tolerance_days)
     for inc in sorted(incidents, key=_visit_order):
         probe = _probe(inc)
+        vague = inc.date_precision != "day" or probe.vague_place
         fits: list[tuple[tuple, int, bool]] = []
         for idx in sorted(index.candidates(inc, probe.family)):
             found = _match(clusters[idx], probe, max_km, tolerance_days)
             if found is not None:
                 fits.append((found[0], -idx, found[1]))
+                if vague and len(fits) > 1:
+                    break
         best = max(fits) if fits else None
-        if best is not None and len(fits) > 1 and (inc.date_precision != "day" or best[2]):
+        if best is not None and len(fits) > 1 and (vague or best[2]):
             best = None  # a vague report that fits several events: which? none, stay apart
         if best is None:
             clusters.append(_Cluster(head=inc, family=probe.family))
