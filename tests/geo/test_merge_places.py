@@ -4,10 +4,13 @@ event it can be (hand-built incidents; places with real coordinates, no gazettee
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gazetteer.model import Place
 from geo.merge import merge_incidents, place_relation
 from geo.model import Incident
+from geo.relate import km_between
 from tests.geo.test_merge import (
     HASAKAH,
     HASAKAH_GOV,
@@ -49,7 +52,7 @@ def groups(merged: list[Incident]) -> list[tuple[str, ...]]:
 
 
 def test_two_strikes_on_two_towns_15_km_apart_the_same_day_stay_two():
-    assert 14 < __import__("geo.relate", fromlist=["km_between"]).km_between(TOWN_A, TOWN_B) < 16
+    assert 14 < km_between(TOWN_A, TOWN_B) < 16
     merged, records = merge_incidents([strike("001-1", TOWN_A), strike("002-1", TOWN_B)])
     assert groups(merged) == [("001",), ("002",)] and records == []
 
@@ -164,3 +167,31 @@ def test_every_disagreement_is_kept():
     assert kinds == {"type", "date", "fatalities"}
     assert inc.fatalities == 2 and inc.injuries == 1
     assert US not in inc.actors
+
+
+# --- a property: no merged incident holds two places that are merely near ----------------
+
+_SPREAD = [QAMISHLI, QAHTANIYAH, HASAKAH, HASAKAH_GOV, NE_SYRIA, RIF_QAMISHLI, TELL_TAMER,
+           SHAMIRAM, TAMER_2, TOWN_A, TOWN_B, HAJIN, SUBAYKHAN, DEIR_GOV, None]
+_DAYS = ["2024-01-14", "2024-01-15", "2024-01-16", "2024-01", None]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SPREAD), st.sampled_from(_DAYS), st.booleans(),
+                          st.sampled_from([(DRONE,), (), (US,)])), max_size=12))
+def test_no_merged_incident_joins_two_places_that_are_only_near(specs):
+    incidents = [strike(f"{n:03d}-1", place, day, geo=3 if place in (NE_SYRIA, HASAKAH_GOV,
+                                                                        DEIR_GOV) else 1,
+                        actors=actors, evidence="فجر اليوم" if night else "")
+                 for n, (place, day, night, actors) in enumerate(specs)]
+    by_id = {i.id: i for i in incidents}
+    _, records = merge_incidents(incidents)
+    for record in records:
+        members = [by_id[m] for m in record.members]
+        for a in members:
+            for b in members:
+                assert place_relation(a.place, b.place) in (
+                    "same", "contains", "governorate", "unknown"), (a.place, b.place)
+                if a.date_first and b.date_first and a.date_precision == "day" == \
+                        b.date_precision:
+                    assert abs((a.date_first - b.date_first).days) <= 1
