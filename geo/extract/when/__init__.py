@@ -47,6 +47,11 @@ Conventions worth knowing (they are choices, documented here and in tests):
   'الليلة الماضية' are the night into the anchor ('night_last'); 'منتصف الليلة
   الماضية' the anchor; 'منتصف ليل الثلاثاء' the night Tuesday..Wednesday. The
   extractor dates an event of a night to the morning it ended.
+- 'مساء الثلاثاء وصباح الأربعاء' and 'ليل الثلاثاء وفجر الأربعاء' are a night too; a
+  comma after 'منتصف ليل الثلاثاء' does not make it a night of two weekdays.
+- Hijri days ('15 رمضان 1445 هـ') and feasts ('أول أيام عيد الأضحى', 'صباح يوم عيد
+  الفطر') are converted offline (:mod:`.hijri`); without a Hijri year, the latest such
+  day on or before the anchor. A Gregorian date beside a Hijri one ('الموافق') wins.
 - A month followed by a would-be year that is not one ('2O22', '202') gives no date:
   the year is unknown, it is not taken from the anchor.
 - 'قبل أسبوع' is the day seven days before the anchor; 'قبل شهرين' a month

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .expr import DateExpr
-from .patterns import BLANKS, MAYBE_BLANKS
+from .hijri import HIJRI_RULES
+from .patterns import BLANKS, MAYBE_BLANKS, compile_guarded
 from .rules import RULES, Hit, RuleContext
 from .text import fold_with_map, left_ok
 
@@ -37,6 +38,8 @@ class _Cand(NamedTuple):
 _WEEKDAY_RULES = frozenset(
     {"weekday", "weekday_past", "weekday_next", "today_weekday", "yesterday_weekday", "tomorrow_weekday"}
 )
+#: Every rule, in the order ties are broken: the Gregorian ones, then the Hijri ones.
+_ALL_RULES = [*RULES, *((compile_guarded(p), h, n) for p, h, n in HIJRI_RULES)]
 _CLOSING_PAREN = re.compile(rf"{_O}\)")
 _MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواقع{_W}في|في){_O})?")
 
@@ -44,7 +47,7 @@ _MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواق�
 def _candidates(norm: str, anchor: datetime.date) -> list[_Cand]:
     ctx = RuleContext(norm, anchor)
     found: list[_Cand] = []
-    for order, (pattern, handler, needs) in enumerate(RULES):
+    for order, (pattern, handler, needs) in enumerate(_ALL_RULES):
         if not all(any(word in norm for word in group) for group in needs):
             continue
         for m in _scan(pattern, norm):
@@ -93,13 +96,27 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 
 def _merges(prev: _Cand, c: _Cand) -> bool:
     """A weekday and the day it names; a night of two weekdays and its two dates
-    ('ليلة أمس الأحد/الاثنين (29/30 تشرين الأول)')."""
+    ('ليلة أمس الأحد/الاثنين (29/30 تشرين الأول)'); a Hijri day and its Gregorian one."""
     named, given = prev.hit.rule.split(":")[0], c.hit.rule.split(":")[0]
     if c.hit.precision != "day" or given in _WEEKDAY_RULES:
         return False
-    if named in _WEEKDAY_RULES:
+    if named.split("+")[0] in _WEEKDAY_RULES:
         return c.hit.first == c.hit.last
+    if _is_hijri(prev) != _is_hijri(c):
+        return prev.hit.precision == "day"
     return named == "night_range" and given.startswith("night_pair")
+
+
+def _is_hijri(c: _Cand) -> bool:
+    return "hijri" in c.hit.rule
+
+
+def _merged_hit(prev: _Cand, c: _Cand) -> Hit:
+    """The explicit date of two merged: the Gregorian one beside a Hijri one
+    ('15 رمضان 1445 هـ الموافق 25 آذار 2024', either way round), else the later one."""
+    if _is_hijri(c) and not _is_hijri(prev) and prev.hit.rule.split(":")[0] not in _WEEKDAY_RULES:
+        return prev.hit
+    return c.hit._replace(rule=f"{prev.hit.rule.split(':')[0]}+{c.hit.rule}")
 
 
 def _merge_weekday_dates(norm: str, chosen: list[_Cand]) -> list[_Cand]:
@@ -108,11 +125,10 @@ def _merge_weekday_dates(norm: str, chosen: list[_Cand]) -> list[_Cand]:
     for c in chosen:
         prev = merged[-1] if merged else None
         if prev is not None and _merges(prev, c) and _MERGE_GAP.fullmatch(norm, prev.end, c.start):
-            rule = f"{prev.hit.rule.split(':')[0]}+{c.hit.rule}"
             end = c.end
             if "(" in norm[prev.end : c.start] and (paren := _CLOSING_PAREN.match(norm, end)):
                 end = paren.end()  # 'الأحد (9 تشرين الأول)'
-            merged[-1] = _Cand(prev.start, end, prev.order, c.hit._replace(rule=rule))
+            merged[-1] = _Cand(prev.start, end, prev.order, _merged_hit(prev, c))
         else:
             merged.append(c)
     return merged

@@ -18,8 +18,9 @@ from ..lexicon import DATA_DIR, check_pattern, row_error
 from .text import fold_word
 
 __all__ = [
-    "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "MONTH_NAMES", "NUMBER_WORDS", "ORDINALS", "QUALIFIERS",
-    "REL_CUR", "REL_NEXT", "REL_PAST", "UNIT_WORDS", "WEEKDAYS", "Calendar", "load_calendar",
+    "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "FEASTS", "HIJRI_MONTH_NAMES", "MONTH_NAMES", "NUMBER_WORDS",
+    "ORDINALS", "QUALIFIERS",
+    "REL_CUR", "REL_NEXT", "REL_PAST", "UNIT_WORDS", "WEEKDAYS", "Calendar", "Feast", "load_calendar",
 ]
 
 #: The calendar lexicon.
@@ -38,7 +39,19 @@ _TABLES = {
     "number": (Field("word"), Field("value", int)),
     "unit": (Field("word"), Field("unit", choices=frozenset({"day", "week", "month", "year"})),
              Field("count", int, default=None)),
+    "hijri_month": (Field("month", int, choices=frozenset(range(1, 13))), Field("names", list)),
+    "feast": (Field("name"), Field("month", int, choices=frozenset(range(1, 13))),
+              Field("day", int, choices=frozenset(range(1, 31))), Field("days", int, default=1)),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Feast:
+    """A feast of the Hijri calendar: the Hijri month and day it starts on, how many days it lasts."""
+
+    month: int
+    day: int
+    days: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +68,15 @@ class Calendar:
     ordinals: dict[str, int]  # 'الخامس عشر' -> 15
     numbers: dict[str, int]  # 'ثلاثه' -> 3
     units: dict[str, tuple[str, int | None]]  # 'يومين' -> ('day', 2); 'ايام' -> ('day', None)
+    hijri_months: dict[int, str]  # Hijri month -> its names as one pattern ('رمضان')
+    feasts: dict[str, Feast]  # 'عيد الاضحي' -> Feast(12, 10, 4)
 
 
 def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
     """Every table of the calendar lexicon at ``path``, checked row by row."""
     rows = {table: load_toml_rows(path, table, fields) for table, fields in _TABLES.items()}
     months = _months(rows["month"], path)
+    hijri = _months(rows["hijri_month"], path, "hijri_month")
     rel = [(fold_word(r["word"]), r["offset"]) for r in rows["relative"]]
     return Calendar(
         months={n: names for n, (names, _) in months.items()},
@@ -73,23 +89,26 @@ def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
         ordinals={" ".join(fold_word(r["words"]).split()): r["day"] for r in rows["ordinal"]},
         numbers={fold_word(r["word"]): r["value"] for r in rows["number"]},
         units={fold_word(r["word"]): (r["unit"], r["count"]) for r in rows["unit"]},
+        hijri_months={n: names for n, (names, _) in hijri.items()},
+        feasts={" ".join(fold_word(r["name"]).split()): Feast(r["month"], r["day"], r["days"])
+                for r in rows["feast"]},
     )
 
 
-def _months(rows: list[dict], path: str | Path) -> dict[int, tuple[str, list[str]]]:
+def _months(rows: list[dict], path: str | Path, table: str = "month") -> dict[int, tuple[str, list[str]]]:
     """Month -> (its names as one pattern, its ambiguous names); every month once."""
     out: dict[int, tuple[str, list[str]]] = {}
     for number, row in enumerate(rows, 1):
         names = [fold_word(n) for n in row["names"]]
-        ambiguous = [fold_word(n) for n in row["ambiguous"]]
+        ambiguous = [fold_word(n) for n in row.get("ambiguous", ())]
         if row["month"] in out or not names:
-            raise row_error(path, "month", number, f"month {row['month']} given twice or without names")
+            raise row_error(path, table, number, f"month {row['month']} given twice or without names")
         if any(a not in names for a in ambiguous):
-            raise row_error(path, "month", number, "an ambiguous name must be one of the names")
+            raise row_error(path, table, number, "an ambiguous name must be one of the names")
         pattern = "|".join(n.replace(" ", _NAME_SPACE) for n in names)
-        out[row["month"]] = (check_pattern(pattern, path, "month", number), ambiguous)
+        out[row["month"]] = (check_pattern(pattern, path, table, number), ambiguous)
     if sorted(out) != list(range(1, 13)):
-        raise row_error(path, "month", len(rows), "every month 1-12 needs a row")
+        raise row_error(path, table, len(rows), "every month 1-12 needs a row")
     return out
 
 
@@ -114,3 +133,7 @@ ORDINALS: dict[str, int] = _CALENDAR.ordinals
 NUMBER_WORDS: dict[str, int] = _CALENDAR.numbers
 #: Unit word -> (unit, count it implies alone; None for a plural that needs one).
 UNIT_WORDS: dict[str, tuple[str, int | None]] = _CALENDAR.units
+#: Hijri month number -> its names as one pattern.
+HIJRI_MONTH_NAMES: dict[int, str] = _CALENDAR.hijri_months
+#: Feast name (folded) -> its Hijri day and length.
+FEASTS: dict[str, Feast] = _CALENDAR.feasts

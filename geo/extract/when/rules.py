@@ -344,16 +344,25 @@ def _year_range(m: re.Match[str], ctx: RuleContext) -> Hit | None:
 # --- weekdays ------------------------------------------------------------
 
 
+#: The two weekdays of a night are joined by '-', '/', 'على', 'إلى', 'و' or nothing.
+_NIGHT_JOIN = rf"(?:{_O}[-/،,]{_O}|{_W}(?:علي|الي){_W}|{_W}|{_O}و)(?:و)?"
+#: A morning word before the second day: 'مساء الثلاثاء وصباح الأربعاء'.
+_MORNING = r"(?:صباح|فجر)"
+
+
 @_rule(
-    rf"(?:منتصف{_W})?(?:ليل|ليله|ليلتي|فجر){_W}(?:(?:امس|الامس|البارحه){_O}[،,]?{_O})?{weekday_group('w1')}"
-    rf"(?:{_O}[-/،,]{_O}|{_W}(?:علي|الي){_W}|{_W}|{_O}و)(?:و)?{weekday_group('w2')}(?:{_W}(?P<rel>{REL}))?",
-    ("ليل", "فجر"),
+    rf"(?:منتصف{_W})?(?P<t1>ليل|ليله|ليلتي|فجر|مساء){_W}(?:(?:امس|الامس|البارحه){_O}[،,]?{_O})?"
+    rf"{weekday_group('w1')}{_NIGHT_JOIN}(?:(?P<t2>{_MORNING}){_W}(?:يوم{_W})?)?{weekday_group('w2')}"
+    rf"(?:{_W}(?P<rel>{REL}))?",
+    ("ليل", "فجر", "مساء"),
     WEEKDAY_STEMS,
 )
 def _night(m: re.Match[str], ctx: RuleContext) -> Hit | None:
-    """'ليل الأربعاء - الخميس', 'ليلة أمس الأحد/الاثنين': the latest such night."""
+    """'ليل الأربعاء - الخميس', 'ليلة أمس الأحد/الاثنين', 'مساء الثلاثاء وصباح الأربعاء',
+    'ليل الثلاثاء وفجر الأربعاء': the latest such night (an evening needs the morning
+    after it named: 'مساء الثلاثاء الأربعاء' is not a night)."""
     w1, w2 = WEEKDAYS[m["w1"]], WEEKDAYS[m["w2"]]
-    if w2 != (w1 + 1) % 7:
+    if w2 != (w1 + 1) % 7 or (m["t1"] == "مساء" and not m["t2"]):
         return None
     limit = ctx.anchor - ONE_DAY if m["rel"] and rel_offset(m["rel"]) < 0 else ctx.anchor
     last = weekday_on_or_before(limit, w2)
@@ -374,11 +383,12 @@ def _last_night(m: re.Match[str], ctx: RuleContext) -> Hit:
     return Hit(ctx.anchor - ONE_DAY, ctx.anchor, "day", True, "night_last")
 
 
-@_rule(rf"منتصف{_W}(?:ليل|ليله){_W}{weekday_group('w')}(?!{_O}(?:[-/،,]|و|علي|الي))", ("منتصف",),
-       WEEKDAY_STEMS)
+@_rule(rf"منتصف{_W}(?:ليل|ليله){_W}{weekday_group('w')}(?!{_NIGHT_JOIN}(?:{_MORNING}{_W})?"
+       rf"(?:{'|'.join(WEEKDAY_STEMS)}))", ("منتصف",), WEEKDAY_STEMS)
 def _weekday_midnight(m: re.Match[str], ctx: RuleContext) -> Hit:
     """'منتصف ليل الثلاثاء': the midnight closing Tuesday, the night Tuesday..Wednesday
-    (rule 'night_midnight', dated to its end: 'بعد منتصف ليل الثلاثاء' is Wednesday)."""
+    (rule 'night_midnight', dated to its end: 'بعد منتصف ليل الثلاثاء' is Wednesday).
+    A comma after it ('بعد منتصف ليل الثلاثاء، لكن') is not a night of two weekdays."""
     weekday = WEEKDAYS[m["w"]]
     last = weekday_on_or_before(ctx.anchor, (weekday + 1) % 7)
     return Hit(last - ONE_DAY, last, "day", True, "night_midnight")
