@@ -59,7 +59,8 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     """Decode a file's bytes; return ``(text, encoding name)``.
 
     Tried in order: a BOM (UTF-8/16/32), UTF-16 without BOM (recognised by its
-    NUL / 0x06 byte pattern), UTF-8, Windows-1256 when the result is mostly
+    NUL / 0x06 byte pattern), UTF-8, mixed UTF-8 and Windows-1256 line by line when
+    UTF-8 holds most non-ASCII bytes (with a warning), Windows-1256 when the result is mostly
     Arabic letters, then charset-normalizer's guess. The text is returned as
     decoded (see :func:`read_article` for the newline/NFC clean-up).
 
@@ -96,7 +97,7 @@ def decode(raw: bytes) -> Decoded:
     if utf16 is not None:
         return utf16
     _reject_binary(raw)
-    decoded = (_utf8(raw) or _cp1256(raw) or _guess(raw)
+    decoded = (_utf8(raw) or _by_lines(raw) or _cp1256(raw) or _guess(raw)
                or _fail("not UTF-8, UTF-16 or Windows-1256, and charset detection found no "
                         "plausible encoding; re-save the file as UTF-8"))
     if b"\x00" in raw:
@@ -168,6 +169,57 @@ def _utf8(raw: bytes) -> Decoded | None:
 
 
 _VALID_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+
+
+def _by_lines(raw: bytes) -> Decoded | None:
+    """A file of mixed or damaged encodings, decoded line by line, when UTF-8 holds most
+    of its non-ASCII bytes; None otherwise (the whole is then tried as Windows-1256).
+
+    Why: one Windows-1256 paragraph appended to a UTF-8 article, or a few stray bytes
+    over the 1% that :func:`_lenient` forgives, made the whole file Windows-1256, and
+    every UTF-8 word mojibake (its places went from 26 to 0) without a warning. Each
+    line is read in the encoding that explains it (see :func:`_line`), and what was
+    not plain UTF-8 is counted in a warning.
+    """
+    lines = raw.split(b"\n")
+    decoded = [_line(line) for line in lines]
+    utf8_bytes = sum(_non_ascii(line) for line, (_, enc, _) in zip(lines, decoded, strict=True)
+                     if enc == "utf-8")
+    if utf8_bytes * 2 <= _non_ascii(raw):
+        return None
+    warnings = []
+    cp1256_lines = sum(1 for _, enc, _ in decoded if enc == "cp1256")
+    if cp1256_lines:
+        warnings.append(f"mixed encodings: {cp1256_lines} line(s) read as Windows-1256, the "
+                        "rest as UTF-8")
+    bad = [n for _, enc, n in decoded if enc == "utf-8" and n]
+    if bad:
+        warnings.append(f"decoded as utf-8 with replacement characters: {sum(bad)} invalid "
+                        f"byte sequence(s) in {len(bad)} line(s)")
+    return Decoded("\n".join(text for text, _, _ in decoded), "utf-8", warnings)
+
+
+def _line(line: bytes) -> tuple[str, str, int]:
+    """``(text, encoding, invalid sequences)`` of one line: UTF-8 if valid or if most of
+    its non-ASCII characters are valid UTF-8 (stray bytes), Windows-1256 if Arabic
+    letters dominate it that way, else UTF-8 with replacement characters."""
+    try:
+        return line.decode("utf-8"), "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    text = line.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - _count_fffd_valid(line, "utf-8")
+    valid = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    if valid > bad:
+        return text, "utf-8", bad
+    cp1256 = _cp1256(line)
+    if cp1256 is not None:
+        return cp1256.text, "cp1256", 0
+    return text, "utf-8", bad
+
+
+def _non_ascii(raw: bytes) -> int:
+    return len(raw) - len(raw.translate(None, bytes(range(128))))
 
 
 def _count_fffd_valid(raw: bytes, encoding: str) -> int:
