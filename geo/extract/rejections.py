@@ -18,7 +18,7 @@ from .cues import DENIAL_RE, FORECAST_RE, GENERAL_RE, HABITUAL_RE, HYPOTHETICAL_
 from .folding import rx
 from .sentences import clause_of
 
-__all__ = ["is_anaphoric", "rejected"]
+__all__ = ["is_anaphoric", "purposive", "rejected"]
 
 #: 'هجوم محتمل', 'عملية عسكرية مرتقبة', 'الهجوم المزعوم': expected, not done, or only alleged.
 _AFTER_HYPOTHETICAL_RE = rx(r"^\S*(?: \S+)?\s+(?:ال)?(?:محتمل|مرتقب|متوقع|وشيك|مزعوم|مفترض)(?:ه)?"
@@ -82,6 +82,12 @@ def _imperfect(word: str) -> bool:
     """A present-tense verb form ('يقصف', 'تشن'), not a past one ('تعرضت', 'تم')."""
     return (len(word) > 2 and word[0] in "يتن" and word != "تم"
             and not word.endswith(("ت", "وا")))
+
+
+def purposive(text: str, start: int) -> bool:
+    """'توجهت الدورية لتلتقي بالدورية الروسية': a present verb after the purposive ل says
+    what was meant to happen, not what happened."""
+    return start > 0 and text[start - 1] == "ل" and (start == 1 or not text[start - 2].isalpha())
 
 
 def is_anaphoric(text: str, m: re.Match[str]) -> bool:

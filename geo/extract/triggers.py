@@ -44,7 +44,7 @@ from .cues import (
 from .document import Doc
 from .folding import WORD_END, fold_letters, rx
 from .lexicon import DATA_DIR, check_pattern, row_error
-from .rejections import is_anaphoric, rejected
+from .rejections import is_anaphoric, purposive, rejected
 from .sentences import Sentence, clause_of
 
 __all__ = ["ALONGSIDE", "HOSTILE", "NEEDS", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE", "Candidate", "Trigger",
@@ -262,7 +262,7 @@ def _prefix_ok(text: str, start: int) -> bool:
 def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate | None:
     """The candidate of a trigger match, or None when its use or its sentence rules it out."""
     text = s.folded
-    if rejected(text, m.start(), m.end()):
+    if rejected(text, m.start(), m.end()) or (trig.form == "present" and purposive(text, m.start())):
         return None
     clause = clause_of(text, m.start())
     ctype = _resolve_type(trig, text, clause)
@@ -308,6 +308,17 @@ def _patrol(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
         r"\s*(?:ال)?(?:طائر|مقاتل|مسير|مروحي|صاروخ)", text[m.end():])
 
 
+def _a_strike(text: str, m: re.Match[str]) -> bool:
+    """'قصف الجيش ... في أول عملية عسكرية': the operation is the strike its clause tells,
+    not a landing (unless the clause says إنزال or مداهمة)."""
+    lo, hi = clause_of(text, m.start())
+    part = text[lo:hi]
+    return bool(_STRIKE_WORD_RE.search(part)) and "انزال" not in part and "مداهم" not in part
+
+
+_STRIKE_WORD_RE = rx(r"قصف|غار(?:ه|ات)|ضرب(?:ه|ات)|استهدف")
+
+
 def _two_sides(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
     sides = {side_of(h.actor) for h in doc.in_sentence(doc.actors, s) if not h.metonym} - {""}
     return len(sides) >= 2 or bool(DUAL_RE.search(text) and SOLDIERS_RE.search(text))
@@ -328,7 +339,7 @@ _NEED_CHECKS = {
     "no_air": _no_air_near,
     "patrol": _patrol,
     "patrol_or_road": lambda doc, s, m, text: bool(PATROL_RE.search(text) or ROAD_RE.search(text)),
-    "heli": lambda doc, s, m, text: bool(HELI_RE.search(text)),
+    "heli": lambda doc, s, m, text: bool(HELI_RE.search(text)) and not _a_strike(text, m),
     "soldiers": lambda doc, s, m, text: bool(SOLDIERS_RE.search(text)) and not OFFICIALS_RE.search(text),
     "sides": _two_sides,
     "happened": lambda doc, s, m, text: bool(HAPPENED_RE.search(text)),

@@ -184,3 +184,19 @@ def test_an_alert_is_an_event_unless_it_follows_the_attack_told_with_it(gaz):
 ])
 def test_regular_habits_views_and_long_subjects_of_preparations(gaz, body):
     assert run(gaz, body).incidents == []
+
+
+def test_a_present_verb_after_purposive_lam_is_an_aim_not_an_event(gaz):
+    body = ("وتوجهت الدورية التركية من قرية حدودية باتجاه الأراضي السورية لتلتقي بالدورية "
+            "الروسية قرب الدرباسية.")
+    assert all(i.type != "patrol_encounter" for i in run(gaz, body).incidents)
+    # 'لقصف' (a noun after ل) is still an event: 'تعرضت لقصف'
+    assert one(gaz, "تعرضت بلدة عين عيسى لقصف مدفعي تركي.").type == "shelling"
+
+
+def test_an_operation_that_is_the_strike_of_its_clause_is_not_a_landing(gaz):
+    body = ("قصف الجيش الأمريكي مواقع لفصائل موالية لإيران قرب البوكمال في عملية عسكرية "
+            "أسفرت عن مقتل 17 شخصاً.")
+    assert [i.type for i in run(gaz, body).incidents] == ["shelling"]
+    body = "نفذت قوات التحالف عملية أمنية في بلدة الشحيل أسفرت عن مقتل قيادي في داعش."
+    assert one(gaz, body).type == "raid"
