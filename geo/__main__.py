@@ -295,6 +295,12 @@ def summary(result: PipelineResult) -> str:
         f"{t['bases']} bases, {t['routes']} routes",
     ]
     lines += file_lines(r)
+    if (review := r.get("review")) and review.get("store"):
+        n = review["incidents"]
+        lines.append(f"Review ({review['store']}): {review['decisions']} decisions; "
+                     f"{n['confirmed']} confirmed, {n['edited']} edited, "
+                     f"{len(review['rejected'])} rejected, {len(review['orphaned'])} orphaned "
+                     "(python -m geo review orphans)")
     if len(result.layers.incidents):
         lines.append("Incidents:")
         for row in result.layers.incidents.itertuples(index=False):

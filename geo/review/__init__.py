@@ -11,6 +11,7 @@ The public surface (what the dashboard and the command line call):
 * :func:`open_review` / :class:`ReviewStep` (``apply``): what
   :func:`geo.pipeline.run_pipeline` applies; its ``report()`` lists orphans.
 * :func:`export_history` / :func:`import_history` (``io``): JSON lines.
+* :func:`review_queue` (``queue``): what needs a human first, as :class:`QueueItem`.
 * Errors (``errors``): :class:`ReviewError` and its kinds.
 """
 
@@ -29,11 +30,13 @@ from .errors import (
     UnknownTargetError,
 )
 from .io import export_history, import_history
+from .queue import QueueItem, review_queue
 from .state import ReviewState
 from .store import ReviewStore, default_review_path
 
 __all__ = ["AREA", "REVIEW_STATES", "Decision", "DecisionError", "ForeignStoreError",
-           "ImportFileError", "OutOfAreaError", "ReviewError", "ReviewSource", "ReviewState",
+           "ImportFileError", "OutOfAreaError", "QueueItem", "ReviewError", "ReviewSource", "ReviewState",
            "ReviewStep", "ReviewStore", "ReviewStoreError", "UnknownTargetError", "add_place",
            "decide", "default_review_path", "export_history", "import_history",
-           "incident_members", "make_decision", "mention_target", "open_review"]
+           "incident_members", "make_decision", "mention_target", "open_review",
+           "review_queue"]

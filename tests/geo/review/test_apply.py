@@ -256,3 +256,24 @@ def test_add_place_outside_the_area_writes_nothing(store: ReviewStore) -> None:
                   source="x")
     assert store.count() == 0
     assert all(not p.id.startswith("user-") for p in load_gazetteer().places.values())
+
+
+def test_the_queue_names_targets_decide_takes_and_drops_what_is_decided(
+        corpus: Path, store: ReviewStore) -> None:
+    from geo.review import review_queue
+
+    first = run(corpus, store)
+    queue = review_queue(first)
+    assert queue and queue == review_queue(run(corpus, store))  # the same on every run
+    kinds = [i.kind for i in queue]
+    assert kinds == sorted(kinds, key=["unresolved_mention", "low_confidence_mention",
+                                       "incident"].index)
+    mention = next(i for i in queue if i.kind.endswith("mention"))
+    incident = next(i for i in queue if i.kind == "incident")
+    decide(store, run=first, kind="not-place", target=mention.target)
+    decide(store, run=first, kind="confirm", target=incident.target)
+    second = run(corpus, store)
+    left = {i.target for i in review_queue(second)}
+    assert mention.target not in left and incident.target not in left
+    decided = {i.target for i in review_queue(second, include_decided=True) if i.decided}
+    assert {mention.target, incident.target} <= decided
