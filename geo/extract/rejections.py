@@ -30,6 +30,10 @@ _ANAPHORIC_RE = rx(r"(?:هذه|تلك|هذا|ذلك|نفس|ذات) (?:ال)?\S*$
 _ANAPHORIC_AFTER_RE = rx(r"^(?:\s+\S+)?\s+(?:هذه|هذا|تلك|ذلك|ذاته|ذاتها|نفسه|نفسها)(?![^\W\d_])"
                          r"(?!\s+ال)")
 _RELATIVE_CLAUSE_RE = rx(r"^(?:\s+\S+){0,2}?\s+(?:التي|الذي|اللتين|الذين)(?![^\W\d_])")
+#: 'الهجوم الذي قال المسؤول إن ...': a relative clause that only reports what was said
+#: about the event does not define a new one.
+_SAID_ABOUT_RE = rx(r"^(?:\s+\S+){0,2}?\s+(?:التي|الذي)\s+[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|"
+                    r"وصف|وصفت|اكد|اكدت|تحدث|تحدثت|اشار|اشارت|نقل|نقلت|تبنت|تبني)(?![^\W\d_])")
 _WORD_RE = re.compile(r"[^\W_]+")
 #: Punctuation that ends the phrase a negation governs.
 _BREAK_RE = re.compile(r"[،,:؛;«»\"()]")
@@ -91,11 +95,13 @@ def purposive(text: str, start: int) -> bool:
 
 
 def is_anaphoric(text: str, m: re.Match[str]) -> bool:
-    """'الغارة' / 'هذه العملية' refer back, unless a defining relative clause follows."""
+    """'الغارة' / 'هذه العملية' refer back, unless a defining relative clause follows
+    ('الغارة التي استهدفت ...'; not 'الهجوم الذي قال المسؤول إن ...')."""
     if _ANAPHORIC_RE.search(text[:m.start()] + "x") or _ANAPHORIC_AFTER_RE.match(text[m.end():]):
         return True
     word = m.group(0)
     definite = text[max(0, m.start() - 4):m.start()].endswith(("ال", "بال", "لل"))
     if not definite and not word.startswith("ال"):
         return False
-    return not _RELATIVE_CLAUSE_RE.match(text[m.end():])
+    after = text[m.end():]
+    return not _RELATIVE_CLAUSE_RE.match(after) or bool(_SAID_ABOUT_RE.match(after))

@@ -200,3 +200,11 @@ def test_an_operation_that_is_the_strike_of_its_clause_is_not_a_landing(gaz):
     assert [i.type for i in run(gaz, body).incidents] == ["shelling"]
     body = "نفذت قوات التحالف عملية أمنية في بلدة الشحيل أسفرت عن مقتل قيادي في داعش."
     assert one(gaz, body).type == "raid"
+
+
+def test_a_relative_clause_that_reports_speech_does_not_define_a_new_event(gaz):
+    body = ("وتشير ضخامة عدد القتلى إلى كبر حجم الهجوم الذي قال المسؤول الأميركي إن المشاركين "
+            "فيه قدموا من مدينة الميادين.")
+    assert run(gaz, body).incidents == []
+    body = "وأسفر الهجوم الذي استهدف حاجزاً لقسد في بلدة ذيبان عن مقتل عنصرين."
+    assert one(gaz, body).type == "armed_clash"
