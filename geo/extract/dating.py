@@ -1,11 +1,16 @@
 """When an incident happened: choosing its date among the expressions the article gives.
 
-Why a module: the date of an event is the date expression of its sentence nearest the
-trigger (one after 'منذ' or naming another event, 'حلقة 2020', is skipped, and one
-of the reporting verb comes last); else the previous sentence's of the same
-paragraph; else the publication date, for the lead sentence only (or with 'قبل
-ساعات'). The expressions themselves come from :mod:`geo.extract.when`, anchored
-when the article was read (:mod:`.document`).
+Why a module: the date of an event is the one its own clause gives. Among the date
+expressions of its sentence the nearest the trigger wins, one across a clause break
+('حيث', 'بينما', '، وكان ...') or of a reporting verb ('قال ... يوم الأحد': the
+statement's day) only when nothing nearer dates it; one after 'منذ' or naming another
+event ('حلقة 2020') is skipped. Without a date in the sentence: the previous sentence's
+of the paragraph; else the publication date, for the lead event told as today's news
+(or with 'قبل ساعات'), never for a background event in the pluperfect ('وكانت ... قد',
+'سبق أن', 'في وقت سابق'); else the lead's date, for a later paragraph that clearly
+tells the lead event again ('ودمرت الضربات ...': a definite noun of the event, the same
+kind of event, the same or no place, no other date between). The expressions themselves
+come from :mod:`geo.extract.when`, anchored when the article was read (:mod:`.document`).
 """
 
 from __future__ import annotations
@@ -13,10 +18,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from gazetteer.model import Place
+
+from ..relate import is_area, region_governorates
 from .document import Doc
 from .folding import rx
 from .sentences import Sentence
 from .triggers import Candidate
+from .when.names import RETELLING_WORDS
 
 __all__ = ["SINCE_RECENT_DAYS", "date_for"]
 
@@ -31,6 +40,28 @@ _AFTER_EVENT_RE = rx(r"(?<![^\W\d_])(?:بعد|قبل)(?:\s+\S+){0,3}\s+(?:من|�
 #: The event is news of the publication day: 'قبل ساعات', 'لليوم الثالث على التوالي' (it goes on).
 _RECENT_RE = rx(r"(?<![^\W\d_])(?:قبل ساعات|منذ ساعات|قبل قليل|حديثا|للتو"
                 r"|لليوم\s+\S+(?:\s+\S+)?\s+علي\s+التوالي)(?![^\W\d_])")
+#: Where a new clause of its own begins: a conjunction ('حيث', 'بينما', 'في حين') or a
+#: pluperfect or earlier event joined by a comma ('، وكان ...', '، وسبق ...').
+_CLAUSE_BREAK_RE = rx(r"(?<![^\W\d_])(?:حيث|بينما|فيما|في حين|لكن|الا ان|بعد ان|قبل ان|اذ)(?![^\W\d_])"
+                      r"|[،,;؛]\s*[وف]?(?:كان|كانت|كانوا|سبق|قد)(?![^\W\d_])")
+#: Cost of a clause break between a date and the trigger (more than any distance within a clause).
+_CLAUSE_COST = 150
+#: A background event: 'وكانت الدورية قد انطلقت', 'وكانت الاشتباكات بدأت', 'سبق أن', 'في وقت سابق'.
+_BACKGROUND_RE = rx(r"^\W*[وف]?(?:كان|كانت|كانوا)(?![^\W\d_])|(?<![^\W\d_])[وف]?(?:كان|كانت|كانوا)\s+"
+                    r"(?:\S+\s+){0,5}قد(?![^\W\d_])|(?<![^\W\d_])[وف]?سبق\s+(?:ان|ل)"
+                    r"|(?<![^\W\d_])[وف]?(?:في\s+)?وقت\s+سابق")
+#: A definite noun of the event: the paragraph tells an event already reported ('الضربات').
+_RETELLING_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:" + "|".join(w.replace(" ", r"\s+") for w in RETELLING_WORDS)
+                   + r")(?![^\W\d_])")
+#: Kinds of event that one event may be told as ('عملية عسكرية' then 'الضربات'); a type may be in two.
+_KINDS: dict[str, frozenset[str]] = {
+    "strike": frozenset({"airstrike", "shelling", "raid", "explosion", "attack", "assassination", "strike"}),
+    "fighting": frozenset({"armed_clash", "capture", "attack"}),
+    "arrest": frozenset({"arrest", "raid"}),
+    "movement": frozenset({"patrol", "deployment", "exercise", "convoy", "withdrawal"}),
+    "obstruction": frozenset({"patrol_encounter", "patrol_obstruction", "vehicle_collision",
+                              "air_incident", "protest", "confrontation"}),
+}
 
 
 def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
@@ -43,8 +74,10 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
             # 'ليل الأربعاء - الخميس': an overnight operation is dated to the morning it ended
             return d.last, d.last, "day", _date_note(d, doc) + "; night: dated to its end", True
         return d.first, d.last, d.precision, _date_note(d, doc), True
+    if c.anaphoric or _background(doc, c):
+        return None, None, None, "", False
     prev = _previous_dated(doc, s)
-    if prev is not None and not c.anaphoric:
+    if prev is not None:
         d, ps = prev
         return d.first, d.last, d.precision, (
             f"{d.text} -> {d.iso} (from the previous sentence of the paragraph)"), False
@@ -52,14 +85,66 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
     first_event = all(e[0] >= c.start for e in doc.events.get(s.index, []) if e[2] != c.type)
     after_other = _AFTER_EVENT_RE.search(doc.fspan(s.start, c.start))
     fresh = (s.lead and first_event and not after_other) or bool(_RECENT_RE.search(s.folded))
-    if published is not None and fresh and not c.anaphoric:
+    if published is not None and fresh:
         precision = getattr(doc.article, "published_precision", None) or "day"
         if getattr(doc.article, "published_inferred", False) and precision != "day":
             return None, None, None, "no date in the text; publication date only inferred", False
         first, last = _span(published, precision)
         return first, last, precision, (
             f"publication date {published.isoformat()} (lead sentence, no date in the text)"), False
-    return None, None, None, "", False
+    return _retold(doc, c)
+
+
+def _background(doc: Doc, c: Candidate) -> bool:
+    """Is the event told as background, before the news ('وكانت الدورية قد انطلقت',
+    'سبق أن منعت', 'في وقت سابق')? Its own date stands; it borrows none."""
+    text = doc.fspan(c.sentence.start, c.start)
+    start = 0
+    for m in _CLAUSE_BREAK_RE.finditer(text):  # the trigger's own clause, up to the trigger
+        start = m.start() + (1 if text[m.start()] in "،,;؛" else 0)
+    return bool(_BACKGROUND_RE.search(text[start:].lstrip()))
+
+
+def _retold(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
+    """The lead's date for a later paragraph that clearly tells the lead event again.
+
+    Clearly: a definite noun of the event in the sentence ('ودمرت الضربات', 'الاشتباكات
+    وقعت'), the same kind of event, no other date between the two, and the same place,
+    a place in the lead's area, or no place at all. Otherwise it stays undated."""
+    s = c.sentence
+    lead = _lead_event(doc, s)
+    if lead is None or lead.incident is None or not _RETELLING_RE.search(s.folded):
+        return None, None, None, "", False
+    if not any(c.type in kind and lead.type in kind for kind in _KINDS.values()):
+        return None, None, None, "", False
+    if doc.starting_in(doc.dates, lead.sentence.end, s.start):
+        return None, None, None, "", False
+    inc = lead.incident
+    if inc.place is not None and not _same_area(doc, s, inc.place):
+        return None, None, None, "", False
+    return inc.date_first, inc.date_last, inc.date_precision, (
+        f"{inc.date_text.split(' (')[0]} (the lead event, told again)"), False
+
+
+def _lead_event(doc: Doc, s: Sentence) -> Candidate | None:
+    """The article's first dated event before sentence ``s``, dated by its own sentence."""
+    for index in sorted(k for k in doc.cands if k < s.index):
+        for c in doc.cands[index]:
+            inc = c.incident
+            if inc is not None and inc.date_first is not None and not c.anaphoric:
+                return c if c.date_own or c.sentence.lead else None
+    return None
+
+
+def _same_area(doc: Doc, s: Sentence, place: Place) -> bool:
+    """Do the places of ``s`` (if any) agree with ``place``: the same one, one of its
+    governorate, or one inside the area it names?"""
+    named = [m.place for m in doc.in_sentence(doc.mentions, s)
+             if m.place is not None and m.place.in_area]
+    if not named:
+        return True
+    govs = region_governorates(place) if is_area(place) else frozenset({place.governorate})
+    return any(p.id == place.id or (p.governorate and p.governorate in govs) for p in named)
 
 
 def _since(doc: Doc, d: Any) -> bool:
@@ -84,12 +169,15 @@ def _recent_day(doc: Doc, d: Any) -> bool:
 
 
 def _date_distance(d: Any, c: Candidate, doc: Doc) -> float:
-    """Nearest to the trigger, before it preferred; a date of the reporting verb comes last."""
+    """Nearest to the trigger, before it preferred; a date across a clause break comes
+    after any in the trigger's clause, and a date of the reporting verb comes last."""
     lo = max(c.sentence.start, d.start - 40)
-    reporting = 200 if _REPORTING_RE.search(doc.fspan(lo, d.start)) else 0
+    reporting = 400 if _REPORTING_RE.search(doc.fspan(lo, d.start)) else 0
+    between = doc.fspan(d.end, c.start) if d.end <= c.start else doc.fspan(c.end, d.start)
+    breaks = _CLAUSE_COST * sum(1 for _ in _CLAUSE_BREAK_RE.finditer(between))
     if d.end <= c.start:
-        return c.start - d.end + reporting
-    return (d.start - c.end) + 40 + reporting
+        return c.start - d.end + reporting + breaks
+    return (d.start - c.end) + 40 + reporting + breaks
 
 
 def _date_note(d: Any, doc: Doc) -> str:

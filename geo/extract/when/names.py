@@ -19,7 +19,7 @@ from .text import fold_word
 
 __all__ = [
     "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "FEASTS", "HIJRI_MONTH_NAMES", "MONTH_NAMES", "NUMBER_WORDS",
-    "ORDINALS", "QUALIFIERS",
+    "ORDINALS", "QUALIFIERS", "RETELLING_WORDS",
     "REL_CUR", "REL_NEXT", "REL_PAST", "UNIT_WORDS", "WEEKDAYS", "Calendar", "Feast", "load_calendar",
 ]
 
@@ -40,6 +40,7 @@ _TABLES = {
     "unit": (Field("word"), Field("unit", choices=frozenset({"day", "week", "month", "year"})),
              Field("count", int, default=None)),
     "hijri_month": (Field("month", int, choices=frozenset(range(1, 13))), Field("names", list)),
+    "retelling": (Field("word"),),
     "feast": (Field("name"), Field("month", int, choices=frozenset(range(1, 13))),
               Field("day", int, choices=frozenset(range(1, 31))), Field("days", int, default=1)),
 }
@@ -70,6 +71,7 @@ class Calendar:
     units: dict[str, tuple[str, int | None]]  # 'يومين' -> ('day', 2); 'ايام' -> ('day', None)
     hijri_months: dict[int, str]  # Hijri month -> its names as one pattern ('رمضان')
     feasts: dict[str, Feast]  # 'عيد الاضحي' -> Feast(12, 10, 4)
+    retelling: tuple[str, ...]  # 'الغاره', 'الضربات' ...: a later paragraph telling the lead again
 
 
 def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
@@ -92,6 +94,7 @@ def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
         hijri_months={n: names for n, (names, _) in hijri.items()},
         feasts={" ".join(fold_word(r["name"]).split()): Feast(r["month"], r["day"], r["days"])
                 for r in rows["feast"]},
+        retelling=tuple(" ".join(fold_word(r["word"]).split()) for r in rows["retelling"]),
     )
 
 
@@ -137,3 +140,5 @@ UNIT_WORDS: dict[str, tuple[str, int | None]] = _CALENDAR.units
 HIJRI_MONTH_NAMES: dict[int, str] = _CALENDAR.hijri_months
 #: Feast name (folded) -> its Hijri day and length.
 FEASTS: dict[str, Feast] = _CALENDAR.feasts
+#: Definite nouns that tell the lead event again (folded).
+RETELLING_WORDS: tuple[str, ...] = _CALENDAR.retelling

@@ -1,0 +1,88 @@
+"""geo.extract.dating: the date of a clause, background events, a lead event told again (issue 11).
+
+Sentences invented for these tests, in the style of Arabic news; the publication day is
+2023-08-15 (a Tuesday, tests/geo/extract/helpers.py).
+"""
+
+from __future__ import annotations
+
+from tests.geo.extract.helpers import one, run
+
+INTRO = "تمهيد لا حدث فيه.\n\n"
+
+
+def _dates(gaz, body: str) -> list[tuple[str, str]]:
+    return [(i.type, i.date) for i in run(gaz, body).incidents]
+
+
+# --- 1. the clause's date, not the nearest one ------------------------------------------
+
+
+def test_the_date_of_the_reporting_verb_dates_the_statement_not_the_event(gaz):
+    body = INTRO + "وأعلنت قسد مساء الأحد أن طائرة مسيرة تركية قصفت في 10 آب الجاري قرية قرب عامودا."
+    assert one(gaz, body).date == "2023-08-10"
+
+
+def test_the_reporting_verbs_date_is_used_when_nothing_else_dates_the_event(gaz):
+    body = INTRO + "وقال المرصد يوم الأحد إن طائرة مسيرة تركية قصفت قرية قرب عامودا."
+    assert one(gaz, body).date == "2023-08-13"
+
+
+def test_a_date_across_a_clause_break_comes_after_the_triggers_own(gaz):
+    body = INTRO + ("قصفت طائرات تركية أمس قرية قرب عامودا، وكانت القرية قد شهدت في 3 آب الجاري "
+                    "نزوحا للأهالي.")
+    assert one(gaz, body).date == "2023-08-14"
+
+
+# --- 2. background events ---------------------------------------------------------------
+
+
+def test_a_background_event_keeps_its_own_month(gaz):
+    body = INTRO + "وكانت المنطقة قد شهدت في آب الماضي هجوما مماثلا استهدف قاعدة الشدادي."
+    inc = one(gaz, body)
+    assert (inc.date, inc.date_precision) == ("2022-08", "month")
+
+
+def test_a_pluperfect_lead_does_not_take_the_publication_day(gaz):
+    assert one(gaz, "وكانت طائرات تركية قد قصفت قرية قرب عامودا.").date == ""
+    assert one(gaz, "وسبق أن قصفت طائرات تركية قرية قرب عامودا.").date == ""
+    assert one(gaz, "قصفت طائرات تركية قرية قرب عامودا.").date == "2023-08-15"
+
+
+def test_a_pluperfect_sentence_does_not_borrow_the_previous_sentences_date(gaz):
+    body = ("في 12 آب 2023 قصفت طائرات تركية قرية قرب عامودا. "
+            "وكانت دورية أمريكية قد انطلقت من قاعدة رميلان باتجاه القحطانية.")
+    dates = dict(_dates(gaz, body))
+    assert dates.get("patrol", "") == ""
+
+
+# --- 3. a later paragraph telling the lead event again ----------------------------------
+
+
+def test_a_paragraph_retelling_the_lead_takes_its_date(gaz):
+    body = ("قصفت طائرات أمريكية ليل الأحد مواقع لميليشيات موالية لإيران قرب البوكمال.\n\n"
+            "وأوضح المتحدث أن الغارات استهدفت مستودعات للأسلحة.\n\n"
+            "ودمرت الضربات ثلاث شاحنات ذخيرة قرب البوكمال.")
+    assert {d for _, d in _dates(gaz, body)} == {"2023-08-13"}
+
+
+def test_an_indefinite_event_in_a_later_paragraph_stays_undated(gaz):
+    body = ("قصفت طائرات أمريكية ليل الأحد مواقع لميليشيات موالية لإيران قرب البوكمال.\n\n"
+            "واعتقلت قسد خمسة أشخاص في بلدة الشحيل.")
+    dates = dict(_dates(gaz, body))
+    assert dates.get("arrest", "") == ""
+
+
+def test_a_retelling_after_another_date_stays_undated(gaz):
+    body = ("قصفت طائرات أمريكية ليل الأحد مواقع لميليشيات موالية لإيران قرب البوكمال.\n\n"
+            "وفي 3 آب الجاري قصفت طائرات مجهولة مواقع في الميادين.\n\n"
+            "ودمرت الضربات ثلاث شاحنات ذخيرة قرب البوكمال.")
+    dates = [d for t, d in _dates(gaz, body) if t == "airstrike"]
+    assert "2023-08-13" in dates and "2023-08-03" in dates and dates.count("2023-08-13") == 1
+
+
+def test_a_retelling_at_another_governorates_place_stays_undated(gaz):
+    body = ("قصفت طائرات أمريكية ليل الأحد مواقع لميليشيات موالية لإيران قرب البوكمال.\n\n"
+            "ودمرت الضربات مستودعا قرب عامودا.")
+    dates = {i.place.name_en: i.date for i in run(gaz, body).incidents if i.place}
+    assert all(d == "" for name, d in dates.items() if "Amuda" in name)
