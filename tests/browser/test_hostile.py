@@ -24,6 +24,7 @@ import pytest
 from geo.app.assets import install_assets
 from geo.app.dashboard_data import WORD_JOINER, layer_geojson, run_folders
 from geo.layers import filter_layers
+from geo.read.uploads import list_uploads
 from tests.browser.paths import PROJECT, SEEDS, PlaywrightError
 from tests.browser.test_dashboard import RESULTS, UPLOAD_TEXT, _map_frame, _shot
 
@@ -333,7 +334,7 @@ def test_hostile_upload_name_is_text(streamlit_server, browser_page, hostile, tm
     # as sent, apart from the invisible word joiners that keep Markdown from linking URLs
     assert UPLOAD_NAME in alert.evaluate("e => e.textContent").replace(WORD_JOINER, "")
     assert alert.locator("img, a, strong, .katex, [class*=color], [style*=color]").count() == 0
-    stored = [p.name for p in (data / "uploads").iterdir()]
+    stored = [p.name for p in list_uploads(data / "uploads")]  # not the lock file
     assert len(stored) == 1 and "<" not in stored[0] and RLO not in stored[0]
     expected = run_folders([hostile.folder, data / "uploads"])
     _map_frame(page, len(expected.layers.incidents))
