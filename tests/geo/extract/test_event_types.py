@@ -208,3 +208,12 @@ def test_a_relative_clause_that_reports_speech_does_not_define_a_new_event(gaz):
     assert run(gaz, body).incidents == []
     body = "وأسفر الهجوم الذي استهدف حاجزاً لقسد في بلدة ذيبان عن مقتل عنصرين."
     assert one(gaz, body).type == "armed_clash"
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("اعتصم العشرات من أهالي بلدة ذيبان أمام مقر المجلس المدني.", "protest"),
+    ("وقطع الأهالي الطريق أمام الرتل الأمريكي وأشعلوا الإطارات قرب بلدة القحطانية.",
+     "patrol_obstruction"),
+])
+def test_sit_ins_and_roads_cut_before_a_convoy(gaz, body, kind):
+    assert one(gaz, body).type == kind
