@@ -277,6 +277,17 @@ class ReviewStore:
         with self._connection() as con:
             return int(con.execute("SELECT count(*) FROM decisions").fetchone()[0])
 
+    def stamp(self) -> str:
+        """A cheap token that changes whenever a decision is added (by any process).
+
+        Decisions are only ever appended, so the count and the last row id say whether
+        anything changed: a cache of a run (the dashboard's) keys on it.
+        """
+        with self._connection() as con:
+            n, last = con.execute("SELECT count(*), coalesce(max(seq), 0) FROM decisions"
+                                  ).fetchone()
+        return f"{n}:{last}"
+
 
 def _loads(text: str | None) -> object:
     if text is None:

@@ -203,3 +203,14 @@ def test_a_second_connection_sees_the_decisions(tmp_path: Path) -> None:
     path = tmp_path / "r.sqlite"
     ReviewStore(path).add([make_decision(kind="confirm", target="inc-1")])
     assert [d.target for d in ReviewStore(path, create=False).decisions()] == ["inc-1"]
+
+
+def test_the_stamp_changes_with_every_decision_from_any_process(tmp_path: Path) -> None:
+    path = tmp_path / "r.sqlite"
+    mine, other = ReviewStore(path), ReviewStore(path)
+    before = mine.stamp()
+    other.add([make_decision(kind="confirm", target="inc-1")])
+    assert mine.stamp() != before
+    same = mine.stamp()
+    other.add([])  # nothing new: the same stamp
+    assert mine.stamp() == same
