@@ -152,6 +152,7 @@ def _location_note(inc: Incident) -> str:
 
 def _incident_row(inc: Incident) -> dict:
     place = inc.place
+    n_articles = len({s.article for s in inc.sources})
     assert place is not None
     event, sub = inc.acled
     note = _location_note(inc)
@@ -166,9 +167,9 @@ def _incident_row(inc: Incident) -> dict:
         "targets": list(inc.targets), "fatalities": inc.fatalities, "injuries": inc.injuries,
         "confidence": float(inc.confidence), "approximate": bool(inc.approximate or note),
         "location_note": note, "date_text": inc.date_text,
-        "disagreements": list(inc.disagreements), "n_sources": len(_article_ids(inc.sources)),
+        "disagreements": list(inc.disagreements), "n_sources": n_articles,
         "sources": source_rows(inc.sources), "geometry": _point(place),
-        "n_articles": len(_article_ids(inc.sources)), "n_outlets": n_outlets(inc.sources),
+        "n_articles": n_articles, "n_outlets": n_outlets(inc.sources),
     }
 
 
@@ -183,6 +184,10 @@ def source_rows(sources: Iterable[Source]) -> list[dict]:
     ``evidence`` its sentences joined by :data:`EVIDENCE_JOINER` (so a reader of
     ``evidence`` alone sees them all) and ``evidence_all`` the sentences as a list.
     """
+    if isinstance(sources, list) and len(sources) == 1:  # the common case, kept cheap
+        row = sources[0].as_dict()
+        row["evidence_all"] = [row["evidence"]] if row["evidence"] else []
+        return [row]
     by_article: dict[str, tuple[Source, list[str]]] = {}
     for s in sources:
         first, evidence = by_article.setdefault(s.article, (s, []))
