@@ -20,11 +20,12 @@ from .folding import WORD_END, WORD_START, fold_letters, rx
 from .lexicon import DATA_DIR, check_pattern, rows_by_name
 
 __all__ = [
-    "AIR_RE", "ARTILLERY_RE", "ATTACK_RE", "CUES_FILE", "DENIAL_RE", "DUAL_RE", "EXPLOSIVE_RE",
-    "FIGHTING_RE",
+    "AIR_RE", "ARTILLERY_RE", "ATTACK_RE", "ATTRIBUTE_RE", "CUES_FILE", "DENIAL_RE", "DUAL_RE",
+    "EXPLOSIVE_RE", "FIGHTING_RE",
     "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
     "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NEG_WORDS", "NOT_MIL_SUBJECT_RE", "NOT_NEG_AFTER",
-    "OFFICIALS_RE", "PATROL_RE", "ROAD_RE", "SIGNED_RE", "SOLDIERS_RE", "load_cues",
+    "OFFICIALS_RE", "OUTCOME_WORDS", "PATROL_RE", "REFERENCE_RE", "ROAD_RE", "SIGNED_RE", "SOLDIERS_RE",
+    "load_cues",
 ]
 
 #: The cue lexicon.
@@ -43,9 +44,13 @@ _SHAPES: dict[str, str] = {
     "habitual": WORD_START + "[وف]?(?:{})" + WORD_END,
     "general": WORD_START + "[وف]?(?:{})" + WORD_END,
     "forecast": WORD_START + "[وف]?(?:{})" + WORD_END + r"(?:\s+\S+){{0,8}}\s*$",
+    # matched right after an event noun ('القصف التركي', 'الهجوم بطائرات مسيرة'), one word a time
+    "attribute": r"\s+(?:ال|بال|ب)?(?:{})" + WORD_END,
+    # the words right before an event noun (searched in the text before it, with one letter added)
+    "reference": WORD_START + "[وف]?(?:{})" + r"\s+\S+$",
 }
 #: Lists of plain words, compared one by one (no pattern).
-_WORD_SETS = ("negation", "not_negation")
+_WORD_SETS = ("negation", "not_negation", "outcome")
 
 
 def load_cues(path: str | Path = CUES_FILE) -> dict[str, str | frozenset[str]]:
@@ -107,3 +112,9 @@ GENERAL_RE = _cue_rx("general")
 FORECAST_RE = _cue_rx("forecast")
 NEG_WORDS = _cue_words("negation")
 NOT_NEG_AFTER = _cue_words("not_negation")
+OUTCOME_WORDS = _cue_words("outcome")
+
+# --- a definite event noun: an event of its own, or one told before ----------------------------
+
+ATTRIBUTE_RE = _cue_rx("attribute")
+REFERENCE_RE = _cue_rx("reference")

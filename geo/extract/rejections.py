@@ -14,11 +14,22 @@ from __future__ import annotations
 
 import re
 
-from .cues import DENIAL_RE, FORECAST_RE, GENERAL_RE, HABITUAL_RE, HYPOTHETICAL_RE, NEG_WORDS, NOT_NEG_AFTER
+from .cues import (
+    ATTRIBUTE_RE,
+    DENIAL_RE,
+    FORECAST_RE,
+    GENERAL_RE,
+    HABITUAL_RE,
+    HYPOTHETICAL_RE,
+    NEG_WORDS,
+    NOT_NEG_AFTER,
+    OUTCOME_WORDS,
+    REFERENCE_RE,
+)
 from .folding import rx
 from .sentences import clause_of
 
-__all__ = ["is_anaphoric", "purposive", "rejected"]
+__all__ = ["attributes_end", "is_anaphoric", "purposive", "refers_back", "rejected", "target_span"]
 
 #: 'هجوم محتمل', 'عملية عسكرية مرتقبة', 'الهجوم المزعوم': expected, not done, or only alleged.
 _AFTER_HYPOTHETICAL_RE = rx(r"^\S*(?: \S+)?\s+(?:ال)?(?:محتمل|مرتقب|متوقع|وشيك|مزعوم|مفترض)(?:ه)?"
@@ -76,6 +87,8 @@ def _negated(before: str) -> bool:
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if bare in ("لا", "ما") and nxt in NOT_NEG_AFTER:
                 continue
+            if nxt in OUTCOME_WORDS:
+                continue  # 'لم يسفر الهجوم عن إصابات': the harm is denied, not the attack
             if bare == "قد" and not _imperfect(nxt):
                 continue  # 'قد أنشأت': had done, not 'may do'
             return True
@@ -105,3 +118,48 @@ def is_anaphoric(text: str, m: re.Match[str]) -> bool:
         return False
     after = text[m.end():]
     return not _RELATIVE_CLAUSE_RE.match(after) or bool(_SAID_ABOUT_RE.match(after))
+
+
+#: 'بعد أسبوع من الهجوم', 'قبل يومين على الغارة': an event dated from another, told before.
+_SINCE_EVENT_RE = rx(r"(?<![^\W\d_])(?:بعد|قبل|منذ|عقب)(?:\s+\S+){1,2}\s+(?:من|علي)\s+\S+$")
+#: 'على قرية ...', 'ضد مواقع ...', 'قرب بلدة ...': the place an event noun's event hit.
+_TARGET_RE = rx(r"\s+(?:(?:علي|في|ب)\s*محيط|علي|ضد|قرب|بالقرب من)(?![^\W\d_])")
+#: 'في البوكمال': only where it was; after a bare noun this often recalls an event
+#: ('لإبلاغهم بالغارة في جنوبي القامشلي'), so it counts only after an attacker or weapon word.
+_LOCATIVE_RE = rx(r"\s+(?:في|داخل|بريف)(?![^\W\d_])")
+#: How many words after the preposition its place may begin ('على مواقع لميليشيات إيرانية في البوكمال').
+_TARGET_WORDS = 6
+
+
+def refers_back(text: str, m: re.Match[str]) -> bool:
+    """Does an event noun refer back whatever follows it? A demonstrative before or after
+    it ('هذه الغارة', 'الهجوم ذاته') or a word of sequence before it ('عقب الغارة على
+    البوكمال', 'إثر القصف التركي'): the event was told before, the noun only recalls it."""
+    before = text[:m.start()] + "x"
+    if _ANAPHORIC_RE.search(before) or REFERENCE_RE.search(before) or _SINCE_EVENT_RE.search(before):
+        return True
+    return bool(_ANAPHORIC_AFTER_RE.match(text[attributes_end(text, m.end()):]))
+
+
+def attributes_end(text: str, end: int) -> int:
+    """Where the attacker or weapon words after an event noun end ('القصف التركي المدفعي',
+    'الهجوم بالطائرات المسيرة'); ``end`` itself when none follows."""
+    for _ in range(4):
+        m = ATTRIBUTE_RE.match(text, end)
+        if m is None:
+            break
+        end = m.end()
+    return end
+
+
+def target_span(text: str, pos: int, *, locative: bool = False) -> tuple[int, int] | None:
+    """The words after a preposition of place right at ``pos`` ('على قرية تل جمعة'), up to
+    the end of the clause and at most a few words: where the event noun's place must
+    begin for the noun to tell an event of its own. None without such a preposition;
+    'في' counts only when ``locative``."""
+    m = _TARGET_RE.match(text, pos) or (_LOCATIVE_RE.match(text, pos) if locative else None)
+    if m is None:
+        return None
+    hi = clause_of(text, m.end())[1]
+    words = list(_WORD_RE.finditer(text, m.end(), hi))[:_TARGET_WORDS]
+    return (m.end(), words[-1].start() + 1) if words else None

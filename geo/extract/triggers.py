@@ -44,11 +44,11 @@ from .cues import (
 from .document import Doc
 from .folding import WORD_END, fold_letters, rx
 from .lexicon import DATA_DIR, check_pattern, row_error
-from .rejections import is_anaphoric, purposive, rejected
+from .rejections import attributes_end, is_anaphoric, purposive, refers_back, rejected, target_span
 from .sentences import Sentence, clause_of
 
-__all__ = ["ALONGSIDE", "HOSTILE", "NEEDS", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE", "Candidate", "Trigger",
-           "load_triggers", "sentence_candidates"]
+__all__ = ["ALONGSIDE", "EVENT_KINDS", "HOSTILE", "NEEDS", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE",
+           "Candidate", "Trigger", "load_triggers", "sentence_candidates"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +76,16 @@ PRIORITY = {t: i for i, t in enumerate((
 #: Types kept beside their clause's winner: 'انسحبت قسد من البلدة بعد اشتباكات' tells a
 #: clash and a withdrawal, and the ground changing hands is a fact of its own.
 ALONGSIDE = frozenset({"withdrawal"})
+#: Kinds of event one event may be told as ('قصفت الطائرات ...' then 'الهجوم على ...'); a type
+#: may be in two. A definite noun of a kind the article already told refers back to it.
+EVENT_KINDS: tuple[frozenset[str], ...] = (
+    frozenset({"airstrike", "shelling", "raid", "explosion", "attack", "assassination"}),
+    frozenset({"armed_clash", "capture", "attack", "confrontation"}),
+    frozenset({"arrest", "raid"}),
+    frozenset({"patrol", "deployment", "exercise", "convoy", "withdrawal"}),
+    frozenset({"patrol_encounter", "patrol_obstruction", "vehicle_collision", "air_incident", "protest",
+               "confrontation"}),
+)
 #: Types where one side acts against another (attackers and targets are told apart).
 HOSTILE = frozenset({"patrol_obstruction", "raid", "airstrike", "shelling", "arrest", "attack",
                      "assassination", "capture"})
@@ -268,12 +278,47 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     ctype = _resolve_type(trig, text, clause)
     if ctype is None or not _need_ok(doc, s, trig, m, text):
         return None
-    anaphoric = trig.form == "noun" and is_anaphoric(text, m)
+    anaphoric = trig.form == "noun" and is_anaphoric(text, m) and not _first_report(doc, s, m, text, ctype)
     start, end = s.to_original(m.start(), m.end())
     first_word = m.start() + len(m.group(0).split(" ")[0])
     verb_end = s.to_original(m.start(), first_word)[1]
     return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),
                      verb_end)
+
+
+def _first_report(doc: Doc, s: Sentence, m: re.Match[str], text: str, ctype: str) -> bool:
+    """Does a definite event noun tell an event of its own?
+
+    Many reports open on the noun: 'القصف التركي على قرية تل جمعة أدى إلى ...', 'الغارة
+    الإسرائيلية على مواقع في البوكمال', 'الهجوم بالطائرات المسيرة على قاعدة التنف'. The
+    noun names a place it hit ('على', 'ضد'), its attacker or weapon and where it was
+    ('في'), or (in the article's lead) at least its attacker. A demonstrative or a word of
+    sequence ('عقب', 'إثر', 'هذه') keeps it a reference, and so does an event of its kind
+    told earlier in the article
+    ('اعترضت قوة روسية دورية ...' then 'ووقعت المواجهة على أطراف عامودا'): a retelling
+    with its place adds evidence, not an incident.
+    """
+    if refers_back(text, m) or _kind_told_before(doc, s, ctype):
+        return False
+    after = attributes_end(text, m.end())
+    span = target_span(text, after, locative=after > m.end())
+    if span is not None:
+        lo, hi = s.to_original(*span)
+        if any(x.place is not None and x.role == "location" for x in doc.starting_in(doc.mentions, lo, hi)):
+            return True
+    return s.lead and after > m.end()
+
+
+def _kind_told_before(doc: Doc, s: Sentence, ctype: str) -> bool:
+    """Did a sentence before ``s`` tell (not refer to) an event of ``ctype``'s kind?"""
+    kinds = [k for k in EVENT_KINDS if ctype in k] or [frozenset({ctype})]
+    for earlier in doc.sentences[:s.index]:
+        if earlier.heading:
+            continue
+        for c in sentence_candidates(doc, earlier):
+            if not c.anaphoric and any(c.type in k for k in kinds):
+                return True
+    return False
 
 
 def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int]) -> str | None:

@@ -1,0 +1,58 @@
+"""A definite event noun that opens a report ('الغارة الإسرائيلية على مواقع في البوكمال')
+tells an event of its own; one that recalls an event ('عقب الغارة', 'هذه الغارة', a kind
+already told) does not. Sentences written for these tests in the style of the news.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.geo.extract.helpers import run
+
+
+@pytest.mark.parametrize(("body", "kind", "place"), [
+    ("أسفرت الغارة الإسرائيلية على مواقع في البوكمال عن مقتل 7 عناصر من الميليشيات الإيرانية فجر اليوم.",
+     "airstrike", "abu_kamal"),
+    ("تسبب القصف المدفعي التركي على بلدة عين عيسى في نزوح عشرات العائلات.", "shelling", "ayn_issa"),
+    ("لم يسفر الهجوم بالطائرات المسيرة على قاعدة التنف عن إصابات، وفق ما قال مسؤول أمريكي.",
+     "airstrike", "tanf_base"),
+    ("خلّف الهجوم الصاروخي على حقل العمر أضراراً مادية، حسب مصادر محلية.", "shelling", "omar_field"),
+    # the lead may name only the attacker; the place is elsewhere in the sentence
+    ("أسفرت الغارة الإسرائيلية عن مقتل 7 عناصر من الميليشيات الإيرانية في البوكمال.",
+     "airstrike", "abu_kamal"),
+])
+def test_a_definite_noun_opening_a_report_is_an_event(gaz, body, kind, place):
+    incs = run(gaz, body).incidents
+    assert [(i.type, i.place.id) for i in incs] == [(kind, place)]
+
+
+@pytest.mark.parametrize("body", [
+    # a word of sequence: the event was told before, or is only recalled
+    "شنت طائرات أمريكية غارات على مواقع في البوكمال ليل الثلاثاء.\n"
+    "وعقب الغارة الإسرائيلية على الميادين الشهر الماضي، نقلت الميليشيات عناصرها.",
+    "استهدفت طائرة مسيرة تركية سيارة في القامشلي يوم الأحد.\n"
+    "وجاءت الغارة بعد أسبوع من الهجوم الصاروخي على حقل العمر.",
+    # an event of its kind already told: the noun retells it
+    "استهدفت طائرة مسيرة تركية سيارة في القامشلي يوم الأحد.\n"
+    "وأدت الغارة التركية على القامشلي إلى مقتل شخصين.",
+    # a demonstrative
+    "استهدفت طائرة مسيرة تركية سيارة في القامشلي يوم الأحد.\n"
+    "وتعد هذه الغارة على عامودا الثالثة خلال الشهر.",
+])
+def test_a_definite_noun_recalling_an_event_adds_none(gaz, body):
+    incs = run(gaz, body).incidents
+    assert len(incs) == 1, [(i.type, i.sources[0].evidence) for i in incs]
+
+
+def test_a_bare_noun_with_where_it_was_recalls_the_event(gaz):
+    """'لإبلاغهم بالغارة في جنوبي القامشلي': no attacker, only 'في': a reference."""
+    body = ("قال مسؤول أمريكي إن القوات الأمريكية أبلغت الروس مسبقاً بالغارة في جنوبي القامشلي، "
+            "وبرر ذلك بالأمن التشغيلي.")
+    assert run(gaz, body).incidents == []
+
+
+def test_a_denied_outcome_does_not_deny_the_attack(gaz):
+    """'لم يسفر الهجوم عن إصابات' denies the harm; 'لم تقع اشتباكات' denies the event."""
+    kept = run(gaz, "لم تسفر الغارة الأمريكية على مواقع قرب البوكمال عن قتلى يوم الأحد.").incidents
+    assert [i.type for i in kept] == ["airstrike"]
+    assert run(gaz, "لم تقع اشتباكات في بلدة ذيبان يوم الأحد.").incidents == []
