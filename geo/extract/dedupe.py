@@ -22,7 +22,7 @@ from gazetteer.model import Place
 
 from ..model import Incident
 from .document import unique
-from .folding import rx
+from .folding import fold_letters, rx
 from .places import AREA_KINDS
 from .triggers import Candidate
 
@@ -133,16 +133,37 @@ class _Cluster:
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:
+    """Can two tellings' dates be one event's?
+
+    Two sentences that each give the event's own day ('مساء الأحد', 'ظهر الاثنين') tell
+    two days, so two events: both are read against the same publication date, so they
+    do not drift apart. Only an overnight operation spans two such days ('مساء الأحد'
+    ... 'فجر الاثنين'). A borrowed date (the lead's, the previous sentence's) is looser.
+    """
     x, y = a.incident, b.incident
     assert x is not None and y is not None
     if x.date_first is None or y.date_first is None:
         return True
     pad = dt.timedelta(0)
     if x.date_precision == "day" and y.date_precision == "day":
-        loose = not (a.date_own and b.date_own) or "relative" in x.date_text + y.date_text
-        pad = dt.timedelta(days=10 if loose else 2)
+        if a.date_own and b.date_own:
+            pad = dt.timedelta(days=1 if _overnight(x, y) else 0)
+        else:
+            pad = dt.timedelta(days=10)
     x_last, y_last = x.date_last or x.date_first, y.date_last or y.date_first
     return x.date_first - pad <= y_last and y.date_first - pad <= x_last
+
+
+#: An evening or night and the dawn after it: one overnight operation may be told by either.
+_EVENING_RE = rx(r"(?<![^\W\d_])(?:مساء|ليل|ليله|منتصف الليل)(?![^\W\d_])")
+_DAWN_RE = rx(r"(?<![^\W\d_])(?:فجر|الفجر|ساعات الصباح الاولي|ساعات الفجر|منتصف الليل)(?![^\W\d_])")
+
+
+def _overnight(x: Incident, y: Incident) -> bool:
+    """Is the earlier of two day-dated tellings an evening or night and the later a dawn?"""
+    early, late = (x, y) if x.date_first <= y.date_first else (y, x)
+    return bool(_EVENING_RE.search(fold_letters(early.date_text))
+                and _DAWN_RE.search(fold_letters(late.date_text)))
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:

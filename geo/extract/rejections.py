@@ -101,10 +101,16 @@ def _imperfect(word: str) -> bool:
             and not word.endswith(("ت", "وا")))
 
 
+#: 'عادت القوات التركية لتقصف ...': after 'عاد' the ل tells what was done again, not an aim.
+_AGAIN_RE = rx(r"(?<![^\W\d_])[وف]?(?:عاد|عادت|عادوا|تعود|يعود)(?:\s+\S+){0,4}\s+$")
+
+
 def purposive(text: str, start: int) -> bool:
     """'توجهت الدورية لتلتقي بالدورية الروسية': a present verb after the purposive ل says
-    what was meant to happen, not what happened."""
-    return start > 0 and text[start - 1] == "ل" and (start == 1 or not text[start - 2].isalpha())
+    what was meant to happen, not what happened ('عادت المدفعية لتقصف' did it again)."""
+    if not (start > 0 and text[start - 1] == "ل" and (start == 1 or not text[start - 2].isalpha())):
+        return False
+    return not _AGAIN_RE.search(text, max(0, start - 60), start - 1)
 
 
 def is_anaphoric(text: str, m: re.Match[str]) -> bool:

@@ -6,6 +6,8 @@ the wording: verb tenses, verbal nouns, clitics, outlets' phrasing.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.geo.extract.helpers import one, run
 
 # --- de-duplication -------------------------------------------------------------------------
@@ -40,3 +42,20 @@ def test_forced_off_the_road_then_crash_is_one_collision(gaz):
     inc = one(gaz, body)
     assert (inc.type, inc.date, inc.place.id, inc.injuries) == (
         "vehicle_collision", "2020", "rif_malikiyah", 7)
+
+
+@pytest.mark.parametrize("second", [
+    "وقصفت المدفعية التركية قرية تل جمعة مجدداً ظهر الاثنين.",  # the same village, the next day
+    "وعادت القوات التركية لتقصف محيط بلدة تل تمر ظهر الاثنين.",  # nearby, the next day
+])
+def test_two_days_each_told_with_its_own_day_stay_two_events(gaz, second):
+    body = "قصفت المدفعية التركية قرية تل جمعة بريف تل تمر مساء الأحد.\n" + second
+    incs = [i for i in run(gaz, body).incidents if i.type == "shelling"]
+    assert sorted(i.date for i in incs) == ["2023-08-13", "2023-08-14"]
+
+
+def test_an_overnight_operation_told_by_its_evening_and_its_dawn_is_one(gaz):
+    body = ("بدأت قوات التحالف عملية إنزال جوي في بلدة الشحيل مساء الأحد.\n"
+            "ونفذت القوات إنزالاً ثانياً قرب الشحيل فجر الاثنين واعتقلت قيادياً في داعش.")
+    incs = [i for i in run(gaz, body).incidents if i.type == "raid"]
+    assert len(incs) == 1

@@ -56,3 +56,9 @@ def test_a_denied_outcome_does_not_deny_the_attack(gaz):
     kept = run(gaz, "لم تسفر الغارة الأمريكية على مواقع قرب البوكمال عن قتلى يوم الأحد.").incidents
     assert [i.type for i in kept] == ["airstrike"]
     assert run(gaz, "لم تقع اشتباكات في بلدة ذيبان يوم الأحد.").incidents == []
+
+
+def test_returning_to_do_it_again_is_no_aim(gaz):
+    """'عادت القوات لتقصف': done again; 'توجهت الدورية لتلتقي': only meant."""
+    body = "وعادت القوات التركية لتقصف محيط بلدة تل تمر ظهر الاثنين."
+    assert [i.type for i in run(gaz, body).incidents] == ["shelling"]
