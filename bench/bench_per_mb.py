@@ -152,21 +152,26 @@ def measure(shape: str, size: int, profile: bool = False) -> dict[str, float]:
             "incidents": len(result.incidents), "mentions": len(result.mentions)}
 
 
-def _child(shape: str, size: int, timeout: float) -> dict[str, float] | None:
-    """:func:`measure` in a fresh process; None when it takes longer than ``timeout`` seconds."""
+def _child(shape: str, size: int, timeout: float) -> dict[str, Any] | None:
+    """:func:`measure` in a fresh process; None when it takes longer than ``timeout`` seconds.
+
+    A measurement that fails gives its last error line, and the next one goes on.
+    """
     cmd = [sys.executable, __file__, "--one", shape, str(size)]
     try:
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
         return None
     except subprocess.CalledProcessError as exc:
-        raise SystemExit(f"{shape} {size}: {exc.stderr.strip().splitlines()[-1:]}") from None
+        return {"error": (exc.stderr.strip().splitlines() or ["no message"])[-1]}
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def _row(shape: str, mb: float, got: dict | None, base: dict | None, timeout: float) -> str:
     if got is None:
         return f"{shape:<11} {mb:>6g} MB   timeout (> {timeout:.0f} s)"
+    if "error" in got:
+        return f"{shape:<11} {mb:>6g} MB   failed: {got['error']}"
     size = got["bytes"] / MB
     read, ext = got["read"] / size, got["extract"] / size
     ratios = ""
@@ -189,7 +194,7 @@ def run(sizes: tuple[float, ...], shapes: tuple[str, ...], timeout: float, *,
             got = (measure(shape, int(mb * MB)) if in_process
                    else _child(shape, int(mb * MB), timeout))
             print(_row(shape, mb, got, base, timeout), flush=True)
-            if k == 0:
+            if k == 0 and got is not None and "error" not in got:
                 base = got
 
 
