@@ -20,7 +20,7 @@ from .folding import WORD_END, WORD_START, fold_letters, rx
 from .lexicon import DATA_DIR, check_pattern, rows_by_name
 
 __all__ = [
-    "AIR_RE", "ARTILLERY_RE", "ATTACK_RE", "ATTRIBUTE_RE", "CUES_FILE", "DENIAL_RE", "DUAL_RE",
+    "AIR_RE", "AIRLIFT_RE", "ARTILLERY_RE", "ATTACK_RE", "ATTRIBUTE_RE", "CUES_FILE", "DENIAL_RE", "DUAL_RE",
     "EXPLOSIVE_RE", "FIGHTING_RE",
     "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
     "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NEG_WORDS", "NOT_MIL_SUBJECT_RE", "NOT_NEG_AFTER",
@@ -33,7 +33,7 @@ CUES_FILE = DATA_DIR / "cues.toml"
 
 #: How each list becomes a pattern: '{}' is the list's words as alternatives.
 _SHAPES: dict[str, str] = {
-    "patrol": "(?:{})", "road": "{}", "air": "{}", "artillery": "{}", "heli": "{}",
+    "patrol": "(?:{})", "road": "{}", "airlift": "{}", "air": "{}", "artillery": "{}", "heli": "{}",
     "soldiers": "{}", "officials": "{}", "dual": "{}",
     "fighting": "{}", "explosive": "{}", "attack": "{}",
     "gunmen": WORD_START + "[وفب]?(?:ال)?(?:{})" + WORD_END,
@@ -89,6 +89,7 @@ def _cue_words(name: str) -> frozenset[str]:
 PATROL_RE = _cue_rx("patrol")
 ROAD_RE = _cue_rx("road")
 AIR_RE = _cue_rx("air")
+AIRLIFT_RE = _cue_rx("airlift")
 ARTILLERY_RE = _cue_rx("artillery")
 HELI_RE = _cue_rx("heli")
 SOLDIERS_RE = _cue_rx("soldiers")

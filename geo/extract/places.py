@@ -400,13 +400,47 @@ def _place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
     rank += 0.0 if lo <= m.start < hi else 1.5
     before = doc.fspan(max(0, m.start - 14), m.start)
     crossed = c.type == "convoy" and _crossed_at(doc, m, c)
-    attached = m.kind_word or _ATTACH_RE.search(before) or _LIST_LEAD_RE.search(before) or crossed
+    named = c.start <= m.start <= c.end + 1  # 'أخلت مطار القامشلي', 'انسحبت من': the trigger's own words
+    attached = (m.kind_word or _ATTACH_RE.search(before) or _LIST_LEAD_RE.search(before) or crossed
+                or named)
     rank += 0.0 if attached else 2.5
+    rank += _movement_end(doc, m, c)
     if _ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start)):
         rank += 2.0  # where they came from, not where it happened
     if crossed:
         rank -= 0.5  # a convoy is reported where it crossed, not where it was heading
     return rank + abs(m.start - c.start) / 1000
+
+
+#: Types that move forces: placed where they arrived or left, never at a target struck.
+_MOVES = frozenset({"deployment", "convoy", "withdrawal", "patrol"})
+#: 'إلى X', 'باتجاه X', 'نحو X': where a move went.
+_TOWARDS_RE = rx(r"(?<![^\W\d_])(?:الي|باتجاه|نحو|صوب)\s+"
+                 r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار|حقل)\s+)?$")
+#: Events whose object is a place struck (taking a town is not: forces move there).
+_STRIKES = frozenset({"airstrike", "shelling", "attack", "explosion", "armed_clash", "raid",
+                      "assassination"})
+#: How far after a hostile verb or noun its object (the place it hit) may begin.
+_TARGET_REACH = 40
+
+
+def _movement_end(doc: Doc, m: Mention, c: Candidate) -> float:
+    """The cost of ``m`` as the place of a move.
+
+    A withdrawal happens where it left: 'أخلت القوات الروسية مطار القامشلي ونقلت معداتها
+    إلى حميميم' is at the airport, so where it went costs. A move is never placed at the
+    target of an attack its sentence mentions ('وصلت تعزيزات إلى حقل العمر عقب هجوم
+    استهدف قاعدة التنف'): that is another event's place.
+    """
+    if c.type not in _MOVES:
+        return 0.0
+    cost = 0.0
+    if c.type == "withdrawal" and _TOWARDS_RE.search(doc.fspan(max(0, m.start - 30), m.start)):
+        cost += 2.0
+    for lo, hi, kind in doc.events.get(c.sentence.index, ()):
+        if kind in _STRIKES and hi <= m.start < hi + _TARGET_REACH and not lo <= c.start < hi:
+            return cost + 3.0
+    return cost
 
 
 def _crossed_at(doc: Doc, m: Mention, c: Candidate) -> bool:

@@ -25,6 +25,7 @@ from ..model import Incident
 from .actors import side_of
 from .cues import (
     AIR_RE,
+    AIRLIFT_RE,
     ARTILLERY_RE,
     ATTACK_RE,
     DUAL_RE,
@@ -94,7 +95,8 @@ HOSTILE = frozenset({"patrol_obstruction", "raid", "airstrike", "shelling", "arr
 TRIGGERS_FILE = DATA_DIR / "triggers.toml"
 #: The conditions a trigger may need (see the header of triggers.toml).
 NEEDS = frozenset({"", "instrument", "air", "no_air", "patrol", "patrol_or_road", "heli", "soldiers",
-                   "sides", "happened", "signed", "mil_near", "fighting", "gunmen", "no_attack"})
+                   "sides", "happened", "signed", "mil_near", "fighting", "gunmen", "no_attack",
+                   "airlift"})
 _FIELDS = (Field("type", choices=frozenset(PRIORITY) | {"strike"}), Field("patterns", list),
            Field("strength", float), Field("need", default="", choices=NEEDS),
            Field("form", default="verb", choices=frozenset({"verb", "present", "noun"})))
@@ -393,6 +395,7 @@ _NEED_CHECKS = {
     "fighting": lambda doc, s, m, text: bool(FIGHTING_RE.search(text)) and _military_near(doc, s, m, text),
     "gunmen": lambda doc, s, m, text: bool(GUNMEN_RE.search(text[max(0, m.start() - 60):m.end() + 60])),
     "no_attack": lambda doc, s, m, text: not ATTACK_RE.search(text),
+    "airlift": lambda doc, s, m, text: bool(AIRLIFT_RE.search(text)) and not ATTACK_RE.search(text),
 }
 
 

@@ -1,0 +1,48 @@
+"""Moves placed at the right end, and airlifts as deployments. Sentences written for
+these tests in the style of the news."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.geo.extract.helpers import run
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    # a withdrawal is where it left, not where it went
+    ("أخلت القوات الروسية مطار القامشلي ونقلت معداتها إلى قاعدة حميميم يوم الأحد.", "qamishli_airport"),
+    ("انسحبت القوات الروسية من مطار القامشلي باتجاه حميميم يوم الأحد.", "qamishli_airport"),
+])
+def test_a_withdrawal_is_placed_where_it_left(gaz, body, place):
+    incs = [i for i in run(gaz, body).incidents if i.type == "withdrawal"]
+    assert [i.place.id for i in incs] == [place]
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    ("وصلت تعزيزات عسكرية أمريكية إلى حقل العمر يوم الأحد، عقب هجوم بطائرات مسيرة استهدف قاعدة التنف.",
+     "omar_field"),
+    ("أرسلت القوات الأمريكية تعزيزات إلى ريف دير الزور الشرقي، بعد الهجوم الذي استهدف حقل كونيكو يوم الأحد.",
+     "rif_deir_ez_zor"),
+])
+def test_reinforcements_are_not_placed_at_the_target_of_an_attack(gaz, body, place):
+    incs = [i for i in run(gaz, body).incidents if i.type == "deployment"]
+    assert [i.place.id for i in incs] == [place]
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    ("وصلت طائرة شحن أمريكية محملة بمعدات عسكرية إلى مطار القامشلي يوم الأحد.", "qamishli_airport"),
+    ("هبطت طائرة شحن عسكرية روسية في مطار القامشلي مساء الأحد.", "qamishli_airport"),
+    ("أنزلت مروحيات أمريكية جنوداً في قاعدة الشدادي يوم الأحد.", "shaddadi"),
+    ("نقلت القوات الأمريكية عشرات الجنود جواً إلى قاعدة الشدادي يوم الأحد.", "shaddadi"),
+])
+def test_an_airlift_is_a_deployment(gaz, body, place):
+    incs = run(gaz, body).incidents
+    assert [(i.type, i.place.id) for i in incs] == [("deployment", place)]
+
+
+@pytest.mark.parametrize("body", [
+    "هبطت طائرة ركاب قادمة من بيروت في مطار القامشلي مساء الأحد.",  # an airliner
+    "هبطت طائرة مسيرة مجهولة قرب مطار القامشلي بعد أن أسقطتها الدفاعات الجوية.",  # downed
+])
+def test_a_landing_without_cargo_or_troops_is_no_airlift(gaz, body):
+    assert [i.type for i in run(gaz, body).incidents if i.type == "deployment"] == []
