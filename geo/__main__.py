@@ -46,6 +46,7 @@ from .export import json_value, write_geojson, write_gpkg, write_json
 from .layers import LAYER_NAMES, Layers, filter_layers, parse_date_bound
 from .names import quoted, visible, visible_deep
 from .outdir import OutputError, check_output, replace_folder
+from .parallel import default_jobs
 from .pipeline import PipelineError, PipelineResult, run_pipeline
 from .review import ReviewError, default_review_path
 from .review.cli import add_review_parser, run_review
@@ -135,7 +136,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, 1 or more, "
+                                         f"not {text!r}")
+    return value
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", type=_jobs, default=default_jobs(), metavar="N",
+                        help="extract articles in N processes; the same output for any N "
+                             f"(default: the machine's cores, {default_jobs()})")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     parser.add_argument("--cache-dir", type=Path, help="cache folder (default: $NES_OSINT_CACHE)")
     parser.add_argument("--max-mb", type=_megabytes, metavar="N",
@@ -178,7 +193,7 @@ def _run(args: argparse.Namespace) -> PipelineResult:
         return run_pipeline(args.corpus, cache_dir=args.cache_dir, use_cache=not args.no_cache,
                             progress=progress, keep_text=False, max_bytes=_max_bytes(args),
                             review=_review_source(args),
-                            include_rejected=args.include_rejected)
+                            include_rejected=args.include_rejected, jobs=args.jobs)
     finally:
         if progress is not None:
             sys.stderr.write("\n")

@@ -39,6 +39,7 @@ from .layers import Layers, article_published, build_layers
 from .merge import MergeRecord, merge_bases, merge_incidents, merge_routes
 from .model import ArticleResult, Base, Incident, Route, plausible_span, published_problem
 from .names import has_surrogates, quoted, visible, visible_deep
+from .parallel import extract_cached
 from .review.apply import ReviewSource, ReviewStep, open_review
 
 __all__ = ["CorpusNotFoundError", "CorpusUnreadableError", "NoArticlesError", "PipelineError",
@@ -201,7 +202,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
                  reader: Callable[[Path], Iterable[Any]] | None = None,
                  extract: Callable[[Any, Any], ArticleResult] | None = None,
                  review: ReviewSource = None,
-                 include_rejected: bool = False) -> PipelineResult:
+                 include_rejected: bool = False, jobs: int = 1) -> PipelineResult:
     """Read every article of ``corpus_dir``, extract, merge and build the layers.
 
     Parameters
@@ -230,6 +231,10 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         None: the machine's output alone (every ``review`` is ``machine``).
     include_rejected : bool
         Keep rejected incidents in the layers (``review`` = ``rejected``).
+    jobs : int
+        Worker processes that extract articles (:mod:`geo.parallel`); 1 (the default)
+        extracts in this process. Any number gives the same result. With more than one,
+        ``extract`` must be picklable where workers are spawned rather than forked.
 
     Raises
     ------
@@ -240,10 +245,14 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     """
     folder = Path(corpus_dir)
     _check_corpus_folder(folder)
+    if not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs must be a whole number of 1 or more, not {jobs!r}")
+    default_gazetteer = gazetteer is None
     if gazetteer is None:
         from gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer()
+    custom_extract = extract
     extract = extract or _default_extract()
     step = open_review(review, include_rejected=include_rejected, gazetteer=gazetteer)
     read = reader or _default_reader(max_bytes)
@@ -259,37 +268,23 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     reports: list[Any] = []
     results: dict[str, ArticleResult] = {}
     failures: list[dict] = []
-    done = 0
-    items = iter(read(folder))
-    ids: dict[str, str] = {}  # article id -> its file (a reader's clash must not overwrite)
-
-    def handle(article: Any) -> None:
-        result = _extract_one(article, gazetteer, extract, cache, timer, failures)
-        if result is not None:
-            articles[article.id] = _slim(article, keep_text)
-            results[article.id] = result
-
-    while True:
-        with timer.stage("read"):
-            item = next(items, None)
-        if item is None:
-            break
-        done += 1
-        if _is_article(item):
-            item = _visible_id(item)
-        if not _is_article(item):
-            reports.append(item)
-        elif (clash := _id_clash(folder, item, ids)) is not None:
-            reports.append(clash)
-        elif (reviewed := step.article(item)) is None:  # excluded by the analyst
-            reports.append(_Skipped(_relative(folder, item), "skipped",
-                                    step.excluded_reason(item.id)))
-        else:
-            # An article's dates depend on that article alone (its metadata, its stamp,
-            # the absolute dates of its text): never on the others of the folder.
-            handle(reviewed)
-        if progress is not None:
-            progress(done, getattr(item, "id", "") or str(getattr(item, "file", "")))
+    stream = _to_extract(folder, read, step, reports, timer, progress)
+    if jobs == 1:
+        for article in stream:
+            result = _extract_one(article, gazetteer, extract, cache, timer, failures)
+            if result is not None:
+                articles[article.id] = _slim(article, keep_text)
+                results[article.id] = result
+    else:
+        version = (gazetteer_version, gazetteer_version(gazetteer)) if default_gazetteer else None
+        for done in extract_cached(stream, jobs=jobs, gazetteer=gazetteer,
+                                   extract=custom_extract, version=version, cache=cache,
+                                   timer=timer):
+            if done.error:
+                failures.append(_failure(done.article, done.error))
+            else:
+                articles[done.article.id] = _slim(done.article, keep_text)
+                results[done.article.id] = done.result
     if not results:
         raise NoArticlesError(_nothing_read(folder, reports, failures))
 
@@ -387,6 +382,42 @@ def _id_clash(folder: Path, article: Any, ids: dict[str, str]) -> _Skipped | Non
                     f"(already read from {first})")
 
 
+def _to_extract(folder: Path, read: Callable[[Path], Iterable[Any]], step: ReviewStep,
+                reports: list[Any], timer: _Timer, progress: Progress | None) -> Iterator[Any]:
+    """The articles to extract, in reading order; every other file goes to ``reports``."""
+    done = 0
+    items = iter(read(folder))
+    ids: dict[str, str] = {}  # article id -> its file (a reader's clash must not overwrite)
+    while True:
+        with timer.stage("read"):
+            item = next(items, None)
+        if item is None:
+            return
+        done += 1
+        if _is_article(item):
+            item = _visible_id(item)
+        if not _is_article(item):
+            reports.append(item)
+        elif (clash := _id_clash(folder, item, ids)) is not None:
+            reports.append(clash)
+        elif (reviewed := step.article(item)) is None:  # excluded by the analyst
+            reports.append(_Skipped(_relative(folder, item), "skipped",
+                                    step.excluded_reason(item.id)))
+        else:
+            # An article's dates depend on that article alone (its metadata, its stamp,
+            # the absolute dates of its text): never on the others of the folder.
+            yield reviewed
+        if progress is not None:
+            progress(done, getattr(item, "id", "") or str(getattr(item, "file", "")))
+
+
+def _failure(article: Any, error: str) -> dict:
+    """The report entry of an article whose extraction raised ``error``."""
+    return {"file": _file_name(article), "article": article.id,
+            "path": str(getattr(article, "path", "") or ""), "status": "failed",
+            "reason": f"extraction failed: {error}"}
+
+
 def _extract_one(article: Any, gazetteer: Any, extract: Callable[[Any, Any], ArticleResult],
                  cache: ResultCache | None, timer: _Timer,
                  failures: list[dict]) -> ArticleResult | None:
@@ -402,10 +433,7 @@ def _extract_one(article: Any, gazetteer: Any, extract: Callable[[Any, Any], Art
         try:
             result = extract(article, gazetteer)
         except Exception as exc:  # one bad article must not stop a 100k-article run
-            failures.append({"file": _file_name(article), "article": article.id,
-                             "path": str(getattr(article, "path", "") or ""),
-                             "status": "failed",
-                             "reason": f"extraction failed: {type(exc).__name__}: {exc}"})
+            failures.append(_failure(article, f"{type(exc).__name__}: {exc}"))
             return None
     if cache is not None and key is not None:
         with timer.stage("cache"):

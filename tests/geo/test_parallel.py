@@ -1,0 +1,168 @@
+"""Extraction in worker processes (geo.parallel, ``run_pipeline(jobs=N)``, ``--jobs``).
+
+What matters is that the number of processes changes nothing that is written: every
+GeoJSON layer is compared byte for byte with the serial run's, on the seeds and on a
+generated corpus larger than a chunk.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo import parallel
+from geo.export import to_geojson_bytes
+from geo.layers import LAYER_NAMES
+from geo.pipeline import run_pipeline
+from tests.geo.test_cli import geo
+from tests.geo.test_pipeline import SEEDS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def layer_bytes(result) -> dict[str, bytes]:
+    return {name: to_geojson_bytes(getattr(result.layers, name)) for name in LAYER_NAMES}
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """A corpus of several chunks (bench/corpus_gen.py), so chunks come back out of order."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from corpus_gen import write_corpus
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    folder, _ = write_corpus(tmp_path_factory.mktemp("gen") / "corpus", 3 * parallel.DEFAULT_CHUNK
+                             + 5, seed=3)
+    return folder
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "generated"])
+def test_two_jobs_write_the_same_bytes_as_one(corpus, generated):
+    folder = SEEDS if corpus == "seeds" else generated
+    one = run_pipeline(folder, use_cache=False, jobs=1)
+    two = run_pipeline(folder, use_cache=False, jobs=2)
+    assert list(two.results) == list(one.results)  # the serial order, not the finishing order
+    assert layer_bytes(two) == layer_bytes(one)
+    assert {k: v for k, v in two.report.items() if k != "run"} == \
+        {k: v for k, v in one.report.items() if k != "run"}
+    assert two.report["run"]["seconds"]["extract"] > 0
+
+
+def test_the_cli_writes_the_same_geojson_at_any_jobs(tmp_path):
+    for jobs in ("1", "2"):
+        proc = geo("build", SEEDS, "--out", tmp_path / jobs, "--no-cache", "--jobs", jobs,
+                   cache=tmp_path / "cache")
+        assert proc.returncode == 0, proc.stderr
+    for name in LAYER_NAMES:
+        assert (tmp_path / "1" / f"{name}.geojson").read_bytes() == \
+            (tmp_path / "2" / f"{name}.geojson").read_bytes(), name
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_the_cli_refuses_a_bad_job_count(tmp_path, jobs):
+    proc = geo("build", SEEDS, "--out", tmp_path / "out", "--jobs", jobs, cache=tmp_path / "c")
+    assert proc.returncode == 2
+    assert "--jobs" in proc.stderr and "1 or more" in proc.stderr
+
+
+def test_run_pipeline_refuses_a_bad_job_count():
+    with pytest.raises(ValueError, match="1 or more"):
+        run_pipeline(SEEDS, use_cache=False, jobs=0)
+
+
+def test_the_cache_is_filled_and_used_by_workers(tmp_path):
+    cold = run_pipeline(SEEDS, cache_dir=tmp_path, jobs=2)
+    warm = run_pipeline(SEEDS, cache_dir=tmp_path, jobs=2)
+    assert cold.cache_misses == len(cold.results) and warm.cache_hits == len(cold.results)
+    assert layer_bytes(warm) == layer_bytes(cold) == layer_bytes(
+        run_pipeline(SEEDS, use_cache=False))
+
+
+# --- failures cost one article ----------------------------------------------------------
+
+BAD = "002_032df531970bae2f"
+
+
+def _raise_on_one(article, gazetteer):
+    from geo.extract import extract_article
+
+    if article.id == BAD:
+        raise RuntimeError("planted failure")
+    return extract_article(article, gazetteer)
+
+
+def _die_on_one(article, gazetteer):
+    from geo.extract import extract_article
+
+    if article.id == BAD and multiprocessing.parent_process() is not None:
+        os._exit(3)  # a worker killed mid-article (a crash, the out-of-memory killer)
+    return extract_article(article, gazetteer)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_exception_costs_only_that_article(jobs):
+    result = run_pipeline(SEEDS, use_cache=False, extract=_raise_on_one, jobs=jobs)
+    assert BAD not in result.results and len(result.results) == 4
+    failed = [f for f in result.report["files"] if f["status"] == "failed"]
+    assert [f["article"] for f in failed] == [BAD]
+    assert failed[0]["reason"] == "extraction failed: RuntimeError: planted failure"
+
+
+def test_a_dead_worker_costs_only_its_article():
+    result = run_pipeline(SEEDS, use_cache=False, extract=_die_on_one, jobs=2)
+    assert BAD not in result.results and len(result.results) == 4
+    failed = [f for f in result.report["files"] if f["status"] == "failed"]
+    assert [f["article"] for f in failed] == [BAD]
+    assert "--jobs 1" in failed[0]["reason"]  # what to do to see the error
+
+
+def test_spawned_workers_load_the_gazetteer_themselves(monkeypatch):
+    """Where fork is unsafe or missing, workers are spawned and load the default gazetteer."""
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    assert layer_bytes(run_pipeline(SEEDS, use_cache=False, jobs=2)) == \
+        layer_bytes(run_pipeline(SEEDS, use_cache=False, jobs=1))
+
+
+# --- the ordering itself ----------------------------------------------------------------
+
+
+def _double(article, gazetteer):
+    return article * 2
+
+
+def test_outcomes_come_back_in_input_order_with_hits_in_place():
+    hits = {3: "hit3", 10: "hit10"}
+    out = list(parallel.extract_in_order(range(40), jobs=2, gazetteer=None, extract=_double,
+                                         lookup=hits.get, chunk=4))
+    assert [o.article for o in out] == list(range(40))
+    assert [o.result for o in out] == [hits.get(i, i * 2) for i in range(40)]
+    assert [o.cached for o in out] == [i in hits for i in range(40)]
+
+
+def test_no_pool_is_started_when_every_article_is_known(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a pool was started for nothing")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", refuse)
+    out = list(parallel.extract_in_order(range(5), jobs=2, gazetteer=None, lookup=str))
+    assert [o.result for o in out] == ["0", "1", "2", "3", "4"]
+
+
+def _die_at_5(item, gazetteer):
+    if item == 5:
+        os._exit(3)
+    return item * 2
+
+
+def test_a_dead_worker_among_many_chunks_costs_one_item():
+    """Chunks in flight when the pool broke are retried; later chunks go to the new pool."""
+    out = list(parallel.extract_in_order(range(40), jobs=2, gazetteer=None, extract=_die_at_5,
+                                         chunk=2))
+    assert [o.article for o in out] == list(range(40))
+    assert [o.result for o in out] == [None if i == 5 else i * 2 for i in range(40)]
+    assert [bool(o.error) for o in out] == [i == 5 for i in range(40)]
