@@ -11,6 +11,12 @@ Run at set-up::
 
     python -m geo.app.assets install [--dest DIR]
 
+Time playback (folium's ``Timeline``: Leaflet.timeline 1.6.0 and moment.js 2.18.1) comes
+from ``folium-offline``, pinned to one version, which carries those files as strings in
+``offlinefolium.elements``; each is checked against its SHA-256 before it is written, and
+the package's licence is copied beside them. The heat map (Leaflet.heat) is the copy in
+folium's own wheel (``folium/templates/leaflet_heat.min.js``).
+
 Two plugins folium uses have no Python package: Leaflet.fullscreen and leaflet-measure.
 ``geo/app/static/osint-map.js`` carries small stand-ins with the same JavaScript API
 (``L.control.fullscreen``, ``L.Control.Measure``), so folium's plugins work against it.
@@ -21,6 +27,7 @@ anything this map draws and are dropped.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib
 import json
 import shutil
@@ -33,6 +40,7 @@ from pathlib import Path
 __all__ = [
     "ASSETS",
     "COMPONENT_RELATIVE_BASE",
+    "FOLIUM_OFFLINE",
     "DEFAULT_BASE",
     "AssetError",
     "MissingAssetPackageError",
@@ -73,7 +81,11 @@ class Asset:
     """One file or folder: where it lives in an installed package, where it is served.
 
     ``kind`` is "js" or "css" (linked from the page) or "file" (fetched by the CSS:
-    images, web fonts, licences). ``source`` is relative to the package's data folder.
+    images, web fonts, licences). ``source`` is relative to the package's data folder
+    (``folder`` under the module, when the package is not an XStatic one); for
+    ``folder="resource"`` it is a key of the module's ``_res`` dict of file texts
+    (folium-offline), and ``sha256`` the hash the text must have. For
+    ``folder="dist-info"`` it is a file of the distribution's metadata (its licence).
     """
 
     name: str
@@ -82,6 +94,8 @@ class Asset:
     module: str  # importable module whose data folder holds it
     source: str
     target: str  # path under static/vendor/
+    folder: str = "static"
+    sha256: str = ""
 
     @property
     def distribution(self) -> str:
@@ -93,6 +107,11 @@ _JQUERY = ("XStatic-jQuery>=3.7.1.1,<4", "xstatic.pkg.jquery")
 _FONT_AWESOME = ("XStatic-Font-Awesome>=6.2.1.2,<7", "xstatic.pkg.font_awesome")
 _CLUSTER = ("XStatic-Leaflet-MarkerCluster>=1.4.1.1,<2", "xstatic.pkg.leaflet_markercluster")
 _OURS = ("nes-osint-map", "geo.app")
+_FOLIUM = ("folium>=0.17", "folium")
+FOLIUM_OFFLINE = "folium-offline==0.20.0.2"
+_OFFLINE = (FOLIUM_OFFLINE, "offlinefolium.elements")
+_TIMELINE_URL = "https://cdn.jsdelivr.net/npm/leaflet.timeline@1.6.0/dist/leaflet.timeline.min.js"
+_MOMENT_URL = "https://cdnjs.cloudflare.com/ajax/libs/moment.js/2.18.1/moment.min.js"
 
 ASSETS: tuple[Asset, ...] = (
     Asset("leaflet", "js", *_LEAFLET, "leaflet.js", "leaflet/leaflet.js"),
@@ -110,6 +129,17 @@ ASSETS: tuple[Asset, ...] = (
           "markercluster/MarkerCluster.css"),
     Asset("markerclusterdefaultcss", "css", *_CLUSTER, "MarkerCluster.Default.css",
           "markercluster/MarkerCluster.Default.css"),
+    Asset("leaflet_heat", "js", *_FOLIUM, "leaflet_heat.min.js", "heat/leaflet-heat.min.js",
+          folder="templates"),
+    Asset("timeline_js", "js", *_OFFLINE, _TIMELINE_URL, "timeline/leaflet.timeline.min.js",
+          folder="resource",
+          sha256="03c582388553c197721b7ed229377c297587da9e123c207884f6e61cfa5f8407"),
+    Asset("moment_js", "js", *_OFFLINE, _MOMENT_URL, "timeline/moment.min.js",
+          folder="resource",
+          sha256="de3bc4090647974ec7c836bd89eaff10031983402f9f627e9b41593bb051d82f"),
+    Asset("timeline_licence", "file", *_OFFLINE,
+          "folium_offline-0.20.0.2.dist-info/licenses/LICENSE.txt",
+          "timeline/LICENSE-folium-offline.txt", folder="dist-info"),
     Asset("osint_js", "js", *_OURS, "osint-map.js", "osint/osint-map.js"),
     Asset("osint_css", "css", *_OURS, "osint-map.css", "osint/osint-map.css"),
 )
@@ -134,28 +164,61 @@ FOLIUM_NAMES: dict[str, str | None] = {
     "Control.FullScreen.css": "osint_css",
     "leaflet_measure_js": "osint_js",
     "leaflet_measure_css": "osint_css",
+    "leaflet-heat.js": "leaflet_heat",
+    "timeline": "timeline_js",
+    "moment": "moment_js",
 }
 
 
-def _data_dir(module_name: str, requirement: str) -> Path:
+def _module(module_name: str, requirement: str):
     try:
-        module = importlib.import_module(module_name)
+        return importlib.import_module(module_name)
     except ImportError as exc:
         raise MissingAssetPackageError(
             f"the map's offline assets need the package {requirement.split(',')[0]!s}: "
             f"install it with  pip install '{requirement}'"
         ) from exc
+
+
+def _data_dir(module_name: str, requirement: str, folder: str = "static") -> Path:
+    module = _module(module_name, requirement)
     if hasattr(module, "BASE_DIR"):  # XStatic packages
         return Path(module.BASE_DIR)
-    return Path(module.__file__).resolve().parent / "static"
+    return Path(module.__file__).resolve().parent / folder
 
 
-def _sources(assets: Iterable[Asset]) -> list[tuple[Asset, Path]]:
+def _resource_text(asset: Asset) -> str:
+    """A file folium-offline carries as a string, checked against its pinned hash."""
+    texts = getattr(_module(asset.module, asset.requirement), "_res", {})
+    if asset.source not in texts:
+        raise AssetError(f"{asset.distribution} is installed but carries no {asset.source}")
+    text = texts[asset.source]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if digest != asset.sha256:
+        raise AssetError(f"{asset.distribution}'s copy of {asset.source} has sha256 {digest}, "
+                         f"expected {asset.sha256}: install '{asset.requirement}'")
+    return text
+
+
+def _source(asset: Asset) -> Path | str:
+    """Where an asset's bytes are: a path, or (folium-offline) the text itself."""
+    if asset.folder == "resource":
+        return _resource_text(asset)
+    if asset.folder == "dist-info":
+        _module(asset.module, asset.requirement)
+        try:
+            return Path(str(metadata.distribution(asset.distribution).locate_file(asset.source)))
+        except metadata.PackageNotFoundError as exc:
+            raise MissingAssetPackageError(f"install '{asset.requirement}'") from exc
+    return _data_dir(asset.module, asset.requirement, asset.folder) / asset.source
+
+
+def _sources(assets: Iterable[Asset]) -> list[tuple[Asset, Path | str]]:
     """Locate every asset, reporting all missing packages at once."""
     found, missing = [], {}
     for asset in assets:
         try:
-            found.append((asset, _data_dir(asset.module, asset.requirement) / asset.source))
+            found.append((asset, _source(asset)))
         except MissingAssetPackageError:
             missing[asset.distribution] = asset.requirement
     if missing:
@@ -165,7 +228,7 @@ def _sources(assets: Iterable[Asset]) -> list[tuple[Asset, Path]]:
             f"install with  pip install {reqs}"
         )
     for asset, path in found:
-        if not path.exists():
+        if isinstance(path, Path) and not path.exists():
             raise AssetError(f"{asset.distribution} is installed but has no {asset.source}")
     return found
 
@@ -182,7 +245,10 @@ def install_assets(dest: Path | str | None = None) -> list[Path]:
     for asset, source in _sources(ASSETS):
         target = dest / asset.target
         target.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
+        if isinstance(source, str):
+            target.write_text(source, encoding="utf-8")
+            written.append(target)
+        elif source.is_dir():
             shutil.copytree(source, target, dirs_exist_ok=True)
             written.extend(sorted(p for p in target.rglob("*") if p.is_file()))
         else:

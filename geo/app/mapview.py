@@ -10,7 +10,14 @@ not one folium object per feature: 10,000 incidents stay a few MB and build in
 milliseconds. Popups are assembled in the browser, on click, from the escaped HTML
 fragments of :mod:`geo.app.popups`; fragments repeated across features (a source, a
 place, a type) are stored once. Large layers (more than ``LEAN_ABOVE`` rows) get lean
-popups (first sources only, evidence cut) and clustering.
+popups (first sources only, evidence cut).
+
+Every incident must be reachable: incidents, bases and articles share ONE marker-cluster
+group at any count (so an incident and a base at one point fall into one cluster), a
+cluster of markers at one point spiderfies on click, clusters are coloured by what they
+hold, and every incident, base and route has a hover tooltip (type, date, place). The
+first view fits the data. Optional layers: a heat map and time playback
+(:mod:`geo.app.timeplay`).
 
 Layer contract: GeoDataFrames in EPSG:4326 with the columns listed in :data:`COLUMNS`.
 """
@@ -30,12 +37,15 @@ from .basemap import OsintLayer, add_basemap
 from .popups import (
     article_parts,
     base_parts,
+    base_tooltip,
     cell_value,
     incident_parts,
+    incident_tooltip,
     is_approximate,
     place_label,
     place_parts,
     route_parts,
+    route_tooltip,
 )
 from .symbols import (
     ARTICLE_STYLE,
@@ -46,8 +56,9 @@ from .symbols import (
     Legend,
     legend_html,
 )
+from .timeplay import add_heat, add_playback
 
-__all__ = ["COLUMNS", "build_map", "route_arrows"]
+__all__ = ["COLUMNS", "CLUSTER_OPTIONS", "build_map", "route_arrows"]
 
 #: The columns each layer carries (besides ``geometry``).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -68,10 +79,14 @@ APPROX_DEFAULT_RADIUS_M = 12_000
 DEFAULT_CENTER = (35.3, 39.0)
 DEFAULT_ZOOM = 7
 MIN_ZOOM, MAX_ZOOM = 4, 16
-CLUSTER_ABOVE = 100  # cluster a point layer when it has more rows than this
 LEAN_ABOVE = 500  # lean popups when a layer has more rows than this
-CLUSTER_OPTIONS = {"maxClusterRadius": 45, "disableClusteringAtZoom": 11,
-                   "showCoverageOnHover": False, "spiderfyOnMaxZoom": True}
+#: No ``disableClusteringAtZoom``: markers at one point must stay a cluster that
+#: spiderfies, or the top one hides the rest at every zoom.
+CLUSTER_OPTIONS = {"maxClusterRadius": 40, "showCoverageOnHover": False,
+                   "spiderfyOnMaxZoom": True, "zoomToBoundsOnClick": True,
+                   "spiderfyDistanceMultiplier": 1.4}
+CIRCLES_MIN_ZOOM = 9  # dashed areas of approximate incidents show from this zoom on
+FIT_MAX_ZOOM = 11  # the first view fits the data, never closer than this
 COORD_DIGITS = 4  # ~11 m, finer than any place the articles name
 
 
@@ -128,8 +143,8 @@ def _records(frame: gpd.GeoDataFrame) -> list[dict]:
     return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
 
 
-def _use(flag: bool | None, n: int, above: int) -> bool:
-    return n > above if flag is None else flag
+def _use(flag: bool | None) -> bool:
+    return True if flag is None else flag
 
 
 def _cluster_links(base: str) -> dict:
@@ -143,13 +158,15 @@ def _incident_style(key: str) -> dict:
             "approxCls": "incident-approximate"}
 
 
-def _incident_rows(frame) -> tuple[list, dict[str, int], _Fragments, bool]:
+def _incident_rows(frame) -> tuple[list, dict[str, int], _Fragments, bool, list[int]]:
     """Rows ``[lat, lon, style, fragment refs, area radius, approximate]``, the style
-    index of each type key (in order of first use), the fragments, any approximate."""
+    index of each type key (in order of first use), the fragments, any approximate,
+    and each row's tooltip (a fragment index)."""
     lats, lons = _points(frame)
     records = _records(frame)
     lean = len(records) > LEAN_ABOVE
     frags, style_index, rows, any_approx = _Fragments(), {}, [], False
+    tooltips: list[int] = []
     for lat, lon, rec in zip(lats.tolist(), lons.tolist(), records, strict=True):
         kind = str(cell_value(rec.get("type")) or "other")
         style = style_index.setdefault(kind if kind in INCIDENT_STYLES else "other", len(style_index))
@@ -157,18 +174,21 @@ def _incident_rows(frame) -> tuple[list, dict[str, int], _Fragments, bool]:
         any_approx |= approx
         parts = incident_parts(rec, lean=lean, approximate=approx)
         rows.append([lat, lon, style, frags.refs(parts), _approx_radius(rec, approx), int(approx)])
-    return rows, style_index, frags, any_approx
+        tooltips.extend(frags.refs([incident_tooltip(
+            cell_value(rec.get("type")), cell_value(rec.get("date")),
+            cell_value(rec.get("place_name_en")), cell_value(rec.get("place_name_ar")))]))
+    return rows, style_index, frags, any_approx, tooltips
 
 
 def _incident_layer(frame, *, base: str,
                     cluster: bool | None) -> tuple[OsintLayer, list[str], bool]:
-    rows, style_index, frags, any_approx = _incident_rows(frame)
-    clustered = _use(cluster, len(rows), CLUSTER_ABOVE)
-    spec = {"kind": "incidents", "rows": rows,
+    rows, style_index, frags, any_approx, tooltips = _incident_rows(frame)
+    clustered = _use(cluster)
+    spec = {"kind": "incidents", "rows": rows, "tooltips": tooltips,
             "styles": [_incident_style(key) for key in style_index], "frags": frags.items,
             "cluster": CLUSTER_OPTIONS if clustered else False,
-            # clustered: draw the dashed areas only where markers stand alone
-            "circlesMinZoom": CLUSTER_OPTIONS["disableClusteringAtZoom"] if clustered else 0}
+            # clustered: the dashed areas only where clusters have mostly opened
+            "circlesMinZoom": CIRCLES_MIN_ZOOM if clustered else 0}
     layer = OsintLayer("points", spec, name=f"Incidents ({len(rows)})",
                        **(_cluster_links(base) if clustered else {}))
     return layer, list(style_index), any_approx
@@ -185,7 +205,7 @@ def _simple_point_layer(frame, kind: str, style: dict, parts_fn, *, name: str, b
         rows.append([lat, lon, 0, frags.refs(parts_fn(rec)), radius, 0])
         if tooltip_fn:
             tooltips.extend(frags.refs([tooltip_fn(rec)]))
-    clustered = marker == "div" and _use(cluster, len(rows), CLUSTER_ABOVE)
+    clustered = marker == "div" and _use(cluster)
     spec = {"kind": kind, "rows": rows, "styles": [style], "frags": frags.items,
             "cluster": CLUSTER_OPTIONS if clustered else False, "marker": marker}
     if tooltips:
@@ -228,7 +248,7 @@ def route_arrows(coords: Sequence[Sequence[float]], *, max_arrows: int = 12) -> 
 
 def _route_layer(frame) -> OsintLayer:
     frags = _Fragments()
-    rows, arrows = [], []
+    rows, arrows, tooltips = [], [], []
     for geom, rec in zip(frame.geometry, _records(frame), strict=True):
         lines = list(getattr(geom, "geoms", [geom]))
         for line in lines:
@@ -236,9 +256,10 @@ def _route_layer(frame) -> OsintLayer:
             if len(coords) < 2:
                 continue
             rows.append([[[lat, lon] for lon, lat in coords], 0, frags.refs(route_parts(rec))])
+            tooltips.extend(frags.refs([route_tooltip(rec)]))
             arrows.extend([*a, 0] for a in route_arrows(coords))
     spec = {"kind": "routes", "rows": rows, "arrows": arrows, "styles": [ROUTE_STYLE],
-            "frags": frags.items}
+            "frags": frags.items, "tooltips": tooltips}
     return OsintLayer("routes", spec, name=f"Routes ({len(frame)})")
 
 
@@ -252,7 +273,7 @@ def _fit(m: folium.Map, frames: Iterable[gpd.GeoDataFrame | None]) -> bool:
     b = np.array(bounds)
     west, south, east, north = b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()
     m.fit_bounds([[float(south), float(west)], [float(north), float(east)]],
-                 padding=(30, 30), max_zoom=10)
+                 padding=(40, 40), max_zoom=FIT_MAX_ZOOM)
     return True
 
 
@@ -266,6 +287,9 @@ def build_map(
     center: Sequence[float] | None = None,
     zoom: int | None = None,
     cluster: bool | None = None,
+    heat: bool = True,
+    playback: bool = False,
+    towns: bool = True,
 ) -> folium.Map:
     """A folium map of ``layers`` whose scripts and styles all come from ``asset_base``.
 
@@ -286,7 +310,15 @@ def build_map(
     center, zoom
         Initial view; by default the view fits the data (or north-east Syria).
     cluster : bool or None
-        Cluster point layers; None clusters layers with more than ``CLUSTER_ABOVE`` rows.
+        Cluster incidents, bases and articles together (None: yes, at any count). Only
+        ``False`` (tests, a saved file that counts markers) draws every marker alone.
+    heat : bool
+        Add a heat map of the incidents as an optional layer (off until chosen).
+    playback : bool
+        Add time playback of the dated incidents (a slider with play, step back and
+        step forward at the bottom of the map; :func:`geo.app.timeplay.add_playback`).
+    towns : bool
+        Label the gazetteer's towns, villages, crossings, bases and airports by zoom.
     """
     # with tiles=None, folium's min_zoom/max_zoom would go nowhere; markercluster needs
     # the map's own maxZoom
@@ -298,7 +330,7 @@ def build_map(
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=False,
                          control=True, max_zoom=MAX_ZOOM).add_to(m)
-    add_basemap(m, translucent=online_tiles)
+    add_basemap(m, translucent=online_tiles, towns=towns)
 
     frames = {key: _prepare(layers.get(key)) for key in COLUMNS}
     if frames["routes"] is not None:
@@ -314,12 +346,17 @@ def build_map(
                             show=show_articles).add_to(m)
     if frames["bases"] is not None:
         _simple_point_layer(frames["bases"], "bases", BASE_STYLE, base_parts, name="Bases",
-                            base=asset_base, cluster=False).add_to(m)
+                            base=asset_base, cluster=cluster,
+                            tooltip_fn=base_tooltip).add_to(m)
     types, approx = [], False
     if frames["incidents"] is not None:
         layer, types, approx = _incident_layer(frames["incidents"], base=asset_base,
                                                cluster=cluster)
         layer.add_to(m)
+        if heat:
+            add_heat(m, frames["incidents"], asset_base)
+        if playback:
+            add_playback(m, frames["incidents"], asset_base)
 
     m.add_child(Legend(legend_html(types, approximate=approx,
                                    bases=frames["bases"] is not None,

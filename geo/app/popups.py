@@ -33,15 +33,18 @@ __all__ = [
     "article_popup_html",
     "base_parts",
     "base_popup_html",
+    "base_tooltip",
     "cell_value",
     "incident_parts",
     "incident_popup_html",
+    "incident_tooltip",
     "is_approximate",
     "place_label",
     "place_parts",
     "place_popup_html",
     "route_parts",
     "route_popup_html",
+    "route_tooltip",
 ]
 
 GEO_PRECISION = {1: "the named place", 2: "near the place or its countryside", 3: "region only"}
@@ -380,3 +383,38 @@ def is_approximate(row: Mapping) -> bool:
     """Whether an incident row stands for an area rather than a point: flagged
     ``approximate``, or located at region level (geo precision 3)."""
     return bool(cell_value(row.get("approximate"))) or cell_value(row.get("geo_precision")) == 3
+
+
+# --------------------------------------------------------------------------- tooltips
+# One line shown on hover, so that markers hidden under others (or in a spiderfied fan)
+# can be told apart before a click. Escaped like the popups: they come from articles.
+
+
+@_memo(1 << 14)
+def incident_tooltip(kind: Any, date: Any, name_en: Any, name_ar: Any) -> str:
+    """'<b>Raid</b> · 2022-10-08 · Qamishli · القامشلي' (type, date, place), escaped.
+
+    >>> incident_tooltip("raid", "2022-10-08", "<Q>", None)
+    '<b>Raid</b> · 2022-10-08 · &lt;Q&gt;'
+    """
+    parts = [f"<b>{_esc(_type_label(kind))}</b>", _esc(date) or "date unknown",
+             place_label(name_en, name_ar)]
+    return " · ".join(parts)
+
+
+def base_tooltip(row: Mapping) -> str:
+    """'Base · Qamishli · القامشلي · US forces' (kind, place, holders), escaped."""
+    get = row.get
+    kind = _esc(cell_value(get("kind"))).replace("_", " ") or "base"
+    operators = ", ".join(_esc(o) for o in _items(get("operators")))
+    parts = [f"<b>{kind.capitalize()}</b>",
+             place_label(cell_value(get("place_name_en")), cell_value(get("place_name_ar")))]
+    if operators:
+        parts.append(operators)
+    return " · ".join(parts)
+
+
+def route_tooltip(row: Mapping) -> str:
+    """'Route: A ← B ← C' (waypoints in travel order, read right to left), escaped."""
+    waypoints = " ← ".join(_esc(w) for w in _items(row.get("waypoints")))
+    return f'<b>Route</b> <span dir="rtl">{waypoints}</span>' if waypoints else "<b>Route</b>"

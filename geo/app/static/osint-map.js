@@ -48,6 +48,99 @@
                        iconAnchor: [11, 11], popupAnchor: [0, -10] });
   }
 
+  /* ---- the maps on the page, their data layers, and the shared cluster group ---- */
+
+  var maps = [];
+
+  function state(map) {
+    if (!map._osint) { map._osint = { layers: {}, cluster: null }; maps.push(map); }
+    return map._osint;
+  }
+
+  function register(map, kind, items, group) {
+    state(map).layers[kind] = { items: items, group: group };
+  }
+
+  /* A cluster icon coloured by what it holds: a ring with one arc per colour, in
+   * proportion to the markers of that colour, around the count. */
+  function clusterIcon(cluster) {
+    var children = cluster.getAllChildMarkers();
+    var counts = {};
+    var order = [];
+    for (var i = 0; i < children.length; i++) {
+      var c = children[i].options.osintColor || "#607080";
+      if (!counts[c]) { counts[c] = 0; order.push(c); }
+      counts[c] += 1;
+    }
+    order.sort(function (a, b) { return counts[b] - counts[a]; });
+    var stops = [];
+    var at = 0;
+    for (var j = 0; j < order.length; j++) {
+      var next = at + 100 * counts[order[j]] / children.length;
+      stops.push(order[j] + " " + at.toFixed(1) + "% " + next.toFixed(1) + "%");
+      at = next;
+    }
+    var n = children.length;
+    var size = n < 10 ? 32 : n < 100 ? 38 : 44;
+    return L.divIcon({
+      className: "marker-cluster osint-cluster",
+      html: '<div style="background:conic-gradient(' + stops.join(",") + ')"><span>' + n +
+        "</span></div>",
+      iconSize: [size, size] });
+  }
+
+  function sharedCluster(map, options) {
+    var st = state(map);
+    if (!st.cluster) {
+      st.cluster = L.markerClusterGroup(L.extend(
+        { chunkedLoading: true, iconCreateFunction: clusterIcon }, options));
+    }
+    return st.cluster;
+  }
+
+  /* One layer's share of the shared cluster group: adding it to the map adds its
+   * markers to the group (and the group to the map), removing it takes them out. */
+  var ClusterPart = L.Layer.extend({
+    initialize: function (cluster, markers) { this._cluster = cluster; this._markers = markers; },
+    onAdd: function (map) {
+      this._cluster.addLayers(this._markers);
+      if (!map.hasLayer(this._cluster)) { map.addLayer(this._cluster); }
+    },
+    onRemove: function () { this._cluster.removeLayers(this._markers); },
+    getLayers: function () { return this._markers.slice(); }
+  });
+
+  /* Open the popup of row ``index`` of layer ``kind`` ("incidents", "bases", ...):
+   * zooms or spiderfies until the marker shows. Returns false when there is none. */
+  function focus(kind, index, map) {
+    map = map || maps[0];
+    var layer = map && map._osint && map._osint.layers[kind];
+    var item = layer && layer.items[index];
+    if (!item) { return false; }
+    var cluster = map._osint.cluster;
+    if (cluster && cluster.hasLayer(item)) {
+      cluster.zoomToShowLayer(item, function () { item.openPopup(); });
+    } else if (item.getBounds) {
+      map.fitBounds(item.getBounds(), { maxZoom: 11 });
+      item.openPopup(item.getBounds().getCenter());
+    } else {
+      map.setView(item.getLatLng(), Math.max(map.getZoom(), 11));
+      item.openPopup();
+    }
+    return true;
+  }
+
+  /* Fly the map (the first on the page unless given) to a point, e.g. a place found
+   * by geo.app.search. Numbers only: anything else is ignored. */
+  function flyTo(lat, lon, zoom, map) {
+    map = map || maps[0];
+    lat = Number(lat); lon = Number(lon); zoom = Number(zoom);
+    if (!map || !isFinite(lat) || !isFinite(lon)) { return false; }
+    if (!isFinite(zoom)) { zoom = map.getZoom(); }
+    map.flyTo([lat, lon], zoom, { duration: 0.8 });
+    return true;
+  }
+
   /* spec: {kind, rows: [[lat, lon, style, refs, radius_m, approx]], styles, frags,
    *        cluster: false | {...markercluster options}, marker: "div" | "circle",
    *        circlesMinZoom: the dashed areas show from this zoom on (where clusters open)} */
@@ -75,7 +168,7 @@
         var key = r[2] + (r[5] ? "a" : "");
         if (!icons[key]) { icons[key] = divIcon(style, r[5] ? style.approxCls : ""); }
         marker = L.marker([r[0], r[1]], { icon: icons[key], osintRefs: r[3],
-                                          riseOnHover: true });
+                                          riseOnHover: true, osintColor: style.color });
         if (r[4]) {
           circles.push(L.circle([r[0], r[1]], {
             radius: r[4], color: style.color, weight: 1.5, dashArray: "6 5",
@@ -85,17 +178,21 @@
       }
       if (r[3] && r[3].length) { marker.bindPopup(content, popupOptions); }
       if (spec.tooltips && spec.tooltips[i] !== undefined) {
-        marker.bindTooltip(frags[spec.tooltips[i]], { direction: "top" });
+        marker.bindTooltip(frags[spec.tooltips[i]],
+                           { direction: "top", offset: [0, -10], className: "osint-tip" });
       }
+      marker.options.osintIndex = i;
       markers.push(marker);
     }
     var group;
     if (spec.cluster && L.markerClusterGroup) {
-      group = L.markerClusterGroup(L.extend({ chunkedLoading: true }, spec.cluster));
-      group.addLayers(markers);
+      /* one cluster group per map, shared by every clustered layer: an incident and a
+       * base at one point fall into one cluster and spiderfy together */
+      group = new ClusterPart(sharedCluster(map, spec.cluster), markers);
     } else {
       group = L.featureGroup(markers);
     }
+    register(map, spec.kind, markers, group);
     if (!circles.length) { return group; }
     var areas = L.featureGroup(circles);
     var outer = L.featureGroup([group]);
@@ -116,6 +213,7 @@
     var styles = spec.styles || [];
     var content = function (layer) { return joinFragments(frags, layer.options.osintRefs); };
     var layers = [];
+    var lines = [];
     var rows = spec.rows || [];
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i];
@@ -127,8 +225,14 @@
                                            maxHeight: POPUP_MAX_HEIGHT,
                                            className: "osint-popup" }, POPUP_PAN));
       }
+      if (spec.tooltips && spec.tooltips[i] !== undefined) {
+        line.bindTooltip(frags[spec.tooltips[i]], { sticky: true, className: "osint-tip" });
+      }
+      line.options.osintIndex = i;
+      lines.push(line);
       layers.push(line);
     }
+    register(map, spec.kind || "routes", lines, null);
     var arrows = spec.arrows || [];
     for (var j = 0; j < arrows.length; j++) {
       var a = arrows[j];
@@ -143,25 +247,30 @@
     return L.featureGroup(layers);
   }
 
-  /* spec: {rows: [[lat, lon, fragIndex]], frags, cls, minZoom}: text, not clickable,
-   * hidden below minZoom (where it would crowd). */
+  /* spec: {rows: [[lat, lon, fragIndex, tier]], frags, cls, minZoom, tiers}: text, not
+   * clickable. Each tier {cls, minZoom} (default: the spec's own cls and minZoom) is
+   * hidden below its minZoom, where it would crowd: big towns show before villages. */
   function labels(spec, map) {
     var pane = ensurePane(map, "osintLabels", 450, true);
-    if (spec.minZoom) {
-      var hide = function () {
-        L.DomUtil[map.getZoom() < spec.minZoom ? "addClass" : "removeClass"](
-          map.getContainer(), "osint-hide-" + spec.cls);
-      };
-      map.on("zoomend", hide);
-      map.whenReady(hide);
-    }
+    var tiers = spec.tiers || [{ cls: spec.cls, minZoom: spec.minZoom || 0 }];
+    var container = map.getContainer();
+    var hide = function () {
+      for (var t = 0; t < tiers.length; t++) {
+        if (!tiers[t].minZoom) { continue; }
+        L.DomUtil[map.getZoom() < tiers[t].minZoom ? "addClass" : "removeClass"](
+          container, "osint-hide-" + tiers[t].cls);
+      }
+    };
+    map.on("zoomend", hide);
+    map.whenReady(hide);
     var layers = [];
     var rows = spec.rows || [];
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i];
+      var tier = tiers[r[3] || 0];
       layers.push(L.marker([r[0], r[1]], {
         interactive: false, keyboard: false, pane: pane,
-        icon: L.divIcon({ className: spec.cls, html: "<div>" + spec.frags[r[2]] + "</div>",
+        icon: L.divIcon({ className: tier.cls, html: "<div>" + spec.frags[r[2]] + "</div>",
                           iconSize: [0, 0] }) }));
     }
     return L.featureGroup(layers);
@@ -169,6 +278,7 @@
 
   /* spec: {countries: FeatureCollection, governorates: FeatureCollection, attribution} */
   function basemap(spec, map) {
+    state(map);  /* the map is known to focus/flyTo even with no data layer */
     var pane = ensurePane(map, "osintBase", 250, true);
     var fill = spec.translucent ? 0.1 : 1;  /* translucent over online tiles */
     var countries = L.geoJSON(spec.countries, {
@@ -186,7 +296,16 @@
           : { color: "#7a90a8", weight: 1, dashArray: "2 3", fillColor: "#dfe7ee",
               fillOpacity: 0.6 };
       } });
-    return L.featureGroup([countries, governorates]);
+    var parts = [countries, governorates];
+    if (spec.rivers) {
+      parts.push(state(map).rivers = L.geoJSON(spec.rivers, {
+        pane: pane, interactive: false, attribution: spec.riversAttribution,
+        style: function (f) {
+          return { color: "#5b8fc7", weight: f.properties.name_en ? 2.4 : 1.3,
+                   opacity: 0.9, lineCap: "round", lineJoin: "round" };
+        } }));
+    }
+    return L.featureGroup(parts);
   }
 
   /* The legend is a control, and controls stand above popups: it folds while a popup
@@ -215,7 +334,7 @@
   }
 
   window.OsintMap = { points: points, routes: routes, labels: labels, basemap: basemap,
-                      legend: legend };
+                      legend: legend, focus: focus, flyTo: flyTo, maps: maps };
 
   /* ---------------------------------------------------------- 2. Fullscreen */
 

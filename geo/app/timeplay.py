@@ -1,0 +1,126 @@
+"""Time on the map: a heat map of the incidents and playback of the filtered incidents.
+
+Both are folium plugins whose scripts are served from ``static/vendor`` (see
+:mod:`geo.app.assets`): Leaflet.heat from folium's own wheel, Leaflet.timeline and
+moment.js from the pinned ``folium-offline`` package. ``HeatMapWithTime`` is not used
+(it does not render inside st_folium), nor any branca colormap (st_folium would fetch
+d3 from a CDN for it).
+
+Playback steps through equal periods (a day, a week, 30 days or a year, whichever gives
+at most :data:`MAX_STEPS` steps over the data's span): each incident is shown during the
+period its first date falls in, so one step shows one period's incidents and the
+slider's label is the period's first day. Undated incidents cannot be played back; the
+layer's name says how many are dated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import folium
+import geopandas as gpd
+from folium.plugins import HeatMap, Timeline, TimelineSlider
+from folium.utilities import JsCode
+
+from .assets import localise
+from .popups import cell_value, incident_tooltip
+from .symbols import INCIDENT_STYLES
+
+__all__ = ["MAX_STEPS", "PERIOD_DAYS", "add_heat", "add_playback", "playback_periods"]
+
+PERIOD_DAYS = (1, 7, 30, 365)
+MAX_STEPS = 120
+DAY_MS = 86_400_000
+_EPOCH = dt.date(1970, 1, 1)
+
+_INTERVAL = JsCode("function (f) { return { start: f.properties.start, end: f.properties.end }; }")
+# the tooltip was escaped in Python (popups.incident_tooltip)
+_POINT = JsCode("""function (f, latlng) {
+  return L.circleMarker(latlng, { radius: 8, color: "#fff", weight: 2,
+    fillColor: f.properties.color, fillOpacity: 0.95, className: "playback-marker" })
+    .bindTooltip(f.properties.tip, { direction: "top", className: "osint-tip" });
+}""")
+
+
+def _day(value) -> dt.date | None:
+    value = cell_value(value)
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def playback_periods(days: list[dt.date]) -> tuple[dt.date, int, int]:
+    """``(first day, period length in days, number of periods)`` covering ``days``.
+
+    >>> playback_periods([dt.date(2022, 1, 1), dt.date(2022, 3, 1)])
+    (datetime.date(2022, 1, 1), 1, 60)
+    >>> playback_periods([dt.date(2020, 1, 1), dt.date(2022, 3, 1)])[1:]
+    (30, 27)
+    """
+    first, last = min(days), max(days)
+    span = (last - first).days + 1
+    for length in PERIOD_DAYS:
+        if math.ceil(span / length) <= MAX_STEPS:
+            break
+    else:
+        length = math.ceil(span / MAX_STEPS)
+    return first, length, math.ceil(span / length)
+
+
+def _ms(day: dt.date) -> int:
+    return (day - _EPOCH).days * DAY_MS
+
+
+def add_playback(m: folium.Map, incidents: gpd.GeoDataFrame, asset_base: str) -> int:
+    """Add the playback layer and its slider to ``m``; returns how many incidents it holds
+    (the dated ones). Adds nothing when no incident is dated."""
+    geoms = incidents.geometry
+    if not (geoms.geom_type == "Point").all():
+        geoms = geoms.representative_point()
+    dated = []
+    for geom, kind, date, first, name_en, name_ar in zip(
+            geoms, incidents["type"], incidents["date"],
+            incidents.get("date_first", incidents["date"]), incidents["place_name_en"],
+            incidents["place_name_ar"], strict=True):
+        day = _day(first) or _day(date)
+        if day is not None:
+            dated.append((geom, day, kind, date, name_en, name_ar))
+    if not dated:
+        return 0
+    start, length, n = playback_periods([d[1] for d in dated])
+    features = []
+    for geom, day, kind, date, name_en, name_ar in dated:
+        index = (day - start).days // length
+        begin = _ms(start) + index * length * DAY_MS
+        style = INCIDENT_STYLES.get(str(cell_value(kind)), INCIDENT_STYLES.get("other"))
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(geom.x, 4), round(geom.y, 4)]},
+            "properties": {"start": begin, "end": begin + length * DAY_MS - 1000,
+                           "color": style[1] if style else "#607080",
+                           "tip": incident_tooltip(cell_value(kind), cell_value(date),
+                                                   cell_value(name_en), cell_value(name_ar))}})
+    timeline = Timeline({"type": "FeatureCollection", "features": features},
+                        get_interval=_INTERVAL, point_to_layer=_POINT)
+    timeline.layer_name = f"Playback ({len(dated)} dated incidents)"
+    localise(timeline, asset_base).add_to(m)
+    slider = TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", start=_ms(start),
+                            end=_ms(start) + (n - 1) * length * DAY_MS, steps=max(1, n - 1),
+                            playback_duration=min(30_000, max(3_000, 700 * n)),
+                            show_ticks=False, enable_keyboard_controls=False)
+    localise(slider.add_timelines(timeline), asset_base).add_to(m)
+    return len(dated)
+
+
+def add_heat(m: folium.Map, incidents: gpd.GeoDataFrame, asset_base: str) -> None:
+    """Add a heat map of the incidents as an optional layer, off until chosen."""
+    geoms = incidents.geometry
+    if not (geoms.geom_type == "Point").all():
+        geoms = geoms.representative_point()
+    points = [[round(y, 4), round(x, 4)] for x, y in zip(geoms.x, geoms.y, strict=True)]
+    layer = HeatMap(points, name="Heat map", show=False, radius=22, blur=18, min_opacity=0.35)
+    localise(layer, asset_base).add_to(m)
