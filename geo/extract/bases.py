@@ -108,9 +108,9 @@ def _referred_bases(doc: Doc, s: Sentence) -> list[tuple[Place, str, tuple[int, 
 def _anaphor_at(doc: Doc, s: Sentence, m: re.Match[str]) -> Place | None:
     kinds = ANAPHOR_KINDS[m.group(1)]
     start, _ = s.to_original(m.start(), m.end())
-    if any(x.start >= start and x.start - start <= len(m.group(0)) + 2 for x in doc.usable):
+    if doc.starting_in(doc.usable, start, start + len(m.group(0)) + 3):
         return None  # 'مطار القامشلي': a name follows, not a reference back
-    for mention in reversed([x for x in doc.usable if x.end <= start and start - x.end < 2500]):
+    for mention in reversed(doc.ending_before(doc.usable, start, 2500)):
         place = mention.place
         assert place is not None
         if place.kind in kinds:

@@ -50,7 +50,7 @@ def actors_for(doc: Doc, c: Candidate) -> tuple[list[str], list[str], list[str]]
     if not hits:
         hits = [h for h in in_sentence if h.metonym and lo <= h.start < hi]
     if not hits:
-        siblings = [x for x in doc.para_sentences.get(s.para, []) if x.index < s.index]
+        siblings = doc.earlier_in_paragraph(s)
         if siblings:
             hits = [h for h in doc.in_sentence(doc.actors, siblings[-1]) if not h.metonym]
     hits = [h for h in hits if not _in_control_phrase(doc, h)] or hits
