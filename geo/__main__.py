@@ -1,13 +1,22 @@
 """Command line: the pipeline without the dashboard.
 
-    python -m geo build CORPUS_DIR --out OUT_DIR [filters] [--no-cache] [--max-mb N]
-    python -m geo report CORPUS_DIR [--json] [--max-mb N]
+    python -m geo build CORPUS_DIR --out OUT_DIR [filters] [--uploads DIR] [--no-cache] [--max-mb N]
+    python -m geo report CORPUS_DIR [--json] [--uploads DIR] [--max-mb N]
     python -m geo review decide|list|orphans|export|import ...   (geo.review.cli)
 
 ``build`` and ``report`` apply the analyst's decisions from the review store
 (``--review FILE``; by default the data folder's ``review.sqlite`` when it exists;
 ``--no-review`` for the machine's output alone); rejected incidents are left out
 unless ``--include-rejected``.
+
+``--uploads DIR`` reads a second folder in the same run, as the dashboard reads its
+uploads folder (:func:`geo.pipeline.run_folders`): the same articles, ids and order,
+so with the same filter ``build`` writes the dashboard's download bytes.
+
+``--type``/``--actor``/``--article`` split their value at commas and trim spaces (so
+``--type raid,arrest`` works); ``--type-exact``/``--actor-exact``/``--article-exact``
+take the value whole, for a value holding a comma (write ``--article-exact=-x`` for a
+value starting with ``-``).
 
 ``build`` writes incidents/bases/routes/places/articles ``.geojson`` (RFC 7946),
 ``layers.gpkg`` (incidents, bases, routes, places) and ``report.json`` as one
@@ -33,6 +42,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,7 +57,7 @@ from .layers import LAYER_NAMES, Layers, filter_layers, parse_date_bound
 from .names import quoted, visible, visible_deep
 from .outdir import OutputError, check_output, replace_folder
 from .parallel import default_jobs
-from .pipeline import PipelineError, PipelineResult, run_pipeline
+from .pipeline import PipelineError, PipelineResult, run_folders
 from .review import ReviewError, default_review_path
 from .review.cli import add_review_parser, run_review
 
@@ -102,11 +112,14 @@ def _confidence(text: str) -> float:
     return value
 
 
-def _list_arg(values: Sequence[str] | None) -> list[str] | None:
-    """'--type a --type b,c' -> ['a', 'b', 'c']."""
-    if not values:
+def _list_arg(values: Sequence[str] | None,
+              exact: Sequence[str] | None = None) -> list[str] | None:
+    """'--type a --type b,c' -> ['a', 'b', 'c']; ``exact`` values (the ``-exact`` forms)
+    are added whole, since an article id or actor may hold a comma. None: no such filter."""
+    if not values and not exact:
         return None
-    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+    split = [v.strip() for value in values or () for v in value.split(",") if v.strip()]
+    return [*split, *(exact or ())]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -124,6 +137,12 @@ def _parser() -> argparse.ArgumentParser:
                        help="actor name (repeat, or comma-separated)")
     build.add_argument("--article", action="append", dest="articles",
                        help="article id (repeat, or comma-separated)")
+    for flag, dest, what in (("--type-exact", "types_exact", "incident type"),
+                             ("--actor-exact", "actors_exact", "actor name"),
+                             ("--article-exact", "articles_exact", "article id")):
+        build.add_argument(flag, action="append", dest=dest, metavar="VALUE",
+                           help=f"{what} taken whole, never split at commas nor trimmed "
+                                f"(repeat; {flag}=VALUE when it starts with '-')")
     build.add_argument("--min-confidence", type=_confidence, default=0.0,
                        help="hide incidents below this confidence (0 to 1)")
     _common(build)
@@ -151,6 +170,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=_jobs, default=default_jobs(), metavar="N",
                         help="extract articles in N processes; the same output for any N "
                              f"(default: the machine's cores, {default_jobs()})")
+    parser.add_argument("--uploads", type=Path, metavar="DIR",
+                        help="also read this folder's articles in the same run, as the "
+                             "dashboard reads its uploads ($NES_OSINT_DATA/uploads); an "
+                             "article id already in the corpus is skipped")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     parser.add_argument("--cache-dir", type=Path, help="cache folder (default: $NES_OSINT_CACHE)")
     parser.add_argument("--max-mb", type=_megabytes, metavar="N",
@@ -190,13 +213,31 @@ def _progress(stream: TextIO):
 def _run(args: argparse.Namespace) -> PipelineResult:
     progress = _progress(sys.stderr)
     try:
-        return run_pipeline(args.corpus, cache_dir=args.cache_dir, use_cache=not args.no_cache,
-                            progress=progress, keep_text=False, max_bytes=_max_bytes(args),
-                            review=_review_source(args),
-                            include_rejected=args.include_rejected, jobs=args.jobs)
+        return run_folders([args.corpus, *_uploads(args)], cache_dir=args.cache_dir,
+                           use_cache=not args.no_cache, progress=progress, keep_text=False,
+                           max_bytes=_max_bytes(args), review=_review_source(args),
+                           include_rejected=args.include_rejected, jobs=args.jobs)
     finally:
         if progress is not None:
             sys.stderr.write("\n")
+
+
+def _uploads(args: argparse.Namespace) -> list[Path]:
+    """``--uploads``, checked: a folder named on purpose that cannot be read is an error
+    (the dashboard leaves such a folder out, but a typo must not drop the uploads)."""
+    folder: Path | None = args.uploads
+    if folder is None:
+        return []
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as exc:
+        why = "does not exist" if not folder.exists() else (
+            "is not a folder" if not folder.is_dir() else f"cannot be read ({exc.strerror or exc})")
+        raise PipelineError(f"uploads folder {quoted(str(folder))} {why}; give the folder the "
+                            "dashboard stores uploads in ($NES_OSINT_DATA/uploads), or leave "
+                            "out --uploads") from None
+    return [folder]
 
 
 def _max_bytes(args: argparse.Namespace) -> int | None:
@@ -228,8 +269,10 @@ def _write_set(out: Path, layers: Layers, report: dict) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     filters = {
-        "date_from": args.date_from, "date_to": args.date_to, "types": _list_arg(args.types),
-        "actors": _list_arg(args.actors), "articles": _list_arg(args.articles),
+        "date_from": args.date_from, "date_to": args.date_to,
+        "types": _list_arg(args.types, args.types_exact),
+        "actors": _list_arg(args.actors, args.actors_exact),
+        "articles": _list_arg(args.articles, args.articles_exact),
         "min_confidence": args.min_confidence,
     }
     out: Path = args.out

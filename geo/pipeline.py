@@ -44,7 +44,7 @@ from .review.apply import ReviewSource, ReviewStep, open_review
 
 __all__ = ["CorpusNotFoundError", "CorpusUnreadableError", "NoArticlesError", "PipelineError",
            "PipelineResult", "ResultCache", "code_version", "default_cache_dir",
-           "gazetteer_version", "run_pipeline"]
+           "gazetteer_version", "run_folders", "run_pipeline"]
 
 #: Resolved mentions below this confidence are listed for review.
 REVIEW_CONFIDENCE = 0.5
@@ -318,6 +318,45 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         cache_hits=cache.hits if cache else 0, cache_misses=cache.misses if cache else 0,
         review=step,
     )
+
+
+def run_folders(folders: Iterable[str | Path], **options: Any) -> PipelineResult:
+    """ONE :func:`run_pipeline` over several folders (the corpus, then the uploads), with
+    ``options`` its keyword arguments: the dashboard's run and ``geo build --uploads``.
+
+    One run, not one per folder, so that an uploaded article about an event the corpus
+    reports is merged with it. The folders are read by :func:`geo.read.folder.iter_folders`
+    (an id already read is skipped); later folders that do not exist or cannot be
+    listed are left out (the uploads folder until the first upload).
+    """
+    folders = [Path(f) for f in folders]
+    if not folders:
+        raise ValueError("run_folders needs at least one folder")
+    present = [folders[0], *(f for f in folders[1:] if _listable(f))]
+    if len(present) > 1:
+        options["reader"] = _folders_reader(present, options.get("max_bytes"))
+    return run_pipeline(present[0], **options)
+
+
+def _folders_reader(folders: list[Path], max_bytes: int | None) -> Callable[[Path], Iterator[Any]]:
+    from .read import DEFAULT_MAX_BYTES, CorpusError
+    from .read.folder import iter_folders
+
+    def read(_: Path) -> Iterator[Any]:
+        try:  # iter_corpus raises only before its first file: nothing read is lost
+            yield from iter_folders(folders, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+        except CorpusError as exc:
+            raise PipelineError(str(exc)) from exc
+
+    return read
+
+
+def _listable(folder: Path) -> bool:
+    try:
+        next(iter(folder.iterdir()), None)
+    except OSError:  # missing, not a folder, or no permission
+        return False
+    return True
 
 
 def _check_corpus_folder(folder: Path) -> None:

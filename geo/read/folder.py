@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +23,8 @@ from .errors import ArticleReadError, CorpusError
 from .metadata import meta_value, read_metadata
 from .walk import Entry, list_entries
 
-__all__ = ["DEFAULT_PATTERNS", "CorpusResult", "FileReport", "iter_corpus", "read_corpus"]
+__all__ = ["DEFAULT_PATTERNS", "CorpusResult", "FileReport", "iter_corpus", "iter_folders",
+           "read_corpus"]
 
 #: The files a corpus folder is read for; others are reported as skipped.
 DEFAULT_PATTERNS: tuple[str, ...] = ("*.txt", "*.html", "*.htm", "*.md")
@@ -250,6 +251,38 @@ def read_corpus(folder: str | Path, *, pattern: tuple[str, ...] = DEFAULT_PATTER
         else:
             result.reports.append(item)
     return result
+
+
+def iter_folders(folders: Sequence[str | Path], *,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | FileReport]:
+    """:func:`iter_corpus` over several folders in turn, as ONE corpus (the corpus, then
+    the uploads): what the dashboard reads and ``python -m geo build --uploads`` too, so
+    both see the same articles under the same ids in the same order.
+
+    An article whose id was read from an earlier folder is reported as skipped (the
+    first folder wins: an upload never replaces a corpus article). Reports name files
+    by bare name, so those of the later folders carry the folder's name: 'a.txt
+    (uploads)'.
+
+    Raises
+    ------
+    CorpusError
+        When a folder is reached that does not exist or cannot be listed.
+    """
+    seen: dict[str, str] = {}
+    for n, folder in enumerate(folders):
+        suffix = "" if n == 0 else f" ({Path(folder).name})"
+        for item in iter_corpus(folder, max_bytes=max_bytes):
+            if not isinstance(item, Article):
+                yield dataclasses.replace(item, file=item.file + suffix) if suffix else item
+                continue
+            where = Path(item.path or item.id).name + suffix
+            if item.id in seen:
+                yield FileReport(where, "skipped", f"duplicate article id {item.id!r} "
+                                 f"(already read from {seen[item.id]})")
+                continue
+            seen[item.id] = where
+            yield item
 
 
 def _check_folder(folder: str | Path) -> Path:
