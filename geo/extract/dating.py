@@ -68,6 +68,8 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
     """(first day, last day, precision, why, from the sentence itself) of candidate ``c``."""
     s = c.sentence
     exprs = [d for d in doc.in_sentence(doc.dates, s) if not _since(doc, d)]
+    if c.subordinate:
+        return _own_half_date(doc, c, exprs)
     if exprs:
         d = min(exprs, key=lambda d: _date_distance(d, c, doc))
         if d.rule.startswith("night") and d.precision == "day" and (d.last - d.first).days == 1:
@@ -93,6 +95,22 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
         return first, last, precision, (
             f"publication date {published.isoformat()} (lead sentence, no date in the text)"), False
     return _retold(doc, c)
+
+
+def _own_half_date(doc: Doc, c: Candidate, exprs: list[Any]
+                   ) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
+    """The date of an event named after 'بعد/عقب/إثر' beside its clause's main event.
+
+    'وصلت تعزيزات إلى الشدادي يوم الأحد عقب هجوم استهدف حقل كونيكو': Sunday is the
+    arrival's; the attack came before, on a day the sentence does not give. Only a date
+    in the event's own half of the clause dates it; else it stays undated.
+    """
+    lo, hi = c.sentence.to_original(*c.clause)
+    own = [d for d in exprs if lo <= d.start < hi]
+    if not own:
+        return None, None, None, "", False
+    d = min(own, key=lambda d: _date_distance(d, c, doc))
+    return d.first, d.last, d.precision, _date_note(d, doc), True
 
 
 def _background(doc: Doc, c: Candidate) -> bool:

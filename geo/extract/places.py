@@ -149,8 +149,10 @@ def _place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | No
     outside = [m for m in in_sentence if m.role == "outside"
                and clause_lo <= m.start < clause_hi and not _is_actor_word(doc, m)]
     candidates = [m for m in usable if not _is_qualifier(doc, m, usable)]
-    if c.type in NO_FALLBACK_PLACE:
-        candidates = [m for m in candidates if clause_lo <= m.start < clause_hi]
+    if c.type in NO_FALLBACK_PLACE or c.cut:
+        # 'وصلت تعزيزات إلى X بعد قصف استهدف Y': each event of a cut clause at its own half's place
+        own = [m for m in candidates if clause_lo <= m.start < clause_hi]
+        candidates = own if own or not c.cut else candidates
     if candidates:
         best = min(candidates, key=lambda m: _place_score(doc, m, c, clause_lo, clause_hi))
         gp, approx = _precision_of(doc, best)
@@ -265,8 +267,8 @@ def _told_again(doc: Doc, c: Candidate) -> list[Mention]:
         if kind != c.type:
             continue
         clause = clause_of(s.folded, _fpos(s, start))
-        if clause == c.clause:
-            continue
+        if clause[0] <= c.clause[0] and c.clause[1] <= clause[1]:
+            continue  # its own clause (or the whole of it, when cut at 'بعد' / 'عقب')
         lo, hi = s.to_original(*clause)
         other = dataclasses.replace(c, start=start, end=end, clause=clause)
         here = [m for m in usable if lo <= m.start < hi and not _is_qualifier(doc, m, usable)

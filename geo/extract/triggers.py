@@ -192,6 +192,8 @@ class Candidate:
     incident: Incident | None = None
     date_own: bool = False
     place_own: bool = False
+    subordinate: bool = False  # told after 'بعد/عقب/إثر' beside its clause's main event
+    cut: bool = False  # its clause was cut at such a subordinator (its place is in its half)
 
 
 def sentence_candidates(doc: Doc, s: Sentence) -> list[Candidate]:
@@ -215,6 +217,7 @@ def sentence_candidates(doc: Doc, s: Sentence) -> list[Candidate]:
             found.append(cand)
     doc.actions[s.index] = sorted(actions)
     doc.events[s.index] = [(c.start, c.end, c.type) for c in found]
+    _split_subordinate(doc, s, found)
     doc.cands[s.index] = _choose(found)
     return doc.cands[s.index]
 
@@ -397,6 +400,60 @@ _NEED_CHECKS = {
     "no_attack": lambda doc, s, m, text: not ATTACK_RE.search(text),
     "airlift": lambda doc, s, m, text: bool(AIRLIFT_RE.search(text)) and not ATTACK_RE.search(text),
 }
+
+
+#: A subordinator and the words up to the trigger it governs: 'بعد قصف', 'عقب هجوم بطائرات
+#: مسيرة استهدف', 'إثر استهداف', 'بعد أن قصفت'.
+_SUBORDINATOR_RE = rx(r"(?<![^\W\d_])[وف]?(?:بعد|عقب|اثر|علي اثر|في اعقاب)(?: ان)?(?: \S+){0,4} $")
+
+
+def _split_subordinate(doc: Doc, s: Sentence, found: list[Candidate]) -> None:
+    """Two events in one clause: 'وصلت تعزيزات إلى قاعدة الشدادي بعد قصف استهدف حقل كونيكو'.
+
+    A reader maps both: the move at its destination, the strike at its target. An event
+    named after 'بعد/عقب/إثر' is one of its own when the clause tells another event before
+    the subordinator, or a clause of its own before or after ('، عقب هجوم ...'), and the
+    subordinate event names a place after its trigger. A clause shared is cut at the
+    subordinator: each event keeps its own half (its place and date); the subordinate one
+    is marked so that it borrows no date from the main event's words.
+    """
+    text = s.folded
+    for c in found:
+        lo, hi = c.clause
+        fstart = _fpos(s, c.start)
+        m = _SUBORDINATOR_RE.search(text[lo:fstart])
+        if m is None:
+            continue
+        cut = lo + m.start()
+        mains = [o for o in found if o.type != c.type and not o.anaphoric
+                 and not cut <= _fpos(s, o.start) < hi]
+        if not mains or not _place_after(doc, s, c.end, s.to_original(cut, hi)[1]):
+            continue
+        whole = text[lo:cut].strip(" ،,")
+        for o in found:
+            if o.clause != (lo, hi):
+                continue
+            o.subordinate = _fpos(s, o.start) >= cut
+            if whole:  # the main event in the same clause: each keeps its own half
+                o.clause = (cut, hi) if o.subordinate else (lo, cut)
+                o.cut = True
+
+
+def _fpos(s: Sentence, start: int) -> int:
+    """The folded offset, within ``s``, of the original offset ``start``."""
+    lo, hi = 0, len(s.folded)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if s.to_original(mid, mid)[0] < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _place_after(doc: Doc, s: Sentence, lo: int, hi: int) -> bool:
+    """Does an in-area place of the sentence begin between ``lo`` and ``hi`` (original offsets)?"""
+    return any(lo <= m.start < hi for m in doc.in_sentence(doc.usable, s))
 
 
 def _choose(found: list[Candidate]) -> list[Candidate]:

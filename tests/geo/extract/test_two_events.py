@@ -1,0 +1,43 @@
+"""One clause, two events: an event named after 'بعد/عقب/إثر' beside the clause's main
+event keeps its own place and date. Sentences written for these tests in the style of
+the news."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.geo.extract.helpers import run
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("وصلت تعزيزات عسكرية أمريكية إلى قاعدة الشدادي بعد قصف استهدف حقل كونيكو يوم السبت.",
+     {("deployment", "shaddadi"), ("shelling", "conoco_field")}),
+    ("استقدمت القوات الأمريكية تعزيزات جديدة إلى حقل العمر إثر هجوم صاروخي على حقل كونيكو.",
+     {("deployment", "omar_field"), ("shelling", "conoco_field")}),
+    ("عقب هجوم صاروخي استهدف حقل كونيكو، استقدمت القوات الأمريكية تعزيزات إلى قاعدة الشدادي.",
+     {("deployment", "shaddadi"), ("shelling", "conoco_field")}),
+])
+def test_the_move_at_its_destination_the_strike_at_its_target(gaz, body, expected):
+    assert {(i.type, i.place.id) for i in run(gaz, body).incidents} == expected
+
+
+def test_a_subordinate_event_names_no_place_of_its_own(gaz):
+    body = "انسحبت قوات سوريا الديمقراطية من بلدة ذيبان بعد اشتباكات مع مسلحي العشائر يوم الأحد."
+    assert {i.place.id for i in run(gaz, body).incidents} == {"dhiban"}
+
+
+@pytest.mark.parametrize("body", [
+    "وصلت تعزيزات عسكرية أمريكية إلى قاعدة الشدادي يوم الأحد بعد قصف استهدف حقل كونيكو.",
+    "وصلت تعزيزات عسكرية أمريكية إلى حقل العمر يوم الأحد، عقب هجوم بطائرات مسيرة استهدف قاعدة التنف.",
+])
+def test_the_event_after_aqib_takes_no_date_from_the_main_clause(gaz, body):
+    incs = {i.type: i for i in run(gaz, body).incidents}
+    assert incs["deployment"].date_first is not None
+    strike = next(i for t, i in incs.items() if t != "deployment")
+    assert strike.date_first is None
+
+
+def test_the_event_after_baad_with_its_own_date(gaz):
+    body = "استقدمت القوات الأمريكية تعزيزات إلى قاعدة الشدادي بعد قصف استهدف حقل كونيكو يوم السبت."
+    strike = next(i for i in run(gaz, body).incidents if i.type == "shelling")
+    assert strike.date_first.isoformat() == "2023-08-12"
