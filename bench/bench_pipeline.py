@@ -2,6 +2,7 @@
 
     python bench/bench_pipeline.py [-n 200] [--seed 0] [--profile] [--tracemalloc]
                                    [--keep DIR] [--no-cache-run]
+    python bench/bench_pipeline.py --real [-n 1000] [--jobs 1,2] [--keep DIR]
 
 Generates ``n`` articles (bench/corpus_gen.py) into a temporary folder, then
 prints, for the same texts:
@@ -14,6 +15,19 @@ prints, for the same texts:
 * with ``--profile`` the top 10 functions by cumulative time (cProfile);
 * a cold and a warm run through the result cache, and the speed-up.
 
+With ``--real`` the corpus is real news text instead (issue 14: the synthetic
+articles are a third of the size of real ones, and kinder to the reader): the
+seeds, ``../shared/spec/news_dev/*.json`` when present and ``tests/data/news/*.json``,
+repeated to ``n`` articles (1,000 by default; ``-n 10000`` for the larger run),
+each copy made unique by a first line of letters (the reader drops exact
+duplicates, and the cache would see one article; a last line can be cut as page
+furniture). It prints, for each job count
+of ``--jobs`` (default 1 and 2), articles/s, MB/s, seconds per stage, the peak
+RSS of this process and of the workers, the ratio of the run's time to a bare
+Aho-Corasick scan of the same folded text (``fold`` + ``automaton.iter``, as in
+bench_gazetteer.py: the floor under any pipeline), the speed-up over one job,
+and whether every GeoJSON layer came out byte-identical.
+
 Figures only: nothing here asserts on time.
 """
 
@@ -22,6 +36,8 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import json
+import os
 import pstats
 import resource
 import sys
@@ -38,13 +54,21 @@ for extra in (ROOT, ROOT / "bench"):
 from corpus_gen import write_corpus  # noqa: E402
 
 from gazetteer import load_gazetteer  # noqa: E402
+from gazetteer.normalize import fold  # noqa: E402
 from gazetteer.resolver import resolve_text  # noqa: E402
+from geo.export import to_geojson_bytes  # noqa: E402
+from geo.layers import LAYER_NAMES  # noqa: E402
 from geo.pipeline import run_pipeline  # noqa: E402
 
+#: Where real news text is taken from, in this order (a missing folder is skipped).
+REAL_SOURCES = (ROOT / "seeds", ROOT.parent / "shared" / "spec" / "news_dev",
+                ROOT / "tests" / "data" / "news")
 
-def max_rss_mb() -> float:
-    """Peak resident memory of this process so far, in MB (Linux reports KB)."""
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+def max_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory of this process so far (or of its largest finished child,
+    ``RUSAGE_CHILDREN``), in MB (Linux reports KB)."""
+    rss = resource.getrusage(who).ru_maxrss
     return rss / 1024 if sys.platform != "darwin" else rss / 1e6
 
 
@@ -134,15 +158,129 @@ def report(args: argparse.Namespace, folder: Path, size: int) -> None:
     print(f"end: max RSS {max_rss_mb():.0f} MB")
 
 
+# --- real news text ------------------------------------------------------------------
+
+
+def real_texts(sources: tuple[Path, ...] = REAL_SOURCES) -> list[str]:
+    """Every distinct article text of the sources: seeds' .txt, the JSON items' ``text``."""
+    texts: dict[str, None] = {}
+    for folder in sources:
+        for path in sorted(folder.glob("*.txt")) if folder.is_dir() else ():
+            texts.setdefault(path.read_text("utf-8").strip(), None)
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
+            item = json.loads(path.read_text("utf-8"))
+            if isinstance(item, dict) and isinstance(item.get("text"), str):
+                texts.setdefault(item["text"].strip(), None)
+    return [t for t in texts if t]
+
+
+def _letters(i: int) -> str:
+    """0 -> 'a', 25 -> 'z', 26 -> 'ba': a tag without digits (no date finder reads it)."""
+    out = ""
+    while True:
+        i, r = divmod(i, 26)
+        out = chr(ord("a") + r) + out
+        if not i:
+            return out
+
+
+def write_real_corpus(folder: Path, n: int) -> tuple[Path, int, int]:
+    """``n`` articles cycling through :func:`real_texts`, each with a unique first line;
+    returns the folder, the bytes written and the number of distinct texts."""
+    texts = real_texts()
+    if not texts:
+        raise SystemExit("no real text found: expected seeds/*.txt or tests/data/news/*.json")
+    folder.mkdir(parents=True, exist_ok=True)
+    size = 0
+    for i in range(n):
+        data = f"copy {_letters(i)}\n\n{texts[i % len(texts)]}\n".encode()
+        (folder / f"{i:06d}_real.txt").write_bytes(data)
+        size += len(data)
+    return folder, size, len(texts)
+
+
+def bare_scan(folder: Path, gaz) -> float:
+    """Seconds to fold every article and run the gazetteer's automaton over it."""
+    automaton = gaz.matcher.automaton
+    texts = [p.read_text("utf-8") for p in sorted(folder.glob("*.txt"))]
+    start = time.perf_counter()
+    for text in texts:
+        for _ in automaton.iter(fold(text)):
+            pass
+    return time.perf_counter() - start
+
+
+def real_report(args: argparse.Namespace, folder: Path, size: int, distinct: int) -> None:
+    n = args.n
+    gaz = load_gazetteer()
+    _ = gaz.matcher  # built once, outside the timings
+    from geo.extract import extract_article
+    from geo.read import iter_corpus
+
+    for article in iter_corpus(ROOT / "seeds"):  # lexicons and tables load outside the timings
+        if hasattr(article, "body"):
+            extract_article(article, gaz)
+
+    print(f"real corpus: {n} articles from {distinct} distinct texts, {size / 1e6:.2f} MB "
+          f"({size / max(n, 1) / 1e3:.1f} KB each) in {folder}")
+    bare = bare_scan(folder, gaz)
+    print(f"bare scan (fold + automaton.iter)  {_rate(n, size, bare)}")
+    first: tuple[float, dict[str, bytes]] | None = None
+    for jobs in args.jobs:
+        start = time.perf_counter()
+        result = run_pipeline(folder, gazetteer=gaz, use_cache=False, keep_text=False,
+                              jobs=jobs)
+        seconds = time.perf_counter() - start
+        layers = {name: to_geojson_bytes(getattr(result.layers, name)) for name in LAYER_NAMES}
+        t = result.report["totals"]
+        print(f"pipeline --jobs {jobs}  {_rate(n, size, seconds)}  "
+              f"x{seconds / max(bare, 1e-9):.0f} the bare scan's time; {t['articles']} "
+              f"articles, {t['incidents']} incidents, {t['failed']} failed")
+        stages = "  ".join(f"{k} {v:.2f}s" for k, v in sorted(result.timings.items(),
+                                                                key=lambda kv: -kv[1]))
+        print(f"  stages: {stages}")
+        print(f"  peak RSS: this process {max_rss_mb():.0f} MB, largest worker "
+              f"{max_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+        del result
+        if first is None:
+            first = (seconds, layers)
+        else:
+            same = "the same" if layers == first[1] else "DIFFERENT"
+            print(f"  speed-up at {jobs} jobs: x{first[0] / max(seconds, 1e-9):.2f} over "
+                  f"--jobs {args.jobs[0]} ({os.cpu_count()} cores); GeoJSON bytes {same}")
+
+
+def _job_counts(text: str) -> list[int]:
+    try:
+        counts = [int(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        counts = []
+    if not counts or min(counts) < 1:
+        raise argparse.ArgumentTypeError(f"expected job counts like 1,2, not {text!r}")
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-n", type=int, default=200, help="articles (1000, 10000, 100000 ...)")
+    parser.add_argument("-n", type=int, help="articles (1000, 10000, 100000 ...; default "
+                                             "200, or 1000 with --real)")
+    parser.add_argument("--real", action="store_true",
+                        help="real news text (seeds, development set, tests' news) repeated")
+    parser.add_argument("--jobs", type=_job_counts, default=[1, 2],
+                        help="with --real: job counts to compare (default 1,2)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--profile", action="store_true", help="cProfile top 10")
     parser.add_argument("--tracemalloc", action="store_true", help="traced Python peak")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     parser.add_argument("--no-cache-run", action="store_true", help="skip the cache runs")
     args = parser.parse_args(argv)
+    if args.real:
+        args.n = args.n or 1000
+        with tempfile.TemporaryDirectory(prefix="nes-real-") as tmp:
+            folder, size, distinct = write_real_corpus(args.keep or Path(tmp) / "corpus", args.n)
+            real_report(args, folder, size, distinct)
+        return 0
+    args.n = args.n or 200
     if args.keep:
         folder, size = write_corpus(args.keep, args.n, seed=args.seed)
         report(args, folder, size)
