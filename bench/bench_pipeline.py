@@ -227,10 +227,12 @@ def real_report(args: argparse.Namespace, folder: Path, size: int, distinct: int
     print(f"bare scan (fold + automaton.iter)  {_rate(n, size, bare)}")
     first: tuple[float, dict[str, bytes]] | None = None
     for jobs in args.jobs:
+        cpu = _cpu()
         start = time.perf_counter()
         result = run_pipeline(folder, gazetteer=gaz, use_cache=False, keep_text=False,
                               jobs=jobs)
         seconds = time.perf_counter() - start
+        parent, workers = (after - before for after, before in zip(_cpu(), cpu, strict=True))
         layers = {name: to_geojson_bytes(getattr(result.layers, name)) for name in LAYER_NAMES}
         t = result.report["totals"]
         print(f"pipeline --jobs {jobs}  {_rate(n, size, seconds)}  "
@@ -241,6 +243,8 @@ def real_report(args: argparse.Namespace, folder: Path, size: int, distinct: int
         print(f"  stages: {stages}")
         print(f"  peak RSS: this process {max_rss_mb():.0f} MB, largest worker "
               f"{max_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+        print(f"  CPU: this process {parent:.2f}s, workers {workers:.2f}s (on a shared "
+              "machine the wall time is noisy; CPU seconds are less so)")
         del result
         if first is None:
             first = (seconds, layers)
@@ -248,6 +252,13 @@ def real_report(args: argparse.Namespace, folder: Path, size: int, distinct: int
             same = "the same" if layers == first[1] else "DIFFERENT"
             print(f"  speed-up at {jobs} jobs: x{first[0] / max(seconds, 1e-9):.2f} over "
                   f"--jobs {args.jobs[0]} ({os.cpu_count()} cores); GeoJSON bytes {same}")
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its finished children."""
+    own, kids = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                       resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
 
 
 def _job_counts(text: str) -> list[int]:

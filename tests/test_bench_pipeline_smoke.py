@@ -24,6 +24,7 @@ def test_real_text_mode_prints_every_figure(capsys, monkeypatch):
                          r"time; 6 articles", out), out
     assert out.count("  stages: ") == 2 and "extract " in out and "read " in out, out
     assert out.count("peak RSS: this process") == 2, out
+    assert out.count("CPU: this process") == 2, out
     assert re.search(r"speed-up at 2 jobs: x[\d.]+ over --jobs 1 .* GeoJSON bytes the same",
                      out), out
 
