@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import re
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -391,13 +392,14 @@ def test_tables_show_formula_cells_neutralised(tmp_path, monkeypatch) -> None:
                            if isinstance(v, str)), col
 
 
-def test_the_export_command_names_the_uploads_it_leaves_out(tmp_path) -> None:
-    """Issue 10, item 15: with uploads present the command says it does not include them."""
-    _upload(tmp_path, "one.txt", FAR_UPLOAD)
+def test_the_export_command_reads_the_uploads_too(tmp_path) -> None:
+    """Issue 10, item 15: with uploads present the command reads the uploads folder in
+    the same run (--uploads), so it needs no '# Differs' line."""
+    uploads = _upload(tmp_path, "one.txt", FAR_UPLOAD)
     at = _run({"tab": "Export"})
     code = at.code[0].value
-    assert code.startswith("# Differs from the download: the 1 uploaded file is left out")
-    assert "--out=out/" in code.splitlines()[-1]
+    assert "#" not in code and len(code.splitlines()) == 1
+    assert "--out=out/" in code and f"--uploads={uploads}" in shlex.split(code)
 
 
 def test_refused_files_stay_listed_until_dismissed(tmp_path) -> None:

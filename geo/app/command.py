@@ -4,19 +4,17 @@ The command is shown for pasting into a shell, so it must be exact and safe: eve
 value is quoted with :func:`shlex.join`, and each value rides in ``--flag=VALUE``
 form, so an article id or actor starting with ``-`` is never taken for an option.
 
-Where the command line cannot say what the dashboard did, the command says so in
-``#`` comment lines above it (a shell ignores them when pasted), rather than pretend:
+It reads what the dashboard reads: the corpus, and with uploads present the uploads
+folder too (``--uploads=DIR``, the same two-folder run). A list value that
+``--type``/``--actor``/``--article`` would split at a comma or trim goes in the
+``-exact`` form (``--article-exact=a,b``), which takes it whole.
 
-- ``geo build`` reads one folder, while the dashboard reads the corpus and the
-  uploads folder in one run; with uploads present the command covers the corpus only.
-- ``geo build`` splits every ``--type``/``--actor``/``--article`` value at commas and
-  strips spaces, so a value holding a comma, or with spaces at its ends, cannot be
-  named; it is left out and the comment names it.
+Where the command line still cannot say what the dashboard did (a value holding a NUL
+character, which no command line can carry), the command says so in ``#`` comment
+lines above it (a shell ignores them when pasted), rather than pretend.
 
->>> print(export_command("seeds", {"articles": ["-x", "a,b"]}, uploads=2))
-# Differs from the download: the 2 uploaded files are left out (geo build reads one folder).
-# Differs from the download: article 'a,b' is left out (geo build splits at commas, trims spaces).
-python -m geo build seeds --out=out/ --article=-x
+>>> print(export_command("seeds", {"articles": ["-x", "a,b"]}, uploads=2, uploads_dir="up"))
+python -m geo build seeds --out=out/ --uploads=up --article=-x --article-exact=a,b
 """
 
 from __future__ import annotations
@@ -26,6 +24,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..read.uploads import default_upload_dir
+
 __all__ = ["cli_command", "cli_notes", "export_command"]
 
 _LISTS: tuple[tuple[str, str, str], ...] = (
@@ -34,8 +34,13 @@ _LISTS: tuple[tuple[str, str, str], ...] = (
 
 
 def _nameable(value: str) -> bool:
-    """Whether ``geo build`` reads ``value`` back as itself from one list option."""
+    """Whether ``geo build`` reads ``value`` back as itself from the splitting option."""
     return bool(value) and "," not in value and value == value.strip()
+
+
+def _passable(value: str) -> bool:
+    """Whether ``value`` can be a command-line argument at all (no NUL)."""
+    return "\x00" not in value
 
 
 def _positional(path: str | Path) -> str:
@@ -45,16 +50,19 @@ def _positional(path: str | Path) -> str:
 
 
 def cli_command(corpus: str | Path, filter_kwargs: Mapping[str, Any], *,
-                out: str = "out/") -> str:
-    """The ``python -m geo build`` command for the same filter, on one line.
+                out: str = "out/", uploads_dir: str | Path | None = None) -> str:
+    """The ``python -m geo build`` command for the same filter, on one line; with
+    ``uploads_dir``, the run reads that folder too (``--uploads``).
 
     >>> cli_command("seeds", {"date_from": "2022-01-01", "types": ["raid"],
     ...                       "min_confidence": 0.5})
     'python -m geo build seeds --out=out/ --date-from=2022-01-01 --type=raid --min-confidence=0.5'
-    >>> cli_command("my corpus", {"articles": ["-rf", "x y"]})
-    "python -m geo build 'my corpus' --out=out/ --article=-rf '--article=x y'"
+    >>> cli_command("my corpus", {"articles": ["-rf", "x y", "a, b"]})
+    "python -m geo build 'my corpus' --out=out/ --article=-rf '--article=x y' '--article-exact=a, b'"
     """
     args = ["python", "-m", "geo", "build", _positional(corpus), f"--out={out}"]
+    if uploads_dir is not None:
+        args.append(f"--uploads={uploads_dir}")
     for key, flag in (("date_from", "--date-from"), ("date_to", "--date-to")):
         if filter_kwargs.get(key):
             args.append(f"{flag}={filter_kwargs[key]}")
@@ -62,38 +70,39 @@ def cli_command(corpus: str | Path, filter_kwargs: Mapping[str, Any], *,
         values = filter_kwargs.get(key)
         if values is None:
             continue
-        named = [str(v) for v in values if _nameable(str(v))]
+        named = [str(v) for v in values if _passable(str(v))]
         if not named:
             args.append(f"{flag}=")  # an empty choice (e.g. an outlet with no article): nothing
-        args += [f"{flag}={value}" for value in named]
+        args += [f"{flag}={value}" if _nameable(value) else f"{flag}-exact={value}"
+                 for value in named]
     if filter_kwargs.get("min_confidence"):
         args.append(f"--min-confidence={float(filter_kwargs['min_confidence']):g}")
     return shlex.join(args)
 
 
 def cli_notes(filter_kwargs: Mapping[str, Any], *, uploads: int = 0) -> list[str]:
-    """Why :func:`cli_command` would not give the download's bytes (empty when it does)."""
-    notes = []
-    if uploads:
-        notes.append(f"the {uploads} uploaded file{'s' * (uploads != 1)} "
-                     f"{'are' if uploads != 1 else 'is'} left out (geo build reads one folder).")
-    for key, _, word in _LISTS:
-        for value in filter_kwargs.get(key) or ():
-            if not _nameable(str(value)):
-                notes.append(f"{word} {str(value)!r} is left out "
-                             "(geo build splits at commas, trims spaces).")
-    return notes
+    """Why :func:`cli_command` would not give the download's bytes (empty when it does).
+
+    ``uploads`` is kept for callers of the first version: the uploads are read by
+    ``--uploads`` now, so they never make a note.
+    """
+    return [f"{word} {str(value)!r} is left out (a command line cannot carry a NUL)."
+            for key, _, word in _LISTS for value in filter_kwargs.get(key) or ()
+            if not _passable(str(value))]
 
 
 def export_command(corpus: str | Path, filter_kwargs: Mapping[str, Any], *,
-                   uploads: int = 0, out: str = "out/") -> str:
-    """:func:`cli_command`, under a ``#`` line for each way it differs from the download."""
-    lines = [_comment("Differs from the download: " + note)
-             for note in cli_notes(filter_kwargs, uploads=uploads)]
-    return "\n".join([*lines, cli_command(corpus, filter_kwargs, out=out)])
+                   uploads: int = 0, out: str = "out/",
+                   uploads_dir: str | Path | None = None) -> str:
+    """:func:`cli_command` for the dashboard's view: with ``uploads`` (how many files the
+    uploads folder holds) above 0, the run reads ``uploads_dir`` too (by default the
+    folder the dashboard stores them in, :func:`geo.read.uploads.default_upload_dir`);
+    under a ``#`` line for each way it still differs from the download."""
+    folder = (uploads_dir if uploads_dir is not None else default_upload_dir()) if uploads else None
+    lines = [_comment("Differs from the download: " + note) for note in cli_notes(filter_kwargs)]
+    return "\n".join([*lines, cli_command(corpus, filter_kwargs, out=out, uploads_dir=folder)])
 
 
 def _comment(text: str) -> str:
     """One shell comment line: a newline in a value must not start a command."""
     return "# " + " ".join(text.split())
-

@@ -16,7 +16,7 @@ import pyogrio
 import pytest
 
 from gazetteer.model import Place
-from geo.app.command import cli_command, export_command
+from geo.app.command import cli_command, cli_notes, export_command
 from geo.app.dashboard_data import (
     WORD_JOINER,
     article_header_html,
@@ -42,6 +42,7 @@ from geo.app.dashboard_data import (
     upload_rows,
 )
 from geo.layers import EXPORT_LAYERS, LAYER_NAMES, empty_layer, filter_layers
+from geo.read.uploads import default_upload_dir
 
 PROJECT = Path(__file__).resolve().parents[3]
 SEEDS = PROJECT / "seeds"
@@ -356,26 +357,58 @@ def test_export_command_is_exact_for_an_id_starting_with_a_dash(tmp_path) -> Non
         assert layer_geojson(view, name) == (tmp_path / "out" / f"{name}.geojson").read_bytes()
 
 
-def test_export_command_says_what_it_cannot_reproduce() -> None:
-    """Issue 10, item 15: uploads (geo build reads one folder) and an id with a comma (geo
-    build splits at commas) are named in '#' lines a shell ignores, never silently lost."""
+def test_export_command_reads_the_uploads_and_names_every_id(tmp_path) -> None:
+    """Issue 10, item 15: with uploads present and an article id holding a comma (and one
+    starting with '-'), the Export tab's command writes exactly the download's bytes, for
+    every layer: the uploads ride in --uploads, the comma id in --article-exact."""
+    corpus, uploads = tmp_path / "corpus", tmp_path / "uploads"
+    corpus.mkdir()
+    uploads.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    shutil.copy(seeds[0], corpus / "a, b.txt")
+    shutil.copy(seeds[1], corpus / "-rf 0.txt")
+    shutil.copy(seeds[2], corpus / seeds[2].name)
+    shutil.copy(seeds[2], uploads / seeds[2].name)  # an id the corpus has: skipped
+    (uploads / "new, one.txt").write_text(
+        "اعترضت دورية أمريكية رتلاً روسياً قرب بلدة القحطانية بريف القامشلي.", encoding="utf-8")
+    result = run_folders([corpus, uploads])
+    assert {"a, b", "-rf 0", "new, one"} <= set(result.articles)
+    kwargs = {"articles": ["a, b", "-rf 0", "new, one"], "min_confidence": 0.0}
+    view = filter_layers(result.layers, **kwargs)
+    assert len(view.incidents) and len(view.articles) == 3
+    command = export_command(corpus, kwargs, uploads=2, uploads_dir=uploads,
+                             out=str(tmp_path / "out"))
+    assert "#" not in command and f"--uploads={uploads}" in shlex.split(command)
+    assert "'--article-exact=a, b'" in command and "'--article=-rf 0'" in command
+    env = {**os.environ, "NES_OSINT_CACHE": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, *shlex.split(command)[1:]], cwd=PROJECT, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    for name in LAYER_NAMES:
+        assert layer_geojson(view, name) == (tmp_path / "out" / f"{name}.geojson").read_bytes(), name
+
+
+def test_export_command_needs_no_notes_for_uploads_or_commas() -> None:
+    """Uploads and values geo build's '--article=' would split or trim are named exactly
+    (no '# Differs' line); the uploads folder is the dashboard's own by default."""
     kwargs = {"articles": ["a,b", "plain"], "actors": [" padded"]}
     text = export_command("seeds", kwargs, uploads=3)
-    comments = [line for line in text.splitlines() if line.startswith("#")]
-    assert len(comments) == 3
-    assert "3 uploaded files are left out" in comments[0]
-    assert "' padded'" in comments[1] and "'a,b'" in comments[2]
-    args = shlex.split(text, comments=True)
-    assert args[-1] == "--article=plain" and not any("a,b" in a or "padded" in a for a in args)
-    assert export_command("seeds", {}) == cli_command("seeds", {})
-    only = export_command("seeds", {"articles": ["x,y"]})
-    assert shlex.split(only, comments=True)[-1] == "--article="  # nothing, as the filter says
+    assert "#" not in text
+    args = shlex.split(text)
+    assert f"--uploads={default_upload_dir()}" in args
+    assert args[-3:] == ["--actor-exact= padded", "--article-exact=a,b", "--article=plain"]
+    assert cli_notes(kwargs, uploads=3) == []
+    assert export_command("seeds", {}) == cli_command("seeds", {})  # no uploads: no --uploads
+    assert shlex.split(export_command("seeds", {"articles": []}))[-1] == "--article="
 
 
-def test_export_command_comment_cannot_start_a_command() -> None:
-    text = export_command("seeds", {"articles": ["a,b\nrm -rf ~"]})
-    assert all(line.startswith("#") for line in text.splitlines()[:-1])
-    assert len(text.splitlines()) == 2
+def test_export_command_notes_what_no_command_line_can_carry() -> None:
+    """A NUL cannot be an argument: the value is left out and a '#' line says so, and a
+    newline in it cannot start a command."""
+    text = export_command("seeds", {"articles": ["a\x00b\nrm -rf ~"]})
+    lines = text.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("# Differs from the download: article")
+    assert shlex.split(text, comments=True)[-1] == "--article="  # nothing, as the filter says
 
 
 # --- issue 10 -------------------------------------------------------------------------
