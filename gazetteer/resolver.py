@@ -135,6 +135,7 @@ def resolve_text(text: str, gazetteer: Gazetteer) -> list[Mention]:
             mentions[i] = _decide(p, folded, pending, starts, anchors=near)
     out = [m for m in mentions if m is not None]
     _contradicted_by_tie(folded, out, gazetteer)
+    _crossing_named_elsewhere(folded, out, gazetteer)
     out += _unknown_named_places(text, folded, out, gazetteer)
     out.sort(key=lambda m: m.start)
     return out
@@ -383,6 +384,45 @@ def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazet
                  "area the text gives, approximate")
 
 
+_SENTENCE_END_RE = re.compile(r"[.!؟?\n]")
+
+
+def _crossing_named_elsewhere(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """'دخل رتل من معبر الوليد إلى قاعدة الشدادي': a crossing named by another of its names,
+    in a sentence set wholly in a far governorate.
+
+    Crossings are often named after the town across the border, and two crossings may
+    share that name: the gazetteer's al-Waleed is al-Tanf's, 450 km from the al-Waleed
+    crossing of the Hasakah countryside. When the text uses a name other than the
+    crossing's main one, names no place of the crossing's governorate in its sentence,
+    and does name places of one other governorate at least :data:`TIE_CONTRADICTS_KM`
+    away, a reader takes it to be a crossing of that area: placed at the countryside of
+    the first of them, approximate, the known crossing kept among the candidates.
+    """
+    text = folded.original
+    for m in mentions:
+        place = m.place
+        if (place is None or place.kind != "border_crossing" or m.role != "location"
+                or m.approximate or m.key == fold(place.name_ar)):
+            continue
+        lo = max((x.end() for x in _SENTENCE_END_RE.finditer(text, 0, m.start)), default=0)
+        end = _SENTENCE_END_RE.search(text, m.end)
+        hi = end.start() if end else len(text)
+        others = [x for x in mentions if x is not m and lo <= x.start < hi and x.place is not None
+                  and x.role == "location" and x.place.in_area and x.place.id != place.id]
+        if not others or any(x.place.governorate == place.governorate for x in others):
+            continue
+        if len({x.place.governorate for x in others}) != 1:
+            continue
+        if min(_km(place, x.place) for x in others) < TIE_CONTRADICTS_KM:
+            continue
+        m.place = _countryside(others[0], gaz)
+        m.geo_precision, m.approximate, m.confidence = 2, True, 0.4
+        m.cue = (f"'{m.text}' in a sentence set in {others[0].text}, "
+                 f"{_km(place, others[0].place):.0f} km from the {place.name_en} of the gazetteer: "
+                 "another crossing of that name, placed at the area the text gives, approximate")
+
+
 def _tied_area(text: str, folded: FoldedText, m: Mention, after: list[Mention]) -> Mention | None:
     """The resolved in-area place that the words right after ``m`` tie it to, if any."""
     end = _folded_offset(folded, m.end)
@@ -416,6 +456,8 @@ _NOT_NAMES = {
     "يقع", "باتجاه", "لن", "لا", "لم", "قد", "كان", "ان", "كانت", "هذه", "تلك", "ذلك", "ايضا",
     "فيها", "منها", "عليها", "بريف",
     "ريف", "محيط", "بمحيط", "سوريه", "سوريا", "عربيه", "كرديه", "ايزيديه", "مسيحيه",
+    # 'القرية ذاتها', 'البلدة نفسها', 'القرية المذكورة': a place named before, referred to again
+    "ذاتها", "ذاته", "نفسها", "نفسه", "عينها", "المذكوره", "المذكور", "المستهدفه", "مجددا",
 }
 
 

@@ -56,7 +56,7 @@ ANAPHORIC_PLACE_RE = rx(r"(?<![^\W\d_])[وفبلك]?(?:ال|ل)(قاعده|مط�
 #: A place named as where someone came from or approached from, not where it happened.
 _ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|اتجاه|طرف)|(?:قادم|اتي)(?:ا|ه|ين|ون|تين)?"
                 r" من|(?:انطلق|خرج|وصل)(?:ت|وا)? من)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه"
-                r"|قاعده|مطار)\s+)?$")
+                r"|قاعده|مطار|معبر)\s+)?$")
 #: The kind word a text puts before a name -> the kinds a noun referring back may mean by it.
 _KIND_WORD_KINDS = {
     "city": {"city", "capital", "town"}, "town": {"town", "city"}, "village": {"village"},
@@ -100,6 +100,9 @@ _SITE_KINDS = {
 _NEAR_RE = rx(r"(?:قرب|بالقرب من|القريب(?:ه)? من|قريب(?:ا|ه)? من|اطراف|محيط|ضواحي|مشارف)\s*$")
 #: Passing through: 'عبر', 'عبرت', 'يعبر' (a crossing passed, not a destination).
 _VIA_RE = rx(r"(?<![^\W\d_])(?:عبر|عبرت|عبروا|يعبر|تعبر)(?![^\W\d_])|^(?:عبر|يعبر|تعبر)")
+#: Entering (the country): 'دخل', 'دخلت', 'يدخل', 'دخول'; and 'من' right before a crossing.
+_ENTER_RE = rx(r"(?:دخل|دخلت|دخلوا|يدخل|تدخل|دخول)(?![^\W\d_])")
+_FROM_RE = rx(r"(?<![^\W\d_])من\s+(?:(?:ال)?معبر\s+)?$")
 #: The kind word before an oil or gas field's name ('حقل', 'وحقل', 'حقل غاز').
 _FIELD_WORD_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:حقل|حقول|معمل)(?: (?:نفط|غاز|النفط|الغاز))?\s*$")
 #: Kinds of place a site may be named through.
@@ -450,8 +453,11 @@ def _crossed_at(doc: Doc, m: Mention, c: Candidate) -> bool:
     الوليد إلى الحسكة', 'عبرت شاحنات معبر الوليد باتجاه قواعدها'."""
     if m.place is None or m.place.kind != "border_crossing":
         return False
-    return bool(_VIA_RE.search(doc.fspan(max(0, m.start - 14), m.start))
-                or _VIA_RE.match(fold_letters(c.word).lstrip("وف")))
+    before = doc.fspan(max(0, m.start - 14), m.start)
+    word = fold_letters(c.word).lstrip("وف")
+    # 'دخل رتل من معبر سيمالكا إلى قاعدة الشدادي': entering the country is the news
+    return bool(_VIA_RE.search(before) or _VIA_RE.match(word)
+                or (_ENTER_RE.match(word) and _FROM_RE.search(before)))
 
 
 def _precision_of(doc: Doc, m: Mention) -> tuple[int, bool]:

@@ -46,3 +46,26 @@ def test_an_airlift_is_a_deployment(gaz, body, place):
 ])
 def test_a_landing_without_cargo_or_troops_is_no_airlift(gaz, body):
     assert [i.type for i in run(gaz, body).incidents if i.type == "deployment"] == []
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    # entering the country through a crossing: the crossing is the news
+    ("دخل رتل أمريكي من معبر سيمالكا إلى قاعدة الشدادي يوم الأحد.", "semalka_crossing"),
+    ("دخلت شاحنات تابعة للتحالف الدولي من معبر سيمالكا ووصلت إلى قاعدة قسرك يوم الأحد.",
+     "semalka_crossing"),
+    # arriving from a crossing: the arrival is the news
+    ("وصل رتل أمريكي قادم من معبر سيمالكا إلى قاعدة الشدادي يوم الأحد.", "shaddadi"),
+])
+def test_a_convoy_at_the_crossing_it_entered_or_the_base_it_reached(gaz, body, place):
+    incs = [i for i in run(gaz, body).incidents if i.type == "convoy"]
+    assert [i.place.id for i in incs] == [place]
+
+
+@pytest.mark.parametrize("body", [
+    "دخل رتل أمريكي من معبر الوليد إلى قاعدة الشدادي يوم الأحد.",
+    "دخل رتل للتحالف الدولي من معبر الوليد غير الشرعي إلى ريف الحسكة يوم الأحد.",
+    "دخل رتل أمريكي عبر معبر الوليد الحدودي مع العراق قرب اليعربية بريف الحسكة يوم الأحد.",
+])
+def test_al_waleed_in_the_hasakah_countryside_is_not_al_tanf(gaz, body):
+    incs = run(gaz, body).incidents
+    assert incs and all(i.place.governorate == "hasakah" for i in incs)

@@ -81,12 +81,13 @@ def test_sites(gaz, body, place):
 
 
 @pytest.mark.parametrize("body, kind, places", [
+    # the al-Waleed crossing of a sentence set in Hasakah is not al-Tanf's (450 km away)
     ("دخلت قافلة أمريكية تضم 30 آلية عبر معبر الوليد غير الشرعي إلى الحسكة.", "convoy",
-     ["tanf_crossing"]),
+     ["hasakah"]),
     ("دخل رتل للتحالف الدولي إلى ريف الحسكة عبر معبر الوليد الحدودي مع العراق.", "convoy",
-     ["tanf_crossing"]),
+     ["rif_hasakah"]),
     ("عبرت شاحنات تابعة للتحالف معبر الوليد باتجاه قواعدها في الحسكة.", "convoy",
-     ["tanf_crossing"]),
+     ["hasakah"]),
     ("وصلت تعزيزات أمريكية إلى قاعدة حقل العمر عبر معبر الوليد.", "deployment", ["omar_field"]),
     ("انسحبت القوات الأمريكية من قاعدتي الشدادي وتل بيدر.", "withdrawal",
      ["shaddadi", "tal_baydar"]),

@@ -41,3 +41,11 @@ def test_the_event_after_baad_with_its_own_date(gaz):
     body = "استقدمت القوات الأمريكية تعزيزات إلى قاعدة الشدادي بعد قصف استهدف حقل كونيكو يوم السبت."
     strike = next(i for i in run(gaz, body).incidents if i.type == "shelling")
     assert strike.date_first.isoformat() == "2023-08-12"
+
+
+@pytest.mark.parametrize("body", [
+    "قصفت القوات التركية قرية تل جمعة بريف تل تمر يوم الأحد، ثم قصفت القرية ذاتها مجدداً مساءً.",
+    "استهدفت مسيرة تركية قرية تل جمعة بريف تل تمر يوم الأحد، قبل أن تعود لتستهدف البلدة نفسها.",
+])
+def test_the_same_village_again_is_no_place_of_its_own(gaz, body):
+    assert {i.place.id for i in run(gaz, body).incidents} == {"tal_jumaa"}
