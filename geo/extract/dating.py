@@ -206,7 +206,7 @@ def _date_note(d: Any, doc: Doc) -> str:
 
 
 def _previous_dated(doc: Doc, s: Sentence) -> tuple[Any, Sentence] | None:
-    siblings = [x for x in doc.para_sentences.get(s.para, []) if x.index < s.index]
+    siblings = doc.earlier_in_paragraph(s)
     for prev in reversed(siblings):
         exprs = [d for d in doc.in_sentence(doc.dates, prev) if not _since(doc, d)]
         if exprs:

@@ -372,7 +372,7 @@ def _km(a: Place, b: Place) -> float:
 
 def _is_actor_word(doc: Doc, m: Mention) -> bool:
     """'تركية' in 'دوريات روسية وتركية', 'واشنطن' as the US: a name inside an actor, not a place."""
-    return any(h.start <= m.start < h.end or m.start <= h.start < m.end for h in doc.actors)
+    return bool(doc.overlapping(doc.actors, m.start, m.end))
 
 
 def _is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
@@ -488,7 +488,7 @@ def _anaphoric_place(doc: Doc, s: Sentence) -> tuple[Place, str, bool] | None:
         if not kinds:
             continue
         start, _ = s.to_original(m.start(), m.end())
-        earlier = [x for x in doc.usable if x.end <= start and start - x.end < 2500]
+        earlier = doc.ending_before(doc.usable, start, 2500)
         earlier.sort(key=lambda x: (not _ORIGIN_RE.search(doc.fspan(max(0, x.start - 30), x.start)),
                                     x.start))
         for mention in reversed(earlier):
@@ -511,8 +511,8 @@ def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
     siblings = doc.para_sentences.get(s.para, [])
     lo = siblings[0].start if siblings else s.start
     hi = siblings[-1].end if siblings else s.end
-    before = [m for m in doc.usable if lo <= m.start < s.start]
-    after = [m for m in doc.usable if s.end <= m.start < hi]
+    before = doc.starting_in(doc.usable, lo, s.start)
+    after = doc.starting_in(doc.usable, s.end, hi)
     if before:
         return before[-1]
     return after[0] if after else None
