@@ -29,6 +29,7 @@ __all__ = [
     "GEO_PRECISION",
     "LEAN_EVIDENCE_CHARS",
     "LEAN_SOURCES",
+    "REVIEW_LABELS",
     "article_parts",
     "article_popup_html",
     "base_parts",
@@ -244,6 +245,59 @@ def _confidence_part(confidence: Any) -> str:
     return f'<div class="meta">Confidence {float(confidence):.2f}</div>'
 
 
+#: What each review state says in a popup (``review`` of an incident row).
+REVIEW_LABELS = {"machine": "machine (not reviewed)", "confirmed": "confirmed by an analyst",
+                 "edited": "edited by an analyst", "rejected": "rejected by an analyst"}
+
+
+@_memo(1 << 4)
+def _review_head(state: str) -> str:
+    label = REVIEW_LABELS.get(state, state)
+    return (f'<div class="review review-{_esc(state)}"><b>Review:</b> '
+            f'<span class="review-state">{_esc(label)}</span></div>')
+
+
+def _change_value(value: Any) -> str:
+    """A changed value as text: a place by its names, a date with its precision, a list
+    joined; escaped (it may come from an article or from the analyst)."""
+    value = cell_value(value)
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, Mapping):
+        if "lat" in value or "place_id" in value:
+            names = place_label(cell_value(value.get("name_en")), cell_value(value.get("name_ar")))
+            return names if names != "unknown place" else _esc(value.get("place_id"))
+        if "date" in value:
+            date = _esc(value.get("date")) or "unknown"
+            precision = _esc(value.get("precision"))
+            return f"{date} ({precision})" if precision else date
+        if "actors" in value:
+            return _change_value(value.get("actors"))
+        return ", ".join(f"{_esc(k)}: {_change_value(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(_change_value(v) for v in value)
+    if isinstance(value, str) and value in INCIDENT_STYLES:
+        return _esc(_type_label(value))
+    return _bdi(_esc(value))
+
+
+def _review_parts(state: Any, changes: Any) -> list[str]:
+    """'Review: edited by an analyst' and, for an edit, each change: field, old → new."""
+    if not state:
+        return []
+    parts = [_review_head(str(state))]
+    changes = [c for c in _items(changes) if isinstance(c, Mapping)]
+    if changes:
+        lines = "".join(
+            f"<li>{_esc(str(cell_value(c.get('field')) or 'change').replace('_', ' '))}: "
+            f"{_change_value(c.get('old'))} → {_change_value(c.get('new'))}"
+            + (f' <span class="meta">({_bdi(_esc(c.get("note")))})</span>'
+               if cell_value(c.get("note")) else "")
+            + "</li>" for c in changes)
+        parts.append(f'<ul class="review-changes">{lines}</ul>')
+    return parts
+
+
 _APPROX_NOTE = ('<div class="approx-note">Approximate location: the point stands for a wider '
                 "area (dashed circle).</div>")
 
@@ -267,6 +321,7 @@ def incident_parts(row: Mapping, *, lean: bool = False,
     if actors:
         parts.append(actors)
     parts.append(_casualties_part(cell_value(get("fatalities")), cell_value(get("injuries"))))
+    parts.extend(_review_parts(cell_value(get("review")), get("review_changes")))
     confidence = cell_value(get("confidence"))
     if confidence is not None:
         parts.append(_confidence_part(round(float(confidence), 2)))
@@ -276,7 +331,8 @@ def incident_parts(row: Mapping, *, lean: bool = False,
 
 def incident_popup_html(row: Mapping, *, lean: bool = False) -> str:
     """Popup of one incident: type, date and precision, place and geo precision, actors,
-    casualties, then each source (title, outlet, date, link, Arabic evidence).
+    casualties, the review state (machine, confirmed, edited: what changed, old → new),
+    then each source (title, outlet, date, link, Arabic evidence).
 
     Every value is escaped; links only for http(s) URLs. ``lean`` keeps the first
     sources and cuts the evidence (used for very large layers).

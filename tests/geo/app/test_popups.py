@@ -150,3 +150,69 @@ def test_popups_accept_series_with_nan():
     row["confidence"] = float("nan")
     assert "not stated" in incident_popup_html(row)
 
+
+
+# ------------------------------------------------------------------ review state
+
+@pytest.mark.parametrize("state, label", [("machine", "machine (not reviewed)"),
+                                          ("confirmed", "confirmed by an analyst"),
+                                          ("edited", "edited by an analyst")])
+def test_incident_popup_shows_review_state(state, label):
+    out = incident_popup_html({"type": "raid", "review": state, "review_changes": []})
+    assert f'<div class="review review-{state}"><b>Review:</b>' in out
+    assert label in out
+    assert "review-changes" not in out
+
+
+def test_incident_popup_without_review_column_has_no_review_line():
+    assert "Review:" not in incident_popup_html({"type": "raid"})
+    row = small_layers()["incidents"].iloc[0].copy()
+    row["review"] = float("nan")
+    assert "Review:" not in incident_popup_html(row)
+
+
+def test_edited_popup_lists_each_change_old_to_new():
+    changes = [
+        {"field": "type", "old": "raid", "new": "airstrike", "note": "per the second source"},
+        {"field": "date", "old": {"date": "2022-10-08", "precision": "day"},
+         "new": {"date": "2022-10", "precision": "month"}},
+        {"field": "place", "old": {"place_id": "p1", "name_en": "Qamishli",
+                                   "name_ar": "القامشلي", "lat": 37.05, "lon": 41.22},
+         "new": {"place_id": "point:36.50000,40.75000", "name_en": "point 36.50000, 40.75000",
+                 "name_ar": "", "lat": 36.5, "lon": 40.75}},
+        {"field": "actors", "old": {"actors": ["SDF"], "attackers": [], "targets": []},
+         "new": {"actors": ["SDF", "Turkey"], "attackers": [], "targets": []}},
+        {"field": "fatalities", "old": None, "new": 3},
+    ]
+    out = incident_popup_html({"type": "airstrike", "review": "edited", "review_changes": changes})
+    assert "edited by an analyst" in out
+    assert "<li>type: Raid → Air / drone strike" in out and "per the second source" in out
+    assert "<li>date: 2022-10-08 (day) → 2022-10 (month)</li>" in out
+    assert "<li>place: Qamishli · <span dir=\"rtl\">القامشلي</span> → point 36.50000, 40.75000" in out
+    assert "<li>actors: <bdi>SDF</bdi> → <bdi>SDF</bdi>, <bdi>Turkey</bdi></li>" in out
+    assert "<li>fatalities: — → <bdi>3</bdi></li>" in out
+    # the popup reads in order: casualties, then the review, then the sources
+    assert out.index("Casualties") < out.index("Review:")
+
+
+def test_review_changes_are_escaped_and_inert():
+    changes = [{"field": EVIL, "old": EVIL, "new": {"actors": [JINJA]}, "note": "`${x}`"},
+               {"field": "place", "old": {"place_id": "p", "name_en": EVIL, "name_ar": JINJA},
+                "new": {"place_id": "q", "lat": 1, "lon": 2}},
+               {"field": "date", "old": {"date": EVIL}, "new": {"date": None}},
+               "not a change", None]
+    out = incident_popup_html({"type": "raid", "review": "<b>" + EVIL, "review_changes": changes})
+    assert "<script" not in out and "<b>&lt;" not in out.replace("<b>Review:</b>", "")
+    for raw in ("${", "`", "\\", "{{", "{%"):
+        assert raw not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert out.count("<li>") == 3
+
+
+def test_review_in_rendered_map_popup(layers):
+    layers["incidents"]["review"] = ["edited"] + ["machine"] * (len(layers["incidents"]) - 1)
+    layers["incidents"]["review_changes"] = [
+        [{"field": "type", "old": "raid", "new": EVIL}]] + [[]] * (len(layers["incidents"]) - 1)
+    page = build_map(layers).get_root().render()
+    assert "edited by an analyst" in page and "machine (not reviewed)" in page
+    assert EVIL not in page
