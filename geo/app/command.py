@@ -50,9 +50,11 @@ def _positional(path: str | Path) -> str:
 
 
 def cli_command(corpus: str | Path, filter_kwargs: Mapping[str, Any], *,
-                out: str = "out/", uploads_dir: str | Path | None = None) -> str:
+                out: str = "out/", uploads_dir: str | Path | None = None,
+                include_rejected: bool = False) -> str:
     """The ``python -m geo build`` command for the same filter, on one line; with
-    ``uploads_dir``, the run reads that folder too (``--uploads``).
+    ``uploads_dir``, the run reads that folder too (``--uploads``); ``include_rejected``:
+    the view keeps rejected incidents (the Review tab's "Show rejected incidents").
 
     >>> cli_command("seeds", {"date_from": "2022-01-01", "types": ["raid"],
     ...                       "min_confidence": 0.5})
@@ -63,6 +65,8 @@ def cli_command(corpus: str | Path, filter_kwargs: Mapping[str, Any], *,
     args = ["python", "-m", "geo", "build", _positional(corpus), f"--out={out}"]
     if uploads_dir is not None:
         args.append(f"--uploads={uploads_dir}")
+    if include_rejected:
+        args.append("--include-rejected")
     for key, flag in (("date_from", "--date-from"), ("date_to", "--date-to")):
         if filter_kwargs.get(key):
             args.append(f"{flag}={filter_kwargs[key]}")
@@ -93,14 +97,15 @@ def cli_notes(filter_kwargs: Mapping[str, Any], *, uploads: int = 0) -> list[str
 
 def export_command(corpus: str | Path, filter_kwargs: Mapping[str, Any], *,
                    uploads: int = 0, out: str = "out/",
-                   uploads_dir: str | Path | None = None) -> str:
+                   uploads_dir: str | Path | None = None, include_rejected: bool = False) -> str:
     """:func:`cli_command` for the dashboard's view: with ``uploads`` (how many files the
     uploads folder holds) above 0, the run reads ``uploads_dir`` too (by default the
     folder the dashboard stores them in, :func:`geo.read.uploads.default_upload_dir`);
     under a ``#`` line for each way it still differs from the download."""
     folder = (uploads_dir if uploads_dir is not None else default_upload_dir()) if uploads else None
     lines = [_comment("Differs from the download: " + note) for note in cli_notes(filter_kwargs)]
-    return "\n".join([*lines, cli_command(corpus, filter_kwargs, out=out, uploads_dir=folder)])
+    return "\n".join([*lines, cli_command(corpus, filter_kwargs, out=out, uploads_dir=folder,
+                                           include_rejected=include_rejected)])
 
 
 def _comment(text: str) -> str:

@@ -399,6 +399,8 @@ def test_export_command_needs_no_notes_for_uploads_or_commas() -> None:
     assert args[-3:] == ["--actor-exact= padded", "--article-exact=a,b", "--article=plain"]
     assert cli_notes(kwargs, uploads=3) == []
     assert export_command("seeds", {}) == cli_command("seeds", {})  # no uploads: no --uploads
+    assert shlex.split(export_command("seeds", {}, include_rejected=True))[-1] == (
+        "--include-rejected")  # the Review tab's "Show rejected incidents"
     assert shlex.split(export_command("seeds", {"articles": []}))[-1] == "--article="
 
 
