@@ -600,3 +600,23 @@ def _is_point_layer(geom: gpd.GeoSeries, layer: str | None) -> bool:
         return GEOMETRY_TYPES[layer] == "Point"
     kinds = geom.geom_type.dropna()
     return bool(len(kinds)) and bool((kinds == "Point").all())
+
+
+def write_kml(gdf: gpd.GeoDataFrame, path: str | Path, *, layer: str | None = None) -> Path:
+    """Write ``gdf`` as KML (GDAL's KML driver, UTF-8: Arabic stays as it is).
+
+    Every column becomes an ExtendedData field (lists as JSON text, as in the
+    GeoPackage); the placemark's name is ``place_name_en`` or ``name_en`` or ``title``
+    where the layer has one, so Google Earth and QGIS label the points.
+    """
+    gdf = _writable(gdf)
+    frame = _flat(gdf, _kinds_of(gdf, layer))
+    label = next((c for c in ("place_name_en", "name_en", "title", "id") if c in frame), None)
+    if label is not None and "Name" not in frame:
+        frame = frame.assign(Name=frame[label].astype("string").fillna(""))
+    name = layer or "layer"
+
+    def write(tmp: Path) -> None:
+        pyogrio.write_dataframe(frame, tmp, layer=name, driver="KML")
+
+    return atomic_write(path, write)

@@ -8,13 +8,12 @@ goes through :func:`md_escape`.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import html
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,8 +23,8 @@ import pandas as pd
 from ..export import spreadsheet_safe, to_geojson_bytes, write_gpkg
 from ..layers import EXPORT_LAYERS, LAYER_NAMES, Layers
 from ..model import plausible_span
-from ..pipeline import PipelineError, PipelineResult, run_pipeline
-from ..read import CorpusError, FileReport, iter_corpus
+from ..pipeline import PipelineResult
+from ..pipeline import run_folders as pipeline_run_folders
 from ..read.uploads import list_uploads
 from .symbols import INCIDENT_STYLES
 
@@ -88,45 +87,16 @@ def folder_fingerprint(folders: Iterable[str | Path]) -> str:
     return h.hexdigest()
 
 
-def _read_folders(folders: Sequence[Path]) -> Callable[[Path], Iterator[Any]]:
-    """A pipeline reader over several folders; an article id seen before is skipped."""
-
-    def read(_: Path) -> Iterator[Any]:
-        seen: dict[str, str] = {}
-        for n, folder in enumerate(folders):
-            # the run report keys files by bare name: mark those of the later folders
-            suffix = "" if n == 0 else f" ({folder.name})"
-            try:
-                items = iter_corpus(folder)
-            except CorpusError as exc:
-                raise PipelineError(str(exc)) from exc
-            for item in items:
-                if not (hasattr(item, "body") and hasattr(item, "id")):
-                    if suffix and isinstance(item, FileReport):
-                        item = dataclasses.replace(item, file=item.file + suffix)
-                    yield item
-                    continue
-                where = Path(getattr(item, "path", "") or item.id).name + suffix
-                if item.id in seen:
-                    yield FileReport(where, "skipped", f"duplicate article id {item.id!r} "
-                                     f"(already read from {seen[item.id]})")
-                    continue
-                seen[item.id] = where
-                yield item
-
-    return read
-
-
 def run_folders(folders: Iterable[str | Path], *, gazetteer: Any = None,
                 cache_dir: str | Path | None = None, use_cache: bool = True,
-                progress: Callable[[int, str], None] | None = None) -> PipelineResult:
-    """ONE pipeline run over several folders (the corpus, then the uploads).
+                progress: Callable[[int, str], None] | None = None,
+                review: Any = None, include_rejected: bool = False) -> PipelineResult:
+    """ONE pipeline run over several folders (the corpus, then the uploads):
+    :func:`geo.pipeline.run_folders`, the run ``python -m geo build --uploads`` makes.
 
-    One run, not one per folder, so that an uploaded article about an event the
-    corpus reports is merged with it, like any two articles of one folder. Folders
-    that do not exist or cannot be listed are left out (the uploads folder until the
-    first upload; an unreadable uploads folder costs only the uploads, and the page
-    says so, see :func:`geo.app.upload_record.uploads_listing`).
+    Folders after the first that do not exist or cannot be listed are left out (the
+    uploads folder until the first upload; an unreadable uploads folder costs only the
+    uploads, and the page says so, see :func:`geo.app.upload_record.uploads_listing`).
 
     Raises
     ------
@@ -135,21 +105,9 @@ def run_folders(folders: Iterable[str | Path], *, gazetteer: Any = None,
     geo.pipeline.NoArticlesError
         If no folder holds a readable article.
     """
-    folders = [Path(f) for f in folders]
-    if not folders:
-        raise ValueError("run_folders needs at least one folder")
-    present = [folders[0], *(f for f in folders[1:] if _listable(f))]
-    reader = _read_folders(present) if len(present) > 1 else None
-    return run_pipeline(present[0], gazetteer=gazetteer, cache_dir=cache_dir,
-                        use_cache=use_cache, progress=progress, reader=reader)
-
-
-def _listable(folder: Path) -> bool:
-    try:
-        next(iter(folder.iterdir()), None)
-    except OSError:  # missing, not a folder, or no permission
-        return False
-    return True
+    return pipeline_run_folders(folders, gazetteer=gazetteer, cache_dir=cache_dir,
+                                use_cache=use_cache, progress=progress,
+                                review=review, include_rejected=include_rejected)  # issue 12
 
 
 # --- what the filters offer -----------------------------------------------------------
@@ -280,29 +238,69 @@ def _evidence(sources: Any, limit: int = 160) -> str:
     return ""
 
 
-INCIDENT_COLUMNS = ("date", "type", "place", "place_ar", "geo_precision", "actors",
-                    "fatalities", "injuries", "confidence", "sources", "evidence", "id")
+INCIDENT_COLUMNS = ("date", "date_precision", "type", "place", "place_ar", "geo_precision",
+                    "actors", "fatalities", "injuries", "articles", "outlets", "confidence",
+                    "sources", "evidence", "id")
+
+
+def _dates(values: Any) -> pd.Series:
+    """ISO days, months or years -> datetimes (the first day of the period), NaT when
+    unknown: a column that sorts as dates and shows blank, never "None"."""
+    text = pd.Series(list(values), dtype="object").map(
+        lambda v: v if isinstance(v, str) and v.strip() else None)
+    return pd.to_datetime(text, errors="coerce", format="mixed")
+
+
+def _counts(inc: pd.DataFrame, column: str, fallback: Callable[[Any], int]) -> pd.arrays.IntegerArray:
+    """``n_articles``/``n_outlets`` where the layer has them, else counted from sources."""
+    if column in inc:
+        values = pd.to_numeric(inc[column], errors="coerce").tolist()
+    else:
+        values = [fallback(s) for s in inc["sources"]]
+    return pd.array([None if v is None or v != v else int(v) for v in values], dtype="Int64")
+
+
+def _n_articles(sources: Any) -> int:
+    return len({s.get("article") for s in sources or () if isinstance(s, Mapping)} - {None})
+
+
+def _n_outlets(sources: Any) -> int:
+    return len({s.get("outlet") for s in sources or () if isinstance(s, Mapping)} - {None, ""})
+
+
+def _text(values: Any) -> list[str]:
+    return ["" if v is None or (isinstance(v, float) and v != v) else str(v) for v in values]
 
 
 def incidents_table(layers: Layers) -> pd.DataFrame:
-    """The incidents in view as a plain table: one row each, lists joined, no geometry."""
+    """The incidents in view as a plain table: one row each, lists joined, no geometry.
+
+    ``date`` is a real date (the first day of the incident's period, blank when
+    unknown) so the column sorts as dates; ``date_precision`` says whether it is a
+    day, a month or a year. ``articles`` and ``outlets`` count distinct reports.
+    """
     inc = layers.incidents
     if inc.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in INCIDENT_COLUMNS})
     sources = inc["sources"].tolist()
+    first = inc["date_first"] if "date_first" in inc else inc["date"]
     return safe_cells(pd.DataFrame({
-        "date": inc["date"].tolist(),
+        "date": _dates(first.tolist()),
+        "date_precision": _text(inc["date_precision"].tolist()),
         "type": [type_label(t) for t in inc["type"]],
-        "place": inc["place_name_en"].tolist(),
-        "place_ar": inc["place_name_ar"].tolist(),
-        "geo_precision": inc["geo_precision"].tolist(),
+        "place": _text(inc["place_name_en"].tolist()),
+        "place_ar": _text(inc["place_name_ar"].tolist()),
+        "geo_precision": pd.array(pd.to_numeric(inc["geo_precision"], errors="coerce")
+                                  .round().tolist(), dtype="Int64"),
         "actors": [_joined(a) for a in inc["actors"]],
         "fatalities": pd.array(inc["fatalities"].tolist(), dtype="Int64"),
         "injuries": pd.array(inc["injuries"].tolist(), dtype="Int64"),
+        "articles": _counts(inc, "n_articles", _n_articles),
+        "outlets": _counts(inc, "n_outlets", _n_outlets),
         "confidence": inc["confidence"].round(2).tolist(),
         "sources": [_sources_text(s) for s in sources],
         "evidence": [_evidence(s) for s in sources],
-        "id": inc["id"].tolist(),
+        "id": _text(inc["id"].tolist()),
     }))
 
 
