@@ -48,15 +48,17 @@ COLUMNS: dict[str, dict[str, str]] = {
         "place_name_en": "str", "actors": "list", "attackers": "list", "targets": "list",
         "fatalities": "int", "injuries": "int", "confidence": "float", "approximate": "bool",
         "location_note": "str", "date_text": "str", "disagreements": "list",
-        "n_sources": "count", "sources": "list", "n_articles": "count", "n_outlets": "count",
+        "n_sources": "count", "sources": "list", "review": "str", "review_changes": "list",
+        "n_articles": "count", "n_outlets": "count",
     },
     "bases": {
         "id": "str", "place_id": "str", "place_name_ar": "str", "place_name_en": "str",
-        "kind": "str", "operators": "list", "sources": "list",
+        "kind": "str", "operators": "list", "sources": "list", "review": "str",
+        "review_changes": "list",
     },
     "routes": {
         "id": "str", "waypoints": "list", "waypoint_ids": "list", "actors": "list",
-        "sources": "list", "date": "str",
+        "sources": "list", "date": "str", "review": "str", "review_changes": "list",
     },
     "places": {
         "id": "str", "name_ar": "str", "name_en": "str", "kind": "str", "governorate": "str",
@@ -169,6 +171,7 @@ def _incident_row(inc: Incident) -> dict:
         "location_note": note, "date_text": inc.date_text,
         "disagreements": list(inc.disagreements), "n_sources": n_articles,
         "sources": source_rows(inc.sources), "geometry": _point(place),
+        "review": "machine", "review_changes": [],  # geo.review writes the analyst's state
         "n_articles": n_articles, "n_outlets": n_outlets(inc.sources),
     }
 
@@ -223,6 +226,7 @@ def _base_row(base: Base) -> dict:
         "id": base.id, "place_id": p.id, "place_name_ar": p.name_ar, "place_name_en": p.name_en,
         "kind": p.kind, "operators": list(base.operators),
         "sources": source_rows(base.sources), "geometry": _point(p),
+        "review": "machine", "review_changes": [],  # geo.review writes the analyst's state
     }
 
 
@@ -232,6 +236,7 @@ def _route_row(route: Route, waypoints: list[Place]) -> dict:
         "waypoint_ids": [p.id for p in waypoints], "actors": list(route.actors),
         "sources": source_rows(route.sources), "date": route_date(route),
         "geometry": LineString([(p.lon, p.lat) for p in waypoints]),
+        "review": "machine", "review_changes": [],
     }
 
 
