@@ -19,7 +19,7 @@ from geo.app.assets import install_assets
 from geo.app.dashboard_data import layer_geojson, run_folders
 from geo.layers import filter_layers
 from geo.read.uploads import list_uploads
-from tests.browser.paths import PROJECT, RESULTS, SEEDS, PlaywrightError
+from tests.browser.paths import PROJECT, RESULTS, SEEDS, PlaywrightError, incident_count
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +52,7 @@ def _map_frame(page, count: int | None = None, timeout: float = 120.0):
         for frame in page.frames:
             try:
                 if "st_folium" in frame.url and frame.query_selector(".leaflet-container"):
-                    seen = frame.locator(".incident-marker").count()
+                    seen = incident_count(frame)
                     if count is None or seen == count:
                         return frame
             except PlaywrightError:  # the map is being redrawn: its frame went away
@@ -209,9 +209,9 @@ def test_reader_shows_arabic_right_to_left_and_centres_the_map(dashboard, browse
     _shot(page, "dashboard-reader.png", height=2000)
     page.locator("button", has_text="→").first.click()
     deadline = time.monotonic() + 60
-    while "at" not in _params(page) and time.monotonic() < deadline:
+    while "z" not in _params(page) and time.monotonic() < deadline:
         page.wait_for_timeout(250)
-    lat, lon, zoom = _params(page)["at"].split(",")
+    lat, lon, zoom = (_params(page)[k] for k in ("lat", "lon", "z"))  # the view (issue 13)
     assert 32 < float(lat) < 38 and 35 < float(lon) < 43
     want = [float(lat), float(lon), int(zoom)]
     assert _map_view(page, want) == pytest.approx(want, abs=0.05)

@@ -23,7 +23,7 @@ import pytest
 
 from geo.app.assets import install_assets
 from geo.app.dashboard_data import run_folders
-from tests.browser.paths import PROJECT, RESULTS, SEEDS, PlaywrightError
+from tests.browser.paths import PROJECT, RESULTS, SEEDS, PlaywrightError, incident_count
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +40,7 @@ def _map_markers(page, count: int | None = None, timeout: float = 120.0) -> int:
         for frame in page.frames:
             try:
                 if "st_folium" in frame.url and frame.query_selector(".map-legend"):
-                    seen = frame.locator(".incident-marker").count()
+                    seen = incident_count(frame)
                     if count is None or seen == count:
                         return seen
             except PlaywrightError:  # the map is being redrawn

@@ -23,7 +23,7 @@ import pytest
 from geo.app.assets import install_assets
 from geo.app.dashboard_data import data_choices, layer_geojson, run_folders
 from geo.layers import filter_layers
-from tests.browser.paths import PROJECT, SEEDS, PlaywrightError
+from tests.browser.paths import PROJECT, SEEDS, PlaywrightError, incident_count
 
 pytestmark = pytest.mark.browser
 
@@ -70,7 +70,7 @@ def _drawn(page, deadline: float) -> int:
         for frame in page.frames:
             try:
                 if "st_folium" in frame.url and frame.query_selector(".map-legend"):
-                    return frame.locator(".incident-marker").count()
+                    return incident_count(frame)
             except PlaywrightError:  # the map is being redrawn: its frame went away
                 continue
         page.wait_for_timeout(200)
