@@ -15,6 +15,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -30,11 +31,9 @@ from geo.app.dashboard_data import (
     files_table,
     focus_for,
     folder_fingerprint,
-    gpkg_bytes,
     highlighted_html,
     incidents_table,
     label_colours,
-    layer_geojson,
     md_escape,
     mention_targets,
     review_table,
@@ -46,7 +45,14 @@ from geo.app.dashboard_data import (
     upload_rows,
     view_counts,
 )
+from geo.app.downloads import FORMATS, GPKG_LAYERS, gpkg_all_bytes, layer_bytes
+from geo.app.latest_run import LatestRuns  # issue 10
+from geo.app.linked import OpenIncident, ReaderLinks, article_param, incident_articles, incident_index
+from geo.app.mapfit import fit_view
 from geo.app.mapview import build_map
+from geo.app.review_view import run_review, run_stamp  # issue 12: the review store
+from geo.app.search import resolve_place
+from geo.app.timefilter import PRESETS, follow_span, preset_range, undated_count, with_undated
 from geo.app.upload_record import (
     add_refusals,
     implausible_dates,
@@ -61,7 +67,9 @@ from geo.app.viewstate import (
     Choices,
     ViewState,
     params_from_state,
+    same_view,
     state_from_params,
+    view_from_map,
 )
 from geo.layers import filter_layers
 from geo.read.uploads import (
@@ -73,7 +81,8 @@ from geo.read.uploads import (
 )
 
 ROOT = Path(__file__).resolve().parent
-MAP_HEIGHT = 650
+MAP_HEIGHT = 640
+COLUMNS = (11, 9)  # map | tabs, side by side on a wide screen (Streamlit stacks them when narrow)
 TABS = ("Incidents", "Timeline", "Article reader", "Review", "Files", "Export", "Add articles")
 LIST_PARAMS = ("types", "actors", "outlets", "articles")
 
@@ -86,17 +95,55 @@ def corpus_dir() -> Path:
     return Path(args.corpus).expanduser().resolve()
 
 
-@st.cache_resource(show_spinner="Reading the articles…", max_entries=2)
-def load(folders: tuple[str, ...], stamp: str):
-    """One pipeline run over the corpus and the uploads, cached by their content stamp."""
-    result = run_folders(folders)
+# --- issue 10: a heavy upload does not stall the other sessions (geo.app.latest_run) ---
+@st.cache_resource
+def latest_runs() -> LatestRuns:
+    """The server's one record of the newest run per corpus (every session shares it)."""
+    return LatestRuns()
+
+
+def load(folders: tuple[str, ...], stamp: str, include_rejected: bool = False):
+    """One pipeline run over the corpus and the uploads, kept by their content stamp
+    (which holds the review store's: a decision shows at once). The session that stored
+    or removed an upload waits for the new run; the others keep the last run while the
+    new one is read in the background. Returns (result, choices, stamp shown, pending)."""
+    fingerprint = stamp.split("|", 1)[0]
+    newest = latest_runs().newest_key(folders)
+    wait = (bool(st.session_state.pop("await_run", False)) or newest is None
+            or str(newest).split("|", 1)[0] == fingerprint)
+    (result, choices), shown, pending = latest_runs().get(
+        folders, stamp, lambda: read_articles(folders, include_rejected), wait=wait,
+        spinner=lambda: st.spinner("Reading the articles…"))
+    return result, choices, shown, pending
+
+
+def read_articles(folders: tuple[str, ...], include_rejected: bool):
+    result = run_folders(folders, review=run_review(), include_rejected=include_rejected)
     return result, data_choices(result)
+
+
+@st.fragment(run_every=2.0)
+def newer_run_watch(folders: tuple[str, ...], shown: str) -> None:
+    """While a newer run is read in the background: say so; once it is complete, offer it
+    (the map is not reloaded under the analyst's hands; their next change shows it too)."""
+    if latest_runs().newest_key(folders) == shown:
+        st.caption("New articles are being read; the map shows them once they are.")
+    elif st.button("New articles were added: show them", key="newer-run",
+                   icon=":material/refresh:"):
+        st.rerun()
+# --- end issue 10 ---------------------------------------------------------------------
 
 
 @st.cache_resource(max_entries=32)
 def filtered(stamp: str, _layers, **kwargs):
     """:func:`geo.layers.filter_layers` (the CLI's filter), remembered per corpus and filter."""
     return filter_layers(_layers, **kwargs)
+
+
+@st.cache_resource(max_entries=32)
+def filtered_with_undated(stamp: str, _layers, **kwargs):
+    """:func:`filtered` plus the undated incidents the date range would hide."""
+    return with_undated(_layers, filtered(stamp, _layers, **kwargs), kwargs)
 
 
 @contextmanager
@@ -116,38 +163,105 @@ def set_focus(focus: tuple[float, float, int] | None) -> None:
     st.session_state["focus"] = focus
 
 
+def link_now() -> dict[str, str]:
+    """Our parameters as the link holds them now (the last value of each)."""
+    return {k: v for k, v in st.query_params.to_dict().items() if k in PARAM_KEYS}
+
+
 def seed_widgets(choices, valid: Choices) -> None:
-    """Once per session: the widgets take the view in the link (bad values are dropped)."""
+    """The widgets take the view in the link (bad values are dropped): once per session,
+    and again when the link changes under us (browser Back or Forward)."""
     params = st.query_params.to_dict()
     params.update({k: st.query_params.get_all(k) for k in LIST_PARAMS if k in st.query_params})
     seed = state_from_params(params, choices=valid)
+    dates = ((seed.date_from or choices.span[0], seed.date_to or choices.span[1])
+             if choices.span else None)
     st.session_state.update({
         "types": list(seed.types), "actors": list(seed.actors), "outlets": list(seed.outlets),
         "articles": list(seed.articles), "conf": seed.min_confidence,
-        "layers": list(seed.layers), "tiles": seed.online_tiles, "focus": seed.focus,
-        "dates": (seed.date_from or choices.span[0], seed.date_to or choices.span[1])
-        if choices.span else None,
-        "view_seeded": True})
+        "layers": list(seed.layers), "focus": seed.focus, "undated": seed.undated,
+        "dates": dates, "span_seen": choices.span, "view_seeded": True})
+    st.session_state.setdefault("tiles", False)
+    st.session_state["link_written"] = link_now()
 
 
 def mirror_to_link(state: ViewState) -> None:
-    """The link holds the view: our params set or removed, others (the tab) left alone."""
+    """The link holds the view: our params set or removed, others (the tab) left alone.
+    Only a real change writes (each write is a browser history entry)."""
     wanted = params_from_state(state)
-    for key in PARAM_KEYS:
-        if key in wanted and st.query_params.get(key) != wanted[key]:
-            st.query_params[key] = wanted[key]
-        elif key not in wanted and key in st.query_params:
-            del st.query_params[key]
+    now = link_now()
+    for key in now.keys() - wanted.keys():  # rare (a filter cleared): one entry each
+        del st.query_params[key]
+    changed = {k: v for k, v in wanted.items() if now.get(k) != v}
+    if changed:  # one write, one history entry: a new view is z, lat and lon at once
+        st.query_params.update(changed)
+    st.session_state["link_written"] = link_now()
+
+
+def open_article_from_link(articles) -> None:
+    """``?article=ID`` (a popup's "Open in the reader"): the reader shows that article."""
+    if "article" not in st.query_params:
+        return
+    aid = article_param(st.query_params.get_all("article"), articles)
+    if aid:
+        st.session_state["reader"] = aid
+    del st.query_params["article"]
+
+
+def search_place() -> None:
+    """The search box's callback: the map goes to the place, or says it knows none."""
+    query = (st.session_state.get("place_q") or "").strip()
+    if not query:
+        st.session_state.pop("search_msg", None)
+        return
+    target = resolve_place(query)
+    if target is None:
+        st.session_state["search_msg"] = f"No place called {query} in the gazetteer."
+        return
+    set_focus((round(target.lat, 5), round(target.lon, 5), int(target.zoom)))
+    name = target.place.get("name_en") or query
+    st.session_state["search_msg"] = f"{name} ({target.place.get('name_ar') or ''})"
+
+
+def set_dates(lo, hi) -> None:
+    """One range for the slider, the two date boxes and the presets."""
+    st.session_state["dates"] = (lo, hi)
+    st.session_state["date_lo"], st.session_state["date_hi"] = lo, hi
+
+
+def dates_typed() -> None:
+    lo, hi = st.session_state.get("date_lo"), st.session_state.get("date_hi")
+    if lo and hi:
+        set_dates(min(lo, hi), max(lo, hi))
+
+
+def slider_moved() -> None:
+    set_dates(*st.session_state["dates"])
 
 
 # --- tabs -----------------------------------------------------------------------------
 
 
 def incidents_tab(view, unlocated: int) -> None:
-    st.dataframe(incidents_table(view), hide_index=True, key="incidents", lazy=True,
-                 column_config={
-                     "confidence": st.column_config.NumberColumn(format="%.2f"),
-                     "evidence": st.column_config.TextColumn(width="large")})
+    table = incidents_table(view)
+    st.caption("Choose a row to show the incident on the map.")
+    event = st.dataframe(
+        table, hide_index=True, key="incidents", on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "date": st.column_config.DateColumn(format="YYYY-MM-DD",
+                                                help="First day of the incident's period"),
+            "articles": st.column_config.NumberColumn(help="Distinct articles reporting it"),
+            "outlets": st.column_config.NumberColumn(help="Distinct outlets reporting it"),
+            "confidence": st.column_config.NumberColumn(format="%.2f"),
+            "evidence": st.column_config.TextColumn(width="large")})
+    rows = event.selection.rows if event else []
+    chosen = str(table.iloc[rows[0]]["id"]) if rows and rows[0] < len(table) else None
+    if chosen != st.session_state.get("row_chosen"):
+        st.session_state["row_chosen"] = chosen
+        if chosen:
+            st.session_state["open_incident"] = chosen
+            st.rerun()  # the whole app: the map is outside this fragment
     if unlocated:
         st.caption(f"{unlocated} incidents name no place in Syria and are not on the map: "
                    "see Review.")
@@ -189,6 +303,10 @@ def reader_tab(result, labels: dict[str, str]) -> None:
 
 
 def review_tab(result) -> None:
+    from review_tab import review_tab as review_queue  # issue 12: the queue (widgets beside this)
+
+    review_queue(result, include_rejected=bool(st.session_state.get("include_rejected")))
+    st.divider()
     st.write("Place mentions to check: unresolved, approximate or low confidence.")
     st.dataframe(review_table(result.report, result.articles), hide_index=True, key="review")
     if result.layers.unlocated:
@@ -219,20 +337,28 @@ def files_tab(result) -> None:
     st.dataframe(files_table(result.report), hide_index=True, key="files")
 
 
-def export_tab(view, corpus: Path, kwargs: dict, n_uploads: int) -> None:
-    st.write("What the filters select, as RFC 7946 GeoJSON: the same bytes as "
+def export_tab(view, corpus: Path, kwargs: dict, n_uploads: int, undated: bool) -> None:
+    st.write("What the filters select. GeoJSON is RFC 7946, the same bytes as "
              "`python -m geo build` with the same filter (the layer switches only change "
-             "what is drawn).")
+             "what is drawn); CSV opens in a spreadsheet (formula-safe), KML in Google "
+             "Earth; the GeoPackage holds every layer, articles too.")
     counts = view_counts(view)
+    fmt = st.segmented_control("Format", list(FORMATS), default="GeoJSON", key="dl-format")
+    fmt = fmt or "GeoJSON"
     row = st.container(horizontal=True)
+    suffix, mime = FORMATS[fmt].suffix, FORMATS[fmt].mime
     for name in DOWNLOAD_LAYERS:  # the bytes are made on click, not on every rerun
-        row.download_button(f"{name}.geojson ({counts[name]})",
-                            lambda name=name: layer_geojson(view, name),
-                            file_name=f"{name}.geojson", mime="application/geo+json",
-                            key=f"dl-{name}", on_click="ignore", icon=":material/download:")
-    row.download_button("layers.gpkg (all four)", lambda: gpkg_bytes(view),
-                        file_name="layers.gpkg", mime="application/geopackage+sqlite3",
-                        key="dl-gpkg", on_click="ignore", icon=":material/download:")
+        row.download_button(f"{name}.{suffix} ({counts[name]})",
+                            lambda name=name, fmt=fmt: layer_bytes(view, name, fmt),
+                            file_name=f"{name}.{suffix}", mime=mime,
+                            key=f"dl-{name}-{suffix}", on_click="ignore",
+                            icon=":material/download:")
+    row.download_button(f"layers.gpkg (all {len(GPKG_LAYERS)} layers)",
+                        lambda: gpkg_all_bytes(view), file_name="layers.gpkg",
+                        mime="application/geopackage+sqlite3", key="dl-gpkg",
+                        on_click="ignore", icon=":material/download:")
+    if undated and (kwargs.get("date_from") or kwargs.get("date_to")):
+        st.caption("Undated incidents are kept in view: the command below leaves them out.")
     st.caption("The same export from the command line (lines starting with # say where it "
                "cannot be the same):")
     st.code(export_command(corpus, kwargs, uploads=n_uploads), language="bash")
@@ -266,6 +392,7 @@ def upload_section(folder: Path, result=None) -> None:
         st.session_state["upload_refused"] = add_refusals(
             st.session_state.get("upload_refused", []), outcomes)
         st.session_state["upload_round"] = n + 1  # a fresh, empty uploader
+        st.session_state["await_run"] = True  # issue 10: this session sees its upload
         st.rerun()
     if stored:
         st.write(f"Uploaded articles ({len(stored)}):")
@@ -308,6 +435,7 @@ def remove_control(names: list[str], folder: Path) -> None:
             removed, why = False, exc.strerror or str(exc)
         else:
             why = "it is no longer there"
+        st.session_state["await_run"] = True  # issue 10: this session sees the removal
         st.session_state["upload_messages"] = [
             ("stored", f"{pending}: removed") if removed
             else ("refused", f"{pending}: not removed ({why})")]
@@ -319,7 +447,7 @@ def remove_control(names: list[str], folder: Path) -> None:
 
 @st.fragment
 def around_the_map(result, choices, view, corpus: Path, uploads: Path, kwargs: dict) -> None:
-    """The tabs under the map. A fragment: switching tabs or articles reruns only this,
+    """The tabs beside the map. A fragment: switching tabs or articles reruns only this,
     not the map; only the open tab's content runs, and the open tab is in the link."""
     tabs = dict(zip(TABS, st.tabs(TABS, key="tab", bind="query-params"), strict=True))
     show = {
@@ -328,7 +456,8 @@ def around_the_map(result, choices, view, corpus: Path, uploads: Path, kwargs: d
         "Article reader": lambda: reader_tab(result, choices.articles),
         "Review": lambda: review_tab(result),
         "Files": lambda: files_tab(result),
-        "Export": lambda: export_tab(view, corpus, kwargs, len(uploads_listing(uploads)[0])),
+        "Export": lambda: export_tab(view, corpus, kwargs, len(uploads_listing(uploads)[0]),
+                                     bool(st.session_state.get("undated"))),
         "Add articles": lambda: upload_section(uploads, result),
     }
     for name, tab in tabs.items():
@@ -342,16 +471,12 @@ def sidebar(choices) -> ViewState:
     st.header("Filters")
     span, date_from, date_to = choices.span, None, None
     if span and span[0] < span[1]:  # plausible dates only: see geo.app.dashboard_data
-        lo, hi = st.session_state.get("dates") or span
-        st.session_state["dates"] = (min(max(lo, span[0]), span[1]),
-                                     min(max(hi, span[0]), span[1]))
-        chosen = st.slider("Dates", min_value=span[0], max_value=span[1], format="YYYY-MM-DD",
-                           key="dates", help="An incident known only to the month or year "
-                           "shows while that period overlaps the range.")
-        date_from = chosen[0] if chosen[0] > span[0] else None
-        date_to = chosen[1] if chosen[1] < span[1] else None
+        date_from, date_to = date_controls(span)
     elif span:
         st.caption(f"All dated incidents are of {span[0].isoformat()}.")
+    undated = st.toggle("Keep undated incidents", key="undated",
+                        help="A date range hides incidents with no known date (as "
+                        "`python -m geo build --from/--to` does); this keeps them in view.")
     if choices.implausible:
         many = choices.implausible > 1
         st.caption(f"{choices.implausible} article{'s carry' if many else ' carries'} an "
@@ -374,20 +499,94 @@ def sidebar(choices) -> ViewState:
     return ViewState(date_from=date_from, date_to=date_to, types=tuple(types),
                      actors=tuple(actors), outlets=tuple(outlets), articles=tuple(articles),
                      min_confidence=float(conf), layers=tuple(shown),
-                     online_tiles=bool(online), focus=st.session_state.get("focus"))
+                     online_tiles=bool(online), focus=st.session_state.get("focus"),
+                     undated=bool(undated))
 
 
-def draw_map(view, state: ViewState) -> None:
+def date_controls(span) -> tuple:
+    """Presets, two date boxes and the slider, all on one range; returns the bounds to
+    filter by (None at an edge of the data). After an upload widens the data, a range
+    that reached the old edge follows it (geo.app.timefilter.follow_span)."""
+    chosen = st.session_state.get("dates")
+    if st.session_state.get("span_seen") != span:
+        chosen = follow_span(chosen, st.session_state.get("span_seen"), span)
+        st.session_state["span_seen"] = span
+    lo, hi = chosen or span
+    set_dates(min(max(lo, span[0]), span[1]), min(max(hi, span[0]), span[1]))
+    presets = st.container(horizontal=True, gap="small")
+    for label, days in PRESETS.items():
+        presets.button(label, key=f"preset-{days or 'all'}", on_click=set_dates,
+                       args=preset_range(span, days), type="tertiary",
+                       help="Counted back from the newest date in the data")
+    lo_box, hi_box = st.columns(2)
+    lo_box.date_input("From", key="date_lo", min_value=span[0], max_value=span[1],
+                      on_change=dates_typed, format="YYYY-MM-DD")
+    hi_box.date_input("To", key="date_hi", min_value=span[0], max_value=span[1],
+                      on_change=dates_typed, format="YYYY-MM-DD")
+    chosen = st.slider("Dates", min_value=span[0], max_value=span[1], format="YYYY-MM-DD",
+                       key="dates", on_change=slider_moved, label_visibility="collapsed",
+                       help="An incident known only to the month or year shows while that "
+                       "period overlaps the range.")
+    return (chosen[0] if chosen[0] > span[0] else None,
+            chosen[1] if chosen[1] < span[1] else None)
+
+
+def map_build_view(key: tuple) -> tuple | None:
+    """Where a (re)built map starts: the view at the moment its content last changed.
+    A pan does not rebuild the map (st_folium moves it in place), a filter change does,
+    and the new map starts where the analyst was looking instead of at all of Syria."""
+    if st.session_state.get("map_build_key") != key:
+        st.session_state["map_build_key"] = key
+        st.session_state["map_build_view"] = st.session_state.get("focus")
+    return st.session_state.get("map_build_view")
+
+
+@st.fragment
+def map_panel(view, state: ViewState, articles: dict, build_key: tuple) -> None:
+    """Search box and map. A fragment: a pan or a search reruns only this."""
+    with guarded("map"):
+        draw_map(view, state, articles, build_key)
+
+
+def draw_map(view, state: ViewState, articles: dict, build_key: tuple) -> None:
+    st.text_input("Find a place", key="place_q", on_change=search_place,
+                  placeholder="Arabic, English or Kurdish: القحطانية, Qamishli, Qamişlo",
+                  label_visibility="collapsed")
+    message = st.session_state.get("search_msg")
+    if message:
+        found = message.startswith("No place")
+        (st.warning if found else st.caption)(md_escape(message))
     drawn = {"incidents": view.incidents, **{name: view[name] for name in state.layers}}
     st.session_state["map_layers"] = {name: len(frame) for name, frame in drawn.items()}
-    focus = state.focus
+    opened = st.session_state.get("open_incident")
+    index = incident_index(view.incidents, opened) if opened else None
+    home = fit_view([view.incidents, *(view[n] for n in ("bases", "routes") if n in drawn)],
+                    height=MAP_HEIGHT)
+    start = map_build_view((*build_key, index)) or home
     fmap = build_map(drawn, online_tiles=state.online_tiles, show_places="places" in drawn,
                      show_articles="articles" in drawn,
-                     center=focus[:2] if focus else None, zoom=focus[2] if focus else None)
+                     center=start[:2] if start else None, zoom=start[2] if start else None)
+    fmap.add_child(ReaderLinks(incident_articles(view.incidents, articles)))
+    if index is not None:
+        fmap.add_child(OpenIncident(index))
+    focus = st.session_state.get("focus") or home
+    # the view goes in as center/zoom: st_folium moves the map without reloading it.
     # render=False: st_folium renders the map once instead of twice (same output)
-    st_folium(fmap, key="map", returned_objects=[], height=MAP_HEIGHT,
-              use_container_width=True, render=False)
-    if focus:
+    returned = st_folium(fmap, key="map", returned_objects=["center", "zoom", "last_clicked"],
+                         height=MAP_HEIGHT, use_container_width=True, render=False,
+                         center=list(focus[:2]) if focus else None,
+                         zoom=int(focus[2]) if focus else None)
+    if isinstance(returned, dict) and returned.get("last_clicked"):  # issue 12: re-place there
+        st.session_state["map_clicked"] = returned["last_clicked"]
+    # a report is a move only when it is new: after browser Back the component still
+    # holds the view before, which must not undo the view the link brought back
+    seen = view_from_map(returned)
+    fresh = seen != st.session_state.get("map_seen")
+    st.session_state["map_seen"] = seen
+    if fresh and seen is not None and not same_view(seen, focus):  # the analyst moved
+        set_focus(seen)
+    mirror_to_link(replace(state, focus=st.session_state.get("focus")))  # or a search did
+    if st.session_state.get("focus"):
         st.button("Show the whole area", on_click=set_focus, args=(None,), key="unfocus")
 
 
@@ -395,21 +594,25 @@ def draw_map(view, state: ViewState) -> None:
 st.set_page_config(page_title="NE Syria incidents", page_icon="🗺️", layout="wide")
 corpus, uploads = corpus_dir(), default_upload_dir()
 folders = (str(corpus), str(uploads))
-stamp = folder_fingerprint(folders)
+include_rejected = bool(st.session_state.get("include_rejected"))  # issue 12
+stamp = f"{folder_fingerprint(folders)}|review {run_stamp()}|rejected {include_rejected}"
 try:
-    result, choices = load(folders, stamp)
+    result, choices, stamp, pending = load(folders, stamp, include_rejected)  # issue 10
 except Exception as exc:  # noqa: BLE001 - shown to the analyst, who can fix the folder
     st.error(md_escape(f"Could not read the articles in {corpus}: {exc}"))
     upload_section(uploads)
     st.stop()
 layers = result.layers
+if pending:  # issue 10: another session's upload is being read
+    newer_run_watch(folders, stamp)
 
-# --- sidebar: seeded from the link once, then the widgets own the view ------------------
+# --- sidebar: seeded from the link, then the widgets own the view ----------------------
 valid = Choices(span=choices.span, types=frozenset(choices.types),
                 actors=frozenset(choices.actors), outlets=frozenset(choices.outlets),
                 articles=frozenset(choices.articles))
-if "view_seeded" not in st.session_state:
-    seed_widgets(choices, valid)
+if "view_seeded" not in st.session_state or st.session_state.get("link_written") != link_now():
+    seed_widgets(choices, valid)  # a new session, or browser Back/Forward changed the link
+open_article_from_link(result.articles)
 for key, offered in (("types", valid.types), ("actors", valid.actors),
                      ("outlets", valid.outlets), ("articles", valid.articles)):
     # after an upload or a removal the options change: keep the values still offered
@@ -424,17 +627,24 @@ mirror_to_link(state)
 kwargs = state.filter_kwargs(choices.outlets)
 view = layers
 with guarded("filter"):
-    view = filtered(stamp, layers, **kwargs)
+    view = (filtered_with_undated if state.undated else filtered)(stamp, layers, **kwargs)
+    hidden = 0 if state.undated else undated_count(layers) - undated_count(view)
+    if hidden > 0 and (kwargs["date_from"] or kwargs["date_to"]):
+        st.sidebar.caption(f"{hidden} undated incident{'s are' if hidden > 1 else ' is'} "
+                           "hidden by the date range: switch on “Keep undated incidents”.")
 
-# --- map ------------------------------------------------------------------------------
+# --- map and tabs, side by side --------------------------------------------------------
 st.title("Incidents in north-east Syria")
 n_uploads = len(uploads_listing(uploads)[0])
 st.caption(md_escape(
     f"{len(view.incidents)} of {len(layers.incidents)} incidents on the map · "
     f"{len(result.articles)} articles from {corpus.name}"
     + (f" and {n_uploads} uploaded file{'s' * (n_uploads > 1)}" if n_uploads else "")))
-with guarded("map"):
-    draw_map(view, state)
-
-# --- around the map -------------------------------------------------------------------
-around_the_map(result, choices, view, corpus, uploads, kwargs)
+left, right = st.columns(COLUMNS, gap="medium")
+with left:
+    build_key = (stamp, repr(sorted(kwargs.items())), state.layers, state.online_tiles,
+                 state.undated)
+    titles = {aid: article.title or aid for aid, article in result.articles.items()}
+    map_panel(view, state, titles, build_key)
+with right:
+    around_the_map(result, choices, view, corpus, uploads, kwargs)

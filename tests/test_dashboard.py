@@ -80,7 +80,9 @@ def test_app_runs_on_the_seeds(seeds) -> None:
         assert _widget(at, key) is not None, key
     assert _drawn(at)["incidents"] == n
     assert at.session_state["map_layers"]["incidents"] == n
-    assert _map_args(at)["returned_objects"] == []
+    # only the view and the last click come back (a pan reruns the map's fragment, nothing
+    # else; a click is what the Review tab's "Use the point clicked on the map" offers)
+    assert _map_args(at)["returned_objects"] == ["center", "zoom", "last_clicked"]
     assert at.toggle(key="tiles").value is False  # offline by default
     assert dict(at.query_params) == {}  # the default view needs no parameter
 
@@ -204,10 +206,12 @@ def test_reader_marks_places_and_centres_the_map(seeds) -> None:
     buttons[0].click().run()
     focus = at.session_state["focus"]
     assert focus is not None
-    assert _param(at, "at") == f"{focus[0]:.5f},{focus[1]:.5f},{focus[2]}"
-    assert f"{focus[0]}, {focus[1]}" in _map_args(at)["script"].replace("[", "").replace("]", "")
+    assert (_param(at, "lat"), _param(at, "lon"), _param(at, "z")) == (
+        f"{focus[0]:.5f}", f"{focus[1]:.5f}", str(focus[2]))
+    # moved in place: st_folium's center/zoom, not a new map
+    assert (_map_args(at)["center"], _map_args(at)["zoom"]) == ([focus[0], focus[1]], focus[2])
     at.button(key="unfocus").click().run()
-    assert at.session_state["focus"] is None and _param(at, "at") is None
+    assert at.session_state["focus"] is None and _param(at, "z") is None
 
 
 def test_review_files_timeline_and_export_tabs(seeds) -> None:
@@ -222,7 +226,7 @@ def test_review_files_timeline_and_export_tabs(seeds) -> None:
     at = _run({"tab": "Export", "types": "raid"})
     labels = [b.proto.label for b in at.get("download_button")]
     n = len(filter_layers(seeds.layers, types=["raid"]).incidents)
-    assert f"incidents.geojson ({n})" in labels and "layers.gpkg (all four)" in labels
+    assert f"incidents.geojson ({n})" in labels and "layers.gpkg (all 5 layers)" in labels
     assert "--type=raid" in at.code[0].value
 
 

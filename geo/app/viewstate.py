@@ -26,14 +26,14 @@ from urllib.parse import unquote
 from ..layers import parse_date_bound
 
 __all__ = ["LAYER_TOGGLES", "PARAM_KEYS", "Choices", "ViewState", "params_from_state",
-           "state_from_params"]
+           "same_view", "state_from_params", "view_from_map"]
 
 #: Layers the analyst can switch on and off (incidents are always drawn).
 LAYER_TOGGLES: tuple[str, ...] = ("bases", "routes", "places", "articles")
 #: The query parameters this module owns (others are left alone). ``tiles`` is owned
 #: but never written: the dashboard removes it from a link it is opened with.
 PARAM_KEYS: tuple[str, ...] = ("from", "to", "types", "actors", "outlets", "articles", "conf",
-                               "layers", "tiles", "at")
+                               "layers", "tiles", "undated", "z", "lat", "lon", "at")
 MAX_PARAM_CHARS = 4000
 MIN_ZOOM, MAX_ZOOM = 4, 16
 
@@ -41,7 +41,9 @@ MIN_ZOOM, MAX_ZOOM = 4, 16
 @dataclass(frozen=True, slots=True)
 class ViewState:
     """What the analyst has chosen: the filter of :func:`geo.layers.filter_layers`, the
-    layers drawn, the tiles, and where the map looks (``focus``: lat, lon, zoom)."""
+    layers drawn, the tiles, where the map looks (``focus``: lat, lon, zoom; None fits
+    the data) and whether undated incidents stay in view while a date range is set
+    (``undated``: :func:`geo.app.timefilter.with_undated`)."""
 
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -53,6 +55,7 @@ class ViewState:
     layers: tuple[str, ...] = ("bases", "routes", "places")
     online_tiles: bool = False
     focus: tuple[float, float, int] | None = None
+    undated: bool = False
 
     def filter_kwargs(self, outlet_articles: Mapping[str, Iterable[str]] | None = None
                       ) -> dict:
@@ -166,6 +169,28 @@ def _focus(text: str | None) -> tuple[float, float, int] | None:
     return round(lat, 5), round(lon, 5), min(max(zoom, MIN_ZOOM), MAX_ZOOM)
 
 
+def _view(params: Mapping) -> tuple[float, float, int] | None:
+    """``z``, ``lat`` and ``lon`` (all three, in range) -> (lat, lon, zoom); else the older
+    one-parameter form ``at=lat,lon,zoom``; else None."""
+    z, lat, lon = _first(params, "z"), _first(params, "lat"), _first(params, "lon")
+    if z is not None and lat is not None and lon is not None:
+        try:
+            zoom = int(float(z))
+        except (ValueError, OverflowError):
+            zoom = None
+        found = _focus(f"{lat},{lon},{zoom}") if zoom is not None else None
+        if found:
+            return found
+    return _focus(_first(params, "at"))
+
+
+def _flag(text: str | None, default: bool) -> bool:
+    if text is None:
+        return default
+    return {"1": True, "true": True, "yes": True, "0": False, "false": False,
+            "no": False}.get(text.strip().lower(), default)
+
+
 def _clamp(day: dt.date | None, span: tuple[dt.date, dt.date] | None) -> dt.date | None:
     if day is None or span is None:
         return day
@@ -207,7 +232,8 @@ def state_from_params(params: Mapping, defaults: ViewState | None = None, *,
         layers=(tuple(t for t in LAYER_TOGGLES if t in layers) if layers is not None
                 else defaults.layers),
         online_tiles=defaults.online_tiles,  # never from a link: see the module's docstring
-        focus=_focus(_first(params, "at")) or defaults.focus,
+        focus=_view(params) or defaults.focus,
+        undated=_flag(_first(params, "undated"), defaults.undated),
     )
 
 
@@ -236,7 +262,42 @@ def params_from_state(state: ViewState, defaults: ViewState | None = None) -> di
         out["conf"] = f"{state.min_confidence:.2f}"
     if tuple(state.layers) != tuple(defaults.layers):
         out["layers"] = _join(state.layers) or "none"
+    if state.undated != defaults.undated:
+        out["undated"] = "1" if state.undated else "0"
     if state.focus and state.focus != defaults.focus:
         lat, lon, zoom = state.focus
-        out["at"] = f"{lat:.5f},{lon:.5f},{int(zoom)}"
+        out.update(z=str(int(zoom)), lat=f"{lat:.5f}", lon=f"{lon:.5f}")
     return out
+
+
+def same_view(a: tuple[float, float, int] | None, b: tuple[float, float, int] | None, *,
+              pixels: float = 2.0) -> bool:
+    """Whether two map views are the same place and zoom: centres closer than ``pixels``
+    screen pixels at that zoom are the same (Leaflet rounds a centre it is given to
+    whole pixels and reports it back so; that must not make a history entry).
+
+    >>> same_view((36.5, 40.7, 10), (36.50001, 40.70002, 10))
+    True
+    >>> same_view((36.5, 40.7, 10), (36.5, 40.7, 11)) or same_view(None, (36.5, 40.7, 9))
+    False
+    """
+    if a is None or b is None:
+        return a is b
+    tolerance = pixels * 360.0 / (256 * 2 ** int(a[2]))
+    return (int(a[2]) == int(b[2]) and abs(a[0] - b[0]) <= tolerance
+            and abs(a[1] - b[1]) <= tolerance)
+
+
+def view_from_map(returned: Mapping | None) -> tuple[float, float, int] | None:
+    """(lat, lon, zoom) from what ``st_folium(returned_objects=["center", "zoom"])``
+    returns, rounded and range-checked; None when it holds no usable view."""
+    if not isinstance(returned, Mapping):
+        return None
+    center, zoom = returned.get("center"), returned.get("zoom")
+    if not isinstance(center, Mapping) or zoom is None:
+        return None
+    try:
+        zoom = int(round(float(zoom)))
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return _focus(f"{center.get('lat')},{center.get('lng')},{zoom}")

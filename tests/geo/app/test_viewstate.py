@@ -12,7 +12,9 @@ from geo.app.viewstate import (
     Choices,
     ViewState,
     params_from_state,
+    same_view,
     state_from_params,
+    view_from_map,
 )
 
 SPAN = (dt.date(2019, 1, 1), dt.date(2022, 12, 31))
@@ -106,7 +108,8 @@ def test_outlets_stand_for_their_articles() -> None:
     assert none["articles"] == []  # nothing matches both: nothing is shown
 
 
-KEYS = ["from", "to", "types", "actors", "outlets", "articles", "conf", "layers", "tiles", "at"]
+KEYS = ["from", "to", "types", "actors", "outlets", "articles", "conf", "layers", "tiles", "at",
+        "z", "lat", "lon", "undated"]
 
 
 @given(st.dictionaries(st.sampled_from(KEYS),
@@ -143,3 +146,48 @@ def test_a_link_never_turns_online_tiles_on(value) -> None:
 def test_online_tiles_are_never_written_into_a_link() -> None:
     assert "tiles" not in params_from_state(ViewState(online_tiles=True))
     assert "tiles" in PARAM_KEYS  # owned, so the dashboard removes one it is opened with
+
+
+# --- the map view in the link (issue 13) ----------------------------------------------
+
+
+def test_map_view_round_trips_as_z_lat_lon() -> None:
+    state = ViewState(focus=(37.05215, 41.23142, 10))
+    params = params_from_state(state)
+    assert params == {"z": "10", "lat": "37.05215", "lon": "41.23142"}
+    assert state_from_params(params).focus == (37.05215, 41.23142, 10)
+
+
+@pytest.mark.parametrize(("params", "want"), [
+    ({"z": "10", "lat": "36.5", "lon": "40.7"}, (36.5, 40.7, 10)),
+    ({"z": "10.0", "lat": "36.5", "lon": "40.7"}, (36.5, 40.7, 10)),
+    ({"z": "10", "lat": "36.5"}, None),  # all three or nothing
+    ({"z": "x", "lat": "36.5", "lon": "40.7"}, None),
+    ({"z": "10", "lat": "95", "lon": "40.7"}, None),
+    ({"z": "10", "lat": "nan", "lon": "40.7", "at": "36,40,8"}, (36.0, 40.0, 8)),  # old form
+])
+def test_map_view_from_the_link(params, want) -> None:
+    assert state_from_params(params).focus == want
+
+
+def test_undated_flag() -> None:
+    assert state_from_params({"undated": "1"}).undated is True
+    assert state_from_params({"undated": "maybe"}).undated is False
+    assert params_from_state(ViewState(undated=True)) == {"undated": "1"}
+
+
+@pytest.mark.parametrize(("returned", "want"), [
+    ({"center": {"lat": 36.512345678, "lng": 40.7}, "zoom": 10}, (36.51235, 40.7, 10)),
+    ({"center": {"lat": 36.5, "lng": 40.7}, "zoom": None}, None),
+    ({"center": None, "zoom": 9}, None),
+    (None, None),
+    ({"center": {"lat": "x", "lng": 1}, "zoom": 9}, None),
+])
+def test_view_from_map(returned, want) -> None:
+    assert view_from_map(returned) == want
+
+
+def test_same_view_ignores_wobble_not_zoom() -> None:
+    assert same_view((36.5, 40.7, 10), (36.50005, 40.7, 10))
+    assert not same_view((36.5, 40.7, 10), (36.6, 40.7, 10))
+    assert same_view(None, None)
