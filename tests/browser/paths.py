@@ -9,7 +9,7 @@ try:
 except ImportError:  # pragma: no cover - conftest skips (or fails) without playwright
     PlaywrightError = Exception
 
-__all__ = ["DASHBOARD", "PROJECT", "PlaywrightError", "RESULTS", "SEEDS", "incident_count"]
+__all__ = ["DASHBOARD", "PROJECT", "PlaywrightError", "RESULTS", "SEEDS", "incident_count", "layer_count"]
 
 PROJECT = Path(__file__).resolve().parents[2]
 DASHBOARD = PROJECT / "dashboard.py"
@@ -19,14 +19,21 @@ RESULTS = PROJECT / "test-results"  # screenshots, for a person to look at
 
 #: How many incidents the map in a frame holds: markers drawn on their own and those
 #: gathered in clusters alike (clusters hide their markers from the DOM at any count).
-_INCIDENT_COUNT_JS = """() => {
+_LAYER_COUNT_JS = """(kind) => {
   const maps = window.OsintMap && window.OsintMap.maps;
-  if (!maps || !maps.length) return document.querySelectorAll('.incident-marker').length;
-  const layer = maps[maps.length - 1]._osint.layers.incidents;
+  if (!maps || !maps.length) {
+    return document.querySelectorAll('.' + kind.replace(/s$/, '') + '-marker').length;
+  }
+  const layer = maps[maps.length - 1]._osint.layers[kind];
   return layer ? layer.items.length : 0;
 }"""
 
 
+def layer_count(frame, kind: str) -> int:
+    """The features of one layer ('incidents', 'bases', ...) the map in ``frame`` holds."""
+    return int(frame.evaluate(_LAYER_COUNT_JS, kind))
+
+
 def incident_count(frame) -> int:
     """The incidents the map in ``frame`` holds, clustered or not."""
-    return int(frame.evaluate(_INCIDENT_COUNT_JS))
+    return layer_count(frame, "incidents")

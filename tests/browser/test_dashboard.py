@@ -19,7 +19,7 @@ from geo.app.assets import install_assets
 from geo.app.dashboard_data import layer_geojson, run_folders
 from geo.layers import filter_layers
 from geo.read.uploads import list_uploads
-from tests.browser.paths import PROJECT, RESULTS, SEEDS, PlaywrightError, incident_count
+from tests.browser.paths import PROJECT, RESULTS, SEEDS, PlaywrightError, incident_count, layer_count
 
 pytestmark = pytest.mark.browser
 
@@ -109,9 +109,10 @@ def test_map_markers_and_popup_offline(dashboard, browser_page, seeds):
     page.goto(dashboard, wait_until="domcontentloaded")
     incidents = seeds.layers.incidents
     frame = _map_frame(page, len(incidents))
-    assert frame.locator(".base-marker").count() == len(seeds.layers.bases)
+    assert layer_count(frame, "bases") == len(seeds.layers.bases)
     box = frame.locator(".leaflet-container").bounding_box()
-    assert box and box["width"] > 600 and box["height"] > 500
+    # beside the tabs on a 1280 px window (issue 13): narrower than the page, still tall
+    assert box and box["width"] > 400 and box["height"] > 500
     page.get_by_text("Filters").wait_for()
     page.wait_for_timeout(800)
     _shot(page, "dashboard.png")
