@@ -25,7 +25,7 @@ from geo.app.assets import install_assets
 from geo.app.dashboard_data import WORD_JOINER, layer_geojson, run_folders
 from geo.layers import filter_layers
 from geo.read.uploads import list_uploads
-from tests.browser.paths import PROJECT, SEEDS, PlaywrightError
+from tests.browser.paths import PROJECT, SEEDS, PlaywrightError, layer_count
 from tests.browser.test_dashboard import RESULTS, UPLOAD_TEXT, _map_frame, _shot
 
 pytestmark = pytest.mark.browser
@@ -182,17 +182,30 @@ def _page_fits(page) -> None:
                          " [data-testid=stSidebarContent]") == []
 
 
+HOSTILE_POPUP_JS = ("() => [...document.querySelectorAll('.leaflet-popup-content')]"
+                    ".some(p => p.textContent.includes('__pwned=1'))")
+LAST_POPUP_JS = "() => { const p = document.querySelector('.leaflet-popup-content'); " \
+                "return p ? p.textContent : null; }"
+
+
 def _open_popup(frame, marker_class: str):
-    """Click the markers of ``marker_class`` until the hostile article's popup opens."""
-    markers = frame.locator(f".{marker_class}")
-    for i in range(markers.count()):
-        markers.nth(i).dispatch_event("click")
+    """Open the popups of the ``marker_class`` layer, one by one, until the hostile
+    article's opens (through the map's own focus, which spreads or zooms a cluster)."""
+    kind = {"incident-marker": "incidents", "article-marker": "articles"}[marker_class]
+    for i in range(layer_count(frame, kind)):
+        frame.evaluate("([kind, i]) => { const m = window.OsintMap.maps; "
+                       "m[m.length - 1].closePopup(); "
+                       "return window.OsintMap.focus(kind, i, m[m.length - 1]); }", [kind, i])
+        try:  # focus zooms or spreads a cluster first: the popup opens a moment later
+            frame.wait_for_function(HOSTILE_POPUP_JS, timeout=5000)
+        except PlaywrightError:
+            continue
         # the popup closed before fades out for 200 ms: wait until only the new one is left
         frame.wait_for_function("() => document.querySelectorAll('.leaflet-popup').length === 1")
-        popup = frame.wait_for_selector(".leaflet-popup-content")
-        if "__pwned=1" in popup.evaluate("e => e.textContent"):
-            return popup
-    raise AssertionError(f"no {marker_class} popup shows the hostile article")
+        return frame.wait_for_selector(".leaflet-popup-content")
+    last = frame.evaluate(LAST_POPUP_JS)
+    raise AssertionError(f"no {marker_class} popup shows the hostile article "
+                         f"({layer_count(frame, kind)} {kind}; last popup: {last!r:.300})")
 
 
 def _check_popup(frame, popup, hostile: Hostile, *, evidence: str) -> None:
