@@ -59,7 +59,7 @@ def playback_periods(days: list[dt.date]) -> tuple[dt.date, int, int]:
     >>> playback_periods([dt.date(2022, 1, 1), dt.date(2022, 3, 1)])
     (datetime.date(2022, 1, 1), 1, 60)
     >>> playback_periods([dt.date(2020, 1, 1), dt.date(2022, 3, 1)])[1:]
-    (30, 27)
+    (7, 113)
     """
     first, last = min(days), max(days)
     span = (last - first).days + 1
