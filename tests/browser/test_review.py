@@ -49,6 +49,12 @@ def _any_incident(page, label_part: str) -> None:
     page.get_by_role("option", name=label_part).first.click()
 
 
+def _form(page, button: str):
+    """The form holding ``button`` (several forms on the tab ask for a latitude)."""
+    return page.locator("[data-testid=stForm]").filter(
+        has=page.get_by_role("button", name=button, exact=True))
+
+
 def test_review_decisions_survive_a_restart(streamlit_server, browser_page, tmp_path,
                                             monkeypatch) -> None:
     corpus = tmp_path / "corpus"
@@ -71,8 +77,9 @@ def test_review_decisions_survive_a_restart(streamlit_server, browser_page, tmp_
     _review_tab(page, url)
     _any_incident(page, moved)
     page.get_by_text("Re-place").first.click()
-    page.get_by_label("Latitude").fill("36.95")
-    page.get_by_label("Longitude").fill("41.05")
+    form = _form(page, "Re-place here")
+    form.get_by_label("Latitude").fill("36.95")
+    form.get_by_label("Longitude").fill("41.05")
     page.get_by_role("button", name="Re-place here", exact=True).click()
     _stored(page)
 
@@ -81,8 +88,9 @@ def test_review_decisions_survive_a_restart(streamlit_server, browser_page, tmp_
     item = page.locator(".st-key-rv-jump")
     item.click()
     page.get_by_role("option", name=MALUK).first.click()
-    page.get_by_label("Latitude").fill("37.1")
-    page.get_by_label("Longitude").fill("41.4")
+    form = _form(page, "Add the place and place this mention there")
+    form.get_by_label("Latitude").fill("37.1")
+    form.get_by_label("Longitude").fill("41.4")
     page.get_by_label("Source of the coordinate").fill("analyst, imagery 2022-10")
     page.get_by_role("button", name="Add the place and place this mention there").click()
     _stored(page, "Added")
