@@ -19,7 +19,7 @@ import pytest
 
 from geo.app.assets import install_assets
 from geo.app.dashboard_data import run_folders
-from tests.browser.paths import DASHBOARD, SEEDS, PlaywrightError
+from tests.browser.paths import DASHBOARD, SEEDS, PlaywrightError, incident_count
 
 pytestmark = pytest.mark.browser
 
@@ -29,12 +29,12 @@ REDRAW_LIMIT_S = 2.0  # beyond what the same redraw takes on a quiet server
 
 
 def _markers(page) -> int | None:
-    """Incident markers on the completely drawn map (its legend is added last), or None
-    while the map is being (re)drawn."""
+    """Incidents on the completely drawn map (its legend is added last), clustered or
+    not, or None while the map is being (re)drawn."""
     for frame in page.frames:
         try:
             if "st_folium" in frame.url and frame.query_selector(".map-legend"):
-                return frame.locator(".incident-marker").count()
+                return incident_count(frame)
         except PlaywrightError:  # the frame went away mid-redraw
             continue
     return None
