@@ -129,7 +129,9 @@ def test_two_sessions_keep_both_decisions_and_the_later_edit_wins(
     _open_incident(a.page, url, x)
     _open_incident(b.page, url, y)
     a.page.locator(f".st-key-{_k('confirm', x)}").get_by_role("button").click()
-    b.page.get_by_label("Reason for rejecting").fill("a false alarm")
+    # the field of y's own form: the tab can show another incident's (the queue's first)
+    b.page.locator(f".st-key-{_k('reason', y)}").get_by_label("Reason for rejecting").fill(
+        "a false alarm")
     b.page.locator(f".st-key-{_k('reject', y)}").get_by_role("button").click()
     for s in (a, b):
         s.page.get_by_text("Stored", exact=False).first.wait_for(timeout=STEP_MS)
