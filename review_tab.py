@@ -268,13 +268,14 @@ def incident_panel(result: Any, incident_id: str) -> None:
         st.warning(md_escape(f"Incident {incident_id} is not in this run any more."))
         return
     st.html(incident_html(row))
-    cols = st.columns((1, 3, 1), vertical_alignment="bottom")
-    if cols[0].button("Confirm", key=_k("confirm", incident_id), type="primary",
-                      icon=":material/check:"):
+    # the tab is narrow beside the map: Confirm on its own row, Reject beside its reason
+    if st.button("Confirm", key=_k("confirm", incident_id), type="primary",
+                 icon=":material/check:"):
         _done(take(result, "confirm", incident_id, who=_who()))
-    reason = cols[1].text_input("Reason for rejecting", key=_k("reason", incident_id),
+    cols = st.columns((3, 2), vertical_alignment="bottom")
+    reason = cols[0].text_input("Reason for rejecting", key=_k("reason", incident_id),
                                 placeholder="a false alarm: …")
-    if cols[2].button("Reject", key=_k("reject", incident_id), icon=":material/close:"):
+    if cols[1].button("Reject", key=_k("reject", incident_id), icon=":material/close:"):
         _done(take(result, "reject", incident_id, note=reason, who=_who()))
     with st.expander("Edit type, date, actors, casualties"):
         edit_form(result, row)
