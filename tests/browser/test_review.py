@@ -72,6 +72,13 @@ def _use_click(page, lat: float, lon: float, expander: str | None = None) -> Non
     _settled(page)
 
 
+def _filled(form, label: str) -> float | None:
+    """The number in the form's ``label`` input once the button's rerun has filled it."""
+    box = form.get_by_label(label)
+    value = _eventually(lambda: box.input_value().strip(), timeout_s=30.0)
+    return float(value) if value else None
+
+
 def _expand(page, title: str) -> None:
     """Open the expander titled ``title`` unless it is open (a click would close it)."""
     summary = page.locator("[data-testid=stExpander] summary").filter(has_text=title).first
@@ -141,8 +148,8 @@ def test_review_decisions_survive_a_restart(streamlit_server, browser_page, tmp_
     assert markers_near(page, *point) == 0
     _use_click(page, lat, lon, expander="Re-place")
     form = _form(page, "Re-place here")
-    assert float(form.get_by_label("Latitude").input_value()) == pytest.approx(point[0])
-    assert float(form.get_by_label("Longitude").input_value()) == pytest.approx(point[1])
+    assert _filled(form, "Latitude") == pytest.approx(point[0])
+    assert _filled(form, "Longitude") == pytest.approx(point[1])
     page.get_by_role("button", name="Re-place here", exact=True).click()
     _stored(page)
     replaced = [d for d in ReviewStore(default_review_path()).decisions()
@@ -159,7 +166,8 @@ def test_review_decisions_survive_a_restart(streamlit_server, browser_page, tmp_
     village = (round(vlat, 5), round(vlon, 5))
     _use_click(page, vlat, vlon, expander="Add the missing place")
     form = _form(page, "Add the place and place this mention there")
-    assert float(form.get_by_label("Latitude").input_value()) == pytest.approx(village[0])
+    assert _filled(form, "Latitude") == pytest.approx(village[0])
+    assert _filled(form, "Longitude") == pytest.approx(village[1])
     page.get_by_label("Source of the coordinate").fill("analyst, imagery 2022-10")
     page.get_by_role("button", name="Add the place and place this mention there").click()
     _stored(page, "Added")
@@ -198,6 +206,9 @@ def test_review_decisions_survive_a_restart(streamlit_server, browser_page, tmp_
     assert false_alarm not in by_id
     assert by_id[moved]["review"] == "edited"
     geometry = {f["properties"]["id"]: f["geometry"] for f in features}[moved]
+    published = {s.get("published") for p in by_id.values() for s in p.get("sources") or []
+                 if s.get("article") == aid}
+    assert published == {"2022-10-08"}, published
     assert geometry["coordinates"] == pytest.approx([point[1], point[0]], abs=1e-6)
     after = run_folders([corpus], review=run_review())
     assert MALUK in {m.text for r in after.results.values() for m in r.mentions
