@@ -211,7 +211,8 @@ def test_another_sessions_decision_shows_at_the_next_click_without_a_reload(
     a.page.get_by_label("Your name (optional)").fill("Huda")
     a.page.get_by_label("Your name (optional)").press("Enter")
     a.page.wait_for_timeout(500)
-    a.page.get_by_label("Reason for rejecting").fill("a false alarm")
+    a.page.locator(f".st-key-{_k('reason', x)}").get_by_label("Reason for rejecting").fill(
+        "a false alarm")
     a.page.locator(f".st-key-{_k('reject', x)}").get_by_role("button").click()
     a.page.get_by_text("Stored:", exact=False).first.wait_for(timeout=STEP_MS)
     assert [d.who for d in ReviewStore(default_review_path()).decisions()] == ["Huda"] * len(
