@@ -26,6 +26,7 @@ from .folding import rx
 from .sentences import Sentence
 from .triggers import Candidate
 from .when.names import RETELLING_WORDS
+from .when.offsets import offset_before
 
 __all__ = ["SINCE_RECENT_DAYS", "date_for"]
 
@@ -68,6 +69,9 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
     """(first day, last day, precision, why, from the sentence itself) of candidate ``c``."""
     s = c.sentence
     exprs = [d for d in doc.in_sentence(doc.dates, s) if not _since(doc, d)]
+    shift = offset_before(doc.fspan(max(s.start, c.start - 80), c.start))
+    if shift is not None:
+        return _counted_from_clause(doc, c, exprs, shift)
     if c.subordinate:
         return _own_half_date(doc, c, exprs)
     if exprs:
@@ -94,7 +98,45 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
         first, last = _span(published, precision)
         return first, last, precision, (
             f"publication date {published.isoformat()} (lead sentence, no date in the text)"), False
-    return _retold(doc, c)
+    retold = _retold(doc, c)
+    if retold[0] is None and published is not None and _todays_news(doc):
+        return published, published, "day", (
+            f"publication date {published.isoformat()} (the article tells only that day's news)"), False
+    return retold
+
+
+def _counted_from_clause(doc: Doc, c: Candidate, exprs: list[Any], shift: int
+                         ) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
+    """An event dated by days counted from its clause's date ('في 18 يونيو، قبل 5 أيام من
+    استهداف ...': 23 June); undated when the clause gives no day (never the clause's own day).
+
+    The clause's date is the nearest before the count ('قبل ...'), else the first after the event.
+    """
+    before = [d for d in exprs if d.end <= c.start]
+    after = [d for d in exprs if d.start >= c.end]
+    d = before[-1] if before else (after[0] if after else None)
+    if d is None or d.precision != "day" or d.first != d.last:
+        return None, None, None, "", False
+    day = d.first + dt.timedelta(days=shift)
+    counted = f"{abs(shift)} days {'after' if shift > 0 else 'before'}"
+    return day, day, "day", f"{_date_note(d, doc)}; the event {counted}", True
+
+
+def _todays_news(doc: Doc) -> bool:
+    """Does the article tell only its publication day's news?
+
+    Its lead reports an event, and every date its text gives is that day (or a period
+    holding it): a round-up of the day ('لليوم السابع على التوالي ... وقصفت ... وسيطرت')
+    dates each event it tells to that day. One date of another day, and events without
+    their own date stay undated.
+    """
+    anchor = doc.anchor
+    if anchor is None or getattr(doc.article, "published_inferred", False):
+        return False
+    if any(not (d.first <= anchor <= d.last) for d in doc.dates if not _since(doc, d)):
+        return False
+    lead = next((s for s in doc.sentences if s.lead), None)
+    return lead is not None and any(not c.anaphoric for c in doc.cands.get(lead.index, ()))
 
 
 def _own_half_date(doc: Doc, c: Candidate, exprs: list[Any]

@@ -36,11 +36,13 @@ from .patterns import (
     MONTH,
     MONTH_LOOKUP,
     NUMBER,
+    ORDINAL,
     ORDINAL_STEMS,
     QUAL,
     REL,
     TAIL,
     TOD,
+    TODAY,
     UNITS,
     WEEKDAY_STEMS,
     YEAR_WORD,
@@ -479,6 +481,20 @@ def _today(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     if before[-1:] and (before[-1] in _NOT_TODAY_BEFORE or before[-2:] == ["مثل", "هذا"]):
         return None  # ذلك اليوم, في نفس اليوم, في مثل هذا اليوم
     return _day(ctx.anchor, True, "today")
+
+
+@_rule(TODAY + r"(?!\w)", ("ساع",))
+def _last_hours(m: re.Match[str], ctx: RuleContext) -> Hit:
+    """'خلال الساعات الماضية', 'خلال الـ24 ساعة الأخيرة': the report's own day, the anchor
+    (the hours may reach into the day before; the day of the report is the day told)."""
+    return _day(ctx.anchor, True, "last_hours")
+
+
+@_rule(rf"لليوم{_W}(?:{ORDINAL}|ال{_O}[0-9][0-9]?)(?!\w)(?:{_W}علي{_W}التوالي)?", ("لليوم",))
+def _running_day(m: re.Match[str], ctx: RuleContext) -> Hit:
+    """'تتواصل الاشتباكات لليوم الثالث على التوالي': it goes on today, the anchor
+    (the day it began is another event's, not given here)."""
+    return _day(ctx.anchor, True, "running_day")
 
 
 @_rule(rf"(?:{TOD}{_W})?(?:امس|الامس|البارحه)(?!\w)(?!{_W}الاول)", YESTERDAY_STEMS)

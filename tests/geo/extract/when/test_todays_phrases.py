@@ -1,0 +1,86 @@
+"""The last hours and a running day: phrases that date a report to its publication day.
+
+'خلال الـ24 ساعة الماضية' and 'لليوم الثالث على التوالي' give no date of their own; a
+careful reader takes them as the news of the day the article was published (issue 11,
+dates). Weekdays, 'الماضي' and day+month with a weekday are checked here too, as the
+issue lists them. Sentences invented for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from geo.extract.when import find_dates
+from geo.extract.when.offsets import offset_before
+
+D = datetime.date
+THU = D(2024, 11, 7)  # a Thursday
+
+
+def spans(text: str, anchor: D | None = THU) -> list[tuple[str, str, str]]:
+    return [(e.text, e.iso, e.rule.split(":")[0]) for e in find_dates(text, anchor)]
+
+
+@pytest.mark.parametrize("phrase", [
+    "خلال 24 ساعة الماضية", "خلال الـ24 ساعة الماضية", "خلال الـ 24 ساعة الأخيرة",
+    "خلال الساعات الماضية", "في الساعات الأخيرة", "خلال الساعات الـ24 الماضية",
+    "خلال الساعات الأربع والعشرين الماضية", "منذ الساعات الأولى", "خلال الساعات القليلة الماضية",
+])
+def test_the_last_hours_are_the_publication_day(phrase):
+    found = spans(f"قتل خمسة عناصر {phrase} في هجمات متفرقة")
+    if phrase == "منذ الساعات الأولى":  # not a period before the report: nothing
+        assert found == []
+        return
+    assert found == [(phrase, "2024-11-07", "last_hours")]
+
+
+def test_a_deadline_of_24_hours_is_no_date():
+    assert spans("أمهلت القوات المسلحين للخروج خلال 24 ساعة") == []
+    assert spans("قتل خمسة خلال الساعات الماضية", None) == []  # relative: needs the anchor
+
+
+@pytest.mark.parametrize("phrase", [
+    "لليوم الثالث على التوالي", "لليوم الخامس عشر على التوالي", "لليوم الـ12 على التوالي",
+    "لليوم الثاني",
+])
+def test_a_running_day_is_the_publication_day(phrase):
+    assert spans(f"تتواصل الاشتباكات {phrase} في ريف دير الزور") == [
+        (phrase, "2024-11-07", "running_day")]
+
+
+def test_the_next_day_is_not_a_running_day():
+    assert spans("وتجددت الاشتباكات لليوم التالي") == []
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("قصفت الطائرات الثلاثاء مواقع", "2024-11-05"),  # latest Tuesday on or before
+    ("قصفت الطائرات يوم الخميس مواقع", "2024-11-07"),  # the publication weekday: that day
+    ("قصفت الطائرات الخميس الماضي مواقع", "2024-10-31"),  # الماضي: strictly before
+    ("قتل عنصر يوم الجُمعة قرب الحاجز", "2024-11-01"),  # with a diacritic
+    ("ويوم الجمعة الماضي، هاجم التنظيم البلدة", "2024-11-01"),
+    ("قتل عنصر يوم أمس الأربعاء", "2024-11-06"),
+    ("أعلنت اليوم، الخميس 7 من تشرين الثاني، القوات", "2024-11-07"),
+    ("أعلنت اليوم الخميس 5 أكتوبر/تشرين الأول القوات", "2024-10-05"),  # the explicit date wins
+    ("قتل عنصر فجر اليوم", "2024-11-07"),
+    ("قتل عنصر في 20 كانون الثاني/ يناير الماضي", "2024-01-20"),
+    ("قتل عنصر قبل 4 أيام", "2024-11-03"),
+])
+def test_the_day_a_careful_reader_gives(text, iso):
+    assert [e[1] for e in spans(text)] == [iso]
+
+
+@pytest.mark.parametrize(("before", "days"), [
+    ("وخرجت الدوريه في 18 يونيو قبل 5 ايام من ", 5),
+    ("اعلنت السيطره عليها بعد يومين من اطلاق ", -2),
+    ("وذلك بعد يوم واحد من ", -1),
+    ("جاء الهجوم بعد اسبوع من ", -7),
+    ("قبل ثلاثه ايام من ", 3),
+    ("بعد ايام من ", None),  # vague
+    ("بعد شهرين من ", None),  # too loose to move a day
+    ("قصفت القوات قبل ", None),
+    ("قبل 5 ايام من استهداف طايرات ", None),  # the count hangs off another word
+])
+def test_days_counted_from_another_event(before, days):
+    assert offset_before(before) == days
