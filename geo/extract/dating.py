@@ -79,7 +79,9 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
         if d.rule.startswith("night") and d.precision == "day" and (d.last - d.first).days == 1:
             # 'ليل الأربعاء - الخميس': an overnight operation is dated to the morning it ended
             return d.last, d.last, "day", _date_note(d, doc) + "; night: dated to its end", True
-        return d.first, d.last, d.precision, _date_note(d, doc), True
+        # 'قال مسؤول أمس إن ... الغارة': the statement's day does not tell the event referred to
+        own = not (c.anaphoric and (_reporting(doc, c, d) or _said_between(doc, d, c)))
+        return d.first, d.last, d.precision, _date_note(d, doc), own
     if c.anaphoric or _background(doc, c):
         return None, None, None, "", False
     prev = _previous_dated(doc, s)
@@ -169,30 +171,45 @@ def _retold(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, str
     """The lead's date for a later paragraph that clearly tells the lead event again.
 
     Clearly: a definite noun of the event in the sentence ('ودمرت الضربات', 'الاشتباكات
-    وقعت'), the same kind of event, no other date between the two, and the same place,
-    a place in the lead's area, or no place at all. Otherwise it stays undated."""
+    وقعت'), the same kind of event, no other day given between the two (the lead's day
+    told again does not count), and the same place, a place in the lead's area, or no
+    place at all. Otherwise it stays undated. A lead that named no place of its own
+    ('تفجير سيارة مفخخة في محافظة دير الزور') still gives its day to the paragraph that
+    places it ('السيارة المفخخة استهدفت مدخل مدينة البصيرة')."""
     s = c.sentence
-    lead = _lead_event(doc, s)
-    if lead is None or lead.incident is None or not _RETELLING_RE.search(s.folded):
+    if not _RETELLING_RE.search(s.folded):
         return None, None, None, "", False
+    found = _lead_event(doc, s)
+    if found is None:
+        return None, None, None, "", False
+    lead, (first, last, precision, text) = found
     if not any(c.type in kind and lead.type in kind for kind in _KINDS.values()):
         return None, None, None, "", False
-    if doc.starting_in(doc.dates, lead.sentence.end, s.start):
+    if any((d.first, d.last) != (first, last) and not _since(doc, d)
+           for d in doc.starting_in(doc.dates, lead.sentence.end, s.start)):
         return None, None, None, "", False
     inc = lead.incident
-    if inc.place is not None and not _same_area(doc, s, inc.place):
+    if inc is not None and inc.place is not None and not _same_area(doc, s, inc.place):
         return None, None, None, "", False
-    return inc.date_first, inc.date_last, inc.date_precision, (
-        f"{inc.date_text.split(' (')[0]} (the lead event, told again)"), False
+    return first, last, precision, f"{text.split(' (')[0]} (the lead event, told again)", False
 
 
-def _lead_event(doc: Doc, s: Sentence) -> Candidate | None:
-    """The article's first dated event before sentence ``s``, dated by its own sentence."""
+def _lead_event(doc: Doc, s: Sentence) -> tuple[Candidate, tuple[Any, Any, Any, str]] | None:
+    """The article's first dated event before sentence ``s``, dated by its own sentence,
+    with its date (first, last, precision, why); placed or not."""
     for index in sorted(k for k in doc.cands if k < s.index):
         for c in doc.cands[index]:
+            if c.anaphoric:
+                continue
             inc = c.incident
-            if inc is not None and inc.date_first is not None and not c.anaphoric:
-                return c if c.date_own or c.sentence.lead else None
+            if inc is not None and inc.date_first is not None:
+                if not (c.date_own or c.sentence.lead):
+                    return None
+                return c, (inc.date_first, inc.date_last, inc.date_precision, inc.date_text)
+            if inc is None and c.sentence.lead:  # not placed: its sentence's own date only
+                first, last, precision, text, own = date_for(doc, c)
+                if first is not None and own:
+                    return c, (first, last, precision, text)
     return None
 
 
@@ -231,13 +248,25 @@ def _recent_day(doc: Doc, d: Any) -> bool:
 def _date_distance(d: Any, c: Candidate, doc: Doc) -> float:
     """Nearest to the trigger, before it preferred; a date across a clause break comes
     after any in the trigger's clause, and a date of the reporting verb comes last."""
-    lo = max(c.sentence.start, d.start - 40)
-    reporting = 400 if _REPORTING_RE.search(doc.fspan(lo, d.start)) else 0
+    reporting = 400 if _reporting(doc, c, d) else 0
     between = doc.fspan(d.end, c.start) if d.end <= c.start else doc.fspan(c.end, d.start)
     breaks = _CLAUSE_COST * sum(1 for _ in _CLAUSE_BREAK_RE.finditer(between))
     if d.end <= c.start:
         return c.start - d.end + reporting + breaks
     return (d.start - c.end) + 40 + reporting + breaks
+
+
+#: 'إن/أن/بأن' between a date and the event: the date is the saying's, the event is in what was said.
+_THAT_RE = rx(r"(?<![^\W\d_])(?:ان|بان)(?![^\W\d_])")
+
+
+def _said_between(doc: Doc, d: Any, c: Candidate) -> bool:
+    return d.end <= c.start and bool(_THAT_RE.search(doc.fspan(d.end, c.start)))
+
+
+def _reporting(doc: Doc, c: Candidate, d: Any) -> bool:
+    """Is ``d`` the day of a reporting verb ('قالت مصادر أمس', 'بيان يوم الأحد')?"""
+    return bool(_REPORTING_RE.search(doc.fspan(max(c.sentence.start, d.start - 40), d.start)))
 
 
 def _date_note(d: Any, doc: Doc) -> str:
