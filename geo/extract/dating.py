@@ -15,6 +15,7 @@ come from :mod:`geo.extract.when`, anchored when the article was read (:mod:`.do
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -25,7 +26,7 @@ from .document import Doc
 from .folding import rx
 from .sentences import Sentence
 from .triggers import Candidate
-from .when.names import RETELLING_WORDS
+from .when.names import CARRY_PHRASES, RETELLING_WORDS
 from .when.offsets import offset_before
 
 __all__ = ["SINCE_RECENT_DAYS", "date_for"]
@@ -54,6 +55,8 @@ _BACKGROUND_RE = rx(r"^\W*[وف]?(?:كان|كانت|كانوا)(?![^\W\d_])|(?<!
 #: A definite noun of the event: the paragraph tells an event already reported ('الضربات').
 _RETELLING_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:" + "|".join(w.replace(" ", r"\s+") for w in RETELLING_WORDS)
                    + r")(?![^\W\d_])")
+#: A sentence that goes on from the event before it: 'وفي وقت لاحق', 'في هذه الأثناء'.
+_CARRY_RE = rx(r"^\W*[وف]?(?:" + CARRY_PHRASES + r")(?![^\W\d_])")
 #: Kinds of event that one event may be told as ('عملية عسكرية' then 'الضربات'); a type may be in two.
 _KINDS: dict[str, frozenset[str]] = {
     "strike": frozenset({"airstrike", "shelling", "raid", "explosion", "attack", "assassination", "strike"}),
@@ -89,6 +92,10 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
         d, ps = prev
         return d.first, d.last, d.precision, (
             f"{d.text} -> {d.iso} (from the previous sentence of the paragraph)"), False
+    carried = _carried(doc, s)
+    if carried is not None:
+        return carried.first, carried.last, carried.precision, (
+            f"{carried.text} -> {carried.iso} (carried by '{s.text.split()[0]} ...' from before)"), False
     published = getattr(doc.article, "published", None)
     first_event = all(e[0] >= c.start for e in doc.events.get(s.index, []) if e[2] != c.type)
     after_other = _AFTER_EVENT_RE.search(doc.fspan(s.start, c.start))
@@ -283,6 +290,20 @@ def _previous_dated(doc: Doc, s: Sentence) -> tuple[Any, Sentence] | None:
         if exprs:
             return exprs[-1], prev
     return None
+
+
+def _carried(doc: Doc, s: Sentence) -> Any | None:
+    """The last date given before ``s`` (any paragraph) when ``s`` opens with words that go
+    on from the event before it ('وفي وقت لاحق', 'في هذه الأثناء'); a night, its end."""
+    if not _CARRY_RE.search(s.folded):
+        return None
+    before = [d for d in doc.starting_in(doc.dates, 0, s.start) if not _since(doc, d)]
+    if not before:
+        return None
+    d = before[-1]
+    if d.rule.startswith("night") and d.precision == "day" and (d.last - d.first).days == 1:
+        return dataclasses.replace(d, first=d.last)
+    return d
 
 
 def _span(day: dt.date, precision: str) -> tuple[dt.date, dt.date]:

@@ -18,7 +18,7 @@ from ..lexicon import DATA_DIR, check_pattern, row_error
 from .text import fold_word
 
 __all__ = [
-    "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "FEASTS", "HIJRI_MONTH_NAMES", "MONTH_NAMES", "NUMBER_WORDS",
+    "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "CARRY_PHRASES", "FEASTS", "HIJRI_MONTH_NAMES", "MONTH_NAMES", "NUMBER_WORDS",
     "ORDINALS", "QUALIFIERS", "RETELLING_WORDS",
     "REL_CUR", "REL_NEXT", "REL_PAST", "TODAY_PHRASES", "UNIT_WORDS", "WEEKDAYS", "Calendar", "Feast",
     "load_calendar",
@@ -43,6 +43,7 @@ _TABLES = {
     "hijri_month": (Field("month", int, choices=frozenset(range(1, 13))), Field("names", list)),
     "retelling": (Field("word"),),
     "today": (Field("phrase"),),
+    "carry": (Field("phrase"),),
     "feast": (Field("name"), Field("month", int, choices=frozenset(range(1, 13))),
               Field("day", int, choices=frozenset(range(1, 31))), Field("days", int, default=1)),
 }
@@ -75,6 +76,7 @@ class Calendar:
     feasts: dict[str, Feast]  # 'عيد الاضحي' -> Feast(12, 10, 4)
     retelling: tuple[str, ...]  # 'الغاره', 'الضربات' ...: a later paragraph telling the lead again
     today: str  # the phrases of the publication day's last hours as one pattern
+    carry: str  # the phrases opening a sentence that goes on from the one before, as one pattern
 
 
 def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
@@ -99,6 +101,7 @@ def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
                 for r in rows["feast"]},
         retelling=tuple(" ".join(fold_word(r["word"]).split()) for r in rows["retelling"]),
         today=_phrases(rows["today"], path, "today"),
+        carry=_phrases(rows["carry"], path, "carry"),
     )
 
 
@@ -159,3 +162,5 @@ FEASTS: dict[str, Feast] = _CALENDAR.feasts
 RETELLING_WORDS: tuple[str, ...] = _CALENDAR.retelling
 #: The phrases that date a report to its publication day ('خلال الساعات الماضية'), one pattern.
 TODAY_PHRASES: str = _CALENDAR.today
+#: The phrases opening a sentence that goes on from the event before it ('وفي وقت لاحق'), one pattern.
+CARRY_PHRASES: str = _CALENDAR.carry

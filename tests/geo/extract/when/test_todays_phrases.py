@@ -84,3 +84,24 @@ def test_the_day_a_careful_reader_gives(text, iso):
 ])
 def test_days_counted_from_another_event(before, days):
     assert offset_before(before) == days
+
+
+@pytest.mark.parametrize(("text", "iso", "rule"), [
+    ("اشتباكات منذ مساء أمس وحتى فجر اليوم", "2024-11-06/2024-11-07", "night_span"),
+    ("اشتباكات منذ مساء أمس وحتى فجر اليوم الخميس", "2024-11-06/2024-11-07", "night_span"),
+    ("اشتباكات من ليل الاثنين إلى صباح الأربعاء", "2024-11-04/2024-11-06", "day_span"),
+])
+def test_from_one_day_until_another_is_one_expression(text, iso, rule):
+    assert [(e[1], e[2]) for e in spans(text)] == [(iso, rule)]
+
+
+def test_days_far_apart_or_backwards_are_not_one_span():
+    assert [e[1] for e in spans("قتل عنصر أمس، وحتى قبل أسبوعين")] == ["2024-11-06", "2024-10-24"]
+    assert len(spans("قصف من 3 آب إلى 20 آب")) == 2
+
+
+def test_a_weekday_that_disagrees_with_its_date_is_noted_and_the_date_wins():
+    e = find_dates("أعلنت اليوم الخميس 5 أكتوبر/تشرين الأول القوات", THU)[0]
+    assert (e.iso, e.rule) == ("2024-10-05", "today_weekday+day_month:weekday_mismatch")
+    e = find_dates("قتل يوم الخميس الماضي 31 تشرين الأول", THU)[0]
+    assert (e.iso, e.rule) == ("2024-10-31", "weekday_past+day_month")
