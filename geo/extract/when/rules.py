@@ -151,6 +151,22 @@ def _numeric_dmy(m: re.Match[str], ctx: RuleContext) -> Hit:
     return _day(at, False, "numeric_dmy")
 
 
+#: Words before a day/month written in numbers ('بتاريخ 18/10'): without one, '18/10' may be a score.
+_NUMERIC_DAY_CONTEXT = r"(?:يوم|بتاريخ|تاريخ|الموافق|في)"
+
+
+@_rule(
+    rf"{_NUMERIC_DAY_CONTEXT}{_W}(?P<e>{_NUM_EDGE_L}(?P<d>[0-3]?[0-9])(?P<s>[./\-])(?P<m>[01]?[0-9])"
+    rf"(?![0-9]|[./\-][0-9]))",
+    DIGITS,
+)
+def _numeric_dm(m: re.Match[str], ctx: RuleContext) -> Hit | None:
+    """'يوم 18/10', 'بتاريخ 18-10': day first, the year from the publication (as '18 تشرين
+    الأول'). Only after a word that says a date follows."""
+    found = latest(int(m["m"]), int(m["d"]), ctx.anchor + datetime.timedelta(days=FUTURE_TOLERANCE_DAYS))
+    return _day(found, True, "numeric_dm") if found else None
+
+
 # --- day + month ---------------------------------------------------------
 
 
@@ -440,9 +456,14 @@ def _tomorrow_weekday(m: re.Match[str], ctx: RuleContext) -> Hit:
     return _day(weekday_after(ctx.anchor, weekday), True, "tomorrow_weekday:weekday_wins")
 
 
-@_rule(rf"(?:{TOD}{_W})?{weekday_group('w')}{_W}(?P<rel>{REL})", WEEKDAY_STEMS)
+@_rule(rf"(?:{TOD}{_W})?{weekday_group('w')}{_W}(?:(?P<rel>{REL})|(?P<bpast>(?:ما{_W})?قبل{_W}الماضيه?(?!\w)))",
+       WEEKDAY_STEMS)
 def _weekday_rel(m: re.Match[str], ctx: RuleContext) -> Hit:
-    """'الخميس الماضي' (strictly before), 'الأحد المقبل' (strictly after)."""
+    """'الخميس الماضي' (strictly before), 'الأحد المقبل' (strictly after), 'الأحد قبل
+    الماضي' (the one before the last)."""
+    if m["bpast"]:
+        last = weekday_on_or_before(ctx.anchor - ONE_DAY, WEEKDAYS[m["w"]])
+        return _day(last - datetime.timedelta(weeks=1), True, "weekday_before_last")
     weekday, k = WEEKDAYS[m["w"]], rel_offset(m["rel"])
     if k < 0:
         return _day(weekday_on_or_before(ctx.anchor - ONE_DAY, weekday), True, "weekday_past")

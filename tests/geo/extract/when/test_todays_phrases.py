@@ -105,3 +105,19 @@ def test_a_weekday_that_disagrees_with_its_date_is_noted_and_the_date_wins():
     assert (e.iso, e.rule) == ("2024-10-05", "today_weekday+day_month:weekday_mismatch")
     e = find_dates("قتل يوم الخميس الماضي 31 تشرين الأول", THU)[0]
     assert (e.iso, e.rule) == ("2024-10-31", "weekday_past+day_month")
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("قتل عنصر يوم 18/10 قرب الحاجز", "2024-10-18"),
+    ("قتل عنصر بتاريخ 18-10 قرب الحاجز", "2024-10-18"),
+    ("قتل عنصر يوم 10/11 قرب الحاجز", "2024-11-10"),  # three days ahead: still this year's
+    ("قتل عنصر الأحد قبل الماضي", "2024-10-27"),
+    ("قتل عنصر يوم الجمعة ما قبل الماضية", "2024-10-25"),
+])
+def test_a_numeric_day_and_month_and_a_weekday_before_last(text, iso):
+    assert [e[1] for e in spans(text)] == [iso]
+
+
+def test_numbers_without_a_date_word_are_no_date():
+    assert spans("فاز الفريق 3/1 في المباراة") == []
+    assert spans("قتل في 31/2 عنصر") == []
