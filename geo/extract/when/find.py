@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .expr import DateExpr
@@ -44,8 +44,8 @@ _CLOSING_PAREN = re.compile(rf"{_O}\)")
 _MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواقع{_W}في|في){_O})?")
 
 
-def _candidates(norm: str, anchor: datetime.date) -> list[_Cand]:
-    ctx = RuleContext(norm, anchor)
+def _candidates(norm: str, anchor: datetime.date, raw: str = "", where: Sequence[int] = ()) -> list[_Cand]:
+    ctx = RuleContext(norm, anchor, raw, where)
     found: list[_Cand] = []
     for order, (pattern, handler, needs) in enumerate(_ALL_RULES):
         if not all(any(word in norm for word in group) for group in needs):
@@ -231,7 +231,8 @@ def find_dates(text: str, anchor: datetime.date | None) -> list[DateExpr]:
     text = check_text(text)
     given = _check_anchor(anchor)
     norm, where = fold_with_map(text)
-    chosen = _merge_spans(norm, _merge_weekday_dates(norm, _select(_candidates(norm, given or _DUMMY_ANCHOR))))
+    found = _candidates(norm, given or _DUMMY_ANCHOR, text, where)
+    chosen = _merge_spans(norm, _merge_weekday_dates(norm, _select(found)))
     out = []
     for c in chosen:
         if given is None and c.hit.relative:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .anchoring import (
@@ -61,10 +61,13 @@ _W, _O = BLANKS, MAYBE_BLANKS
 
 
 class RuleContext(NamedTuple):
-    """What a handler may read besides its match: the folded text and the anchor."""
+    """What a handler may read besides its match: the folded text and the anchor; the
+    original text and where each folded character came from (folding loses a hamza)."""
 
     norm: str
     anchor: datetime.date
+    raw: str = ""
+    where: Sequence[int] = ()
 
 
 class Hit(NamedTuple):
@@ -480,12 +483,20 @@ def _weekday(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     ('، الاثنين،') or before a date.
     """
     weekday = WEEKDAYS[m["w"]]
-    if weekday == 0 and not m["tod"]:
+    if weekday == 0 and not m["tod"] and not _hamza_monday(m, ctx):
         before = ctx.norm[max(0, m.start() - 3) : m.start()].rstrip()[-1:]
         after = ctx.norm[m.end() : m.end() + 3].lstrip()[:1]
         if not (before in {"،", ",", "("} and after in {"،", ",", ".", ")"}) and not (after.isdigit()):
             return None
     return _day(weekday_on_or_before(ctx.anchor, weekday), True, "weekday")
+
+
+def _hamza_monday(m: re.Match[str], ctx: RuleContext) -> bool:
+    """'الإثنين' written with a hamza is the weekday; 'اتفق الاثنين' (the two) is written without."""
+    if not ctx.where:
+        return False
+    at = ctx.where[m.start("w")]
+    return ctx.raw[at : at + 3] == "الإ"
 
 
 # --- days around the anchor ----------------------------------------------

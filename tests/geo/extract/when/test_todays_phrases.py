@@ -121,3 +121,9 @@ def test_a_numeric_day_and_month_and_a_weekday_before_last(text, iso):
 def test_numbers_without_a_date_word_are_no_date():
     assert spans("فاز الفريق 3/1 في المباراة") == []
     assert spans("قتل في 31/2 عنصر") == []
+
+
+def test_monday_with_a_hamza_is_the_weekday_and_the_two_is_not():
+    assert [e[1] for e in spans("قتل ثلاثة عناصر الإثنين في هجوم")] == ["2024-11-04"]
+    assert spans("قتل ثلاثة عناصر الاثنين في هجوم") == []  # without it: perhaps 'the two'
+    assert spans("اتفق الاثنين على وقف القتال") == []
