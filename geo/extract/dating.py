@@ -9,7 +9,12 @@ of the paragraph; else the publication date, for the lead event told as today's 
 (or with 'قبل ساعات'), never for a background event in the pluperfect ('وكانت ... قد',
 'سبق أن', 'في وقت سابق'); else the lead's date, for a later paragraph that clearly
 tells the lead event again ('ودمرت الضربات ...': a definite noun of the event, the same
-kind of event, the same or no place, no other date between). The expressions themselves
+kind of event, the same or no place, no other day between). Also: an event named after
+'قبل/بعد N أيام من' is the clause's date moved by N days ('في 18 يونيو، قبل 5 أيام من
+استهداف': the 23rd); a sentence opening with 'وفي وقت لاحق', 'في هذه الأثناء' carries the
+date told before it; and an article whose lead is today's news and whose every date is
+that day (a round-up: 'لليوم السابع على التوالي ... وقصفت ... وسيطرت') dates each event it
+tells to that day. Never a day the article does not give. The expressions themselves
 come from :mod:`geo.extract.when`, anchored when the article was read (:mod:`.document`).
 """
 
