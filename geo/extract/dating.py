@@ -147,7 +147,7 @@ def _todays_news(doc: Doc) -> bool:
     anchor = doc.anchor
     if anchor is None or getattr(doc.article, "published_inferred", False):
         return False
-    if any(not (d.first <= anchor <= d.last) for d in doc.dates if not _since(doc, d)):
+    if any(not (d.first <= anchor <= d.last) and not _since(doc, d) for d in doc.dates):
         return False
     lead = next((s for s in doc.sentences if s.lead), None)
     return lead is not None and any(not c.anaphoric for c in doc.cands.get(lead.index, ()))
@@ -302,10 +302,9 @@ def _carried(doc: Doc, s: Sentence) -> Any | None:
     on from the event before it ('وفي وقت لاحق', 'في هذه الأثناء'); a night, its end."""
     if not _CARRY_RE.search(s.folded):
         return None
-    before = [d for d in doc.starting_in(doc.dates, 0, s.start) if not _since(doc, d)]
-    if not before:
+    d = next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start)) if not _since(doc, d)), None)
+    if d is None:
         return None
-    d = before[-1]
     if d.rule.startswith("night") and d.precision == "day" and (d.last - d.first).days == 1:
         return dataclasses.replace(d, first=d.last)
     return d
