@@ -42,7 +42,10 @@ def offset_before(folded: str) -> int | None:
     None when no such phrase ends there, or its count is vague ('قبل أيام') or in months
     or years.
     """
-    m = _OFFSET_RE.search(folded[-80:])
+    tail = folded[-80:]
+    if not any(w in ("من", "علي") for w in tail.split()[-2:]):
+        return None  # the phrase ends with 'من/على' and at most one word: most texts stop here
+    m = _OFFSET_RE.search(tail)
     if m is None:
         return None
     unit, implied = UNIT_WORDS[m["u"]]

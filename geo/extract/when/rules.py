@@ -155,17 +155,15 @@ def _numeric_dmy(m: re.Match[str], ctx: RuleContext) -> Hit:
 
 
 #: Words before a day/month written in numbers ('بتاريخ 18/10'): without one, '18/10' may be a score.
-_NUMERIC_DAY_CONTEXT = r"(?:يوم|بتاريخ|تاريخ|الموافق|في)"
+_NUMERIC_DAY_CONTEXT = frozenset({"يوم", "بتاريخ", "تاريخ", "الموافق", "في"})
 
 
-@_rule(
-    rf"{_NUMERIC_DAY_CONTEXT}{_W}(?P<e>{_NUM_EDGE_L}(?P<d>[0-3]?[0-9])(?P<s>[./\-])(?P<m>[01]?[0-9])"
-    rf"(?![0-9]|[./\-][0-9]))",
-    DIGITS,
-)
+@_rule(rf"{_NUM_EDGE_L}(?P<d>[0-3]?[0-9])(?P<s>[./\-])(?P<m>[01]?[0-9])(?![0-9]|[./\-][0-9])", DIGITS)
 def _numeric_dm(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     """'يوم 18/10', 'بتاريخ 18-10': day first, the year from the publication (as '18 تشرين
     الأول'). Only after a word that says a date follows."""
+    if prev_word(ctx.norm, m.start()) not in _NUMERIC_DAY_CONTEXT:
+        return None
     found = latest(int(m["m"]), int(m["d"]), ctx.anchor + datetime.timedelta(days=FUTURE_TOLERANCE_DAYS))
     return _day(found, True, "numeric_dm") if found else None
 
