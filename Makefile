@@ -3,24 +3,32 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 CORPUS ?= seeds
+# what the dashboard needs, then the development extras (pytest, Hypothesis, Playwright, ruff)
 STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
 
-.PHONY: run test setup assets bench eval lint clean
+.PHONY: run test setup dev assets bench eval lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/python -m geo.app.assets install
 	touch $(STAMP)
 
+$(DEV): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(DEV)
+
 setup: $(STAMP)
+dev: $(DEV)
 
 ## Dashboard on the built-in data (seeds + bundled gazetteer), no network needed.
+## A lean environment: nothing of the test tools is installed for it.
 run: setup
 	$(BIN)/streamlit run dashboard.py -- --corpus $(CORPUS)
 
 ## Whole test suite, including the browser tests in Debian's chromium.
-test: setup
+test: dev
 	scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
@@ -35,7 +43,7 @@ bench: setup
 eval: setup
 	$(BIN)/python bench/eval_news.py
 
-lint: setup
+lint: dev
 	$(BIN)/ruff check .
 
 clean:

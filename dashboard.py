@@ -50,7 +50,7 @@ from geo.app.latest_run import LatestRuns  # issue 10
 from geo.app.linked import OpenIncident, ReaderLinks, article_param, incident_articles, incident_index
 from geo.app.mapfit import fit_view
 from geo.app.mapview import build_map
-from geo.app.review_view import run_review, run_stamp  # issue 12: the review store
+from geo.app.review_view import review_for_run, run_stamp  # issue 12: the review store
 from geo.app.search import resolve_place
 from geo.app.timefilter import PRESETS, follow_span, preset_range, undated_count, with_undated
 from geo.app.upload_record import (
@@ -118,7 +118,8 @@ def load(folders: tuple[str, ...], stamp: str, include_rejected: bool = False):
 
 
 def read_articles(folders: tuple[str, ...], include_rejected: bool):
-    result = run_folders(folders, review=run_review(), include_rejected=include_rejected)
+    review, _ = review_for_run()  # issue 12: an unusable store is said on the page
+    result = run_folders(folders, review=review, include_rejected=include_rejected)
     return result, data_choices(result)
 
 
@@ -576,8 +577,10 @@ def draw_map(view, state: ViewState, articles: dict, build_key: tuple) -> None:
                          height=MAP_HEIGHT, use_container_width=True, render=False,
                          center=list(focus[:2]) if focus else None,
                          zoom=int(focus[2]) if focus else None)
-    if isinstance(returned, dict) and returned.get("last_clicked"):  # issue 12: re-place there
-        st.session_state["map_clicked"] = returned["last_clicked"]
+    clicked = returned.get("last_clicked") if isinstance(returned, dict) else None
+    new_click = bool(clicked) and clicked != st.session_state.get("map_clicked")
+    if new_click:  # issue 12: re-place there, or add a place there
+        st.session_state["map_clicked"] = clicked
     # a report is a move only when it is new: after browser Back the component still
     # holds the view before, which must not undo the view the link brought back
     seen = view_from_map(returned)
@@ -586,6 +589,8 @@ def draw_map(view, state: ViewState, articles: dict, build_key: tuple) -> None:
     if fresh and seen is not None and not same_view(seen, focus):  # the analyst moved
         set_focus(seen)
     mirror_to_link(replace(state, focus=st.session_state.get("focus")))  # or a search did
+    if new_click and st.session_state.get("tab") == "Review":
+        st.rerun()  # issue 12: the Review tab (another fragment) offers the clicked point
     if st.session_state.get("focus"):
         st.button("Show the whole area", on_click=set_focus, args=(None,), key="unfocus")
 
@@ -603,6 +608,9 @@ except Exception as exc:  # noqa: BLE001 - shown to the analyst, who can fix the
     upload_section(uploads)
     st.stop()
 layers = result.layers
+review_problem = review_for_run()[1]  # issue 12: a review store that cannot be used
+if review_problem:
+    st.error(md_escape(review_problem), icon=":material/error:")
 if pending:  # issue 10: another session's upload is being read
     newer_run_watch(folders, stamp)
 

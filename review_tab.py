@@ -6,6 +6,11 @@ evidence and the decisions one click away; a stored decision reruns the whole ap
 (the run's cache key holds the store's stamp, so the map shows it at once) and the
 next item takes the decided one's place. A refusal is a message above the item; the
 form keeps what was typed.
+
+The tab is a fragment (dashboard.around_the_map): its widgets rerun it on the run it
+was given. Each of its runs ends by asking the store whether another session stored
+decisions since (:func:`geo.app.review_view.store_news`); if so it reruns the whole app
+once, so the analyst's next click shows them, with a note saying so.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from geo.app.review_view import (
     mention_html,
     place_label,
     replace_candidates,
+    store_news,
     take,
     take_all,
 )
@@ -50,6 +56,7 @@ def _done(outcome: Outcome) -> None:
     """A stored decision reruns the whole app (the run and the map must show it), with its
     message kept for the next run; a refusal is said right here, the form keeping its values."""
     if not outcome.ok:
+        st.session_state["rv-refused"] = True  # no rerun this time: it would hide the message
         st.error(md_escape(outcome.message), icon=":material/block:")
         return
     st.session_state["review-msg"] = (outcome.ok, outcome.message)
@@ -61,15 +68,47 @@ def _who() -> str:
 
 
 def review_tab(result: Any, *, include_rejected: bool) -> None:
-    """The tab: messages, the include-rejected switch, then the queue or a chosen item."""
+    """The tab: messages, the include-rejected switch, then the queue or a chosen item;
+    last, the check for decisions stored elsewhere."""
     if st.session_state.pop("rv-rerun-app", False):
         st.rerun()  # the switch changed which run the whole page shows
+    st.session_state["rv-refused"] = False
     message = st.session_state.pop("review-msg", None)
     if message:
         (st.success if message[0] else st.error)(md_escape(message[1]))
+    news = st.session_state.pop("rv-news", None)
+    if news:
+        st.info(md_escape(news), icon=":material/group:")
     if result.review is None:
         st.info("This run has no review step.")
         return
+    notice = st.container()  # filled last: the store is asked after this run's clicks
+    review_body(result, include_rejected=include_rejected)
+    follow_the_store(result, notice)
+
+
+def follow_the_store(result: Any, notice: Any) -> None:
+    """Decisions stored elsewhere since this run was read: rerun the whole app once so the
+    queue, the lists and the map show them; if the run still lags (another session's
+    upload is being read), say so with a button instead of rerunning again."""
+    news = store_news(result)
+    if not news.changed:
+        st.session_state.pop("rv-synced", None)
+        return
+    if st.session_state.get("rv-refused") or st.session_state.get("rv-synced") == news.stored:
+        cols = notice.columns((4, 1), vertical_alignment="center")
+        cols[0].info(md_escape(news.message), icon=":material/group:")
+        if cols[1].button("Show them", key="rv-show-news", icon=":material/refresh:"):
+            st.session_state["rv-synced"] = None
+            st.rerun()
+        return
+    st.session_state["rv-synced"] = news.stored
+    st.session_state["rv-news"] = news.message + " The page shows them now."
+    st.rerun()
+
+
+def review_body(result: Any, *, include_rejected: bool) -> None:
+    """The include-rejected switch, the analyst's name, then the queue or a chosen item."""
     top = st.columns(2)
     top[0].toggle("Show rejected incidents", value=include_rejected, key="rv-rejected-w",
                   on_change=_rejected_changed,
@@ -119,8 +158,13 @@ def queue_panel(result: Any) -> None:
     if not items:
         st.success("Nothing left in the queue: every unsure place and incident is decided.")
         return
-    pos = min(st.session_state.get("rv-pos", 0), len(items) - 1)
+    # the item shown stays shown while others' decisions take items out before it
+    targets = [i.target for i in items]
+    shown = st.session_state.get("rv-target")
+    pos = (targets.index(shown) if shown in targets
+           else min(st.session_state.get("rv-pos", 0), len(items) - 1))
     st.session_state["rv-pos"] = pos
+    st.session_state["rv-target"] = targets[pos]
     nav = st.columns((2, 2, 5), vertical_alignment="bottom")
     nav[0].button("Previous", key="rv-prev", disabled=pos == 0, on_click=_go, args=(pos - 1,))
     nav[1].button("Next", key="rv-next", disabled=pos >= len(items) - 1, on_click=_go,
@@ -138,10 +182,12 @@ def queue_panel(result: Any) -> None:
 
 def _go(pos: int) -> None:
     st.session_state["rv-pos"] = pos
+    st.session_state["rv-target"] = None
 
 
 def _jump() -> None:
     st.session_state["rv-pos"] = int(st.session_state.get("rv-jump") or 0)
+    st.session_state["rv-target"] = None
 
 
 # --- a mention ------------------------------------------------------------------------
@@ -222,13 +268,14 @@ def incident_panel(result: Any, incident_id: str) -> None:
         st.warning(md_escape(f"Incident {incident_id} is not in this run any more."))
         return
     st.html(incident_html(row))
-    cols = st.columns((1, 3, 1), vertical_alignment="bottom")
-    if cols[0].button("Confirm", key=_k("confirm", incident_id), type="primary",
-                      icon=":material/check:"):
+    # the tab is narrow beside the map: Confirm on its own row, Reject beside its reason
+    if st.button("Confirm", key=_k("confirm", incident_id), type="primary",
+                 icon=":material/check:"):
         _done(take(result, "confirm", incident_id, who=_who()))
-    reason = cols[1].text_input("Reason for rejecting", key=_k("reason", incident_id),
+    cols = st.columns((3, 2), vertical_alignment="bottom")
+    reason = cols[0].text_input("Reason for rejecting", key=_k("reason", incident_id),
                                 placeholder="a false alarm: …")
-    if cols[2].button("Reject", key=_k("reject", incident_id), icon=":material/close:"):
+    if cols[1].button("Reject", key=_k("reject", incident_id), icon=":material/close:"):
         _done(take(result, "reject", incident_id, note=reason, who=_who()))
     with st.expander("Edit type, date, actors, casualties"):
         edit_form(result, row)

@@ -9,6 +9,9 @@ lives here, so it is tested without a browser:
 * **The run's key**: :func:`run_stamp` changes when a decision is stored (by any
   session or process) or a place is added to the user's gazetteer, so the dashboard's
   cached run is rebuilt and a decision shows at once.
+* **Another session's decisions**: :func:`store_news` compares the store with the
+  decisions the shown run applied, so the tab (a fragment, which reruns on the run it
+  was given) knows to rerun the whole app and show them.
 * **Evidence** as HTML: every article-derived string escaped, Arabic right-to-left.
 * **Taking a decision**: :func:`take` and :func:`add_missing_place` never raise what the
   analyst can fix; a refusal (:class:`geo.review.ReviewError`, a gazetteer that cannot
@@ -44,10 +47,10 @@ from ..review import (
 from .dashboard_data import type_label
 
 __all__ = ["ARTICLE_ACTIONS", "GOVERNORATE_CHOICES", "INCIDENT_TYPE_CHOICES", "PLACE_KINDS",
-           "PRECISIONS", "Outcome", "add_missing_place", "article_html", "clicked_point",
-           "edit_changes", "find_places", "incident_html", "incident_row", "item_label",
-           "mention_html", "parse_names", "place_label", "replace_candidates", "run_review",
-           "run_stamp", "take", "take_all"]
+           "PRECISIONS", "Outcome", "StoreNews", "add_missing_place", "article_html",
+           "clicked_point", "edit_changes", "find_places", "incident_html", "incident_row",
+           "item_label", "mention_html", "parse_names", "place_label", "replace_candidates",
+           "review_for_run", "run_review", "run_stamp", "store_news", "take", "take_all"]
 
 INCIDENT_TYPE_CHOICES: tuple[str, ...] = tuple(INCIDENT_TYPES)
 PLACE_KINDS: tuple[str, ...] = KINDS
@@ -79,6 +82,23 @@ def run_review(path: Path | None = None) -> ReviewStore | None:
     return ReviewStore(path) if path.is_file() else None
 
 
+def review_for_run(path: Path | None = None) -> tuple[ReviewStore | None, str]:
+    """The store a dashboard run applies, and why not when its file cannot be used.
+
+    An unreadable, foreign or newer-schema file is never written to: the run shows the
+    machine's output (every incident ``machine``) and the page says so in the returned
+    message, which names the file and what to do; every decision is refused meanwhile
+    (:func:`take` opens the same file and gets the same error).
+    """
+    try:
+        return run_review(path), ""
+    except ReviewError as exc:
+        return None, (f"The review decisions are not applied: {exc}. The map, the tables and "
+                      "the downloads show the machine's output, and no decision can be "
+                      "stored until that file is replaced or moved away (nothing in it was "
+                      "changed).")
+
+
 def _file_stamp(path: Path) -> str:
     try:
         info = path.stat()
@@ -100,6 +120,55 @@ def run_stamp(path: Path | None = None) -> str:
     except ReviewError as exc:
         review = f"error:{type(exc).__name__}"
     return f"{review}|{_file_stamp(gazetteer_home() / IMPORTED_FILE)}"
+
+
+@dataclass(frozen=True, slots=True)
+class StoreNews:
+    """How the store differs from what the shown run applied.
+
+    ``stored`` is the store's count now: a session reruns once for each value, so a
+    run that stays behind (another session's upload still being read) never loops.
+    """
+
+    new: int = 0
+    stored: int = 0
+    changed: bool = False
+    who: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """'2 decisions were stored by Huda, another session or the command line …'."""
+        if not self.new:
+            return "The review store changed since this page was drawn."
+        many = self.new > 1
+        by = ", ".join(self.who) if self.who else "another session or the command line"
+        return (f"{self.new} decision{'s were' if many else ' was'} stored by {by} "
+                "since this page was drawn.")
+
+
+def store_news(result: Any, path: Path | None = None) -> StoreNews:
+    """What the review store holds that ``result`` was read without.
+
+    Decisions are only ever added, so the store's count against the number of decisions
+    the run applied says whether another session (or ``python -m geo review``) stored
+    some since. A store that cannot be read now is no news here: the next full run
+    reports it.
+    """
+    step = getattr(result, "review", None)
+    applied = len(step.state) if step is not None else 0
+    where = getattr(step, "store", None)
+    store_path = Path(where) if where else (Path(path) if path is not None
+                                            else default_review_path())
+    if not store_path.is_file():
+        return StoreNews(stored=0, changed=applied != 0)
+    try:
+        store = ReviewStore(store_path, create=False)
+        now = store.count()
+        new = store.last_stored(min(now - applied, 200)) if now > applied else []
+    except ReviewError:
+        return StoreNews(stored=applied)
+    who = tuple(dict.fromkeys(d.who for d in new if d.who))
+    return StoreNews(new=max(now - applied, 0), stored=now, changed=now != applied, who=who)
 
 
 # --- what an item shows ----------------------------------------------------------------

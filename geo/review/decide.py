@@ -171,10 +171,14 @@ def add_place(store: ReviewStore, *, name_ar: str, lat: float, lon: float, kind:
         decisions.append(make_decision(kind="pick", target=mention,
                                        value={"place_id": added.target}, note=note, who=who,
                                        batch=batch))
-    p = added.new
-    save_imported([Place(id=p["id"], name_ar=p["name_ar"], name_en=p["name_en"], kind=p["kind"],
-                         lat=p["lat"], lon=p["lon"], governorate=p["governorate"],
-                         alt_names=tuple(p["alt_names"]), source=p["source"])],
-                  home=gazetteer_home)
+    save_imported([added_place(added)], home=gazetteer_home)
     store.add(decisions)
     return decisions
+
+
+def added_place(decision: Decision) -> Place:
+    """The gazetteer place an ``add-place`` decision added (its value holds all of it)."""
+    p = decision.new
+    return Place(id=p["id"], name_ar=p["name_ar"], name_en=p.get("name_en", ""),
+                 kind=p["kind"], lat=p["lat"], lon=p["lon"], governorate=p.get("governorate", ""),
+                 alt_names=tuple(p.get("alt_names") or ()), source=p.get("source", ""))

@@ -6,6 +6,8 @@ before storing any (a bad line is refused with its number and nothing is stored)
 a decision id already in the store is not stored twice, so importing a colleague's
 export after they imported yours adds only what is new. Which decision wins is then
 decided by time, as always (:mod:`geo.review.state`): both stay in the history.
+Places added by review travel with the history (their decision holds the whole place)
+and are written into the importing machine's gazetteer store.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
+from gazetteer.home import save_imported
+
+from .decide import added_place
 from .decisions import Decision
 from .errors import DecisionError, ImportFileError
 from .store import ReviewStore
@@ -72,8 +77,19 @@ def read_history(path: str | Path) -> list[Decision]:
     return out
 
 
-def import_history(store: ReviewStore, path: str | Path) -> tuple[int, int]:
-    """Merge a history file into the store; returns (new decisions, already there)."""
+def import_history(store: ReviewStore, path: str | Path, *,
+                   gazetteer_home: Path | None = None) -> tuple[int, int]:
+    """Merge a history file into the store; returns (new decisions, already there).
+
+    A place a colleague added (an ``add-place`` decision new to this store) goes into
+    this machine's gazetteer store too, before any decision is stored, so the mentions
+    they resolved to it resolve here as well (and ``python -m gazetteer lookup`` finds
+    it); a gazetteer that cannot be written stores nothing.
+    """
     decisions = read_history(path)
+    known = {d.id for d in store.decisions()}
+    places = [added_place(d) for d in decisions if d.kind == "add-place" and d.id not in known]
+    if places:
+        save_imported(places, home=gazetteer_home)
     added = store.add(decisions)
     return added, len(decisions) - added

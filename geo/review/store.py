@@ -269,13 +269,25 @@ class ReviewStore:
             sql += " WHERE " + " AND ".join(where)
         with self._connection() as con:
             rows = con.execute(sql + " ORDER BY at, seq", args).fetchall()
-        return [Decision(id=r[0], kind=r[1], target_kind=r[2], target=r[3], field=r[4],
-                         old=_loads(r[5]), new=_loads(r[6]), at=r[7], who=r[8], note=r[9],
-                         batch=r[10]) for r in rows]
+        return [_decision(r) for r in rows]
 
     def count(self) -> int:
         with self._connection() as con:
             return int(con.execute("SELECT count(*) FROM decisions").fetchone()[0])
+
+    def last_stored(self, n: int) -> list[Decision]:
+        """The ``n`` decisions stored last (by any process), oldest of them first.
+
+        Storage order, not decision time: what arrived since a reader last looked (an
+        imported history's decisions may carry older times).
+        """
+        if n <= 0:
+            return []
+        with self._connection() as con:
+            rows = con.execute("SELECT id, kind, target_kind, target, field, old_value, "
+                               "new_value, at, who, note, batch FROM decisions "
+                               "ORDER BY seq DESC LIMIT ?", (int(n),)).fetchall()
+        return [_decision(r) for r in reversed(rows)]
 
     def stamp(self) -> str:
         """A cheap token that changes whenever a decision is added (by any process).
@@ -287,6 +299,12 @@ class ReviewStore:
             n, last = con.execute("SELECT count(*), coalesce(max(seq), 0) FROM decisions"
                                   ).fetchone()
         return f"{n}:{last}"
+
+
+def _decision(r: tuple) -> Decision:
+    return Decision(id=r[0], kind=r[1], target_kind=r[2], target=r[3], field=r[4],
+                    old=_loads(r[5]), new=_loads(r[6]), at=r[7], who=r[8], note=r[9],
+                    batch=r[10])
 
 
 def _loads(text: str | None) -> object:

@@ -1,10 +1,12 @@
 """The Review tab in a real browser: decisions taken by clicks survive a server restart.
 
 A copy of the seeds and its own data folder (review store) and user gazetteer: reject
-a false alarm, re-place an incident on a typed point, add a missing village («ملوك سراي»,
-not in the gazetteer) from the queue, set an article's publication date; restart the
-server; every change is still there, the downloaded GeoJSON carries ``review``, and
-``python -m geo build`` with the same store gives the same features.
+a false alarm; re-place an incident on a point clicked on the map (a mouse click where
+nothing is drawn, then "Use the point clicked on the map"), and see its marker redrawn
+there; add a missing village («ملوك سراي», not in the gazetteer) from the queue at
+another clicked point; set an article's publication date; restart the server; every
+change is still there, the downloaded GeoJSON carries ``review`` and the clicked
+coordinate, and ``python -m geo build`` with the same store gives the same features.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
 from geo.app.dashboard_data import run_folders
 from geo.app.review_view import run_review
 from geo.review import ReviewStore, default_review_path
-from tests.browser.paths import DASHBOARD, PROJECT, SEEDS
+from tests.browser.mapclick import click_empty_map, markers_near
+from tests.browser.paths import DASHBOARD, PROJECT, SEEDS, PlaywrightError
 
 pytestmark = pytest.mark.browser
 
@@ -49,6 +53,68 @@ def _any_incident(page, label_part: str) -> None:
     page.get_by_role("option", name=label_part).first.click()
 
 
+def _settled(page) -> None:
+    """The app's run (and any rerun it asked for) is over."""
+    page.wait_for_timeout(500)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=STEP_MS)
+
+
+def _use_click(page, lat: float, lon: float, expander: str | None = None) -> None:
+    """After a map click: the tab offers that point; take it (opening ``expander`` first)."""
+    _settled(page)
+    label = f"Use the point clicked on the map ({round(lat, 5)}, {round(lon, 5)})"
+    button = page.get_by_role("button", name=label)
+    if expander:
+        _expand(page, expander)
+    button.wait_for(timeout=STEP_MS)
+    _settled(page)
+    button.click()
+    _settled(page)
+
+
+def _filled(form, label: str) -> float | None:
+    """The number in the form's ``label`` input once the button's rerun has filled it."""
+    box = form.get_by_label(label)
+    value = _eventually(lambda: box.input_value().strip(), timeout_s=30.0)
+    return float(value) if value else None
+
+
+def _expand(page, title: str) -> None:
+    """Open the expander titled ``title`` unless it is open (a click would close it)."""
+    summary = page.locator("[data-testid=stExpander] summary").filter(has_text=title).first
+    details = summary.locator("xpath=..")
+    if details.get_attribute("open") is None:
+        summary.click()
+    page.wait_for_function("el => el.open", arg=details.element_handle(), timeout=STEP_MS)
+
+
+def _eventually(check, timeout_s: float = 60.0):
+    deadline = time.monotonic() + timeout_s
+    while True:
+        value = check()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.5)
+
+
+def _pick(page, box: str, option: str) -> None:
+    """Choose ``option`` in the select box ``box`` once the page has settled (a click on
+    a box that a rerun redraws meanwhile leaves its list closed: try again)."""
+    for attempt in range(3):
+        _settled(page)
+        page.locator(box).click()
+        try:
+            page.get_by_role("option", name=option).first.click(timeout=15_000)
+            break
+        except PlaywrightError:
+            if attempt == 2:
+                page.screenshot(path=str(PROJECT / "test-results" / "review-pick.png"),
+                                full_page=True)
+                raise
+            page.keyboard.press("Escape")
+    _settled(page)
+
+
 def _form(page, button: str):
     """The form holding ``button`` (several forms on the tab ask for a latitude)."""
     return page.locator("[data-testid=stForm]").filter(
@@ -74,34 +140,48 @@ def test_review_decisions_survive_a_restart(streamlit_server, browser_page, tmp_
     page.get_by_role("button", name="Reject", exact=True).click()
     _stored(page)
 
+    # re-place: a click on the map, the tab offers the point, the marker moves there
     _review_tab(page, url)
     _any_incident(page, moved)
-    page.get_by_text("Re-place").first.click()
+    lat, lon = click_empty_map(page)
+    point = (round(lat, 5), round(lon, 5))
+    assert markers_near(page, *point) == 0
+    _use_click(page, lat, lon, expander="Re-place")
     form = _form(page, "Re-place here")
-    form.get_by_label("Latitude").fill("36.95")
-    form.get_by_label("Longitude").fill("41.05")
+    assert _filled(form, "Latitude") == pytest.approx(point[0])
+    assert _filled(form, "Longitude") == pytest.approx(point[1])
     page.get_by_role("button", name="Re-place here", exact=True).click()
     _stored(page)
+    replaced = [d for d in ReviewStore(default_review_path()).decisions()
+                if d.kind == "replace"]
+    assert [(d.target, d.new) for d in replaced] == [
+        (moved, {"lat": point[0], "lon": point[1]})]
+    assert _eventually(lambda: markers_near(page, *point) == 1), "no marker at the point"
+    page.screenshot(path=str(PROJECT / "test-results" / "review-replaced.png"), full_page=True)
 
+    # add the missing village at another clicked point, from the queue
     _review_tab(page, url)
-    page.screenshot(path=str(PROJECT / "test-results" / "review-tab.png"), full_page=True)
-    item = page.locator(".st-key-rv-jump")
-    item.click()
-    page.get_by_role("option", name=MALUK).first.click()
+    _pick(page, ".st-key-rv-jump", MALUK)
+    vlat, vlon = click_empty_map(page, avoid=[point])
+    village = (round(vlat, 5), round(vlon, 5))
+    _use_click(page, vlat, vlon, expander="Add the missing place")
     form = _form(page, "Add the place and place this mention there")
-    form.get_by_label("Latitude").fill("37.1")
-    form.get_by_label("Longitude").fill("41.4")
+    assert _filled(form, "Latitude") == pytest.approx(village[0])
+    assert _filled(form, "Longitude") == pytest.approx(village[1])
     page.get_by_label("Source of the coordinate").fill("analyst, imagery 2022-10")
     page.get_by_role("button", name="Add the place and place this mention there").click()
     _stored(page, "Added")
+    added = [d for d in ReviewStore(default_review_path()).decisions() if d.kind == "add-place"]
+    assert len(added) == 1
+    assert (added[0].new["lat"], added[0].new["lon"]) == village, added[0].new
 
     aid = sorted(before.articles)[0]
     _review_tab(page, url)
     page.get_by_role("radio", name="Articles", exact=True).click()
-    box = page.locator(".st-key-rv-article")
-    box.click()
-    page.get_by_role("option", name=aid).first.click()
-    page.get_by_label("Publication date", exact=False).fill("2022-10-08")
+    _pick(page, ".st-key-rv-article", aid)  # the queue item's own article form leaves
+    dates = page.get_by_label("Publication date", exact=False)
+    assert _eventually(lambda: dates.count() == 1), dates.count()
+    dates.fill("2022-10-08")
     page.get_by_role("button", name="Store the changes").click()
     _stored(page)
 
@@ -124,7 +204,12 @@ def test_review_decisions_survive_a_restart(streamlit_server, browser_page, tmp_
     by_id = {f["properties"]["id"]: f["properties"] for f in features}
     assert all("review" in p for p in by_id.values())
     assert false_alarm not in by_id
-    assert any(p["review"] == "edited" for p in by_id.values())
+    assert by_id[moved]["review"] == "edited"
+    geometry = {f["properties"]["id"]: f["geometry"] for f in features}[moved]
+    published = {s.get("published") for p in by_id.values() for s in p.get("sources") or []
+                 if s.get("article") == aid}
+    assert published == {"2022-10-08"}, published
+    assert geometry["coordinates"] == pytest.approx([point[1], point[0]], abs=1e-6)
     after = run_folders([corpus], review=run_review())
     assert MALUK in {m.text for r in after.results.values() for m in r.mentions
                      if m.place is not None}

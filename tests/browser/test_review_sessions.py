@@ -5,6 +5,8 @@ B rejects incident Y (both tabs are opened first, then both decisions are submit
 the store keeps both, and each session, after a rerun, shows both. Then A and B edit
 the same incident's type one after the other: the store's history has both decisions
 and the map's data (the Export tab's GeoJSON, and ``geo build``'s) carries the later.
+Last, a session that does not reload sees another's decision at its next click in the
+tab (the tab is a fragment: it notices the store changed and reruns the whole app).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import pytest
 from geo.app.dashboard_data import run_folders, type_label
 from geo.app.review_view import run_review
 from geo.review import ReviewStore, default_review_path, incident_members
-from tests.browser.paths import DASHBOARD, RESULTS, SEEDS
+from tests.browser.mapclick import map_frame
+from tests.browser.paths import DASHBOARD, RESULTS, SEEDS, incident_count
 
 pytestmark = pytest.mark.browser
 
@@ -129,10 +132,12 @@ def test_two_sessions_keep_both_decisions_and_the_later_edit_wins(
     _open_incident(a.page, url, x)
     _open_incident(b.page, url, y)
     a.page.locator(f".st-key-{_k('confirm', x)}").get_by_role("button").click()
-    b.page.get_by_label("Reason for rejecting").fill("a false alarm")
+    # the field of y's own form: the tab can show another incident's (the queue's first)
+    b.page.locator(f".st-key-{_k('reason', y)}").get_by_label("Reason for rejecting").fill(
+        "a false alarm")
     b.page.locator(f".st-key-{_k('reject', y)}").get_by_role("button").click()
     for s in (a, b):
-        s.page.get_by_text("Stored", exact=False).first.wait_for(timeout=STEP_MS)
+        s.page.get_by_text("Stored:", exact=False).first.wait_for(timeout=STEP_MS)
 
     store = ReviewStore(default_review_path())
     decided = {(d.kind, d.target) for d in store.decisions()}
@@ -149,11 +154,11 @@ def test_two_sessions_keep_both_decisions_and_the_later_edit_wins(
     # the same incident's type, edited by A, then by B (after B's session reran)
     _choose(a.page, z)
     _set_type(a.page, z, first)
-    a.page.get_by_text("Stored", exact=False).first.wait_for(timeout=STEP_MS)
+    a.page.get_by_text("Stored:", exact=False).first.wait_for(timeout=STEP_MS)
     _rerun(b.page)
     _choose(b.page, z)
     _set_type(b.page, z, later)
-    b.page.get_by_text("Stored", exact=False).first.wait_for(timeout=STEP_MS)
+    b.page.get_by_text("Stored:", exact=False).first.wait_for(timeout=STEP_MS)
 
     history = [d for d in ReviewStore(default_review_path()).decisions(target=z)
                if d.kind == "set-type"]
@@ -180,5 +185,51 @@ def test_two_sessions_keep_both_decisions_and_the_later_edit_wins(
     after = run_folders([corpus], review=run_review()).layers.incidents.set_index("id")
     assert after.loc[z, "type"] == later
     _shot(a.page, "a")
+    for s in (a, b):
+        assert s.page_errors == [] and s.external_requests == []
+
+
+def test_another_sessions_decision_shows_at_the_next_click_without_a_reload(
+        streamlit_server, browser_pages, tmp_path, monkeypatch) -> None:
+    """B's Review tab is open on one incident; A rejects another (as 'Huda'). B's page
+    is not reloaded: its next click in the tab (choosing an incident) shows A's decision,
+    in its list, on its map, and in a note naming who stored it."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    env = {"NES_OSINT_DATA": str(tmp_path / "data"), "GAZETTEER_HOME": str(tmp_path / "gaz")}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    ids = run_folders([corpus]).layers.incidents["id"].tolist()
+    x, other, then = ids[0], ids[1], ids[2]
+    url = streamlit_server(DASHBOARD, "--", "--corpus", str(corpus), env=env)
+    a, b = browser_pages(2)
+
+    _open_incident(b.page, url, other)
+    on_map = incident_count(map_frame(b.page))
+    assert _state(_label(b.page, x)) == "machine"
+    _open_incident(a.page, url, x)
+    a.page.get_by_label("Your name (optional)").fill("Huda")
+    a.page.get_by_label("Your name (optional)").press("Enter")
+    a.page.wait_for_timeout(500)
+    a.page.get_by_label("Reason for rejecting").fill("a false alarm")
+    a.page.locator(f".st-key-{_k('reject', x)}").get_by_role("button").click()
+    a.page.get_by_text("Stored:", exact=False).first.wait_for(timeout=STEP_MS)
+    assert [d.who for d in ReviewStore(default_review_path()).decisions()] == ["Huda"] * len(
+        incident_members(run_folders([corpus]), x))
+
+    # B's page has not rerun since: it still shows the run before A's decision
+    assert _state(_label(b.page, x)) == "machine"
+    _choose(b.page, then)  # B's next click in the tab
+    note = b.page.get_by_text("stored by Huda since this page was drawn", exact=False)
+    note.first.wait_for(timeout=STEP_MS)
+    assert _eventually(lambda: _label(b.page, x) is None), _label(b.page, x)
+    assert _eventually(lambda: incident_count(map_frame(b.page)) == on_map - 1)
+    # the tab keeps the incident B chose, and B can decide on it as usual
+    assert b.page.locator(f".st-key-{_k('confirm', then)}").is_visible()
+    b.page.locator(f".st-key-{_k('confirm', then)}").get_by_role("button").click()
+    b.page.get_by_text("Stored:", exact=False).first.wait_for(timeout=STEP_MS)
+    kinds = {(d.kind, d.who) for d in ReviewStore(default_review_path()).decisions()}
+    assert kinds == {("reject", "Huda"), ("confirm", "")}
+    _shot(b.page, "b-sees-a")
     for s in (a, b):
         assert s.page_errors == [] and s.external_requests == []

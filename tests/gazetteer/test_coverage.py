@@ -3,10 +3,11 @@
 ``tests/data/gazetteer/coverage.csv`` lists the towns, sub-district centres, bases,
 airfields, oil and gas fields, crossings, dams and bridges that Arabic news about
 north-east Syria names, each with a coordinate read from the source it cites (the
-same sources as ``gazetteer/data/places.csv``). Every Arabic name, English name and
-listed variant must resolve through :func:`gazetteer.lookup.lookup` to a place within
-the row's tolerance (5 km for a town, 10 km for a site), and an Arabic name written
-with or without the article must resolve alike, by lookup and in running text.
+same sources as ``gazetteer/data/places.csv``) and the governorate it lies in. Every
+Arabic name, English name and listed variant must resolve through
+:func:`gazetteer.lookup.lookup` to a place within the row's tolerance (5 km for a town,
+10 km for a site) and in the row's governorate, and an Arabic name written with or
+without the article must resolve alike, by lookup and in running text.
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ from pathlib import Path
 import pytest
 
 from gazetteer.lookup import lookup
-from gazetteer.model import Place
+from gazetteer.model import GOVERNORATES, Place
 from gazetteer.normalize import arabic_key
 from gazetteer.resolver import resolve_text
 from gazetteer.store import Gazetteer, load_gazetteer
 
 TABLE = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "coverage.csv"
-COLUMNS = ["name_ar", "name_en", "lat", "lon", "tol_km", "variants", "source"]
+COLUMNS = ["name_ar", "name_en", "governorate", "lat", "lon", "tol_km", "variants", "source"]
 
 
 def _rows() -> list[dict[str, str]]:
@@ -67,16 +68,19 @@ def _best(name: str, gaz: Gazetteer) -> Place:
 def _assert_near(place: Place, row: dict[str, str], name: str) -> None:
     d = _km(float(row["lat"]), float(row["lon"]), place.lat, place.lon)
     assert d <= float(row["tol_km"]), (name, place.id, round(d, 1), row["source"])
+    # Same-named places elsewhere (Qahtaniyah, Tabiyah, Suran ...) must not answer instead.
+    assert place.governorate == row["governorate"], (name, place.id, place.governorate)
 
 
 # ---------------------------------------------------------------- the table
 
 
 def test_table_is_well_formed():
-    assert len(ROWS) >= 90
+    assert len(ROWS) >= 94
     for row in ROWS:
         assert _is_arabic(row["name_ar"]) and row["name_en"].strip(), row
         assert row["tol_km"] in ("5", "10"), row
+        assert row["governorate"] in GOVERNORATES, row
         assert row["source"].strip(), row
         lat, lon = float(row["lat"]), float(row["lon"])
         assert 32.3 <= lat <= 37.4 and 35.7 <= lon <= 42.4, row
@@ -155,6 +159,9 @@ def test_text_mentions_of_new_sites_resolve(gaz):
         "اشتباكات في بلدة ذبيان بريف دير الزور الشرقي": "dhiban",
         "تفجير جسر قره قوزاق على الفرات": "qara_qozak_bridge",
         "بلدة تل شاميران بريف تل تمر الجنوبي الغربي": "tell_shamiram",
+        "وصلت تعزيزات روسية إلى مطار الجراح العسكري شرق حلب": "jirah_airbase",
+        "هجوم لخلايا داعش على سجن الصناعة في حي غويران بالحسكة": "ghwayran",
+        "اشتباكات في ناحية الجوادية بريف المالكية": "jawadiyah",
     }
     for text, pid in cases.items():
         assert pid in [i for _, i in _resolved(text, gaz)], (text, _resolved(text, gaz))
@@ -187,6 +194,7 @@ def test_tabqa_airbase_and_city_in_text(gaz):
     "صوت مجلس الشيوخ الأمريكي على القرار",          # الشيوخ: the Senate, not Shuyukh
     "طالب المتظاهرون بالحرية والكرامة في القرية",     # الحرية / الكرامة / القرية: words
     "زار وفد من الصالحية والجلاء المدينة",            # الصالحية / الجلاء without a cue word
+    "أصيب ثلاثة مدنيين بجراح خطيرة",                # جراح: wounds, not the Jirah airbase
 ])
 def test_ordinary_words_are_not_new_places(text, gaz):
     assert _resolved(text, gaz) == []

@@ -42,7 +42,6 @@ FOCUS = {"sy-al-hasakah": "hasakah", "sy-raqqa": "raqqa", "sy-deir-ez-zor": "dei
 UNPLACED_SUBDISTRICT_CENTRES = {
     "العريشة",            # al-Arishah (Hasakah)
     "بئر الحلو الوردية",   # Bir al-Hulu al-Wardiyah (Hasakah)
-    "الجوادية",            # al-Jawadiyah (Hasakah)
     "السبخة",              # al-Sabkhah (Raqqa)
 }
 

@@ -6,6 +6,7 @@ decision or an added place never leaks into another test or a developer's data.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,10 +24,11 @@ from geo.app.review_view import (
     parse_names,
     run_review,
     run_stamp,
+    store_news,
     take,
     take_all,
 )
-from geo.review import ReviewStore, default_review_path, review_queue
+from geo.review import ReviewStore, default_review_path, incident_members, review_queue
 
 PROJECT = Path(__file__).resolve().parents[3]
 APP = str(PROJECT / "dashboard.py")
@@ -65,6 +67,37 @@ def test_the_stamp_changes_with_a_decision_and_an_added_place() -> None:
                                 governorate="hasakah", source="test", mention=item.target)
     assert outcome.ok, outcome.message
     assert run_stamp() != second
+
+
+def test_store_news_says_what_other_sessions_stored_since_the_run() -> None:
+    result = _run_seeds()  # no store yet: the run applied nothing, and nothing is news
+    assert store_news(result) == store_news(result) and not store_news(result).changed
+    ids = result.layers.incidents["id"].tolist()
+    single = [i for i in ids if incident_members(result, i) == [i]]
+    assert take(result, "confirm", single[0], who="Huda").ok  # another session, same run
+    assert take(result, "reject", single[1], note="false alarm", who="Omar").ok
+    news = store_news(result)
+    assert (news.changed, news.new, news.stored, news.who) == (True, 2, 2, ("Huda", "Omar"))
+    assert news.message == ("2 decisions were stored by Huda, Omar since this page was "
+                            "drawn.")
+    fresh = _run_seeds()
+    assert not store_news(fresh).changed and store_news(fresh).stored == 2
+    assert take(fresh, "confirm", single[2]).ok
+    news = store_news(fresh)
+    assert news.new == 1 and news.who == ()
+    assert news.message.startswith("1 decision was stored by another session or the command")
+
+
+def test_store_news_of_an_unreadable_store_is_no_news() -> None:
+    result = _run_seeds()
+    assert take(result, "confirm", result.layers.incidents["id"].iloc[0]).ok
+    path = default_review_path()
+    path.unlink()
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    path.write_bytes(b"not a database")  # the next full run says so; the tab does not loop
+    news = store_news(result)
+    assert not news.changed and not news.new
 
 
 def test_a_refusal_is_a_message_and_stores_nothing() -> None:
@@ -220,3 +253,43 @@ def test_not_a_place_from_the_queue() -> None:
     at = _app()
     at = _click(at, "Not a place")
     assert [d.kind for d in _decisions()] == ["not-place"]
+
+
+@pytest.mark.parametrize("kind", ["not SQLite", "foreign SQLite", "newer schema"])
+def test_an_unusable_store_is_said_the_map_stays_and_nothing_is_written(kind: str) -> None:
+    path = default_review_path()
+    path.parent.mkdir(parents=True)
+    if kind == "not SQLite":
+        path.write_bytes(b"my notes, not a database\n")
+    else:
+        con = sqlite3.connect(path)
+        if kind == "foreign SQLite":
+            con.execute("CREATE TABLE t (x)")
+        else:
+            con.execute("CREATE TABLE schema_version (app TEXT, version INTEGER)")
+            con.execute("INSERT INTO schema_version VALUES ('nes-osint-review', 99)")
+        con.commit()
+        con.close()
+    before = path.read_bytes()
+    at = _app("Any incident")
+    problem = [e.value for e in at.error if "not applied" in e.value]
+    assert problem and "review\\.sqlite" in problem[0] and "moved away" in problem[0], problem
+    n = len(run_folders([SEEDS]).layers.incidents)
+    assert any(f"{n} of {n} incidents on the map" in c.value for c in at.caption)
+    at = _click(at, "Confirm")
+    refused = [e.value for e in at.error if e.value.startswith("Not stored")]
+    assert refused and "Nothing already stored was changed" in refused[0].replace("\\", "")
+    assert path.read_bytes() == before
+
+
+def test_the_point_clicked_on_the_map_fills_the_re_place_form() -> None:
+    iid = _run_seeds().layers.incidents["id"].iloc[1]
+    at = _app("Any incident", **{"rv-any": iid,
+                                 "map_clicked": {"lat": 36.123456, "lng": 40.654321}})
+    at = _click(at, "Use the point clicked on the map (36.12346, 40.65432)")
+    lat = [n for n in at.number_input if n.label == "Latitude"][-1]
+    lon = [n for n in at.number_input if n.label == "Longitude"][-1]
+    assert (lat.value, lon.value) == (36.12346, 40.65432)
+    _click(at, "Re-place here")
+    assert [(d.kind, d.target, d.new) for d in _decisions()] == [
+        ("replace", iid, {"lat": 36.12346, "lon": 40.65432})]

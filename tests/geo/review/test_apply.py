@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from gazetteer import load_gazetteer
+from gazetteer import load_gazetteer, lookup
 from geo.review import (
     DecisionError,
     OutOfAreaError,
@@ -14,9 +16,12 @@ from geo.review import (
     UnknownTargetError,
     add_place,
     decide,
+    export_history,
+    import_history,
     make_decision,
     mention_target,
 )
+from geo.review.store import SCHEMA_V1
 from tests.geo.review.conftest import run
 
 
@@ -277,3 +282,58 @@ def test_the_queue_names_targets_decide_takes_and_drops_what_is_decided(
     assert mention.target not in left and incident.target not in left
     decided = {i.target for i in review_queue(second, include_decided=True) if i.decided}
     assert {mention.target, incident.target} <= decided
+
+
+def test_export_then_import_on_another_machine_gives_the_same_layers(
+        corpus: Path, store: ReviewStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = run(corpus, store)
+    a, b = _singles(first, 2)
+    decide(store, run=first, kind="confirm", target=a, who="A")
+    decide(store, run=first, kind="replace", target=b, value={"lat": 36.7, "lon": 40.9})
+    decide(store, run=first, kind="set-type", target=b, value="arrest")
+    decide(store, run=first, kind="set-published", target=sorted(first.articles)[0],
+           value="2022-10-08")
+    aid, m = _mention(first, "ملوك سراي")
+    add_place(store, name_ar="ملوك سراي", lat=37.1, lon=41.4, kind="village",
+              governorate="hasakah", source="imagery", run=first,
+              mention=mention_target(aid, m.start, m.end, m.text))
+    here = run(corpus, store)
+    history = tmp_path / "history.jsonl"
+    n = export_history(store, history)
+
+    # another machine: its own data folder, gazetteer store (without the added village)
+    # and cache; the history file is all that travels
+    for name, sub in (("NES_OSINT_DATA", "data"), ("GAZETTEER_HOME", "gazetteer"),
+                      ("NES_OSINT_CACHE", "cache")):
+        (tmp_path / "other" / sub).mkdir(parents=True)
+        monkeypatch.setenv(name, str(tmp_path / "other" / sub))
+    assert lookup("ملوك سراي", load_gazetteer()).best is None
+    fresh = ReviewStore(tmp_path / "other" / "data" / "review.sqlite")
+    assert import_history(fresh, history) == (n, 0)
+    there = run(corpus, fresh)
+    assert there.report["review"]["orphaned"] == []
+    assert there.layers.incidents.to_json() == here.layers.incidents.to_json()
+    assert lookup("ملوك سراي", load_gazetteer()).best.name_ar == "ملوك سراي"
+    assert import_history(fresh, history) == (0, n)  # a second import changes nothing
+    assert run(corpus, fresh).layers.incidents.to_json() == here.layers.incidents.to_json()
+
+
+def test_a_store_of_the_first_schema_is_migrated_and_applied(corpus: Path,
+                                                            tmp_path: Path) -> None:
+    first = run(corpus)
+    a, b = _singles(first, 2)
+    path = tmp_path / "data" / "old.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript(SCHEMA_V1)
+    con.execute("INSERT INTO schema_version VALUES ('nes-osint-review', 1)")
+    con.executemany("INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?)", [
+        ("d1", a, "confirm", None, "2024-01-01T00:00:00.000000Z", ""),
+        ("d2", b, "set-type", json.dumps("arrest"), "2024-01-02T00:00:00.000000Z", "seen"),
+        ("d3", b, "set-type", json.dumps("protest"), "2024-01-03T00:00:00.000000Z", "later")])
+    con.commit()
+    con.close()
+    result = run(corpus, path)  # a build given the old file migrates it, then applies it
+    assert _row(result, a)["review"] == "confirmed"
+    assert (_row(result, b)["type"], _row(result, b)["review"]) == ("protest", "edited")
+    assert result.report["review"]["orphaned"] == []
+    assert ReviewStore(path).count() == 3

@@ -214,3 +214,14 @@ def test_the_stamp_changes_with_every_decision_from_any_process(tmp_path: Path) 
     same = mine.stamp()
     other.add([])  # nothing new: the same stamp
     assert mine.stamp() == same
+
+
+def test_last_stored_is_what_arrived_last_whatever_its_time(tmp_path: Path) -> None:
+    store = ReviewStore(tmp_path / "r.sqlite")
+    store.add([make_decision(kind="confirm", target="inc-1", at="2024-01-02T00:00:00.000000Z")])
+    store.add([make_decision(kind="confirm", target="inc-2", at="2024-01-01T00:00:00.000000Z"),
+               make_decision(kind="confirm", target="inc-3", at="2024-01-03T00:00:00.000000Z")])
+    assert [d.target for d in store.last_stored(2)] == ["inc-2", "inc-3"]  # storage order
+    assert [d.target for d in store.decisions()] == ["inc-2", "inc-1", "inc-3"]  # by time
+    assert [d.target for d in store.last_stored(10)] == ["inc-1", "inc-2", "inc-3"]
+    assert store.last_stored(0) == []
