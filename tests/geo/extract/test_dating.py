@@ -157,3 +157,12 @@ def test_one_date_of_another_day_ends_the_round_up(gaz):
 def test_a_round_up_needs_an_event_in_the_lead(gaz):
     body = "تمهيد لا حدث فيه.\n\nوذكرت مصادر أن قصفاً تركياً استهدف قرية قرب عين عيسى."
     assert one(gaz, body).date == ""
+
+
+def test_without_a_publication_day_a_round_up_invents_none(gaz):
+    body = ("اندلعت اشتباكات عنيفة لليوم السابع على التوالي على محور رأس العين.\n\n"
+            "وذكرت مصادر أن قصفاً تركياً استهدف قرية قرب عين عيسى.")
+    assert {i.date for i in run(gaz, body, published=None).incidents} == {""}
+    inferred = run(gaz, body, published=dt.date(2023, 8, 15), inferred=True).incidents
+    assert all(i.date_precision in (None, "day") for i in inferred)
+    assert "that day's news" not in " ".join(i.date_text for i in inferred)
