@@ -9,12 +9,18 @@ of the paragraph; else the publication date, for the lead event told as today's 
 (or with 'قبل ساعات'), never for a background event in the pluperfect ('وكانت ... قد',
 'سبق أن', 'في وقت سابق'); else the lead's date, for a later paragraph that clearly
 tells the lead event again ('ودمرت الضربات ...': a definite noun of the event, the same
-kind of event, the same or no place, no other date between). The expressions themselves
+kind of event, the same or no place, no other day between). Also: an event named after
+'قبل/بعد N أيام من' is the clause's date moved by N days ('في 18 يونيو، قبل 5 أيام من
+استهداف': the 23rd); a sentence opening with 'وفي وقت لاحق', 'في هذه الأثناء' carries the
+date told before it; and an article whose lead is today's news and whose every date is
+that day (a round-up: 'لليوم السابع على التوالي ... وقصفت ... وسيطرت') dates each event it
+tells to that day. Never a day the article does not give. The expressions themselves
 come from :mod:`geo.extract.when`, anchored when the article was read (:mod:`.document`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -25,7 +31,8 @@ from .document import Doc
 from .folding import rx
 from .sentences import Sentence
 from .triggers import Candidate
-from .when.names import RETELLING_WORDS
+from .when.names import CARRY_PHRASES, RETELLING_WORDS
+from .when.offsets import offset_before
 
 __all__ = ["SINCE_RECENT_DAYS", "date_for"]
 
@@ -53,6 +60,8 @@ _BACKGROUND_RE = rx(r"^\W*[وف]?(?:كان|كانت|كانوا)(?![^\W\d_])|(?<!
 #: A definite noun of the event: the paragraph tells an event already reported ('الضربات').
 _RETELLING_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:" + "|".join(w.replace(" ", r"\s+") for w in RETELLING_WORDS)
                    + r")(?![^\W\d_])")
+#: A sentence that goes on from the event before it: 'وفي وقت لاحق', 'في هذه الأثناء'.
+_CARRY_RE = rx(r"^\W*[وف]?(?:" + CARRY_PHRASES + r")(?![^\W\d_])")
 #: Kinds of event that one event may be told as ('عملية عسكرية' then 'الضربات'); a type may be in two.
 _KINDS: dict[str, frozenset[str]] = {
     "strike": frozenset({"airstrike", "shelling", "raid", "explosion", "attack", "assassination", "strike"}),
@@ -68,6 +77,9 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
     """(first day, last day, precision, why, from the sentence itself) of candidate ``c``."""
     s = c.sentence
     exprs = [d for d in doc.in_sentence(doc.dates, s) if not _since(doc, d)]
+    shift = offset_before(doc.fspan(max(s.start, c.start - 80), c.start))
+    if shift is not None:
+        return _counted_from_clause(doc, c, exprs, shift)
     if c.subordinate:
         return _own_half_date(doc, c, exprs)
     if exprs:
@@ -75,7 +87,9 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
         if d.rule.startswith("night") and d.precision == "day" and (d.last - d.first).days == 1:
             # 'ليل الأربعاء - الخميس': an overnight operation is dated to the morning it ended
             return d.last, d.last, "day", _date_note(d, doc) + "; night: dated to its end", True
-        return d.first, d.last, d.precision, _date_note(d, doc), True
+        # 'قال مسؤول أمس إن ... الغارة': the statement's day does not tell the event referred to
+        own = not (c.anaphoric and (_reporting(doc, c, d) or _said_between(doc, d, c)))
+        return d.first, d.last, d.precision, _date_note(d, doc), own
     if c.anaphoric or _background(doc, c):
         return None, None, None, "", False
     prev = _previous_dated(doc, s)
@@ -83,6 +97,10 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
         d, ps = prev
         return d.first, d.last, d.precision, (
             f"{d.text} -> {d.iso} (from the previous sentence of the paragraph)"), False
+    carried = _carried(doc, s)
+    if carried is not None:
+        return carried.first, carried.last, carried.precision, (
+            f"{carried.text} -> {carried.iso} (carried by '{s.text.split()[0]} ...' from before)"), False
     published = getattr(doc.article, "published", None)
     first_event = all(e[0] >= c.start for e in doc.events.get(s.index, []) if e[2] != c.type)
     after_other = _AFTER_EVENT_RE.search(doc.fspan(s.start, c.start))
@@ -94,7 +112,45 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
         first, last = _span(published, precision)
         return first, last, precision, (
             f"publication date {published.isoformat()} (lead sentence, no date in the text)"), False
-    return _retold(doc, c)
+    retold = _retold(doc, c)
+    if retold[0] is None and published is not None and _todays_news(doc):
+        return published, published, "day", (
+            f"publication date {published.isoformat()} (the article tells only that day's news)"), False
+    return retold
+
+
+def _counted_from_clause(doc: Doc, c: Candidate, exprs: list[Any], shift: int
+                         ) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
+    """An event dated by days counted from its clause's date ('في 18 يونيو، قبل 5 أيام من
+    استهداف ...': 23 June); undated when the clause gives no day (never the clause's own day).
+
+    The clause's date is the nearest before the count ('قبل ...'), else the first after the event.
+    """
+    before = [d for d in exprs if d.end <= c.start]
+    after = [d for d in exprs if d.start >= c.end]
+    d = before[-1] if before else (after[0] if after else None)
+    if d is None or d.precision != "day" or d.first != d.last:
+        return None, None, None, "", False
+    day = d.first + dt.timedelta(days=shift)
+    counted = f"{abs(shift)} days {'after' if shift > 0 else 'before'}"
+    return day, day, "day", f"{_date_note(d, doc)}; the event {counted}", True
+
+
+def _todays_news(doc: Doc) -> bool:
+    """Does the article tell only its publication day's news?
+
+    Its lead reports an event, and every date its text gives is that day (or a period
+    holding it): a round-up of the day ('لليوم السابع على التوالي ... وقصفت ... وسيطرت')
+    dates each event it tells to that day. One date of another day, and events without
+    their own date stay undated.
+    """
+    anchor = doc.anchor
+    if anchor is None or getattr(doc.article, "published_inferred", False):
+        return False
+    if any(not (d.first <= anchor <= d.last) and not _since(doc, d) for d in doc.dates):
+        return False
+    lead = next((s for s in doc.sentences if s.lead), None)
+    return lead is not None and any(not c.anaphoric for c in doc.cands.get(lead.index, ()))
 
 
 def _own_half_date(doc: Doc, c: Candidate, exprs: list[Any]
@@ -127,30 +183,45 @@ def _retold(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, str
     """The lead's date for a later paragraph that clearly tells the lead event again.
 
     Clearly: a definite noun of the event in the sentence ('ودمرت الضربات', 'الاشتباكات
-    وقعت'), the same kind of event, no other date between the two, and the same place,
-    a place in the lead's area, or no place at all. Otherwise it stays undated."""
+    وقعت'), the same kind of event, no other day given between the two (the lead's day
+    told again does not count), and the same place, a place in the lead's area, or no
+    place at all. Otherwise it stays undated. A lead that named no place of its own
+    ('تفجير سيارة مفخخة في محافظة دير الزور') still gives its day to the paragraph that
+    places it ('السيارة المفخخة استهدفت مدخل مدينة البصيرة')."""
     s = c.sentence
-    lead = _lead_event(doc, s)
-    if lead is None or lead.incident is None or not _RETELLING_RE.search(s.folded):
+    if not _RETELLING_RE.search(s.folded):
         return None, None, None, "", False
+    found = _lead_event(doc, s)
+    if found is None:
+        return None, None, None, "", False
+    lead, (first, last, precision, text) = found
     if not any(c.type in kind and lead.type in kind for kind in _KINDS.values()):
         return None, None, None, "", False
-    if doc.starting_in(doc.dates, lead.sentence.end, s.start):
+    if any((d.first, d.last) != (first, last) and not _since(doc, d)
+           for d in doc.starting_in(doc.dates, lead.sentence.end, s.start)):
         return None, None, None, "", False
     inc = lead.incident
-    if inc.place is not None and not _same_area(doc, s, inc.place):
+    if inc is not None and inc.place is not None and not _same_area(doc, s, inc.place):
         return None, None, None, "", False
-    return inc.date_first, inc.date_last, inc.date_precision, (
-        f"{inc.date_text.split(' (')[0]} (the lead event, told again)"), False
+    return first, last, precision, f"{text.split(' (')[0]} (the lead event, told again)", False
 
 
-def _lead_event(doc: Doc, s: Sentence) -> Candidate | None:
-    """The article's first dated event before sentence ``s``, dated by its own sentence."""
+def _lead_event(doc: Doc, s: Sentence) -> tuple[Candidate, tuple[Any, Any, Any, str]] | None:
+    """The article's first dated event before sentence ``s``, dated by its own sentence,
+    with its date (first, last, precision, why); placed or not."""
     for index in sorted(k for k in doc.cands if k < s.index):
         for c in doc.cands[index]:
+            if c.anaphoric:
+                continue
             inc = c.incident
-            if inc is not None and inc.date_first is not None and not c.anaphoric:
-                return c if c.date_own or c.sentence.lead else None
+            if inc is not None and inc.date_first is not None:
+                if not (c.date_own or c.sentence.lead):
+                    return None
+                return c, (inc.date_first, inc.date_last, inc.date_precision, inc.date_text)
+            if inc is None and c.sentence.lead:  # not placed: its sentence's own date only
+                first, last, precision, text, own = date_for(doc, c)
+                if first is not None and own:
+                    return c, (first, last, precision, text)
     return None
 
 
@@ -189,13 +260,25 @@ def _recent_day(doc: Doc, d: Any) -> bool:
 def _date_distance(d: Any, c: Candidate, doc: Doc) -> float:
     """Nearest to the trigger, before it preferred; a date across a clause break comes
     after any in the trigger's clause, and a date of the reporting verb comes last."""
-    lo = max(c.sentence.start, d.start - 40)
-    reporting = 400 if _REPORTING_RE.search(doc.fspan(lo, d.start)) else 0
+    reporting = 400 if _reporting(doc, c, d) else 0
     between = doc.fspan(d.end, c.start) if d.end <= c.start else doc.fspan(c.end, d.start)
     breaks = _CLAUSE_COST * sum(1 for _ in _CLAUSE_BREAK_RE.finditer(between))
     if d.end <= c.start:
         return c.start - d.end + reporting + breaks
     return (d.start - c.end) + 40 + reporting + breaks
+
+
+#: 'إن/أن/بأن' between a date and the event: the date is the saying's, the event is in what was said.
+_THAT_RE = rx(r"(?<![^\W\d_])(?:ان|بان)(?![^\W\d_])")
+
+
+def _said_between(doc: Doc, d: Any, c: Candidate) -> bool:
+    return d.end <= c.start and bool(_THAT_RE.search(doc.fspan(d.end, c.start)))
+
+
+def _reporting(doc: Doc, c: Candidate, d: Any) -> bool:
+    """Is ``d`` the day of a reporting verb ('قالت مصادر أمس', 'بيان يوم الأحد')?"""
+    return bool(_REPORTING_RE.search(doc.fspan(max(c.sentence.start, d.start - 40), d.start)))
 
 
 def _date_note(d: Any, doc: Doc) -> str:
@@ -212,6 +295,19 @@ def _previous_dated(doc: Doc, s: Sentence) -> tuple[Any, Sentence] | None:
         if exprs:
             return exprs[-1], prev
     return None
+
+
+def _carried(doc: Doc, s: Sentence) -> Any | None:
+    """The last date given before ``s`` (any paragraph) when ``s`` opens with words that go
+    on from the event before it ('وفي وقت لاحق', 'في هذه الأثناء'); a night, its end."""
+    if not _CARRY_RE.search(s.folded):
+        return None
+    d = next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start)) if not _since(doc, d)), None)
+    if d is None:
+        return None
+    if d.rule.startswith("night") and d.precision == "day" and (d.last - d.first).days == 1:
+        return dataclasses.replace(d, first=d.last)
+    return d
 
 
 def _span(day: dt.date, precision: str) -> tuple[dt.date, dt.date]:

@@ -45,9 +45,9 @@ def dedupe(cands: list[Candidate]) -> list[Incident]:
     by_type: dict[str, list[int]] = {}  # type -> the clusters holding it, in creation order
     for c in sorted(cands, key=lambda c: (c.anaphoric, c.sentence.index, c.start)):
         distinct = not c.anaphoric and _DISTINCT_RE.search(c.sentence.folded)
-        home = None if distinct else next(
-            (clusters[k] for k in _may_join(by_type, c) if clusters[k].joins(c)), None)
-        if home is None and not c.anaphoric:
+        told = list(_may_join(by_type, c))
+        home = None if distinct else next((clusters[k] for k in told if clusters[k].joins(c)), None)
+        if home is None and (not c.anaphoric or (told and _own_day(c))):
             home = _Cluster(len(clusters))
             clusters.append(home)
         if home is not None:
@@ -107,8 +107,9 @@ class _Cluster:
         assert inc is not None
         if not self._same_event_type(c):
             return False
-        if c.anaphoric:
-            return True
+        if c.anaphoric:  # it refers back: only a day of its own tells it apart
+            return not _own_day(c) or all(_dates_compatible(other, c, overnight=False)
+                                          for other in self.dates.values())
         return (all(_dates_compatible(other, c) for other in self.dates.values())
                 and all(_places_compatible(p, inc.place) for p in self.places.values()))
 
@@ -132,13 +133,22 @@ class _Cluster:
         return False
 
 
-def _dates_compatible(a: Candidate, b: Candidate) -> bool:
+def _own_day(c: Candidate) -> bool:
+    """Does ``c``'s own sentence give it a day ('ارتفعت حدة المواجهات فجر اليوم')?"""
+    inc = c.incident
+    return bool(c.date_own and inc is not None and inc.date_precision == "day"
+                and inc.date_first == inc.date_last)
+
+
+def _dates_compatible(a: Candidate, b: Candidate, *, overnight: bool = True) -> bool:
     """Can two tellings' dates be one event's?
 
     Two sentences that each give the event's own day ('مساء الأحد', 'ظهر الاثنين') tell
     two days, so two events: both are read against the same publication date, so they
     do not drift apart. Only an overnight operation spans two such days ('مساء الأحد'
-    ... 'فجر الاثنين'). A borrowed date (the lead's, the previous sentence's) is looser.
+    ... 'فجر الاثنين'), and not when the later one refers back to the event ('ارتفعت
+    حدة المواجهات فجر اليوم': it went on into a new day, an event of that day, as ACLED
+    counts them). A borrowed date (the lead's, the previous sentence's) is looser.
     """
     x, y = a.incident, b.incident
     assert x is not None and y is not None
@@ -147,7 +157,7 @@ def _dates_compatible(a: Candidate, b: Candidate) -> bool:
     pad = dt.timedelta(0)
     if x.date_precision == "day" and y.date_precision == "day":
         if a.date_own and b.date_own:
-            pad = dt.timedelta(days=1 if _overnight(x, y) else 0)
+            pad = dt.timedelta(days=1 if overnight and _overnight(x, y) else 0)
         else:
             pad = dt.timedelta(days=10)
     x_last, y_last = x.date_last or x.date_first, y.date_last or y.date_first

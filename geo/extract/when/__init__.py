@@ -64,6 +64,18 @@ Conventions worth knowing (they are choices, documented here and in tests):
   ':after', ':until') while the value stays the period named. Qualifiers (نهاية,
   مطلع, منتصف...) are part of the span, show in the rule name (':end', ':start',
   ':mid') and keep the precision.
+- 'خلال الساعات الماضية', 'خلال الـ24 ساعة الأخيرة' (phrases of the calendar's ``today``
+  table) and 'لليوم الثالث على التوالي' are the anchor (rules 'last_hours', 'running_day'):
+  the report's own day. 'منذ مساء أمس وحتى فجر اليوم' is one night (rule 'night_span',
+  dated to its end by the extractor); two days further apart, the days between ('day_span').
+- A weekday beside an explicit date that falls on another weekday ('اليوم الخميس 5
+  أكتوبر' on a Saturday): the date wins, the rule says ':weekday_mismatch'.
+- 'يوم 18/10', 'بتاريخ 18-10': a day and month in numbers, only after a word saying a
+  date follows (else '3/1' may be a score); 'الأحد قبل الماضي' is the Sunday before the last.
+- A bare 'الاثنين' is also 'the two': it is Monday between commas, before a date, or
+  written with a hamza ('الإثنين'), which the rules read in the original text.
+- 'قبل 5 أيام من استهداف ...' is no date of its own: :mod:`.offsets` reads the count
+  and the extractor moves the clause's date by it for the event named after it.
 - Rule names are short ASCII words ('day_month', 'month_past', 'years_ago',
   'weekday_past+day_month'...), meant for the 'why' shown to analysts.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .expr import DateExpr
@@ -44,8 +44,8 @@ _CLOSING_PAREN = re.compile(rf"{_O}\)")
 _MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواقع{_W}في|في){_O})?")
 
 
-def _candidates(norm: str, anchor: datetime.date) -> list[_Cand]:
-    ctx = RuleContext(norm, anchor)
+def _candidates(norm: str, anchor: datetime.date, raw: str = "", where: Sequence[int] = ()) -> list[_Cand]:
+    ctx = RuleContext(norm, anchor, raw, where)
     found: list[_Cand] = []
     for order, (pattern, handler, needs) in enumerate(_ALL_RULES):
         if not all(any(word in norm for word in group) for group in needs):
@@ -116,7 +116,11 @@ def _merged_hit(prev: _Cand, c: _Cand) -> Hit:
     ('15 رمضان 1445 هـ الموافق 25 آذار 2024', either way round), else the later one."""
     if _is_hijri(c) and not _is_hijri(prev) and prev.hit.rule.split(":")[0] not in _WEEKDAY_RULES:
         return prev.hit
-    return c.hit._replace(rule=f"{prev.hit.rule.split(':')[0]}+{c.hit.rule}")
+    rule = f"{prev.hit.rule.split(':')[0]}+{c.hit.rule}"
+    named = prev.hit.rule.split("+")[0].split(":")
+    if named[0] in _WEEKDAY_RULES and "mismatch" not in named and prev.hit.first.weekday() != c.hit.first.weekday():
+        rule += ":weekday_mismatch"  # 'اليوم الخميس 5 أكتوبر' on a Saturday: the date wins, noted
+    return c.hit._replace(rule=rule)
 
 
 def _merge_weekday_dates(norm: str, chosen: list[_Cand]) -> list[_Cand]:
@@ -132,6 +136,37 @@ def _merge_weekday_dates(norm: str, chosen: list[_Cand]) -> list[_Cand]:
         else:
             merged.append(c)
     return merged
+
+
+#: Between the two days of a span: 'منذ مساء أمس وحتى فجر اليوم', 'من ليل الأحد إلى صباح الاثنين'.
+_SPAN_GAP = re.compile(rf"{_O}[،,]?{_O}(?:و{_O})?(?:حتي|لغايه|الي){_W}")
+#: The longest span of days taken as one expression (a longer one is two events' days).
+_SPAN_DAYS = 7
+
+
+def _merge_spans(norm: str, chosen: list[_Cand]) -> list[_Cand]:
+    """'منذ مساء أمس وحتى فجر اليوم' -> one expression: a night when the days follow each
+    other (rule 'night_span', dated to the morning it ended), else the days between."""
+    merged: list[_Cand] = []
+    for c in chosen:
+        prev = merged[-1] if merged else None
+        if prev is not None and _spans(prev, c) and _SPAN_GAP.fullmatch(norm, prev.end, c.start):
+            days = (c.hit.first - prev.hit.first).days
+            rule = "night_span" if days == 1 else "day_span"
+            hit = Hit(prev.hit.first, c.hit.last, "day", prev.hit.relative or c.hit.relative, rule)
+            merged[-1] = _Cand(prev.start, c.end, prev.order, hit)
+        else:
+            merged.append(c)
+    return merged
+
+
+def _spans(a: _Cand, b: _Cand) -> bool:
+    """Two single days, the second after the first and at most :data:`_SPAN_DAYS` later."""
+    if a.hit.precision != "day" or b.hit.precision != "day":
+        return False
+    if a.hit.first != a.hit.last or b.hit.first != b.hit.last:
+        return False
+    return 0 < (b.hit.first - a.hit.first).days <= _SPAN_DAYS
 
 
 def check_text(text: object) -> str:
@@ -196,7 +231,8 @@ def find_dates(text: str, anchor: datetime.date | None) -> list[DateExpr]:
     text = check_text(text)
     given = _check_anchor(anchor)
     norm, where = fold_with_map(text)
-    chosen = _merge_weekday_dates(norm, _select(_candidates(norm, given or _DUMMY_ANCHOR)))
+    found = _candidates(norm, given or _DUMMY_ANCHOR, text, where)
+    chosen = _merge_spans(norm, _merge_weekday_dates(norm, _select(found)))
     out = []
     for c in chosen:
         if given is None and c.hit.relative:

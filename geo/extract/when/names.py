@@ -18,9 +18,10 @@ from ..lexicon import DATA_DIR, check_pattern, row_error
 from .text import fold_word
 
 __all__ = [
-    "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "FEASTS", "HIJRI_MONTH_NAMES", "MONTH_NAMES", "NUMBER_WORDS",
+    "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "CARRY_PHRASES", "FEASTS", "HIJRI_MONTH_NAMES", "MONTH_NAMES", "NUMBER_WORDS",
     "ORDINALS", "QUALIFIERS", "RETELLING_WORDS",
-    "REL_CUR", "REL_NEXT", "REL_PAST", "UNIT_WORDS", "WEEKDAYS", "Calendar", "Feast", "load_calendar",
+    "REL_CUR", "REL_NEXT", "REL_PAST", "TODAY_PHRASES", "UNIT_WORDS", "WEEKDAYS", "Calendar", "Feast",
+    "load_calendar",
 ]
 
 #: The calendar lexicon.
@@ -41,6 +42,8 @@ _TABLES = {
              Field("count", int, default=None)),
     "hijri_month": (Field("month", int, choices=frozenset(range(1, 13))), Field("names", list)),
     "retelling": (Field("word"),),
+    "today": (Field("phrase"),),
+    "carry": (Field("phrase"),),
     "feast": (Field("name"), Field("month", int, choices=frozenset(range(1, 13))),
               Field("day", int, choices=frozenset(range(1, 31))), Field("days", int, default=1)),
 }
@@ -72,6 +75,8 @@ class Calendar:
     hijri_months: dict[int, str]  # Hijri month -> its names as one pattern ('رمضان')
     feasts: dict[str, Feast]  # 'عيد الاضحي' -> Feast(12, 10, 4)
     retelling: tuple[str, ...]  # 'الغاره', 'الضربات' ...: a later paragraph telling the lead again
+    today: str  # the phrases of the publication day's last hours as one pattern
+    carry: str  # the phrases opening a sentence that goes on from the one before, as one pattern
 
 
 def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
@@ -95,7 +100,20 @@ def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
         feasts={" ".join(fold_word(r["name"]).split()): Feast(r["month"], r["day"], r["days"])
                 for r in rows["feast"]},
         retelling=tuple(" ".join(fold_word(r["word"]).split()) for r in rows["retelling"]),
+        today=_phrases(rows["today"], path, "today"),
+        carry=_phrases(rows["carry"], path, "carry"),
     )
+
+
+def _phrases(rows: list[dict], path: str | Path, table: str) -> str:
+    """The phrases of ``table`` as one pattern (each checked), in the file's order."""
+    out = []
+    for number, row in enumerate(rows, 1):
+        phrase = " ".join(fold_word(row["phrase"]).split()).replace(" ", _NAME_SPACE)
+        out.append(check_pattern(phrase, path, table, number))
+    if not out:
+        raise row_error(path, table, 0, "the table needs at least one phrase")
+    return "|".join(f"(?:{p})" for p in out)
 
 
 def _months(rows: list[dict], path: str | Path, table: str = "month") -> dict[int, tuple[str, list[str]]]:
@@ -142,3 +160,7 @@ HIJRI_MONTH_NAMES: dict[int, str] = _CALENDAR.hijri_months
 FEASTS: dict[str, Feast] = _CALENDAR.feasts
 #: Definite nouns that tell the lead event again (folded).
 RETELLING_WORDS: tuple[str, ...] = _CALENDAR.retelling
+#: The phrases that date a report to its publication day ('خلال الساعات الماضية'), one pattern.
+TODAY_PHRASES: str = _CALENDAR.today
+#: The phrases opening a sentence that goes on from the event before it ('وفي وقت لاحق'), one pattern.
+CARRY_PHRASES: str = _CALENDAR.carry

@@ -24,6 +24,7 @@ from .names import (
     REL_CUR,
     REL_NEXT,
     REL_PAST,
+    TODAY_PHRASES,
     UNIT_WORDS,
     WEEKDAYS,
 )
@@ -37,7 +38,7 @@ except ImportError:  # pragma: no cover - another Python: no guard, same results
 
 __all__ = [
     "BLANKS", "DAY", "DIGITS", "MALFORMED_YEAR", "MAYBE_BLANKS", "MONTH", "MONTH_LOOKUP", "NUMBER",
-    "ORDINAL_STEMS",
+    "ORDINAL", "ORDINAL_STEMS", "TODAY",
     "QUAL", "REL", "TAIL", "TOD", "UNITS", "WEEKDAY_STEMS", "YEAR_WORD", "YESTERDAY_STEMS",
     "compile_guarded", "month_number", "rel_offset", "weekday_group", "year_group",
 ]
@@ -106,6 +107,8 @@ TAIL = (
 )
 
 _ORDINAL = "|".join(k.replace(" ", _W) for k in sorted(ORDINALS, key=len, reverse=True))
+#: An ordinal word ('الثالث', 'الخامس عشر'), longest first.
+ORDINAL = f"(?:{_ORDINAL})"
 #: First words of the ordinals (a keyword gate).
 ORDINAL_STEMS = tuple(sorted({k.split()[0] for k in ORDINALS} | {"العشرين", "الثلاثين"}))
 #: A day of the month: digits ('8', 'الـ8', group 'd') or an ordinal followed by 'من' (group 'od').
@@ -122,6 +125,8 @@ def weekday_group(name: str) -> str:
 
 #: A time of day before a day: 'صباح', 'مساء', 'ليل', 'منتصف ليل' ...
 TOD = rf"(?:منتصف{_W}ليل|منتصف{_W}ليله|يوم|نهار|صباح|مساء|ليل|ليله|فجر|ظهر|ظهيره|عصر|ضحي)"
+#: The last hours before the publication ('خلال الساعات الماضية'), from the calendar's today table.
+TODAY = f"(?:{TODAY_PHRASES})"
 #: A number word ('ثلاثة').
 NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 #: A unit of time ('يومين', 'أسابيع' ...).

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .anchoring import (
@@ -36,11 +36,13 @@ from .patterns import (
     MONTH,
     MONTH_LOOKUP,
     NUMBER,
+    ORDINAL,
     ORDINAL_STEMS,
     QUAL,
     REL,
     TAIL,
     TOD,
+    TODAY,
     UNITS,
     WEEKDAY_STEMS,
     YEAR_WORD,
@@ -59,10 +61,13 @@ _W, _O = BLANKS, MAYBE_BLANKS
 
 
 class RuleContext(NamedTuple):
-    """What a handler may read besides its match: the folded text and the anchor."""
+    """What a handler may read besides its match: the folded text and the anchor; the
+    original text and where each folded character came from (folding loses a hamza)."""
 
     norm: str
     anchor: datetime.date
+    raw: str = ""
+    where: Sequence[int] = ()
 
 
 class Hit(NamedTuple):
@@ -147,6 +152,20 @@ def _numeric_dmy(m: re.Match[str], ctx: RuleContext) -> Hit:
     """Day first, as Arabic news writes 8/10/2022."""
     at = datetime.date(int(m["y"]), int(m["m"]), int(m["d"]))
     return _day(at, False, "numeric_dmy")
+
+
+#: Words before a day/month written in numbers ('بتاريخ 18/10'): without one, '18/10' may be a score.
+_NUMERIC_DAY_CONTEXT = frozenset({"يوم", "بتاريخ", "تاريخ", "الموافق", "في"})
+
+
+@_rule(rf"{_NUM_EDGE_L}(?P<d>[0-3]?[0-9])(?P<s>[./\-])(?P<m>[01]?[0-9])(?![0-9]|[./\-][0-9])", DIGITS)
+def _numeric_dm(m: re.Match[str], ctx: RuleContext) -> Hit | None:
+    """'يوم 18/10', 'بتاريخ 18-10': day first, the year from the publication (as '18 تشرين
+    الأول'). Only after a word that says a date follows."""
+    if prev_word(ctx.norm, m.start()) not in _NUMERIC_DAY_CONTEXT:
+        return None
+    found = latest(int(m["m"]), int(m["d"]), ctx.anchor + datetime.timedelta(days=FUTURE_TOLERANCE_DAYS))
+    return _day(found, True, "numeric_dm") if found else None
 
 
 # --- day + month ---------------------------------------------------------
@@ -438,9 +457,14 @@ def _tomorrow_weekday(m: re.Match[str], ctx: RuleContext) -> Hit:
     return _day(weekday_after(ctx.anchor, weekday), True, "tomorrow_weekday:weekday_wins")
 
 
-@_rule(rf"(?:{TOD}{_W})?{weekday_group('w')}{_W}(?P<rel>{REL})", WEEKDAY_STEMS)
+@_rule(rf"(?:{TOD}{_W})?{weekday_group('w')}{_W}(?:(?P<rel>{REL})|(?P<bpast>(?:ما{_W})?قبل{_W}الماضيه?(?!\w)))",
+       WEEKDAY_STEMS)
 def _weekday_rel(m: re.Match[str], ctx: RuleContext) -> Hit:
-    """'الخميس الماضي' (strictly before), 'الأحد المقبل' (strictly after)."""
+    """'الخميس الماضي' (strictly before), 'الأحد المقبل' (strictly after), 'الأحد قبل
+    الماضي' (the one before the last)."""
+    if m["bpast"]:
+        last = weekday_on_or_before(ctx.anchor - ONE_DAY, WEEKDAYS[m["w"]])
+        return _day(last - datetime.timedelta(weeks=1), True, "weekday_before_last")
     weekday, k = WEEKDAYS[m["w"]], rel_offset(m["rel"])
     if k < 0:
         return _day(weekday_on_or_before(ctx.anchor - ONE_DAY, weekday), True, "weekday_past")
@@ -457,12 +481,20 @@ def _weekday(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     ('، الاثنين،') or before a date.
     """
     weekday = WEEKDAYS[m["w"]]
-    if weekday == 0 and not m["tod"]:
+    if weekday == 0 and not m["tod"] and not _hamza_monday(m, ctx):
         before = ctx.norm[max(0, m.start() - 3) : m.start()].rstrip()[-1:]
         after = ctx.norm[m.end() : m.end() + 3].lstrip()[:1]
         if not (before in {"،", ",", "("} and after in {"،", ",", ".", ")"}) and not (after.isdigit()):
             return None
     return _day(weekday_on_or_before(ctx.anchor, weekday), True, "weekday")
+
+
+def _hamza_monday(m: re.Match[str], ctx: RuleContext) -> bool:
+    """'الإثنين' written with a hamza is the weekday; 'اتفق الاثنين' (the two) is written without."""
+    if not ctx.where:
+        return False
+    at = ctx.where[m.start("w")]
+    return ctx.raw[at : at + 3] == "الإ"
 
 
 # --- days around the anchor ----------------------------------------------
@@ -479,6 +511,20 @@ def _today(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     if before[-1:] and (before[-1] in _NOT_TODAY_BEFORE or before[-2:] == ["مثل", "هذا"]):
         return None  # ذلك اليوم, في نفس اليوم, في مثل هذا اليوم
     return _day(ctx.anchor, True, "today")
+
+
+@_rule(TODAY + r"(?!\w)", ("ساع",))
+def _last_hours(m: re.Match[str], ctx: RuleContext) -> Hit:
+    """'خلال الساعات الماضية', 'خلال الـ24 ساعة الأخيرة': the report's own day, the anchor
+    (the hours may reach into the day before; the day of the report is the day told)."""
+    return _day(ctx.anchor, True, "last_hours")
+
+
+@_rule(rf"لليوم{_W}(?:{ORDINAL}|ال{_O}[0-9][0-9]?)(?!\w)(?:{_W}علي{_W}التوالي)?", ("لليوم",))
+def _running_day(m: re.Match[str], ctx: RuleContext) -> Hit:
+    """'تتواصل الاشتباكات لليوم الثالث على التوالي': it goes on today, the anchor
+    (the day it began is another event's, not given here)."""
+    return _day(ctx.anchor, True, "running_day")
 
 
 @_rule(rf"(?:{TOD}{_W})?(?:امس|الامس|البارحه)(?!\w)(?!{_W}الاول)", YESTERDAY_STEMS)

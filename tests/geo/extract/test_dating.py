@@ -108,4 +108,61 @@ def test_an_event_going_on_for_days_is_news_of_the_publication_day(gaz, running)
     body = (f"تمهيد لا حدث فيه.\n\nاندلعت اشتباكات عنيفة بين قسد ومقاتلي العشائر {running} في "
             "بلدة ذيبان.")
     inc = one(gaz, body)
-    assert inc.date == "2023-08-15" and "publication" in inc.date_text
+    # the phrase itself dates it (rule 'running_day'): the publication day
+    assert inc.date == "2023-08-15" and running in inc.date_text
+
+
+# --- days counted from another event; a round-up of the day -------------------------------
+
+
+def test_an_event_counted_from_the_clause_date(gaz):
+    """'في 3 آب، قبل 5 أيام من قصف ...': the strike came five days after 3 August, not on it."""
+    body = ("تمهيد لا حدث فيه.\n\nوكانت آخر دورية قد خرجت في 3 آب الجاري قبل 5 أيام من قصف "
+            "طائرات تركية قرية قرب عامودا.")
+    dated = {i.type: i.date for i in run(gaz, body).incidents}
+    assert dated.get("airstrike") == "2023-08-08"
+
+
+def test_an_event_counted_back_from_today(gaz):
+    body = ("أعلنت قوات سوريا الديمقراطية، اليوم الثلاثاء، سيطرتها على بلدة الشحيل بعد يومين من "
+            "اندلاع اشتباكات عنيفة مع مقاتلي العشائر.")
+    dated = {i.type: i.date for i in run(gaz, body).incidents}
+    assert dated.get("armed_clash") == "2023-08-13"
+
+
+def test_a_count_from_a_clause_without_a_day_leaves_the_event_undated(gaz):
+    body = "تمهيد لا حدث فيه.\n\nوجاء ذلك بعد يومين من قصف طائرات تركية قرية قرب عامودا."
+    assert one(gaz, body).date == ""
+
+
+def test_a_round_up_of_the_day_dates_every_event_to_it(gaz):
+    """No date but the day's in the text, the lead is today's news: each event is that day's."""
+    body = ("اندلعت اشتباكات عنيفة لليوم السابع على التوالي على محور رأس العين.\n\n"
+            "وذكرت مصادر أن قصفاً تركياً استهدف قرية قرب عين عيسى.\n\n"
+            "وأفادت مصادر أخرى بأن الفصائل سيطرت على عدة قرى في ريف تل أبيض.")
+    incidents = run(gaz, body).incidents
+    assert len(incidents) >= 3
+    assert {i.date for i in incidents} == {"2023-08-15"}
+    assert any("that day's news" in i.date_text for i in incidents)
+
+
+def test_one_date_of_another_day_ends_the_round_up(gaz):
+    body = ("اندلعت اشتباكات عنيفة لليوم السابع على التوالي على محور رأس العين.\n\n"
+            "وذكرت مصادر أن قصفاً تركياً استهدف قرية قرب عين عيسى.\n\n"
+            "وكانت الفصائل سيطرت في 3 آب الجاري على قرى في ريف تل أبيض.")
+    dated = {i.sources[0].evidence[:12]: i.date for i in run(gaz, body).incidents}
+    assert dated.get("وذكرت مصادر ") == ""
+
+
+def test_a_round_up_needs_an_event_in_the_lead(gaz):
+    body = "تمهيد لا حدث فيه.\n\nوذكرت مصادر أن قصفاً تركياً استهدف قرية قرب عين عيسى."
+    assert one(gaz, body).date == ""
+
+
+def test_without_a_publication_day_a_round_up_invents_none(gaz):
+    body = ("اندلعت اشتباكات عنيفة لليوم السابع على التوالي على محور رأس العين.\n\n"
+            "وذكرت مصادر أن قصفاً تركياً استهدف قرية قرب عين عيسى.")
+    assert {i.date for i in run(gaz, body, published=None).incidents} == {""}
+    inferred = run(gaz, body, published=dt.date(2023, 8, 15), inferred=True).incidents
+    assert all(i.date_precision in (None, "day") for i in inferred)
+    assert "that day's news" not in " ".join(i.date_text for i in inferred)

@@ -6,6 +6,8 @@ Sentences invented for these tests, in the style of Arabic news; the publication
 
 from __future__ import annotations
 
+import pytest
+
 from tests.geo.extract.helpers import one, run
 
 INTRO = "تمهيد لا حدث فيه.\n\n"
@@ -86,3 +88,32 @@ def test_a_retelling_at_another_governorates_place_stays_undated(gaz):
             "ودمرت الضربات مستودعا قرب عامودا.")
     dates = {i.place.name_en: i.date for i in run(gaz, body).incidents if i.place}
     assert all(d == "" for name, d in dates.items() if "Amuda" in name)
+
+
+def test_a_lead_without_a_place_still_dates_the_paragraph_that_places_it(gaz):
+    """'تفجير سيارة مفخخة الجمعة في محافظة ...' names no place of the map; the next paragraph
+    ('السيارة المفخخة استهدفت مدخل مدينة البصيرة') places the same event: it is Friday's."""
+    body = ("قُتل 18 شخصاً بتفجير سيارة مفخخة، الجُمعة، أمام أحد مقرات قسد.\n\n"
+            "وذكرت مصادر محلية أن السيارة المفخخة استهدفت مدخل مدينة البصيرة.")
+    assert {d for _, d in _dates(gaz, body)} == {"2023-08-11"}
+
+
+def test_the_leads_day_told_again_does_not_stop_a_retelling(gaz):
+    body = ("قُتل 18 شخصاً بتفجير سيارة مفخخة، الجُمعة، أمام أحد مقرات قسد.\n\n"
+            "وقالت قسد في بيان الجمعة إن التفجير أوقع قتلى من عناصرها.\n\n"
+            "وذكرت مصادر محلية أن السيارة المفخخة استهدفت مدخل مدينة البصيرة.")
+    assert {d for _, d in _dates(gaz, body)} == {"2023-08-11"}
+
+
+@pytest.mark.parametrize("opening", ["وفي وقت لاحق،", "في هذه الأثناء،", "ولاحقاً", "وفي الأثناء"])
+def test_a_sentence_going_on_from_the_event_before_takes_its_date(gaz, opening):
+    """'وفي وقت لاحق' in a new paragraph: later that day, the date told before carries."""
+    body = ("تمهيد لا حدث فيه.\n\nقصفت المدفعية التركية قرية تل جمعة بريف تل تمر مساء الأحد.\n\n"
+            f"{opening} اعتقلت قسد خمسة أشخاص في بلدة الشحيل.")
+    assert dict(_dates(gaz, body)).get("arrest") == "2023-08-13"
+
+
+def test_an_earlier_time_does_not_carry(gaz):
+    body = ("تمهيد لا حدث فيه.\n\nقصفت المدفعية التركية قرية تل جمعة بريف تل تمر مساء الأحد.\n\n"
+            "وفي وقت سابق اعتقلت قسد خمسة أشخاص في بلدة الشحيل.")
+    assert dict(_dates(gaz, body)).get("arrest", "") == ""

@@ -59,3 +59,20 @@ def test_an_overnight_operation_told_by_its_evening_and_its_dawn_is_one(gaz):
             "ونفذت القوات إنزالاً ثانياً قرب الشحيل فجر الاثنين واعتقلت قيادياً في داعش.")
     incs = [i for i in run(gaz, body).incidents if i.type == "raid"]
     assert len(incs) == 1
+
+
+def test_an_event_referred_back_to_on_a_new_day_is_that_days_event(gaz):
+    """'ارتفعت حدة المواجهات فجر اليوم': the clashes of last evening went on into today,
+    an event of today as ACLED counts them, though the evening and the dawn are one night."""
+    body = ("تشهد مدينة القامشلي منذ مساء أمس الاثنين اشتباكات عنيفة بين الدفاع الوطني وقسد.\n\n"
+            "وبعد هدوء حذر ارتفعت حدة المواجهات فجر اليوم في حي طي بالقامشلي.")
+    incs = [i for i in run(gaz, body).incidents if i.type == "armed_clash"]
+    assert sorted(i.date for i in incs) == ["2023-08-14", "2023-08-15"]
+
+
+def test_an_event_referred_back_to_in_a_statement_of_another_day_stays_one(gaz):
+    """'وكشف مسؤول أمس ... أن القوات لم تبلغ روسيا بالغارة': the day is the statement's."""
+    body = ("نفذت القوات الأمريكية ليل السبت - الأحد إنزالاً جوياً قرب القامشلي.\n\n"
+            "وكشف مسؤول أمريكي لشبكة إخبارية أمس الاثنين أن القوات لم تبلغ روسيا بالإنزال في القامشلي.")
+    incs = run(gaz, body).incidents
+    assert [(i.type, i.date) for i in incs] == [("raid", "2023-08-13")]

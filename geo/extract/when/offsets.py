@@ -1,0 +1,56 @@
+"""Days counted from another event: 'قبل 5 أيام من استهداف ...', 'بعد يومين من إطلاق معركتها'.
+
+Why a module: such a phrase dates the event named after it from the clause's own date,
+not from the publication. 'خرجت الدورية في 18 يونيو، قبل 5 أيام من استهداف منزل' puts the
+strike five days after 18 June; 'أعلنت اليوم السيطرة على المدينة بعد يومين من إطلاق
+معركتها' puts the battle's launch two days before today. :func:`find_dates` skips these
+phrases (their count is not from the publication); :func:`offset_before` reads the one
+that ends right before an event's word and says how to move the clause's date.
+
+>>> offset_before("وخرجت الدوريه قبل 5 ايام من ")
+5
+>>> offset_before("سيطرت عليها بعد يومين من اطلاق ")
+-2
+>>> offset_before("قصفت القوات قبل ") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import NUMBER_WORDS, UNIT_WORDS
+from .patterns import NUMBER, UNITS
+
+__all__ = ["offset_before"]
+
+#: Days a unit counts; months and years are too loose to move a day by.
+_UNIT_DAYS = {"day": 1, "week": 7}
+#: '(قبل|بعد) [نحو] [N] UNIT من [one word]' at the end of the text before the event's word.
+_OFFSET_RE = re.compile(
+    r"(?<![^\W\d_])(?P<dir>قبل|بعد)\s+(?:(?:نحو|حوالي|قرابه)\s+)?"
+    rf"(?:(?P<n>[0-9]{{1,3}})\s*|(?P<w>{NUMBER})\s+)?(?P<u>{UNITS})(?![^\W\d_])"
+    r"(?:\s+واحده?)?(?:\s+(?:فقط|تقريبا))?\s+(?:من|علي)\s+(?:[^\s،,.]+\s+)?$"
+)
+
+
+def offset_before(folded: str) -> int | None:
+    """Days to add to the clause's date to get the event named right after ``folded``.
+
+    ``folded`` is folded text ending just before the event's word. 'قبل N أيام من' says
+    the clause came N days before the event (+N); 'بعد N أيام من' N days after it (-N).
+    None when no such phrase ends there, or its count is vague ('قبل أيام') or in months
+    or years.
+    """
+    tail = folded[-80:]
+    if not any(w in ("من", "علي") for w in tail.split()[-2:]):
+        return None  # the phrase ends with 'من/على' and at most one word: most texts stop here
+    m = _OFFSET_RE.search(tail)
+    if m is None:
+        return None
+    unit, implied = UNIT_WORDS[m["u"]]
+    count = int(m["n"]) if m["n"] else NUMBER_WORDS[m["w"]] if m["w"] else implied
+    if count is None or unit not in _UNIT_DAYS:
+        return None
+    days = count * _UNIT_DAYS[unit]
+    return days if m["dir"] == "قبل" else -days

@@ -1,0 +1,129 @@
+"""The last hours and a running day: phrases that date a report to its publication day.
+
+'خلال الـ24 ساعة الماضية' and 'لليوم الثالث على التوالي' give no date of their own; a
+careful reader takes them as the news of the day the article was published (issue 11,
+dates). Weekdays, 'الماضي' and day+month with a weekday are checked here too, as the
+issue lists them. Sentences invented for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from geo.extract.when import find_dates
+from geo.extract.when.offsets import offset_before
+
+D = datetime.date
+THU = D(2024, 11, 7)  # a Thursday
+
+
+def spans(text: str, anchor: D | None = THU) -> list[tuple[str, str, str]]:
+    return [(e.text, e.iso, e.rule.split(":")[0]) for e in find_dates(text, anchor)]
+
+
+@pytest.mark.parametrize("phrase", [
+    "خلال 24 ساعة الماضية", "خلال الـ24 ساعة الماضية", "خلال الـ 24 ساعة الأخيرة",
+    "خلال الساعات الماضية", "في الساعات الأخيرة", "خلال الساعات الـ24 الماضية",
+    "خلال الساعات الأربع والعشرين الماضية", "منذ الساعات الأولى", "خلال الساعات القليلة الماضية",
+])
+def test_the_last_hours_are_the_publication_day(phrase):
+    found = spans(f"قتل خمسة عناصر {phrase} في هجمات متفرقة")
+    if phrase == "منذ الساعات الأولى":  # not a period before the report: nothing
+        assert found == []
+        return
+    assert found == [(phrase, "2024-11-07", "last_hours")]
+
+
+def test_a_deadline_of_24_hours_is_no_date():
+    assert spans("أمهلت القوات المسلحين للخروج خلال 24 ساعة") == []
+    assert spans("قتل خمسة خلال الساعات الماضية", None) == []  # relative: needs the anchor
+
+
+@pytest.mark.parametrize("phrase", [
+    "لليوم الثالث على التوالي", "لليوم الخامس عشر على التوالي", "لليوم الـ12 على التوالي",
+    "لليوم الثاني",
+])
+def test_a_running_day_is_the_publication_day(phrase):
+    assert spans(f"تتواصل الاشتباكات {phrase} في ريف دير الزور") == [
+        (phrase, "2024-11-07", "running_day")]
+
+
+def test_the_next_day_is_not_a_running_day():
+    assert spans("وتجددت الاشتباكات لليوم التالي") == []
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("قصفت الطائرات الثلاثاء مواقع", "2024-11-05"),  # latest Tuesday on or before
+    ("قصفت الطائرات يوم الخميس مواقع", "2024-11-07"),  # the publication weekday: that day
+    ("قصفت الطائرات الخميس الماضي مواقع", "2024-10-31"),  # الماضي: strictly before
+    ("قتل عنصر يوم الجُمعة قرب الحاجز", "2024-11-01"),  # with a diacritic
+    ("ويوم الجمعة الماضي، هاجم التنظيم البلدة", "2024-11-01"),
+    ("قتل عنصر يوم أمس الأربعاء", "2024-11-06"),
+    ("أعلنت اليوم، الخميس 7 من تشرين الثاني، القوات", "2024-11-07"),
+    ("أعلنت اليوم الخميس 5 أكتوبر/تشرين الأول القوات", "2024-10-05"),  # the explicit date wins
+    ("قتل عنصر فجر اليوم", "2024-11-07"),
+    ("قتل عنصر في 20 كانون الثاني/ يناير الماضي", "2024-01-20"),
+    ("قتل عنصر قبل 4 أيام", "2024-11-03"),
+])
+def test_the_day_a_careful_reader_gives(text, iso):
+    assert [e[1] for e in spans(text)] == [iso]
+
+
+@pytest.mark.parametrize(("before", "days"), [
+    ("وخرجت الدوريه في 18 يونيو قبل 5 ايام من ", 5),
+    ("اعلنت السيطره عليها بعد يومين من اطلاق ", -2),
+    ("وذلك بعد يوم واحد من ", -1),
+    ("جاء الهجوم بعد اسبوع من ", -7),
+    ("قبل ثلاثه ايام من ", 3),
+    ("بعد ايام من ", None),  # vague
+    ("بعد شهرين من ", None),  # too loose to move a day
+    ("قصفت القوات قبل ", None),
+    ("قبل 5 ايام من استهداف طايرات ", None),  # the count hangs off another word
+])
+def test_days_counted_from_another_event(before, days):
+    assert offset_before(before) == days
+
+
+@pytest.mark.parametrize(("text", "iso", "rule"), [
+    ("اشتباكات منذ مساء أمس وحتى فجر اليوم", "2024-11-06/2024-11-07", "night_span"),
+    ("اشتباكات منذ مساء أمس وحتى فجر اليوم الخميس", "2024-11-06/2024-11-07", "night_span"),
+    ("اشتباكات من ليل الاثنين إلى صباح الأربعاء", "2024-11-04/2024-11-06", "day_span"),
+])
+def test_from_one_day_until_another_is_one_expression(text, iso, rule):
+    assert [(e[1], e[2]) for e in spans(text)] == [(iso, rule)]
+
+
+def test_days_far_apart_or_backwards_are_not_one_span():
+    assert [e[1] for e in spans("قتل عنصر أمس، وحتى قبل أسبوعين")] == ["2024-11-06", "2024-10-24"]
+    assert len(spans("قصف من 3 آب إلى 20 آب")) == 2
+
+
+def test_a_weekday_that_disagrees_with_its_date_is_noted_and_the_date_wins():
+    e = find_dates("أعلنت اليوم الخميس 5 أكتوبر/تشرين الأول القوات", THU)[0]
+    assert (e.iso, e.rule) == ("2024-10-05", "today_weekday+day_month:weekday_mismatch")
+    e = find_dates("قتل يوم الخميس الماضي 31 تشرين الأول", THU)[0]
+    assert (e.iso, e.rule) == ("2024-10-31", "weekday_past+day_month")
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("قتل عنصر يوم 18/10 قرب الحاجز", "2024-10-18"),
+    ("قتل عنصر بتاريخ 18-10 قرب الحاجز", "2024-10-18"),
+    ("قتل عنصر يوم 10/11 قرب الحاجز", "2024-11-10"),  # three days ahead: still this year's
+    ("قتل عنصر الأحد قبل الماضي", "2024-10-27"),
+    ("قتل عنصر يوم الجمعة ما قبل الماضية", "2024-10-25"),
+])
+def test_a_numeric_day_and_month_and_a_weekday_before_last(text, iso):
+    assert [e[1] for e in spans(text)] == [iso]
+
+
+def test_numbers_without_a_date_word_are_no_date():
+    assert spans("فاز الفريق 3/1 في المباراة") == []
+    assert spans("قتل في 31/2 عنصر") == []
+
+
+def test_monday_with_a_hamza_is_the_weekday_and_the_two_is_not():
+    assert [e[1] for e in spans("قتل ثلاثة عناصر الإثنين في هجوم")] == ["2024-11-04"]
+    assert spans("قتل ثلاثة عناصر الاثنين في هجوم") == []  # without it: perhaps 'the two'
+    assert spans("اتفق الاثنين على وقف القتال") == []
