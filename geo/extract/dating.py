@@ -142,10 +142,12 @@ def _todays_news(doc: Doc) -> bool:
     Its lead reports an event, and every date its text gives is that day (or a period
     holding it): a round-up of the day ('لليوم السابع على التوالي ... وقصفت ... وسيطرت')
     dates each event it tells to that day. One date of another day, and events without
-    their own date stay undated.
+    their own date stay undated, as do those of an article that gives no date at all.
     """
     anchor = doc.anchor
     if anchor is None or getattr(doc.article, "published_inferred", False):
+        return False
+    if not doc.dates:  # the text itself must say it is that day's news, not leave it unsaid
         return False
     if any(not (d.first <= anchor <= d.last) and not _since(doc, d) for d in doc.dates):
         return False

@@ -166,3 +166,12 @@ def test_without_a_publication_day_a_round_up_invents_none(gaz):
     inferred = run(gaz, body, published=dt.date(2023, 8, 15), inferred=True).incidents
     assert all(i.date_precision in (None, "day") for i in inferred)
     assert "that day's news" not in " ".join(i.date_text for i in inferred)
+
+
+def test_an_article_that_gives_no_date_is_no_round_up(gaz):
+    """The lead's event is the publication day's news; later events of an article whose
+    text gives no date at all keep no day (the text never said they were today's)."""
+    body = ("اندلعت اشتباكات عنيفة على محور رأس العين.\n\n"
+            "وذكرت مصادر أن قصفاً تركياً استهدف قرية قرب عين عيسى.")
+    dated = {i.sources[0].evidence[:12]: i.date for i in run(gaz, body).incidents}
+    assert dated.get("وذكرت مصادر ") == ""
