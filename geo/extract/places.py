@@ -26,17 +26,20 @@ from gazetteer.model import KINDS, Mention, Place
 from gazetteer.normalize import arabic_key
 
 from ..model import Incident
+from ..relate import is_macro_region
 from .document import Doc
 from .folding import fold_letters, rx
 from .sentences import Sentence, clause_of
 from .triggers import Candidate
 
 __all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "AREA_KINDS", "NO_FALLBACK_PLACE", "SPLIT_TYPES",
-           "PlaceFound", "main_place", "place_for", "places_for"]
+           "UNPLACED_CUE", "PlaceFound", "main_place", "place_for", "places_for"]
 
 #: (place, geo precision, approximate, surface text, cue, from the sentence itself).
 PlaceFound = tuple
 
+#: How the place cue of an incident kept without a place begins (a region too coarse to map).
+UNPLACED_CUE = "not mapped, for review"
 #: Kinds of place that are areas, not points.
 AREA_KINDS = frozenset({"region", "district", "governorate", "country"})
 #: Types that are only ever located by a place named in their own sentence.
@@ -177,18 +180,40 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
     if anaphor is not None:
         place, mention, approx = anaphor
         gp = 3 if place.kind in AREA_KINDS and not approx else (2 if approx else 1)
-        return _refined(doc, c, (place, gp, approx, mention,
-                                 f"'{mention}' refers back to {place.name_ar}", False))
+        return _unplaced_if_macro(_refined(doc, c, (place, gp, approx, mention,
+                                                    f"'{mention}' refers back to {place.name_ar}",
+                                                    False)))
     para = _paragraph_place(doc, s)
     if para is not None:
         gp, approx = _precision_of(doc, para)
-        return _refined(doc, c, (_site_or_place(doc, para), gp, approx, para.text,
-                                 "nearest place named in the paragraph", False))
+        return _unplaced_if_macro(_refined(doc, c, (_site_or_place(doc, para), gp, approx,
+                                                    para.text, "nearest place named in the paragraph",
+                                                    False)))
     region = _region_fallback(doc, s)
     if region is not None:
-        return _refined(doc, c, (region.place, 3, True, region.text,
-                                 "no place in the sentence; region named in the article", False))
+        return _unplaced_if_macro(_refined(
+            doc, c, (region.place, 3, True, region.text,
+                     "no place in the sentence; region named in the article", False)))
     return None, None, False, "", "", False
+
+
+def _unplaced_if_macro(found: PlaceFound) -> PlaceFound:
+    """No place for an event whose only place is a region of the country borrowed from
+    another sentence ('شمال شرق سوريا' named in the lead, for a retold event below).
+
+    Why: that region is tied to the event by nothing but being in the same article,
+    and a point at its representative spot is 100 km or more from anything. The event
+    is kept, with no place and the region's words as ``place_text``, so the layers list
+    it as unplaced and the review queue asks an analyst where it was (see
+    :data:`UNPLACED_CUE`). A region the event's own sentence names is still its place
+    (geo precision 3).
+    """
+    place = found[0]
+    if place is None or not is_macro_region(place):
+        return found
+    return (None, None, True, found[3],
+            f"{UNPLACED_CUE}: only a region of the country ({found[3]}) named in another "
+            "sentence", False)
 
 
 def _site_or_place(doc: Doc, m: Mention) -> Place:

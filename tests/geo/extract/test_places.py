@@ -46,8 +46,32 @@ def test_place_from_the_paragraph_or_a_region(gaz):
     incs = {i.sources[0].evidence: i for i in run(gaz, body).incidents}
     first = incs["ثم اعترضت الدورية رتلاً أمريكياً."]
     assert first.place.id == "amuda" and "paragraph" in first.place_cue
+    # only a region of the country, named in another sentence: kept, unplaced, for review
     second = incs["وفي حادثة أخرى اعترضت دورية روسية ثانية رتلاً أمريكياً آخر."]
-    assert (second.place.id, second.geo_precision, second.approximate) == ("ne_syria", 3, True)
+    assert second.place is None and second.geo_precision is None
+    assert second.place_text == "شمال شرق سوريا" and "for review" in second.place_cue
+
+
+def test_a_region_of_the_country_borrowed_from_another_sentence_is_not_a_place(gaz):
+    body = ("تتمركز القوات الأمريكية في شمال شرق سوريا منذ سنوات.\n\n"
+            "وفي شهر آب الماضي، استهدفت طائرة مسيرة سيارة عسكرية.")
+    inc = one(gaz, body)
+    assert inc.type == "airstrike" and inc.place is None
+    assert inc.place_text == "شمال شرق سوريا" and inc.place_cue.startswith("not mapped")
+
+
+@pytest.mark.parametrize("region", ["شرق الفرات", "شمالي سوريا", "البادية السورية"])
+def test_a_region_of_the_country_named_in_the_sentence_stays_its_place(gaz, region):
+    inc = one(gaz, f"قصفت طائرات مجهولة مواقع في {region}.")
+    assert inc.place is not None and (inc.geo_precision, inc.approximate) == (3, True)
+
+
+@pytest.mark.parametrize("area", ["ريف دير الزور", "محافظة الحسكة"])
+def test_a_countryside_or_governorate_borrowed_is_still_placed(gaz, area):
+    body = (f"تنتشر خلايا التنظيم في {area}.\n\n"
+            "وفي شهر آب الماضي، استهدفت طائرة مسيرة سيارة عسكرية.")
+    inc = one(gaz, body)
+    assert inc.place is not None and inc.geo_precision in (2, 3)
 
 
 def test_never_located_by_dateline_time_zone_or_outside(gaz):
