@@ -461,6 +461,11 @@ _NOT_NAMES = {
 }
 
 
+#: Words that end a name when they follow its first word ('قرية دوكركا على طريق ...'): the
+#: folded 'على' (as a first word it may be the name 'علي').
+_NOT_SECOND = frozenset({"علي", "الي", "حتي", "لدي", "خلال", "اثناء", "بعد", "قبل", "عبر"})
+
+
 def _unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
                           gaz: Gazetteer) -> list[Mention]:
     """'قرية "ملوك سراي" بريف القامشلي': a village we cannot place exactly.
@@ -485,22 +490,33 @@ def _unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             continue
         if len(name.split()) == 2 and not match.group(2).startswith('"'):
             second = name.split()[1]
-            if second in _NOT_NAMES or strip_clitics(second) in _NOT_NAMES or fold(first) in seen:
-                name = first
+            if (second in _NOT_NAMES or strip_clitics(second) in _NOT_NAMES or fold(first) in seen
+                    or _is_kind_word(second) or second in _NOT_SECOND):
+                name = first  # 'حي الفردوس بمدينة الرقة': 'بمدينة' starts the area, not the name
         name_start = match.start(2) + (1 if match.group(2).startswith('"') else 0)
         s = quoted.to_original(name_start)
         e = quoted.to_original(name_start + len(name), end=True)
+        if _overlaps(taken, s, e) and " " in name and not match.group(2).startswith('"'):
+            name = first  # 'حي طي بالقامشلي': the second word is a known place, the area
+            e = quoted.to_original(name_start + len(name), end=True)
         if _overlaps(taken, s, e):
             continue
         mention = Mention(start=s, end=e, text=text[s:e], key=fold(name),
                           kind_word=CUE_WORDS.get(match.group(1), "village"))
-        parent = _area_after(quoted.to_original(match.end(), end=True), known, known_starts)
+        parent = _area_after(e, known, known_starts)
         where = "gives next to it"
         if parent is None:
             parent = _countryside_before(folded, quoted.to_original(match.start(1)), known,
                                          known_starts)
             where = "sets it in earlier in the sentence"
-        if parent is not None:
+        if parent is not None and mention.kind_word == "neighbourhood" and parent.place.kind in (
+                "city", "capital", "town"):
+            # 'حي الفردوس بمدينة الرقة': a quarter lies in its town, not in the countryside
+            mention.place, mention.geo_precision, mention.approximate = parent.place, 1, True
+            mention.confidence = 0.5
+            mention.cue = (f"the quarter '{name}' is not in the gazetteer; placed at the town the "
+                           f"text {where} ({parent.text}), approximate")
+        elif parent is not None:
             mention.place = _countryside(parent, gaz)
             mention.geo_precision = 2
             mention.approximate = True
@@ -560,6 +576,14 @@ def _share_areas(mentions: list[Mention]) -> None:
             m.confidence = 0.35
             m.cue = (f"'{m.key}' is not in the gazetteer; placed at the area the text gives it "
                      f"elsewhere ({given.place.name_ar}), approximate")
+
+
+def _is_kind_word(word: str) -> bool:
+    """'بمدينة', 'وقرية', 'المدينة': a kind word (with its clitics), never part of a name."""
+    for prefix in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+        if word.startswith(prefix) and word[len(prefix):].removeprefix("ال") in CUE_WORDS:
+            return True
+    return strip_clitics(word) in CUE_WORDS
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

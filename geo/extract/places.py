@@ -158,6 +158,8 @@ def _place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | No
     if c.type in NO_FALLBACK_PLACE or c.cut:
         # 'وصلت تعزيزات إلى X بعد قصف استهدف Y': each event of a cut clause at its own half's place
         own = [m for m in candidates if clause_lo <= m.start < clause_hi]
+        if not own and not c.cut:
+            own = [m for m in candidates if _locative_after(doc, clause_hi, m)]
         candidates = own if own or not c.cut else candidates
     if candidates:
         best = min(candidates, key=lambda m: _place_score(doc, m, c, clause_lo, clause_hi))
@@ -167,6 +169,18 @@ def _place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | No
             cue = f"the {place.kind} of {best.place.name_ar} the text names"
         return _refined(doc, c, (place, gp, approx, best.text, cue, True)), best
     return _fallback_place(doc, c, bool(outside)), None
+
+
+#: A clause that only says where: ', في حي X', '، داخل مدينة X' (after a comma).
+_LOCATIVE_CLAUSE_RE = rx(r"[\s,]*(?:و\s*)?(?:في|ب|داخل|عند|قرب|بالقرب من|علي|وسط)\s*"
+                         r"(?:(?:ال)?(?:حي|مدينه|بلده|قريه|منطقه|ناحيه|مخيم|محيط|اطراف)\s*)*")
+
+
+def _locative_after(doc: Doc, clause_end: int, m: Mention) -> bool:
+    """Whether ``m`` opens the clause right after the event's, and that clause only says
+    where: 'استهدف مجهولون بعبوة ناسفة سيارة لقسد، في حي الفردوس بمدينة الرقة'."""
+    return clause_end <= m.start < clause_end + 40 and _LOCATIVE_CLAUSE_RE.fullmatch(
+        doc.fspan(clause_end, m.start)) is not None
 
 
 def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
@@ -327,12 +341,16 @@ def _joined(doc: Doc, a: Mention, b: Mention) -> bool:
 COUNTRYSIDE_KM = 100
 #: How many following sentences may tell the same event more precisely.
 REFINE_SPAN = 3
-#: A sentence that goes on telling the event: a definite noun for it or for those in it.
+_LEAD = r"(?<![^\W\d_])(?:[وفبلك]|لل|بال|وال|فال|وبال|وفي ال|في ال)?(?:ال)?"
+#: A sentence that goes on telling the event: a definite noun for it.
 _REFERS_BACK_RE = rx(
-    r"(?<![^\W\d_])(?:[وفبلك]|لل|بال|وال|فال|وبال|وفي ال|في ال)?(?:ال)?(?:عمليه|مواجهه|مواجهات|حادثه|حادث"
-    r"|هجوم|اشتباك|اشتباكات|انزال|غاره|غارات|استهداف|قصف|اعتراض|تصادم|اصطدام|مداهمه|مداهمات"
-    r"|كمين|تفجير|انفجار|ضربه|حمله|دوريه|دوريتين|قافله|رتل|موكب|مركبه|مركبتين|مركبات|عربه"
-    r"|عربتين|عربات|اليه|اليتين|اليات|مدرعه|مدرعتين|مدرعات|شاحنات|مسيره|مروحيه|مروحيات)"
+    _LEAD + r"(?:عمليه|مواجهه|مواجهات|حادثه|حادث|هجوم|اشتباك|اشتباكات|انزال|غاره|غارات|استهداف|قصف"
+    r"|اعتراض|تصادم|اصطدام|مداهمه|مداهمات|كمين|تفجير|انفجار|ضربه|ضربات|حمله)(?![^\W\d_])")
+#: ... or for the vehicles in it, when the event's own sentence has vehicles too (armour in
+#: a following sentence does not locate a shelling told without any).
+_VEHICLES_RE = rx(
+    _LEAD + r"(?:دوريه|دوريتين|دوريات|قافله|رتل|موكب|مركبه|مركبتين|مركبات|عربه|عربتين|عربات|اليه"
+    r"|اليتين|اليات|مدرعه|مدرعتين|مدرعات|شاحنات|مسيره|مروحيه|مروحيات)"
     r"(?![^\W\d_])")
 #: A sentence that says it tells something else.
 _ELSEWHERE_RE = rx(r"في سياق|في حادث(?:ه)? (?:اخري|منفصل)|من جهه اخري|في وقت سابق|يذكر ان|يشار الي"
@@ -352,12 +370,15 @@ def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
     if place is None or place.kind not in AREA_KINDS:
         return found
     s = c.sentence
+    vehicles = bool(_VEHICLES_RE.search(s.folded))
     for t in doc.sentences[s.index + 1:s.index + 1 + REFINE_SPAN]:
         if t.heading:
             continue
-        if any(not o.anaphoric for o in doc.cands.get(t.index, ())) or _ELSEWHERE_RE.search(t.folded):
+        told = [o for o in doc.cands.get(t.index, ()) if not o.anaphoric]
+        refers = _REFERS_BACK_RE.search(t.folded)
+        if _ELSEWHERE_RE.search(t.folded) or (told and not (refers and _same_strike(c, told))):
             break
-        if not _REFERS_BACK_RE.search(t.folded):
+        if not (refers or (vehicles and _VEHICLES_RE.search(t.folded))):
             continue
         finer = [m for m in doc.in_sentence(doc.usable, t)
                  if m.place.kind not in AREA_KINDS and _inside(doc, place, m.place, strict=found[5])
@@ -370,6 +391,12 @@ def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
             cue = f"told more precisely in a following sentence (first: {found[3]})"
             return best.place, gp, approx, best.text, cue, found[5]
     return found
+
+
+def _same_strike(c: Candidate, told: list[Candidate]) -> bool:
+    """Whether a following sentence's events are ``c``'s strike told again: 'قصف الجيش
+    الأميركي مواقع في شمال شرق سوريا' then 'ودمرت الضربات ثلاث شاحنات جنوبي البوكمال'."""
+    return c.type in _STRIKES and all(o.type in _STRIKES for o in told)
 
 
 def _inside(doc: Doc, area: Place, point: Place, *, strict: bool) -> bool:

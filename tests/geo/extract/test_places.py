@@ -147,3 +147,28 @@ def test_an_area_borrowed_from_the_article_is_refined_within_its_governorate(gaz
             "وقالت مصادر إن القافلة عبرت قرب بلدة اليعربية بريف الحسكة الشمالي الشرقي.")
     inc = one(gaz, body)
     assert inc.place.id == "yarubiyah"
+
+
+# --- a place in the clause after the event's, refining only the same event ---------------------
+
+
+def test_a_clause_that_only_says_where_locates_an_explosion(gaz):
+    body = ('إلى ذلك، استهدف مجهولون بعبوة ناسفة سيارة تابعة لـ"قوات سورية الديمقراطية"، '
+            "في حي الفردوس بمدينة الرقة، مما أسفر عن أضرار مادية.")
+    inc = one(gaz, body)
+    assert (inc.type, inc.place.id, inc.approximate) == ("explosion", "raqqa", True)
+
+
+def test_a_following_sentence_telling_the_strike_again_gives_a_finer_place(gaz):
+    body = ("قصف الجيش الأميركي ليل الخميس مواقع لفصائل موالية لإيران في شمال شرق سوريا.\n"
+            "ودمرت الضربات ثلاث شاحنات ذخيرة قرب مدينة البوكمال.")
+    incs = run(gaz, body).incidents
+    assert incs and all(i.place.id == "abu_kamal" for i in incs), [
+        (i.type, i.place.id) for i in incs]
+
+
+def test_vehicles_in_a_following_sentence_do_not_locate_a_strike_told_without_any(gaz):
+    body = ("وقال الوزير إن هناك بعض القصف المتقطع بقذائف الهاون في شمال شرق سوريا.\n"
+            "وعبرت أكثر من سبعين مدرعة مدينة تل تمر.")
+    shelling = [i for i in run(gaz, body).incidents if i.type == "shelling"]
+    assert [i.place.id for i in shelling] == ["ne_syria"]
