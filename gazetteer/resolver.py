@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from .matcher import RawMatch
 from .model import FOCUS_GOVERNORATES, Candidate, Mention, Place
-from .normalize import CUE_WORDS, FoldedText, fold, strip_clitics
+from .normalize import CUE_WORDS, FoldedText, arabic_key, fold, strip_clitics
 from .store import Gazetteer
 
 #: A place needs this much lead over the runner-up (in score) to be chosen.
@@ -187,6 +187,8 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str]) -> str:
         return "media"  # 'ديرالزور24', 'الخابور24': an outlet's name
     if before and _is_body(before[-1], text[raw.end:raw.end + 24]):
         return "body"
+    if _is_person_name(raw, before, text):
+        return "person"
     newline = text.rfind("\n", max(0, raw.start - _WINDOW), raw.start)
     at_line_start = newline >= 0 or raw.start <= _WINDOW
     if at_line_start and not text[newline + 1:raw.word_start].strip():
@@ -196,6 +198,50 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str]) -> str:
         if line_end >= 0 and _DATELINE_AFTER.match(original[end:line_end]):
             return "dateline"
     return "location"
+
+
+#: Titles before a person's name: 'المتحدث باسم قسد مرفان قامشلو', 'القيادي فرهاد شامي'.
+_PERSON_TITLE_RE = re.compile(
+    r"(?<![^\W\d_])[وف]?(?:ال)?(?:متحدث|متحدثه|ناطق|ناطقه|قيادي|قياديه|قائد|قائده|مسؤول|مسؤوله"
+    r"|سيد|سيده|شيخ|عميد|عقيد|لواء|جنرال|نقيب|مقدم|رائد|صحفي|صحفيه|ناشط|ناشطه|مراسل|مراسله"
+    r"|مدعو|مدعوه|شهيد|شهيده|مقاتل|مقاتله|قتيل|اسير|معتقل|معتقله|الرئيس المشترك|الرئيسه المشتركه)"
+    r"(?![^\W\d_])")
+#: Words that cannot be a given name right before a place name.
+_NOT_GIVEN_NAMES = frozenset({
+    "في", "من", "الي", "علي", "عن", "مع", "باسم", "قرب", "عند", "داخل", "بين", "نحو", "حول", "لدي",
+    "منطقه", "مدينه", "بلده", "قريه", "ريف", "محافظه", "ناحيه", "عام", "العام", "قوات", "قسد",
+})
+
+
+def _is_person_name(raw: RawMatch, before: list[str], text: str) -> bool:
+    """'المتحدث باسم قسد مرفان قامشلو': a place name as a person's surname (a nom de guerre,
+    a nisba), right after a given name that follows a title a few words back, or a kunya
+    ('أبو بكر الشدادي').
+
+    Only a bare name (no preposition glued to it) directly after one word that can be a
+    given name, with a title at most five words before that word, in the same sentence.
+    """
+    if raw.prefix.strip("ال") or len(before) < 2:
+        return False
+    given = before[-1]
+    if given.startswith("ال") or given in _NOT_GIVEN_NAMES or given in CUE_WORDS \
+            or given in _NEAR_WORDS or not given.isalpha():
+        return False
+    if before[-2] in ("ابو", "وابو", "ام", "وام"):
+        # a kunya: 'أبو بكر الشدادي', a man from al-Shaddadi; not 'قرى أبو حمام الكشكية'
+        lead = before[-3] if len(before) > 2 else ""
+        return not (lead in _NOT_GIVEN_NAMES or _is_kind_word(lead) or lead.startswith("ب")
+                    or lead in ("وفي", "فى", "و"))
+    window = text[max(0, raw.word_start - 80):raw.word_start]
+    cut = max(window.rfind(c) for c in ".!?\n،,")
+    words = window[cut + 1:].split()
+    titles = [i for i, w in enumerate(words) if _PERSON_TITLE_RE.fullmatch(w)]
+    return bool(titles) and len(words) - 1 - titles[-1] <= 5 and not any(
+        w in _NOT_BETWEEN for w in words[titles[-1] + 1:])
+
+
+#: Words that end a title's phrase before a place name: a clause ('إن', 'أن') or a place.
+_NOT_BETWEEN = frozenset({"ان", "بان", "انه", "انها", "بريف", "قرب", "بمدينه", "بلده", "الي"})
 
 
 def _is_body(word: str, after: str) -> bool:
@@ -219,10 +265,12 @@ def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: li
     start, end = folded.to_original(raw.start), folded.to_original(raw.end, end=True)
     mention = Mention(start=start, end=end, text=folded.original[start:end], key=raw.core,
                       role=p.role, kind_word=p.cue_kind)
-    if p.role in ("timezone", "media", "body"):
+    if p.role in ("timezone", "media", "body", "person"):
         mention.cue = {"timezone": "time zone of a clock time, not a place in the story",
                        "media": "name of a media outlet",
-                       "body": "part of the name of a unit or council, not a place in the story"}[p.role]
+                       "body": "part of the name of a unit or council, not a place in the story",
+                       "person": "part of a person's name after a title, not a place in the story",
+                       }[p.role]
         mention.candidates = [Candidate(c, 0.0, (p.role,)) for c in p.candidates]
         return mention
     if len(p.candidates) == 1:  # nothing to choose: the ranking depends on the cue word only
@@ -493,6 +541,11 @@ def _unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             if (second in _NOT_NAMES or strip_clitics(second) in _NOT_NAMES or fold(first) in seen
                     or _is_kind_word(second) or second in _NOT_SECOND):
                 name = first  # 'حي الفردوس بمدينة الرقة': 'بمدينة' starts the area, not the name
+        kind = CUE_WORDS.get(match.group(1), "village")
+        if (" " in name and not match.group(2).startswith('"')
+                and _known_with_other_article(name, kind, gaz) is None
+                and _known_with_other_article(first, kind, gaz) is not None):
+            name = first  # 'في بلدة كسرة قتل ...': the known town, then a verb
         name_start = match.start(2) + (1 if match.group(2).startswith('"') else 0)
         s = quoted.to_original(name_start)
         e = quoted.to_original(name_start + len(name), end=True)
@@ -501,8 +554,16 @@ def _unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             e = quoted.to_original(name_start + len(name), end=True)
         if _overlaps(taken, s, e):
             continue
-        mention = Mention(start=s, end=e, text=text[s:e], key=fold(name),
-                          kind_word=CUE_WORDS.get(match.group(1), "village"))
+        mention = Mention(start=s, end=e, text=text[s:e], key=fold(name), kind_word=kind)
+        same = _known_with_other_article(name, kind, gaz)
+        if same is not None:
+            mention.place, mention.geo_precision, mention.confidence = same, 1, 0.7
+            mention.cue = (f"'{name}' after its kind word is {same.name_ar}, written with or "
+                           "without the article")
+            out.append(mention)
+            seen.add(mention.key)
+            bisect.insort(taken, (s, e))
+            continue
         parent = _area_after(e, known, known_starts)
         where = "gives next to it"
         if parent is None:
@@ -571,11 +632,25 @@ def _share_areas(mentions: list[Mention]) -> None:
             area.setdefault(m.key, m)
     for m in mentions:
         given = area.get(m.key)
-        if m.place is None and given is not None:
+        if m.place is None and given is not None and not given.approximate:
+            m.place, m.geo_precision, m.confidence = given.place, 1, given.confidence
+            m.cue = f"'{m.key}' named again ({given.cue})"
+        elif m.place is None and given is not None:
             m.place, m.geo_precision, m.approximate = given.place, 2, True
             m.confidence = 0.35
             m.cue = (f"'{m.key}' is not in the gazetteer; placed at the area the text gives it "
                      f"elsewhere ({given.place.name_ar}), approximate")
+
+
+def _known_with_other_article(name: str, kind: str, gaz: Gazetteer) -> Place | None:
+    """The one place of the kind a kind word names, known by ``name`` with the article
+    added or taken off: 'بلدة كسرة' is al-Kisrah, 'قرية الرميلان' Rmelan. (Without a kind
+    word a short name lacking its article is too often an ordinary word to be matched.)"""
+    bare = name.removeprefix("ال") if name.startswith("ال") else name
+    keys = {arabic_key(bare), arabic_key("ال" + bare)}
+    kinds = _CUE_KINDS.get(kind, {kind})
+    found = {p.id: p for key in keys for p in gaz.by_key(key) if p.in_area and p.kind in kinds}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _is_kind_word(word: str) -> bool:
