@@ -133,12 +133,17 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
         return [found]
     out = [found]
     seen = {found[0].id}
+    countryside = best.place.kind == "region" and bool(best.place.parent) and (
+        "ريف" in best.text or _RIF_BEFORE_RE.search(doc.fspan(max(0, best.start - 8), best.start)))
     for m in [*_coordinated(doc, c, best), *_told_again(doc, c)]:
         place = _site_or_place(doc, m)
-        if place.id in seen:
+        gp, approx = _precision_of(doc, m)
+        if countryside and m.place.kind in _SETTLEMENT_KINDS and _after_in_list(best, m):
+            # 'بريف تل تمر والدرباسية': the countryside of each town of the list
+            place, gp, approx = doc.gazetteer.countryside_of.get(place.id, place), 2, True
+        if place.id in seen or is_macro_region(place):
             continue
         seen.add(place.id)
-        gp, approx = _precision_of(doc, m)
         if place.kind in AREA_KINDS and not approx:
             gp, approx = 3, True
         out.append((place, gp, approx, m.text, "one of several places the sentence names for it",
@@ -286,6 +291,14 @@ def _coordinated(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
     return [m for m in chain if m is not best]
 
 
+_RIF_BEFORE_RE = rx(r"ريف\s*$")
+
+
+def _after_in_list(head: Mention, m: Mention) -> bool:
+    """Whether ``m`` comes after ``head`` in the same list (a 'ريف' head's later members)."""
+    return m.start > head.end
+
+
 def _not_hit(before: str, kind: str) -> bool:
     """Whether the text before a list says its places are not where the event happened
     (a withdrawal's 'من' names where it happened: 'انسحبت القوات من قاعدتي A وB')."""
@@ -330,11 +343,26 @@ def _fpos(s: Sentence, start: int) -> int:
 
 
 def _joined(doc: Doc, a: Mention, b: Mention) -> bool:
-    """Whether ``b`` follows ``a`` in one list of places ('A وB', 'A، B', 'A وفي B')."""
+    """Whether ``b`` follows ``a`` in one list of places ('A وB', 'A، B', 'A وفي B'), maybe
+    past a member the gazetteer lacks ('بريف تل تمر وأبو راسين والدرباسية')."""
     if a.end > b.start:
         return False
     gap = doc.fspan(a.end, b.start)
-    return ("و" in gap or "," in gap) and _AND_RE.fullmatch(gap) is not None
+    if ("و" in gap or "," in gap) and _AND_RE.fullmatch(gap) is not None:
+        return True
+    unknown = _UNKNOWN_MEMBER_RE.fullmatch(gap)
+    return unknown is not None and not any(
+        w in _NOT_MEMBER_WORDS for w in unknown.group(1).split())
+
+
+#: 'وأبو راسين و' between two places of a list: one member of one or two words unknown to
+#: the gazetteer (a place left out of the list would lose the places after it).
+_UNKNOWN_MEMBER_RE = rx(r"\s*,?\s*و\s*((?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?)\s*,?\s*و\s*")
+#: Words that say the gap is not a member's name (a clause, a preposition, a kind of target).
+_NOT_MEMBER_WORDS = frozenset({
+    "في", "من", "الي", "علي", "عن", "مع", "قرب", "بعد", "قبل", "عند", "بين", "ان", "التي", "الذي",
+    "كما", "ثم", "حيث", "مواقع", "منازل", "منزل", "نقاط", "مقرات", "اسفر", "ادي", "مما",
+})
 
 
 #: How far (km) from its town a countryside ('ريف القامشلي') reaches.

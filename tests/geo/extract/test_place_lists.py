@@ -119,3 +119,20 @@ def test_another_action_in_another_clause_is_its_own(gaz):
     result = run(gaz, body)
     assert [(i.type, i.place.id) for i in result.incidents] == [
         ("shelling", "tal_jumaa"), ("airstrike", "qamishli")]
+
+
+# --- a list after 'ريف' ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    "قصفت القوات التركية قرى بريف تل تمر وأبو راسين والدرباسية.",  # a member the gazetteer lacks
+    "قصفت المدفعية التركية مواقع في ريف تل تمر والدرباسية.",
+])
+def test_a_countryside_list_keeps_its_later_places_as_countrysides(gaz, body):
+    places = {(i.place.id, i.geo_precision, i.approximate) for i in run(gaz, body).incidents}
+    assert places == {("rif_tal_tamr", 2, True), ("rif_darbasiyah", 2, True)}
+
+
+def test_a_clause_between_two_places_is_no_list_member(gaz):
+    body = "قصفت الطائرات القامشلي وأصابت منازل والحسكة."
+    assert [i.place.id for i in run(gaz, body).incidents] == ["qamishli"]
