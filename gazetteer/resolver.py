@@ -136,6 +136,7 @@ def resolve_text(text: str, gazetteer: Gazetteer) -> list[Mention]:
     out = [m for m in mentions if m is not None]
     _contradicted_by_tie(folded, out, gazetteer)
     _crossing_named_elsewhere(folded, out, gazetteer)
+    _countryside_phrases(folded, out, gazetteer)
     out += _unknown_named_places(text, folded, out, gazetteer)
     out.sort(key=lambda m: m.start)
     return out
@@ -469,6 +470,35 @@ def _crossing_named_elsewhere(folded: FoldedText, mentions: list[Mention], gaz: 
         m.cue = (f"'{m.text}' in a sentence set in {others[0].text}, "
                  f"{_km(place, others[0].place):.0f} km from the {place.name_en} of the gazetteer: "
                  "another crossing of that name, placed at the area the text gives, approximate")
+
+
+def _countryside_phrases(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """'الريف الشرقي لدير الزور', 'بالريف الغربي لمدينة منبج': the town's countryside, not the town.
+
+    The gazetteer names countrysides 'ريف X' (and 'ريف X الشرقي'); outlets also write the
+    direction first and the town after 'ل'. The mention then stands for the countryside
+    region of the town when the gazetteer has one, approximate (geo precision 2).
+    """
+    text = folded.folded
+    for m in mentions:
+        place = m.place
+        if place is None or m.role != "location" or place.kind not in ("city", "town", "capital"):
+            continue
+        start = _folded_offset(folded, m.start)
+        if not _COUNTRYSIDE_PHRASE.search(text[max(0, start - 40):start]):
+            continue
+        region = gaz.countryside_of.get(place.id)
+        if region is None:
+            continue
+        m.place, m.geo_precision, m.approximate = region, 2, True
+        m.cue = f"the countryside of {place.name_ar} ('{m.text}' after 'الريف')"
+
+
+#: 'الريف الشرقي ل', 'بالريف الغربي لمدينة ' right before a town's name (a direction, then
+#: 'ل'; 'بريف مدينة X' is left to the town, near: outlets file towns under it loosely).
+_COUNTRYSIDE_PHRASE = re.compile(
+    r"(?<![^\W\d_])[وفبل]?(?:ال)?ريف (?:ال)?(?:شمالي|جنوبي|شرقي|غربي)(?: (?:ال)?(?:شمالي|جنوبي|شرقي"
+    r"|غربي))? (?:ل|لل)(?:(?:مدينه|بلده|ناحيه) )?$")
 
 
 def _tied_area(text: str, folded: FoldedText, m: Mention, after: list[Mention]) -> Mention | None:

@@ -47,7 +47,8 @@ NO_FALLBACK_PLACE = frozenset({"agreement", "statement", "explosion"})
 _KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 _ATTACH_RE = rx(r"(?<![^\W\d_])(?:في|ب|قرب|بالقرب من|من|الي|علي|عند|داخل|بين|نحو|باتجاه|حتي|عبر"
                 r"|اطراف|محيط|ضواحي|مشارف|ريف|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)\s*$"
-                r"|(?<![^\W\d_])[وفل]?(?:ب|بال|في)\s*$")
+                r"|(?<![^\W\d_])[وفل]?(?:ب|بال|في)\s*$"
+                r"|(?<![^\W\d_])[وفبل]?(?:ال)?ريف \S+ (?:ل|لل|ل?مدينه |ل?بلده )?$")
 _NEAR_CUE_RE = rx(r"(?:قرب|بالقرب من|القريب(?:ه)? من|قريب(?:ا|ه)? من|اطراف|محيط|ضواحي|مشارف|"
                   r"(?:ال)?طريق(?: (?:ال)?(?:واصل|رابط|دولي))?(?: بين)?|طريق \S+ ?- ?|(?:ال)?قري|باديه|"
                   r"علي بعد[^,.]{0,40}من|حقل(?: نفطي| غاز)?(?: \S+)?)\s*(?:(?:ال)?(?:مدينه|بلده"
@@ -409,7 +410,7 @@ def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
         if not (refers or (vehicles and _VEHICLES_RE.search(t.folded))):
             continue
         finer = [m for m in doc.in_sentence(doc.usable, t)
-                 if m.place.kind not in AREA_KINDS and _inside(doc, place, m.place, strict=found[5])
+                 if _finer(m.place, place) and _inside(doc, place, m.place, strict=found[5])
                  and (m.kind_word or _ATTACH_RE.search(doc.fspan(max(0, m.start - 14), m.start)))
                  and not _ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start))
                  and not _is_qualifier(doc, m, doc.in_sentence(doc.usable, t))]
@@ -419,6 +420,13 @@ def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
             cue = f"told more precisely in a following sentence (first: {found[3]})"
             return best.place, gp, approx, best.text, cue, found[5]
     return found
+
+
+def _finer(place: Place, area: Place) -> bool:
+    """A point, or a town's countryside ('الريف الشرقي لمدينة القامشلي') for a region of the
+    country: finer than the area an event was first placed at."""
+    return place.kind not in AREA_KINDS or (is_macro_region(area) and place.kind == "region"
+                                            and bool(place.parent))
 
 
 def _same_strike(c: Candidate, told: list[Candidate]) -> bool:
@@ -478,6 +486,8 @@ def _place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
         rank = {"region": 3.0, "district": 3.5, "governorate": 4.0, "country": 5.0}[place.kind]
         if place.kind == "region" and place.parent:
             rank = 2.0
+        elif is_macro_region(place):
+            rank = 4.5  # 'شمال شرق سوريا' after any countryside, district or governorate
     else:
         rank = 0.0 if (m.geo_precision or 1) == 1 else 0.5
     if m.approximate:
@@ -502,6 +512,9 @@ _MOVES = frozenset({"deployment", "convoy", "withdrawal", "patrol"})
 #: 'إلى X', 'باتجاه X', 'نحو X': where a move went.
 _TOWARDS_RE = rx(r"(?<![^\W\d_])(?:الي|باتجاه|نحو|صوب)\s+"
                  r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار|حقل)\s+)?$")
+#: A purpose clause after a move: 'تمهيداً لهجوم', 'استعداداً ل', 'بهدف', 'لطرد'.
+_PURPOSE_RE = rx(r"(?<![^\W\d_])(?:تمهيدا|استعدادا|تحضيرا|بهدف|لاخراج|لطرد|لشن|لمهاجمه|لاقتحام)"
+                 r"(?![^\W\d_])")
 #: Events whose object is a place struck (taking a town is not: forces move there).
 _STRIKES = frozenset({"airstrike", "shelling", "attack", "explosion", "armed_clash", "raid",
                       "assassination"})
@@ -522,6 +535,10 @@ def _movement_end(doc: Doc, m: Mention, c: Candidate) -> float:
     cost = 0.0
     if c.type == "withdrawal" and _TOWARDS_RE.search(doc.fspan(max(0, m.start - 30), m.start)):
         cost += 2.0
+    if c.end <= m.start and _PURPOSE_RE.search(doc.fspan(c.end, m.start)):
+        # 'وصلت تعزيزات إلى الريف الشرقي لدير الزور تمهيداً لهجوم ... من بلدة هجين': the
+        # place of the purpose is not where the forces are
+        cost += 3.0
     for lo, hi, kind in doc.events.get(c.sentence.index, ()):
         if kind in _STRIKES and hi <= m.start < hi + _TARGET_REACH and not lo <= c.start < hi:
             return cost + 3.0

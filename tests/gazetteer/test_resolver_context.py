@@ -153,3 +153,15 @@ def test_an_unknown_village_near_a_town_is_its_countryside(gaz) -> None:
 def test_a_preposition_or_kind_word_after_an_unknown_name_is_not_part_of_it(gaz, after) -> None:
     village = resolve_text(f"استهدفت مسيرة سيارة قرب قرية دوكركا {after}.", gaz)[0]
     assert village.text == "دوكركا"
+
+
+@pytest.mark.parametrize("text", ["وصلت تعزيزات إلى الريف الشرقي لمدينة القامشلي.",
+                                  "قصفت المدفعية مواقع في الريف الشمالي الشرقي للقامشلي."])
+def test_a_direction_then_the_town_after_countryside_is_its_countryside(gaz, text) -> None:
+    m = resolve_text(text, gaz)[0]
+    assert (m.place.id, m.geo_precision, m.approximate) == ("rif_qamishli", 2, True)
+
+
+def test_a_town_filed_loosely_under_a_countryside_stays_the_town(gaz) -> None:
+    first, second = resolve_text("استهدفت مسيرة سيارة في القامشلي بريف مدينة الحسكة.", gaz)
+    assert (first.place.id, second.place.id) == ("qamishli", "hasakah")

@@ -172,3 +172,21 @@ def test_vehicles_in_a_following_sentence_do_not_locate_a_strike_told_without_an
             "وعبرت أكثر من سبعين مدرعة مدينة تل تمر.")
     shelling = [i for i in run(gaz, body).incidents if i.type == "shelling"]
     assert [i.place.id for i in shelling] == ["ne_syria"]
+
+
+# --- countrysides, purposes, and regions of the country ----------------------------------------
+
+
+def test_reinforcements_are_where_they_arrived_not_where_they_mean_to_attack(gaz):
+    body = ("وصلت تعزيزات عسكرية إلى الريف الشرقي لدير الزور؛ تمهيداً لهجوم جديد لإخراج "
+            "تنظيم داعش من بلدة هجين.")
+    inc = one(gaz, body)
+    assert (inc.type, inc.place.id, inc.geo_precision, inc.approximate) == (
+        "deployment", "rif_deir_ez_zor", 2, True)
+
+
+def test_an_unknown_village_near_a_town_beats_the_region_of_the_country(gaz):
+    body = ("أغلق سكان قرية الفرافرة بالقرب من بلدة القامشلي في شمال شرق سوريا طريقاً ورشقوا "
+            "دورية أمريكية بالحجارة.")
+    inc = one(gaz, body)
+    assert (inc.place.id, inc.geo_precision) == ("qamishli", 2)
