@@ -608,11 +608,17 @@ def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
     siblings = doc.para_sentences.get(s.para, [])
     lo = siblings[0].start if siblings else s.start
     hi = siblings[-1].end if siblings else s.end
-    before = doc.starting_in(doc.usable, lo, s.start)
-    after = doc.starting_in(doc.usable, s.end, hi)
+    before = _not_qualifiers(doc, doc.starting_in(doc.usable, lo, s.start))
+    after = _not_qualifiers(doc, doc.starting_in(doc.usable, s.end, hi))
     if before:
         return before[-1]
     return after[0] if after else None
+
+
+def _not_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that are not a qualifier of the place before them: in 'قرية الزر بمنطقة
+    البصيرة، شرق دير الزور' the nearest place named is al-Zir's, not Deir ez-Zor."""
+    return [m for m in mentions if not _is_qualifier(doc, m, mentions)]
 
 
 def _region_fallback(doc: Doc, s: Sentence) -> Mention | None:

@@ -59,3 +59,9 @@ def test_an_overnight_operation_told_by_its_evening_and_its_dawn_is_one(gaz):
             "ونفذت القوات إنزالاً ثانياً قرب الشحيل فجر الاثنين واعتقلت قيادياً في داعش.")
     incs = [i for i in run(gaz, body).incidents if i.type == "raid"]
     assert len(incs) == 1
+
+
+def test_a_separate_incident_nearby_stays_apart(gaz):
+    body = ("استهدفت خلية مسلحة سيارة عسكرية لقسد في بلدة البصيرة شرق دير الزور.\n"
+            "وفي حادث منفصل، استهدفت خلية أخرى نقطة عسكرية لقسد في بلدة ذيبان.")
+    assert sorted(i.place.id for i in run(gaz, body).incidents) == ["busayrah", "dhiban"]
