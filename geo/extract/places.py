@@ -136,7 +136,7 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
     seen = {found[0].id}
     countryside = best.place.kind == "region" and bool(best.place.parent) and (
         "ريف" in best.text or _RIF_BEFORE_RE.search(doc.fspan(max(0, best.start - 8), best.start)))
-    for m in [*_coordinated(doc, c, best), *_told_again(doc, c)]:
+    for m in [*_coordinated(doc, c, best), *_told_again(doc, c), *_hurt_elsewhere(doc, c)]:
         place = _site_or_place(doc, m)
         gp, approx = _precision_of(doc, m)
         if countryside and m.place.kind in _SETTLEMENT_KINDS and _after_in_list(best, m):
@@ -335,6 +335,33 @@ def _told_again(doc: Doc, c: Candidate) -> list[Mention]:
         if attached:
             best = min(attached, key=lambda m, o=other: _place_score(doc, m, o, lo, hi))
             out += [best, *_coordinated(doc, other, best)]
+    return out
+
+
+#: A later clause telling the same violence's dead or wounded: 'بينما قُتل موظف', 'كما أُصيب
+#: اثنان آخران', 'فيما استشهد مدني'.
+_HURT_CLAUSE_RE = rx(r"(?<![^\W\d_])[و]?(?:بينما|فيما|كما|في حين)\s+(?:\S+\s+)?"
+                     r"(?:قتل|اصيب|اصيبت|استشهد|جرح|لقي)(?![^\W\d_])")
+
+
+def _hurt_elsewhere(doc: Doc, c: Candidate) -> list[Mention]:
+    """The places of later clauses that tell the dead or wounded of ``c``'s violence there.
+
+    'اغتال مسلحون مدير مدرسة في بلدة الشعفة، بينما قُتل موظف طبي في بلدة أبو خشب': a
+    reader maps the killing at Abu Khashab too, as the same kind of event. Only for
+    strikes and assassinations, and a place attached in that clause.
+    """
+    if c.type not in _STRIKES:
+        return []
+    s = c.sentence
+    usable = doc.in_sentence(doc.usable, s)
+    out: list[Mention] = []
+    for hit in _HURT_CLAUSE_RE.finditer(s.folded, c.clause[1]):
+        lo, hi = s.to_original(*clause_of(s.folded, hit.end()))
+        here = [m for m in usable if lo <= m.start < hi and not _is_qualifier(doc, m, usable)
+                and not _is_actor_word(doc, m) and (m.kind_word or _ATTACH_RE.search(
+                    doc.fspan(max(0, m.start - 14), m.start)))]
+        out += here[:1]
     return out
 
 

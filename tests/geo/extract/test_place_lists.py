@@ -136,3 +136,13 @@ def test_a_countryside_list_keeps_its_later_places_as_countrysides(gaz, body):
 def test_a_clause_between_two_places_is_no_list_member(gaz):
     body = "قصفت الطائرات القامشلي وأصابت منازل والحسكة."
     assert [i.place.id for i in run(gaz, body).incidents] == ["qamishli"]
+
+
+def test_dead_or_wounded_told_at_another_place_is_the_violence_there_too(gaz):
+    body = "قصفت المدفعية بلدة ذيبان وأصيب خمسة مدنيين، كما أُصيب اثنان آخران في مدينة الشحيل."
+    assert _places(run(gaz, body), "shelling") == ["dhiban", "shuhayl"]
+
+
+def test_a_later_clause_saying_something_else_somewhere_else_adds_no_place(gaz):
+    body = "قصفت المدفعية بلدة ذيبان، فيما قال مسؤول في البصيرة إن الوضع هادئ."
+    assert _places(run(gaz, body)) == ["dhiban"]
