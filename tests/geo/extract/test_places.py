@@ -25,6 +25,10 @@ from tests.geo.extract.helpers import one, run
     ('نفذت القوات الأمريكية إنزالاً جوياً في قرية "خربة العوجة الغربية" بريف القامشلي.',
      "rif_qamishli", 2, True),
     ("قصفت طائرات مجهولة مواقع في شمال شرق سوريا.", "ne_syria", 3, True),
+    # a known town named through its countryside is the town, not the countryside's seat
+    ("هاجم مسلحون حاجزاً لقسد في مدينة الشحيل بريف دير الزور.", "shuhayl", 1, False),
+    # an unknown quarter of a city is in the city (not its countryside, not a far village)
+    ("انفجرت عبوة ناسفة بسيارة في حي الفردوس بمدينة الرقة.", "raqqa", 1, False),
 ])
 def test_place_attachment(gaz, body, place, gp, approximate):
     inc = one(gaz, body)
