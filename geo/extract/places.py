@@ -349,19 +349,22 @@ def _hurt_elsewhere(doc: Doc, c: Candidate) -> list[Mention]:
 
     'اغتال مسلحون مدير مدرسة في بلدة الشعفة، بينما قُتل موظف طبي في بلدة أبو خشب': a
     reader maps the killing at Abu Khashab too, as the same kind of event. Only for
-    strikes and assassinations, and a place attached in that clause.
+    strikes and assassinations, a place attached in that clause; the next sentence too
+    when it tells no event of its own ('... كما أُصيب اثنان آخران في مدينة الشحيل').
     """
     if c.type not in _STRIKES:
         return []
-    s = c.sentence
-    usable = doc.in_sentence(doc.usable, s)
-    out: list[Mention] = []
-    for hit in _HURT_CLAUSE_RE.finditer(s.folded, c.clause[1]):
-        lo, hi = s.to_original(*clause_of(s.folded, hit.end()))
-        here = [m for m in usable if lo <= m.start < hi and not _is_qualifier(doc, m, usable)
-                and not _is_actor_word(doc, m) and (m.kind_word or _ATTACH_RE.search(
-                    doc.fspan(max(0, m.start - 14), m.start)))]
-        out += here[:1]
+    s, out = c.sentence, []
+    nxt = doc.sentences[s.index + 1:s.index + 2]
+    told = [(s, c.clause[1])] + [(t, 0) for t in nxt if not t.heading and not any(
+        not o.anaphoric for o in doc.cands.get(t.index, ())) and not _ELSEWHERE_RE.search(t.folded)]
+    for t, start in told:
+        usable = doc.in_sentence(doc.usable, t)
+        for hit in _HURT_CLAUSE_RE.finditer(t.folded, start):
+            lo, hi = t.to_original(*clause_of(t.folded, hit.end()))
+            out += [m for m in usable if lo <= m.start < hi and not _is_qualifier(doc, m, usable)
+                    and not _is_actor_word(doc, m) and (m.kind_word or _ATTACH_RE.search(
+                        doc.fspan(max(0, m.start - 14), m.start)))][:1]
     return out
 
 

@@ -146,3 +146,15 @@ def test_dead_or_wounded_told_at_another_place_is_the_violence_there_too(gaz):
 def test_a_later_clause_saying_something_else_somewhere_else_adds_no_place(gaz):
     body = "قصفت المدفعية بلدة ذيبان، فيما قال مسؤول في البصيرة إن الوضع هادئ."
     assert _places(run(gaz, body)) == ["dhiban"]
+
+
+def test_the_wounded_told_in_the_next_sentence_at_another_place(gaz):
+    body = ("اندلعت اشتباكات عنيفة بين قسد ومسلحين في محيط بلدة ذيبان.\n"
+            "وأسفرت عن إصابة خمسة مدنيين، كما أُصيب اثنان آخران في مدينة الشحيل.")
+    assert _places(run(gaz, body), "armed_clash") == ["dhiban", "shuhayl"]
+
+
+def test_a_next_sentence_about_something_else_adds_no_place(gaz):
+    body = ("اندلعت اشتباكات عنيفة بين قسد ومسلحين في محيط بلدة ذيبان.\n"
+            "وفي سياق آخر، كما أُصيب مدني في مدينة الشحيل بانفجار لغم.")
+    assert _places(run(gaz, body), "armed_clash") == ["dhiban"]
