@@ -8,12 +8,17 @@ analyst sees the doubt instead of a guess presented as fact.
 Cues, in the order they are read:
 
 * the role of the name: a time zone after a clock time ('17:41 دمشق'), a
-  desk dateline ('إسطنبول - متابعات'), a media outlet ('قناة الحرة');
+  desk dateline ('إسطنبول - متابعات'), a media outlet ('قناة الحرة'), part of a
+  person's name ('المتحدث باسم قسد مرفان قامشلو', 'أبو بكر الشدادي');
 * a kind word before it ('قرية', 'مطار', 'محافظة' ...);
 * a precision word before it ('ريف', 'شمالي', 'بالقرب من' ...): geo precision 2;
 * governorates and towns named in the same sentence;
 * other places resolved in the same text (two passes: clear cases first);
 * a prior for north-east Syria, the area the corpus is about, and for larger places.
+
+Then what the text says around the chosen places: a name tied to a far place, a town
+after 'الريف الشرقي ل' (its countryside); names the gazetteer lacks are read by
+:mod:`.unknown`.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from .matcher import RawMatch
 from .model import FOCUS_GOVERNORATES, Candidate, Mention, Place
 from .normalize import CUE_WORDS, FoldedText, fold, strip_clitics
 from .store import Gazetteer
+from .unknown import CUE_KINDS, countryside, folded_offset, is_kind_word, unknown_named_places
 
 #: A place needs this much lead over the runner-up (in score) to be chosen.
 MIN_MARGIN = 0.25
@@ -38,24 +44,6 @@ _KIND_PRIOR = {
     "base": 0.45, "airport": 0.45, "oilfield": 0.4, "gasfield": 0.4, "dam": 0.4,
     "border_crossing": 0.4, "region": 0.4, "district": 0.3, "camp": 0.35, "bridge": 0.3,
     "neighbourhood": 0.2, "village": 0.2,
-}
-#: Which kinds a cue word points at.
-_CUE_KINDS = {
-    "city": {"city", "capital", "town"},
-    "town": {"town", "city", "village"},
-    "village": {"village", "town"},
-    "region": {"region", "district", "governorate", "town", "city", "village", "oilfield"},
-    "governorate": {"governorate"},
-    "countryside": {"city", "town", "capital", "village"},
-    "airport": {"airport", "base"},
-    "base": {"base", "airport"},
-    "oilfield": {"oilfield", "gasfield"},
-    "gasfield": {"gasfield", "oilfield"},
-    "border_crossing": {"border_crossing"},
-    "camp": {"camp"},
-    "dam": {"dam"},
-    "neighbourhood": {"neighbourhood"},
-    "bridge": {"bridge"},
 }
 _NEAR_WORDS = {
     "ريف", "قرب", "بالقرب", "محيط", "اطراف", "ضواحي", "جوار", "مشارف", "مقربه", "حول",
@@ -136,7 +124,8 @@ def resolve_text(text: str, gazetteer: Gazetteer) -> list[Mention]:
     out = [m for m in mentions if m is not None]
     _contradicted_by_tie(folded, out, gazetteer)
     _crossing_named_elsewhere(folded, out, gazetteer)
-    out += _unknown_named_places(text, folded, out, gazetteer)
+    _countryside_phrases(folded, out, gazetteer)
+    out += unknown_named_places(text, folded, out, gazetteer)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -187,6 +176,8 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str]) -> str:
         return "media"  # 'ديرالزور24', 'الخابور24': an outlet's name
     if before and _is_body(before[-1], text[raw.end:raw.end + 24]):
         return "body"
+    if _is_person_name(raw, before, text):
+        return "person"
     newline = text.rfind("\n", max(0, raw.start - _WINDOW), raw.start)
     at_line_start = newline >= 0 or raw.start <= _WINDOW
     if at_line_start and not text[newline + 1:raw.word_start].strip():
@@ -196,6 +187,50 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str]) -> str:
         if line_end >= 0 and _DATELINE_AFTER.match(original[end:line_end]):
             return "dateline"
     return "location"
+
+
+#: Titles before a person's name: 'المتحدث باسم قسد مرفان قامشلو', 'القيادي فرهاد شامي'.
+_PERSON_TITLE_RE = re.compile(
+    r"(?<![^\W\d_])[وف]?(?:ال)?(?:متحدث|متحدثه|ناطق|ناطقه|قيادي|قياديه|قائد|قائده|مسؤول|مسؤوله"
+    r"|سيد|سيده|شيخ|عميد|عقيد|لواء|جنرال|نقيب|مقدم|رائد|صحفي|صحفيه|ناشط|ناشطه|مراسل|مراسله"
+    r"|مدعو|مدعوه|شهيد|شهيده|مقاتل|مقاتله|قتيل|اسير|معتقل|معتقله|الرئيس المشترك|الرئيسه المشتركه)"
+    r"(?![^\W\d_])")
+#: Words that cannot be a given name right before a place name.
+_NOT_GIVEN_NAMES = frozenset({
+    "في", "من", "الي", "علي", "عن", "مع", "باسم", "قرب", "عند", "داخل", "بين", "نحو", "حول", "لدي",
+    "منطقه", "مدينه", "بلده", "قريه", "ريف", "محافظه", "ناحيه", "عام", "العام", "قوات", "قسد",
+})
+
+
+def _is_person_name(raw: RawMatch, before: list[str], text: str) -> bool:
+    """'المتحدث باسم قسد مرفان قامشلو': a place name as a person's surname (a nom de guerre,
+    a nisba), right after a given name that follows a title a few words back, or a kunya
+    ('أبو بكر الشدادي').
+
+    Only a bare name (no preposition glued to it) directly after one word that can be a
+    given name, with a title at most five words before that word, in the same sentence.
+    """
+    if raw.prefix.strip("ال") or len(before) < 2:
+        return False
+    given = before[-1]
+    if given.startswith("ال") or given in _NOT_GIVEN_NAMES or given in CUE_WORDS \
+            or given in _NEAR_WORDS or not given.isalpha():
+        return False
+    if before[-2] in ("ابو", "وابو", "ام", "وام"):
+        # a kunya: 'أبو بكر الشدادي', a man from al-Shaddadi; not 'قرى أبو حمام الكشكية'
+        lead = before[-3] if len(before) > 2 else ""
+        return not (lead in _NOT_GIVEN_NAMES or is_kind_word(lead) or lead.startswith("ب")
+                    or lead in ("وفي", "فى", "و"))
+    window = text[max(0, raw.word_start - 80):raw.word_start]
+    cut = max(window.rfind(c) for c in ".!?\n،,")
+    words = window[cut + 1:].split()
+    titles = [i for i, w in enumerate(words) if _PERSON_TITLE_RE.fullmatch(w)]
+    return bool(titles) and len(words) - 1 - titles[-1] <= 5 and not any(
+        w in _NOT_BETWEEN for w in words[titles[-1] + 1:])
+
+
+#: Words that end a title's phrase before a place name: a clause ('إن', 'أن') or a place.
+_NOT_BETWEEN = frozenset({"ان", "بان", "انه", "انها", "بريف", "قرب", "بمدينه", "بلده", "الي"})
 
 
 def _is_body(word: str, after: str) -> bool:
@@ -219,10 +254,12 @@ def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: li
     start, end = folded.to_original(raw.start), folded.to_original(raw.end, end=True)
     mention = Mention(start=start, end=end, text=folded.original[start:end], key=raw.core,
                       role=p.role, kind_word=p.cue_kind)
-    if p.role in ("timezone", "media", "body"):
+    if p.role in ("timezone", "media", "body", "person"):
         mention.cue = {"timezone": "time zone of a clock time, not a place in the story",
                        "media": "name of a media outlet",
-                       "body": "part of the name of a unit or council, not a place in the story"}[p.role]
+                       "body": "part of the name of a unit or council, not a place in the story",
+                       "person": "part of a person's name after a title, not a place in the story",
+                       }[p.role]
         mention.candidates = [Candidate(c, 0.0, (p.role,)) for c in p.candidates]
         return mention
     if len(p.candidates) == 1:  # nothing to choose: the ranking depends on the cue word only
@@ -283,10 +320,10 @@ def _score(place: Place, p: _Pending, govs: set[str], anchors: dict[str, Place])
         score += 0.05  # hand-checked rows over bulk imports
     if p.cue_kind:
         if place.kind == p.cue_kind or (p.cue_kind == "countryside" and place.kind in
-                                        _CUE_KINDS["countryside"]):
+                                        CUE_KINDS["countryside"]):
             score += 0.4
             reasons.append(f"kind word before the name ({p.cue_kind})")
-        elif place.kind in _CUE_KINDS.get(p.cue_kind, ()):
+        elif place.kind in CUE_KINDS.get(p.cue_kind, ()):
             score += 0.2
             reasons.append(f"kind word before the name fits ({p.cue_kind})")
         else:
@@ -377,7 +414,7 @@ def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazet
             continue
         if _km(place, tied.place) < TIE_CONTRADICTS_KM:
             continue
-        m.place = _countryside(tied, gaz)
+        m.place = countryside(tied, gaz)
         m.geo_precision, m.approximate, m.confidence = 2, True, 0.4
         m.cue = (f"the text ties '{m.text}' to {tied.text}, {_km(place, tied.place):.0f} km from the "
                  f"{place.name_en} of the gazetteer: another place of that name, placed at the "
@@ -416,198 +453,50 @@ def _crossing_named_elsewhere(folded: FoldedText, mentions: list[Mention], gaz: 
             continue
         if min(_km(place, x.place) for x in others) < TIE_CONTRADICTS_KM:
             continue
-        m.place = _countryside(others[0], gaz)
+        m.place = countryside(others[0], gaz)
         m.geo_precision, m.approximate, m.confidence = 2, True, 0.4
         m.cue = (f"'{m.text}' in a sentence set in {others[0].text}, "
                  f"{_km(place, others[0].place):.0f} km from the {place.name_en} of the gazetteer: "
                  "another crossing of that name, placed at the area the text gives, approximate")
 
 
+def _countryside_phrases(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """'الريف الشرقي لدير الزور', 'بالريف الغربي لمدينة منبج': the town's countryside, not the town.
+
+    The gazetteer names countrysides 'ريف X' (and 'ريف X الشرقي'); outlets also write the
+    direction first and the town after 'ل'. The mention then stands for the countryside
+    region of the town when the gazetteer has one, approximate (geo precision 2).
+    """
+    text = folded.folded
+    for m in mentions:
+        place = m.place
+        if place is None or m.role != "location" or place.kind not in ("city", "town", "capital"):
+            continue
+        start = folded_offset(folded, m.start)
+        if not _COUNTRYSIDE_PHRASE.search(text[max(0, start - 40):start]):
+            continue
+        region = gaz.countryside_of.get(place.id)
+        if region is None:
+            continue
+        m.place, m.geo_precision, m.approximate = region, 2, True
+        m.cue = f"the countryside of {place.name_ar} ('{m.text}' after 'الريف')"
+
+
+#: 'الريف الشرقي ل', 'بالريف الغربي لمدينة ' right before a town's name (a direction, then
+#: 'ل'; 'بريف مدينة X' is left to the town, near: outlets file towns under it loosely).
+_COUNTRYSIDE_PHRASE = re.compile(
+    r"(?<![^\W\d_])[وفبل]?(?:ال)?ريف (?:ال)?(?:شمالي|جنوبي|شرقي|غربي)(?: (?:ال)?(?:شمالي|جنوبي|شرقي"
+    r"|غربي))? (?:ل|لل)(?:(?:مدينه|بلده|ناحيه) )?$")
+
+
 def _tied_area(text: str, folded: FoldedText, m: Mention, after: list[Mention]) -> Mention | None:
     """The resolved in-area place that the words right after ``m`` tie it to, if any."""
-    end = _folded_offset(folded, m.end)
+    end = folded_offset(folded, m.end)
     for other in after:
         if other.place is None or other.role != "location" or not other.place.in_area:
             continue
-        gap = text[end:_folded_offset(folded, other.start)]
+        gap = text[end:folded_offset(folded, other.start)]
         if len(gap) <= 40 and _TIE_RE.match(gap):
             return other
         return None
     return None
-
-
-def _folded_offset(folded: FoldedText, original: int) -> int:
-    """The folded offset of an original one (characters deleted by folding before it removed)."""
-    return original - bisect.bisect_left(folded.deleted, original)
-
-
-# --- names the gazetteer does not know ------------------------------------------
-
-_UNKNOWN_KIND_RE = re.compile(
-    r"(?<![^\W\d_])[وفبل]?(?:ال)?(قريه|بلده|ناحيه|مخيم|حي|مزرعه|قريتي|بلدتي)"
-    r"\s+(\"[^\"\n]{2,40}\"|[^\W\d_]{2,}(?:\s+[^\W\d_]{3,})?)"
-)
-_QUOTES = "\"“”«»'"
-_NOT_NAMES = {
-    "خاضعه", "تابعه", "واقعه", "قريبه", "الواقعه", "التابعه", "صغيره", "كبيره", "اخري", "حدوديه",
-    "نائيه", "مجاوره", "المجاوره", "القريبه", "الخاضعه", "في", "من", "على", "عند", "قرب",
-    "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "يسيطر", "تسيطر",
-    "الي", "الى", "التي", "الذي", "واحده", "اخرى", "عدد", "عده", "بين", "ضمن", "داخل", "تقع",
-    "يقع", "باتجاه", "لن", "لا", "لم", "قد", "كان", "ان", "كانت", "هذه", "تلك", "ذلك", "ايضا",
-    "فيها", "منها", "عليها", "بريف",
-    "ريف", "محيط", "بمحيط", "سوريه", "سوريا", "عربيه", "كرديه", "ايزيديه", "مسيحيه",
-    # 'القرية ذاتها', 'البلدة نفسها', 'القرية المذكورة': a place named before, referred to again
-    "ذاتها", "ذاته", "نفسها", "نفسه", "عينها", "المذكوره", "المذكور", "المستهدفه", "مجددا",
-}
-
-
-def _unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
-                          gaz: Gazetteer) -> list[Mention]:
-    """'قرية "ملوك سراي" بريف القامشلي': a village we cannot place exactly.
-
-    The name is reported (never dropped, never invented): located at the area the
-    text gives next to it ('بريف X', 'قرب X', 'في X'), flagged approximate; with
-    no such area it stays unresolved for review.
-    """
-    quoted = FoldedText.of(text, keep_quotes=True)
-    src = quoted.folded
-    taken = sorted((m.start, m.end) for m in known)
-    known_starts = [m.start for m in known]
-    out: list[Mention] = []
-    seen: set[str] = set()
-    for match in _UNKNOWN_KIND_RE.finditer(src):
-        kind_word = text[quoted.to_original(match.start(1)):quoted.to_original(match.end(1), end=True)]
-        if kind_word.endswith("ه"):  # 'بلده' (his country), not 'بلدة' (town)
-            continue
-        name = match.group(2).strip(_QUOTES + " ")
-        first = name.split()[0] if name else ""
-        if not name or first in _NOT_NAMES or strip_clitics(first) in _NOT_NAMES:
-            continue
-        if len(name.split()) == 2 and not match.group(2).startswith('"'):
-            second = name.split()[1]
-            if second in _NOT_NAMES or strip_clitics(second) in _NOT_NAMES or fold(first) in seen:
-                name = first
-        name_start = match.start(2) + (1 if match.group(2).startswith('"') else 0)
-        s = quoted.to_original(name_start)
-        e = quoted.to_original(name_start + len(name), end=True)
-        if _overlaps(taken, s, e):
-            continue
-        mention = Mention(start=s, end=e, text=text[s:e], key=fold(name),
-                          kind_word=CUE_WORDS.get(match.group(1), "village"))
-        parent = _area_after(quoted.to_original(match.end(), end=True), known, known_starts)
-        where = "gives next to it"
-        if parent is None:
-            parent = _countryside_before(folded, quoted.to_original(match.start(1)), known,
-                                         known_starts)
-            where = "sets it in earlier in the sentence"
-        if parent is not None:
-            mention.place = _countryside(parent, gaz)
-            mention.geo_precision = 2
-            mention.approximate = True
-            mention.confidence = 0.4
-            mention.cue = (f"'{name}' is not in the gazetteer; placed at the area the text "
-                           f"{where} ({parent.text}), approximate")
-        else:
-            mention.cue = f"'{name}' is not in the gazetteer and no area is given: needs review"
-        out.append(mention)
-        seen.add(mention.key)
-        bisect.insort(taken, (s, e))
-    out += _recurrences(folded, out, taken)
-    _share_areas(out)
-    return out
-
-
-#: Shorter names are too likely to be ordinary words when they recur without a kind word.
-_MIN_RECURRING = 4
-
-
-def _recurrences(folded: FoldedText, found: list[Mention],
-                 taken: list[tuple[int, int]]) -> list[Mention]:
-    """The same unknown name again, without its kind word ('أهالي خربة عمو' after 'قرية خربة عمو').
-
-    A name the text introduced as a village or town is a place name wherever it recurs.
-    """
-    text = folded.folded
-    out: list[Mention] = []
-    for key in dict.fromkeys(m.key for m in found):
-        if len(key.replace(" ", "")) < _MIN_RECURRING:
-            continue
-        pattern = r"(?<![^\W\d_])(?:[وفبل]|وب|فب|ول)?(" + re.escape(key) + r")(?![^\W\d_])"
-        for hit in re.finditer(pattern, text):
-            start = folded.to_original(hit.start(1))
-            end = folded.to_original(hit.end(1), end=True)
-            if _overlaps(taken, start, end):
-                continue
-            out.append(Mention(start=start, end=end, text=folded.original[start:end], key=key,
-                               cue=f"'{key}' named again (introduced with a kind word)"))
-            bisect.insort(taken, (start, end))
-    return out
-
-
-def _share_areas(mentions: list[Mention]) -> None:
-    """Every mention of an unknown name takes the area the text gives it once.
-
-    'قرية خربة عمو بريف القامشلي' early on places a later 'في قرية خربة عمو' too.
-    """
-    area: dict[str, Mention] = {}
-    for m in sorted(mentions, key=lambda m: m.start):
-        if m.place is not None:
-            area.setdefault(m.key, m)
-    for m in mentions:
-        given = area.get(m.key)
-        if m.place is None and given is not None:
-            m.place, m.geo_precision, m.approximate = given.place, 2, True
-            m.confidence = 0.35
-            m.cue = (f"'{m.key}' is not in the gazetteer; placed at the area the text gives it "
-                     f"elsewhere ({given.place.name_ar}), approximate")
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps a span of a sorted list of non-overlapping spans."""
-    i = bisect.bisect_left(spans, (start, start))
-    return any(a < end and start < b for a, b in spans[max(0, i - 1):i + 1])
-
-
-def _area_after(pos: int, known: list[Mention], starts: list[int]) -> Mention | None:
-    """A resolved place within a few words after ``pos`` (the 'بريف X' / 'قرب X' that follows)."""
-    for m in known[bisect.bisect_left(starts, pos):bisect.bisect_right(starts, pos + 30)]:
-        if m.place is not None and m.role == "location" and m.place.in_area:
-            return m
-    return None
-
-
-#: A countryside named before a village of the same sentence ('الريف الشرقي لمدينة X').
-_COUNTRYSIDE_BEFORE = re.compile(r"(?:ال)?ريف(?: \S+)? (?:[لب]|ل?ال)?(?:(?:مدينه|بلده|ناحيه) )?$")
-#: How far back (characters) a countryside frames a village named after it.
-_FRAME_WINDOW = 120
-
-
-def _countryside_before(folded: FoldedText, pos: int, known: list[Mention],
-                        starts: list[int]) -> Mention | None:
-    """'سكان ريف القامشلي ... في بلدة X': the countryside the sentence set the village in.
-
-    Only a countryside ('ريف X', 'الريف الشرقي لمدينة X') counts, the last one named
-    before the village in its sentence: a town named before is often somewhere else.
-    """
-    text = folded.folded
-    lo = bisect.bisect_left(starts, pos - _FRAME_WINDOW)
-    for m in reversed(known[lo:bisect.bisect_left(starts, pos)]):
-        if m.place is None or m.role != "location" or not m.place.in_area:
-            continue
-        between = text[_folded_offset(folded, m.end):_folded_offset(folded, pos)]
-        if _SENTENCE_END.search(between):
-            return None
-        fstart = _folded_offset(folded, m.start)
-        if (m.place.kind == "region" and m.place.parent) or _COUNTRYSIDE_BEFORE.search(
-                text[max(0, fstart - 30):fstart]):
-            return m
-    return None
-
-
-def _countryside(parent: Mention, gaz: Gazetteer) -> Place:
-    """The 'ريف X' region of a resolved town if the gazetteer has one, else the town."""
-    place = parent.place
-    assert place is not None
-    if place.kind == "region":
-        return place
-    return gaz.countryside_of.get(place.id, place)

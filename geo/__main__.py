@@ -366,8 +366,9 @@ def summary(result: PipelineResult) -> str:
             lines.append(f"  {row.date or '?':<10} {row.type:<19} {row.place_name_en}{flag} "
                          f"[{row.n_sources} source(s), conf {row.confidence:.2f}]")
     if r["unlocated"]:
-        lines.append("Unlocated incidents (no place in Syria):")
+        lines.append("Unlocated incidents (no place in Syria, or only a region too coarse to map):")
         lines += [f"  {u['date'] or '?':<10} {u['type']:<19} {', '.join(u['articles'])}"
+                  + (f" [{u['place_text']}]" if u.get("place_text") and not u.get("place") else "")
                   for u in r["unlocated"]]
     if r["unresolved"]:
         lines.append("Unresolved place mentions (first 10):")

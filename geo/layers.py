@@ -76,9 +76,9 @@ EXCERPT_CHARS = 300
 class Layers(Mapping):
     """The five layers by name (``layers['incidents']``), plus what could not be mapped.
 
-    ``unlocated`` lists incidents with no place in Syria (they are in the run
-    report, not on the map); ``dropped_routes`` routes with fewer than two
-    waypoints in Syria.
+    ``unlocated`` lists incidents with no place in Syria, or only a region of the
+    country too coarse to map (they are in the run report and the review queue, not
+    on the map); ``dropped_routes`` routes with fewer than two waypoints in Syria.
     """
 
     incidents: gpd.GeoDataFrame
@@ -215,9 +215,19 @@ def _unlocated(inc: Incident) -> dict:
         "id": inc.id, "type": inc.type, "date": inc.date,
         "articles": _article_ids(inc.sources),
         "place": where, "place_text": inc.place_text,
-        "why": "place outside Syria" if where else "no place named",
+        "why": _why_unlocated(inc),
         "evidence": [s.evidence for s in inc.sources],
     }
+
+
+def _why_unlocated(inc: Incident) -> str:
+    """'place outside Syria', 'no place named', or the extractor's reason for keeping an
+    event without a place (a region of the country too coarse to map, named elsewhere)."""
+    if inc.place is not None:
+        return "place outside Syria"
+    if inc.place_text and inc.place_cue:
+        return inc.place_cue
+    return "no place named"
 
 
 def _base_row(base: Base) -> dict:

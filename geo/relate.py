@@ -17,7 +17,7 @@ from functools import lru_cache
 from gazetteer.model import GOVERNORATES, Place
 
 __all__ = ["AREA_KINDS", "CITY_KM", "SAME_PLACE_KM", "actor_key", "actors_compatible",
-           "days_agree", "is_area", "is_seat", "km_between", "place_relation",
+           "days_agree", "is_area", "is_macro_region", "is_seat", "km_between", "place_relation",
            "region_governorates", "says_night"]
 
 #: Places that stand for an area rather than a point.
@@ -79,6 +79,27 @@ def km_between(a: Place, b: Place) -> float:
 def is_area(place: Place) -> bool:
     """True for a region, district, governorate or country (not a point on the ground)."""
     return place.kind in AREA_KINDS
+
+
+def is_macro_region(place: Place) -> bool:
+    """True for an area wider than any governorate: 'شمال شرق سوريا', 'شرق الفرات',
+    'البادية', the whole country.
+
+    Why: such a name says in which part of the country an event was, not where; a
+    point drawn at its representative spot is 100 km or more from the event. A
+    governorate, a district or a town's countryside ('ريف القامشلي') is not one: they
+    are coarse, but an analyst can still map them.
+
+    >>> from gazetteer.model import Place
+    >>> is_macro_region(Place("ne_syria", "شمال شرق سوريا", "north-east Syria", "region", 36.5, 40.5))
+    True
+    >>> is_macro_region(Place("rif_qamishli", "ريف القامشلي", "Qamishli countryside", "region",
+    ...                       37.05, 41.23, governorate="hasakah", parent="qamishli"))
+    False
+    """
+    if place.kind == "country":
+        return place.in_area
+    return place.kind == "region" and not place.governorate and not place.parent
 
 
 def region_governorates(place: Place) -> frozenset[str]:

@@ -73,3 +73,15 @@ def test_the_scorer_counts_a_wrong_place_and_a_false_alarm():
     near = NS(lat=37.06, lon=41.25, name_en="Qamishli", name_ar="القامشلي")
     s = EVAL.score_item("own", "x", item, [NS(**{**vars(output[0]), "place": near})])
     assert (s.placed, s.dated, s.false_alarms) == (1, 1, 0)
+
+
+def test_an_unplaced_incident_is_counted_apart_not_as_a_decoy_placed():
+    """An incident kept without a place (a region too coarse to map) is not on the map."""
+    from types import SimpleNamespace as NS
+
+    output = [NS(type="airstrike", place=None, date="", date_precision=None,
+                 place_text="شمال شرق سوريا", sources=[])]
+    item = {"incidents": [], "not_places": ["شمال شرق سوريا (vague region)"]}
+    s = EVAL.score_item("own", "x", item, output)
+    assert (s.decoys, s.false_alarms, s.unplaced) == (0, 0, 1)
+    assert EVAL.totals([s])["false_alarm_ratio"] == 0.0

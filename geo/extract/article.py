@@ -43,7 +43,9 @@ once (:mod:`.document`) and runs the stages, each a module of this package:
 
 Not emitted: officials' statements (a press conference is not an event where
 it talks about), agreements and explosions with no place named in their own
-sentence, and anything with no place at all (no made-up location).
+sentence, and anything with no place at all (no made-up location). An event whose only
+place is a region of the country borrowed from another sentence is kept without a place
+(listed for review, never drawn at the region's point).
 
 Bases (:mod:`.bases`: a force holds a named base, airport, field, or a town's
 security square) and routes (:mod:`.routes`: a patrol or convoy path 'من X باتجاه
@@ -64,7 +66,7 @@ from .casualties import casualties
 from .dating import date_for
 from .dedupe import dedupe
 from .document import Doc, read_article, source
-from .places import AREA_KINDS, PlaceFound, main_place, places_for
+from .places import AREA_KINDS, UNPLACED_CUE, PlaceFound, main_place, places_for
 from .roles import actors_for
 from .routes import routes
 from .triggers import Candidate, sentence_candidates
@@ -114,10 +116,11 @@ def extract_article(article: Any, gazetteer: Any) -> ArticleResult:
 
 
 def _build_incident(doc: Doc, c: Candidate, found: PlaceFound) -> Incident | None:
-    """The incident of a candidate: its place, date, actors, casualties; None without a place."""
+    """The incident of a candidate: its place, date, actors, casualties; None without a place,
+    unless a region too coarse to map was named for it (kept unplaced, for review)."""
     s = c.sentence
     place, gp, approx, place_text, place_cue, place_own = found
-    if place is None:
+    if place is None and not place_cue.startswith(UNPLACED_CUE):
         return None
     first, last, precision, date_text, date_own = date_for(doc, c)
     actors, attackers, targets = actors_for(doc, c)
@@ -179,12 +182,12 @@ def _event_of(c: Candidate, incidents: list[Incident]) -> Incident:
         i for i in incidents if any(s.evidence == evidence for s in i.sources))
 
 
-def _confidence(c: Candidate, date_own: bool, dated: bool, place: Place, gp: int | None,
+def _confidence(c: Candidate, date_own: bool, dated: bool, place: Place | None, gp: int | None,
                 approx: bool, place_own: bool, actors: list[str]) -> float:
     """From the trigger's strength, more for an own date and place, a point, named actors."""
     conf = c.strength
     conf += 0.15 if date_own else (0.07 if dated else 0.0)
-    point = place.kind not in AREA_KINDS and not approx
+    point = place is not None and place.kind not in AREA_KINDS and not approx
     conf += (0.15 if point else 0.06) if place_own else (0.04 if point else 0.0)
     conf += 0.08 if actors else 0.0
     conf -= 0.1 if c.form == "present" else 0.0

@@ -36,7 +36,7 @@ _TYPE_WINS = ("raid", "vehicle_collision", "patrol_encounter")
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 #: 'في حادثة أخرى': the sentence says it is not the event told before.
 _DISTINCT_RE = rx(r"(?<![^\W\d_])[وف]?(?:ب|في)?(?:ال)?(?:حادث(?:ه)?|واقعه|عمليه|هجوم|غاره|اشتباكات)"
-                  r" (?:ال)?(?:اخري|ثانيه|منفصله|جديده)(?![^\W\d_])|في سياق منفصل")
+                  r" (?:ال)?(?:اخري|ثانيه|منفصل|منفصله|جديده)(?![^\W\d_])|في سياق منفصل")
 
 
 def dedupe(cands: list[Candidate]) -> list[Incident]:

@@ -26,17 +26,20 @@ from gazetteer.model import KINDS, Mention, Place
 from gazetteer.normalize import arabic_key
 
 from ..model import Incident
+from ..relate import is_macro_region
 from .document import Doc
 from .folding import fold_letters, rx
 from .sentences import Sentence, clause_of
 from .triggers import Candidate
 
 __all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "AREA_KINDS", "NO_FALLBACK_PLACE", "SPLIT_TYPES",
-           "PlaceFound", "main_place", "place_for", "places_for"]
+           "UNPLACED_CUE", "PlaceFound", "main_place", "place_for", "places_for"]
 
 #: (place, geo precision, approximate, surface text, cue, from the sentence itself).
 PlaceFound = tuple
 
+#: How the place cue of an incident kept without a place begins (a region too coarse to map).
+UNPLACED_CUE = "not mapped, for review"
 #: Kinds of place that are areas, not points.
 AREA_KINDS = frozenset({"region", "district", "governorate", "country"})
 #: Types that are only ever located by a place named in their own sentence.
@@ -44,7 +47,8 @@ NO_FALLBACK_PLACE = frozenset({"agreement", "statement", "explosion"})
 _KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 _ATTACH_RE = rx(r"(?<![^\W\d_])(?:في|ب|قرب|بالقرب من|من|الي|علي|عند|داخل|بين|نحو|باتجاه|حتي|عبر"
                 r"|اطراف|محيط|ضواحي|مشارف|ريف|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)\s*$"
-                r"|(?<![^\W\d_])[وفل]?(?:ب|بال|في)\s*$")
+                r"|(?<![^\W\d_])[وفل]?(?:ب|بال|في)\s*$"
+                r"|(?<![^\W\d_])[وفبل]?(?:ال)?ريف \S+ (?:ل|لل|ل?مدينه |ل?بلده )?$")
 _NEAR_CUE_RE = rx(r"(?:قرب|بالقرب من|القريب(?:ه)? من|قريب(?:ا|ه)? من|اطراف|محيط|ضواحي|مشارف|"
                   r"(?:ال)?طريق(?: (?:ال)?(?:واصل|رابط|دولي))?(?: بين)?|طريق \S+ ?- ?|(?:ال)?قري|باديه|"
                   r"علي بعد[^,.]{0,40}من|حقل(?: نفطي| غاز)?(?: \S+)?)\s*(?:(?:ال)?(?:مدينه|بلده"
@@ -130,12 +134,17 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
         return [found]
     out = [found]
     seen = {found[0].id}
-    for m in [*_coordinated(doc, c, best), *_told_again(doc, c)]:
+    countryside = best.place.kind == "region" and bool(best.place.parent) and (
+        "ريف" in best.text or _RIF_BEFORE_RE.search(doc.fspan(max(0, best.start - 8), best.start)))
+    for m in [*_coordinated(doc, c, best), *_told_again(doc, c), *_hurt_elsewhere(doc, c)]:
         place = _site_or_place(doc, m)
-        if place.id in seen:
+        gp, approx = _precision_of(doc, m)
+        if countryside and m.place.kind in _SETTLEMENT_KINDS and _after_in_list(best, m):
+            # 'بريف تل تمر والدرباسية': the countryside of each town of the list
+            place, gp, approx = doc.gazetteer.countryside_of.get(place.id, place), 2, True
+        if place.id in seen or is_macro_region(place):
             continue
         seen.add(place.id)
-        gp, approx = _precision_of(doc, m)
         if place.kind in AREA_KINDS and not approx:
             gp, approx = 3, True
         out.append((place, gp, approx, m.text, "one of several places the sentence names for it",
@@ -155,6 +164,8 @@ def _place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | No
     if c.type in NO_FALLBACK_PLACE or c.cut:
         # 'وصلت تعزيزات إلى X بعد قصف استهدف Y': each event of a cut clause at its own half's place
         own = [m for m in candidates if clause_lo <= m.start < clause_hi]
+        if not own and not c.cut:
+            own = [m for m in candidates if _locative_after(doc, clause_hi, m)]
         candidates = own if own or not c.cut else candidates
     if candidates:
         best = min(candidates, key=lambda m: _place_score(doc, m, c, clause_lo, clause_hi))
@@ -164,6 +175,18 @@ def _place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | No
             cue = f"the {place.kind} of {best.place.name_ar} the text names"
         return _refined(doc, c, (place, gp, approx, best.text, cue, True)), best
     return _fallback_place(doc, c, bool(outside)), None
+
+
+#: A clause that only says where: ', في حي X', '، داخل مدينة X' (after a comma).
+_LOCATIVE_CLAUSE_RE = rx(r"[\s,]*(?:و\s*)?(?:في|ب|داخل|عند|قرب|بالقرب من|علي|وسط)\s*"
+                         r"(?:(?:ال)?(?:حي|مدينه|بلده|قريه|منطقه|ناحيه|مخيم|محيط|اطراف)\s*)*")
+
+
+def _locative_after(doc: Doc, clause_end: int, m: Mention) -> bool:
+    """Whether ``m`` opens the clause right after the event's, and that clause only says
+    where: 'استهدف مجهولون بعبوة ناسفة سيارة لقسد، في حي الفردوس بمدينة الرقة'."""
+    return clause_end <= m.start < clause_end + 40 and _LOCATIVE_CLAUSE_RE.fullmatch(
+        doc.fspan(clause_end, m.start)) is not None
 
 
 def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
@@ -177,18 +200,40 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
     if anaphor is not None:
         place, mention, approx = anaphor
         gp = 3 if place.kind in AREA_KINDS and not approx else (2 if approx else 1)
-        return _refined(doc, c, (place, gp, approx, mention,
-                                 f"'{mention}' refers back to {place.name_ar}", False))
+        return _unplaced_if_macro(_refined(doc, c, (place, gp, approx, mention,
+                                                    f"'{mention}' refers back to {place.name_ar}",
+                                                    False)))
     para = _paragraph_place(doc, s)
     if para is not None:
         gp, approx = _precision_of(doc, para)
-        return _refined(doc, c, (_site_or_place(doc, para), gp, approx, para.text,
-                                 "nearest place named in the paragraph", False))
+        return _unplaced_if_macro(_refined(doc, c, (_site_or_place(doc, para), gp, approx,
+                                                    para.text, "nearest place named in the paragraph",
+                                                    False)))
     region = _region_fallback(doc, s)
     if region is not None:
-        return _refined(doc, c, (region.place, 3, True, region.text,
-                                 "no place in the sentence; region named in the article", False))
+        return _unplaced_if_macro(_refined(
+            doc, c, (region.place, 3, True, region.text,
+                     "no place in the sentence; region named in the article", False)))
     return None, None, False, "", "", False
+
+
+def _unplaced_if_macro(found: PlaceFound) -> PlaceFound:
+    """No place for an event whose only place is a region of the country borrowed from
+    another sentence ('شمال شرق سوريا' named in the lead, for a retold event below).
+
+    Why: that region is tied to the event by nothing but being in the same article,
+    and a point at its representative spot is 100 km or more from anything. The event
+    is kept, with no place and the region's words as ``place_text``, so the layers list
+    it as unplaced and the review queue asks an analyst where it was (see
+    :data:`UNPLACED_CUE`). A region the event's own sentence names is still its place
+    (geo precision 3).
+    """
+    place = found[0]
+    if place is None or not is_macro_region(place):
+        return found
+    return (None, None, True, found[3],
+            f"{UNPLACED_CUE}: only a region of the country ({found[3]}) named in another "
+            "sentence", False)
 
 
 def _site_or_place(doc: Doc, m: Mention) -> Place:
@@ -247,6 +292,14 @@ def _coordinated(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
     return [m for m in chain if m is not best]
 
 
+_RIF_BEFORE_RE = rx(r"ريف\s*$")
+
+
+def _after_in_list(head: Mention, m: Mention) -> bool:
+    """Whether ``m`` comes after ``head`` in the same list (a 'ريف' head's later members)."""
+    return m.start > head.end
+
+
 def _not_hit(before: str, kind: str) -> bool:
     """Whether the text before a list says its places are not where the event happened
     (a withdrawal's 'من' names where it happened: 'انسحبت القوات من قاعدتي A وB')."""
@@ -285,29 +338,78 @@ def _told_again(doc: Doc, c: Candidate) -> list[Mention]:
     return out
 
 
+#: A later clause telling the same violence's dead or wounded: 'بينما قُتل موظف', 'كما أُصيب
+#: اثنان آخران', 'فيما استشهد مدني'.
+_HURT_CLAUSE_RE = rx(r"(?<![^\W\d_])[و]?(?:بينما|فيما|كما|في حين)\s+(?:\S+\s+)?"
+                     r"(?:قتل|اصيب|اصيبت|استشهد|جرح|لقي)(?![^\W\d_])")
+
+
+def _hurt_elsewhere(doc: Doc, c: Candidate) -> list[Mention]:
+    """The places of later clauses that tell the dead or wounded of ``c``'s violence there.
+
+    'اغتال مسلحون مدير مدرسة في بلدة الشعفة، بينما قُتل موظف طبي في بلدة أبو خشب': a
+    reader maps the killing at Abu Khashab too, as the same kind of event. Only for
+    strikes and assassinations, a place attached in that clause; the next sentence too
+    when it tells no event of its own ('... كما أُصيب اثنان آخران في مدينة الشحيل').
+    """
+    if c.type not in _STRIKES:
+        return []
+    s, out = c.sentence, []
+    nxt = doc.sentences[s.index + 1:s.index + 2]
+    told = [(s, c.clause[1])] + [(t, 0) for t in nxt if not t.heading and not any(
+        not o.anaphoric for o in doc.cands.get(t.index, ())) and not _ELSEWHERE_RE.search(t.folded)]
+    for t, start in told:
+        usable = doc.in_sentence(doc.usable, t)
+        for hit in _HURT_CLAUSE_RE.finditer(t.folded, start):
+            lo, hi = t.to_original(*clause_of(t.folded, hit.end()))
+            out += [m for m in usable if lo <= m.start < hi and not _is_qualifier(doc, m, usable)
+                    and not _is_actor_word(doc, m) and (m.kind_word or _ATTACH_RE.search(
+                        doc.fspan(max(0, m.start - 14), m.start)))][:1]
+    return out
+
+
 def _fpos(s: Sentence, start: int) -> int:
     """The offset in ``s.folded`` of the original offset ``start`` (folding deletes marks)."""
     return bisect.bisect_left(range(len(s.folded) + 1), start, key=lambda k: s.to_original(k, k)[0])
 
 
 def _joined(doc: Doc, a: Mention, b: Mention) -> bool:
-    """Whether ``b`` follows ``a`` in one list of places ('A وB', 'A، B', 'A وفي B')."""
+    """Whether ``b`` follows ``a`` in one list of places ('A وB', 'A، B', 'A وفي B'), maybe
+    past a member the gazetteer lacks ('بريف تل تمر وأبو راسين والدرباسية')."""
     if a.end > b.start:
         return False
     gap = doc.fspan(a.end, b.start)
-    return ("و" in gap or "," in gap) and _AND_RE.fullmatch(gap) is not None
+    if ("و" in gap or "," in gap) and _AND_RE.fullmatch(gap) is not None:
+        return True
+    unknown = _UNKNOWN_MEMBER_RE.fullmatch(gap)
+    return unknown is not None and not any(
+        w in _NOT_MEMBER_WORDS for w in unknown.group(1).split())
+
+
+#: 'وأبو راسين و' between two places of a list: one member of one or two words unknown to
+#: the gazetteer (a place left out of the list would lose the places after it).
+_UNKNOWN_MEMBER_RE = rx(r"\s*,?\s*و\s*((?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?)\s*,?\s*و\s*")
+#: Words that say the gap is not a member's name (a clause, a preposition, a kind of target).
+_NOT_MEMBER_WORDS = frozenset({
+    "في", "من", "الي", "علي", "عن", "مع", "قرب", "بعد", "قبل", "عند", "بين", "ان", "التي", "الذي",
+    "كما", "ثم", "حيث", "مواقع", "منازل", "منزل", "نقاط", "مقرات", "اسفر", "ادي", "مما",
+})
 
 
 #: How far (km) from its town a countryside ('ريف القامشلي') reaches.
 COUNTRYSIDE_KM = 100
 #: How many following sentences may tell the same event more precisely.
 REFINE_SPAN = 3
-#: A sentence that goes on telling the event: a definite noun for it or for those in it.
+_LEAD = r"(?<![^\W\d_])(?:[وفبلك]|لل|بال|وال|فال|وبال|وفي ال|في ال)?(?:ال)?"
+#: A sentence that goes on telling the event: a definite noun for it.
 _REFERS_BACK_RE = rx(
-    r"(?<![^\W\d_])(?:[وفبلك]|لل|بال|وال|فال|وبال|وفي ال|في ال)?(?:ال)?(?:عمليه|مواجهه|مواجهات|حادثه|حادث"
-    r"|هجوم|اشتباك|اشتباكات|انزال|غاره|غارات|استهداف|قصف|اعتراض|تصادم|اصطدام|مداهمه|مداهمات"
-    r"|كمين|تفجير|انفجار|ضربه|حمله|دوريه|دوريتين|قافله|رتل|موكب|مركبه|مركبتين|مركبات|عربه"
-    r"|عربتين|عربات|اليه|اليتين|اليات|مدرعه|مدرعتين|مدرعات|شاحنات|مسيره|مروحيه|مروحيات)"
+    _LEAD + r"(?:عمليه|مواجهه|مواجهات|حادثه|حادث|هجوم|اشتباك|اشتباكات|انزال|غاره|غارات|استهداف|قصف"
+    r"|اعتراض|تصادم|اصطدام|مداهمه|مداهمات|كمين|تفجير|انفجار|ضربه|ضربات|حمله)(?![^\W\d_])")
+#: ... or for the vehicles in it, when the event's own sentence has vehicles too (armour in
+#: a following sentence does not locate a shelling told without any).
+_VEHICLES_RE = rx(
+    _LEAD + r"(?:دوريه|دوريتين|دوريات|قافله|رتل|موكب|مركبه|مركبتين|مركبات|عربه|عربتين|عربات|اليه"
+    r"|اليتين|اليات|مدرعه|مدرعتين|مدرعات|شاحنات|مسيره|مروحيه|مروحيات)"
     r"(?![^\W\d_])")
 #: A sentence that says it tells something else.
 _ELSEWHERE_RE = rx(r"في سياق|في حادث(?:ه)? (?:اخري|منفصل)|من جهه اخري|في وقت سابق|يذكر ان|يشار الي"
@@ -327,15 +429,18 @@ def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
     if place is None or place.kind not in AREA_KINDS:
         return found
     s = c.sentence
+    vehicles = bool(_VEHICLES_RE.search(s.folded))
     for t in doc.sentences[s.index + 1:s.index + 1 + REFINE_SPAN]:
         if t.heading:
             continue
-        if any(not o.anaphoric for o in doc.cands.get(t.index, ())) or _ELSEWHERE_RE.search(t.folded):
+        told = [o for o in doc.cands.get(t.index, ()) if not o.anaphoric]
+        refers = _REFERS_BACK_RE.search(t.folded)
+        if _ELSEWHERE_RE.search(t.folded) or (told and not (refers and _same_strike(c, told))):
             break
-        if not _REFERS_BACK_RE.search(t.folded):
+        if not (refers or (vehicles and _VEHICLES_RE.search(t.folded))):
             continue
         finer = [m for m in doc.in_sentence(doc.usable, t)
-                 if m.place.kind not in AREA_KINDS and _inside(doc, place, m.place, strict=found[5])
+                 if _finer(m.place, place) and _inside(doc, place, m.place, strict=found[5])
                  and (m.kind_word or _ATTACH_RE.search(doc.fspan(max(0, m.start - 14), m.start)))
                  and not _ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start))
                  and not _is_qualifier(doc, m, doc.in_sentence(doc.usable, t))]
@@ -345,6 +450,19 @@ def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
             cue = f"told more precisely in a following sentence (first: {found[3]})"
             return best.place, gp, approx, best.text, cue, found[5]
     return found
+
+
+def _finer(place: Place, area: Place) -> bool:
+    """A point, or a town's countryside ('الريف الشرقي لمدينة القامشلي') for a region of the
+    country: finer than the area an event was first placed at."""
+    return place.kind not in AREA_KINDS or (is_macro_region(area) and place.kind == "region"
+                                            and bool(place.parent))
+
+
+def _same_strike(c: Candidate, told: list[Candidate]) -> bool:
+    """Whether a following sentence's events are ``c``'s strike told again: 'قصف الجيش
+    الأميركي مواقع في شمال شرق سوريا' then 'ودمرت الضربات ثلاث شاحنات جنوبي البوكمال'."""
+    return c.type in _STRIKES and all(o.type in _STRIKES for o in told)
 
 
 def _inside(doc: Doc, area: Place, point: Place, *, strict: bool) -> bool:
@@ -398,6 +516,8 @@ def _place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
         rank = {"region": 3.0, "district": 3.5, "governorate": 4.0, "country": 5.0}[place.kind]
         if place.kind == "region" and place.parent:
             rank = 2.0
+        elif is_macro_region(place):
+            rank = 4.5  # 'شمال شرق سوريا' after any countryside, district or governorate
     else:
         rank = 0.0 if (m.geo_precision or 1) == 1 else 0.5
     if m.approximate:
@@ -422,6 +542,9 @@ _MOVES = frozenset({"deployment", "convoy", "withdrawal", "patrol"})
 #: 'إلى X', 'باتجاه X', 'نحو X': where a move went.
 _TOWARDS_RE = rx(r"(?<![^\W\d_])(?:الي|باتجاه|نحو|صوب)\s+"
                  r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار|حقل)\s+)?$")
+#: A purpose clause after a move: 'تمهيداً لهجوم', 'استعداداً ل', 'بهدف', 'لطرد'.
+_PURPOSE_RE = rx(r"(?<![^\W\d_])(?:تمهيدا|استعدادا|تحضيرا|بهدف|لاخراج|لطرد|لشن|لمهاجمه|لاقتحام)"
+                 r"(?![^\W\d_])")
 #: Events whose object is a place struck (taking a town is not: forces move there).
 _STRIKES = frozenset({"airstrike", "shelling", "attack", "explosion", "armed_clash", "raid",
                       "assassination"})
@@ -442,6 +565,10 @@ def _movement_end(doc: Doc, m: Mention, c: Candidate) -> float:
     cost = 0.0
     if c.type == "withdrawal" and _TOWARDS_RE.search(doc.fspan(max(0, m.start - 30), m.start)):
         cost += 2.0
+    if c.end <= m.start and _PURPOSE_RE.search(doc.fspan(c.end, m.start)):
+        # 'وصلت تعزيزات إلى الريف الشرقي لدير الزور تمهيداً لهجوم ... من بلدة هجين': the
+        # place of the purpose is not where the forces are
+        cost += 3.0
     for lo, hi, kind in doc.events.get(c.sentence.index, ()):
         if kind in _STRIKES and hi <= m.start < hi + _TARGET_REACH and not lo <= c.start < hi:
             return cost + 3.0
@@ -511,11 +638,17 @@ def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
     siblings = doc.para_sentences.get(s.para, [])
     lo = siblings[0].start if siblings else s.start
     hi = siblings[-1].end if siblings else s.end
-    before = doc.starting_in(doc.usable, lo, s.start)
-    after = doc.starting_in(doc.usable, s.end, hi)
+    before = _not_qualifiers(doc, doc.starting_in(doc.usable, lo, s.start))
+    after = _not_qualifiers(doc, doc.starting_in(doc.usable, s.end, hi))
     if before:
         return before[-1]
     return after[0] if after else None
+
+
+def _not_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that are not a qualifier of the place before them: in 'قرية الزر بمنطقة
+    البصيرة، شرق دير الزور' the nearest place named is al-Zir's, not Deir ez-Zor."""
+    return [m for m in mentions if not _is_qualifier(doc, m, mentions)]
 
 
 def _region_fallback(doc: Doc, s: Sentence) -> Mention | None:

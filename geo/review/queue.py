@@ -2,7 +2,8 @@
 
 The machine is least sure about: place mentions it could not resolve, or resolved with
 low confidence or only to the area around them; incidents below a confidence, placed
-at region level only, undated, or merged from sources that disagree. Each item names
+at region level only, undated, or merged from sources that disagree; incidents kept off
+the map (no place in Syria, or only a region of the country too coarse to map). Each item names
 its target exactly as :func:`geo.review.decide` takes it (a mention key or an incident
 id the run shows), so the dashboard can put the decisions one click away and move on
 to the next item. Items already decided are left out unless asked for.
@@ -87,7 +88,29 @@ def _incident_items(run: Any, min_confidence: float) -> list[QueueItem]:
             text=f"{row['type']} at {row['place_name_en'] or row['place_name_ar']}",
             reasons=tuple(reasons), confidence=round(float(row["confidence"]), 3),
             decided=row.get("review", "machine") != "machine"))
+    items += _unlocated_items(run)
     items.sort(key=lambda i: (-len(i.reasons), i.confidence, i.target))
+    return items
+
+
+def _unlocated_items(run: Any) -> list[QueueItem]:
+    """Incidents kept off the map without a place (only a region too coarse to map was
+    named for them): an analyst places them, or rejects them. (Events abroad are not
+    queued: they are off the map by right.)"""
+    step = getattr(run, "review", None)
+    items = []
+    for u in getattr(run.layers, "unlocated", None) or []:
+        if u.get("place"):
+            continue
+        articles = u.get("articles") or [""]
+        where = u.get("place_text") or u.get("place") or "no place"
+        state = step.state_of(u["id"]) if step is not None else "machine"
+        items.append(QueueItem(
+            kind="incident", target=u["id"], article=str(articles[0]),
+            text=f"{u['type']} not on the map ({where})",
+            reasons=("not on the map: " + str(u.get("why") or "no place"),
+                     *(("undated",) if not u.get("date") else ())),
+            confidence=0.0, decided=state != "machine"))
     return items
 
 

@@ -128,3 +128,40 @@ def test_a_town_named_earlier_is_not_the_area_of_a_village(gaz) -> None:
     text = "انطلقت الدورية من مدينة الحسكة إلى قرية تل الورد."
     [m] = [m for m in resolve_text(text, gaz) if m.key == "تل الورد"]
     assert m.place is None
+
+
+# --- quarters, and where an unknown name ends ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("انفجرت عبوة في حي الفردوس بمدينة الحسكة.", "الفردوس"),
+    ("استهدفت مسيرة سيارة في حي طي بالقامشلي.", "طي"),
+])
+def test_an_unknown_quarter_is_placed_at_its_town_not_the_countryside(gaz, text, name) -> None:
+    quarter = next(m for m in resolve_text(text, gaz) if m.kind_word == "neighbourhood")
+    assert quarter.text == name and quarter.place.kind == "city"
+    assert (quarter.geo_precision, quarter.approximate) == (1, True)
+
+
+def test_an_unknown_village_near_a_town_is_its_countryside(gaz) -> None:
+    (village, town) = resolve_text("وقعت المواجهة في قرية الفرافرة بالقرب من بلدة القامشلي.", gaz)
+    assert (village.text, village.place.id, village.approximate) == ("الفرافرة", "rif_qamishli", True)
+    assert town.place.id == "qamishli"
+
+
+@pytest.mark.parametrize("after", ["على طريق الحسكة", "بمدينة الحسكة", "وبلدة الحسكة"])
+def test_a_preposition_or_kind_word_after_an_unknown_name_is_not_part_of_it(gaz, after) -> None:
+    village = resolve_text(f"استهدفت مسيرة سيارة قرب قرية دوكركا {after}.", gaz)[0]
+    assert village.text == "دوكركا"
+
+
+@pytest.mark.parametrize("text", ["وصلت تعزيزات إلى الريف الشرقي لمدينة القامشلي.",
+                                  "قصفت المدفعية مواقع في الريف الشمالي الشرقي للقامشلي."])
+def test_a_direction_then_the_town_after_countryside_is_its_countryside(gaz, text) -> None:
+    m = resolve_text(text, gaz)[0]
+    assert (m.place.id, m.geo_precision, m.approximate) == ("rif_qamishli", 2, True)
+
+
+def test_a_town_filed_loosely_under_a_countryside_stays_the_town(gaz) -> None:
+    first, second = resolve_text("استهدفت مسيرة سيارة في القامشلي بريف مدينة الحسكة.", gaz)
+    assert (first.place.id, second.place.id) == ("qamishli", "hasakah")

@@ -186,6 +186,17 @@ def test_incidents_without_a_place_in_syria_are_reported_not_mapped(layers):
     assert unlocated["004-2"]["why"] == "no place named"
 
 
+def test_an_incident_kept_without_a_place_says_why_it_is_off_the_map():
+    vague = make_incident("004-3", "airstrike", "2021-08", None, geo=None,
+                          place_text="شمال شرق سوريا",
+                          place_cue="not mapped, for review: only a region of the country")
+    layers = build_layers([ArticleResult("004", incidents=[vague])], {})
+    assert len(layers.incidents) == 0
+    (row,) = layers.unlocated
+    assert (row["id"], row["place"], row["place_text"]) == ("004-3", "", "شمال شرق سوريا")
+    assert row["why"].startswith("not mapped, for review")
+
+
 def test_fatalities_stay_int_or_none(layers):
     values = list(layers.incidents["fatalities"])
     assert 1 in values and None in values

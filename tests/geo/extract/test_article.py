@@ -71,6 +71,9 @@ ARTICLE_PLACE = {
     ("001", "mulouk_saray_raid"): "rif_hasakah",  # 001 only says 'ريف الحسكة'
     ("003", "qahtaniyah_meeting"): "hasakah",  # 003 says 'مدينة الحسكة'
 }
+#: Where the article ties the event to no place of its own: only a region of the country
+#: named in other sentences (a related-link headline), so it is kept unplaced, for review.
+ARTICLE_UNPLACED = {("004", "feb2020_block")}
 
 
 def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
@@ -121,6 +124,10 @@ def test_seed_incident(seeds, short, g):
     art, result = seeds[short]
     same = [i for i in result.incidents if i.type == g["type"]]
     assert same, f"no {g['type']} in {short}: {[(i.type, i.date) for i in result.incidents]}"
+    if (short, g["key"]) in ARTICLE_UNPLACED:
+        assert any(i.place is None and i.place_text and i.date == g["date"] for i in same)
+        return
+    same = [i for i in same if i.place is not None]
     expected_place = ARTICLE_PLACE.get((short, g["key"]))
     if expected_place:
         found = [i for i in same if i.place.id == expected_place]
@@ -158,8 +165,9 @@ def test_seed_has_no_unexpected_incident(seeds, short):
     allowed = {g["type"] for g in GOLD["incidents"] if short in g["sources"]}
     allowed |= {o["type"] for o in GOLD["optional_incidents"] if short in _optional_articles(o)}
     assert {i.type for i in result.incidents} <= allowed
-    for inc in result.incidents:
-        assert inc.place is not None and inc.place.in_area
+    for inc in result.incidents:  # in the area, or kept unplaced with the region it named
+        assert (inc.place.in_area if inc.place is not None
+                else (short, inc.type) == ("004", "patrol_obstruction") and inc.place_text)
 
 
 @needs_gold
@@ -189,7 +197,7 @@ def test_seed_route(seeds):
 @pytest.mark.parametrize("short", ["000", "001", "002", "003", "004"])
 def test_seed_traps(seeds, short):
     art, result = seeds[short]
-    located = [i.place for i in result.incidents] + [b.place for b in result.bases] + [
+    located = [i.place for i in result.incidents if i.place] + [b.place for b in result.bases] + [
         p for r in result.routes for p in r.waypoints]
     assert all(p.in_area for p in located)
     assert not {p.id for p in located} & {"damascus", "istanbul", "raqqa", "ukraine", "washington",

@@ -76,3 +76,9 @@ def test_an_event_referred_back_to_in_a_statement_of_another_day_stays_one(gaz):
             "وكشف مسؤول أمريكي لشبكة إخبارية أمس الاثنين أن القوات لم تبلغ روسيا بالإنزال في القامشلي.")
     incs = run(gaz, body).incidents
     assert [(i.type, i.date) for i in incs] == [("raid", "2023-08-13")]
+
+
+def test_a_separate_incident_nearby_stays_apart(gaz):
+    body = ("استهدفت خلية مسلحة سيارة عسكرية لقسد في بلدة البصيرة شرق دير الزور.\n"
+            "وفي حادث منفصل، استهدفت خلية أخرى نقطة عسكرية لقسد في بلدة ذيبان.")
+    assert sorted(i.place.id for i in run(gaz, body).incidents) == ["busayrah", "dhiban"]

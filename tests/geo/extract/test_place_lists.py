@@ -119,3 +119,42 @@ def test_another_action_in_another_clause_is_its_own(gaz):
     result = run(gaz, body)
     assert [(i.type, i.place.id) for i in result.incidents] == [
         ("shelling", "tal_jumaa"), ("airstrike", "qamishli")]
+
+
+# --- a list after 'ريف' ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    "قصفت القوات التركية قرى بريف تل تمر وأبو راسين والدرباسية.",  # a member the gazetteer lacks
+    "قصفت المدفعية التركية مواقع في ريف تل تمر والدرباسية.",
+])
+def test_a_countryside_list_keeps_its_later_places_as_countrysides(gaz, body):
+    places = {(i.place.id, i.geo_precision, i.approximate) for i in run(gaz, body).incidents}
+    assert places == {("rif_tal_tamr", 2, True), ("rif_darbasiyah", 2, True)}
+
+
+def test_a_clause_between_two_places_is_no_list_member(gaz):
+    body = "قصفت الطائرات القامشلي وأصابت منازل والحسكة."
+    assert [i.place.id for i in run(gaz, body).incidents] == ["qamishli"]
+
+
+def test_dead_or_wounded_told_at_another_place_is_the_violence_there_too(gaz):
+    body = "قصفت المدفعية بلدة ذيبان وأصيب خمسة مدنيين، كما أُصيب اثنان آخران في مدينة الشحيل."
+    assert _places(run(gaz, body), "shelling") == ["dhiban", "shuhayl"]
+
+
+def test_a_later_clause_saying_something_else_somewhere_else_adds_no_place(gaz):
+    body = "قصفت المدفعية بلدة ذيبان، فيما قال مسؤول في البصيرة إن الوضع هادئ."
+    assert _places(run(gaz, body)) == ["dhiban"]
+
+
+def test_the_wounded_told_in_the_next_sentence_at_another_place(gaz):
+    body = ("اندلعت اشتباكات عنيفة بين قسد ومسلحين في محيط بلدة ذيبان.\n"
+            "وأسفرت عن إصابة خمسة مدنيين، كما أُصيب اثنان آخران في مدينة الشحيل.")
+    assert _places(run(gaz, body), "armed_clash") == ["dhiban", "shuhayl"]
+
+
+def test_a_next_sentence_about_something_else_adds_no_place(gaz):
+    body = ("اندلعت اشتباكات عنيفة بين قسد ومسلحين في محيط بلدة ذيبان.\n"
+            "وفي سياق آخر، كما أُصيب مدني في مدينة الشحيل بانفجار لغم.")
+    assert _places(run(gaz, body), "armed_clash") == ["dhiban"]

@@ -25,6 +25,10 @@ from tests.geo.extract.helpers import one, run
     ('نفذت القوات الأمريكية إنزالاً جوياً في قرية "خربة العوجة الغربية" بريف القامشلي.',
      "rif_qamishli", 2, True),
     ("قصفت طائرات مجهولة مواقع في شمال شرق سوريا.", "ne_syria", 3, True),
+    # a known town named through its countryside is the town, not the countryside's seat
+    ("هاجم مسلحون حاجزاً لقسد في مدينة الشحيل بريف دير الزور.", "shuhayl", 1, False),
+    # an unknown quarter of a city is in the city (not its countryside, not a far village)
+    ("انفجرت عبوة ناسفة بسيارة في حي الفردوس بمدينة الرقة.", "raqqa", 1, False),
 ])
 def test_place_attachment(gaz, body, place, gp, approximate):
     inc = one(gaz, body)
@@ -46,8 +50,32 @@ def test_place_from_the_paragraph_or_a_region(gaz):
     incs = {i.sources[0].evidence: i for i in run(gaz, body).incidents}
     first = incs["ثم اعترضت الدورية رتلاً أمريكياً."]
     assert first.place.id == "amuda" and "paragraph" in first.place_cue
+    # only a region of the country, named in another sentence: kept, unplaced, for review
     second = incs["وفي حادثة أخرى اعترضت دورية روسية ثانية رتلاً أمريكياً آخر."]
-    assert (second.place.id, second.geo_precision, second.approximate) == ("ne_syria", 3, True)
+    assert second.place is None and second.geo_precision is None
+    assert second.place_text == "شمال شرق سوريا" and "for review" in second.place_cue
+
+
+def test_a_region_of_the_country_borrowed_from_another_sentence_is_not_a_place(gaz):
+    body = ("تتمركز القوات الأمريكية في شمال شرق سوريا منذ سنوات.\n\n"
+            "وفي شهر آب الماضي، استهدفت طائرة مسيرة سيارة عسكرية.")
+    inc = one(gaz, body)
+    assert inc.type == "airstrike" and inc.place is None
+    assert inc.place_text == "شمال شرق سوريا" and inc.place_cue.startswith("not mapped")
+
+
+@pytest.mark.parametrize("region", ["شرق الفرات", "شمالي سوريا", "البادية السورية"])
+def test_a_region_of_the_country_named_in_the_sentence_stays_its_place(gaz, region):
+    inc = one(gaz, f"قصفت طائرات مجهولة مواقع في {region}.")
+    assert inc.place is not None and (inc.geo_precision, inc.approximate) == (3, True)
+
+
+@pytest.mark.parametrize("area", ["ريف دير الزور", "محافظة الحسكة"])
+def test_a_countryside_or_governorate_borrowed_is_still_placed(gaz, area):
+    body = (f"تنتشر خلايا التنظيم في {area}.\n\n"
+            "وفي شهر آب الماضي، استهدفت طائرة مسيرة سيارة عسكرية.")
+    inc = one(gaz, body)
+    assert inc.place is not None and inc.geo_precision in (2, 3)
 
 
 def test_never_located_by_dateline_time_zone_or_outside(gaz):
@@ -123,3 +151,53 @@ def test_an_area_borrowed_from_the_article_is_refined_within_its_governorate(gaz
             "وقالت مصادر إن القافلة عبرت قرب بلدة اليعربية بريف الحسكة الشمالي الشرقي.")
     inc = one(gaz, body)
     assert inc.place.id == "yarubiyah"
+
+
+# --- a place in the clause after the event's, refining only the same event ---------------------
+
+
+def test_a_clause_that_only_says_where_locates_an_explosion(gaz):
+    body = ('إلى ذلك، استهدف مجهولون بعبوة ناسفة سيارة تابعة لـ"قوات سورية الديمقراطية"، '
+            "في حي الفردوس بمدينة الرقة، مما أسفر عن أضرار مادية.")
+    inc = one(gaz, body)
+    assert (inc.type, inc.place.id, inc.approximate) == ("explosion", "raqqa", True)
+
+
+def test_a_following_sentence_telling_the_strike_again_gives_a_finer_place(gaz):
+    body = ("قصف الجيش الأميركي ليل الخميس مواقع لفصائل موالية لإيران في شمال شرق سوريا.\n"
+            "ودمرت الضربات ثلاث شاحنات ذخيرة قرب مدينة البوكمال.")
+    incs = run(gaz, body).incidents
+    assert incs and all(i.place.id == "abu_kamal" for i in incs), [
+        (i.type, i.place.id) for i in incs]
+
+
+def test_vehicles_in_a_following_sentence_do_not_locate_a_strike_told_without_any(gaz):
+    body = ("وقال الوزير إن هناك بعض القصف المتقطع بقذائف الهاون في شمال شرق سوريا.\n"
+            "وعبرت أكثر من سبعين مدرعة مدينة تل تمر.")
+    shelling = [i for i in run(gaz, body).incidents if i.type == "shelling"]
+    assert [i.place.id for i in shelling] == ["ne_syria"]
+
+
+# --- countrysides, purposes, and regions of the country ----------------------------------------
+
+
+def test_reinforcements_are_where_they_arrived_not_where_they_mean_to_attack(gaz):
+    body = ("وصلت تعزيزات عسكرية إلى الريف الشرقي لدير الزور؛ تمهيداً لهجوم جديد لإخراج "
+            "تنظيم داعش من بلدة هجين.")
+    inc = one(gaz, body)
+    assert (inc.type, inc.place.id, inc.geo_precision, inc.approximate) == (
+        "deployment", "rif_deir_ez_zor", 2, True)
+
+
+def test_an_unknown_village_near_a_town_beats_the_region_of_the_country(gaz):
+    body = ("أغلق سكان قرية الفرافرة بالقرب من بلدة القامشلي في شمال شرق سوريا طريقاً ورشقوا "
+            "دورية أمريكية بالحجارة.")
+    inc = one(gaz, body)
+    assert (inc.place.id, inc.geo_precision) == ("qamishli", 2)
+
+
+def test_the_paragraphs_place_is_not_a_qualifier_of_a_finer_one(gaz):
+    body = ("استهدفت خلية سيارة عسكرية لقسد في قرية الشحيل، شرق دير الزور. "
+            "وتقوم قسد حالياً بعمليات تمشيط واسعة للعثور على أعضاء الخلية.")
+    sweep = [i for i in run(gaz, body).incidents if "تمشيط" in i.sources[0].evidence]
+    assert [i.place.id for i in sweep] == ["shuhayl"]

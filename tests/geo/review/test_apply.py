@@ -337,3 +337,22 @@ def test_a_store_of_the_first_schema_is_migrated_and_applied(corpus: Path,
     assert (_row(result, b)["type"], _row(result, b)["review"]) == ("protest", "edited")
     assert result.report["review"]["orphaned"] == []
     assert ReviewStore(path).count() == 3
+
+
+def test_an_incident_kept_without_a_place_is_queued_and_placed_by_the_analyst(
+        corpus: Path, store: ReviewStore) -> None:
+    """004's February interception names only a region of the country, in other sentences:
+    not on the map, but in the queue; once re-placed it is drawn like any other."""
+    from geo.review import review_queue
+
+    first = run(corpus, store)
+    unplaced = [u for u in first.layers.unlocated if not u["place"]]
+    assert unplaced and all("for review" in u["why"] for u in unplaced)
+    target = unplaced[0]["id"]
+    item = next(i for i in review_queue(first) if i.target == target)
+    assert item.kind == "incident" and item.reasons[0].startswith("not on the map")
+    decide(store, run=first, kind="replace", target=target, value={"place_id": "qamishli"})
+    second = run(corpus, store)
+    assert _row(second, target)["place_id"] == "qamishli"
+    assert target not in {u["id"] for u in second.layers.unlocated}
+    assert target not in {i.target for i in review_queue(second)}

@@ -1,0 +1,267 @@
+"""Names the gazetteer does not know, and names it knows written another way.
+
+Why a module: the resolver chooses among the places a name may mean; this one reads a
+name the gazetteer lacks ('قرية "ملوك سراي" بريف القامشلي') from the kind word before it
+and places it at the area the text ties it to, approximate, never dropped and never
+invented; and it finds a known place written without (or with) its article after a kind
+word ('بلدة كسرة' is al-Kisrah).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .model import Mention, Place
+from .normalize import CUE_WORDS, FoldedText, arabic_key, fold, strip_clitics
+from .store import Gazetteer
+
+__all__ = ["CUE_KINDS", "countryside", "folded_offset", "is_kind_word", "unknown_named_places"]
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+#: Which kinds a cue word points at.
+CUE_KINDS = {
+    "city": {"city", "capital", "town"},
+    "town": {"town", "city", "village"},
+    "village": {"village", "town"},
+    "region": {"region", "district", "governorate", "town", "city", "village", "oilfield"},
+    "governorate": {"governorate"},
+    "countryside": {"city", "town", "capital", "village"},
+    "airport": {"airport", "base"},
+    "base": {"base", "airport"},
+    "oilfield": {"oilfield", "gasfield"},
+    "gasfield": {"gasfield", "oilfield"},
+    "border_crossing": {"border_crossing"},
+    "camp": {"camp"},
+    "dam": {"dam"},
+    "neighbourhood": {"neighbourhood"},
+    "bridge": {"bridge"},
+}
+
+
+def folded_offset(folded: FoldedText, original: int) -> int:
+    """The folded offset of an original one (characters deleted by folding before it removed)."""
+    return original - bisect.bisect_left(folded.deleted, original)
+
+
+
+_UNKNOWN_KIND_RE = re.compile(
+    r"(?<![^\W\d_])[وفبل]?(?:ال)?(قريه|بلده|ناحيه|مخيم|حي|مزرعه|قريتي|بلدتي)"
+    r"\s+(\"[^\"\n]{2,40}\"|[^\W\d_]{2,}(?:\s+[^\W\d_]{3,})?)"
+)
+_QUOTES = "\"“”«»'"
+_NOT_NAMES = {
+    "خاضعه", "تابعه", "واقعه", "قريبه", "الواقعه", "التابعه", "صغيره", "كبيره", "اخري", "حدوديه",
+    "نائيه", "مجاوره", "المجاوره", "القريبه", "الخاضعه", "في", "من", "على", "عند", "قرب",
+    "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "يسيطر", "تسيطر",
+    "الي", "الى", "التي", "الذي", "واحده", "اخرى", "عدد", "عده", "بين", "ضمن", "داخل", "تقع",
+    "يقع", "باتجاه", "لن", "لا", "لم", "قد", "كان", "ان", "كانت", "هذه", "تلك", "ذلك", "ايضا",
+    "فيها", "منها", "عليها", "بريف",
+    "ريف", "محيط", "بمحيط", "سوريه", "سوريا", "عربيه", "كرديه", "ايزيديه", "مسيحيه",
+    # 'القرية ذاتها', 'البلدة نفسها', 'القرية المذكورة': a place named before, referred to again
+    "ذاتها", "ذاته", "نفسها", "نفسه", "عينها", "المذكوره", "المذكور", "المستهدفه", "مجددا",
+}
+
+
+#: Words that end a name when they follow its first word ('قرية دوكركا على طريق ...'): the
+#: folded 'على' (as a first word it may be the name 'علي').
+_NOT_SECOND = frozenset({"علي", "الي", "حتي", "لدي", "خلال", "اثناء", "بعد", "قبل", "عبر"})
+
+
+def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
+                          gaz: Gazetteer) -> list[Mention]:
+    """'قرية "ملوك سراي" بريف القامشلي': a village we cannot place exactly.
+
+    The name is reported (never dropped, never invented): located at the area the
+    text gives next to it ('بريف X', 'قرب X', 'في X'), flagged approximate; with
+    no such area it stays unresolved for review.
+    """
+    quoted = FoldedText.of(text, keep_quotes=True)
+    src = quoted.folded
+    taken = sorted((m.start, m.end) for m in known)
+    known_starts = [m.start for m in known]
+    out: list[Mention] = []
+    seen: set[str] = set()
+    for match in _UNKNOWN_KIND_RE.finditer(src):
+        kind_word = text[quoted.to_original(match.start(1)):quoted.to_original(match.end(1), end=True)]
+        if kind_word.endswith("ه"):  # 'بلده' (his country), not 'بلدة' (town)
+            continue
+        name = match.group(2).strip(_QUOTES + " ")
+        first = name.split()[0] if name else ""
+        if not name or first in _NOT_NAMES or strip_clitics(first) in _NOT_NAMES:
+            continue
+        if len(name.split()) == 2 and not match.group(2).startswith('"'):
+            second = name.split()[1]
+            if (second in _NOT_NAMES or strip_clitics(second) in _NOT_NAMES or fold(first) in seen
+                    or is_kind_word(second) or second in _NOT_SECOND):
+                name = first  # 'حي الفردوس بمدينة الرقة': 'بمدينة' starts the area, not the name
+        kind = CUE_WORDS.get(match.group(1), "village")
+        if (" " in name and not match.group(2).startswith('"')
+                and _known_with_other_article(name, kind, gaz) is None
+                and _known_with_other_article(first, kind, gaz) is not None):
+            name = first  # 'في بلدة كسرة قتل ...': the known town, then a verb
+        name_start = match.start(2) + (1 if match.group(2).startswith('"') else 0)
+        s = quoted.to_original(name_start)
+        e = quoted.to_original(name_start + len(name), end=True)
+        if _overlaps(taken, s, e) and " " in name and not match.group(2).startswith('"'):
+            name = first  # 'حي طي بالقامشلي': the second word is a known place, the area
+            e = quoted.to_original(name_start + len(name), end=True)
+        if _overlaps(taken, s, e):
+            continue
+        mention = Mention(start=s, end=e, text=text[s:e], key=fold(name), kind_word=kind)
+        same = _known_with_other_article(name, kind, gaz)
+        if same is not None:
+            mention.place, mention.geo_precision, mention.confidence = same, 1, 0.7
+            mention.cue = (f"'{name}' after its kind word is {same.name_ar}, written with or "
+                           "without the article")
+            out.append(mention)
+            seen.add(mention.key)
+            bisect.insort(taken, (s, e))
+            continue
+        parent = _area_after(e, known, known_starts)
+        where = "gives next to it"
+        if parent is None:
+            parent = _countryside_before(folded, quoted.to_original(match.start(1)), known,
+                                         known_starts)
+            where = "sets it in earlier in the sentence"
+        if parent is not None and mention.kind_word == "neighbourhood" and parent.place.kind in (
+                "city", "capital", "town"):
+            # 'حي الفردوس بمدينة الرقة': a quarter lies in its town, not in the countryside
+            mention.place, mention.geo_precision, mention.approximate = parent.place, 1, True
+            mention.confidence = 0.5
+            mention.cue = (f"the quarter '{name}' is not in the gazetteer; placed at the town the "
+                           f"text {where} ({parent.text}), approximate")
+        elif parent is not None:
+            mention.place = countryside(parent, gaz)
+            mention.geo_precision = 2
+            mention.approximate = True
+            mention.confidence = 0.4
+            mention.cue = (f"'{name}' is not in the gazetteer; placed at the area the text "
+                           f"{where} ({parent.text}), approximate")
+        else:
+            mention.cue = f"'{name}' is not in the gazetteer and no area is given: needs review"
+        out.append(mention)
+        seen.add(mention.key)
+        bisect.insort(taken, (s, e))
+    out += _recurrences(folded, out, taken)
+    _share_areas(out)
+    return out
+
+
+#: Shorter names are too likely to be ordinary words when they recur without a kind word.
+_MIN_RECURRING = 4
+
+
+def _recurrences(folded: FoldedText, found: list[Mention],
+                 taken: list[tuple[int, int]]) -> list[Mention]:
+    """The same unknown name again, without its kind word ('أهالي خربة عمو' after 'قرية خربة عمو').
+
+    A name the text introduced as a village or town is a place name wherever it recurs.
+    """
+    text = folded.folded
+    out: list[Mention] = []
+    for key in dict.fromkeys(m.key for m in found):
+        if len(key.replace(" ", "")) < _MIN_RECURRING:
+            continue
+        pattern = r"(?<![^\W\d_])(?:[وفبل]|وب|فب|ول)?(" + re.escape(key) + r")(?![^\W\d_])"
+        for hit in re.finditer(pattern, text):
+            start = folded.to_original(hit.start(1))
+            end = folded.to_original(hit.end(1), end=True)
+            if _overlaps(taken, start, end):
+                continue
+            out.append(Mention(start=start, end=end, text=folded.original[start:end], key=key,
+                               cue=f"'{key}' named again (introduced with a kind word)"))
+            bisect.insort(taken, (start, end))
+    return out
+
+
+def _share_areas(mentions: list[Mention]) -> None:
+    """Every mention of an unknown name takes the area the text gives it once.
+
+    'قرية خربة عمو بريف القامشلي' early on places a later 'في قرية خربة عمو' too.
+    """
+    area: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.place is not None:
+            area.setdefault(m.key, m)
+    for m in mentions:
+        given = area.get(m.key)
+        if m.place is None and given is not None and not given.approximate:
+            m.place, m.geo_precision, m.confidence = given.place, 1, given.confidence
+            m.cue = f"'{m.key}' named again ({given.cue})"
+        elif m.place is None and given is not None:
+            m.place, m.geo_precision, m.approximate = given.place, 2, True
+            m.confidence = 0.35
+            m.cue = (f"'{m.key}' is not in the gazetteer; placed at the area the text gives it "
+                     f"elsewhere ({given.place.name_ar}), approximate")
+
+
+def _known_with_other_article(name: str, kind: str, gaz: Gazetteer) -> Place | None:
+    """The one place of the kind a kind word names, known by ``name`` with the article
+    added or taken off: 'بلدة كسرة' is al-Kisrah, 'قرية الرميلان' Rmelan. (Without a kind
+    word a short name lacking its article is too often an ordinary word to be matched.)"""
+    bare = name.removeprefix("ال") if name.startswith("ال") else name
+    keys = {arabic_key(bare), arabic_key("ال" + bare)}
+    kinds = CUE_KINDS.get(kind, {kind})
+    found = {p.id: p for key in keys for p in gaz.by_key(key) if p.in_area and p.kind in kinds}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def is_kind_word(word: str) -> bool:
+    """'بمدينة', 'وقرية', 'المدينة': a kind word (with its clitics), never part of a name."""
+    for prefix in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+        if word.startswith(prefix) and word[len(prefix):].removeprefix("ال") in CUE_WORDS:
+            return True
+    return strip_clitics(word) in CUE_WORDS
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a span of a sorted list of non-overlapping spans."""
+    i = bisect.bisect_left(spans, (start, start))
+    return any(a < end and start < b for a, b in spans[max(0, i - 1):i + 1])
+
+
+def _area_after(pos: int, known: list[Mention], starts: list[int]) -> Mention | None:
+    """A resolved place within a few words after ``pos`` (the 'بريف X' / 'قرب X' that follows)."""
+    for m in known[bisect.bisect_left(starts, pos):bisect.bisect_right(starts, pos + 30)]:
+        if m.place is not None and m.role == "location" and m.place.in_area:
+            return m
+    return None
+
+
+#: A countryside named before a village of the same sentence ('الريف الشرقي لمدينة X').
+_COUNTRYSIDE_BEFORE = re.compile(r"(?:ال)?ريف(?: \S+)? (?:[لب]|ل?ال)?(?:(?:مدينه|بلده|ناحيه) )?$")
+#: How far back (characters) a countryside frames a village named after it.
+_FRAME_WINDOW = 120
+
+
+def _countryside_before(folded: FoldedText, pos: int, known: list[Mention],
+                        starts: list[int]) -> Mention | None:
+    """'سكان ريف القامشلي ... في بلدة X': the countryside the sentence set the village in.
+
+    Only a countryside ('ريف X', 'الريف الشرقي لمدينة X') counts, the last one named
+    before the village in its sentence: a town named before is often somewhere else.
+    """
+    text = folded.folded
+    lo = bisect.bisect_left(starts, pos - _FRAME_WINDOW)
+    for m in reversed(known[lo:bisect.bisect_left(starts, pos)]):
+        if m.place is None or m.role != "location" or not m.place.in_area:
+            continue
+        between = text[folded_offset(folded, m.end):folded_offset(folded, pos)]
+        if _SENTENCE_END.search(between):
+            return None
+        fstart = folded_offset(folded, m.start)
+        if (m.place.kind == "region" and m.place.parent) or _COUNTRYSIDE_BEFORE.search(
+                text[max(0, fstart - 30):fstart]):
+            return m
+    return None
+
+
+def countryside(parent: Mention, gaz: Gazetteer) -> Place:
+    """The 'ريف X' region of a resolved town if the gazetteer has one, else the town."""
+    place = parent.place
+    assert place is not None
+    if place.kind == "region":
+        return place
+    return gaz.countryside_of.get(place.id, place)
