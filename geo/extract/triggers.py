@@ -96,7 +96,7 @@ TRIGGERS_FILE = DATA_DIR / "triggers.toml"
 #: The conditions a trigger may need (see the header of triggers.toml).
 NEEDS = frozenset({"", "instrument", "air", "no_air", "patrol", "patrol_or_road", "heli", "soldiers",
                    "sides", "happened", "signed", "mil_near", "fighting", "gunmen", "no_attack",
-                   "airlift"})
+                   "airlift", "no_fighting"})
 _FIELDS = (Field("type", choices=frozenset(PRIORITY) | {"strike"}), Field("patterns", list),
            Field("strength", float), Field("need", default="", choices=NEEDS),
            Field("form", default="verb", choices=frozenset({"verb", "present", "noun"})))
@@ -396,6 +396,7 @@ _NEED_CHECKS = {
     "signed": lambda doc, s, m, text: bool(SIGNED_RE.search(text)),
     "mil_near": _military_near,
     "fighting": lambda doc, s, m, text: bool(FIGHTING_RE.search(text)) and _military_near(doc, s, m, text),
+    "no_fighting": lambda doc, s, m, text: not FIGHTING_RE.search(text) and _military_near(doc, s, m, text),
     "gunmen": lambda doc, s, m, text: bool(GUNMEN_RE.search(text[max(0, m.start() - 60):m.end() + 60])),
     "no_attack": lambda doc, s, m, text: not ATTACK_RE.search(text),
     "airlift": lambda doc, s, m, text: bool(AIRLIFT_RE.search(text)) and not ATTACK_RE.search(text),

@@ -217,3 +217,22 @@ def test_a_relative_clause_that_reports_speech_does_not_define_a_new_event(gaz):
 ])
 def test_sit_ins_and_roads_cut_before_a_convoy(gaz, body, kind):
     assert one(gaz, body).type == kind
+
+
+@pytest.mark.parametrize("body", [
+    # the obstructed patrol several words after the verb
+    "منع أهالي قرية تل شعير دورية أمريكية من المرور يوم الأحد.",
+    "منعت دورية للجيش السوري دورية أمريكية من المرور قرب القامشلي يوم الأحد.",
+    # stones thrown rather than 'رشق'
+    "ألقى أهالي قرية تل شعير الحجارة على رتل أمريكي يوم الأحد.",
+    "وقال المرصد إن قرويين من تل شعير رموا الحجارة على القافلة الأمريكية يوم الأحد.",
+])
+def test_residents_blocking_or_stoning_a_patrol(gaz, body):
+    assert [i.type for i in run(gaz, body).incidents] == ["patrol_obstruction"]
+
+
+def test_an_attack_with_an_object_pronoun_is_still_an_attack(gaz):
+    body = ("وقتل عنصران من قسد يوم الإثنين إثر استهدافهم من قبل مسلحين مجهولين على حاجز في "
+            "بلدة الشحيل.")
+    inc = one(gaz, body)
+    assert (inc.type, inc.place.name_en) == ("armed_clash", "Al-Shuhayl")
