@@ -67,7 +67,7 @@ from .document import Doc, read_article, source
 from .places import AREA_KINDS, PlaceFound, main_place, places_for
 from .roles import actors_for
 from .routes import routes
-from .triggers import Candidate, sentence_candidates
+from .triggers import Candidate, sentence_candidates, settle_repeats
 
 __all__ = ["extract_article"]
 
@@ -97,6 +97,7 @@ def extract_article(article: Any, gazetteer: Any) -> ArticleResult:
     for s in doc.sentences:
         if not s.heading:
             cands.extend(sentence_candidates(doc, s))
+    cands = settle_repeats(cands)
     others: dict[int, list[PlaceFound]] = {}  # id(candidate) -> its event's further places
     for c in cands:
         found = places_for(doc, c)

@@ -45,11 +45,21 @@ from .cues import (
 from .document import Doc
 from .folding import WORD_END, fold_letters, rx
 from .lexicon import DATA_DIR, check_pattern, row_error
-from .rejections import attributes_end, is_anaphoric, purposive, refers_back, rejected, target_span
+from .rejections import (
+    attributes_end,
+    background,
+    is_anaphoric,
+    opens_view_quote,
+    purposive,
+    refers_back,
+    rejected,
+    tally,
+    target_span,
+)
 from .sentences import Sentence, clause_of
 
 __all__ = ["ALONGSIDE", "EVENT_KINDS", "HOSTILE", "NEEDS", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE",
-           "Candidate", "Trigger", "load_triggers", "sentence_candidates"]
+           "Candidate", "Trigger", "load_triggers", "sentence_candidates", "settle_repeats"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +204,7 @@ class Candidate:
     place_own: bool = False
     subordinate: bool = False  # told after 'بعد/عقب/إثر' beside its clause's main event
     cut: bool = False  # its clause was cut at such a subordinator (its place is in its half)
+    retold: bool = False  # told as undated background ('وسبق لـ ... أن منعت'): see settle_repeats
 
 
 def sentence_candidates(doc: Doc, s: Sentence) -> list[Candidate]:
@@ -206,13 +217,14 @@ def sentence_candidates(doc: Doc, s: Sentence) -> list[Candidate]:
     text = s.folded
     found: list[Candidate] = []
     actions: list[tuple[int, int]] = []
+    in_view = _in_view_quote(doc, s)
     for trig, regex, fpos in doc.trigger_hits.get(s.index, ()):
         m = regex.match(text, fpos - s.fstart)
         if m is None or not _prefix_ok(text, m.start()):
             continue
         if trig.type in HOSTILE or trig.type in ("strike", "armed_clash"):
             actions.append(s.to_original(m.start(), m.end()))
-        cand = _check(doc, s, trig, m)
+        cand = None if in_view else _check(doc, s, trig, m)
         if cand is not None:
             found.append(cand)
     doc.actions[s.index] = sorted(actions)
@@ -284,11 +296,60 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     if ctype is None or not _need_ok(doc, s, trig, m, text):
         return None
     anaphoric = trig.form == "noun" and is_anaphoric(text, m) and not _first_report(doc, s, m, text, ctype)
+    # a tally ('135 هجوماً منذ ...'): it may add evidence to an event the article tells, never one more
+    anaphoric = anaphoric or (trig.form == "noun" and tally(text, m.start(), m.end()))
     start, end = s.to_original(m.start(), m.end())
     first_word = m.start() + len(m.group(0).split(" ")[0])
     verb_end = s.to_original(m.start(), first_word)[1]
     return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),
-                     verb_end)
+                     verb_end, retold=background(text, m.start()) and not _dated(doc, s))
+
+
+#: 'منذ 19 أكتوبر': a date a span starts from does not date the event told with it.
+_SINCE_RE = rx(r"(?<![^\W\d_])[وف]?منذ\s*$")
+
+
+def _dated(doc: Doc, s: Sentence) -> bool:
+    """Does sentence ``s`` hold a date expression of its own (not one after 'منذ')?"""
+    return any(not _SINCE_RE.search(doc.fspan(max(s.start, d.start - 8), d.start))
+               for d in doc.in_sentence(doc.dates, s))
+
+
+def _in_view_quote(doc: Doc, s: Sentence) -> bool:
+    """Does ``s`` go on with a quotation that the sentence before it opened after a view or an
+    opinion ('أعرب الوزير عن تفاؤله وقال: «هناك معارك قليلة.' then 'بعض القصف المتقطع»')?"""
+    if s.index == 0:
+        return False
+    prev = doc.sentences[s.index - 1]
+    return prev.para == s.para and opens_view_quote(
+        prev.text, lambda k: doc.fspan(prev.start, prev.start + k))
+
+
+#: A line of a bulleted summary ('• طيران التحالف رد بغارة جوية ...').
+_BULLETS = "•●▪◦·*-–"
+
+
+def settle_repeats(cands: list[Candidate]) -> list[Candidate]:
+    """The article's candidates without those that retell rather than report: bulleted
+    summary lines that repeat the article's events, and background told around its news.
+
+    Outlets open with a summary in bullets, then tell the same events in full: a bullet's
+    event of a kind the body tells (outside the bullets) is left out; one the body does not
+    tell stays an event of its own. Likewise an event told as background with no date of
+    its own ('وسبق لنقاط الجيش أن منعت دوريات', 'وكانت القوات قد انسحبت') in an article that
+    reports some other event is not news of this article. (With a date of its own it is an
+    earlier event the text dates; alone in its article it is that article's news.) Left
+    out rather than kept as references: a reference joins the first event of its type
+    whatever its place, and a retelling names other places.
+    """
+    def bullet(c: Candidate) -> bool:
+        return c.sentence.text.lstrip()[:1] in _BULLETS
+
+    told = {c.type for c in cands if not c.anaphoric and not bullet(c) and not c.retold}
+    news = any(not c.anaphoric and not c.retold for c in cands)
+    return [c for c in cands
+            if not (bullet(c) and any(c.type in k and told & k for k in EVENT_KINDS))
+            and not (c.retold and news)]
 
 
 def _first_report(doc: Doc, s: Sentence, m: re.Match[str], text: str, ctype: str) -> bool:
