@@ -292,12 +292,14 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     if rejected(text, m.start(), m.end()) or (trig.form == "present" and purposive(text, m.start())):
         return None
     clause = clause_of(text, m.start())
-    ctype = _resolve_type(trig, text, clause)
+    ctype = _resolve_type(trig, text, clause, doc.folded)
     if ctype is None or not _need_ok(doc, s, trig, m, text):
         return None
     anaphoric = trig.form == "noun" and is_anaphoric(text, m) and not _first_report(doc, s, m, text, ctype)
-    # a tally ('135 هجوماً منذ ...'): it may add evidence to an event the article tells, never one more
-    anaphoric = anaphoric or (trig.form == "noun" and tally(text, m.start(), m.end()))
+    # a tally ('135 هجوماً منذ ...'), or how the casualties of an event told before were hit
+    # ('أصيب جنود بجروح برصاص ...' after the clash): evidence for that event, never one more
+    anaphoric = anaphoric or (trig.form == "noun" and (
+        tally(text, m.start(), m.end()) or (_means_of_harm(text, m) and _kind_told_before(doc, s, ctype))))
     start, end = s.to_original(m.start(), m.end())
     first_word = m.start() + len(m.group(0).split(" ")[0])
     verb_end = s.to_original(m.start(), first_word)[1]
@@ -307,6 +309,17 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
 
 #: 'منذ 19 أكتوبر': a date a span starts from does not date the event told with it.
 _SINCE_RE = rx(r"(?<![^\W\d_])[وف]?منذ\s*$")
+
+
+#: 'أصيبوا بجروح بليغة برصاص', 'قتل عنصر برصاص': the weapon that hurt someone.
+_HURT_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?(?:قتل\S*|مقتل|اصيب\S*|اصابه|جرح\S*|استشهد\S*|استشهاد)"
+                     r"(?:\s+\S+){0,4}\s+$")
+
+
+def _means_of_harm(text: str, m: re.Match[str]) -> bool:
+    """Is the event noun at ``m`` only the means by which people were killed or hurt ('بـ')?"""
+    by = m.group(0).startswith("ب") or text[m.start() - 1:m.start()] == "ب"
+    return by and bool(_HURT_BEFORE_RE.search(text, max(0, m.start() - 50), m.start()))
 
 
 def _dated(doc: Doc, s: Sentence) -> bool:
@@ -387,7 +400,13 @@ def _kind_told_before(doc: Doc, s: Sentence, ctype: str) -> bool:
     return False
 
 
-def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int]) -> str | None:
+def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int], article: str) -> str | None:
+    """The type of a trigger in ``text`` (its sentence): a strike by its instrument.
+
+    A bare 'قصف' whose sentence names no weapon takes the article's: aircraft named
+    elsewhere in it and no artillery ('قصف الجيش الأميركي بنى تحتية' then 'طيران حربي')
+    make it an airstrike; otherwise it is shelling.
+    """
     ctype = trig.type
     if ctype in ("airstrike", "strike") and "انزال" in text:
         return "raid"
@@ -396,6 +415,9 @@ def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int]) -> str | No
         if EXPLOSIVE_RE.search(part) and not AIR_RE.search(part):
             return "explosion"  # 'السيارة المفخخة استهدفت مدخل البلدة
         if AIR_RE.search(part) or (AIR_RE.search(text) and not ARTILLERY_RE.search(part)):
+            return "airstrike"
+        if (trig.need != "instrument" and not ARTILLERY_RE.search(text) and not EXPLOSIVE_RE.search(text)
+                and AIR_RE.search(article) and not ARTILLERY_RE.search(article)):
             return "airstrike"
         if ARTILLERY_RE.search(text) or trig.need != "instrument":
             return "shelling"
@@ -444,6 +466,17 @@ def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
         for h in doc.in_sentence(doc.actors, s) if not h.metonym)
 
 
+#: 'عقب الاستهداف', 'بعد الهجوم': an attack the article told before, named as a point in time.
+_AFTER_TOLD_RE = rx(r"(?<![^\W\d_])[وف]?(?:عقب|بعد|اثر|اعقاب|جراء)\s+ال$")
+
+
+def _attack_told(text: str) -> bool:
+    """Does the sentence tell an attack? 'شهدت المنطقة عقب الاستهداف استنفاراً' does not:
+    the attack was told before and only dates the alert, which is this sentence's news."""
+    return any(not _AFTER_TOLD_RE.search(text, max(0, m.start() - 12), m.start())
+               for m in ATTACK_RE.finditer(text))
+
+
 #: need -> its check on the sentence (no entry: no condition, as for '' and 'instrument').
 _NEED_CHECKS = {
     "air": lambda doc, s, m, text: bool(AIR_RE.search(text)),
@@ -459,7 +492,7 @@ _NEED_CHECKS = {
     "fighting": lambda doc, s, m, text: bool(FIGHTING_RE.search(text)) and _military_near(doc, s, m, text),
     "no_fighting": lambda doc, s, m, text: not FIGHTING_RE.search(text) and _military_near(doc, s, m, text),
     "gunmen": lambda doc, s, m, text: bool(GUNMEN_RE.search(text[max(0, m.start() - 60):m.end() + 60])),
-    "no_attack": lambda doc, s, m, text: not ATTACK_RE.search(text),
+    "no_attack": lambda doc, s, m, text: not _attack_told(text),
     "airlift": lambda doc, s, m, text: bool(AIRLIFT_RE.search(text)) and not ATTACK_RE.search(text),
 }
 

@@ -236,3 +236,35 @@ def test_an_attack_with_an_object_pronoun_is_still_an_attack(gaz):
             "بلدة الشحيل.")
     inc = one(gaz, body)
     assert (inc.type, inc.place.name_en) == ("armed_clash", "Al-Shuhayl")
+
+
+def test_a_bare_strike_takes_the_weapon_the_article_names(gaz):
+    body = ("قصف الجيش الأميركي ليل الخميس مواقع لميليشيات موالية لإيران قرب مدينة البوكمال.\n"
+            "وقال البنتاغون إن طيراناً حربياً نفذ العملية.")
+    assert [i.type for i in run(gaz, body).incidents] == ["airstrike"]
+    with_guns = ("قصف الجيش التركي ليل الخميس قرية قرب عامودا.\n"
+                 "وحلقت طائرات مسيرة في سماء المنطقة بينما سقطت قذائف المدفعية على المنازل.")
+    assert "airstrike" not in [i.type for i in run(gaz, with_guns).incidents]
+
+
+def test_fighters_scrambled_to_shield_forces_are_an_air_incident(gaz):
+    body = ("أعلن البنتاغون أن قوات التحالف أرسلت مقاتلات لحماية القوات الكردية في مدينة الحسكة "
+            "بينما كانت تستهدفهم طائرات النظام.")
+    assert "air_incident" in [i.type for i in run(gaz, body).incidents]
+
+
+def test_an_alert_after_an_attack_told_before_is_its_own_event(gaz):
+    body = ("قتل عنصران من قسد بهجوم لمسلحين على حاجز في بلدة الصور.\n"
+            "وتابع أن البلدة شهدت عقب الاستهداف استنفاراً عسكرياً مكثفاً لقوات قسد.")
+    assert sorted(i.type for i in run(gaz, body).incidents) == ["armed_clash", "deployment"]
+
+
+def test_what_is_unclear_is_not_reported(gaz):
+    body = "ولكن لم يتضح على الفور سبب وصول القافلة إلى مدينة القامشلي."
+    assert run(gaz, body).incidents == []
+
+
+def test_the_bullets_that_hurt_the_side_of_a_clash_told_before_are_that_clash(gaz):
+    body = ("اندلع اشتباك بين الجيش السوري ومدرعات أمريكية في قرية تل الذهب قرب القامشلي.\n"
+            "وأكدت مصادر أن عدداً من الجنود الأمريكيين أصيبوا بجروح بليغة برصاص عناصر الحاجز في ريف الحسكة.")
+    assert [i.type for i in run(gaz, body).incidents] == ["armed_clash"]
