@@ -62,7 +62,7 @@ def rejected(text: str, start: int, end: int) -> bool:
     clause, or habitual in its clause.
     """
     before = text[:start]
-    if _negated(before) or HYPOTHETICAL_RE.search(before) or _META_RE.search(before):
+    if _negated(before) or HYPOTHETICAL_RE.search(before) or _meta(before):
         return True
     if FORECAST_RE.search(text, max(0, start - 120), start):
         return True  # 'تستعد لشن هجوم': prepared or expected, not done
@@ -72,6 +72,20 @@ def rejected(text: str, start: int, end: int) -> bool:
     if DENIAL_RE.search(text, clause[0], start) or _AFTER_HYPOTHETICAL_RE.match(text[end:]):
         return True
     return bool(HABITUAL_RE.search(text, clause[0], clause[1]))
+
+
+#: '، ففي شهر تشرين الأول استهدفت ...': a clause with 'ف' after a comma gives the instance.
+_INSTANCE_RE = rx(r"[,;]\s*ف(?:في|قد|خلال|منذ|بعد|قبل|حين)(?![^\W\d_])")
+
+
+def _meta(before: str) -> bool:
+    """A 'the first time that' statement governs the trigger ('ليست المرة الأولى التي تستهدف
+    فيها المسيرات سيارات'), unless a clause after it gives an instance ('، ففي شهر تشرين الأول
+    استهدفت طائرات مسيرة سيارتين في كوباني'): that instance is told as an event."""
+    m = None
+    for m in _META_RE.finditer(before):
+        pass
+    return m is not None and not _INSTANCE_RE.search(before, m.end())
 
 
 def _negated(before: str) -> bool:

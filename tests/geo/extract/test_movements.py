@@ -102,3 +102,14 @@ def test_a_sweep_is_a_patrol_unless_its_sentence_tells_the_battle_it_ends(gaz):
     assert [i.type for i in run(gaz, alone).incidents] == ["patrol"]
     after = "سيطرت قسد على بلدة ذيبان بعد اشتباكات مع داعش، وبدأت بتمشيط أحيائها."
     assert "patrol" not in [i.type for i in run(gaz, after).incidents]
+
+
+@pytest.mark.parametrize(("body", "kind", "place"), [
+    ("غادرت القوات الأمريكية قاعدة صرين يوم الأحد.", "withdrawal", "sarrin"),
+    ("سلّمت قسد نقاطها في بلدة عين عيسى للجيش السوري يوم الأحد.", "withdrawal", "ayn_issa"),
+    # a convoy seen on its way
+    ("رصد ناشطون رتلاً عسكرياً أمريكياً في بلدة تل تمر يوم الأحد.", "convoy", "tal_tamr"),
+])
+def test_leaving_handing_over_and_convoys_seen(gaz, body, kind, place):
+    incs = run(gaz, body).incidents
+    assert [(i.type, i.place.id) for i in incs] == [(kind, place)]
