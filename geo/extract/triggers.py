@@ -14,6 +14,7 @@ and sentence (:func:`sentence_candidates`).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -417,12 +418,18 @@ def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int], article: st
         if AIR_RE.search(part) or (AIR_RE.search(text) and not ARTILLERY_RE.search(part)):
             return "airstrike"
         if (trig.need != "instrument" and not ARTILLERY_RE.search(text) and not EXPLOSIVE_RE.search(text)
-                and AIR_RE.search(article) and not ARTILLERY_RE.search(article)):
+                and _weapons_of(article) == (True, False)):
             return "airstrike"
         if ARTILLERY_RE.search(text) or trig.need != "instrument":
             return "shelling"
         return None
     return ctype
+
+
+@functools.lru_cache(maxsize=16)
+def _weapons_of(article: str) -> tuple[bool, bool]:
+    """(aircraft named, artillery named) in an article's folded text (once per article)."""
+    return bool(AIR_RE.search(article)), bool(ARTILLERY_RE.search(article))
 
 
 def _need_ok(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str], text: str) -> bool:
