@@ -30,11 +30,14 @@ _SUBJECT_NOUN_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:دوري(?:ه|ات)|رتل|ار
                       r"(?![^\W\d_])")
 #: Words between a noun and the actor it belongs to: 'مسلحون من العشائر', 'خلية تابعة لـ'.
 _LINK_RE = rx(r"من|ل|لل|ل\S{3,}|تابع(?:ه|ين|ون)?|(?:ال)?تابع(?:ه|ين|ون)?\s*ل?|ينتمون|تنتمي|ينتمي")
+#: A trigger that ends on its object's preposition ('أطلقت النار على'): what follows is the target.
+_TOWARDS_END_RE = rx(r"(?<![^\W\d_])(?:علي|باتجاه|نحو|ضد)$")
 _COORDINATED_RE = re.compile(r"\s*(?:,|و)\s*")
 _VICTIM_BEFORE_RE = rx(r"(?<![^\W\d_])[وفلب]?(?:(?:مقتل|اصابه|اعتقال|استهداف|اسر|احتجاز|اختطاف|مصرع"
-                       r"|استشهاد|اغتيال)(?:\s+\S+){0,3}"
+                       r"|استشهاد|اغتيال|جث(?:ه|تين|تي|ث|مان))(?:\s+\S+){0,3}"
+                       # 'قتل 3 عناصر من', 'قتل عنصران من'; not 'قتل شاب برصاص' (the shooter follows)
                        r"|(?:قتل|اصيب|اصيبت|جرح|استشهد)\s+(?:" + COUNT + "|" + ONE_PERSON + "|" + TWO_PERSONS
-                       + r"(?![^\W\d_]))(?:\s+\S+){0,2}"
+                       + r"(?![^\W\d_]))(?:\s+(?!ب(?!صفوف))\S+){0,2}"
                        r"|لق(?:ي|يت|وا)(?:\s+\S+){0,3})\s*$")
 #: An armed clash told as one side's act ('هاجم', 'هجوم', 'كمين', 'استهدفت خلية'): it has
 #: an attacker and a target, as a hostile type has; 'اشتباكات' has two sides, no roles.
@@ -117,7 +120,8 @@ def roles(doc: Doc, c: Candidate, hits: list[ActorHit]) -> tuple[list[str], list
             continue
         agent = _AGENT_RE.search(doc.fspan(max(0, h.start - 16), h.start))
         later_verb = any(verb_start < a[0] and a[1] <= h.start for a in actions if a[0] != c.start)
-        adjective = c.form == "noun" and c.start <= h.start <= c.end + 2
+        adjective = (c.form == "noun" and c.start <= h.start <= c.end + 2
+                     and not _TOWARDS_END_RE.search(c.word))
         subject_slot = _subject_slot(doc.fspan(c.verb_end, h.start))
         if agent or adjective:
             attackers.append(h.actor)

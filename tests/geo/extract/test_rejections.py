@@ -104,12 +104,14 @@ def test_a_tally_beside_the_attack_it_counts(gaz):
     # an intention, a threat
     "وسط معلومات حول نية الولايات المتحدة، إقامة قاعدة ثانية قرب مدينة عين العرب.",
     "وسط تهديدات وزير الخارجية التركي بشن هجوم بالمسيرات على مدينة عين العرب.",
+    # the cause of a protest is not told as an event
+    "تظاهر أهالي مدينة القامشلي احتجاجاً على القصف التركي يوم الأحد.",
     # a trend, a habit 'from time to time'
     "وتأتي هذه التطورات في ظل تصاعد الهجمات التركية على قرى ريف القامشلي.",
     "وتشهد المنطقة بين الحين والآخر اشتباكات بين قسد والعشائر في ريف دير الزور.",
 ])
 def test_talk_about_events_is_no_event(gaz, body):
-    assert run(gaz, body).incidents == []
+    assert [i.type for i in run(gaz, body).incidents if i.type != "protest"] == []
 
 
 def test_a_first_time_statement_does_not_hide_the_instance_it_gives(gaz):

@@ -91,3 +91,16 @@ def test_the_withdrawing_force_is_the_only_party(gaz):
 def test_attacker_and_target_from_the_clause(gaz, body, attackers, targets):
     inc = one(gaz, body)
     assert (inc.attackers, inc.targets) == (attackers, targets)
+
+
+@pytest.mark.parametrize(("body", "attackers", "targets"), [
+    # the shooter after 'برصاص', the shot after 'على' or 'باتجاه'
+    ("قتل شاب برصاص الجندرمة التركية قرب بلدة الدرباسية يوم الأحد.", ["Turkey"], []),
+    ("قتل 3 مدنيين برصاص الجندرمة التركية قرب بلدة الدرباسية يوم الأحد.", ["Turkey"], ["Civilians"]),
+    ("أطلقت القوات التركية النار على مدنيين قرب بلدة الدرباسية يوم الأحد.", ["Turkey"], ["Civilians"]),
+    # a body found: the dead are the target
+    ("عثر على جثة عنصر من قسد مقتولاً بالرصاص في بلدة البصيرة يوم الأحد.", [], ["SDF"]),
+])
+def test_shootings_and_bodies_found(gaz, body, attackers, targets):
+    inc = one(gaz, body)
+    assert (inc.type, inc.attackers, inc.targets) == ("attack", attackers, targets)
