@@ -226,6 +226,10 @@ def test_sit_ins_and_roads_cut_before_a_convoy(gaz, body, kind):
     # stones thrown rather than 'رشق'
     "ألقى أهالي قرية تل شعير الحجارة على رتل أمريكي يوم الأحد.",
     "وقال المرصد إن قرويين من تل شعير رموا الحجارة على القافلة الأمريكية يوم الأحد.",
+    # gathered in front of it, drove it away, forced it back (an object pronoun on the verb)
+    "تجمهر أهالي قرية تل شعير أمام دورية أمريكية يوم الأحد.",
+    "طرد أهالي قرية تل شعير دورية أمريكية يوم الأحد.",
+    "وقف أهالي قرية تل شعير في طريق رتل أمريكي وأجبروه على العودة يوم الأحد.",
 ])
 def test_residents_blocking_or_stoning_a_patrol(gaz, body):
     assert [i.type for i in run(gaz, body).incidents] == ["patrol_obstruction"]

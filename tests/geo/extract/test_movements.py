@@ -81,6 +81,7 @@ def test_al_waleed_in_the_hasakah_countryside_is_not_al_tanf(gaz, body):
     ("بدأت القوات الروسية الانتشار في مدينة عين العرب يوم الأحد.", "ain_al_arab"),
     ("وباشرت وحدات من الجيش السوري دخول مدينة منبج يوم الأحد بموجب الاتفاق.", "manbij"),
     ("تمركزت قوات روسية في مطار القامشلي يوم الأحد.", "qamishli_airport"),
+    ("أنشأت القوات الروسية نقطة عسكرية جديدة في بلدة عين عيسى يوم الأحد.", "ayn_issa"),
 ])
 def test_forces_arriving_and_taking_up_positions_are_deployments(gaz, body, place):
     incs = run(gaz, body).incidents
