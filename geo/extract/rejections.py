@@ -256,8 +256,8 @@ def tally(text: str, start: int, end: int) -> bool:
     """Is the event noun at ``text[start:end]`` counted or summed up over a span of time
     ('تعرضت القواعد لـ 135 هجوماً منذ 19 أكتوبر', 'جراء القصف خلال 24 ساعة')? A tally
     repeats the events the article tells; it is not one more."""
-    lo, hi = clause_of(text, start)
-    if not SUMMARY_RE.search(text, lo, hi):
+    hi = clause_of(text, start)[1]
+    if not SUMMARY_RE.search(text, 0, hi):  # 'ومنذ بداية العام، نفذت المسيرات 50 غارة'
         return False
     counted = _COUNT_BEFORE_RE.search(text, max(0, start - 12), start)
     definite = text[max(0, start - 4):start].endswith(("ال", "بال", "لل")) or text.startswith("ال", start)

@@ -104,6 +104,9 @@ def test_a_tally_beside_the_attack_it_counts(gaz):
     # an intention, a threat
     "وسط معلومات حول نية الولايات المتحدة، إقامة قاعدة ثانية قرب مدينة عين العرب.",
     "وسط تهديدات وزير الخارجية التركي بشن هجوم بالمسيرات على مدينة عين العرب.",
+    # a demand, a tally over a span the sentence opens with
+    "وطالبت الإدارة الذاتية المجتمع الدولي بوقف الهجمات التركية على مدينة القامشلي.",
+    "ومنذ بداية العام الجاري، نفذت المسيرات التركية أكثر من 50 غارة على مناطق ريف القامشلي.",
     # the cause of a protest is not told as an event
     "تظاهر أهالي مدينة القامشلي احتجاجاً على القصف التركي يوم الأحد.",
     # a trend, a habit 'from time to time'
