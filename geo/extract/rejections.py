@@ -209,6 +209,8 @@ def background(text: str, start: int) -> bool:
     this article: unless the sentence dates it, it may only add evidence to an event the article
     tells (see :mod:`.triggers`)."""
     before = text[:start]
+    if "قد" not in before and "سبق" not in before and "سابق" not in before:
+        return False  # none of its words: most triggers, decided without a regex
     if _REPORTED_AFTER_RE.search(before):
         return False
     news = max((m.end() for m in _NEWS_BREAK_RE.finditer(before)), default=0)
