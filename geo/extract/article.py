@@ -19,7 +19,8 @@ once (:mod:`.document`) and runs the stages, each a module of this package:
    habitual statements ('تكررت حوادث اعتراض'), 'the first time that ...' meta
    statements, and anaphoric nouns ('الغارة', 'هذه العملية') that only refer
    back to an event already reported (they may add detail to it, never a new
-   incident).
+   incident). Once every sentence is read, bullets of a summary that repeat the
+   body and undated background ('وسبق لـ ... أن') beside other news are left out.
 4. **Date** (:mod:`.dating`, expressions from :mod:`.when`): the date expression
    of the sentence nearest the trigger (one after 'منذ' or naming another event,
    'حلقة 2020', is skipped); else the previous sentence's of the same paragraph;

@@ -4,11 +4,13 @@ Why a module: triggers (:data:`TRIGGERS`) are words of an event type in any of t
 forms Arabic news uses: past and present verbs, the verbal noun (مصدر), with clitics
 ('واعترضت', 'بقصف', 'وإنزالاً جوياً'). Each type has conditions (a trigger's
 ``need``): an obstruction needs a patrol or convoy, an encounter two sides or
-soldiers, a bare 'قصف' is an airstrike only with aircraft words, else shelling;
-'غارة' in a sentence that says 'إنزال' is a raid. The lexicon is data an analyst
-extends; this module checks it, finds every trigger of an article in one pass, drops
-the uses that report nothing (:mod:`.rejections`) and keeps one candidate per type
-and sentence (:func:`sentence_candidates`).
+soldiers, a bare 'قصف' is an airstrike only with aircraft words (in its sentence,
+else in its article), else shelling; 'غارة' in a sentence that says 'إنزال' is a raid.
+The lexicon is data an analyst extends; this module checks it, finds every trigger of
+an article in one pass, drops the uses that report nothing (:mod:`.rejections`), keeps
+one candidate per type and sentence (:func:`sentence_candidates`), and, once the whole
+article is read, leaves out what only retells its news (:func:`settle_repeats`: bullets
+of a summary, undated background).
 """
 
 from __future__ import annotations
