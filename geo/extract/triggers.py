@@ -61,7 +61,7 @@ from .rejections import (
 )
 from .sentences import Sentence, clause_of
 
-__all__ = ["ALONGSIDE", "EVENT_KINDS", "HOSTILE", "NEEDS", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE",
+__all__ = ["ALONGSIDE", "EVENT_KINDS", "HOSTILE", "NEEDS", "PART_OF", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE",
            "Candidate", "Trigger", "load_triggers", "sentence_candidates", "settle_repeats"]
 
 
@@ -90,6 +90,10 @@ PRIORITY = {t: i for i, t in enumerate((
 #: Types kept beside their clause's winner: 'انسحبت قسد من البلدة بعد اشتباكات' tells a
 #: clash and a withdrawal, and the ground changing hands is a fact of its own.
 ALONGSIDE = frozenset({"withdrawal"})
+#: Types that are a part of another's event when one sentence tells both: a patrol or a
+#: convoy on its way ('توجهت 5 آليات أميركية باتجاه الحاجز، فتم منعها من الدخول') is the
+#: movement the obstruction stopped, not a movement of its own.
+PART_OF = {"patrol_obstruction": frozenset({"convoy", "patrol"})}
 #: Kinds of event one event may be told as ('قصفت الطائرات ...' then 'الهجوم على ...'); a type
 #: may be in two. A definite noun of a kind the article already told refers back to it.
 EVENT_KINDS: tuple[frozenset[str], ...] = (
@@ -577,4 +581,5 @@ def _choose(found: list[Candidate]) -> list[Candidate]:
             old = winners.get(pick.type)
             if old is None or (old.anaphoric and not pick.anaphoric):
                 winners[pick.type] = pick
-    return sorted(winners.values(), key=lambda c: c.start)
+    parts = frozenset().union(*(PART_OF.get(t, frozenset()) for t in winners))
+    return sorted((c for t, c in winners.items() if t not in parts), key=lambda c: c.start)

@@ -114,3 +114,19 @@ def test_a_sweep_is_a_patrol_unless_its_sentence_tells_the_battle_it_ends(gaz):
 def test_leaving_handing_over_and_convoys_seen(gaz, body, kind, place):
     incs = run(gaz, body).incidents
     assert [(i.type, i.place.id) for i in incs] == [(kind, place)]
+
+
+def test_armoured_vehicles_on_the_move_without_a_convoy_word(gaz):
+    body = ("وجابت الدورية القرى الغربية لناحية الدرباسية يوم الأحد، في حين توجهت المدرعات الروسية "
+            "إلى قاعدتها في مدينة القامشلي.")
+    incs = run(gaz, body).incidents
+    assert ("convoy", "qamishli") in [(i.type, i.place.id) for i in incs]
+
+
+def test_the_movement_an_obstruction_stopped_is_that_obstruction(gaz):
+    body = ("توجهت 5 آليات أميركية باتجاه حاجز الجيش السوري في قرية تل شعير يوم الأحد، فتم منعها "
+            "من الدخول من قبل الحاجز.")
+    assert [i.type for i in run(gaz, body).incidents] == ["patrol_obstruction"]
+    stoned = ("وأثناء إلقاء المدنيين الحجارة على المدرعات في قرية تل شعير، تعبيراً عن رفضهم دخول "
+              "مدرعات تركية إلى أراضيهم.")
+    assert "convoy" not in [i.type for i in run(gaz, stoned).incidents]
