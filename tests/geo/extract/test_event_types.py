@@ -272,3 +272,13 @@ def test_the_bullets_that_hurt_the_side_of_a_clash_told_before_are_that_clash(ga
     body = ("اندلع اشتباك بين الجيش السوري ومدرعات أمريكية في قرية تل الذهب قرب القامشلي.\n"
             "وأكدت مصادر أن عدداً من الجنود الأمريكيين أصيبوا بجروح بليغة برصاص عناصر الحاجز في ريف الحسكة.")
     assert [i.type for i in run(gaz, body).incidents] == ["armed_clash"]
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("قتلت القوات التركية 3 عناصر من قسد قرب بلدة عين عيسى يوم الأحد.", "attack"),
+    ("أعلنت وزارة الدفاع التركية تحييد 5 عناصر من وحدات حماية الشعب قرب تل أبيض يوم الأحد.",
+     "armed_clash"),
+    ("خطف مسلحون مجهولون مدنياً في بلدة ذيبان يوم الأحد.", "arrest"),
+])
+def test_killings_by_a_named_force_neutralisations_and_abductions(gaz, body, kind):
+    assert [i.type for i in run(gaz, body).incidents] == [kind]
