@@ -69,6 +69,7 @@ def test_killed_and_injured_together_are_noted_not_split(gaz, sentence):
     ("قتيلان و3 جرحى بقصف تركي على قرية قرب عامودا.", 2, 3),
     ("لقي عنصران من قسد مصرعهما بانفجار لغم قرب بلدة ذيبان.", 2, None),
     ("أسفرت الغارة التركية قرب عامودا عن مقتل مدنيين اثنين.", 2, None),
+    ("قتلت القوات التركية 3 عناصر من قسد قرب بلدة عين عيسى.", 3, None),
 ])
 def test_more_casualty_forms(sentence, killed, injured):
     from geo.extract.casualties import casualties
