@@ -19,7 +19,8 @@ once (:mod:`.document`) and runs the stages, each a module of this package:
    habitual statements ('تكررت حوادث اعتراض'), 'the first time that ...' meta
    statements, and anaphoric nouns ('الغارة', 'هذه العملية') that only refer
    back to an event already reported (they may add detail to it, never a new
-   incident).
+   incident). Once every sentence is read, bullets of a summary that repeat the
+   body and undated background ('وسبق لـ ... أن') beside other news are left out.
 4. **Date** (:mod:`.dating`, expressions from :mod:`.when`): the date expression
    of the sentence nearest the trigger (one after 'منذ' or naming another event,
    'حلقة 2020', is skipped); else the previous sentence's of the same paragraph;
@@ -69,7 +70,7 @@ from .document import Doc, read_article, source
 from .places import AREA_KINDS, UNPLACED_CUE, PlaceFound, main_place, places_for
 from .roles import actors_for
 from .routes import routes
-from .triggers import Candidate, sentence_candidates
+from .triggers import Candidate, sentence_candidates, settle_repeats
 
 __all__ = ["extract_article"]
 
@@ -99,6 +100,7 @@ def extract_article(article: Any, gazetteer: Any) -> ArticleResult:
     for s in doc.sentences:
         if not s.heading:
             cands.extend(sentence_candidates(doc, s))
+    cands = settle_repeats(cands)
     others: dict[int, list[PlaceFound]] = {}  # id(candidate) -> its event's further places
     for c in cands:
         found = places_for(doc, c)

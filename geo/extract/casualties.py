@@ -28,6 +28,7 @@ _TABLES = {
     "person": (Field("word"), Field("count", int, choices=frozenset({1, 2}))),
     "casualty_word": (Field("word"), Field("counts", choices=frozenset({"killed", "injured"}))),
     "about": (Field("words"),),
+    "dual": (Field("word"), Field("counts", choices=frozenset({"killed", "injured"}))),
 }
 
 
@@ -61,14 +62,14 @@ _KILL = "(?:" + "|".join(r["word"] for r in _WORDS["casualty_word"] if r["counts
 _HURT = "(?:" + "|".join(r["word"] for r in _WORDS["casualty_word"] if r["counts"] == "injured") + ")"
 _CASUALTY_RES: tuple[tuple[str, re.Pattern[str], int | None], ...] = (
     ("killed", rx(r"(?<![^\W\d_])[وفلب]?" + _KILL + r"\s+" + _QUANT + COUNT), None),
-    ("killed", rx(r"(?<![^\W\d_])" + _QUANT + COUNT + r"\s+(?:من \S+\s+)?(?:ال)?(?:قتلي|قتيلا|قتيل|ضحايا"
+    ("killed", rx(r"(?<![^\W\d_])و?" + _QUANT + COUNT + r"\s+(?:من \S+\s+)?(?:ال)?(?:قتلي|قتيلا|قتيل|ضحايا"
                   r"|ضحيه|اشخاص قتلوا|قتلوا)(?![^\W\d_])"), None),
     ("killed", rx(r"(?<![^\W\d_])[وفلب]?" + _KILL + r"\s+" + ONE_PERSON + r"(?![^\W\d_])"), 1),
     ("killed", rx(r"(?<![^\W\d_])[وفلب]?" + _KILL + r"\s+" + TWO_PERSONS + r"(?![^\W\d_])"), 2),
     ("killed", rx(r"اودت(?: \S+){0,8} بحياه"), 1),
     ("killed", rx(r"(?<![^\W\d_])(?:ان|بان|انه)\s+\S+\s+قتل\s+(?:خلال|في|اثناء|جراء|اثر|ب)"), 1),
     ("injured", rx(r"(?<![^\W\d_])[وفلب]?" + _HURT + r"\s+" + _QUANT + COUNT), None),
-    ("injured", rx(r"(?<![^\W\d_])" + _QUANT + COUNT + r"\s+(?:من \S+\s+)?(?:ال)?(?:جرحي|جريحا|جريح"
+    ("injured", rx(r"(?<![^\W\d_])و?" + _QUANT + COUNT + r"\s+(?:من \S+\s+)?(?:ال)?(?:جرحي|جريحا|جريح"
                    r"|مصابين|مصابا|اصابات|اخرين بجروح|بجروح)(?![^\W\d_])"), None),
     ("injured", rx(r"(?<![^\W\d_])[وفلب]?" + _HURT + r"\s+" + ONE_PERSON + r"(?![^\W\d_])"), 1),
     ("injured", rx(r"(?<![^\W\d_])[وفلب]?" + _HURT + r"\s+" + TWO_PERSONS + r"(?![^\W\d_])"), 2),
@@ -77,6 +78,16 @@ _CASUALTY_RES: tuple[tuple[str, re.Pattern[str], int | None], ...] = (
     ("killed", rx(r"(?<![^\W\d_])[وف]?لق(?:ي|يت)\s+" + ONE_PERSON
                   + r"(?:\s+\S+){0,5}?\s+(?:مصرع|حتف)"), 1),
     ("killed", rx(r"(?<![^\W\d_])[وف]?لقي(?:ا|تا)\s+(?:مصرع|حتف)"), 2),
+    ("killed", rx(r"(?<![^\W\d_])[وف]?لق(?:ي|يت|يا|وا)\s+" + TWO_PERSONS
+                  + r"(?:\s+\S+){0,5}?\s+(?:مصرع|حتف)"), 2),
+    # 'قتلت القوات التركية 3 عناصر': a killer named between the verb and the count
+    ("killed", rx(r"(?<![^\W\d_])[وف]?قتل(?:ت|وا) (?:ال)?(?:قوات|طائر|مسير|جيش|عناصر|خلي|خلايا|مدفعي|مسلح)\S*"
+                  r"(?: \S+){0,2}? " + COUNT + r" (?:من )?(?:ال)?(?:عناصر|جنود|مدنيين|مقاتلين|اشخاص|افراد|عنصر|جنديا|مدنيا)"), None),
+    # 'مقتل مدنيين اثنين': the number after its noun
+    ("killed", rx(r"(?<![^\W\d_])[وفلب]?" + _KILL + r"\s+\S+\s+(?:اثنين|اثنان|اثنتين|اثنتان)(?![^\W\d_])"), 2),
+    ("injured", rx(r"(?<![^\W\d_])[وفلب]?" + _HURT + r"\s+\S+\s+(?:اثنين|اثنان|اثنتين|اثنتان)(?![^\W\d_])"),
+     2),
+    *((r["counts"], rx(r"(?<![^\W\d_])[وفب]?(?:ال)?" + r["word"] + r"(?![^\W\d_])"), 2) for r in _WORDS["dual"]),
 )
 #: 'مقتل وجرح 5', '5 قتلى وجرحى', 'بين قتيل وجريح': one count for both, not split.
 _COMBINED_RES = (
@@ -87,7 +98,7 @@ _COMBINED_RES = (
 #: A count followed by an injured word counts the injured, whatever verb is before it
 #: ('سقوط 3 جرحى' is not three killed).
 _INJURED_AFTER_RE = rx(r"^\s*(?:من \S+\s+)?(?:ال)?(?:جرحي|جريحا|جريح|مصابين|مصابا|بجروح)(?![^\W\d_])")
-_CASUALTY_HINT_RE = rx(r"قتل|مقتل|مصرع|حتف|استشهاد|وفاه|قتيل|ضحايا|ضحيه|اصاب|اصيب|جرح|جريح|مصاب|حياه")
+_CASUALTY_HINT_RE = rx(r"قتل|مقتل|مصرع|حتف|استشهاد|استشهد|وفاه|قتيل|ضحايا|ضحيه|اصاب|اصيب|جرح|جريح|مصاب|حياه")
 _CASUALTY_NEG_RE = rx(r"(?<![^\W\d_])(?:لم|لا|دون|بدون|عدم|اي|ولم|ولا)(?:\s+\S+){0,2}\s*$")
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
     "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NEG_WORDS", "NOT_MIL_SUBJECT_RE", "NOT_NEG_AFTER",
     "OFFICIALS_RE", "OUTCOME_WORDS", "PATROL_RE", "REFERENCE_RE", "ROAD_RE", "SIGNED_RE", "SOLDIERS_RE",
+    "SUMMARY_RE",
     "load_cues",
 ]
 
@@ -43,6 +44,7 @@ _SHAPES: dict[str, str] = {
     "denial": WORD_START + "[وف]?(?:{})" + WORD_END,
     "habitual": WORD_START + "[وف]?(?:{})" + WORD_END,
     "general": WORD_START + "[وف]?(?:{})" + WORD_END,
+    "summary": WORD_START + "[وف]?(?:{})" + WORD_END,
     "forecast": WORD_START + "[وف]?(?:{})" + WORD_END + r"(?:\s+\S+){{0,8}}\s*$",
     # matched right after an event noun ('القصف التركي', 'الهجوم بطائرات مسيرة'), one word a time
     "attribute": r"\s+(?:ال|بال|ب)?(?:{})" + WORD_END,
@@ -110,6 +112,7 @@ HYPOTHETICAL_RE = _cue_rx("hypothetical")
 DENIAL_RE = _cue_rx("denial")
 HABITUAL_RE = _cue_rx("habitual")
 GENERAL_RE = _cue_rx("general")
+SUMMARY_RE = _cue_rx("summary")
 FORECAST_RE = _cue_rx("forecast")
 NEG_WORDS = _cue_words("negation")
 NOT_NEG_AFTER = _cue_words("not_negation")

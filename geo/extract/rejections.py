@@ -13,6 +13,7 @@ lists of ``data/cues.toml`` (:mod:`.cues`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .cues import (
     ATTRIBUTE_RE,
@@ -25,11 +26,13 @@ from .cues import (
     NOT_NEG_AFTER,
     OUTCOME_WORDS,
     REFERENCE_RE,
+    SUMMARY_RE,
 )
 from .folding import rx
 from .sentences import clause_of
 
-__all__ = ["attributes_end", "is_anaphoric", "purposive", "refers_back", "rejected", "target_span"]
+__all__ = ["attributes_end", "background", "is_anaphoric", "opens_view_quote", "purposive", "refers_back",
+           "rejected", "tally", "target_span"]
 
 #: 'هجوم محتمل', 'عملية عسكرية مرتقبة', 'الهجوم المزعوم': expected, not done, or only alleged.
 _AFTER_HYPOTHETICAL_RE = rx(r"^\S*(?: \S+)?\s+(?:ال)?(?:محتمل|مرتقب|متوقع|وشيك|مزعوم|مفترض)(?:ه)?"
@@ -59,7 +62,7 @@ def rejected(text: str, start: int, end: int) -> bool:
     clause, or habitual in its clause.
     """
     before = text[:start]
-    if _negated(before) or HYPOTHETICAL_RE.search(before) or _META_RE.search(before):
+    if _negated(before) or HYPOTHETICAL_RE.search(before) or _meta(before):
         return True
     if FORECAST_RE.search(text, max(0, start - 120), start):
         return True  # 'تستعد لشن هجوم': prepared or expected, not done
@@ -69,6 +72,20 @@ def rejected(text: str, start: int, end: int) -> bool:
     if DENIAL_RE.search(text, clause[0], start) or _AFTER_HYPOTHETICAL_RE.match(text[end:]):
         return True
     return bool(HABITUAL_RE.search(text, clause[0], clause[1]))
+
+
+#: '، ففي شهر تشرين الأول استهدفت ...': a clause with 'ف' after a comma gives the instance.
+_INSTANCE_RE = rx(r"[,;]\s*ف(?:في|قد|خلال|منذ|بعد|قبل|حين)(?![^\W\d_])")
+
+
+def _meta(before: str) -> bool:
+    """A 'the first time that' statement governs the trigger ('ليست المرة الأولى التي تستهدف
+    فيها المسيرات سيارات'), unless a clause after it gives an instance ('، ففي شهر تشرين الأول
+    استهدفت طائرات مسيرة سيارتين في كوباني'): that instance is told as an event."""
+    m = None
+    for m in _META_RE.finditer(before):
+        pass
+    return m is not None and not _INSTANCE_RE.search(before, m.end())
 
 
 def _negated(before: str) -> bool:
@@ -169,3 +186,81 @@ def target_span(text: str, pos: int, *, locative: bool = False) -> tuple[int, in
     hi = clause_of(text, m.end())[1]
     words = list(_WORD_RE.finditer(text, m.end(), hi))[:_TARGET_WORDS]
     return (m.end(), words[-1].start() + 1) if words else None
+
+
+#: An event told as background, before the news: 'وكان مطار الرميلان قد عاد إلى الخدمة',
+#: 'وسبق لنقاط الجيش، المنتشرة بريف تل تمر، أن منعت دوريات', 'في وقت سابق' (not 'في وقت
+#: سابق من هذا العام', which places the event in time as a date does). (``dating`` has
+#: its own copy of this grammar, for the date such an event may borrow: the two should be one.)
+_BACKGROUND_RE = rx(r"(?<![^\W\d_])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,8}?قد(?![^\W\d_])"
+                    r"|(?<![^\W\d_])[وف]?سبق\s+(?:ان|ل)|(?<![^\W\d_])[وف]?(?:في\s+)?وقت\s+سابق"
+                    r"(?!\s+(?:من\s+)?(?:اليوم|هذا|هذه|الشهر|العام|الاسبوع|امس|الليله)(?![^\W\d_]))")
+#: 'وكان المرصد قد أفاد بأن رتلاً وصل ...': a source that had reported, not a background event.
+_REPORTED_AFTER_RE = rx(r"(?<![^\W\d_])قد\s+[وف]?(?:افاد|افادت|ذكر|ذكرت|نشر|نشرت|قال|قالت|اعلن|اعلنت|"
+                        r"اكد|اكدت|نقل|نقلت|اشار|اشارت|وثق|وثقت|رصد|رصدت)(?![^\W\d_])")
+#: Words that begin a new clause of the sentence's news ('... قبل أن تعود القوات اليوم').
+_NEWS_BREAK_RE = rx(r"(?<![^\W\d_])(?:حيث|بينما|فيما|في حين|لكن|الا ان|بعد ان|قبل ان|اذ|ثم)(?![^\W\d_])")
+_COMMA_RE = rx(r"[،,;؛]")
+
+
+def background(text: str, start: int) -> bool:
+    """Is the trigger at ``start`` told as background ('وكان ... قد', 'وسبق لـ ... أن', 'في وقت
+    سابق'), in the sentence it opens or in the trigger's own clause? Such an event is not news of
+    this article: unless the sentence dates it, it may only add evidence to an event the article
+    tells (see :mod:`.triggers`)."""
+    before = text[:start]
+    if "قد" not in before and "سبق" not in before and "سابق" not in before:
+        return False  # none of its words: most triggers, decided without a regex
+    if _REPORTED_AFTER_RE.search(before):
+        return False
+    news = max((m.end() for m in _NEWS_BREAK_RE.finditer(before)), default=0)
+    opener = _BACKGROUND_RE.match(before, len(before[:news]) + _leading(before[news:]))
+    clause = max((m.end() for m in _COMMA_RE.finditer(before)), default=0)
+    return bool(opener) or bool(_BACKGROUND_RE.search(before, max(news, clause)))
+
+
+def _leading(text: str) -> int:
+    """How many non-word characters (spaces, punctuation, quotes) open ``text``."""
+    return len(text) - len(text.lstrip(" \t\n,،;؛:\"«»“”'()-—•"))
+
+
+#: Quotation marks: the last unclosed one tells who is speaking.
+_OPEN_QUOTES = {"«": "»", "“": "”", '"': '"'}
+
+
+def opens_view_quote(original: str, folded_before: Callable[[int], str]) -> bool:
+    """Does a sentence open a quotation it does not close, after a view or an opinion ('أعرب
+    الوزير عن تفاؤله وقال: «هناك معارك قليلة.')? The sentences inside that quotation are the
+    speaker's view (see :mod:`.triggers`), not reports of events.
+
+    ``original`` is the sentence as written (folding drops the quotation marks);
+    ``folded_before(k)`` its folded text before the original offset ``k``.
+    """
+    for opening, closing in _OPEN_QUOTES.items():
+        k = original.rfind(opening)
+        if k < 0:
+            continue
+        if opening == closing and original.count(opening) % 2 == 0:
+            continue
+        if opening != closing and original.rfind(closing) > k:
+            continue
+        if GENERAL_RE.search(folded_before(k)):
+            return True
+    return False
+
+
+#: A count right before an event noun: '135 هجوماً', 'عشرات الغارات', 'سبع غارات'.
+_COUNT_BEFORE_RE = rx(r"(?<![^\W\d_])(?:\d+|عشرات|مئات|عشر|عشره|سبع|تسع|ثماني|ست|خمس|اربع|ثلاث)"
+                      r"(?:\s+من)?\s+(?:ال)?$")
+
+
+def tally(text: str, start: int, end: int) -> bool:
+    """Is the event noun at ``text[start:end]`` counted or summed up over a span of time
+    ('تعرضت القواعد لـ 135 هجوماً منذ 19 أكتوبر', 'جراء القصف خلال 24 ساعة')? A tally
+    repeats the events the article tells; it is not one more."""
+    hi = clause_of(text, start)[1]
+    if not SUMMARY_RE.search(text, 0, hi):  # 'ومنذ بداية العام، نفذت المسيرات 50 غارة'
+        return False
+    counted = _COUNT_BEFORE_RE.search(text, max(0, start - 12), start)
+    definite = text[max(0, start - 4):start].endswith(("ال", "بال", "لل")) or text.startswith("ال", start)
+    return bool(counted) or definite

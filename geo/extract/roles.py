@@ -25,11 +25,19 @@ __all__ = ["SUBJECT_ONLY", "actors_for", "roles"]
 #: one it withdrew from or after.
 SUBJECT_ONLY = frozenset({"withdrawal"})
 _SUBJECT_NOUN_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:دوري(?:ه|ات)|رتل|ارتال|موكب|قوات|قوه|جيش|جنود|عناصر"
-                      r"|طائر(?:ه|ات)|مسير(?:ه|ات)|مدفعيه|وحدات|فصائل|ميليشيا\w*|مليشيا\w*)"
+                      r"|طائر(?:ه|ات)|مسير(?:ه|ات)|مدفعيه|وحدات|فصائل|ميليشيا\w*|مليشيا\w*"
+                      r"|مسلح(?:ون|ين)|مجهول(?:ون|ين)|ملثم(?:ون|ين)|خلي(?:ه|ات)|خلايا)"
                       r"(?![^\W\d_])")
+#: Words between a noun and the actor it belongs to: 'مسلحون من العشائر', 'خلية تابعة لـ'.
+_LINK_RE = rx(r"من|ل|لل|ل\S{3,}|تابع(?:ه|ين|ون)?|(?:ال)?تابع(?:ه|ين|ون)?\s*ل?|ينتمون|تنتمي|ينتمي")
+#: A trigger that ends on its object's preposition ('أطلقت النار على'): what follows is the target.
+_TOWARDS_END_RE = rx(r"(?<![^\W\d_])(?:علي|باتجاه|نحو|ضد)$")
 _COORDINATED_RE = re.compile(r"\s*(?:,|و)\s*")
-_VICTIM_BEFORE_RE = rx(r"(?<![^\W\d_])[وفلب]?(?:(?:مقتل|اصابه|اعتقال|استهداف|اسر|احتجاز|اختطاف|مصرع)"
-                       r"(?:\s+\S+){0,3}|(?:قتل|اصيب|اصيبت|جرح)\s+" + COUNT + r"(?:\s+\S+){0,2}"
+_VICTIM_BEFORE_RE = rx(r"(?<![^\W\d_])[وفلب]?(?:(?:مقتل|اصابه|اعتقال|استهداف|اسر|احتجاز|اختطاف|مصرع"
+                       r"|استشهاد|اغتيال|جث(?:ه|تين|تي|ث|مان))(?:\s+\S+){0,3}"
+                       # 'قتل 3 عناصر من', 'قتل عنصران من'; not 'قتل شاب برصاص' (the shooter follows)
+                       r"|(?:قتل|اصيب|اصيبت|جرح|استشهد)\s+(?:" + COUNT + "|" + ONE_PERSON + "|" + TWO_PERSONS
+                       + r"(?![^\W\d_]))(?:\s+(?!ب(?!صفوف))\S+){0,2}"
                        r"|لق(?:ي|يت|وا)(?:\s+\S+){0,3})\s*$")
 #: An armed clash told as one side's act ('هاجم', 'هجوم', 'كمين', 'استهدفت خلية'): it has
 #: an attacker and a target, as a hostile type has; 'اشتباكات' has two sides, no roles.
@@ -112,7 +120,8 @@ def roles(doc: Doc, c: Candidate, hits: list[ActorHit]) -> tuple[list[str], list
             continue
         agent = _AGENT_RE.search(doc.fspan(max(0, h.start - 16), h.start))
         later_verb = any(verb_start < a[0] and a[1] <= h.start for a in actions if a[0] != c.start)
-        adjective = c.form == "noun" and c.start <= h.start <= c.end + 2
+        adjective = (c.form == "noun" and c.start <= h.start <= c.end + 2
+                     and not _TOWARDS_END_RE.search(c.word))
         subject_slot = _subject_slot(doc.fspan(c.verb_end, h.start))
         if agent or adjective:
             attackers.append(h.actor)
@@ -126,7 +135,7 @@ def roles(doc: Doc, c: Candidate, hits: list[ActorHit]) -> tuple[list[str], list
 
 def _is_victim(doc: Doc, c: Candidate, h: ActorHit) -> bool:
     """'مقتل قيادي في داعش', 'قتل ثلاثة جنود أتراك', 'قُتل طفل': the actor is hit, not hitting."""
-    before = doc.fspan(max(c.sentence.start, h.start - 30), h.start)
+    before = doc.fspan(max(c.sentence.start, h.start - 45), h.start)
     if _VICTIM_BEFORE_RE.search(before):
         return True
     return bool(_PASSIVE_HURT_RE.search(before) and _PERSON_RE.match(doc.fspan(h.start, h.end)))
@@ -139,6 +148,8 @@ def _subject_slot(gap: str) -> bool:
     الدورية الرتل الروسي'); a noun in construct with the actor is fine ('قوات الأسايش').
     """
     words = gap.split()
+    while words and _LINK_RE.fullmatch(words[-1]):  # 'مسلحون من العشائر', 'خلية تابعة لداعش'
+        words = words[:-1]
     if words and _SUBJECT_NOUN_RE.fullmatch(words[-1]) and not words[-1].startswith("ال"):
         words = words[:-1]
     return not any(_SUBJECT_NOUN_RE.fullmatch(w) for w in words)

@@ -4,16 +4,19 @@ Why a module: triggers (:data:`TRIGGERS`) are words of an event type in any of t
 forms Arabic news uses: past and present verbs, the verbal noun (مصدر), with clitics
 ('واعترضت', 'بقصف', 'وإنزالاً جوياً'). Each type has conditions (a trigger's
 ``need``): an obstruction needs a patrol or convoy, an encounter two sides or
-soldiers, a bare 'قصف' is an airstrike only with aircraft words, else shelling;
-'غارة' in a sentence that says 'إنزال' is a raid. The lexicon is data an analyst
-extends; this module checks it, finds every trigger of an article in one pass, drops
-the uses that report nothing (:mod:`.rejections`) and keeps one candidate per type
-and sentence (:func:`sentence_candidates`).
+soldiers, a bare 'قصف' is an airstrike only with aircraft words (in its sentence,
+else in its article), else shelling; 'غارة' in a sentence that says 'إنزال' is a raid.
+The lexicon is data an analyst extends; this module checks it, finds every trigger of
+an article in one pass, drops the uses that report nothing (:mod:`.rejections`), keeps
+one candidate per type and sentence (:func:`sentence_candidates`), and, once the whole
+article is read, leaves out what only retells its news (:func:`settle_repeats`: bullets
+of a summary, undated background).
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,11 +48,21 @@ from .cues import (
 from .document import Doc
 from .folding import WORD_END, fold_letters, rx
 from .lexicon import DATA_DIR, check_pattern, row_error
-from .rejections import attributes_end, is_anaphoric, purposive, refers_back, rejected, target_span
+from .rejections import (
+    attributes_end,
+    background,
+    is_anaphoric,
+    opens_view_quote,
+    purposive,
+    refers_back,
+    rejected,
+    tally,
+    target_span,
+)
 from .sentences import Sentence, clause_of
 
-__all__ = ["ALONGSIDE", "EVENT_KINDS", "HOSTILE", "NEEDS", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE",
-           "Candidate", "Trigger", "load_triggers", "sentence_candidates"]
+__all__ = ["ALONGSIDE", "EVENT_KINDS", "HOSTILE", "NEEDS", "PART_OF", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE",
+           "Candidate", "Trigger", "load_triggers", "sentence_candidates", "settle_repeats"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +90,10 @@ PRIORITY = {t: i for i, t in enumerate((
 #: Types kept beside their clause's winner: 'انسحبت قسد من البلدة بعد اشتباكات' tells a
 #: clash and a withdrawal, and the ground changing hands is a fact of its own.
 ALONGSIDE = frozenset({"withdrawal"})
+#: Types that are a part of another's event when one sentence tells both: a patrol or a
+#: convoy on its way ('توجهت 5 آليات أميركية باتجاه الحاجز، فتم منعها من الدخول') is the
+#: movement the obstruction stopped, not a movement of its own.
+PART_OF = {"patrol_obstruction": frozenset({"convoy", "patrol"})}
 #: Kinds of event one event may be told as ('قصفت الطائرات ...' then 'الهجوم على ...'); a type
 #: may be in two. A definite noun of a kind the article already told refers back to it.
 EVENT_KINDS: tuple[frozenset[str], ...] = (
@@ -96,7 +113,7 @@ TRIGGERS_FILE = DATA_DIR / "triggers.toml"
 #: The conditions a trigger may need (see the header of triggers.toml).
 NEEDS = frozenset({"", "instrument", "air", "no_air", "patrol", "patrol_or_road", "heli", "soldiers",
                    "sides", "happened", "signed", "mil_near", "fighting", "gunmen", "no_attack",
-                   "airlift"})
+                   "airlift", "no_fighting"})
 _FIELDS = (Field("type", choices=frozenset(PRIORITY) | {"strike"}), Field("patterns", list),
            Field("strength", float), Field("need", default="", choices=NEEDS),
            Field("form", default="verb", choices=frozenset({"verb", "present", "noun"})))
@@ -194,6 +211,7 @@ class Candidate:
     place_own: bool = False
     subordinate: bool = False  # told after 'بعد/عقب/إثر' beside its clause's main event
     cut: bool = False  # its clause was cut at such a subordinator (its place is in its half)
+    retold: bool = False  # told as undated background ('وسبق لـ ... أن منعت'): see settle_repeats
 
 
 def sentence_candidates(doc: Doc, s: Sentence) -> list[Candidate]:
@@ -206,13 +224,14 @@ def sentence_candidates(doc: Doc, s: Sentence) -> list[Candidate]:
     text = s.folded
     found: list[Candidate] = []
     actions: list[tuple[int, int]] = []
+    in_view = _in_view_quote(doc, s)
     for trig, regex, fpos in doc.trigger_hits.get(s.index, ()):
         m = regex.match(text, fpos - s.fstart)
         if m is None or not _prefix_ok(text, m.start()):
             continue
         if trig.type in HOSTILE or trig.type in ("strike", "armed_clash"):
             actions.append(s.to_original(m.start(), m.end()))
-        cand = _check(doc, s, trig, m)
+        cand = None if in_view else _check(doc, s, trig, m)
         if cand is not None:
             found.append(cand)
     doc.actions[s.index] = sorted(actions)
@@ -280,15 +299,77 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     if rejected(text, m.start(), m.end()) or (trig.form == "present" and purposive(text, m.start())):
         return None
     clause = clause_of(text, m.start())
-    ctype = _resolve_type(trig, text, clause)
+    ctype = _resolve_type(trig, text, clause, doc.folded)
     if ctype is None or not _need_ok(doc, s, trig, m, text):
         return None
     anaphoric = trig.form == "noun" and is_anaphoric(text, m) and not _first_report(doc, s, m, text, ctype)
+    # a tally ('135 هجوماً منذ ...'), or how the casualties of an event told before were hit
+    # ('أصيب جنود بجروح برصاص ...' after the clash): evidence for that event, never one more
+    anaphoric = anaphoric or (trig.form == "noun" and (
+        tally(text, m.start(), m.end()) or (_means_of_harm(text, m) and _kind_told_before(doc, s, ctype))))
     start, end = s.to_original(m.start(), m.end())
     first_word = m.start() + len(m.group(0).split(" ")[0])
     verb_end = s.to_original(m.start(), first_word)[1]
     return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),
-                     verb_end)
+                     verb_end, retold=background(text, m.start()) and not _dated(doc, s))
+
+
+#: 'منذ 19 أكتوبر': a date a span starts from does not date the event told with it.
+_SINCE_RE = rx(r"(?<![^\W\d_])[وف]?منذ\s*$")
+
+
+#: 'أصيبوا بجروح بليغة برصاص', 'قتل عنصر برصاص': the weapon that hurt someone.
+_HURT_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?(?:قتل\S*|مقتل|اصيب\S*|اصابه|جرح\S*|استشهد\S*|استشهاد)"
+                     r"(?:\s+\S+){0,4}\s+$")
+
+
+def _means_of_harm(text: str, m: re.Match[str]) -> bool:
+    """Is the event noun at ``m`` only the means by which people were killed or hurt ('بـ')?"""
+    by = m.group(0).startswith("ب") or text[m.start() - 1:m.start()] == "ب"
+    return by and bool(_HURT_BEFORE_RE.search(text, max(0, m.start() - 50), m.start()))
+
+
+def _dated(doc: Doc, s: Sentence) -> bool:
+    """Does sentence ``s`` hold a date expression of its own (not one after 'منذ')?"""
+    return any(not _SINCE_RE.search(doc.fspan(max(s.start, d.start - 8), d.start))
+               for d in doc.in_sentence(doc.dates, s))
+
+
+def _in_view_quote(doc: Doc, s: Sentence) -> bool:
+    """Does ``s`` go on with a quotation that the sentence before it opened after a view or an
+    opinion ('أعرب الوزير عن تفاؤله وقال: «هناك معارك قليلة.' then 'بعض القصف المتقطع»')?"""
+    if s.index == 0:
+        return False
+    prev = doc.sentences[s.index - 1]
+    return prev.para == s.para and opens_view_quote(
+        prev.text, lambda k: doc.fspan(prev.start, prev.start + k))
+
+
+#: A line of a bulleted summary ('• طيران التحالف رد بغارة جوية ...').
+_BULLETS = "•●▪◦·*-–"
+
+
+def settle_repeats(cands: list[Candidate]) -> list[Candidate]:
+    """The article's candidates without those that retell rather than report: bulleted
+    summary lines that repeat the article's events, and background told around its news.
+
+    Outlets open with a summary in bullets, then tell the same events in full: a bullet's
+    event of a kind the body tells (outside the bullets) is left out; one the body does not
+    tell stays an event of its own. Likewise an event told as background with no date of
+    its own ('وسبق لنقاط الجيش أن منعت دوريات', 'وكانت القوات قد انسحبت') in an article that
+    reports some other event is not news of this article. (With a date of its own it is an
+    earlier event the text dates; alone in its article it is that article's news.) Left
+    out rather than kept as references: a reference joins the first event of its type
+    whatever its place, and a retelling names other places.
+    """
+    def bullet(c: Candidate) -> bool:
+        return c.sentence.text.lstrip()[:1] in _BULLETS
+
+    told = {c.type for c in cands if not c.anaphoric and not bullet(c) and not c.retold}
+    news = any(not c.anaphoric and not c.retold for c in cands)
+    return [c for c in cands
+            if not (bullet(c) and any(c.type in k and told & k for k in EVENT_KINDS))
+            and not (c.retold and news)]
 
 
 def _first_report(doc: Doc, s: Sentence, m: re.Match[str], text: str, ctype: str) -> bool:
@@ -326,7 +407,13 @@ def _kind_told_before(doc: Doc, s: Sentence, ctype: str) -> bool:
     return False
 
 
-def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int]) -> str | None:
+def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int], article: str) -> str | None:
+    """The type of a trigger in ``text`` (its sentence): a strike by its instrument.
+
+    A bare 'قصف' whose sentence names no weapon takes the article's: aircraft named
+    elsewhere in it and no artillery ('قصف الجيش الأميركي بنى تحتية' then 'طيران حربي')
+    make it an airstrike; otherwise it is shelling.
+    """
     ctype = trig.type
     if ctype in ("airstrike", "strike") and "انزال" in text:
         return "raid"
@@ -336,10 +423,19 @@ def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int]) -> str | No
             return "explosion"  # 'السيارة المفخخة استهدفت مدخل البلدة
         if AIR_RE.search(part) or (AIR_RE.search(text) and not ARTILLERY_RE.search(part)):
             return "airstrike"
+        if (trig.need != "instrument" and not ARTILLERY_RE.search(text) and not EXPLOSIVE_RE.search(text)
+                and _weapons_of(article) == (True, False)):
+            return "airstrike"
         if ARTILLERY_RE.search(text) or trig.need != "instrument":
             return "shelling"
         return None
     return ctype
+
+
+@functools.lru_cache(maxsize=16)
+def _weapons_of(article: str) -> tuple[bool, bool]:
+    """(aircraft named, artillery named) in an article's folded text (once per article)."""
+    return bool(AIR_RE.search(article)), bool(ARTILLERY_RE.search(article))
 
 
 def _need_ok(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str], text: str) -> bool:
@@ -383,6 +479,17 @@ def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
         for h in doc.in_sentence(doc.actors, s) if not h.metonym)
 
 
+#: 'عقب الاستهداف', 'بعد الهجوم': an attack the article told before, named as a point in time.
+_AFTER_TOLD_RE = rx(r"(?<![^\W\d_])[وف]?(?:عقب|بعد|اثر|اعقاب|جراء)\s+ال$")
+
+
+def _attack_told(text: str) -> bool:
+    """Does the sentence tell an attack? 'شهدت المنطقة عقب الاستهداف استنفاراً' does not:
+    the attack was told before and only dates the alert, which is this sentence's news."""
+    return any(not _AFTER_TOLD_RE.search(text, max(0, m.start() - 12), m.start())
+               for m in ATTACK_RE.finditer(text))
+
+
 #: need -> its check on the sentence (no entry: no condition, as for '' and 'instrument').
 _NEED_CHECKS = {
     "air": lambda doc, s, m, text: bool(AIR_RE.search(text)),
@@ -396,8 +503,9 @@ _NEED_CHECKS = {
     "signed": lambda doc, s, m, text: bool(SIGNED_RE.search(text)),
     "mil_near": _military_near,
     "fighting": lambda doc, s, m, text: bool(FIGHTING_RE.search(text)) and _military_near(doc, s, m, text),
+    "no_fighting": lambda doc, s, m, text: not FIGHTING_RE.search(text) and _military_near(doc, s, m, text),
     "gunmen": lambda doc, s, m, text: bool(GUNMEN_RE.search(text[max(0, m.start() - 60):m.end() + 60])),
-    "no_attack": lambda doc, s, m, text: not ATTACK_RE.search(text),
+    "no_attack": lambda doc, s, m, text: not _attack_told(text),
     "airlift": lambda doc, s, m, text: bool(AIRLIFT_RE.search(text)) and not ATTACK_RE.search(text),
 }
 
@@ -473,4 +581,5 @@ def _choose(found: list[Candidate]) -> list[Candidate]:
             old = winners.get(pick.type)
             if old is None or (old.anaphoric and not pick.anaphoric):
                 winners[pick.type] = pick
-    return sorted(winners.values(), key=lambda c: c.start)
+    parts = frozenset().union(*(PART_OF.get(t, frozenset()) for t in winners))
+    return sorted((c for t, c in winners.items() if t not in parts), key=lambda c: c.start)

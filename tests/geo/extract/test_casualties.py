@@ -60,3 +60,20 @@ def test_killed_and_injured_together_are_noted_not_split(gaz, sentence):
     inc = one(gaz, sentence)
     assert (inc.fatalities, inc.injuries) == (None, None)
     assert any("together" in n for n in inc.notes)
+
+
+@pytest.mark.parametrize(("sentence", "killed", "injured"), [
+    # the verb of martyrdom, duals with no number, a count after 'و', the number after its noun
+    ("استشهد 3 مدنيين بقصف تركي على قرية قرب عامودا.", 3, None),
+    ("سقوط قتيلين وجريحين بقصف تركي على قرية قرب عامودا.", 2, 2),
+    ("قتيلان و3 جرحى بقصف تركي على قرية قرب عامودا.", 2, 3),
+    ("لقي عنصران من قسد مصرعهما بانفجار لغم قرب بلدة ذيبان.", 2, None),
+    ("أسفرت الغارة التركية قرب عامودا عن مقتل مدنيين اثنين.", 2, None),
+    ("قتلت القوات التركية 3 عناصر من قسد قرب بلدة عين عيسى.", 3, None),
+])
+def test_more_casualty_forms(sentence, killed, injured):
+    from geo.extract.casualties import casualties
+    from geo.extract.folding import fold_letters
+
+    found = casualties(fold_letters(sentence))
+    assert found[:2] == (killed, injured)

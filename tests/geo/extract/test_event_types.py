@@ -217,3 +217,68 @@ def test_a_relative_clause_that_reports_speech_does_not_define_a_new_event(gaz):
 ])
 def test_sit_ins_and_roads_cut_before_a_convoy(gaz, body, kind):
     assert one(gaz, body).type == kind
+
+
+@pytest.mark.parametrize("body", [
+    # the obstructed patrol several words after the verb
+    "منع أهالي قرية تل شعير دورية أمريكية من المرور يوم الأحد.",
+    "منعت دورية للجيش السوري دورية أمريكية من المرور قرب القامشلي يوم الأحد.",
+    # stones thrown rather than 'رشق'
+    "ألقى أهالي قرية تل شعير الحجارة على رتل أمريكي يوم الأحد.",
+    "وقال المرصد إن قرويين من تل شعير رموا الحجارة على القافلة الأمريكية يوم الأحد.",
+    # gathered in front of it, drove it away, forced it back (an object pronoun on the verb)
+    "تجمهر أهالي قرية تل شعير أمام دورية أمريكية يوم الأحد.",
+    "طرد أهالي قرية تل شعير دورية أمريكية يوم الأحد.",
+    "وقف أهالي قرية تل شعير في طريق رتل أمريكي وأجبروه على العودة يوم الأحد.",
+])
+def test_residents_blocking_or_stoning_a_patrol(gaz, body):
+    assert [i.type for i in run(gaz, body).incidents] == ["patrol_obstruction"]
+
+
+def test_an_attack_with_an_object_pronoun_is_still_an_attack(gaz):
+    body = ("وقتل عنصران من قسد يوم الإثنين إثر استهدافهم من قبل مسلحين مجهولين على حاجز في "
+            "بلدة الشحيل.")
+    inc = one(gaz, body)
+    assert (inc.type, inc.place.name_en) == ("armed_clash", "Al-Shuhayl")
+
+
+def test_a_bare_strike_takes_the_weapon_the_article_names(gaz):
+    body = ("قصف الجيش الأميركي ليل الخميس مواقع لميليشيات موالية لإيران قرب مدينة البوكمال.\n"
+            "وقال البنتاغون إن طيراناً حربياً نفذ العملية.")
+    assert [i.type for i in run(gaz, body).incidents] == ["airstrike"]
+    with_guns = ("قصف الجيش التركي ليل الخميس قرية قرب عامودا.\n"
+                 "وحلقت طائرات مسيرة في سماء المنطقة بينما سقطت قذائف المدفعية على المنازل.")
+    assert "airstrike" not in [i.type for i in run(gaz, with_guns).incidents]
+
+
+def test_fighters_scrambled_to_shield_forces_are_an_air_incident(gaz):
+    body = ("أعلن البنتاغون أن قوات التحالف أرسلت مقاتلات لحماية القوات الكردية في مدينة الحسكة "
+            "بينما كانت تستهدفهم طائرات النظام.")
+    assert "air_incident" in [i.type for i in run(gaz, body).incidents]
+
+
+def test_an_alert_after_an_attack_told_before_is_its_own_event(gaz):
+    body = ("قتل عنصران من قسد بهجوم لمسلحين على حاجز في بلدة الصور.\n"
+            "وتابع أن البلدة شهدت عقب الاستهداف استنفاراً عسكرياً مكثفاً لقوات قسد.")
+    assert sorted(i.type for i in run(gaz, body).incidents) == ["armed_clash", "deployment"]
+
+
+def test_what_is_unclear_is_not_reported(gaz):
+    body = "ولكن لم يتضح على الفور سبب وصول القافلة إلى مدينة القامشلي."
+    assert run(gaz, body).incidents == []
+
+
+def test_the_bullets_that_hurt_the_side_of_a_clash_told_before_are_that_clash(gaz):
+    body = ("اندلع اشتباك بين الجيش السوري ومدرعات أمريكية في قرية تل الذهب قرب القامشلي.\n"
+            "وأكدت مصادر أن عدداً من الجنود الأمريكيين أصيبوا بجروح بليغة برصاص عناصر الحاجز في ريف الحسكة.")
+    assert [i.type for i in run(gaz, body).incidents] == ["armed_clash"]
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("قتلت القوات التركية 3 عناصر من قسد قرب بلدة عين عيسى يوم الأحد.", "attack"),
+    ("أعلنت وزارة الدفاع التركية تحييد 5 عناصر من وحدات حماية الشعب قرب تل أبيض يوم الأحد.",
+     "armed_clash"),
+    ("خطف مسلحون مجهولون مدنياً في بلدة ذيبان يوم الأحد.", "arrest"),
+])
+def test_killings_by_a_named_force_neutralisations_and_abductions(gaz, body, kind):
+    assert [i.type for i in run(gaz, body).incidents] == [kind]

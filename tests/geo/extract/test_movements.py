@@ -69,3 +69,64 @@ def test_a_convoy_at_the_crossing_it_entered_or_the_base_it_reached(gaz, body, p
 def test_al_waleed_in_the_hasakah_countryside_is_not_al_tanf(gaz, body):
     incs = run(gaz, body).incidents
     assert incs and all(i.place.governorate == "hasakah" for i in incs)
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    # helicopters of a named force landing at an airport are a deployment, cargo or not
+    ("هبطت مروحيات روسية في مطار القامشلي يوم الأحد.", "qamishli_airport"),
+    ("وقالت القناة إن مروحيات تابعة لسلاح الجو الروسي وصلت إلى مطار القامشلي يوم الأحد.",
+     "qamishli_airport"),
+    ("جرى يوم الأحد نقل منظومة دفاع جوي روسية إلى مطار القامشلي.", "qamishli_airport"),
+    # forces starting to deploy in, or to enter, a town handed over without a fight
+    ("بدأت القوات الروسية الانتشار في مدينة عين العرب يوم الأحد.", "ain_al_arab"),
+    ("وباشرت وحدات من الجيش السوري دخول مدينة منبج يوم الأحد بموجب الاتفاق.", "manbij"),
+    ("تمركزت قوات روسية في مطار القامشلي يوم الأحد.", "qamishli_airport"),
+    ("أنشأت القوات الروسية نقطة عسكرية جديدة في بلدة عين عيسى يوم الأحد.", "ayn_issa"),
+])
+def test_forces_arriving_and_taking_up_positions_are_deployments(gaz, body, place):
+    incs = run(gaz, body).incidents
+    assert [(i.type, i.place.id) for i in incs] == [("deployment", place)]
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    # the convoy named first, its verb after a comma or after 'و'
+    ("وقالت مصادر إن القافلة، اتجهت يوم الأحد نحو قاعدة الشدادي.", "shaddadi"),
+    ("وتتألف القافلة من 50 شاحنة، ودخلت يوم الأحد مدينة الشدادي.", "shaddadi"),
+])
+def test_a_convoy_told_before_its_verb(gaz, body, place):
+    incs = run(gaz, body).incidents
+    assert [(i.type, i.place.id) for i in incs] == [("convoy", place)]
+
+
+def test_a_sweep_is_a_patrol_unless_its_sentence_tells_the_battle_it_ends(gaz):
+    alone = "وتقوم قسد حالياً بعمليات بحث وتمشيط واسعة في بلدة ذيبان للعثور على أعضاء الخلية."
+    assert [i.type for i in run(gaz, alone).incidents] == ["patrol"]
+    after = "سيطرت قسد على بلدة ذيبان بعد اشتباكات مع داعش، وبدأت بتمشيط أحيائها."
+    assert "patrol" not in [i.type for i in run(gaz, after).incidents]
+
+
+@pytest.mark.parametrize(("body", "kind", "place"), [
+    ("غادرت القوات الأمريكية قاعدة صرين يوم الأحد.", "withdrawal", "sarrin"),
+    ("سلّمت قسد نقاطها في بلدة عين عيسى للجيش السوري يوم الأحد.", "withdrawal", "ayn_issa"),
+    # a convoy seen on its way
+    ("رصد ناشطون رتلاً عسكرياً أمريكياً في بلدة تل تمر يوم الأحد.", "convoy", "tal_tamr"),
+])
+def test_leaving_handing_over_and_convoys_seen(gaz, body, kind, place):
+    incs = run(gaz, body).incidents
+    assert [(i.type, i.place.id) for i in incs] == [(kind, place)]
+
+
+def test_armoured_vehicles_on_the_move_without_a_convoy_word(gaz):
+    body = ("وجابت الدورية القرى الغربية لناحية الدرباسية يوم الأحد، في حين توجهت المدرعات الروسية "
+            "إلى قاعدتها في مدينة القامشلي.")
+    incs = run(gaz, body).incidents
+    assert ("convoy", "qamishli") in [(i.type, i.place.id) for i in incs]
+
+
+def test_the_movement_an_obstruction_stopped_is_that_obstruction(gaz):
+    body = ("توجهت 5 آليات أميركية باتجاه حاجز الجيش السوري في قرية تل شعير يوم الأحد، فتم منعها "
+            "من الدخول من قبل الحاجز.")
+    assert [i.type for i in run(gaz, body).incidents] == ["patrol_obstruction"]
+    stoned = ("وأثناء إلقاء المدنيين الحجارة على المدرعات في قرية تل شعير، تعبيراً عن رفضهم دخول "
+              "مدرعات تركية إلى أراضيهم.")
+    assert "convoy" not in [i.type for i in run(gaz, stoned).incidents]

@@ -74,3 +74,33 @@ def test_the_withdrawing_force_is_the_only_party(gaz):
     incidents = {i.type: i for i in run(gaz, body).incidents}
     assert incidents["withdrawal"].actors == ["SDF"]
     assert set(incidents["armed_clash"].actors) == {"SDF", "Arab tribal forces"}
+
+
+@pytest.mark.parametrize(("body", "attackers", "targets"), [
+    # the killed named before the attack: victims, not attackers
+    ("قتل عنصران من قسد بهجوم لخلايا داعش في بلدة ذيبان يوم الأحد.", ["ISIS"], ["SDF"]),
+    ("قتل عنصر من قسد برصاص مسلحين مجهولين في بلدة الشحيل يوم الأحد.", [], ["SDF"]),
+    # unknown gunmen are the subject: the force after them is the target
+    ("اغتال مسلحون مجهولون قيادياً في قسد في بلدة الشحيل يوم الأحد.", [], ["SDF"]),
+    ("استهدف مجهولون دورية لقوات الأسايش في بلدة عامودا يوم الأحد.", [], ["Asayish"]),
+    # a cell or gunmen of a named force: that force attacks
+    ("استهدفت خلية تابعة لتنظيم داعش سيارة لقسد في بلدة ذيبان يوم الأحد.", ["ISIS"], ["SDF"]),
+    ("هاجم مسلحون من العشائر حاجزاً لقسد في بلدة ذيبان يوم الأحد.", ["Arab tribal forces"], ["SDF"]),
+    ("مسيّرة تركية تستهدف سيارة لقسد في ريف القامشلي.", ["Turkey"], ["SDF"]),
+])
+def test_attacker_and_target_from_the_clause(gaz, body, attackers, targets):
+    inc = one(gaz, body)
+    assert (inc.attackers, inc.targets) == (attackers, targets)
+
+
+@pytest.mark.parametrize(("body", "attackers", "targets"), [
+    # the shooter after 'برصاص', the shot after 'على' or 'باتجاه'
+    ("قتل شاب برصاص الجندرمة التركية قرب بلدة الدرباسية يوم الأحد.", ["Turkey"], []),
+    ("قتل 3 مدنيين برصاص الجندرمة التركية قرب بلدة الدرباسية يوم الأحد.", ["Turkey"], ["Civilians"]),
+    ("أطلقت القوات التركية النار على مدنيين قرب بلدة الدرباسية يوم الأحد.", ["Turkey"], ["Civilians"]),
+    # a body found: the dead are the target
+    ("عثر على جثة عنصر من قسد مقتولاً بالرصاص في بلدة البصيرة يوم الأحد.", [], ["SDF"]),
+])
+def test_shootings_and_bodies_found(gaz, body, attackers, targets):
+    inc = one(gaz, body)
+    assert (inc.type, inc.attackers, inc.targets) == ("attack", attackers, targets)

@@ -1,0 +1,124 @@
+"""What talks about events without reporting a new one: background retold around the news,
+summaries in bullets, tallies, a speaker's view in quotes, a truce said to hold, intentions and
+threats. Sentences written for these tests in the style of Arabic news."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract.folding import fold_letters
+from geo.extract.rejections import background, opens_view_quote, tally
+from tests.geo.extract.helpers import run
+
+
+def _at(text: str, word: str) -> tuple[str, int]:
+    folded = fold_letters(text)
+    return folded, folded.index(fold_letters(word))
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("وكان مطار الرميلان قد عاد إلى الخدمة قبل أيام", "عاد", True),
+    ("وسبق لنقاط الجيش المنتشرة بريف تل تمر، ومحاذاة الطريق، أن منعت دوريات أمريكية", "منعت", True),
+    ("وفي وقت سابق، قصفت القوات التركية قرية تل جمعة", "قصفت", True),
+    ("قصفت القوات التركية قرية تل جمعة، وكانت قد قصفت قرية أخرى", "قصفت قرية أخرى", True),
+    # the news after 'قبل أن', a source that had reported, a time placed by the text
+    ("وكانت القوات قد انسحبت من البلدة قبل أن تعود اليوم وتسيطر عليها", "تسيطر", False),
+    ("وكان المرصد قد أفاد بأن رتلاً وصل إلى الحسكة", "وصل", False),
+    ("وتعرضت القاعدة في وقت سابق من هذا العام لقصف روسي", "قصف", False),
+    ("قصفت القوات التركية قرية تل جمعة", "قصفت", False),
+])
+def test_background(text, word, expected):
+    assert background(*_at(text, word)) is expected
+
+
+def test_a_quotation_opened_after_a_view():
+    said = "وأعرب الوزير عن تفاؤله وقال: «هناك معارك قليلة نسبياً."
+    assert opens_view_quote(said, lambda k: fold_letters(said[:k]))
+    closed = "وأعرب الوزير عن تفاؤله وقال: «هناك معارك قليلة»."
+    assert not opens_view_quote(closed, lambda k: fold_letters(closed[:k]))
+    reported = "وقال المرصد: «قصفت القوات التركية قرية تل جمعة."
+    assert not opens_view_quote(reported, lambda k: fold_letters(reported[:k]))
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("وتعرضت القواعد الأمريكية لـ 135 هجوماً منذ 19 أكتوبر", "هجوما", True),
+    ("وخرجت 7 محطات عن الخدمة جراء القصف خلال 24 ساعة", "القصف", True),
+    ("وشنت الطائرات سبع غارات خلال الأسبوع الماضي على المنطقة", "غارات", True),
+    ("وشنت الطائرات سبع غارات على قرية تل جمعة", "غارات", False),
+])
+def test_tally(text, word, expected):
+    folded, start = _at(text, word)
+    assert tally(folded, start, start + len(fold_letters(word))) is expected
+
+
+def _types(gaz, body: str) -> list[tuple[str, str]]:
+    return [(i.type, i.place.id) for i in run(gaz, body).incidents]
+
+
+def test_undated_background_beside_the_news_is_no_new_incident(gaz):
+    body = ("أوقف حاجز للجيش السوري رتلاً أمريكياً في بلدة تل تمر يوم الأحد.\n"
+            "وسبق لحواجز الجيش السوري أن منعت دوريات أمريكية من عبور قرية تل شعير.")
+    assert _types(gaz, body) == [("patrol_obstruction", "tal_tamr")]
+
+
+def test_dated_background_is_an_earlier_incident_of_its_own(gaz):
+    body = ("هبطت طائرة شحن أمريكية في مطار القامشلي يوم الأحد.\n"
+            "وكانت القوات الأمريكية قد انسحبت من قاعدة صرين قبل أربعة أيام.")
+    incs = run(gaz, body).incidents
+    assert sorted(i.type for i in incs) == ["deployment", "withdrawal"]
+    withdrawal = next(i for i in incs if i.type == "withdrawal")
+    assert str(withdrawal.date_first) == "2023-08-11"
+
+
+def test_background_alone_is_its_articles_news(gaz):
+    assert [i.type for i in run(gaz, "وكانت طائرات تركية قد قصفت قرية تل جمعة.").incidents] == [
+        "airstrike"]
+
+
+def test_a_bullet_repeating_the_body_is_no_second_incident(gaz):
+    body = ("ملخص:\n"
+            "• طيران التحالف رد بغارة جوية استهدفت موقع إطلاق القذائف شمالي المدينة.\n\n"
+            "شن طيران التحالف الدولي يوم الأحد غارة جوية استهدفت موقعاً شمالي مدينة الشدادي.")
+    assert [i.type for i in run(gaz, body).incidents] == ["airstrike"]
+
+
+def test_a_bullet_the_body_does_not_tell_stays_an_event(gaz):
+    body = ("ملخص:\n"
+            "• قصفت القوات التركية قرية تل جمعة يوم الأحد.\n\n"
+            "وسيرت القوات الروسية دورية في ريف الدرباسية يوم الأحد.")
+    assert sorted(i.type for i in run(gaz, body).incidents) == ["patrol", "shelling"]
+
+
+def test_a_tally_beside_the_attack_it_counts(gaz):
+    body = ("استهدفت الميليشيات الإيرانية قاعدة الشدادي بقذائف صاروخية يوم الأحد.\n"
+            "وتعرضت القواعد الأمريكية في سوريا لـ 135 هجوماً منذ 19 تشرين الأول الماضي.")
+    assert [i.type for i in run(gaz, body).incidents] == ["shelling"]
+
+
+@pytest.mark.parametrize("body", [
+    # a speaker's view in a quotation cut into sentences
+    ("وأعرب وزير الخارجية عن تفاؤله بالوضع في مدينة تل تمر، وقال: «هناك معارك قليلة نسبياً. "
+     "بعض القصف المتقطع بالأسلحة الخفيفة وبعض قذائف الهاون»."),
+    # a truce said to hold: the violations it admits are no event
+    "وكتب الرئيس في تغريدة أن وقف إطلاق النار صامد، موضحاً أن مواجهات محدودة وقعت قرب تل تمر.",
+    # an intention, a threat
+    "وسط معلومات حول نية الولايات المتحدة، إقامة قاعدة ثانية قرب مدينة عين العرب.",
+    "وسط تهديدات وزير الخارجية التركي بشن هجوم بالمسيرات على مدينة عين العرب.",
+    # a demand, a tally over a span the sentence opens with
+    "وطالبت الإدارة الذاتية المجتمع الدولي بوقف الهجمات التركية على مدينة القامشلي.",
+    "ومنذ بداية العام الجاري، نفذت المسيرات التركية أكثر من 50 غارة على مناطق ريف القامشلي.",
+    # the cause of a protest is not told as an event
+    "تظاهر أهالي مدينة القامشلي احتجاجاً على القصف التركي يوم الأحد.",
+    # a trend, a habit 'from time to time'
+    "وتأتي هذه التطورات في ظل تصاعد الهجمات التركية على قرى ريف القامشلي.",
+    "وتشهد المنطقة بين الحين والآخر اشتباكات بين قسد والعشائر في ريف دير الزور.",
+])
+def test_talk_about_events_is_no_event(gaz, body):
+    assert [i.type for i in run(gaz, body).incidents if i.type != "protest"] == []
+
+
+def test_a_first_time_statement_does_not_hide_the_instance_it_gives(gaz):
+    body = ("ويُشار إلى أنها ليست المرة الأولى التي تستهدف فيها المسيّرات التركية سيارات مدنية، "
+            "ففي شهر تشرين الأول استهدفت طائرات مسيرة تركية سيارتين مدنيتين في مدينة كوباني.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("airstrike", "ain_al_arab")]
+    assert run(gaz, "هذه هي المرة الأولى التي تقصف فيها القوات التركية، منذ شهر، قرية تل جمعة.").incidents == []
