@@ -84,12 +84,26 @@ FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"
                       "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي"})
 
 
+@functools.lru_cache(maxsize=8192)
 def match_key(line: str) -> str:
-    """A matching key: no diacritics/tatweel, alef/ya/ta-marbuta folded, lower case."""
+    """A matching key: no diacritics/tatweel, alef/ya/ta-marbuta folded, lower case.
+
+    Remembered for the last few thousand lines: the furniture pass asks for the key
+    of one line many times over (classifying it, comparing headlines, looking for a
+    title's repeats), and a key depends on the line alone.
+    """
     key = _DIACRITICS.sub("", _INVISIBLE.sub("", line)).translate(FOLD).casefold()
     return " ".join(key.split()).strip(" :：.-–—|•·»«")
 
 
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+
 def key_words(line: str) -> list[str]:
     """Folded word tokens (punctuation dropped) for comparing headlines."""
-    return re.sub(r"[^\w\s]", " ", match_key(line)).split()
+    return list(_key_words(line))
+
+
+@functools.lru_cache(maxsize=8192)
+def _key_words(line: str) -> tuple[str, ...]:
+    return tuple(_NOT_WORD.sub(" ", match_key(line)).split())
