@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import load_furniture
 from .stamps import is_stamp_line
-from .text import ARABIC_RE, FOLD, key_words, match_key
+from .text import ARABIC_RE, FOLD, forget_keys, key_words, match_key
 
 __all__ = ["Stripped", "strip_furniture", "strip_page"]
 
@@ -112,6 +112,7 @@ def strip_page(text: str, *, known_title: str | None = None, outlet: str = "") -
 
     ``known_title`` and ``outlet`` are as ``title`` and ``outlet`` there. Never raises.
     """
+    forget_keys()  # the keys of the previous page are of no use here
     lines = [line.strip() for line in text.replace("\r", "\n").split("\n")]
     original = list(lines)
     arabic = _mostly_arabic(text)
