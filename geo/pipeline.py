@@ -5,7 +5,9 @@ extraction (its :class:`ArticleResult`) is cached on disk by content: the key
 is the file's SHA-256 and metadata, the gazetteer's data version and the code
 version, so a second run on the same corpus only merges and builds layers, and
 any change to the data or the code invalidates the cache without a manual
-flush.
+flush. Past a few thousand articles the run's results themselves wait on disk until
+the layers and the report are built (:mod:`geo.shelf`): ``PipelineResult.results``
+is then a read-only mapping that reads each back when asked.
 
 Cache location: ``cache_dir`` if given, else ``$NES_OSINT_CACHE``, else
 ``$XDG_CACHE_HOME/nes-osint``, else ``.cache/nes-osint`` in the project (or
