@@ -5,7 +5,7 @@ extraction (its :class:`ArticleResult`) is cached on disk by content: the key
 is the file's SHA-256 and metadata, the gazetteer's data version and the code
 version, so a second run on the same corpus only merges and builds layers, and
 any change to the data or the code invalidates the cache without a manual
-flush. Past a few thousand articles the run's results themselves wait on disk until
+flush. Past 20,000 articles the run's results themselves wait on disk until
 the layers and the report are built (:mod:`geo.shelf`): ``PipelineResult.results``
 is then a read-only mapping that reads each back when asked.
 
@@ -271,7 +271,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     timer = _Timer()
     articles: dict[str, Any] = {}
     reports: list[Any] = []
-    results = ResultShelf(gazetteer)  # past a few thousand articles, on disk (geo.shelf)
+    results = ResultShelf(gazetteer)  # past 20,000 articles, on disk (geo.shelf)
     failures: list[dict] = []
 
     def keep(article: Any, result: ArticleResult) -> None:
