@@ -3,6 +3,7 @@
     python bench/bench_pipeline.py [-n 200] [--seed 0] [--profile] [--tracemalloc]
                                    [--keep DIR] [--no-cache-run]
     python bench/bench_pipeline.py --real [-n 1000] [--jobs 1,2] [--keep DIR]
+    python bench/bench_pipeline.py --memory [--sizes 1000,10000] [--100k]
 
 Generates ``n`` articles (bench/corpus_gen.py) into a temporary folder, then
 prints, for the same texts:
@@ -28,6 +29,13 @@ Aho-Corasick scan of the same folded text (``fold`` + ``automaton.iter``, as in
 bench_gazetteer.py: the floor under any pipeline), the speed-up over one job,
 and whether every GeoJSON layer came out byte-identical.
 
+With ``--memory`` it prints the peak RSS of a whole run (``geo build`` without cache,
+``keep_text=False`` as for a large corpus) at each size of synthetic articles, each
+run in a fresh process so one size's peak does not hide the next: at 1,000 and 10,000
+articles (``--100k`` adds 100,000; issue 14 asks for at most 500 MB there, flat in the
+number of articles), beside the RSS after loading the gazetteer, with the memory per
+article and how many results the run kept on disk (:mod:`geo.shelf`).
+
 Figures only: nothing here asserts on time.
 """
 
@@ -40,6 +48,7 @@ import json
 import os
 import pstats
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -254,6 +263,41 @@ def real_report(args: argparse.Namespace, folder: Path, size: int, distinct: int
                   f"--jobs {args.jobs[0]} ({os.cpu_count()} cores); GeoJSON bytes {same}")
 
 
+def memory_child(n: int, seed: int) -> None:
+    """One run at ``n`` synthetic articles in this (fresh) process; prints its figures."""
+    with tempfile.TemporaryDirectory(prefix="nes-mem-") as tmp:
+        folder, size = write_corpus(Path(tmp) / "corpus", n, seed=seed)
+        gaz = load_gazetteer()
+        _ = gaz.matcher
+        import geo.extract  # noqa: F401
+        import geo.read  # noqa: F401
+
+        loaded = max_rss_mb()
+        cpu = time.process_time()
+        result = run_pipeline(folder, gazetteer=gaz, use_cache=False, keep_text=False)
+        cpu = time.process_time() - cpu
+        on_disk = getattr(result.results, "on_disk", 0)
+        print(f"MEMORY {n} {size} {loaded:.1f} {max_rss_mb():.1f} {cpu:.2f} {on_disk} "
+              f"{len(result.results)}")
+
+
+def memory_report(sizes: list[int], seed: int) -> None:
+    """Peak RSS of a run at each size, each in its own process."""
+    print("peak RSS of a whole run (no cache, keep_text=False), synthetic articles, "
+          "each size in a fresh process:")
+    for n in sizes:
+        out = subprocess.run([sys.executable, __file__, "--memory-child", str(n), "--seed",
+                              str(seed)], capture_output=True, text=True, check=True).stdout
+        line = next(x for x in out.splitlines() if x.startswith("MEMORY "))
+        _, n_, size, loaded, peak, cpu, on_disk, count = line.split()
+        n, size_mb = int(n_), int(size) / 1e6
+        per = (float(peak) - float(loaded)) * 1024 / max(n, 1)
+        print(f"  {n:>7} articles ({size_mb:6.1f} MB): peak RSS {float(peak):7.0f} MB, "
+              f"{float(loaded):.0f} MB after loading the gazetteer, {per:5.1f} KB per article "
+              f"above it; {on_disk}/{count} results on disk; {float(cpu):.1f} CPU s "
+              f"({n / max(float(cpu), 1e-9):.0f} articles/s)")
+
+
 def _cpu() -> tuple[float, float]:
     """CPU seconds (user + system) of this process and of its finished children."""
     own, kids = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
@@ -284,7 +328,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tracemalloc", action="store_true", help="traced Python peak")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     parser.add_argument("--no-cache-run", action="store_true", help="skip the cache runs")
+    parser.add_argument("--memory", action="store_true",
+                        help="peak RSS of a whole run at each of --sizes")
+    parser.add_argument("--sizes", type=_job_counts, default=[1000, 10000],
+                        help="with --memory: article counts (default 1000,10000)")
+    parser.add_argument("--100k", dest="hundred_k", action="store_true",
+                        help="with --memory: add a run at 100,000 articles (minutes)")
+    parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.memory_child:
+        memory_child(args.memory_child, args.seed)
+        return 0
+    if args.memory:
+        memory_report(args.sizes + ([100_000] if args.hundred_k else []), args.seed)
+        return 0
     if args.real:
         args.n = args.n or 1000
         with tempfile.TemporaryDirectory(prefix="nes-real-") as tmp:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .errors import GazetteerError, GeocoderUnavailable
+from .jsonout import dump_mentions
 from .lookup import LookupResult, lookup
 from .model import Candidate
 from .normalize import is_arabic
@@ -104,7 +105,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
 
     mentions = resolve_text(text, load_gazetteer())
     if args.json:
-        print(json_safe(json.dumps([m.as_dict() for m in mentions], ensure_ascii=False, indent=2)))
+        print(json_safe(dump_mentions(mentions)))
         return 0
     for m in mentions:
         where = (f"{m.place.name_en} ({m.place.lat:.4f}, {m.place.lon:.4f}) p{m.geo_precision}"

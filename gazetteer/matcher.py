@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -39,9 +40,12 @@ class Entry:
     latin: bool
 
 
-@dataclass(frozen=True, slots=True)
-class RawMatch:
-    """A name found in folded text; offsets are folded offsets, ``core`` is the indexed form."""
+class RawMatch(NamedTuple):
+    """A name found in folded text; offsets are folded offsets, ``core`` is the indexed form.
+
+    A named tuple rather than a frozen dataclass: one is made per automaton hit, and a
+    frozen dataclass pays a guarded ``__setattr__`` per field.
+    """
 
     start: int  # start of the name including its article, excluding other clitics
     end: int
@@ -49,6 +53,25 @@ class RawMatch:
     place_ids: tuple[str, ...]
     prefix: str  # the clitics in front of the core, article included
     word_start: int  # where the whole word, clitics included, starts
+
+
+class _Word:
+    """What the automaton stores for one indexed core, with the places each clitic
+    sequence in front of it admits (filled as the text shows them: a handful per core)."""
+
+    __slots__ = ("core", "length", "entries", "admitted")
+
+    def __init__(self, core: str, entries: tuple[Entry, ...]) -> None:
+        self.core = core
+        self.length = len(core)
+        self.entries = entries
+        self.admitted: dict[str, tuple[str, ...]] = {}
+
+    def admit(self, prefix: str) -> tuple[str, ...]:
+        ids = _unique(tuple(e.place_id for e in self.entries
+                            if _prefix_ok(prefix, e, self.length)))
+        self.admitted[prefix] = ids
+        return ids
 
 
 class PlaceMatcher:
@@ -68,29 +91,37 @@ class PlaceMatcher:
                         bucket.append(entry)
         self.automaton = ahocorasick.Automaton()
         for core, entries in table.items():
-            self.automaton.add_word(core, (core, tuple(entries)))
+            self.automaton.add_word(core, _Word(core, tuple(entries)))
         self.automaton.make_automaton()
         self.size = len(table)
 
     def scan(self, folded: str) -> list[RawMatch]:
-        """Longest, non-overlapping name matches in an already folded text."""
+        """Longest, non-overlapping name matches in an already folded text.
+
+        The loop runs once per automaton hit, so it stays flat: the clitics in front
+        of a core are read with one bounded backward walk, and which places a
+        (core, clitics) pair admits is worked out once per pair and remembered.
+        """
         found: list[RawMatch] = []
         n = len(folded)
-        for end_idx, (core, entries) in self.automaton.iter(folded):
+        for end_idx, word in self.automaton.iter(folded):
             end = end_idx + 1
-            if end < n and _is_word_char(folded[end]):
+            if end < n and ((ch := folded[end]).isalnum() or ch == "_"):
                 continue
-            start = end - len(core)
+            start = end - word.length
             ws = start
-            while ws > 0 and start - ws <= _MAX_PREFIX and _is_word_char(folded[ws - 1]):
+            floor = start - _MAX_PREFIX - 1 if start > _MAX_PREFIX else 0
+            while ws > floor and ((ch := folded[ws - 1]).isalnum() or ch == "_"):
                 ws -= 1
-            if ws > 0 and _is_word_char(folded[ws - 1]):
+            if ws and ws == floor and ((ch := folded[ws - 1]).isalnum() or ch == "_"):
                 continue
             prefix = folded[ws:start]
-            ids = tuple(e.place_id for e in entries if _prefix_ok(prefix, e, len(core)))
+            ids = word.admitted.get(prefix)
+            if ids is None:
+                ids = word.admit(prefix)
             if ids:
-                s = start - 2 if prefix.endswith("ال") else start
-                found.append(RawMatch(s, end, core, _unique(ids), prefix, ws))
+                found.append(RawMatch(start - 2 if prefix.endswith("ال") else start, end,
+                                      word.core, ids, prefix, ws))
         return _longest_non_overlapping(found)
 
     def find(self, text: str) -> tuple[FoldedText, list[RawMatch]]:

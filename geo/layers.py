@@ -250,23 +250,29 @@ def _route_row(route: Route, waypoints: list[Place]) -> dict:
     }
 
 
-def _place_rows(results: list[ArticleResult]) -> list[dict]:
-    places: dict[str, Place] = {}
-    counts: dict[str, int] = defaultdict(int)
-    articles: dict[str, set[str]] = defaultdict(set)
-    for res in results:
+class _PlaceTally:
+    """The places layer, counted one article at a time (results are not all held at once)."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, Place] = {}
+        self.counts: dict[str, int] = defaultdict(int)
+        self.articles: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, res: ArticleResult) -> None:
         for m in res.mentions:
             if m.role != "location" or not _in_syria(m.place):
                 continue
             assert m.place is not None
-            places.setdefault(m.place.id, m.place)
-            counts[m.place.id] += 1
-            articles[m.place.id].add(res.article_id)
-    return [{
-        "id": p.id, "name_ar": p.name_ar, "name_en": p.name_en, "kind": p.kind,
-        "governorate": p.governorate, "n_mentions": counts[pid],
-        "articles": sorted(articles[pid]), "geometry": _point(p),
-    } for pid, p in sorted(places.items())]
+            self.places.setdefault(m.place.id, m.place)
+            self.counts[m.place.id] += 1
+            self.articles[m.place.id].add(res.article_id)
+
+    def rows(self) -> list[dict]:
+        return [{
+            "id": p.id, "name_ar": p.name_ar, "name_en": p.name_en, "kind": p.kind,
+            "governorate": p.governorate, "n_mentions": self.counts[pid],
+            "articles": sorted(self.articles[pid]), "geometry": _point(p),
+        } for pid, p in sorted(self.places.items())]
 
 
 def _iso(value: Any) -> str:
@@ -319,13 +325,15 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
     max_km : float
         Passed to :func:`geo.merge.merge_incidents` when merging here.
     """
-    results = list(results)
-    if incidents is None:
-        incidents = merge_incidents([i for r in results for i in r.incidents], max_km=max_km)[0]
-    if bases is None:
-        bases = merge_bases(b for r in results for b in r.bases)
-    if routes is None:
-        routes = merge_routes(r_ for r in results for r_ in r.routes)
+    if incidents is None or bases is None or routes is None:
+        results = list(results)  # merged here: every result is walked more than once
+        if incidents is None:
+            incidents = merge_incidents([i for r in results for i in r.incidents],
+                                        max_km=max_km)[0]
+        if bases is None:
+            bases = merge_bases(b for r in results for b in r.bases)
+        if routes is None:
+            routes = merge_routes(r_ for r in results for r_ in r.routes)
     located = [i for i in incidents if _in_syria(i.place)]
     unlocated = [_unlocated(i) for i in incidents if not _in_syria(i.place)]
     route_rows, dropped = [], []
@@ -340,15 +348,18 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
     for inc in located:
         for aid in _article_ids(inc.sources):
             by_article[aid].append(inc.id)
-    article_rows = [
-        _article_row(r, articles.get(r.article_id), by_article.get(r.article_id, []))
-        for r in sorted(results, key=lambda r: r.article_id) if _in_syria(r.main_place)
-    ]
+    tally, article_rows = _PlaceTally(), []
+    for r in results:  # once, one result at a time (a large run's results are on disk)
+        tally.add(r)
+        if _in_syria(r.main_place):
+            article_rows.append(_article_row(r, articles.get(r.article_id),
+                                             by_article.get(r.article_id, [])))
+    article_rows.sort(key=lambda row: row["id"])
     return Layers(
         incidents=_frame("incidents", [_incident_row(i) for i in located]),
         bases=_frame("bases", [_base_row(b) for b in bases if _in_syria(b.place)]),
         routes=_frame("routes", route_rows),
-        places=_frame("places", _place_rows(results)),
+        places=_frame("places", tally.rows()),
         articles=_frame("articles", article_rows),
         unlocated=unlocated,
         dropped_routes=dropped,

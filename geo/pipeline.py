@@ -5,7 +5,9 @@ extraction (its :class:`ArticleResult`) is cached on disk by content: the key
 is the file's SHA-256 and metadata, the gazetteer's data version and the code
 version, so a second run on the same corpus only merges and builds layers, and
 any change to the data or the code invalidates the cache without a manual
-flush.
+flush. Past 20,000 articles the run's results themselves wait on disk until
+the layers and the report are built (:mod:`geo.shelf`): ``PipelineResult.results``
+is then a read-only mapping that reads each back when asked.
 
 Cache location: ``cache_dir`` if given, else ``$NES_OSINT_CACHE``, else
 ``$XDG_CACHE_HOME/nes-osint``, else ``.cache/nes-osint`` in the project (or
@@ -28,7 +30,7 @@ import os
 import time
 import weakref
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +43,7 @@ from .model import ArticleResult, Base, Incident, Route, plausible_span, publish
 from .names import has_surrogates, quoted, visible, visible_deep
 from .parallel import extract_cached
 from .review.apply import ReviewSource, ReviewStep, open_review
+from .shelf import ResultShelf
 
 __all__ = ["CorpusNotFoundError", "CorpusUnreadableError", "NoArticlesError", "PipelineError",
            "PipelineResult", "ResultCache", "code_version", "default_cache_dir",
@@ -136,7 +139,9 @@ class PipelineResult:
     corpus_dir: Path
     articles: dict[str, Any]
     reports: list[Any]
-    results: dict[str, ArticleResult]
+    #: Article id -> result; a :class:`geo.shelf.ResultShelf` (a read-only mapping that
+    #: keeps large runs on disk) from :func:`run_pipeline`.
+    results: Mapping[str, ArticleResult]
     incidents: list[Incident]
     bases: list[Base]
     routes: list[Route]
@@ -266,15 +271,20 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     timer = _Timer()
     articles: dict[str, Any] = {}
     reports: list[Any] = []
-    results: dict[str, ArticleResult] = {}
+    results = ResultShelf(gazetteer)  # past 20,000 articles, on disk (geo.shelf)
     failures: list[dict] = []
+
+    def keep(article: Any, result: ArticleResult) -> None:
+        articles[article.id] = _slim(article, keep_text)
+        with timer.stage("review"):  # one article's decisions depend on that article alone
+            results.put(article.id, step.after_extraction({article.id: result})[article.id])
+
     stream = _to_extract(folder, read, step, reports, timer, progress)
     if jobs == 1:
         for article in stream:
             result = _extract_one(article, gazetteer, extract, cache, timer, failures)
             if result is not None:
-                articles[article.id] = _slim(article, keep_text)
-                results[article.id] = result
+                keep(article, result)
     else:
         version = (gazetteer_version, gazetteer_version(gazetteer)) if default_gazetteer else None
         for done in extract_cached(stream, jobs=jobs, gazetteer=gazetteer,
@@ -283,13 +293,10 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
             if done.error:
                 failures.append(_failure(done.article, done.error))
             else:
-                articles[done.article.id] = _slim(done.article, keep_text)
-                results[done.article.id] = done.result
+                keep(done.article, done.result)
     if not results:
         raise NoArticlesError(_nothing_read(folder, reports, failures))
 
-    with timer.stage("review"):
-        results = step.after_extraction(results)
     with timer.stage("merge"):
         incidents, merges = merge_incidents(
             [i for r in results.values() for i in r.incidents], max_km=max_km)
@@ -575,7 +582,7 @@ def _article_entry(article: Any, result: ArticleResult, today: dt.date | None = 
     }
 
 
-def _review(results: dict[str, ArticleResult]) -> tuple[list[dict], list[dict]]:
+def _review(results: Mapping[str, ArticleResult]) -> tuple[list[dict], list[dict]]:
     unresolved, low = [], []
     for aid in sorted(results):
         for m in results[aid].mentions:
@@ -628,7 +635,7 @@ def _dates(folder: Path, articles: dict[str, Any], layers: Layers,
 
 
 def build_report(folder: Path, articles: dict[str, Any], reports: list[Any],
-                 results: dict[str, ArticleResult], merges: list[MergeRecord],
+                 results: Mapping[str, ArticleResult], merges: list[MergeRecord],
                  layers: Layers, failures: list[dict] | None = None, *,
                  today: dt.date | None = None) -> dict:
     """The run report: files, per-article counts, what needs review, merges, totals.

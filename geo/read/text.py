@@ -16,7 +16,8 @@ import re
 import sys
 import unicodedata
 
-__all__ = ["ARABIC_RE", "BIDI_CONTROLS", "FOLD", "clean_text", "key_words", "match_key"]
+__all__ = ["ARABIC_RE", "BIDI_CONTROLS", "FOLD", "clean_text", "forget_keys", "key_words",
+           "match_key"]
 
 #: One Arabic letter (the Arabic blocks and presentation forms).
 ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -84,12 +85,37 @@ FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"
                       "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي"})
 
 
+@functools.lru_cache(maxsize=8192)
 def match_key(line: str) -> str:
-    """A matching key: no diacritics/tatweel, alef/ya/ta-marbuta folded, lower case."""
+    """A matching key: no diacritics/tatweel, alef/ya/ta-marbuta folded, lower case.
+
+    Remembered for the lines of the page being read: the furniture pass asks for the
+    key of one line many times over (classifying it, comparing headlines, looking for a
+    title's repeats), and a key depends on the line alone. :func:`forget_keys` empties
+    the memory between pages, so none of it outlives the page.
+    """
     key = _DIACRITICS.sub("", _INVISIBLE.sub("", line)).translate(FOLD).casefold()
     return " ".join(key.split()).strip(" :：.-–—|•·»«")
 
 
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+
 def key_words(line: str) -> list[str]:
     """Folded word tokens (punctuation dropped) for comparing headlines."""
-    return re.sub(r"[^\w\s]", " ", match_key(line)).split()
+    return list(_key_words(line))
+
+
+@functools.lru_cache(maxsize=8192)
+def _key_words(line: str) -> tuple[str, ...]:
+    return tuple(_NOT_WORD.sub(" ", match_key(line)).split())
+
+
+def forget_keys() -> None:
+    """Empty the memory of :func:`match_key` and :func:`key_words` (a new page begins).
+
+    Why: entries replaced one by one over a 100,000-article run are long-lived objects
+    scattered through memory, which keeps it from being given back.
+    """
+    match_key.cache_clear()
+    _key_words.cache_clear()

@@ -1,0 +1,147 @@
+"""Per-article results kept on disk past a size, so they do not grow a run's memory.
+
+Why: a run holds one :class:`~geo.model.ArticleResult` per article (mentions with their
+candidates, incidents, bases, routes) until the layers are built. Every later step
+reads them one article at a time (merging takes the incidents, the layers and the
+report walk the mentions), so past :data:`SPILL_AFTER` articles the results are
+pickled to an unnamed temporary file, one record per article, and read back when
+asked for. (Measured: up to 10,000 articles the results are not what raises a run's
+peak memory; see bench/bench_pipeline.py --memory and the note at SPILL_AFTER.)
+
+Places are written by reference to the run's gazetteer (its id) and read back as the
+gazetteer's own objects: records stay small, and a place read back is the same
+object the rest of the run holds. A shelf is a read-only :class:`Mapping` for its
+users (the dashboard, the report, the review queue), in the order results were put.
+The file is unnamed (unlinked as it is made) and written by this process only, so
+what is unpickled is what was pickled here.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import tempfile
+import threading
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from .model import ArticleResult
+
+__all__ = ["ResultShelf", "SPILL_AFTER"]
+
+#: Results kept as objects before the shelf starts writing them to disk (the seeds, a
+#: dashboard's corpus and the tests never touch the disk). Measured on synthetic articles
+#: (bench_pipeline.py --memory): at 5,000 and 10,000 articles, results held in memory did
+#: not raise the peak RSS measurably, and writing them cost about 9% CPU, so only runs
+#: larger than this spill.
+SPILL_AFTER = 20_000
+
+
+class ResultShelf(Mapping[str, ArticleResult]):
+    """Article id -> result: the first ``spill_after`` in memory, the rest in a temp file.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer, optional
+        Its places are written as references (``places`` mapping id -> Place).
+    spill_after : int, optional
+        How many results stay in memory (default :data:`SPILL_AFTER`); 0 writes every
+        one to disk.
+
+    Examples
+    --------
+    >>> shelf = ResultShelf(spill_after=1)
+    >>> shelf.put("a", ArticleResult("a")); shelf.put("b", ArticleResult("b"))
+    >>> list(shelf), shelf["b"].article_id, len(shelf)
+    (['a', 'b'], 'b', 2)
+    """
+
+    def __init__(self, gazetteer: Any = None, *, spill_after: int | None = None) -> None:
+        self._places: Mapping[str, Any] = getattr(gazetteer, "places", None) or {}
+        self._spill_after = SPILL_AFTER if spill_after is None else spill_after
+        self._memory: dict[str, ArticleResult] = {}
+        self._index: dict[str, tuple[int, int] | None] = {}  # None: held in memory
+        self._file: Any = None
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def put(self, article_id: str, result: ArticleResult) -> None:
+        """Keep ``result`` under ``article_id`` (an id put twice keeps the last)."""
+        if article_id in self._index:
+            self._memory.pop(article_id, None)
+            del self._index[article_id]
+        if len(self._memory) < self._spill_after:
+            self._memory[article_id] = result
+            self._index[article_id] = None
+            return
+        data = self._dumps(result)
+        with self._lock:
+            if self._file is None:
+                self._file = tempfile.TemporaryFile(prefix="nes-results-")
+            os.pwrite(self._file.fileno(), data, self._size)
+            self._index[article_id] = (self._size, len(data))
+            self._size += len(data)
+
+    @property
+    def on_disk(self) -> int:
+        """How many results live in the file (the rest are objects in memory)."""
+        return len(self._index) - len(self._memory)
+
+    def __getitem__(self, article_id: str) -> ArticleResult:
+        where = self._index[article_id]
+        if where is None:
+            return self._memory[article_id]
+        offset, length = where
+        data = os.pread(self._file.fileno(), length, offset)  # no shared file position
+        return _Unpickler(io.BytesIO(data), self._places).load()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._index
+
+    def close(self) -> None:
+        """Drop the file (results on disk are gone; the ones in memory stay)."""
+        with self._lock:
+            if self._file is not None:
+                self._file.close()
+                self._file = None
+            for aid in [a for a, where in self._index.items() if where is not None]:
+                del self._index[aid]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as a plain dict of its results (a file does not travel)."""
+        return (dict, (list(self.items()),))
+
+    def _dumps(self, result: ArticleResult) -> bytes:
+        buffer = io.BytesIO()
+        _Pickler(buffer, self._places).dump(result)
+        return buffer.getvalue()
+
+
+class _Pickler(pickle.Pickler):
+    """Writes a gazetteer place as its id (only the very object the gazetteer holds)."""
+
+    def __init__(self, file: io.BytesIO, places: Mapping[str, Any]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._places = places
+
+    def persistent_id(self, obj: Any) -> str | None:  # noqa: D102 - pickle's hook
+        pid = getattr(obj, "id", None)
+        if type(pid) is str and hasattr(obj, "name_ar") and self._places.get(pid) is obj:
+            return pid
+        return None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, places: Mapping[str, Any]) -> None:
+        super().__init__(file)
+        self._places = places
+
+    def persistent_load(self, pid: Any) -> Any:  # noqa: D102 - pickle's hook
+        return self._places[pid]

@@ -1,0 +1,48 @@
+"""The fast writer of ``find --json`` gives the bytes ``json.dumps(indent=2)`` gives."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gazetteer.jsonout import dump_mentions, iter_mentions_json
+from gazetteer.model import Candidate, Mention, Place
+from gazetteer.resolver import resolve_text
+from gazetteer.store import load_gazetteer
+
+NEWS = (
+    "القامشلي - متابعات\n"
+    "سيّرت القوات الأمريكية دورية في ريف القامشلي قرب قرية \"ملوك سراي\"، ثم عادت إلى "
+    "قاعدة خراب الجير. وفي دير الزور قصفت طائرة مسيرة موقعاً قرب الميادين، "
+    "وقالت قناة الحرة إن قرية ملوك سراي شهدت توتراً. 17:41 دمشق\u202e \x1b[31m"
+)
+
+
+def _reference(mentions: list[Mention]) -> str:
+    return json.dumps([m.as_dict() for m in mentions], ensure_ascii=False, indent=2)
+
+
+def test_same_bytes_as_json_dumps_on_resolved_news() -> None:
+    mentions = resolve_text(NEWS * 3, load_gazetteer())
+    assert len(mentions) > 10 and any(m.place is None for m in mentions)
+    assert dump_mentions(mentions) == _reference(mentions)
+
+
+def test_empty_list_and_pieces() -> None:
+    assert dump_mentions([]) == "[]" == _reference([])
+    mentions = resolve_text(NEWS, load_gazetteer())
+    pieces = list(iter_mentions_json(mentions))
+    assert len(pieces) == len(mentions) + 1 and "".join(pieces) == _reference(mentions)
+
+
+@pytest.mark.parametrize("score", [0.0, 1.0, 0.1 + 0.2, 1e-7, 12345.678, float("nan")])
+def test_numbers_and_odd_values_are_written_as_json_writes_them(score: float) -> None:
+    place = Place("x1", "قرية \"س\"\\", "Odd\tName", "village", 36.5, 1e-5, "hasakah")
+    mention = Mention(start=0, end=3, text="\u202eسين\n", key="سين", place=None,
+                      confidence=score, geo_precision=None, role="location",
+                      candidates=[Candidate(place, score, ()), Candidate(place, score, ("a", "ب"))],
+                      cue="")
+    other = Mention(start=5, end=9, text="x", key="x", place=place, confidence=0.9,
+                    geo_precision=2, approximate=True, cue="why")
+    assert dump_mentions([mention, other]) == _reference([mention, other])

@@ -1,0 +1,69 @@
+"""Results on disk read back as they were put, and a run on disk draws the same layers."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from gazetteer import load_gazetteer
+from geo import shelf as shelf_module
+from geo.export import to_geojson_bytes
+from geo.extract import extract_article
+from geo.layers import LAYER_NAMES
+from geo.model import ArticleResult
+from geo.pipeline import run_pipeline
+from geo.read import iter_corpus
+from geo.shelf import ResultShelf
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_results() -> list[ArticleResult]:
+    gaz = load_gazetteer()
+    return [extract_article(a, gaz) for a in iter_corpus(SEEDS) if hasattr(a, "body")]
+
+
+def test_results_on_disk_read_back_equal_with_the_gazetteer_s_own_places(seed_results) -> None:
+    gaz = load_gazetteer()
+    shelf = ResultShelf(gaz, spill_after=0)
+    for r in seed_results:
+        shelf.put(r.article_id, r)
+    assert shelf.on_disk == len(seed_results) == len(shelf)
+    assert list(shelf) == [r.article_id for r in seed_results]
+    for r in seed_results:
+        back = shelf[r.article_id]
+        assert back == r and back is not r
+        for m in back.mentions:
+            if m.place is not None and gaz.places.get(m.place.id) == m.place:
+                assert m.place is gaz.places[m.place.id]  # shared, not a copy per article
+
+
+def test_memory_first_then_disk_and_an_id_put_again_keeps_the_last() -> None:
+    shelf = ResultShelf(spill_after=2)
+    for aid in "abcd":
+        shelf.put(aid, ArticleResult(aid))
+    assert shelf.on_disk == 2 and [shelf[a].article_id for a in "abcd"] == list("abcd")
+    shelf.put("d", ArticleResult("d", main_place=None, incidents=[]))
+    assert len(shelf) == 4 and "d" in shelf and "e" not in shelf
+    with pytest.raises(KeyError):
+        shelf["e"]
+    assert pickle.loads(pickle.dumps(shelf)) == {a: ArticleResult(a) for a in "abcd"}
+    shelf.close()
+    assert list(shelf) == ["a", "b"]
+
+
+def test_a_run_with_every_result_on_disk_draws_the_same_layers(monkeypatch) -> None:
+    gaz = load_gazetteer()
+    kept = run_pipeline(SEEDS, gazetteer=gaz, use_cache=False)
+    monkeypatch.setattr(shelf_module, "SPILL_AFTER", 0)
+    spilled = run_pipeline(SEEDS, gazetteer=gaz, use_cache=False)
+    assert isinstance(spilled.results, ResultShelf) and spilled.results.on_disk > 0
+    for name in LAYER_NAMES:
+        assert to_geojson_bytes(getattr(spilled.layers, name)) == \
+            to_geojson_bytes(getattr(kept.layers, name))
+    assert spilled.report["totals"] == kept.report["totals"]
+    assert spilled.report["articles"] == kept.report["articles"]
