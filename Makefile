@@ -35,6 +35,8 @@ test: dev
 bench: setup
 	$(BIN)/python bench/bench_gazetteer.py
 	$(BIN)/python bench/bench_pipeline.py
+	$(BIN)/python bench/bench_pipeline.py --real
+	$(BIN)/python bench/bench_pipeline.py --memory
 	$(BIN)/python bench/bench_mapview.py
 	$(BIN)/python bench/bench_filter.py
 	$(BIN)/python bench/bench_per_mb.py
