@@ -34,6 +34,7 @@ from .patterns import (
     MALFORMED_YEAR,
     MAYBE_BLANKS,
     MONTH,
+    MONTH_GATE,
     MONTH_LOOKUP,
     NUMBER,
     ORDINAL,
@@ -81,16 +82,19 @@ class Hit(NamedTuple):
 
 
 _Handler = Callable[[re.Match[str], RuleContext], Hit | None]
-_Needs = tuple[tuple[str, ...], ...]
+#: A keyword gate: words of which the text must hold one, or a pattern it must match.
+_Gate = tuple[str, ...] | re.Pattern[str]
+_Needs = tuple[_Gate, ...]
 #: (compiled pattern, handler, keyword gates) of every rule, in the order ties are broken.
 RULES: list[tuple[re.Pattern[str], _Handler, _Needs]] = []
 
 
-def _rule(pattern: str, *needs: tuple[str, ...]) -> Callable[[_Handler], _Handler]:
+def _rule(pattern: str, *needs: _Gate) -> Callable[[_Handler], _Handler]:
     """Register a handler for a pattern; group 'e', when present, is the span.
 
     ``needs`` are keyword groups the (folded) text must hold one word of each
-    for the pattern to be worth scanning; they must be implied by the pattern.
+    (or patterns it must match: :data:`MONTH_GATE`) for the pattern to be worth
+    scanning; they must be implied by the pattern.
     """
 
     def register(handler: _Handler) -> _Handler:
@@ -208,7 +212,7 @@ def _resolve_day(
     return (found, True, "day_month") if found else None
 
 
-@_rule(rf"{DAY}{_O}(?:\({_O})?(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}", (*DIGITS, *ORDINAL_STEMS))
+@_rule(rf"{DAY}{_O}(?:\({_O})?(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}", (*DIGITS, *ORDINAL_STEMS), MONTH_GATE)
 def _day_month(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     """'5 تشرين الأول', 'الخامس من شهر أيار 2020', '27( كانون الأول الجاري)' (a slipped bracket)."""
     if _year_garbled(m, ctx):
@@ -224,6 +228,7 @@ def _day_month(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     rf"(?P<sep>-|الي|حتي|و){_O}(?:ال{_O})?(?P<d>[0-3]?[0-9])(?![0-9])"
     rf"{_O}(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}",
     DIGITS,
+    MONTH_GATE,
 )
 def _day_range(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     """'بين 5 و8 تشرين الأول', '5-8 تشرين الأول': a range of days in one month.
@@ -248,6 +253,7 @@ def _day_range(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     rf"(?<![0-9.,/:\-])(?P<d1>[0-3]?[0-9]){_O}/{_O}(?P<d>[0-3]?[0-9])(?![0-9])"
     rf"{_O}(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}",
     DIGITS,
+    MONTH_GATE,
 )
 def _night_pair(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     """'29/30 تشرين الأول 2023': a night written as its two days (rule 'night_pair', dated
@@ -294,7 +300,7 @@ def _month_in_context(m: re.Match[str], norm: str) -> bool:
     return prev in _MONTH_CONTEXT
 
 
-@_rule(rf"(?:{QUAL}{_W}(?:من{_W})?)?(?:(?P<sh>شهر){_W})?{MONTH}{TAIL}")
+@_rule(rf"(?:{QUAL}{_W}(?:من{_W})?)?(?:(?P<sh>شهر){_W})?{MONTH}{TAIL}", MONTH_GATE)
 def _month_rule(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     month, anchor = month_number(m["mon"]), ctx.anchor
     if not _month_in_context(m, ctx.norm) or _year_garbled(m, ctx):
