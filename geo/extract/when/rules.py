@@ -158,8 +158,9 @@ def _numeric_dmy(m: re.Match[str], ctx: RuleContext) -> Hit:
     return _day(at, False, "numeric_dmy")
 
 
-#: Words before a day/month written in numbers ('بتاريخ 18/10'): without one, '18/10' may be a score.
-_NUMERIC_DAY_CONTEXT = frozenset({"يوم", "بتاريخ", "تاريخ", "الموافق", "في"})
+#: Words before a day/month written in numbers ('بتاريخ 18/10', 'الأحد 13/8'): without one,
+#: '18/10' may be a score.
+_NUMERIC_DAY_CONTEXT = frozenset({"يوم", "بتاريخ", "تاريخ", "الموافق", "في", *WEEKDAYS})
 
 
 @_rule(rf"{_NUM_EDGE_L}(?P<d>[0-3]?[0-9])(?P<s>[./\-])(?P<m>[01]?[0-9])(?![0-9]|[./\-][0-9])", DIGITS)
@@ -276,6 +277,25 @@ def _day_of_rel_month(m: re.Match[str], ctx: RuleContext) -> Hit:
     k = rel_offset(m["rel"]) if m["rel"] else 0
     year, month = shift_month(ctx.anchor.year, ctx.anchor.month, k)
     return _day(datetime.date(year, month, _day_of(m)), True, "day_of_month_rel")
+
+
+#: Words before 'في 13 الجاري' that say a day follows (a count would be 'خلال 13 يوماً').
+_DAY_OF_CURRENT_CONTEXT = frozenset({"في", "يوم", "بتاريخ", "منذ", "حتي", "الموافق", "صباح", "مساء",
+                                     "ليل", "ليله", "فجر", "ظهر", "عصر", *WEEKDAYS})
+
+
+@_rule(
+    rf"(?:ال{_O})?(?<![0-9.,/:\-])(?P<d>[0-3]?[0-9])(?![0-9]){_O}(?:من{_W})?(?P<rel>الجاري|الحالي)(?!\w)",
+    DIGITS,
+    ("الجاري", "الحالي"),
+)
+def _day_of_current(m: re.Match[str], ctx: RuleContext) -> Hit | None:
+    """'في 13 الجاري', 'يوم الأحد 13 من الجاري': the day of the publication's month, the
+    month left out as Syrian and Lebanese outlets write it. Only after a word that says a
+    day follows."""
+    if prev_word(ctx.norm, m.start()) not in _DAY_OF_CURRENT_CONTEXT:
+        return None
+    return _day(datetime.date(ctx.anchor.year, ctx.anchor.month, int(m["d"])), True, "day_of_month_rel")
 
 
 # --- month ---------------------------------------------------------------
