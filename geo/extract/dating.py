@@ -22,6 +22,7 @@ come from :mod:`geo.extract.when`, anchored when the article was read (:mod:`.do
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 from typing import Any
@@ -159,19 +160,51 @@ def _one_day_told(doc: Doc, c: Candidate) -> tuple[Any, dt.date] | None:
     s = c.sentence
     if _VAGUE_RE.search(s.folded):
         return None
-    told = [d for prev in doc.sentences if prev.end <= s.start and not prev.heading
-            for d in _prose_dates(doc, prev) if not _since(doc, d)]
-    days = {_one_day(d) for d in told if d.precision == "day"}
-    if len(days) != 1 or None in days:
+    starts, states = _told_states(doc)
+    i = bisect.bisect_left(starts, s.start)
+    told = states[i - 1] if i else None
+    if told is None:
         return None
-    day = days.pop()
-    assert day is not None
-    if any(not (d.first <= day <= d.last) for d in told):
+    if not (_ATTRIBUTED_RE.search(s.folded) or _GOING_ON_RE.search(s.folded) or _kind_told(doc, c, told[1])):
         return None
-    if not (_ATTRIBUTED_RE.search(s.folded) or _GOING_ON_RE.search(s.folded) or _kind_told(doc, c, day)):
-        return None
-    last = [d for d in told if d.precision == "day"][-1]
-    return last, day
+    return told
+
+
+#: The last article's told states (one entry: articles are read one at a time).
+_TOLD_CACHE: list[tuple[Doc, list[int], list[tuple[Any, dt.date] | None]]] = []
+
+
+def _told_states(doc: Doc) -> tuple[list[int], list[tuple[Any, dt.date] | None]]:
+    """For each prose date in order, its start and the one day told up to it (with its last
+    expression), or None once two days, a span, or a period without that day were told.
+
+    One pass per article (a lookup per candidate then bisects), so a long article with
+    many events stays linear."""
+    if _TOLD_CACHE and _TOLD_CACHE[0][0] is doc:
+        return _TOLD_CACHE[0][1], _TOLD_CACHE[0][2]
+    starts: list[int] = []
+    states: list[tuple[Any, dt.date] | None] = []
+    state: tuple[Any, dt.date] | None = None
+    ok, waiting = True, []  # periods told before the first day: they must hold it
+    for s in doc.sentences:
+        if s.heading:
+            continue
+        for d in _prose_dates(doc, s):
+            if _since(doc, d):
+                continue
+            if ok and d.precision == "day":
+                one = _one_day(d)
+                ok = one is not None and (state is None or one == state[1])
+                ok = ok and all(p.first <= one <= p.last for p in waiting)  # type: ignore[operator]
+                state, waiting = ((d, one) if ok and one is not None else None), []
+            elif ok and state is None:
+                waiting.append(d)
+            elif ok and state is not None:
+                ok = d.first <= state[1] <= d.last
+            starts.append(d.start)
+            states.append(state if ok else None)
+    _TOLD_CACHE[:] = [(doc, starts, states)]
+    return starts, states
 
 
 #: A sentence telling what a source said: 'وأفادت وكالة الأناضول ... بأن', 'وقال مراسل ...: إن',
