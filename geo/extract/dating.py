@@ -95,7 +95,7 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
         # 'قال مسؤول أمس إن ... الغارة': the statement's day does not tell the event referred to
         own = not (c.anaphoric and (_reporting(doc, c, d) or _said_between(doc, d, c)))
         return d.first, d.last, d.precision, _date_note(d, doc), own
-    if c.anaphoric or _background(doc, c):
+    if c.anaphoric or _background(doc, c) or _VAGUE_RE.search(s.folded):
         return None, None, None, "", False
     prev = _previous_dated(doc, s)
     if prev is not None:

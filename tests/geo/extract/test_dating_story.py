@@ -73,3 +73,13 @@ def test_a_night_told_is_the_morning_it_ended(gaz):
     body = ("قصفت طائرات مجهولة ليل الأحد - الاثنين مواقع قرب البوكمال.\n\n"
             "وأفادت مصادر محلية بأن دورية روسية انطلقت من مدينة عامودا باتجاه القحطانية.")
     assert _dates(gaz, body).get("patrol") == "2023-08-14"
+
+
+def test_an_event_at_an_unstated_time_borrows_no_date(gaz):
+    """'مؤخراً' says the day is not given: neither the sentence before's, nor the publication's."""
+    before = "في 12 آب 2023 قصفت طائرات تركية قرية قرب عامودا. "
+    body = before + "واعتقلت قسد مؤخراً خمسة أشخاص في بلدة الشحيل."
+    assert _dates(gaz, body).get("arrest", "") == ""
+    assert _dates(gaz, before + "واعتقلت قسد خمسة أشخاص في بلدة الشحيل.").get("arrest") == "2023-08-12"
+    assert _dates(gaz, "اعتقلت قسد مؤخراً خمسة أشخاص في بلدة الشحيل.").get("arrest", "") == ""
+    assert _dates(gaz, "اعتقلت قسد خمسة أشخاص في بلدة الشحيل.").get("arrest") == "2023-08-15"
