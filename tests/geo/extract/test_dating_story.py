@@ -40,8 +40,9 @@ def test_a_sentence_adding_to_the_story_takes_the_day_told(gaz, opening):
     assert _dates(gaz, body).get("arrest") == "2023-08-14"
 
 
-def test_another_kind_of_event_told_on_its_own_stays_undated(gaz):
-    body = LEAD + "واعتقلت قسد خمسة أشخاص في بلدة الشحيل."
+@pytest.mark.parametrize("opening", ["و", "وفي سياق آخر، "])
+def test_another_kind_of_event_told_on_its_own_stays_undated(gaz, opening):
+    body = LEAD + f"{opening}اعتقلت قسد خمسة أشخاص في بلدة الشحيل."
     assert _dates(gaz, body).get("arrest", "") == ""
 
 
