@@ -16,8 +16,9 @@ date told before it; and an article whose lead is today's news and whose every d
 that day (a round-up: 'لليوم السابع على التوالي ... وقصفت ... وسيطرت') dates each event it
 tells to that day; and the one day the prose has told so far holds for a sentence that goes
 on with the story (a source's account 'وأفادت مصادر بأن ...', 'كما ...', an event of the
-kind told that day), not for one at an unstated time ('مؤخراً'). Never a day the article does not give. The expressions themselves
-come from :mod:`geo.extract.when`, anchored when the article was read (:mod:`.document`).
+kind told that day), not for one at an unstated time ('مؤخراً'). Never a day the article
+does not give. The expressions themselves come from :mod:`geo.extract.when`, anchored when
+the article was read (:mod:`.document`).
 """
 
 from __future__ import annotations
@@ -123,7 +124,8 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
             f"publication date {published.isoformat()} (the article tells only that day's news)"), False
     if retold[0] is None and (told := _one_day_told(doc, c)) is not None:
         d, day = told
-        return day, day, "day", f"{d.text} -> {day.isoformat()} (the one day the article has told so far)", False
+        why = f"{d.text} -> {day.isoformat()} (the one day the article has told so far)"
+        return day, day, "day", why, False
     return retold
 
 

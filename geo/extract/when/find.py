@@ -128,7 +128,8 @@ def _merged_hit(prev: _Cand, c: _Cand) -> Hit:
         return prev.hit
     rule = f"{prev.hit.rule.split(':')[0]}+{c.hit.rule}"
     named = prev.hit.rule.split("+")[0].split(":")
-    if named[0] in _WEEKDAY_RULES and "mismatch" not in named and prev.hit.first.weekday() != c.hit.first.weekday():
+    differ = prev.hit.first.weekday() != c.hit.first.weekday()
+    if named[0] in _WEEKDAY_RULES and "mismatch" not in named and differ:
         rule += ":weekday_mismatch"  # 'اليوم الخميس 5 أكتوبر' on a Saturday: the date wins, noted
     return c.hit._replace(rule=rule)
 
