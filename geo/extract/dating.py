@@ -14,12 +14,16 @@ kind of event, the same or no place, no other day between). Also: an event named
 استهداف': the 23rd); a sentence opening with 'وفي وقت لاحق', 'في هذه الأثناء' carries the
 date told before it; and an article whose lead is today's news and whose every date is
 that day (a round-up: 'لليوم السابع على التوالي ... وقصفت ... وسيطرت') dates each event it
-tells to that day. Never a day the article does not give. The expressions themselves
-come from :mod:`geo.extract.when`, anchored when the article was read (:mod:`.document`).
+tells to that day; and the one day the prose has told so far holds for a sentence that goes
+on with the story (a source's account 'وأفادت مصادر بأن ...', 'كما ...', an event of the
+kind told that day), not for one at an unstated time ('مؤخراً'). Never a day the article
+does not give. The expressions themselves come from :mod:`geo.extract.when`, anchored when
+the article was read (:mod:`.document`).
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 from typing import Any
@@ -31,7 +35,7 @@ from .document import Doc
 from .folding import rx
 from .sentences import Sentence
 from .triggers import Candidate
-from .when.names import CARRY_PHRASES, RETELLING_WORDS
+from .when.names import CARRY_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
 from .when.offsets import offset_before
 
 __all__ = ["SINCE_RECENT_DAYS", "date_for"]
@@ -62,6 +66,8 @@ _RETELLING_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:" + "|".join(w.replace(" ", r"\s
                    + r")(?![^\W\d_])")
 #: A sentence that goes on from the event before it: 'وفي وقت لاحق', 'في هذه الأثناء'.
 _CARRY_RE = rx(r"^\W*[وف]?(?:" + CARRY_PHRASES + r")(?![^\W\d_])")
+#: An unstated earlier or repeated time ('مؤخراً', 'في الأيام الماضية'): not the day told so far.
+_VAGUE_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:" + VAGUE_PHRASES + r")(?![^\W\d_])")
 #: Kinds of event that one event may be told as ('عملية عسكرية' then 'الضربات'); a type may be in two.
 _KINDS: dict[str, frozenset[str]] = {
     "strike": frozenset({"airstrike", "shelling", "raid", "explosion", "attack", "assassination", "strike"}),
@@ -90,7 +96,7 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
         # 'قال مسؤول أمس إن ... الغارة': the statement's day does not tell the event referred to
         own = not (c.anaphoric and (_reporting(doc, c, d) or _said_between(doc, d, c)))
         return d.first, d.last, d.precision, _date_note(d, doc), own
-    if c.anaphoric or _background(doc, c):
+    if c.anaphoric or _background(doc, c) or _VAGUE_RE.search(s.folded):
         return None, None, None, "", False
     prev = _previous_dated(doc, s)
     if prev is not None:
@@ -116,6 +122,10 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
     if retold[0] is None and published is not None and _todays_news(doc):
         return published, published, "day", (
             f"publication date {published.isoformat()} (the article tells only that day's news)"), False
+    if retold[0] is None and (told := _one_day_told(doc, c)) is not None:
+        d, day = told
+        why = f"{d.text} -> {day.isoformat()} (the one day the article has told so far)"
+        return day, day, "day", why, False
     return retold
 
 
@@ -134,6 +144,119 @@ def _counted_from_clause(doc: Doc, c: Candidate, exprs: list[Any], shift: int
     day = d.first + dt.timedelta(days=shift)
     counted = f"{abs(shift)} days {'after' if shift > 0 else 'before'}"
     return day, day, "day", f"{_date_note(d, doc)}; the event {counted}", True
+
+
+def _one_day_told(doc: Doc, c: Candidate) -> tuple[Any, dt.date] | None:
+    """The one day every date told before ``c``'s sentence gives, with the last expression of it.
+
+    A reader takes a story to stay on the day it told until it names another: 'أقدم
+    مجهولون يوم أمس الإثنين على قتل ...' then 'وقال مراسل ... إن أربعة أشخاص داهموا
+    مبنى البلدية' is Monday too. Only when the text's prose (not a dateline or a page's
+    stamp, which give the publication) has told a day (a night counts as the morning it
+    ended), every other date before holds that day ('الشهر الجاري'), the sentence does
+    not place its event at an unstated or repeated time ('مؤخراً', 'مراراً'), and it goes
+    on with the story: told on a source's word ('وأفادت وكالة ... بأن'), or an event of
+    the kind already told that day. 'واعتقلت قسد خمسة أشخاص' after a night's air strike
+    is another story, of a day not told.
+    """
+    s = c.sentence
+    if _VAGUE_RE.search(s.folded):
+        return None
+    starts, states = _told_states(doc)
+    i = bisect.bisect_left(starts, s.start)
+    told = states[i - 1] if i else None
+    if told is None:
+        return None
+    if not (_ATTRIBUTED_RE.search(s.folded) or _GOING_ON_RE.search(s.folded) or _kind_told(doc, c, told[1])):
+        return None
+    return told
+
+
+#: The last article's told states (one entry: articles are read one at a time).
+_TOLD_CACHE: list[tuple[Doc, list[int], list[tuple[Any, dt.date] | None]]] = []
+
+
+def _told_states(doc: Doc) -> tuple[list[int], list[tuple[Any, dt.date] | None]]:
+    """For each prose date in order, its start and the one day told up to it (with its last
+    expression), or None once two days, a span, or a period without that day were told.
+
+    One pass per article (a lookup per candidate then bisects), so a long article with
+    many events stays linear."""
+    if _TOLD_CACHE and _TOLD_CACHE[0][0] is doc:
+        return _TOLD_CACHE[0][1], _TOLD_CACHE[0][2]
+    starts: list[int] = []
+    states: list[tuple[Any, dt.date] | None] = []
+    state: tuple[Any, dt.date] | None = None
+    ok, waiting = True, []  # periods told before the first day: they must hold it
+    for s in doc.sentences:
+        if s.heading:
+            continue
+        for d in _prose_dates(doc, s):
+            if _since(doc, d):
+                continue
+            if ok and d.precision == "day":
+                one = _one_day(d)
+                ok = one is not None and (state is None or one == state[1])
+                ok = ok and all(p.first <= one <= p.last for p in waiting)  # type: ignore[operator]
+                state, waiting = ((d, one) if ok and one is not None else None), []
+            elif ok and state is None:
+                waiting.append(d)
+            elif ok and state is not None:
+                ok = d.first <= state[1] <= d.last
+            starts.append(d.start)
+            states.append(state if ok else None)
+    _TOLD_CACHE[:] = [(doc, starts, states)]
+    return starts, states
+
+
+#: A sentence telling what a source said: 'وأفادت وكالة الأناضول ... بأن', 'وقال مراسل ...: إن',
+#: 'وبحسب مصادر محلية، ...'.
+_ATTRIBUTED_RE = rx(r"^\W*[وف]?(?:قال|قالت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|نقل|نقلت"
+                    r"|كشف|كشفت|اضاف|اضافت|تابع|تابعت|بين|بينت)(?![^\W\d_])[^.!؟]*?"
+                    r"(?<![^\W\d_])(?:ان|بان|انه|بانه)(?![^\W\d_])"
+                    r"|^\W*[وف]?(?:بحسب|حسب|وفقا ل|طبقا ل|نقلا عن)")
+
+#: A sentence opening with words that add to the story told: 'كما', 'وفي سياق متصل', 'إلى ذلك'.
+_GOING_ON_RE = rx(r"^\W*[وف]?(?:كما|في سياق متصل|في السياق ذاته|في السياق نفسه|في السياق|الي ذلك"
+                  r"|بالاضافه الي ذلك|فضلا عن ذلك|علاوه علي ذلك)(?![^\W\d_])")
+
+
+def _kind_told(doc: Doc, c: Candidate, day: dt.date) -> bool:
+    """Has an earlier sentence told an event of ``c``'s kind on ``day``?"""
+    kinds = [kind for kind in _KINDS.values() if c.type in kind]
+    for index in sorted(k for k in doc.cands if k < c.sentence.index):
+        for other in doc.cands[index]:
+            inc = other.incident
+            if inc is None or inc.date_first != day or inc.date_last != day:
+                continue
+            if any(other.type in kind for kind in kinds):
+                return True
+    return False
+
+
+#: A word of two letters or more: what a line holding only a date and a time lacks.
+_WORD_RE = rx(r"[^\W\d_]{2,}")
+
+
+def _prose_dates(doc: Doc, s: Sentence) -> list[Any]:
+    """The dates of sentence ``s``, none when it is only a date ('الأربعاء, 28 يوليو - 2021',
+    '13 يناير 2021 03:58 ص'): a page's stamp gives the publication, not a day the story told."""
+    found = doc.in_sentence(doc.dates, s)
+    rest, at = [], s.start
+    for d in found:
+        rest.append(doc.body[at:d.start])
+        at = max(at, d.end)
+    rest.append(doc.body[at:s.end])
+    return found if _WORD_RE.search(" ".join(rest)) else []
+
+
+def _one_day(d: Any) -> dt.date | None:
+    """The day a day-precision expression names: a night, the morning it ended; a span, None."""
+    if d.first == d.last:
+        return d.first
+    if d.rule.startswith("night") and (d.last - d.first).days == 1:
+        return d.last
+    return None
 
 
 def _todays_news(doc: Doc) -> bool:

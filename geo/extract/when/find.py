@@ -47,8 +47,9 @@ _MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواق�
 def _candidates(norm: str, anchor: datetime.date, raw: str = "", where: Sequence[int] = ()) -> list[_Cand]:
     ctx = RuleContext(norm, anchor, raw, where)
     found: list[_Cand] = []
+    gates: dict[re.Pattern[str], bool] = {}  # a pattern gate searched once per text
     for order, (pattern, handler, needs) in enumerate(_ALL_RULES):
-        if not all(any(word in norm for word in group) for group in needs):
+        if not all(_passes(gate, norm, gates) for gate in needs):
             continue
         for m in _scan(pattern, norm):
             try:
@@ -59,6 +60,15 @@ def _candidates(norm: str, anchor: datetime.date, raw: str = "", where: Sequence
                 start, end = m.span("e") if "e" in pattern.groupindex else m.span()
                 found.append(_Cand(start, end, order, hit))
     return found
+
+
+def _passes(gate: tuple[str, ...] | re.Pattern[str], norm: str, seen: dict[re.Pattern[str], bool]) -> bool:
+    """Does ``norm`` hold one word of the gate (or match it, when it is a pattern)?"""
+    if isinstance(gate, re.Pattern):
+        if gate not in seen:
+            seen[gate] = gate.search(norm) is not None
+        return seen[gate]
+    return any(word in norm for word in gate)
 
 
 def _scan(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
@@ -118,7 +128,8 @@ def _merged_hit(prev: _Cand, c: _Cand) -> Hit:
         return prev.hit
     rule = f"{prev.hit.rule.split(':')[0]}+{c.hit.rule}"
     named = prev.hit.rule.split("+")[0].split(":")
-    if named[0] in _WEEKDAY_RULES and "mismatch" not in named and prev.hit.first.weekday() != c.hit.first.weekday():
+    differ = prev.hit.first.weekday() != c.hit.first.weekday()
+    if named[0] in _WEEKDAY_RULES and "mismatch" not in named and differ:
         rule += ":weekday_mismatch"  # 'اليوم الخميس 5 أكتوبر' on a Saturday: the date wins, noted
     return c.hit._replace(rule=rule)
 

@@ -18,8 +18,8 @@ from ..lexicon import DATA_DIR, check_pattern, row_error
 from .text import fold_word
 
 __all__ = [
-    "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "CARRY_PHRASES", "FEASTS", "HIJRI_MONTH_NAMES", "MONTH_NAMES", "NUMBER_WORDS",
-    "ORDINALS", "QUALIFIERS", "RETELLING_WORDS",
+    "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "CARRY_PHRASES", "FEASTS", "HIJRI_MONTH_NAMES", "MONTH_NAMES",
+    "NUMBER_WORDS", "ORDINALS", "QUALIFIERS", "RETELLING_WORDS", "VAGUE_PHRASES",
     "REL_CUR", "REL_NEXT", "REL_PAST", "TODAY_PHRASES", "UNIT_WORDS", "WEEKDAYS", "Calendar", "Feast",
     "load_calendar",
 ]
@@ -44,6 +44,7 @@ _TABLES = {
     "retelling": (Field("word"),),
     "today": (Field("phrase"),),
     "carry": (Field("phrase"),),
+    "vague": (Field("phrase"),),
     "feast": (Field("name"), Field("month", int, choices=frozenset(range(1, 13))),
               Field("day", int, choices=frozenset(range(1, 31))), Field("days", int, default=1)),
 }
@@ -77,6 +78,7 @@ class Calendar:
     retelling: tuple[str, ...]  # 'الغاره', 'الضربات' ...: a later paragraph telling the lead again
     today: str  # the phrases of the publication day's last hours as one pattern
     carry: str  # the phrases opening a sentence that goes on from the one before, as one pattern
+    vague: str  # the phrases of an unstated earlier or repeated time ('مؤخرا'), as one pattern
 
 
 def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
@@ -102,6 +104,7 @@ def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
         retelling=tuple(" ".join(fold_word(r["word"]).split()) for r in rows["retelling"]),
         today=_phrases(rows["today"], path, "today"),
         carry=_phrases(rows["carry"], path, "carry"),
+        vague=_phrases(rows["vague"], path, "vague"),
     )
 
 
@@ -164,3 +167,5 @@ RETELLING_WORDS: tuple[str, ...] = _CALENDAR.retelling
 TODAY_PHRASES: str = _CALENDAR.today
 #: The phrases opening a sentence that goes on from the event before it ('وفي وقت لاحق'), one pattern.
 CARRY_PHRASES: str = _CALENDAR.carry
+#: The phrases of an unstated earlier or repeated time ('مؤخرا', 'في الأيام الماضية'), one pattern.
+VAGUE_PHRASES: str = _CALENDAR.vague

@@ -37,7 +37,8 @@ except ImportError:  # pragma: no cover - another Python: no guard, same results
     _sre_parse = None  # type: ignore[assignment]
 
 __all__ = [
-    "BLANKS", "DAY", "DIGITS", "MALFORMED_YEAR", "MAYBE_BLANKS", "MONTH", "MONTH_LOOKUP", "NUMBER",
+    "BLANKS", "DAY", "DIGITS", "MALFORMED_YEAR", "MAYBE_BLANKS", "MONTH", "MONTH_GATE", "MONTH_LOOKUP",
+    "NUMBER",
     "ORDINAL", "ORDINAL_STEMS", "TODAY",
     "QUAL", "REL", "TAIL", "TOD", "UNITS", "WEEKDAY_STEMS", "YEAR_WORD", "YESTERDAY_STEMS",
     "compile_guarded", "month_number", "rel_offset", "weekday_group", "year_group",
@@ -138,6 +139,11 @@ DIGITS = tuple("0123456789")
 #: The weekday names, without those another name begins ('الثلاثاء' starts with 'الثلاثا').
 WEEKDAY_STEMS = tuple(w for w in WEEKDAYS if not any(o != w and w.startswith(o) for o in WEEKDAYS))
 YESTERDAY_STEMS = ("امس", "البارحه")
+#: A month name as a word somewhere in the text (after a digit or a و/ف too): the gate of
+#: the rules that read one.
+#: Not a substring test: 'اب' (August) is inside many words; one search of the names is
+#: cheaper than the month rules' scans, and half the articles name no month.
+MONTH_GATE = re.compile(r"(?<![^\W\d_])[وف]?(?:" + "|".join(MONTH_NAMES.values()) + r")(?!\w)")
 
 
 def rel_offset(word: str) -> int:

@@ -34,6 +34,7 @@ from .patterns import (
     MALFORMED_YEAR,
     MAYBE_BLANKS,
     MONTH,
+    MONTH_GATE,
     MONTH_LOOKUP,
     NUMBER,
     ORDINAL,
@@ -81,16 +82,19 @@ class Hit(NamedTuple):
 
 
 _Handler = Callable[[re.Match[str], RuleContext], Hit | None]
-_Needs = tuple[tuple[str, ...], ...]
+#: A keyword gate: words of which the text must hold one, or a pattern it must match.
+_Gate = tuple[str, ...] | re.Pattern[str]
+_Needs = tuple[_Gate, ...]
 #: (compiled pattern, handler, keyword gates) of every rule, in the order ties are broken.
 RULES: list[tuple[re.Pattern[str], _Handler, _Needs]] = []
 
 
-def _rule(pattern: str, *needs: tuple[str, ...]) -> Callable[[_Handler], _Handler]:
+def _rule(pattern: str, *needs: _Gate) -> Callable[[_Handler], _Handler]:
     """Register a handler for a pattern; group 'e', when present, is the span.
 
     ``needs`` are keyword groups the (folded) text must hold one word of each
-    for the pattern to be worth scanning; they must be implied by the pattern.
+    (or patterns it must match: :data:`MONTH_GATE`) for the pattern to be worth
+    scanning; they must be implied by the pattern.
     """
 
     def register(handler: _Handler) -> _Handler:
@@ -154,8 +158,9 @@ def _numeric_dmy(m: re.Match[str], ctx: RuleContext) -> Hit:
     return _day(at, False, "numeric_dmy")
 
 
-#: Words before a day/month written in numbers ('بتاريخ 18/10'): without one, '18/10' may be a score.
-_NUMERIC_DAY_CONTEXT = frozenset({"يوم", "بتاريخ", "تاريخ", "الموافق", "في"})
+#: Words before a day/month written in numbers ('بتاريخ 18/10', 'الأحد 13/8'): without one,
+#: '18/10' may be a score.
+_NUMERIC_DAY_CONTEXT = frozenset({"يوم", "بتاريخ", "تاريخ", "الموافق", "في", *WEEKDAYS})
 
 
 @_rule(rf"{_NUM_EDGE_L}(?P<d>[0-3]?[0-9])(?P<s>[./\-])(?P<m>[01]?[0-9])(?![0-9]|[./\-][0-9])", DIGITS)
@@ -208,7 +213,7 @@ def _resolve_day(
     return (found, True, "day_month") if found else None
 
 
-@_rule(rf"{DAY}{_O}(?:\({_O})?(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}", (*DIGITS, *ORDINAL_STEMS))
+@_rule(rf"{DAY}{_O}(?:\({_O})?(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}", (*DIGITS, *ORDINAL_STEMS), MONTH_GATE)
 def _day_month(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     """'5 تشرين الأول', 'الخامس من شهر أيار 2020', '27( كانون الأول الجاري)' (a slipped bracket)."""
     if _year_garbled(m, ctx):
@@ -224,6 +229,7 @@ def _day_month(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     rf"(?P<sep>-|الي|حتي|و){_O}(?:ال{_O})?(?P<d>[0-3]?[0-9])(?![0-9])"
     rf"{_O}(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}",
     DIGITS,
+    MONTH_GATE,
 )
 def _day_range(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     """'بين 5 و8 تشرين الأول', '5-8 تشرين الأول': a range of days in one month.
@@ -248,6 +254,7 @@ def _day_range(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     rf"(?<![0-9.,/:\-])(?P<d1>[0-3]?[0-9]){_O}/{_O}(?P<d>[0-3]?[0-9])(?![0-9])"
     rf"{_O}(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}",
     DIGITS,
+    MONTH_GATE,
 )
 def _night_pair(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     """'29/30 تشرين الأول 2023': a night written as its two days (rule 'night_pair', dated
@@ -272,6 +279,25 @@ def _day_of_rel_month(m: re.Match[str], ctx: RuleContext) -> Hit:
     return _day(datetime.date(year, month, _day_of(m)), True, "day_of_month_rel")
 
 
+#: Words before 'في 13 الجاري' that say a day follows (a count would be 'خلال 13 يوماً').
+_DAY_OF_CURRENT_CONTEXT = frozenset({"في", "يوم", "بتاريخ", "منذ", "حتي", "الموافق", "صباح", "مساء",
+                                     "ليل", "ليله", "فجر", "ظهر", "عصر", *WEEKDAYS})
+
+
+@_rule(
+    rf"(?:ال{_O})?(?<![0-9.,/:\-])(?P<d>[0-3]?[0-9])(?![0-9]){_O}(?:من{_W})?(?P<rel>الجاري|الحالي)(?!\w)",
+    DIGITS,
+    ("الجاري", "الحالي"),
+)
+def _day_of_current(m: re.Match[str], ctx: RuleContext) -> Hit | None:
+    """'في 13 الجاري', 'يوم الأحد 13 من الجاري': the day of the publication's month, the
+    month left out as Syrian and Lebanese outlets write it. Only after a word that says a
+    day follows."""
+    if prev_word(ctx.norm, m.start()) not in _DAY_OF_CURRENT_CONTEXT:
+        return None
+    return _day(datetime.date(ctx.anchor.year, ctx.anchor.month, int(m["d"])), True, "day_of_month_rel")
+
+
 # --- month ---------------------------------------------------------------
 
 _MONTH_CONTEXT = frozenset({"في", "خلال", "منذ", "حتي", "الي", "مع", "قبل", "بعد", "بين"})
@@ -294,7 +320,7 @@ def _month_in_context(m: re.Match[str], norm: str) -> bool:
     return prev in _MONTH_CONTEXT
 
 
-@_rule(rf"(?:{QUAL}{_W}(?:من{_W})?)?(?:(?P<sh>شهر){_W})?{MONTH}{TAIL}")
+@_rule(rf"(?:{QUAL}{_W}(?:من{_W})?)?(?:(?P<sh>شهر){_W})?{MONTH}{TAIL}", MONTH_GATE)
 def _month_rule(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     month, anchor = month_number(m["mon"]), ctx.anchor
     if not _month_in_context(m, ctx.norm) or _year_garbled(m, ctx):

@@ -148,8 +148,8 @@ def test_a_round_up_of_the_day_dates_every_event_to_it(gaz):
 
 def test_one_date_of_another_day_ends_the_round_up(gaz):
     body = ("اندلعت اشتباكات عنيفة لليوم السابع على التوالي على محور رأس العين.\n\n"
-            "وذكرت مصادر أن قصفاً تركياً استهدف قرية قرب عين عيسى.\n\n"
-            "وكانت الفصائل سيطرت في 3 آب الجاري على قرى في ريف تل أبيض.")
+            "وكانت الفصائل سيطرت في 3 آب الجاري على قرى في ريف تل أبيض.\n\n"
+            "وذكرت مصادر أن قصفاً تركياً استهدف قرية قرب عين عيسى.")
     dated = {i.sources[0].evidence[:12]: i.date for i in run(gaz, body).incidents}
     assert dated.get("وذكرت مصادر ") == ""
 

@@ -717,3 +717,21 @@ def test_date_like_text_any_anchor(text: str, anchor: D | None) -> None:
 def test_docstring_examples() -> None:
     failures, tried = doctest.testmod(dates, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert tried > 0 and failures == 0
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("وتموز 2020 شهد قصفا", "2020-07"),  # after a proclitic و
+    ("قتل في الـ5تموز 2020", "2020-07-05"),  # glued to its day
+    ("فأيار الماضي شهد هجمات", "2023-05"),
+])
+def test_the_month_gate_lets_every_month_the_rules_read_through(text, iso):
+    """The month rules run only on a text naming a month (a speed-up): a month after a
+    clitic or glued to its day still counts as named."""
+    assert [e.iso for e in find_dates(text, D(2023, 8, 15))] == [iso]
+
+
+def test_a_text_naming_no_month_skips_the_month_rules():
+    from geo.extract.when.patterns import MONTH_GATE
+
+    assert MONTH_GATE.search("حدث ذلك في كتاب عن الانسحاب") is None
+    assert [e.iso for e in find_dates("حدث ذلك في كتاب عن الانسحاب", D(2023, 8, 15))] == []

@@ -66,6 +66,11 @@ def test_the_next_day_is_not_a_running_day():
     ("قتل عنصر فجر اليوم", "2024-11-07"),
     ("قتل عنصر في 20 كانون الثاني/ يناير الماضي", "2024-01-20"),
     ("قتل عنصر قبل 4 أيام", "2024-11-03"),
+    ("هاجم مسلحون يوم أمس الإثنين مبنى البلدية", "2024-11-04"),  # two days before أمس: the weekday wins
+    ("هاجم مسلحون يوم أمس الأربعاء مبنى البلدية", "2024-11-06"),
+    ("غارات ليل الثلاثاء الأربعاء على البادية", "2024-11-05/2024-11-06"),  # two weekdays, no joiner
+    ("التي كانت قد دخلتها قبل 25 يوماً", "2024-10-13"),  # a count inside a pluperfect clause
+    ("خرجت المحطات عن الخدمة خلال 24 ساعة الماضية", "2024-11-07"),  # no article on 24
 ])
 def test_the_day_a_careful_reader_gives(text, iso):
     assert [e[1] for e in spans(text)] == [iso]
@@ -113,6 +118,10 @@ def test_a_weekday_that_disagrees_with_its_date_is_noted_and_the_date_wins():
     ("قتل عنصر يوم 10/11 قرب الحاجز", "2024-11-10"),  # three days ahead: still this year's
     ("قتل عنصر الأحد قبل الماضي", "2024-10-27"),
     ("قتل عنصر يوم الجمعة ما قبل الماضية", "2024-10-25"),
+    ("قصفت الطائرات يوم الأحد 3/11 مواقع", "2024-11-03"),  # a weekday says a date follows
+    ("قتل عنصر في 5 الجاري قرب الحاجز", "2024-11-05"),  # the month left out: the current one
+    ("قتل عنصر يوم الثلاثاء 5 من الجاري", "2024-11-05"),
+    ("قتل عنصر في الـ5 من الشهر الجاري", "2024-11-05"),
 ])
 def test_a_numeric_day_and_month_and_a_weekday_before_last(text, iso):
     assert [e[1] for e in spans(text)] == [iso]
@@ -121,6 +130,8 @@ def test_a_numeric_day_and_month_and_a_weekday_before_last(text, iso):
 def test_numbers_without_a_date_word_are_no_date():
     assert spans("فاز الفريق 3/1 في المباراة") == []
     assert spans("قتل في 31/2 عنصر") == []
+    assert spans("قتل 3 الجاري") == []  # no word saying a day follows
+    assert spans("قتل عنصر في 40 الجاري") == []
 
 
 def test_monday_with_a_hamza_is_the_weekday_and_the_two_is_not():

@@ -1,0 +1,86 @@
+"""geo.extract.dating: the day a story has told holds for what it goes on to tell (issue 11).
+
+A reader takes an article to stay on the day it named until it names another: the
+source's account in the next paragraph ('وأفادت مصادر بأن ...'), an event of the kind
+already told that day, a sentence opening with 'كما' or 'وفي التفاصيل'. Not an event
+of another kind told on its own, not one placed at an unstated time ('مؤخراً'), not
+after a second day was named, and a page's stamp ('الأربعاء, 9 آب - 2023') tells no day
+of the story. Sentences invented for these tests; published 2023-08-15, a Tuesday.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.geo.extract.helpers import run
+
+LEAD = "قصفت المدفعية التركية أمس قرية تل جمعة بريف تل تمر.\n\n"  # 2023-08-14
+
+
+def _dates(gaz, body: str) -> dict[str, str]:
+    return {i.type: i.date for i in run(gaz, body).incidents}
+
+
+@pytest.mark.parametrize("source", ["وأفادت مصادر محلية بأن", "وقال مراسلنا: إن", "وبحسب مصادر محلية،",
+                                    "وذكر المرصد السوري في تقرير له أن"])
+def test_a_sources_account_of_the_story_takes_the_day_told(gaz, source):
+    body = LEAD + f"{source} دورية روسية انطلقت من مدينة عامودا باتجاه القحطانية."
+    assert _dates(gaz, body).get("patrol") == "2023-08-14"
+
+
+def test_an_event_of_the_kind_told_that_day_takes_it(gaz):
+    body = LEAD + "وفي بلدة الشحيل قصفت طائرات مسيرة منزلاً لأحد القياديين."
+    dated = {i.place.name_en: i.date for i in run(gaz, body).incidents if i.place}
+    assert [d for name, d in dated.items() if "Shuhayl" in name] == ["2023-08-14"]
+
+
+@pytest.mark.parametrize("opening", ["كما", "وفي التفاصيل،", "وتفصيلاً،", "وفي سياق متصل،", "إلى ذلك،"])
+def test_a_sentence_adding_to_the_story_takes_the_day_told(gaz, opening):
+    body = LEAD + f"{opening} اعتقلت قسد خمسة أشخاص في بلدة الشحيل."
+    assert _dates(gaz, body).get("arrest") == "2023-08-14"
+
+
+@pytest.mark.parametrize("opening", ["و", "وفي سياق آخر، "])
+def test_another_kind_of_event_told_on_its_own_stays_undated(gaz, opening):
+    body = LEAD + f"{opening}اعتقلت قسد خمسة أشخاص في بلدة الشحيل."
+    assert _dates(gaz, body).get("arrest", "") == ""
+
+
+@pytest.mark.parametrize("vague", ["مؤخراً", "في الأيام الماضية", "مراراً"])
+def test_an_event_at_an_unstated_time_stays_undated(gaz, vague):
+    body = LEAD + f"وأفادت مصادر محلية بأن دوريات روسية انطلقت {vague} من مدينة عامودا باتجاه القحطانية."
+    assert _dates(gaz, body).get("patrol", "") == ""
+
+
+def test_a_second_day_named_before_ends_the_day_told(gaz):
+    body = (LEAD + "وفي 3 آب الجاري قصفت طائرات مجهولة مواقع في الميادين.\n\n"
+            "وأفادت مصادر محلية بأن دورية روسية انطلقت من مدينة عامودا باتجاه القحطانية.")
+    assert _dates(gaz, body).get("patrol", "") == ""
+
+
+def test_a_day_named_after_does_not_undo_the_day_told(gaz):
+    body = (LEAD + "وأفادت مصادر محلية بأن دورية روسية انطلقت من مدينة عامودا باتجاه القحطانية.\n\n"
+            "وكانت طائرات مجهولة قد قصفت في 3 آب الجاري مواقع في الميادين.")
+    assert _dates(gaz, body).get("patrol") == "2023-08-14"
+
+
+def test_a_pages_stamp_tells_no_day_of_the_story(gaz):
+    body = ("الأربعاء, 9 آب - 2023\n\nقصفت المدفعية التركية قرية تل جمعة بريف تل تمر.\n\n"
+            "وأفادت مصادر محلية بأن دورية روسية انطلقت من مدينة عامودا باتجاه القحطانية.")
+    assert _dates(gaz, body).get("patrol", "") == ""
+
+
+def test_a_night_told_is_the_morning_it_ended(gaz):
+    body = ("قصفت طائرات مجهولة ليل الأحد - الاثنين مواقع قرب البوكمال.\n\n"
+            "وأفادت مصادر محلية بأن دورية روسية انطلقت من مدينة عامودا باتجاه القحطانية.")
+    assert _dates(gaz, body).get("patrol") == "2023-08-14"
+
+
+def test_an_event_at_an_unstated_time_borrows_no_date(gaz):
+    """'مؤخراً' says the day is not given: neither the sentence before's, nor the publication's."""
+    before = "في 12 آب 2023 قصفت طائرات تركية قرية قرب عامودا. "
+    body = before + "واعتقلت قسد مؤخراً خمسة أشخاص في بلدة الشحيل."
+    assert _dates(gaz, body).get("arrest", "") == ""
+    assert _dates(gaz, before + "واعتقلت قسد خمسة أشخاص في بلدة الشحيل.").get("arrest") == "2023-08-12"
+    assert _dates(gaz, "اعتقلت قسد مؤخراً خمسة أشخاص في بلدة الشحيل.").get("arrest", "") == ""
+    assert _dates(gaz, "اعتقلت قسد خمسة أشخاص في بلدة الشحيل.").get("arrest") == "2023-08-15"
