@@ -56,13 +56,21 @@ def _words(rng: random.Random, n: int) -> str:
 
 
 _DTYPES = {"float": "float64", "bool": "bool", "count": "int64"}
+#: What a column the generator does not set holds (review state, say): the pipeline's empty.
+_EMPTY = {"str": "", "list": (), "count": 0, "int": None, "float": float("nan"), "bool": False}
 
 
 def _frame(layer: str, rows: list[dict]) -> gpd.GeoDataFrame:
     """A layer as ``geo.layers.build_layers`` makes it (object columns, not Arrow strings)."""
-    data = {c: pd.Series([r[c] for r in rows], dtype=_DTYPES.get(kind, object))
+    data = {c: pd.Series([r[c] if c in r else _empty(kind) for r in rows],
+                         dtype=_DTYPES.get(kind, object))
             for c, kind in COLUMNS[layer].items()}
     return gpd.GeoDataFrame(data, geometry=[r["geometry"] for r in rows], crs="EPSG:4326")
+
+
+def _empty(kind: str):
+    value = _EMPTY.get(kind, "")
+    return list(value) if isinstance(value, tuple) else value
 
 
 def synthetic_result(n_incidents: int, *, seed: int = 7, n_articles: int = 2_000
@@ -112,7 +120,9 @@ def synthetic_result(n_incidents: int, *, seed: int = 7, n_articles: int = 2_000
             "fatalities": rng.choice((None, 0, 1, 3)), "injuries": rng.choice((None, 2)),
             "confidence": round(rng.random(), 2), "approximate": geo == 3,
             "location_note": "", "date_text": "", "disagreements": [],
-            "n_sources": len(srcs), "sources": srcs, "geometry": pt,
+            "n_sources": len(srcs), "sources": srcs, "geometry": pt, "review": "machine",
+            "n_articles": len({s["article"] for s in srcs}),
+            "n_outlets": len({s["outlet"] for s in srcs}),
         })
     place_rows = [{"id": p, "name_ar": ar, "name_en": en, "kind": "village",
                    "governorate": "hasakah", "n_mentions": rng.randint(1, 40),
