@@ -477,6 +477,10 @@ def sidebar(choices) -> ViewState:
     undated = st.toggle("Keep undated incidents", key="undated",
                         help="A date range hides incidents with no known date (as "
                         "`python -m geo build --from/--to` does); this keeps them in view.")
+    st.toggle("Play back over time", key="playback",
+              help="A time slider with play and step buttons at the foot of the map: each "
+              "step rings the incidents in view whose first date falls in that period "
+              "(undated ones cannot be played back).")
     if choices.implausible:
         many = choices.implausible > 1
         st.caption(f"{choices.implausible} article{'s carry' if many else ' carries'} an "
@@ -542,13 +546,15 @@ def map_build_view(key: tuple) -> tuple | None:
 
 
 @st.fragment
-def map_panel(view, state: ViewState, articles: dict, build_key: tuple) -> None:
+def map_panel(view, state: ViewState, articles: dict, build_key: tuple, *,
+              playback: bool = False) -> None:
     """Search box and map. A fragment: a pan or a search reruns only this."""
     with guarded("map"):
-        draw_map(view, state, articles, build_key)
+        draw_map(view, state, articles, build_key, playback=playback)
 
 
-def draw_map(view, state: ViewState, articles: dict, build_key: tuple) -> None:
+def draw_map(view, state: ViewState, articles: dict, build_key: tuple, *,
+             playback: bool = False) -> None:
     st.text_input("Find a place", key="place_q", on_change=search_place,
                   placeholder="Arabic, English or Kurdish: القحطانية, Qamishli, Qamişlo",
                   label_visibility="collapsed")
@@ -564,7 +570,7 @@ def draw_map(view, state: ViewState, articles: dict, build_key: tuple) -> None:
                     height=MAP_HEIGHT)
     start = map_build_view((*build_key, index)) or home
     fmap = build_map(drawn, online_tiles=state.online_tiles, show_places="places" in drawn,
-                     show_articles="articles" in drawn,
+                     show_articles="articles" in drawn, playback=playback,
                      center=start[:2] if start else None, zoom=start[2] if start else None)
     fmap.add_child(ReaderLinks(incident_articles(view.incidents, articles)))
     if index is not None:
@@ -642,9 +648,10 @@ st.caption(md_escape(
     + (f" and {n_uploads} uploaded file{'s' * (n_uploads > 1)}" if n_uploads else "")))
 left, right = st.columns(COLUMNS, gap="medium")
 with left:
+    playback = bool(st.session_state.get("playback"))
     build_key = (stamp, repr(sorted(kwargs.items())), state.layers, state.online_tiles,
-                 state.undated)
+                 state.undated, playback)
     titles = {aid: article.title or aid for aid, article in result.articles.items()}
-    map_panel(view, state, titles, build_key)
+    map_panel(view, state, titles, build_key, playback=playback)
 with right:
     around_the_map(result, choices, view, corpus, uploads, kwargs)

@@ -316,7 +316,8 @@ def build_map(
         Add a heat map of the incidents as an optional layer (off until chosen).
     playback : bool
         Add time playback of the dated incidents (a slider with play, step back and
-        step forward at the bottom of the map; :func:`geo.app.timeplay.add_playback`).
+        step forward at the bottom of the map; :func:`geo.app.timeplay.add_playback`);
+        the legend then starts folded, clear of the playback bar.
     towns : bool
         Label the gazetteer's towns, villages, crossings, bases and airports by zoom.
     """
@@ -362,7 +363,8 @@ def build_map(
                                    bases=frames["bases"] is not None,
                                    routes=frames["routes"] is not None,
                                    places=frames["places"] is not None,
-                                   articles=frames["articles"] is not None)))
+                                   articles=frames["articles"] is not None,
+                                   folded=playback)))
     localise(Fullscreen(position="topleft"), asset_base).add_to(m)
     localise(MeasureControl(position="topleft", primary_length_unit="kilometers",
                             secondary_length_unit="miles"), asset_base).add_to(m)
