@@ -85,7 +85,12 @@ def test_playback_toggle_steps_through_periods(dashboard, browser_page, seeds):
 
 
 def _date_boxes(page) -> tuple[str, str]:
-    return (page.get_by_label("From").input_value(), page.get_by_label("To").input_value())
+    """The From and To boxes as ISO dates (each is a group of year, month, day fields)."""
+    def read(name: str) -> str:
+        digits = "".join(ch if ch.isdigit() else " " for ch in
+                         page.get_by_role("group", name=name, exact=True).inner_text()).split()
+        return "-".join(digits)
+    return read("From"), read("To")
 
 
 def test_brushing_the_timeline_sets_the_date_filter(dashboard, browser_page, seeds):
@@ -113,6 +118,9 @@ def test_brushing_the_timeline_sets_the_date_filter(dashboard, browser_page, see
     params = _params(page)
     assert "from" in params, params
     after = _date_boxes(page)
+    while after[0] != params["from"] and time.monotonic() < deadline + 30:
+        page.wait_for_timeout(250)  # the link is written before the boxes are drawn
+        after = _date_boxes(page)
     assert after != before, (before, after)
     assert after[0] == params["from"], (after, params)
     view = filter_layers(seeds.layers, date_from=dt.date.fromisoformat(params["from"]),
@@ -121,4 +129,27 @@ def test_brushing_the_timeline_sets_the_date_filter(dashboard, browser_page, see
     assert 0 < len(view.incidents) < len(seeds.layers.incidents)
     _map_frame(page, len(view.incidents))  # the map's count follows
     _shot(page, "time-brush.png", height=950)
+    _offline(browser_page)
+
+
+@pytest.mark.parametrize("width", [1280, 1440])
+def test_time_controls_fit_the_sidebar(dashboard, browser_page, seeds, width):
+    """At laptop widths the presets sit on one row and the date boxes show whole dates
+    (they wrapped and were cut off); screenshots for a person to look at."""
+    page = browser_page.page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(dashboard, wait_until="domcontentloaded")
+    _map_frame(page, len(seeds.layers.incidents))
+    sidebar = page.locator("[data-testid=stSidebar]")
+    buttons = [sidebar.get_by_role("button", name=label, exact=True)
+               for label in ("7 days", "30 days", "1 year", "All")]
+    tops = {round(b.bounding_box()["y"]) for b in buttons}
+    assert len(tops) == 1, tops  # one row
+    for name in ("From", "To"):
+        group = sidebar.get_by_role("group", name=name, exact=True)
+        cut = group.evaluate("e => e.scrollWidth > e.clientWidth + 1")
+        assert not cut, name
+        text = "".join(ch for ch in group.inner_text() if ch.isdigit())
+        assert len(text) == 8, text  # YYYYMMDD, nothing hidden
+    _shot(page, f"time-controls-{width}.png", height=900)
     _offline(browser_page)

@@ -23,6 +23,8 @@
   var POPUP_MAX_HEIGHT = 360;
   /* The map pans an opened popup clear of the controls in its corners (zoom, full
    * screen and measure on the left, layers on the right, scale and legend below). */
+  /* Narrower than this, the legend starts folded. */
+  var NARROW_MAP_PX = 640;
   var POPUP_PAN = { autoPanPaddingTopLeft: [56, 64], autoPanPaddingBottomRight: [56, 40] };
 
   function ensurePane(map, name, zIndex, noPointer) {
@@ -320,6 +322,9 @@
         L.DomEvent.disableScrollPropagation(div);
         var details = div.querySelector("details");
         var folded = false;
+        /* on a narrow map (the side-by-side layout at 1280-1440 px) the open legend
+         * covered a third of it: it starts folded there, one click unfolds it */
+        if (details && map.getSize().x < NARROW_MAP_PX) { details.open = false; }
         if (details) {
           map.on("popupopen", function () {
             if (details.open) { details.open = false; folded = true; }
