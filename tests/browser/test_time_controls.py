@@ -153,3 +153,23 @@ def test_time_controls_fit_the_sidebar(dashboard, browser_page, seeds, width):
         assert len(text) == 8, text  # YYYYMMDD, nothing hidden
     _shot(page, f"time-controls-{width}.png", height=900)
     _offline(browser_page)
+
+
+def test_the_incidents_table_has_no_none_cells(dashboard, browser_page, seeds):
+    """Undated incidents have an empty date cell (Streamlit draws a missing value as a
+    faded "None" unless told otherwise); the grid's accessible cells are read."""
+    page = browser_page.page
+    page.set_viewport_size({"width": 1440, "height": 950})
+    page.goto(f"{dashboard}/?tab=Incidents", wait_until="domcontentloaded")
+    _map_frame(page, len(seeds.layers.incidents))
+    grid = page.locator("[data-testid=stDataFrame]").first
+    grid.wait_for(timeout=60_000)
+    cells = grid.locator("[role=gridcell]")
+    deadline = time.monotonic() + 30
+    while cells.count() == 0 and time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+    texts = [t.strip() for t in cells.all_inner_texts()]
+    assert texts and any(t[:4].isdigit() for t in texts)  # the dates are drawn
+    assert "None" not in texts and "NaT" not in texts
+    _shot(page, "time-table.png", height=950)
+    _offline(browser_page)
