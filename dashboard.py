@@ -581,14 +581,15 @@ def map_build_view(key: tuple) -> tuple | None:
 
 @st.fragment
 def map_panel(view, state: ViewState, articles: dict, build_key: tuple, *,
-              playback: bool = False) -> None:
+              playback: bool = False, full: dict | None = None) -> None:
     """Search box and map. A fragment: a pan or a search reruns only this."""
     with guarded("map"):
-        draw_map(view, state, articles, build_key, playback=playback)
+        draw_map(view, state, articles, build_key, playback=playback, full=full)
 
 
 def draw_map(view, state: ViewState, articles: dict, build_key: tuple, *,
-             playback: bool = False) -> None:
+             playback: bool = False, full: dict | None = None) -> None:
+    """``full``: the unfiltered layers, whose popups the map builds once per run."""
     st.text_input("Find a place", key="place_q", on_change=search_place,
                   placeholder="Arabic, English or Kurdish: القحطانية, Qamishli, Qamişlo",
                   label_visibility="collapsed")
@@ -604,7 +605,7 @@ def draw_map(view, state: ViewState, articles: dict, build_key: tuple, *,
                     height=MAP_HEIGHT)
     start = map_build_view((*build_key, index)) or home
     fmap = build_map(drawn, online_tiles=state.online_tiles, show_places="places" in drawn,
-                     show_articles="articles" in drawn, playback=playback,
+                     show_articles="articles" in drawn, playback=playback, full=full,
                      center=start[:2] if start else None, zoom=start[2] if start else None)
     fmap.add_child(ReaderLinks(incident_articles(view.incidents, articles)))
     if index is not None:
@@ -687,7 +688,8 @@ with left:
     build_key = (stamp, repr(sorted(kwargs.items())), state.layers, state.online_tiles,
                  state.undated, playback)
     titles = {aid: article.title or aid for aid, article in result.articles.items()}
-    map_panel(view, state, titles, build_key, playback=playback)
+    map_panel(view, state, titles, build_key, playback=playback,
+              full={"incidents": layers.incidents})
 with right:
     around_the_map(result, choices, view, corpus, uploads, kwargs,
                    lambda: filtered(stamp, layers, **{**kwargs, "date_from": None,

@@ -20,6 +20,7 @@ import math
 
 import folium
 import geopandas as gpd
+import numpy as np
 from folium.plugins import HeatMap, Timeline, TimelineSlider
 from folium.utilities import JsCode
 
@@ -120,6 +121,9 @@ def add_heat(m: folium.Map, incidents: gpd.GeoDataFrame, asset_base: str) -> Non
     geoms = incidents.geometry
     if not (geoms.geom_type == "Point").all():
         geoms = geoms.representative_point()
-    points = [[round(y, 4), round(x, 4)] for x, y in zip(geoms.x, geoms.y, strict=True)]
-    layer = HeatMap(points, name="Heat map", show=False, radius=22, blur=18, min_opacity=0.35)
+    lat, lon = np.round(geoms.y.to_numpy(), 4), np.round(geoms.x.to_numpy(), 4)
+    keep = np.isfinite(lat) & np.isfinite(lon)
+    # HeatMap checks each point in Python (50 ms at 10,000); ours are finite numbers
+    layer = HeatMap([], name="Heat map", show=False, radius=22, blur=18, min_opacity=0.35)
+    layer.data = np.column_stack([lat[keep], lon[keep]]).tolist()
     localise(layer, asset_base).add_to(m)
