@@ -114,3 +114,63 @@ def test_packed_popups_tooltips_and_reader_links(server, browser_page):
     assert browser_page.external_requests == []
     assert browser_page.page_errors == []
 
+
+
+BIG_APP = """
+    import pandas as pd
+    import streamlit as st
+    from streamlit_folium import st_folium
+
+    from geo.app.dashboard_data import run_folders
+    from geo.app.mapview import build_map
+
+    st.set_page_config(page_title="Picked map", layout="wide")
+
+    @st.cache_resource
+    def full():
+        inc = run_folders(["seeds"]).layers["incidents"]
+        big = pd.concat([inc] * 70, ignore_index=True)
+        big["id"] = [f"i{n}" for n in range(len(big))]
+        return big
+
+    F = full()
+    view = F.iloc[::-1][F.index.to_series().iloc[::-1] % 9 != 0]
+    st_folium(build_map({"incidents": view}, full={"incidents": F}), key="map",
+              height=700, width=1200, returned_objects=[], render=False)
+"""
+
+
+@pytest.fixture
+def big_server(streamlit_server, tmp_path):
+    app = tmp_path / "app.py"
+    app.write_text(textwrap.dedent(BIG_APP), encoding="utf-8")
+    install_assets(tmp_path / "static" / "vendor")
+    return streamlit_server(app)
+
+
+def test_a_view_picked_from_its_full_layer_shows_the_same_popups(big_server, browser_page):
+    """More than LEAN_ABOVE incidents filtered from a full layer: the page gets the
+    rows' fragment numbers as one flat list and shows the popups of the plain map."""
+    import pandas as pd
+
+    inc = run_folders([SEEDS]).layers.incidents
+    big = pd.concat([inc] * 70, ignore_index=True)
+    big["id"] = [f"i{n}" for n in range(len(big))]
+    view = big.iloc[::-1][big.index.to_series().iloc[::-1] % 9 != 0]
+    (plain,) = specs(build_map({"incidents": view}, pack=False).get_root().render())
+    page = browser_page.page
+    page.goto(big_server, wait_until="domcontentloaded")
+    frame = _frame(page)
+    assert frame.evaluate("OsintMap.maps[0]._osint.layers.incidents.items.length") == len(view)
+    frame.wait_for_function("() => OsintMap.maps[0]._osint.layers.incidents.text.loaded",
+                            timeout=30_000)
+    for i in (0, 1, 7, len(view) // 2, len(view) - 1):
+        want = "".join(plain["frags"][k] for k in plain["rows"][i][3])
+        got = frame.evaluate("""i => { const m = OsintMap.maps[0]._osint.layers.incidents;
+            return m.text.popup(m.items[i].options); }""", i)
+        assert got == want, i
+        tip = frame.evaluate("""i => { const m = OsintMap.maps[0]._osint.layers.incidents;
+            return m.text.tooltip(m.items[i].options); }""", i)
+        assert tip == plain["frags"][plain["tooltips"][i]], i
+    assert browser_page.external_requests == []
+    assert browser_page.page_errors == []
