@@ -240,14 +240,12 @@ def slider_moved() -> None:
     set_dates(*st.session_state["dates"])
 
 
-# --- tabs -----------------------------------------------------------------------------
-# Tables: an unknown value is an empty cell (placeholder=""), never "None"; dates are
-# date columns, so they sort as dates.
+# --- tabs (tables: an unknown value is an empty cell, placeholder="", never "None") -----
 
 
 def date_column(help_text: str):
+    """Dates shown and sorted as dates."""
     return st.column_config.DateColumn(format="YYYY-MM-DD", help=help_text)
-
 
 
 def incidents_tab(view, unlocated: int) -> None:
@@ -305,8 +303,7 @@ def timeline_tab(view, span) -> None:
 def apply_brush() -> None:
     """A range brushed on the Timeline chart becomes the date range (the slider, the
     date boxes and the link follow); run before the date widgets exist."""
-    brushed = st.session_state.pop("brush_pending", None)
-    if brushed:
+    if brushed := st.session_state.pop("brush_pending", None):
         set_dates(*brushed)
 
 
