@@ -111,6 +111,11 @@ def test_packed_popups_tooltips_and_reader_links(server, browser_page):
             const t = m.getTooltip(); t._source = m; t.update && t.update();
             const c = t._content; return typeof c === 'function' ? c(m) : c; }""", i)
         assert tip == plain["frags"][plain["tooltips"][i]], i
+    # the heat map (off until chosen) is drawn from those markers
+    frame.evaluate("() => { OsintMap.maps[0].closePopup(); }")
+    frame.locator(".leaflet-control-layers").hover()
+    frame.get_by_text("Heat map").click()
+    frame.wait_for_selector("canvas.leaflet-heatmap-layer", timeout=10_000)
     assert browser_page.external_requests == []
     assert browser_page.page_errors == []
 

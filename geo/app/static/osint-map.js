@@ -278,6 +278,16 @@
     return outer;
   }
 
+  /* spec: {of: a data layer already drawn ("incidents"), options: Leaflet.heat's}: a
+   * heat map of that layer's points, read from its markers rather than sent again. */
+  function heat(spec, map) {
+    var layer = state(map).layers[spec.of];
+    var points = [];
+    var items = layer ? layer.items : [];
+    for (var i = 0; i < items.length; i++) { points.push(items[i].getLatLng()); }
+    return L.heatLayer(points, spec.options || {});
+  }
+
   /* spec: {rows: [[[[lat, lon], ...], style, refs]], arrows: [[lat, lon, deg, style]], styles, frags} */
   function routes(spec, map) {
     var frags = spec.frags || [];
@@ -409,7 +419,7 @@
 
   window.OsintMap = { points: points, routes: routes, labels: labels, basemap: basemap,
                       legend: legend, focus: focus, flyTo: flyTo, maps: maps,
-                      unpack: unpack };
+                      unpack: unpack, heat: heat };
 
   /* ---------------------------------------------------------- 2. Fullscreen */
 

@@ -90,7 +90,10 @@ def test_playback_and_heat_use_local_assets_only():
     urls = offline_urls()
     for name in ("leaflet_heat", "timeline_js", "moment_js"):
         assert urls[name] in links
-    assert "L.timeline(" in html and "L.heatLayer(" in html
+    assert "L.timeline(" in html and "OsintMap.heat(" in html
+    # the heat map reads the incident markers: their points are not sent a second time
+    (heat,) = _specs(html, "heat")
+    assert heat["of"] == "incidents" and "rows" not in heat
     assert "d3" not in " ".join(links)
 
 
