@@ -255,14 +255,16 @@ def bench_steps(result: PipelineResult, repeat: int) -> None:
         times: dict[str, list[float]] = {k: [] for k in
                                          ("filter", "build_map", "render", "table", "timeline")}
         size = sent = 0
+        cpu: list[float] = []  # this process's CPU time: less swayed by a busy machine
         for _ in range(repeat):
-            t0 = time.perf_counter()
+            c0, t0 = time.process_time(), time.perf_counter()
             view = filter_layers(layers, **kwargs)
             t1 = time.perf_counter()
             m = _map(view, layers, titles)
             t2 = time.perf_counter()
             size, sent = _st_folium_render(m)
             t3 = time.perf_counter()
+            cpu.append(time.process_time() - c0)
             incidents_table(view)
             t4 = time.perf_counter()
             timeline(view)
@@ -274,8 +276,8 @@ def bench_steps(result: PipelineResult, repeat: int) -> None:
                  for i in range(repeat)]
         print(f"  filter {name!r}: {len(view.incidents)} incidents; "
               + ", ".join(f"{k} {_median_ms(v)}" for k, v in times.items())
-              + f"; filter->map sent {_x(statistics.median(total) * 1000, ref)}; "
-              f"map {size / 1e6:.2f} MB in UTF-8, {sent / 1e6:.2f} MB as sent")
+              + f"; filter->map sent {_x(statistics.median(total) * 1000, ref)}, CPU "
+              f"{_median_ms(cpu)}; map {size / 1e6:.2f} MB in UTF-8, {sent / 1e6:.2f} MB as sent")
 
 
 def _payload(at) -> dict[str, int]:
