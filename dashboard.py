@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -52,6 +52,7 @@ from geo.app.mapfit import fit_view
 from geo.app.mapview import build_map
 from geo.app.review_view import review_for_run, run_stamp  # issue 12: the review store
 from geo.app.search import resolve_place
+from geo.app.timechart import BRUSH, brushed_range, timeline_chart
 from geo.app.timefilter import PRESETS, follow_span, preset_range, undated_count, with_undated
 from geo.app.upload_record import (
     add_refusals,
@@ -240,18 +241,23 @@ def slider_moved() -> None:
     set_dates(*st.session_state["dates"])
 
 
-# --- tabs -----------------------------------------------------------------------------
+# --- tabs (tables: an unknown value is an empty cell, placeholder="", never "None") -----
+
+
+def date_column(help_text: str):
+    """Dates shown and sorted as dates."""
+    return st.column_config.DateColumn(format="YYYY-MM-DD", help=help_text)
 
 
 def incidents_tab(view, unlocated: int) -> None:
     table = incidents_table(view)
     st.caption("Choose a row to show the incident on the map.")
     event = st.dataframe(
-        table, hide_index=True, key="incidents", on_select="rerun",
+        table, hide_index=True, key="incidents", on_select="rerun", placeholder="",
         selection_mode="single-row",
         column_config={
-            "date": st.column_config.DateColumn(format="YYYY-MM-DD",
-                                                help="First day of the incident's period"),
+            "date": date_column("First day of the incident's period"),
+            "published": date_column("When the first article reporting it was published"),
             "articles": st.column_config.NumberColumn(help="Distinct articles reporting it"),
             "outlets": st.column_config.NumberColumn(help="Distinct outlets reporting it"),
             "confidence": st.column_config.NumberColumn(format="%.2f"),
@@ -268,19 +274,38 @@ def incidents_tab(view, unlocated: int) -> None:
                    "see Review.")
 
 
-def timeline_tab(view) -> None:
+def timeline_tab(view, span) -> None:
+    """The chart is also an input: a range brushed on it becomes the date filter (on the
+    next full run, before the date widgets are drawn: see ``apply_brush``). It shows the
+    view without its date range, so a narrowed range can be brushed wider again."""
     per_month, year_only = timeline(view)
     if per_month.empty:
         st.info("No incident in view is dated to the month or day.")
     else:
-        st.bar_chart(per_month, x_label="month", y_label="incidents", stack=True,
-                     color=label_colours(per_month.columns))  # the map's colours
+        event = st.altair_chart(timeline_chart(per_month, label_colours(per_month.columns)),
+                                key="timeline", on_select="rerun", selection_mode=BRUSH,
+                                width="stretch")  # the map's colours
+        brushed = brushed_range(event.selection if event else None, span)
+        if brushed != st.session_state.get("brush_seen"):  # a new brush, not the last one
+            st.session_state["brush_seen"] = brushed
+            if brushed and brushed != tuple(st.session_state.get("dates") or ()):
+                st.session_state["brush_pending"] = brushed
+                st.rerun()  # the whole app: the filter and the map are outside this fragment
+        st.caption("Drag across months to set the date range (the bars show every date the "
+                   "other filters let through).")
     if year_only:
         st.caption(f"{year_only} incidents known only to the year are not in the chart.")
     outside = timeline_outside(view)
     if outside:
         st.caption(f"{outside} incident{'s' * (outside > 1)} dated before 1900 or in the "
                    "future (an implausible publication date) are not in the chart.")
+
+
+def apply_brush() -> None:
+    """A range brushed on the Timeline chart becomes the date range (the slider, the
+    date boxes and the link follow); run before the date widgets exist."""
+    if brushed := st.session_state.pop("brush_pending", None):
+        set_dates(*brushed)
 
 
 def reader_tab(result, labels: dict[str, str]) -> None:
@@ -309,10 +334,13 @@ def review_tab(result) -> None:
     review_queue(result, include_rejected=bool(st.session_state.get("include_rejected")))
     st.divider()
     st.write("Place mentions to check: unresolved, approximate or low confidence.")
-    st.dataframe(review_table(result.report, result.articles), hide_index=True, key="review")
+    st.dataframe(review_table(result.report, result.articles), hide_index=True, key="review",
+                 placeholder="")
     if result.layers.unlocated:
         st.write("Incidents not on the map (no place in Syria):")
-        st.dataframe(unlocated_table(result.report), hide_index=True, key="unlocated")
+        st.dataframe(unlocated_table(result.report), hide_index=True, key="unlocated",
+                     placeholder="", column_config={
+                         "date": date_column("First day of the incident's period")})
 
 
 def files_tab(result) -> None:
@@ -335,7 +363,7 @@ def files_tab(result) -> None:
             st.caption("Kept and mapped, but their dates are left out of the date slider's "
                        "range.")
             st.code("\n".join(dated[:50]), language=None, wrap_lines=True)
-    st.dataframe(files_table(result.report), hide_index=True, key="files")
+    st.dataframe(files_table(result.report), hide_index=True, key="files", placeholder="")
 
 
 def export_tab(view, corpus: Path, kwargs: dict, n_uploads: int, undated: bool) -> None:
@@ -399,7 +427,7 @@ def upload_section(folder: Path, result=None) -> None:
         st.write(f"Uploaded articles ({len(stored)}):")
         rows = upload_rows(result, folder) if result is not None else None
         if rows is not None:
-            st.dataframe(rows, hide_index=True, key="uploads")
+            st.dataframe(rows, hide_index=True, key="uploads", placeholder="")
         remove_control([p.name for p in stored], folder)
 
 
@@ -410,7 +438,7 @@ def refused_record() -> None:
         return
     st.error(f"{len(record)} file{'s were' if len(record) > 1 else ' was'} not added:",
              icon=":material/block:")
-    st.dataframe(refusals_table(record), hide_index=True, key="refused")
+    st.dataframe(refusals_table(record), hide_index=True, key="refused", placeholder="")
     if st.button("Dismiss this list", key="refused-dismiss"):
         st.session_state["upload_refused"] = []
         st.rerun()
@@ -447,13 +475,14 @@ def remove_control(names: list[str], folder: Path) -> None:
 
 
 @st.fragment
-def around_the_map(result, choices, view, corpus: Path, uploads: Path, kwargs: dict) -> None:
+def around_the_map(result, choices, view, corpus: Path, uploads: Path, kwargs: dict,
+                   all_dates: Callable[[], object]) -> None:
     """The tabs beside the map. A fragment: switching tabs or articles reruns only this,
     not the map; only the open tab's content runs, and the open tab is in the link."""
     tabs = dict(zip(TABS, st.tabs(TABS, key="tab", bind="query-params"), strict=True))
     show = {
         "Incidents": lambda: incidents_tab(view, len(result.layers.unlocated)),
-        "Timeline": lambda: timeline_tab(view),
+        "Timeline": lambda: timeline_tab(all_dates(), choices.span),
         "Article reader": lambda: reader_tab(result, choices.articles),
         "Review": lambda: review_tab(result),
         "Files": lambda: files_tab(result),
@@ -478,6 +507,10 @@ def sidebar(choices) -> ViewState:
     undated = st.toggle("Keep undated incidents", key="undated",
                         help="A date range hides incidents with no known date (as "
                         "`python -m geo build --from/--to` does); this keeps them in view.")
+    st.toggle("Play back over time", key="playback",
+              help="A time slider with play and step buttons at the foot of the map: each "
+              "step rings the incidents in view whose first date falls in that period "
+              "(undated ones cannot be played back).")
     if choices.implausible:
         many = choices.implausible > 1
         st.caption(f"{choices.implausible} article{'s carry' if many else ' carries'} an "
@@ -514,16 +547,18 @@ def date_controls(span) -> tuple:
         st.session_state["span_seen"] = span
     lo, hi = chosen or span
     set_dates(min(max(lo, span[0]), span[1]), min(max(hi, span[0]), span[1]))
-    presets = st.container(horizontal=True, gap="small")
+    presets = st.container(horizontal=True, gap="small", vertical_alignment="center")
+    presets.caption("Last")
     for label, days in PRESETS.items():
         presets.button(label, key=f"preset-{days or 'all'}", on_click=set_dates,
                        args=preset_range(span, days), type="tertiary",
-                       help="Counted back from the newest date in the data")
-    lo_box, hi_box = st.columns(2)
-    lo_box.date_input("From", key="date_lo", min_value=span[0], max_value=span[1],
-                      on_change=dates_typed, format="YYYY-MM-DD")
-    hi_box.date_input("To", key="date_hi", min_value=span[0], max_value=span[1],
-                      on_change=dates_typed, format="YYYY-MM-DD")
+                       help=(f"The last {days} days of the data (counted back from its "
+                             "newest date)" if days else "Every date in the data"))
+    # one box per row: two side by side cut the dates off in the sidebar's width
+    st.date_input("From", key="date_lo", min_value=span[0], max_value=span[1],
+                  on_change=dates_typed, format="YYYY-MM-DD")
+    st.date_input("To", key="date_hi", min_value=span[0], max_value=span[1],
+                  on_change=dates_typed, format="YYYY-MM-DD")
     chosen = st.slider("Dates", min_value=span[0], max_value=span[1], format="YYYY-MM-DD",
                        key="dates", on_change=slider_moved, label_visibility="collapsed",
                        help="An incident known only to the month or year shows while that "
@@ -543,13 +578,16 @@ def map_build_view(key: tuple) -> tuple | None:
 
 
 @st.fragment
-def map_panel(view, state: ViewState, articles: dict, build_key: tuple) -> None:
+def map_panel(view, state: ViewState, articles: dict, build_key: tuple, *,
+              playback: bool = False, full: dict | None = None) -> None:
     """Search box and map. A fragment: a pan or a search reruns only this."""
     with guarded("map"):
-        draw_map(view, state, articles, build_key)
+        draw_map(view, state, articles, build_key, playback=playback, full=full)
 
 
-def draw_map(view, state: ViewState, articles: dict, build_key: tuple) -> None:
+def draw_map(view, state: ViewState, articles: dict, build_key: tuple, *,
+             playback: bool = False, full: dict | None = None) -> None:
+    """``full``: the unfiltered layers, whose popups the map builds once per run."""
     st.text_input("Find a place", key="place_q", on_change=search_place,
                   placeholder="Arabic, English or Kurdish: القحطانية, Qamishli, Qamişlo",
                   label_visibility="collapsed")
@@ -565,7 +603,7 @@ def draw_map(view, state: ViewState, articles: dict, build_key: tuple) -> None:
                     height=MAP_HEIGHT)
     start = map_build_view((*build_key, index)) or home
     fmap = build_map(drawn, online_tiles=state.online_tiles, show_places="places" in drawn,
-                     show_articles="articles" in drawn,
+                     show_articles="articles" in drawn, playback=playback, full=full,
                      center=start[:2] if start else None, zoom=start[2] if start else None)
     fmap.add_child(ReaderLinks(incident_articles(view.incidents, articles)))
     if index is not None:
@@ -626,6 +664,7 @@ for key, offered in (("types", valid.types), ("actors", valid.actors),
     # after an upload or a removal the options change: keep the values still offered
     st.session_state[key] = [v for v in st.session_state.get(key) or [] if v in offered]
 
+apply_brush()
 state = ViewState(focus=st.session_state.get("focus"))  # if the sidebar fails
 with st.sidebar, guarded("filters"):
     state = sidebar(choices)
@@ -650,9 +689,13 @@ st.caption(md_escape(
     + (f" and {n_uploads} uploaded file{'s' * (n_uploads > 1)}" if n_uploads else "")))
 left, right = st.columns(COLUMNS, gap="medium")
 with left:
+    playback = bool(st.session_state.get("playback"))
     build_key = (stamp, repr(sorted(kwargs.items())), state.layers, state.online_tiles,
-                 state.undated)
+                 state.undated, playback)
     titles = {aid: article.title or aid for aid, article in result.articles.items()}
-    map_panel(view, state, titles, build_key)
+    map_panel(view, state, titles, build_key, playback=playback,
+              full={"incidents": layers.incidents})
 with right:
-    around_the_map(result, choices, view, corpus, uploads, kwargs)
+    around_the_map(result, choices, view, corpus, uploads, kwargs,
+                   lambda: filtered(stamp, layers, **{**kwargs, "date_from": None,
+                                                      "date_to": None}))

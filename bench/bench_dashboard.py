@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import random
 import statistics
 import sys
@@ -38,6 +39,7 @@ if str(ROOT) not in sys.path:
 from geo.app import dashboard_data  # noqa: E402
 from geo.app.dashboard_data import incidents_table, timeline  # noqa: E402
 from geo.app.mapview import build_map  # noqa: E402
+from geo.app.packing import PACK_LEVEL  # noqa: E402
 from geo.app.symbols import INCIDENT_STYLES  # noqa: E402
 from geo.layers import COLUMNS, Layers, filter_layers  # noqa: E402
 from geo.model import ArticleResult  # noqa: E402
@@ -56,13 +58,21 @@ def _words(rng: random.Random, n: int) -> str:
 
 
 _DTYPES = {"float": "float64", "bool": "bool", "count": "int64"}
+#: What a column the generator does not set holds (review state, say): the pipeline's empty.
+_EMPTY = {"str": "", "list": (), "count": 0, "int": None, "float": float("nan"), "bool": False}
 
 
 def _frame(layer: str, rows: list[dict]) -> gpd.GeoDataFrame:
     """A layer as ``geo.layers.build_layers`` makes it (object columns, not Arrow strings)."""
-    data = {c: pd.Series([r[c] for r in rows], dtype=_DTYPES.get(kind, object))
+    data = {c: pd.Series([r[c] if c in r else _empty(kind) for r in rows],
+                         dtype=_DTYPES.get(kind, object))
             for c, kind in COLUMNS[layer].items()}
     return gpd.GeoDataFrame(data, geometry=[r["geometry"] for r in rows], crs="EPSG:4326")
+
+
+def _empty(kind: str):
+    value = _EMPTY.get(kind, "")
+    return list(value) if isinstance(value, tuple) else value
 
 
 def synthetic_result(n_incidents: int, *, seed: int = 7, n_articles: int = 2_000
@@ -112,7 +122,9 @@ def synthetic_result(n_incidents: int, *, seed: int = 7, n_articles: int = 2_000
             "fatalities": rng.choice((None, 0, 1, 3)), "injuries": rng.choice((None, 2)),
             "confidence": round(rng.random(), 2), "approximate": geo == 3,
             "location_note": "", "date_text": "", "disagreements": [],
-            "n_sources": len(srcs), "sources": srcs, "geometry": pt,
+            "n_sources": len(srcs), "sources": srcs, "geometry": pt, "review": "machine",
+            "n_articles": len({s["article"] for s in srcs}),
+            "n_outlets": len({s["outlet"] for s in srcs}),
         })
     place_rows = [{"id": p, "name_ar": ar, "name_en": en, "kind": "village",
                    "governorate": "hasakah", "n_mentions": rng.randint(1, 40),
@@ -149,8 +161,6 @@ def _st_folium_render(m) -> tuple[int, int]:
     """What ``st_folium(..., render=False)`` does with the map before sending it; the
     bytes of its text in UTF-8, and as sent (component arguments are JSON with
     ``ensure_ascii``: an Arabic letter is 6 bytes, ``\\u0627``)."""
-    import json
-
     import streamlit_folium as sf
 
     m.render()
@@ -163,25 +173,98 @@ def _median_ms(samples: list[float]) -> str:
     return f"{statistics.median(samples) * 1000:.0f} ms"
 
 
+def reference_ms(repeat: int = 5) -> float:
+    """A fixed piece of Python work (JSON out and back of 20,000 small rows), timed now:
+    figures are also printed as multiples of it, so runs on a busy or a slow machine
+    can be compared (the machine this was written on ran 2 cores for 8 jobs)."""
+
+    rows = [[i, i * 0.5, f"r{i}", [i, i + 1, i + 2]] for i in range(20_000)]
+    samples = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        json.loads(json.dumps(rows))
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples) * 1000
+
+
+def _x(ms: float, ref: float) -> str:
+    return f"{ms:.0f} ms ({ms / ref:.1f}x ref)"
+
+
+def news_ratio() -> float | None:
+    """How well news text deflates: the development items' Arabic text (not the held-out
+    401+), as one string. The synthetic text repeats 25 words and packs far better."""
+    import zlib
+
+    texts = []
+    for path in sorted((ROOT / "tests" / "data" / "news").glob("[0-9]*.json")):
+        if path.stem.isdigit() and int(path.stem) < 400:
+            item = json.loads(path.read_text(encoding="utf-8"))
+            texts.append(f"{item.get('title', '')} {item.get('text', '')}")
+    data = " ".join(texts).encode("utf-8")
+    return len(zlib.compress(data, PACK_LEVEL)) / len(data) if len(data) > 10_000 else None
+
+
+def _map(view, full, titles) -> object:
+    """The map as the dashboard builds it (geo.app.linked's reader links included)."""
+    from geo.app.linked import ReaderLinks, incident_articles
+
+    m = build_map({"incidents": view.incidents, "bases": view.bases, "routes": view.routes,
+                   "places": view.places}, full={"incidents": full.incidents})
+    m.add_child(ReaderLinks(incident_articles(view.incidents, titles)))
+    return m
+
+
+def _text_bytes(m) -> tuple[int, int]:
+    """UTF-8 bytes of the map's packed text once unpacked, and as packed (``m`` not
+    rendered before: a second render would repeat its scripts)."""
+    import re
+
+    from geo.app.packing import unpack_json
+
+    plain = packed = 0
+    for blob in re.findall(r'"packed":\s*"([A-Za-z0-9+/=]+)"', m.get_root().render()):
+        packed += len(blob)
+        plain += len(json.dumps(unpack_json(blob), ensure_ascii=False).encode())
+    return plain, packed
+
+
 def bench_steps(result: PipelineResult, repeat: int) -> None:
     layers = result.layers
+    titles = {aid: a.title for aid, a in result.articles.items()}
+    ref = reference_ms()
+    print(f"  reference work: {ref:.1f} ms")
+    build_map({})  # the basemap is cached once per process, as in a running app
+    t0 = time.perf_counter()
+    first = _map(layers, layers, titles)
+    size, sent = _st_folium_render(first)
+    cold = (time.perf_counter() - t0) * 1000
+    print(f"  first map (builds every popup once): {_x(cold, ref)}; "
+          f"{size / 1e6:.2f} MB in UTF-8, {sent / 1e6:.2f} MB as sent")
+    plain, packed = _text_bytes(_map(layers, layers, titles))  # a fresh map: rendered once
+    ratio = news_ratio()
+    if ratio and plain:
+        estimate = sent - packed + plain * ratio * 4 / 3
+        print(f"  its popup text: {plain / 1e6:.2f} MB, packed {packed / 1e6:.2f} MB; with "
+              f"news text (deflates to {ratio:.2f}, not the synthetic {packed * 3 / 4 / plain:.2f})"
+              f" about {estimate / 1e6:.2f} MB as sent")
     filters = {"all": {}, "2 types": {"types": ["raid", "airstrike"]},
                "2021 + conf 0.3": {"date_from": "2021-01-01", "date_to": "2021-12-31",
                                    "min_confidence": 0.3}}
-    build_map({})  # the basemap is cached once per process, as in a running app
     for name, kwargs in filters.items():
         times: dict[str, list[float]] = {k: [] for k in
                                          ("filter", "build_map", "render", "table", "timeline")}
         size = sent = 0
+        cpu: list[float] = []  # this process's CPU time: less swayed by a busy machine
         for _ in range(repeat):
-            t0 = time.perf_counter()
+            c0, t0 = time.process_time(), time.perf_counter()
             view = filter_layers(layers, **kwargs)
             t1 = time.perf_counter()
-            m = build_map({"incidents": view.incidents, "bases": view.bases,
-                           "routes": view.routes, "places": view.places})
+            m = _map(view, layers, titles)
             t2 = time.perf_counter()
             size, sent = _st_folium_render(m)
             t3 = time.perf_counter()
+            cpu.append(time.process_time() - c0)
             incidents_table(view)
             t4 = time.perf_counter()
             timeline(view)
@@ -193,8 +276,8 @@ def bench_steps(result: PipelineResult, repeat: int) -> None:
                  for i in range(repeat)]
         print(f"  filter {name!r}: {len(view.incidents)} incidents; "
               + ", ".join(f"{k} {_median_ms(v)}" for k, v in times.items())
-              + f"; filter->map sent {_median_ms(total)}; map {size / 1e6:.2f} MB in UTF-8, "
-              f"{sent / 1e6:.2f} MB as sent")
+              + f"; filter->map sent {_x(statistics.median(total) * 1000, ref)}, CPU "
+              f"{_median_ms(cpu)}; map {size / 1e6:.2f} MB in UTF-8, {sent / 1e6:.2f} MB as sent")
 
 
 def _payload(at) -> dict[str, int]:

@@ -482,3 +482,27 @@ def test_an_unreadable_uploads_folder_is_a_message(tmp_path, how) -> None:
         uploads.chmod(0o700)
     assert any("uploads folder" in e.value and "cannot be read" in e.value for e in at.error)
     assert at.get("component_instance"), "no map"
+
+
+def test_tables_show_dates_as_dates_and_unknowns_as_empty_cells(seeds) -> None:
+    """Issue 13: the incidents table's dates (the incident's and its first publication)
+    are dates that sort as dates, an unknown one is missing (not the text "None"), and
+    every table the dashboard draws shows a missing value as an empty cell."""
+    at = _run({"tab": "Incidents"})
+    table = _table(at)
+    for column in ("date", "published"):
+        assert str(table[column].dtype).startswith("datetime64"), column
+    undated = (seeds.layers.incidents["date_first"].fillna("") == "").tolist()
+    assert any(undated) and table["date"].isna().tolist() == undated
+    assert table["published"].notna().any()
+    assert not table.isin(["None", "nan", "NaT"]).any().any()
+    grid = at.dataframe[0].proto
+    assert grid.HasField("placeholder") and grid.placeholder == ""
+    config = json.loads(grid.columns)
+    assert config["date"]["type_config"]["type"] == "date", config["date"]
+    assert config["published"]["type_config"]["type"] == "date"
+    for tab in ("Review", "Files"):
+        at = _run({"tab": tab})
+        assert at.dataframe, tab
+        assert all(d.proto.HasField("placeholder") and d.proto.placeholder == ""
+                   for d in at.dataframe), tab

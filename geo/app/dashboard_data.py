@@ -239,8 +239,8 @@ def _evidence(sources: Any, limit: int = 160) -> str:
 
 
 INCIDENT_COLUMNS = ("date", "date_precision", "type", "place", "place_ar", "geo_precision",
-                    "actors", "fatalities", "injuries", "articles", "outlets", "confidence",
-                    "sources", "evidence", "id")
+                    "actors", "fatalities", "injuries", "articles", "outlets", "published",
+                    "confidence", "sources", "evidence", "id")
 
 
 def _dates(values: Any) -> pd.Series:
@@ -260,6 +260,13 @@ def _counts(inc: pd.DataFrame, column: str, fallback: Callable[[Any], int]) -> p
     return pd.array([None if v is None or v != v else int(v) for v in values], dtype="Int64")
 
 
+def _first_published(sources: Any) -> str | None:
+    """The earliest publication day among an incident's sources (ISO), or None."""
+    days = [str(s.get("published"))[:10] for s in sources or ()
+            if isinstance(s, Mapping) and s.get("published")]
+    return min(days) if days else None
+
+
 def _n_articles(sources: Any) -> int:
     return len({s.get("article") for s in sources or () if isinstance(s, Mapping)} - {None})
 
@@ -277,7 +284,8 @@ def incidents_table(layers: Layers) -> pd.DataFrame:
 
     ``date`` is a real date (the first day of the incident's period, blank when
     unknown) so the column sorts as dates; ``date_precision`` says whether it is a
-    day, a month or a year. ``articles`` and ``outlets`` count distinct reports.
+    day, a month or a year. ``articles`` and ``outlets`` count distinct reports;
+    ``published`` is the day the first of them was published (a date too).
     """
     inc = layers.incidents
     if inc.empty:
@@ -297,6 +305,7 @@ def incidents_table(layers: Layers) -> pd.DataFrame:
         "injuries": pd.array(inc["injuries"].tolist(), dtype="Int64"),
         "articles": _counts(inc, "n_articles", _n_articles),
         "outlets": _counts(inc, "n_outlets", _n_outlets),
+        "published": _dates([_first_published(s) for s in sources]),
         "confidence": inc["confidence"].round(2).tolist(),
         "sources": [_sources_text(s) for s in sources],
         "evidence": [_evidence(s) for s in sources],
@@ -544,14 +553,17 @@ def review_table(report: Mapping, articles: Mapping[str, Any]) -> pd.DataFrame:
 
 
 def unlocated_table(report: Mapping) -> pd.DataFrame:
-    """Incidents that could not be put on the map (no place in Syria), with why."""
+    """Incidents that could not be put on the map (no place in Syria), with why;
+    ``date`` as in :func:`incidents_table` (a date, empty when unknown)."""
     rows = [{"date": u.get("date", ""), "type": type_label(u.get("type")),
              "place": u.get("place", ""), "why": u.get("why", ""),
              "articles": _joined(u.get("articles")),
              "evidence": " | ".join(" ".join(str(e).split()) for e in u.get("evidence") or [])}
             for u in report.get("unlocated", []) or []]
-    return safe_cells(pd.DataFrame(rows, columns=["date", "type", "place", "why", "articles",
-                                                  "evidence"]))
+    frame = safe_cells(pd.DataFrame(rows, columns=["date", "type", "place", "why", "articles",
+                                                   "evidence"]))
+    frame["date"] = _dates(frame["date"].tolist())
+    return frame
 
 
 def files_table(report: Mapping) -> pd.DataFrame:

@@ -6,11 +6,12 @@ Two small scripts added to the folium map, beside what :mod:`geo.app.mapview` dr
   chosen in the incidents table), through ``OsintMap.focus`` of ``static/osint-map.js``,
   which zooms or spiderfies until the marker shows;
 * :class:`ReaderLinks` adds "Open in the reader" links under an incident's popup, one
-  per article. A click puts ``?article=ID&tab=Article+reader`` into the page's own
-  address (``history.pushState`` on the parent page, then a ``popstate``, which
-  Streamlit answers with a rerun on the new query string), so the reader opens in the
-  same tab and browser Back returns to the map. The map's component frame is sandboxed
-  without top navigation, hence history and not a plain link.
+  per article (each article's id and title sent once, the incidents refer to them). A
+  click puts ``?article=ID&tab=Article+reader`` into the page's own address
+  (``history.pushState`` on the parent page, then a ``popstate``, which Streamlit
+  answers with a rerun on the new query string), so the reader opens in the same tab
+  and browser Back returns to the map. The map's component frame is sandboxed without
+  top navigation, hence history and not a plain link.
 
 Article ids and titles are article-derived text: they reach the page as JSON in a
 script with ``<``, ``>`` and ``&`` written as JSON escapes (:func:`_script_json`), and are put
@@ -29,10 +30,15 @@ import geopandas as gpd
 from branca.element import MacroElement
 from jinja2 import Template
 
+from .packing import pack_json
+
 __all__ = ["OpenIncident", "ReaderLinks", "article_param", "incident_index",
            "incident_articles"]
 
 MAX_ID_CHARS = 200
+#: Above this many incidents the links' rows and titles are sent packed (as the map's
+#: own text is: :data:`geo.app.mapview.LEAN_ABOVE`).
+PACK_ABOVE = 500
 _ID_CHARS = re.compile(r"[^\x00-\x1f\x7f<>\"'`\\]+")
 
 
@@ -128,7 +134,11 @@ class ReaderLinks(MacroElement):
 
     _template = Template("""
 {% macro script(this, kwargs) %}
-(function (map, rows) {
+(function (map, rows, table, packed) {
+  /* a large map sends its rows and titles packed (geo/app/packing.py) */
+  var ready = !packed ? Promise.resolve() : OsintMap.unpack(packed).then(function (d) {
+    rows = d.rows; table = d.table;
+  });
   function open(aid) {
     var top = window.parent || window;
     var url = new URL(top.location.href);
@@ -137,15 +147,15 @@ class ReaderLinks(MacroElement):
     top.history.pushState({}, "", url.pathname + url.search);
     top.dispatchEvent(new PopStateEvent("popstate", { state: {} }));
   }
-  map.on("popupopen", function (e) {
+  function addLinks(e) {
     var source = e.popup && e.popup._source;
-    if (!source) { return; }
+    if (!source || !map.hasLayer(e.popup)) { return; }
     var st = map._osint && map._osint.layers && map._osint.layers.incidents;
     var icon = source.options.icon && source.options.icon.options;
     var isIncident = st ? st.items.indexOf(source) >= 0
                         : /incident-marker/.test((icon && icon.className) || "");
     if (!isIncident) { return; }
-    var articles = rows[source.options.osintIndex] || [];
+    var articles = (rows[source.options.osintIndex] || []).map(function (k) { return table[k]; });
     var box = e.popup.getElement() && e.popup.getElement().querySelector(".leaflet-popup-content");
     if (!box || !articles.length || box.querySelector(".reader-links")) { return; }
     var div = document.createElement("div");
@@ -163,12 +173,30 @@ class ReaderLinks(MacroElement):
     });
     box.appendChild(div);  /* not popup.update(): that would render the content again */
     if (e.popup._updateLayout) { e.popup._updateLayout(); e.popup._updatePosition(); }
+  }
+  map.on("popupopen", function (e) {
+    if (!packed) { addLinks(e); } else { ready.then(function () { addLinks(e); }); }
   });
-})({{ this._parent.get_name() }}, {{ this.rows_json }});
+})({{ this._parent.get_name() }}, {{ this.rows_json }}, {{ this.table_json }}, {{ this.packed_json }});
 {% endmacro %}
 """)
 
-    def __init__(self, rows: list[list[list[str]]]):
+    def __init__(self, rows: list[list[list[str]]], *, pack: bool | None = None):
+        """``rows``: per drawn incident, ``[[article id, title], ...]``
+        (:func:`incident_articles`). Each distinct pair is sent once (an article backs
+        many incidents: at 10,000 incidents the repeated titles were 5 MB as sent);
+        the rows hold its number. ``pack``: send both packed (None: above
+        :data:`PACK_ABOVE` rows)."""
         super().__init__()
         self._name = "ReaderLinks"
-        self.rows_json = _script_json(rows)
+        index: dict[tuple[str, str], int] = {}
+        refs = [[index.setdefault((aid, title), len(index)) for aid, title in row]
+                for row in rows]
+        table = [list(pair) for pair in index]
+        if len(rows) > PACK_ABOVE if pack is None else pack:  # base64: nothing to escape
+            self.rows_json, self.table_json = "[]", "[]"
+            self.packed_json = json.dumps(pack_json({"rows": refs, "table": table}))
+        else:
+            self.rows_json = json.dumps(refs, separators=(",", ":"))
+            self.table_json = _script_json(table)
+            self.packed_json = "null"

@@ -6,11 +6,11 @@ and stylesheet comes from ``static/vendor`` (see :mod:`geo.app.assets`); the bas
 polygons (:mod:`geo.app.basemap`), no tiles unless ``online_tiles=True``.
 
 Each data layer is ONE Leaflet layer drawn by ``osint-map.js`` from compact JSON rows,
-not one folium object per feature: 10,000 incidents stay a few MB and build in
-milliseconds. Popups are assembled in the browser, on click, from the escaped HTML
-fragments of :mod:`geo.app.popups`; fragments repeated across features (a source, a
-place, a type) are stored once. Large layers (more than ``LEAN_ABOVE`` rows) get lean
-popups (first sources only, evidence cut).
+not one folium object per feature. Popups are assembled in the browser, on click, from
+the escaped HTML fragments of :mod:`geo.app.popups`; fragments repeated across features
+(a source, a place, a type) are stored once. Large layers (more than ``LEAN_ABOVE``
+rows) get lean popups (first sources only, evidence cut) and their text is sent packed
+(:mod:`geo.app.packing`): st_folium would send each Arabic letter as six bytes.
 
 Every incident must be reachable: incidents, bases and articles share ONE marker-cluster
 group at any count (so an incident and a base at one point fall into one cluster), a
@@ -24,16 +24,21 @@ Layer contract: GeoDataFrames in EPSG:4326 with the columns listed in :data:`COL
 
 from __future__ import annotations
 
+import hashlib
 import math
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 from folium.plugins import Fullscreen, MeasureControl
 
 from .assets import DEFAULT_BASE, asset_links, localise
-from .basemap import OsintLayer, add_basemap
+from .basemap import OsintLayer, add_basemap, script_json
+from .packing import pack_json
 from .popups import (
     article_parts,
     base_parts,
@@ -108,6 +113,28 @@ class _Fragments:
     def items(self) -> list[str]:
         return list(self.index)  # insertion order is number order
 
+def _text(spec: dict, frags: _Fragments, pack: bool) -> dict:
+    """``spec`` with its text: the fragments, and each row's fragment numbers (in the
+    row) and tooltip (in ``spec["tooltips"]``); packed, all three go into one packed
+    table (:mod:`geo.app.packing`), the rows keep a 0 and ``tooltips`` says whether
+    there are any."""
+    if not pack:
+        spec["frags"] = frags.items
+        return spec
+    rows, tooltips = spec["rows"], spec.pop("tooltips", None)
+    refs = [row[3] for row in rows]
+    for row in rows:
+        row[3] = 0
+    spec["packed"] = pack_json({"frags": frags.items, "refs": refs, "tooltips": tooltips})
+    if tooltips:
+        spec["tooltips"] = True
+    return spec
+
+
+def _packs(pack: bool | None, rows: int) -> bool:
+    return rows > LEAN_ABOVE if pack is None else pack
+
+
 def _approx_radius(row: Mapping, approximate: bool) -> int:
     geo = cell_value(row.get("geo_precision"))
     radius = APPROX_RADIUS_M.get(int(geo), 0) if geo is not None else 0
@@ -158,13 +185,15 @@ def _incident_style(key: str) -> dict:
             "approxCls": "incident-approximate"}
 
 
-def _incident_rows(frame) -> tuple[list, dict[str, int], _Fragments, bool, list[int]]:
+def _incident_rows(frame, lean: bool | None = None
+                   ) -> tuple[list, dict[str, int], _Fragments, bool, list[int]]:
     """Rows ``[lat, lon, style, fragment refs, area radius, approximate]``, the style
     index of each type key (in order of first use), the fragments, any approximate,
-    and each row's tooltip (a fragment index)."""
+    and each row's tooltip (a fragment index). ``lean``: None for more than
+    ``LEAN_ABOVE`` rows."""
     lats, lons = _points(frame)
     records = _records(frame)
-    lean = len(records) > LEAN_ABOVE
+    lean = len(records) > LEAN_ABOVE if lean is None else lean
     frags, style_index, rows, any_approx = _Fragments(), {}, [], False
     tooltips: list[int] = []
     for lat, lon, rec in zip(lats.tolist(), lons.tolist(), records, strict=True):
@@ -180,15 +209,16 @@ def _incident_rows(frame) -> tuple[list, dict[str, int], _Fragments, bool, list[
     return rows, style_index, frags, any_approx, tooltips
 
 
-def _incident_layer(frame, *, base: str,
-                    cluster: bool | None) -> tuple[OsintLayer, list[str], bool]:
+def _incident_layer(frame, *, base: str, cluster: bool | None,
+                    pack: bool | None) -> tuple[OsintLayer, list[str], bool]:
     rows, style_index, frags, any_approx, tooltips = _incident_rows(frame)
     clustered = _use(cluster)
-    spec = {"kind": "incidents", "rows": rows, "tooltips": tooltips,
-            "styles": [_incident_style(key) for key in style_index], "frags": frags.items,
-            "cluster": CLUSTER_OPTIONS if clustered else False,
-            # clustered: the dashed areas only where clusters have mostly opened
-            "circlesMinZoom": CIRCLES_MIN_ZOOM if clustered else 0}
+    spec = _text({"kind": "incidents", "rows": rows, "tooltips": tooltips,
+                  "styles": [_incident_style(key) for key in style_index],
+                  "cluster": CLUSTER_OPTIONS if clustered else False,
+                  # clustered: the dashed areas only where clusters have mostly opened
+                  "circlesMinZoom": CIRCLES_MIN_ZOOM if clustered else 0},
+                 frags, _packs(pack, len(rows)))
     layer = OsintLayer("points", spec, name=f"Incidents ({len(rows)})",
                        **(_cluster_links(base) if clustered else {}))
     return layer, list(style_index), any_approx
@@ -196,7 +226,8 @@ def _incident_layer(frame, *, base: str,
 
 def _simple_point_layer(frame, kind: str, style: dict, parts_fn, *, name: str, base: str,
                         cluster: bool | None, show: bool = True, marker: str = "div",
-                        radius_fn=None, tooltip_fn=None) -> OsintLayer:
+                        radius_fn=None, tooltip_fn=None, pack: bool | None = None
+                        ) -> OsintLayer:
     lats, lons = _points(frame)
     frags = _Fragments()
     rows, tooltips = [], []
@@ -206,10 +237,11 @@ def _simple_point_layer(frame, kind: str, style: dict, parts_fn, *, name: str, b
         if tooltip_fn:
             tooltips.extend(frags.refs([tooltip_fn(rec)]))
     clustered = marker == "div" and _use(cluster)
-    spec = {"kind": kind, "rows": rows, "styles": [style], "frags": frags.items,
+    spec = {"kind": kind, "rows": rows, "styles": [style],
             "cluster": CLUSTER_OPTIONS if clustered else False, "marker": marker}
     if tooltips:
         spec["tooltips"] = tooltips
+    spec = _text(spec, frags, _packs(pack, len(rows)))
     return OsintLayer("points", spec, name=f"{name} ({len(rows)})", show=show,
                       **(_cluster_links(base) if clustered else {}))
 
@@ -263,6 +295,109 @@ def _route_layer(frame) -> OsintLayer:
     return OsintLayer("routes", spec, name=f"Routes ({len(frame)})")
 
 
+# ------------------------------------------------- incidents built once per corpus
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """Every row of a full incidents layer, built once: its point, style key, area,
+    popup fragments (as numbers into ``frags``, all rows' numbers in one array) and
+    tooltip. A view filtered from that layer only picks rows (:func:`_picked_layer`)."""
+
+    index: pd.Index
+    lats: np.ndarray
+    lons: np.ndarray
+    kinds: list[str]
+    radius: np.ndarray
+    approx: np.ndarray
+    frags: list[str]
+    flat: np.ndarray
+    starts: np.ndarray
+    lengths: np.ndarray
+    tips: np.ndarray
+
+
+_COMPILED: dict[int, tuple[weakref.ref, _Compiled]] = {}
+_COMPILED_MAX = 6  # full layers remembered (a corpus and its uploads, a few runs)
+
+
+def _compiled(full: gpd.GeoDataFrame) -> _Compiled | None:
+    """The lean rows of ``full``, built on first use and remembered while it lives."""
+    hit = _COMPILED.get(id(full))
+    if hit is not None and hit[0]() is full:
+        return hit[1]
+    frame = _prepare(full)
+    if frame is None or not frame.index.is_unique:
+        return None
+    rows, style_index, frags, _, tooltips = _incident_rows(frame, lean=True)
+    keys = list(style_index)
+    refs = [row[3] for row in rows]
+    lengths = np.fromiter((len(r) for r in refs), dtype=np.int64, count=len(refs))
+    compiled = _Compiled(
+        index=frame.index, lats=np.array([r[0] for r in rows]),
+        lons=np.array([r[1] for r in rows]), kinds=[keys[r[2]] for r in rows],
+        radius=np.array([r[4] for r in rows], dtype=np.int64),
+        approx=np.array([r[5] for r in rows], dtype=np.int8), frags=frags.items,
+        flat=np.fromiter((i for r in refs for i in r), dtype=np.int64, count=int(lengths.sum())),
+        starts=np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64),
+        lengths=lengths, tips=np.array(tooltips, dtype=np.int64))
+    while len(_COMPILED) >= _COMPILED_MAX:
+        _COMPILED.pop(next(iter(_COMPILED)))
+    _COMPILED[id(full)] = (weakref.ref(full), compiled)
+    return compiled
+
+
+def _picked_layer(frame: gpd.GeoDataFrame, full: gpd.GeoDataFrame, *, base: str,
+                  cluster: bool | None) -> tuple[OsintLayer, list[str], bool] | None:
+    """The incidents layer of ``frame`` (a large view filtered from ``full``, rows found
+    by index label) from ``full``'s rows built once: the same spec as
+    :func:`_incident_layer` packed, with the rows' fragment numbers sent as one flat
+    list and each row's end in it. None when ``frame`` is not a subset of ``full``."""
+    compiled = _compiled(full)
+    if compiled is None:
+        return None
+    at = compiled.index.get_indexer(frame.index)
+    if (at < 0).any():
+        return None
+    clustered = _use(cluster)
+    key = (id(compiled), clustered, hashlib.blake2b(at.tobytes(), digest_size=16).digest())
+    if key not in _PICKED:  # the same view again (a pan reruns the map): sent as before
+        _PICKED[key] = _picked_spec(compiled, at, clustered)
+        while len(_PICKED) > _PICKED_MAX:
+            _PICKED.pop(next(iter(_PICKED)))
+    spec_json, types, approx = _PICKED[key]
+    layer = OsintLayer("points", spec_json, name=f"Incidents ({len(at)})",
+                       **(_cluster_links(base) if clustered else {}))
+    return layer, types, approx
+
+
+_PICKED: dict[tuple, tuple[str, list[str], bool]] = {}
+_PICKED_MAX = 8
+
+
+def _picked_spec(compiled: _Compiled, at: np.ndarray,
+                 clustered: bool) -> tuple[str, list[str], bool]:
+    """The spec (as JSON) of rows ``at`` of ``compiled``, the style keys it uses, and
+    whether any row is approximate."""
+    lengths, ends = compiled.lengths[at], np.cumsum(compiled.lengths[at])
+    flat = compiled.flat[np.repeat(compiled.starts[at] - (ends - lengths), lengths)
+                         + np.arange(int(ends[-1]) if len(ends) else 0)]
+    used, local = np.unique(np.concatenate([flat, compiled.tips[at]]), return_inverse=True)
+    kinds = [compiled.kinds[i] for i in at.tolist()]
+    style_index = {key: n for n, key in enumerate(dict.fromkeys(kinds))}
+    rows = [[lat, lon, style_index[k], 0, r, a] for lat, lon, k, r, a in zip(
+        compiled.lats[at].tolist(), compiled.lons[at].tolist(), kinds,
+        compiled.radius[at].tolist(), compiled.approx[at].tolist(), strict=True)]
+    spec = {"kind": "incidents", "rows": rows, "tooltips": True,
+            "styles": [_incident_style(key) for key in style_index],
+            "cluster": CLUSTER_OPTIONS if clustered else False,
+            "circlesMinZoom": CIRCLES_MIN_ZOOM if clustered else 0,
+            "packed": pack_json({"frags": [compiled.frags[i] for i in used.tolist()],
+                                 "flat": local[:len(flat)].tolist(), "ends": ends.tolist(),
+                                 "tooltips": local[len(flat):].tolist()})}
+    return script_json(spec), list(style_index), bool(compiled.approx[at].any())
+
+
 # --------------------------------------------------------------------------- the map
 
 
@@ -290,6 +425,8 @@ def build_map(
     heat: bool = True,
     playback: bool = False,
     towns: bool = True,
+    pack: bool | None = None,
+    full: Mapping[str, gpd.GeoDataFrame | None] | None = None,
 ) -> folium.Map:
     """A folium map of ``layers`` whose scripts and styles all come from ``asset_base``.
 
@@ -316,9 +453,20 @@ def build_map(
         Add a heat map of the incidents as an optional layer (off until chosen).
     playback : bool
         Add time playback of the dated incidents (a slider with play, step back and
-        step forward at the bottom of the map; :func:`geo.app.timeplay.add_playback`).
+        step forward at the bottom of the map; :func:`geo.app.timeplay.add_playback`);
+        the legend then starts folded, clear of the playback bar.
     towns : bool
         Label the gazetteer's towns, villages, crossings, bases and airports by zoom.
+    pack : bool or None
+        Send the popup and tooltip text of a point layer packed (:mod:`geo.app.packing`:
+        a fraction of the bytes, unpacked by the page). None: layers of more than
+        ``LEAN_ABOVE`` rows.
+    full : mapping of layer name -> GeoDataFrame, optional
+        The unfiltered layers that ``layers`` were filtered from (row subsets with the
+        same index labels, as :func:`geo.layers.filter_layers` makes them). A large
+        incidents view is then made from ``full["incidents"]``'s rows, built once and
+        remembered while that frame lives: a filter change only picks rows. The map
+        is the same as without ``full``.
     """
     # with tiles=None, folium's min_zoom/max_zoom would go nowhere; markercluster needs
     # the map's own maxZoom
@@ -339,19 +487,23 @@ def build_map(
         _simple_point_layer(frames["places"], "places", PLACE_STYLE, place_parts,
                             name="Places", base=asset_base, cluster=False, show=show_places,
                             marker="circle", radius_fn=_place_radius,
-                            tooltip_fn=_place_tooltip).add_to(m)
+                            tooltip_fn=_place_tooltip, pack=pack).add_to(m)
     if frames["articles"] is not None:
         _simple_point_layer(frames["articles"], "articles", ARTICLE_STYLE, article_parts,
                             name="Articles", base=asset_base, cluster=cluster,
-                            show=show_articles).add_to(m)
+                            show=show_articles, pack=pack).add_to(m)
     if frames["bases"] is not None:
         _simple_point_layer(frames["bases"], "bases", BASE_STYLE, base_parts, name="Bases",
                             base=asset_base, cluster=cluster,
-                            tooltip_fn=base_tooltip).add_to(m)
+                            tooltip_fn=base_tooltip, pack=pack).add_to(m)
     types, approx = [], False
     if frames["incidents"] is not None:
-        layer, types, approx = _incident_layer(frames["incidents"], base=asset_base,
-                                               cluster=cluster)
+        picked = None
+        source = (full or {}).get("incidents")
+        if source is not None and len(frames["incidents"]) > LEAN_ABOVE and pack is not False:
+            picked = _picked_layer(frames["incidents"], source, base=asset_base, cluster=cluster)
+        layer, types, approx = picked or _incident_layer(frames["incidents"], base=asset_base,
+                                                         cluster=cluster, pack=pack)
         layer.add_to(m)
         if heat:
             add_heat(m, frames["incidents"], asset_base)
@@ -362,7 +514,8 @@ def build_map(
                                    bases=frames["bases"] is not None,
                                    routes=frames["routes"] is not None,
                                    places=frames["places"] is not None,
-                                   articles=frames["articles"] is not None)))
+                                   articles=frames["articles"] is not None,
+                                   folded=playback)))
     localise(Fullscreen(position="topleft"), asset_base).add_to(m)
     localise(MeasureControl(position="topleft", primary_length_unit="kilometers",
                             secondary_length_unit="miles"), asset_base).add_to(m)

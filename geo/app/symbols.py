@@ -85,8 +85,9 @@ def _sym(style: dict, shape: str = "") -> str:
 
 def legend_html(incident_types: Iterable[str], *, approximate: bool = False,
                 bases: bool = False, routes: bool = False, places: bool = False,
-                articles: bool = False) -> str:
-    """The legend: one line per incident type shown, then the other symbols in use."""
+                articles: bool = False, folded: bool = False) -> str:
+    """The legend: one line per incident type shown, then the other symbols in use.
+    ``folded``: it starts closed (the playback bar shares the foot of the map)."""
     items = []
     for key in INCIDENT_STYLES:
         if key in set(incident_types):
@@ -107,5 +108,6 @@ def legend_html(incident_types: Iterable[str], *, approximate: bool = False,
         items.append(f"<li>{sym} Article (where it reports from)</li>")
     if not items:
         items.append("<li>Nothing to show for the current selection.</li>")
-    return f'<details open><summary>Legend</summary><ul>{"".join(items)}</ul></details>'
+    state = "" if folded else " open"
+    return f'<details{state}><summary>Legend</summary><ul>{"".join(items)}</ul></details>'
 

@@ -27,9 +27,9 @@ __all__ = ["PRESETS", "follow_span", "preset_range", "undated_count", "with_unda
 
 Span = tuple[dt.date, dt.date]
 
-#: Preset label -> days counted back from the newest date in the data (None: all).
-PRESETS: dict[str, int | None] = {"Last 7 days": 7, "Last 30 days": 30, "Last 365 days": 365,
-                                  "All dates": None}
+#: Preset label -> days counted back from the newest date in the data (None: all). The
+#: labels are short so the four fit on one row of the sidebar (the buttons say "last").
+PRESETS: dict[str, int | None] = {"7 days": 7, "30 days": 30, "1 year": 365, "All": None}
 
 
 def preset_range(span: Span, days: int | None) -> Span:

@@ -1,8 +1,10 @@
 """Time on the map: a heat map of the incidents and playback of the filtered incidents.
 
-Both are folium plugins whose scripts are served from ``static/vendor`` (see
-:mod:`geo.app.assets`): Leaflet.heat from folium's own wheel, Leaflet.timeline and
-moment.js from the pinned ``folium-offline`` package. ``HeatMapWithTime`` is not used
+Their scripts are served from ``static/vendor`` (see :mod:`geo.app.assets`):
+Leaflet.heat from folium's own wheel, drawn by ``osint-map.js`` from the incident
+markers already on the page (``OsintMap.heat``: the points are not sent twice), and
+folium's Timeline plugin with Leaflet.timeline and moment.js from the pinned
+``folium-offline`` package. ``HeatMapWithTime`` is not used
 (it does not render inside st_folium), nor any branca colormap (st_folium would fetch
 d3 from a CDN for it).
 
@@ -20,11 +22,12 @@ import math
 
 import folium
 import geopandas as gpd
-from folium.plugins import HeatMap, Timeline, TimelineSlider
+from folium.plugins import Timeline, TimelineSlider
 from folium.utilities import JsCode
 
-from .assets import localise
-from .popups import cell_value, incident_tooltip
+from .assets import asset_links, localise
+from .basemap import OsintLayer
+from .popups import cell_value
 from .symbols import INCIDENT_STYLES
 
 __all__ = ["MAX_STEPS", "PERIOD_DAYS", "add_heat", "add_playback", "playback_periods"]
@@ -35,11 +38,13 @@ DAY_MS = 86_400_000
 _EPOCH = dt.date(1970, 1, 1)
 
 _INTERVAL = JsCode("function (f) { return { start: f.properties.start, end: f.properties.end }; }")
-# the tooltip was escaped in Python (popups.incident_tooltip)
+# A ring above the markers and clusters (the canvas circles drawn before sat under the
+# cluster icons, hidden exactly where incidents gather), not interactive: clicks and
+# hovers go through to the incident markers below, which have the popups and tooltips.
 _POINT = JsCode("""function (f, latlng) {
-  return L.circleMarker(latlng, { radius: 8, color: "#fff", weight: 2,
-    fillColor: f.properties.color, fillOpacity: 0.95, className: "playback-marker" })
-    .bindTooltip(f.properties.tip, { direction: "top", className: "osint-tip" });
+  return L.marker(latlng, { interactive: false, keyboard: false, zIndexOffset: 1000,
+    icon: L.divIcon({ className: "playback-marker", iconSize: [30, 30],
+      html: '<span style="border-color:' + f.properties.color + '"></span>' }) });
 }""")
 
 
@@ -82,18 +87,17 @@ def add_playback(m: folium.Map, incidents: gpd.GeoDataFrame, asset_base: str) ->
     if not (geoms.geom_type == "Point").all():
         geoms = geoms.representative_point()
     dated = []
-    for geom, kind, date, first, name_en, name_ar in zip(
-            geoms, incidents["type"], incidents["date"],
-            incidents.get("date_first", incidents["date"]), incidents["place_name_en"],
-            incidents["place_name_ar"], strict=True):
+    for geom, kind, date, first in zip(geoms, incidents["type"], incidents["date"],
+                                       incidents.get("date_first", incidents["date"]),
+                                       strict=True):
         day = _day(first) or _day(date)
         if day is not None:
-            dated.append((geom, day, kind, date, name_en, name_ar))
+            dated.append((geom, day, kind))
     if not dated:
         return 0
     start, length, n = playback_periods([d[1] for d in dated])
     features = []
-    for geom, day, kind, date, name_en, name_ar in dated:
+    for geom, day, kind in dated:
         index = (day - start).days // length
         begin = _ms(start) + index * length * DAY_MS
         style = INCIDENT_STYLES.get(str(cell_value(kind)), INCIDENT_STYLES.get("other"))
@@ -101,9 +105,7 @@ def add_playback(m: folium.Map, incidents: gpd.GeoDataFrame, asset_base: str) ->
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [round(geom.x, 4), round(geom.y, 4)]},
             "properties": {"start": begin, "end": begin + length * DAY_MS - 1000,
-                           "color": style[1] if style else "#607080",
-                           "tip": incident_tooltip(cell_value(kind), cell_value(date),
-                                                   cell_value(name_en), cell_value(name_ar))}})
+                           "color": style[1] if style else "#607080"}})
     timeline = Timeline({"type": "FeatureCollection", "features": features},
                         get_interval=_INTERVAL, point_to_layer=_POINT)
     timeline.layer_name = f"Playback ({len(dated)} dated incidents)"
@@ -117,10 +119,13 @@ def add_playback(m: folium.Map, incidents: gpd.GeoDataFrame, asset_base: str) ->
 
 
 def add_heat(m: folium.Map, incidents: gpd.GeoDataFrame, asset_base: str) -> None:
-    """Add a heat map of the incidents as an optional layer, off until chosen."""
-    geoms = incidents.geometry
-    if not (geoms.geom_type == "Point").all():
-        geoms = geoms.representative_point()
-    points = [[round(y, 4), round(x, 4)] for x, y in zip(geoms.x, geoms.y, strict=True)]
-    layer = HeatMap(points, name="Heat map", show=False, radius=22, blur=18, min_opacity=0.35)
-    localise(layer, asset_base).add_to(m)
+    """Add a heat map of the incidents as an optional layer, off until chosen. It reads
+    the points of the incidents layer already on the map (``OsintMap.heat``), so add it
+    after that layer: 10,000 points are not sent twice (200 KB)."""
+    if incidents is None or not len(incidents):
+        return
+    OsintLayer("heat", {"of": "incidents",
+                        "options": {"minOpacity": 0.35, "maxZoom": 18, "radius": 22,
+                                    "blur": 18}},
+               name="Heat map", show=False,
+               default_js=asset_links(["leaflet_heat"], asset_base)).add_to(m)

@@ -23,6 +23,8 @@
   var POPUP_MAX_HEIGHT = 360;
   /* The map pans an opened popup clear of the controls in its corners (zoom, full
    * screen and measure on the left, layers on the right, scale and legend below). */
+  /* Narrower than this, the legend starts folded. */
+  var NARROW_MAP_PX = 640;
   var POPUP_PAN = { autoPanPaddingTopLeft: [56, 64], autoPanPaddingBottomRight: [56, 40] };
 
   function ensurePane(map, name, zIndex, noPointer) {
@@ -46,6 +48,67 @@
       (style.icon ? '<i class="fa-solid ' + style.icon + '"></i>' : "") + "</span>";
     return L.divIcon({ className: cls, html: html, iconSize: [22, 22],
                        iconAnchor: [11, 11], popupAnchor: [0, -10] });
+  }
+
+  /* ---- packed text (geo/app/packing.py): deflated UTF-8 JSON in base64 ---- */
+
+  var LOADING = '<div class="meta">Loading…</div>';
+
+  /* A Promise of the value packed in ``b64``; the browser inflates it off the main
+   * thread. Rejects (the popups then say so) where DecompressionStream is missing. */
+  function unpack(b64) {
+    if (typeof DecompressionStream === "undefined") {
+      return Promise.reject(new Error("this browser cannot unpack the map's text"));
+    }
+    var bin = atob(b64);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
+  /* A layer's text: its fragments, and where the rows' fragment numbers (``refs``)
+   * and tooltips are when they were packed with them. ``ready`` is a Promise; until a
+   * packed table is unpacked a popup says "Loading…", and one that opened meanwhile is
+   * opened again once the text is there (so popupopen listeners, such as the reader
+   * links, run on the real content). */
+  function textTable(spec, map, owns) {
+    var table = { frags: spec.frags || [], refs: null, tips: null, loaded: !spec.packed };
+    table.ready = table.loaded ? Promise.resolve(table) : unpack(spec.packed).then(
+      function (packed) {
+        table.frags = packed.frags || [];
+        table.refs = packed.refs || null;
+        table.flat = packed.flat || null;  /* or every row's refs in one list, */
+        table.ends = packed.ends || null;  /* each row's end in it */
+        table.tips = packed.tooltips || null;
+        table.loaded = true;
+        var popup = map._popup;
+        var source = popup && popup._source;
+        if (source && owns(source) && map.hasLayer(popup)) {
+          source.closePopup();
+          source.openPopup(popup.getLatLng());
+        }
+        return table;
+      },
+      function (err) {
+        table.failed = '<div class="meta">' + String(err && err.message || err)
+          .replace(/[&<>"']/g, "") + "</div>";
+      });
+    /* the popup HTML of a feature: its own refs, else its row's in the packed table */
+    table.popup = function (options) {
+      if (!table.loaded) { return table.failed || LOADING; }
+      var i = options.osintIndex;
+      var refs = options.osintRefs || (table.refs && table.refs[i]) ||
+        (table.flat && table.flat.slice(i ? table.ends[i - 1] : 0, table.ends[i])) || [];
+      return joinFragments(table.frags, refs);
+    };
+    table.tooltip = function (options) {
+      if (!table.loaded) { return table.failed ? "" : "…"; }
+      var i = options.osintTip !== undefined ? options.osintTip
+        : table.tips && table.tips[options.osintIndex];
+      return i === undefined || i === null ? "" : table.frags[i];
+    };
+    return table;
   }
 
   /* ---- the maps on the page, their data layers, and the shared cluster group ---- */
@@ -142,15 +205,21 @@
   }
 
   /* spec: {kind, rows: [[lat, lon, style, refs, radius_m, approx]], styles, frags,
+   *        tooltips (a fragment number per row), or instead of frags packed: {frags,
+   *        refs, tooltips} packed (geo/app/packing.py; rows' refs are then 0, and
+   *        tooltips true when the packed text has them),
    *        cluster: false | {...markercluster options}, marker: "div" | "circle",
    *        circlesMinZoom: the dashed areas show from this zoom on (where clusters open)} */
   function points(spec, map) {
-    var frags = spec.frags || [];
     var styles = spec.styles || [];
     var popupOptions = L.extend({ maxWidth: POPUP_MAX_WIDTH, minWidth: 200,
                                   maxHeight: POPUP_MAX_HEIGHT, className: "osint-popup" },
                                 POPUP_PAN);
-    var content = function (layer) { return joinFragments(frags, layer.options.osintRefs); };
+    var mine = {};
+    var text = textTable(spec, map, function (layer) { return mine[L.stamp(layer)]; });
+    var content = function (layer) { return text.popup(layer.options); };
+    var tip = function (layer) { return text.tooltip(layer.options); };
+    var packed = !!spec.packed;  /* refs and tooltips are in the packed text */
     var icons = {};
     var markers = [];
     var circles = [];
@@ -163,11 +232,11 @@
       if (spec.marker === "circle") {
         marker = L.circleMarker([r[0], r[1]], {
           radius: r[4] || 4, color: style.color, weight: 1, fillColor: style.color,
-          fillOpacity: 0.6, osintRefs: r[3] });
+          fillOpacity: 0.6, osintRefs: r[3] || null });
       } else {
         var key = r[2] + (r[5] ? "a" : "");
         if (!icons[key]) { icons[key] = divIcon(style, r[5] ? style.approxCls : ""); }
-        marker = L.marker([r[0], r[1]], { icon: icons[key], osintRefs: r[3],
+        marker = L.marker([r[0], r[1]], { icon: icons[key], osintRefs: r[3] || null,
                                           riseOnHover: true, osintColor: style.color });
         if (r[4]) {
           circles.push(L.circle([r[0], r[1]], {
@@ -176,12 +245,13 @@
             interactive: false, pane: circlePane }));
         }
       }
-      if (r[3] && r[3].length) { marker.bindPopup(content, popupOptions); }
-      if (spec.tooltips && spec.tooltips[i] !== undefined) {
-        marker.bindTooltip(frags[spec.tooltips[i]],
-                           { direction: "top", offset: [0, -10], className: "osint-tip" });
-      }
       marker.options.osintIndex = i;
+      if (packed || (r[3] && r[3].length)) { marker.bindPopup(content, popupOptions); }
+      if (packed ? spec.tooltips : spec.tooltips && spec.tooltips[i] !== undefined) {
+        if (!packed) { marker.options.osintTip = spec.tooltips[i]; }
+        marker.bindTooltip(tip, { direction: "top", offset: [0, -10], className: "osint-tip" });
+      }
+      mine[L.stamp(marker)] = true;
       markers.push(marker);
     }
     var group;
@@ -193,6 +263,7 @@
       group = L.featureGroup(markers);
     }
     register(map, spec.kind, markers, group);
+    state(map).layers[spec.kind].text = text;
     if (!circles.length) { return group; }
     var areas = L.featureGroup(circles);
     var outer = L.featureGroup([group]);
@@ -205,6 +276,16 @@
     map.on("zoomend", sync);
     map.whenReady(sync);
     return outer;
+  }
+
+  /* spec: {of: a data layer already drawn ("incidents"), options: Leaflet.heat's}: a
+   * heat map of that layer's points, read from its markers rather than sent again. */
+  function heat(spec, map) {
+    var layer = state(map).layers[spec.of];
+    var points = [];
+    var items = layer ? layer.items : [];
+    for (var i = 0; i < items.length; i++) { points.push(items[i].getLatLng()); }
+    return L.heatLayer(points, spec.options || {});
   }
 
   /* spec: {rows: [[[[lat, lon], ...], style, refs]], arrows: [[lat, lon, deg, style]], styles, frags} */
@@ -320,6 +401,9 @@
         L.DomEvent.disableScrollPropagation(div);
         var details = div.querySelector("details");
         var folded = false;
+        /* on a narrow map (the side-by-side layout at 1280-1440 px) the open legend
+         * covered a third of it: it starts folded there, one click unfolds it */
+        if (details && map.getSize().x < NARROW_MAP_PX) { details.open = false; }
         if (details) {
           map.on("popupopen", function () {
             if (details.open) { details.open = false; folded = true; }
@@ -334,7 +418,8 @@
   }
 
   window.OsintMap = { points: points, routes: routes, labels: labels, basemap: basemap,
-                      legend: legend, focus: focus, flyTo: flyTo, maps: maps };
+                      legend: legend, focus: focus, flyTo: flyTo, maps: maps,
+                      unpack: unpack, heat: heat };
 
   /* ---------------------------------------------------------- 2. Fullscreen */
 

@@ -449,3 +449,22 @@ def test_the_timeline_leaves_far_dates_out(seeds) -> None:
     assert counts.index.min() >= "1900-01" and counts.index.max() <= "2100-01"
     assert int(counts.to_numpy().sum()) == len(dated) - 2
     assert timeline_outside(far) == 2 and timeline_outside(seeds.layers) == 0
+
+
+def test_tables_carry_dates_not_text(seeds) -> None:
+    """The incidents table's ``published`` is the first source's publication day; the
+    unlocated table's ``date`` is a date too (blank when unknown, never "None")."""
+    table = incidents_table(seeds.layers)
+    for row, sources in zip(table.itertuples(), seeds.layers.incidents["sources"],
+                            strict=True):
+        days = sorted(str(s["published"])[:10] for s in sources if s.get("published"))
+        if days:
+            assert row.published.date().isoformat() == days[0]
+        else:  # no source says when it was published: an empty cell
+            assert pd.isna(row.published)
+    assert table["published"].notna().any()
+    report = {"unlocated": [{"date": "2022-10", "type": "raid"}, {"date": None},
+                            {"type": "airstrike"}]}
+    dates = unlocated_table(report)["date"]
+    assert str(dates.dtype).startswith("datetime64")
+    assert dates.iloc[0] == pd.Timestamp("2022-10-01") and dates.iloc[1:].isna().all()

@@ -90,8 +90,22 @@ def test_playback_and_heat_use_local_assets_only():
     urls = offline_urls()
     for name in ("leaflet_heat", "timeline_js", "moment_js"):
         assert urls[name] in links
-    assert "L.timeline(" in html and "L.heatLayer(" in html
+    assert "L.timeline(" in html and "OsintMap.heat(" in html
+    # the heat map reads the incident markers: their points are not sent a second time
+    (heat,) = _specs(html, "heat")
+    assert heat["of"] == "incidents" and "rows" not in heat
     assert "d3" not in " ".join(links)
+
+
+def test_playback_rings_sit_above_the_markers_and_fold_the_legend():
+    """The period's incidents are rings above clusters that let clicks through; the
+    legend starts folded so it does not cover the playback bar."""
+    plain = build_map(small_layers()).get_root().render()
+    played = build_map(small_layers(), playback=True).get_root().render()
+    assert "<details open>" in plain and "<details open>" not in played
+    assert "<details>" in played
+    assert "playback-marker" in played and "interactive: false" in played
+    assert "circleMarker" not in played.split("L.timeline(", 1)[1].split("</script>", 1)[0]
 
 
 def test_folium_offline_assets_are_pinned_and_hashed():

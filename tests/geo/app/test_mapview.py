@@ -12,6 +12,7 @@ import pytest
 
 from geo.app import mapview
 from geo.app.mapview import COLUMNS, build_map, route_arrows
+from geo.app.packing import unpack_json
 from geo.app.popups import incident_popup_html
 from tests.geo.app.samples import specs
 
@@ -203,8 +204,27 @@ def test_large_layers_are_one_clustered_layer_with_lean_popups(layers):
     page = m.get_root().render()
     (spec,) = specs(page)
     assert len(spec["rows"]) == len(big) and spec["cluster"]
-    assert len(spec["frags"]) < 40  # repeated fragments stored once
+    text = unpack_json(spec["packed"])  # a large layer's text is packed
+    assert "frags" not in spec and spec["tooltips"] is True
+    assert len(text["frags"]) < 40  # repeated fragments stored once
+    assert len(text["refs"]) == len(text["tooltips"]) == len(big)
+    assert all(row[3] == 0 for row in spec["rows"])  # the refs are in the packed text
     assert "markercluster" in page
+
+
+def test_packed_text_is_the_plain_text_and_ascii(layers):
+    """Packed or not, a popup is the same fragments; packed, the page carries no
+    Arabic letter (st_folium would send each as six bytes) and nothing to escape."""
+    (plain,) = specs(build_map({"incidents": layers["incidents"]}).get_root().render())
+    page = build_map({"incidents": layers["incidents"]}, pack=True).get_root().render()
+    (packed,) = specs(page)
+    text = unpack_json(packed["packed"])
+    for row, refs in zip(plain["rows"], text["refs"], strict=True):
+        assert [plain["frags"][i] for i in row[3]] == [text["frags"][i] for i in refs]
+    assert [plain["frags"][i] for i in plain["tooltips"]] == [
+        text["frags"][i] for i in text["tooltips"]]
+    assert packed["packed"].isascii()
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in json.dumps(packed, ensure_ascii=False))
 
 
 def test_rows_without_geometry_are_skipped_and_crs_is_converted(layers):
@@ -226,3 +246,45 @@ def test_controls_are_present(page):
     assert "L.control.layers(" in page and "L.control.scale(" in page
     assert '"preferCanvas": true' in page
     assert '"maxZoom": 16' in page  # markercluster refuses a map without maxZoom
+
+
+def _popups(spec: dict) -> tuple[list[str], list[str], list[tuple]]:
+    """Each row's popup HTML and tooltip, and its point and style, from a spec (plain,
+    packed with refs per row, or packed with one flat list of refs)."""
+    text = unpack_json(spec["packed"]) if "packed" in spec else {
+        "frags": spec["frags"], "refs": [row[3] for row in spec["rows"]],
+        "tooltips": spec["tooltips"]}
+    frags = text["frags"]
+    if "flat" in text:
+        starts = [0, *text["ends"][:-1]]
+        refs = [text["flat"][a:b] for a, b in zip(starts, text["ends"], strict=True)]
+    else:
+        refs = text["refs"]
+    popups = ["".join(frags[i] for i in r) for r in refs]
+    tips = [frags[i] for i in text["tooltips"]]
+    points = [(row[0], row[1], spec["styles"][row[2]]["cls"], row[4], row[5])
+              for row in spec["rows"]]
+    return popups, tips, points
+
+
+def test_a_view_picked_from_its_full_layer_is_the_same_map(layers):
+    """build_map(view, full=...) reuses the full layer's rows built once; what the page
+    shows is what build_map(view) shows: same points, styles, popups and tooltips."""
+    full = layers["incidents"].sample(n=3 * mapview.LEAN_ABOVE, replace=True,
+                                      random_state=3).reset_index(drop=True)
+    full["id"] = [f"i{n}" for n in range(len(full))]
+    full.loc[full.index[::7], "type"] = "raid"
+    view = full[full["type"] != "raid"].iloc[::-1]  # a filtered subset, in another order
+    assert len(view) > mapview.LEAN_ABOVE
+    (alone,) = specs(build_map({"incidents": view}).get_root().render())
+    for _ in range(2):  # built once, then picked from what was built
+        (picked,) = specs(build_map({"incidents": view}, full={"incidents": full})
+                          .get_root().render())
+        assert "flat" in unpack_json(picked["packed"])
+        assert _popups(picked) == _popups(alone)
+        assert picked["cluster"] == alone["cluster"]
+    # a frame that is not a subset of the full layer is built on its own
+    other = view.copy()
+    other.index = other.index + 10_000
+    (spec,) = specs(build_map({"incidents": other}, full={"incidents": full}).get_root().render())
+    assert "flat" not in unpack_json(spec["packed"]) and _popups(spec) == _popups(alone)
