@@ -42,7 +42,6 @@ from geo.app.dashboard_data import (
     timeline_outside,
     type_label,
     unlocated_table,
-    upload_rows,
     view_counts,
 )
 from geo.app.downloads import FORMATS, GPKG_LAYERS, gpkg_all_bytes, layer_bytes
@@ -54,14 +53,7 @@ from geo.app.review_view import review_for_run, run_stamp  # issue 12: the revie
 from geo.app.search import resolve_place
 from geo.app.timechart import BRUSH, brushed_range, timeline_chart
 from geo.app.timefilter import PRESETS, follow_span, preset_range, undated_count, with_undated
-from geo.app.upload_record import (
-    add_refusals,
-    implausible_dates,
-    metadata_warnings,
-    refusals_table,
-    store_batch,
-    uploads_listing,
-)
+from geo.app.upload_record import implausible_dates, metadata_warnings, uploads_listing
 from geo.app.viewstate import (
     LAYER_TOGGLES,
     PARAM_KEYS,
@@ -73,13 +65,8 @@ from geo.app.viewstate import (
     view_from_map,
 )
 from geo.layers import filter_layers
-from geo.read.uploads import (
-    ALLOWED_SUFFIXES,
-    MAX_FILES,
-    MAX_UPLOAD_MB,
-    default_upload_dir,
-    remove_upload,
-)
+from geo.read.uploads import default_upload_dir
+from uploads_tab import upload_section
 
 ROOT = Path(__file__).resolve().parent
 MAP_HEIGHT = 640
@@ -391,87 +378,6 @@ def export_tab(view, corpus: Path, kwargs: dict, n_uploads: int, undated: bool) 
     st.caption("The same export from the command line (lines starting with # say where it "
                "cannot be the same):")
     st.code(export_command(corpus, kwargs, uploads=n_uploads), language="bash")
-
-
-def upload_section(folder: Path, result=None) -> None:
-    stored, problem = uploads_listing(folder)
-    if problem:
-        st.error(md_escape(problem), icon=":material/folder_off:")
-    st.write(f"Text, Markdown or HTML articles ({', '.join(ALLOWED_SUFFIXES)}), up to "
-             f"{MAX_UPLOAD_MB} MB each and {MAX_FILES} at a time. They are kept in "
-             f"{md_escape(folder)} and read with the corpus. A file that cannot be added "
-             "is listed with the reason until you dismiss the list.")
-    for status, message in st.session_state.pop("upload_messages", []):
-        show = {"stored": st.success, "duplicate": st.info}.get(status, st.error)
-        show(md_escape(message))
-    refused_record()
-    n = st.session_state.setdefault("upload_round", 0)
-    # no type filter and a little room over the size limit: such files reach
-    # store_uploads, which refuses them by name, so they land in the record of refusals
-    files = st.file_uploader("Articles", accept_multiple_files=True,
-                             max_upload_size=MAX_UPLOAD_MB + 1, key=f"upload-{n}")
-    if files and st.button("Add to the map", key="add", type="primary"):
-        articles = result.articles if result is not None else {}
-        known = {a.sha256: Path(a.path).name for a in articles.values()
-                 if Path(a.path).parent != folder.resolve()}
-        outcomes = store_batch(((f.name, f.getvalue()) for f in files), folder=folder,
-                               taken=set(articles), known=known)
-        st.session_state["upload_messages"] = [(o.status, o.message) for o in outcomes
-                                               if o.status != "refused"]
-        st.session_state["upload_refused"] = add_refusals(
-            st.session_state.get("upload_refused", []), outcomes)
-        st.session_state["upload_round"] = n + 1  # a fresh, empty uploader
-        st.session_state["await_run"] = True  # issue 10: this session sees its upload
-        st.rerun()
-    if stored:
-        st.write(f"Uploaded articles ({len(stored)}):")
-        rows = upload_rows(result, folder) if result is not None else None
-        if rows is not None:
-            st.dataframe(rows, hide_index=True, key="uploads", placeholder="")
-        remove_control([p.name for p in stored], folder)
-
-
-def refused_record() -> None:
-    """The files refused in this session, with why, until the analyst dismisses them."""
-    record = st.session_state.get("upload_refused") or []
-    if not record:
-        return
-    st.error(f"{len(record)} file{'s were' if len(record) > 1 else ' was'} not added:",
-             icon=":material/block:")
-    st.dataframe(refusals_table(record), hide_index=True, key="refused", placeholder="")
-    if st.button("Dismiss this list", key="refused-dismiss"):
-        st.session_state["upload_refused"] = []
-        st.rerun()
-
-
-def remove_control(names: list[str], folder: Path) -> None:
-    """Remove an upload for everyone, after a confirmation (it cannot be undone)."""
-    gone = st.selectbox("Remove an uploaded file", names, index=None, key="remove-choice")
-    if gone and st.button("Remove…", key="remove"):
-        st.session_state["remove-pending"] = gone
-    pending = st.session_state.get("remove-pending")
-    if pending not in names:
-        st.session_state.pop("remove-pending", None)
-        return
-    st.warning(md_escape(f"Remove {pending} from the uploads folder? Every session loses "
-                         "it and its incidents; this cannot be undone."))
-    yes, no = st.columns(2, width=420)
-    if yes.button("Yes, remove it", key="remove-confirm", type="primary"):
-        st.session_state.pop("remove-pending", None)
-        try:
-            removed = remove_upload(pending, folder=folder)
-        except OSError as exc:
-            removed, why = False, exc.strerror or str(exc)
-        else:
-            why = "it is no longer there"
-        st.session_state["await_run"] = True  # issue 10: this session sees the removal
-        st.session_state["upload_messages"] = [
-            ("stored", f"{pending}: removed") if removed
-            else ("refused", f"{pending}: not removed ({why})")]
-        st.rerun()
-    if no.button("Cancel", key="remove-cancel"):
-        st.session_state.pop("remove-pending", None)
-        st.rerun()
 
 
 @st.fragment

@@ -24,7 +24,8 @@ compared with the reading (schema: ``../shared/spec/news_dev/README.md``):
 Every miss is printed with its reason. The figures are printed for everything, for each
 set alone, for our items in view (those the rules were written beside) and for each
 held-out batch (:data:`HELD_OUT`: items read last and never looked at while writing
-rules): a large gap between them means rules fitted to the items in view. ``tests/test_eval_news.py`` holds the figures as floors.
+rules): a large gap between them means rules fitted to the items in view.
+``tests/test_eval_news.py`` holds the figures as floors.
 """
 
 from __future__ import annotations
