@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from .cues import (
     ATTRIBUTE_RE,
+    BACKGROUND_RE,
     DENIAL_RE,
     FORECAST_RE,
     GENERAL_RE,
@@ -188,13 +189,6 @@ def target_span(text: str, pos: int, *, locative: bool = False) -> tuple[int, in
     return (m.end(), words[-1].start() + 1) if words else None
 
 
-#: An event told as background, before the news: 'وكان مطار الرميلان قد عاد إلى الخدمة',
-#: 'وسبق لنقاط الجيش، المنتشرة بريف تل تمر، أن منعت دوريات', 'في وقت سابق' (not 'في وقت
-#: سابق من هذا العام', which places the event in time as a date does). (``dating`` has
-#: its own copy of this grammar, for the date such an event may borrow: the two should be one.)
-_BACKGROUND_RE = rx(r"(?<![^\W\d_])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,8}?قد(?![^\W\d_])"
-                    r"|(?<![^\W\d_])[وف]?سبق\s+(?:ان|ل)|(?<![^\W\d_])[وف]?(?:في\s+)?وقت\s+سابق"
-                    r"(?!\s+(?:من\s+)?(?:اليوم|هذا|هذه|الشهر|العام|الاسبوع|امس|الليله)(?![^\W\d_]))")
 #: 'وكان المرصد قد أفاد بأن رتلاً وصل ...': a source that had reported, not a background event.
 _REPORTED_AFTER_RE = rx(r"(?<![^\W\d_])قد\s+[وف]?(?:افاد|افادت|ذكر|ذكرت|نشر|نشرت|قال|قالت|اعلن|اعلنت|"
                         r"اكد|اكدت|نقل|نقلت|اشار|اشارت|وثق|وثقت|رصد|رصدت)(?![^\W\d_])")
@@ -214,9 +208,9 @@ def background(text: str, start: int) -> bool:
     if _REPORTED_AFTER_RE.search(before):
         return False
     news = max((m.end() for m in _NEWS_BREAK_RE.finditer(before)), default=0)
-    opener = _BACKGROUND_RE.match(before, len(before[:news]) + _leading(before[news:]))
+    opener = BACKGROUND_RE.match(before, len(before[:news]) + _leading(before[news:]))
     clause = max((m.end() for m in _COMMA_RE.finditer(before)), default=0)
-    return bool(opener) or bool(_BACKGROUND_RE.search(before, max(news, clause)))
+    return bool(opener) or bool(BACKGROUND_RE.search(before, max(news, clause)))
 
 
 def _leading(text: str) -> int:

@@ -122,3 +122,17 @@ def test_a_first_time_statement_does_not_hide_the_instance_it_gives(gaz):
             "ففي شهر تشرين الأول استهدفت طائرات مسيرة تركية سيارتين مدنيتين في مدينة كوباني.")
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("airstrike", "ain_al_arab")]
     assert run(gaz, "هذه هي المرة الأولى التي تقصف فيها القوات التركية، منذ شهر، قرية تل جمعة.").incidents == []
+
+
+def test_the_background_grammar_and_the_event_kinds_have_one_home():
+    """Rejections (no news) and dating (no borrowed date) read one background grammar, from
+    cues.toml; dating groups events by the kinds the triggers define."""
+    from geo.extract import dating, rejections, triggers
+    from geo.extract.cues import BACKGROUND_RE
+
+    for text in ("وكانت القوات قد انسحبت", "وسبق لنقاط الجيش أن منعت", "في وقت سابق، قصفت"):
+        assert BACKGROUND_RE.search(fold_letters(text))
+    assert not BACKGROUND_RE.search(fold_letters("في وقت سابق من هذا العام"))
+    assert dating.EVENT_KINDS is triggers.EVENT_KINDS
+    assert dating.BACKGROUND_RE is rejections.BACKGROUND_RE
+    assert not hasattr(dating, "_KINDS") and not hasattr(rejections, "_BACKGROUND_RE")
