@@ -25,7 +25,7 @@ __all__ = [
     "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
     "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NEG_WORDS", "NOT_MIL_SUBJECT_RE", "NOT_NEG_AFTER",
     "OFFICIALS_RE", "OUTCOME_WORDS", "PATROL_RE", "REFERENCE_RE", "ROAD_RE", "SIGNED_RE", "SOLDIERS_RE",
-    "SUMMARY_RE",
+    "SPAN_RE", "SUMMARY_RE",
     "load_cues",
 ]
 
@@ -45,6 +45,7 @@ _SHAPES: dict[str, str] = {
     "habitual": WORD_START + "[وف]?(?:{})" + WORD_END,
     "general": WORD_START + "[وف]?(?:{})" + WORD_END,
     "summary": WORD_START + "[وف]?(?:{})" + WORD_END,
+    "span": WORD_START + "[وف]?(?:{})" + WORD_END,
     # each pattern ends as its words need ('سبق لنقاط الجيش': the ل is the next word's)
     "background": WORD_START + "[وف]?(?:{})",
     "forecast": WORD_START + "[وف]?(?:{})" + WORD_END + r"(?:\s+\S+){{0,8}}\s*$",
@@ -115,6 +116,7 @@ DENIAL_RE = _cue_rx("denial")
 HABITUAL_RE = _cue_rx("habitual")
 GENERAL_RE = _cue_rx("general")
 SUMMARY_RE = _cue_rx("summary")
+SPAN_RE = _cue_rx("span")
 #: An event told as background ('وكان ... قد', 'سبق أن', 'في وقت سابق'): the one home of this
 #: grammar, for :mod:`.rejections` (no news) and :mod:`.dating` (no borrowed date).
 BACKGROUND_RE = _cue_rx("background")

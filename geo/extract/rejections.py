@@ -27,13 +27,14 @@ from .cues import (
     NOT_NEG_AFTER,
     OUTCOME_WORDS,
     REFERENCE_RE,
+    SPAN_RE,
     SUMMARY_RE,
 )
 from .folding import rx
 from .sentences import clause_of
 
-__all__ = ["attributes_end", "background", "is_anaphoric", "opens_view_quote", "purposive", "refers_back",
-           "rejected", "tally", "target_span"]
+__all__ = ["attributes_end", "background", "context", "is_anaphoric", "opens_view_quote", "purposive",
+           "refers_back", "rejected", "summed_up", "tally", "target_span"]
 
 #: 'هجوم محتمل', 'عملية عسكرية مرتقبة', 'الهجوم المزعوم': expected, not done, or only alleged.
 _AFTER_HYPOTHETICAL_RE = rx(r"^\S*(?: \S+)?\s+(?:ال)?(?:محتمل|مرتقب|متوقع|وشيك|مزعوم|مفترض)(?:ه)?"
@@ -192,9 +193,14 @@ def target_span(text: str, pos: int, *, locative: bool = False) -> tuple[int, in
 #: 'وكان المرصد قد أفاد بأن رتلاً وصل ...': a source that had reported, not a background event.
 _REPORTED_AFTER_RE = rx(r"(?<![^\W\d_])قد\s+[وف]?(?:افاد|افادت|ذكر|ذكرت|نشر|نشرت|قال|قالت|اعلن|اعلنت|"
                         r"اكد|اكدت|نقل|نقلت|اشار|اشارت|وثق|وثقت|رصد|رصدت)(?![^\W\d_])")
+#: 'يذكر أن القاعدة تعرضت في وقت سابق من هذا العام لقصف': placed in time as a date places it.
+_PLACED_IN_TIME_RE = rx(r"(?<![^\W\d_])وقت\s+سابق\s+(?:من\s+)?(?:اليوم|هذا|هذه|الشهر|العام|الاسبوع|امس|الليله)"
+                        r"(?![^\W\d_])")
 #: Words that begin a new clause of the sentence's news ('... قبل أن تعود القوات اليوم').
 _NEWS_BREAK_RE = rx(r"(?<![^\W\d_])(?:حيث|بينما|فيما|في حين|لكن|الا ان|بعد ان|قبل ان|اذ|ثم)(?![^\W\d_])")
 _COMMA_RE = rx(r"[،,;؛]")
+#: A word every background pattern holds (cue 'background'): without one, no regex is run.
+_BACKGROUND_WORDS = ("قد", "سبق", "سابق", "اشاره", "يذكر", "يشار", "ذكر")
 
 
 def background(text: str, start: int) -> bool:
@@ -203,10 +209,10 @@ def background(text: str, start: int) -> bool:
     this article: unless the sentence dates it, it may only add evidence to an event the article
     tells (see :mod:`.triggers`)."""
     before = text[:start]
-    if "قد" not in before and "سبق" not in before and "سابق" not in before:
+    if not any(word in before for word in _BACKGROUND_WORDS):
         return False  # none of its words: most triggers, decided without a regex
-    if _REPORTED_AFTER_RE.search(before):
-        return False
+    if _REPORTED_AFTER_RE.search(before) or _PLACED_IN_TIME_RE.search(before):
+        return False  # a source that had reported; an aside that places its event in time
     news = max((m.end() for m in _NEWS_BREAK_RE.finditer(before)), default=0)
     opener = BACKGROUND_RE.match(before, len(before[:news]) + _leading(before[news:]))
     clause = max((m.end() for m in _COMMA_RE.finditer(before)), default=0)
@@ -258,3 +264,27 @@ def tally(text: str, start: int, end: int) -> bool:
     counted = _COUNT_BEFORE_RE.search(text, max(0, start - 12), start)
     definite = text[max(0, start - 4):start].endswith(("ال", "بال", "لل")) or text.startswith("ال", start)
     return bool(counted) or definite
+
+
+def summed_up(text: str, start: int) -> bool:
+    """Is the trigger at ``start`` told within a long span its sentence sums up ('وخلال الأشهر
+    الثلاثة الماضية، تمركزت الشرطة العسكرية الروسية في 10 نقاط', 'منذ بداية العام نفذت ...')?
+    A summary of months is background to the article's news, not an event of its own; a
+    day's span ('خلال 24 ساعة') is not such a span: it dates the event."""
+    return bool(SPAN_RE.search(text, 0, start))
+
+
+#: 'ويأتي التصعيد بعد ساعات من التهديدات', 'وتأتي هذه الهجمات في ظل ...': a sentence that
+#: sets the news told before in its context.
+_CONTEXT_RE = rx(r"^\W*[وف]?(?:ياتي|تاتي)(?![^\W\d_])")
+#: What the news comes after or amid: an event of its own may be told there.
+_SETTING_RE = rx(r"(?<![^\W\d_])(?:بعد|قبل|عقب|اثر|اعقاب|وسط|ظل|تزامنا|بالتزامن|ردا)(?![^\W\d_])")
+
+
+def context(text: str, start: int) -> bool:
+    """Is the trigger at ``start`` the subject of a sentence that sets the news in its context
+    ('يأتي التصعيد العسكري في عمليات القصف بعد ساعات من التهديدات')? Such a noun names the news
+    told before (it may add evidence to it), not one more event. What the news is said to
+    come after ('يأتي هذا الحادث بعد ساعة من استهداف قاعدة ...') may be an event of its own."""
+    opener = _CONTEXT_RE.match(text)
+    return opener is not None and not _SETTING_RE.search(text, opener.end(), start)

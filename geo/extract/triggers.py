@@ -51,11 +51,13 @@ from .lexicon import DATA_DIR, check_pattern, row_error
 from .rejections import (
     attributes_end,
     background,
+    context,
     is_anaphoric,
     opens_view_quote,
     purposive,
     refers_back,
     rejected,
+    summed_up,
     tally,
     target_span,
 )
@@ -303,15 +305,28 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     if ctype is None or not _need_ok(doc, s, trig, m, text):
         return None
     anaphoric = trig.form == "noun" and is_anaphoric(text, m) and not _first_report(doc, s, m, text, ctype)
-    # a tally ('135 هجوماً منذ ...'), or how the casualties of an event told before were hit
-    # ('أصيب جنود بجروح برصاص ...' after the clash): evidence for that event, never one more
-    anaphoric = anaphoric or (trig.form == "noun" and (
-        tally(text, m.start(), m.end()) or (_means_of_harm(text, m) and _kind_told_before(doc, s, ctype))))
+    # a tally ('135 هجوماً منذ ...', 'جراء القصف خلال 24 ساعة') sums up the events the article
+    # tells, before or after it: it is told again, never news of its own beside them
+    noun = _as_noun(trig, text, m.start())
+    tallied = noun and tally(text, m.start(), m.end())
+    # a noun of a sentence of context ('ويأتي التصعيد ...'), or how the casualties of an event
+    # told before were hit ('أصيب جنود بجروح برصاص ...' after the clash): evidence for that
+    # event, never one more
+    anaphoric = anaphoric or tallied or (noun and context(text, m.start())) or (
+        trig.form == "noun" and _means_of_harm(text, m) and _kind_told_before(doc, s, ctype))
     start, end = s.to_original(m.start(), m.end())
     first_word = m.start() + len(m.group(0).split(" ")[0])
     verb_end = s.to_original(m.start(), first_word)[1]
+    retold = tallied or summed_up(text, m.start()) or (background(text, m.start()) and not _dated(doc, s))
     return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),
-                     verb_end, retold=background(text, m.start()) and not _dated(doc, s))
+                     verb_end, retold=retold)
+
+
+def _as_noun(trig: Trigger, text: str, start: int) -> bool:
+    """Is the match a noun as written? A past-verb pattern after the article ('القصف',
+    'بالقصف') reads the verbal noun: counted over a span ('جراء القصف خلال 24 ساعة') it is
+    a tally, in a sentence of context it names the news, however its row is written."""
+    return trig.form == "noun" or (trig.form == "verb" and text[max(0, start - 2):start] in ("ال", "لل"))
 
 
 #: 'منذ 19 أكتوبر': a date a span starts from does not date the event told with it.

@@ -25,6 +25,9 @@ def _at(text: str, word: str) -> tuple[str, int]:
     ("وكانت القوات قد انسحبت من البلدة قبل أن تعود اليوم وتسيطر عليها", "تسيطر", False),
     ("وكان المرصد قد أفاد بأن رتلاً وصل إلى الحسكة", "وصل", False),
     ("وتعرضت القاعدة في وقت سابق من هذا العام لقصف روسي", "قصف", False),
+    # an aside the outlet adds is background, unless it places its event in time
+    ("يذكر أن صحيفة بريطانية قالت مؤخراً إن القوات الأمريكية أنشأت قاعدة", "أنشأت", True),
+    ("يذكر أن القاعدة تعرضت في وقت سابق من هذا العام لقصف روسي", "قصف", False),
     ("قصفت القوات التركية قرية تل جمعة", "قصفت", False),
 ])
 def test_background(text, word, expected):
@@ -136,3 +139,49 @@ def test_the_background_grammar_and_the_event_kinds_have_one_home():
     assert dating.EVENT_KINDS is triggers.EVENT_KINDS
     assert dating.BACKGROUND_RE is rejections.BACKGROUND_RE
     assert not hasattr(dating, "_KINDS") and not hasattr(rejections, "_BACKGROUND_RE")
+
+
+@pytest.mark.parametrize("aside", [
+    "وتجدر الإشارة إلى أن صحيفة بريطانية قالت مؤخراً إن القوات الأمريكية أنشأت قاعدة في مطار القامشلي.",
+    "يذكر أن القوات الأمريكية كانت أنشأت قاعدة عسكرية في مطار القامشلي.",
+    "والجدير بالذكر أن القوات الأمريكية أنشأت قاعدة عسكرية قرب مطار القامشلي.",
+])
+def test_an_aside_beside_the_news_is_background(gaz, aside):
+    body = "أوقف حاجز للجيش السوري رتلاً أمريكياً في بلدة تل تمر يوم الأحد.\n" + aside
+    assert _types(gaz, body) == [("patrol_obstruction", "tal_tamr")]
+
+
+def test_a_summary_of_months_beside_the_news_is_no_event(gaz):
+    body = ("سيرت الشرطة العسكرية الروسية دورية في ريف الدرباسية يوم الأحد.\n"
+            "وخلال الأشهر الثلاثة الماضية، تمركزت الشرطة العسكرية الروسية في 10 نقاط قرب مدينة القامشلي.")
+    assert [i.type for i in run(gaz, body).incidents] == ["patrol"]
+    # a day's span dates the event it tells: 'خلال 24 ساعة' is no summary
+    incs = run(gaz, "قصفت المدفعية التركية قرية تل جمعة خلال الساعات الـ24 الماضية.").incidents
+    assert [i.type for i in incs] == ["shelling"]
+
+
+def test_summed_up_spans():
+    from geo.extract.rejections import summed_up
+
+    for text, word in (("وخلال الأشهر الثلاثة الماضية، تمركزت الشرطة", "تمركزت"),
+                       ("ومنذ بداية العام نفذت المسيرات غارات", "نفذت"),
+                       ("وعلى مدى سنوات عدة انتشرت القوات", "انتشرت")):
+        assert summed_up(*_at(text, word)), text
+    assert not summed_up(*_at("وخلال 24 ساعة الماضية قصفت المدفعية", "قصفت"))
+
+
+def test_a_tally_written_with_the_verb_pattern_is_still_a_tally(gaz):
+    """'القصف' after the article is a noun even where the lexicon's row is the verb's."""
+    body = ("خرجت 5 محطات كهربائية عن الخدمة جراء القصف التركي خلال 24 ساعة الماضية.\n"
+            "وقصفت المدفعية التركية محطة الكهرباء في قرية تل جمعة يوم الأحد.")
+    assert _types(gaz, body) == [("shelling", "tal_jumaa")]
+
+
+def test_a_sentence_of_context_names_the_news_told_before(gaz):
+    body = ("قصفت المدفعية التركية قرية تل جمعة يوم الأحد.\n"
+            "ويأتي التصعيد في عمليات القصف على ريف تل تمر بعد ساعات من تهديدات وزير الخارجية التركي.")
+    assert _types(gaz, body) == [("shelling", "tal_jumaa")]
+    # what the news came after may be an event of its own
+    body = ("قصفت المدفعية التركية قرية تل جمعة يوم الأحد.\n"
+            "ويأتي هذا القصف بعد ساعة من استهداف مسيرة تركية سيارة في مدينة القامشلي.")
+    assert sorted(t for t, _ in _types(gaz, body)) == ["airstrike", "shelling"]
