@@ -494,13 +494,15 @@ def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
         for h in doc.in_sentence(doc.actors, s) if not h.metonym)
 
 
-#: 'عقب الاستهداف', 'بعد الهجوم': an attack the article told before, named as a point in time.
-_AFTER_TOLD_RE = rx(r"(?<![^\W\d_])[وف]?(?:عقب|بعد|اثر|اعقاب|جراء)\s+ال$")
+#: 'عقب الاستهداف', 'بعد الهجوم', 'توقف القصف': an attack the article told before, named as a
+#: point in time.
+_AFTER_TOLD_RE = rx(r"(?<![^\W\d_])[وف]?(?:عقب|بعد|اثر|اعقاب|جراء|توقف|وقف|انتهاء)\s+ال$")
 
 
 def _attack_told(text: str) -> bool:
     """Does the sentence tell an attack? 'شهدت المنطقة عقب الاستهداف استنفاراً' does not:
-    the attack was told before and only dates the alert, which is this sentence's news."""
+    the attack was told before and only dates the alert, which is this sentence's news; nor
+    does 'رغم توقف القصف المتبادل' (the shelling that stopped was told before)."""
     return any(not _AFTER_TOLD_RE.search(text, max(0, m.start() - 12), m.start())
                for m in ATTACK_RE.finditer(text))
 
