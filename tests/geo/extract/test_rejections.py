@@ -115,6 +115,10 @@ def test_a_tally_beside_the_attack_it_counts(gaz):
     # a trend, a habit 'from time to time'
     "وتأتي هذه التطورات في ظل تصاعد الهجمات التركية على قرى ريف القامشلي.",
     "وتشهد المنطقة بين الحين والآخر اشتباكات بين قسد والعشائر في ريف دير الزور.",
+    # a fear, a precaution, a habit
+    "وتخشى قسد من هجوم تركي على مدينة عين العرب.",
+    "ورفعت قسد جاهزيتها تحسباً لهجوم تركي على مدينة عين العرب.",
+    "واعتادت القوات الروسية تسيير دوريات في ريف الدرباسية.",
 ])
 def test_talk_about_events_is_no_event(gaz, body):
     assert [i.type for i in run(gaz, body).incidents if i.type != "protest"] == []
