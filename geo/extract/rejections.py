@@ -33,13 +33,17 @@ from .cues import (
 from .folding import rx
 from .sentences import clause_of
 
-__all__ = ["attributes_end", "background", "context", "is_anaphoric", "opens_view_quote", "purposive",
-           "refers_back", "rejected", "summed_up", "tally", "target_span"]
+__all__ = ["attributes_end", "background", "context", "is_anaphoric", "nth_time", "opens_view_quote",
+           "purposive", "refers_back", "rejected", "summed_up", "tally", "target_span"]
 
 #: 'هجوم محتمل', 'عملية عسكرية مرتقبة', 'الهجوم المزعوم': expected, not done, or only alleged.
 _AFTER_HYPOTHETICAL_RE = rx(r"^\S*(?: \S+)?\s+(?:ال)?(?:محتمل|مرتقب|متوقع|وشيك|مزعوم|مفترض)(?:ه)?"
                             r"(?![^\W\d_])")
 _META_RE = rx(r"(?:هي|هذه|ليست|انها) (?:ال)?مره (?:ال)?اولي (?:التي|الذي)")
+#: 'وتعد هذه المرة الثانية خلال أسبوع التي تتعرض فيها القاعدة لهجوم', 'وهذه خامس مرة تقوم فيها
+#: القوات باعتراض دوريات': a count of times that includes the news.
+_NTH_TIME_RE = rx(r"(?<![^\W\d_])(?:(?:ال)?مره (?:ال)?(?:ثانيه|ثالثه|رابعه|خامسه|سادسه|سابعه|ثامنه|تاسعه|عاشره)"
+                  r"|(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر) مره)(?![^\W\d_])")
 _ANAPHORIC_RE = rx(r"(?:هذه|تلك|هذا|ذلك|نفس|ذات) (?:ال)?\S*$")
 #: 'عملية القصف هذه', 'الهجوم ذاته': a demonstrative after the noun refers back too.
 #: ('قصف هذه المواقع': the demonstrative points at the next noun, not the event.)
@@ -249,8 +253,8 @@ def opens_view_quote(original: str, folded_before: Callable[[int], str]) -> bool
     return False
 
 
-#: A count right before an event noun: '135 هجوماً', 'عشرات الغارات', 'سبع غارات'.
-_COUNT_BEFORE_RE = rx(r"(?<![^\W\d_])(?:\d+|عشرات|مئات|عشر|عشره|سبع|تسع|ثماني|ست|خمس|اربع|ثلاث)"
+#: A count right before an event noun: '135 هجوماً', 'عشرات الغارات', 'سبع غارات', 'لعدة هجمات'.
+_COUNT_BEFORE_RE = rx(r"(?<![^\W\d_])[لب]?(?:\d+|عشرات|مئات|عشر|عشره|سبع|تسع|ثماني|ست|خمس|اربع|ثلاث|عده|سلسله)"
                       r"(?:\s+من)?\s+(?:ال)?$")
 
 
@@ -288,3 +292,10 @@ def context(text: str, start: int) -> bool:
     come after ('يأتي هذا الحادث بعد ساعة من استهداف قاعدة ...') may be an event of its own."""
     opener = _CONTEXT_RE.match(text)
     return opener is not None and not _SETTING_RE.search(text, opener.end(), start)
+
+
+def nth_time(text: str, start: int) -> bool:
+    """Is the trigger at ``start`` told in a count of times ('وتعد هذه المرة الثانية خلال أسبوع
+    التي تتعرض فيها القاعدة لهجوم')? The count sums up the news with the times before it: it is
+    told again, not news of its own beside the article's."""
+    return bool(_NTH_TIME_RE.search(text, 0, start))

@@ -53,6 +53,7 @@ from .rejections import (
     background,
     context,
     is_anaphoric,
+    nth_time,
     opens_view_quote,
     purposive,
     refers_back,
@@ -317,7 +318,8 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     start, end = s.to_original(m.start(), m.end())
     first_word = m.start() + len(m.group(0).split(" ")[0])
     verb_end = s.to_original(m.start(), first_word)[1]
-    retold = tallied or summed_up(text, m.start()) or (background(text, m.start()) and not _dated(doc, s))
+    retold = (tallied or summed_up(text, m.start()) or nth_time(text, m.start())
+              or (background(text, m.start()) and not _dated(doc, s)))
     return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),
                      verb_end, retold=retold)
 
@@ -410,9 +412,15 @@ def _first_report(doc: Doc, s: Sentence, m: re.Match[str], text: str, ctype: str
     return s.lead and after > m.end()
 
 
+#: Types a bare 'الهجوم' may take: the generic word for an attack recalls any violent event
+#: told before ('قصفت المدفعية القرية' then 'ولم تعلق القوات على الهجوم على القرية').
+_ANY_ATTACK = frozenset({"armed_clash", "attack"})
+
+
 def _kind_told_before(doc: Doc, s: Sentence, ctype: str) -> bool:
     """Did a sentence before ``s`` tell (not refer to) an event of ``ctype``'s kind?"""
-    kinds = [k for k in EVENT_KINDS if ctype in k] or [frozenset({ctype})]
+    kinds = [k for k in EVENT_KINDS if ctype in k or (ctype in _ANY_ATTACK and "attack" in k)]
+    kinds = kinds or [frozenset({ctype})]
     for earlier in doc.sentences[:s.index]:
         if earlier.heading:
             continue

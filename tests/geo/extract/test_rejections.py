@@ -189,3 +189,15 @@ def test_a_sentence_of_context_names_the_news_told_before(gaz):
     body = ("قصفت المدفعية التركية قرية تل جمعة يوم الأحد.\n"
             "ويأتي هذا القصف بعد ساعة من استهداف مسيرة تركية سيارة في مدينة القامشلي.")
     assert sorted(t for t, _ in _types(gaz, body)) == ["airstrike", "shelling"]
+
+
+@pytest.mark.parametrize("second", [
+    # a count of times that includes the news, a count of attacks over a span
+    "وتعد هذه المرة الثانية خلال أسبوع التي تتعرض فيها قرية تل جمعة لقصف تركي.",
+    "وتعرضت قرية تل جمعة لعدة هجمات منذ بداية العام.",
+    # a bare 'الهجوم' recalls the violent event told before, whatever its type
+    "ولم تعلق القوات التركية على الهجوم على قرية تل جمعة حتى الآن.",
+])
+def test_counts_and_a_bare_attack_noun_retell_the_news(gaz, second):
+    body = "قصفت المدفعية التركية قرية تل جمعة يوم الأحد.\n" + second
+    assert _types(gaz, body) == [("shelling", "tal_jumaa")]
