@@ -89,6 +89,10 @@ def test_al_waleed_in_the_hasakah_countryside_is_not_al_tanf(gaz, body):
     ("وأشار ناشطون إلى نقل جزء من تلك القوة الأمريكية إلى قاعدة الشدادي يوم الأحد.", "shaddadi"),
     # helicopters of a force arriving in the air over a place
     ("وأشار المرصد إلى وصول مروحيات روسية إلى أجواء مطار القامشلي يوم الأحد.", "qamishli_airport"),
+    # readiness raised, forces redeployed, a base built or widened
+    ("رفعت القوات الأمريكية جاهزيتها في قاعدة الشدادي يوم الأحد.", "shaddadi"),
+    ("أعادت القوات الأمريكية انتشارها في حقل العمر يوم الأحد.", "omar_field"),
+    ("شيدت القوات الأمريكية مهبطاً للطائرات في حقل العمر يوم الأحد.", "omar_field"),
 ])
 def test_forces_arriving_and_taking_up_positions_are_deployments(gaz, body, place):
     incs = run(gaz, body).incidents
@@ -153,3 +157,10 @@ def test_an_alert_while_the_shelling_told_before_has_stopped(gaz):
     body = ("تبادلت قوات النظام وقسد القصف المدفعي في ريف دير الزور الشرقي يوم الأحد.\n"
             "وشهدت بلدة الشحيل استنفاراً كبيراً من الطرفين، رغم توقف القصف المتبادل بينهما.")
     assert ("deployment", "shuhayl") in [(i.type, i.place.id) for i in run(gaz, body).incidents]
+
+
+def test_helicopters_flying_over_a_place_are_an_air_patrol_unless_an_attack_is_told(gaz):
+    incs = run(gaz, "حلقت مروحيات أمريكية في أجواء مدينة القامشلي يوم الأحد.").incidents
+    assert [(i.type, i.place.id) for i in incs] == [("patrol", "qamishli")]
+    body = "قصفت القوات التركية مدينة القامشلي يوم الأحد، وسط تحليق مروحيات في أجوائها."
+    assert "patrol" not in [i.type for i in run(gaz, body).incidents]
