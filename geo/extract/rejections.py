@@ -62,13 +62,13 @@ _BREAK_RE = re.compile(r"[،,:؛;«»\"()]")
 def rejected(text: str, start: int, end: int) -> bool:
     """Does the trigger at ``text[start:end]`` (a sentence's folded text) report no event?
 
-    Negated or purposive ('لن', 'لتجنب'), hypothetical ('في حال', threats, plans,
+    Negated or purposive ('لن', 'لتجنب'), 'any' ('أي هجوم'), hypothetical ('في حال', threats, plans,
     forecasts, preparations, 'محتمل' or 'مرتقب' after it), an anniversary or a view
     ('في الذكرى', 'اعتبر', 'أدان'), a 'first time that' statement, denied in its
     clause, or habitual in its clause.
     """
     before = text[:start]
-    if _negated(before) or HYPOTHETICAL_RE.search(before) or _meta(before):
+    if _negated(before) or HYPOTHETICAL_RE.search(before) or _meta(before) or _ANY_RE.search(before):
         return True
     if FORECAST_RE.search(text, max(0, start - 120), start):
         return True  # 'تستعد لشن هجوم': prepared or expected, not done
@@ -80,6 +80,8 @@ def rejected(text: str, start: int, end: int) -> bool:
     return bool(HABITUAL_RE.search(text, clause[0], clause[1]))
 
 
+#: 'سترد على أي هجوم', 'لمنع أي اعتداء': 'any' event is no event that happened.
+_ANY_RE = rx(r"(?<![^\W\d_])[وفلب]?اي\s+$")
 #: '، ففي شهر تشرين الأول استهدفت ...': a clause with 'ف' after a comma gives the instance.
 _INSTANCE_RE = rx(r"[,;]\s*ف(?:في|قد|خلال|منذ|بعد|قبل|حين)(?![^\W\d_])")
 

@@ -119,6 +119,10 @@ def test_a_tally_beside_the_attack_it_counts(gaz):
     "وتخشى قسد من هجوم تركي على مدينة عين العرب.",
     "ورفعت قسد جاهزيتها تحسباً لهجوم تركي على مدينة عين العرب.",
     "واعتادت القوات الروسية تسيير دوريات في ريف الدرباسية.",
+    # 'any' attack, an accusation or a claim kept up over time
+    "وأكد المتحدث أن القوات الأمريكية سترد على أي هجوم يستهدف قاعدة الشدادي.",
+    "وتتهم تركيا قسد بشن هجمات على قواتها في ريف تل أبيض.",
+    "وتزعم أنقرة أن قواتها ترد على هجمات قسد في ريف تل أبيض.",
 ])
 def test_talk_about_events_is_no_event(gaz, body):
     assert [i.type for i in run(gaz, body).incidents if i.type != "protest"] == []
