@@ -33,7 +33,7 @@ from .cues import (
 from .folding import rx
 from .sentences import clause_of
 
-__all__ = ["attributes_end", "background", "context", "is_anaphoric", "nth_time", "opens_view_quote",
+__all__ = ["attributes_end", "background", "context", "earlier", "is_anaphoric", "nth_time", "opens_view_quote",
            "purposive", "refers_back", "rejected", "summed_up", "tally", "target_span"]
 
 #: 'هجوم محتمل', 'عملية عسكرية مرتقبة', 'الهجوم المزعوم': expected, not done, or only alleged.
@@ -42,6 +42,7 @@ _AFTER_HYPOTHETICAL_RE = rx(r"^\S*(?: \S+)?\s+(?:ال)?(?:محتمل|مرتقب|
 _META_RE = rx(r"(?:هي|هذه|ليست|انها) (?:ال)?مره (?:ال)?اولي (?:التي|الذي)")
 #: 'وتعد هذه المرة الثانية خلال أسبوع التي تتعرض فيها القاعدة لهجوم', 'وهذه خامس مرة تقوم فيها
 #: القوات باعتراض دوريات': a count of times that includes the news.
+_NTH_BEFORE_RE = rx(r"(?<![^\W\d_])(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)\s+$")
 _NTH_TIME_RE = rx(r"(?<![^\W\d_])(?:(?:ال)?مره (?:ال)?(?:ثانيه|ثالثه|رابعه|خامسه|سادسه|سابعه|ثامنه|تاسعه|عاشره)"
                   r"|(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر) مره)(?![^\W\d_])")
 _ANAPHORIC_RE = rx(r"(?:هذه|تلك|هذا|ذلك|نفس|ذات) (?:ال)?\S*$")
@@ -298,6 +299,17 @@ def context(text: str, start: int) -> bool:
 
 def nth_time(text: str, start: int) -> bool:
     """Is the trigger at ``start`` told in a count of times ('وتعد هذه المرة الثانية خلال أسبوع
-    التي تتعرض فيها القاعدة لهجوم')? The count sums up the news with the times before it: it is
+    التي تتعرض فيها القاعدة لهجوم', 'وهذا ثاني هجوم يستهدف القاعدة')? The count sums up the news with the times before it: it is
     told again, not news of its own beside the article's."""
-    return bool(_NTH_TIME_RE.search(text, 0, start))
+    return bool(_NTH_TIME_RE.search(text, 0, start) or _NTH_BEFORE_RE.search(text, max(0, start - 12), start))
+
+
+#: 'هجوم سابق', 'هجمات سابقة', 'لهجوم مماثل': an earlier event, or one like the news.
+_EARLIER_AFTER_RE = rx(r"(?:\s+\S+)?\s+(?:ال)?(?:سابق|سابقه|مماثل|مماثله)(?![^\W\d_])")
+
+
+def earlier(text: str, end: int) -> bool:
+    """Is the event noun ending at ``end`` said to be an earlier one or one like the news ('وأسفر
+    هجوم سابق على القاعدة عن إصابة جنديين', 'تعرضت القاعدة لهجوم مماثل')? Such an event is
+    background: with no date of its own it is no news of the article."""
+    return bool(_EARLIER_AFTER_RE.match(text, end))

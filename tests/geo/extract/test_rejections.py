@@ -201,6 +201,10 @@ def test_a_sentence_of_context_names_the_news_told_before(gaz):
     "وتعرضت قرية تل جمعة لعدة هجمات منذ بداية العام.",
     # a bare 'الهجوم' recalls the violent event told before, whatever its type
     "ولم تعلق القوات التركية على الهجوم على قرية تل جمعة حتى الآن.",
+    # an ordinal before the noun, an earlier attack or one like it, with no day of its own
+    "وهذا ثاني هجوم يستهدف قرية تل جمعة خلال أسبوع.",
+    "وأسفر هجوم سابق على قرية تل جمعة عن إصابة مدنيين.",
+    "وشهدت المنطقة هجمات مماثلة في الأشهر الماضية على قرية تل جمعة.",
 ])
 def test_counts_and_a_bare_attack_noun_retell_the_news(gaz, second):
     body = "قصفت المدفعية التركية قرية تل جمعة يوم الأحد.\n" + second
