@@ -33,8 +33,8 @@ from .cues import (
 from .folding import rx
 from .sentences import clause_of
 
-__all__ = ["attributes_end", "background", "context", "earlier", "is_anaphoric", "nth_time", "opens_view_quote",
-           "purposive", "refers_back", "rejected", "summed_up", "tally", "target_span"]
+__all__ = ["attributes_end", "background", "context", "earlier_event", "is_anaphoric", "nth_time",
+           "opens_view_quote", "purposive", "refers_back", "rejected", "summed_up", "tally", "target_span"]
 
 #: 'هجوم محتمل', 'عملية عسكرية مرتقبة', 'الهجوم المزعوم': expected, not done, or only alleged.
 _AFTER_HYPOTHETICAL_RE = rx(r"^\S*(?: \S+)?\s+(?:ال)?(?:محتمل|مرتقب|متوقع|وشيك|مزعوم|مفترض)(?:ه)?"
@@ -43,7 +43,8 @@ _META_RE = rx(r"(?:هي|هذه|ليست|انها) (?:ال)?مره (?:ال)?او�
 #: 'وتعد هذه المرة الثانية خلال أسبوع التي تتعرض فيها القاعدة لهجوم', 'وهذه خامس مرة تقوم فيها
 #: القوات باعتراض دوريات': a count of times that includes the news.
 _NTH_BEFORE_RE = rx(r"(?<![^\W\d_])(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)\s+$")
-_NTH_TIME_RE = rx(r"(?<![^\W\d_])(?:(?:ال)?مره (?:ال)?(?:ثانيه|ثالثه|رابعه|خامسه|سادسه|سابعه|ثامنه|تاسعه|عاشره)"
+_NTH_TIME_RE = rx(r"(?<![^\W\d_])(?:(?:ال)?مره (?:ال)?"
+                  r"(?:ثانيه|ثالثه|رابعه|خامسه|سادسه|سابعه|ثامنه|تاسعه|عاشره)"
                   r"|(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر) مره)(?![^\W\d_])")
 _ANAPHORIC_RE = rx(r"(?:هذه|تلك|هذا|ذلك|نفس|ذات) (?:ال)?\S*$")
 #: 'عملية القصف هذه', 'الهجوم ذاته': a demonstrative after the noun refers back too.
@@ -201,8 +202,8 @@ def target_span(text: str, pos: int, *, locative: bool = False) -> tuple[int, in
 _REPORTED_AFTER_RE = rx(r"(?<![^\W\d_])قد\s+[وف]?(?:افاد|افادت|ذكر|ذكرت|نشر|نشرت|قال|قالت|اعلن|اعلنت|"
                         r"اكد|اكدت|نقل|نقلت|اشار|اشارت|وثق|وثقت|رصد|رصدت)(?![^\W\d_])")
 #: 'يذكر أن القاعدة تعرضت في وقت سابق من هذا العام لقصف': placed in time as a date places it.
-_PLACED_IN_TIME_RE = rx(r"(?<![^\W\d_])وقت\s+سابق\s+(?:من\s+)?(?:اليوم|هذا|هذه|الشهر|العام|الاسبوع|امس|الليله)"
-                        r"(?![^\W\d_])")
+_PLACED_IN_TIME_RE = rx(r"(?<![^\W\d_])وقت\s+سابق\s+(?:من\s+)?"
+                        r"(?:اليوم|هذا|هذه|الشهر|العام|الاسبوع|امس|الليله)(?![^\W\d_])")
 #: Words that begin a new clause of the sentence's news ('... قبل أن تعود القوات اليوم').
 _NEWS_BREAK_RE = rx(r"(?<![^\W\d_])(?:حيث|بينما|فيما|في حين|لكن|الا ان|بعد ان|قبل ان|اذ|ثم)(?![^\W\d_])")
 _COMMA_RE = rx(r"[،,;؛]")
@@ -257,7 +258,8 @@ def opens_view_quote(original: str, folded_before: Callable[[int], str]) -> bool
 
 
 #: A count right before an event noun: '135 هجوماً', 'عشرات الغارات', 'سبع غارات', 'لعدة هجمات'.
-_COUNT_BEFORE_RE = rx(r"(?<![^\W\d_])[لب]?(?:\d+|عشرات|مئات|عشر|عشره|سبع|تسع|ثماني|ست|خمس|اربع|ثلاث|عده|سلسله)"
+_COUNT_BEFORE_RE = rx(r"(?<![^\W\d_])[لب]?"
+                      r"(?:\d+|عشرات|مئات|عشر|عشره|سبع|تسع|ثماني|ست|خمس|اربع|ثلاث|عده|سلسله)"
                       r"(?:\s+من)?\s+(?:ال)?$")
 
 
@@ -299,8 +301,8 @@ def context(text: str, start: int) -> bool:
 
 def nth_time(text: str, start: int) -> bool:
     """Is the trigger at ``start`` told in a count of times ('وتعد هذه المرة الثانية خلال أسبوع
-    التي تتعرض فيها القاعدة لهجوم', 'وهذا ثاني هجوم يستهدف القاعدة')? The count sums up the news with the times before it: it is
-    told again, not news of its own beside the article's."""
+    التي تتعرض فيها القاعدة لهجوم', 'وهذا ثاني هجوم يستهدف القاعدة')? The count sums up the
+    news with the times before it: it is told again, not news of its own beside the article's."""
     return bool(_NTH_TIME_RE.search(text, 0, start) or _NTH_BEFORE_RE.search(text, max(0, start - 12), start))
 
 
@@ -308,7 +310,7 @@ def nth_time(text: str, start: int) -> bool:
 _EARLIER_AFTER_RE = rx(r"(?:\s+\S+)?\s+(?:ال)?(?:سابق|سابقه|مماثل|مماثله)(?![^\W\d_])")
 
 
-def earlier(text: str, end: int) -> bool:
+def earlier_event(text: str, end: int) -> bool:
     """Is the event noun ending at ``end`` said to be an earlier one or one like the news ('وأسفر
     هجوم سابق على القاعدة عن إصابة جنديين', 'تعرضت القاعدة لهجوم مماثل')? Such an event is
     background: with no date of its own it is no news of the article."""

@@ -52,7 +52,7 @@ from .rejections import (
     attributes_end,
     background,
     context,
-    earlier,
+    earlier_event,
     is_anaphoric,
     nth_time,
     opens_view_quote,
@@ -319,8 +319,9 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     start, end = s.to_original(m.start(), m.end())
     first_word = m.start() + len(m.group(0).split(" ")[0])
     verb_end = s.to_original(m.start(), first_word)[1]
-    past = background(text, m.start()) or (noun and earlier(text, m.end()))
-    retold = tallied or summed_up(text, m.start()) or nth_time(text, m.start()) or (past and not _dated(doc, s))
+    past = background(text, m.start()) or (noun and earlier_event(text, m.end()))
+    retold = (tallied or summed_up(text, m.start()) or nth_time(text, m.start())
+              or (past and not _dated(doc, s)))
     return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),
                      verb_end, retold=retold)
 
