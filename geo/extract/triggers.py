@@ -65,8 +65,8 @@ from .rejections import (
 )
 from .sentences import Sentence, clause_of
 
-__all__ = ["ALONGSIDE", "EVENT_KINDS", "HOSTILE", "NEEDS", "PART_OF", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE",
-           "Candidate", "Trigger", "load_triggers", "sentence_candidates", "settle_repeats"]
+__all__ = ["ALONGSIDE", "EVENT_KINDS", "HISTORY_DAYS", "HOSTILE", "NEEDS", "PART_OF", "PRIORITY", "TRIGGERS",
+           "TRIGGERS_FILE", "Candidate", "Trigger", "load_triggers", "sentence_candidates", "settle_repeats"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,7 +321,7 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     verb_end = s.to_original(m.start(), first_word)[1]
     past = background(text, m.start()) or (noun and earlier_event(text, m.end()))
     retold = (tallied or summed_up(text, m.start()) or nth_time(text, m.start())
-              or (past and not _dated(doc, s)))
+              or (past and not _dated(doc, s)) or _history(doc, s))
     return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),
                      verb_end, retold=retold)
 
@@ -352,6 +352,22 @@ def _dated(doc: Doc, s: Sentence) -> bool:
     """Does sentence ``s`` hold a date expression of its own (not one after 'منذ')?"""
     return any(not _SINCE_RE.search(doc.fspan(max(s.start, d.start - 8), d.start))
                for d in doc.in_sentence(doc.dates, s))
+
+
+#: How long before the publication an event told beside the news is history, not news.
+HISTORY_DAYS = 365
+
+
+def _history(doc: Doc, s: Sentence) -> bool:
+    """Does sentence ``s`` tell history: every date of its own ends more than a year before the
+    publication ('وسيطرت تركيا على تل أبيض في عملية نبع السلام عام 2019')? Beside an article's
+    news such an event is background, not news of the article. The lead tells the article's
+    news whatever its date (a report on an old event)."""
+    if doc.anchor is None or s.lead:
+        return False
+    dates = [d for d in doc.in_sentence(doc.dates, s)
+             if not _SINCE_RE.search(doc.fspan(max(s.start, d.start - 8), d.start))]
+    return bool(dates) and all((doc.anchor - d.last).days > HISTORY_DAYS for d in dates)
 
 
 def _in_view_quote(doc: Doc, s: Sentence) -> bool:

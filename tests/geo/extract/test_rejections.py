@@ -209,3 +209,14 @@ def test_a_sentence_of_context_names_the_news_told_before(gaz):
 def test_counts_and_a_bare_attack_noun_retell_the_news(gaz, second):
     body = "قصفت المدفعية التركية قرية تل جمعة يوم الأحد.\n" + second
     assert _types(gaz, body) == [("shelling", "tal_jumaa")]
+
+
+def test_history_beside_the_news_is_background_alone_it_is_the_news(gaz):
+    old = "وسيطرت القوات التركية على مدينة تل أبيض في تشرين الأول 2019."
+    body = "قصفت المدفعية التركية قرية تل جمعة يوم الأحد.\n" + old
+    assert _types(gaz, body) == [("shelling", "tal_jumaa")]
+    # a date within the year before the publication is an earlier event of its own
+    recent = ("قصفت المدفعية التركية قرية تل جمعة يوم الأحد.\n"
+              "وسيطرت القوات التركية على مدينة تل أبيض في آذار 2023.")
+    assert sorted(t for t, _ in _types(gaz, recent)) == ["capture", "shelling"]
+    assert [t for t, _ in _types(gaz, old)] == ["capture"]
