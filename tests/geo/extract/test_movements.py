@@ -122,6 +122,9 @@ def test_a_sweep_is_a_patrol_unless_its_sentence_tells_the_battle_it_ends(gaz):
     ("وخرجت القوات الأمريكية من قاعدتها في مدينة الشدادي يوم الأحد باتجاه العراق.", "withdrawal", "shaddadi"),
     # a convoy seen on its way
     ("رصد ناشطون رتلاً عسكرياً أمريكياً في بلدة تل تمر يوم الأحد.", "convoy", "tal_tamr"),
+    ("شوهدت عربات عسكرية أمريكية تتجول في مدينة القامشلي يوم الأحد.", "convoy", "qamishli"),
+    # military trucks leaving a base
+    ("غادرت مئات الشاحنات العسكرية التابعة للتحالف الدولي قاعدة الشدادي يوم الأحد.", "convoy", "shaddadi"),
 ])
 def test_leaving_handing_over_and_convoys_seen(gaz, body, kind, place):
     incs = run(gaz, body).incidents
@@ -164,3 +167,7 @@ def test_helicopters_flying_over_a_place_are_an_air_patrol_unless_an_attack_is_t
     assert [(i.type, i.place.id) for i in incs] == [("patrol", "qamishli")]
     body = "قصفت القوات التركية مدينة القامشلي يوم الأحد، وسط تحليق مروحيات في أجوائها."
     assert "patrol" not in [i.type for i in run(gaz, body).incidents]
+
+
+def test_trucks_of_no_force_are_no_convoy(gaz):
+    assert run(gaz, "وصلت شاحنات محملة بالقمح إلى مدينة القامشلي يوم الأحد.").incidents == []
