@@ -6,8 +6,11 @@ Why a module: 'لن تخوض اشتباكات', 'لتجنب أي اشتباك', 
 trigger, and none is an incident. Negated, hypothetical or purposive uses, future and threats,
 denials, habitual statements and 'the first time that' meta statements are told
 apart here; so are anaphoric nouns ('الغارة', 'هذه العملية') that refer back to an
-event already told (they may add detail to it, never a new incident). The words are
-lists of ``data/cues.toml`` (:mod:`.cues`).
+event already told (they may add detail to it, never a new incident), and what only
+retells around the news: background ('وكان ... قد', an aside 'وتجدر الإشارة إلى أن'),
+a summary of months ('وخلال الأشهر الثلاثة الماضية'), a tally, a count of times ('هذه
+المرة الثانية التي'), an earlier attack ('هجوم سابق'), the subject of a sentence of
+context ('ويأتي التصعيد ...'). The words are lists of ``data/cues.toml`` (:mod:`.cues`).
 """
 
 from __future__ import annotations
