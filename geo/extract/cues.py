@@ -20,12 +20,13 @@ from .folding import WORD_END, WORD_START, fold_letters, rx
 from .lexicon import DATA_DIR, check_pattern, rows_by_name
 
 __all__ = [
-    "AIR_RE", "AIRLIFT_RE", "ARTILLERY_RE", "ATTACK_RE", "ATTRIBUTE_RE", "CUES_FILE", "DENIAL_RE", "DUAL_RE",
+    "AIR_RE", "AIRLIFT_RE", "ARTILLERY_RE", "ATTACK_RE", "ATTRIBUTE_RE", "BACKGROUND_RE", "CUES_FILE",
+    "DENIAL_RE", "DUAL_RE",
     "EXPLOSIVE_RE", "FIGHTING_RE",
     "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
     "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NEG_WORDS", "NOT_MIL_SUBJECT_RE", "NOT_NEG_AFTER",
     "OFFICIALS_RE", "OUTCOME_WORDS", "PATROL_RE", "REFERENCE_RE", "ROAD_RE", "SIGNED_RE", "SOLDIERS_RE",
-    "SUMMARY_RE",
+    "SPAN_RE", "SUMMARY_RE",
     "load_cues",
 ]
 
@@ -45,6 +46,9 @@ _SHAPES: dict[str, str] = {
     "habitual": WORD_START + "[وف]?(?:{})" + WORD_END,
     "general": WORD_START + "[وف]?(?:{})" + WORD_END,
     "summary": WORD_START + "[وف]?(?:{})" + WORD_END,
+    "span": WORD_START + "[وف]?(?:{})" + WORD_END,
+    # each pattern ends as its words need ('سبق لنقاط الجيش': the ل is the next word's)
+    "background": WORD_START + "[وف]?(?:{})",
     "forecast": WORD_START + "[وف]?(?:{})" + WORD_END + r"(?:\s+\S+){{0,8}}\s*$",
     # matched right after an event noun ('القصف التركي', 'الهجوم بطائرات مسيرة'), one word a time
     "attribute": r"\s+(?:ال|بال|ب)?(?:{})" + WORD_END,
@@ -113,6 +117,10 @@ DENIAL_RE = _cue_rx("denial")
 HABITUAL_RE = _cue_rx("habitual")
 GENERAL_RE = _cue_rx("general")
 SUMMARY_RE = _cue_rx("summary")
+SPAN_RE = _cue_rx("span")
+#: An event told as background ('وكان ... قد', 'سبق أن', 'في وقت سابق'): the one home of this
+#: grammar, for :mod:`.rejections` (no news) and :mod:`.dating` (no borrowed date).
+BACKGROUND_RE = _cue_rx("background")
 FORECAST_RE = _cue_rx("forecast")
 NEG_WORDS = _cue_words("negation")
 NOT_NEG_AFTER = _cue_words("not_negation")

@@ -31,10 +31,11 @@ from typing import Any
 from gazetteer.model import Place
 
 from ..relate import is_area, region_governorates
+from .cues import BACKGROUND_RE
 from .document import Doc
 from .folding import rx
 from .sentences import Sentence
-from .triggers import Candidate
+from .triggers import EVENT_KINDS, Candidate
 from .when.names import CARRY_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
 from .when.offsets import offset_before
 
@@ -57,10 +58,9 @@ _CLAUSE_BREAK_RE = rx(r"(?<![^\W\d_])(?:حيث|بينما|فيما|في حين|�
                       r"|[،,;؛]\s*[وف]?(?:كان|كانت|كانوا|سبق|قد)(?![^\W\d_])")
 #: Cost of a clause break between a date and the trigger (more than any distance within a clause).
 _CLAUSE_COST = 150
-#: A background event: 'وكانت الدورية قد انطلقت', 'وكانت الاشتباكات بدأت', 'سبق أن', 'في وقت سابق'.
-_BACKGROUND_RE = rx(r"^\W*[وف]?(?:كان|كانت|كانوا)(?![^\W\d_])|(?<![^\W\d_])[وف]?(?:كان|كانت|كانوا)\s+"
-                    r"(?:\S+\s+){0,5}قد(?![^\W\d_])|(?<![^\W\d_])[وف]?سبق\s+(?:ان|ل)"
-                    r"|(?<![^\W\d_])[وف]?(?:في\s+)?وقت\s+سابق")
+#: A background event: 'وكانت الدورية قد انطلقت', 'سبق أن', 'في وقت سابق' (the grammar is
+#: :data:`.cues.BACKGROUND_RE`), or a clause that opens on 'كان' ('وكانت الاشتباكات بدأت').
+_OPENS_PAST_RE = rx(r"^\W*[وف]?(?:كان|كانت|كانوا)(?![^\W\d_])")
 #: A definite noun of the event: the paragraph tells an event already reported ('الضربات').
 _RETELLING_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:" + "|".join(w.replace(" ", r"\s+") for w in RETELLING_WORDS)
                    + r")(?![^\W\d_])")
@@ -68,15 +68,6 @@ _RETELLING_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:" + "|".join(w.replace(" ", r"\s
 _CARRY_RE = rx(r"^\W*[وف]?(?:" + CARRY_PHRASES + r")(?![^\W\d_])")
 #: An unstated earlier or repeated time ('مؤخراً', 'في الأيام الماضية'): not the day told so far.
 _VAGUE_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:" + VAGUE_PHRASES + r")(?![^\W\d_])")
-#: Kinds of event that one event may be told as ('عملية عسكرية' then 'الضربات'); a type may be in two.
-_KINDS: dict[str, frozenset[str]] = {
-    "strike": frozenset({"airstrike", "shelling", "raid", "explosion", "attack", "assassination", "strike"}),
-    "fighting": frozenset({"armed_clash", "capture", "attack"}),
-    "arrest": frozenset({"arrest", "raid"}),
-    "movement": frozenset({"patrol", "deployment", "exercise", "convoy", "withdrawal"}),
-    "obstruction": frozenset({"patrol_encounter", "patrol_obstruction", "vehicle_collision",
-                              "air_incident", "protest", "confrontation"}),
-}
 
 
 def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
@@ -223,7 +214,7 @@ _GOING_ON_RE = rx(r"^\W*[وف]?(?:كما|في سياق متصل|في السيا�
 
 def _kind_told(doc: Doc, c: Candidate, day: dt.date) -> bool:
     """Has an earlier sentence told an event of ``c``'s kind on ``day``?"""
-    kinds = [kind for kind in _KINDS.values() if c.type in kind]
+    kinds = [kind for kind in EVENT_KINDS if c.type in kind]
     for index in sorted(k for k in doc.cands if k < c.sentence.index):
         for other in doc.cands[index]:
             inc = other.incident
@@ -301,7 +292,8 @@ def _background(doc: Doc, c: Candidate) -> bool:
     start = 0
     for m in _CLAUSE_BREAK_RE.finditer(text):  # the trigger's own clause, up to the trigger
         start = m.start() + (1 if text[m.start()] in "،,;؛" else 0)
-    return bool(_BACKGROUND_RE.search(text[start:].lstrip()))
+    clause = text[start:].lstrip()
+    return bool(_OPENS_PAST_RE.search(clause) or BACKGROUND_RE.search(clause))
 
 
 def _retold(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
@@ -320,7 +312,7 @@ def _retold(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, str
     if found is None:
         return None, None, None, "", False
     lead, (first, last, precision, text) = found
-    if not any(c.type in kind and lead.type in kind for kind in _KINDS.values()):
+    if not any(c.type in kind and lead.type in kind for kind in EVENT_KINDS):
         return None, None, None, "", False
     if any((d.first, d.last) != (first, last) and not _since(doc, d)
            for d in doc.starting_in(doc.dates, lead.sentence.end, s.start)):

@@ -6,8 +6,11 @@ Why a module: 'لن تخوض اشتباكات', 'لتجنب أي اشتباك', 
 trigger, and none is an incident. Negated, hypothetical or purposive uses, future and threats,
 denials, habitual statements and 'the first time that' meta statements are told
 apart here; so are anaphoric nouns ('الغارة', 'هذه العملية') that refer back to an
-event already told (they may add detail to it, never a new incident). The words are
-lists of ``data/cues.toml`` (:mod:`.cues`).
+event already told (they may add detail to it, never a new incident), and what only
+retells around the news: background ('وكان ... قد', an aside 'وتجدر الإشارة إلى أن'),
+a summary of months ('وخلال الأشهر الثلاثة الماضية'), a tally, a count of times ('هذه
+المرة الثانية التي'), an earlier attack ('هجوم سابق'), the subject of a sentence of
+context ('ويأتي التصعيد ...'). The words are lists of ``data/cues.toml`` (:mod:`.cues`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Callable
 
 from .cues import (
     ATTRIBUTE_RE,
+    BACKGROUND_RE,
     DENIAL_RE,
     FORECAST_RE,
     GENERAL_RE,
@@ -26,18 +30,25 @@ from .cues import (
     NOT_NEG_AFTER,
     OUTCOME_WORDS,
     REFERENCE_RE,
+    SPAN_RE,
     SUMMARY_RE,
 )
 from .folding import rx
 from .sentences import clause_of
 
-__all__ = ["attributes_end", "background", "is_anaphoric", "opens_view_quote", "purposive", "refers_back",
-           "rejected", "tally", "target_span"]
+__all__ = ["attributes_end", "background", "context", "earlier_event", "is_anaphoric", "nth_time",
+           "opens_view_quote", "purposive", "refers_back", "rejected", "summed_up", "tally", "target_span"]
 
 #: 'هجوم محتمل', 'عملية عسكرية مرتقبة', 'الهجوم المزعوم': expected, not done, or only alleged.
 _AFTER_HYPOTHETICAL_RE = rx(r"^\S*(?: \S+)?\s+(?:ال)?(?:محتمل|مرتقب|متوقع|وشيك|مزعوم|مفترض)(?:ه)?"
                             r"(?![^\W\d_])")
 _META_RE = rx(r"(?:هي|هذه|ليست|انها) (?:ال)?مره (?:ال)?اولي (?:التي|الذي)")
+#: 'وتعد هذه المرة الثانية خلال أسبوع التي تتعرض فيها القاعدة لهجوم', 'وهذه خامس مرة تقوم فيها
+#: القوات باعتراض دوريات': a count of times that includes the news.
+_NTH_BEFORE_RE = rx(r"(?<![^\W\d_])(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)\s+$")
+_NTH_TIME_RE = rx(r"(?<![^\W\d_])(?:(?:ال)?مره (?:ال)?"
+                  r"(?:ثانيه|ثالثه|رابعه|خامسه|سادسه|سابعه|ثامنه|تاسعه|عاشره)"
+                  r"|(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر) مره)(?![^\W\d_])")
 _ANAPHORIC_RE = rx(r"(?:هذه|تلك|هذا|ذلك|نفس|ذات) (?:ال)?\S*$")
 #: 'عملية القصف هذه', 'الهجوم ذاته': a demonstrative after the noun refers back too.
 #: ('قصف هذه المواقع': the demonstrative points at the next noun, not the event.)
@@ -56,13 +67,13 @@ _BREAK_RE = re.compile(r"[،,:؛;«»\"()]")
 def rejected(text: str, start: int, end: int) -> bool:
     """Does the trigger at ``text[start:end]`` (a sentence's folded text) report no event?
 
-    Negated or purposive ('لن', 'لتجنب'), hypothetical ('في حال', threats, plans,
+    Negated or purposive ('لن', 'لتجنب'), 'any' ('أي هجوم'), hypothetical ('في حال', threats, plans,
     forecasts, preparations, 'محتمل' or 'مرتقب' after it), an anniversary or a view
     ('في الذكرى', 'اعتبر', 'أدان'), a 'first time that' statement, denied in its
     clause, or habitual in its clause.
     """
     before = text[:start]
-    if _negated(before) or HYPOTHETICAL_RE.search(before) or _meta(before):
+    if _negated(before) or HYPOTHETICAL_RE.search(before) or _meta(before) or _ANY_RE.search(before):
         return True
     if FORECAST_RE.search(text, max(0, start - 120), start):
         return True  # 'تستعد لشن هجوم': prepared or expected, not done
@@ -74,6 +85,8 @@ def rejected(text: str, start: int, end: int) -> bool:
     return bool(HABITUAL_RE.search(text, clause[0], clause[1]))
 
 
+#: 'سترد على أي هجوم', 'لمنع أي اعتداء': 'any' event is no event that happened.
+_ANY_RE = rx(r"(?<![^\W\d_])[وفلب]?اي\s+$")
 #: '، ففي شهر تشرين الأول استهدفت ...': a clause with 'ف' after a comma gives the instance.
 _INSTANCE_RE = rx(r"[,;]\s*ف(?:في|قد|خلال|منذ|بعد|قبل|حين)(?![^\W\d_])")
 
@@ -188,19 +201,17 @@ def target_span(text: str, pos: int, *, locative: bool = False) -> tuple[int, in
     return (m.end(), words[-1].start() + 1) if words else None
 
 
-#: An event told as background, before the news: 'وكان مطار الرميلان قد عاد إلى الخدمة',
-#: 'وسبق لنقاط الجيش، المنتشرة بريف تل تمر، أن منعت دوريات', 'في وقت سابق' (not 'في وقت
-#: سابق من هذا العام', which places the event in time as a date does). (``dating`` has
-#: its own copy of this grammar, for the date such an event may borrow: the two should be one.)
-_BACKGROUND_RE = rx(r"(?<![^\W\d_])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,8}?قد(?![^\W\d_])"
-                    r"|(?<![^\W\d_])[وف]?سبق\s+(?:ان|ل)|(?<![^\W\d_])[وف]?(?:في\s+)?وقت\s+سابق"
-                    r"(?!\s+(?:من\s+)?(?:اليوم|هذا|هذه|الشهر|العام|الاسبوع|امس|الليله)(?![^\W\d_]))")
 #: 'وكان المرصد قد أفاد بأن رتلاً وصل ...': a source that had reported, not a background event.
 _REPORTED_AFTER_RE = rx(r"(?<![^\W\d_])قد\s+[وف]?(?:افاد|افادت|ذكر|ذكرت|نشر|نشرت|قال|قالت|اعلن|اعلنت|"
                         r"اكد|اكدت|نقل|نقلت|اشار|اشارت|وثق|وثقت|رصد|رصدت)(?![^\W\d_])")
+#: 'يذكر أن القاعدة تعرضت في وقت سابق من هذا العام لقصف': placed in time as a date places it.
+_PLACED_IN_TIME_RE = rx(r"(?<![^\W\d_])وقت\s+سابق\s+(?:من\s+)?"
+                        r"(?:اليوم|هذا|هذه|الشهر|العام|الاسبوع|امس|الليله)(?![^\W\d_])")
 #: Words that begin a new clause of the sentence's news ('... قبل أن تعود القوات اليوم').
 _NEWS_BREAK_RE = rx(r"(?<![^\W\d_])(?:حيث|بينما|فيما|في حين|لكن|الا ان|بعد ان|قبل ان|اذ|ثم)(?![^\W\d_])")
 _COMMA_RE = rx(r"[،,;؛]")
+#: A word every background pattern holds (cue 'background'): without one, no regex is run.
+_BACKGROUND_WORDS = ("قد", "سبق", "سابق", "اشاره", "يذكر", "يشار", "ذكر")
 
 
 def background(text: str, start: int) -> bool:
@@ -209,14 +220,14 @@ def background(text: str, start: int) -> bool:
     this article: unless the sentence dates it, it may only add evidence to an event the article
     tells (see :mod:`.triggers`)."""
     before = text[:start]
-    if "قد" not in before and "سبق" not in before and "سابق" not in before:
+    if not any(word in before for word in _BACKGROUND_WORDS):
         return False  # none of its words: most triggers, decided without a regex
-    if _REPORTED_AFTER_RE.search(before):
-        return False
+    if _REPORTED_AFTER_RE.search(before) or _PLACED_IN_TIME_RE.search(before):
+        return False  # a source that had reported; an aside that places its event in time
     news = max((m.end() for m in _NEWS_BREAK_RE.finditer(before)), default=0)
-    opener = _BACKGROUND_RE.match(before, len(before[:news]) + _leading(before[news:]))
+    opener = BACKGROUND_RE.match(before, len(before[:news]) + _leading(before[news:]))
     clause = max((m.end() for m in _COMMA_RE.finditer(before)), default=0)
-    return bool(opener) or bool(_BACKGROUND_RE.search(before, max(news, clause)))
+    return bool(opener) or bool(BACKGROUND_RE.search(before, max(news, clause)))
 
 
 def _leading(text: str) -> int:
@@ -249,8 +260,9 @@ def opens_view_quote(original: str, folded_before: Callable[[int], str]) -> bool
     return False
 
 
-#: A count right before an event noun: '135 هجوماً', 'عشرات الغارات', 'سبع غارات'.
-_COUNT_BEFORE_RE = rx(r"(?<![^\W\d_])(?:\d+|عشرات|مئات|عشر|عشره|سبع|تسع|ثماني|ست|خمس|اربع|ثلاث)"
+#: A count right before an event noun: '135 هجوماً', 'عشرات الغارات', 'سبع غارات', 'لعدة هجمات'.
+_COUNT_BEFORE_RE = rx(r"(?<![^\W\d_])[لب]?"
+                      r"(?:\d+|عشرات|مئات|عشر|عشره|سبع|تسع|ثماني|ست|خمس|اربع|ثلاث|عده|سلسله)"
                       r"(?:\s+من)?\s+(?:ال)?$")
 
 
@@ -264,3 +276,45 @@ def tally(text: str, start: int, end: int) -> bool:
     counted = _COUNT_BEFORE_RE.search(text, max(0, start - 12), start)
     definite = text[max(0, start - 4):start].endswith(("ال", "بال", "لل")) or text.startswith("ال", start)
     return bool(counted) or definite
+
+
+def summed_up(text: str, start: int) -> bool:
+    """Is the trigger at ``start`` told within a long span its sentence sums up ('وخلال الأشهر
+    الثلاثة الماضية، تمركزت الشرطة العسكرية الروسية في 10 نقاط', 'منذ بداية العام نفذت ...')?
+    A summary of months is background to the article's news, not an event of its own; a
+    day's span ('خلال 24 ساعة') is not such a span: it dates the event."""
+    return bool(SPAN_RE.search(text, 0, start))
+
+
+#: 'ويأتي التصعيد بعد ساعات من التهديدات', 'وتأتي هذه الهجمات في ظل ...': a sentence that
+#: sets the news told before in its context.
+_CONTEXT_RE = rx(r"^\W*[وف]?(?:ياتي|تاتي)(?![^\W\d_])")
+#: What the news comes after or amid: an event of its own may be told there.
+_SETTING_RE = rx(r"(?<![^\W\d_])(?:بعد|قبل|عقب|اثر|اعقاب|وسط|ظل|تزامنا|بالتزامن|ردا)(?![^\W\d_])")
+
+
+def context(text: str, start: int) -> bool:
+    """Is the trigger at ``start`` the subject of a sentence that sets the news in its context
+    ('يأتي التصعيد العسكري في عمليات القصف بعد ساعات من التهديدات')? Such a noun names the news
+    told before (it may add evidence to it), not one more event. What the news is said to
+    come after ('يأتي هذا الحادث بعد ساعة من استهداف قاعدة ...') may be an event of its own."""
+    opener = _CONTEXT_RE.match(text)
+    return opener is not None and not _SETTING_RE.search(text, opener.end(), start)
+
+
+def nth_time(text: str, start: int) -> bool:
+    """Is the trigger at ``start`` told in a count of times ('وتعد هذه المرة الثانية خلال أسبوع
+    التي تتعرض فيها القاعدة لهجوم', 'وهذا ثاني هجوم يستهدف القاعدة')? The count sums up the
+    news with the times before it: it is told again, not news of its own beside the article's."""
+    return bool(_NTH_TIME_RE.search(text, 0, start) or _NTH_BEFORE_RE.search(text, max(0, start - 12), start))
+
+
+#: 'هجوم سابق', 'هجمات سابقة', 'لهجوم مماثل': an earlier event, or one like the news.
+_EARLIER_AFTER_RE = rx(r"(?:\s+\S+)?\s+(?:ال)?(?:سابق|سابقه|مماثل|مماثله)(?![^\W\d_])")
+
+
+def earlier_event(text: str, end: int) -> bool:
+    """Is the event noun ending at ``end`` said to be an earlier one or one like the news ('وأسفر
+    هجوم سابق على القاعدة عن إصابة جنديين', 'تعرضت القاعدة لهجوم مماثل')? Such an event is
+    background: with no date of its own it is no news of the article."""
+    return bool(_EARLIER_AFTER_RE.match(text, end))

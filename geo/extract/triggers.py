@@ -51,18 +51,22 @@ from .lexicon import DATA_DIR, check_pattern, row_error
 from .rejections import (
     attributes_end,
     background,
+    context,
+    earlier_event,
     is_anaphoric,
+    nth_time,
     opens_view_quote,
     purposive,
     refers_back,
     rejected,
+    summed_up,
     tally,
     target_span,
 )
 from .sentences import Sentence, clause_of
 
-__all__ = ["ALONGSIDE", "EVENT_KINDS", "HOSTILE", "NEEDS", "PART_OF", "PRIORITY", "TRIGGERS", "TRIGGERS_FILE",
-           "Candidate", "Trigger", "load_triggers", "sentence_candidates", "settle_repeats"]
+__all__ = ["ALONGSIDE", "EVENT_KINDS", "HISTORY_DAYS", "HOSTILE", "NEEDS", "PART_OF", "PRIORITY", "TRIGGERS",
+           "TRIGGERS_FILE", "Candidate", "Trigger", "load_triggers", "sentence_candidates", "settle_repeats"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,15 +307,30 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     if ctype is None or not _need_ok(doc, s, trig, m, text):
         return None
     anaphoric = trig.form == "noun" and is_anaphoric(text, m) and not _first_report(doc, s, m, text, ctype)
-    # a tally ('135 هجوماً منذ ...'), or how the casualties of an event told before were hit
-    # ('أصيب جنود بجروح برصاص ...' after the clash): evidence for that event, never one more
-    anaphoric = anaphoric or (trig.form == "noun" and (
-        tally(text, m.start(), m.end()) or (_means_of_harm(text, m) and _kind_told_before(doc, s, ctype))))
+    # a tally ('135 هجوماً منذ ...', 'جراء القصف خلال 24 ساعة') sums up the events the article
+    # tells, before or after it: it is told again, never news of its own beside them
+    noun = _as_noun(trig, text, m.start())
+    tallied = noun and tally(text, m.start(), m.end())
+    # a noun of a sentence of context ('ويأتي التصعيد ...'), or how the casualties of an event
+    # told before were hit ('أصيب جنود بجروح برصاص ...' after the clash): evidence for that
+    # event, never one more
+    anaphoric = anaphoric or tallied or (noun and context(text, m.start())) or (
+        trig.form == "noun" and _means_of_harm(text, m) and _kind_told_before(doc, s, ctype))
     start, end = s.to_original(m.start(), m.end())
     first_word = m.start() + len(m.group(0).split(" ")[0])
     verb_end = s.to_original(m.start(), first_word)[1]
+    past = background(text, m.start()) or (noun and earlier_event(text, m.end()))
+    retold = (tallied or summed_up(text, m.start()) or nth_time(text, m.start())
+              or (past and not _dated(doc, s)) or _history(doc, s))
     return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),
-                     verb_end, retold=background(text, m.start()) and not _dated(doc, s))
+                     verb_end, retold=retold)
+
+
+def _as_noun(trig: Trigger, text: str, start: int) -> bool:
+    """Is the match a noun as written? A past-verb pattern after the article ('القصف',
+    'بالقصف') reads the verbal noun: counted over a span ('جراء القصف خلال 24 ساعة') it is
+    a tally, in a sentence of context it names the news, however its row is written."""
+    return trig.form == "noun" or (trig.form == "verb" and text[max(0, start - 2):start] in ("ال", "لل"))
 
 
 #: 'منذ 19 أكتوبر': a date a span starts from does not date the event told with it.
@@ -333,6 +352,22 @@ def _dated(doc: Doc, s: Sentence) -> bool:
     """Does sentence ``s`` hold a date expression of its own (not one after 'منذ')?"""
     return any(not _SINCE_RE.search(doc.fspan(max(s.start, d.start - 8), d.start))
                for d in doc.in_sentence(doc.dates, s))
+
+
+#: How long before the publication an event told beside the news is history, not news.
+HISTORY_DAYS = 365
+
+
+def _history(doc: Doc, s: Sentence) -> bool:
+    """Does sentence ``s`` tell history: every date of its own ends more than a year before the
+    publication ('وسيطرت تركيا على تل أبيض في عملية نبع السلام عام 2019')? Beside an article's
+    news such an event is background, not news of the article. The lead tells the article's
+    news whatever its date (a report on an old event)."""
+    if doc.anchor is None or s.lead:
+        return False
+    dates = [d for d in doc.in_sentence(doc.dates, s)
+             if not _SINCE_RE.search(doc.fspan(max(s.start, d.start - 8), d.start))]
+    return bool(dates) and all((doc.anchor - d.last).days > HISTORY_DAYS for d in dates)
 
 
 def _in_view_quote(doc: Doc, s: Sentence) -> bool:
@@ -395,9 +430,15 @@ def _first_report(doc: Doc, s: Sentence, m: re.Match[str], text: str, ctype: str
     return s.lead and after > m.end()
 
 
+#: Types a bare 'الهجوم' may take: the generic word for an attack recalls any violent event
+#: told before ('قصفت المدفعية القرية' then 'ولم تعلق القوات على الهجوم على القرية').
+_ANY_ATTACK = frozenset({"armed_clash", "attack"})
+
+
 def _kind_told_before(doc: Doc, s: Sentence, ctype: str) -> bool:
     """Did a sentence before ``s`` tell (not refer to) an event of ``ctype``'s kind?"""
-    kinds = [k for k in EVENT_KINDS if ctype in k] or [frozenset({ctype})]
+    kinds = [k for k in EVENT_KINDS if ctype in k or (ctype in _ANY_ATTACK and "attack" in k)]
+    kinds = kinds or [frozenset({ctype})]
     for earlier in doc.sentences[:s.index]:
         if earlier.heading:
             continue
@@ -479,13 +520,15 @@ def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
         for h in doc.in_sentence(doc.actors, s) if not h.metonym)
 
 
-#: 'عقب الاستهداف', 'بعد الهجوم': an attack the article told before, named as a point in time.
-_AFTER_TOLD_RE = rx(r"(?<![^\W\d_])[وف]?(?:عقب|بعد|اثر|اعقاب|جراء)\s+ال$")
+#: 'عقب الاستهداف', 'بعد الهجوم', 'توقف القصف': an attack the article told before, named as a
+#: point in time.
+_AFTER_TOLD_RE = rx(r"(?<![^\W\d_])[وف]?(?:عقب|بعد|اثر|اعقاب|جراء|توقف|وقف|انتهاء)\s+ال$")
 
 
 def _attack_told(text: str) -> bool:
     """Does the sentence tell an attack? 'شهدت المنطقة عقب الاستهداف استنفاراً' does not:
-    the attack was told before and only dates the alert, which is this sentence's news."""
+    the attack was told before and only dates the alert, which is this sentence's news; nor
+    does 'رغم توقف القصف المتبادل' (the shelling that stopped was told before)."""
     return any(not _AFTER_TOLD_RE.search(text, max(0, m.start() - 12), m.start())
                for m in ATTACK_RE.finditer(text))
 

@@ -230,6 +230,10 @@ def test_sit_ins_and_roads_cut_before_a_convoy(gaz, body, kind):
     "تجمهر أهالي قرية تل شعير أمام دورية أمريكية يوم الأحد.",
     "طرد أهالي قرية تل شعير دورية أمريكية يوم الأحد.",
     "وقف أهالي قرية تل شعير في طريق رتل أمريكي وأجبروه على العودة يوم الأحد.",
+    # the road cut with the force, the day or an adverb between, 'عليها'; forced to stop
+    "قطعت قوات أمريكية الأحد، الطريق مجدداً أمام دورية روسية قرب قرية تل شعير.",
+    "ولدى وصول الدورية الروسية إلى قرية تل شعير قطعت مدرعتان أمريكيتان الطريق عليها يوم الأحد.",
+    "اعترض أهالي قرية تل شعير رتلاً أمريكياً وأجبروه على التوقف يوم الأحد.",
 ])
 def test_residents_blocking_or_stoning_a_patrol(gaz, body):
     assert [i.type for i in run(gaz, body).incidents] == ["patrol_obstruction"]

@@ -82,6 +82,17 @@ def test_al_waleed_in_the_hasakah_countryside_is_not_al_tanf(gaz, body):
     ("وباشرت وحدات من الجيش السوري دخول مدينة منبج يوم الأحد بموجب الاتفاق.", "manbij"),
     ("تمركزت قوات روسية في مطار القامشلي يوم الأحد.", "qamishli_airport"),
     ("أنشأت القوات الروسية نقطة عسكرية جديدة في بلدة عين عيسى يوم الأحد.", "ayn_issa"),
+    # forces arriving, the place told before the force; a part of a force moved on
+    ("وصلت إلى مطار القامشلي يوم الأحد، قوة من الجنود الأمريكيين على متن طائرات شحن.", "qamishli_airport"),
+    ("وكشفت وسائل إعلام أمريكية عن وصول نحو 100 جندي أمريكي إلى قاعدة الشدادي يوم الأحد.", "shaddadi"),
+    ("دخلت قوات روسية إلى بلدة عين عيسى يوم الأحد.", "ayn_issa"),
+    ("وأشار ناشطون إلى نقل جزء من تلك القوة الأمريكية إلى قاعدة الشدادي يوم الأحد.", "shaddadi"),
+    # helicopters of a force arriving in the air over a place
+    ("وأشار المرصد إلى وصول مروحيات روسية إلى أجواء مطار القامشلي يوم الأحد.", "qamishli_airport"),
+    # readiness raised, forces redeployed, a base built or widened
+    ("رفعت القوات الأمريكية جاهزيتها في قاعدة الشدادي يوم الأحد.", "shaddadi"),
+    ("أعادت القوات الأمريكية انتشارها في حقل العمر يوم الأحد.", "omar_field"),
+    ("شيدت القوات الأمريكية مهبطاً للطائرات في حقل العمر يوم الأحد.", "omar_field"),
 ])
 def test_forces_arriving_and_taking_up_positions_are_deployments(gaz, body, place):
     incs = run(gaz, body).incidents
@@ -108,8 +119,12 @@ def test_a_sweep_is_a_patrol_unless_its_sentence_tells_the_battle_it_ends(gaz):
 @pytest.mark.parametrize(("body", "kind", "place"), [
     ("غادرت القوات الأمريكية قاعدة صرين يوم الأحد.", "withdrawal", "sarrin"),
     ("سلّمت قسد نقاطها في بلدة عين عيسى للجيش السوري يوم الأحد.", "withdrawal", "ayn_issa"),
+    ("وخرجت القوات الأمريكية من قاعدتها في مدينة الشدادي يوم الأحد باتجاه العراق.", "withdrawal", "shaddadi"),
     # a convoy seen on its way
     ("رصد ناشطون رتلاً عسكرياً أمريكياً في بلدة تل تمر يوم الأحد.", "convoy", "tal_tamr"),
+    ("شوهدت عربات عسكرية أمريكية تتجول في مدينة القامشلي يوم الأحد.", "convoy", "qamishli"),
+    # military trucks leaving a base
+    ("غادرت مئات الشاحنات العسكرية التابعة للتحالف الدولي قاعدة الشدادي يوم الأحد.", "convoy", "shaddadi"),
 ])
 def test_leaving_handing_over_and_convoys_seen(gaz, body, kind, place):
     incs = run(gaz, body).incidents
@@ -130,3 +145,29 @@ def test_the_movement_an_obstruction_stopped_is_that_obstruction(gaz):
     stoned = ("وأثناء إلقاء المدنيين الحجارة على المدرعات في قرية تل شعير، تعبيراً عن رفضهم دخول "
               "مدرعات تركية إلى أراضيهم.")
     assert "convoy" not in [i.type for i in run(gaz, stoned).incidents]
+
+
+@pytest.mark.parametrize("body", [
+    # a count that reached a figure, a delegation's words: no forces arriving
+    "وصل عدد القتلى في صفوف قوات النظام إلى 10 جنود في ريف دير الزور.",
+    "وصلت حصيلة الهجوم على مدينة القامشلي إلى 5 قتلى من قوات الأسايش.",
+])
+def test_a_figure_that_reached_a_count_is_no_arrival(gaz, body):
+    assert [i.type for i in run(gaz, body).incidents if i.type == "deployment"] == []
+
+
+def test_an_alert_while_the_shelling_told_before_has_stopped(gaz):
+    body = ("تبادلت قوات النظام وقسد القصف المدفعي في ريف دير الزور الشرقي يوم الأحد.\n"
+            "وشهدت بلدة الشحيل استنفاراً كبيراً من الطرفين، رغم توقف القصف المتبادل بينهما.")
+    assert ("deployment", "shuhayl") in [(i.type, i.place.id) for i in run(gaz, body).incidents]
+
+
+def test_helicopters_flying_over_a_place_are_an_air_patrol_unless_an_attack_is_told(gaz):
+    incs = run(gaz, "حلقت مروحيات أمريكية في أجواء مدينة القامشلي يوم الأحد.").incidents
+    assert [(i.type, i.place.id) for i in incs] == [("patrol", "qamishli")]
+    body = "قصفت القوات التركية مدينة القامشلي يوم الأحد، وسط تحليق مروحيات في أجوائها."
+    assert "patrol" not in [i.type for i in run(gaz, body).incidents]
+
+
+def test_trucks_of_no_force_are_no_convoy(gaz):
+    assert run(gaz, "وصلت شاحنات محملة بالقمح إلى مدينة القامشلي يوم الأحد.").incidents == []

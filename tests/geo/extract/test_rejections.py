@@ -25,6 +25,9 @@ def _at(text: str, word: str) -> tuple[str, int]:
     ("وكانت القوات قد انسحبت من البلدة قبل أن تعود اليوم وتسيطر عليها", "تسيطر", False),
     ("وكان المرصد قد أفاد بأن رتلاً وصل إلى الحسكة", "وصل", False),
     ("وتعرضت القاعدة في وقت سابق من هذا العام لقصف روسي", "قصف", False),
+    # an aside the outlet adds is background, unless it places its event in time
+    ("يذكر أن صحيفة بريطانية قالت مؤخراً إن القوات الأمريكية أنشأت قاعدة", "أنشأت", True),
+    ("يذكر أن القاعدة تعرضت في وقت سابق من هذا العام لقصف روسي", "قصف", False),
     ("قصفت القوات التركية قرية تل جمعة", "قصفت", False),
 ])
 def test_background(text, word, expected):
@@ -112,6 +115,14 @@ def test_a_tally_beside_the_attack_it_counts(gaz):
     # a trend, a habit 'from time to time'
     "وتأتي هذه التطورات في ظل تصاعد الهجمات التركية على قرى ريف القامشلي.",
     "وتشهد المنطقة بين الحين والآخر اشتباكات بين قسد والعشائر في ريف دير الزور.",
+    # a fear, a precaution, a habit
+    "وتخشى قسد من هجوم تركي على مدينة عين العرب.",
+    "ورفعت قسد جاهزيتها تحسباً لهجوم تركي على مدينة عين العرب.",
+    "واعتادت القوات الروسية تسيير دوريات في ريف الدرباسية.",
+    # 'any' attack, an accusation or a claim kept up over time
+    "وأكد المتحدث أن القوات الأمريكية سترد على أي هجوم يستهدف قاعدة الشدادي.",
+    "وتتهم تركيا قسد بشن هجمات على قواتها في ريف تل أبيض.",
+    "وتزعم أنقرة أن قواتها ترد على هجمات قسد في ريف تل أبيض.",
 ])
 def test_talk_about_events_is_no_event(gaz, body):
     assert [i.type for i in run(gaz, body).incidents if i.type != "protest"] == []
@@ -122,3 +133,90 @@ def test_a_first_time_statement_does_not_hide_the_instance_it_gives(gaz):
             "ففي شهر تشرين الأول استهدفت طائرات مسيرة تركية سيارتين مدنيتين في مدينة كوباني.")
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("airstrike", "ain_al_arab")]
     assert run(gaz, "هذه هي المرة الأولى التي تقصف فيها القوات التركية، منذ شهر، قرية تل جمعة.").incidents == []
+
+
+def test_the_background_grammar_and_the_event_kinds_have_one_home():
+    """Rejections (no news) and dating (no borrowed date) read one background grammar, from
+    cues.toml; dating groups events by the kinds the triggers define."""
+    from geo.extract import dating, rejections, triggers
+    from geo.extract.cues import BACKGROUND_RE
+
+    for text in ("وكانت القوات قد انسحبت", "وسبق لنقاط الجيش أن منعت", "في وقت سابق، قصفت"):
+        assert BACKGROUND_RE.search(fold_letters(text))
+    assert not BACKGROUND_RE.search(fold_letters("في وقت سابق من هذا العام"))
+    assert dating.EVENT_KINDS is triggers.EVENT_KINDS
+    assert dating.BACKGROUND_RE is rejections.BACKGROUND_RE
+    assert not hasattr(dating, "_KINDS") and not hasattr(rejections, "_BACKGROUND_RE")
+
+
+@pytest.mark.parametrize("aside", [
+    "وتجدر الإشارة إلى أن صحيفة بريطانية قالت مؤخراً إن القوات الأمريكية أنشأت قاعدة في مطار القامشلي.",
+    "يذكر أن القوات الأمريكية كانت أنشأت قاعدة عسكرية في مطار القامشلي.",
+    "والجدير بالذكر أن القوات الأمريكية أنشأت قاعدة عسكرية قرب مطار القامشلي.",
+])
+def test_an_aside_beside_the_news_is_background(gaz, aside):
+    body = "أوقف حاجز للجيش السوري رتلاً أمريكياً في بلدة تل تمر يوم الأحد.\n" + aside
+    assert _types(gaz, body) == [("patrol_obstruction", "tal_tamr")]
+
+
+def test_a_summary_of_months_beside_the_news_is_no_event(gaz):
+    body = ("سيرت الشرطة العسكرية الروسية دورية في ريف الدرباسية يوم الأحد.\n"
+            "وخلال الأشهر الثلاثة الماضية، تمركزت الشرطة العسكرية الروسية في 10 نقاط قرب مدينة القامشلي.")
+    assert [i.type for i in run(gaz, body).incidents] == ["patrol"]
+    # a day's span dates the event it tells: 'خلال 24 ساعة' is no summary
+    incs = run(gaz, "قصفت المدفعية التركية قرية تل جمعة خلال الساعات الـ24 الماضية.").incidents
+    assert [i.type for i in incs] == ["shelling"]
+
+
+def test_summed_up_spans():
+    from geo.extract.rejections import summed_up
+
+    for text, word in (("وخلال الأشهر الثلاثة الماضية، تمركزت الشرطة", "تمركزت"),
+                       ("ومنذ بداية العام نفذت المسيرات غارات", "نفذت"),
+                       ("وعلى مدى سنوات عدة انتشرت القوات", "انتشرت")):
+        assert summed_up(*_at(text, word)), text
+    assert not summed_up(*_at("وخلال 24 ساعة الماضية قصفت المدفعية", "قصفت"))
+
+
+def test_a_tally_written_with_the_verb_pattern_is_still_a_tally(gaz):
+    """'القصف' after the article is a noun even where the lexicon's row is the verb's."""
+    body = ("خرجت 5 محطات كهربائية عن الخدمة جراء القصف التركي خلال 24 ساعة الماضية.\n"
+            "وقصفت المدفعية التركية محطة الكهرباء في قرية تل جمعة يوم الأحد.")
+    assert _types(gaz, body) == [("shelling", "tal_jumaa")]
+
+
+def test_a_sentence_of_context_names_the_news_told_before(gaz):
+    body = ("قصفت المدفعية التركية قرية تل جمعة يوم الأحد.\n"
+            "ويأتي التصعيد في عمليات القصف على ريف تل تمر بعد ساعات من تهديدات وزير الخارجية التركي.")
+    assert _types(gaz, body) == [("shelling", "tal_jumaa")]
+    # what the news came after may be an event of its own
+    body = ("قصفت المدفعية التركية قرية تل جمعة يوم الأحد.\n"
+            "ويأتي هذا القصف بعد ساعة من استهداف مسيرة تركية سيارة في مدينة القامشلي.")
+    assert sorted(t for t, _ in _types(gaz, body)) == ["airstrike", "shelling"]
+
+
+@pytest.mark.parametrize("second", [
+    # a count of times that includes the news, a count of attacks over a span
+    "وتعد هذه المرة الثانية خلال أسبوع التي تتعرض فيها قرية تل جمعة لقصف تركي.",
+    "وتعرضت قرية تل جمعة لعدة هجمات منذ بداية العام.",
+    # a bare 'الهجوم' recalls the violent event told before, whatever its type
+    "ولم تعلق القوات التركية على الهجوم على قرية تل جمعة حتى الآن.",
+    # an ordinal before the noun, an earlier attack or one like it, with no day of its own
+    "وهذا ثاني هجوم يستهدف قرية تل جمعة خلال أسبوع.",
+    "وأسفر هجوم سابق على قرية تل جمعة عن إصابة مدنيين.",
+    "وشهدت المنطقة هجمات مماثلة في الأشهر الماضية على قرية تل جمعة.",
+])
+def test_counts_and_a_bare_attack_noun_retell_the_news(gaz, second):
+    body = "قصفت المدفعية التركية قرية تل جمعة يوم الأحد.\n" + second
+    assert _types(gaz, body) == [("shelling", "tal_jumaa")]
+
+
+def test_history_beside_the_news_is_background_alone_it_is_the_news(gaz):
+    old = "وسيطرت القوات التركية على مدينة تل أبيض في تشرين الأول 2019."
+    body = "قصفت المدفعية التركية قرية تل جمعة يوم الأحد.\n" + old
+    assert _types(gaz, body) == [("shelling", "tal_jumaa")]
+    # a date within the year before the publication is an earlier event of its own
+    recent = ("قصفت المدفعية التركية قرية تل جمعة يوم الأحد.\n"
+              "وسيطرت القوات التركية على مدينة تل أبيض في آذار 2023.")
+    assert sorted(t for t, _ in _types(gaz, recent)) == ["capture", "shelling"]
+    assert [t for t, _ in _types(gaz, old)] == ["capture"]
