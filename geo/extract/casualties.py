@@ -55,6 +55,8 @@ _QUANT = r"(?:(?:" + "|".join(r["words"] for r in _WORDS["about"]) + r")\s+)?"
 #: A count (group 'n'): digits, a number word or a vague quantity.
 COUNT = (r"(?P<n>\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + "|"
          + "|".join(_VAGUE_NUMBERS) + r")(?![^\W\d_])")
+#: 'مدنيين اثنين': the number two after its noun.
+_TWO = r"(?:اثنين|اثنان|اثنتين|اثنتان)(?![^\W\d_])"
 #: One person ('جندي', 'مدني' ...) and two persons ('جنديين' ...).
 ONE_PERSON = "(?:" + "|".join(r["word"] for r in _WORDS["person"] if r["count"] == 1) + ")"
 TWO_PERSONS = "(?:" + "|".join(r["word"] for r in _WORDS["person"] if r["count"] == 2) + ")"
@@ -81,13 +83,15 @@ _CASUALTY_RES: tuple[tuple[str, re.Pattern[str], int | None], ...] = (
     ("killed", rx(r"(?<![^\W\d_])[وف]?لق(?:ي|يت|يا|وا)\s+" + TWO_PERSONS
                   + r"(?:\s+\S+){0,5}?\s+(?:مصرع|حتف)"), 2),
     # 'قتلت القوات التركية 3 عناصر': a killer named between the verb and the count
-    ("killed", rx(r"(?<![^\W\d_])[وف]?قتل(?:ت|وا) (?:ال)?(?:قوات|طائر|مسير|جيش|عناصر|خلي|خلايا|مدفعي|مسلح)\S*"
-                  r"(?: \S+){0,2}? " + COUNT + r" (?:من )?(?:ال)?(?:عناصر|جنود|مدنيين|مقاتلين|اشخاص|افراد|عنصر|جنديا|مدنيا)"), None),
+    ("killed", rx(r"(?<![^\W\d_])[وف]?قتل(?:ت|وا) (?:ال)?"
+                  r"(?:قوات|طائر|مسير|جيش|عناصر|خلي|خلايا|مدفعي|مسلح)\S*(?: \S+){0,2}? "
+                  + COUNT + r" (?:من )?(?:ال)?"
+                  r"(?:عناصر|جنود|مدنيين|مقاتلين|اشخاص|افراد|عنصر|جنديا|مدنيا)"), None),
     # 'مقتل مدنيين اثنين': the number after its noun
-    ("killed", rx(r"(?<![^\W\d_])[وفلب]?" + _KILL + r"\s+\S+\s+(?:اثنين|اثنان|اثنتين|اثنتان)(?![^\W\d_])"), 2),
-    ("injured", rx(r"(?<![^\W\d_])[وفلب]?" + _HURT + r"\s+\S+\s+(?:اثنين|اثنان|اثنتين|اثنتان)(?![^\W\d_])"),
-     2),
-    *((r["counts"], rx(r"(?<![^\W\d_])[وفب]?(?:ال)?" + r["word"] + r"(?![^\W\d_])"), 2) for r in _WORDS["dual"]),
+    ("killed", rx(r"(?<![^\W\d_])[وفلب]?" + _KILL + r"\s+\S+\s+" + _TWO), 2),
+    ("injured", rx(r"(?<![^\W\d_])[وفلب]?" + _HURT + r"\s+\S+\s+" + _TWO), 2),
+    *((r["counts"], rx(r"(?<![^\W\d_])[وفب]?(?:ال)?" + r["word"] + r"(?![^\W\d_])"), 2)
+      for r in _WORDS["dual"]),
 )
 #: 'مقتل وجرح 5', '5 قتلى وجرحى', 'بين قتيل وجريح': one count for both, not split.
 _COMBINED_RES = (

@@ -95,10 +95,10 @@ def _meta(before: str) -> bool:
     """A 'the first time that' statement governs the trigger ('ليست المرة الأولى التي تستهدف
     فيها المسيرات سيارات'), unless a clause after it gives an instance ('، ففي شهر تشرين الأول
     استهدفت طائرات مسيرة سيارتين في كوباني'): that instance is told as an event."""
-    m = None
-    for m in _META_RE.finditer(before):
+    last = None
+    for last in _META_RE.finditer(before):  # noqa: B007 - the last match is the one wanted
         pass
-    return m is not None and not _INSTANCE_RE.search(before, m.end())
+    return last is not None and not _INSTANCE_RE.search(before, last.end())
 
 
 def _negated(before: str) -> bool:

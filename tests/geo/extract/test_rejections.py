@@ -132,7 +132,8 @@ def test_a_first_time_statement_does_not_hide_the_instance_it_gives(gaz):
     body = ("ويُشار إلى أنها ليست المرة الأولى التي تستهدف فيها المسيّرات التركية سيارات مدنية، "
             "ففي شهر تشرين الأول استهدفت طائرات مسيرة تركية سيارتين مدنيتين في مدينة كوباني.")
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("airstrike", "ain_al_arab")]
-    assert run(gaz, "هذه هي المرة الأولى التي تقصف فيها القوات التركية، منذ شهر، قرية تل جمعة.").incidents == []
+    first = "هذه هي المرة الأولى التي تقصف فيها القوات التركية، منذ شهر، قرية تل جمعة."
+    assert run(gaz, first).incidents == []
 
 
 def test_the_background_grammar_and_the_event_kinds_have_one_home():
