@@ -61,6 +61,8 @@ ANAPHORIC_PLACE_RE = rx(r"(?<![^\W\d_])[وفبلك]?(?:ال|ل)(قاعده|مط�
 ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|اتجاه|طرف)|(?:قادم|اتي)(?:ا|ه|ين|ون|تين)?"
                 r" من|(?:انطلق|خرج|وصل)(?:ت|وا)? من)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه"
                 r"|قاعده|مطار|معبر)\s+)?$")
+#: A correspondent's town: 'مراسلة "الطريق" في الحسكة', 'مراسلنا في دير الزور'.
+_REPORTER_RE = rx(r"(?<![^\W\d_])[وفل]?(?:ال)?مراسل\S*(?:\s+\S+){0,3}?\s+(?:في|ب)\s*$")
 #: The kind word a text puts before a name -> the kinds a noun referring back may mean by it.
 _KIND_WORD_KINDS = {
     "city": {"city", "capital", "town"}, "town": {"town", "city"}, "village": {"village"},
@@ -348,6 +350,8 @@ def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
     rank += _movement_end(doc, m, c)
     if ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start)):
         rank += 2.0  # where they came from, not where it happened
+    if _REPORTER_RE.search(doc.fspan(max(0, m.start - 40), m.start)):
+        rank += 3.0  # 'وفق ما أكدت مراسلة "الطريق" في الحسكة': where the reporter is
     if crossed:
         rank -= 0.5  # a convoy is reported where it crossed, not where it was heading
     return rank + abs(m.start - c.start) / 1000
