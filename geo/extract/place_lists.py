@@ -29,6 +29,7 @@ from .places import (
     PlaceFound,
     is_actor_word,
     is_qualifier,
+    locative_after,
     place_and_mention,
     place_score,
     precision_of,
@@ -99,22 +100,25 @@ def _coordinated(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
     s = c.sentence
     clause_lo, clause_hi = s.to_original(*c.clause)
     in_s = doc.in_sentence(doc.usable, s)
-    pool = [m for m in in_s if not is_qualifier(doc, m, in_s) and not is_actor_word(doc, m)]
+    quals = [m for m in in_s if is_qualifier(doc, m, in_s)]
+    pool = [m for m in in_s if m not in quals and not is_actor_word(doc, m)]
     if best not in pool:
         return []
     k = pool.index(best)
     lo = k
-    while lo > 0 and _joined(doc, pool[lo - 1], pool[lo]):
+    while lo > 0 and _joined(doc, pool[lo - 1], pool[lo], quals):
         lo -= 1
     hi = k
-    while hi + 1 < len(pool) and _joined(doc, pool[hi], pool[hi + 1]):
+    while hi + 1 < len(pool) and _joined(doc, pool[hi], pool[hi + 1], quals):
         hi += 1
     while hi > lo and "و" not in doc.fspan(pool[hi - 1].end, pool[hi].start):
         hi -= 1  # 'في A وB، C': a last place after a bare comma qualifies, it is no member
     chain = pool[lo:hi + 1]
     head = chain[0]
     before = doc.fspan(max(s.start, head.start - 40), head.start)
-    if (len(chain) < 2 or not clause_lo <= head.start < clause_hi
+    in_clause = (clause_lo <= head.start < clause_hi or locative_after(doc, clause_hi, head)
+                 or (head.start < clause_lo and _FRONTED_RE.fullmatch(doc.fspan(s.start, head.start))))
+    if (len(chain) < 2 or not in_clause
             or not (head.kind_word or LIST_LEAD_RE.search(before))
             or _not_hit(before, c.type) or ORIGIN_RE.search(before[-30:])):
         return []
@@ -202,19 +206,32 @@ def _fpos(s: Sentence, start: int) -> int:
     return bisect.bisect_left(range(len(s.folded) + 1), start, key=lambda k: s.to_original(k, k)[0])
 
 
-def _joined(doc: Doc, a: Mention, b: Mention) -> bool:
+def _joined(doc: Doc, a: Mention, b: Mention, quals: list[Mention] = ()) -> bool:
     """Whether ``b`` follows ``a`` in one list of places ('A وB', 'A، B', 'A وفي B'), maybe
-    past a member the gazetteer lacks ('بريف تل تمر وأبو راسين والدرباسية')."""
+    past a member the gazetteer lacks ('بريف تل تمر وأبو راسين والدرباسية'), past the
+    qualifier of ``a`` ('في عين عيسى في ريف الرقة والقامشلي'), or as sites named through
+    their towns ('محطة كهرباء بلدة عامودا ومحطة تحويل مدينة القامشلي')."""
     if a.end > b.start:
         return False
-    gap = doc.fspan(a.end, b.start)
+    end = max([a.end, *(q.end for q in quals if a.end <= q.start and q.end <= b.start)])
+    gap = doc.fspan(end, b.start)
     if ("و" in gap or "," in gap) and _AND_RE.fullmatch(gap) is not None:
+        return True
+    if _SITE_AND_RE.fullmatch(gap) is not None:
         return True
     unknown = _UNKNOWN_MEMBER_RE.fullmatch(gap)
     return unknown is not None and not any(
         w in _NOT_MEMBER_WORDS for w in unknown.group(1).split())
 
 
+#: A sentence opening on where, before its event: 'وفي عين عيسى والقامشلي، تسبب القصف ...'.
+_FRONTED_RE = rx(r"\s*[وف]?(?:في|ب|داخل|عند)\s*(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|ريف|مدينتي"
+                 r"|بلدتي|قريتي|مناطق|بلدات|قري)\s+)?")
+#: '66/20 كيلو فولت ومحطة تحويل كهرباء مدينة ' between two towns: the next site of a list of
+#: sites (a facility word after 'و'), each named through its town.
+_SITE_AND_RE = rx(r"[^.,!?]{0,25}?\s*,?\s*و\s*(?:ال)?(?:محطه|محطتي|محطات|منشاه|منشات|مقر|مقرات|معمل"
+                  r"|مبني|مدرسه|مستشفي|مشفي|صوامع|فرن|مركز|مخفر|حاجز|نقطه|موقع|مواقع|منزل|ابار|بئر"
+                  r"|خزان|سد|جسر)(?:\s+[^\s\d]+){0,3}?\s+(?:(?:ال)?(?:مدينه|بلده|قريه|ناحيه|حي)\s+)?")
 #: 'وأبو راسين و' between two places of a list: one member of one or two words unknown to
 #: the gazetteer (a place left out of the list would lose the places after it).
 _UNKNOWN_MEMBER_RE = rx(r"\s*,?\s*و\s*((?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?)\s*,?\s*و\s*")

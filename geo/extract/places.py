@@ -33,7 +33,7 @@ from .triggers import Candidate
 __all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "AREA_KINDS", "ATTACH_RE", "ELSEWHERE_RE",
            "LIST_LEAD_RE", "NO_FALLBACK_PLACE", "ORIGIN_RE", "SETTLEMENT_KINDS", "STRIKES",
            "UNPLACED_CUE", "PlaceFound", "is_actor_word", "is_qualifier", "main_place",
-           "place_and_mention", "place_for", "place_score", "precision_of", "site_or_place"]
+           "locative_after", "place_and_mention", "place_for", "place_score", "precision_of", "site_or_place"]
 
 #: (place, geo precision, approximate, surface text, cue, from the sentence itself).
 PlaceFound = tuple
@@ -120,7 +120,7 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         # 'وصلت تعزيزات إلى X بعد قصف استهدف Y': each event of a cut clause at its own half's place
         own = [m for m in candidates if clause_lo <= m.start < clause_hi]
         if not own and not c.cut:
-            own = [m for m in candidates if _locative_after(doc, clause_hi, m)]
+            own = [m for m in candidates if locative_after(doc, clause_hi, m)]
         candidates = own if own or not c.cut else candidates
     if candidates:
         best = min(candidates, key=lambda m: place_score(doc, m, c, clause_lo, clause_hi))
@@ -137,7 +137,7 @@ _LOCATIVE_CLAUSE_RE = rx(r"[\s,]*(?:و\s*)?(?:في|ب|داخل|عند|قرب|ب�
                          r"(?:(?:ال)?(?:حي|مدينه|بلده|قريه|منطقه|ناحيه|مخيم|محيط|اطراف)\s*)*")
 
 
-def _locative_after(doc: Doc, clause_end: int, m: Mention) -> bool:
+def locative_after(doc: Doc, clause_end: int, m: Mention) -> bool:
     """Whether ``m`` opens the clause right after the event's, and that clause only says
     where: 'استهدف مجهولون بعبوة ناسفة سيارة لقسد، في حي الفردوس بمدينة الرقة'."""
     return clause_end <= m.start < clause_end + 40 and _LOCATIVE_CLAUSE_RE.fullmatch(
