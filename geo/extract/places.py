@@ -335,7 +335,7 @@ def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
         if place.kind == "region" and place.parent:
             rank = 2.0
         elif is_macro_region(place):
-            rank = 4.5  # 'شمال شرق سوريا' after any countryside, district or governorate
+            rank = 20.0  # 'شمال شرق سوريا' after any other place of the sentence
     else:
         rank = 0.0 if (m.geo_precision or 1) == 1 else 0.5
     if m.approximate:

@@ -201,3 +201,9 @@ def test_the_paragraphs_place_is_not_a_qualifier_of_a_finer_one(gaz):
             "وتقوم قسد حالياً بعمليات تمشيط واسعة للعثور على أعضاء الخلية.")
     sweep = [i for i in run(gaz, body).incidents if "تمشيط" in i.sources[0].evidence]
     assert [i.place.id for i in sweep] == ["shuhayl"]
+
+
+def test_a_region_of_the_country_never_wins_over_a_town_of_its_sentence(gaz):
+    inc = one(gaz, "استهدفت مسيرة تركية في شمال شرق سوريا صباح اليوم سيارة عسكرية، وذلك على "
+                   "طريق عامودا.")
+    assert (inc.place.id, inc.geo_precision) == ("amuda", 2)
