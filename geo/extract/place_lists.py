@@ -153,7 +153,8 @@ def _told_again(doc: Doc, c: Candidate) -> list[Mention]:
     out: list[Mention] = []
     usable = doc.in_sentence(doc.usable, s)
     for start, end, kind in doc.events.get(s.index, ()):
-        if kind != c.type:
+        if kind != c.type and not (kind in _STRIKE_PAIR and c.type in _STRIKE_PAIR
+                                   and _BARE_STRIKE_RE.fullmatch(doc.fspan(start, end))):
             continue
         clause = clause_of(s.folded, _fpos(s, start))
         if clause[0] <= c.clause[0] and c.clause[1] <= clause[1]:
@@ -171,6 +172,9 @@ def _told_again(doc: Doc, c: Candidate) -> list[Mention]:
     return out
 
 
+#: A bare 'قصف' takes the weapon of the strike its article tells: the same action again.
+_STRIKE_PAIR = frozenset({"airstrike", "shelling"})
+_BARE_STRIKE_RE = rx(r"[وفبل]?(?:ال|لل)?قصف")
 #: A later clause telling the same violence's dead or wounded: 'بينما قُتل موظف', 'كما أُصيب
 #: اثنان آخران', 'فيما استشهد مدني'.
 _HURT_CLAUSE_RE = rx(r"(?<![^\W\d_])[و]?(?:بينما|فيما|كما|في حين)\s+(?:\S+\s+)?"

@@ -188,3 +188,15 @@ def test_a_verb_after_and_is_no_list_of_sites(gaz):
     body = "قصفت مسيرة تركية أمس محطة كهرباء بلدة تل تمر وقتلت مدنياً في مدينة الدرباسية."
     assert _places(run(gaz, body), "airstrike")[:1] == ["tal_tamr"]
     assert "darbasiyah" not in _places(run(gaz, body), "airstrike")
+
+
+def test_a_town_subjected_to_the_strike_in_a_later_clause(gaz):
+    body = ("قصفت مسيرة تركية صباح اليوم منزلاً في مدينة عامودا، وقبلها تعرضت الدرباسية "
+            "لقصف مماثل.")
+    assert _places(run(gaz, body), "airstrike") == ["amuda", "darbasiyah"]
+
+
+def test_a_later_clause_with_another_weapon_named_is_not_the_same_strike(gaz):
+    body = ("قصفت مسيرة تركية صباح اليوم منزلاً في مدينة عامودا، فيما قصفت المدفعية "
+            "التركية قرية في ريف الدرباسية.")
+    assert _places(run(gaz, body), "airstrike") == ["amuda"]
