@@ -135,7 +135,8 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
 
 #: A clause that only says where: ', في حي X', '، داخل مدينة X' (after a comma).
 _LOCATIVE_CLAUSE_RE = rx(r"[\s,]*(?:و\s*)?(?:في|ب|داخل|عند|قرب|بالقرب من|علي|وسط)\s*"
-                         r"(?:(?:ال)?(?:حي|مدينه|بلده|قريه|منطقه|ناحيه|مخيم|محيط|اطراف)\s*)*")
+                         r"(?:(?:ال)?(?:حي|مدينه|بلده|قريه|منطقه|ناحيه|مخيم|محيط|اطراف|مدينتي|بلدتي"
+                         r"|قريتي|مدن|بلدات|قري|احياء|مناطق)\s*)*")
 
 
 def locative_after(doc: Doc, clause_end: int, m: Mention) -> bool:

@@ -200,3 +200,8 @@ def test_a_later_clause_with_another_weapon_named_is_not_the_same_strike(gaz):
     body = ("قصفت مسيرة تركية صباح اليوم منزلاً في مدينة عامودا، فيما قصفت المدفعية "
             "التركية قرية في ريف الدرباسية.")
     assert _places(run(gaz, body), "airstrike") == ["amuda"]
+
+
+def test_a_dual_kind_word_after_the_comma_leads_a_list(gaz):
+    body = "قصفت طائرات حربية مجهولة مساء أمس، على مدينتي الميادين والبوكمال."
+    assert _places(run(gaz, body), "airstrike") == ["mayadin", "abu_kamal"]
