@@ -350,6 +350,9 @@ def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
                 or named)
     rank += 0.0 if attached else 2.5
     rank += _movement_end(doc, m, c)
+    if (c.type not in _MOVES and not lo <= m.start < hi
+            and _TOWARDS_RE.search(doc.fspan(max(0, m.start - 30), m.start))):
+        rank += 1.0  # 'نقل قوة إلى مدينة X، للإشراف على المعارك في Y': where a move went
     if ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start)):
         rank += 2.0  # where they came from, not where it happened
     if _REPORTER_RE.search(doc.fspan(max(0, m.start - 40), m.start)):

@@ -207,3 +207,10 @@ def test_a_region_of_the_country_never_wins_over_a_town_of_its_sentence(gaz):
     inc = one(gaz, "استهدفت مسيرة تركية في شمال شرق سوريا صباح اليوم سيارة عسكرية، وذلك على "
                    "طريق عامودا.")
     assert (inc.place.id, inc.geo_precision) == ("amuda", 2)
+
+
+def test_where_a_move_went_does_not_locate_the_fighting_of_another_clause(gaz):
+    body = ("وأرسلت القوات الأمريكية قوة إلى مدينة تل أبيض، للإشراف على سير المعارك التي "
+            "تقودها قسد ضد داعش في ريف الرقة الشمالي.")
+    clash = [i for i in run(gaz, body).incidents if i.type == "armed_clash"]
+    assert [i.place.id for i in clash] == ["rif_raqqa"]
