@@ -3,7 +3,7 @@
 Why a module: choosing an incident's place is a chain of fallbacks with rules of its
 own. The most specific in-area mention of the sentence attached to the event (a
 qualifier such as 'الحسكة' in 'القامشلي شمالي الحسكة' is skipped); else a noun
-referring back ('القاعدة', 'المدينة') to a place named before; else the nearest
+referring back ('القاعدة', 'المدينة', 'إلى المنطقة') to a place named before; else the nearest
 place of the paragraph; else a region named in the article. Places outside Syria,
 datelines, time zones and media names are never used, and agreements, statements
 and explosions are only located by a place of their own sentence. 'قرب X' or 'ريف X'
@@ -437,9 +437,12 @@ def _anaphoric_place(doc: Doc, s: Sentence) -> tuple[Place, str, bool] | None:
     """
     for m in ANAPHORIC_PLACE_RE.finditer(s.folded):
         kinds = ANAPHOR_KINDS[m.group(1)]
-        if not kinds:
-            continue
         start, _ = s.to_original(m.start(), m.end())
+        if not kinds:
+            area = _the_area(doc, s, m, start)
+            if area is not None:
+                return area
+            continue
         earlier = doc.ending_before(doc.usable, start, 2500)
         earlier.sort(key=lambda x: (not ORIGIN_RE.search(doc.fspan(max(0, x.start - 30), x.start)),
                                     x.start))
@@ -457,6 +460,21 @@ def _anaphoric_place(doc: Doc, s: Sentence) -> tuple[Place, str, bool] | None:
                 if parent is not None and parent.kind in kinds:
                     return parent, m.group(0), False
     return None
+
+
+#: 'في المنطقة', 'إلى المنطقة', 'أجواء المنطقة': the area of the place told just before.
+_THE_AREA_RE = rx(r"(?<![^\W\d_])(?:في|الي|داخل|اجواء|سماء|نحو|باتجاه)\s+$")
+
+
+def _the_area(doc: Doc, s: Sentence, m: re.Match[str], start: int) -> tuple[Place, str, bool] | None:
+    """The place 'وصلت مروحيات إلى أجواء المنطقة' means: the last point named before it
+    (not an origin), approximate. 'المنطقة' with no such word ('دول المنطقة') means none."""
+    if not _THE_AREA_RE.search(s.folded[max(0, m.start() - 12):m.start()]):
+        return None
+    earlier = [x for x in doc.ending_before(doc.usable, start, 2500)
+               if x.place.kind not in AREA_KINDS
+               and not ORIGIN_RE.search(doc.fspan(max(0, x.start - 30), x.start))]
+    return (earlier[-1].place, m.group(0), True) if earlier else None
 
 
 def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:

@@ -214,3 +214,14 @@ def test_where_a_move_went_does_not_locate_the_fighting_of_another_clause(gaz):
             "تقودها قسد ضد داعش في ريف الرقة الشمالي.")
     clash = [i for i in run(gaz, body).incidents if i.type == "armed_clash"]
     assert [i.place.id for i in clash] == ["rif_raqqa"]
+
+
+@pytest.mark.parametrize(("second", "placed"), [
+    ("وفي وقت لاحق وصلت تعزيزات روسية إلى المنطقة.", True),
+    ("وقال مسؤول إن واشنطن سترسل تعزيزات إلى دول المنطقة.", False),
+])
+def test_the_area_refers_back_to_the_place_told_before(gaz, second, placed):
+    body = f"اعترضت دورية أمريكية دورية روسية قرب قرية الأسدية صباح اليوم.\n\n{second}"
+    moves = [i for i in run(gaz, body).incidents if i.type == "deployment"]
+    assert [(i.place.id, i.geo_precision) for i in moves] == (
+        [("asadiyah_hasakah", 2)] if placed else [])
