@@ -171,6 +171,7 @@ def _list_members(quoted: FoldedText, known: list[Mention], gaz: Gazetteer) -> l
     """
     src = quoted.folded
     spans = sorted((folded_offset(quoted, m.start), folded_offset(quoted, m.end)) for m in known)
+    starts = [s0 for s0, _ in spans]
     out: list[Mention] = []
     for lead in _PLURAL_KIND_RE.finditer(src):
         pos = lead.end()
@@ -179,9 +180,10 @@ def _list_members(quoted: FoldedText, known: list[Mention], gaz: Gazetteer) -> l
             if member is None:
                 break
             start = member.start(1) if member.group(1) else member.start(2)
-            if any(s0 < member.end() and start < e0 for s0, e0 in spans):
-                known_end = max(e0 for s0, e0 in spans if s0 < member.end() and start < e0)
-                pos = max(member.end(), known_end)  # a known member ('دير الزور'): step over it
+            idx = bisect.bisect_left(starts, member.end())
+            known_ends = [e0 for _, e0 in spans[max(0, idx - 3):idx] if e0 > start]
+            if known_ends:
+                pos = max(member.end(), *known_ends)  # a known member ('دير الزور'): step over it
                 pos += 1 if src[pos:pos + 1] in "\"”»" else 0
                 continue
             name = (member.group(1) or member.group(2)).strip()
