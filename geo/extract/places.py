@@ -281,8 +281,10 @@ def _finer(place: Place, area: Place) -> bool:
 
 def _same_strike(c: Candidate, told: list[Candidate]) -> bool:
     """Whether a following sentence's events are ``c``'s strike told again: 'قصف الجيش
-    الأميركي مواقع في شمال شرق سوريا' then 'ودمرت الضربات ثلاث شاحنات جنوبي البوكمال'."""
-    return c.type in STRIKES and all(o.type in STRIKES for o in told)
+    الأميركي مواقع في شمال شرق سوريا' then 'ودمرت الضربات ثلاث شاحنات جنوبي البوكمال'; and
+    fighters scrambled against the strikes ('أرسلت مقاتلات لحماية القوات' then 'مشيراً إلى
+    غارات جوية في محيط مدينة الحسكة'): the strikes they met are where they flew."""
+    return (c.type in STRIKES or c.type == "air_incident") and all(o.type in STRIKES for o in told)
 
 
 def _inside(doc: Doc, area: Place, point: Place, *, strict: bool) -> bool:

@@ -225,3 +225,10 @@ def test_the_area_refers_back_to_the_place_told_before(gaz, second, placed):
     moves = [i for i in run(gaz, body).incidents if i.type == "deployment"]
     assert [(i.place.id, i.geo_precision) for i in moves] == (
         [("asadiyah_hasakah", 2)] if placed else [])
+
+
+def test_fighters_scrambled_fly_where_the_strikes_they_met_were(gaz):
+    body = ("وأعلن التحالف اليوم أنه أرسل مقاتلات لحماية قواته العاملة في شمال شرق سوريا.\n\n"
+            "وأشار المتحدث إلى غارات جوية نفذتها طائرات النظام اليوم في محيط مدينة الحسكة.")
+    air = [i for i in run(gaz, body).incidents if i.type == "air_incident"]
+    assert [(i.place.id, i.geo_precision) for i in air] == [("hasakah", 2)]
