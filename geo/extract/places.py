@@ -63,7 +63,8 @@ ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|ا�
                 r" من|(?:انطلق|خرج|وصل)(?:ت|وا)? من)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه"
                 r"|قاعده|مطار|معبر)\s+)?$")
 #: A correspondent's town: 'مراسلة "الطريق" في الحسكة', 'مراسلنا في دير الزور'.
-_REPORTER_RE = rx(r"(?<![^\W\d_])[وفل]?(?:ال)?مراسل\S*(?:\s+\S+){0,3}?\s+(?:في|ب)\s*$")
+_REPORTER_RE = rx(r"(?<![^\W\d_])[وفل]?(?:ال)?مراسل\S*(?:\s+(?![وب]?ان(?:ه|ها)?\s)\S+){0,3}?"
+                  r"\s+(?:في|ب)\s*$")
 #: The kind word a text puts before a name -> the kinds a noun referring back may mean by it.
 _KIND_WORD_KINDS = {
     "city": {"city", "capital", "town"}, "town": {"town", "city"}, "village": {"village"},

@@ -232,3 +232,8 @@ def test_fighters_scrambled_fly_where_the_strikes_they_met_were(gaz):
             "وأشار المتحدث إلى غارات جوية نفذتها طائرات النظام اليوم في محيط مدينة الحسكة.")
     air = [i for i in run(gaz, body).incidents if i.type == "air_incident"]
     assert [(i.place.id, i.geo_precision) for i in air] == [("hasakah", 2)]
+
+
+def test_what_a_correspondent_says_happened_there_is_placed_there(gaz):
+    inc = one(gaz, "وأفاد مراسلنا بأن الطائرات قصفت في القامشلي مواقع لقسد قرب عامودا صباح اليوم.")
+    assert inc.place.id == "qamishli"
