@@ -170,7 +170,7 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str]) -> str:
     text = folded.folded
     if _TIME_BEFORE.search(text[max(0, raw.word_start - 16):raw.word_start]):
         return "timezone"
-    if before and strip_clitics(before[-1]) in _MEDIA_WORDS | {w.lstrip("ال") for w in _MEDIA_WORDS}:
+    if before and _is_media_word(before[-1]):
         return "media"
     if text[raw.end:raw.end + 1].isdigit():
         return "media"  # 'ديرالزور24', 'الخابور24': an outlet's name
@@ -187,6 +187,14 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str]) -> str:
         if line_end >= 0 and _DATELINE_AFTER.match(original[end:line_end]):
             return "dateline"
     return "location"
+
+
+def _is_media_word(word: str) -> bool:
+    """'قناة', 'لقناة', 'ولوكالة', 'للمرصد': a word naming an outlet, with its clitics
+    ('وفقاً لقناة الميادين' cites the channel, not the town)."""
+    forms = {word, strip_clitics(word)}
+    forms |= {w[len(p):] for w in tuple(forms) for p in ("ل", "ول", "فل") if w.startswith(p)}
+    return any(w in _MEDIA_WORDS or w.lstrip("ال") in _MEDIA_WORDS for w in forms)
 
 
 #: Titles before a person's name: 'المتحدث باسم قسد مرفان قامشلو', 'القيادي فرهاد شامي'.

@@ -4,7 +4,8 @@ Why a module: the resolver chooses among the places a name may mean; this one re
 name the gazetteer lacks ('قرية "ملوك سراي" بريف القامشلي') from the kind word before it
 and places it at the area the text ties it to, approximate, never dropped and never
 invented; and it finds a known place written without (or with) its article after a kind
-word ('بلدة كسرة' is al-Kisrah).
+word ('بلدة كسرة' is al-Kisrah), or a town known only with its kind word in a list a
+plural kind word leads ('مدن "الرقة" و"الكرامة"': al-Karamah, not 'dignity').
 """
 
 from __future__ import annotations
@@ -145,8 +146,65 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         seen.add(mention.key)
         bisect.insort(taken, (s, e))
     out += _recurrences(folded, out, taken)
+    out += _list_members(quoted, known + out, gaz)
     _share_areas(out)
     return out
+
+
+#: A plural or dual kind word leading a list of names: 'في مدن "الرقة" و"الطبقة" و"الكرامة"'.
+_PLURAL_KIND_RE = re.compile(r"(?<![^\W\d_])[وفبل]?(?:ال)?(مدن|بلدات|قري|مدينتي|بلدتي|قريتي)\s+")
+#: One member of such a list: a quoted name, or one word, after a comma or 'و'.
+_MEMBER_RE = re.compile(r"\s*[,،]?\s*(?:و\s*)?(?:[\"“«]([^\"”»\n]{2,30})[\"”»]|([^\W\d_]{2,}))")
+#: The words a gazetteer may register a town under, with its kind word ('بلدة الكرامة').
+_REGISTERED_WITH = ("بلده", "ناحيه", "مدينه", "قريه")
+#: How many members a list may have.
+_MAX_MEMBERS = 8
+
+
+def _list_members(quoted: FoldedText, known: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """The members of a list a plural kind word leads that the gazetteer knows only with
+    their kind word: 'مدن "الرقة" و"الطبقة" و"الكرامة"' names the town of al-Karamah,
+    registered as 'بلدة الكرامة' because a bare 'الكرامة' means 'dignity'.
+
+    The list runs member by member (known places are stepped over); a member is taken
+    only when one place in the area is registered under a kind word and its name.
+    """
+    src = quoted.folded
+    spans = sorted((folded_offset(quoted, m.start), folded_offset(quoted, m.end)) for m in known)
+    starts = [s0 for s0, _ in spans]
+    out: list[Mention] = []
+    for lead in _PLURAL_KIND_RE.finditer(src):
+        pos = lead.end()
+        for _ in range(_MAX_MEMBERS):
+            member = _MEMBER_RE.match(src, pos)
+            if member is None:
+                break
+            start = member.start(1) if member.group(1) else member.start(2)
+            idx = bisect.bisect_left(starts, member.end())
+            known_ends = [e0 for _, e0 in spans[max(0, idx - 3):idx] if e0 > start]
+            if known_ends:
+                pos = max(member.end(), *known_ends)  # a known member ('دير الزور'): step over it
+                pos += 1 if src[pos:pos + 1] in "\"”»" else 0
+                continue
+            name = (member.group(1) or member.group(2)).strip()
+            place = _registered_with_kind(name, gaz)
+            if place is None:
+                break
+            s = quoted.to_original(start)
+            e = quoted.to_original(start + len(name), end=True)
+            out.append(Mention(start=s, end=e, text=quoted.original[s:e], key=fold(name),
+                               place=place, confidence=0.6, geo_precision=1,
+                               kind_word=CUE_WORDS[lead.group(1)],
+                               cue=f"'{name}' in a list of {lead.group(1)} is {place.name_ar}"))
+            pos = member.end()
+    return out
+
+
+def _registered_with_kind(name: str, gaz: Gazetteer) -> Place | None:
+    """The one place in the area registered as 'بلدة X' / 'ناحية X' (not as bare X)."""
+    found = {p.id: p for word in _REGISTERED_WITH
+             for p in gaz.by_key(arabic_key(f"{word} {name}")) if p.in_area}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 #: Shorter names are too likely to be ordinary words when they recur without a kind word.

@@ -67,7 +67,8 @@ from .casualties import casualties
 from .dating import date_for
 from .dedupe import dedupe
 from .document import Doc, read_article, source
-from .places import AREA_KINDS, UNPLACED_CUE, PlaceFound, main_place, places_for
+from .place_lists import places_for
+from .places import AREA_KINDS, UNPLACED_CUE, PlaceFound, main_place
 from .roles import actors_for
 from .routes import routes
 from .triggers import Candidate, sentence_candidates, settle_repeats

@@ -4,6 +4,9 @@ Why a module: news retells an event (the lead, the details, a quote), and each t
 holds a trigger. Candidates of one type (or of a family pair in nearby sentences:
 a raid and its arrests, an obstruction that ends in a collision) with compatible
 dates and places join one cluster; an anaphoric noun ('الغارة') only ever joins one.
+Places agree as across articles (:func:`geo.relate.place_relation`: the same, or one
+inside the other), for a noun referring back too when its sentence names its own place;
+a place it only borrowed never moves the cluster.
 The fused incident keeps the most precise date and place and the best evidence. A
 sentence that says it tells another event ('في حادثة أخرى') starts its own. Merging
 across articles is :mod:`geo.merge`'s job.
@@ -14,13 +17,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from gazetteer.model import Place
 
 from ..model import Incident
+from ..relate import km_between, place_relation
 from .document import unique
 from .folding import fold_letters, rx
 from .places import AREA_KINDS
@@ -33,6 +36,11 @@ _FAMILY_MERGE = {
     frozenset({"patrol_obstruction", "vehicle_collision"}), frozenset({"patrol_encounter", "patrol"}),
 }
 _TYPE_WINS = ("raid", "vehicle_collision", "patrol_encounter")
+#: How two tellings' places relate when they are one event (:func:`geo.relate.place_relation`):
+#: the same place, one inside the other, or one not placed. Two villages 5 km apart are two.
+_ONE_PLACE = frozenset({"same", "contains", "unknown"})
+#: How far (km) the surroundings of a point told approximately reach ('شرقي X', 'ريف X').
+_AROUND_KM = 60.0
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 #: 'في حادثة أخرى': the sentence says it is not the event told before.
 _DISTINCT_RE = rx(r"(?<![^\W\d_])[وف]?(?:ب|في)?(?:ال)?(?:حادث(?:ه)?|واقعه|عمليه|هجوم|غاره|اشتباكات)"
@@ -83,7 +91,7 @@ class _Cluster:
     sentences: dict[str, set[int]] = field(default_factory=dict)  # type -> its sentences
     landing: dict[str, set[int]] = field(default_factory=dict)  # ... those saying 'انزال'
     dates: dict[tuple, Candidate] = field(default_factory=dict)
-    places: dict[tuple, Place | None] = field(default_factory=dict)
+    places: dict[tuple | None, tuple[Place | None, bool]] = field(default_factory=dict)
 
     def add(self, c: Candidate) -> list[str]:
         """Take ``c`` in; the types new to this cluster."""
@@ -96,9 +104,12 @@ class _Cluster:
             self.landing.setdefault(inc.type, set()).add(c.sentence.index)
         self.dates.setdefault((inc.date_first, inc.date_last, inc.date_precision, c.date_own,
                                inc.date_text), c)
+        if c.anaphoric and not c.place_own:
+            return new  # a place borrowed by a noun referring back says nothing of the event
         place = inc.place
         self.places.setdefault(None if place is None else
-                               (place.id, place.kind, place.governorate, place.lat, place.lon), place)
+                               (place.id, place.kind, place.governorate, place.lat, place.lon,
+                                inc.approximate), (place, inc.approximate))
         return new
 
     def joins(self, c: Candidate) -> bool:
@@ -107,11 +118,18 @@ class _Cluster:
         assert inc is not None
         if not self._same_event_type(c):
             return False
-        if c.anaphoric:  # it refers back: only a day of its own tells it apart
-            return not _own_day(c) or all(_dates_compatible(other, c, overnight=False)
-                                          for other in self.dates.values())
+        if c.anaphoric:  # it refers back: a day or a place of its own tells it apart
+            return (not _own_day(c) or all(_dates_compatible(other, c, overnight=False)
+                                           for other in self.dates.values())) and (
+                not c.place_own or self._places_fit(inc))
         return (all(_dates_compatible(other, c) for other in self.dates.values())
-                and all(_places_compatible(p, inc.place) for p in self.places.values()))
+                and self._places_fit(inc))
+
+    def _places_fit(self, inc: Incident) -> bool:
+        """Every member's place and ``inc``'s are the same or one contains the other; a
+        point told approximately ('شرقي دير الزور', 'قرب X') stands for its surroundings."""
+        return all(_one_place(p, approx, inc.place, inc.approximate)
+                   for p, approx in self.places.values())
 
     def _same_event_type(self, c: Candidate) -> bool:
         """Some member has ``c``'s type, or a family type in a sentence at most 3 away.
@@ -176,25 +194,15 @@ def _overnight(x: Incident, y: Incident) -> bool:
                 and _DAWN_RE.search(fold_letters(late.date_text)))
 
 
-def _places_compatible(a: Place | None, b: Place | None) -> bool:
-    if a is None or b is None or a.id == b.id:
+def _one_place(a: Place | None, a_approx: bool, b: Place | None, b_approx: bool) -> bool:
+    """Can two tellings' places be one event's? The same, one inside the other, or a point
+    told approximately and a place within :data:`_AROUND_KM` of it."""
+    relation = place_relation(a, b)
+    if relation in _ONE_PLACE:
         return True
-    a_area, b_area = a.kind in AREA_KINDS, b.kind in AREA_KINDS
-    if a_area and b_area:
-        return not (a.governorate and b.governorate and a.governorate != b.governorate)
-    if a_area or b_area:
-        area, point = (a, b) if a_area else (b, a)
-        if area.governorate:
-            return area.governorate == point.governorate
-        return _km(area, point) < 350
-    return _km(a, b) <= 40
-
-
-def _km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (math.sin((la2 - la1) / 2) ** 2
-         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    around = (a_approx and a is not None and a.kind not in AREA_KINDS) or (
+        b_approx and b is not None and b.kind not in AREA_KINDS)
+    return around and relation in ("near", "governorate") and km_between(a, b) <= _AROUND_KM
 
 
 def _fuse(cluster: list[Candidate]) -> Incident:
@@ -206,7 +214,8 @@ def _fuse(cluster: list[Candidate]) -> Incident:
     kind = next((t for t in _TYPE_WINS if t in types), incs[0].type)
     head = _head(cluster, kind)
     date_src = _date_source(cluster, incs, head)
-    place_src = min(incs, key=_place_rank)
+    placed = [c.incident for c in cluster if c.place_own or not c.anaphoric]
+    place_src = min(placed or incs, key=_place_rank)
     told = [c.incident for c in cluster if not c.anaphoric and c.incident is not None]
     killed = [i.fatalities for i in incs if i.fatalities is not None]
     hurt = [i.injuries for i in incs if i.injuries is not None]

@@ -3,7 +3,7 @@
 Why a module: choosing an incident's place is a chain of fallbacks with rules of its
 own. The most specific in-area mention of the sentence attached to the event (a
 qualifier such as 'الحسكة' in 'القامشلي شمالي الحسكة' is skipped); else a noun
-referring back ('القاعدة', 'المدينة') to a place named before; else the nearest
+referring back ('القاعدة', 'المدينة', 'إلى المنطقة') to a place named before; else the nearest
 place of the paragraph; else a region named in the article. Places outside Syria,
 datelines, time zones and media names are never used, and agreements, statements
 and explosions are only located by a place of their own sentence. 'قرب X' or 'ريف X'
@@ -11,13 +11,11 @@ makes the place approximate (geo precision 2); a region or governorate is precis
 A site named through its town ('مطار مدينة القامشلي') is the site when the gazetteer
 has it; a convoy is placed at the crossing it passes ('عبر معبر الوليد'). An event its
 sentence tells at several places ('في كوباني وعين عيسى والقامشلي', 'كما استهدفت ...
-في الدرباسية') has each of them (:func:`places_for`), one incident per place.
+في الدرباسية') has each of them (see :mod:`geo.extract.place_lists`), one incident per place.
 """
 
 from __future__ import annotations
 
-import bisect
-import dataclasses
 import math
 import re
 from collections import Counter
@@ -29,11 +27,13 @@ from ..model import Incident
 from ..relate import is_macro_region
 from .document import Doc
 from .folding import fold_letters, rx
-from .sentences import Sentence, clause_of
+from .sentences import Sentence
 from .triggers import Candidate
 
-__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "AREA_KINDS", "NO_FALLBACK_PLACE", "SPLIT_TYPES",
-           "UNPLACED_CUE", "PlaceFound", "main_place", "place_for", "places_for"]
+__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "AREA_KINDS", "ATTACH_RE", "ELSEWHERE_RE",
+           "LIST_LEAD_RE", "NO_FALLBACK_PLACE", "ORIGIN_RE", "SETTLEMENT_KINDS", "STRIKES",
+           "UNPLACED_CUE", "PlaceFound", "is_actor_word", "is_qualifier", "main_place",
+           "locative_after", "place_and_mention", "place_for", "place_score", "precision_of", "site_or_place"]
 
 #: (place, geo precision, approximate, surface text, cue, from the sentence itself).
 PlaceFound = tuple
@@ -45,9 +45,10 @@ AREA_KINDS = frozenset({"region", "district", "governorate", "country"})
 #: Types that are only ever located by a place named in their own sentence.
 NO_FALLBACK_PLACE = frozenset({"agreement", "statement", "explosion"})
 _KIND_RANK = {k: i for i, k in enumerate(KINDS)}
-_ATTACH_RE = rx(r"(?<![^\W\d_])(?:في|ب|قرب|بالقرب من|من|الي|علي|عند|داخل|بين|نحو|باتجاه|حتي|عبر"
+ATTACH_RE = rx(r"(?<![^\W\d_])(?:في|ب|قرب|بالقرب من|من|الي|علي|عند|داخل|بين|نحو|باتجاه|حتي|عبر"
                 r"|اطراف|محيط|ضواحي|مشارف|ريف|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)\s*$"
                 r"|(?<![^\W\d_])[وفل]?(?:ب|بال|في)\s*$"
+                r"|(?<![^\W\d_])[وف]?(?:تعرض|تعرضت|يتعرض|تتعرض)\s+(?:(?:ال)?(?:مدينه|بلده|قريه)\s+)?$"
                 r"|(?<![^\W\d_])[وفبل]?(?:ال)?ريف \S+ (?:ل|لل|ل?مدينه |ل?بلده )?$")
 _NEAR_CUE_RE = rx(r"(?:قرب|بالقرب من|القريب(?:ه)? من|قريب(?:ا|ه)? من|اطراف|محيط|ضواحي|مشارف|"
                   r"(?:ال)?طريق(?: (?:ال)?(?:واصل|رابط|دولي))?(?: بين)?|طريق \S+ ?- ?|(?:ال)?قري|باديه|"
@@ -58,9 +59,12 @@ _DIRECTION_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:شمال|جنوب|شرق|غرب)(?
 ANAPHORIC_PLACE_RE = rx(r"(?<![^\W\d_])[وفبلك]?(?:ال|ل)(قاعده|مطار|مدينه|بلده|قريه|حقل|فوج|معبر|سد"
                         r"|منطقه)(?![^\W\d_])")
 #: A place named as where someone came from or approached from, not where it happened.
-_ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|اتجاه|طرف)|(?:قادم|اتي)(?:ا|ه|ين|ون|تين)?"
+ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|اتجاه|طرف)|(?:قادم|اتي)(?:ا|ه|ين|ون|تين)?"
                 r" من|(?:انطلق|خرج|وصل)(?:ت|وا)? من)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه"
                 r"|قاعده|مطار|معبر)\s+)?$")
+#: A correspondent's town: 'مراسلة "الطريق" في الحسكة', 'مراسلنا في دير الزور'.
+_REPORTER_RE = rx(r"(?<![^\W\d_])[وفل]?(?:ال)?مراسل\S*(?:\s+(?![وب]?ان(?:ه|ها)?\s)\S+){0,3}?"
+                  r"\s+(?:في|ب)\s*$")
 #: The kind word a text puts before a name -> the kinds a noun referring back may mean by it.
 _KIND_WORD_KINDS = {
     "city": {"city", "capital", "town"}, "town": {"town", "city"}, "village": {"village"},
@@ -74,24 +78,11 @@ ANAPHOR_KINDS = {
     "معبر": {"border_crossing"}, "سد": {"dam"}, "منطقه": set(),
 }
 
-#: Types whose one sentence may report the same action at several places, one incident each
-#: (a patrol or convoy through several places is one event with a route, not several).
-SPLIT_TYPES = frozenset({"airstrike", "shelling", "explosion", "attack", "armed_clash", "raid",
-                         "arrest", "protest", "capture", "assassination", "deployment",
-                         "withdrawal"})
-#: What may stand between two places of one list: 'و', a comma, a repeated preposition or kind,
-#: 'وأخرى في' (another strike at ...).
-_AND_RE = rx(r"\s*,?\s*(?:و\s*)?(?:(?:اخري|اخر|ثانيه|ثالثه)\s+)?(?:(?:في|ب|علي|الي)\s*)?"
-             r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|حي|مخيم|مطار|قاعده|معبر|حقل|سد)\s+)?")
 #: What leads a list of the places an event hit: a location preposition, optionally a
 #: (plural) kind word and 'كل من' ('في كل من', 'قرى', 'على مواقع في', 'بلدتي').
-_LIST_LEAD_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:في|ب|علي|الي|قرب|عند|داخل|نحو|باتجاه|محيط|اطراف)|[وفبل]?(?:ال)?"
+LIST_LEAD_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:في|ب|علي|الي|قرب|عند|داخل|نحو|باتجاه|محيط|اطراف)|[وفبل]?(?:ال)?"
                    r"(?:قري|بلدات|مدن|مناطق|احياء|مخيمات|قريتي|بلدتي|مدينتي|قاعدتي|مطاري|حقلي|نواحي))"
                    r"(?:\s+(?:كل من|(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|حي|مخيم)))?\s*$")
-#: A list named as a side's area or a road's ends, not as places the event hit.
-_NOT_HIT_LIST_RE = rx(r"(?:مناطق|منطقه) (?:سيطره|نفوذ|انتشار|تواجد|وجود)|(?:الخاضع|الواقع)\S* (?:ل|تحت )"
-                      r"?سيطره|تسيطر عليها|(?<![^\W\d_])بين\s+(?:\S+\s+)?$|طريق\S*\s+(?:\S+\s+)?$"
-                      r"|(?<![^\W\d_])(?<!كل )من\s+(?:\S+\s+)?$")
 #: A site named through its town: 'مطار مدينة القامشلي', 'معبر البوكمال'; group 1 the site word.
 _SITE_WORD_RE = rx(r"(?<![^\W\d_])(?:[وفبل]|لل|بال|وال|فال|وبال)?(?:ال)?(مطار|قاعده|حقل|معبر|سد"
                    r"|معمل غاز|معمل)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه)\s+)?$")
@@ -110,67 +101,33 @@ _FROM_RE = rx(r"(?<![^\W\d_])من\s+(?:(?:ال)?معبر\s+)?$")
 #: The kind word before an oil or gas field's name ('حقل', 'وحقل', 'حقل غاز').
 _FIELD_WORD_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:حقل|حقول|معمل)(?: (?:نفط|غاز|النفط|الغاز))?\s*$")
 #: Kinds of place a site may be named through.
-_SETTLEMENT_KINDS = frozenset({"village", "town", "city", "capital", "neighbourhood"})
+SETTLEMENT_KINDS = frozenset({"village", "town", "city", "capital", "neighbourhood"})
 
 
 def place_for(doc: Doc, c: Candidate) -> tuple[Place | None, int | None, bool, str, str, bool]:
     """(place, geo precision, approximate, surface text, cue, from the sentence itself)."""
-    return _place_and_mention(doc, c)[0]
+    return place_and_mention(doc, c)[0]
 
 
-def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
-    """Every place the event of ``c`` happened at: the one of :func:`place_for`, then the
-    others its clause coordinates with it (see :func:`_coordinated`); one incident each.
-
-    'استهدفت مسيرات تركية محطات الكهرباء في كوباني وعين عيسى والقامشلي': a reader maps
-    three strikes, not one at the first town. Only for :data:`SPLIT_TYPES`, a told (not
-    referred-to, not present-tense) event, and places of its own sentence.
-    """
-    found, best = _place_and_mention(doc, c)
-    if (best is None or found[0] is None or c.type not in SPLIT_TYPES or c.anaphoric
-            or c.form == "present"):
-        return [found]
-    if found[0].id != _site_or_place(doc, best).id:  # refined from a following sentence
-        return [found]
-    out = [found]
-    seen = {found[0].id}
-    countryside = best.place.kind == "region" and bool(best.place.parent) and (
-        "ريف" in best.text or _RIF_BEFORE_RE.search(doc.fspan(max(0, best.start - 8), best.start)))
-    for m in [*_coordinated(doc, c, best), *_told_again(doc, c), *_hurt_elsewhere(doc, c)]:
-        place = _site_or_place(doc, m)
-        gp, approx = _precision_of(doc, m)
-        if countryside and m.place.kind in _SETTLEMENT_KINDS and _after_in_list(best, m):
-            # 'بريف تل تمر والدرباسية': the countryside of each town of the list
-            place, gp, approx = doc.gazetteer.countryside_of.get(place.id, place), 2, True
-        if place.id in seen or is_macro_region(place):
-            continue
-        seen.add(place.id)
-        if place.kind in AREA_KINDS and not approx:
-            gp, approx = 3, True
-        out.append((place, gp, approx, m.text, "one of several places the sentence names for it",
-                    True))
-    return out
-
-
-def _place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | None]:
+def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | None]:
     """The place of :func:`place_for`, and the mention of the sentence it came from (or None)."""
     s = c.sentence
     in_sentence = doc.in_sentence(doc.mentions, s)
     clause_lo, clause_hi = s.to_original(*c.clause)
     usable = doc.in_sentence(doc.usable, s)
     outside = [m for m in in_sentence if m.role == "outside"
-               and clause_lo <= m.start < clause_hi and not _is_actor_word(doc, m)]
-    candidates = [m for m in usable if not _is_qualifier(doc, m, usable)]
+               and clause_lo <= m.start < clause_hi and not is_actor_word(doc, m)]
+    candidates = [m for m in usable if not is_qualifier(doc, m, usable)]
     if c.type in NO_FALLBACK_PLACE or c.cut:
         # 'وصلت تعزيزات إلى X بعد قصف استهدف Y': each event of a cut clause at its own half's place
         own = [m for m in candidates if clause_lo <= m.start < clause_hi]
         if not own and not c.cut:
-            own = [m for m in candidates if _locative_after(doc, clause_hi, m)]
+            own = [m for m in candidates if locative_after(doc, clause_hi, m)]
         candidates = own if own or not c.cut else candidates
     if candidates:
-        best = min(candidates, key=lambda m: _place_score(doc, m, c, clause_lo, clause_hi))
-        gp, approx = _precision_of(doc, best)
-        place, cue = _site_or_place(doc, best), best.cue or "named in the sentence"
+        best = min(candidates, key=lambda m: place_score(doc, m, c, clause_lo, clause_hi))
+        gp, approx = precision_of(doc, best)
+        place, cue = site_or_place(doc, best), best.cue or "named in the sentence"
         if place is not best.place:
             cue = f"the {place.kind} of {best.place.name_ar} the text names"
         return _refined(doc, c, (place, gp, approx, best.text, cue, True)), best
@@ -179,10 +136,11 @@ def _place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | No
 
 #: A clause that only says where: ', في حي X', '، داخل مدينة X' (after a comma).
 _LOCATIVE_CLAUSE_RE = rx(r"[\s,]*(?:و\s*)?(?:في|ب|داخل|عند|قرب|بالقرب من|علي|وسط)\s*"
-                         r"(?:(?:ال)?(?:حي|مدينه|بلده|قريه|منطقه|ناحيه|مخيم|محيط|اطراف)\s*)*")
+                         r"(?:(?:ال)?(?:حي|مدينه|بلده|قريه|منطقه|ناحيه|مخيم|محيط|اطراف|مدينتي|بلدتي"
+                         r"|قريتي|مدن|بلدات|قري|احياء|مناطق)\s*)*")
 
 
-def _locative_after(doc: Doc, clause_end: int, m: Mention) -> bool:
+def locative_after(doc: Doc, clause_end: int, m: Mention) -> bool:
     """Whether ``m`` opens the clause right after the event's, and that clause only says
     where: 'استهدف مجهولون بعبوة ناسفة سيارة لقسد، في حي الفردوس بمدينة الرقة'."""
     return clause_end <= m.start < clause_end + 40 and _LOCATIVE_CLAUSE_RE.fullmatch(
@@ -205,8 +163,8 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
                                                     False)))
     para = _paragraph_place(doc, s)
     if para is not None:
-        gp, approx = _precision_of(doc, para)
-        return _unplaced_if_macro(_refined(doc, c, (_site_or_place(doc, para), gp, approx,
+        gp, approx = precision_of(doc, para)
+        return _unplaced_if_macro(_refined(doc, c, (site_or_place(doc, para), gp, approx,
                                                     para.text, "nearest place named in the paragraph",
                                                     False)))
     region = _region_fallback(doc, s)
@@ -236,7 +194,7 @@ def _unplaced_if_macro(found: PlaceFound) -> PlaceFound:
             "sentence", False)
 
 
-def _site_or_place(doc: Doc, m: Mention) -> Place:
+def site_or_place(doc: Doc, m: Mention) -> Place:
     """The site a text names through its town ('مطار مدينة القامشلي' -> Qamishli airport)
     when the gazetteer has it, else the mention's own place.
 
@@ -246,7 +204,7 @@ def _site_or_place(doc: Doc, m: Mention) -> Place:
     """
     place = m.place
     assert place is not None
-    if place.kind not in _SETTLEMENT_KINDS:
+    if place.kind not in SETTLEMENT_KINDS:
         return place
     lead = _SITE_WORD_RE.search(doc.fspan(max(0, m.start - 30), m.start))
     if lead is None:
@@ -257,143 +215,6 @@ def _site_or_place(doc: Doc, m: Mention) -> Place:
             if site.kind in kinds and site.in_area:
                 return site
     return place
-
-
-def _coordinated(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
-    """The other places of the list ``best`` stands in: 'في كوباني وعين عيسى والقامشلي'.
-
-    A list is places joined by 'و' (commas inside it, 'في A، B وC'), led by a location
-    preposition or a plural kind word ('قرى'), starting in the trigger's clause. Not a
-    list named as an origin ('انطلقت من'), a road's ends ('بين A وB'), a side's area
-    ('مناطق سيطرة قسد في A وB'); a qualifier ('القامشلي شمالي الحسكة') is no member.
-    """
-    s = c.sentence
-    clause_lo, clause_hi = s.to_original(*c.clause)
-    in_s = doc.in_sentence(doc.usable, s)
-    pool = [m for m in in_s if not _is_qualifier(doc, m, in_s) and not _is_actor_word(doc, m)]
-    if best not in pool:
-        return []
-    k = pool.index(best)
-    lo = k
-    while lo > 0 and _joined(doc, pool[lo - 1], pool[lo]):
-        lo -= 1
-    hi = k
-    while hi + 1 < len(pool) and _joined(doc, pool[hi], pool[hi + 1]):
-        hi += 1
-    while hi > lo and "و" not in doc.fspan(pool[hi - 1].end, pool[hi].start):
-        hi -= 1  # 'في A وB، C': a last place after a bare comma qualifies, it is no member
-    chain = pool[lo:hi + 1]
-    head = chain[0]
-    before = doc.fspan(max(s.start, head.start - 40), head.start)
-    if (len(chain) < 2 or not clause_lo <= head.start < clause_hi
-            or not (head.kind_word or _LIST_LEAD_RE.search(before))
-            or _not_hit(before, c.type) or _ORIGIN_RE.search(before[-30:])):
-        return []
-    return [m for m in chain if m is not best]
-
-
-_RIF_BEFORE_RE = rx(r"ريف\s*$")
-
-
-def _after_in_list(head: Mention, m: Mention) -> bool:
-    """Whether ``m`` comes after ``head`` in the same list (a 'ريف' head's later members)."""
-    return m.start > head.end
-
-
-def _not_hit(before: str, kind: str) -> bool:
-    """Whether the text before a list says its places are not where the event happened
-    (a withdrawal's 'من' names where it happened: 'انسحبت القوات من قاعدتي A وB')."""
-    found = _NOT_HIT_LIST_RE.search(before)
-    return found is not None and not (kind == "withdrawal" and "من" in found.group(0)
-                                      and "بين" not in found.group(0))
-
-
-def _told_again(doc: Doc, c: Candidate) -> list[Mention]:
-    """The places of the sentence's other clauses that tell ``c``'s action again.
-
-    'استهدفت مسيرات موقعاً وسط القامشلي، كما استهدفت محطتي كهرباء في الدرباسية وعامودا':
-    one sentence, one kind of action, hit at places named in two clauses. Each clause
-    with a trigger of the same type gives its own place (and its list), attached to it
-    in that clause as :func:`place_for` would.
-    """
-    s = c.sentence
-    out: list[Mention] = []
-    usable = doc.in_sentence(doc.usable, s)
-    for start, end, kind in doc.events.get(s.index, ()):
-        if kind != c.type:
-            continue
-        clause = clause_of(s.folded, _fpos(s, start))
-        if clause[0] <= c.clause[0] and c.clause[1] <= clause[1]:
-            continue  # its own clause (or the whole of it, when cut at 'بعد' / 'عقب')
-        lo, hi = s.to_original(*clause)
-        other = dataclasses.replace(c, start=start, end=end, clause=clause)
-        here = [m for m in usable if lo <= m.start < hi and not _is_qualifier(doc, m, usable)
-                and not _is_actor_word(doc, m)]
-        attached = [m for m in here if m.kind_word or _ATTACH_RE.search(
-            doc.fspan(max(0, m.start - 14), m.start)) or _LIST_LEAD_RE.search(
-            doc.fspan(max(0, m.start - 14), m.start))]
-        if attached:
-            best = min(attached, key=lambda m, o=other: _place_score(doc, m, o, lo, hi))
-            out += [best, *_coordinated(doc, other, best)]
-    return out
-
-
-#: A later clause telling the same violence's dead or wounded: 'بينما قُتل موظف', 'كما أُصيب
-#: اثنان آخران', 'فيما استشهد مدني'.
-_HURT_CLAUSE_RE = rx(r"(?<![^\W\d_])[و]?(?:بينما|فيما|كما|في حين)\s+(?:\S+\s+)?"
-                     r"(?:قتل|اصيب|اصيبت|استشهد|جرح|لقي)(?![^\W\d_])")
-
-
-def _hurt_elsewhere(doc: Doc, c: Candidate) -> list[Mention]:
-    """The places of later clauses that tell the dead or wounded of ``c``'s violence there.
-
-    'اغتال مسلحون مدير مدرسة في بلدة الشعفة، بينما قُتل موظف طبي في بلدة أبو خشب': a
-    reader maps the killing at Abu Khashab too, as the same kind of event. Only for
-    strikes and assassinations, a place attached in that clause; the next sentence too
-    when it tells no event of its own ('... كما أُصيب اثنان آخران في مدينة الشحيل').
-    """
-    if c.type not in _STRIKES:
-        return []
-    s, out = c.sentence, []
-    nxt = doc.sentences[s.index + 1:s.index + 2]
-    told = [(s, c.clause[1])] + [(t, 0) for t in nxt if not t.heading and not any(
-        not o.anaphoric for o in doc.cands.get(t.index, ())) and not _ELSEWHERE_RE.search(t.folded)]
-    for t, start in told:
-        usable = doc.in_sentence(doc.usable, t)
-        for hit in _HURT_CLAUSE_RE.finditer(t.folded, start):
-            lo, hi = t.to_original(*clause_of(t.folded, hit.end()))
-            out += [m for m in usable if lo <= m.start < hi and not _is_qualifier(doc, m, usable)
-                    and not _is_actor_word(doc, m) and (m.kind_word or _ATTACH_RE.search(
-                        doc.fspan(max(0, m.start - 14), m.start)))][:1]
-    return out
-
-
-def _fpos(s: Sentence, start: int) -> int:
-    """The offset in ``s.folded`` of the original offset ``start`` (folding deletes marks)."""
-    return bisect.bisect_left(range(len(s.folded) + 1), start, key=lambda k: s.to_original(k, k)[0])
-
-
-def _joined(doc: Doc, a: Mention, b: Mention) -> bool:
-    """Whether ``b`` follows ``a`` in one list of places ('A وB', 'A، B', 'A وفي B'), maybe
-    past a member the gazetteer lacks ('بريف تل تمر وأبو راسين والدرباسية')."""
-    if a.end > b.start:
-        return False
-    gap = doc.fspan(a.end, b.start)
-    if ("و" in gap or "," in gap) and _AND_RE.fullmatch(gap) is not None:
-        return True
-    unknown = _UNKNOWN_MEMBER_RE.fullmatch(gap)
-    return unknown is not None and not any(
-        w in _NOT_MEMBER_WORDS for w in unknown.group(1).split())
-
-
-#: 'وأبو راسين و' between two places of a list: one member of one or two words unknown to
-#: the gazetteer (a place left out of the list would lose the places after it).
-_UNKNOWN_MEMBER_RE = rx(r"\s*,?\s*و\s*((?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?)\s*,?\s*و\s*")
-#: Words that say the gap is not a member's name (a clause, a preposition, a kind of target).
-_NOT_MEMBER_WORDS = frozenset({
-    "في", "من", "الي", "علي", "عن", "مع", "قرب", "بعد", "قبل", "عند", "بين", "ان", "التي", "الذي",
-    "كما", "ثم", "حيث", "مواقع", "منازل", "منزل", "نقاط", "مقرات", "اسفر", "ادي", "مما",
-})
 
 
 #: How far (km) from its town a countryside ('ريف القامشلي') reaches.
@@ -412,7 +233,7 @@ _VEHICLES_RE = rx(
     r"|اليتين|اليات|مدرعه|مدرعتين|مدرعات|شاحنات|مسيره|مروحيه|مروحيات)"
     r"(?![^\W\d_])")
 #: A sentence that says it tells something else.
-_ELSEWHERE_RE = rx(r"في سياق|في حادث(?:ه)? (?:اخري|منفصل)|من جهه اخري|في وقت سابق|يذكر ان|يشار الي"
+ELSEWHERE_RE = rx(r"في سياق|في حادث(?:ه)? (?:اخري|منفصل)|من جهه اخري|في وقت سابق|يذكر ان|يشار الي"
                    r"|في تطور اخر|علي صعيد")
 
 
@@ -435,18 +256,18 @@ def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
             continue
         told = [o for o in doc.cands.get(t.index, ()) if not o.anaphoric]
         refers = _REFERS_BACK_RE.search(t.folded)
-        if _ELSEWHERE_RE.search(t.folded) or (told and not (refers and _same_strike(c, told))):
+        if ELSEWHERE_RE.search(t.folded) or (told and not (refers and _same_strike(c, told))):
             break
         if not (refers or (vehicles and _VEHICLES_RE.search(t.folded))):
             continue
         finer = [m for m in doc.in_sentence(doc.usable, t)
                  if _finer(m.place, place) and _inside(doc, place, m.place, strict=found[5])
-                 and (m.kind_word or _ATTACH_RE.search(doc.fspan(max(0, m.start - 14), m.start)))
-                 and not _ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start))
-                 and not _is_qualifier(doc, m, doc.in_sentence(doc.usable, t))]
+                 and (m.kind_word or ATTACH_RE.search(doc.fspan(max(0, m.start - 14), m.start)))
+                 and not ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start))
+                 and not is_qualifier(doc, m, doc.in_sentence(doc.usable, t))]
         if finer:
             best = min(finer, key=lambda m: (m.approximate, _KIND_RANK.get(m.place.kind, 0), m.start))
-            gp, approx = _precision_of(doc, best)
+            gp, approx = precision_of(doc, best)
             cue = f"told more precisely in a following sentence (first: {found[3]})"
             return best.place, gp, approx, best.text, cue, found[5]
     return found
@@ -461,8 +282,10 @@ def _finer(place: Place, area: Place) -> bool:
 
 def _same_strike(c: Candidate, told: list[Candidate]) -> bool:
     """Whether a following sentence's events are ``c``'s strike told again: 'قصف الجيش
-    الأميركي مواقع في شمال شرق سوريا' then 'ودمرت الضربات ثلاث شاحنات جنوبي البوكمال'."""
-    return c.type in _STRIKES and all(o.type in _STRIKES for o in told)
+    الأميركي مواقع في شمال شرق سوريا' then 'ودمرت الضربات ثلاث شاحنات جنوبي البوكمال'; and
+    fighters scrambled against the strikes ('أرسلت مقاتلات لحماية القوات' then 'مشيراً إلى
+    غارات جوية في محيط مدينة الحسكة'): the strikes they met are where they flew."""
+    return (c.type in STRIKES or c.type == "air_incident") and all(o.type in STRIKES for o in told)
 
 
 def _inside(doc: Doc, area: Place, point: Place, *, strict: bool) -> bool:
@@ -488,12 +311,12 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _is_actor_word(doc: Doc, m: Mention) -> bool:
+def is_actor_word(doc: Doc, m: Mention) -> bool:
     """'تركية' in 'دوريات روسية وتركية', 'واشنطن' as the US: a name inside an actor, not a place."""
     return bool(doc.overlapping(doc.actors, m.start, m.end))
 
 
-def _is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
+def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
     """'الحسكة' in 'القامشلي شمالي الحسكة' and 'محافظة الحسكة' after 'بلدة القحطانية'."""
     for other in usable:
         if other is m or other.end > m.start or m.start - other.end > 24:
@@ -509,7 +332,7 @@ def _is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
     return False
 
 
-def _place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
+def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
     place = m.place
     assert place is not None
     if place.kind in AREA_KINDS:
@@ -517,7 +340,7 @@ def _place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
         if place.kind == "region" and place.parent:
             rank = 2.0
         elif is_macro_region(place):
-            rank = 4.5  # 'شمال شرق سوريا' after any countryside, district or governorate
+            rank = 20.0  # 'شمال شرق سوريا' after any other place of the sentence
     else:
         rank = 0.0 if (m.geo_precision or 1) == 1 else 0.5
     if m.approximate:
@@ -526,12 +349,17 @@ def _place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
     before = doc.fspan(max(0, m.start - 14), m.start)
     crossed = c.type == "convoy" and _crossed_at(doc, m, c)
     named = c.start <= m.start <= c.end + 1  # 'أخلت مطار القامشلي', 'انسحبت من': the trigger's own words
-    attached = (m.kind_word or _ATTACH_RE.search(before) or _LIST_LEAD_RE.search(before) or crossed
+    attached = (m.kind_word or ATTACH_RE.search(before) or LIST_LEAD_RE.search(before) or crossed
                 or named)
     rank += 0.0 if attached else 2.5
     rank += _movement_end(doc, m, c)
-    if _ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start)):
+    if (c.type not in _MOVES and not lo <= m.start < hi
+            and _TOWARDS_RE.search(doc.fspan(max(0, m.start - 30), m.start))):
+        rank += 1.0  # 'نقل قوة إلى مدينة X، للإشراف على المعارك في Y': where a move went
+    if ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start)):
         rank += 2.0  # where they came from, not where it happened
+    if _REPORTER_RE.search(doc.fspan(max(0, m.start - 40), m.start)):
+        rank += 3.0  # 'وفق ما أكدت مراسلة "الطريق" في الحسكة': where the reporter is
     if crossed:
         rank -= 0.5  # a convoy is reported where it crossed, not where it was heading
     return rank + abs(m.start - c.start) / 1000
@@ -546,7 +374,7 @@ _TOWARDS_RE = rx(r"(?<![^\W\d_])(?:الي|باتجاه|نحو|صوب)\s+"
 _PURPOSE_RE = rx(r"(?<![^\W\d_])(?:تمهيدا|استعدادا|تحضيرا|بهدف|لاخراج|لطرد|لشن|لمهاجمه|لاقتحام)"
                  r"(?![^\W\d_])")
 #: Events whose object is a place struck (taking a town is not: forces move there).
-_STRIKES = frozenset({"airstrike", "shelling", "attack", "explosion", "armed_clash", "raid",
+STRIKES = frozenset({"airstrike", "shelling", "attack", "explosion", "armed_clash", "raid",
                       "assassination"})
 #: How far after a hostile verb or noun its object (the place it hit) may begin.
 _TARGET_REACH = 40
@@ -570,7 +398,7 @@ def _movement_end(doc: Doc, m: Mention, c: Candidate) -> float:
         # place of the purpose is not where the forces are
         cost += 3.0
     for lo, hi, kind in doc.events.get(c.sentence.index, ()):
-        if kind in _STRIKES and hi <= m.start < hi + _TARGET_REACH and not lo <= c.start < hi:
+        if kind in STRIKES and hi <= m.start < hi + _TARGET_REACH and not lo <= c.start < hi:
             return cost + 3.0
     return cost
 
@@ -587,7 +415,7 @@ def _crossed_at(doc: Doc, m: Mention, c: Candidate) -> bool:
                 or (_ENTER_RE.match(word) and _FROM_RE.search(before)))
 
 
-def _precision_of(doc: Doc, m: Mention) -> tuple[int, bool]:
+def precision_of(doc: Doc, m: Mention) -> tuple[int, bool]:
     gp = m.geo_precision or 1
     place = m.place
     approx = m.approximate or (place is not None and place.kind in AREA_KINDS)
@@ -612,11 +440,14 @@ def _anaphoric_place(doc: Doc, s: Sentence) -> tuple[Place, str, bool] | None:
     """
     for m in ANAPHORIC_PLACE_RE.finditer(s.folded):
         kinds = ANAPHOR_KINDS[m.group(1)]
-        if not kinds:
-            continue
         start, _ = s.to_original(m.start(), m.end())
+        if not kinds:
+            area = _the_area(doc, s, m, start)
+            if area is not None:
+                return area
+            continue
         earlier = doc.ending_before(doc.usable, start, 2500)
-        earlier.sort(key=lambda x: (not _ORIGIN_RE.search(doc.fspan(max(0, x.start - 30), x.start)),
+        earlier.sort(key=lambda x: (not ORIGIN_RE.search(doc.fspan(max(0, x.start - 30), x.start)),
                                     x.start))
         for mention in reversed(earlier):
             place = mention.place
@@ -634,6 +465,21 @@ def _anaphoric_place(doc: Doc, s: Sentence) -> tuple[Place, str, bool] | None:
     return None
 
 
+#: 'في المنطقة', 'إلى المنطقة', 'أجواء المنطقة': the area of the place told just before.
+_THE_AREA_RE = rx(r"(?<![^\W\d_])(?:في|الي|داخل|اجواء|سماء|نحو|باتجاه)\s+$")
+
+
+def _the_area(doc: Doc, s: Sentence, m: re.Match[str], start: int) -> tuple[Place, str, bool] | None:
+    """The place 'وصلت مروحيات إلى أجواء المنطقة' means: the last point named before it
+    (not an origin), approximate. 'المنطقة' with no such word ('دول المنطقة') means none."""
+    if not _THE_AREA_RE.search(s.folded[max(0, m.start() - 12):m.start()]):
+        return None
+    earlier = [x for x in doc.ending_before(doc.usable, start, 2500)
+               if x.place.kind not in AREA_KINDS
+               and not ORIGIN_RE.search(doc.fspan(max(0, x.start - 30), x.start))]
+    return (earlier[-1].place, m.group(0), True) if earlier else None
+
+
 def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
     siblings = doc.para_sentences.get(s.para, [])
     lo = siblings[0].start if siblings else s.start
@@ -648,7 +494,7 @@ def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
 def _not_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The mentions that are not a qualifier of the place before them: in 'قرية الزر بمنطقة
     البصيرة، شرق دير الزور' the nearest place named is al-Zir's, not Deir ez-Zor."""
-    return [m for m in mentions if not _is_qualifier(doc, m, mentions)]
+    return [m for m in mentions if not is_qualifier(doc, m, mentions)]
 
 
 def _region_fallback(doc: Doc, s: Sentence) -> Mention | None:

@@ -81,6 +81,8 @@ def test_adjective_after_village_is_not_a_name(small_gazetteer) -> None:
         ("إسطنبول - متابعات\nنص الخبر", "dateline"),
         ("إسطنبول ـ وكالات\nنص الخبر", "dateline"),
         ("وقالت مصادر لموقع تلفزيون سوريا", "media"),
+        ("وفقاً لقناة الرقة", "media"),  # a clitic 'ل' on the outlet word
+        ("كما قال مصدر ولوكالة الحسكة", "media"),
     ],
 )
 def test_names_that_are_not_story_locations(small_gazetteer, text, role) -> None:

@@ -53,3 +53,20 @@ def test_names_with_and_without_the_article_resolve_alike(gaz, with_article, wit
 def test_a_verb_after_a_known_town_without_its_article_is_not_part_of_its_name(gaz):
     first, again = resolve_text("وفي بلدة كسرة قتل شخص برصاص مجهولين. وشهدت كسرة توتراً.", gaz)
     assert (first.text, first.place.id, again.place.id) == ("كسرة", "kisrah", "kisrah")
+
+
+@pytest.mark.parametrize("text", [
+    'وصلت تعزيزات إلى مقرات قسد في مدن "الرقة" و"الطبقة" و"الكرامة".',
+    "قصفت المدفعية بلدات الرقة والمنصورة والكرامة ليلاً.",
+])
+def test_a_town_registered_with_its_kind_word_is_found_in_a_list_of_towns(gaz, text):
+    assert _mention(gaz, text, "الكرامة").place.id == "karama_raqqa"
+
+
+@pytest.mark.parametrize("text", [
+    "وطالب أهالي القرى بالكرامة والعدالة.",
+    "وقال إن الكرامة لا تباع.",
+    'وهتف المحتجون في مدن "الرقة" و"الطبقة" للحرية والكرامة.',
+])
+def test_dignity_is_no_town(gaz, text):
+    assert all(m.place is None or m.place.id != "karama_raqqa" for m in resolve_text(text, gaz))

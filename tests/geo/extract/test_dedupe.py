@@ -82,3 +82,28 @@ def test_a_separate_incident_nearby_stays_apart(gaz):
     body = ("استهدفت خلية مسلحة سيارة عسكرية لقسد في بلدة البصيرة شرق دير الزور.\n"
             "وفي حادث منفصل، استهدفت خلية أخرى نقطة عسكرية لقسد في بلدة ذيبان.")
     assert sorted(i.place.id for i in run(gaz, body).incidents) == ["busayrah", "dhiban"]
+
+
+# --- places of one event (issue 11, round 2) -------------------------------------------------
+
+
+def test_a_back_reference_at_another_town_neither_joins_nor_moves_the_event(gaz):
+    # two strikes, the second referred to by a definite noun but placed in its own words
+    body = ("استهدفت مسيرة تركية صباح اليوم سيارة في مدينة عامودا.\n\n"
+            "وطال القصف أيضاً محطة كهرباء في ريف المالكية.")
+    incs = run(gaz, body).incidents
+    assert {i.place.id for i in incs if i.place is not None} >= {"amuda", "rif_malikiyah"}
+    assert next(i for i in incs if "عامودا" in i.sources[0].evidence).place.id == "amuda"
+
+
+def test_two_villages_apart_are_two_events_a_village_in_a_countryside_is_one(gaz):
+    body = ("قصفت القوات التركية قرية في ريف القامشلي صباح اليوم.\n\n"
+            "وتركز القصف التركي على مدينة القامشلي وأطرافها.")
+    incs = run(gaz, body).incidents
+    assert len(incs) == 1  # the town and its countryside: one place
+
+
+def test_a_correspondents_town_is_not_where_it_happened(gaz):
+    inc = one(gaz, "اعترضت القوات الأمريكية دورية روسية في محيط مدينة المالكية وفق ما أكدت "
+                   "مراسلة الموقع في الحسكة.")
+    assert (inc.place.id, inc.geo_precision) == ("malikiyah", 2)

@@ -158,3 +158,50 @@ def test_a_next_sentence_about_something_else_adds_no_place(gaz):
     body = ("اندلعت اشتباكات عنيفة بين قسد ومسلحين في محيط بلدة ذيبان.\n"
             "وفي سياق آخر، كما أُصيب مدني في مدينة الشحيل بانفجار لغم.")
     assert _places(run(gaz, body), "armed_clash") == ["dhiban"]
+
+
+# --- lists the grammar of news writes in other shapes (issue 11, round 2) ----------------------
+
+
+def test_a_member_after_the_qualifier_of_the_one_before(gaz):
+    body = "قصفت المدفعية التركية مساء أمس محطات المياه في عين عيسى في ريف الرقة والدرباسية شمالي الحسكة."
+    assert _places(run(gaz, body), "shelling") == ["ayn_issa", "darbasiyah"]
+
+
+def test_a_list_in_the_locative_clause_after_a_comma(gaz):
+    body = "استهدفت مسيرات تركية صباح اليوم صوامع الحبوب، في مدينة عامودا وبلدة تل تمر."
+    assert _places(run(gaz, body), "airstrike") == ["amuda", "tal_tamr"]
+
+
+def test_a_list_of_places_opening_the_sentence(gaz):
+    body = "وفي الدرباسية وعامودا، تسبب القصف التركي صباح اليوم بأضرار في المنازل."
+    assert sorted(_places(run(gaz, body), "shelling")) == ["amuda", "darbasiyah"]
+
+
+def test_a_list_of_sites_each_named_through_its_town(gaz):
+    body = ("قصفت مسيرة تركية أمس محطة ضخ مياه بلدة تل تمر 3 مضخات ومحطة تحويل كهرباء مدينة "
+            "الدرباسية الشرقية.")
+    assert _places(run(gaz, body), "airstrike") == ["tal_tamr", "darbasiyah"]
+
+
+def test_a_verb_after_and_is_no_list_of_sites(gaz):
+    body = "قصفت مسيرة تركية أمس محطة كهرباء بلدة تل تمر وقتلت مدنياً في مدينة الدرباسية."
+    assert _places(run(gaz, body), "airstrike")[:1] == ["tal_tamr"]
+    assert "darbasiyah" not in _places(run(gaz, body), "airstrike")
+
+
+def test_a_town_subjected_to_the_strike_in_a_later_clause(gaz):
+    body = ("قصفت مسيرة تركية صباح اليوم منزلاً في مدينة عامودا، وقبلها تعرضت الدرباسية "
+            "لقصف مماثل.")
+    assert _places(run(gaz, body), "airstrike") == ["amuda", "darbasiyah"]
+
+
+def test_a_later_clause_with_another_weapon_named_is_not_the_same_strike(gaz):
+    body = ("قصفت مسيرة تركية صباح اليوم منزلاً في مدينة عامودا، فيما قصفت المدفعية "
+            "التركية قرية في ريف الدرباسية.")
+    assert _places(run(gaz, body), "airstrike") == ["amuda"]
+
+
+def test_a_dual_kind_word_after_the_comma_leads_a_list(gaz):
+    body = "قصفت طائرات حربية مجهولة مساء أمس، على مدينتي الميادين والبوكمال."
+    assert _places(run(gaz, body), "airstrike") == ["mayadin", "abu_kamal"]

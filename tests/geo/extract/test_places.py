@@ -201,3 +201,39 @@ def test_the_paragraphs_place_is_not_a_qualifier_of_a_finer_one(gaz):
             "وتقوم قسد حالياً بعمليات تمشيط واسعة للعثور على أعضاء الخلية.")
     sweep = [i for i in run(gaz, body).incidents if "تمشيط" in i.sources[0].evidence]
     assert [i.place.id for i in sweep] == ["shuhayl"]
+
+
+def test_a_region_of_the_country_never_wins_over_a_town_of_its_sentence(gaz):
+    inc = one(gaz, "استهدفت مسيرة تركية في شمال شرق سوريا صباح اليوم سيارة عسكرية، وذلك على "
+                   "طريق عامودا.")
+    assert (inc.place.id, inc.geo_precision) == ("amuda", 2)
+
+
+def test_where_a_move_went_does_not_locate_the_fighting_of_another_clause(gaz):
+    body = ("وأرسلت القوات الأمريكية قوة إلى مدينة تل أبيض، للإشراف على سير المعارك التي "
+            "تقودها قسد ضد داعش في ريف الرقة الشمالي.")
+    clash = [i for i in run(gaz, body).incidents if i.type == "armed_clash"]
+    assert [i.place.id for i in clash] == ["rif_raqqa"]
+
+
+@pytest.mark.parametrize(("second", "placed"), [
+    ("وفي وقت لاحق وصلت تعزيزات روسية إلى المنطقة.", True),
+    ("وقال مسؤول إن واشنطن سترسل تعزيزات إلى دول المنطقة.", False),
+])
+def test_the_area_refers_back_to_the_place_told_before(gaz, second, placed):
+    body = f"اعترضت دورية أمريكية دورية روسية قرب قرية الأسدية صباح اليوم.\n\n{second}"
+    moves = [i for i in run(gaz, body).incidents if i.type == "deployment"]
+    assert [(i.place.id, i.geo_precision) for i in moves] == (
+        [("asadiyah_hasakah", 2)] if placed else [])
+
+
+def test_fighters_scrambled_fly_where_the_strikes_they_met_were(gaz):
+    body = ("وأعلن التحالف اليوم أنه أرسل مقاتلات لحماية قواته العاملة في شمال شرق سوريا.\n\n"
+            "وأشار المتحدث إلى غارات جوية نفذتها طائرات النظام اليوم في محيط مدينة الحسكة.")
+    air = [i for i in run(gaz, body).incidents if i.type == "air_incident"]
+    assert [(i.place.id, i.geo_precision) for i in air] == [("hasakah", 2)]
+
+
+def test_what_a_correspondent_says_happened_there_is_placed_there(gaz):
+    inc = one(gaz, "وأفاد مراسلنا بأن الطائرات قصفت في القامشلي مواقع لقسد قرب عامودا صباح اليوم.")
+    assert inc.place.id == "qamishli"

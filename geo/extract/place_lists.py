@@ -1,0 +1,246 @@
+"""The several places one sentence tells an event at: lists and clauses told again.
+
+Why a module: :mod:`geo.extract.places` chooses one place per event; a reader also maps
+the other places a sentence coordinates with it ('في كوباني وعين عيسى والقامشلي'), the
+clauses that tell the same action again ('كما استهدفت ... في الدرباسية'), a countryside
+list ('بريف تل تمر والدرباسية': each town's countryside) and the dead or wounded told at
+another place ('بينما قُتل موظف في بلدة أبو خشب'). Those list rules live here, one
+incident per place (:func:`places_for`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+
+from gazetteer.model import Mention
+
+from ..relate import is_macro_region
+from .document import Doc
+from .folding import rx
+from .places import (
+    AREA_KINDS,
+    ATTACH_RE,
+    ELSEWHERE_RE,
+    LIST_LEAD_RE,
+    ORIGIN_RE,
+    SETTLEMENT_KINDS,
+    STRIKES,
+    PlaceFound,
+    is_actor_word,
+    is_qualifier,
+    locative_after,
+    place_and_mention,
+    place_score,
+    precision_of,
+    site_or_place,
+)
+from .sentences import Sentence, clause_of
+from .triggers import Candidate
+
+__all__ = ["SPLIT_TYPES", "places_for"]
+
+#: Types whose one sentence may report the same action at several places, one incident each
+#: (a patrol or convoy through several places is one event with a route, not several).
+SPLIT_TYPES = frozenset({"airstrike", "shelling", "explosion", "attack", "armed_clash", "raid",
+                         "arrest", "protest", "capture", "assassination", "deployment",
+                         "withdrawal"})
+#: What may stand between two places of one list: 'و', a comma, a repeated preposition or kind,
+#: 'وأخرى في' (another strike at ...).
+_AND_RE = rx(r"\s*,?\s*(?:و\s*)?(?:(?:اخري|اخر|ثانيه|ثالثه)\s+)?(?:(?:في|ب|علي|الي)\s*)?"
+             r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|حي|مخيم|مطار|قاعده|معبر|حقل|سد)\s+)?")
+#: A list named as a side's area or a road's ends, not as places the event hit.
+_NOT_HIT_LIST_RE = rx(r"(?:مناطق|منطقه) (?:سيطره|نفوذ|انتشار|تواجد|وجود)|(?:الخاضع|الواقع)\S* (?:ل|تحت )"
+                      r"?سيطره|تسيطر عليها|(?<![^\W\d_])بين\s+(?:\S+\s+)?$|طريق\S*\s+(?:\S+\s+)?$"
+                      r"|(?<![^\W\d_])(?<!كل )من\s+(?:\S+\s+)?$")
+
+
+def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
+    """Every place the event of ``c`` happened at: the one of :func:`place_for`, then the
+    others its clause coordinates with it (see :func:`_coordinated`); one incident each.
+
+    'استهدفت مسيرات تركية محطات الكهرباء في كوباني وعين عيسى والقامشلي': a reader maps
+    three strikes, not one at the first town. Only for :data:`SPLIT_TYPES`, a told (not
+    referred-to, not present-tense) event, and places of its own sentence.
+    """
+    found, best = place_and_mention(doc, c)
+    if (best is None or found[0] is None or c.type not in SPLIT_TYPES or c.anaphoric
+            or c.form == "present"):
+        return [found]
+    if found[0].id != site_or_place(doc, best).id:  # refined from a following sentence
+        return [found]
+    out = [found]
+    seen = {found[0].id}
+    countryside = best.place.kind == "region" and bool(best.place.parent) and (
+        "ريف" in best.text or _RIF_BEFORE_RE.search(doc.fspan(max(0, best.start - 8), best.start)))
+    for m in [*_coordinated(doc, c, best), *_told_again(doc, c), *_hurt_elsewhere(doc, c)]:
+        place = site_or_place(doc, m)
+        gp, approx = precision_of(doc, m)
+        if countryside and m.place.kind in SETTLEMENT_KINDS and _after_in_list(best, m):
+            # 'بريف تل تمر والدرباسية': the countryside of each town of the list
+            place, gp, approx = doc.gazetteer.countryside_of.get(place.id, place), 2, True
+        if place.id in seen or is_macro_region(place):
+            continue
+        seen.add(place.id)
+        if place.kind in AREA_KINDS and not approx:
+            gp, approx = 3, True
+        out.append((place, gp, approx, m.text, "one of several places the sentence names for it",
+                    True))
+    return out
+
+
+def _coordinated(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
+    """The other places of the list ``best`` stands in: 'في كوباني وعين عيسى والقامشلي'.
+
+    A list is places joined by 'و' (commas inside it, 'في A، B وC'), led by a location
+    preposition or a plural kind word ('قرى'), starting in the trigger's clause. Not a
+    list named as an origin ('انطلقت من'), a road's ends ('بين A وB'), a side's area
+    ('مناطق سيطرة قسد في A وB'); a qualifier ('القامشلي شمالي الحسكة') is no member.
+    """
+    s = c.sentence
+    clause_lo, clause_hi = s.to_original(*c.clause)
+    in_s = doc.in_sentence(doc.usable, s)
+    quals = [m for m in in_s if is_qualifier(doc, m, in_s)]
+    pool = [m for m in in_s if m not in quals and not is_actor_word(doc, m)]
+    if best not in pool:
+        return []
+    k = pool.index(best)
+    lo = k
+    while lo > 0 and _joined(doc, pool[lo - 1], pool[lo], quals):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(pool) and _joined(doc, pool[hi], pool[hi + 1], quals):
+        hi += 1
+    while hi > lo and "و" not in doc.fspan(pool[hi - 1].end, pool[hi].start):
+        hi -= 1  # 'في A وB، C': a last place after a bare comma qualifies, it is no member
+    chain = pool[lo:hi + 1]
+    head = chain[0]
+    before = doc.fspan(max(s.start, head.start - 40), head.start)
+    in_clause = (clause_lo <= head.start < clause_hi or locative_after(doc, clause_hi, head)
+                 or (head.start < clause_lo and _FRONTED_RE.fullmatch(doc.fspan(s.start, head.start))))
+    if (len(chain) < 2 or not in_clause
+            or not (head.kind_word or LIST_LEAD_RE.search(before))
+            or _not_hit(before, c.type) or ORIGIN_RE.search(before[-30:])):
+        return []
+    return [m for m in chain if m is not best]
+
+
+_RIF_BEFORE_RE = rx(r"ريف\s*$")
+
+
+def _after_in_list(head: Mention, m: Mention) -> bool:
+    """Whether ``m`` comes after ``head`` in the same list (a 'ريف' head's later members)."""
+    return m.start > head.end
+
+
+def _not_hit(before: str, kind: str) -> bool:
+    """Whether the text before a list says its places are not where the event happened
+    (a withdrawal's 'من' names where it happened: 'انسحبت القوات من قاعدتي A وB')."""
+    found = _NOT_HIT_LIST_RE.search(before)
+    return found is not None and not (kind == "withdrawal" and "من" in found.group(0)
+                                      and "بين" not in found.group(0))
+
+
+def _told_again(doc: Doc, c: Candidate) -> list[Mention]:
+    """The places of the sentence's other clauses that tell ``c``'s action again.
+
+    'استهدفت مسيرات موقعاً وسط القامشلي، كما استهدفت محطتي كهرباء في الدرباسية وعامودا':
+    one sentence, one kind of action, hit at places named in two clauses. Each clause
+    with a trigger of the same type gives its own place (and its list), attached to it
+    in that clause as :func:`place_for` would.
+    """
+    s = c.sentence
+    out: list[Mention] = []
+    usable = doc.in_sentence(doc.usable, s)
+    for start, end, kind in doc.events.get(s.index, ()):
+        if kind != c.type and not (kind in _STRIKE_PAIR and c.type in _STRIKE_PAIR
+                                   and _BARE_STRIKE_RE.fullmatch(doc.fspan(start, end))):
+            continue
+        clause = clause_of(s.folded, _fpos(s, start))
+        if clause[0] <= c.clause[0] and c.clause[1] <= clause[1]:
+            continue  # its own clause (or the whole of it, when cut at 'بعد' / 'عقب')
+        lo, hi = s.to_original(*clause)
+        other = dataclasses.replace(c, start=start, end=end, clause=clause)
+        here = [m for m in usable if lo <= m.start < hi and not is_qualifier(doc, m, usable)
+                and not is_actor_word(doc, m)]
+        attached = [m for m in here if m.kind_word or ATTACH_RE.search(
+            doc.fspan(max(0, m.start - 14), m.start)) or LIST_LEAD_RE.search(
+            doc.fspan(max(0, m.start - 14), m.start))]
+        if attached:
+            best = min(attached, key=lambda m, o=other: place_score(doc, m, o, lo, hi))
+            out += [best, *_coordinated(doc, other, best)]
+    return out
+
+
+#: A bare 'قصف' takes the weapon of the strike its article tells: the same action again.
+_STRIKE_PAIR = frozenset({"airstrike", "shelling"})
+_BARE_STRIKE_RE = rx(r"[وفبل]?(?:ال|لل)?قصف")
+#: A later clause telling the same violence's dead or wounded: 'بينما قُتل موظف', 'كما أُصيب
+#: اثنان آخران', 'فيما استشهد مدني'.
+_HURT_CLAUSE_RE = rx(r"(?<![^\W\d_])[و]?(?:بينما|فيما|كما|في حين)\s+(?:\S+\s+)?"
+                     r"(?:قتل|اصيب|اصيبت|استشهد|جرح|لقي)(?![^\W\d_])")
+
+
+def _hurt_elsewhere(doc: Doc, c: Candidate) -> list[Mention]:
+    """The places of later clauses that tell the dead or wounded of ``c``'s violence there.
+
+    'اغتال مسلحون مدير مدرسة في بلدة الشعفة، بينما قُتل موظف طبي في بلدة أبو خشب': a
+    reader maps the killing at Abu Khashab too, as the same kind of event. Only for
+    strikes and assassinations, a place attached in that clause; the next sentence too
+    when it tells no event of its own ('... كما أُصيب اثنان آخران في مدينة الشحيل').
+    """
+    if c.type not in STRIKES:
+        return []
+    s, out = c.sentence, []
+    nxt = doc.sentences[s.index + 1:s.index + 2]
+    told = [(s, c.clause[1])] + [(t, 0) for t in nxt if not t.heading and not any(
+        not o.anaphoric for o in doc.cands.get(t.index, ())) and not ELSEWHERE_RE.search(t.folded)]
+    for t, start in told:
+        usable = doc.in_sentence(doc.usable, t)
+        for hit in _HURT_CLAUSE_RE.finditer(t.folded, start):
+            lo, hi = t.to_original(*clause_of(t.folded, hit.end()))
+            out += [m for m in usable if lo <= m.start < hi and not is_qualifier(doc, m, usable)
+                    and not is_actor_word(doc, m) and (m.kind_word or ATTACH_RE.search(
+                        doc.fspan(max(0, m.start - 14), m.start)))][:1]
+    return out
+
+
+def _fpos(s: Sentence, start: int) -> int:
+    """The offset in ``s.folded`` of the original offset ``start`` (folding deletes marks)."""
+    return bisect.bisect_left(range(len(s.folded) + 1), start, key=lambda k: s.to_original(k, k)[0])
+
+
+def _joined(doc: Doc, a: Mention, b: Mention, quals: list[Mention] = ()) -> bool:
+    """Whether ``b`` follows ``a`` in one list of places ('A وB', 'A، B', 'A وفي B'), maybe
+    past a member the gazetteer lacks ('بريف تل تمر وأبو راسين والدرباسية'), past the
+    qualifier of ``a`` ('في عين عيسى في ريف الرقة والقامشلي'), or as sites named through
+    their towns ('محطة كهرباء بلدة عامودا ومحطة تحويل مدينة القامشلي')."""
+    if a.end > b.start:
+        return False
+    end = max([a.end, *(q.end for q in quals if a.end <= q.start and q.end <= b.start)])
+    gap = doc.fspan(end, b.start)
+    if ("و" in gap or "," in gap) and _AND_RE.fullmatch(gap) is not None:
+        return True
+    if _SITE_AND_RE.fullmatch(gap) is not None:
+        return True
+    unknown = _UNKNOWN_MEMBER_RE.fullmatch(gap)
+    return unknown is not None and not any(
+        w in _NOT_MEMBER_WORDS for w in unknown.group(1).split())
+
+
+#: A sentence opening on where, before its event: 'وفي عين عيسى والقامشلي، تسبب القصف ...'.
+_FRONTED_RE = rx(r"\s*[وف]?(?:في|ب|داخل|عند)\s*(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|ريف|مدينتي"
+                 r"|بلدتي|قريتي|مناطق|بلدات|قري)\s+)?")
+#: '66/20 كيلو فولت ومحطة تحويل كهرباء مدينة ' between two towns: the next site of a list of
+#: sites (a facility word after 'و'), each named through its town.
+_SITE_AND_RE = rx(r"[^.,!?]{0,25}?\s*,?\s*و\s*(?:ال)?(?:محطه|محطتي|محطات|منشاه|منشات|مقر|مقرات|معمل"
+                  r"|مبني|مدرسه|مستشفي|مشفي|صوامع|فرن|مركز|مخفر|حاجز|نقطه|موقع|مواقع|منزل|ابار|بئر"
+                  r"|خزان|سد|جسر)(?:\s+[^\s\d]+){0,3}?\s+(?:(?:ال)?(?:مدينه|بلده|قريه|ناحيه|حي)\s+)?")
+#: 'وأبو راسين و' between two places of a list: one member of one or two words unknown to
+#: the gazetteer (a place left out of the list would lose the places after it).
+_UNKNOWN_MEMBER_RE = rx(r"\s*,?\s*و\s*((?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?)\s*,?\s*و\s*")
+#: Words that say the gap is not a member's name (a clause, a preposition, a kind of target).
+_NOT_MEMBER_WORDS = frozenset({
+    "في", "من", "الي", "علي", "عن", "مع", "قرب", "بعد", "قبل", "عند", "بين", "ان", "التي", "الذي",
+    "كما", "ثم", "حيث", "مواقع", "منازل", "منزل", "نقاط", "مقرات", "اسفر", "ادي", "مما",
+})
