@@ -42,12 +42,6 @@ XFAIL: dict[str, str] = {
         "001 has no publication date and no year in its text: 'هذا العام' cannot be anchored on "
         "the article alone, and an article's dates never come from the rest of the corpus "
         "(issue 11), so the strike stays undated until an analyst sets 001's date"),
-    "feb2020_block": (
-        "004 tells the February interception 'في سوريا' only; the north-east Syria it names is "
-        "in a related-link headline ('اقرأ أيضاً') and a later paragraph about the Pentagon's 2019 "
-        "plans. A region of the country borrowed from other sentences is not the event's place "
-        "(issue 11: never borrowed; the brief: too coarse to map), so the incident is kept "
-        "without a place and queued for review"),
 }
 
 

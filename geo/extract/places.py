@@ -169,10 +169,19 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
                                                     False)))
     region = _region_fallback(doc, s)
     if region is not None:
-        return _unplaced_if_macro(_refined(
-            doc, c, (region.place, 3, True, region.text,
-                     "no place in the sentence; region named in the article", False)))
+        found = _refined(doc, c, (region.place, 3, True, region.text,
+                                  "no place in the sentence; region named in the article", False))
+        if _IN_THE_COUNTRY_RE.search(s.folded) and found[0] is region.place:
+            # 'اعترضت دورية روسية أخرى أميركية ... في سوريا' in an article set in the north-east:
+            # the sentence places the event in the country, the article's region narrows it
+            return (region.place, 3, True, region.text,
+                    "the sentence says only 'in Syria'; the region the article names", False)
+        return _unplaced_if_macro(found)
     return None, None, False, "", "", False
+
+
+#: The sentence places its event in the country, no finer: 'في سوريا', 'داخل الأراضي السورية'.
+_IN_THE_COUNTRY_RE = rx(r"(?<![^\W\d_])(?:في|داخل|ب)\s*(?:سوريا|سوريه|الاراضي السوريه)(?![^\W\d_])")
 
 
 def _unplaced_if_macro(found: PlaceFound) -> PlaceFound:

@@ -237,3 +237,21 @@ def test_fighters_scrambled_fly_where_the_strikes_they_met_were(gaz):
 def test_what_a_correspondent_says_happened_there_is_placed_there(gaz):
     inc = one(gaz, "وأفاد مراسلنا بأن الطائرات قصفت في القامشلي مواقع لقسد قرب عامودا صباح اليوم.")
     assert inc.place.id == "qamishli"
+
+
+_SETTING = "تشهد مناطق شمال شرق سوريا توتراً متزايداً بين القوات الأمريكية والقوات الروسية منذ أشهر.\n\n"
+
+
+def test_an_event_told_in_syria_takes_the_region_the_article_is_set_in(gaz):
+    """'... في سوريا' in an article set in the north-east: the region, coarse (precision 3)."""
+    body = _SETTING + "واعترضت دورية أمريكية أمس رتلاً عسكرياً روسياً في سوريا ومنعته من مواصلة طريقه."
+    inc = one(gaz, body)
+    assert inc.place is not None and inc.place.id == "ne_syria" and inc.geo_precision == 3
+    assert "in Syria" in inc.place_cue
+
+
+def test_an_event_with_no_place_of_its_own_is_kept_for_review(gaz):
+    body = _SETTING + "واعترضت دورية أمريكية أمس رتلاً عسكرياً روسياً ومنعته من مواصلة طريقه."
+    inc = one(gaz, body)
+    assert inc.place is None and inc.place_text == "شمال شرق سوريا"
+    assert inc.place_cue.startswith("not mapped, for review")
