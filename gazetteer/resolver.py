@@ -445,15 +445,22 @@ def _crossing_named_elsewhere(folded: FoldedText, mentions: list[Mention], gaz: 
     the first of them, approximate, the known crossing kept among the candidates.
     """
     text = folded.original
+    ends: list[int] | None = None  # sentence ends and mentions by start, made on first need
     for m in mentions:
         place = m.place
         if (place is None or place.kind != "border_crossing" or m.role != "location"
                 or m.approximate or m.key == fold(place.name_ar)):
             continue
-        lo = max((x.end() for x in _SENTENCE_END_RE.finditer(text, 0, m.start)), default=0)
-        end = _SENTENCE_END_RE.search(text, m.end)
-        hi = end.start() if end else len(text)
-        others = [x for x in mentions if x is not m and lo <= x.start < hi and x.place is not None
+        if ends is None:
+            ends = [x.end() for x in _SENTENCE_END_RE.finditer(text)]
+            by_start = sorted(mentions, key=lambda x: x.start)
+            starts = [x.start for x in by_start]
+        before = bisect.bisect_right(ends, m.start)  # ends at or before the mention's start
+        lo = ends[before - 1] if before else 0
+        after = bisect.bisect_right(ends, m.end)  # the first sentence end after the mention
+        hi = ends[after] - 1 if after < len(ends) else len(text)
+        window = by_start[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+        others = [x for x in window if x is not m and x.place is not None
                   and x.role == "location" and x.place.in_area and x.place.id != place.id]
         if not others or any(x.place.governorate == place.governorate for x in others):
             continue
