@@ -17,7 +17,8 @@ import pytest
 
 from geo.app.assets import install_assets
 from geo.app.search import resolve_place
-from tests.browser.paths import RESULTS, PlaywrightError
+from geo.app.dashboard_data import run_folders
+from tests.browser.paths import RESULTS, SEEDS, PlaywrightError
 
 pytestmark = pytest.mark.browser
 
@@ -134,7 +135,9 @@ def test_every_seed_incident_opens_and_has_a_tooltip(server, browser_page):
     page.goto(server, wait_until="domcontentloaded")
     frame = _map_frame(page, timeout=120)
     n = frame.evaluate("OsintMap.maps[0]._osint.layers.incidents.items.length")
-    assert n == 10, "the seeds hold ten located incidents"
+    incidents = run_folders([SEEDS]).layers.incidents
+    located = int((~incidents.geometry.is_empty & incidents.geometry.notna()).sum())
+    assert n == located >= 7, "every located seed incident is on the map"
     home = frame.evaluate("(() => { const m = OsintMap.maps[0]; "
                           "return [m.getCenter().lat, m.getCenter().lng, m.getZoom()]; })()")
     opened = []

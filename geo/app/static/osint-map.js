@@ -342,9 +342,31 @@
           container, "osint-hide-" + tiers[t].cls);
       }
     };
-    map.on("zoomend", hide);
-    map.whenReady(hide);
     var layers = [];
+    /* Names that would overlap a bigger place's are hidden, rows coming biggest first:
+     * at zoom 7 the west of the country is otherwise a carpet of unreadable names.
+     * All boxes are read first (one layout), then compared. */
+    var declutter = function () {
+      var boxes = [], kept = [], i, k, b, o, clash;
+      for (i = 0; i < layers.length; i++) {
+        var el = layers[i]._icon, inner = el && el.firstChild;
+        boxes.push(inner && inner.offsetParent !== null ? inner.getBoundingClientRect() : null);
+      }
+      for (i = 0; i < layers.length; i++) {
+        b = boxes[i];
+        if (!b || !(b.width || b.height)) { continue; }
+        clash = false;
+        for (k = 0; k < kept.length && !clash; k++) {
+          o = kept[k];
+          clash = b.left < o.right && b.right > o.left && b.top < o.bottom && b.bottom > o.top;
+        }
+        L.DomUtil[clash ? "addClass" : "removeClass"](layers[i]._icon, "osint-label-crowded");
+        if (!clash) { kept.push(b); }
+      }
+    };
+    var tidy = function () { hide(); declutter(); };
+    map.on("zoomend", tidy);
+    map.whenReady(hide);
     var rows = spec.rows || [];
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i];
@@ -354,7 +376,9 @@
         icon: L.divIcon({ className: tier.cls, html: "<div>" + spec.frags[r[2]] + "</div>",
                           iconSize: [0, 0] }) }));
     }
-    return L.featureGroup(layers);
+    var group = L.featureGroup(layers);
+    group.on("add", function () { setTimeout(tidy, 0); });
+    return group;
   }
 
   /* spec: {countries: FeatureCollection, governorates: FeatureCollection, attribution} */
