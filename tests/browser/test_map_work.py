@@ -238,3 +238,34 @@ def test_playback_steps_through_periods(server, browser_page):
     assert len(set(seen)) >= 3
     assert browser_page.external_requests == []
     assert browser_page.page_errors == []
+
+
+OVERLAPS_JS = """() => {
+  const shown = [...document.querySelectorAll(
+      '.town-label, .smalltown-label, .poi-label, .village-label')]
+    .filter(e => !e.classList.contains('osint-label-crowded') && e.firstChild
+                 && e.firstChild.offsetParent !== null)
+    .map(e => e.firstChild.getBoundingClientRect()).filter(b => b.width || b.height);
+  let overlaps = 0;
+  for (let i = 0; i < shown.length; i++) for (let k = i + 1; k < shown.length; k++) {
+    const a = shown[i], b = shown[k];
+    if (a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top) overlaps++;
+  }
+  return [shown.length, document.querySelectorAll('.osint-label-crowded').length, overlaps];
+}"""
+
+
+def test_place_names_never_overlap(server, browser_page):
+    """At the country view the west of Syria holds more big towns than there is room for:
+    a name that would overlap a bigger place's is hidden, at every zoom."""
+    page = browser_page.page
+    page.goto(server, wait_until="domcontentloaded")
+    frame = _map_frame(page, timeout=120)
+    for zoom in (7, 8, 10):
+        frame.evaluate("z => { OsintMap.maps[0].setView([35.5, 38.5], z, {animate: false}); }", zoom)
+        frame.wait_for_timeout(600)
+        shown, hidden, overlaps = frame.evaluate(OVERLAPS_JS)
+        assert shown > 5 and overlaps == 0, (zoom, shown, hidden, overlaps)
+        if zoom == 7:
+            assert hidden > 0, "the country view hides the names it has no room for"
+    assert browser_page.page_errors == []
