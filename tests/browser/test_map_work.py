@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from geo.app.assets import install_assets
-from geo.app.search import resolve_place
 from geo.app.dashboard_data import run_folders
+from geo.app.search import resolve_place
 from tests.browser.paths import RESULTS, SEEDS, PlaywrightError
 
 pytestmark = pytest.mark.browser
