@@ -9,7 +9,8 @@ Cues, in the order they are read:
 
 * the role of the name: a time zone after a clock time ('17:41 دمشق'), a
   desk dateline ('إسطنبول - متابعات'), a media outlet ('قناة الحرة'), part of a
-  person's name ('المتحدث باسم قسد مرفان قامشلو', 'أبو بكر الشدادي');
+  person's name ('المتحدث باسم قسد مرفان قامشلو', 'أبو بكر الشدادي', or a listed
+  leader's or official's: 'باراك أوباما' is not 'ب' + Arak, see :mod:`gazetteer.persons`);
 * a kind word before it ('قرية', 'مطار', 'محافظة' ...);
 * a precision word before it ('ريف', 'شمالي', 'بالقرب من' ...): geo precision 2;
 * governorates and towns named in the same sentence;
