@@ -22,8 +22,11 @@ from .normalize import fold, is_arabic
 
 __all__ = ["PersonNames", "default_person_names", "read_persons_csv"]
 
-COLUMNS: tuple[str, ...] = ("given_ar", "surname_ar", "given_other", "surname_other", "who",
-                            "source")
+COLUMNS: tuple[str, ...] = ("given_ar", "surname_ar", "given_other", "surname_other", "alone",
+                            "who", "source")
+#: Which half of a name marks a person next to any other name: a foreign given name
+#: ('دونالد', 'فلاديمير') is no Arabic word, while 'بشار' or 'جو' alone may be one.
+ALONE = ("both", "given", "surname", "none")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _WORD_AFTER = re.compile(r"^\s+([^\W\d_]+)")
 
@@ -35,11 +38,15 @@ class PersonNames:
     ``words`` holds every single word of every listed name (a whole word equal to one of
     them is that name, not a clitic glued to a place); ``pairs`` the (last word of a given
     name, first word of a surname) written together, so either half next to the other is
-    that person.
+    that person; ``givens``/``surnames`` the halves that mark a person next to any name
+    (the ``alone`` column), so 'دونالد' before a place name or 'أوباما' after it makes the
+    place name part of a person's name.
     """
 
     words: frozenset[str]
     pairs: frozenset[tuple[str, str]]
+    givens: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
 
     def is_person_at(self, folded: str, word_start: int, start: int, end: int) -> bool:
         """Whether the name found at ``start:end`` of a folded text (its word, clitics
@@ -55,10 +62,13 @@ class PersonNames:
             return True
         first, last = name.split()[0], name.split()[-1]
         before = _WORD_BEFORE.search(folded, max(0, word_start - 40), word_start)
-        if before and (before.group(1), first) in self.pairs:
+        bare = prefix in ("", "ال")  # a name part carries no preposition
+        if before and ((before.group(1), first) in self.pairs
+                       or bare and before.group(1) in self.givens):
             return True
         after = _WORD_AFTER.match(folded[end:end + 40])
-        return bool(after) and (last, after.group(1)) in self.pairs
+        return bool(after) and ((last, after.group(1)) in self.pairs
+                                or prefix == "" and after.group(1) in self.surnames)
 
 
 def read_persons_csv(path: str | Path) -> PersonNames:
@@ -66,6 +76,7 @@ def read_persons_csv(path: str | Path) -> PersonNames:
     path = Path(path)
     words: set[str] = set()
     pairs: set[tuple[str, str]] = set()
+    alone: dict[str, set[str]] = {"given": set(), "surname": set()}
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
@@ -76,7 +87,15 @@ def read_persons_csv(path: str | Path) -> PersonNames:
             for name in givens + surnames:
                 words.update(name.split())
             pairs.update((g.split()[-1], s.split()[0]) for g in givens for s in surnames)
-    return PersonNames(frozenset(words), frozenset(pairs))
+            half = row.get("alone") or ""
+            if half in ("both", "given"):
+                alone["given"].update(g.split()[-1] for g in givens)
+            if half in ("both", "surname"):
+                alone["surname"].update(s.split()[0] for s in surnames)
+    # a word of one or two letters ('دي' of 'دي ميستورا') marks nothing on its own
+    return PersonNames(frozenset(words), frozenset(pairs),
+                       frozenset(w for w in alone["given"] if len(w) > 2),
+                       frozenset(w for w in alone["surname"] if len(w) > 2))
 
 
 def _checked_row(path: Path, line: int, row: dict[str, str | None]) -> tuple[list[str], list[str]]:
@@ -88,6 +107,8 @@ def _checked_row(path: Path, line: int, row: dict[str, str | None]) -> tuple[lis
         if not names[0] or any(not is_arabic(n) for n in names):
             raise GazetteerDataError(path, line, f"{main} and {other} must be Arabic names")
         out.append([fold(n) for n in names])
+    if (row.get("alone") or "") not in ALONE:
+        raise GazetteerDataError(path, line, f"alone must be one of {', '.join(ALONE)}")
     if not (row.get("source") or "").strip():
         raise GazetteerDataError(path, line, "source is empty: say where the name is written so")
     return out[0], out[1]

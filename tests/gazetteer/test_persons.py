@@ -72,9 +72,10 @@ def _write(tmp_path: Path, row: list[str]) -> Path:
 
 
 @pytest.mark.parametrize(("row", "problem"), [
-    (["جو", "بايدن", "", "", "US president", ""], "source is empty"),
-    (["Joe", "بايدن", "", "", "US president", "wiki"], "must be Arabic"),
-    (["جو", "بايدن", "", "Biden", "US president", "wiki"], "must be Arabic"),
+    (["جو", "بايدن", "", "", "surname", "US president", ""], "source is empty"),
+    (["Joe", "بايدن", "", "", "surname", "US president", "wiki"], "must be Arabic"),
+    (["جو", "بايدن", "", "Biden", "surname", "US president", "wiki"], "must be Arabic"),
+    (["جو", "بايدن", "", "", "yes", "US president", "wiki"], "alone must be one of"),
 ])
 def test_a_bad_row_names_the_file_and_line(tmp_path, row, problem):
     with pytest.raises(GazetteerDataError, match=problem) as info:
@@ -90,5 +91,33 @@ def test_a_missing_column_is_refused(tmp_path):
 
 
 def test_other_spellings_pair_with_each_other(tmp_path):
-    names = read_persons_csv(_write(tmp_path, ["رجب طيب", "أردوغان", "", "اردغان", "x", "y"]))
+    names = read_persons_csv(_write(tmp_path, ["رجب طيب", "أردوغان", "", "اردغان", "none", "x", "y"]))
     assert ("طيب", fold("اردغان")) in names.pairs and "رجب" in names.words
+
+
+def _at(text: str, word: str, clitics: str = "") -> bool:
+    """Whether ``word`` (with ``clitics`` glued in front) of ``text`` is read as a person."""
+    folded = fold(text)
+    ws = folded.index(fold(clitics + word))
+    start = ws + len(fold(clitics))
+    return default_person_names().is_person_at(folded, ws, start, start + len(fold(word)))
+
+
+@pytest.mark.parametrize(("text", "word", "clitics", "person"), [
+    # a foreign given name before any name: that name is the surname
+    ("وقال دونالد حمدان إن", "حمدان", "", True),
+    ("وصل مايك الحسكة", "الحسكة", "", True),
+    # a distinctive listed surname after any name: that name is the given name
+    ("وقال حسين أوباما إن", "حسين", "", True),
+    ("هاتف هاكان فيدان نظيره", "هاكان", "", True),
+    # a word glued to a preposition is no part of a name
+    ("وقال فلاديمير بالرقة", "رقة", "بال", False),
+    ("ذهب بالرقة أردوغان", "رقة", "بال", False),
+    # Arabic given names and common-word halves mark nothing alone ('جو' is 'air', 'الأسد' 'the lion')
+    ("وقال بشار الحسكة", "الحسكة", "", False),
+    ("حلقت طائرة في جو الحسكة", "الحسكة", "", False),
+    ("مقاتلو منبج الأسد", "منبج", "", False),
+    ("ستيفان دي الرقة", "الرقة", "", False),
+])
+def test_one_half_alone_marks_a_person_only_when_it_is_no_arabic_word(text, word, clitics, person):
+    assert _at(text, word, clitics) is person
