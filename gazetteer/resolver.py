@@ -9,7 +9,8 @@ Cues, in the order they are read:
 
 * the role of the name: a time zone after a clock time ('17:41 دمشق'), a
   desk dateline ('إسطنبول - متابعات'), a media outlet ('قناة الحرة'), part of a
-  person's name ('المتحدث باسم قسد مرفان قامشلو', 'أبو بكر الشدادي');
+  person's name ('المتحدث باسم قسد مرفان قامشلو', 'أبو بكر الشدادي', or a listed
+  leader's or official's: 'باراك أوباما' is not 'ب' + Arak, see :mod:`gazetteer.persons`);
 * a kind word before it ('قرية', 'مطار', 'محافظة' ...);
 * a precision word before it ('ريف', 'شمالي', 'بالقرب من' ...): geo precision 2;
 * governorates and towns named in the same sentence;
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from .matcher import RawMatch
 from .model import FOCUS_GOVERNORATES, Candidate, Mention, Place
 from .normalize import CUE_WORDS, FoldedText, fold, strip_clitics
+from .persons import default_person_names
 from .store import Gazetteer
 from .unknown import CUE_KINDS, countryside, folded_offset, is_kind_word, unknown_named_places
 
@@ -176,7 +178,8 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str]) -> str:
         return "media"  # 'ديرالزور24', 'الخابور24': an outlet's name
     if before and _is_body(before[-1], text[raw.end:raw.end + 24]):
         return "body"
-    if _is_person_name(raw, before, text):
+    if _is_person_name(raw, before, text) or default_person_names().is_person_at(
+            text, raw.word_start, raw.start, raw.end):
         return "person"
     newline = text.rfind("\n", max(0, raw.start - _WINDOW), raw.start)
     at_line_start = newline >= 0 or raw.start <= _WINDOW
@@ -266,7 +269,7 @@ def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: li
         mention.cue = {"timezone": "time zone of a clock time, not a place in the story",
                        "media": "name of a media outlet",
                        "body": "part of the name of a unit or council, not a place in the story",
-                       "person": "part of a person's name after a title, not a place in the story",
+                       "person": "part of a person's name, not a place in the story",
                        }[p.role]
         mention.candidates = [Candidate(c, 0.0, (p.role,)) for c in p.candidates]
         return mention

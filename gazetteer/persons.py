@@ -1,0 +1,120 @@
+"""Well-known persons the news names, so that their names are not read as places.
+
+Why: foreign leaders and officials are written in Arabic letters, and a piece of such a
+name can be a gazetteer name or look like a clitic plus one: 'باراك أوباما' holds
+'ب' + 'اراك' (the village Arak). A careful reader sees one name of a person. The persons
+live in ``data/persons.csv`` (given name, surname, other spellings, who, source), so an
+analyst can extend the list without touching code; a bad row stops loading with the file
+and the line named.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import GazetteerDataError
+from .normalize import fold, is_arabic
+
+__all__ = ["PersonNames", "default_person_names", "read_persons_csv"]
+
+COLUMNS: tuple[str, ...] = ("given_ar", "surname_ar", "given_other", "surname_other", "alone",
+                            "who", "source")
+#: Which half of a name marks a person next to any other name: a foreign given name
+#: ('دونالد', 'فلاديمير') is no Arabic word, while 'بشار' or 'جو' alone may be one.
+ALONE = ("both", "given", "surname", "none")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_AFTER = re.compile(r"^\s+([^\W\d_]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNames:
+    """Folded name words of listed persons.
+
+    ``words`` holds every single word of every listed name (a whole word equal to one of
+    them is that name, not a clitic glued to a place); ``pairs`` the (last word of a given
+    name, first word of a surname) written together, so either half next to the other is
+    that person; ``givens``/``surnames`` the halves that mark a person next to any name
+    (the ``alone`` column), so 'دونالد' before a place name or 'أوباما' after it makes the
+    place name part of a person's name.
+    """
+
+    words: frozenset[str]
+    pairs: frozenset[tuple[str, str]]
+    givens: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+
+    def is_person_at(self, folded: str, word_start: int, start: int, end: int) -> bool:
+        """Whether the name found at ``start:end`` of a folded text (its word, clitics
+        included, starting at ``word_start``) is part of a listed person's name.
+
+        Two readings a careful reader makes: a word that is itself a listed name is that
+        name, not a clitic and a place ('باراك' is not 'ب' + 'اراك'); a word next to its
+        listed other half is a person ('باراك أوباما', 'مظلوم كوباني').
+        """
+        name = folded[word_start:end]
+        prefix = folded[word_start:start]
+        if prefix not in ("", "ال") and " " not in name and name in self.words:
+            return True
+        first, last = name.split()[0], name.split()[-1]
+        before = _WORD_BEFORE.search(folded, max(0, word_start - 40), word_start)
+        bare = prefix in ("", "ال")  # a name part carries no preposition
+        if before and ((before.group(1), first) in self.pairs
+                       or bare and before.group(1) in self.givens):
+            return True
+        after = _WORD_AFTER.match(folded[end:end + 40])
+        return bool(after) and ((last, after.group(1)) in self.pairs
+                                or prefix == "" and after.group(1) in self.surnames)
+
+
+def read_persons_csv(path: str | Path) -> PersonNames:
+    """Read a persons file of :data:`COLUMNS`; a bad row raises with the file and line."""
+    path = Path(path)
+    words: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    alone: dict[str, set[str]] = {"given": set(), "surname": set()}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise GazetteerDataError(path, 1, f"header lacks columns {missing}")
+        for row in reader:
+            givens, surnames = _checked_row(path, reader.line_num, row)
+            for name in givens + surnames:
+                words.update(name.split())
+            pairs.update((g.split()[-1], s.split()[0]) for g in givens for s in surnames)
+            half = row.get("alone") or ""
+            if half in ("both", "given"):
+                alone["given"].update(g.split()[-1] for g in givens)
+            if half in ("both", "surname"):
+                alone["surname"].update(s.split()[0] for s in surnames)
+    # a word of one or two letters ('دي' of 'دي ميستورا') marks nothing on its own
+    return PersonNames(frozenset(words), frozenset(pairs),
+                       frozenset(w for w in alone["given"] if len(w) > 2),
+                       frozenset(w for w in alone["surname"] if len(w) > 2))
+
+
+def _checked_row(path: Path, line: int, row: dict[str, str | None]) -> tuple[list[str], list[str]]:
+    """The folded given names and surnames of one row, other spellings included."""
+    out: list[list[str]] = []
+    for main, other in (("given_ar", "given_other"), ("surname_ar", "surname_other")):
+        names = [(row.get(main) or "").strip()]
+        names += [o.strip() for o in (row.get(other) or "").split("|") if o.strip()]
+        if not names[0] or any(not is_arabic(n) for n in names):
+            raise GazetteerDataError(path, line, f"{main} and {other} must be Arabic names")
+        out.append([fold(n) for n in names])
+    if (row.get("alone") or "") not in ALONE:
+        raise GazetteerDataError(path, line, f"alone must be one of {', '.join(ALONE)}")
+    if not (row.get("source") or "").strip():
+        raise GazetteerDataError(path, line, "source is empty: say where the name is written so")
+    return out[0], out[1]
+
+
+@cache
+def default_person_names() -> PersonNames:
+    """The embedded list, read once."""
+    return read_persons_csv(Path(str(resources.files("gazetteer") / "data" / "persons.csv")))

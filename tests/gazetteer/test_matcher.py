@@ -1,0 +1,64 @@
+"""gazetteer.matcher: a name counts only as a whole word, with nothing glued to it but the
+closed list of clitics; a name that is only letters inside a longer word never counts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gazetteer.matcher import PlaceMatcher
+from gazetteer.model import Place
+from gazetteer.normalize import BARE_PREFIXES, WITH_ARTICLE_PREFIXES, fold
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return PlaceMatcher([
+        Place("raqqa", "الرقة", "Raqqa", "city", 35.95, 39.01, "raqqa", source="test"),
+        Place("arak", "آراك", "Arak", "village", 34.65, 38.57, "homs", ("اراك",), source="test"),
+        Place("hasakah", "الحسكة", "Hasakah", "city", 36.5, 40.75, "hasakah", source="test"),
+    ])
+
+
+def _found(matcher, text: str) -> list[str]:
+    return [m.core for m in matcher.scan(fold(text))]
+
+
+@pytest.mark.parametrize(("text", "core"), [
+    ("الرقة", "رقه"), ("بالرقة", "رقه"), ("للرقة", "رقه"), ("والرقة", "رقه"), ("وبالرقة", "رقه"),
+    ("فالرقة", "رقه"), ("اراك", "اراك"), ("باراك", "اراك"), ("واراك", "اراك"), ("لاراك", "اراك"),
+    ("في الرقة.", "رقه"), ("(الحسكة)", "حسكه"),
+])
+def test_a_name_with_its_clitics_is_found(matcher, text, core):
+    assert _found(matcher, text) == [core]
+
+
+def test_a_short_article_name_needs_its_article(matcher):
+    assert _found(matcher, "رقة") == []
+
+
+@pytest.mark.parametrize("text", [
+    "العراكي", "تاراك", "اراكين", "مستالرقة", "الرقةوي", "الحسكاوي", "الرقة24", "_الرقة",
+    "xالرقة", "سالحسكة", "عاراك",
+])
+def test_letters_inside_a_longer_word_are_not_a_name(matcher, text):
+    assert _found(matcher, text) == []
+
+
+#: Pieces glued together at random: names, clitics, other letters, digits and spaces.
+_PIECES = ("اراك", "الرقة", "رقة", "الحسكة", "ب", "و", "ف", "ل", "ك", "ال", "وبال", "ت", "ين",
+           "ي", "م", "س", "2", "_", " ", " ", ".")
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_every_match_is_a_whole_word_with_listed_clitics(matcher, text):
+    folded = fold(text)
+    for m in matcher.scan(folded):
+        assert m.end == len(folded) or not (folded[m.end].isalnum() or folded[m.end] == "_")
+        assert m.word_start == 0 or not (folded[m.word_start - 1].isalnum()
+                                         or folded[m.word_start - 1] == "_")
+        assert m.prefix in BARE_PREFIXES | WITH_ARTICLE_PREFIXES
+        assert folded[m.word_start:m.end] == m.prefix + m.core
