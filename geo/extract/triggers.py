@@ -173,6 +173,9 @@ def _prefixes(items: list, c: Any) -> tuple[list[str], bool]:
                 complete = complete and whole
         elif op is c.IN and len(av) <= 4 and all(o is c.LITERAL for o, _ in av):
             sub, complete = [chr(v) for _, v in av], True
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[:2] == (0, 1):
+            part, complete = _prefixes(list(av[2]), c)  # '(?:ال)?': with it or without
+            sub = ["", *part]
         else:
             return out, False
         out = [p + q for p in out for q in sub]
