@@ -85,21 +85,19 @@ def _rule_matches(norm: str) -> tuple[tuple[int, re.Pattern[str], Any, tuple[re.
     published, then a week and a few days either way when that day is inferred);
     only the handlers, which read the anchor, run again."""
     out = []
-    gates: dict[re.Pattern[str], bool] = {}  # a gate searched once per text
+    passed: dict[re.Pattern[str], bool] = {}  # a gate searched once per text
     for order, (pattern, handler, needs) in enumerate(_ALL_RULES):
-        if not all(_passes(gate, norm, gates) for gate in needs):
-            continue
-        matches = tuple(_scan(pattern, norm))
-        if matches:
-            out.append((order, pattern, handler, matches))
+        for gate in needs:  # every gate must pass (see :func:`_gate_pattern`)
+            ok = passed.get(gate)
+            if ok is None:
+                ok = passed[gate] = gate.search(norm) is not None
+            if not ok:
+                break
+        else:
+            matches = tuple(_scan(pattern, norm))
+            if matches:
+                out.append((order, pattern, handler, matches))
     return tuple(out)
-
-
-def _passes(gate: re.Pattern[str], norm: str, seen: dict[re.Pattern[str], bool]) -> bool:
-    """Does ``norm`` match the gate (one word of a keyword gate, see :func:`_gate_pattern`)?"""
-    if gate not in seen:
-        seen[gate] = gate.search(norm) is not None
-    return seen[gate]
 
 
 def _scan(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
