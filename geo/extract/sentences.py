@@ -10,6 +10,8 @@ first prose sentence is the lead (it may take the publication date).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -150,12 +152,16 @@ def _ends_in_parenthesis(text: str) -> bool:
 
 def clause_of(text: str, pos: int) -> tuple[int, int]:
     """(start, end) of the clause of ``text`` around ``pos``: between commas, ';', ':', 'حيث', 'لكن' ..."""
-    left = 0
-    right = len(text)
-    for m in _CLAUSE_RE.finditer(text):
-        if m.end() <= pos:
-            left = m.end()
-        elif m.start() >= pos:
-            right = m.start()
-            break
-    return left, right
+    starts, ends = _clause_marks(text)
+    i = bisect.bisect_right(ends, pos)  # the marks ending at or before pos: the last one opens the clause
+    j = bisect.bisect_left(starts, pos)  # the first mark starting at or after pos closes it
+    return (ends[i - 1] if i else 0), (starts[j] if j < len(starts) else len(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _clause_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the clause marks of ``text``, in order (they never overlap nor are
+    empty, so both are sorted): a sentence's clauses are asked for at each of its triggers,
+    places and dates, and one pass serves them all."""
+    marks = [m.span() for m in _CLAUSE_RE.finditer(text)]
+    return tuple(a for a, _ in marks), tuple(b for _, b in marks)

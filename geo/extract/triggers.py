@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -173,6 +174,9 @@ def _prefixes(items: list, c: Any) -> tuple[list[str], bool]:
                 complete = complete and whole
         elif op is c.IN and len(av) <= 4 and all(o is c.LITERAL for o, _ in av):
             sub, complete = [chr(v) for _, v in av], True
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[:2] == (0, 1):
+            part, complete = _prefixes(list(av[2]), c)  # '(?:ال)?': with it or without
+            sub = ["", *part]
         else:
             return out, False
         out = [p + q for p in out for q in sub]
@@ -248,8 +252,8 @@ def sentence_candidates(doc: Doc, s: Sentence) -> list[Candidate]:
 _AUTOMATON: Any = None
 
 
-def _needles_in(text: str) -> set[int]:
-    """Indexes of the triggers one of whose needles occurs in ``text`` (one Aho-Corasick pass)."""
+def _needle_starts(text: str) -> dict[int, list[int]]:
+    """Where the needles of each trigger start in ``text``, by trigger index (one Aho-Corasick pass)."""
     global _AUTOMATON
     if _AUTOMATON is None:
         import ahocorasick
@@ -260,12 +264,13 @@ def _needles_in(text: str) -> set[int]:
             for needle in needles:
                 owners.setdefault(needle, []).append(k)
         for needle, ks in owners.items():
-            automaton.add_word(needle, tuple(ks))
+            automaton.add_word(needle, (len(needle), tuple(ks)))
         automaton.make_automaton()
         _AUTOMATON = automaton
-    found: set[int] = set()
-    for _, ks in _AUTOMATON.iter(text):
-        found.update(ks)
+    found: dict[int, list[int]] = {}
+    for end, (size, ks) in _AUTOMATON.iter(text):
+        for k in ks:
+            found.setdefault(k, []).append(end - size + 1)
     return found
 
 
@@ -274,11 +279,11 @@ def _trigger_hits(doc: Doc) -> dict[int, list[tuple[Trigger, re.Pattern[str], in
     fstarts = [s.fstart for s in doc.sentences]
     out: dict[int, list[tuple[Trigger, re.Pattern[str], int]]] = {}
     text = doc.folded
-    present = _needles_in(text)
+    starts = _needle_starts(text)
     for k_trig, (trig, regex, needles) in enumerate(_COMPILED):
-        if needles and k_trig not in present:
+        if needles and k_trig not in starts:
             continue
-        for m in regex.finditer(text):
+        for m in _matches(regex, text, starts[k_trig]) if needles else regex.finditer(text):
             k = bisect.bisect_right(fstarts, m.start()) - 1
             if k < 0:
                 continue
@@ -286,6 +291,17 @@ def _trigger_hits(doc: Doc) -> dict[int, list[tuple[Trigger, re.Pattern[str], in
             if m.end() <= s.fstart + len(s.folded) and not s.heading:
                 out.setdefault(k, []).append((trig, regex, m.start()))
     return out
+
+
+def _matches(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text)`` when every match starts at one of ``starts`` (where the
+    trigger's needles, its literal openings, occur): the same leftmost, non-overlapping
+    matches, tried only there instead of at every character."""
+    after = 0
+    for start in sorted(set(starts)):
+        if start >= after and (m := regex.match(text, start)) is not None:
+            yield m
+            after = max(m.end(), start + 1)
 
 
 def _prefix_ok(text: str, start: int) -> bool:

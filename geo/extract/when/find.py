@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import re
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .expr import DateExpr
 from .hijri import HIJRI_RULES
@@ -38,8 +39,19 @@ class _Cand(NamedTuple):
 _WEEKDAY_RULES = frozenset(
     {"weekday", "weekday_past", "weekday_next", "today_weekday", "yesterday_weekday", "tomorrow_weekday"}
 )
+
+
+def _gate_pattern(gate: tuple[str, ...] | re.Pattern[str]) -> re.Pattern[str]:
+    """A keyword gate as one pattern: any of its words anywhere, as ``word in norm`` asks,
+    in one search instead of a Python loop over the words."""
+    if isinstance(gate, re.Pattern):
+        return gate
+    return re.compile("|".join(re.escape(w) for w in sorted(set(gate), key=lambda w: (-len(w), w))))
+
+
 #: Every rule, in the order ties are broken: the Gregorian ones, then the Hijri ones.
-_ALL_RULES = [*RULES, *((compile_guarded(p), h, n) for p, h, n in HIJRI_RULES)]
+_ALL_RULES = [(p, h, tuple(_gate_pattern(g) for g in n))
+              for p, h, n in [*RULES, *((compile_guarded(p), h, n) for p, h, n in HIJRI_RULES)]]
 _CLOSING_PAREN = re.compile(rf"{_O}\)")
 _MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواقع{_W}في|في){_O})?")
 
@@ -47,28 +59,45 @@ _MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواق�
 def _candidates(norm: str, anchor: datetime.date, raw: str = "", where: Sequence[int] = ()) -> list[_Cand]:
     ctx = RuleContext(norm, anchor, raw, where)
     found: list[_Cand] = []
-    gates: dict[re.Pattern[str], bool] = {}  # a pattern gate searched once per text
-    for order, (pattern, handler, needs) in enumerate(_ALL_RULES):
-        if not all(_passes(gate, norm, gates) for gate in needs):
-            continue
-        for m in _scan(pattern, norm):
+    for order, pattern, handler, matches in _rule_matches(norm):
+        spans_e = "e" in pattern.groupindex
+        for m in matches:
             try:
                 hit = handler(m, ctx)
             except (ValueError, OverflowError):  # 31 February, year 0, year 10000...
                 continue
             if hit is not None:
-                start, end = m.span("e") if "e" in pattern.groupindex else m.span()
+                start, end = m.span("e") if spans_e else m.span()
                 found.append(_Cand(start, end, order, hit))
     return found
 
 
-def _passes(gate: tuple[str, ...] | re.Pattern[str], norm: str, seen: dict[re.Pattern[str], bool]) -> bool:
-    """Does ``norm`` hold one word of the gate (or match it, when it is a pattern)?"""
-    if isinstance(gate, re.Pattern):
-        if gate not in seen:
-            seen[gate] = gate.search(norm) is not None
-        return seen[gate]
-    return any(word in norm for word in gate)
+#: :func:`fold_with_map`, cached for the same reason as :func:`_rule_matches` (its map is only read).
+_folded = functools.lru_cache(maxsize=16)(fold_with_map)
+
+
+@functools.lru_cache(maxsize=16)
+def _rule_matches(norm: str) -> tuple[tuple[int, re.Pattern[str], Any, tuple[re.Match[str], ...]], ...]:
+    """Every rule's matches in ``norm``, by rule order, for the rules that match at all.
+
+    Cached: matching does not depend on the anchor, and one body is read under
+    several (the reader's guess at its day with none, then the day it was
+    published, then a week and a few days either way when that day is inferred);
+    only the handlers, which read the anchor, run again."""
+    out = []
+    passed: dict[re.Pattern[str], bool] = {}  # a gate searched once per text
+    for order, (pattern, handler, needs) in enumerate(_ALL_RULES):
+        for gate in needs:  # every gate must pass (see :func:`_gate_pattern`)
+            ok = passed.get(gate)
+            if ok is None:
+                ok = passed[gate] = gate.search(norm) is not None
+            if not ok:
+                break
+        else:
+            matches = tuple(_scan(pattern, norm))
+            if matches:
+                out.append((order, pattern, handler, matches))
+    return tuple(out)
 
 
 def _scan(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
@@ -241,7 +270,7 @@ def find_dates(text: str, anchor: datetime.date | None) -> list[DateExpr]:
     """
     text = check_text(text)
     given = _check_anchor(anchor)
-    norm, where = fold_with_map(text)
+    norm, where = _folded(text)
     found = _candidates(norm, given or _DUMMY_ANCHOR, text, where)
     chosen = _merge_spans(norm, _merge_weekday_dates(norm, _select(found)))
     out = []

@@ -255,6 +255,7 @@ def _day_range(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     rf"{_O}(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}",
     DIGITS,
     MONTH_GATE,
+    ("/",),
 )
 def _night_pair(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     """'29/30 تشرين الأول 2023': a night written as its two days (rule 'night_pair', dated

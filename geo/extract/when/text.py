@@ -51,6 +51,8 @@ _REPLACED = {
     **dict.fromkeys("\u2009\u200a\u202f\u205f\u3000", " "),
 }
 _FOLD_TABLE = str.maketrans({**dict.fromkeys(_DELETED), **_REPLACED})
+#: A run of characters folding deletes: the map skips each run in one step, not char by char.
+_DELETED_RUN = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_DELETED)) + "]+")
 
 
 def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
@@ -63,8 +65,12 @@ def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
     folded = text.translate(_FOLD_TABLE)
     if len(folded) == len(text):
         return folded, range(len(text) + 1)
-    where = [i for i, ch in enumerate(text) if ch not in _DELETED]
-    where.append(len(text))
+    where: list[int] = []
+    kept = 0
+    for run in _DELETED_RUN.finditer(text):  # the kept stretches between runs of deleted marks
+        where.extend(range(kept, run.start()))
+        kept = run.end()
+    where.extend(range(kept, len(text) + 1))
     return folded, where
 
 

@@ -7,6 +7,7 @@ the wording: verb tenses, verbal nouns, clitics, outlets' phrasing.
 from __future__ import annotations
 
 from geo.extract import split_sentences
+from geo.extract.sentences import clause_of
 from tests.geo.extract.helpers import run
 
 # --- sentences and headings ---
@@ -30,3 +31,19 @@ def test_split_sentences_keeps_offsets():
     assert [text[s:e] for s, e, _ in spans] == [
         "قصفت طائرات البلدة.", "ثم انسحبت؟", "تاريخ 2022.10.08 هنا.", "سطر ثان"]
     assert [p for *_, p in spans] == [0, 0, 1, 1]
+
+
+def test_clause_of_between_marks_at_every_position() -> None:
+    """The clause around a position: after the last mark ending at or before it, up to the
+    first mark starting at or after it (a mark around the position bounds neither side)."""
+    text = "قصفت الطائرات القرية، حيث قتل مدني; ثم انسحبت"
+    comma, semi = text.index("،"), text.index(";")
+    hayth = text.index(" حيث ")
+    assert clause_of(text, 0) == (0, hayth)
+    assert clause_of(text, hayth) == (0, hayth)
+    assert clause_of(text, hayth + 2) == (0, semi)  # inside ' حيث ': neither side
+    assert clause_of(text, hayth + len(" حيث ")) == (hayth + len(" حيث "), semi)
+    assert clause_of(text, semi + 1) == (semi + 1, len(text))
+    assert clause_of(text, len(text)) == (semi + 1, len(text))
+    assert clause_of("", 0) == (0, 0)
+    assert comma < hayth  # '،' itself is no mark here: clause_of reads what its caller gives it
