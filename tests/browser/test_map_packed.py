@@ -1,7 +1,7 @@
 """The map with its text packed (geo.app.packing), in Debian's Chromium, offline.
 
 A large map sends its popup and tooltip text deflated and lets the page unpack it; the
-seeds are drawn here with ``pack=True`` so the same page code runs on ten incidents:
+seeds are drawn here with ``pack=True`` so the same page code runs on every seed incident:
 every popup shows the text the unpacked map shows, every tooltip has its text, and the
 "Open in the reader" links (packed too) are under each incident's popup.
 """
@@ -86,7 +86,7 @@ def test_packed_popups_tooltips_and_reader_links(server, browser_page):
     page.goto(server, wait_until="domcontentloaded")
     frame = _frame(page)
     n = frame.evaluate("OsintMap.maps[0]._osint.layers.incidents.items.length")
-    assert n == len(plain["rows"]) == 10
+    assert n == len(plain["rows"]) >= 7
     frame.wait_for_function("() => OsintMap.maps[0]._osint.layers.incidents.text.loaded",
                             timeout=30_000)
     home = frame.evaluate("() => { const m = OsintMap.maps[0]; "
