@@ -40,7 +40,7 @@ for extra in (ROOT, ROOT / "bench"):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
-from bench_pipeline import real_texts  # noqa: E402
+from bench_pipeline import letter_tag, real_texts  # noqa: E402
 
 from gazetteer.__main__ import main as gazetteer_cli  # noqa: E402
 from gazetteer.jsonout import dump_mentions  # noqa: E402
@@ -99,20 +99,11 @@ def real_text(megabytes: float) -> str:
     parts: list[str] = []
     size, i, target = 0, 0, int(megabytes * 1_000_000)
     while size < target:
-        part = f"copy {_letters(i)}\n\n{texts[i % len(texts)]}\n\n"
+        part = f"copy {letter_tag(i)}\n\n{texts[i % len(texts)]}\n\n"
         parts.append(part)
         size += len(part.encode("utf-8"))
         i += 1
     return "".join(parts)
-
-
-def _letters(i: int) -> str:
-    out = ""
-    while True:
-        i, r = divmod(i, 26)
-        out = chr(ord("a") + r) + out
-        if not i:
-            return out
 
 
 def bare_scan(text: str, gaz: Gazetteer) -> tuple[float, int]:

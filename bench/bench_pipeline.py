@@ -74,6 +74,11 @@ REAL_SOURCES = (ROOT / "seeds", ROOT.parent / "shared" / "spec" / "news_dev",
                 ROOT / "tests" / "data" / "news")
 
 
+def stages_line(timings: dict[str, float]) -> str:
+    """Seconds per stage, the slowest first."""
+    return "  ".join(f"{k} {v:.2f}s" for k, v in sorted(timings.items(), key=lambda kv: -kv[1]))
+
+
 def max_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     """Peak resident memory of this process so far (or of its largest finished child,
     ``RUSAGE_CHILDREN``), in MB (Linux reports KB)."""
@@ -120,9 +125,7 @@ def cached_runs(folder: Path, gaz) -> tuple[float, float, int]:
         t0 = time.perf_counter()
         warm_result = run_pipeline(folder, gazetteer=gaz, cache_dir=cache, keep_text=False)
         warm = time.perf_counter() - t0
-    stages = "  ".join(f"{k} {v:.2f}s" for k, v in sorted(warm_result.timings.items(),
-                                                            key=lambda kv: -kv[1]))
-    print(f"  warm stages: {stages}")
+    print(f"  warm stages: {stages_line(warm_result.timings)}")
     return cold, warm, warm_result.cache_hits
 
 
@@ -147,9 +150,7 @@ def report(args: argparse.Namespace, folder: Path, size: int) -> None:
     print(f"pipeline (cold)  {_rate(n, size, seconds)}  {t['articles']} articles, "
           f"{t['incidents_extracted']} incidents -> {t['incidents']} after {t['merges']} "
           f"merges, {t['bases']} bases, {t['routes']} routes, {t['places']} places")
-    stages = "  ".join(f"{k} {v:.2f}s" for k, v in sorted(result.timings.items(),
-                                                            key=lambda kv: -kv[1]))
-    print(f"  stages: {stages}")
+    print(f"  stages: {stages_line(result.timings)}")
     print(f"  max RSS {max_rss_mb():.0f} MB" + (f", traced Python peak {traced:.0f} MB"
                                                    if traced is not None else ""))
     if profiler is not None:
@@ -183,7 +184,7 @@ def real_texts(sources: tuple[Path, ...] = REAL_SOURCES) -> list[str]:
     return [t for t in texts if t]
 
 
-def _letters(i: int) -> str:
+def letter_tag(i: int) -> str:
     """0 -> 'a', 25 -> 'z', 26 -> 'ba': a tag without digits (no date finder reads it)."""
     out = ""
     while True:
@@ -202,7 +203,7 @@ def write_real_corpus(folder: Path, n: int) -> tuple[Path, int, int]:
     folder.mkdir(parents=True, exist_ok=True)
     size = 0
     for i in range(n):
-        data = f"copy {_letters(i)}\n\n{texts[i % len(texts)]}\n".encode()
+        data = f"copy {letter_tag(i)}\n\n{texts[i % len(texts)]}\n".encode()
         (folder / f"{i:06d}_real.txt").write_bytes(data)
         size += len(data)
     return folder, size, len(texts)
@@ -247,9 +248,7 @@ def real_report(args: argparse.Namespace, folder: Path, size: int, distinct: int
         print(f"pipeline --jobs {jobs}  {_rate(n, size, seconds)}  "
               f"x{seconds / max(bare, 1e-9):.0f} the bare scan's time; {t['articles']} "
               f"articles, {t['incidents']} incidents, {t['failed']} failed")
-        stages = "  ".join(f"{k} {v:.2f}s" for k, v in sorted(result.timings.items(),
-                                                                key=lambda kv: -kv[1]))
-        print(f"  stages: {stages}")
+        print(f"  stages: {stages_line(result.timings)}")
         print(f"  peak RSS: this process {max_rss_mb():.0f} MB, largest worker "
               f"{max_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
         print(f"  CPU: this process {parent:.2f}s, workers {workers:.2f}s (on a shared "
