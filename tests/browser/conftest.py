@@ -232,3 +232,30 @@ def module_streamlit_server(tmp_path_factory) -> Iterator[Callable[..., str]]:
     servers = StreamlitServers(tmp_path_factory.mktemp("streamlit"))
     yield servers.start
     servers.stop()
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    """The seeds as the dashboard reads them (the pipeline's run, cached per module)."""
+    from geo.app.dashboard_data import run_folders
+    from tests.browser.paths import SEEDS
+
+    return run_folders([SEEDS])
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> Path:
+    """A data folder of the test's own (uploads, review store)."""
+    monkeypatch.setenv("NES_OSINT_DATA", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def dashboard(streamlit_server, data_dir) -> str:
+    """The dashboard on the seeds, served with the map's assets installed (as `make` does
+    at set-up) and the test's own data folder."""
+    from geo.app.assets import install_assets
+    from tests.browser.paths import PROJECT
+
+    install_assets()
+    return streamlit_server(PROJECT / "dashboard.py")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 try:
@@ -9,7 +11,8 @@ try:
 except ImportError:  # pragma: no cover - conftest skips (or fails) without playwright
     PlaywrightError = Exception
 
-__all__ = ["DASHBOARD", "PROJECT", "PlaywrightError", "RESULTS", "SEEDS", "incident_count", "layer_count"]
+__all__ = ["DASHBOARD", "PROJECT", "PlaywrightError", "RESULTS", "SEEDS", "eventually", "incident_count",
+           "layer_count"]
 
 PROJECT = Path(__file__).resolve().parents[2]
 DASHBOARD = PROJECT / "dashboard.py"
@@ -37,3 +40,14 @@ def layer_count(frame, kind: str) -> int:
 def incident_count(frame) -> int:
     """The incidents the map in ``frame`` holds, clustered or not."""
     return layer_count(frame, "incidents")
+
+
+def eventually(check: Callable[[], object], timeout_s: float = 30.0) -> object:
+    """``check()`` until it is truthy or ``timeout_s`` has passed; its last value (a rerun
+    reads the store and reruns the pipeline before a page shows a decision)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        value = check()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.5)

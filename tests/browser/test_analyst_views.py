@@ -18,30 +18,17 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from geo.app.assets import install_assets
-from geo.app.dashboard_data import run_folders
 from geo.app.downloads import GPKG_LAYERS
 from geo.app.search import resolve_place
 from geo.layers import LAYER_NAMES
 from tests.browser.conftest import _wait_healthy
-from tests.browser.paths import PROJECT, SEEDS, PlaywrightError
+from tests.browser.paths import PROJECT, PlaywrightError
 from tests.browser.test_dashboard import _map_frame, _map_view, _offline, _params, _shot
 
 pytestmark = pytest.mark.browser
 
 VIEW = [37.05, 41.23, 10]
 
-
-@pytest.fixture(scope="module")
-def seeds():
-    return run_folders([SEEDS])
-
-
-@pytest.fixture
-def dashboard(streamlit_server, tmp_path, monkeypatch) -> str:
-    monkeypatch.setenv("NES_OSINT_DATA", str(tmp_path / "data"))
-    install_assets()
-    return streamlit_server(PROJECT / "dashboard.py")
 
 
 def _wait_params(page, want: dict[str, str], timeout: float = 60.0) -> dict[str, str]:

@@ -10,38 +10,19 @@ from __future__ import annotations
 import json
 import re
 import time
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from geo.app.assets import install_assets
 from geo.app.dashboard_data import layer_geojson, run_folders
 from geo.layers import filter_layers
 from geo.read.uploads import list_uploads
-from tests.browser.paths import PROJECT, RESULTS, SEEDS, PlaywrightError, incident_count, layer_count
+from tests.browser.paths import RESULTS, SEEDS, PlaywrightError, incident_count, layer_count
 
 pytestmark = pytest.mark.browser
 
 UPLOAD_TEXT = ("اعترضت دورية تابعة للقوات الأمريكية رتلاً للقوات الروسية قرب بلدة تل تمر "
                "بريف الحسكة يوم الجمعة 7 تشرين الأول 2022، وأجبرته على العودة.")
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    return run_folders([SEEDS])
-
-
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("NES_OSINT_DATA", str(tmp_path / "data"))
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def dashboard(streamlit_server, data_dir) -> str:
-    install_assets()  # static/vendor, as `make` does at set-up
-    return streamlit_server(PROJECT / "dashboard.py")
 
 
 def _map_frame(page, count: int | None = None, timeout: float = 120.0):

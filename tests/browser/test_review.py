@@ -16,7 +16,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -24,7 +23,7 @@ from geo.app.dashboard_data import run_folders
 from geo.app.review_view import run_review
 from geo.review import ReviewStore, default_review_path
 from tests.browser.mapclick import click_empty_map, markers_near
-from tests.browser.paths import DASHBOARD, PROJECT, SEEDS, PlaywrightError
+from tests.browser.paths import DASHBOARD, PROJECT, SEEDS, PlaywrightError, eventually
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +74,7 @@ def _use_click(page, lat: float, lon: float, expander: str | None = None) -> Non
 def _filled(form, label: str) -> float | None:
     """The number in the form's ``label`` input once the button's rerun has filled it."""
     box = form.get_by_label(label)
-    value = _eventually(lambda: box.input_value().strip(), timeout_s=30.0)
+    value = eventually(lambda: box.input_value().strip(), timeout_s=30.0)
     return float(value) if value else None
 
 
@@ -87,14 +86,6 @@ def _expand(page, title: str) -> None:
         summary.click()
     page.wait_for_function("el => el.open", arg=details.element_handle(), timeout=STEP_MS)
 
-
-def _eventually(check, timeout_s: float = 60.0):
-    deadline = time.monotonic() + timeout_s
-    while True:
-        value = check()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.5)
 
 
 def _pick(page, box: str, option: str) -> None:
@@ -156,7 +147,7 @@ def test_review_decisions_survive_a_restart(streamlit_server, browser_page, tmp_
                 if d.kind == "replace"]
     assert [(d.target, d.new) for d in replaced] == [
         (moved, {"lat": point[0], "lon": point[1]})]
-    assert _eventually(lambda: markers_near(page, *point) == 1), "no marker at the point"
+    assert eventually(lambda: markers_near(page, *point) == 1, timeout_s=60.0), "no marker at the point"
     page.screenshot(path=str(PROJECT / "test-results" / "review-replaced.png"), full_page=True)
 
     # add the missing village at another clicked point, from the queue
@@ -180,7 +171,7 @@ def test_review_decisions_survive_a_restart(streamlit_server, browser_page, tmp_
     page.get_by_role("radio", name="Articles", exact=True).click()
     _pick(page, ".st-key-rv-article", aid)  # the queue item's own article form leaves
     dates = page.get_by_label("Publication date", exact=False)
-    assert _eventually(lambda: dates.count() == 1), dates.count()
+    assert eventually(lambda: dates.count() == 1, timeout_s=60.0), dates.count()
     dates.fill("2022-10-08")
     page.get_by_role("button", name="Store the changes").click()
     _stored(page)

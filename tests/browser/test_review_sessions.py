@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import time
 
 import pytest
 
@@ -22,7 +21,7 @@ from geo.app.dashboard_data import run_folders, type_label
 from geo.app.review_view import run_review
 from geo.review import ReviewStore, default_review_path, incident_members
 from tests.browser.mapclick import map_frame
-from tests.browser.paths import DASHBOARD, RESULTS, SEEDS, incident_count
+from tests.browser.paths import DASHBOARD, RESULTS, SEEDS, eventually, incident_count
 
 pytestmark = pytest.mark.browser
 
@@ -74,15 +73,6 @@ def _rerun(page) -> None:
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=STEP_MS)
     _any_incident(page)
 
-
-def _eventually(check, timeout_s: float = 30.0):
-    """``check()`` until it is truthy (a rerun reads the store and reruns the pipeline)."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        value = check()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.5)
 
 
 def _label(page, incident_id: str) -> str | None:
@@ -147,9 +137,9 @@ def test_two_sessions_keep_both_decisions_and_the_later_edit_wins(
     assert wanted <= decided, decided
     for n, s in enumerate((a, b)):
         _rerun(s.page)
-        assert _eventually(lambda s=s: _state(_label(s.page, x)) == "confirmed"), n
+        assert eventually(lambda s=s: _state(_label(s.page, x)) == "confirmed"), n
         # rejected: off the map and the list
-        assert _eventually(lambda s=s: _label(s.page, y) is None), (n, _label(s.page, y))
+        assert eventually(lambda s=s: _label(s.page, y) is None), (n, _label(s.page, y))
 
     # the same incident's type, edited by A, then by B (after B's session reran)
     _choose(a.page, z)
@@ -166,7 +156,7 @@ def test_two_sessions_keep_both_decisions_and_the_later_edit_wins(
     assert history[0].at <= history[1].at
 
     _rerun(a.page)
-    assert _eventually(lambda: (_label(a.page, z) or "").startswith(type_label(later) + " · ")), \
+    assert eventually(lambda: (_label(a.page, z) or "").startswith(type_label(later) + " · ")), \
         _label(a.page, z)
     assert _state(_label(a.page, z)) == "edited"
     a.page.goto(f"{url}/?tab=Export")
@@ -223,8 +213,8 @@ def test_another_sessions_decision_shows_at_the_next_click_without_a_reload(
     _choose(b.page, then)  # B's next click in the tab
     note = b.page.get_by_text("stored by Huda since this page was drawn", exact=False)
     note.first.wait_for(timeout=STEP_MS)
-    assert _eventually(lambda: _label(b.page, x) is None), _label(b.page, x)
-    assert _eventually(lambda: incident_count(map_frame(b.page)) == on_map - 1)
+    assert eventually(lambda: _label(b.page, x) is None), _label(b.page, x)
+    assert eventually(lambda: incident_count(map_frame(b.page)) == on_map - 1)
     # the tab keeps the incident B chose, and B can decide on it as usual
     assert b.page.locator(f".st-key-{_k('confirm', then)}").is_visible()
     b.page.locator(f".st-key-{_k('confirm', then)}").get_by_role("button").click()

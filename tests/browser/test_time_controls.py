@@ -12,9 +12,8 @@ import time
 
 import pytest
 
-from geo.app.dashboard_data import run_folders
 from geo.layers import filter_layers
-from tests.browser.paths import SEEDS, PlaywrightError, incident_count
+from tests.browser.paths import PlaywrightError, incident_count
 from tests.browser.test_dashboard import _map_frame, _offline, _params, _shot
 
 pytestmark = pytest.mark.browser
@@ -27,20 +26,6 @@ RINGS_JS = """() => Object.values(window.map._layers)
   .map(l => l.getLatLng().lat.toFixed(4) + ',' + l.getLatLng().lng.toFixed(4))
   .sort().join('|')"""
 
-
-@pytest.fixture(scope="module")
-def seeds():
-    return run_folders([SEEDS])
-
-
-@pytest.fixture
-def dashboard(streamlit_server, tmp_path, monkeypatch) -> str:
-    from geo.app.assets import install_assets
-    from tests.browser.paths import PROJECT
-
-    monkeypatch.setenv("NES_OSINT_DATA", str(tmp_path / "data"))
-    install_assets()
-    return streamlit_server(PROJECT / "dashboard.py")
 
 
 def _playback_frame(page, timeout: float = 120.0):
