@@ -36,7 +36,7 @@ from .document import Doc
 from .folding import rx
 from .sentences import Sentence
 from .triggers import EVENT_KINDS, Candidate
-from .when.names import CARRY_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
+from .when.names import CARRY_PHRASES, GOING_ON_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
 from .when.offsets import offset_before
 
 __all__ = ["SINCE_RECENT_DAYS", "date_for"]
@@ -208,8 +208,7 @@ _ATTRIBUTED_RE = rx(r"^\W*[وف]?(?:قال|قالت|ذكر|ذكرت|افاد|ا�
                     r"|^\W*[وف]?(?:بحسب|حسب|وفقا ل|طبقا ل|نقلا عن)")
 
 #: A sentence opening with words that add to the story told: 'كما', 'وفي سياق متصل', 'إلى ذلك'.
-_GOING_ON_RE = rx(r"^\W*[وف]?(?:كما|في سياق متصل|في السياق ذاته|في السياق نفسه|في السياق|الي ذلك"
-                  r"|بالاضافه الي ذلك|فضلا عن ذلك|علاوه علي ذلك)(?![^\W\d_])")
+_GOING_ON_RE = rx(r"^\W*[وف]?(?:" + GOING_ON_PHRASES + r")(?![^\W\d_])")
 
 
 def _kind_told(doc: Doc, c: Candidate, day: dt.date) -> bool:

@@ -18,7 +18,8 @@ from ..lexicon import DATA_DIR, check_pattern, row_error
 from .text import fold_word
 
 __all__ = [
-    "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "CARRY_PHRASES", "FEASTS", "HIJRI_MONTH_NAMES", "MONTH_NAMES",
+    "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "CARRY_PHRASES", "FEASTS", "GOING_ON_PHRASES",
+    "HIJRI_MONTH_NAMES", "MONTH_NAMES",
     "NUMBER_WORDS", "ORDINALS", "QUALIFIERS", "RETELLING_WORDS", "VAGUE_PHRASES",
     "REL_CUR", "REL_NEXT", "REL_PAST", "TODAY_PHRASES", "UNIT_WORDS", "WEEKDAYS", "Calendar", "Feast",
     "load_calendar",
@@ -44,6 +45,7 @@ _TABLES = {
     "retelling": (Field("word"),),
     "today": (Field("phrase"),),
     "carry": (Field("phrase"),),
+    "going_on": (Field("phrase"),),
     "vague": (Field("phrase"),),
     "feast": (Field("name"), Field("month", int, choices=frozenset(range(1, 13))),
               Field("day", int, choices=frozenset(range(1, 31))), Field("days", int, default=1)),
@@ -78,6 +80,7 @@ class Calendar:
     retelling: tuple[str, ...]  # 'الغاره', 'الضربات' ...: a later paragraph telling the lead again
     today: str  # the phrases of the publication day's last hours as one pattern
     carry: str  # the phrases opening a sentence that goes on from the one before, as one pattern
+    going_on: str  # the phrases opening a sentence that adds to the story ('كما'), as one pattern
     vague: str  # the phrases of an unstated earlier or repeated time ('مؤخرا'), as one pattern
 
 
@@ -104,6 +107,7 @@ def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
         retelling=tuple(" ".join(fold_word(r["word"]).split()) for r in rows["retelling"]),
         today=_phrases(rows["today"], path, "today"),
         carry=_phrases(rows["carry"], path, "carry"),
+        going_on=_phrases(rows["going_on"], path, "going_on"),
         vague=_phrases(rows["vague"], path, "vague"),
     )
 
@@ -167,5 +171,7 @@ RETELLING_WORDS: tuple[str, ...] = _CALENDAR.retelling
 TODAY_PHRASES: str = _CALENDAR.today
 #: The phrases opening a sentence that goes on from the event before it ('وفي وقت لاحق'), one pattern.
 CARRY_PHRASES: str = _CALENDAR.carry
+#: The phrases opening a sentence that adds to the story told ('كما', 'إلى ذلك'), one pattern.
+GOING_ON_PHRASES: str = _CALENDAR.going_on
 #: The phrases of an unstated earlier or repeated time ('مؤخرا', 'في الأيام الماضية'), one pattern.
 VAGUE_PHRASES: str = _CALENDAR.vague
