@@ -24,6 +24,7 @@ from ..model import Source
 from .actors import ActorHit, find_actors
 from .folding import SPACES_RE
 from .sentences import Sentence, cut_furniture, mark_headings, split_sentences
+from .speakers import said_from
 from .when import find_dates
 
 __all__ = ["INFERRED_SLACK", "INFERRED_WIDEN", "Doc", "read_article", "source", "unique"]
@@ -139,6 +140,8 @@ def read_article(article: Any, gazetteer: Any) -> Doc:
               anchor, gazetteer, _published_iso(article), ft=ft)
     for s in sentences:
         doc.para_sentences.setdefault(s.para, []).append(s)
+    # a place tied to whoever spoke ('الصحافي فلان من الجولان') is nobody's event place
+    doc.usable = [m for m in usable if not said_from(doc.fspan(max(0, m.start - 80), m.start))]
     return doc
 
 

@@ -1,0 +1,43 @@
+"""Places that say where a source spoke from, not where anything happened.
+
+Why a module: news cites people and outlets with a place attached to *them*: 'أشار
+الصحافي عطا فرحات من الجولان', 'قال مصدر عسكري لوكالة شينخوا بدمشق', 'أكد الناشط
+فلان من دير الزور'. That place is the speaker's, and a reader never maps the story
+there. Such a mention is taken out of the places an event may use, in its own sentence
+and in every fallback (a region named earlier, the paragraph's place), so a quote
+from Damascus cannot pull an event in Deir ez-Zor to Damascus.
+
+A correspondent 'in' a town is not taken out (see ``places._REPORTER_RE``): 'مراسلنا في
+دير الزور' usually reports from where the events are, so it only ranks last there.
+
+>>> said_from("اشار الصحافي عطا فرحات من ")
+True
+>>> said_from("قال لوكاله ((شينخوا)) ب")
+True
+>>> said_from("اندلعت اشتباكات في ")
+False
+"""
+
+from __future__ import annotations
+
+from .folding import rx
+
+__all__ = ["said_from"]
+
+#: A person cited by what they do, up to three words of name, then 'من'/'في' and the place:
+#: 'الصحافي عطا فرحات من', 'الناشط الإعلامي أبو محمد في'. 'مراسل' is left to the reporter
+#: rule; a source ('مصدر محلي في ريف الحسكة') is often where the story is and stays usable.
+_PERSON_FROM_RE = rx(
+    r"(?<![^\W\d_])[وفل]?(?:ال)?(?:صحفي|صحافي|صحفيه|صحافيه|ناشط|ناشطه|اعلامي|اعلاميه|محلل|محلله"
+    r"|باحث|باحثه|خبير|خبيره|كاتب|كاتبه)(?![^\W\d_])"
+    r"(?:\s+(?!(?:ان|بان|انه|انها|الي|عن|علي)\s)[^\s,،.:]+){0,4}?\s+(?:من|في)\s*$")
+#: Speaking *to* an outlet at a place: 'قال لوكالة شينخوا بدمشق', 'صرّح لقناة X في القاهرة'.
+_TO_OUTLET_AT_RE = rx(
+    r"(?<![^\W\d_])[و]?ل(?:ل)?(?:وكاله|قناه|صحيفه|موقع|تلفزيون|اذاعه|راديو)(?![^\W\d_])"
+    r"(?:\s*[^\s,،.:]+){1,4}?\s+(?:في|ب)\s*$")
+
+
+def said_from(folded_before: str) -> bool:
+    """Whether the folded text right before a place name ties the place to a speaker."""
+    tail = folded_before[-80:]
+    return bool(_PERSON_FROM_RE.search(tail) or _TO_OUTLET_AT_RE.search(tail))

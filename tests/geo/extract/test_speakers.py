@@ -1,0 +1,41 @@
+"""geo.extract.speakers: a place tied to whoever spoke is never an event's place."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract.folding import fold_letters
+from geo.extract.speakers import said_from
+from tests.geo.extract.helpers import run
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ("أشار الصحافي عطا فرحات من ", True),
+    ("وقال الناشط الإعلامي أبو محمد في ", True),
+    ("قال مصدر عسكري لوكالة ((شينخوا)) ب", True),
+    ("وصرّح القيادي لقناة الحدث في ", True),
+    # the event's own places
+    ("اندلعت اشتباكات عنيفة في ", False),
+    ("قصفت المدفعية التركية قرية ب", False),
+    # a local source's area is often where the story is: still usable
+    ("وأفادت مصادر محلية في ", False),
+    # what the journalist said, not where from
+    ("وقال الصحافي إن القصف استهدف مواقع في ", False),
+])
+def test_said_from(before, expected):
+    assert said_from(fold_letters(before)) is expected
+
+
+def test_an_event_told_beside_a_journalists_town_takes_the_towns_of_the_story(gaz):
+    body = ("اندلعت مساء الأحد اشتباكات عنيفة بين الجيش السوري وقسد في بلدة تل تمر، في حين أشار "
+            "الصحافي عطا فرحات من القامشلي بأنها الأعنف منذ شهور. "
+            "وأضاف البيان أن طائرة مسيّرة هاجمت في المساء دورية لقوى الأمن الداخلي.")
+    places = {i.place.id for i in run(gaz, body).incidents if i.place is not None}
+    assert places == {"tal_tamr"}
+
+
+def test_a_quote_given_to_an_agency_in_damascus_does_not_move_the_battle(gaz):
+    body = ("تمكن الجيش السوري اليوم من السيطرة على مدينة البوكمال بالكامل.\n"
+            "وكان مصدر عسكري قال لوكالة شينخوا بدمشق إن الجيش هاجم مواقع التنظيم في المدينة.")
+    places = {i.place.id for i in run(gaz, body).incidents if i.place is not None}
+    assert "damascus" not in places
