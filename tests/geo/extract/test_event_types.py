@@ -93,10 +93,22 @@ def test_new_types(gaz, body, kind, place):
     "أعلنت واشنطن انسحابها من الاتفاق مع أنقرة بشأن منبج.",
     # hands are not weapons: a scuffle among civilians is no event of ours
     "وقعت مشاجرة بين تجار في سوق مدينة الحسكة.",
+    # surgery on a wounded officer flown out by helicopter is no heliborne operation
+    "ونُقل العقيد بمروحية إلى دمشق عبر مطار القامشلي بعد أن أجريت له عملية في مشفى خاص.",
+    "وأجريت لها عملية جراحية بعد نقلها بمروحية إلى مشفى في القامشلي.",
 ])
 def test_not_an_event(gaz, body):
     assert run(gaz, body).incidents == [], [(i.type, i.sources[0].evidence)
                                             for i in run(gaz, body).incidents]
+
+
+@pytest.mark.parametrize("body", [
+    "فقد ثلاثة أشخاص حياتهم يوم أمس في شجار بين عائلتين استخدمت فيه الأسلحة الخفيفة في حي غويران بمدينة الحسكة.",
+    "قتل شاب وأصيب آخران في شجار مسلح بين عائلتين في مدينة الحسكة.",
+    "أصيب أربعة أشخاص في مشاجرة بالأسلحة بين أبناء عشيرتين في مدينة الحسكة.",
+])
+def test_a_quarrel_fought_with_weapons_is_an_armed_clash(gaz, body):
+    assert [i.type for i in run(gaz, body).incidents] == ["armed_clash"]
 
 
 def test_a_scuffle_is_never_an_armed_clash(gaz):
