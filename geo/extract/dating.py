@@ -260,12 +260,20 @@ def _todays_news(doc: Doc) -> bool:
     anchor = doc.anchor
     if anchor is None or getattr(doc.article, "published_inferred", False):
         return False
-    if not doc.dates:  # the text itself must say it is that day's news, not leave it unsaid
+    # a period before the day ('وضربت الأسبوع الماضي ثلاثة تفجيرات', 'وفي حزيران الماضي') is
+    # earlier news told as background: a retelling of the lead's event would give its day
+    dates = [d for d in doc.dates if not (d.last < anchor and _a_period(d))]
+    if not dates:  # the text itself must say it is that day's news, not leave it unsaid
         return False
-    if any(not (d.first <= anchor <= d.last) and not _since(doc, d) for d in doc.dates):
+    if any(not (d.first <= anchor <= d.last) and not _since(doc, d) for d in dates):
         return False
     lead = next((s for s in doc.sentences if s.lead), None)
     return lead is not None and any(not c.anaphoric for c in doc.cands.get(lead.index, ()))
+
+
+def _a_period(d: Any) -> bool:
+    """Is ``d`` a period longer than a night (a week, a month, a year)?"""
+    return d.precision != "day" or (d.last - d.first).days > 1
 
 
 def _own_half_date(doc: Doc, c: Candidate, exprs: list[Any]

@@ -171,15 +171,26 @@ def _dates_compatible(a: Candidate, b: Candidate, *, overnight: bool = True) -> 
     x, y = a.incident, b.incident
     assert x is not None and y is not None
     if x.date_first is None or y.date_first is None:
-        return True
+        # 'وضربت الأسبوع الماضي ثلاثة تفجيرات المدينة' after an undated lead: a period told
+        # later is earlier news, not a retelling of the lead's event (a retelling gives a day);
+        # an undated sentence after a period ('في عام 2020 ... وعندما اصطدمت') goes on with it
+        return not (x.date_first is None and y.date_first is not None and b.date_own
+                    and _a_period(y) and a.sentence.index < b.sentence.index)
     pad = dt.timedelta(0)
     if x.date_precision == "day" and y.date_precision == "day":
         if a.date_own and b.date_own:
             pad = dt.timedelta(days=1 if overnight and _overnight(x, y) else 0)
-        else:
-            pad = dt.timedelta(days=10)
+        elif not ((a.date_own and _a_period(x)) or (b.date_own and _a_period(y))):
+            pad = dt.timedelta(days=10)  # a borrowed day is loose; a period told is not
     x_last, y_last = x.date_last or x.date_first, y.date_last or y.date_first
     return x.date_first - pad <= y_last and y.date_first - pad <= x_last
+
+
+def _a_period(inc: Incident) -> bool:
+    """Is ``inc`` dated by a period longer than a night ('الأسبوع الماضي', 'حزيران الماضي')?"""
+    if inc.date_precision != "day":
+        return True
+    return inc.date_last is not None and (inc.date_last - inc.date_first).days > 1
 
 
 #: An evening or night and the dawn after it: one overnight operation may be told by either.

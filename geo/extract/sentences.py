@@ -125,6 +125,8 @@ def mark_headings(body: str, sentences: list[Sentence]) -> None:
         for s in by_para[p]:
             s.heading = heading
     for p in paras:
+        if _stamp_line(by_para[p]):
+            continue  # 'تاريخ النشر: 17.07.2019 | 12:07 دمشق' is the page's, not the story's lead
         if not looks[p] or all(s.heading is False for s in by_para[p]):
             if not by_para[p][0].heading:
                 by_para[p][0].lead = True
@@ -138,6 +140,17 @@ def _heading_like(sentences: list[Sentence]) -> bool:
     if re.search(r"[.!?؟،,:؛;]", s.text) and not _ends_in_parenthesis(s.text):
         return False
     return len(_WORD_RE.findall(s.text)) <= 12
+
+
+#: A numeric date or a clock time: what a page's date stamp line is made of.
+_STAMP_PART_RE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}")
+
+
+def _stamp_line(sentences: list[Sentence]) -> bool:
+    """Is this paragraph a short line with a numeric date or a time ('آخر تحديث: 17.07.2019 |
+    12:10')? Such a line stamps the page; it tells no event."""
+    return (len(sentences) == 1 and bool(_STAMP_PART_RE.search(sentences[0].text))
+            and len(_WORD_RE.findall(sentences[0].text)) <= 12)
 
 
 def _ends_in_parenthesis(text: str) -> bool:

@@ -107,3 +107,22 @@ def test_a_correspondents_town_is_not_where_it_happened(gaz):
     inc = one(gaz, "اعترضت القوات الأمريكية دورية روسية في محيط مدينة المالكية وفق ما أكدت "
                    "مراسلة الموقع في الحسكة.")
     assert (inc.place.id, inc.geo_precision) == ("malikiyah", 2)
+
+
+def test_earlier_news_told_as_a_period_is_not_the_lead_retold(gaz):
+    """'وضربت الأسبوع الماضي ثلاثة تفجيرات المدينة' after the day's lead is earlier news: a
+    retelling of the lead would give its day, not a week; the lead is the day's news."""
+    body = ("تاريخ النشر: 15.08.2023 | 12:07\n\n"
+            "أصيب ثلاثة أشخاص إثر انفجار سيارة مفخخة بحاجز للأسايش في مدينة الحسكة.\n\n"
+            "وضربت الأسبوع الماضي ثلاثة تفجيرات مدينة الحسكة إثر تفجير دراجات نارية.\n\n"
+            "ولم تتبن أي جهة الانفجار الذي ضرب المدينة اليوم.")
+    incidents = sorted(run(gaz, body).incidents, key=lambda i: i.date or "")
+    assert [(i.type, i.date) for i in incidents] == [
+        ("explosion", "2023-08-05"), ("explosion", "2023-08-15")]
+    assert "أصيب ثلاثة" in incidents[1].sources[0].evidence
+
+
+def test_an_undated_telling_does_not_join_a_month_told_before(gaz):
+    body = ("انفجرت عبوة ناسفة بدورية لقسد في مدينة الحسكة.\n\n"
+            "وفي حزيران الماضي انفجرت دراجة نارية مفخخة في مدينة الحسكة.")
+    assert len(run(gaz, body).incidents) == 2
