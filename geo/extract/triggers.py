@@ -65,6 +65,7 @@ from .rejections import (
     target_span,
 )
 from .sentences import Sentence, clause_of
+from .when.names import RECENT_PHRASES
 
 __all__ = ["ALONGSIDE", "EVENT_KINDS", "HISTORY_DAYS", "HOSTILE", "NEEDS", "PART_OF", "PRIORITY", "TRIGGERS",
            "TRIGGERS_FILE", "Candidate", "Trigger", "load_triggers", "sentence_candidates", "settle_repeats"]
@@ -337,7 +338,7 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     verb_end = s.to_original(m.start(), first_word)[1]
     past = background(text, m.start()) or (noun and earlier_event(text, m.end()))
     retold = (tallied or summed_up(text, m.start()) or nth_time(text, m.start())
-              or (past and not _dated(doc, s)) or _history(doc, s))
+              or (past and not _dated(doc, s) and not _RECENT_RE.search(text)) or _history(doc, s))
     return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),
                      verb_end, retold=retold)
 
@@ -347,6 +348,10 @@ def _as_noun(trig: Trigger, text: str, start: int) -> bool:
     'بالقصف') reads the verbal noun: counted over a span ('جراء القصف خلال 24 ساعة') it is
     a tally, in a sentence of context it names the news, however its row is written."""
     return trig.form == "noun" or (trig.form == "verb" and text[max(0, start - 2):start] in ("ال", "لل"))
+
+
+#: 'قبل أيام', 'منذ أسابيع': one earlier time, not long ago (calendar.toml 'recent').
+_RECENT_RE = rx(r"(?<![^\W\d_])(?:" + RECENT_PHRASES + r")(?![^\W\d_])")
 
 
 #: 'منذ 19 أكتوبر': a date a span starts from does not date the event told with it.

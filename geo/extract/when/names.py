@@ -20,7 +20,7 @@ from .text import fold_word
 __all__ = [
     "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "CARRY_PHRASES", "FEASTS", "GOING_ON_PHRASES",
     "HIJRI_MONTH_NAMES", "MONTH_NAMES",
-    "NUMBER_WORDS", "ORDINALS", "QUALIFIERS", "RETELLING_WORDS", "VAGUE_PHRASES",
+    "NUMBER_WORDS", "ORDINALS", "QUALIFIERS", "RECENT_PHRASES", "RETELLING_WORDS", "VAGUE_PHRASES",
     "REL_CUR", "REL_NEXT", "REL_PAST", "TODAY_PHRASES", "UNIT_WORDS", "WEEKDAYS", "Calendar", "Feast",
     "load_calendar",
 ]
@@ -47,6 +47,7 @@ _TABLES = {
     "carry": (Field("phrase"),),
     "going_on": (Field("phrase"),),
     "vague": (Field("phrase"),),
+    "recent": (Field("phrase"),),
     "feast": (Field("name"), Field("month", int, choices=frozenset(range(1, 13))),
               Field("day", int, choices=frozenset(range(1, 31))), Field("days", int, default=1)),
 }
@@ -82,6 +83,7 @@ class Calendar:
     carry: str  # the phrases opening a sentence that goes on from the one before, as one pattern
     going_on: str  # the phrases opening a sentence that adds to the story ('كما'), as one pattern
     vague: str  # the phrases of an unstated earlier or repeated time ('مؤخرا'), as one pattern
+    recent: str  # the phrases of one earlier time a few days back ('قبل أيام'), as one pattern
 
 
 def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
@@ -109,6 +111,7 @@ def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
         carry=_phrases(rows["carry"], path, "carry"),
         going_on=_phrases(rows["going_on"], path, "going_on"),
         vague=_phrases(rows["vague"], path, "vague"),
+        recent=_phrases(rows["recent"], path, "recent"),
     )
 
 
@@ -175,3 +178,5 @@ CARRY_PHRASES: str = _CALENDAR.carry
 GOING_ON_PHRASES: str = _CALENDAR.going_on
 #: The phrases of an unstated earlier or repeated time ('مؤخرا', 'في الأيام الماضية'), one pattern.
 VAGUE_PHRASES: str = _CALENDAR.vague
+#: The phrases of one earlier time a few days or weeks back ('قبل أيام'), one pattern.
+RECENT_PHRASES: str = _CALENDAR.recent

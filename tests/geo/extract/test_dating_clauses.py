@@ -58,6 +58,17 @@ def test_a_pluperfect_sentence_does_not_borrow_the_previous_sentences_date(gaz):
     assert dates.get("patrol", "") == ""
 
 
+def test_background_a_few_days_back_is_an_earlier_event_kept_undated(gaz):
+    """'وسبق أن اعتقلت قسد، قبل أيام، ...' beside the news is an earlier event of its own
+    (kept, with no day invented); background with no time at all is left out."""
+    news = "نفذت قسد اليوم حملة اعتقالات واسعة في مدينة الرقة.\n\n"
+    recent = "وسبق أن اعتقلت قسد، قبل أيام، أكثر من 50 شخصاً في بلدة الجرنية غربي الرقة."
+    incidents = {i.place.id: i.date for i in run(gaz, news + recent).incidents}
+    assert incidents == {"raqqa": "2023-08-15", "jurniyah": ""}
+    timeless = "وسبق أن اعتقلت قسد أكثر من 50 شخصاً في بلدة الجرنية غربي الرقة."
+    assert [i.place.id for i in run(gaz, news + timeless).incidents] == ["raqqa"]
+
+
 # --- 3. a later paragraph telling the lead event again ----------------------------------
 
 
