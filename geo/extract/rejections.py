@@ -36,7 +36,7 @@ from .cues import (
 from .folding import rx
 from .sentences import clause_of
 
-__all__ = ["attributes_end", "background", "context", "earlier_event", "is_anaphoric", "nth_time",
+__all__ = ["attributes_end", "background", "context", "social_post", "earlier_event", "is_anaphoric", "nth_time",
            "opens_view_quote", "purposive", "refers_back", "rejected", "summed_up", "tally", "target_span"]
 
 #: 'هجوم محتمل', 'عملية عسكرية مرتقبة', 'الهجوم المزعوم': expected, not done, or only alleged.
@@ -291,6 +291,17 @@ def summed_up(text: str, start: int) -> bool:
 _CONTEXT_RE = rx(r"^\W*[وف]?(?:ياتي|تاتي)(?![^\W\d_])")
 #: What the news comes after or amid: an event of its own may be told there.
 _SETTING_RE = rx(r"(?<![^\W\d_])(?:بعد|قبل|عقب|اثر|اعقاب|وسط|ظل|تزامنا|بالتزامن|ردا)(?![^\W\d_])")
+
+
+#: What an embedded social-media post leaves in a page's text: a short link, a picture link,
+#: an account handle after a dash ('— nbnlebanon (@nbntweets) January 21, 2019').
+_POST_RE = re.compile(r"https?://t\.co/|pic\.twitter\.com/|[—–-]\s*[^()\n]{0,40}\(@\w+\)")
+
+
+def social_post(text: str) -> bool:
+    """Is this sentence (original text) an embedded post: a tweet quoted into the page?
+    It repeats the article's news in a headline's words, with hashtags and a link."""
+    return bool(_POST_RE.search(text))
 
 
 def context(text: str, start: int) -> bool:

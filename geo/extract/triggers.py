@@ -58,6 +58,7 @@ from .rejections import (
     nth_time,
     opens_view_quote,
     purposive,
+    social_post,
     refers_back,
     rejected,
     summed_up,
@@ -323,6 +324,8 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     ctype = _resolve_type(trig, text, clause, doc.folded)
     if ctype is None or not _need_ok(doc, s, trig, m, text):
         return None
+    if ctype in _PASSING_TYPES and _WHILE_RE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # 'وقع التفجير خلال مرور رتل': the passing dates what hit it, no news of its own
     anaphoric = trig.form == "noun" and is_anaphoric(text, m) and not _first_report(doc, s, m, text, ctype)
     # a tally ('135 هجوماً منذ ...', 'جراء القصف خلال 24 ساعة') sums up the events the article
     # tells, before or after it: it is told again, never news of its own beside them
@@ -331,7 +334,9 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     # a noun of a sentence of context ('ويأتي التصعيد ...'), or how the casualties of an event
     # told before were hit ('أصيب جنود بجروح برصاص ...' after the clash): evidence for that
     # event, never one more
-    anaphoric = anaphoric or tallied or (noun and context(text, m.start())) or (
+    # an embedded post ('بالفيديو ـ #انفجار سيارة مفخخة ... https://t.co/...') shows the news
+    # the article tells: evidence for it, never an event of its own
+    anaphoric = anaphoric or tallied or social_post(s.text) or (noun and context(text, m.start())) or (
         trig.form == "noun" and _means_of_harm(text, m) and _kind_told_before(doc, s, ctype))
     start, end = s.to_original(m.start(), m.end())
     first_word = m.start() + len(m.group(0).split(" ")[0])
@@ -341,6 +346,12 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
               or (past and not _dated(doc, s) and not _RECENT_RE.search(text)) or _history(doc, s))
     return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),
                      verb_end, retold=retold)
+
+
+#: Movements a text may name only as the moment something else happened.
+_PASSING_TYPES = frozenset({"convoy", "patrol"})
+#: 'خلال', 'أثناء', 'لدى', 'عند' right before the movement's words ('في حين', 'بينما': whereas).
+_WHILE_RE = rx(r"(?<![^\W\d_])[وف]?(?:خلال|اثناء|لدي|عند)\s+$")
 
 
 def _as_noun(trig: Trigger, text: str, start: int) -> bool:

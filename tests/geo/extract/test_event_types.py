@@ -298,3 +298,20 @@ def test_the_bullets_that_hurt_the_side_of_a_clash_told_before_are_that_clash(ga
 ])
 def test_killings_by_a_named_force_neutralisations_and_abductions(gaz, body, kind):
     assert [i.type for i in run(gaz, body).incidents] == [kind]
+
+
+def test_an_embedded_post_repeats_the_news_it_shows(gaz):
+    body = ("انفجرت سيارة مفخخة بحاجز للأسايش قرب الشدادي صباح اليوم.\n\n"
+            "بالفيديو ـ #انفجار سيارة مفخخة تستهدف قوات أميركية في ريف #الحسكة الجنوبيhttps://t.co/AbC123\n"
+            "pic.twitter.com/XyZ — someoutlet (@someoutlet) August 15, 2023")
+    inc = one(gaz, body)
+    assert inc.place.id == "shaddadi" and len(inc.sources) == 1
+
+
+def test_a_convoy_passing_when_a_bomb_went_off_is_the_bombs_moment(gaz):
+    inc = one(gaz, "انفجرت عبوة ناسفة خلال مرور رتل لقوات أمريكية على طريق الحسكة قرب الشدادي.")
+    assert inc.type == "explosion"
+    # 'في حين' is 'whereas': the movement after it is news of its own
+    body = ("سيرت القوات الروسية والتركية دورية مشتركة في ريف الدرباسية، في حين توجهت "
+            "المدرعات الروسية إلى قاعدتها في مدينة القامشلي.")
+    assert len(run(gaz, body).incidents) == 2
