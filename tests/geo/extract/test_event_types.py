@@ -309,7 +309,8 @@ def test_an_embedded_post_repeats_the_news_it_shows(gaz):
 
 
 def test_a_convoy_passing_when_a_bomb_went_off_is_the_bombs_moment(gaz):
-    inc = one(gaz, "انفجرت عبوة ناسفة خلال مرور رتل لقوات أمريكية على طريق الحسكة قرب الشدادي.")
+    inc = one(gaz, "انفجرت سيارة مفخخة بحاجز للأسايش قرب الشدادي صباح اليوم.\n\n"
+                   "وذكر أن التفجير وقع خلال مرور رتل لقوات أمريكية على طريق الحسكة قرب الشدادي.")
     assert inc.type == "explosion"
     # 'في حين' is 'whereas': the movement after it is news of its own
     body = ("سيرت القوات الروسية والتركية دورية مشتركة في ريف الدرباسية، في حين توجهت "
