@@ -72,6 +72,11 @@ def _families() -> dict[str, str]:
     # ('عقب المداهمة' refers back: it does not hide the clause's own event)
     ("وصلت تعزيزات عسكرية لقسد إلى مدينة البصيرة عقب المداهمة.", "deployment", "Al-Busayrah"),
     ("حشدت القوات التركية قوات وآليات على أطراف بلدة عين عيسى.", "deployment", "Ayn Issa"),
+    # arrests told with the verb far from 'القبض', or as 'توقيف'
+    ("ألقت قوى الأمن الداخلي بمخيم الهول شمال شرقي سوريا القبض على عشرات المشتبهين.",
+     "arrest", "al-Hol"),
+    ("وقبضت دورية لقسد على ثلاثة مطلوبين في مدينة الرقة.", "arrest", "Raqqa"),
+    ("وأعلنت الأسايش توقيف خمسة مشتبهين في مدينة الرقة صباح اليوم.", "arrest", "Raqqa"),
 ])
 def test_new_types(gaz, body, kind, place):
     incidents = run(gaz, body).incidents
