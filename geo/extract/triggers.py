@@ -652,9 +652,12 @@ def _choose(found: list[Candidate]) -> list[Candidate]:
         kept = [best] + [c for c in group if c.type in ALONGSIDE and c.type != best.type]
         for pick in kept:
             same = [c for c in group if c.type == pick.type]
-            pick = min(same, key=lambda c: (c.anaphoric, -c.strength, c.start))
+            pick = min(same, key=lambda c: (c.anaphoric, c.retold, -c.strength, c.start))
             old = winners.get(pick.type)
-            if old is None or (old.anaphoric and not pick.anaphoric):
+            # 'ويعد هذا ثاني تفجير ... بعد التفجير الذي وقع في منبج': the count retells the
+            # news, the event it came after is one of its own
+            if old is None or (old.anaphoric and not pick.anaphoric) or (
+                    old.retold and not pick.retold and not pick.anaphoric):
                 winners[pick.type] = pick
     parts = frozenset().union(*(PART_OF.get(t, frozenset()) for t in winners))
     return sorted((c for t, c in winners.items() if t not in parts), key=lambda c: c.start)

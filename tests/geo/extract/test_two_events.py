@@ -49,3 +49,11 @@ def test_the_event_after_baad_with_its_own_date(gaz):
 ])
 def test_the_same_village_again_is_no_place_of_its_own(gaz, body):
     assert {i.place.id for i in run(gaz, body).incidents} == {"tal_jumaa"}
+
+
+def test_a_count_of_attacks_retells_the_news_but_not_the_one_it_came_after(gaz):
+    body = ("انفجرت سيارة مفخخة بحاجز للأسايش قرب الشدادي صباح اليوم.\n\n"
+            "ويعد هذا ثاني تفجير من نوعه خلال خمسة أيام، بعد التفجير الذي وقع في منبج "
+            "الأسبوع الماضي وأسفر عن مقتل جنود أمريكيين.")
+    places = sorted((i.place.id, i.date) for i in run(gaz, body).incidents)
+    assert places == [("manbij", "2023-08-05"), ("shaddadi", "2023-08-15")]
