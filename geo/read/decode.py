@@ -219,7 +219,8 @@ def _line(line: bytes) -> tuple[str, str, int]:
 
 
 def _non_ascii(raw: bytes) -> int:
-    return len(raw) - len(raw.translate(None, bytes(range(128))))
+    """How many bytes of ``raw`` are not ASCII (what is left once the ASCII bytes are deleted)."""
+    return len(raw.translate(None, bytes(range(128))))
 
 
 def _count_fffd_valid(raw: bytes, encoding: str) -> int:

@@ -123,6 +123,12 @@ def test_cp1256_arabic_after_ascii_is_not_a_truncated_utf8_file() -> None:
     assert decode_bytes("نص".encode()[:-1])[0] == "ن\ufffd"  # a real cut UTF-8 letter
 
 
+def test_ascii_lines_do_not_count_as_utf8_arabic() -> None:
+    """Hypothesis found '00\\nءءء' in Windows-1256 read as mixed UTF-8: the line-by-line
+    reader counted ASCII bytes as the non-ASCII bytes UTF-8 explained."""
+    assert decode_bytes("00\nءءء".encode("cp1256")) == ("00\nءءء", "cp1256")
+
+
 @SETTINGS
 @given(st.lists(st.tuples(st.sampled_from(["a", "b", "a.b", "ب", "sub/a", "sub/c", ".h"]),
                           st.sampled_from([*SUFFIXES, ".csv", ".jpg", ""]),
