@@ -81,13 +81,14 @@ def test_sites(gaz, body, place):
 
 
 @pytest.mark.parametrize("body, kind, places", [
-    # the al-Waleed crossing of a sentence set in Hasakah is not al-Tanf's (450 km away)
+    # al-Waleed is the Hasakah crossing coalition convoys use, not al-Tanf's (450 km away);
+    # a convoy is placed where it crossed
     ("دخلت قافلة أمريكية تضم 30 آلية عبر معبر الوليد غير الشرعي إلى الحسكة.", "convoy",
-     ["hasakah"]),
+     ["waleed_crossing"]),
     ("دخل رتل للتحالف الدولي إلى ريف الحسكة عبر معبر الوليد الحدودي مع العراق.", "convoy",
-     ["rif_hasakah"]),
+     ["waleed_crossing"]),
     ("عبرت شاحنات تابعة للتحالف معبر الوليد باتجاه قواعدها في الحسكة.", "convoy",
-     ["hasakah"]),
+     ["waleed_crossing"]),
     ("وصلت تعزيزات أمريكية إلى قاعدة حقل العمر عبر معبر الوليد.", "deployment", ["omar_field"]),
     ("انسحبت القوات الأمريكية من قاعدتي الشدادي وتل بيدر.", "withdrawal",
      ["shaddadi", "tal_baydar"]),

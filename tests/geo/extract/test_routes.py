@@ -20,9 +20,9 @@ from tests.geo.extract.helpers import run
      ["hasakah", "qamishli"], ["US forces"]),
     ("جابت دورية روسية تركية مشتركة قرى عامودا والدرباسية وتل تمر.",
      ["amuda", "darbasiyah", "tal_tamr"], ["Russian forces", "Turkey"]),
-    # al-Waleed in a sentence set in Hasakah is not al-Tanf's crossing: its area, approximate
+    # al-Waleed is the Hasakah crossing, not al-Tanf's
     ("توجه رتل عسكري أمريكي من معبر الوليد إلى قاعدة الشدادي.",
-     ["rif_shaddadi", "shaddadi"], ["US forces"]),
+     ["waleed_crossing", "shaddadi"], ["US forces"]),
 ])
 def test_routes(gaz, body, waypoints, actors):
     (route,) = run(gaz, body).routes
