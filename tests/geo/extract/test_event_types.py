@@ -72,6 +72,10 @@ def _families() -> dict[str, str]:
     # ('عقب المداهمة' refers back: it does not hide the clause's own event)
     ("وصلت تعزيزات عسكرية لقسد إلى مدينة البصيرة عقب المداهمة.", "deployment", "Al-Busayrah"),
     ("حشدت القوات التركية قوات وآليات على أطراف بلدة عين عيسى.", "deployment", "Ayn Issa"),
+    # a convoy told subject first, with a masculine verb, as headlines do
+    ("ونقلت وكالة سانا عن مصادر أهلية أن رتلاً أمريكياً دخل من معبر الوليد اليوم.", "convoy",
+     "al-Waleed"),
+    ("رتل أمريكي يدخل الحسكة قادماً من العراق.", "convoy", "Al-Hasakah"),
     # arrests told with the verb far from 'القبض', or as 'توقيف'
     ("ألقت قوى الأمن الداخلي بمخيم الهول شمال شرقي سوريا القبض على عشرات المشتبهين.",
      "arrest", "al-Hol"),
