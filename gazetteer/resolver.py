@@ -423,6 +423,8 @@ def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazet
         tied = _tied_area(text, folded, m, mentions[i + 1:i + 3])
         if tied is None or tied.place is None or tied.place.governorate == place.governorate:
             continue
+        if tied.place.kind == "country" or (tied.place.kind == "region" and not tied.place.parent):
+            continue  # 'مدينة دير الزور في شرق سوريا': a region of the country, not a rival place
         if _km(place, tied.place) < TIE_CONTRADICTS_KM:
             continue
         m.place = countryside(tied, gaz)

@@ -368,6 +368,8 @@ def _since(doc: Doc, d: Any) -> bool:
     before = doc.fspan(max(0, d.start - 20), d.start)
     if _recent_day(doc, d) and _SINCE_DAY_RE.search(before):
         return False
+    if d.rule == "years_ago" and _SINCE_DAY_RE.search(before + doc.fspan(d.start, d.start + 4)):
+        return True  # 'يفرض حصاراً منذ ثلاثة أعوام': how long a state has lasted, no event's year
     return bool(_SINCE_RE.search(before))
 
 

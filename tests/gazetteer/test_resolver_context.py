@@ -35,6 +35,9 @@ def gaz() -> Gazetteer:
               source="test"),
         Place("busayrah", "البصيرة", "al-Busayrah", "town", 35.156, 40.426, "deir_ez_zor",
               source="test"),
+        # a macro-region whose representative point is far from most of what it holds
+        Place("east_syria", "شرق سوريا", "eastern Syria", "region", 36.5, 40.5, "",
+              source="test"),
     ])
 
 
@@ -63,6 +66,12 @@ def test_a_name_tied_to_a_far_place_is_another_place_of_that_name(gaz, text) -> 
 def test_the_known_place_stands_without_a_tie(gaz, text) -> None:
     [m] = _at(gaz, text, "معبر النخيل")
     assert m.place.id == "nakhil_crossing" and not m.approximate
+
+
+def test_a_region_around_a_place_is_no_rival_place(gaz) -> None:
+    """'مدينة دير الزور في شرق سوريا': the region holds the city, however far its point."""
+    [m] = _at(gaz, "تقدمت القوات في أحياء مدينة دير الزور في شرق سوريا.", "دير الزور")
+    assert m.place.id == "deir_ez_zor" and not m.approximate
 
 
 def test_a_close_tie_keeps_the_known_place(gaz) -> None:

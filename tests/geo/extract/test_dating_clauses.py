@@ -69,6 +69,14 @@ def test_background_a_few_days_back_is_an_earlier_event_kept_undated(gaz):
     assert [i.place.id for i in run(gaz, news + timeless).incidents] == ["raqqa"]
 
 
+def test_how_long_a_state_has_lasted_lends_no_year(gaz):
+    """'يفرض حصاراً منذ ثلاثة أعوام' says how long the siege lasted: a sentence after it
+    borrows no year from it."""
+    body = ("وتقاتل القوات في مدينة دير الزور بعد أن كسرت حصاراً يفرضه التنظيم منذ ثلاثة أعوام. "
+            "وقال مصدر إن الجيش يبدأ اقتحام أحياء مدينة دير الزور.")
+    assert all(i.date != "2020" for i in run(gaz, body).incidents)
+
+
 # --- 3. a later paragraph telling the lead event again ----------------------------------
 
 

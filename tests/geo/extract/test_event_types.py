@@ -72,6 +72,11 @@ def _families() -> dict[str, str]:
     # ('عقب المداهمة' refers back: it does not hide the clause's own event)
     ("وصلت تعزيزات عسكرية لقسد إلى مدينة البصيرة عقب المداهمة.", "deployment", "Al-Busayrah"),
     ("حشدت القوات التركية قوات وآليات على أطراف بلدة عين عيسى.", "deployment", "Ayn Issa"),
+    # a siege broken reaches the besieged place; forces advancing into quarters fight there
+    ("تمكن الجيش السوري اليوم من كسر حصار يفرضه داعش على مطار دير الزور العسكري.", "capture",
+     "Deir ez-Zor"),
+    ("تقدمت القوات الحكومية في الأحياء المتبقية التي يسيطر عليها التنظيم في مدينة دير الزور "
+     "في شرق سوريا اليوم.", "armed_clash", "Deir ez-Zor"),
     # a convoy told subject first, with a masculine verb, as headlines do
     ("ونقلت وكالة سانا عن مصادر أهلية أن رتلاً أمريكياً دخل من معبر الوليد اليوم.", "convoy",
      "al-Waleed"),
@@ -102,6 +107,9 @@ def test_new_types(gaz, body, kind, place):
     "أعلنت واشنطن انسحابها من الاتفاق مع أنقرة بشأن منبج.",
     # hands are not weapons: a scuffle among civilians is no event of ours
     "وقعت مشاجرة بين تجار في سوق مدينة الحسكة.",
+    # an aim ('لطرد', 'لفك الحصار') is not a capture
+    "أعلنت قسد بدء حملة عسكرية لطرد التنظيم من شرق محافظة دير الزور.",
+    "واستدعى ذلك تدخل العشائر لفك الحصار عن المنازل في بلدة ذيبان.",
     # surgery on a wounded officer flown out by helicopter is no heliborne operation
     "ونُقل العقيد بمروحية إلى دمشق عبر مطار القامشلي بعد أن أجريت له عملية في مشفى خاص.",
     "وأجريت لها عملية جراحية بعد نقلها بمروحية إلى مشفى في القامشلي.",
