@@ -162,6 +162,8 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
                                                     f"'{mention}' refers back to {place.name_ar}",
                                                     False)))
     para = _paragraph_place(doc, s)
+    if para is None and s.lead:
+        para = _next_paragraph_place(doc, s)
     if para is not None:
         gp, approx = precision_of(doc, para)
         return _unplaced_if_macro(_refined(doc, c, (site_or_place(doc, para), gp, approx,
@@ -498,6 +500,18 @@ def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
     if before:
         return before[-1]
     return after[0] if after else None
+
+
+def _next_paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
+    """The first place of the paragraph after the lead's: news leads often leave the place
+    to the next paragraph ('اغتال مسلحون أمس مسؤولين في مجلس الرقة المدني' then 'أطلق
+    المسلحون الرصاص ... في مدينة الرقة'). Only the paragraph right after, only for the lead."""
+    later = [p for p in doc.para_sentences if p > s.para]
+    if not later:
+        return None
+    siblings = doc.para_sentences[min(later)]
+    found = _not_qualifiers(doc, doc.starting_in(doc.usable, siblings[0].start, siblings[-1].end))
+    return found[0] if found else None
 
 
 def _not_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:

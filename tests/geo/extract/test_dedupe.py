@@ -126,3 +126,17 @@ def test_an_undated_telling_does_not_join_a_month_told_before(gaz):
     body = ("انفجرت عبوة ناسفة بدورية لقسد في مدينة الحسكة.\n\n"
             "وفي حزيران الماضي انفجرت دراجة نارية مفخخة في مدينة الحسكة.")
     assert len(run(gaz, body).incidents) == 2
+
+
+def test_a_lead_without_a_place_takes_the_next_paragraphs_and_its_details(gaz):
+    """'اغتال مسلحون أمس مسؤولين في مجلس الرقة المدني' names Raqqa only inside a council's
+    name; the paragraph after it tells where, and the shooting it tells is the killing."""
+    body = ("اغتال مسلّحون مجهولون، أمس الاثنين، مسؤولين اثنين في \"مجلس الرقة المدني\".\n\n"
+            "وقالت مصادر محلية إن المسلحين أطلقوا الرصاص على مختار حي النهضة في مدينة الرقة.\n\n"
+            "ولفتت المصادر إلى أنه قبل ثلاثة أيام أطلق مجهولون أيضاً الرصاص على مختار حي "
+            "الرومانية في مدينة الرقة.")
+    incidents = sorted(run(gaz, body).incidents, key=lambda i: i.date)
+    assert [(i.type, i.date, i.place.id) for i in incidents] == [
+        ("attack", "2023-08-12", "raqqa"), ("assassination", "2023-08-14", "raqqa")]
+    assert len(incidents[1].sources[0].evidence) and any(
+        "حي النهضة" in e.evidence for e in incidents[1].sources)
