@@ -36,7 +36,8 @@ from .document import Doc
 from .folding import rx
 from .sentences import Sentence
 from .triggers import EVENT_KINDS, Candidate
-from .when.names import CARRY_PHRASES, GOING_ON_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
+from .when.names import (CARRY_PHRASES, GOING_ON_PHRASES, NEXT_DAY_PHRASES, RETELLING_WORDS,
+                         VAGUE_PHRASES)
 from .when.offsets import offset_before
 
 __all__ = ["SINCE_RECENT_DAYS", "date_for"]
@@ -94,6 +95,10 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
         d, ps = prev
         return d.first, d.last, d.precision, (
             f"{d.text} -> {d.iso} (from the previous sentence of the paragraph)"), False
+    next_day = _next_day(doc, s)
+    if next_day is not None:
+        d, day = next_day
+        return day, day, "day", f"{d.text} -> {d.iso}, and the day after it ('{s.text.split()[0]} ...')", False
     carried = _carried(doc, s)
     if carried is not None:
         return carried.first, carried.last, carried.precision, (
@@ -208,6 +213,8 @@ _ATTRIBUTED_RE = rx(r"^\W*[وف]?(?:قال|قالت|ذكر|ذكرت|افاد|ا�
                     r"|^\W*[وف]?(?:بحسب|حسب|وفقا ل|طبقا ل|نقلا عن)")
 
 #: A sentence opening with words that add to the story told: 'كما', 'وفي سياق متصل', 'إلى ذلك'.
+#: 'وفي اليوم التالي، ...': the sentence tells the day after the last day given.
+_NEXT_DAY_RE = rx(r"^\W*[وف]?(?:" + NEXT_DAY_PHRASES + r")(?![^\W\d_])")
 _GOING_ON_RE = rx(r"^\W*[وف]?(?:" + GOING_ON_PHRASES + r")(?![^\W\d_])")
 
 
@@ -421,6 +428,18 @@ def _previous_dated(doc: Doc, s: Sentence) -> tuple[Any, Sentence] | None:
         if exprs:
             return exprs[-1], prev
     return None
+
+
+def _next_day(doc: Doc, s: Sentence) -> tuple[Any, dt.date] | None:
+    """(the last day given before ``s``, the day after it) when ``s`` opens with 'في اليوم
+    التالي' and the last date given before it is one day; None otherwise."""
+    if not _NEXT_DAY_RE.search(s.folded):
+        return None
+    d = next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start)) if not _since(doc, d)), None)
+    if d is None or d.precision != "day":
+        return None
+    day = _one_day(d)
+    return (d, day + dt.timedelta(days=1)) if day is not None else None
 
 
 def _carried(doc: Doc, s: Sentence) -> Any | None:

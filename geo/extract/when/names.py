@@ -20,7 +20,7 @@ from .text import fold_word
 __all__ = [
     "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "CARRY_PHRASES", "FEASTS", "GOING_ON_PHRASES",
     "HIJRI_MONTH_NAMES", "MONTH_NAMES",
-    "NUMBER_WORDS", "ORDINALS", "QUALIFIERS", "RECENT_PHRASES", "RETELLING_WORDS", "VAGUE_PHRASES",
+    "NUMBER_WORDS", "ORDINALS", "QUALIFIERS", "NEXT_DAY_PHRASES", "RECENT_PHRASES", "RETELLING_WORDS", "VAGUE_PHRASES",
     "REL_CUR", "REL_NEXT", "REL_PAST", "TODAY_PHRASES", "UNIT_WORDS", "WEEKDAYS", "Calendar", "Feast",
     "load_calendar",
 ]
@@ -48,6 +48,7 @@ _TABLES = {
     "going_on": (Field("phrase"),),
     "vague": (Field("phrase"),),
     "recent": (Field("phrase"),),
+    "next_day": (Field("phrase"),),
     "feast": (Field("name"), Field("month", int, choices=frozenset(range(1, 13))),
               Field("day", int, choices=frozenset(range(1, 31))), Field("days", int, default=1)),
 }
@@ -84,6 +85,7 @@ class Calendar:
     going_on: str  # the phrases opening a sentence that adds to the story ('كما'), as one pattern
     vague: str  # the phrases of an unstated earlier or repeated time ('مؤخرا'), as one pattern
     recent: str  # the phrases of one earlier time a few days back ('قبل أيام'), as one pattern
+    next_day: str  # the phrases opening a sentence told of the day after ('في اليوم التالي')
 
 
 def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
@@ -112,6 +114,7 @@ def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
         going_on=_phrases(rows["going_on"], path, "going_on"),
         vague=_phrases(rows["vague"], path, "vague"),
         recent=_phrases(rows["recent"], path, "recent"),
+        next_day=_phrases(rows["next_day"], path, "next_day"),
     )
 
 
@@ -180,3 +183,5 @@ GOING_ON_PHRASES: str = _CALENDAR.going_on
 VAGUE_PHRASES: str = _CALENDAR.vague
 #: The phrases of one earlier time a few days or weeks back ('قبل أيام'), one pattern.
 RECENT_PHRASES: str = _CALENDAR.recent
+#: The phrases opening a sentence told of the day after the last day given, one pattern.
+NEXT_DAY_PHRASES: str = _CALENDAR.next_day

@@ -77,6 +77,13 @@ def test_how_long_a_state_has_lasted_lends_no_year(gaz):
     assert all(i.date != "2020" for i in run(gaz, body).incidents)
 
 
+def test_the_next_day_is_the_day_after_the_last_day_given(gaz):
+    body = ("شهدت بلدة الكسرة مساء الأحد 13 آب 2023 اشتباكات مسلحة بين قسد وأبناء العشائر.\n\n"
+            "وفي اليوم التالي، خرجت مظاهرة في بلدة الكسرة قطع خلالها المحتجون الطرقات.")
+    dates = {i.type: i.date for i in run(gaz, body).incidents}
+    assert dates == {"armed_clash": "2023-08-13", "protest": "2023-08-14"}
+
+
 # --- 3. a later paragraph telling the lead event again ----------------------------------
 
 

@@ -255,3 +255,12 @@ def test_an_event_with_no_place_of_its_own_is_kept_for_review(gaz):
     inc = one(gaz, body)
     assert inc.place is None and inc.place_text == "شمال شرق سوريا"
     assert inc.place_cue.startswith("not mapped, for review")
+
+
+def test_where_people_came_from_is_not_where_they_were_taken(gaz):
+    """'اعتقلت أربعة نازحين من الرقة', 'نازح ينحدر من مدينة موحسن': the origin of the people
+    an event hit is not its place."""
+    inc = one(gaz, "دهمت دوريات لقسد منزلاً في بلدة الشحيل واعتقلت أربعة نازحين من الرقة.")
+    assert inc.place.id == "shuhayl" and inc.type in ("raid", "arrest")
+    inc = one(gaz, "اعتقلت قسد في بلدة ذيبان شاباً نازحاً ينحدر من مدينة موحسن.")
+    assert inc.place.id == "dhiban"
