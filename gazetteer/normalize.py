@@ -124,7 +124,7 @@ def _fold_long(text: str, table: dict[int, str | None]) -> tuple[str, tuple[int,
         for code, value in table.items():
             lookup[code] = _DROP if value is None else ord(value)
         _ARRAYS[id(table)] = lookup
-    mapped = lookup.take(np.frombuffer(encoded, dtype=np.uint32))
+    mapped = lookup[np.frombuffer(encoded, dtype=np.uint32)]  # not .take: slow on uint32 indices
     keep = mapped != _DROP
     if keep.all():
         return mapped.tobytes().decode("utf-32-le"), ()
