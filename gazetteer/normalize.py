@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -209,6 +210,12 @@ def strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
+#: How many words and names :func:`strip_clitics` and :func:`arabic_key` remember: a news
+#: text repeats its words and names, and both are asked about every word near a name.
+_MEMO = 1 << 16
+
+
+@functools.lru_cache(maxsize=_MEMO)
 def strip_clitics(word: str) -> str:
     """Remove one clitic sequence (و ف ب ل ك + ال) from the front of a folded word."""
     for prefix in _PREFIXES_LONGEST_FIRST:
@@ -228,6 +235,7 @@ def split_cue(text: str) -> tuple[str, str]:
     return "", " ".join(words)
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def arabic_key(name: str) -> str:
     """Key of an Arabic name: folded, one space between words, article and clitics off.
 
