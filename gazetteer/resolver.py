@@ -25,6 +25,7 @@ after 'الريف الشرقي ل' (its countryside); names the gazetteer lacks 
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -268,9 +269,16 @@ def _is_person_name(raw: RawMatch, before: list[str], text: str) -> bool:
     window = text[max(0, raw.word_start - 80):raw.word_start]
     cut = max(window.rfind(c) for c in ".!?\n،,")
     words = window[cut + 1:].split()
-    titles = [i for i, w in enumerate(words) if _PERSON_TITLE_RE.fullmatch(w)]
+    titles = [i for i, w in enumerate(words) if _is_title(w)]
     return bool(titles) and len(words) - 1 - titles[-1] <= 5 and not any(
         w in _NOT_BETWEEN for w in words[titles[-1] + 1:])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_title(word: str) -> bool:
+    """A title before a person's name ('المتحدث', 'والقيادي'); remembered per word, as the
+    words before names recur."""
+    return _PERSON_TITLE_RE.fullmatch(word) is not None
 
 
 #: Words that end a title's phrase before a place name: a clause ('إن', 'أن') or a place.
@@ -516,7 +524,8 @@ def _countryside_phrases(folded: FoldedText, mentions: list[Mention], gaz: Gazet
         if place is None or m.role != "location" or place.kind not in ("city", "town", "capital"):
             continue
         start = folded_offset(folded, m.start)
-        if not _COUNTRYSIDE_PHRASE.search(text[max(0, start - 40):start]):
+        before = text[max(0, start - 40):start]
+        if "ريف" not in before or not _COUNTRYSIDE_PHRASE.search(before):
             continue
         region = gaz.countryside_of.get(place.id)
         if region is None:
