@@ -108,10 +108,14 @@ def real_text(megabytes: float) -> str:
 
 
 def bare_scan(text: str, gaz: Gazetteer) -> tuple[float, int]:
-    """CPU seconds to fold ``text`` and run the automaton over it: the floor."""
-    t0 = _clock()
-    hits = sum(1 for _ in gaz.matcher.automaton.iter(fold(text)))
-    return _clock() - t0, hits
+    """CPU seconds to fold ``text`` and run the automaton over it: the floor (the faster
+    of two runs: the first pays for memory the process touches for the first time)."""
+    best, hits = float("inf"), 0
+    for _ in range(2):
+        t0 = _clock()
+        hits = sum(1 for _ in gaz.matcher.automaton.iter(fold(text)))
+        best = min(best, _clock() - t0)
+    return best, hits
 
 
 def place_finding(label: str, text: str, gaz: Gazetteer, *, trace: bool) -> None:
