@@ -173,10 +173,9 @@ class _Timer:
 
 
 class _CorpusReader:
-    """The pipeline's own reader: :func:`geo.read.iter_corpus` with the size limit, over one
-    folder or several in turn (:func:`geo.read.folder.iter_folders`). A class, so that
-    :func:`run_pipeline` knows it can read the files in the run's workers (``read_files``);
-    a caller's own reader is called as it is."""
+    """:func:`geo.read.iter_corpus` with the size limit, over one folder or several in turn
+    (:func:`geo.read.folder.iter_folders`): a class, so that :func:`run_pipeline` knows it may
+    read the files in the run's workers (``read_files``); a caller's reader is called as is."""
 
     def __init__(self, max_bytes: int | None, folders: list[Path] | None = None) -> None:
         self.max_bytes, self.folders = max_bytes, folders
@@ -248,9 +247,10 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     include_rejected : bool
         Keep rejected incidents in the layers (``review`` = ``rejected``).
     jobs : int
-        Worker processes that extract articles (:mod:`geo.parallel`); 1 (the default)
-        extracts in this process. Any number gives the same result. With more than one,
-        ``extract`` must be picklable where workers are spawned rather than forked.
+        Worker processes that extract articles, and read them unless ``reader`` is given
+        (:mod:`geo.parallel`); 1 (the default) does both in this process. Any number gives
+        the same result. With more than one, ``extract`` must be picklable where workers
+        are spawned rather than forked.
 
     Raises
     ------
