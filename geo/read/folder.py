@@ -343,15 +343,17 @@ def _sort_entries(root: Path, entries: list[Entry], csv_path: Path | None,
     would make one story two sources; both are reported by name instead.
     """
     csv_real = csv_path.resolve() if csv_path is not None else None
+    # resolved paths (a system call each) only when a link or a CSV needs them
     readable = {e.path.resolve() for e in entries if not e.problem and e.target is None
-                and _matches(e.path.name, pattern)}
+                and _matches(e.path.name, pattern)} \
+        if any(e.target is not None for e in entries) else set()
     files: list[Path] = []
     refused: list[FileReport] = []
     for entry in entries:
         name = _rel(root, entry.path)
         if entry.problem:
             refused.append(FileReport(name, "skipped", entry.problem))
-        elif (entry.target or entry.path.resolve()) == csv_real:
+        elif csv_real is not None and (entry.target or entry.path.resolve()) == csv_real:
             continue
         elif entry.target is not None and entry.target in readable:
             refused.append(FileReport(name, "duplicate", f"a link to {_rel(root.resolve(), entry.target)}"
