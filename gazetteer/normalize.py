@@ -113,7 +113,7 @@ def _fold_long(text: str, table: dict[int, str | None]) -> tuple[str, tuple[int,
     by code point does it at several hundred MB/s. None when the text cannot be
     encoded as UTF-32 (a lone surrogate): the caller then translates.
     """
-    import numpy as np  # imported here: short folds, and the command's start-up, never need it
+    import numpy as np  # imported on the first long text: folding names never needs it
 
     try:
         encoded = text.encode("utf-32-le")
@@ -126,11 +126,12 @@ def _fold_long(text: str, table: dict[int, str | None]) -> tuple[str, tuple[int,
             lookup[code] = _DROP if value is None else ord(value)
         _ARRAYS[id(table)] = lookup
     mapped = lookup[np.frombuffer(encoded, dtype=np.uint32)]  # not .take: slow on uint32 indices
+    del encoded  # four bytes a character, like each array here: none is kept longer than needed
     keep = mapped != _DROP
     if keep.all():
-        return mapped.tobytes().decode("utf-32-le"), ()
+        return str(mapped.data, "utf-32-le"), ()  # decoded from the array, not from a copy
     deleted = tuple(np.flatnonzero(~keep).tolist())
-    return mapped[keep].tobytes().decode("utf-32-le"), deleted
+    return str(mapped[keep].data, "utf-32-le"), deleted
 
 
 @dataclass(frozen=True, slots=True)
