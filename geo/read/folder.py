@@ -206,7 +206,9 @@ class _IdPlan:
         groups: dict[str, list[Path]] = {}
         for path in files:
             groups.setdefault(path.stem, []).append(path)
-        self.owner = {stem: min(paths, key=self._rank) for stem, paths in groups.items()}
+        self.ranks = {path: self._rank(path) for path in files}  # each worked out once
+        self.owner = {stem: min(paths, key=self.ranks.__getitem__)
+                      for stem, paths in groups.items()}
         self.shared = {stem for stem, paths in groups.items() if len(paths) > 1}
         self.taken = set(groups)
 
@@ -223,7 +225,7 @@ class _IdPlan:
         first: dict[str, int] = {}
         for i, path in enumerate(files):
             first.setdefault(path.stem, i)
-        return sorted(files, key=lambda p: (first[p.stem], self._rank(p)))
+        return sorted(files, key=lambda p: (first[p.stem], self.ranks.get(p) or self._rank(p)))
 
     def meta(self, path: Path, rows: dict[str, dict]) -> dict | None:
         """The CSV row by file name; by stem only when the stem names one file."""
