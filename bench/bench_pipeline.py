@@ -13,7 +13,9 @@ prints, for the same texts:
   (read, extract = resolve + dates + incidents, merge, layers, report) and the
   peak memory (max RSS; with ``--tracemalloc`` the traced Python peak too,
   which is slower to measure);
-* with ``--profile`` the top 10 functions by cumulative time (cProfile);
+* with ``--profile`` the top 10 functions by cumulative time (cProfile; with ``--real``
+  a profiled run at one job after the timed ones: the top 15 by own time, 25 by
+  cumulative time);
 * a cold and a warm run through the result cache, and the speed-up.
 
 With ``--real`` the corpus is real news text instead (issue 14: the synthetic
@@ -117,6 +119,15 @@ def pipeline(folder: Path, gaz, *, profile: bool, trace: bool):
     return result, seconds, profiler, traced
 
 
+def print_profile(profiler: cProfile.Profile, key: str, top: int) -> None:
+    """The ``top`` functions of a cProfile run by ``key`` ('cumulative', 'tottime')."""
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats(key).print_stats(top)
+    print(f"  cProfile, top {top} by {'own' if key == 'tottime' else key} time:")
+    print("\n".join("    " + line for line in out.getvalue().splitlines()
+                    if line.strip())[:6000])
+
+
 def cached_runs(folder: Path, gaz) -> tuple[float, float, int]:
     with tempfile.TemporaryDirectory(prefix="nes-cache-") as cache:
         t0 = time.perf_counter()
@@ -154,11 +165,7 @@ def report(args: argparse.Namespace, folder: Path, size: int) -> None:
     print(f"  max RSS {max_rss_mb():.0f} MB" + (f", traced Python peak {traced:.0f} MB"
                                                    if traced is not None else ""))
     if profiler is not None:
-        out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(10)
-        print("  cProfile, top 10 by cumulative time:")
-        print("\n".join("    " + line for line in out.getvalue().splitlines()
-                        if line.strip())[:4000])
+        print_profile(profiler, "cumulative", 10)
     del result
 
     if not args.no_cache_run:
@@ -260,6 +267,10 @@ def real_report(args: argparse.Namespace, folder: Path, size: int, distinct: int
             same = "the same" if layers == first[1] else "DIFFERENT"
             print(f"  speed-up at {jobs} jobs: x{first[0] / max(seconds, 1e-9):.2f} over "
                   f"--jobs {args.jobs[0]} ({os.cpu_count()} cores); GeoJSON bytes {same}")
+    if args.profile:  # one more run at --jobs 1, profiled: where one core's time goes
+        _, _, profiler, _ = pipeline(folder, gaz, profile=True, trace=False)
+        print_profile(profiler, "tottime", 15)
+        print_profile(profiler, "cumulative", 25)
 
 
 def memory_child(n: int, seed: int) -> None:

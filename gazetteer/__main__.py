@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .errors import GazetteerError, GeocoderUnavailable
-from .jsonout import dump_mentions
+from .jsonout import iter_mentions_json
 from .lookup import LookupResult, lookup
 from .model import Candidate
 from .normalize import is_arabic
@@ -104,8 +104,11 @@ def _cmd_find(args: argparse.Namespace) -> int:
     from .resolver import resolve_text
 
     mentions = resolve_text(text, load_gazetteer())
-    if args.json:
-        print(json_safe(dump_mentions(mentions)))
+    if args.json:  # written as it is made, a mention at a time: megabytes of news give
+        write = sys.stdout.write  # ten times their size in JSON, never held whole
+        for piece in iter_mentions_json(mentions):
+            write(json_safe(piece))
+        write("\n")
         return 0
     for m in mentions:
         where = (f"{m.place.name_en} ({m.place.lat:.4f}, {m.place.lon:.4f}) p{m.geo_precision}"

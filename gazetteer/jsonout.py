@@ -38,22 +38,21 @@ def iter_mentions_json(mentions: Iterable[Mention]) -> Iterator[str]:
     yield "[]" if first else "\n]"
 
 
+#: One mention object at nesting level 1, its fields in ``Mention.as_dict`` order: one
+#: ``%`` per mention instead of a string per field.
+_MENTION = "{" + "".join(
+    ("," if i else "") + "\n" + _INDENT * 2 + f'"{name}": %s'
+    for i, name in enumerate(("start", "end", "text", "place", "confidence", "geo_precision",
+                              "role", "approximate", "cue", "candidates"))
+) + "\n" + _INDENT + "}"
+
+
 def _mention(m: Mention, places: dict[Any, str]) -> str:
-    pad = "\n" + _INDENT * 2
     place = _place(m.place, 2, places) if m.place is not None else "null"
-    fields = (
-        f'"start": {_scalar(m.start)}',
-        f'"end": {_scalar(m.end)}',
-        f'"text": {_encode_str(m.text)}',
-        f'"place": {place}',
-        f'"confidence": {_scalar(round(m.confidence, 3))}',
-        f'"geo_precision": {_scalar(m.geo_precision)}',
-        f'"role": {_encode_str(m.role)}',
-        f'"approximate": {_scalar(m.approximate)}',
-        f'"cue": {_encode_str(m.cue)}',
-        f'"candidates": {_candidates(m.candidates[:5], places)}',
-    )
-    return "{" + pad + ("," + pad).join(fields) + "\n" + _INDENT + "}"
+    return _MENTION % (
+        _scalar(m.start), _scalar(m.end), _encode_str(m.text), place,
+        _scalar(round(m.confidence, 3)), _scalar(m.geo_precision), _encode_str(m.role),
+        _scalar(m.approximate), _encode_str(m.cue), _candidates(m.candidates[:5], places))
 
 
 def _candidates(candidates: list[Candidate], places: dict[Any, str]) -> str:

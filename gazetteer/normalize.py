@@ -23,9 +23,11 @@ True
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 # --- character folding -------------------------------------------------------
 
@@ -88,7 +90,48 @@ def fold(text: str) -> str:
     """Fold a text for matching: one ``str.translate`` (diacritics, forms, digits, case)."""
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
+    if len(text) >= _LONG:
+        fast = _fold_long(text, _FOLD_TABLE)
+        if fast is not None:
+            return fast[0]
     return text.translate(_FOLD_TABLE)
+
+
+#: From this many characters a text is folded through one array lookup (see
+#: :func:`_fold_long`); shorter texts, names above all, keep ``str.translate``. Measured:
+#: the array wins from about 100 characters (6 µs against 8), by 9x at an article's 2,000.
+_LONG = 200
+_DROP = 0xFFFFFFFF  # the array value of a deleted character
+_ARRAYS: dict[int, Any] = {}  # fold table id -> its code point array, made on first need
+
+
+def _fold_long(text: str, table: dict[int, str | None]) -> tuple[str, tuple[int, ...]] | None:
+    """``text.translate(table)`` and the offsets of the deleted characters, done in C.
+
+    ``str.translate`` looks every character of a non-ASCII text up in a dict (about
+    30 MB/s, most of a bare scan's time); the same mapping as a NumPy array indexed
+    by code point does it at several hundred MB/s. None when the text cannot be
+    encoded as UTF-32 (a lone surrogate): the caller then translates.
+    """
+    import numpy as np  # imported on the first long text: folding names never needs it
+
+    try:
+        encoded = text.encode("utf-32-le")
+    except UnicodeEncodeError:
+        return None
+    lookup = _ARRAYS.get(id(table))
+    if lookup is None:
+        lookup = np.arange(0x110000, dtype=np.uint32)
+        for code, value in table.items():
+            lookup[code] = _DROP if value is None else ord(value)
+        _ARRAYS[id(table)] = lookup
+    mapped = lookup[np.frombuffer(encoded, dtype=np.uint32)]  # not .take: slow on uint32 indices
+    del encoded  # four bytes a character, like each array here: none is kept longer than needed
+    keep = mapped != _DROP
+    if keep.all():
+        return str(mapped.data, "utf-32-le"), ()  # decoded from the array, not from a copy
+    deleted = tuple(np.flatnonzero(~keep).tolist())
+    return str(mapped[keep].data, "utf-32-le"), deleted
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +145,14 @@ class FoldedText:
     original: str
     folded: str
     deleted: tuple[int, ...]  # sorted original offsets of deleted characters
+    #: the folded offset each deleted character stood at (how many kept characters precede
+    #: it): one bisect then maps an offset back
+    deleted_at: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.deleted:
+            object.__setattr__(self, "deleted_at",
+                               tuple(d - k for k, d in enumerate(self.deleted)))
 
     @classmethod
     def of(cls, text: str, *, keep_quotes: bool = False) -> FoldedText:
@@ -110,6 +161,10 @@ class FoldedText:
         table, deleted = (
             (_FOLD_KEEP_QUOTES, _DELETED_KEEP_QUOTES_RE) if keep_quotes else (_FOLD_TABLE, _DELETED_RE)
         )
+        if len(text) >= _LONG:
+            fast = _fold_long(text, table)
+            if fast is not None:
+                return cls(text, *fast)
         folded = text.translate(table)
         if len(folded) == len(text):
             return cls(text, folded, ())
@@ -120,13 +175,8 @@ class FoldedText:
         if not self.deleted:
             return n
         if end:
-            return self.to_original(n - 1) + 1 if n > 0 else 0
-        k = 0
-        while True:
-            k2 = bisect.bisect_right(self.deleted, n + k)
-            if k2 == k:
-                return n + k
-            k = k2
+            return n + bisect.bisect_right(self.deleted_at, n - 1) if n > 0 else 0
+        return n + bisect.bisect_right(self.deleted_at, n)
 
 
 # --- name keys ------------------------------------------------------------------
@@ -161,6 +211,12 @@ def strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
+#: How many words and names :func:`strip_clitics` and :func:`arabic_key` remember: a news
+#: text repeats its words and names, and both are asked about every word near a name.
+_MEMO = 1 << 16
+
+
+@functools.lru_cache(maxsize=_MEMO)
 def strip_clitics(word: str) -> str:
     """Remove one clitic sequence (و ف ب ل ك + ال) from the front of a folded word."""
     for prefix in _PREFIXES_LONGEST_FIRST:
@@ -180,6 +236,7 @@ def split_cue(text: str) -> tuple[str, str]:
     return "", " ".join(words)
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def arabic_key(name: str) -> str:
     """Key of an Arabic name: folded, one space between words, article and clitics off.
 

@@ -25,9 +25,11 @@ after 'الريف الشرقي ل' (its countryside); names the gazetteer lacks 
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .matcher import RawMatch
 from .model import FOCUS_GOVERNORATES, Candidate, Mention, Place
@@ -62,6 +64,9 @@ _BODY_WORDS = {
     "مجلس", "لواء", "كتيبه", "كتائب", "فرقه", "تجمع", "تنسيقيه", "اتحاد", "حزب", "مكتب", "هيئه",
     "حركه", "قطاع", "فوج",
 }
+#: Bodies that are one only with an adjective after the name ('مجلس دير الزور العسكري'); the
+#: others are with any place after them ('لواء القامشلي').
+_BODY_NEEDS_AFTER = frozenset({"مجلس", "مكتب", "قطاع", "فوج", "هيئه"})
 #: After the name, the adjective that makes it a body's name.
 _BODY_AFTER = re.compile(r"^\s*(?:ال)?(?:عسكري|مدني|محلي|ثوري|الاعلامي|الاعلاميه|للشباب|العسكريه)"
                          r"(?![^\W\d_])")
@@ -140,25 +145,52 @@ def _is_point_like(place: Place) -> bool:
     return place.kind not in ("region", "governorate", "country", "district")
 
 
+class _WordFacts(NamedTuple):
+    """What the cues read from one word before a name; a news text repeats its words, so
+    each distinct word is read once (:func:`_facts`), not once per mention after it."""
+
+    cue_kind: str  # the kind its cue word names ('' when it is none)
+    near_word: str  # the precision word it is ('' when none)
+    passes: bool  # a cue word or 'من'/'في': the look for a precision word goes on past it
+    media: bool  # it names an outlet
+    body: bool  # it names a body ('مجلس', 'لواء' ...)
+    body_needs_after: bool  # ... of a kind that is one only with an adjective after the name
+
+
+_FACTS: dict[str, _WordFacts] = {}
+_FACTS_MAX = 200_000  # a long-running server reads endless text: the memo stays bounded
+
+
+def _facts(word: str) -> _WordFacts:
+    facts = _FACTS.get(word)
+    if facts is None:
+        if len(_FACTS) >= _FACTS_MAX:
+            _FACTS.clear()
+        forms = (word, strip_clitics(word), word.lstrip("وفبل"))
+        cue = next((CUE_WORDS[w] for w in forms if w in CUE_WORDS), "")
+        near = next((w for w in forms if w in _NEAR_WORDS), "")
+        passes = any(w in CUE_WORDS or w in ("من", "في") for w in forms)
+        body_forms = {*forms, forms[1].removeprefix("ال")} & _BODY_WORDS
+        facts = _FACTS[word] = _WordFacts(
+            cue, near, passes, _is_media_word(word), bool(body_forms),
+            bool(body_forms & _BODY_NEEDS_AFTER))
+    return facts
+
+
 def _prepare(raw: RawMatch, folded: FoldedText, gaz: Gazetteer) -> _Pending:
     text = folded.folded
     before = _words_before(text, raw.word_start, 4)
     cue_kind, near, near_word = "", False, ""
-    if before:
-        word = before[-1]
-        for w in (word, strip_clitics(word), word.lstrip("وفبل")):
-            if w in CUE_WORDS:
-                cue_kind = CUE_WORDS[w]
-                break
-    for word in reversed(before):
-        forms = (word, strip_clitics(word), word.lstrip("وفبل"))
-        hit = next((w for w in forms if w in _NEAR_WORDS), "")
-        if hit:
-            near, near_word = True, hit
+    facts = [_facts(w) for w in before]
+    if facts:
+        cue_kind = facts[-1].cue_kind
+    for fact in reversed(facts):
+        if fact.near_word:
+            near, near_word = True, fact.near_word
             break
-        if not any(w in CUE_WORDS or w in ("من", "في") for w in forms):
+        if not fact.passes:
             break
-    role = _role(raw, folded, before)
+    role = _role(raw, folded, before, facts[-1] if facts else None)
     return _Pending(raw, [gaz.places[i] for i in raw.place_ids], cue_kind, near, near_word, role)
 
 
@@ -168,15 +200,17 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
     return _WORD_RE.findall(window[cut + 1:])[-n:]
 
 
-def _role(raw: RawMatch, folded: FoldedText, before: list[str]) -> str:
+def _role(raw: RawMatch, folded: FoldedText, before: list[str], last: _WordFacts | None) -> str:
     text = folded.folded
-    if _TIME_BEFORE.search(text[max(0, raw.word_start - 16):raw.word_start]):
+    clock = text[max(0, raw.word_start - 16):raw.word_start]
+    if ":" in clock and _TIME_BEFORE.search(clock):
         return "timezone"
-    if before and _is_media_word(before[-1]):
+    if last is not None and last.media:
         return "media"
     if text[raw.end:raw.end + 1].isdigit():
         return "media"  # 'ديرالزور24', 'الخابور24': an outlet's name
-    if before and _is_body(before[-1], text[raw.end:raw.end + 24]):
+    if last is not None and last.body and (
+            not last.body_needs_after or _BODY_AFTER.match(text[raw.end:raw.end + 24])):
         return "body"
     if _is_person_name(raw, before, text) or default_person_names().is_person_at(
             text, raw.word_start, raw.start, raw.end):
@@ -235,21 +269,20 @@ def _is_person_name(raw: RawMatch, before: list[str], text: str) -> bool:
     window = text[max(0, raw.word_start - 80):raw.word_start]
     cut = max(window.rfind(c) for c in ".!?\n،,")
     words = window[cut + 1:].split()
-    titles = [i for i, w in enumerate(words) if _PERSON_TITLE_RE.fullmatch(w)]
+    titles = [i for i, w in enumerate(words) if _is_title(w)]
     return bool(titles) and len(words) - 1 - titles[-1] <= 5 and not any(
         w in _NOT_BETWEEN for w in words[titles[-1] + 1:])
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _is_title(word: str) -> bool:
+    """A title before a person's name ('المتحدث', 'والقيادي'); remembered per word, as the
+    words before names recur."""
+    return _PERSON_TITLE_RE.fullmatch(word) is not None
+
+
 #: Words that end a title's phrase before a place name: a clause ('إن', 'أن') or a place.
 _NOT_BETWEEN = frozenset({"ان", "بان", "انه", "انها", "بريف", "قرب", "بمدينه", "بلده", "الي"})
-
-
-def _is_body(word: str, after: str) -> bool:
-    """'مجلس دير الزور العسكري', 'لواء القامشلي': a unit or council named after a place."""
-    forms = {word, strip_clitics(word), word.lstrip("وفبل"), strip_clitics(word).removeprefix("ال")}
-    if not forms & _BODY_WORDS:
-        return False
-    return bool(_BODY_AFTER.match(after)) or not forms & {"مجلس", "مكتب", "قطاع", "فوج", "هيئه"}
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -493,7 +526,8 @@ def _countryside_phrases(folded: FoldedText, mentions: list[Mention], gaz: Gazet
         if place is None or m.role != "location" or place.kind not in ("city", "town", "capital"):
             continue
         start = folded_offset(folded, m.start)
-        if not _COUNTRYSIDE_PHRASE.search(text[max(0, start - 40):start]):
+        before = text[max(0, start - 40):start]
+        if "ريف" not in before or not _COUNTRYSIDE_PHRASE.search(before):
             continue
         region = gaz.countryside_of.get(place.id)
         if region is None:

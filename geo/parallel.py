@@ -21,6 +21,11 @@ Why these choices:
 * Chunks of a few dozen articles keep the cost of a round trip small beside the
   work, and only a few chunks per worker are in flight, so memory does not grow
   with the corpus.
+* Reading the files (decoding, page furniture, the publication stamp: a quarter of
+  the work on real news) happens in the same workers when the pipeline reads its own
+  folder: :func:`map_in_order` sends chunks of files to the pool, and the parent keeps
+  only what needs the whole folder (ids, copies, the analyst's decisions). One pool
+  for both, so it is forked once, before any thread starts.
 * An exception while extracting one article costs that article (reported like any
   extraction failure). A worker that dies (a crash, the out-of-memory killer)
   breaks the pool: its articles are extracted again one at a time in a fresh
@@ -39,7 +44,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DEFAULT_CHUNK", "Extracted", "default_jobs", "extract_cached", "extract_in_order"]
+__all__ = ["DEFAULT_CHUNK", "Extracted", "Pool", "default_jobs", "extract_cached",
+           "extract_in_order", "map_in_order", "open_pool"]
 
 #: Articles per task: large enough that a round trip costs little beside the work.
 DEFAULT_CHUNK = 24
@@ -114,6 +120,11 @@ def _extract_chunk(articles: list[Any]) -> tuple[list[tuple[Any, str]], float]:
     return out, time.perf_counter() - start
 
 
+def _call_chunk(func: Callable[..., Any], items: list[tuple]) -> list[Any]:
+    """``func(*item)`` for each item of a chunk (a module-level ``func``: sent by name)."""
+    return [func(*item) for item in items]
+
+
 # --- the parent side ------------------------------------------------------------------
 
 
@@ -124,8 +135,12 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-class _Pool:
-    """A process pool started on first use, and started again if a worker dies."""
+class Pool:
+    """A process pool started on first use, and started again if a worker dies.
+
+    One per run: it extracts articles (:func:`extract_in_order`) and may read them too
+    (:func:`map_in_order`); :meth:`close` when the run is over.
+    """
 
     def __init__(self, jobs: int, gazetteer: Any, extract: Extract | None,
                  version: tuple[Callable[[Any], str], str] | None) -> None:
@@ -141,11 +156,15 @@ class _Pool:
         self.seconds = 0.0  # worker seconds spent extracting
 
     def submit(self, articles: list[Any]) -> Future:
+        """Extract a chunk of articles in a worker."""
+        return self.submit_call(_extract_chunk, articles)
+
+    def submit_call(self, func: Callable[..., Any], *args: Any) -> Future:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(self.jobs, mp_context=self.context,
                                                 initializer=_init_worker,
                                                 initargs=self.initargs)
-        future = self.executor.submit(_extract_chunk, articles)
+        future = self.executor.submit(func, *args)
         future.generation = self.generation  # type: ignore[attr-defined]
         return future
 
@@ -189,12 +208,47 @@ class _Pool:
         return outcome
 
 
+def map_in_order(pool: Pool, func: Callable[..., Any], items: Iterable[tuple], *,
+                 chunk: int = DEFAULT_CHUNK) -> Iterator[Any]:
+    """``func(*item)`` for every item, worked out in ``pool``'s workers, yielded in order.
+
+    ``items`` is read lazily, a few chunks ahead; ``func`` must be a module-level
+    function and should not raise (a reader returns a report instead). A chunk whose
+    worker died, or whose results could not come back, is worked out here instead.
+    """
+    window: deque[tuple[list[tuple], Future]] = deque()
+
+    def finish() -> list[Any]:
+        batch, future = window.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pool.restart(future)
+        except Exception:  # the results could not come back (pickling): worked out here
+            pass
+        return [func(*item) for item in batch]
+
+    batch: list[tuple] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= chunk:
+            window.append((batch, pool.submit_call(_call_chunk, func, batch)))
+            batch = []
+            while len(window) > pool.jobs * _IN_FLIGHT:
+                yield from finish()
+    if batch:
+        window.append((batch, pool.submit_call(_call_chunk, func, batch)))
+    while window:
+        yield from finish()
+
+
 def extract_in_order(articles: Iterable[Any], *, jobs: int, gazetteer: Any,
                      extract: Extract | None = None,
                      version: tuple[Callable[[Any], str], str] | None = None,
                      lookup: Callable[[Any], Any] | None = None,
                      chunk: int = DEFAULT_CHUNK,
-                     timings: dict[str, float] | None = None) -> Iterator[Extracted]:
+                     timings: dict[str, float] | None = None,
+                     pool: Pool | None = None) -> Iterator[Extracted]:
     """Extract ``articles`` in ``jobs`` worker processes; outcomes in the input's order.
 
     Parameters
@@ -215,10 +269,16 @@ def extract_in_order(articles: Iterable[Any], *, jobs: int, gazetteer: Any,
     timings : dict, optional
         Gets ``extract`` (worker seconds, summed over workers) and ``extract_wait``
         (seconds this process waited for them).
+    pool : Pool, optional
+        A pool made by the caller with :func:`open_pool` (its workers extract with the
+        ``gazetteer``, ``extract`` and ``version`` given there), which the caller closes;
+        by default one of ``jobs`` workers is made here and closed at the end.
     """
     if jobs < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
-    pool = _Pool(jobs, gazetteer, extract, version)
+    owned = pool is None
+    if pool is None:
+        pool = Pool(jobs, gazetteer, extract, version)
     window: deque[tuple[list[Extracted], list[Any], Future | None]] = deque()
     waited = 0.0
 
@@ -256,16 +316,25 @@ def extract_in_order(articles: Iterable[Any], *, jobs: int, gazetteer: Any,
         while window:
             yield from finish()
     finally:
-        pool.close()
+        if owned:
+            pool.close()
         if timings is not None:
             timings["extract"] = timings.get("extract", 0.0) + pool.seconds
             timings["extract_wait"] = timings.get("extract_wait", 0.0) + waited
 
 
+def open_pool(jobs: int, *, gazetteer: Any, extract: Extract | None = None,
+              version: tuple[Callable[[Any], str], str] | None = None) -> Pool:
+    """A pool of ``jobs`` workers for a run (started on first use; the caller closes it)."""
+    if jobs < 1:
+        raise ValueError(f"jobs must be 1 or more, not {jobs}")
+    return Pool(jobs, gazetteer, extract, version)
+
+
 def extract_cached(articles: Iterable[Any], *, jobs: int, gazetteer: Any,
                    extract: Extract | None,
                    version: tuple[Callable[[Any], str], str] | None, cache: Any,
-                   timer: Any) -> Iterator[Extracted]:
+                   timer: Any, pool: Pool | None = None) -> Iterator[Extracted]:
     """:func:`extract_in_order` through the pipeline's result cache (``cache`` may be None).
 
     Hits are looked up and new results stored here, in this process, so that the cache
@@ -278,7 +347,8 @@ def extract_cached(articles: Iterable[Any], *, jobs: int, gazetteer: Any,
             return cache.get(cache.key(article), article_id=article.id)
 
     for done in extract_in_order(articles, jobs=jobs, gazetteer=gazetteer, extract=extract,
-                                 version=version, lookup=lookup, timings=timer.seconds):
+                                 version=version, lookup=lookup, timings=timer.seconds,
+                                 pool=pool):
         if cache is not None and not done.cached and not done.error:
             with timer.stage("cache"):
                 cache.put(cache.key(done.article), done.result, article_id=done.article.id)

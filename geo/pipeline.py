@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import os
 import time
@@ -41,7 +42,7 @@ from .layers import Layers, article_published, build_layers
 from .merge import MergeRecord, merge_bases, merge_incidents, merge_routes
 from .model import ArticleResult, Base, Incident, Route, plausible_span, published_problem
 from .names import has_surrogates, quoted, visible, visible_deep
-from .parallel import extract_cached
+from .parallel import extract_cached, map_in_order, open_pool
 from .review.apply import ReviewSource, ReviewStep, open_review
 from .shelf import ResultShelf
 
@@ -171,17 +172,26 @@ class _Timer:
 # --- running --------------------------------------------------------------------------
 
 
-def _default_reader(max_bytes: int | None) -> Callable[[Path], Iterator[Any]]:
-    """:func:`geo.read.iter_corpus` with the size limit (``None``: its default)."""
-    from .read import DEFAULT_MAX_BYTES, CorpusError, iter_corpus
+class _CorpusReader:
+    """:func:`geo.read.iter_corpus` with the size limit, over one folder or several in turn
+    (:func:`geo.read.folder.iter_folders`): a class, so that :func:`run_pipeline` knows it may
+    read the files in the run's workers (``read_files``); a caller's reader is called as is."""
 
-    def read(folder: Path) -> Iterator[Any]:
-        try:
-            return iter_corpus(folder, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    def __init__(self, max_bytes: int | None, folders: list[Path] | None = None) -> None:
+        self.max_bytes, self.folders = max_bytes, folders
+
+    def __call__(self, folder: Path, read_files: Any = None) -> Iterator[Any]:
+        from .read import DEFAULT_MAX_BYTES, CorpusError, iter_corpus
+        from .read.folder import iter_folders
+
+        limit = self.max_bytes or DEFAULT_MAX_BYTES
+        try:  # iter_corpus raises only before its first file: nothing read is lost
+            if self.folders is None:
+                yield from iter_corpus(folder, max_bytes=limit, read_files=read_files)
+            else:
+                yield from iter_folders(self.folders, max_bytes=limit, read_files=read_files)
         except CorpusError as exc:  # the folder or its articles.csv cannot be read at all
             raise PipelineError(str(exc)) from exc
-
-    return read
 
 
 def _default_extract() -> Callable[[Any, Any], ArticleResult]:
@@ -237,9 +247,10 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     include_rejected : bool
         Keep rejected incidents in the layers (``review`` = ``rejected``).
     jobs : int
-        Worker processes that extract articles (:mod:`geo.parallel`); 1 (the default)
-        extracts in this process. Any number gives the same result. With more than one,
-        ``extract`` must be picklable where workers are spawned rather than forked.
+        Worker processes that extract articles, and read them unless ``reader`` is given
+        (:mod:`geo.parallel`); 1 (the default) does both in this process. Any number gives
+        the same result. With more than one, ``extract`` must be picklable where workers
+        are spawned rather than forked.
 
     Raises
     ------
@@ -260,7 +271,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     custom_extract = extract
     extract = extract or _default_extract()
     step = open_review(review, include_rejected=include_rejected, gazetteer=gazetteer)
-    read = reader or _default_reader(max_bytes)
+    read = reader or _CorpusReader(max_bytes)
     cache, warnings = None, []  # warnings: about the run, not about one file
     if use_cache:
         salt = f"{code_version()}|{gazetteer_version(gazetteer)}"
@@ -279,21 +290,29 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         with timer.stage("review"):  # one article's decisions depend on that article alone
             results.put(article.id, step.after_extraction({article.id: result})[article.id])
 
-    stream = _to_extract(folder, read, step, reports, timer, progress)
     if jobs == 1:
-        for article in stream:
+        for article in _to_extract(folder, read, step, reports, timer, progress):
             result = _extract_one(article, gazetteer, extract, cache, timer, failures)
             if result is not None:
                 keep(article, result)
     else:
         version = (gazetteer_version, gazetteer_version(gazetteer)) if default_gazetteer else None
-        for done in extract_cached(stream, jobs=jobs, gazetteer=gazetteer,
-                                   extract=custom_extract, version=version, cache=cache,
-                                   timer=timer):
-            if done.error:
-                failures.append(_failure(done.article, done.error))
-            else:
-                keep(done.article, done.result)
+        pool = open_pool(jobs, gazetteer=gazetteer, extract=custom_extract, version=version)
+        if isinstance(read, _CorpusReader):  # the files are read in the workers too
+            from .read.folder import read_file
+            read = functools.partial(read, read_files=functools.partial(map_in_order, pool,
+                                                                        read_file))
+        try:
+            stream = _to_extract(folder, read, step, reports, timer, progress)
+            for done in extract_cached(stream, jobs=jobs, gazetteer=gazetteer,
+                                       extract=custom_extract, version=version, cache=cache,
+                                       timer=timer, pool=pool):
+                if done.error:
+                    failures.append(_failure(done.article, done.error))
+                else:
+                    keep(done.article, done.result)
+        finally:
+            pool.close()
     if not results:
         raise NoArticlesError(_nothing_read(folder, reports, failures))
 
@@ -341,21 +360,8 @@ def run_folders(folders: Iterable[str | Path], **options: Any) -> PipelineResult
         raise ValueError("run_folders needs at least one folder")
     present = [folders[0], *(f for f in folders[1:] if _listable(f))]
     if len(present) > 1:
-        options["reader"] = _folders_reader(present, options.get("max_bytes"))
+        options["reader"] = _CorpusReader(options.get("max_bytes"), present)
     return run_pipeline(present[0], **options)
-
-
-def _folders_reader(folders: list[Path], max_bytes: int | None) -> Callable[[Path], Iterator[Any]]:
-    from .read import DEFAULT_MAX_BYTES, CorpusError
-    from .read.folder import iter_folders
-
-    def read(_: Path) -> Iterator[Any]:
-        try:  # iter_corpus raises only before its first file: nothing read is lost
-            yield from iter_folders(folders, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-        except CorpusError as exc:
-            raise PipelineError(str(exc)) from exc
-
-    return read
 
 
 def _listable(folder: Path) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,8 +23,8 @@ from .errors import ArticleReadError, CorpusError
 from .metadata import meta_value, read_metadata
 from .walk import Entry, list_entries
 
-__all__ = ["DEFAULT_PATTERNS", "CorpusResult", "FileReport", "iter_corpus", "iter_folders",
-           "read_corpus"]
+__all__ = ["DEFAULT_PATTERNS", "CorpusResult", "FileReport", "ReadFiles", "iter_corpus",
+           "iter_folders", "read_corpus", "read_file"]
 
 #: The files a corpus folder is read for; others are reported as skipped.
 DEFAULT_PATTERNS: tuple[str, ...] = ("*.txt", "*.html", "*.htm", "*.md")
@@ -55,10 +55,18 @@ class CorpusResult:
     warnings: list[str] = field(default_factory=list)
 
 
+#: How the files of a folder are read: given ``(path, name, csv row, max_bytes)`` tuples
+#: lazily, it yields :func:`read_file` of each, in order (by default here, one by one;
+#: the pipeline's ``--jobs`` reads them in its worker processes).
+ReadFiles = Callable[[Iterator[tuple[Path, str, dict | None, int]]],
+                     Iterator[Article | FileReport]]
+
+
 def iter_corpus(folder: str | Path, *, pattern: tuple[str, ...] = DEFAULT_PATTERNS,
                 metadata: str | Path | None = "articles.csv",
                 max_bytes: int = DEFAULT_MAX_BYTES,
-                recursive: bool = False) -> Iterator[Article | FileReport]:
+                recursive: bool = False,
+                read_files: ReadFiles | None = None) -> Iterator[Article | FileReport]:
     """Yield an :class:`Article` per readable file and a :class:`FileReport` per other one.
 
     Files come in sorted order (those sharing a stem together, the one that keeps
@@ -76,6 +84,9 @@ def iter_corpus(folder: str | Path, *, pattern: tuple[str, ...] = DEFAULT_PATTER
     A CSV that cannot be read at all (binary, no ``file`` column, unreadable) is one
     warning in that first report, and the articles are read without metadata.
 
+    ``read_files`` reads the files (see :data:`ReadFiles`): each file on its own, so it
+    may be done elsewhere; ids and copies, which need the folder, are settled here.
+
     Raises
     ------
     CorpusError
@@ -84,12 +95,17 @@ def iter_corpus(folder: str | Path, *, pattern: tuple[str, ...] = DEFAULT_PATTER
     root = _check_folder(folder)
     entries = list_entries(root, recursive=recursive)  # now: an unreadable folder raises here
     rows, csv_path, warnings = _load_metadata(root, metadata)
-    return _iter_files(root, entries, rows, csv_path, warnings, pattern, max_bytes)
+    return _iter_files(root, entries, rows, csv_path, warnings, pattern, max_bytes,
+                       read_files or _read_here)
+
+
+def _read_here(tasks: Iterator[tuple[Path, str, dict | None, int]]) -> Iterator[Article | FileReport]:
+    return (read_file(*task) for task in tasks)
 
 
 def _iter_files(root: Path, entries: list[Entry], rows: dict[str, dict], csv_path: Path | None,
                 warnings: list[str], pattern: tuple[str, ...],
-                max_bytes: int) -> Iterator[Article | FileReport]:
+                max_bytes: int, read_files: ReadFiles) -> Iterator[Article | FileReport]:
     files, refused = _sort_entries(root, entries, csv_path, pattern)
     warnings += _unmatched_rows(rows, [*files, *(Path(r.file) for r in refused)])
     if warnings and csv_path is not None:
@@ -97,19 +113,20 @@ def _iter_files(root: Path, entries: list[Entry], rows: dict[str, dict], csv_pat
     yield from refused
     ids = _IdPlan(root, [p for p in files if _matches(p.name, pattern)])
     seen: _Seen = {}  # sha256 -> (file, article id, its CSV fields) of each read
-    for path in ids.reading_order(files):
-        name = _rel(root, path)
-        if not _matches(path.name, pattern):
+    plan = [(path, _rel(root, path), ids.meta(path, rows), _matches(path.name, pattern))
+            for path in ids.reading_order(files)]
+    read = read_files((path, name, meta, max_bytes) for path, name, meta, ok in plan if ok)
+    for path, name, meta, ok in plan:
+        if not ok:
             yield FileReport(name, "skipped", f"unsupported file type {path.suffix or '(none)'!r}"
                              f"; expected {', '.join(pattern)}")
             continue
-        yield _read_new(path, name, ids.meta(path, rows), ids, seen, max_bytes)
+        yield _settle(next(read), path, name, meta, ids, seen)
 
 
-def _read_new(path: Path, name: str, meta: dict | None, ids: _IdPlan, seen: _Seen,
-              max_bytes: int) -> Article | FileReport:
+def _settle(item: Article | FileReport, path: Path, name: str, meta: dict | None, ids: _IdPlan,
+            seen: _Seen) -> Article | FileReport:
     """The article under its id, or a report: unreadable, or a copy of one read before."""
-    item = _read_one(path, name, meta, max_bytes)
     if not isinstance(item, Article):
         return item
     duplicate = _duplicate(item, name, meta, seen)
@@ -127,8 +144,10 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _read_one(path: Path, name: str, meta: dict | None, max_bytes: int) -> Article | FileReport:
-    """The article, or a report saying why not (why: one bad file must not stop a corpus)."""
+def read_file(path: Path, name: str, meta: dict | None, max_bytes: int) -> Article | FileReport:
+    """The article of one file, or a report saying why not (why: one bad file must not stop
+    a corpus); ``name`` is the file's name in reports, ``meta`` its CSV row. Its id is the
+    file's stem until :func:`iter_corpus` settles it."""
     try:
         return read_article(path, meta=meta, max_bytes=max_bytes)
     except ArticleReadError as exc:
@@ -187,7 +206,9 @@ class _IdPlan:
         groups: dict[str, list[Path]] = {}
         for path in files:
             groups.setdefault(path.stem, []).append(path)
-        self.owner = {stem: min(paths, key=self._rank) for stem, paths in groups.items()}
+        self.ranks = {path: self._rank(path) for path in files}  # each worked out once
+        self.owner = {stem: min(paths, key=self.ranks.__getitem__)
+                      for stem, paths in groups.items()}
         self.shared = {stem for stem, paths in groups.items() if len(paths) > 1}
         self.taken = set(groups)
 
@@ -204,7 +225,7 @@ class _IdPlan:
         first: dict[str, int] = {}
         for i, path in enumerate(files):
             first.setdefault(path.stem, i)
-        return sorted(files, key=lambda p: (first[p.stem], self._rank(p)))
+        return sorted(files, key=lambda p: (first[p.stem], self.ranks.get(p) or self._rank(p)))
 
     def meta(self, path: Path, rows: dict[str, dict]) -> dict | None:
         """The CSV row by file name; by stem only when the stem names one file."""
@@ -253,8 +274,8 @@ def read_corpus(folder: str | Path, *, pattern: tuple[str, ...] = DEFAULT_PATTER
     return result
 
 
-def iter_folders(folders: Sequence[str | Path], *,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | FileReport]:
+def iter_folders(folders: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 read_files: ReadFiles | None = None) -> Iterator[Article | FileReport]:
     """:func:`iter_corpus` over several folders in turn, as ONE corpus (the corpus, then
     the uploads): what the dashboard reads and ``python -m geo build --uploads`` too, so
     both see the same articles under the same ids in the same order.
@@ -272,7 +293,7 @@ def iter_folders(folders: Sequence[str | Path], *,
     seen: dict[str, str] = {}
     for n, folder in enumerate(folders):
         suffix = "" if n == 0 else f" ({Path(folder).name})"
-        for item in iter_corpus(folder, max_bytes=max_bytes):
+        for item in iter_corpus(folder, max_bytes=max_bytes, read_files=read_files):
             if not isinstance(item, Article):
                 yield dataclasses.replace(item, file=item.file + suffix) if suffix else item
                 continue
@@ -324,15 +345,17 @@ def _sort_entries(root: Path, entries: list[Entry], csv_path: Path | None,
     would make one story two sources; both are reported by name instead.
     """
     csv_real = csv_path.resolve() if csv_path is not None else None
+    # resolved paths (a system call each) only when a link or a CSV needs them
     readable = {e.path.resolve() for e in entries if not e.problem and e.target is None
-                and _matches(e.path.name, pattern)}
+                and _matches(e.path.name, pattern)} \
+        if any(e.target is not None for e in entries) else set()
     files: list[Path] = []
     refused: list[FileReport] = []
     for entry in entries:
         name = _rel(root, entry.path)
         if entry.problem:
             refused.append(FileReport(name, "skipped", entry.problem))
-        elif (entry.target or entry.path.resolve()) == csv_real:
+        elif csv_real is not None and (entry.target or entry.path.resolve()) == csv_real:
             continue
         elif entry.target is not None and entry.target in readable:
             refused.append(FileReport(name, "duplicate", f"a link to {_rel(root.resolve(), entry.target)}"

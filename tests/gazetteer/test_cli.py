@@ -51,6 +51,29 @@ def test_find_file_json(tmp_path: Path) -> None:
     assert first["place"]["id"] == "qahtaniyah_hasakah" and first["geo_precision"] == 2
 
 
+@pytest.mark.parametrize("text", [
+    "دورية قرب القامش\u202eلي ثم في الحسكة\u0085 وفي تل تمر.\n" * 40,  # bidi in a name
+    "لا مكان هنا.",  # no mention: []
+])
+def test_find_json_is_written_a_mention_at_a_time_as_one_document(tmp_path: Path,
+                                                                   text: str) -> None:
+    """Streamed, the output is still the one JSON document json.dumps(indent=2) writes,
+    with control and bidi characters escaped as in one pass over it."""
+    from gazetteer.jsonout import dump_mentions
+    from gazetteer.resolver import resolve_text
+    from gazetteer.store import load_gazetteer
+    from gazetteer.terminal import json_safe
+
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    proc = _run("find", str(path), "--json", home=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    mentions = resolve_text(text, load_gazetteer(home=tmp_path))
+    assert proc.stdout.decode("utf-8") == json_safe(dump_mentions(mentions)) + "\n"
+    assert json.loads(proc.stdout) == [m.as_dict() for m in mentions]
+    assert ("\\u202e" in proc.stdout.decode("utf-8")) == ("\u202e" in text)
+
+
 def test_find_stdin_and_windows_1256(tmp_path: Path) -> None:
     proc = _run("find", "-", "--json", stdin="في القامشلي".encode("cp1256"), home=tmp_path)
     assert proc.returncode == 0, proc.stderr

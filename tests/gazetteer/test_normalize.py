@@ -146,3 +146,34 @@ def test_folded_offsets_stay_inside_text(text: str) -> None:
 @pytest.mark.parametrize("text", ["-al 0", " al  al 0", "el-al-Bab"])
 def test_latin_key_article_stripping_is_idempotent(text: str) -> None:
     assert latin_key(latin_key(text)) == latin_key(text)
+
+
+_LONG_PIECES = ["القَامِشْلِي", "قاعدة “التنف”", "أريحا ٢٠٢٢ ", "Al-Qāmishlī ", "\u200f",
+                "ـــ", "🙂", "\n", "گرکێ ", "abc "]
+
+
+@pytest.mark.parametrize("keep_quotes", [False, True])
+def test_long_text_folds_as_translate_does(keep_quotes: bool) -> None:
+    # a long text takes the array path (normalize._LONG); it must give translate's bytes
+    # and the same deleted offsets, emoji (beyond the BMP) included
+    text = "".join(_LONG_PIECES[i % len(_LONG_PIECES)] for i in range(6000))
+    ft = FoldedText.of(text, keep_quotes=keep_quotes)
+    short = [FoldedText.of(p, keep_quotes=keep_quotes) for p in _LONG_PIECES]
+    assert len(text) > 20_000  # far past normalize._LONG
+    assert ft.folded == "".join(short[i % len(short)].folded for i in range(6000))
+    assert fold(text) == "".join(fold(p) for p in (_LONG_PIECES * 600))
+    assert ft.deleted == tuple(i for i, ch in enumerate(text) if len(FoldedText.of(
+        ch, keep_quotes=keep_quotes).folded) == 0)
+
+
+def test_long_text_with_a_lone_surrogate_still_folds() -> None:
+    text = "إدلب\ud800 " * 5000  # not encodable as UTF-32: falls back to translate
+    assert fold(text) == "ادلب\ud800 " * 5000
+    assert FoldedText.of(text).folded == "ادلب\ud800 " * 5000
+
+
+def test_long_text_offsets_map_back() -> None:
+    text = "قاعدة التَّنَف، " * 3000
+    ft = FoldedText.of(text)
+    j = ft.folded.rindex("التنف")
+    assert text[ft.to_original(j):ft.to_original(j + 5, end=True)] == "التَّنَف"

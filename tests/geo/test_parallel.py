@@ -166,3 +166,62 @@ def test_a_dead_worker_among_many_chunks_costs_one_item():
     assert [o.article for o in out] == list(range(40))
     assert [o.result for o in out] == [None if i == 5 else i * 2 for i in range(40)]
     assert [bool(o.error) for o in out] == [i == 5 for i in range(40)]
+
+
+# --- reading in the workers -------------------------------------------------------------
+
+
+def _square_in_worker(item, parent):
+    if os.getpid() == parent:
+        raise AssertionError("worked out in the parent")
+    return item * item
+
+
+def _die_in_worker_at_5(item, parent):
+    if item == 5 and os.getpid() != parent:
+        os._exit(3)
+    return item * item
+
+
+def test_map_in_order_works_in_the_pool_and_keeps_the_order():
+    pool = parallel.open_pool(2, gazetteer=None, extract=_double)
+    try:
+        out = list(parallel.map_in_order(pool, _square_in_worker,
+                                         ((i, os.getpid()) for i in range(30)), chunk=4))
+        # the same pool then extracts, and is left open for its owner
+        done = list(parallel.extract_in_order(range(6), jobs=2, gazetteer=None,
+                                              extract=_double, pool=pool))
+        assert pool.executor is not None
+    finally:
+        pool.close()
+    assert out == [i * i for i in range(30)]
+    assert [d.result for d in done] == [0, 2, 4, 6, 8, 10]
+
+
+def test_map_in_order_works_out_a_dead_workers_chunk_itself():
+    pool = parallel.open_pool(2, gazetteer=None)
+    try:
+        out = list(parallel.map_in_order(pool, _die_in_worker_at_5,
+                                         ((i, os.getpid()) for i in range(20)), chunk=3))
+    finally:
+        pool.close()
+    assert out == [i * i for i in range(20)]
+
+
+def test_two_jobs_read_the_files_in_the_workers(monkeypatch):
+    """With the pipeline's own reader and --jobs, this process reads no file itself."""
+    from geo.read import article as article_module
+
+    parent = os.getpid()
+    real = article_module.read_article
+
+    def read_in_worker_only(*args, **kwargs):
+        assert os.getpid() != parent, "a file was read in the parent"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(article_module, "read_article", read_in_worker_only)
+    monkeypatch.setattr("geo.read.folder.read_article", read_in_worker_only)
+    two = run_pipeline(SEEDS, use_cache=False, jobs=2)
+    monkeypatch.undo()
+    one = run_pipeline(SEEDS, use_cache=False, jobs=1)
+    assert layer_bytes(two) == layer_bytes(one)

@@ -14,6 +14,7 @@ from geo.read import (
     iter_corpus,
     read_corpus,
 )
+from geo.read.folder import read_file
 from tests.geo.read.samples import HEADLINE, PARA, PARA2
 from tests.geo.read.samples import article_text as _article_text
 from tests.geo.read.samples import write as _write
@@ -168,3 +169,29 @@ def test_folder_errors(tmp_path: Path, make: str) -> None:
         read_corpus(target)
     with pytest.raises(ValueError):  # eagerly, not on first next()
         iter_corpus(target)
+
+
+def test_files_read_elsewhere_give_the_same_corpus(tmp_path: Path) -> None:
+    """``read_files`` (what ``--jobs`` uses to read in worker processes) reads each file on
+    its own; ids, copies and unsupported files are still settled by the folder."""
+    text = _article_text(HEADLINE, PARA)
+    _write(tmp_path, "a.txt", text)
+    _write(tmp_path, "a.html", f"<html><body><h1>{HEADLINE}</h1><p>{PARA2}</p></body></html>")
+    _write(tmp_path, "b.txt", text)  # a copy of a.txt
+    _write(tmp_path, "c.txt", b"")
+    _write(tmp_path, "photo.jpg", b"\xff\xd8\xff\xe0")
+    _write(tmp_path, "articles.csv", "file,title,outlet,url,published\n"
+           "a.txt,عنوان,عنب بلدي,https://a.example/1,2022-10-08\n")
+    asked: list[str] = []
+
+    def elsewhere(tasks):
+        for path, name, meta, max_bytes in tasks:
+            asked.append(name)
+            yield read_file(path, name, meta, max_bytes)
+
+    here = list(iter_corpus(tmp_path))
+    there = list(iter_corpus(tmp_path, read_files=elsewhere))
+    assert there == here
+    assert sorted(asked) == ["a.html", "a.txt", "b.txt", "c.txt"]  # not the .jpg nor the CSV
+    assert [x.id for x in there if isinstance(x, Article)] == ["a", "a.html"]
+    assert next(x for x in there if isinstance(x, Article)).title == "عنوان"

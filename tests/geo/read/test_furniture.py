@@ -133,3 +133,22 @@ def test_strip_furniture_never_raises_nor_invents(text: str) -> None:
     source_words = set(text.split())
     assert set(body.split()) <= source_words
     assert "\n\n\n" not in body
+
+
+@pytest.mark.parametrize(("text", "clean"), [
+    ("a\r\nb\rc\x0bd\x0ce\x85f\u2028g\u2029h", "a\nb\nc\nd\ne\nf\ng\n\nh"),
+    ("سطر\nسطر\u200f\x07", "سطر\nسطر\u200f"),  # no other newline: the text is left as it is
+])
+def test_clean_text_makes_every_newline_one(text: str, clean: str) -> None:
+    from geo.read.text import clean_text
+
+    assert clean_text(text) == clean
+
+
+def test_a_latin_word_alone_is_debris_only_on_a_mostly_arabic_page() -> None:
+    arabic = "قالت مصادر محلية إن دورية عسكرية مرت في المنطقة صباح اليوم.\n\nqwerty\n\n" \
+             "وأفاد ناشطون بأن الدورية عادت أدراجها بعد ساعات."
+    latin = "Local sources said a patrol passed through the area this morning.\n\nqwerty\n\n" \
+            "Activists said the patrol turned back after some hours."
+    assert "qwerty" not in strip_furniture(arabic)[1]
+    assert "qwerty" in strip_furniture(latin)[1]
