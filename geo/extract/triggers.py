@@ -501,8 +501,15 @@ def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int], article: st
             return "airstrike"
         if ARTILLERY_RE.search(text) or trig.need != "instrument":
             return "shelling"
+        if _HARM_RE.search(text, clause[0]):
+            return "attack"  # 'استهدفت العربات التركية المدنيين ... ما أدى إلى مقتل مدني'
         return None
     return ctype
+
+
+#: People killed or hurt: a strike with no weapon named that did so is an attack.
+_HARM_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:مقتل|قتل|قتلى|اصابه|اصابة|اصيب|اصيبوا|جرح|جرحى|استشهاد|استشهد)"
+              r"(?![^\W\d_])")
 
 
 @functools.lru_cache(maxsize=16)

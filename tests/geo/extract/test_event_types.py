@@ -77,6 +77,10 @@ def _families() -> dict[str, str]:
      "Deir ez-Zor"),
     ("تقدمت القوات الحكومية في الأحياء المتبقية التي يسيطر عليها التنظيم في مدينة دير الزور "
      "في شرق سوريا اليوم.", "armed_clash", "Deir ez-Zor"),
+    # killed by a force's fire; a strike with no weapon named that killed people
+    ("قتل مدني بنيران القوات التركية خلال احتجاجات في ريف مدينة كوباني.", "attack", "Kobani"),
+    ("استهدفت العربات التركية المدنيين قرب بلدة الدرباسية ما أدى إلى مقتل مدني.", "attack",
+     "Al-Darbasiyah"),
     # a convoy told subject first, with a masculine verb, as headlines do
     ("ونقلت وكالة سانا عن مصادر أهلية أن رتلاً أمريكياً دخل من معبر الوليد اليوم.", "convoy",
      "al-Waleed"),

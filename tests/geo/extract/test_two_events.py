@@ -57,3 +57,11 @@ def test_a_count_of_attacks_retells_the_news_but_not_the_one_it_came_after(gaz):
             "الأسبوع الماضي وأسفر عن مقتل جنود أمريكيين.")
     places = sorted((i.place.id, i.date) for i in run(gaz, body).incidents)
     assert places == [("manbij", "2023-08-05"), ("shaddadi", "2023-08-15")]
+
+
+def test_the_second_such_incident_retells_the_first_it_counts(gaz):
+    """'الحادثة تعد الثانية التي يقتل فيها مدني خلال تظاهر ...': a count that sums up."""
+    body = ("قتل مدني بنيران القوات التركية خلال احتجاجات في ريف مدينة كوباني.\n\n"
+            "وأعلنت قوى الأمن الداخلي أن الحادثة تعد الثانية التي يقتل فيها مدني خلال تظاهر "
+            "مواطنين ضد الدوريات التركية في المناطق الكردية في شمال سوريا.")
+    assert [i.type for i in run(gaz, body).incidents] == ["attack"]
