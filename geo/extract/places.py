@@ -125,6 +125,8 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         own = [m for m in candidates if clause_lo <= m.start < clause_hi]
         if not own and not c.cut:
             own = [m for m in candidates if locative_after(doc, clause_hi, m)]
+        if not own and not c.cut:
+            own = _later_locative(doc, c, clause_hi, candidates)
         candidates = own if own or not c.cut else candidates
     if candidates:
         best = min(candidates, key=lambda m: place_score(doc, m, c, clause_lo, clause_hi))
@@ -147,6 +149,22 @@ def locative_after(doc: Doc, clause_end: int, m: Mention) -> bool:
     where: 'استهدف مجهولون بعبوة ناسفة سيارة لقسد، في حي الفردوس بمدينة الرقة'."""
     return clause_end <= m.start < clause_end + 40 and _LOCATIVE_CLAUSE_RE.fullmatch(
         doc.fspan(clause_end, m.start)) is not None
+
+
+#: A place told as where: 'في بلدة X', 'ببلدة X' (a preposition and a kind word).
+_WHERE_LEAD_RE = rx(r"(?<![^\W\d_])(?:في|ب)\s*(?:ال)?(?:مدينه|بلده|قريه|حي|ناحيه|مخيم)\s+$")
+
+
+def _later_locative(doc: Doc, c: Candidate, clause_end: int, candidates: list[Mention]) -> list[Mention]:
+    """The first place of the sentence after the event's clause told as where ('في بلدة X'),
+    when no other event is told between: 'ألقى مسلحون، قنبلة يدوية على منزل الكومين، جزلان
+    خضر، في بلدة ذيبان' is in Dhiban, though names and commas stand between."""
+    others = [start for start, _end, _type in doc.events.get(c.sentence.index, []) if start > c.end]
+    limit = min(others, default=c.sentence.end)
+    for m in sorted(candidates, key=lambda x: x.start):
+        if clause_end <= m.start < limit and _WHERE_LEAD_RE.search(doc.fspan(max(0, m.start - 14), m.start)):
+            return [m]
+    return []
 
 
 def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:

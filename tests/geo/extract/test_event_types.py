@@ -77,6 +77,10 @@ def _families() -> dict[str, str]:
      "Deir ez-Zor"),
     ("تقدمت القوات الحكومية في الأحياء المتبقية التي يسيطر عليها التنظيم في مدينة دير الزور "
      "في شرق سوريا اليوم.", "armed_clash", "Deir ez-Zor"),
+    # a grenade thrown at a house, its place told after names and commas
+    ("ألقى مسلحون مجهولون يستقلون دراجة نارية، قنبلة يدوية على منزل مسؤول محلي، فلان "
+     "الفلاني، في بلدة ذيبان شرقي دير الزور.", "explosion", "Dhiban"),
+    ("ألقى مجهولون قنبلة يدوية على منزل قيادي في قسد بمدينة الطبقة.", "explosion", "Al-Tabqah"),
     # killed by a force's fire; a strike with no weapon named that killed people
     ("قتل مدني بنيران القوات التركية خلال احتجاجات في ريف مدينة كوباني.", "attack", "Kobani"),
     ("استهدفت العربات التركية المدنيين قرب بلدة الدرباسية ما أدى إلى مقتل مدني.", "attack",
