@@ -57,6 +57,8 @@ _NEAR_WORDS = {
 _MEDIA_WORDS = {
     "قناه", "وكاله", "موقع", "شبكه", "صحيفه", "تلفزيون", "اذاعه", "مجله", "راديو", "فضائيه",
     "جريده", "منصه", "مرصد",
+    # a local page named after its town: 'شبكة أخبار دير الزور', 'صفحة أخبار القامشلي'
+    "اخبار", "صفحه",
 }
 #: Words naming a body after a place ('مجلس دير الزور العسكري', 'لواء القامشلي'): the place
 #: is part of a name, not where the story happens.

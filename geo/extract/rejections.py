@@ -292,6 +292,8 @@ def summed_up(text: str, start: int) -> bool:
 #: 'ويأتي التصعيد بعد ساعات من التهديدات', 'وتأتي هذه الهجمات في ظل ...': a sentence that
 #: sets the news told before in its context.
 _CONTEXT_RE = rx(r"^\W*[وف]?(?:ياتي|تاتي)(?![^\W\d_])")
+#: A definite subject, at most ten words, then 'تأتي/يأتي' (group 1): a sentence of context too.
+_LATE_CONTEXT_RE = rx(r"^\W*[وف]?ال\S+(?:\s+[^.!؟\s]+){0,10}?\s+[-–—،,]?\s*[وف]?(ياتي|تاتي)(?![^\W\d_])")
 #: What the news comes after or amid: an event of its own may be told there.
 _SETTING_RE = rx(r"(?<![^\W\d_])(?:بعد|قبل|عقب|اثر|اعقاب|وسط|ظل|تزامنا|بالتزامن|ردا)(?![^\W\d_])")
 
@@ -313,7 +315,12 @@ def context(text: str, start: int) -> bool:
     told before (it may add evidence to it), not one more event. What the news is said to
     come after ('يأتي هذا الحادث بعد ساعة من استهداف قاعدة ...') may be an event of its own."""
     opener = _CONTEXT_RE.match(text)
-    return opener is not None and not _SETTING_RE.search(text, opener.end(), start)
+    if opener is None:
+        # 'العملية – التي نُفذت بدقة عالية – تأتي بعد ...': the subject first, then 'تأتي'
+        late = _LATE_CONTEXT_RE.match(text)
+        definite = text.startswith("ال", start) or text[max(0, start - 2):start] == "ال"
+        return late is not None and start < late.start(1) and definite
+    return not _SETTING_RE.search(text, opener.end(), start)
 
 
 def nth_time(text: str, start: int) -> bool:

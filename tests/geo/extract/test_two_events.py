@@ -65,3 +65,19 @@ def test_the_second_such_incident_retells_the_first_it_counts(gaz):
             "وأعلنت قوى الأمن الداخلي أن الحادثة تعد الثانية التي يقتل فيها مدني خلال تظاهر "
             "مواطنين ضد الدوريات التركية في المناطق الكردية في شمال سوريا.")
     assert [i.type for i in run(gaz, body).incidents] == ["attack"]
+
+
+def test_a_series_the_news_comes_after_and_a_subject_first_context_sentence(gaz):
+    """'العملية – التي نُفذت بدقة عالية – تأتي بعد سلسلة من الإنزالات نفذها التحالف خلال
+    الأسابيع الماضية في ريف دمشق وحماة': the operation is the news told before, the series
+    sums up others; neither adds an incident."""
+    body = ("نفذت قوات التحالف الدولي فجر اليوم إنزالاً جوياً في بلدة الشحيل بمشاركة مروحيات.\n\n"
+            "العملية – التي نُفذت بدقة عالية – تأتي بعد سلسلة من الإنزالات نفذها التحالف خلال "
+            "الأسابيع الماضية في ريف دمشق وحماة، وأسفرت عن اعتقال قيادات في داعش.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("raid", "shuhayl")]
+
+
+def test_a_page_named_after_its_town_is_no_place(gaz):
+    body = ("نفذت قسد حملة مداهمات في بلدة ذيبان صباح اليوم.\n\n"
+            "وقالت شبكة “أخبار دير الزور” إن عملية المداهمة شاركت فيها ثلاث مروحيات.")
+    assert {i.place.id for i in run(gaz, body).incidents} == {"dhiban"}
