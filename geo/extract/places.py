@@ -69,7 +69,7 @@ _REPORTER_RE = rx(r"(?<![^\W\d_])[وفل]?(?:ال)?مراسل\S*(?:\s+(?![وب]?
                   r"\s+(?:في|ب)\s*$")
 #: The kind word a text puts before a name -> the kinds a noun referring back may mean by it.
 _KIND_WORD_KINDS = {
-    "city": {"city", "capital", "town"}, "town": {"town", "city"}, "village": {"village"},
+    "city": {"city", "capital", "town"}, "town": {"town"}, "village": {"village"},
     "airport": {"airport"}, "base": {"base"}, "oilfield": {"oilfield", "gasfield"},
     "gasfield": {"gasfield", "oilfield"}, "border_crossing": {"border_crossing"}, "dam": {"dam"},
 }
