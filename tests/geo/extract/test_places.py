@@ -267,7 +267,7 @@ def test_where_people_came_from_is_not_where_they_were_taken(gaz):
 
 
 def test_the_city_refers_back_to_a_city_not_to_a_town_the_text_called_a_town(gaz):
-    body = ("ستكون مدينة الشدادي الوجهة المقبلة لقسد التي طردت التنظيم من بلدة الهول المجاورة.\n\n"
+    body = ("ستكون مدينة الشدادي الوجهة المقبلة لقسد، وهي جنوب بلدة الهول المجاورة.\n\n"
             "غارات جوية لقوات التحالف على المدينة مساء أمس أسفرت عن مقتل مدنيين.")
     inc = one(gaz, body)
     assert inc.place.id == "shaddadi" and "refers back" in inc.place_cue
