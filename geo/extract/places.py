@@ -134,8 +134,19 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         place, cue = site_or_place(doc, best), best.cue or "named in the sentence"
         if place is not best.place:
             cue = f"the {place.kind} of {best.place.name_ar} the text names"
-        return _refined(doc, c, (place, gp, approx, best.text, cue, True)), best
+        found = _refined(doc, c, (place, gp, approx, best.text, cue, True))
+        if found[0] is not None and is_macro_region(found[0]) and _NEUTRALISED_RE.match(c.word):
+            # 'أعلنت الدفاع التركية تحييد 14 إرهابياً شمالي سوريا': an army's tally of its
+            # operations over a part of the country, no place to draw; kept for review
+            return (None, None, True, found[3], f"{UNPLACED_CUE}: an army's claim over a region of "
+                    f"the country ({found[3]}), no place of its own", True), best
+        return found, best
     return _fallback_place(doc, c, bool(outside)), None
+
+
+#: The word armies tally their operations in ('تحييد N إرهابيين'): a claim, placed only if a
+#: place finer than a region of the country is named for it.
+_NEUTRALISED_RE = rx(r"(?:ال)?(?:تحييد|حيد)")
 
 
 #: A clause that only says where: ', في حي X', '، داخل مدينة X' (after a comma).

@@ -271,3 +271,13 @@ def test_the_city_refers_back_to_a_city_not_to_a_town_the_text_called_a_town(gaz
             "غارات جوية لقوات التحالف على المدينة مساء أمس أسفرت عن مقتل مدنيين.")
     inc = one(gaz, body)
     assert inc.place.id == "shaddadi" and "refers back" in inc.place_cue
+
+
+def test_an_armys_tally_over_a_region_of_the_country_is_kept_for_review(gaz):
+    """'أعلنت وزارة الدفاع التركية تحييد 14 إرهابياً شمالي سوريا' names a part of the country,
+    no place: kept unplaced for an analyst, never drawn at the region's point."""
+    inc = one(gaz, "أعلنت وزارة الدفاع التركية الاثنين تحييد 14 إرهابياً من تنظيم بي كي كي شمالي سوريا.")
+    assert inc.place is None and "for review" in inc.place_cue
+    # with a place of its own it is drawn there
+    inc = one(gaz, "أعلنت وزارة الدفاع التركية تحييد 5 إرهابيين قرب بلدة تل تمر.")
+    assert inc.place is not None and inc.place.id in ("tal_tamr", "rif_tal_tamr")
