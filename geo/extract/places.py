@@ -183,9 +183,16 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
     paragraph, a region of the article (never for :data:`NO_FALLBACK_PLACE` types, nor when
     the clause names a place outside the area)."""
     s = c.sentence
-    if outside or c.type in NO_FALLBACK_PLACE:
+    if outside:
         return None, None, False, "", "", False
-    anaphor = _anaphoric_place(doc, s)
+    if c.type in NO_FALLBACK_PLACE:
+        # only a noun referring back in the event's own clause or right after it: 'تعرضت
+        # سيارة لانفجار عبوة ناسفة، وسط المدينة'
+        anaphor = _anaphoric_place(doc, s, window=(c.clause[0], c.clause[1] + 30))
+        if anaphor is None:
+            return None, None, False, "", "", False
+    else:
+        anaphor = _anaphoric_place(doc, s)
     if anaphor is not None:
         place, mention, approx = anaphor
         gp = 3 if place.kind in AREA_KINDS and not approx else (2 if approx else 1)
@@ -472,7 +479,8 @@ def precision_of(doc: Doc, m: Mention) -> tuple[int, bool]:
     return gp, approx
 
 
-def _anaphoric_place(doc: Doc, s: Sentence) -> tuple[Place, str, bool] | None:
+def _anaphoric_place(doc: Doc, s: Sentence, window: tuple[int, int] | None = None
+                     ) -> tuple[Place, str, bool] | None:
     """(place, the noun, approximate) that a noun such as 'القرية' refers back to.
 
     The kind the text gave a name ('بلدة تل براك') beats the gazetteer's kind, and a
@@ -480,7 +488,7 @@ def _anaphoric_place(doc: Doc, s: Sentence) -> tuple[Place, str, bool] | None:
     and stands at its area, approximate. A place named as an origin ('من جهة بلدة X')
     is not what 'القرية' means while another fits.
     """
-    for m in ANAPHORIC_PLACE_RE.finditer(s.folded):
+    for m in ANAPHORIC_PLACE_RE.finditer(s.folded, *(window or ())):
         kinds = ANAPHOR_KINDS[m.group(1)]
         start, _ = s.to_original(m.start(), m.end())
         if not kinds:

@@ -341,3 +341,15 @@ def test_a_convoy_passing_when_a_bomb_went_off_is_the_bombs_moment(gaz):
     body = ("سيرت القوات الروسية والتركية دورية مشتركة في ريف الدرباسية، في حين توجهت "
             "المدرعات الروسية إلى قاعدتها في مدينة القامشلي.")
     assert len(run(gaz, body).incidents) == 2
+
+
+def test_a_convoy_turned_away_is_an_obstruction_not_a_town_taken(gaz):
+    body = "تمكن سكان بلدة القحطانية من طرد رتل للجيش الأمريكي ومنعوه من دخول بلدتهم."
+    assert [i.type for i in run(gaz, body).incidents] == ["patrol_obstruction"]
+
+
+def test_an_explosion_in_the_city_told_before_is_placed_there(gaz):
+    body = ("وقعت اشتباكات في مدينة الرقة أمس.\n\n"
+            "وقالت مصادر محلية إن سيارة عسكرية لقسد تعرضت لانفجار عبوة ناسفة، وسط المدينة.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents if i.type == "explosion"] == [
+        ("explosion", "raqqa")]
