@@ -530,7 +530,16 @@ def _the_area(doc: Doc, s: Sentence, m: re.Match[str], start: int) -> tuple[Plac
     return (earlier[-1].place, m.group(0), True) if earlier else None
 
 
+#: A sentence that goes on with the one before it: 'حيث شنت فجر اليوم عدة غارات ...'.
+_GOES_ON_RE = rx(r"^\W*[وف]?(?:حيث|اذ)(?![^\W\d_])")
+
+
 def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
+    if s.index and _GOES_ON_RE.match(s.folded):
+        prev = doc.sentences[s.index - 1]
+        found = _not_qualifiers(doc, doc.starting_in(doc.usable, prev.start, prev.end))
+        if found:
+            return found[0]
     siblings = doc.para_sentences.get(s.para, [])
     lo = siblings[0].start if siblings else s.start
     hi = siblings[-1].end if siblings else s.end

@@ -85,6 +85,11 @@ def _families() -> dict[str, str]:
     ("قتل مدني بنيران القوات التركية خلال احتجاجات في ريف مدينة كوباني.", "attack", "Kobani"),
     ("استهدفت العربات التركية المدنيين قرب بلدة الدرباسية ما أدى إلى مقتل مدني.", "attack",
      "Al-Darbasiyah"),
+    # forces advancing from an axis; a massacre committed by aircraft
+    ("وذكرت وسائل إعلام أن قسد بدأت بالتقدم من محور بلدة عين عيسى بغطاء جوي من التحالف.",
+     "armed_clash", "Ayn Issa"),
+    ("ارتكبت طائرات التحالف مجزرة مروعة بحق المدنيين في مدينة البوكمال.", "airstrike",
+     "Abu Kamal"),
     # a convoy told subject first, with a masculine verb, as headlines do
     ("ونقلت وكالة سانا عن مصادر أهلية أن رتلاً أمريكياً دخل من معبر الوليد اليوم.", "convoy",
      "al-Waleed"),

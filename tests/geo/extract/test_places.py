@@ -281,3 +281,11 @@ def test_an_armys_tally_over_a_region_of_the_country_is_kept_for_review(gaz):
     # with a place of its own it is drawn there
     inc = one(gaz, "أعلنت وزارة الدفاع التركية تحييد 5 إرهابيين قرب بلدة تل تمر.")
     assert inc.place is not None and inc.place.id in ("tal_tamr", "rif_tal_tamr")
+
+
+def test_a_sentence_going_on_with_the_one_before_takes_its_place(gaz):
+    """'حيث شنت فجر اليوم عدة غارات جوية ...' goes on with the sentence before it, even in a
+    paragraph of its own."""
+    body = ("قتل مدنيون بقصف في مدينة البوكمال شرقي دير الزور.\n"
+            "حيث شنت الطائرات فجر اليوم عدة غارات جوية استهدفت مناطق مأهولة.")
+    assert {i.place.id for i in run(gaz, body).incidents} == {"abu_kamal"}
