@@ -527,6 +527,12 @@ def _hamza_monday(m: re.Match[str], ctx: RuleContext) -> bool:
 # --- days around the anchor ----------------------------------------------
 
 _NOT_TODAY_BEFORE = frozenset({"ذلك", "تلك", "نفس", "ذات", "مثل"})
+#: Outlets named '<country> اليوم' ('تلفزيون «سوريا اليوم»', 'قناة روسيا اليوم'): a name, when an
+#: outlet's word stands before it or quotes hold it.
+_OUTLET_TODAY = frozenset({"سوريا", "سوريه", "روسيا", "المصري", "العراق", "تركيا", "لبنان", "مصر",
+                           "الخليج", "فلسطين", "الاردن", "الجزائر", "اليمن", "كردستان"})
+_OUTLET_WORDS = frozenset({"تلفزيون", "قناه", "موقع", "صحيفه", "شبكه", "وكاله", "اذاعه", "لتلفزيون",
+                           "لقناه", "لموقع", "لصحيفه", "لشبكه", "لوكاله", "لاذاعه"})
 
 
 @_rule(rf"(?:{TOD}{_W})?(?:اليوم|يومنا{_W}هذا)(?!\w)", ("اليوم", "يومنا"))
@@ -537,6 +543,9 @@ def _today(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     before = ctx.norm[max(0, m.start() - 20) : m.start()].split()
     if before[-1:] and (before[-1] in _NOT_TODAY_BEFORE or before[-2:] == ["مثل", "هذا"]):
         return None  # ذلك اليوم, في نفس اليوم, في مثل هذا اليوم
+    if before[-1:] and before[-1].strip("«\"“'") in _OUTLET_TODAY and (
+            before[-1][:1] in "«\"“'" or before[-2:-1] and before[-2] in _OUTLET_WORDS):
+        return None  # تلفزيون «سوريا اليوم», قناة روسيا اليوم: an outlet's name
     return _day(ctx.anchor, True, "today")
 
 

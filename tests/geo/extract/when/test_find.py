@@ -453,6 +453,8 @@ def test_absolute_periods(text: str, iso: str, precision: str, rule: str) -> Non
         "في اليوم التالي",
         "في ذلك اليوم",
         "في مثل هذا اليوم",
+        "وفق ما أفاد تلفزيون «سوريا اليوم»",  # an outlet's name
+        "نقلت قناة روسيا اليوم",
         "اليوم الأول للهجوم",
         "قبل أيام",  # too vague
         "منذ سنوات",
