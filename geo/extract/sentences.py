@@ -124,6 +124,8 @@ def mark_headings(body: str, sentences: list[Sentence]) -> None:
             heading = k > 0 and looks[paras[k - 1]]
         for s in by_para[p]:
             s.heading = heading
+        if k:  # not before the story's first paragraph
+            _mark_inline_headlines(body, by_para[p])
     for p in paras:
         if _stamp_line(by_para[p]):
             continue  # 'تاريخ النشر: 17.07.2019 | 12:07 دمشق' is the page's, not the story's lead
@@ -131,6 +133,20 @@ def mark_headings(body: str, sentences: list[Sentence]) -> None:
             if not by_para[p][0].heading:
                 by_para[p][0].lead = True
                 break
+
+
+def _mark_inline_headlines(body: str, sentences: list[Sentence]) -> None:
+    """A headline inside a paragraph: a whole line of at most twelve words, with no
+    punctuation, after a sentence that ended and before one that opens with 'و' ('Sputnik'
+    then 'قافلة ضخمة للجيش الأمريكي تتسلل إلى شرق سوريا' then 'وأفاد مراسل ...'): a
+    related article's title a page slipped into the text, no news of its own."""
+    for k in range(len(sentences) - 1):
+        s, nxt = sentences[k], sentences[k + 1]
+        whole_line = body[s.start - 1:s.start] in ("\n", "") and body[s.end:s.end + 1] in ("\n", "")
+        if (whole_line and not re.search(r"[.!?؟،,:؛;]", s.text)
+                and len(_WORD_RE.findall(s.text)) <= 12 and nxt.text.lstrip().startswith("و")
+                and re.search(r"[.!?؟]\W*$", nxt.text.rstrip())):  # the outlet ends its sentences
+            s.heading = True
 
 
 def _heading_like(sentences: list[Sentence]) -> bool:

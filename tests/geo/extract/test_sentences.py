@@ -47,3 +47,11 @@ def test_clause_of_between_marks_at_every_position() -> None:
     assert clause_of(text, len(text)) == (semi + 1, len(text))
     assert clause_of("", 0) == (0, 0)
     assert comma < hayth  # '،' itself is no mark here: clause_of reads what its caller gives it
+
+
+def test_a_related_headline_slipped_into_the_text_yields_nothing(gaz):
+    body = ("قتل جندي في اشتباك مع مدرعات أمريكية بريف القامشلي.\nSputnik\n\n"
+            "قافلة ضخمة للجيش الأمريكي تتسلل إلى الحسكة قادمة من العراق\n"
+            "وأفاد مراسل بأن عناصر حاجز للجيش في بلدة القحطانية منعوا رتلاً أمريكياً من العبور.")
+    types = sorted(i.type for i in run(gaz, body).incidents)
+    assert "convoy" not in types and "patrol_obstruction" in types
