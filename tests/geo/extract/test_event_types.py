@@ -85,6 +85,9 @@ def _families() -> dict[str, str]:
     ("قتل مدني بنيران القوات التركية خلال احتجاجات في ريف مدينة كوباني.", "attack", "Kobani"),
     ("استهدفت العربات التركية المدنيين قرب بلدة الدرباسية ما أدى إلى مقتل مدني.", "attack",
      "Al-Darbasiyah"),
+    # gunmen opening fire, however many words name them
+    ("فتح مسلحان من خلايا تنظيم داعش من على دراجة نارية كانا يستقلانها، النار على سيارة "
+     "عسكرية لقسد في بلدة الشحيل.", "attack", "Al-Shuhayl"),
     # forces advancing from an axis; a massacre committed by aircraft
     ("وذكرت وسائل إعلام أن قسد بدأت بالتقدم من محور بلدة عين عيسى بغطاء جوي من التحالف.",
      "armed_clash", "Ayn Issa"),
