@@ -46,8 +46,9 @@ SPLIT_TYPES = frozenset({"airstrike", "shelling", "explosion", "attack", "armed_
                          "arrest", "protest", "capture", "assassination", "deployment",
                          "withdrawal"})
 #: What may stand between two places of one list: 'و', a comma, a repeated preposition or kind,
-#: 'وأخرى في' (another strike at ...).
-_AND_RE = rx(r"\s*,?\s*(?:و\s*)?(?:(?:اخري|اخر|ثانيه|ثالثه)\s+)?(?:(?:في|ب|علي|الي)\s*)?"
+#: 'وأخرى في' (another strike at ...), 'ومناطق أخرى في'.
+_AND_RE = rx(r"\s*,?\s*(?:و\s*)?(?:(?:ال)?(?:مناطق|قري|مواقع|بلدات|احياء|نقاط)\s+(?=اخر))?"
+             r"(?:(?:اخري|اخر|ثانيه|ثالثه)\s+)?(?:(?:في|ب|علي|الي)\s*)?"
              r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|حي|مخيم|مطار|قاعده|معبر|حقل|سد)\s+)?")
 #: A list named as a side's area or a road's ends, not as places the event hit.
 _NOT_HIT_LIST_RE = rx(r"(?:مناطق|منطقه) (?:سيطره|نفوذ|انتشار|تواجد|وجود)|(?:الخاضع|الواقع)\S* (?:ل|تحت )"
@@ -118,8 +119,10 @@ def _coordinated(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
     before = doc.fspan(max(s.start, head.start - 40), head.start)
     in_clause = (clause_lo <= head.start < clause_hi or locative_after(doc, clause_hi, head)
                  or (head.start < clause_lo and _FRONTED_RE.fullmatch(doc.fspan(s.start, head.start))))
+    # 'قصفت المدفعية التركية كوباني وعامودا': the places a strike hit, its objects
+    objects = c.type in STRIKES and c.end <= head.start <= c.end + 40
     if (len(chain) < 2 or not in_clause
-            or not (head.kind_word or LIST_LEAD_RE.search(before))
+            or not (head.kind_word or LIST_LEAD_RE.search(before) or objects)
             or _not_hit(before, c.type) or ORIGIN_RE.search(before[-30:])):
         return []
     return [m for m in chain if m is not best]

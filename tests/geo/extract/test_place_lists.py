@@ -206,3 +206,13 @@ def test_a_later_clause_with_another_weapon_named_is_not_the_same_strike(gaz):
 def test_a_dual_kind_word_after_the_comma_leads_a_list(gaz):
     body = "قصفت طائرات حربية مجهولة مساء أمس، على مدينتي الميادين والبوكمال."
     assert _places(run(gaz, body), "airstrike") == ["mayadin", "abu_kamal"]
+
+
+@pytest.mark.parametrize("body", [
+    # the places a strike hit told as its objects, with no preposition before them
+    "قصفت المدفعية التركية كوباني وعامودا والدرباسية.",
+    # 'ومناطق أخرى في' joins the list
+    "قصفت الطائرات المسيرة التركية مناطق كوباني ومناطق أخرى في عامودا والدرباسية.",
+])
+def test_a_strike_at_a_list_of_places_told_as_its_objects(gaz, body):
+    assert sorted(i.place.id for i in run(gaz, body).incidents) == ["ain_al_arab", "amuda", "darbasiyah"]
