@@ -181,8 +181,10 @@ def _dates_compatible(a: Candidate, b: Candidate, *, overnight: bool = True) -> 
     if x.date_precision == "day" and y.date_precision == "day":
         if a.date_own and b.date_own:
             pad = dt.timedelta(days=1 if overnight and _overnight(x, y) else 0)
-        elif not ((a.date_own and _a_period(x)) or (b.date_own and _a_period(y))):
-            pad = dt.timedelta(days=10)  # a borrowed day is loose; a period told is not
+        elif not ((a.date_own and (_a_period(x) or a.past)) or (b.date_own and (_a_period(y) or b.past))):
+            # a borrowed day is loose; a period told is not, nor a background event's own day
+            # ('وكانت القوات قد استهدفت أول أمس الإثنين القرية')
+            pad = dt.timedelta(days=10)
     x_last, y_last = x.date_last or x.date_first, y.date_last or y.date_first
     return x.date_first - pad <= y_last and y.date_first - pad <= x_last
 

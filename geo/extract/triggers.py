@@ -222,6 +222,7 @@ class Candidate:
     subordinate: bool = False  # told after 'بعد/عقب/إثر' beside its clause's main event
     cut: bool = False  # its clause was cut at such a subordinator (its place is in its half)
     retold: bool = False  # told as undated background ('وسبق لـ ... أن منعت'): see settle_repeats
+    past: bool = False  # told as background, before the news ('وكانت القوات قد استهدفت ...')
 
 
 def sentence_candidates(doc: Doc, s: Sentence) -> list[Candidate]:
@@ -345,7 +346,7 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     retold = (tallied or summed_up(text, m.start()) or nth_time(text, m.start())
               or (past and not _dated(doc, s) and not _RECENT_RE.search(text)) or _history(doc, s))
     return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),
-                     verb_end, retold=retold)
+                     verb_end, retold=retold, past=bool(past))
 
 
 #: Movements a text may name only as the moment something else happened.
@@ -503,6 +504,11 @@ def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int], article: st
             return "shelling"
         if _HARM_RE.search(text, clause[0]):
             return "attack"  # 'استهدفت العربات التركية المدنيين ... ما أدى إلى مقتل مدني'
+        weapons = _weapons_of(article)
+        if weapons == (False, True):
+            return "shelling"  # 'وكانت القوات التركية قد استهدفت القرية' in an article of shelling
+        if weapons == (True, False):
+            return "airstrike"
         return None
     return ctype
 

@@ -81,3 +81,21 @@ def test_a_page_named_after_its_town_is_no_place(gaz):
     body = ("نفذت قسد حملة مداهمات في بلدة ذيبان صباح اليوم.\n\n"
             "وقالت شبكة “أخبار دير الزور” إن عملية المداهمة شاركت فيها ثلاث مروحيات.")
     assert {i.place.id for i in run(gaz, body).incidents} == {"dhiban"}
+
+
+def test_background_with_its_own_day_is_an_earlier_event_of_the_articles_kind(gaz):
+    """'وكانت القوات التركية قد استهدفت أول أمس الإثنين القرية': an earlier strike, dated, at
+    the same village; it names no weapon, the article's shelling tells what it was."""
+    body = ("قصفت القوات التركية بالقذائف الصاروخية قرية عين عيسى.\n\n"
+            "وكانت القوات التركية قد استهدفت أول أمس الأحد قرية عين عيسى ما تسبب بأضرار مادية.")
+    assert sorted((i.type, i.date) for i in run(gaz, body).incidents) == [
+        ("shelling", "2023-08-13"), ("shelling", "2023-08-15")]
+
+
+@pytest.mark.parametrize("body", [
+    "ويأتي ذلك في ظل هدوء تعيشه جبهات تل تمر عقب أيام من الاشتباكات والقصف المتبادل.",
+    "واعتادت القوات الأميركية خلال الفترة الماضية على اعتراض الدوريات الروسية قرب تل تمر.",
+])
+def test_days_of_fighting_summed_up_and_a_habit_are_no_events(gaz, body):
+    news = "انفجرت عبوة ناسفة بسيارة عسكرية في مدينة الحسكة صباح اليوم.\n\n"
+    assert [i.type for i in run(gaz, news + body).incidents] == ["explosion"]
