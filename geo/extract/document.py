@@ -163,6 +163,13 @@ def _dates_of_body(body: str, anchor: dt.date | None, inferred: bool) -> list[An
     either way (rule suffixed ':widened'), never a single made-up day.
     """
     found = find_dates(body, anchor)
+    written = {d.first for d in found if d.rule.startswith("today_weekday:weekday_wins")}
+    if anchor is not None and not inferred and len(written) == 1:
+        day = next(iter(written))
+        if dt.timedelta(0) < anchor - day <= dt.timedelta(days=3):
+            # 'اليوم الخميس' on a page stamped Friday: the text was written on Thursday, and
+            # its other 'اليوم', 'أمس' count from that day, not from the stamp
+            found = find_dates(body, day)
     if anchor is None or not inferred or not any(d.relative for d in found):
         return found
     stable = None

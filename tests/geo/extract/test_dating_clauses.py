@@ -143,3 +143,11 @@ def test_an_earlier_time_does_not_carry(gaz):
     body = ("تمهيد لا حدث فيه.\n\nقصفت المدفعية التركية قرية تل جمعة بريف تل تمر مساء الأحد.\n\n"
             "وفي وقت سابق اعتقلت قسد خمسة أشخاص في بلدة الشحيل.")
     assert dict(_dates(gaz, body)).get("arrest", "") == ""
+
+
+def test_a_text_written_the_day_before_its_stamp_counts_its_today_from_its_own_day(gaz):
+    """'اليوم الاثنين' on a page stamped Tuesday (15 August 2023): the text was written on
+    Monday, and its later bare 'اليوم' is Monday too."""
+    body = ("قتل مدنيون اليوم الاثنين بقصف مدفعي على قرية في ريف دير الزور الشرقي.\n\n"
+            "وفي سياق متصل شنت قسد اليوم هجوماً عنيفاً على بلدة الشحيل.")
+    assert {i.date for i in run(gaz, body).incidents} == {"2023-08-14"}
