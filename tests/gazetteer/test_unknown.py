@@ -5,10 +5,14 @@ The reading of unknown names in running text is tested through the resolver
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gazetteer.normalize import fold
-from gazetteer.unknown import is_kind_word
+from gazetteer.unknown import cued_matches, is_kind_word
 
 
 @pytest.mark.parametrize("word", ["بمدينة", "وقرية", "المدينة", "وبلدة", "فالقرية", "لبلدة"])
@@ -19,3 +23,24 @@ def test_a_kind_word_with_its_clitics_is_a_kind_word(word):
 @pytest.mark.parametrize("word", ["الفردوس", "دوكركا", "بالقامشلي", "وب"])
 def test_a_name_is_not_a_kind_word(word):
     assert not is_kind_word(fold(word))
+
+
+# --- cued_matches: finditer, tried only near the cue words ----------------------------
+
+_KIND_LIKE = re.compile(r"(?<![^\W\d_])[وفبل]?(?:ال)?(قريه|بلده|حي|مدن)\s+([^\W\d_]{2,})")
+_ALPHABET = ["و", "ال", "ب", "قريه", "بلده", "حي", "مدن", "قري", " ", "  ", "\n", "حيان", "1", "ا",
+             "x", "وال", '"']
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=40))
+def test_cued_matches_are_the_matches_of_finditer(pieces):
+    text = "".join(pieces)
+    expected = [(m.start(), m.end()) for m in _KIND_LIKE.finditer(text)]
+    found = [(m.start(), m.end()) for m in cued_matches(_KIND_LIKE, text, ("قري", "بلد", "حي", "مدن"))]
+    assert found == expected
+
+
+def test_cued_matches_read_the_letter_before_a_cue():
+    # 'سبلدة' is no kind word: the look-behind still sees the letter before the tried position
+    assert [m.group(2) for m in cued_matches(_KIND_LIKE, "سبلده كسره وبلده كسره", ("بلد",))] == ["كسره"]
