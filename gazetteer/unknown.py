@@ -14,6 +14,8 @@ import bisect
 import re
 from collections.abc import Iterator
 
+import ahocorasick
+
 from .model import Mention, Place
 from .normalize import CUE_WORDS, FoldedText, arabic_key, fold, strip_clitics
 from .store import Gazetteer
@@ -254,10 +256,11 @@ def _recurrences(folded: FoldedText, found: list[Mention],
     """
     text = folded.folded
     out: list[Mention] = []
-    for key in dict.fromkeys(m.key for m in found):
-        if len(key.replace(" ", "")) < _MIN_RECURRING:
-            continue
-        for at in _whole_word_hits(text, key):
+    keys = [key for key in dict.fromkeys(m.key for m in found)
+            if len(key.replace(" ", "")) >= _MIN_RECURRING]
+    places = _occurrences(text, keys)
+    for key in keys:
+        for at in _whole_word_hits(text, key, places[key]):
             start = folded.to_original(at)
             end = folded.to_original(at + len(key), end=True)
             if _overlaps(taken, start, end):
@@ -268,29 +271,49 @@ def _recurrences(folded: FoldedText, found: list[Mention],
     return out
 
 
+def _occurrences(text: str, keys: list[str]) -> dict[str, list[int]]:
+    """Where each key occurs in ``text`` (every start, overlapping ones too, ascending).
+
+    Why one automaton: ``str.find`` per key reads the whole text once per name, and a
+    long input (``gazetteer find`` on a file of many articles) introduces many names;
+    one Aho-Corasick pass reads it once for all of them.
+    """
+    places: dict[str, list[int]] = {key: [] for key in keys}
+    if not keys:
+        return places
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    for end_idx, key in automaton.iter(text):
+        places[key].append(end_idx + 1 - len(key))
+    return places
+
+
 #: A letter: a word character that is not a digit or '_' (as ``[^\W\d_]`` in the patterns).
 _LETTER_RE = re.compile(r"[^\W\d_]")
 #: The clitics a recurring name may carry: 'و', 'ف', 'ب', 'ل', 'وب', 'فب', 'ول'.
 _CLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "فب", "ول"})
 
 
-def _whole_word_hits(text: str, key: str) -> list[int]:
-    r"""Where ``key`` occurs in ``text`` as a word, perhaps after a clitic.
+def _whole_word_hits(text: str, key: str, occurrences: list[int]) -> list[int]:
+    r"""Which of the ``occurrences`` of ``key`` in ``text`` are a word, perhaps after a
+    clitic, read left to right (a hit taken is not overlapped by the next one).
 
-    Why not one regex per name: ``str.find`` runs at C speed and a text naming many
-    unknown names (a long article, ``gazetteer find`` on a whole file) stays fast; the
-    checks are those of ``(?<![^\W\d_])(?:[وفبل]|وب|فب|ول)?(key)(?![^\W\d_])``.
+    The checks are those of ``(?<![^\W\d_])(?:[وفبل]|وب|فب|ول)?(key)(?![^\W\d_])``,
+    made in plain Python at each occurrence rather than by one regex per name.
     """
-    hits, at = [], text.find(key)
-    while at != -1:
+    hits: list[int] = []
+    after = 0  # a hit ends here: the next one starts no earlier
+    for at in occurrences:
+        if at < after:
+            continue
         end = at + len(key)
         if not (end < len(text) and _LETTER_RE.match(text, end)) and any(
                 text[j:at] in _CLITICS and not (j > 0 and _LETTER_RE.match(text, j - 1))
                 for j in range(at, max(-1, at - 3), -1)):
             hits.append(at)
-            at = text.find(key, end)
-        else:
-            at = text.find(key, at + 1)
+            after = end
     return hits
 
 
