@@ -79,6 +79,8 @@ _ANCHOR_WINDOW = 6000
 _WINDOW = 400
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _WORD_RE = re.compile(r"[^\W_]+")
+#: The short window :func:`_words_before` reads first (characters).
+_NEAR = 32
 
 
 @dataclass(slots=True)
@@ -195,6 +197,17 @@ def _prepare(raw: RawMatch, folded: FoldedText, gaz: Gazetteer) -> _Pending:
 
 
 def _words_before(text: str, pos: int, n: int) -> list[str]:
+    """The last ``n`` words of the sentence before ``pos``, within 60 characters.
+
+    Most names have their words close by: a short window with no sentence end and more
+    than ``n`` words gives the same last ``n`` (only its first word may be cut short),
+    and is cheaper to read than the full one."""
+    if pos > _NEAR:
+        near = text[pos - _NEAR:pos]
+        if "." not in near and "\n" not in near and "!" not in near and "?" not in near:
+            words = _WORD_RE.findall(near)
+            if len(words) > n:
+                return words[-n:]
     window = text[max(0, pos - 60):pos]
     cut = max(window.rfind("."), window.rfind("\n"), window.rfind("!"), window.rfind("?"))
     return _WORD_RE.findall(window[cut + 1:])[-n:]
