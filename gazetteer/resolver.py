@@ -230,7 +230,8 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str], last: _WordFacts
         return "person"
     newline = text.rfind("\n", max(0, raw.start - _WINDOW), raw.start)
     at_line_start = newline >= 0 or raw.start <= _WINDOW
-    if at_line_start and not text[newline + 1:raw.word_start].strip():
+    if at_line_start and (newline + 1 >= raw.word_start or text[newline + 1].isspace()) and \
+            not text[newline + 1:raw.word_start].strip():  # (a line opening with a letter: no)
         original = folded.original
         end = folded.to_original(raw.end, end=True)
         line_end = original.find("\n", end, end + 80)

@@ -115,6 +115,13 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
     known_starts = [m.start for m in known]
     out: list[Mention] = []
     seen: set[str] = set()
+    memo: dict[tuple[str, str], Place | None] = {}  # a text repeats its names: looked up once
+
+    def known_as(name: str, kind: str) -> Place | None:
+        if (name, kind) not in memo:
+            memo[name, kind] = _known_with_other_article(name, kind, gaz)
+        return memo[name, kind]
+
     for match in cued_matches(_UNKNOWN_KIND_RE, src, _UNKNOWN_KIND_CUES):
         kind_word = text[quoted.to_original(match.start(1)):quoted.to_original(match.end(1), end=True)]
         if kind_word.endswith("ه"):  # 'بلده' (his country), not 'بلدة' (town)
@@ -130,8 +137,7 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
                 name = first  # 'حي الفردوس بمدينة الرقة': 'بمدينة' starts the area, not the name
         kind = CUE_WORDS.get(match.group(1), "village")
         if (" " in name and not match.group(2).startswith('"')
-                and _known_with_other_article(name, kind, gaz) is None
-                and _known_with_other_article(first, kind, gaz) is not None):
+                and known_as(name, kind) is None and known_as(first, kind) is not None):
             name = first  # 'في بلدة كسرة قتل ...': the known town, then a verb
         name_start = match.start(2) + (1 if match.group(2).startswith('"') else 0)
         s = quoted.to_original(name_start)
@@ -142,7 +148,7 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         if _overlaps(taken, s, e):
             continue
         mention = Mention(start=s, end=e, text=text[s:e], key=fold(name), kind_word=kind)
-        same = _known_with_other_article(name, kind, gaz)
+        same = known_as(name, kind)
         if same is not None:
             mention.place, mention.geo_precision, mention.confidence = same, 1, 0.7
             mention.cue = (f"'{name}' after its kind word is {same.name_ar}, written with or "
