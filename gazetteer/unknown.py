@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 
 import ahocorasick
 
 from .model import Mention, Place
-from .normalize import CUE_WORDS, FoldedText, arabic_key, fold, strip_clitics
+from .normalize import CUE_WORDS, FoldedText, arabic_key, cued_matches, fold, strip_clitics
 from .store import Gazetteer
 
-__all__ = ["CUE_KINDS", "countryside", "cued_matches", "folded_offset", "is_kind_word", "unknown_named_places"]
+__all__ = ["CUE_KINDS", "countryside", "folded_offset", "is_kind_word", "unknown_named_places"]
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
@@ -44,32 +43,6 @@ CUE_KINDS = {
 }
 
 
-#: How many characters a clitic and the article may put before a kind word ('وال').
-_LEAD_REACH = 3
-
-
-def cued_matches(pattern: re.Pattern[str], text: str, cues: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` yields, for a pattern whose every match has one of
-    ``cues`` within its first :data:`_LEAD_REACH` + 1 characters ('وال' + 'قرية').
-
-    Why: a pattern opening with a look-behind and optional clitics makes the regex
-    engine try every position of the text (40 ms a MB); ``str.find`` of a few literal
-    cues runs at C speed, and the pattern is then tried only at the few positions
-    before each cue, leftmost first and never inside a match already made.
-    """
-    at: set[int] = set()
-    for cue in cues:
-        hit = text.find(cue)
-        while hit != -1:
-            at.update(range(max(0, hit - _LEAD_REACH), hit + 1))
-            hit = text.find(cue, hit + 1)
-    end = 0
-    for pos in sorted(at):
-        if pos >= end and (match := pattern.match(text, pos)) is not None:
-            end = match.end()
-            yield match
-
-
 def folded_offset(folded: FoldedText, original: int) -> int:
     """The folded offset of an original one (characters deleted by folding before it removed)."""
     return original - bisect.bisect_left(folded.deleted, original)
@@ -82,6 +55,8 @@ _UNKNOWN_KIND_RE = re.compile(
 )
 #: Where a kind word of :data:`_UNKNOWN_KIND_RE` may begin: every one starts so.
 _UNKNOWN_KIND_CUES = ("قري", "بلد", "ناحيه", "مخيم", "حي", "مزرعه")
+#: How many characters a clitic and the article may put before a kind word ('وال').
+_LEAD_REACH = 3
 _QUOTES = "\"“”«»'"
 _NOT_NAMES = {
     "خاضعه", "تابعه", "واقعه", "قريبه", "الواقعه", "التابعه", "صغيره", "كبيره", "اخري", "حدوديه",
@@ -122,7 +97,7 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             memo[name, kind] = _known_with_other_article(name, kind, gaz)
         return memo[name, kind]
 
-    for match in cued_matches(_UNKNOWN_KIND_RE, src, _UNKNOWN_KIND_CUES):
+    for match in cued_matches(_UNKNOWN_KIND_RE, src, _UNKNOWN_KIND_CUES, reach=_LEAD_REACH):
         kind_word = text[quoted.to_original(match.start(1)):quoted.to_original(match.end(1), end=True)]
         if kind_word.endswith("ه"):  # 'بلده' (his country), not 'بلدة' (town)
             continue
@@ -212,7 +187,7 @@ def _list_members(quoted: FoldedText, known: list[Mention], gaz: Gazetteer) -> l
     spans: list[tuple[int, int]] = []
     starts: list[int] = []
     out: list[Mention] = []
-    for lead in cued_matches(_PLURAL_KIND_RE, src, _PLURAL_KIND_CUES):
+    for lead in cued_matches(_PLURAL_KIND_RE, src, _PLURAL_KIND_CUES, reach=_LEAD_REACH):
         if not starts and known:  # made on first need: most texts hold no such list
             spans = sorted((folded_offset(quoted, m.start), folded_offset(quoted, m.end))
                            for m in known)

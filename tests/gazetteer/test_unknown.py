@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gazetteer.normalize import fold
-from gazetteer.unknown import cued_matches, is_kind_word
+from gazetteer.normalize import cued_matches, fold
+from gazetteer.unknown import is_kind_word
 
 
 @pytest.mark.parametrize("word", ["بمدينة", "وقرية", "المدينة", "وبلدة", "فالقرية", "لبلدة"])
@@ -37,10 +37,12 @@ _ALPHABET = ["و", "ال", "ب", "قريه", "بلده", "حي", "مدن", "قر
 def test_cued_matches_are_the_matches_of_finditer(pieces):
     text = "".join(pieces)
     expected = [(m.start(), m.end()) for m in _KIND_LIKE.finditer(text)]
-    found = [(m.start(), m.end()) for m in cued_matches(_KIND_LIKE, text, ("قري", "بلد", "حي", "مدن"))]
+    cues = ("قري", "بلد", "حي", "مدن")
+    found = [(m.start(), m.end()) for m in cued_matches(_KIND_LIKE, text, cues, reach=3)]
     assert found == expected
 
 
 def test_cued_matches_read_the_letter_before_a_cue():
     # 'سبلدة' is no kind word: the look-behind still sees the letter before the tried position
-    assert [m.group(2) for m in cued_matches(_KIND_LIKE, "سبلده كسره وبلده كسره", ("بلد",))] == ["كسره"]
+    found = cued_matches(_KIND_LIKE, "سبلده كسره وبلده كسره", ("بلد",), reach=3)
+    assert [m.group(2) for m in found] == ["كسره"]
