@@ -309,3 +309,22 @@ def test_an_article_renamed_after_reading_is_extracted_under_its_new_id(tmp_path
     one = run_pipeline(tmp_path, use_cache=False, jobs=1)
     assert sorted(two.results) == sorted(one.results) == ["a", "a.md"]
     assert layer_bytes(two) == layer_bytes(one)
+
+
+def test_an_article_a_decision_edits_is_extracted_as_edited_not_as_read(tmp_path, monkeypatch):
+    from geo.review import ReviewStore, decide
+
+    for name in ("NES_OSINT_DATA", "GAZETTEER_HOME"):
+        (tmp_path / name).mkdir()
+        monkeypatch.setenv(name, str(tmp_path / name))
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "rel.txt").write_text(
+        "قصفت طائرة مسيرة تركية أمس موقعا لقوات سوريا الديمقراطية في مدينة القامشلي، ما أدى "
+        "إلى مقتل عنصرين.\n", encoding="utf-8")
+    store = ReviewStore(tmp_path / "review.sqlite")
+    first = run_pipeline(tmp_path / "corpus", use_cache=False, review=store)
+    decide(store, run=first, kind="set-published", target="rel", value="2022-10-08")
+    two = run_pipeline(tmp_path / "corpus", use_cache=False, review=store, jobs=2)
+    assert [i.date for i in two.incidents] == ["2022-10-07"]  # 'أمس' of the decided date
+    assert layer_bytes(two) == layer_bytes(
+        run_pipeline(tmp_path / "corpus", use_cache=False, review=store, jobs=1))
