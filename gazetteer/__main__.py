@@ -7,6 +7,7 @@ tools rely on; extend them, never rename fields.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -104,10 +105,11 @@ def _cmd_find(args: argparse.Namespace) -> int:
     from .resolver import resolve_text
 
     mentions = resolve_text(text, load_gazetteer())
-    if args.json:  # written as it is made, a mention at a time: megabytes of news give
-        write = sys.stdout.write  # ten times their size in JSON, never held whole
-        for piece in iter_mentions_json(mentions):
-            write(json_safe(piece))
+    if args.json:  # written as it is made: megabytes of news give ten times their size in
+        write = sys.stdout.write  # JSON, never held whole; a batch of mentions per write
+        pieces = iter_mentions_json(mentions)
+        while batch := "".join(itertools.islice(pieces, _FIND_BATCH)):
+            write(json_safe(batch))
         write("\n")
         return 0
     for m in mentions:
@@ -118,6 +120,9 @@ def _cmd_find(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Mentions written (and made terminal-safe) at a time by ``find --json``: one call per
+#: mention was a tenth of the command's time on a long file.
+_FIND_BATCH = 256
 #: ``find`` reads one article; a bigger input is refused unless ``--max-mb`` raises the limit.
 DEFAULT_MAX_MB = 20.0
 

@@ -60,15 +60,35 @@ class PersonNames:
         prefix = folded[word_start:start]
         if prefix not in ("", "ال") and " " not in name and name in self.words:
             return True
-        first, last = name.split()[0], name.split()[-1]
-        before = _WORD_BEFORE.search(folded, max(0, word_start - 40), word_start)
-        bare = prefix in ("", "ال")  # a name part carries no preposition
-        if before and ((before.group(1), first) in self.pairs
-                       or bare and before.group(1) in self.givens):
+        words = name.split()
+        before = _word_before(folded, max(0, word_start - 40), word_start)
+        if before and ((before, words[0]) in self.pairs
+                       or prefix in ("", "ال") and before in self.givens):  # no preposition
             return True
+        if not folded[end:end + 1].isspace():
+            return False  # the word after a name follows a space (most names end a phrase)
         after = _WORD_AFTER.match(folded[end:end + 40])
-        return bool(after) and ((last, after.group(1)) in self.pairs
+        return bool(after) and ((words[-1], after.group(1)) in self.pairs
                                 or prefix == "" and after.group(1) in self.surnames)
+
+
+def _word_before(folded: str, lo: int, pos: int) -> str:
+    """The word of letters right before the spaces before ``pos`` ('' when none), as
+    ``_WORD_BEFORE.search(folded, lo, pos)`` reads it.
+
+    Why not the regex alone: searched over its window it is tried at every one of 40
+    positions, for every name of the text; the common word of letters is cut out with
+    string methods, and the regex reads only what they cannot (a digit-like sign).
+    """
+    window = folded[lo:pos]
+    head = window.rstrip()
+    if not head or len(head) == len(window):
+        return ""
+    word = head.rsplit(None, 1)[-1]  # starts after a space or at ``lo``, as the search does
+    if word.isalpha():
+        return word
+    found = _WORD_BEFORE.search(folded, lo, pos)
+    return found.group(1) if found else ""
 
 
 def read_persons_csv(path: str | Path) -> PersonNames:

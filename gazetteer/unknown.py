@@ -13,8 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 
+import ahocorasick
+
 from .model import Mention, Place
-from .normalize import CUE_WORDS, FoldedText, arabic_key, fold, strip_clitics
+from .normalize import CUE_WORDS, FoldedText, arabic_key, cued_matches, fold, strip_clitics
 from .store import Gazetteer
 
 __all__ = ["CUE_KINDS", "countryside", "folded_offset", "is_kind_word", "unknown_named_places"]
@@ -51,6 +53,10 @@ _UNKNOWN_KIND_RE = re.compile(
     r"(?<![^\W\d_])[وفبل]?(?:ال)?(قريه|بلده|ناحيه|مخيم|حي|مزرعه|قريتي|بلدتي)"
     r"\s+(\"[^\"\n]{2,40}\"|[^\W\d_]{2,}(?:\s+[^\W\d_]{3,})?)"
 )
+#: Where a kind word of :data:`_UNKNOWN_KIND_RE` may begin: every one starts so.
+_UNKNOWN_KIND_CUES = ("قري", "بلد", "ناحيه", "مخيم", "حي", "مزرعه")
+#: How many characters a clitic and the article may put before a kind word ('وال').
+_LEAD_REACH = 3
 _QUOTES = "\"“”«»'"
 _NOT_NAMES = {
     "خاضعه", "تابعه", "واقعه", "قريبه", "الواقعه", "التابعه", "صغيره", "كبيره", "اخري", "حدوديه",
@@ -84,7 +90,14 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
     known_starts = [m.start for m in known]
     out: list[Mention] = []
     seen: set[str] = set()
-    for match in _UNKNOWN_KIND_RE.finditer(src):
+    memo: dict[tuple[str, str], Place | None] = {}  # a text repeats its names: looked up once
+
+    def known_as(name: str, kind: str) -> Place | None:
+        if (name, kind) not in memo:
+            memo[name, kind] = _known_with_other_article(name, kind, gaz)
+        return memo[name, kind]
+
+    for match in cued_matches(_UNKNOWN_KIND_RE, src, _UNKNOWN_KIND_CUES, reach=_LEAD_REACH):
         kind_word = text[quoted.to_original(match.start(1)):quoted.to_original(match.end(1), end=True)]
         if kind_word.endswith("ه"):  # 'بلده' (his country), not 'بلدة' (town)
             continue
@@ -99,8 +112,7 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
                 name = first  # 'حي الفردوس بمدينة الرقة': 'بمدينة' starts the area, not the name
         kind = CUE_WORDS.get(match.group(1), "village")
         if (" " in name and not match.group(2).startswith('"')
-                and _known_with_other_article(name, kind, gaz) is None
-                and _known_with_other_article(first, kind, gaz) is not None):
+                and known_as(name, kind) is None and known_as(first, kind) is not None):
             name = first  # 'في بلدة كسرة قتل ...': the known town, then a verb
         name_start = match.start(2) + (1 if match.group(2).startswith('"') else 0)
         s = quoted.to_original(name_start)
@@ -111,7 +123,7 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         if _overlaps(taken, s, e):
             continue
         mention = Mention(start=s, end=e, text=text[s:e], key=fold(name), kind_word=kind)
-        same = _known_with_other_article(name, kind, gaz)
+        same = known_as(name, kind)
         if same is not None:
             mention.place, mention.geo_precision, mention.confidence = same, 1, 0.7
             mention.cue = (f"'{name}' after its kind word is {same.name_ar}, written with or "
@@ -153,6 +165,8 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
 
 #: A plural or dual kind word leading a list of names: 'في مدن "الرقة" و"الطبقة" و"الكرامة"'.
 _PLURAL_KIND_RE = re.compile(r"(?<![^\W\d_])[وفبل]?(?:ال)?(مدن|بلدات|قري|مدينتي|بلدتي|قريتي)\s+")
+#: Where a kind word of :data:`_PLURAL_KIND_RE` may begin.
+_PLURAL_KIND_CUES = ("مدن", "بلد", "قري", "مدينتي")
 #: One member of such a list: a quoted name, or one word, after a comma or 'و'.
 _MEMBER_RE = re.compile(r"\s*[,،]?\s*(?:و\s*)?(?:[\"“«]([^\"”»\n]{2,30})[\"”»]|([^\W\d_]{2,}))")
 #: The words a gazetteer may register a town under, with its kind word ('بلدة الكرامة').
@@ -170,10 +184,14 @@ def _list_members(quoted: FoldedText, known: list[Mention], gaz: Gazetteer) -> l
     only when one place in the area is registered under a kind word and its name.
     """
     src = quoted.folded
-    spans = sorted((folded_offset(quoted, m.start), folded_offset(quoted, m.end)) for m in known)
-    starts = [s0 for s0, _ in spans]
+    spans: list[tuple[int, int]] = []
+    starts: list[int] = []
     out: list[Mention] = []
-    for lead in _PLURAL_KIND_RE.finditer(src):
+    for lead in cued_matches(_PLURAL_KIND_RE, src, _PLURAL_KIND_CUES, reach=_LEAD_REACH):
+        if not starts and known:  # made on first need: most texts hold no such list
+            spans = sorted((folded_offset(quoted, m.start), folded_offset(quoted, m.end))
+                           for m in known)
+            starts = [s0 for s0, _ in spans]
         pos = lead.end()
         for _ in range(_MAX_MEMBERS):
             member = _MEMBER_RE.match(src, pos)
@@ -219,10 +237,11 @@ def _recurrences(folded: FoldedText, found: list[Mention],
     """
     text = folded.folded
     out: list[Mention] = []
-    for key in dict.fromkeys(m.key for m in found):
-        if len(key.replace(" ", "")) < _MIN_RECURRING:
-            continue
-        for at in _whole_word_hits(text, key):
+    keys = [key for key in dict.fromkeys(m.key for m in found)
+            if len(key.replace(" ", "")) >= _MIN_RECURRING]
+    places = _occurrences(text, keys)
+    for key in keys:
+        for at in _whole_word_hits(text, key, places[key]):
             start = folded.to_original(at)
             end = folded.to_original(at + len(key), end=True)
             if _overlaps(taken, start, end):
@@ -233,29 +252,49 @@ def _recurrences(folded: FoldedText, found: list[Mention],
     return out
 
 
+def _occurrences(text: str, keys: list[str]) -> dict[str, list[int]]:
+    """Where each key occurs in ``text`` (every start, overlapping ones too, ascending).
+
+    Why one automaton: ``str.find`` per key reads the whole text once per name, and a
+    long input (``gazetteer find`` on a file of many articles) introduces many names;
+    one Aho-Corasick pass reads it once for all of them.
+    """
+    places: dict[str, list[int]] = {key: [] for key in keys}
+    if not keys:
+        return places
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    for end_idx, key in automaton.iter(text):
+        places[key].append(end_idx + 1 - len(key))
+    return places
+
+
 #: A letter: a word character that is not a digit or '_' (as ``[^\W\d_]`` in the patterns).
 _LETTER_RE = re.compile(r"[^\W\d_]")
 #: The clitics a recurring name may carry: 'و', 'ف', 'ب', 'ل', 'وب', 'فب', 'ول'.
 _CLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "فب", "ول"})
 
 
-def _whole_word_hits(text: str, key: str) -> list[int]:
-    r"""Where ``key`` occurs in ``text`` as a word, perhaps after a clitic.
+def _whole_word_hits(text: str, key: str, occurrences: list[int]) -> list[int]:
+    r"""Which of the ``occurrences`` of ``key`` in ``text`` are a word, perhaps after a
+    clitic, read left to right (a hit taken is not overlapped by the next one).
 
-    Why not one regex per name: ``str.find`` runs at C speed and a text naming many
-    unknown names (a long article, ``gazetteer find`` on a whole file) stays fast; the
-    checks are those of ``(?<![^\W\d_])(?:[وفبل]|وب|فب|ول)?(key)(?![^\W\d_])``.
+    The checks are those of ``(?<![^\W\d_])(?:[وفبل]|وب|فب|ول)?(key)(?![^\W\d_])``,
+    made in plain Python at each occurrence rather than by one regex per name.
     """
-    hits, at = [], text.find(key)
-    while at != -1:
+    hits: list[int] = []
+    after = 0  # a hit ends here: the next one starts no earlier
+    for at in occurrences:
+        if at < after:
+            continue
         end = at + len(key)
         if not (end < len(text) and _LETTER_RE.match(text, end)) and any(
                 text[j:at] in _CLITICS and not (j > 0 and _LETTER_RE.match(text, j - 1))
                 for j in range(at, max(-1, at - 3), -1)):
             hits.append(at)
-            at = text.find(key, end)
-        else:
-            at = text.find(key, at + 1)
+            after = end
     return hits
 
 

@@ -311,6 +311,12 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored for ``key`` (not read nor checked: :meth:`get` does
+        that). Why: a worker reading a file asks it to skip extracting an article whose
+        result the run will find here."""
+        return self._path(key).is_file()
+
     def get(self, key: str, *, article_id: str) -> ArticleResult | None:
         """The result stored for ``key`` and ``article_id``, or None (a miss)."""
         try:

@@ -23,9 +23,13 @@ Why these choices:
   with the corpus.
 * Reading the files (decoding, page furniture, the publication stamp: a quarter of
   the work on real news) happens in the same workers when the pipeline reads its own
-  folder: :func:`map_in_order` sends chunks of files to the pool, and the parent keeps
-  only what needs the whole folder (ids, copies, the analyst's decisions). One pool
-  for both, so it is forked once, before any thread starts.
+  folder: :meth:`Pool.reader` sends chunks of files to the pool, and the parent keeps
+  only what needs the whole folder (ids, copies, the analyst's decisions). The worker
+  that reads an article extracts it in the same task (its dates are found once, not
+  once per process), unless the cache holds its result; the parent takes that result
+  when the article it extracts is the very one read (not renamed nor edited by a
+  decision), else sends it to be extracted as usual. One pool for both, so it is
+  forked once, before any thread starts.
 * An exception while extracting one article costs that article (reported like any
   extraction failure). A worker that dies (a crash, the out-of-memory killer)
   breaks the pool: its articles are extracted again one at a time in a fresh
@@ -34,10 +38,11 @@ Why these choices:
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -120,6 +125,25 @@ def _extract_chunk(articles: list[Any]) -> tuple[list[tuple[Any, str]], float]:
     return out, time.perf_counter() - start
 
 
+def _read_extract(read: Callable[..., Any], cache: Any,
+                  *item: Any) -> tuple[Any, tuple[Any, str] | None, float]:
+    """``read(*item)``, and the article it gives extracted here too: (what was read, its
+    (result, error) or None, the seconds spent extracting).
+
+    Why in the same task: the reader's date finding fills this process's memo of the
+    text, which extracting the article then reads instead of finding the dates again.
+    An article whose result the cache holds is not extracted (the run takes the
+    cache's); run in the parent (a dead worker's chunk), nothing is extracted.
+    """
+    got = read(*item)
+    if "gazetteer" not in _WORKER or not (hasattr(got, "body") and hasattr(got, "id")):
+        return got, None, 0.0
+    if cache is not None and cache.has(cache.key(got)):
+        return got, None, 0.0
+    (outcome,), seconds = _extract_chunk([got])
+    return got, outcome, seconds
+
+
 def _call_chunk(func: Callable[..., Any], items: list[tuple]) -> list[Any]:
     """``func(*item)`` for each item of a chunk (a module-level ``func``: sent by name)."""
     return [func(*item) for item in items]
@@ -154,6 +178,40 @@ class Pool:
         self.executor: ProcessPoolExecutor | None = None
         self.generation = 0  # bumped at each restart: a dead pool's futures restart nothing
         self.seconds = 0.0  # worker seconds spent extracting
+        # articles extracted where they were read, by id(): (read order, article, outcome)
+        self.ahead: OrderedDict[int, tuple[int, Any, tuple[Any, str]]] = OrderedDict()
+        self.read_count = 0
+
+    def reader(self, read: Callable[..., Any], cache: Any = None
+               ) -> Callable[[Iterable[tuple]], Iterator[Any]]:
+        """A ``read_files`` for :func:`geo.read.iter_corpus`: ``read`` (module-level) of
+        each item in the workers, which also extract each article the ``cache`` (may be
+        None) lacks; :meth:`take` hands those results to :func:`extract_in_order`."""
+        work = functools.partial(_read_extract, read, cache)
+
+        def read_files(items: Iterable[tuple]) -> Iterator[Any]:
+            for got, outcome, seconds in map_in_order(self, work, items):
+                self.read_count += 1
+                if outcome is not None:
+                    self.ahead[id(got)] = (self.read_count, got, outcome)
+                    self.seconds += seconds
+                yield got
+        return read_files
+
+    def take(self, article: Any) -> tuple[Any, str] | None:
+        """The (result, error) of ``article`` if a worker extracted it as it read it.
+
+        Only the very object read counts: one renamed, edited by a review decision or
+        given a visible id is another article, extracted as usual. Articles come here in
+        reading order, so entries read before the one taken are never asked for again
+        (copies, excluded articles): dropped, and memory stays bounded.
+        """
+        entry = self.ahead.pop(id(article), None)
+        if entry is None or entry[1] is not article:
+            return None
+        while self.ahead and next(iter(self.ahead.values()))[0] < entry[0]:
+            self.ahead.popitem(last=False)
+        return entry[2]
 
     def submit(self, articles: list[Any]) -> Future:
         """Extract a chunk of articles in a worker."""
@@ -279,7 +337,8 @@ def extract_in_order(articles: Iterable[Any], *, jobs: int, gazetteer: Any,
     owned = pool is None
     if pool is None:
         pool = Pool(jobs, gazetteer, extract, version)
-    window: deque[tuple[list[Extracted], list[Any], Future | None]] = deque()
+    # (outcome known, or None: the worker's to come), the articles to send, their future
+    window: deque[tuple[list[tuple[Extracted | None, Any]], list[Any], Future | None]] = deque()
     waited = 0.0
 
     def finish() -> Iterator[Extracted]:
@@ -288,24 +347,30 @@ def extract_in_order(articles: Iterable[Any], *, jobs: int, gazetteer: Any,
         start = time.perf_counter()
         outcomes = iter(pool.collect(future, misses) if future is not None else ())
         waited += time.perf_counter() - start
-        for item in known:
-            if item.cached:
-                yield item
-            else:
+        for item, article in known:
+            if item is None:
                 result, error = next(outcomes)
-                yield Extracted(item.article, result, error)
+                item = Extracted(article, result, error)
+            yield item
 
-    def send(batch: list[Extracted]) -> None:
-        misses = [item.article for item in batch if not item.cached]
+    def send(batch: list[tuple[Extracted | None, Any]]) -> None:
+        misses = [article for item, article in batch if item is None]
         window.append((batch, misses, pool.submit(misses) if misses else None))
 
+    def known(article: Any) -> Extracted | None:
+        found = lookup(article) if lookup is not None else None
+        if found is not None:
+            return Extracted(article, found, cached=True)
+        ahead = pool.take(article)  # extracted by the worker that read it
+        return None if ahead is None else Extracted(article, *ahead)
+
     try:
-        batch: list[Extracted] = []
+        batch: list[tuple[Extracted | None, Any]] = []
         missed = 0
         for article in articles:
-            found = lookup(article) if lookup is not None else None
-            batch.append(Extracted(article, found, cached=found is not None))
-            missed += found is None
+            done = known(article)
+            batch.append((done, article))
+            missed += done is None
             if missed >= chunk or len(batch) >= 8 * chunk:  # hits alone: bounded too
                 send(batch)
                 batch, missed = [], 0

@@ -42,7 +42,7 @@ from .layers import Layers, article_published, build_layers
 from .merge import MergeRecord, merge_bases, merge_incidents, merge_routes
 from .model import ArticleResult, Base, Incident, Route, plausible_span, published_problem
 from .names import has_surrogates, quoted, visible, visible_deep
-from .parallel import extract_cached, map_in_order, open_pool
+from .parallel import extract_cached, open_pool
 from .review.apply import ReviewSource, ReviewStep, open_review
 from .shelf import ResultShelf
 
@@ -298,10 +298,9 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     else:
         version = (gazetteer_version, gazetteer_version(gazetteer)) if default_gazetteer else None
         pool = open_pool(jobs, gazetteer=gazetteer, extract=custom_extract, version=version)
-        if isinstance(read, _CorpusReader):  # the files are read in the workers too
+        if isinstance(read, _CorpusReader):  # the files are read (and extracted) in the workers
             from .read.folder import read_file
-            read = functools.partial(read, read_files=functools.partial(map_in_order, pool,
-                                                                        read_file))
+            read = functools.partial(read, read_files=pool.reader(read_file, cache))
         try:
             stream = _to_extract(folder, read, step, reports, timer, progress)
             for done in extract_cached(stream, jobs=jobs, gazetteer=gazetteer,

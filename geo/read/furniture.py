@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import load_furniture
 from .stamps import is_stamp_line
-from .text import ARABIC_RE, FOLD, forget_keys, key_words, match_key
+from .text import ARABIC_RE, fold_letters, forget_keys, key_words, match_key
 
 __all__ = ["Stripped", "strip_furniture", "strip_page"]
 
@@ -358,7 +358,7 @@ def _drop_header_lines(lines: list[str], keep: list[bool], end: int, outlet: str
         line = lines[i]
         if not keep[i] or not line or len(line) > 80:
             continue
-        match = _DATELINE_RE.match(line.translate(FOLD))  # 1:1 fold: spans still fit
+        match = _DATELINE_RE.match(fold_letters(line))  # 1:1 fold: spans still fit
         if match and not out.dateline:
             out.dateline = line[match.start("city"):match.end("city")].strip()
         elif _is_outlet_line(line, outlet):
@@ -420,7 +420,7 @@ def _wrap_width(lines: list[str], keep: list[bool]) -> int:
 
 def _take_dateline_prefix(line: str, index: int, out: Stripped) -> str:
     """'دمشق - خاص: قالت مصادر...' -> dateline 'دمشق', paragraph 'قالت مصادر...'."""
-    match = _DATELINE_PREFIX_RE.match(line.translate(FOLD))
+    match = _DATELINE_PREFIX_RE.match(fold_letters(line))
     if not match or len(line) - match.end() < 20:
         return line
     out.dateline = line[match.start("city"):match.end("city")].strip()

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from gazetteer.normalize import FoldedText
+from gazetteer.normalize import FoldedText, cued_matches
 
 from .furniture import Stripped
 from .lexicon import load_after_cues
@@ -185,6 +185,8 @@ _WEEKDAY_DATE_RE = re.compile(
     r"(?<!\w)(?:يوم\s++)?(" + "|".join(WEEKDAY_NUMBERS) + r")(?:\s++(?:" + WEEKDAY_PAST + r"))?"
     r"\s*+[،,(-]?\s*+(\d{1,2}\s+[^\d\n]{3,30})"
 )
+#: Where a match of :data:`_WEEKDAY_DATE_RE` begins: 'يوم' or the weekday itself.
+_WEEKDAY_CUES = ("يوم", *WEEKDAY_NUMBERS)
 #: How many years back a weekday-consistent year is looked for.
 _WEEKDAY_YEARS = 40
 
@@ -196,7 +198,7 @@ def _weekday_dated(body: str, dates: Any, warnings: list[str]) -> list[_WeekdayD
     out: list[_WeekdayDate] = []
     folded = FoldedText.of(body)
     today = dt.date.today()
-    for m in _WEEKDAY_DATE_RE.finditer(folded.folded):
+    for m in cued_matches(_WEEKDAY_DATE_RE, folded.folded, _WEEKDAY_CUES):
         probe = _call(dates, "find_dates", warnings, m.group(2), anchor=dt.date(2099, 12, 31))
         day_exprs = [d for d in probe or [] if getattr(d, "precision", None) == "day"]
         if not day_exprs or day_exprs[0].start != 0 or re.search(r"\d{4}", m.group(2)):

@@ -16,8 +16,8 @@ import re
 import sys
 import unicodedata
 
-__all__ = ["ARABIC_RE", "BIDI_CONTROLS", "FOLD", "clean_text", "forget_keys", "key_words",
-           "match_key"]
+__all__ = ["ARABIC_RE", "BIDI_CONTROLS", "FOLD", "clean_text", "fold_letters", "forget_keys",
+           "key_words", "match_key"]
 
 #: One Arabic letter (the Arabic blocks and presentation forms).
 ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -87,6 +87,19 @@ _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]"
 #: The one-to-one letter folding of :func:`match_key` (spans in folded text still fit).
 FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
                       "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي"})
+#: :data:`FOLD` as (letter, its folded form) pairs: no folded form is itself folded, so
+#: replacing them one after the other gives what ``translate`` gives.
+_FOLD_PAIRS = tuple((chr(code), value) for code, value in FOLD.items())
+
+
+def fold_letters(text: str) -> str:
+    """``text.translate(FOLD)``, faster: ``str.translate`` looks every character of an
+    Arabic line up in a dict, while ``in`` and ``replace`` scan it in C (7x on news lines)."""
+    for letter, folded in _FOLD_PAIRS:
+        if letter in text:
+            text = text.replace(letter, folded)
+    return text
+
 
 
 @functools.lru_cache(maxsize=8192)
@@ -98,7 +111,7 @@ def match_key(line: str) -> str:
     title's repeats), and a key depends on the line alone. :func:`forget_keys` empties
     the memory between pages, so none of it outlives the page.
     """
-    key = _DIACRITICS.sub("", _INVISIBLE.sub("", line)).translate(FOLD).casefold()
+    key = fold_letters(_DIACRITICS.sub("", _INVISIBLE.sub("", line))).casefold()
     return " ".join(key.split()).strip(" :：.-–—|•·»«")
 
 

@@ -54,6 +54,7 @@ def test_find_file_json(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", [
     "دورية قرب القامش\u202eلي ثم في الحسكة\u0085 وفي تل تمر.\n" * 40,  # bidi in a name
     "لا مكان هنا.",  # no mention: []
+    "دورية في القامشلي وفي الحسكة.\n" * 300,  # more mentions than one batch of writes
 ])
 def test_find_json_is_written_a_mention_at_a_time_as_one_document(tmp_path: Path,
                                                                    text: str) -> None:

@@ -6,9 +6,12 @@ Sentences made up in the style of the news, on the shipped gazetteer and persons
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gazetteer.errors import GazetteerDataError
 from gazetteer.normalize import fold
@@ -121,3 +124,49 @@ def _at(text: str, word: str, clitics: str = "") -> bool:
 ])
 def test_one_half_alone_marks_a_person_only_when_it_is_no_arabic_word(text, word, clitics, person):
     assert _at(text, word, clitics) is person
+
+
+# --- is_person_at reads the word before a name as its regex did ---------------------
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_AFTER = re.compile(r"^\s+([^\W\d_]+)")
+
+
+def _is_person_at_by_regex(names, folded: str, word_start: int, start: int, end: int) -> bool:
+    """The reading before the fast path: every window searched with the regexes."""
+    name, prefix = folded[word_start:end], folded[word_start:start]
+    if prefix not in ("", "ال") and " " not in name and name in names.words:
+        return True
+    before = _WORD_BEFORE.search(folded, max(0, word_start - 40), word_start)
+    if before and ((before.group(1), name.split()[0]) in names.pairs
+                   or prefix in ("", "ال") and before.group(1) in names.givens):
+        return True
+    after = _WORD_AFTER.match(folded[end:end + 40])
+    return bool(after) and ((name.split()[-1], after.group(1)) in names.pairs
+                            or prefix == "" and after.group(1) in names.surnames)
+
+
+_PIECES = ["باراك", "اوباما", "دونالد", "ترامب", "مظلوم", "كوباني", "اراك", "ب", " ", "  ", "\n",
+           "²", "1", "_", "قال", "x", "\u00a0"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.sampled_from(["", "ب", "ال"]),
+       st.sampled_from(["اراك", "كوباني", "الرقه"]), st.lists(st.sampled_from(_PIECES), max_size=6))
+def test_is_person_at_reads_as_the_regexes_did(left, prefix, name, right):
+    names = default_person_names()
+    head = "".join(left)
+    folded = head + prefix + name + "".join(right)
+    word_start, start = len(head), len(head) + len(prefix)
+    end = start + len(name)
+    assert names.is_person_at(folded, word_start, start, end) == _is_person_at_by_regex(
+        names, folded, word_start, start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "الرئيس دونالد \n ترامب",  # spaces and a line between the halves
+    "x" * 45 + " دونالد ترامب",  # the given name at the window's edge
+])
+def test_a_given_name_before_its_surname_across_spaces(text):
+    start = text.index("ترامب")
+    assert default_person_names().is_person_at(text, start, start, start + len("ترامب"))

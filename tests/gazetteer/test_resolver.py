@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -154,3 +156,24 @@ def test_any_text_gives_consistent_spans(small_gazetteer, text) -> None:
 @given(st.text())
 def test_any_unicode_never_crashes(small_gazetteer, text) -> None:
     resolve_text(text, small_gazetteer)
+
+
+# --- the words before a name: the short window reads as the long one ---------------------
+
+
+def _words_before_by_long_window(text: str, pos: int, n: int) -> list[str]:
+    window = text[max(0, pos - 60):pos]
+    cut = max(window.rfind("."), window.rfind("\n"), window.rfind("!"), window.rfind("?"))
+    return re.findall(r"[^\W_]+", window[cut + 1:])[-n:]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["قرية", "في", "ريف", "و", " ", "  ", ".", "\n", "؟", "?", "12",
+                                 "_", "بلدة", "الشرقي", "x", "حي"]), max_size=40),
+       st.integers(1, 5))
+def test_the_words_before_a_name_are_those_of_its_sentence_within_60_characters(pieces, n):
+    from gazetteer.resolver import _words_before
+
+    text = "".join(pieces) + "القامشلي"
+    pos = len(text) - len("القامشلي")
+    assert _words_before(text, pos, n) == _words_before_by_long_window(text, pos, n)

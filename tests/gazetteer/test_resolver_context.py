@@ -109,6 +109,17 @@ def test_an_unknown_village_named_again_takes_its_area(gaz) -> None:
                for m in found)
 
 
+def test_unknown_names_recur_as_words_only(gaz) -> None:
+    # two names read in one pass: after a clitic ('وبتل الورد') they recur, glued inside a
+    # longer word ('كتل الوردية') they do not
+    text = ("داهمت القوات قرية تل الورد وقرية عين حمود بريف القامشلي الشرقي. "
+            "وتجمع أهالي تل الورد وعين حمود، ثم وبتل الورد وكتل الوردية وعين حمودي.")
+    keys = [(m.key, text[m.start:m.end]) for m in resolve_text(text, gaz)
+            if m.key in ("تل الورد", "عين حمود")]
+    assert keys == [("تل الورد", "تل الورد"), ("عين حمود", "عين حمود"), ("تل الورد", "تل الورد"),
+                    ("عين حمود", "عين حمود"), ("تل الورد", "تل الورد")]
+
+
 def test_an_unknown_name_stays_for_review_when_no_area_is_ever_given(gaz) -> None:
     found = [m for m in resolve_text("وصلت الدورية إلى قرية أم الورود. ثم غادرت أم الورود.", gaz)
              if m.key == "ام الورود"]

@@ -5,9 +5,13 @@ The reading of unknown names in running text is tested through the resolver
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from gazetteer.normalize import fold
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gazetteer.normalize import cued_matches, fold
 from gazetteer.unknown import is_kind_word
 
 
@@ -19,3 +23,26 @@ def test_a_kind_word_with_its_clitics_is_a_kind_word(word):
 @pytest.mark.parametrize("word", ["الفردوس", "دوكركا", "بالقامشلي", "وب"])
 def test_a_name_is_not_a_kind_word(word):
     assert not is_kind_word(fold(word))
+
+
+# --- cued_matches: finditer, tried only near the cue words ----------------------------
+
+_KIND_LIKE = re.compile(r"(?<![^\W\d_])[وفبل]?(?:ال)?(قريه|بلده|حي|مدن)\s+([^\W\d_]{2,})")
+_ALPHABET = ["و", "ال", "ب", "قريه", "بلده", "حي", "مدن", "قري", " ", "  ", "\n", "حيان", "1", "ا",
+             "x", "وال", '"']
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=40))
+def test_cued_matches_are_the_matches_of_finditer(pieces):
+    text = "".join(pieces)
+    expected = [(m.start(), m.end()) for m in _KIND_LIKE.finditer(text)]
+    cues = ("قري", "بلد", "حي", "مدن")
+    found = [(m.start(), m.end()) for m in cued_matches(_KIND_LIKE, text, cues, reach=3)]
+    assert found == expected
+
+
+def test_cued_matches_read_the_letter_before_a_cue():
+    # 'سبلدة' is no kind word: the look-behind still sees the letter before the tried position
+    found = cued_matches(_KIND_LIKE, "سبلده كسره وبلده كسره", ("بلد",), reach=3)
+    assert [m.group(2) for m in found] == ["كسره"]

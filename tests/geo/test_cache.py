@@ -167,3 +167,19 @@ def test_an_entry_decodes_only_into_the_project_types():
         decode_result(json.dumps(entry), key="k", article_id="a")
     with pytest.raises(ValueError):
         decode_result(data, key="other", article_id="a")
+
+
+def test_has_says_an_entry_is_stored_without_reading_it(warm):
+    cache = ResultCache(warm, salt="unused")
+    stored = entries(warm)[0].stem
+    assert cache.has(stored) and not cache.has("0" * 64)
+    assert cache.get(stored, article_id="not its article") is None  # has() vouches for nothing
+
+
+def test_a_bad_entry_a_worker_saw_is_a_miss_extracted_as_usual(warm, clean):
+    first, *others = entries(warm)
+    for path in others:  # the workers see an entry for every article and extract none
+        shutil.copyfile(first, path)
+    result = run_pipeline(SEEDS, cache_dir=warm, jobs=2)
+    assert (result.cache_hits, result.cache_misses) == (1, 4)
+    assert layer_bytes(result) == clean

@@ -7,9 +7,11 @@ generated corpus larger than a chunk.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -225,3 +227,104 @@ def test_two_jobs_read_the_files_in_the_workers(monkeypatch):
     monkeypatch.undo()
     one = run_pipeline(SEEDS, use_cache=False, jobs=1)
     assert layer_bytes(two) == layer_bytes(one)
+
+
+# --- an article is extracted by the worker that read it -------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class _Doc:
+    id: str
+    body: str
+
+
+def _make_doc(i: int) -> _Doc:
+    return _Doc(str(i), "نص " * i)
+
+
+def _extract_where(article, gazetteer):
+    return os.getpid(), article.id
+
+
+def test_the_reading_worker_extracts_and_hands_the_result_over_in_order():
+    pool = parallel.open_pool(2, gazetteer=None, extract=_extract_where)
+    try:
+        docs = list(pool.reader(_make_doc)((i,) for i in range(30)))
+        assert [d.id for d in docs] == [str(i) for i in range(30)]
+        result, error = pool.take(docs[3])
+        assert error == "" and result[1] == "3" and result[0] != os.getpid()
+        assert pool.take(_Doc("5", docs[5].body)) is None  # an equal copy is another article
+        assert pool.take(docs[1]) is None  # read before the one taken: dropped
+        assert pool.take(docs[5])[0][1] == "5"
+        ids = [d.id for d in
+               (done.article for done in parallel.extract_in_order(
+                   docs[6:], jobs=2, gazetteer=None, extract=_extract_where, pool=pool))]
+        assert ids == [str(i) for i in range(6, 30)]
+        assert not pool.ahead  # every result taken, none extracted twice
+    finally:
+        pool.close()
+
+
+def _note_extract(article, gazetteer):
+    from geo.extract import extract_article
+
+    folder = Path(os.environ["NES_TEST_NOTES"])
+    (folder / f"{article.id}.{os.getpid()}.{time.monotonic_ns()}").touch()
+    return extract_article(article, gazetteer)
+
+
+def _note_read(*args, **kwargs):
+    from geo.read.article import read_article
+
+    article = read_article(*args, **kwargs)
+    (Path(os.environ["NES_TEST_NOTES"]) / f"{article.id}.read.{os.getpid()}").touch()
+    return article
+
+
+def test_each_article_is_extracted_once_where_it_was_read_and_not_on_a_warm_cache(
+        tmp_path, monkeypatch):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    monkeypatch.setenv("NES_TEST_NOTES", str(notes))
+    monkeypatch.setattr("geo.read.folder.read_article", _note_read)
+    cold = run_pipeline(SEEDS, cache_dir=tmp_path / "cache", jobs=2, extract=_note_extract)
+    read = {n.name.split(".")[0]: n.name.split(".")[2] for n in notes.glob("*.read.*")}
+    extracted = [n.name.split(".")[:2] for n in notes.iterdir() if ".read." not in n.name]
+    assert sorted(aid for aid, _ in extracted) == sorted(cold.results.keys()) == sorted(read)
+    assert all(read[aid] == pid for aid, pid in extracted)
+    for n in notes.iterdir():
+        n.unlink()
+    warm = run_pipeline(SEEDS, cache_dir=tmp_path / "cache", jobs=2, extract=_note_extract)
+    assert warm.cache_hits == len(cold.results)
+    assert not [n for n in notes.iterdir() if ".read." not in n.name]
+    monkeypatch.undo()
+    assert layer_bytes(cold) == layer_bytes(warm) == layer_bytes(
+        run_pipeline(SEEDS, use_cache=False, jobs=1))
+
+
+def test_an_article_renamed_after_reading_is_extracted_under_its_new_id(tmp_path):
+    for name in ("a.txt", "a.md"):  # 'a.md' is read as 'a', then renamed: another article
+        (tmp_path / name).write_text(f"دورية في القامشلي ({name}).", encoding="utf-8")
+    two = run_pipeline(tmp_path, use_cache=False, jobs=2)
+    one = run_pipeline(tmp_path, use_cache=False, jobs=1)
+    assert sorted(two.results) == sorted(one.results) == ["a", "a.md"]
+    assert layer_bytes(two) == layer_bytes(one)
+
+
+def test_an_article_a_decision_edits_is_extracted_as_edited_not_as_read(tmp_path, monkeypatch):
+    from geo.review import ReviewStore, decide
+
+    for name in ("NES_OSINT_DATA", "GAZETTEER_HOME"):
+        (tmp_path / name).mkdir()
+        monkeypatch.setenv(name, str(tmp_path / name))
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "rel.txt").write_text(
+        "قصفت طائرة مسيرة تركية أمس موقعا لقوات سوريا الديمقراطية في مدينة القامشلي، ما أدى "
+        "إلى مقتل عنصرين.\n", encoding="utf-8")
+    store = ReviewStore(tmp_path / "review.sqlite")
+    first = run_pipeline(tmp_path / "corpus", use_cache=False, review=store)
+    decide(store, run=first, kind="set-published", target="rel", value="2022-10-08")
+    two = run_pipeline(tmp_path / "corpus", use_cache=False, review=store, jobs=2)
+    assert [i.date for i in two.incidents] == ["2022-10-07"]  # 'أمس' of the decided date
+    assert layer_bytes(two) == layer_bytes(
+        run_pipeline(tmp_path / "corpus", use_cache=False, review=store, jobs=1))

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from geo.read import Article, read_article
 from tests.geo.read.samples import HEADLINE, PARA
 from tests.geo.read.samples import article_text as _article_text
@@ -84,3 +87,17 @@ def test_weekday_fixes_the_year_of_an_undated_article(tmp_path) -> None:
     assert dt.date(article.published.year, 10, 6).weekday() == 3  # a Thursday
     assert article.published.year <= dt.date.today().year
     assert "weekday" in article.published_reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["يوم", " ", "  ", "الخميس", "الجمعه", "الماضي", "6 تشرين الاول",
+                                 "x", "\n", "يومي", "والخميس", "2022"]), max_size=25))
+def test_weekday_dates_are_looked_for_where_a_weekday_is_written(pieces):
+    """Tried only at 'يوم' and the weekdays, the pattern finds what a scan of every
+    position finds."""
+    from gazetteer.normalize import cued_matches
+    from geo.read.published import _WEEKDAY_CUES, _WEEKDAY_DATE_RE
+
+    text = "".join(pieces)
+    assert [(m.span(), m.groups()) for m in cued_matches(_WEEKDAY_DATE_RE, text, _WEEKDAY_CUES)] \
+        == [(m.span(), m.groups()) for m in _WEEKDAY_DATE_RE.finditer(text)]
