@@ -287,6 +287,9 @@ def test_each_article_is_extracted_once_where_it_was_read_and_not_on_a_warm_cach
     notes.mkdir()
     monkeypatch.setenv("NES_TEST_NOTES", str(notes))
     monkeypatch.setattr("geo.read.folder.read_article", _note_read)
+    # the note-taking reader reaches the workers only if they are forked; an earlier test of
+    # the suite may leave a thread running, which makes the pool spawn its workers instead
+    monkeypatch.setattr("geo.parallel._context", lambda: multiprocessing.get_context("fork"))
     cold = run_pipeline(SEEDS, cache_dir=tmp_path / "cache", jobs=2, extract=_note_extract)
     read = {n.name.split(".")[0]: n.name.split(".")[2] for n in notes.glob("*.read.*")}
     extracted = [n.name.split(".")[:2] for n in notes.iterdir() if ".read." not in n.name]
