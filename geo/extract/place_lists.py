@@ -65,8 +65,10 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
     referred-to, not present-tense) event, and places of its own sentence.
     """
     found, best = place_and_mention(doc, c)
-    if (best is None or found[0] is None or c.type not in SPLIT_TYPES or c.anaphoric
-            or c.form == "present"):
+    # a present-tense verb may tell a habit, unless its sentence dates it ('منذ ليلة أمس
+    # والمدفعية التركية تستهدف مناطق كوباني ومناطق أخرى في عامودا والدرباسية')
+    habit = c.form == "present" and not doc.in_sentence(doc.dates, c.sentence)
+    if best is None or found[0] is None or c.type not in SPLIT_TYPES or c.anaphoric or habit:
         return [found]
     if found[0].id != site_or_place(doc, best).id:  # refined from a following sentence
         return [found]

@@ -216,3 +216,12 @@ def test_a_dual_kind_word_after_the_comma_leads_a_list(gaz):
 ])
 def test_a_strike_at_a_list_of_places_told_as_its_objects(gaz, body):
     assert sorted(i.place.id for i in run(gaz, body).incidents) == ["ain_al_arab", "amuda", "darbasiyah"]
+
+
+def test_a_dated_present_tense_strike_at_a_list_gets_each_place_a_habit_does_not(gaz):
+    dated = ("منذ ليلة أمس والمدفعية التركية تقصف مناطق كوباني ومناطق أخرى في عامودا "
+             "والدرباسية.")
+    assert sorted(i.place.id for i in run(gaz, dated).incidents) == [
+        "ain_al_arab", "amuda", "darbasiyah"]
+    habit = "والمدفعية التركية تقصف مناطق كوباني وعامودا والدرباسية."
+    assert len(run(gaz, habit).incidents) <= 1
