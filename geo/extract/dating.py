@@ -36,8 +36,7 @@ from .document import Doc
 from .folding import rx
 from .sentences import Sentence
 from .triggers import EVENT_KINDS, Candidate
-from .when.names import (CARRY_PHRASES, GOING_ON_PHRASES, NEXT_DAY_PHRASES, RETELLING_WORDS,
-                         VAGUE_PHRASES)
+from .when.names import CARRY_PHRASES, GOING_ON_PHRASES, NEXT_DAY_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
 from .when.offsets import offset_before
 
 __all__ = ["SINCE_RECENT_DAYS", "date_for"]
@@ -98,7 +97,8 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
     next_day = _next_day(doc, s)
     if next_day is not None:
         d, day = next_day
-        return day, day, "day", f"{d.text} -> {d.iso}, and the day after it ('{s.text.split()[0]} ...')", False
+        why = f"{d.text} -> {d.iso}, and the day after it ('{s.text.split()[0]} ...')"
+        return day, day, "day", why, False
     carried = _carried(doc, s)
     if carried is not None:
         return carried.first, carried.last, carried.precision, (

@@ -36,8 +36,9 @@ from .cues import (
 from .folding import rx
 from .sentences import clause_of
 
-__all__ = ["attributes_end", "background", "context", "social_post", "earlier_event", "is_anaphoric", "nth_time",
-           "opens_view_quote", "purposive", "refers_back", "rejected", "summed_up", "tally", "target_span"]
+__all__ = ["attributes_end", "background", "context", "earlier_event", "is_anaphoric", "nth_time",
+           "opens_view_quote", "purposive", "refers_back", "rejected", "social_post", "summed_up", "tally",
+           "target_span"]
 
 #: 'هجوم محتمل', 'عملية عسكرية مرتقبة', 'الهجوم المزعوم': expected, not done, or only alleged.
 _AFTER_HYPOTHETICAL_RE = rx(r"^\S*(?: \S+)?\s+(?:ال)?(?:محتمل|مرتقب|متوقع|وشيك|مزعوم|مفترض)(?:ه)?"
