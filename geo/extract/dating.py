@@ -39,7 +39,7 @@ from .triggers import EVENT_KINDS, Candidate
 from .when.names import CARRY_PHRASES, GOING_ON_PHRASES, NEXT_DAY_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
 from .when.offsets import offset_before
 
-__all__ = ["SINCE_RECENT_DAYS", "date_for"]
+__all__ = ["SINCE_RECENT_DAYS", "date_for", "is_period"]
 
 #: A date naming another event ('حادثة 2020') or a start long past ('منذ عام 2014').
 _SINCE_RE = rx(r"(?:منذ|حلقه|حادثه|واقعه|مواجهه|احداث|حرب|معركه)\s*(?:عام|العام|سنه)?\s*$")
@@ -269,7 +269,7 @@ def _todays_news(doc: Doc) -> bool:
         return False
     # a period before the day ('وضربت الأسبوع الماضي ثلاثة تفجيرات', 'وفي حزيران الماضي') is
     # earlier news told as background: a retelling of the lead's event would give its day
-    dates = [d for d in doc.dates if not (d.last < anchor and _a_period(d))]
+    dates = [d for d in doc.dates if not (d.last < anchor and is_period(d.first, d.last, d.precision))]
     if not dates:  # the text itself must say it is that day's news, not leave it unsaid
         return False
     if any(not (d.first <= anchor <= d.last) and not _since(doc, d) for d in dates):
@@ -278,9 +278,12 @@ def _todays_news(doc: Doc) -> bool:
     return lead is not None and any(not c.anaphoric for c in doc.cands.get(lead.index, ()))
 
 
-def _a_period(d: Any) -> bool:
-    """Is ``d`` a period longer than a night (a week, a month, a year)?"""
-    return d.precision != "day" or (d.last - d.first).days > 1
+def is_period(first: dt.date | None, last: dt.date | None, precision: str | None) -> bool:
+    """Is a date a period longer than a night ('الأسبوع الماضي', 'حزيران الماضي', a year)?
+    A retelling of an event gives its day; a period told is other, earlier news."""
+    if precision != "day":
+        return True
+    return first is not None and last is not None and (last - first).days > 1
 
 
 def _own_half_date(doc: Doc, c: Candidate, exprs: list[Any]

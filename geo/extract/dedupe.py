@@ -24,6 +24,7 @@ from gazetteer.model import Place
 
 from ..model import Incident
 from ..relate import km_between, place_relation
+from .dating import is_period
 from .document import unique
 from .folding import fold_letters, rx
 from .places import AREA_KINDS
@@ -190,10 +191,8 @@ def _dates_compatible(a: Candidate, b: Candidate, *, overnight: bool = True) -> 
 
 
 def _a_period(inc: Incident) -> bool:
-    """Is ``inc`` dated by a period longer than a night ('الأسبوع الماضي', 'حزيران الماضي')?"""
-    if inc.date_precision != "day":
-        return True
-    return inc.date_last is not None and (inc.date_last - inc.date_first).days > 1
+    """Is ``inc`` dated by a period longer than a night (see :func:`.dating.is_period`)?"""
+    return is_period(inc.date_first, inc.date_last, inc.date_precision)
 
 
 #: An evening or night and the dawn after it: one overnight operation may be told by either.

@@ -28,6 +28,7 @@ from ..relate import is_macro_region
 from .document import Doc
 from .folding import fold_letters, rx
 from .sentences import Sentence
+from .speakers import reporter_in
 from .triggers import Candidate
 
 __all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "AREA_KINDS", "ATTACH_RE", "ELSEWHERE_RE",
@@ -64,9 +65,6 @@ ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|ا�
                 # where people come from: 'أربعة نازحين من الرقة', 'نازح ينحدر من مدينة موحسن'
                 r"|(?:نازح|مهجر|ينحدر|تنحدر|ينحدرون|منحدر|المنحدر)\S*(?: \S+)? من)\s+"
                 r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار|معبر)\s+)?$")
-#: A correspondent's town: 'مراسلة "الطريق" في الحسكة', 'مراسلنا في دير الزور'.
-_REPORTER_RE = rx(r"(?<![^\W\d_])[وفل]?(?:ال)?مراسل\S*(?:\s+(?![وب]?ان(?:ه|ها)?\s)\S+){0,3}?"
-                  r"\s+(?:في|ب)\s*$")
 #: The kind word a text puts before a name -> the kinds a noun referring back may mean by it.
 _KIND_WORD_KINDS = {
     "city": {"city", "capital", "town"}, "town": {"town"}, "village": {"village"},
@@ -135,18 +133,13 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         if place is not best.place:
             cue = f"the {place.kind} of {best.place.name_ar} the text names"
         found = _refined(doc, c, (place, gp, approx, best.text, cue, True))
-        if found[0] is not None and is_macro_region(found[0]) and _NEUTRALISED_RE.match(c.word):
+        if found[0] is not None and is_macro_region(found[0]) and c.claim:
             # 'أعلنت الدفاع التركية تحييد 14 إرهابياً شمالي سوريا': an army's tally of its
             # operations over a part of the country, no place to draw; kept for review
             return (None, None, True, found[3], f"{UNPLACED_CUE}: an army's claim over a region of "
                     f"the country ({found[3]}), no place of its own", True), best
         return found, best
     return _fallback_place(doc, c, bool(outside)), None
-
-
-#: The word armies tally their operations in ('تحييد N إرهابيين'): a claim, placed only if a
-#: place finer than a region of the country is named for it.
-_NEUTRALISED_RE = rx(r"(?:ال)?(?:تحييد|حيد)")
 
 
 #: A clause that only says where: ', في حي X', '، داخل مدينة X' (after a comma).
@@ -407,7 +400,7 @@ def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
         rank += 1.0  # 'نقل قوة إلى مدينة X، للإشراف على المعارك في Y': where a move went
     if ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start)):
         rank += 2.0  # where they came from, not where it happened
-    if _REPORTER_RE.search(doc.fspan(max(0, m.start - 40), m.start)):
+    if reporter_in(doc.fspan(max(0, m.start - 40), m.start)):
         rank += 3.0  # 'وفق ما أكدت مراسلة "الطريق" في الحسكة': where the reporter is
     if crossed:
         rank -= 0.5  # a convoy is reported where it crossed, not where it was heading

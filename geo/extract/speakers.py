@@ -7,8 +7,8 @@ there. Such a mention is taken out of the places an event may use, in its own se
 and in every fallback (a region named earlier, the paragraph's place), so a quote
 from Damascus cannot pull an event in Deir ez-Zor to Damascus.
 
-A correspondent 'in' a town is not taken out (see ``places._REPORTER_RE``): 'مراسلنا في
-دير الزور' usually reports from where the events are, so it only ranks last there.
+A correspondent 'in' a town is not taken out (:func:`reporter_in`): 'مراسلنا في دير الزور'
+usually reports from where the events are, so that place only ranks last.
 
 >>> said_from("اشار الصحافي عطا فرحات من ")
 True
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from .folding import rx
 
-__all__ = ["said_from"]
+__all__ = ["reporter_in", "said_from"]
 
 #: A person cited by what they do, up to three words of name, then 'من'/'في' and the place:
 #: 'الصحافي عطا فرحات من', 'الناشط الإعلامي أبو محمد في'. 'مراسل' is left to the reporter
@@ -41,3 +41,13 @@ def said_from(folded_before: str) -> bool:
     """Whether the folded text right before a place name ties the place to a speaker."""
     tail = folded_before[-80:]
     return bool(_PERSON_FROM_RE.search(tail) or _TO_OUTLET_AT_RE.search(tail))
+
+
+#: A correspondent's town: 'مراسلة "الطريق" في الحسكة', 'مراسلنا في دير الزور'.
+_REPORTER_RE = rx(r"(?<![^\W\d_])[وفل]?(?:ال)?مراسل\S*(?:\s+(?![وب]?ان(?:ه|ها)?\s)\S+){0,3}?"
+                  r"\s+(?:في|ب)\s*$")
+
+
+def reporter_in(folded_before: str) -> bool:
+    """Whether the folded text right before a place name is a correspondent's 'in'."""
+    return bool(_REPORTER_RE.search(folded_before))

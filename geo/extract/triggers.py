@@ -85,6 +85,7 @@ class Trigger:
     strength: float
     need: str = ""
     form: str = "verb"
+    claim: bool = False  # an army's tally of its operations ('تحييد'): placed only finer than a region
 
 
 #: Which of several types in one clause wins (the most specific first).
@@ -123,7 +124,8 @@ NEEDS = frozenset({"", "instrument", "air", "no_air", "patrol", "patrol_or_road"
                    "airlift", "no_fighting"})
 _FIELDS = (Field("type", choices=frozenset(PRIORITY) | {"strike"}), Field("patterns", list),
            Field("strength", float), Field("need", default="", choices=NEEDS),
-           Field("form", default="verb", choices=frozenset({"verb", "present", "noun"})))
+           Field("form", default="verb", choices=frozenset({"verb", "present", "noun"})),
+           Field("claim", bool, default=False))
 
 
 def load_triggers(path: str | Path = TRIGGERS_FILE) -> tuple[Trigger, ...]:
@@ -133,7 +135,7 @@ def load_triggers(path: str | Path = TRIGGERS_FILE) -> tuple[Trigger, ...]:
         if not 0 < row["strength"] <= 1 or not row["patterns"]:
             raise row_error(path, "trigger", number, "strength must be in (0, 1], patterns not empty")
         pattern = check_pattern("|".join(row["patterns"]), path, "trigger", number)
-        out.append(Trigger(row["type"], pattern, row["strength"], row["need"], row["form"]))
+        out.append(Trigger(row["type"], pattern, row["strength"], row["need"], row["form"], row["claim"]))
     return tuple(out)
 
 
@@ -223,6 +225,7 @@ class Candidate:
     cut: bool = False  # its clause was cut at such a subordinator (its place is in its half)
     retold: bool = False  # told as undated background ('وسبق لـ ... أن منعت'): see settle_repeats
     past: bool = False  # told as background, before the news ('وكانت القوات قد استهدفت ...')
+    claim: bool = False  # its trigger row is an army's tally (see Trigger.claim)
 
 
 def sentence_candidates(doc: Doc, s: Sentence) -> list[Candidate]:
@@ -346,7 +349,7 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     retold = (tallied or summed_up(text, m.start()) or nth_time(text, m.start())
               or (past and not _dated(doc, s) and not _RECENT_RE.search(text)) or _history(doc, s))
     return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),
-                     verb_end, retold=retold, past=bool(past))
+                     verb_end, retold=retold, past=bool(past), claim=trig.claim)
 
 
 #: Movements a text may name only as the moment something else happened.

@@ -93,18 +93,14 @@ def test_background_with_its_own_day_is_an_earlier_event_of_the_articles_kind(ga
 
 
 @pytest.mark.parametrize("body", [
+    # days of fighting summed up
     "ويأتي ذلك في ظل هدوء تعيشه جبهات تل تمر عقب أيام من الاشتباكات والقصف المتبادل.",
+    # a habit, also past its commas
     "واعتادت القوات الأميركية خلال الفترة الماضية على اعتراض الدوريات الروسية قرب تل تمر.",
-])
-def test_days_of_fighting_summed_up_and_a_habit_are_no_events(gaz, body):
-    news = "انفجرت عبوة ناسفة بسيارة عسكرية في مدينة الحسكة صباح اليوم.\n\n"
-    assert [i.type for i in run(gaz, news + body).incidents] == ["explosion"]
-
-
-@pytest.mark.parametrize("body", [
     "واعتادت القوات الأميركية، خلال الفترة الماضية، على اعتراض الدوريات الروسية قرب تل تمر.",
+    # the state of things now
     "وتقتصر العمليات العسكرية راهناً على قصف مدفعي وغارات على بلدة هجين.",
 ])
-def test_a_habit_past_its_commas_and_the_state_of_things_are_no_events(gaz, body):
+def test_a_summary_a_habit_and_the_state_of_things_are_no_events(gaz, body):
     news = "انفجرت عبوة ناسفة بسيارة عسكرية في مدينة الحسكة صباح اليوم.\n\n"
     assert [i.type for i in run(gaz, news + body).incidents] == ["explosion"]
