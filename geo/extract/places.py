@@ -27,9 +27,9 @@ from ..model import Incident
 from ..relate import is_macro_region
 from .document import Doc
 from .folding import fold_letters, rx
-from .sentences import Sentence
+from .sentences import Sentence, clause_of
 from .speakers import reporter_in
-from .triggers import Candidate
+from .triggers import HARM_RE, Candidate
 
 __all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "AREA_KINDS", "ATTACH_RE", "ELSEWHERE_RE",
            "LIST_LEAD_RE", "NO_FALLBACK_PLACE", "ORIGIN_RE", "SETTLEMENT_KINDS", "STRIKES",
@@ -125,6 +125,8 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
             own = [m for m in candidates if locative_after(doc, clause_hi, m)]
         if not own and not c.cut:
             own = _later_locative(doc, c, clause_hi, candidates)
+        if not own and not c.cut:
+            own = _harm_clause_places(doc, c, candidates)
         candidates = own if own or not c.cut else candidates
     if candidates:
         best = min(candidates, key=lambda m: place_score(doc, m, c, clause_lo, clause_hi))
@@ -142,8 +144,9 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
     return _fallback_place(doc, c, bool(outside)), None
 
 
-#: A clause that only says where: ', في حي X', '، داخل مدينة X' (after a comma).
-_LOCATIVE_CLAUSE_RE = rx(r"[\s,]*(?:و\s*)?(?:في|ب|داخل|عند|قرب|بالقرب من|علي|وسط)\s*"
+#: A clause that only says where: ', في حي X', '، داخل مدينة X', '، شمال مدينة X' (after a comma).
+_LOCATIVE_CLAUSE_RE = rx(r"[\s,]*(?:و\s*)?(?:(?:في|ب|داخل|عند|قرب|بالقرب من|علي|وسط)\s*"
+                         r"|(?:(?:في|الي)\s*)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*(?:(?:ال)?(?:شرق|غرب)ي?\s*)?)"
                          r"(?:(?:ال)?(?:حي|مدينه|بلده|قريه|منطقه|ناحيه|مخيم|محيط|اطراف|مدينتي|بلدتي"
                          r"|قريتي|مدن|بلدات|قري|احياء|مناطق)\s*)*")
 
@@ -169,6 +172,24 @@ def _later_locative(doc: Doc, c: Candidate, clause_end: int, candidates: list[Me
         if clause_end <= m.start < limit and _WHERE_LEAD_RE.search(doc.fspan(max(0, m.start - 14), m.start)):
             return [m]
     return []
+
+
+#: A clause that opens on what caused the harm told before it: '، جراء انفجار لغم', '، بانفجار عبوة'.
+_CAUSE_OPEN_RE = rx(r"[\s,]*(?:و)?(?:(?:جراء|اثر|بسبب|نتيجه|بفعل)(?![^\W\d_])|ب(?=انفجار|تفجير|لغم|عبوه|قذيفه))")
+
+
+def _harm_clause_places(doc: Doc, c: Candidate, candidates: list[Mention]) -> list[Mention]:
+    """The places of the clause before, when the event's clause only says what caused its
+    harm: 'جرح أربعة أشخاص في قرية تل السمن، جراء انفجار لغم أرضي' is at Tal al-Saman."""
+    s = c.sentence
+    lo = c.clause[0]
+    if lo == 0 or not _CAUSE_OPEN_RE.match(s.folded, lo):
+        return []
+    prev_lo, prev_hi = clause_of(s.folded, max(0, lo - 2))
+    if prev_hi > lo or not HARM_RE.search(s.folded[prev_lo:prev_hi]):
+        return []
+    a, b = s.to_original(prev_lo, prev_hi)
+    return [m for m in candidates if a <= m.start < b]
 
 
 def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:

@@ -331,6 +331,9 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     if ctype in _PASSING_TYPES and _WHILE_RE.search(text, max(0, m.start() - 12), m.start()):
         return None  # 'وقع التفجير خلال مرور رتل': the passing dates what hit it, no news of its own
     anaphoric = trig.form == "noun" and is_anaphoric(text, m) and not _first_report(doc, s, m, text, ctype)
+    # 'التي كان الهجوم يستهدف مقر قيادتها': a verb whose subject is a noun referring back
+    anaphoric = anaphoric or (m.group(0)[:1] in "يت" and _NOUN_SUBJECT_RE.search(
+        text, max(0, m.start() - 24), m.start()) is not None)
     # a tally ('135 هجوماً منذ ...', 'جراء القصف خلال 24 ساعة') sums up the events the article
     # tells, before or after it: it is told again, never news of its own beside them
     noun = _as_noun(trig, text, m.start())
@@ -354,6 +357,8 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
 
 #: Movements a text may name only as the moment something else happened.
 _PASSING_TYPES = frozenset({"convoy", "patrol"})
+#: An event noun with the article right before a present-tense verb, its subject: 'كان الهجوم يستهدف'.
+_NOUN_SUBJECT_RE = rx(r"(?<![^\W\d_])(?:كان|كانت)?\s*ال(?:هجوم|غاره|ضربه|قصف|عمليه|استهداف|تفجير|انفجار)\s+$")
 #: 'خلال', 'أثناء', 'لدى', 'عند' right before the movement's words ('في حين', 'بينما': whereas).
 _WHILE_RE = rx(r"(?<![^\W\d_])[وف]?(?:خلال|اثناء|لدي|عند)\s+$")
 
@@ -505,7 +510,7 @@ def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int], article: st
             return "airstrike"
         if ARTILLERY_RE.search(text) or trig.need != "instrument":
             return "shelling"
-        if _HARM_RE.search(text, clause[0]):
+        if HARM_RE.search(text, clause[0]):
             return "attack"  # 'استهدفت العربات التركية المدنيين ... ما أدى إلى مقتل مدني'
         weapons = _weapons_of(article)
         if weapons == (False, True):
@@ -517,8 +522,8 @@ def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int], article: st
 
 
 #: People killed or hurt: a strike with no weapon named that did so is an attack.
-_HARM_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:مقتل|قتل|قتلى|اصابه|اصابة|اصيب|اصيبوا|جرح|جرحى|استشهاد|استشهد)"
-              r"(?![^\W\d_])")
+HARM_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:مقتل|قتل|قتلوا|قتلى|اصابه|اصيب|اصيبوا|جرح|جرحوا|جرحى|استشهاد|استشهد"
+             r"|استشهدوا)(?![^\W\d_])")
 
 
 @functools.lru_cache(maxsize=16)

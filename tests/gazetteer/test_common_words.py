@@ -21,6 +21,7 @@ def gaz():
     "وقال القائم بأعمال السفارة إن الوضع هادئ.",               # chargé d'affaires
     "وانتقلت الأزمة إلى القارة الأوروبية.",                    # continent
     "وصلت التعزيزات إلى جديد بقارة.",                          # 'ب' + continent
+    "انفجر لغمان في قريتين شمالي البلدة.",                     # two villages
 ])
 def test_a_common_word_is_no_place(gaz, text):
     assert resolve_text(text, gaz) == []
@@ -31,6 +32,7 @@ def test_a_common_word_is_no_place(gaz, text):
     ("انفجر لغم في قرية رقيب قرب الميادين.", "ruqayb"),
     ("قصفت طائرات مواقع في مدينة القائم العراقية.", "al_qaim"),
     ("سيطر الجيش على بلدة قارة في القلمون.", "qarah_qalamoun"),
+    ("سيطر التنظيم على مدينة القريتين بريف حمص.", "qaryatayn"),
 ])
 def test_the_place_is_found_with_its_qualifier(gaz, text, place):
     assert place in [m.place.id for m in resolve_text(text, gaz) if m.place is not None]

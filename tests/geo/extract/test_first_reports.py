@@ -62,3 +62,11 @@ def test_returning_to_do_it_again_is_no_aim(gaz):
     """'عادت القوات لتقصف': done again; 'توجهت الدورية لتلتقي': only meant."""
     body = "وعادت القوات التركية لتقصف محيط بلدة تل تمر ظهر الاثنين."
     assert [i.type for i in run(gaz, body).incidents] == ["shelling"]
+
+
+def test_a_verb_whose_subject_is_the_event_told_before_tells_no_new_one(gaz):
+    body = ("أحبطت قوات التحالف هجوماً كبيراً لقوات موالية للنظام في بلدة خشام فجر اليوم.\n"
+            "لكن بعض القوات الأميركية كانت متمركزة مع قسد التي كان الهجوم يستهدف مقر قيادتها "
+            "في محافظة دير الزور.")
+    incs = run(gaz, body).incidents
+    assert [i.place.id for i in incs] == ["khasham"], [(i.type, i.place.id) for i in incs]

@@ -163,6 +163,25 @@ def test_a_clause_that_only_says_where_locates_an_explosion(gaz):
     assert (inc.type, inc.place.id, inc.approximate) == ("explosion", "raqqa", True)
 
 
+def test_a_clause_of_direction_after_the_explosion_locates_it(gaz):
+    body = ("وقال مصدر محلي إن امرأة وثلاثة أطفال قتلوا، بانفجار لغم أرضي، شمال مدينة الرقة "
+            "(370 كم شمال شرق دمشق).")
+    inc = one(gaz, body)
+    assert (inc.type, inc.place.id) == ("explosion", "raqqa")
+
+
+@pytest.mark.parametrize("cause", ["جراء انفجار لغم أرضي", "بانفجار عبوة ناسفة", "إثر انفجار لغم"])
+def test_an_explosion_told_as_the_cause_of_harm_is_where_the_harm_was(gaz, cause):
+    body = f"وأوضح المتحدث أن أربعة أشخاص جرحوا في بلدة تل تمر، {cause} من مخلفات التنظيم."
+    inc = one(gaz, body)
+    assert (inc.type, inc.place.id) == ("explosion", "tal_tamr")
+
+
+def test_a_clause_of_cause_without_harm_before_it_borrows_no_place(gaz):
+    body = "وزار الوفد بلدة تل تمر، جراء انفجار لغم من مخلفات التنظيم."
+    assert run(gaz, body).incidents == []
+
+
 def test_a_following_sentence_telling_the_strike_again_gives_a_finer_place(gaz):
     body = ("قصف الجيش الأميركي ليل الخميس مواقع لفصائل موالية لإيران في شمال شرق سوريا.\n"
             "ودمرت الضربات ثلاث شاحنات ذخيرة قرب مدينة البوكمال.")
