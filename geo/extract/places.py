@@ -544,8 +544,9 @@ def _the_area(doc: Doc, s: Sentence, m: re.Match[str], start: int) -> tuple[Plac
     return (earlier[-1].place, m.group(0), True) if earlier else None
 
 
-#: A sentence that goes on with the one before it: 'حيث شنت فجر اليوم عدة غارات ...'.
-_GOES_ON_RE = rx(r"^\W*[وف]?(?:حيث|اذ)(?![^\W\d_])")
+#: A sentence that goes on with the one before it: 'حيث شنت فجر اليوم عدة غارات ...',
+#: 'وجاء ذلك بعد أن اندلعت اشتباكات ...' (what it tells happened where that one did).
+_GOES_ON_RE = rx(r"^\W*[وف]?(?:حيث|اذ|(?:جاء|ياتي|تاتي) (?:ذلك|هذا|هذه)|يذكر ان)(?![^\W\d_])")
 
 
 def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:

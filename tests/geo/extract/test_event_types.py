@@ -106,6 +106,14 @@ def _families() -> dict[str, str]:
      "arrest", "al-Hol"),
     ("وقبضت دورية لقسد على ثلاثة مطلوبين في مدينة الرقة.", "arrest", "Raqqa"),
     ("وأعلنت الأسايش توقيف خمسة مشتبهين في مدينة الرقة صباح اليوم.", "arrest", "Raqqa"),
+    # strikes counted in the dual
+    ("أكد وزير الدفاع تنفيذ ضربتين جويتين على منشأة تدريب قرب مدينة البوكمال.", "airstrike",
+     "Abu Kamal"),
+    ("وضربتان جويتان استهدفتا مواقع للميليشيات في البوكمال فجر اليوم.", "airstrike", "Abu Kamal"),
+    # homes or shops set on fire by people: an attack on their owners
+    ("أقدم مسلحون من إحدى العشائر فجر اليوم على حرق 4 منازل لعائلة في بلدة الكسرة.", "attack",
+     "Al-Kasrah"),
+    ("وأضرم مجهولون النار في محلات تجارية وسط مدينة الطبقة.", "attack", "Al-Tabqah"),
 ])
 def test_new_types(gaz, body, kind, place):
     incidents = run(gaz, body).incidents
@@ -133,6 +141,8 @@ def test_new_types(gaz, body, kind, place):
     # surgery on a wounded officer flown out by helicopter is no heliborne operation
     "ونُقل العقيد بمروحية إلى دمشق عبر مطار القامشلي بعد أن أجريت له عملية في مشفى خاص.",
     "وأجريت لها عملية جراحية بعد نقلها بمروحية إلى مشفى في القامشلي.",
+    # a fire no one is said to have set, and tyres burnt in a protest
+    "اندلع حريق في أحد المنازل بمدينة الحسكة بسبب ماس كهربائي.",
 ])
 def test_not_an_event(gaz, body):
     assert run(gaz, body).incidents == [], [(i.type, i.sources[0].evidence)

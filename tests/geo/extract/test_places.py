@@ -163,6 +163,13 @@ def test_a_clause_that_only_says_where_locates_an_explosion(gaz):
     assert (inc.type, inc.place.id, inc.approximate) == ("explosion", "raqqa", True)
 
 
+def test_a_sentence_going_on_with_the_one_before_takes_its_place(gaz):
+    body = ("أقدم مسلحون من عشيرة فجر اليوم على حرق منازل لعائلة في بلدة الكسرة بريف دير الزور.\n"
+            "وجاء ذلك بعد أن اندلعت اشتباكات مسلحة بين أبناء العشيرتين بتاريخ 8 نيسان الفائت.")
+    clash = [i for i in run(gaz, body).incidents if i.type == "armed_clash"]
+    assert [(i.place.id, i.date_first.isoformat()) for i in clash] == [("kasrah", "2023-04-08")]
+
+
 def test_a_clause_of_direction_after_the_explosion_locates_it(gaz):
     body = ("وقال مصدر محلي إن امرأة وثلاثة أطفال قتلوا، بانفجار لغم أرضي، شمال مدينة الرقة "
             "(370 كم شمال شرق دمشق).")
