@@ -37,7 +37,7 @@ from .folding import rx
 from .sentences import Sentence
 from .triggers import EVENT_KINDS, Candidate
 from .when.names import CARRY_PHRASES, GOING_ON_PHRASES, NEXT_DAY_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
-from .when.offsets import offset_before
+from .when.offsets import offset_before, offset_from_told
 
 __all__ = ["SINCE_RECENT_DAYS", "date_for", "is_period"]
 
@@ -89,6 +89,11 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
         return d.first, d.last, d.precision, _date_note(d, doc), own
     if c.anaphoric or _background(doc, c) or _VAGUE_RE.search(s.folded):
         return None, None, None, "", False
+    from_told = _days_from_told(doc, s)
+    if from_told is not None:
+        d, day = from_told
+        why = f"{d.text} -> {d.iso}, and '{' '.join(s.text.split()[:3])}' from it"
+        return day, day, "day", why, False
     prev = _previous_dated(doc, s)
     if prev is not None:
         d, ps = prev
@@ -443,6 +448,19 @@ def _next_day(doc: Doc, s: Sentence) -> tuple[Any, dt.date] | None:
         return None
     day = _one_day(d)
     return (d, day + dt.timedelta(days=1)) if day is not None else None
+
+
+def _days_from_told(doc: Doc, s: Sentence) -> tuple[Any, dt.date] | None:
+    """(the last day given before ``s``, that day moved as ``s`` says) when ``s`` opens
+    with 'وسبق ذلك بيومين' or 'وبعد ذلك بأسبوع' and that date is one day; else None."""
+    days = offset_from_told(s.folded)
+    if days is None:
+        return None
+    d = next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start)) if not _since(doc, d)), None)
+    if d is None or d.precision != "day":
+        return None
+    day = _one_day(d)
+    return (d, day + dt.timedelta(days=days)) if day is not None else None
 
 
 def _carried(doc: Doc, s: Sentence) -> Any | None:

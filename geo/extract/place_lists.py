@@ -191,8 +191,8 @@ def _hurt_elsewhere(doc: Doc, c: Candidate) -> list[Mention]:
 
     'اغتال مسلحون مدير مدرسة في بلدة الشعفة، بينما قُتل موظف طبي في بلدة أبو خشب': a
     reader maps the killing at Abu Khashab too, as the same kind of event. Only for
-    strikes and assassinations, a place attached in that clause; the next sentence too
-    when it tells no event of its own ('... كما أُصيب اثنان آخران في مدينة الشحيل').
+    strikes and assassinations, a place attached in that clause when it tells no event of
+    its own ('كما قتل آخر بانفجار عبوة'); the next sentence too when it tells none ('... كما أُصيب اثنان آخران في مدينة الشحيل').
     """
     if c.type not in STRIKES:
         return []
@@ -204,6 +204,8 @@ def _hurt_elsewhere(doc: Doc, c: Candidate) -> list[Mention]:
         usable = doc.in_sentence(doc.usable, t)
         for hit in _HURT_CLAUSE_RE.finditer(t.folded, start):
             lo, hi = t.to_original(*clause_of(t.folded, hit.end()))
+            if any(o is not c and not o.anaphoric and lo <= o.start < hi for o in doc.cands.get(t.index, ())):
+                continue  # 'كما قتل آخر بانفجار عبوة قرب مركدة': that clause's own event
             out += [m for m in usable if lo <= m.start < hi and not is_qualifier(doc, m, usable)
                     and not is_actor_word(doc, m) and (m.kind_word or ATTACH_RE.search(
                         doc.fspan(max(0, m.start - 14), m.start)))][:1]

@@ -629,8 +629,11 @@ def _split_subordinate(doc: Doc, s: Sentence, found: list[Candidate]) -> None:
         if m is None:
             continue
         cut = lo + m.start()
+        # an event told in a clause of its own opening 'كما/فيما' is another, not the main
+        # one ('مقتل عنصر إثر تعرضه لطلق ناري في الشدادي، كما قتل آخر بانفجار عبوة')
         mains = [o for o in found if o.type != c.type and not o.anaphoric
-                 and not cut <= _fpos(s, o.start) < hi]
+                 and not cut <= _fpos(s, o.start) < hi
+                 and not (o.clause != (lo, hi) and _ALSO_RE.match(text, o.clause[0]))]
         if not mains or not _place_after(doc, s, c.end, s.to_original(cut, hi)[1]):
             continue
         whole = text[lo:cut].strip(" ،,")
@@ -641,6 +644,10 @@ def _split_subordinate(doc: Doc, s: Sentence, found: list[Candidate]) -> None:
             if whole:  # the main event in the same clause: each keeps its own half
                 o.clause = (cut, hi) if o.subordinate else (lo, cut)
                 o.cut = True
+
+
+#: A clause that adds another event: '، كما قتل', '، فيما أصيب', '، في حين'.
+_ALSO_RE = rx(r"[\s,]*[و]?(?:كما|فيما|بينما|في حين)(?![^\W\d_])")
 
 
 def _fpos(s: Sentence, start: int) -> int:

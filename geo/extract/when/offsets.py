@@ -13,6 +13,10 @@ that ends right before an event's word and says how to move the clause's date.
 -2
 >>> offset_before("قصفت القوات قبل ") is None
 True
+>>> offset_from_told("وسبق ذلك بيومين، مقتل عنصر")
+-2
+>>> offset_from_told("وبعد ذلك بثلاثه ايام، قصفت")
+3
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import re
 from .names import NUMBER_WORDS, UNIT_WORDS
 from .patterns import NUMBER, UNITS
 
-__all__ = ["offset_before"]
+__all__ = ["offset_before", "offset_from_told"]
 
 #: Days a unit counts; months and years are too loose to move a day by.
 _UNIT_DAYS = {"day": 1, "week": 7}
@@ -54,3 +58,27 @@ def offset_before(folded: str) -> int | None:
         return None
     days = count * _UNIT_DAYS[unit]
     return days if m["dir"] == "قبل" else -days
+
+
+#: A sentence opening on how long before or after the event told before its own came:
+#: 'وسبق ذلك بيومين', 'وقبل ذلك بأسبوع', 'وبعدها بثلاثة أيام'.
+_FROM_TOLD_RE = re.compile(
+    r"^\W*[وف]?(?:(?P<before>(?:سبق(?:ت|ه|ها)?\s+(?:ذلك|هذا|هذه)|قبل\s+(?:ذلك|هذا)|قبلها|قبله))"
+    r"|(?:بعد\s+(?:ذلك|هذا)|بعدها|بعده|تلا(?:ه|ها)?\s+(?:ذلك|هذا)?))\s+ب"
+    rf"(?:(?P<n>[0-9]{{1,3}})\s*|(?P<w>{NUMBER})\s+)?(?P<u>{UNITS})(?![^\W\d_])"
+)
+
+
+def offset_from_told(folded: str) -> int | None:
+    """Days from the last day the text gave to the event of a sentence opening 'وسبق ذلك
+    بيومين' (-2) or 'وبعد ذلك بثلاثة أيام' (+3); None when it opens otherwise, or counts
+    vaguely ('بأيام') or in months or years."""
+    m = _FROM_TOLD_RE.match(folded)
+    if m is None:
+        return None
+    unit, implied = UNIT_WORDS[m["u"]]
+    count = int(m["n"]) if m["n"] else NUMBER_WORDS[m["w"]] if m["w"] else implied
+    if count is None or unit not in _UNIT_DAYS:
+        return None
+    days = count * _UNIT_DAYS[unit]
+    return -days if m["before"] else days

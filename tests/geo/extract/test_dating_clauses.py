@@ -84,6 +84,24 @@ def test_the_next_day_is_the_day_after_the_last_day_given(gaz):
     assert dates == {"armed_clash": "2023-08-13", "protest": "2023-08-14"}
 
 
+@pytest.mark.parametrize(("opening", "day"), [
+    ("وسبق ذلك بيومين،", "2023-08-11"), ("وقبل ذلك بأسبوع،", "2023-08-06"),
+    ("وبعد ذلك بثلاثة أيام،", "2023-08-16"),
+])
+def test_days_before_or_after_the_event_told_count_from_its_day(gaz, opening, day):
+    body = ("شهدت بلدة الكسرة مساء الأحد 13 آب 2023 اشتباكات مسلحة بين قسد وأبناء العشائر.\n\n"
+            f"{opening} قتل عنصر من قسد إثر تعرضه لطلق ناري في مدينة الشدادي، كما قتل آخر "
+            "بانفجار عبوة ناسفة قرب بلدة مركدة.")
+    dates = sorted((i.type, i.date) for i in run(gaz, body).incidents)
+    assert dates == [("armed_clash", "2023-08-13"), ("attack", day), ("explosion", day)]
+
+
+def test_days_counted_vaguely_from_the_event_told_give_no_day(gaz):
+    body = ("شهدت بلدة الكسرة مساء الأحد 13 آب 2023 اشتباكات مسلحة بين قسد وأبناء العشائر.\n\n"
+            "وسبق ذلك بأيام، قتل عنصر من قسد بانفجار عبوة ناسفة قرب بلدة مركدة.")
+    assert {i.type: i.date for i in run(gaz, body).incidents}["explosion"] != "2023-08-13"
+
+
 # --- 3. a later paragraph telling the lead event again ----------------------------------
 
 
