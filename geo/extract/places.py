@@ -130,6 +130,15 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         candidates = own if own or not c.cut else candidates
     if candidates:
         best = min(candidates, key=lambda m: place_score(doc, m, c, clause_lo, clause_hi))
+        if is_macro_region(best.place) and not clause_lo <= best.start < clause_hi:
+            # 'بدأت القوات عمليات تمشيط في المنطقة ...، مؤكداً استمرار العمليات في مناطق شمال
+            # وشرق سوريا': the area its own clause refers back to, not another clause's region
+            anaphor = _anaphoric_place(doc, s, window=c.clause)
+            if anaphor is not None:
+                place, mention, approx = anaphor
+                gp = 3 if place.kind in AREA_KINDS and not approx else (2 if approx else 1)
+                return _refined(doc, c, (place, gp, approx, mention,
+                                         f"'{mention}' refers back to {place.name_ar}", False)), None
         gp, approx = precision_of(doc, best)
         place, cue = site_or_place(doc, best), best.cue or "named in the sentence"
         if place is not best.place:
@@ -166,7 +175,8 @@ def _later_locative(doc: Doc, c: Candidate, clause_end: int, candidates: list[Me
     """The first place of the sentence after the event's clause told as where ('في بلدة X'),
     when no other event is told between: 'ألقى مسلحون، قنبلة يدوية على منزل الكومين، جزلان
     خضر، في بلدة ذيبان' is in Dhiban, though names and commas stand between."""
-    others = [start for start, _end, _type in doc.events.get(c.sentence.index, []) if start > c.end]
+    others = [start for start, _end, kind in doc.events.get(c.sentence.index, [])
+              if start > c.end and kind != c.type]  # 'دراجة معدة للتفجير' is the same one
     limit = min(others, default=c.sentence.end)
     for m in sorted(candidates, key=lambda x: x.start):
         if clause_end <= m.start < limit and _WHERE_LEAD_RE.search(doc.fspan(max(0, m.start - 14), m.start)):

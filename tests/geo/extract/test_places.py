@@ -170,6 +170,20 @@ def test_a_sentence_going_on_with_the_one_before_takes_its_place(gaz):
     assert [(i.place.id, i.date_first.isoformat()) for i in clash] == [("kasrah", "2023-04-08")]
 
 
+def test_a_where_told_after_the_explosions_own_words_again_locates_it(gaz):
+    body = ("وفي السياق انفجرت صباح اليوم، دراجة نارية كانت معدة للتفجير على جسر في منطقة "
+            "العريشة بمدينة الشدادي، ما أسفر عن مقتل أحد راكبيها.")
+    inc = one(gaz, body)
+    assert (inc.type, inc.place.id) == ("explosion", "shaddadi")
+
+
+def test_the_area_its_clause_refers_back_to_beats_a_region_of_another_clause(gaz):
+    body = ("قتل عنصران من قسد جراء انفجار لغم أرضي في بلدة الكسرة بريف دير الزور الغربي.\n"
+            "وأضاف المركز أن القوات بدأت عمليات تمشيط في المنطقة بحثاً عن الخلايا، مؤكداً "
+            "استمرار العمليات الأمنية في مناطق شمال وشرق سوريا.")
+    assert {i.place.id for i in run(gaz, body).incidents} == {"kisrah"}
+
+
 def test_a_clause_of_direction_after_the_explosion_locates_it(gaz):
     body = ("وقال مصدر محلي إن امرأة وثلاثة أطفال قتلوا، بانفجار لغم أرضي، شمال مدينة الرقة "
             "(370 كم شمال شرق دمشق).")
