@@ -310,6 +310,11 @@ ELSEWHERE_RE = rx(r"في سياق|في حادث(?:ه)? (?:اخري|منفصل)|�
                    r"|في تطور اخر|علي صعيد")
 
 
+#: A sentence telling what is to come: 'سيشمل', 'ستغادر', 'في مرحلة لاحقة', 'في الأيام المقبلة'.
+_PLAN_RE = rx(r"(?<![^\W\d_])(?:سوف|[وف]?س[يت](?:شمل|تم|كون|غادر|نسحب|نتشر|بقي|واصل|بدا|صل|نقل)\S*"
+              r"|في مرحله لاحقه|في (?:الايام|الاسابيع|الاشهر|الفتره) (?:المقبله|القادمه))(?![^\W\d_])")
+
+
 def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
     """A finer place for an event placed at an area, from the sentences that go on telling it.
 
@@ -329,8 +334,9 @@ def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
             continue
         told = [o for o in doc.cands.get(t.index, ()) if not o.anaphoric]
         refers = _REFERS_BACK_RE.search(t.folded)
-        if ELSEWHERE_RE.search(t.folded) or (told and not (refers and _same_strike(c, told))):
-            break
+        if (ELSEWHERE_RE.search(t.folded) or _PLAN_RE.search(t.folded)
+                or (told and not (refers and _same_strike(c, told)))):
+            break  # another event, or a plan ('الانسحاب سيشمل قاعدة التنف في مرحلة لاحقة')
         if not (refers or (vehicles and _VEHICLES_RE.search(t.folded))):
             continue
         finer = [m for m in doc.in_sentence(doc.usable, t)
@@ -594,7 +600,11 @@ def _not_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _region_fallback(doc: Doc, s: Sentence) -> Mention | None:
-    regions = [m for m in doc.usable if m.place.kind in ("region", "district", "governorate")]
+    """A region the article names (the last before ``s``, else the most named); never one
+    named only in a plan ('الانسحاب سيشمل منطقة الـ55 في مرحلة لاحقة')."""
+    plans = [(t.start, t.end) for t in doc.sentences if _PLAN_RE.search(t.folded)]
+    regions = [m for m in doc.usable if m.place.kind in ("region", "district", "governorate")
+               and not any(lo <= m.start < hi for lo, hi in plans)]
     if not regions:
         return None
     before = [m for m in regions if m.start < s.start]

@@ -106,6 +106,9 @@ def _families() -> dict[str, str]:
      "arrest", "al-Hol"),
     ("وقبضت دورية لقسد على ثلاثة مطلوبين في مدينة الرقة.", "arrest", "Raqqa"),
     ("وأعلنت الأسايش توقيف خمسة مشتبهين في مدينة الرقة صباح اليوم.", "arrest", "Raqqa"),
+    # the gunmen told between the verb and the fire
+    ("أطلق مسلحان مجهولان، كانا يستقلان دراجة نارية، النار على مسؤول في مدينة البصيرة.", "attack",
+     "Al-Busayrah"),
     # strikes counted in the dual
     ("أكد وزير الدفاع تنفيذ ضربتين جويتين على منشأة تدريب قرب مدينة البوكمال.", "airstrike",
      "Abu Kamal"),

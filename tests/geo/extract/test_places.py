@@ -184,6 +184,12 @@ def test_the_area_its_clause_refers_back_to_beats_a_region_of_another_clause(gaz
     assert {i.place.id for i in run(gaz, body).incidents} == {"kisrah"}
 
 
+def test_a_region_named_only_in_a_plan_places_nothing(gaz):
+    body = ("أعلن البيت الأبيض، اليوم الأربعاء، بدء انسحاب القوات الأمريكية من سوريا.\n"
+            "وأوضح المسؤول أن الانسحاب من سوريا سيشمل قاعدة التنف ومنطقة الـ55 في مرحلة لاحقة.")
+    assert [i for i in run(gaz, body).incidents if i.place is not None] == []
+
+
 def test_a_clause_of_direction_after_the_explosion_locates_it(gaz):
     body = ("وقال مصدر محلي إن امرأة وثلاثة أطفال قتلوا، بانفجار لغم أرضي، شمال مدينة الرقة "
             "(370 كم شمال شرق دمشق).")
