@@ -16,6 +16,7 @@ sentence tells at several places ('في كوباني وعين عيسى والق�
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -575,7 +576,8 @@ def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
     lo = siblings[0].start if siblings else s.start
     hi = siblings[-1].end if siblings else s.end
     before = _not_qualifiers(doc, doc.starting_in(doc.usable, lo, s.start))
-    after = _not_qualifiers(doc, doc.starting_in(doc.usable, s.end, hi))
+    after = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, s.end, hi))
+             if not _in_plan(doc, m)]
     if before:
         return before[-1]
     return after[0] if after else None
@@ -599,12 +601,17 @@ def _not_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not is_qualifier(doc, m, mentions)]
 
 
+def _in_plan(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` named in a sentence telling what is to come (:data:`_PLAN_RE`)?"""
+    i = bisect.bisect_right(doc.sentences, m.start, key=lambda t: t.start) - 1
+    return i >= 0 and m.start < doc.sentences[i].end and bool(_PLAN_RE.search(doc.sentences[i].folded))
+
+
 def _region_fallback(doc: Doc, s: Sentence) -> Mention | None:
     """A region the article names (the last before ``s``, else the most named); never one
     named only in a plan ('الانسحاب سيشمل منطقة الـ55 في مرحلة لاحقة')."""
-    plans = [(t.start, t.end) for t in doc.sentences if _PLAN_RE.search(t.folded)]
     regions = [m for m in doc.usable if m.place.kind in ("region", "district", "governorate")
-               and not any(lo <= m.start < hi for lo, hi in plans)]
+               and not _in_plan(doc, m)]
     if not regions:
         return None
     before = [m for m in regions if m.start < s.start]
