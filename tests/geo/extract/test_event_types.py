@@ -106,6 +106,10 @@ def _families() -> dict[str, str]:
      "arrest", "al-Hol"),
     ("وقبضت دورية لقسد على ثلاثة مطلوبين في مدينة الرقة.", "arrest", "Raqqa"),
     ("وأعلنت الأسايش توقيف خمسة مشتبهين في مدينة الرقة صباح اليوم.", "arrest", "Raqqa"),
+    # a vehicle of the forces running people over; forces or gunmen storming a house
+    ("دهست مدرعة أمريكية طفلاً في بلدة تل تمر.", "vehicle_collision", "Tell Tamer"),
+    ("اقتحمت دورية للأسايش منزلاً في مدينة الحسكة.", "raid", "Al-Hasakah"),
+    ("اقتحم مسلحون مجهولون منزل مختار في بلدة الشحيل.", "raid", "Al-Shuhayl"),
     # the gunmen told between the verb and the fire
     ("أطلق مسلحان مجهولان، كانا يستقلان دراجة نارية، النار على مسؤول في مدينة البصيرة.", "attack",
      "Al-Busayrah"),
@@ -144,6 +148,10 @@ def test_new_types(gaz, body, kind, place):
     # surgery on a wounded officer flown out by helicopter is no heliborne operation
     "ونُقل العقيد بمروحية إلى دمشق عبر مطار القامشلي بعد أن أجريت له عملية في مشفى خاص.",
     "وأجريت لها عملية جراحية بعد نقلها بمروحية إلى مشفى في القامشلي.",
+    # a road accident of civilians, a tanker that ran into a tent: not news of the forces
+    "توفيت سيدتان جراء حادثة دهس داخل مخيم الهول بريف الحسكة الشرقي.",
+    "وقال مصدر إن صهريجاً لمنظمة إغاثية اقتحم إحدى الخيام في مخيم الهول ودهس سيدتين.",
+    "قتل ثلاثة أشخاص في حادث سير على طريق الحسكة القامشلي.",
     # a fire no one is said to have set, and tyres burnt in a protest
     "اندلع حريق في أحد المنازل بمدينة الحسكة بسبب ماس كهربائي.",
 ])

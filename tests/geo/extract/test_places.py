@@ -184,6 +184,12 @@ def test_the_area_its_clause_refers_back_to_beats_a_region_of_another_clause(gaz
     assert {i.place.id for i in run(gaz, body).incidents} == {"kisrah"}
 
 
+def test_meanwhile_another_event_gives_no_finer_place(gaz):
+    body = ("واعترض حاجز للجيش السوري رتلاً أمريكياً في ريف القامشلي ومنعه من المرور.\n"
+            "في الأثناء، توفيت سيدتان في حادثة داخل مخيم الهول.")
+    assert [i.place.id for i in run(gaz, body).incidents] == ["rif_qamishli"]
+
+
 def test_a_region_named_only_in_a_plan_places_nothing(gaz):
     body = ("أعلن البيت الأبيض، اليوم الأربعاء، بدء انسحاب القوات الأمريكية من سوريا.\n"
             "وأوضح المسؤول أن الانسحاب من سوريا سيشمل قاعدة التنف ومنطقة الـ55 في مرحلة لاحقة.")
