@@ -325,7 +325,7 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     if rejected(text, m.start(), m.end()) or (trig.form == "present" and purposive(text, m.start())):
         return None
     clause = clause_of(text, m.start())
-    ctype = _resolve_type(trig, text, clause, doc.folded)
+    ctype = _resolve_type(trig, text, clause, doc.folded, m.end())
     if ctype is None or not _need_ok(doc, s, trig, m, text):
         return None
     if ctype in _PASSING_TYPES and _WHILE_RE.search(text, max(0, m.start() - 12), m.start()):
@@ -489,7 +489,12 @@ def _kind_told_before(doc: Doc, s: Sentence, ctype: str) -> bool:
     return False
 
 
-def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int], article: str) -> str | None:
+#: The words right after 'قصف' that make it shelling: 'قصف بري', 'قصف مدفعي', 'قصف صاروخي'.
+_GROUND_AFTER_RE = rx(r"\s*(?:ال)?(?:بري|مدفعي|صاروخي|بالمدفعيه|بالصواريخ|بقذائف)(?:ه)?(?![^\W\d_])")
+
+
+def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int], article: str,
+                  trig_end: int = 0) -> str | None:
     """The type of a trigger in ``text`` (its sentence): a strike by its instrument.
 
     A bare 'قصف' whose sentence names no weapon takes the article's: aircraft named
@@ -500,6 +505,8 @@ def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int], article: st
     if ctype in ("airstrike", "strike") and "انزال" in text:
         return "raid"
     if ctype == "strike":
+        if _GROUND_AFTER_RE.match(text, trig_end):
+            return "shelling"  # 'قصف جوي ... تبعه قصف بري', 'قصف مدفعي' whatever else is near
         part = text[clause[0]:clause[1]]
         if EXPLOSIVE_RE.search(part) and not AIR_RE.search(part):
             return "explosion"  # 'السيارة المفخخة استهدفت مدخل البلدة
@@ -667,6 +674,18 @@ def _place_after(doc: Doc, s: Sentence, lo: int, hi: int) -> bool:
     return any(lo <= m.start < hi for m in doc.in_sentence(doc.usable, s))
 
 
+#: A second event that came after the first, told in its clause: 'قصف جوي ... تبعه قصف بري'.
+_FOLLOWED_RE = rx(r"(?<![^\W\d_])[و]?(?:تبعه|تبعها|تلاه|تلاها|اعقبه|اعقبها|اعقبته|اعقبتها|ثم)(?![^\W\d_])")
+
+
+def _followed(first: Candidate, later: Candidate) -> bool:
+    """Is ``later`` an event of its own told after ``first`` as what followed it?"""
+    if later.anaphoric or later.start <= first.end:
+        return False
+    s = later.sentence
+    return bool(_FOLLOWED_RE.search(s.folded, _fpos(s, first.end), _fpos(s, later.start)))
+
+
 def _choose(found: list[Candidate]) -> list[Candidate]:
     """One candidate per type and sentence: the strongest, earliest; clause winners only."""
     by_clause: dict[tuple[int, int], list[Candidate]] = {}
@@ -677,7 +696,8 @@ def _choose(found: list[Candidate]) -> list[Candidate]:
         # a noun that refers back ('عقب الهجوم') never hides the clause's own event
         best = min(group, key=lambda c: (c.anaphoric, PRIORITY.get(c.type, 99), -c.strength,
                                          c.start))
-        kept = [best] + [c for c in group if c.type in ALONGSIDE and c.type != best.type]
+        kept = [best] + [c for c in group if c.type != best.type and (
+            c.type in ALONGSIDE or _followed(best, c))]
         for pick in kept:
             same = [c for c in group if c.type == pick.type]
             pick = min(same, key=lambda c: (c.anaphoric, c.retold, -c.strength, c.start))

@@ -170,6 +170,12 @@ def test_a_quarrel_fought_with_weapons_is_an_armed_clash(gaz, body):
     assert [i.type for i in run(gaz, body).incidents] == ["armed_clash"]
 
 
+def test_what_followed_an_event_in_its_clause_is_an_event_of_its_own(gaz):
+    body = ("قتل عنصران من قسد جراء قصف جوي للطائرات المسيرة التركية، مساء اليوم، تبعه قصف بري "
+            "على مواقع في بلدة تل تمر.")
+    assert sorted(i.type for i in run(gaz, body).incidents) == ["airstrike", "shelling"]
+
+
 def test_a_scuffle_is_never_an_armed_clash(gaz):
     inc = one(gaz, "جرى اشتباك بالأيادي بين عناصر دورية روسية وأخرى أمريكية قرب القحطانية.")
     assert inc.type == "confrontation"
