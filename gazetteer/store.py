@@ -85,8 +85,13 @@ class Gazetteer:
 
     @cached_property
     def countryside_of(self) -> dict[str, Place]:
-        """Town id -> its 'ريف X' region place, where the gazetteer has one."""
-        return {p.parent: p for p in self.places.values() if p.kind == "region" and p.parent}
+        """Town id -> its 'ريف X' region place, where the gazetteer has one.
+
+        Only a region named 'ريف X': another region centred on the town ('جبل عبد العزيز',
+        parent Hasakah) is no countryside of it.
+        """
+        return {p.parent: p for p in self.places.values()
+                if p.kind == "region" and p.parent and p.name_ar.startswith("ريف ")}
 
     @cached_property
     def governorate_places(self) -> dict[str, Place]:

@@ -185,3 +185,18 @@ def test_a_direction_then_the_town_after_countryside_is_its_countryside(gaz, tex
 def test_a_town_filed_loosely_under_a_countryside_stays_the_town(gaz) -> None:
     first, second = resolve_text("استهدفت مسيرة سيارة في القامشلي بريف مدينة الحسكة.", gaz)
     assert (first.place.id, second.place.id) == ("qamishli", "hasakah")
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("قتل مدني برصاص القوات الأمريكية في قرية خربة عمو في الحسكة.", "rif_hasakah"),
+    ("اعترض الأهالي رتلاً في قرية الفرافرة بريف القامشلي.", "rif_qamishli"),
+])
+def test_an_unknown_village_stands_at_the_countryside_of_its_town(gaz, text, area):
+    """'ريف الحسكة', never another region centred on the town ('جبل عبد العزيز')."""
+    unknown = [m for m in resolve_text(text, gaz) if m.place is not None and m.approximate]
+    assert [m.place.id for m in unknown] == [area]
+
+
+def test_only_a_region_named_rif_is_a_towns_countryside(gaz):
+    assert {p.name_ar[:4] for p in gaz.countryside_of.values()} == {"ريف "}
+    assert gaz.countryside_of["hasakah"].id == "rif_hasakah"
