@@ -118,7 +118,7 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
     usable = doc.in_sentence(doc.usable, s)
     outside = [m for m in in_sentence if m.role == "outside"
                and clause_lo <= m.start < clause_hi and not is_actor_word(doc, m)]
-    candidates = [m for m in usable if not is_qualifier(doc, m, usable)]
+    candidates = [m for m in usable if not is_qualifier(doc, m, usable) and not _fled_to(doc, m)]
     if c.type in NO_FALLBACK_PLACE or c.cut:
         # 'وصلت تعزيزات إلى X بعد قصف استهدف Y': each event of a cut clause at its own half's place
         own = [m for m in candidates if clause_lo <= m.start < clause_hi]
@@ -445,10 +445,20 @@ def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
     return rank + abs(m.start - c.start) / 1000
 
 
+#: Where people fled to: 'موجة نزوح كبيرة للمدنيين تجاه البادية السورية', 'فرّ الأهالي نحو X'.
+_FLED_TO_RE = rx(r"(?<![^\W\d_])[وف]?(?:ال)?(?:نزوح|نزحوا|نزحت|فروا|فر|فرار|هربوا|هرب|هروب|لجوء|لجا|لجاوا)"
+                 r"(?:\s+\S+){0,5}?\s+(?:تجاه|باتجاه|نحو|صوب|الي)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|مناطق)\s+)?$")
+
+
+def _fled_to(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` where people fled to (never where the event that drove them away was)?"""
+    return bool(_FLED_TO_RE.search(doc.fspan(max(0, m.start - 70), m.start)))
+
+
 #: Types that move forces: placed where they arrived or left, never at a target struck.
 _MOVES = frozenset({"deployment", "convoy", "withdrawal", "patrol"})
 #: 'إلى X', 'باتجاه X', 'نحو X': where a move went.
-_TOWARDS_RE = rx(r"(?<![^\W\d_])(?:الي|باتجاه|نحو|صوب)\s+"
+_TOWARDS_RE = rx(r"(?<![^\W\d_])(?:الي|باتجاه|نحو|صوب|تجاه)\s+"
                  r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار|حقل)\s+)?$")
 #: A purpose clause after a move: 'تمهيداً لهجوم', 'استعداداً ل', 'بهدف', 'لطرد'.
 _PURPOSE_RE = rx(r"(?<![^\W\d_])(?:تمهيدا|استعدادا|تحضيرا|بهدف|لاخراج|لطرد|لشن|لمهاجمه|لاقتحام)"

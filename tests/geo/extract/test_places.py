@@ -190,6 +190,12 @@ def test_meanwhile_another_event_gives_no_finer_place(gaz):
     assert [i.place.id for i in run(gaz, body).incidents] == ["rif_qamishli"]
 
 
+def test_where_people_fled_to_is_not_where_the_strikes_hit(gaz):
+    body = ("في حين شهدت بلدة البصيرة موجة نزوح كبيرة للمدنيين تجاه البادية السورية، نتيجة غارات "
+            "جوية روسية.")
+    assert [i.place.id for i in run(gaz, body).incidents] == ["busayrah"]
+
+
 def test_a_region_named_only_in_a_plan_places_nothing(gaz):
     body = ("أعلن البيت الأبيض، اليوم الأربعاء، بدء انسحاب القوات الأمريكية من سوريا.\n"
             "وأوضح المسؤول أن الانسحاب من سوريا سيشمل قاعدة التنف ومنطقة الـ55 في مرحلة لاحقة.")
