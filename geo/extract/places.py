@@ -150,10 +150,17 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
             # operations over a part of the country, no place to draw; kept for review
             return (None, None, True, found[3], f"{UNPLACED_CUE}: an army's claim over a region of "
                     f"the country ({found[3]}), no place of its own", True), best
+        if found[0] is not None and is_macro_region(found[0]) and c.type in _SPREAD_TYPES:
+            # 'واصل الجيش الأمريكي تعزيز قواته في مناطق شمال وشرق سوريا': forces spread over a
+            # part of the country stand at no point of it; kept for review
+            return (None, None, True, found[3], f"{UNPLACED_CUE}: forces spread over a region of "
+                    f"the country ({found[3]}), no place of its own", True), best
         return found, best
     return _fallback_place(doc, c, bool(outside)), None
 
 
+#: Types that spread forces over an area: over a region of the country they have no point.
+_SPREAD_TYPES = frozenset({"deployment"})
 #: A clause that only says where: ', في حي X', '، داخل مدينة X', '، شمال مدينة X' (after a comma).
 _LOCATIVE_CLAUSE_RE = rx(r"[\s,]*(?:و\s*)?(?:(?:في|ب|داخل|عند|قرب|بالقرب من|علي|وسط)\s*"
                          r"|(?:(?:في|الي)\s*)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*(?:(?:ال)?(?:شرق|غرب)ي?\s*)?)"

@@ -341,6 +341,13 @@ def test_an_armys_tally_over_a_region_of_the_country_is_kept_for_review(gaz):
     assert inc.place is not None and inc.place.id in ("tal_tamr", "rif_tal_tamr")
 
 
+def test_forces_spread_over_a_region_of_the_country_are_kept_for_review(gaz):
+    inc = one(gaz, "واصل الجيش الأمريكي تعزيز قواته في مناطق شمال وشرق سوريا.")
+    assert inc.type == "deployment" and inc.place is None and "for review" in inc.place_cue
+    inc = one(gaz, "انتشرت قوات أمريكية في محيط بلدة تل تمر.")
+    assert inc.place is not None and inc.place.id in ("tal_tamr", "rif_tal_tamr")
+
+
 def test_a_sentence_going_on_with_the_one_before_takes_its_place(gaz):
     """'حيث شنت فجر اليوم عدة غارات جوية ...' goes on with the sentence before it, even in a
     paragraph of its own."""
