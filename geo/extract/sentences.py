@@ -26,7 +26,11 @@ _CUT_RE = rx(r"^\s*(?:مقالات ذات صله|مواضيع ذات صله|اخ
 _SKIP_LINE_RE = rx(r"^\s*(?:اقرا|إقرأ|شاهد|طالع|للمزيد|المصدر|اقرا ايضا)\b[^\n]{0,3}(?:ايضا)?")
 #: A run of dots ends a sentence only whole: '(?<!\.)' never retries inside a run, which made
 #: a long run of dots not followed by a space quadratic.
-_SENTENCE_END_RE = re.compile(r"\n|[!?]+|(?<!\.)\.++(?=\s|$|[\"'»”)\]])")
+#: A sentence ends at a line end, '!', '?', a '.' before a space or a closing mark, or a '.'
+#: with no space after it before a sentence's opening 'و/ف' ('بمدينة حمص.وقال مدير'): not
+#: an abbreviation ('د.محمد'), nor a word cut to dodge filters ('إرهـ.ـابيين', read folded).
+_SENTENCE_END_RE = re.compile(r"\n|[!?]+|(?<!\.)\.++(?=\s|$|[\"'»”)\]])"
+                              r"|(?<=[\u0621-\u064A]{2})\.(?=[وف][\u0621-\u064A]{2})")
 _CLAUSE_RE = re.compile(r"[,;:]|\s(?:حيث|عندما|بينما|فيما|لكن|الا ان|في حين)\s")
 _WORD_RE = re.compile(r"[^\W_]+")
 
@@ -59,9 +63,9 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
 
     Examples
     --------
-    >>> t = "قصفت طائرات البلدة. ثم انسحبت\\n\\nفقرة ثانية في 2022.10.08 هنا."
+    >>> t = "قصفت طائرات البلدة. ثم انسحبت\\n\\nفقرة ثانية في 2022.10.08 هنا.وقال د.محمد"
     >>> [t[s:e] for s, e, _ in split_sentences(t)]
-    ['قصفت طائرات البلدة.', 'ثم انسحبت', 'فقرة ثانية في 2022.10.08 هنا.']
+    ['قصفت طائرات البلدة.', 'ثم انسحبت', 'فقرة ثانية في 2022.10.08 هنا.', 'وقال د.محمد']
     """
     out: list[tuple[int, int, int]] = []
     para = 0
