@@ -29,6 +29,7 @@ from .document import unique
 from .folding import fold_letters, rx
 from .places import AREA_KINDS
 from .triggers import Candidate
+from .when.names import QUALIFIERS
 
 __all__ = ["dedupe"]
 
@@ -186,8 +187,26 @@ def _dates_compatible(a: Candidate, b: Candidate, *, overnight: bool = True) -> 
             # a borrowed day is loose; a period told is not, nor a background event's own day
             # ('وكانت القوات قد استهدفت أول أمس الإثنين القرية')
             pad = dt.timedelta(days=10)
-    x_last, y_last = x.date_last or x.date_first, y.date_last or y.date_first
-    return x.date_first - pad <= y_last and y.date_first - pad <= x_last
+    x_first, x_last = _told_part(x)
+    y_first, y_last = _told_part(y)
+    return x_first - pad <= y_last and y_first - pad <= x_last
+
+
+#: The days of a month its start, middle or end covers ('مطلع حزيران' is not 15 June).
+_PART_DAYS = {"start": (1, 10), "mid": (11, 20), "end": (21, 31)}
+_PART_RE = rx(r"(?<![^\W\d_])(" + "|".join(QUALIFIERS) + r")(?![^\W\d_])")
+
+
+def _told_part(inc: Incident) -> tuple[dt.date, dt.date]:
+    """(first, last) day of ``inc``'s date, a month narrowed to the part its text names."""
+    first, last = inc.date_first, inc.date_last or inc.date_first
+    if inc.date_precision != "month" or first.month != last.month:
+        return first, last
+    m = _PART_RE.search(fold_letters(inc.date_text or ""))
+    if m is None:
+        return first, last
+    lo, hi = _PART_DAYS[QUALIFIERS[m.group(1)]]
+    return first.replace(day=lo), last.replace(day=min(hi, last.day))
 
 
 def _a_period(inc: Incident) -> bool:

@@ -512,10 +512,21 @@ def _crossed_at(doc: Doc, m: Mention, c: Candidate) -> bool:
                 or (_ENTER_RE.match(word) and _FROM_RE.search(before)))
 
 
+def _seat_named_bare(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` a governorate's seat named with no 'مدينة' ('قتل عنصر اليوم في دير الزور')?
+
+    News names a province by its seat: the event may be anywhere in it, so the point stands
+    for its surroundings (approximate), and a retelling at a town of the province is the same
+    event (:mod:`.dedupe`)."""
+    place = m.place
+    return bool(place is not None and place.kind == "city" and (place.parent or "").startswith("gov_")
+                and not m.kind_word and "مدينه" not in doc.fspan(max(0, m.start - 8), m.end))
+
+
 def precision_of(doc: Doc, m: Mention) -> tuple[int, bool]:
     gp = m.geo_precision or 1
     place = m.place
-    approx = m.approximate or (place is not None and place.kind in AREA_KINDS)
+    approx = m.approximate or (place is not None and place.kind in AREA_KINDS) or _seat_named_bare(doc, m)
     if gp == 1 and place is not None and place.kind not in AREA_KINDS:
         before = doc.fspan(max(0, m.start - 60), m.start)
         sentence_start = max(before.rfind("."), before.rfind("\n"))
