@@ -192,7 +192,8 @@ def _hurt_elsewhere(doc: Doc, c: Candidate) -> list[Mention]:
     'اغتال مسلحون مدير مدرسة في بلدة الشعفة، بينما قُتل موظف طبي في بلدة أبو خشب': a
     reader maps the killing at Abu Khashab too, as the same kind of event. Only for
     strikes and assassinations, a place attached in that clause when it tells no event of
-    its own ('كما قتل آخر بانفجار عبوة'); the next sentence too when it tells none ('... كما أُصيب اثنان آخران في مدينة الشحيل').
+    its own ('كما قتل آخر بانفجار عبوة'); the next sentence too when it tells none ('... كما
+    أُصيب اثنان آخران في مدينة الشحيل').
     """
     if c.type not in STRIKES:
         return []

@@ -28,9 +28,10 @@ from ..model import Incident
 from ..relate import is_macro_region
 from .document import Doc
 from .folding import fold_letters, rx
+from .instruments import HARM_RE
 from .sentences import Sentence, clause_of
 from .speakers import reporter_in
-from .triggers import HARM_RE, Candidate
+from .triggers import Candidate
 
 __all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "AREA_KINDS", "ATTACH_RE", "ELSEWHERE_RE",
            "LIST_LEAD_RE", "NO_FALLBACK_PLACE", "ORIGIN_RE", "SETTLEMENT_KINDS", "STRIKES",
@@ -193,7 +194,8 @@ def _later_locative(doc: Doc, c: Candidate, clause_end: int, candidates: list[Me
 
 
 #: A clause that opens on what caused the harm told before it: '، جراء انفجار لغم', '، بانفجار عبوة'.
-_CAUSE_OPEN_RE = rx(r"[\s,]*(?:و)?(?:(?:جراء|اثر|بسبب|نتيجه|بفعل)(?![^\W\d_])|ب(?=انفجار|تفجير|لغم|عبوه|قذيفه))")
+_CAUSE_OPEN_RE = rx(r"[\s,]*(?:و)?(?:(?:جراء|اثر|بسبب|نتيجه|بفعل)(?![^\W\d_])"
+                    r"|ب(?=انفجار|تفجير|لغم|عبوه|قذيفه))")
 
 
 def _harm_clause_places(doc: Doc, c: Candidate, candidates: list[Mention]) -> list[Mention]:

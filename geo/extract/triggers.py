@@ -16,7 +16,6 @@ of a summary, undated background).
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,10 +29,8 @@ from .actors import side_of
 from .cues import (
     AIR_RE,
     AIRLIFT_RE,
-    ARTILLERY_RE,
     ATTACK_RE,
     DUAL_RE,
-    EXPLOSIVE_RE,
     FIGHTING_RE,
     GUNMEN_RE,
     HAPPENED_RE,
@@ -48,6 +45,7 @@ from .cues import (
 )
 from .document import Doc
 from .folding import WORD_END, fold_letters, rx
+from .instruments import strike_type
 from .lexicon import DATA_DIR, check_pattern, row_error
 from .rejections import (
     attributes_end,
@@ -325,7 +323,7 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     if rejected(text, m.start(), m.end()) or (trig.form == "present" and purposive(text, m.start())):
         return None
     clause = clause_of(text, m.start())
-    ctype = _resolve_type(trig, text, clause, doc.folded, m.end())
+    ctype = strike_type(trig.type, trig.need, text, clause, doc.folded, m.end())
     if ctype is None or not _need_ok(doc, s, trig, m, text):
         return None
     if ctype in _PASSING_TYPES and _WHILE_RE.search(text, max(0, m.start() - 12), m.start()):
@@ -487,56 +485,6 @@ def _kind_told_before(doc: Doc, s: Sentence, ctype: str) -> bool:
             if not c.anaphoric and any(c.type in k for k in kinds):
                 return True
     return False
-
-
-#: The words right after 'قصف' that make it shelling: 'قصف بري', 'قصف مدفعي', 'قصف صاروخي'.
-_GROUND_AFTER_RE = rx(r"\s*(?:ال)?(?:بري|مدفعي|صاروخي|بالمدفعيه|بالصواريخ|بقذائف)(?:ه)?(?![^\W\d_])")
-
-
-def _resolve_type(trig: Trigger, text: str, clause: tuple[int, int], article: str,
-                  trig_end: int = 0) -> str | None:
-    """The type of a trigger in ``text`` (its sentence): a strike by its instrument.
-
-    A bare 'قصف' whose sentence names no weapon takes the article's: aircraft named
-    elsewhere in it and no artillery ('قصف الجيش الأميركي بنى تحتية' then 'طيران حربي')
-    make it an airstrike; otherwise it is shelling.
-    """
-    ctype = trig.type
-    if ctype in ("airstrike", "strike") and "انزال" in text:
-        return "raid"
-    if ctype == "strike":
-        if _GROUND_AFTER_RE.match(text, trig_end):
-            return "shelling"  # 'قصف جوي ... تبعه قصف بري', 'قصف مدفعي' whatever else is near
-        part = text[clause[0]:clause[1]]
-        if EXPLOSIVE_RE.search(part) and not AIR_RE.search(part):
-            return "explosion"  # 'السيارة المفخخة استهدفت مدخل البلدة
-        if AIR_RE.search(part) or (AIR_RE.search(text) and not ARTILLERY_RE.search(part)):
-            return "airstrike"
-        if (trig.need != "instrument" and not ARTILLERY_RE.search(text) and not EXPLOSIVE_RE.search(text)
-                and _weapons_of(article) == (True, False)):
-            return "airstrike"
-        if ARTILLERY_RE.search(text) or trig.need != "instrument":
-            return "shelling"
-        if HARM_RE.search(text, clause[0]):
-            return "attack"  # 'استهدفت العربات التركية المدنيين ... ما أدى إلى مقتل مدني'
-        weapons = _weapons_of(article)
-        if weapons == (False, True):
-            return "shelling"  # 'وكانت القوات التركية قد استهدفت القرية' in an article of shelling
-        if weapons == (True, False):
-            return "airstrike"
-        return None
-    return ctype
-
-
-#: People killed or hurt: a strike with no weapon named that did so is an attack.
-HARM_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:مقتل|قتل|قتلوا|قتلى|اصابه|اصيب|اصيبوا|جرح|جرحوا|جرحى|استشهاد|استشهد"
-             r"|استشهدوا)(?![^\W\d_])")
-
-
-@functools.lru_cache(maxsize=16)
-def _weapons_of(article: str) -> tuple[bool, bool]:
-    """(aircraft named, artillery named) in an article's folded text (once per article)."""
-    return bool(AIR_RE.search(article)), bool(ARTILLERY_RE.search(article))
 
 
 def _need_ok(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str], text: str) -> bool:

@@ -1,0 +1,66 @@
+"""A strike's type by its instrument: air, artillery, explosive, or none named.
+
+Why a module: 'قصف' and 'استهدف' name no weapon; the words around them, the clause, and
+the rest of the article tell an airstrike from shelling or an explosion, and a strike
+that killed with no weapon named is an attack. The trigger rules (:mod:`.triggers`) ask
+here once per match.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from .cues import AIR_RE, ARTILLERY_RE, EXPLOSIVE_RE
+from .folding import rx
+
+__all__ = ["HARM_RE", "strike_type"]
+
+
+#: The words right after 'قصف' that make it shelling: 'قصف بري', 'قصف مدفعي', 'قصف صاروخي'.
+_GROUND_AFTER_RE = rx(r"\s*(?:ال)?(?:بري|مدفعي|صاروخي|بالمدفعيه|بالصواريخ|بقذائف)(?:ه)?(?![^\W\d_])")
+
+
+def strike_type(ctype: str, need: str, text: str, clause: tuple[int, int], article: str,
+                trig_end: int = 0) -> str | None:
+    """The type of a trigger of type ``ctype`` (its row's ``need``) ending at ``trig_end`` in
+    ``text`` (its folded sentence; ``article`` the folded article): a strike by its instrument.
+
+    A bare 'قصف' whose sentence names no weapon takes the article's: aircraft named
+    elsewhere in it and no artillery ('قصف الجيش الأميركي بنى تحتية' then 'طيران حربي')
+    make it an airstrike; otherwise it is shelling.
+    """
+    if ctype in ("airstrike", "strike") and "انزال" in text:
+        return "raid"
+    if ctype == "strike":
+        if _GROUND_AFTER_RE.match(text, trig_end):
+            return "shelling"  # 'قصف جوي ... تبعه قصف بري', 'قصف مدفعي' whatever else is near
+        part = text[clause[0]:clause[1]]
+        if EXPLOSIVE_RE.search(part) and not AIR_RE.search(part):
+            return "explosion"  # 'السيارة المفخخة استهدفت مدخل البلدة
+        if AIR_RE.search(part) or (AIR_RE.search(text) and not ARTILLERY_RE.search(part)):
+            return "airstrike"
+        if (need != "instrument" and not ARTILLERY_RE.search(text) and not EXPLOSIVE_RE.search(text)
+                and _weapons_of(article) == (True, False)):
+            return "airstrike"
+        if ARTILLERY_RE.search(text) or need != "instrument":
+            return "shelling"
+        if HARM_RE.search(text, clause[0]):
+            return "attack"  # 'استهدفت العربات التركية المدنيين ... ما أدى إلى مقتل مدني'
+        weapons = _weapons_of(article)
+        if weapons == (False, True):
+            return "shelling"  # 'وكانت القوات التركية قد استهدفت القرية' in an article of shelling
+        if weapons == (True, False):
+            return "airstrike"
+        return None
+    return ctype
+
+
+#: People killed or hurt: a strike with no weapon named that did so is an attack.
+HARM_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:مقتل|قتل|قتلوا|قتلى|اصابه|اصيب|اصيبوا|جرح|جرحوا|جرحى|استشهاد|استشهد"
+             r"|استشهدوا)(?![^\W\d_])")
+
+
+@functools.lru_cache(maxsize=16)
+def _weapons_of(article: str) -> tuple[bool, bool]:
+    """(aircraft named, artillery named) in an article's folded text (once per article)."""
+    return bool(AIR_RE.search(article)), bool(ARTILLERY_RE.search(article))
