@@ -110,6 +110,9 @@ def _families() -> dict[str, str]:
     ("دهست مدرعة أمريكية طفلاً في بلدة تل تمر.", "vehicle_collision", "Tell Tamer"),
     ("اقتحمت دورية للأسايش منزلاً في مدينة الحسكة.", "raid", "Al-Hasakah"),
     ("اقتحم مسلحون مجهولون منزل مختار في بلدة الشحيل.", "raid", "Al-Shuhayl"),
+    # the fire aimed at people named by a pronoun
+    ("قتل مدنيان، مساء أمس الأربعاء، إثر إطلاق النار عليهما من قبل مجهولين في محيط بلدة الشحيل.",
+     "attack", "Al-Shuhayl"),
     # the gunmen told between the verb and the fire
     ("أطلق مسلحان مجهولان، كانا يستقلان دراجة نارية، النار على مسؤول في مدينة البصيرة.", "attack",
      "Al-Busayrah"),
