@@ -150,11 +150,18 @@ def _is_hijri(c: _Cand) -> bool:
     return "hijri" in c.hit.rule
 
 
+#: Rules that date an ongoing event to the report's own day, no day named: a weekday beside
+#: them names that day.
+_ONGOING_RULES = frozenset({"running_day", "last_hours"})
+
+
 def _merged_hit(prev: _Cand, c: _Cand) -> Hit:
     """The explicit date of two merged: the Gregorian one beside a Hijri one
     ('15 رمضان 1445 هـ الموافق 25 آذار 2024', either way round), else the later one."""
     if _is_hijri(c) and not _is_hijri(prev) and prev.hit.rule.split(":")[0] not in _WEEKDAY_RULES:
         return prev.hit
+    if c.hit.rule in _ONGOING_RULES:  # 'الأحد، لليوم الرابع على التوالي': the fourth day is Sunday
+        return prev.hit._replace(rule=f"{prev.hit.rule}+{c.hit.rule}")
     rule = f"{prev.hit.rule.split(':')[0]}+{c.hit.rule}"
     named = prev.hit.rule.split("+")[0].split(":")
     differ = prev.hit.first.weekday() != c.hit.first.weekday()

@@ -50,6 +50,15 @@ def test_a_running_day_is_the_publication_day(phrase):
         (phrase, "2024-11-07", "running_day")]
 
 
+@pytest.mark.parametrize(("phrase", "rule"), [("لليوم الرابع على التوالي", "running_day"),
+                                            ("خلال الساعات الماضية", "last_hours")])
+def test_a_weekday_beside_a_running_day_names_that_day(phrase, rule):
+    """'تواصل قسد، الثلاثاء، لليوم الرابع على التوالي': the fourth day is Tuesday, not the
+    publication day (a Thursday)."""
+    assert spans(f"تواصل قسد، الثلاثاء، {phrase}، حملة أمنية") == [
+        (f"الثلاثاء، {phrase}", "2024-11-05", f"weekday+{rule}")]
+
+
 def test_the_next_day_is_not_a_running_day():
     assert spans("وتجددت الاشتباكات لليوم التالي") == []
 
