@@ -53,7 +53,7 @@ _AND_RE = rx(r"\s*,?\s*(?:و\s*)?(?:(?:ال)?(?:مناطق|قري|مواقع|ب�
 #: A list named as a side's area or a road's ends, not as places the event hit.
 _NOT_HIT_LIST_RE = rx(r"(?:مناطق|منطقه) (?:سيطره|نفوذ|انتشار|تواجد|وجود)|(?:الخاضع|الواقع)\S* (?:ل|تحت )"
                       r"?سيطره|تسيطر عليها|(?<![^\W\d_])بين\s+(?:\S+\s+)?$|طريق\S*\s+(?:\S+\s+)?$"
-                      r"|(?<![^\W\d_])(?<!كل )من\s+(?:\S+\s+)?$")
+                      r"|(?<![^\W\d_])(?<!كل )(?<!بالقرب )(?<!مقربه )(?<!قريبا )من\s+(?:\S+\s+)?$")
 
 
 def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
@@ -107,7 +107,21 @@ def _coordinated(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
     pool = [m for m in in_s if m not in quals and not is_actor_word(doc, m)]
     if best not in pool:
         return []
-    k = pool.index(best)
+    # the same place named again in a list of the sentence ('منشأة قرب مدينة البوكمال، ومخبأ
+    # قرب مدينتي البوكمال والميادين'): that list is the event's places too
+    out: list[Mention] = []
+    for k, again in enumerate(pool):
+        if again is best or (again.start > best.start and again.place.id == best.place.id):
+            out += [m for m in _list_of(doc, c, pool, quals, k, clause_lo, clause_hi)
+                    if m is not best and m not in out]
+    return out
+
+
+def _list_of(doc: Doc, c: Candidate, pool: list[Mention], quals: list[Mention], k: int,
+             clause_lo: int, clause_hi: int) -> list[Mention]:
+    """The list of places ``pool[k]`` stands in, if it is one of the event's (see
+    :func:`_coordinated`); else nothing."""
+    s = c.sentence
     lo = k
     while lo > 0 and _joined(doc, pool[lo - 1], pool[lo], quals):
         lo -= 1
@@ -120,14 +134,29 @@ def _coordinated(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
     head = chain[0]
     before = doc.fspan(max(s.start, head.start - 40), head.start)
     in_clause = (clause_lo <= head.start < clause_hi or locative_after(doc, clause_hi, head)
-                 or (head.start < clause_lo and _FRONTED_RE.fullmatch(doc.fspan(s.start, head.start))))
+                 or (head.start < clause_lo and _FRONTED_RE.fullmatch(doc.fspan(s.start, head.start)))
+                 or _another_object(doc, c, clause_hi, head))
     # 'قصفت المدفعية التركية كوباني وعامودا': the places a strike hit, its objects
     objects = c.type in STRIKES and c.end <= head.start <= c.end + 40
     if (len(chain) < 2 or not in_clause
             or not (head.kind_word or LIST_LEAD_RE.search(before) or objects)
             or _not_hit(before, c.type) or ORIGIN_RE.search(before[-30:])):
         return []
-    return [m for m in chain if m is not best]
+    return chain
+
+
+#: A clause adding another object of the same verb: '، ومخبأ بالقرب من مدينتي'.
+_AND_OBJECT_RE = rx(r"[\s,]*و[^\W\d_]+(?:\s+[^\s,]+){0,5}\s*")
+
+
+def _another_object(doc: Doc, c: Candidate, clause_end: int, head: Mention) -> bool:
+    """Does ``head`` stand in the clause right after ``c``'s that only adds another object
+    of its verb ('استهدفت منشأة قرب البوكمال، ومخبأ قرب مدينتي البوكمال والميادين')?"""
+    if not clause_end <= head.start < clause_end + 50:
+        return False
+    if any(c.end < start < head.start for start, _end, _t in doc.events.get(c.sentence.index, [])):
+        return False
+    return _AND_OBJECT_RE.fullmatch(doc.fspan(clause_end, head.start)) is not None
 
 
 _RIF_BEFORE_RE = rx(r"ريف\s*$")

@@ -225,3 +225,16 @@ def test_a_dated_present_tense_strike_at_a_list_gets_each_place_a_habit_does_not
         "ain_al_arab", "amuda", "darbasiyah"]
     habit = "والمدفعية التركية تقصف مناطق كوباني وعامودا والدرباسية."
     assert len(run(gaz, habit).incidents) <= 1
+
+
+def test_a_list_near_which_a_second_object_was_hit_is_the_strikes_places_too(gaz):
+    """'استهدفت الضربات منشأة قرب مدينة البوكمال، ومخبأ بالقرب من مدينتي البوكمال والميادين':
+    the second object, near two towns, is hit at both ('بالقرب من' is near, not from)."""
+    body = ("استهدفت غارات جوية أمريكية فجر اليوم منشأة تدريب بالقرب من مدينة البوكمال، ومخبأ "
+            "بالقرب من مدينتي البوكمال والميادين شرق سوريا.")
+    assert sorted(i.place.id for i in run(gaz, body).incidents) == ["abu_kamal", "mayadin"]
+
+
+def test_a_list_named_as_where_they_came_from_is_not_hit(gaz):
+    body = "قصفت الطائرات مواقع في مدينة البوكمال انطلاقاً من مدينتي الميادين والعشارة."
+    assert [i.place.id for i in run(gaz, body).incidents] == ["abu_kamal"]
