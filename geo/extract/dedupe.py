@@ -289,6 +289,10 @@ def _date_source(cluster: list[Candidate], incs: list[Incident], head: Incident)
     """The telling with the most precise, narrowest date (a sentence's own date first)."""
     own_dates = [c.incident for c in cluster if c.date_own and c.incident.date_first]
     dated = own_dates or [i for i in incs if i.date_first is not None]
+    # a day the text gives for the event ('في بيان الأحد' for the strikes told next) beats
+    # the publication day a lead with no date of its own took
+    told = [i for i in dated if not (i.date_text or "").startswith("publication date")]
+    dated = told or dated
     return min(dated, key=lambda i: (_PRECISION_RANK[i.date_precision],
                                      (i.date_last - i.date_first).days)) if dated else head
 

@@ -140,3 +140,13 @@ def test_a_lead_without_a_place_takes_the_next_paragraphs_and_its_details(gaz):
         ("attack", "2023-08-12", "raqqa"), ("assassination", "2023-08-14", "raqqa")]
     assert len(incidents[1].sources[0].evidence) and any(
         "حي النهضة" in e.evidence for e in incidents[1].sources)
+
+
+def test_a_day_the_text_gives_beats_the_publication_day_of_a_lead_with_none(gaz):
+    """The lead tells the strikes with no day (so the publication day, a Tuesday); the
+    statement told next dates them to Sunday: the story's day is Sunday."""
+    body = ("قتل ثمانية مسلحين في ضربات جوية شنتها القوات الأمريكية على موقعين قرب مدينة الميادين.\n\n"
+            "وقال وزير الدفاع في بيان الأحد إن القوات نفذت ضربات ضد منشآت قرب الميادين.\n\n"
+            "وتابع أن غارة واحدة على الأقل طاولت منصة لإطلاق الصواريخ قرب الميادين.")
+    incs = [i for i in run(gaz, body).incidents if i.type == "airstrike"]
+    assert [(i.place.id, i.date) for i in incs] == [("mayadin", "2023-08-13")]
