@@ -86,7 +86,11 @@ def rejected(text: str, start: int, end: int) -> bool:
     clause = clause_of(text, start)
     if DENIAL_RE.search(text, clause[0], start) or _AFTER_HYPOTHETICAL_RE.match(text[end:]):
         return True
-    return bool(HABITUAL_RE.search(text, clause[0], clause[1]))
+    return bool(HABITUAL_RE.search(text, clause[0], clause[1])) and not _LATEST_RE.search(text, end)
+
+
+#: '... تتعرض القاعدة باستمرار لهجمات، كان آخرها في 20 كانون الثاني': the latest one is told.
+_LATEST_RE = rx(r"(?<![^\W\d_])(?:كان|كانت)?\s*(?:اخرها|اخرهم|اخرهن)\s+(?:في|يوم|بتاريخ|مساء|فجر|صباح|ليل|قبل)(?![^\W\d_])")
 
 
 #: 'سترد على أي هجوم', 'لمنع أي اعتداء': 'any' event is no event that happened.

@@ -221,3 +221,11 @@ def test_history_beside_the_news_is_background_alone_it_is_the_news(gaz):
               "وسيطرت القوات التركية على مدينة تل أبيض في آذار 2023.")
     assert sorted(t for t, _ in _types(gaz, recent)) == ["capture", "shelling"]
     assert [t for t, _ in _types(gaz, old)] == ["capture"]
+
+
+def test_the_latest_of_habitual_attacks_is_an_event_of_its_own(gaz):
+    """'تتعرض القاعدة باستمرار لهجمات ... كان آخرها في 20 كانون الثاني': the latest is told."""
+    habit = "تتعرض قاعدة التنف باستمرار لهجمات بطائرات مسيرة"
+    assert run(gaz, habit + ".").incidents == []
+    incs = run(gaz, habit + "، والتي كان آخرها في 20 كانون الثاني الماضي.").incidents
+    assert [(i.type, i.place.id, i.date) for i in incs] == [("airstrike", "tanf_base", "2023-01-20")]
