@@ -86,7 +86,17 @@ def rejected(text: str, start: int, end: int) -> bool:
     clause = clause_of(text, start)
     if DENIAL_RE.search(text, clause[0], start) or _AFTER_HYPOTHETICAL_RE.match(text[end:]):
         return True
-    return bool(HABITUAL_RE.search(text, clause[0], clause[1])) and not _LATEST_RE.search(text, end)
+    habit = HABITUAL_RE.search(text, clause[0], clause[1])
+    if habit is not None and _GOES_ON_RE.fullmatch(habit.group(0).strip()) and _TODAY_RUNNING_RE.search(text):
+        return False  # 'تستمر الاشتباكات ... لليوم الثالث على التوالي': going on today, news
+    return habit is not None and not _LATEST_RE.search(text, end)
+
+
+#: 'goes on': a habit, unless the sentence dates it to the report's own days.
+_GOES_ON_RE = rx(r"[وف]?(?:تواصل|يواصل|تستمر|يستمر)")
+#: 'لليوم الثالث على التوالي', 'منذ فجر اليوم', 'اليوم': the fight goes on now.
+_TODAY_RUNNING_RE = rx(r"(?<![^\W\d_])(?:لليوم\s+\S+\s+علي\s+التوالي|منذ\s+(?:ليل|ليله|فجر|صباح|مساء|ظهر)"
+                       r"(?:\s+\S+)?|اليوم)(?![^\W\d_])")
 
 
 #: '... تتعرض القاعدة باستمرار لهجمات، كان آخرها في 20 كانون الثاني': the latest one is told.

@@ -460,6 +460,8 @@ def _first_report(doc: Doc, s: Sentence, m: re.Match[str], text: str, ctype: str
     """
     if refers_back(text, m) or _kind_told_before(doc, s, ctype):
         return False
+    if _OCCURS_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+        return True  # 'تجددت الاشتباكات بين قسد ومقاتلي العشائر', nothing told before it
     after = attributes_end(text, m.end())
     span = target_span(text, after, locative=after > m.end())
     if span is not None:
@@ -469,6 +471,9 @@ def _first_report(doc: Doc, s: Sentence, m: re.Match[str], text: str, ctype: str
     return s.lead and after > m.end()
 
 
+#: A verb saying a fight broke out, went on or flared up, right before its definite noun.
+_OCCURS_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?(?:تجددت|تستمر|استمرت|تتواصل|تواصلت|اندلعت|تندلع|دارت|تدور"
+                       r"|اشتدت|تشتد|احتدمت|تحتدم|وقعت|جرت|تجري)(?:\s+\S+)?\s+(?:ال)?$")
 #: Types a bare 'الهجوم' may take: the generic word for an attack recalls any violent event
 #: told before ('قصفت المدفعية القرية' then 'ولم تعلق القوات على الهجوم على القرية').
 _ANY_ATTACK = frozenset({"armed_clash", "attack"})

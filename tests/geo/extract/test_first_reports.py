@@ -70,3 +70,22 @@ def test_a_verb_whose_subject_is_the_event_told_before_tells_no_new_one(gaz):
             "في محافظة دير الزور.")
     incs = run(gaz, body).incidents
     assert [i.place.id for i in incs] == ["khasham"], [(i.type, i.place.id) for i in incs]
+
+
+@pytest.mark.parametrize("body", [
+    "تجددت الاشتباكات بين قسد ومقاتلي العشائر في بلدة ذيبان.",
+    "اندلعت المواجهات بين الطرفين في بلدة ذيبان فجر اليوم.",
+    "تستمر الاشتباكات بين قسد ومقاتلي العشائر في بلدة ذيبان لليوم الثالث على التوالي.",
+])
+def test_a_fight_said_to_break_out_or_go_on_today_is_news(gaz, body):
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("armed_clash", "dhiban")]
+
+
+def test_a_fight_said_to_go_on_with_no_day_is_a_habit(gaz):
+    assert run(gaz, "وتستمر الاشتباكات بين الطرفين في بلدة ذيبان بين الحين والآخر.").incidents == []
+
+
+def test_a_fight_told_again_with_renewal_words_is_the_same_one(gaz):
+    body = ("اندلعت اشتباكات عنيفة بين قسد ومقاتلي العشائر في بلدة ذيبان فجر اليوم.\n"
+            "وتجددت الاشتباكات في البلدة بعد الظهر.")
+    assert len(run(gaz, body).incidents) == 1
