@@ -20,6 +20,10 @@ __all__ = ["HARM_RE", "strike_type"]
 _GROUND_AFTER_RE = rx(r"\s*(?:ال)?(?:بري|مدفعي|صاروخي|بالمدفعيه|بالصواريخ|بقذائف)(?:ه)?(?![^\W\d_])")
 
 
+#: A blast as the subject of the strike's verb: 'الانفجار الذي استهدف', 'تفجير استهدف'.
+_BLAST_SUBJECT_RE = rx(r"(?<![^\W\d_])(?:ال|بال|لل)?(?:انفجار|تفجير)\s+(?:(?:الذي|الذى)\s+)?\S+$")
+
+
 def strike_type(ctype: str, need: str, text: str, clause: tuple[int, int], article: str,
                 trig_end: int = 0) -> str | None:
     """The type of a trigger of type ``ctype`` (its row's ``need``) ending at ``trig_end`` in
@@ -32,6 +36,8 @@ def strike_type(ctype: str, need: str, text: str, clause: tuple[int, int], artic
     if ctype in ("airstrike", "strike") and "انزال" in text:
         return "raid"
     if ctype == "strike":
+        if _BLAST_SUBJECT_RE.search(text, max(0, trig_end - 40), trig_end):
+            return "explosion"  # 'جراء الانفجار الذي استهدف عربة عسكرية روسية'
         if _GROUND_AFTER_RE.match(text, trig_end):
             return "shelling"  # 'قصف جوي ... تبعه قصف بري', 'قصف مدفعي' whatever else is near
         part = text[clause[0]:clause[1]]

@@ -396,3 +396,10 @@ def test_an_explosion_in_the_city_told_before_is_placed_there(gaz):
             "وقالت مصادر محلية إن سيارة عسكرية لقسد تعرضت لانفجار عبوة ناسفة، وسط المدينة.")
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents if i.type == "explosion"] == [
         ("explosion", "raqqa")]
+
+
+def test_a_blast_that_hit_a_vehicle_is_an_explosion_whatever_aircraft_the_article_names(gaz):
+    body = ("وأفاد المرصد بمقتل عنصر روسي جراء الانفجار الذي استهدف عربة عسكرية روسية قرب قرية "
+            "الأسدية.\nووصلت مروحيات روسية إلى أجواء المنطقة لإسعاف المصابين.")
+    assert "explosion" in {i.type for i in run(gaz, body).incidents}
+    assert "airstrike" not in {i.type for i in run(gaz, body).incidents}
