@@ -25,9 +25,12 @@ after 'الريف الشرقي ل' (its countryside); names the gazetteer lacks 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
+import gc
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -113,6 +116,29 @@ def resolve_text(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    with collector_paused():
+        return _resolve(text, gazetteer)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector off while a text's mentions are made.
+
+    Why: a long text makes tens of thousands of mentions and their candidate lists, none
+    of them in a reference cycle; the collector ran every 700 of them and walked the
+    young ones each time, a third of the choosing step. What is made here is freed by
+    reference counting as ever; the collector resumes (if it was on) when the text is done.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     folded, raws = gazetteer.matcher.find(text)
     pending = [_prepare(raw, folded, gazetteer) for raw in raws]
     mentions: list[Mention | None] = [None] * len(pending)
@@ -312,29 +338,26 @@ def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: li
             *, anchors: dict[str, Place]) -> Mention:
     raw = p.raw
     start, end = folded.to_original(raw.start), folded.to_original(raw.end, end=True)
-    mention = Mention(start=start, end=end, text=folded.original[start:end], key=raw.core,
-                      role=p.role, kind_word=p.cue_kind)
-    if p.role in ("timezone", "media", "body", "person"):
-        mention.cue = {"timezone": "time zone of a clock time, not a place in the story",
-                       "media": "name of a media outlet",
-                       "body": "part of the name of a unit or council, not a place in the story",
-                       "person": "part of a person's name, not a place in the story",
-                       }[p.role]
-        mention.candidates = [Candidate(c, 0.0, (p.role,)) for c in p.candidates]
-        return mention
-    if len(p.candidates) == 1:  # nothing to choose: the ranking depends on the cue word only
-        key = (p.candidates[0].id, p.cue_kind)
-        ranked = _SINGLE_CACHE.get(key)
-        if ranked is None or ranked[0].place is not p.candidates[0]:
-            ranked = _SINGLE_CACHE[key] = [_score(p.candidates[0], p, set(), {})]
-    else:
-        govs = _context_governorates(p, pending, starts, folded.folded)
-        ranked = sorted((_score(c, p, govs, anchors) for c in p.candidates), key=lambda c: -c.score)
-    mention.candidates = list(ranked)
+    text = folded.original[start:end]
+    role = p.role
+    if role in _ROLE_CUES:
+        return Mention(start, end, text, raw.core, None, 0.0, None,
+                       [Candidate(c, 0.0, (role,)) for c in p.candidates], _ROLE_CUES[role],
+                       role, False, p.cue_kind)
+    if len(p.candidates) == 1:  # nothing to choose: all but the spans is remembered
+        place, gp, cue, ranked = _single(p)
+        return Mention(start, end, text, raw.core, place, 0.9, gp, list(ranked), cue,
+                       "outside" if not place.in_area and role == "location" else role,
+                       False, p.cue_kind)
+    mention = Mention(start=start, end=end, text=text, key=raw.core, role=role,
+                      kind_word=p.cue_kind)
+    govs = _context_governorates(p, pending, starts, folded.folded)
+    ranked = sorted((_score(c, p, govs, anchors) for c in p.candidates), key=lambda c: -c.score)
+    mention.candidates = ranked
     best = ranked[0]
-    runner = ranked[1].score if len(ranked) > 1 else 0.0
+    runner = ranked[1].score
     margin = best.score - runner
-    if len(ranked) > 1 and margin < MIN_MARGIN and best.place.in_area and ranked[1].place.in_area:
+    if margin < MIN_MARGIN and best.place.in_area and ranked[1].place.in_area:
         mention.cue = "ambiguous: " + ", ".join(f"{c.place.id} ({c.score:.2f})" for c in ranked[:3])
         mention.confidence = round(best.score / (best.score + runner + 1e-9) * 0.5, 3)
         return mention
@@ -347,7 +370,31 @@ def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: li
     return mention
 
 
-_SINGLE_CACHE: dict[tuple[str, str], list[Candidate]] = {}
+#: The cue of a mention whose role says it is no place of the story.
+_ROLE_CUES = {"timezone": "time zone of a clock time, not a place in the story",
+              "media": "name of a media outlet",
+              "body": "part of the name of a unit or council, not a place in the story",
+              "person": "part of a person's name, not a place in the story"}
+
+
+def _single(p: _Pending) -> tuple[Place, int, str, tuple[Candidate, ...]]:
+    """The choice of a name with one candidate: its place, geo precision, cue and ranking.
+
+    They depend on the place, the kind word and the precision word only, and most
+    mentions of a text are such names: each (place, kind word, near) is scored once."""
+    place = p.candidates[0]
+    key = (place.id, p.cue_kind, p.near)
+    choice = _SINGLE_CACHE.get(key)
+    if choice is None or choice[0] is not place:
+        if len(_SINGLE_CACHE) >= _FACTS_MAX:
+            _SINGLE_CACHE.clear()
+        best = _score(place, p, set(), {})
+        choice = _SINGLE_CACHE[key] = (place, _geo_precision(place, p.near),
+                                       "; ".join(best.reasons), (best,))
+    return choice
+
+
+_SINGLE_CACHE: dict[tuple[str, str, bool], tuple[Place, int, str, tuple[Candidate, ...]]] = {}
 
 
 def _context_governorates(p: _Pending, pending: list[_Pending], starts: list[int],

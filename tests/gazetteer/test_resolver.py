@@ -177,3 +177,32 @@ def test_the_words_before_a_name_are_those_of_its_sentence_within_60_characters(
     text = "".join(pieces) + "القامشلي"
     pos = len(text) - len("القامشلي")
     assert _words_before(text, pos, n) == _words_before_by_long_window(text, pos, n)
+
+
+@pytest.mark.parametrize("was_on", [True, False])
+def test_the_collector_is_left_as_it_was_found(small_gazetteer, was_on: bool) -> None:
+    import gc
+
+    from gazetteer.resolver import collector_paused
+
+    before = gc.isenabled()
+    try:
+        (gc.enable if was_on else gc.disable)()
+        assert resolve_text("دورية في القامشلي", small_gazetteer)
+        assert gc.isenabled() is was_on
+        with pytest.raises(RuntimeError), collector_paused():
+            assert not gc.isenabled()
+            raise RuntimeError
+        assert gc.isenabled() is was_on
+    finally:
+        (gc.enable if before else gc.disable)()
+
+
+def test_single_candidate_choices_are_remembered_per_kind_word_and_precision(
+        small_gazetteer) -> None:
+    plain = resolve_text("دورية في القامشلي", small_gazetteer)[0]
+    near = resolve_text("دورية قرب القامشلي", small_gazetteer)[-1]
+    again = resolve_text("وفي القامشلي", small_gazetteer)[0]
+    assert plain.place is near.place is again.place
+    assert (plain.geo_precision, near.geo_precision) == (1, 2)
+    assert again.candidates == plain.candidates and again.candidates is not plain.candidates
