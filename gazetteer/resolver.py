@@ -211,17 +211,21 @@ def _prepare(raw: RawMatch, folded: FoldedText, gaz: Gazetteer) -> _Pending:
     text = folded.folded
     before = _words_before(text, raw.word_start, 4)
     cue_kind, near, near_word = "", False, ""
-    facts = [_facts(w) for w in before]
+    get = _FACTS.get
+    facts = [get(w) or _facts(w) for w in before]
+    last = None
     if facts:
-        cue_kind = facts[-1].cue_kind
-    for fact in reversed(facts):
-        if fact.near_word:
-            near, near_word = True, fact.near_word
-            break
-        if not fact.passes:
-            break
-    role = _role(raw, folded, before, facts[-1] if facts else None)
-    return _Pending(raw, [gaz.places[i] for i in raw.place_ids], cue_kind, near, near_word, role)
+        last = facts[-1]
+        cue_kind = last.cue_kind
+        for fact in reversed(facts):
+            if fact.near_word:
+                near, near_word = True, fact.near_word
+                break
+            if not fact.passes:
+                break
+    places = gaz.places
+    return _Pending(raw, [places[i] for i in raw.place_ids], cue_kind, near, near_word,
+                    _role(raw, folded, before, last))
 
 
 def _words_before(text: str, pos: int, n: int) -> list[str]:
@@ -229,10 +233,14 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
 
     Most names have their words close by: a short window with no sentence end and more
     than ``n`` words gives the same last ``n`` (only its first word may be cut short),
-    and is cheaper to read than the full one."""
+    and is cheaper to read than the full one; when its last ``n`` blank-separated words
+    are letters and digits only they are those words, cut without the regex."""
     if pos > _NEAR:
         near = text[pos - _NEAR:pos]
         if "." not in near and "\n" not in near and "!" not in near and "?" not in near:
+            words = near.split()
+            if len(words) > n and "".join(words := words[-n:]).isalnum():
+                return words
             words = _WORD_RE.findall(near)
             if len(words) > n:
                 return words[-n:]
@@ -243,29 +251,33 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
 
 def _role(raw: RawMatch, folded: FoldedText, before: list[str], last: _WordFacts | None) -> str:
     text = folded.folded
-    clock = text[max(0, raw.word_start - 16):raw.word_start]
-    if ":" in clock and _TIME_BEFORE.search(clock):
+    start, end, _, _, _, word_start = raw
+    if text.find(":", word_start - 16 if word_start > 16 else 0, word_start) >= 0 and \
+            _TIME_BEFORE.search(text[max(0, word_start - 16):word_start]):
         return "timezone"
     if last is not None and last.media:
         return "media"
-    if text[raw.end:raw.end + 1].isdigit():
+    if text[end:end + 1].isdigit():
         return "media"  # 'ديرالزور24', 'الخابور24': an outlet's name
     if last is not None and last.body and (
-            not last.body_needs_after or _BODY_AFTER.match(text[raw.end:raw.end + 24])):
+            not last.body_needs_after or _BODY_AFTER.match(text[end:end + 24])):
         return "body"
-    if _is_person_name(raw, before, text) or default_person_names().is_person_at(
-            text, raw.word_start, raw.start, raw.end):
+    if _is_person_name(raw, before, text) or _PERSONS().is_person_at(
+            text, word_start, start, end):
         return "person"
-    newline = text.rfind("\n", max(0, raw.start - _WINDOW), raw.start)
-    at_line_start = newline >= 0 or raw.start <= _WINDOW
-    if at_line_start and (newline + 1 >= raw.word_start or text[newline + 1].isspace()) and \
-            not text[newline + 1:raw.word_start].strip():  # (a line opening with a letter: no)
+    newline = text.rfind("\n", max(0, start - _WINDOW), start)
+    if (newline >= 0 or start <= _WINDOW) and (
+            newline + 1 >= word_start or text[newline + 1].isspace()) and \
+            not text[newline + 1:word_start].strip():  # (a line opening with a letter: no)
         original = folded.original
-        end = folded.to_original(raw.end, end=True)
+        end = folded.to_original(end, end=True)
         line_end = original.find("\n", end, end + 80)
         if line_end >= 0 and _DATELINE_AFTER.match(original[end:line_end]):
             return "dateline"
     return "location"
+
+
+_PERSONS = default_person_names
 
 
 def _is_media_word(word: str) -> bool:

@@ -206,3 +206,14 @@ def test_single_candidate_choices_are_remembered_per_kind_word_and_precision(
     assert plain.place is near.place is again.place
     assert (plain.geo_precision, near.geo_precision) == (1, 2)
     assert again.candidates == plain.candidates and again.candidates is not plain.candidates
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="قرية ال1_-.\n،:!\u0640x ", max_size=90), st.integers(0, 90))
+def test_words_before_reads_the_words_the_regex_reads(text: str, pos: int) -> None:
+    from gazetteer.resolver import _words_before
+
+    pos = min(pos, len(text))
+    window = text[max(0, pos - 60):pos]
+    cut = max(window.rfind(c) for c in ".\n!?")
+    assert _words_before(text, pos, 4) == re.findall(r"[^\W_]+", window[cut + 1:])[-4:]
