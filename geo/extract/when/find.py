@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from .expr import DateExpr
 from .hijri import HIJRI_RULES
-from .patterns import BLANKS, MAYBE_BLANKS, compile_guarded
+from .patterns import BLANKS, MAYBE_BLANKS, compile_guarded, keeps_to_its_line
 from .rules import RULES, Hit, RuleContext
 from .text import fold_with_map, left_ok
 
@@ -49,8 +49,10 @@ def _gate_pattern(gate: tuple[str, ...] | re.Pattern[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(set(gate), key=lambda w: (-len(w), w))))
 
 
-#: Every rule, in the order ties are broken: the Gregorian ones, then the Hijri ones.
-_ALL_RULES = [(p, h, tuple(_gate_pattern(g) for g in n))
+#: Every rule, in the order ties are broken: the Gregorian ones, then the Hijri ones; each
+#: with its gates as patterns and whether its matches keep to one line (then only the lines
+#: holding its keywords are scanned, see :func:`_rule_matches`).
+_ALL_RULES = [(p, h, tuple(_gate_pattern(g) for g in n), keeps_to_its_line(p))
               for p, h, n in [*RULES, *((compile_guarded(p), h, n) for p, h, n in HIJRI_RULES)]]
 _CLOSING_PAREN = re.compile(rf"{_O}\)")
 _MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواقع{_W}في|في){_O})?")
@@ -80,33 +82,84 @@ _folded = functools.lru_cache(maxsize=16)(fold_with_map)
 def _rule_matches(norm: str) -> tuple[tuple[int, re.Pattern[str], Any, tuple[re.Match[str], ...]], ...]:
     """Every rule's matches in ``norm``, by rule order, for the rules that match at all.
 
+    A rule runs only on a text holding a keyword of each of its gates, and a rule whose
+    matches keep to one line only on the lines holding them (a gate is searched once per
+    line at most: a hit skips to the next line): a weekday rule reads the paragraph that
+    names a weekday, not the whole article. The same matches as a scan of the text.
+
     Cached: matching does not depend on the anchor, and one body is read under
     several (the reader's guess at its day with none, then the day it was
     published, then a week and a few days either way when that day is inferred);
     only the handlers, which read the anchor, run again."""
     out = []
-    passed: dict[re.Pattern[str], bool] = {}  # a gate searched once per text
-    for order, (pattern, handler, needs) in enumerate(_ALL_RULES):
+    lines = _Lines(norm)
+    found: dict[re.Pattern[str], frozenset[int]] = {}  # a gate's lines, searched once per text
+    for order, (pattern, handler, needs, in_line) in enumerate(_ALL_RULES):
+        where: frozenset[int] | None = None
         for gate in needs:  # every gate must pass (see :func:`_gate_pattern`)
-            ok = passed.get(gate)
-            if ok is None:
-                ok = passed[gate] = gate.search(norm) is not None
-            if not ok:
+            held = found.get(gate)
+            if held is None:
+                held = found[gate] = lines.holding(gate)
+            where = held if where is None else where & held
+            if not where:
                 break
         else:
-            matches = tuple(_scan(pattern, norm))
+            if in_line and where is not None:
+                matches = tuple(m for lo, hi in lines.spans(where) for m in _scan(pattern, norm, lo, hi))
+            else:
+                matches = tuple(_scan(pattern, norm))
             if matches:
                 out.append((order, pattern, handler, matches))
     return tuple(out)
 
 
-def _scan(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
-    """Like finditer, keeping only matches at a word start (see :func:`left_ok`).
+class _Lines:
+    """The lines of a text: where each starts and ends (at its break, or the text's end)."""
+
+    __slots__ = ("norm", "starts", "ends")
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.starts = [0]
+        self.ends: list[int] = []
+        at = norm.find("\n")
+        while at != -1:
+            self.ends.append(at)
+            self.starts.append(at + 1)
+            at = norm.find("\n", at + 1)
+        self.ends.append(len(norm))
+
+    def holding(self, gate: re.Pattern[str]) -> frozenset[int]:
+        """The lines in which ``gate`` finds a keyword: one search per such line."""
+        held = []
+        pos, norm, starts, ends = 0, self.norm, self.starts, self.ends
+        while (m := gate.search(norm, pos)) is not None:
+            line = bisect.bisect_right(starts, m.start()) - 1
+            held.append(line)
+            pos = ends[line] + 1
+        return frozenset(held)
+
+    def spans(self, lines: frozenset[int]) -> Iterator[tuple[int, int]]:
+        """(start, end) of the given lines in text order, neighbours joined into one."""
+        ordered = sorted(lines)
+        i = 0
+        while i < len(ordered):
+            j = i
+            while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+                j += 1
+            yield self.starts[ordered[i]], self.ends[ordered[j]]
+            i = j + 1
+
+
+def _scan(pattern: re.Pattern[str], norm: str, pos: int = 0,
+          end: int | None = None) -> Iterator[re.Match[str]]:
+    """Like finditer (from ``pos``, up to ``end``), keeping only matches at a word start
+    (see :func:`left_ok`).
 
     A match inside a word is skipped by one character only, so it cannot hide
     a proper match starting later inside it."""
-    pos = 0
-    while (m := pattern.search(norm, pos)) is not None:
+    end = len(norm) if end is None else end
+    while (m := pattern.search(norm, pos, end)) is not None:
         if left_ok(norm, m.start()):
             yield m
             pos = max(m.end(), m.start() + 1)
