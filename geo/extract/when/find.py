@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
+import ahocorasick
+
 from .expr import DateExpr
 from .hijri import HIJRI_RULES
 from .patterns import BLANKS, MAYBE_BLANKS, compile_guarded, keeps_to_its_line
@@ -54,6 +56,37 @@ def _gate_pattern(gate: tuple[str, ...] | re.Pattern[str]) -> re.Pattern[str]:
 #: holding its keywords are scanned, see :func:`_rule_matches`).
 _ALL_RULES = [(p, h, tuple(_gate_pattern(g) for g in n), keeps_to_its_line(p))
               for p, h, n in [*RULES, *((compile_guarded(p), h, n) for p, h, n in HIJRI_RULES)]]
+
+
+def _keyword_automaton() -> tuple[ahocorasick.Automaton, dict[re.Pattern[str], re.Pattern[str] | None]]:
+    """One automaton over the words (two letters or more) of every gate given as words,
+    each word standing for the gates it belongs to; and for each such gate, its
+    one-character words as one character class (None when it has none).
+
+    Why: a gate searched as an alternation of words tries every word at every character
+    (twenty gates, twenty passes over an article); the automaton finds every gate's
+    words in one pass, and a character class is one quick search. Gates written as
+    patterns (a month name as a word) are searched as they are."""
+    words: dict[str, set[re.Pattern[str]]] = {}
+    chars: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+    for _, _, needs in [*RULES, *HIJRI_RULES]:
+        for gate in needs:
+            if isinstance(gate, tuple):
+                single = sorted({w for w in gate if len(w) == 1})
+                chars[_gate_pattern(gate)] = re.compile(
+                    "[" + "".join(re.escape(c) for c in single) + "]") if single else None
+                for w in gate:
+                    if len(w) > 1:
+                        words.setdefault(w, set()).add(_gate_pattern(gate))
+    automaton = ahocorasick.Automaton()
+    for w, gates in words.items():
+        automaton.add_word(w, tuple(gates))
+    if words:
+        automaton.make_automaton()
+    return automaton, chars
+
+
+_KEYWORDS, _KEYWORD_GATES = _keyword_automaton()
 _CLOSING_PAREN = re.compile(rf"{_O}\)")
 _MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواقع{_W}في|في){_O})?")
 
@@ -116,10 +149,11 @@ def _rule_matches(norm: str) -> tuple[tuple[int, re.Pattern[str], Any, tuple[re.
 class _Lines:
     """The lines of a text: where each starts and ends (at its break, or the text's end)."""
 
-    __slots__ = ("norm", "starts", "ends")
+    __slots__ = ("norm", "starts", "ends", "keywords")
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
+        self.keywords: dict[re.Pattern[str], frozenset[int]] | None = None
         self.starts = [0]
         self.ends: list[int] = []
         at = norm.find("\n")
@@ -130,7 +164,18 @@ class _Lines:
         self.ends.append(len(norm))
 
     def holding(self, gate: re.Pattern[str]) -> frozenset[int]:
-        """The lines in which ``gate`` finds a keyword: one search per such line."""
+        """The lines in which ``gate`` finds a keyword: from the keyword automaton's one
+        pass, or one search per such line."""
+        if gate in _KEYWORD_GATES:
+            if self.keywords is None:
+                self.keywords = self._keyword_lines()
+            held_words = self.keywords.get(gate, frozenset())
+            chars = _KEYWORD_GATES[gate]
+            return held_words if chars is None else held_words | self._searched(chars)
+        return self._searched(gate)
+
+    def _searched(self, gate: re.Pattern[str]) -> frozenset[int]:
+        """The lines in which a search of ``gate`` finds something, one search per line."""
         held = []
         pos, norm, starts, ends = 0, self.norm, self.starts, self.ends
         while (m := gate.search(norm, pos)) is not None:
@@ -138,6 +183,19 @@ class _Lines:
             held.append(line)
             pos = ends[line] + 1
         return frozenset(held)
+
+    def _keyword_lines(self) -> dict[re.Pattern[str], frozenset[int]]:
+        """The lines holding each keyword gate's words, from one pass of the automaton."""
+        held: dict[re.Pattern[str], set[int]] = {}
+        ends, line = self.ends, 0
+        if _KEYWORDS.kind != ahocorasick.AHOCORASICK:
+            return {}  # pragma: no cover - no gate of words
+        for end, gates in _KEYWORDS.iter(self.norm):  # in text order: the line only moves on
+            while end > ends[line]:
+                line += 1
+            for gate in gates:
+                held.setdefault(gate, set()).add(line)
+        return {gate: frozenset(lines) for gate, lines in held.items()}
 
     def spans(self, lines: frozenset[int]) -> Iterator[tuple[int, int]]:
         """(start, end) of the given lines in text order, neighbours joined into one."""

@@ -797,3 +797,14 @@ _PIECES = ["امس", "الاحد", "يوم", "5", "2022", "تشرين الاول
 def test_line_scans_match_whole_text_scans_on_mixed_lines(pieces: list[str]) -> None:
     norm = "".join(pieces)
     assert _line_matches(norm) == _whole_text_matches(norm)
+
+
+def test_the_keyword_automaton_finds_the_lines_each_gates_search_finds() -> None:
+    from geo.extract.when import find
+
+    gates = {gate for *_, needs, _ in find._ALL_RULES for gate in needs}
+    assert find._KEYWORD_GATES and set(find._KEYWORD_GATES) < gates  # a month gate is a pattern
+    for norm in [*_real_texts()[:60], "امس\n\nالعام 2020/\nالثالث من\nx"]:
+        lines = find._Lines(norm)
+        for gate in gates:
+            assert lines.holding(gate) == lines._searched(gate), gate.pattern
