@@ -87,6 +87,9 @@ def _keyword_automaton() -> tuple[ahocorasick.Automaton, dict[re.Pattern[str], r
 
 
 _KEYWORDS, _KEYWORD_GATES = _keyword_automaton()
+#: The gates of words alone (no one-character word), none of whose words a text holds yet.
+_NO_KEYWORDS: dict[re.Pattern[str], frozenset[int]] = {
+    gate: frozenset() for gate, chars in _KEYWORD_GATES.items() if chars is None}
 _CLOSING_PAREN = re.compile(rf"{_O}\)")
 _MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواقع{_W}في|في){_O})?")
 
@@ -125,35 +128,32 @@ def _rule_matches(norm: str) -> tuple[tuple[int, re.Pattern[str], Any, tuple[re.
     published, then a week and a few days either way when that day is inferred);
     only the handlers, which read the anchor, run again."""
     out = []
-    lines = _Lines(norm)
-    found: dict[re.Pattern[str], frozenset[int]] = {}  # a gate's lines, searched once per text
+    held = _GateLines(norm)
+    whole = ((0, len(norm)),)
+    lines = len(held.starts) > 1
     for order, (pattern, handler, needs, in_line) in enumerate(_ALL_RULES):
         where: frozenset[int] | None = None
         for gate in needs:  # every gate must pass (see :func:`_gate_pattern`)
-            held = found.get(gate)
-            if held is None:
-                held = found[gate] = lines.holding(gate)
-            where = held if where is None else where & held
+            where = held[gate] if where is None else where & held[gate]
             if not where:
                 break
         else:
-            if in_line and where is not None:
-                matches = tuple(m for lo, hi in lines.spans(where) for m in _scan(pattern, norm, lo, hi))
-            else:
-                matches = tuple(_scan(pattern, norm))
+            spans = held.spans(where) if lines and in_line and where is not None else whole
+            matches = _scan_spans(pattern, norm, spans)
             if matches:
                 out.append((order, pattern, handler, matches))
     return tuple(out)
 
 
-class _Lines:
-    """The lines of a text: where each starts and ends (at its break, or the text's end)."""
+class _GateLines(dict[re.Pattern[str], frozenset[int]]):
+    """The lines of a text holding each gate's keywords, worked out on first asking; and
+    where each line starts and ends (at its break, or the text's end)."""
 
     __slots__ = ("norm", "starts", "ends", "keywords")
 
     def __init__(self, norm: str) -> None:
+        super().__init__()
         self.norm = norm
-        self.keywords: dict[re.Pattern[str], frozenset[int]] | None = None
         self.starts = [0]
         self.ends: list[int] = []
         at = norm.find("\n")
@@ -162,19 +162,25 @@ class _Lines:
             self.starts.append(at + 1)
             at = norm.find("\n", at + 1)
         self.ends.append(len(norm))
+        self.keywords = self._keyword_lines()
+        self.update(_NO_KEYWORDS)  # the gates of words alone: their lines are known now
+        self.update((gate, lines) for gate, lines in self.keywords.items()
+                    if gate in _NO_KEYWORDS)
+
+    def __missing__(self, gate: re.Pattern[str]) -> frozenset[int]:
+        held = self[gate] = self.holding(gate)
+        return held
 
     def holding(self, gate: re.Pattern[str]) -> frozenset[int]:
         """The lines in which ``gate`` finds a keyword: from the keyword automaton's one
         pass, or one search per such line."""
         if gate in _KEYWORD_GATES:
-            if self.keywords is None:
-                self.keywords = self._keyword_lines()
             held_words = self.keywords.get(gate, frozenset())
             chars = _KEYWORD_GATES[gate]
-            return held_words if chars is None else held_words | self._searched(chars)
-        return self._searched(gate)
+            return held_words if chars is None else held_words | self.searched(chars)
+        return self.searched(gate)
 
-    def _searched(self, gate: re.Pattern[str]) -> frozenset[int]:
+    def searched(self, gate: re.Pattern[str]) -> frozenset[int]:
         """The lines in which a search of ``gate`` finds something, one search per line."""
         held = []
         pos, norm, starts, ends = 0, self.norm, self.starts, self.ends
@@ -197,16 +203,21 @@ class _Lines:
                 held.setdefault(gate, set()).add(line)
         return {gate: frozenset(lines) for gate, lines in held.items()}
 
-    def spans(self, lines: frozenset[int]) -> Iterator[tuple[int, int]]:
+    def spans(self, lines: frozenset[int]) -> tuple[tuple[int, int], ...]:
         """(start, end) of the given lines in text order, neighbours joined into one."""
+        if len(lines) == 1:
+            (line,) = lines
+            return ((self.starts[line], self.ends[line]),)
         ordered = sorted(lines)
+        out = []
         i = 0
         while i < len(ordered):
             j = i
             while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
                 j += 1
-            yield self.starts[ordered[i]], self.ends[ordered[j]]
+            out.append((self.starts[ordered[i]], self.ends[ordered[j]]))
             i = j + 1
+        return tuple(out)
 
 
 def _scan(pattern: re.Pattern[str], norm: str, pos: int = 0,
@@ -217,12 +228,28 @@ def _scan(pattern: re.Pattern[str], norm: str, pos: int = 0,
     A match inside a word is skipped by one character only, so it cannot hide
     a proper match starting later inside it."""
     end = len(norm) if end is None else end
-    while (m := pattern.search(norm, pos, end)) is not None:
+    search = pattern.search
+    while (m := search(norm, pos, end)) is not None:
         if left_ok(norm, m.start()):
             yield m
             pos = max(m.end(), m.start() + 1)
         else:
             pos = m.start() + 1
+
+
+def _scan_spans(pattern: re.Pattern[str], norm: str,
+                spans: tuple[tuple[int, int], ...]) -> tuple[re.Match[str], ...]:
+    """:func:`_scan` over each span, as one tuple (most rules find nothing: no generator)."""
+    out = []
+    search = pattern.search
+    for pos, end in spans:
+        while (m := search(norm, pos, end)) is not None:
+            if left_ok(norm, m.start()):
+                out.append(m)
+                pos = max(m.end(), m.start() + 1)
+            else:
+                pos = m.start() + 1
+    return tuple(out)
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:

@@ -805,6 +805,6 @@ def test_the_keyword_automaton_finds_the_lines_each_gates_search_finds() -> None
     gates = {gate for *_, needs, _ in find._ALL_RULES for gate in needs}
     assert find._KEYWORD_GATES and set(find._KEYWORD_GATES) < gates  # a month gate is a pattern
     for norm in [*_real_texts()[:60], "امس\n\nالعام 2020/\nالثالث من\nx"]:
-        lines = find._Lines(norm)
+        lines = find._GateLines(norm)
         for gate in gates:
-            assert lines.holding(gate) == lines._searched(gate), gate.pattern
+            assert lines.holding(gate) == lines.searched(gate), gate.pattern
