@@ -146,7 +146,7 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     anchors: list[tuple[int, Place]] = []  # (folded offset, place), in text order
     # First pass: what needs no help from the rest of the text.
     for i, p in enumerate(pending):
-        if p.role != "location" or _in_area(p.candidates) <= 1:
+        if len(p.candidates) == 1 or p.role != "location" or _in_area(p.candidates) <= 1:
             mentions[i] = m = _decide(p, folded, pending, starts, anchors={})
             if m.place and m.role == "location" and m.place.in_area and _is_point_like(m.place):
                 anchors.append((p.raw.start, m.place))
