@@ -21,6 +21,9 @@ __all__ = ["Escape", "dump_mentions", "iter_mentions_json"]
 
 _INDENT = "  "
 _encode_str = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C, ensure_ascii=False
+#: Rewrites characters of an encoded JSON string one by one, each alone (see
+#: :func:`iter_mentions_json`): :func:`gazetteer.terminal.json_safe` is one.
+Escape = Callable[[str], str]
 
 
 def dump_mentions(mentions: Iterable[Mention], *, escape: Escape | None = None) -> str:
@@ -43,10 +46,6 @@ def iter_mentions_json(mentions: Iterable[Mention], *,
         yield ("[\n" if first else ",\n") + _INDENT + _mention(m, strings)
         first = False
     yield "[]" if first else "\n]"
-
-
-#: Rewrites the characters of an encoded JSON string (see :func:`iter_mentions_json`).
-Escape = Callable[[str], str]
 
 
 class _Strings:
