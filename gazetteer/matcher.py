@@ -103,6 +103,7 @@ class PlaceMatcher:
         (core, clitics) pair admits is worked out once per pair and remembered.
         """
         found: list[RawMatch] = []
+        append, new = found.append, tuple.__new__  # a named tuple made without its Python __new__
         n = len(folded)
         for end_idx, word in self.automaton.iter(folded):
             end = end_idx + 1
@@ -120,8 +121,8 @@ class PlaceMatcher:
             if ids is None:
                 ids = word.admit(prefix)
             if ids:
-                found.append(RawMatch(start - 2 if prefix.endswith("ال") else start, end,
-                                      word.core, ids, prefix, ws))
+                append(new(RawMatch, (start - 2 if prefix.endswith("ال") else start, end,
+                                      word.core, ids, prefix, ws)))
         return _longest_non_overlapping(found)
 
     def find(self, text: str) -> tuple[FoldedText, list[RawMatch]]:

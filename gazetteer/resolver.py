@@ -25,9 +25,12 @@ after 'الريف الشرقي ل' (its countryside); names the gazetteer lacks 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
+import gc
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -113,6 +116,29 @@ def resolve_text(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    with collector_paused():
+        return _resolve(text, gazetteer)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector off while a text's mentions are made.
+
+    Why: a long text makes tens of thousands of mentions and their candidate lists, none
+    of them in a reference cycle; the collector ran every 700 of them and walked the
+    young ones each time, a third of the choosing step. What is made here is freed by
+    reference counting as ever; the collector resumes (if it was on) when the text is done.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     folded, raws = gazetteer.matcher.find(text)
     pending = [_prepare(raw, folded, gazetteer) for raw in raws]
     mentions: list[Mention | None] = [None] * len(pending)
@@ -120,7 +146,7 @@ def resolve_text(text: str, gazetteer: Gazetteer) -> list[Mention]:
     anchors: list[tuple[int, Place]] = []  # (folded offset, place), in text order
     # First pass: what needs no help from the rest of the text.
     for i, p in enumerate(pending):
-        if p.role != "location" or _in_area(p.candidates) <= 1:
+        if len(p.candidates) == 1 or p.role != "location" or _in_area(p.candidates) <= 1:
             mentions[i] = m = _decide(p, folded, pending, starts, anchors={})
             if m.place and m.role == "location" and m.place.in_area and _is_point_like(m.place):
                 anchors.append((p.raw.start, m.place))
@@ -185,17 +211,21 @@ def _prepare(raw: RawMatch, folded: FoldedText, gaz: Gazetteer) -> _Pending:
     text = folded.folded
     before = _words_before(text, raw.word_start, 4)
     cue_kind, near, near_word = "", False, ""
-    facts = [_facts(w) for w in before]
+    get = _FACTS.get
+    facts = [get(w) or _facts(w) for w in before]
+    last = None
     if facts:
-        cue_kind = facts[-1].cue_kind
-    for fact in reversed(facts):
-        if fact.near_word:
-            near, near_word = True, fact.near_word
-            break
-        if not fact.passes:
-            break
-    role = _role(raw, folded, before, facts[-1] if facts else None)
-    return _Pending(raw, [gaz.places[i] for i in raw.place_ids], cue_kind, near, near_word, role)
+        last = facts[-1]
+        cue_kind = last.cue_kind
+        for fact in reversed(facts):
+            if fact.near_word:
+                near, near_word = True, fact.near_word
+                break
+            if not fact.passes:
+                break
+    places = gaz.places
+    return _Pending(raw, [places[i] for i in raw.place_ids], cue_kind, near, near_word,
+                    _role(raw, folded, before, last))
 
 
 def _words_before(text: str, pos: int, n: int) -> list[str]:
@@ -203,10 +233,14 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
 
     Most names have their words close by: a short window with no sentence end and more
     than ``n`` words gives the same last ``n`` (only its first word may be cut short),
-    and is cheaper to read than the full one."""
+    and is cheaper to read than the full one; when its last ``n`` blank-separated words
+    are letters and digits only they are those words, cut without the regex."""
     if pos > _NEAR:
         near = text[pos - _NEAR:pos]
         if "." not in near and "\n" not in near and "!" not in near and "?" not in near:
+            words = near.split()
+            if len(words) > n and "".join(words := words[-n:]).isalnum():
+                return words
             words = _WORD_RE.findall(near)
             if len(words) > n:
                 return words[-n:]
@@ -217,29 +251,33 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
 
 def _role(raw: RawMatch, folded: FoldedText, before: list[str], last: _WordFacts | None) -> str:
     text = folded.folded
-    clock = text[max(0, raw.word_start - 16):raw.word_start]
-    if ":" in clock and _TIME_BEFORE.search(clock):
+    start, end, _, _, _, word_start = raw
+    if text.find(":", word_start - 16 if word_start > 16 else 0, word_start) >= 0 and \
+            _TIME_BEFORE.search(text[max(0, word_start - 16):word_start]):
         return "timezone"
     if last is not None and last.media:
         return "media"
-    if text[raw.end:raw.end + 1].isdigit():
+    if text[end:end + 1].isdigit():
         return "media"  # 'ديرالزور24', 'الخابور24': an outlet's name
     if last is not None and last.body and (
-            not last.body_needs_after or _BODY_AFTER.match(text[raw.end:raw.end + 24])):
+            not last.body_needs_after or _BODY_AFTER.match(text[end:end + 24])):
         return "body"
-    if _is_person_name(raw, before, text) or default_person_names().is_person_at(
-            text, raw.word_start, raw.start, raw.end):
+    if _is_person_name(raw, before, text) or _PERSONS().is_person_at(
+            text, word_start, start, end):
         return "person"
-    newline = text.rfind("\n", max(0, raw.start - _WINDOW), raw.start)
-    at_line_start = newline >= 0 or raw.start <= _WINDOW
-    if at_line_start and (newline + 1 >= raw.word_start or text[newline + 1].isspace()) and \
-            not text[newline + 1:raw.word_start].strip():  # (a line opening with a letter: no)
+    newline = text.rfind("\n", max(0, start - _WINDOW), start)
+    if (newline >= 0 or start <= _WINDOW) and (
+            newline + 1 >= word_start or text[newline + 1].isspace()) and \
+            not text[newline + 1:word_start].strip():  # (a line opening with a letter: no)
         original = folded.original
-        end = folded.to_original(raw.end, end=True)
+        end = folded.to_original(end, end=True)
         line_end = original.find("\n", end, end + 80)
         if line_end >= 0 and _DATELINE_AFTER.match(original[end:line_end]):
             return "dateline"
     return "location"
+
+
+_PERSONS = default_person_names
 
 
 def _is_media_word(word: str) -> bool:
@@ -312,29 +350,26 @@ def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: li
             *, anchors: dict[str, Place]) -> Mention:
     raw = p.raw
     start, end = folded.to_original(raw.start), folded.to_original(raw.end, end=True)
-    mention = Mention(start=start, end=end, text=folded.original[start:end], key=raw.core,
-                      role=p.role, kind_word=p.cue_kind)
-    if p.role in ("timezone", "media", "body", "person"):
-        mention.cue = {"timezone": "time zone of a clock time, not a place in the story",
-                       "media": "name of a media outlet",
-                       "body": "part of the name of a unit or council, not a place in the story",
-                       "person": "part of a person's name, not a place in the story",
-                       }[p.role]
-        mention.candidates = [Candidate(c, 0.0, (p.role,)) for c in p.candidates]
-        return mention
-    if len(p.candidates) == 1:  # nothing to choose: the ranking depends on the cue word only
-        key = (p.candidates[0].id, p.cue_kind)
-        ranked = _SINGLE_CACHE.get(key)
-        if ranked is None or ranked[0].place is not p.candidates[0]:
-            ranked = _SINGLE_CACHE[key] = [_score(p.candidates[0], p, set(), {})]
-    else:
-        govs = _context_governorates(p, pending, starts, folded.folded)
-        ranked = sorted((_score(c, p, govs, anchors) for c in p.candidates), key=lambda c: -c.score)
-    mention.candidates = list(ranked)
+    text = folded.original[start:end]
+    role = p.role
+    if role in _ROLE_CUES:
+        return Mention(start, end, text, raw.core, None, 0.0, None,
+                       [Candidate(c, 0.0, (role,)) for c in p.candidates], _ROLE_CUES[role],
+                       role, False, p.cue_kind)
+    if len(p.candidates) == 1:  # nothing to choose: all but the spans is remembered
+        place, gp, cue, ranked = _single(p)
+        return Mention(start, end, text, raw.core, place, 0.9, gp, list(ranked), cue,
+                       "outside" if not place.in_area and role == "location" else role,
+                       False, p.cue_kind)
+    mention = Mention(start=start, end=end, text=text, key=raw.core, role=role,
+                      kind_word=p.cue_kind)
+    govs = _context_governorates(p, pending, starts, folded.folded)
+    ranked = sorted((_score(c, p, govs, anchors) for c in p.candidates), key=lambda c: -c.score)
+    mention.candidates = ranked
     best = ranked[0]
-    runner = ranked[1].score if len(ranked) > 1 else 0.0
+    runner = ranked[1].score
     margin = best.score - runner
-    if len(ranked) > 1 and margin < MIN_MARGIN and best.place.in_area and ranked[1].place.in_area:
+    if margin < MIN_MARGIN and best.place.in_area and ranked[1].place.in_area:
         mention.cue = "ambiguous: " + ", ".join(f"{c.place.id} ({c.score:.2f})" for c in ranked[:3])
         mention.confidence = round(best.score / (best.score + runner + 1e-9) * 0.5, 3)
         return mention
@@ -347,7 +382,31 @@ def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: li
     return mention
 
 
-_SINGLE_CACHE: dict[tuple[str, str], list[Candidate]] = {}
+#: The cue of a mention whose role says it is no place of the story.
+_ROLE_CUES = {"timezone": "time zone of a clock time, not a place in the story",
+              "media": "name of a media outlet",
+              "body": "part of the name of a unit or council, not a place in the story",
+              "person": "part of a person's name, not a place in the story"}
+
+
+def _single(p: _Pending) -> tuple[Place, int, str, tuple[Candidate, ...]]:
+    """The choice of a name with one candidate: its place, geo precision, cue and ranking.
+
+    They depend on the place, the kind word and the precision word only, and most
+    mentions of a text are such names: each (place, kind word, near) is scored once."""
+    place = p.candidates[0]
+    key = (place.id, p.cue_kind, p.near)
+    choice = _SINGLE_CACHE.get(key)
+    if choice is None or choice[0] is not place:
+        if len(_SINGLE_CACHE) >= _FACTS_MAX:
+            _SINGLE_CACHE.clear()
+        best = _score(place, p, set(), {})
+        choice = _SINGLE_CACHE[key] = (place, _geo_precision(place, p.near),
+                                       "; ".join(best.reasons), (best,))
+    return choice
+
+
+_SINGLE_CACHE: dict[tuple[str, str, bool], tuple[Place, int, str, tuple[Candidate, ...]]] = {}
 
 
 def _context_governorates(p: _Pending, pending: list[_Pending], starts: list[int],

@@ -19,6 +19,8 @@ def test_real_text_mode_prints_every_figure(capsys, monkeypatch):
     out = capsys.readouterr().out
     assert re.search(r"real corpus: 6 articles from \d+ distinct texts", out), out
     assert re.search(r"bare scan .* articles/s .* MB/s", out), out
+    for part in ("place finding \\(resolve_text\\)", "date finder \\(find_dates\\)"):
+        assert re.search(part + r" .* MB/s .* the bare scan's CPU time", out), out
     for jobs in (1, 2):
         assert re.search(rf"pipeline --jobs {jobs} .* articles/s .* MB/s .* the bare scan's "
                          r"time; 6 articles", out), out

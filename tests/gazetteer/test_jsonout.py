@@ -46,3 +46,15 @@ def test_numbers_and_odd_values_are_written_as_json_writes_them(score: float) ->
     other = Mention(start=5, end=9, text="x", key="x", place=place, confidence=0.9,
                     geo_precision=2, approximate=True, cue="why")
     assert dump_mentions([mention, other]) == _reference([mention, other])
+
+
+def test_an_escape_applied_per_string_gives_the_bytes_of_one_over_the_whole() -> None:
+    from gazetteer.terminal import json_safe
+
+    mentions = resolve_text(NEWS * 2, load_gazetteer())
+    place = Place("x2", "تل\u202eحمي", "Tal\u009b2J", "village", 36.5, 41.0, "hasakah")
+    mentions += [Mention(start=0, end=3, text="\u202eسين", key="سين", place=place,
+                         cue="why \u2066", candidates=[Candidate(place, 0.5, ("\x85",))])] * 2
+    assert dump_mentions(mentions, escape=json_safe) == json_safe(_reference(mentions))
+    assert "\u202e" not in dump_mentions(mentions, escape=json_safe)
+    assert "\u202e" in dump_mentions(mentions) == _reference(mentions)  # no escape: as json.dumps

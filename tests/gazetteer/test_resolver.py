@@ -177,3 +177,43 @@ def test_the_words_before_a_name_are_those_of_its_sentence_within_60_characters(
     text = "".join(pieces) + "القامشلي"
     pos = len(text) - len("القامشلي")
     assert _words_before(text, pos, n) == _words_before_by_long_window(text, pos, n)
+
+
+@pytest.mark.parametrize("was_on", [True, False])
+def test_the_collector_is_left_as_it_was_found(small_gazetteer, was_on: bool) -> None:
+    import gc
+
+    from gazetteer.resolver import collector_paused
+
+    before = gc.isenabled()
+    try:
+        (gc.enable if was_on else gc.disable)()
+        assert resolve_text("دورية في القامشلي", small_gazetteer)
+        assert gc.isenabled() is was_on
+        with pytest.raises(RuntimeError), collector_paused():
+            assert not gc.isenabled()
+            raise RuntimeError
+        assert gc.isenabled() is was_on
+    finally:
+        (gc.enable if before else gc.disable)()
+
+
+def test_single_candidate_choices_are_remembered_per_kind_word_and_precision(
+        small_gazetteer) -> None:
+    plain = resolve_text("دورية في القامشلي", small_gazetteer)[0]
+    near = resolve_text("دورية قرب القامشلي", small_gazetteer)[-1]
+    again = resolve_text("وفي القامشلي", small_gazetteer)[0]
+    assert plain.place is near.place is again.place
+    assert (plain.geo_precision, near.geo_precision) == (1, 2)
+    assert again.candidates == plain.candidates and again.candidates is not plain.candidates
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="قرية ال1_-.\n،:!\u0640x ", max_size=90), st.integers(0, 90))
+def test_words_before_reads_the_words_the_regex_reads(text: str, pos: int) -> None:
+    from gazetteer.resolver import _words_before
+
+    pos = min(pos, len(text))
+    window = text[max(0, pos - 60):pos]
+    cut = max(window.rfind(c) for c in ".\n!?")
+    assert _words_before(text, pos, 4) == re.findall(r"[^\W_]+", window[cut + 1:])[-4:]

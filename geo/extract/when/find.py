@@ -15,9 +15,11 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
+import ahocorasick
+
 from .expr import DateExpr
 from .hijri import HIJRI_RULES
-from .patterns import BLANKS, MAYBE_BLANKS, compile_guarded
+from .patterns import BLANKS, MAYBE_BLANKS, compile_guarded, keeps_to_its_line
 from .rules import RULES, Hit, RuleContext
 from .text import fold_with_map, left_ok
 
@@ -49,9 +51,45 @@ def _gate_pattern(gate: tuple[str, ...] | re.Pattern[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(set(gate), key=lambda w: (-len(w), w))))
 
 
-#: Every rule, in the order ties are broken: the Gregorian ones, then the Hijri ones.
-_ALL_RULES = [(p, h, tuple(_gate_pattern(g) for g in n))
+#: Every rule, in the order ties are broken: the Gregorian ones, then the Hijri ones; each
+#: with its gates as patterns and whether its matches keep to one line (then only the lines
+#: holding its keywords are scanned, see :func:`_rule_matches`).
+_ALL_RULES = [(p, h, tuple(_gate_pattern(g) for g in n), keeps_to_its_line(p))
               for p, h, n in [*RULES, *((compile_guarded(p), h, n) for p, h, n in HIJRI_RULES)]]
+
+
+def _keyword_automaton() -> tuple[ahocorasick.Automaton, dict[re.Pattern[str], re.Pattern[str] | None]]:
+    """One automaton over the words (two letters or more) of every gate given as words,
+    each word standing for the gates it belongs to; and for each such gate, its
+    one-character words as one character class (None when it has none).
+
+    Why: a gate searched as an alternation of words tries every word at every character
+    (twenty gates, twenty passes over an article); the automaton finds every gate's
+    words in one pass, and a character class is one quick search. Gates written as
+    patterns (a month name as a word) are searched as they are."""
+    words: dict[str, set[re.Pattern[str]]] = {}
+    chars: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+    for _, _, needs in [*RULES, *HIJRI_RULES]:
+        for gate in needs:
+            if isinstance(gate, tuple):
+                single = sorted({w for w in gate if len(w) == 1})
+                chars[_gate_pattern(gate)] = re.compile(
+                    "[" + "".join(re.escape(c) for c in single) + "]") if single else None
+                for w in gate:
+                    if len(w) > 1:
+                        words.setdefault(w, set()).add(_gate_pattern(gate))
+    automaton = ahocorasick.Automaton()
+    for w, gates in words.items():
+        automaton.add_word(w, tuple(gates))
+    if words:
+        automaton.make_automaton()
+    return automaton, chars
+
+
+_KEYWORDS, _KEYWORD_GATES = _keyword_automaton()
+#: The gates of words alone (no one-character word), none of whose words a text holds yet.
+_NO_KEYWORDS: dict[re.Pattern[str], frozenset[int]] = {
+    gate: frozenset() for gate, chars in _KEYWORD_GATES.items() if chars is None}
 _CLOSING_PAREN = re.compile(rf"{_O}\)")
 _MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواقع{_W}في|في){_O})?")
 
@@ -80,38 +118,138 @@ _folded = functools.lru_cache(maxsize=16)(fold_with_map)
 def _rule_matches(norm: str) -> tuple[tuple[int, re.Pattern[str], Any, tuple[re.Match[str], ...]], ...]:
     """Every rule's matches in ``norm``, by rule order, for the rules that match at all.
 
+    A rule runs only on a text holding a keyword of each of its gates, and a rule whose
+    matches keep to one line only on the lines holding them (a gate is searched once per
+    line at most: a hit skips to the next line): a weekday rule reads the paragraph that
+    names a weekday, not the whole article. The same matches as a scan of the text.
+
     Cached: matching does not depend on the anchor, and one body is read under
     several (the reader's guess at its day with none, then the day it was
     published, then a week and a few days either way when that day is inferred);
     only the handlers, which read the anchor, run again."""
     out = []
-    passed: dict[re.Pattern[str], bool] = {}  # a gate searched once per text
-    for order, (pattern, handler, needs) in enumerate(_ALL_RULES):
+    held = _GateLines(norm)
+    whole = ((0, len(norm)),)
+    lines = len(held.starts) > 1
+    for order, (pattern, handler, needs, in_line) in enumerate(_ALL_RULES):
+        where: frozenset[int] | None = None
         for gate in needs:  # every gate must pass (see :func:`_gate_pattern`)
-            ok = passed.get(gate)
-            if ok is None:
-                ok = passed[gate] = gate.search(norm) is not None
-            if not ok:
+            where = held[gate] if where is None else where & held[gate]
+            if not where:
                 break
         else:
-            matches = tuple(_scan(pattern, norm))
+            spans = held.spans(where) if lines and in_line and where is not None else whole
+            matches = _scan_spans(pattern, norm, spans)
             if matches:
                 out.append((order, pattern, handler, matches))
     return tuple(out)
 
 
-def _scan(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
-    """Like finditer, keeping only matches at a word start (see :func:`left_ok`).
+class _GateLines(dict[re.Pattern[str], frozenset[int]]):
+    """The lines of a text holding each gate's keywords, worked out on first asking; and
+    where each line starts and ends (at its break, or the text's end)."""
+
+    __slots__ = ("norm", "starts", "ends", "keywords")
+
+    def __init__(self, norm: str) -> None:
+        super().__init__()
+        self.norm = norm
+        self.starts = [0]
+        self.ends: list[int] = []
+        at = norm.find("\n")
+        while at != -1:
+            self.ends.append(at)
+            self.starts.append(at + 1)
+            at = norm.find("\n", at + 1)
+        self.ends.append(len(norm))
+        self.keywords = self._keyword_lines()
+        self.update(_NO_KEYWORDS)  # the gates of words alone: their lines are known now
+        self.update((gate, lines) for gate, lines in self.keywords.items()
+                    if gate in _NO_KEYWORDS)
+
+    def __missing__(self, gate: re.Pattern[str]) -> frozenset[int]:
+        held = self[gate] = self.holding(gate)
+        return held
+
+    def holding(self, gate: re.Pattern[str]) -> frozenset[int]:
+        """The lines in which ``gate`` finds a keyword: from the keyword automaton's one
+        pass, or one search per such line."""
+        if gate in _KEYWORD_GATES:
+            held_words = self.keywords.get(gate, frozenset())
+            chars = _KEYWORD_GATES[gate]
+            return held_words if chars is None else held_words | self.searched(chars)
+        return self.searched(gate)
+
+    def searched(self, gate: re.Pattern[str]) -> frozenset[int]:
+        """The lines in which a search of ``gate`` finds something, one search per line."""
+        held = []
+        pos, norm, starts, ends = 0, self.norm, self.starts, self.ends
+        while (m := gate.search(norm, pos)) is not None:
+            line = bisect.bisect_right(starts, m.start()) - 1
+            held.append(line)
+            pos = ends[line] + 1
+        return frozenset(held)
+
+    def _keyword_lines(self) -> dict[re.Pattern[str], frozenset[int]]:
+        """The lines holding each keyword gate's words, from one pass of the automaton."""
+        held: dict[re.Pattern[str], set[int]] = {}
+        ends, line = self.ends, 0
+        if _KEYWORDS.kind != ahocorasick.AHOCORASICK:
+            return {}  # pragma: no cover - no gate of words
+        for end, gates in _KEYWORDS.iter(self.norm):  # in text order: the line only moves on
+            while end > ends[line]:
+                line += 1
+            for gate in gates:
+                held.setdefault(gate, set()).add(line)
+        return {gate: frozenset(lines) for gate, lines in held.items()}
+
+    def spans(self, lines: frozenset[int]) -> tuple[tuple[int, int], ...]:
+        """(start, end) of the given lines in text order, neighbours joined into one."""
+        if len(lines) == 1:
+            (line,) = lines
+            return ((self.starts[line], self.ends[line]),)
+        ordered = sorted(lines)
+        out = []
+        i = 0
+        while i < len(ordered):
+            j = i
+            while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+                j += 1
+            out.append((self.starts[ordered[i]], self.ends[ordered[j]]))
+            i = j + 1
+        return tuple(out)
+
+
+def _scan(pattern: re.Pattern[str], norm: str, pos: int = 0,
+          end: int | None = None) -> Iterator[re.Match[str]]:
+    """Like finditer (from ``pos``, up to ``end``), keeping only matches at a word start
+    (see :func:`left_ok`).
 
     A match inside a word is skipped by one character only, so it cannot hide
     a proper match starting later inside it."""
-    pos = 0
-    while (m := pattern.search(norm, pos)) is not None:
+    end = len(norm) if end is None else end
+    search = pattern.search
+    while (m := search(norm, pos, end)) is not None:
         if left_ok(norm, m.start()):
             yield m
             pos = max(m.end(), m.start() + 1)
         else:
             pos = m.start() + 1
+
+
+def _scan_spans(pattern: re.Pattern[str], norm: str,
+                spans: tuple[tuple[int, int], ...]) -> tuple[re.Match[str], ...]:
+    """:func:`_scan` over each span, as one tuple (most rules find nothing: no generator)."""
+    out = []
+    search = pattern.search
+    for pos, end in spans:
+        while (m := search(norm, pos, end)) is not None:
+            if left_ok(norm, m.start()):
+                out.append(m)
+                pos = max(m.end(), m.start() + 1)
+            else:
+                pos = m.start() + 1
+    return tuple(out)
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:

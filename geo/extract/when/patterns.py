@@ -41,7 +41,8 @@ __all__ = [
     "NUMBER",
     "ORDINAL", "ORDINAL_STEMS", "TODAY",
     "QUAL", "REL", "TAIL", "TOD", "UNITS", "WEEKDAY_STEMS", "YEAR_WORD", "YESTERDAY_STEMS",
-    "compile_guarded", "month_number", "rel_offset", "weekday_group", "year_group",
+    "compile_guarded", "keeps_to_its_line", "month_number", "rel_offset", "weekday_group",
+    "year_group",
 ]
 
 #: Some blanks, not a line break.
@@ -217,3 +218,86 @@ def compile_guarded(pattern: str) -> re.Pattern[str]:
     except (_NoPrefix, AttributeError, TypeError, ValueError):
         guard = ""
     return re.compile(guard + pattern)
+
+
+def keeps_to_its_line(pattern: re.Pattern[str]) -> bool:
+    """Whether no match of ``pattern`` reads a line break: nothing it takes, nor any
+    look-ahead of it, can be a '\\n', and it has no end-of-text anchor.
+
+    Why: such a pattern's matches in a text are its matches in each line, each found by
+    a search ending at the line's break (what the look-aheads see there, the end of the
+    search or the break itself, fails or holds alike); the date finder then scans only
+    the lines holding a rule's keywords. False when it cannot be told (the caller scans
+    the whole text, with the same results).
+    """
+    if _sre_parse is None:  # pragma: no cover - another Python
+        return False
+    try:
+        parsed = _sre_parse(pattern.pattern, pattern.flags)
+        return _stays_in_line(parsed, bool(pattern.flags & re.DOTALL))
+    except (_NoPrefix, AttributeError, TypeError, ValueError):
+        return False
+
+
+#: Character classes that hold '\n' (a blank, a non-digit, a non-word character, a break).
+_NEWLINE_CATEGORIES = frozenset(
+    getattr(_sre, name) for name in ("CATEGORY_SPACE", "CATEGORY_NOT_DIGIT", "CATEGORY_NOT_WORD",
+                                     "CATEGORY_LINEBREAK", "CATEGORY_UNI_SPACE",
+                                     "CATEGORY_UNI_NOT_DIGIT", "CATEGORY_UNI_NOT_WORD",
+                                     "CATEGORY_UNI_LINEBREAK")
+) if _sre is not None else frozenset()
+_OTHER_CATEGORIES = frozenset(
+    getattr(_sre, name) for name in ("CATEGORY_NOT_SPACE", "CATEGORY_DIGIT", "CATEGORY_WORD",
+                                     "CATEGORY_NOT_LINEBREAK", "CATEGORY_UNI_NOT_SPACE",
+                                     "CATEGORY_UNI_DIGIT", "CATEGORY_UNI_WORD",
+                                     "CATEGORY_UNI_NOT_LINEBREAK")
+) if _sre is not None else frozenset()
+
+
+def _set_takes_newline(items: list) -> bool:
+    negate = False
+    hit = False
+    for op, av in items:
+        if op is _sre.NEGATE:
+            negate = True
+        elif op is _sre.LITERAL:
+            hit = hit or av == 10
+        elif op is _sre.RANGE:
+            hit = hit or av[0] <= 10 <= av[1]
+        elif op is _sre.CATEGORY and av in _NEWLINE_CATEGORIES:
+            hit = True
+        elif not (op is _sre.CATEGORY and av in _OTHER_CATEGORIES):
+            raise _NoPrefix
+    return hit != negate
+
+
+def _stays_in_line(items: Iterable, dotall: bool) -> bool:
+    """No node of a parsed pattern (look-behinds aside: they read what precedes the
+    match, the same text either way) can take a '\\n' or anchor at the end."""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            ok = av != 10
+        elif op is _sre.NOT_LITERAL:
+            ok = av == 10
+        elif op is _sre.ANY:
+            ok = not dotall
+        elif op is _sre.IN:
+            ok = not _set_takes_newline(av)
+        elif op is _sre.AT:
+            ok = av in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING, _sre.AT_BOUNDARY,
+                        _sre.AT_NON_BOUNDARY, _sre.AT_UNI_BOUNDARY, _sre.AT_UNI_NON_BOUNDARY)
+        elif op is _sre.SUBPATTERN:
+            ok = not av[1] and not av[2] and _stays_in_line(av[-1], dotall)
+        elif op is _sre.BRANCH:
+            ok = all(_stays_in_line(alt, dotall) for alt in av[1])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            ok = _stays_in_line(av[2], dotall)
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            ok = av[0] < 0 or _stays_in_line(av[1], dotall)
+        elif op is _sre.GROUPREF:
+            ok = True  # repeats a group, itself checked
+        else:
+            raise _NoPrefix
+        if not ok:
+            return False
+    return True

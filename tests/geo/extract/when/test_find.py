@@ -737,3 +737,74 @@ def test_a_text_naming_no_month_skips_the_month_rules():
 
     assert MONTH_GATE.search("حدث ذلك في كتاب عن الانسحاب") is None
     assert [e.iso for e in find_dates("حدث ذلك في كتاب عن الانسحاب", D(2023, 8, 15))] == []
+
+
+# --- rules scanned only on the lines holding their keywords --------------------------------
+
+def _whole_text_matches(norm: str) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
+    """Each rule scanned over the whole text when every gate passes: what the finder did
+    before it read only the lines holding a rule's keywords."""
+    from geo.extract.when import find
+
+    out = []
+    for order, (pattern, _, needs, _) in enumerate(find._ALL_RULES):
+        if all(gate.search(norm) for gate in needs):
+            spans = tuple(m.span() for m in find._scan(pattern, norm))
+            if spans:
+                out.append((order, spans))
+    return out
+
+
+def _line_matches(norm: str) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
+    from geo.extract.when import find
+
+    find._rule_matches.cache_clear()
+    return [(order, tuple(m.span() for m in ms)) for order, _, _, ms in find._rule_matches(norm)]
+
+
+def _real_texts() -> list[str]:
+    import json
+
+    from geo.extract.when.text import fold_with_map
+
+    news = SEEDS.parent / "tests" / "data" / "news"
+    texts = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += [item["text"] for p in sorted(news.glob("*.json"))
+              if isinstance(item := json.loads(p.read_text("utf-8")), dict)
+              and isinstance(item.get("text"), str)]
+    return [fold_with_map(t)[0] for t in texts]
+
+
+def test_every_rule_keeps_to_its_line() -> None:
+    from geo.extract.when import find
+
+    assert all(in_line for *_, in_line in find._ALL_RULES)
+
+
+def test_the_lines_holding_keywords_give_the_whole_texts_matches() -> None:
+    texts = _real_texts()
+    assert len(texts) > 100
+    for norm in texts:
+        assert _line_matches(norm) == _whole_text_matches(norm)
+
+
+_PIECES = ["امس", "الاحد", "يوم", "5", "2022", "تشرين الاول", "/", "10", "\n", " ", "، ",
+           "منذ", "العام الماضي", "ليل", "الجاري", "عام", "قبل", "ساعات", "x", "بال", "و"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_line_scans_match_whole_text_scans_on_mixed_lines(pieces: list[str]) -> None:
+    norm = "".join(pieces)
+    assert _line_matches(norm) == _whole_text_matches(norm)
+
+
+def test_the_keyword_automaton_finds_the_lines_each_gates_search_finds() -> None:
+    from geo.extract.when import find
+
+    gates = {gate for *_, needs, _ in find._ALL_RULES for gate in needs}
+    assert find._KEYWORD_GATES and set(find._KEYWORD_GATES) < gates  # a month gate is a pattern
+    for norm in [*_real_texts()[:60], "امس\n\nالعام 2020/\nالثالث من\nx"]:
+        lines = find._GateLines(norm)
+        for gate in gates:
+            assert lines.holding(gate) == lines.searched(gate), gate.pattern
