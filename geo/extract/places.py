@@ -20,6 +20,7 @@ import bisect
 import math
 import re
 from collections import Counter
+from typing import Any
 
 from gazetteer.model import KINDS, Mention, Place
 from gazetteer.normalize import arabic_key
@@ -242,6 +243,13 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
                                                     para.text, "nearest place named in the paragraph",
                                                     False)))
     region = _region_fallback(doc, s)
+    if region is None and _IN_THE_COUNTRY_RE.search(s.folded):
+        # 'نفذت الولايات المتحدة ضربتين جويتين في سوريا الأحد' then 'وقال الوزير إن الضربات
+        # استهدفت منشأة قرب البوكمال': the strikes were where the retelling says
+        later = _told_later(doc, c, (None, None, False, "", "", False),
+                            lambda m: m.place.kind not in AREA_KINDS)
+        if later is not None:
+            return later
     if region is not None:
         found = _refined(doc, c, (region.place, 3, True, region.text,
                                   "no place in the sentence; region named in the article", False))
@@ -337,6 +345,13 @@ def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
     place = found[0]
     if place is None or place.kind not in AREA_KINDS:
         return found
+    return _told_later(doc, c, found, lambda m: _finer(m.place, place)
+                       and _inside(doc, place, m.place, strict=found[5])) or found
+
+
+def _told_later(doc: Doc, c: Candidate, found: tuple, fits: Any) -> tuple | None:
+    """The place a following sentence telling ``c``'s event again gives it, if ``fits``
+    takes it (see :func:`_refined`); None when no such sentence names one."""
     s = c.sentence
     vehicles = bool(_VEHICLES_RE.search(s.folded))
     for t in doc.sentences[s.index + 1:s.index + 1 + REFINE_SPAN]:
@@ -350,16 +365,15 @@ def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
         if not (refers or (vehicles and _VEHICLES_RE.search(t.folded))):
             continue
         finer = [m for m in doc.in_sentence(doc.usable, t)
-                 if _finer(m.place, place) and _inside(doc, place, m.place, strict=found[5])
-                 and (m.kind_word or ATTACH_RE.search(doc.fspan(max(0, m.start - 14), m.start)))
+                 if fits(m) and (m.kind_word or ATTACH_RE.search(doc.fspan(max(0, m.start - 14), m.start)))
                  and not ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start))
                  and not is_qualifier(doc, m, doc.in_sentence(doc.usable, t))]
         if finer:
             best = min(finer, key=lambda m: (m.approximate, _KIND_RANK.get(m.place.kind, 0), m.start))
             gp, approx = precision_of(doc, best)
-            cue = f"told more precisely in a following sentence (first: {found[3]})"
+            cue = f"told more precisely in a following sentence (first: {found[3] or 'none'})"
             return best.place, gp, approx, best.text, cue, found[5]
-    return found
+    return None
 
 
 def _finer(place: Place, area: Place) -> bool:
@@ -401,8 +415,15 @@ def _km(a: Place, b: Place) -> float:
 
 
 def is_actor_word(doc: Doc, m: Mention) -> bool:
-    """'تركية' in 'دوريات روسية وتركية', 'واشنطن' as the US: a name inside an actor, not a place."""
-    return bool(doc.overlapping(doc.actors, m.start, m.end))
+    """'تركية' in 'دوريات روسية وتركية', 'واشنطن' as the US: a name inside an actor, not a place;
+    and a country a strike was against ('ضربتين جويتين في سوريا ضد إيران'): a side."""
+    return bool(doc.overlapping(doc.actors, m.start, m.end)) or (
+        m.place is not None and m.place.kind == "country"
+        and _AGAINST_RE.search(doc.fspan(max(0, m.start - 8), m.start)) is not None)
+
+
+#: 'ضد إيران': what follows is the side struck.
+_AGAINST_RE = rx(r"(?<![^\W\d_])ضد\s*$")
 
 
 def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:

@@ -196,6 +196,16 @@ def test_where_people_fled_to_is_not_where_the_strikes_hit(gaz):
     assert [i.place.id for i in run(gaz, body).incidents] == ["busayrah"]
 
 
+def test_a_lead_in_syria_takes_the_place_its_retelling_gives(gaz):
+    """'نفذت الولايات المتحدة ضربتين جويتين في سوريا ضد إيران الأحد' (Iran the side struck,
+    no place), then 'الضربات استهدفت منشأة قرب البوكمال': the strikes, Sunday, at al-Bukamal."""
+    body = ("قالت وزارة الدفاع إن الولايات المتحدة نفذت ضربتين جويتين في سوريا ضد إيران والجماعات "
+            "المتحالفة معها الأحد.\n"
+            "وقال الوزير في بيان إن الضربات استهدفت منشأة تدريب بالقرب من مدينة البوكمال.")
+    assert [(i.type, i.place.id, i.date) for i in run(gaz, body).incidents] == [
+        ("airstrike", "abu_kamal", "2023-08-13")]
+
+
 def test_a_region_named_only_in_a_plan_places_nothing(gaz):
     body = ("أعلن البيت الأبيض، اليوم الأربعاء، بدء انسحاب القوات الأمريكية من سوريا.\n"
             "وأوضح المسؤول أن الانسحاب من سوريا سيشمل قاعدة التنف ومنطقة الـ55 في مرحلة لاحقة.")
