@@ -121,6 +121,11 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
     outside = [m for m in in_sentence if m.role == "outside"
                and clause_lo <= m.start < clause_hi and not is_actor_word(doc, m)]
     candidates = [m for m in usable if not is_qualifier(doc, m, usable) and not _fled_to(doc, m)]
+    theirs = _meanwhile_clauses(doc, c)
+    if theirs:
+        # 'قصف نفذه التحالف على شرق سوريا ...، في حين أصيب ستة بانفجار في حافلة بمدينة حمص':
+        # Homs is the explosion's place, not the strike's
+        candidates = [m for m in candidates if not any(lo <= m.start < hi for lo, hi in theirs)]
     if c.type in NO_FALLBACK_PLACE or c.cut:
         # 'وصلت تعزيزات إلى X بعد قصف استهدف Y': each event of a cut clause at its own half's place
         own = [m for m in candidates if clause_lo <= m.start < clause_hi]
@@ -168,6 +173,21 @@ _LOCATIVE_CLAUSE_RE = rx(r"[\s,]*(?:و\s*)?(?:(?:في|ب|داخل|عند|قرب|
                          r"|(?:(?:في|الي)\s*)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*(?:(?:ال)?(?:شرق|غرب)ي?\s*)?)"
                          r"(?:(?:ال)?(?:حي|مدينه|بلده|قريه|منطقه|ناحيه|مخيم|محيط|اطراف|مدينتي|بلدتي"
                          r"|قريتي|مدن|بلدات|قري|احياء|مناطق)\s*)*")
+
+
+#: A clause telling something else meanwhile: '، في حين ...', '، بينما ...', '، فيما ...'.
+_MEANWHILE_RE = rx(r"(?<![^\W\d_])[و]?(?:في حين|بينما|فيما|في وقت)[\s,]*$")
+_MEANWHILE_AT_RE = rx(r"\s*[و]?(?:في حين|بينما|فيما|في وقت)(?![^\W\d_])")
+
+
+def _meanwhile_clauses(doc: Doc, c: Candidate) -> list[tuple[int, int]]:
+    """The clauses (original offsets) of ``c``'s sentence that open 'في حين/بينما/فيما' and
+    tell or recall an event of another type: their places are theirs."""
+    s = c.sentence
+    return [s.to_original(*o.clause) for o in doc.cands.get(s.index, ())
+            if o.type != c.type and o.clause != c.clause
+            and (_MEANWHILE_RE.search(s.folded[max(0, o.clause[0] - 16):o.clause[0]].rstrip())
+                 or _MEANWHILE_AT_RE.match(s.folded, o.clause[0]))]
 
 
 def locative_after(doc: Doc, clause_end: int, m: Mention) -> bool:

@@ -206,6 +206,15 @@ def test_a_lead_in_syria_takes_the_place_its_retelling_gives(gaz):
         ("airstrike", "abu_kamal", "2023-08-13")]
 
 
+def test_a_place_of_what_happened_meanwhile_is_not_the_events(gaz):
+    """'قتل 28 شخصاً جراء قصف نفذه التحالف على شرق سوريا، في حين أصيب ستة أشخاص بانفجار على
+    متن حافلة بمدينة الرقة': al-Raqqa is the explosion's place, not the strike's."""
+    body = ("قتل 28 شخصاً جراء قصف نفذه التحالف الدولي الأحد على بلدة الشعفة، في حين أصيب ستة "
+            "أشخاص بانفجار على متن حافلة تقل ركاباً بمدينة الرقة.")
+    places = {i.type: i.place.id for i in run(gaz, body).incidents}
+    assert places["explosion"] == "raqqa" and places.get("shelling", places.get("airstrike")) == "shaafah"
+
+
 def test_a_region_named_only_in_a_plan_places_nothing(gaz):
     body = ("أعلن البيت الأبيض، اليوم الأربعاء، بدء انسحاب القوات الأمريكية من سوريا.\n"
             "وأوضح المسؤول أن الانسحاب من سوريا سيشمل قاعدة التنف ومنطقة الـ55 في مرحلة لاحقة.")
