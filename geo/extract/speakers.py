@@ -7,8 +7,9 @@ there. Such a mention is taken out of the places an event may use, in its own se
 and in every fallback (a region named earlier, the paragraph's place), so a quote
 from Damascus cannot pull an event in Deir ez-Zor to Damascus.
 
-A correspondent 'in' a town is not taken out (:func:`reporter_in`): 'مراسلنا في دير الزور'
-usually reports from where the events are, so that place only ranks last.
+A correspondent or a source 'in' a town is not taken out (:func:`reporter_in`): 'مراسلنا في
+دير الزور', 'مصادر أهلية في الحسكة' usually report from where the events are, so that place
+only ranks last: a place the sentence gives the event itself wins.
 
 >>> said_from("اشار الصحافي عطا فرحات من ")
 True
@@ -26,7 +27,7 @@ __all__ = ["reporter_in", "said_from"]
 
 #: A person cited by what they do, up to three words of name, then 'من'/'في' and the place:
 #: 'الصحافي عطا فرحات من', 'الناشط الإعلامي أبو محمد في'. 'مراسل' is left to the reporter
-#: rule; a source ('مصدر محلي في ريف الحسكة') is often where the story is and stays usable.
+#: rule, and so is a source ('مصدر محلي في ريف الحسكة'): often where the story is, it stays usable.
 _PERSON_FROM_RE = rx(
     r"(?<![^\W\d_])[وفل]?(?:ال)?(?:صحفي|صحافي|صحفيه|صحافيه|ناشط|ناشطه|اعلامي|اعلاميه|محلل|محلله"
     r"|باحث|باحثه|خبير|خبيره|كاتب|كاتبه)(?![^\W\d_])"
@@ -43,8 +44,8 @@ def said_from(folded_before: str) -> bool:
     return bool(_PERSON_FROM_RE.search(tail) or _TO_OUTLET_AT_RE.search(tail))
 
 
-#: A correspondent's town: 'مراسلة "الطريق" في الحسكة', 'مراسلنا في دير الزور'.
-_REPORTER_RE = rx(r"(?<![^\W\d_])[وفل]?(?:ال)?مراسل\S*(?:\s+(?![وب]?ان(?:ه|ها)?\s)\S+){0,3}?"
+#: A correspondent's or a source's town: 'مراسلة "الطريق" في الحسكة', 'مصادر أهلية في الحسكة'.
+_REPORTER_RE = rx(r"(?<![^\W\d_])[وفل]?(?:ال)?(?:مراسل\S*|مصادر|مصدر)(?:\s+(?![وب]?ان(?:ه|ها)?\s)\S+){0,3}?"
                   r"\s+(?:في|ب)\s*$")
 
 

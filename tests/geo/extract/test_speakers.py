@@ -39,3 +39,11 @@ def test_a_quote_given_to_an_agency_in_damascus_does_not_move_the_battle(gaz):
             "وكان مصدر عسكري قال لوكالة شينخوا بدمشق إن الجيش هاجم مواقع التنظيم في المدينة.")
     places = {i.place.id for i in run(gaz, body).incidents if i.place is not None}
     assert "damascus" not in places
+
+
+def test_a_sources_town_ranks_below_the_place_the_event_is_told_at(gaz):
+    body = "ونقلت وكالة سانا عن مصادر أهلية في الحسكة أن رتلاً أمريكياً دخل من معبر الوليد اليوم."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("convoy", "waleed_crossing")]
+    # alone, the sources' town is still the story's
+    body = "وقالت مصادر محلية في الحسكة إن رتلاً أمريكياً دخل المدينة اليوم."
+    assert [i.place.id for i in run(gaz, body).incidents] == ["hasakah"]
