@@ -229,3 +229,9 @@ def test_the_latest_of_habitual_attacks_is_an_event_of_its_own(gaz):
     assert run(gaz, habit + ".").incidents == []
     incs = run(gaz, habit + "، والتي كان آخرها في 20 كانون الثاني الماضي.").incidents
     assert [(i.type, i.place.id, i.date) for i in incs] == [("airstrike", "tanf_base", "2023-01-20")]
+
+
+@pytest.mark.parametrize("times", ["مرات عدة", "عدة مرات", "مرات متعددة"])
+def test_a_strike_told_as_repeated_is_a_habit(gaz, times):
+    body = f"ويذكر أن القوات التركية قصفت قرى ريف تل تمر {times} خلال الشهر الماضي."
+    assert run(gaz, body).incidents == []
