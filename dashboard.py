@@ -380,11 +380,25 @@ def export_tab(view, corpus: Path, kwargs: dict, n_uploads: int, undated: bool) 
     st.code(export_command(corpus, kwargs, uploads=n_uploads), language="bash")
 
 
+def tabs_wait_for_map() -> bool:
+    """Whether the open tab's content waits for the map: only on a session's first page in
+    a browser (which reports the drawn map, and that report reruns the app, see
+    ``draw_map``), and only when the map was sent. Its table or chart would otherwise
+    reach the browser with the map and slow the first map (issue 14); a client with no
+    browser (AppTest) gets everything at once."""
+    first = "tabs_waited" not in st.session_state
+    browser = bool(st.context.headers.get("User-Agent"))
+    wait = first and browser and bool(st.session_state.get("map_sent"))
+    st.session_state["tabs_waited"] = wait
+    return wait
+
+
 @st.fragment
 def around_the_map(result, choices, view, corpus: Path, uploads: Path, kwargs: dict,
-                   all_dates: Callable[[], object]) -> None:
+                   all_dates: Callable[[], object], *, wait: bool = False) -> None:
     """The tabs beside the map. A fragment: switching tabs or articles reruns only this,
-    not the map; only the open tab's content runs, and the open tab is in the link."""
+    not the map; only the open tab's content runs, and the open tab is in the link.
+    ``wait``: the open tab says it is loading (:func:`tabs_wait_for_map`)."""
     tabs = dict(zip(TABS, st.tabs(TABS, key="tab", bind="query-params"), strict=True))
     show = {
         "Incidents": lambda: incidents_tab(view, len(result.layers.unlocated)),
@@ -399,7 +413,10 @@ def around_the_map(result, choices, view, corpus: Path, uploads: Path, kwargs: d
     for name, tab in tabs.items():
         if tab.open:
             with tab, guarded(f"{name} tab"):
-                show[name]()
+                if wait:
+                    st.caption("Loading…")
+                else:
+                    show[name]()
 
 
 def sidebar(choices) -> ViewState:
@@ -521,6 +538,7 @@ def draw_map(view, state: ViewState, articles: dict, build_key: tuple, *,
                          height=MAP_HEIGHT, use_container_width=True, render=False,
                          center=list(focus[:2]) if focus else None,
                          zoom=int(focus[2]) if focus else None)
+    st.session_state["map_sent"] = True
     clicked = returned.get("last_clicked") if isinstance(returned, dict) else None
     new_click = bool(clicked) and clicked != st.session_state.get("map_clicked")
     if new_click:  # issue 12: re-place there, or add a place there
@@ -535,6 +553,9 @@ def draw_map(view, state: ViewState, articles: dict, build_key: tuple, *,
     mirror_to_link(replace(state, focus=st.session_state.get("focus")))  # or a search did
     if new_click and st.session_state.get("tab") == "Review":
         st.rerun()  # issue 12: the Review tab (another fragment) offers the clicked point
+    if seen is not None and st.session_state.get("tabs_waited"):
+        st.session_state["tabs_waited"] = False
+        st.rerun()  # the browser drew the map: now the tabs (another fragment) fill in
     if st.session_state.get("focus"):
         st.button("Show the whole area", on_click=set_focus, args=(None,), key="unfocus")
 
@@ -604,4 +625,5 @@ with left:
 with right:
     around_the_map(result, choices, view, corpus, uploads, kwargs,
                    lambda: filtered(stamp, layers, **{**kwargs, "date_from": None,
-                                                      "date_to": None}))
+                                                      "date_to": None}),
+                   wait=tabs_wait_for_map())
