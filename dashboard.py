@@ -21,6 +21,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.app.assets import bundle_installed, bundle_scripts
 from geo.app.command import export_command
 from geo.app.dashboard_data import (
     DOWNLOAD_LAYERS,
@@ -531,6 +532,8 @@ def draw_map(view, state: ViewState, articles: dict, build_key: tuple, *,
     fmap.add_child(ReaderLinks(incident_articles(view.incidents, articles)))
     if index is not None:
         fmap.add_child(OpenIncident(index))
+    if bundle_installed():  # issue 14: the map's scripts in one request, not one by one
+        bundle_scripts(fmap)
     focus = st.session_state.get("focus") or home
     # the view goes in as center/zoom: st_folium moves the map without reloading it.
     # render=False: st_folium renders the map once instead of twice (same output)
