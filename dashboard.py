@@ -12,6 +12,7 @@ from the link, mirrored back into it) -> filter -> map -> tabs.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -109,7 +110,12 @@ def load(folders: tuple[str, ...], stamp: str, include_rejected: bool = False):
 def read_articles(folders: tuple[str, ...], include_rejected: bool):
     review, _ = review_for_run()  # issue 12: an unusable store is said on the page
     result = run_folders(folders, review=review, include_rejected=include_rejected)
-    return result, data_choices(result)
+    choices = data_choices(result)
+    # issue 14: Streamlit runs gc.collect() after every script run, which walked this
+    # long-lived result each time (0.6 s at 5,000 articles, before the page could send
+    # the map); frozen objects are left out of that walk (refcounting still frees them)
+    gc.freeze()
+    return result, choices
 
 
 @st.fragment(run_every=2.0)
