@@ -10,13 +10,15 @@ Prints figures, asserts nothing. Three measures:
   ``streamlit run dashboard.py`` server driven by Debian's Chromium (Playwright, offline),
   on the seeds and on a synthetic corpus of ``--articles`` articles (``corpus_gen.py``,
   built once with ``python -m geo build`` into the per-article cache the dashboard reads,
-  as the README says); cold (a fresh server: its first page imports and reads everything)
-  and warm (a new session on the running server), with the page's milestones;
-
-* the steps one filter change costs on the server: ``filter_layers`` (the CLI's filter),
+  as the README says); cold (a fresh server: its first page imports the modules and
+  loads every article's result from that cache) and warm (a new session on the running
+  server: the target's case), with the page's milestones: Streamlit's page loaded
+  (``page``), the map's frame started (after the script sent the map: server time),
+  Leaflet drawn, first marker (the frame's own scripts and drawing: browser time);
+* ``steps``: the steps one filter change costs on the server: ``filter_layers`` (the CLI's filter),
   ``build_map``, the render that ``st_folium`` does, the incidents table and the
   timeline; and the bytes the map component sends to the browser;
-* the whole script (``dashboard.py``) re-run by Streamlit's AppTest after a widget
+* ``app``: the whole script (``dashboard.py``) re-run by Streamlit's AppTest after a widget
   change, on a synthetic pipeline result of that size (the pipeline itself is cached
   by the app and is not part of a filter change), and the bytes of every element it
   sends.
