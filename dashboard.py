@@ -12,6 +12,7 @@ from the link, mirrored back into it) -> filter -> map -> tabs.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +22,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.app.assets import bundle_installed, bundle_scripts
 from geo.app.command import export_command
 from geo.app.dashboard_data import (
     DOWNLOAD_LAYERS,
@@ -108,7 +110,12 @@ def load(folders: tuple[str, ...], stamp: str, include_rejected: bool = False):
 def read_articles(folders: tuple[str, ...], include_rejected: bool):
     review, _ = review_for_run()  # issue 12: an unusable store is said on the page
     result = run_folders(folders, review=review, include_rejected=include_rejected)
-    return result, data_choices(result)
+    choices = data_choices(result)
+    # issue 14: Streamlit runs gc.collect() after every script run, which walked this
+    # long-lived result each time (0.6 s at 5,000 articles, before the page could send
+    # the map); frozen objects are left out of that walk (refcounting still frees them)
+    gc.freeze()
+    return result, choices
 
 
 @st.fragment(run_every=2.0)
@@ -133,6 +140,14 @@ def filtered(stamp: str, _layers, **kwargs):
 def filtered_with_undated(stamp: str, _layers, **kwargs):
     """:func:`filtered` plus the undated incidents the date range would hide."""
     return with_undated(_layers, filtered(stamp, _layers, **kwargs), kwargs)
+
+
+@st.cache_resource(max_entries=32)
+def reader_rows(view_key: str, _incidents, _titles: dict) -> list:
+    """:func:`geo.app.linked.incident_articles` of a view, remembered per corpus and filter
+    (``view_key``): each new session's first map and each pan built it again (0.15 s at
+    5,000 articles). Read only by the map's reader links."""
+    return incident_articles(_incidents, _titles)
 
 
 @contextmanager
@@ -380,11 +395,25 @@ def export_tab(view, corpus: Path, kwargs: dict, n_uploads: int, undated: bool) 
     st.code(export_command(corpus, kwargs, uploads=n_uploads), language="bash")
 
 
+def tabs_wait_for_map() -> bool:
+    """Whether the open tab's content waits for the map: only on a session's first page in
+    a browser (which reports the drawn map, and that report reruns the app, see
+    ``draw_map``), and only when the map was sent. Its table or chart would otherwise
+    reach the browser with the map and slow the first map (issue 14); a client with no
+    browser (AppTest) gets everything at once."""
+    first = "tabs_waited" not in st.session_state
+    browser = bool(st.context.headers.get("User-Agent"))
+    wait = first and browser and bool(st.session_state.get("map_sent"))
+    st.session_state["tabs_waited"] = wait
+    return wait
+
+
 @st.fragment
 def around_the_map(result, choices, view, corpus: Path, uploads: Path, kwargs: dict,
-                   all_dates: Callable[[], object]) -> None:
+                   all_dates: Callable[[], object], *, wait: bool = False) -> None:
     """The tabs beside the map. A fragment: switching tabs or articles reruns only this,
-    not the map; only the open tab's content runs, and the open tab is in the link."""
+    not the map; only the open tab's content runs, and the open tab is in the link.
+    ``wait``: the open tab says it is loading (:func:`tabs_wait_for_map`)."""
     tabs = dict(zip(TABS, st.tabs(TABS, key="tab", bind="query-params"), strict=True))
     show = {
         "Incidents": lambda: incidents_tab(view, len(result.layers.unlocated)),
@@ -399,7 +428,10 @@ def around_the_map(result, choices, view, corpus: Path, uploads: Path, kwargs: d
     for name, tab in tabs.items():
         if tab.open:
             with tab, guarded(f"{name} tab"):
-                show[name]()
+                if wait:
+                    st.caption("Loading…")
+                else:
+                    show[name]()
 
 
 def sidebar(choices) -> ViewState:
@@ -511,9 +543,12 @@ def draw_map(view, state: ViewState, articles: dict, build_key: tuple, *,
     fmap = build_map(drawn, online_tiles=state.online_tiles, show_places="places" in drawn,
                      show_articles="articles" in drawn, playback=playback, full=full,
                      center=start[:2] if start else None, zoom=start[2] if start else None)
-    fmap.add_child(ReaderLinks(incident_articles(view.incidents, articles)))
+    view_key = repr((build_key[0], build_key[1], build_key[4]))  # corpus, filter, undated
+    fmap.add_child(ReaderLinks(reader_rows(view_key, view.incidents, articles)))
     if index is not None:
         fmap.add_child(OpenIncident(index))
+    if bundle_installed():  # issue 14: the map's scripts in one request, not one by one
+        bundle_scripts(fmap)
     focus = st.session_state.get("focus") or home
     # the view goes in as center/zoom: st_folium moves the map without reloading it.
     # render=False: st_folium renders the map once instead of twice (same output)
@@ -521,6 +556,7 @@ def draw_map(view, state: ViewState, articles: dict, build_key: tuple, *,
                          height=MAP_HEIGHT, use_container_width=True, render=False,
                          center=list(focus[:2]) if focus else None,
                          zoom=int(focus[2]) if focus else None)
+    st.session_state["map_sent"] = True
     clicked = returned.get("last_clicked") if isinstance(returned, dict) else None
     new_click = bool(clicked) and clicked != st.session_state.get("map_clicked")
     if new_click:  # issue 12: re-place there, or add a place there
@@ -535,6 +571,9 @@ def draw_map(view, state: ViewState, articles: dict, build_key: tuple, *,
     mirror_to_link(replace(state, focus=st.session_state.get("focus")))  # or a search did
     if new_click and st.session_state.get("tab") == "Review":
         st.rerun()  # issue 12: the Review tab (another fragment) offers the clicked point
+    if seen is not None and st.session_state.get("tabs_waited"):
+        st.session_state["tabs_waited"] = False
+        st.rerun()  # the browser drew the map: now the tabs (another fragment) fill in
     if st.session_state.get("focus"):
         st.button("Show the whole area", on_click=set_focus, args=(None,), key="unfocus")
 
@@ -604,4 +643,5 @@ with left:
 with right:
     around_the_map(result, choices, view, corpus, uploads, kwargs,
                    lambda: filtered(stamp, layers, **{**kwargs, "date_from": None,
-                                                      "date_to": None}))
+                                                      "date_to": None}),
+                   wait=tabs_wait_for_map())

@@ -83,6 +83,22 @@ def test_app_runs_on_the_seeds(seeds) -> None:
     # only the view and the last click come back (a pan reruns the map's fragment, nothing
     # else; a click is what the Review tab's "Use the point clicked on the map" offers)
     assert _map_args(at)["returned_objects"] == ["center", "zoom", "last_clicked"]
+
+
+def test_map_scripts_come_in_one_request():
+    """Issue 14: st_folium loads scripts one after another; the map links the installed
+    bundle instead (time playback's scripts after it), else the separate files."""
+    from geo.app.assets import BUNDLE, BUNDLED, bundle_installed, install_assets, offline_urls
+
+    install_assets()  # as `make run` does at set-up
+    assert bundle_installed()
+    urls = offline_urls()
+    at = _run()
+    assert _map_args(at)["js_links"] == [urls[BUNDLE[0]]]
+    at.toggle(key="playback").set_value(True).run()
+    links = _map_args(at)["js_links"]
+    assert links[0] == urls[BUNDLE[0]] and len(links) > 1
+    assert not {urls[name] for name in BUNDLED} & set(links)
     assert at.toggle(key="tiles").value is False  # offline by default
     assert dict(at.query_params) == {}  # the default view needs no parameter
 

@@ -22,6 +22,11 @@ Two plugins folium uses have no Python package: Leaflet.fullscreen and leaflet-m
 (``L.control.fullscreen``, ``L.Control.Measure``), so folium's plugins work against it.
 Bootstrap and the Bootstrap-3 glyphicons, which folium also loads, are not needed by
 anything this map draws and are dropped.
+
+``install`` also writes ``osint/map-core.js``: the scripts every map of ours loads
+(:data:`BUNDLED`), joined in their order. st_folium loads a map's scripts one after
+another, each waiting for the last; :func:`bundle_scripts` points a map at the one file
+instead (issue 14: four round trips fewer before the first marker).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import argparse
 import hashlib
 import importlib
 import json
+import re
 import shutil
 import sys
 from collections.abc import Iterable
@@ -39,12 +45,16 @@ from pathlib import Path
 
 __all__ = [
     "ASSETS",
+    "BUNDLE",
+    "BUNDLED",
     "COMPONENT_RELATIVE_BASE",
     "FOLIUM_OFFLINE",
     "DEFAULT_BASE",
     "AssetError",
     "MissingAssetPackageError",
     "UnknownAssetError",
+    "bundle_installed",
+    "bundle_scripts",
     "install_assets",
     "localise",
     "missing_assets",
@@ -144,6 +154,12 @@ ASSETS: tuple[Asset, ...] = (
     Asset("osint_css", "css", *_OURS, "osint-map.css", "osint/osint-map.css"),
 )
 _BY_NAME = {a.name: a for a in ASSETS}
+#: The scripts every map of ours loads, in the order its elements list them
+#: (geo.app.mapview: the map, clustering, the heat map), and the one file
+#: :func:`install_assets` joins them into (its link name and path under static/vendor).
+BUNDLED: tuple[str, ...] = ("leaflet", "jquery", "osint_js", "markerclusterjs", "leaflet_heat")
+BUNDLE: tuple[str, str] = ("map_core", "osint/map-core.js")
+_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
 
 #: folium's names for its CDN links -> our asset (None: not needed, dropped).
 FOLIUM_NAMES: dict[str, str | None] = {
@@ -255,12 +271,25 @@ def install_assets(dest: Path | str | None = None) -> list[Path]:
             shutil.copyfile(source, target)
             written.append(target)
         versions[asset.distribution] = _version(asset.distribution)
+    written.append(_write_bundle(dest))
     manifest = dest / "ASSETS.json"
     manifest.write_text(json.dumps({"packages": versions,
-                                    "files": {a.name: a.target for a in ASSETS}},
+                                    "files": {a.name: a.target for a in ASSETS},
+                                    "bundle": {BUNDLE[1]: list(BUNDLED)}},
                                    indent=1) + "\n", encoding="utf-8")
     written.append(manifest)
     return written
+
+
+def _write_bundle(dest: Path) -> Path:
+    """:data:`BUNDLED`'s installed files joined into :data:`BUNDLE` (each ends with a
+    statement break; their source-map comments, which would point nowhere, dropped)."""
+    parts = [f"/* ---- {_BY_NAME[name].target} ---- */\n"
+             + _SOURCE_MAP.sub("", (dest / _BY_NAME[name].target).read_text(encoding="utf-8"))
+             + "\n;\n" for name in BUNDLED]
+    target = dest / BUNDLE[1]
+    target.write_text("".join(parts), encoding="utf-8")
+    return target
 
 
 def _version(distribution: str) -> str:
@@ -273,7 +302,8 @@ def _version(distribution: str) -> str:
 def missing_assets(dest: Path | str | None = None) -> list[str]:
     """Targets (relative to ``dest``) not installed yet; empty when all are in place."""
     dest = Path(dest) if dest is not None else DEFAULT_DEST
-    return [a.target for a in ASSETS if not (dest / a.target).exists()]
+    targets = [a.target for a in ASSETS] + [BUNDLE[1]]
+    return [t for t in targets if not (dest / t).exists()]
 
 
 def offline_urls(base: str = DEFAULT_BASE) -> dict[str, str]:
@@ -283,7 +313,8 @@ def offline_urls(base: str = DEFAULT_BASE) -> dict[str, str]:
     '/app/static/vendor/leaflet/leaflet.js'
     """
     base = base.rstrip("/")
-    return {a.name: f"{base}/{a.target}" for a in ASSETS if a.kind in ("js", "css")}
+    urls = {a.name: f"{base}/{a.target}" for a in ASSETS if a.kind in ("js", "css")}
+    return {**urls, BUNDLE[0]: f"{base}/{BUNDLE[1]}"}
 
 
 def asset_links(names: Iterable[str], base: str = DEFAULT_BASE) -> list[tuple[str, str]]:
@@ -316,6 +347,38 @@ def localise(element, base: str = DEFAULT_BASE):
                 links[ours] = urls[ours]
         setattr(element, attr, list(links.items()))
     return element
+
+
+def bundle_installed(dest: Path | str | None = None) -> bool:
+    """Whether ``dest`` (``static/vendor``) holds :data:`BUNDLE`: an install from before it
+    existed has the separate files only, and a map pointed at a missing bundle draws
+    nothing."""
+    return (Path(dest) if dest is not None else DEFAULT_DEST).joinpath(BUNDLE[1]).is_file()
+
+
+def bundle_scripts(fmap, base: str = DEFAULT_BASE):
+    """Point ``fmap`` (a folium map whose links :func:`localise` or
+    :func:`asset_links` made) at :data:`BUNDLE` for the scripts it holds: the map links
+    the bundle first and no element links a bundled script again. Scripts outside the
+    bundle (time playback's) still load after it, in their order. Returns the map.
+
+    For a page served with the installed assets (``streamlit run``); the map draws the
+    same, its scripts come in one request instead of one after another.
+    """
+    urls = offline_urls(base)
+    bundled = {urls[name] for name in BUNDLED}
+
+    def elements(element):
+        yield element
+        for child in getattr(element, "_children", {}).values():
+            yield from elements(child)
+
+    for element in elements(fmap):
+        links = getattr(element, "default_js", None)
+        if links and any(url in bundled for _, url in links):
+            element.default_js = [(n, u) for n, u in links if u not in bundled]
+    fmap.default_js = [(BUNDLE[0], urls[BUNDLE[0]]), *fmap.default_js]
+    return fmap
 
 
 def _main(argv: list[str] | None = None) -> int:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import math
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import folium
@@ -317,6 +317,32 @@ class _Compiled:
     tips: np.ndarray
 
 
+#: Layers other than incidents, as (factory, spec JSON, keyword arguments), built once per
+#: frame object: a filter's view is one cached object for every session, and each pan or
+#: new session builds the map again (issue 14: 0.1-0.2 s of a first map at 5,000
+#: articles). A fresh OsintLayer is made from it each time (an element has one parent).
+_LAYERS: dict[tuple, tuple[weakref.ref, tuple[str, str, dict]]] = {}
+_LAYERS_MAX = 24
+
+
+def _remembered(source: gpd.GeoDataFrame, key: tuple,
+                build: Callable[[], OsintLayer]) -> OsintLayer:
+    """``build()``'s layer for ``source`` (the frame as given, not a prepared copy) and
+    ``key`` (every other argument its spec depends on), its spec made once while
+    ``source`` lives."""
+    hit = _LAYERS.get((id(source), *key))
+    if hit is not None and hit[0]() is source:
+        factory, spec_json, kwargs = hit[1]
+        return OsintLayer(factory, spec_json, **kwargs)
+    layer = build()
+    while len(_LAYERS) >= _LAYERS_MAX:
+        _LAYERS.pop(next(iter(_LAYERS)))
+    _LAYERS[(id(source), *key)] = (weakref.ref(source), (layer.factory, layer.spec_json, {
+        "name": layer.layer_name, "show": layer.show, "control": layer.control,
+        "default_js": layer.default_js, "default_css": layer.default_css}))
+    return layer
+
+
 _COMPILED: dict[int, tuple[weakref.ref, _Compiled]] = {}
 _COMPILED_MAX = 6  # full layers remembered (a corpus and its uploads, a few runs)
 
@@ -482,20 +508,28 @@ def build_map(
 
     frames = {key: _prepare(layers.get(key)) for key in COLUMNS}
     if frames["routes"] is not None:
-        _route_layer(frames["routes"]).add_to(m)
+        _remembered(layers.get("routes"), ("routes",),
+                    lambda: _route_layer(frames["routes"])).add_to(m)
     if frames["places"] is not None:
-        _simple_point_layer(frames["places"], "places", PLACE_STYLE, place_parts,
-                            name="Places", base=asset_base, cluster=False, show=show_places,
-                            marker="circle", radius_fn=_place_radius,
-                            tooltip_fn=_place_tooltip, pack=pack).add_to(m)
+        _remembered(layers.get("places"), ("places", show_places, pack, asset_base),
+                    lambda: _simple_point_layer(
+                        frames["places"], "places", PLACE_STYLE, place_parts, name="Places",
+                        base=asset_base, cluster=False, show=show_places, marker="circle",
+                        radius_fn=_place_radius, tooltip_fn=_place_tooltip, pack=pack)
+                    ).add_to(m)
     if frames["articles"] is not None:
-        _simple_point_layer(frames["articles"], "articles", ARTICLE_STYLE, article_parts,
-                            name="Articles", base=asset_base, cluster=cluster,
-                            show=show_articles, pack=pack).add_to(m)
+        _remembered(layers.get("articles"), ("articles", show_articles, cluster, pack,
+                                             asset_base),
+                    lambda: _simple_point_layer(
+                        frames["articles"], "articles", ARTICLE_STYLE, article_parts,
+                        name="Articles", base=asset_base, cluster=cluster,
+                        show=show_articles, pack=pack)).add_to(m)
     if frames["bases"] is not None:
-        _simple_point_layer(frames["bases"], "bases", BASE_STYLE, base_parts, name="Bases",
-                            base=asset_base, cluster=cluster,
-                            tooltip_fn=base_tooltip, pack=pack).add_to(m)
+        _remembered(layers.get("bases"), ("bases", cluster, pack, asset_base),
+                    lambda: _simple_point_layer(
+                        frames["bases"], "bases", BASE_STYLE, base_parts, name="Bases",
+                        base=asset_base, cluster=cluster, tooltip_fn=base_tooltip,
+                        pack=pack)).add_to(m)
     types, approx = [], False
     if frames["incidents"] is not None:
         picked = None

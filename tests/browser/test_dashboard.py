@@ -113,6 +113,20 @@ def test_map_markers_and_popup_offline(dashboard, browser_page, seeds):
     _offline(browser_page)
 
 
+def test_the_open_tab_fills_in_once_the_map_is_drawn(dashboard, browser_page, seeds):
+    """Issue 14: on a session's first page the open tab waits for the map (the map comes
+    first), then fills in by itself: nobody has to touch anything."""
+    page = browser_page.page
+    page.goto(dashboard, wait_until="domcontentloaded")
+    _map_frame(page, len(seeds.layers.incidents))
+    page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=60_000)
+    page.get_by_text("Loading…").wait_for(state="detached", timeout=30_000)
+    page.reload(wait_until="domcontentloaded")  # the same session: no wait this time
+    _map_frame(page, len(seeds.layers.incidents))
+    page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=60_000)
+    _offline(browser_page)
+
+
 def test_date_range_in_the_link_changes_what_is_drawn(dashboard, browser_page, seeds):
     view = filter_layers(seeds.layers, date_from="2022-01-01")
     assert 0 < len(view.incidents) < len(seeds.layers.incidents)

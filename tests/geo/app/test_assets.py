@@ -13,9 +13,13 @@ from folium.plugins import Draw, Fullscreen, MarkerCluster, MeasureControl
 from geo.app import assets
 from geo.app.assets import (
     ASSETS,
+    BUNDLE,
+    BUNDLED,
     Asset,
     MissingAssetPackageError,
     UnknownAssetError,
+    bundle_installed,
+    bundle_scripts,
     install_assets,
     localise,
     missing_assets,
@@ -46,6 +50,38 @@ def test_install_returns_the_files_written(tmp_path):
     written = install_assets(tmp_path)
     assert all(p.is_file() and tmp_path in p.parents for p in written)
     assert tmp_path / "leaflet" / "leaflet.js" in written
+
+
+def test_install_joins_the_bundled_scripts_in_their_order(vendor, tmp_path):
+    bundle = (vendor / BUNDLE[1]).read_text(encoding="utf-8")
+    starts = []
+    for name in BUNDLED:
+        text = (vendor / offline_urls("")[name].lstrip("/")).read_text(encoding="utf-8")
+        body = text.split("//# sourceMappingURL=")[0]
+        assert body in bundle, name
+        starts.append(bundle.index(body))
+    assert starts == sorted(starts)
+    assert "sourceMappingURL" not in bundle  # the maps it named are not installed
+    assert bundle_installed(vendor) and not bundle_installed(tmp_path)
+
+
+def test_bundle_scripts_replaces_the_bundled_links_only():
+    m = folium.Map(tiles=None)
+    m.default_js = assets.asset_links(["leaflet", "jquery", "osint_js"])
+    cluster = MarkerCluster().add_to(m)
+    cluster.default_js = assets.asset_links(["markerclusterjs"])
+    timeline = localise(folium.Element(""))
+    timeline.default_js = assets.asset_links(["timeline_js", "moment_js"])
+    m.add_child(timeline)
+    assert bundle_scripts(m) is m
+    urls = offline_urls()
+    assert m.default_js == [(BUNDLE[0], urls[BUNDLE[0]])]
+    assert cluster.default_js == []
+    assert [u for _, u in timeline.default_js] == [urls["timeline_js"], urls["moment_js"]]
+    page = m.get_root().render()
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    assert scripts[0] == urls[BUNDLE[0]]
+    assert not {urls[name] for name in BUNDLED} & set(scripts)
 
 
 def test_stylesheets_only_reference_local_files(vendor):
@@ -86,7 +122,7 @@ def test_missing_package_is_named(monkeypatch, tmp_path):
 
 
 def test_missing_assets_and_check_command(tmp_path, capsys):
-    assert len(missing_assets(tmp_path)) == len(ASSETS)
+    assert len(missing_assets(tmp_path)) == len(ASSETS) + 1  # the bundle too
     assert assets._main(["check", "--dest", str(tmp_path)]) == 1
     assert assets._main(["install", "--dest", str(tmp_path)]) == 0
     assert missing_assets(tmp_path) == []

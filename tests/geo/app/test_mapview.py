@@ -288,3 +288,27 @@ def test_a_view_picked_from_its_full_layer_is_the_same_map(layers):
     other.index = other.index + 10_000
     (spec,) = specs(build_map({"incidents": other}, full={"incidents": full}).get_root().render())
     assert "flat" not in unpack_json(spec["packed"]) and _popups(spec) == _popups(alone)
+
+
+# ------------------------------------------------------------------ built once per frame
+
+def test_layers_besides_incidents_are_built_once_per_frame(layers, monkeypatch):
+    """Issue 14: a pan or a new session builds the map again from the same (cached) view;
+    routes, places, bases and articles are then not built again, and draw the same."""
+    fresh = {name: frame.copy() for name, frame in layers.items()}  # frames no map has seen
+    built = []
+    for name in ("_route_layer", "_simple_point_layer"):
+        real = getattr(mapview, name)
+        monkeypatch.setattr(mapview, name, lambda *a, real=real, **k: built.append(1) or real(*a, **k))
+    first = build_map(fresh, show_articles=True).get_root().render()
+    n = len(built)
+    assert n == 4  # routes, places, articles, bases
+    again = build_map(fresh, show_articles=True).get_root().render()
+    assert len(built) == n
+    for kind in ("routes", "places", "articles", "bases"):
+        assert [s for s in specs(again) if s.get("kind") == kind] == \
+            [s for s in specs(first) if s.get("kind") == kind], kind
+    build_map(fresh, show_articles=False)  # another argument: built again (articles only)
+    assert len(built) == n + 1
+    build_map({**fresh, "bases": fresh["bases"].copy()}, show_articles=True)  # another frame
+    assert len(built) == n + 2
