@@ -16,7 +16,6 @@ sentence tells at several places ('في كوباني وعين عيسى والق�
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections import Counter
@@ -29,8 +28,8 @@ from ..model import Incident
 from ..relate import is_macro_region
 from .document import Doc
 from .folding import fold_letters, rx
-from .instruments import HARM_RE
-from .sentences import Sentence, clause_of
+from .place_cues import PLAN_RE, fled_to, harm_clause_places, in_plan, meanwhile_clauses, seat_named_bare
+from .sentences import Sentence
 from .speakers import reporter_in
 from .triggers import Candidate
 
@@ -120,8 +119,8 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
     usable = doc.in_sentence(doc.usable, s)
     outside = [m for m in in_sentence if m.role == "outside"
                and clause_lo <= m.start < clause_hi and not is_actor_word(doc, m)]
-    candidates = [m for m in usable if not is_qualifier(doc, m, usable) and not _fled_to(doc, m)]
-    theirs = _meanwhile_clauses(doc, c)
+    candidates = [m for m in usable if not is_qualifier(doc, m, usable) and not fled_to(doc, m)]
+    theirs = meanwhile_clauses(doc, c)
     if theirs:
         # 'قصف نفذه التحالف على شرق سوريا ...، في حين أصيب ستة بانفجار في حافلة بمدينة حمص':
         # Homs is the explosion's place, not the strike's
@@ -134,7 +133,7 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         if not own and not c.cut:
             own = _later_locative(doc, c, clause_hi, candidates)
         if not own and not c.cut:
-            own = _harm_clause_places(doc, c, candidates)
+            own = harm_clause_places(doc, c, candidates)
         candidates = own if own or not c.cut else candidates
     if candidates:
         best = min(candidates, key=lambda m: place_score(doc, m, c, clause_lo, clause_hi))
@@ -175,21 +174,6 @@ _LOCATIVE_CLAUSE_RE = rx(r"[\s,]*(?:و\s*)?(?:(?:في|ب|داخل|عند|قرب|
                          r"|قريتي|مدن|بلدات|قري|احياء|مناطق)\s*)*")
 
 
-#: A clause telling something else meanwhile: '، في حين ...', '، بينما ...', '، فيما ...'.
-_MEANWHILE_RE = rx(r"(?<![^\W\d_])[و]?(?:في حين|بينما|فيما|في وقت)[\s,]*$")
-_MEANWHILE_AT_RE = rx(r"\s*[و]?(?:في حين|بينما|فيما|في وقت)(?![^\W\d_])")
-
-
-def _meanwhile_clauses(doc: Doc, c: Candidate) -> list[tuple[int, int]]:
-    """The clauses (original offsets) of ``c``'s sentence that open 'في حين/بينما/فيما' and
-    tell or recall an event of another type: their places are theirs."""
-    s = c.sentence
-    return [s.to_original(*o.clause) for o in doc.cands.get(s.index, ())
-            if o.type != c.type and o.clause != c.clause
-            and (_MEANWHILE_RE.search(s.folded[max(0, o.clause[0] - 16):o.clause[0]].rstrip())
-                 or _MEANWHILE_AT_RE.match(s.folded, o.clause[0]))]
-
-
 def locative_after(doc: Doc, clause_end: int, m: Mention) -> bool:
     """Whether ``m`` opens the clause right after the event's, and that clause only says
     where: 'استهدف مجهولون بعبوة ناسفة سيارة لقسد، في حي الفردوس بمدينة الرقة'."""
@@ -212,25 +196,6 @@ def _later_locative(doc: Doc, c: Candidate, clause_end: int, candidates: list[Me
         if clause_end <= m.start < limit and _WHERE_LEAD_RE.search(doc.fspan(max(0, m.start - 14), m.start)):
             return [m]
     return []
-
-
-#: A clause that opens on what caused the harm told before it: '، جراء انفجار لغم', '، بانفجار عبوة'.
-_CAUSE_OPEN_RE = rx(r"[\s,]*(?:و)?(?:(?:جراء|اثر|بسبب|نتيجه|بفعل)(?![^\W\d_])"
-                    r"|ب(?=انفجار|تفجير|لغم|عبوه|قذيفه))")
-
-
-def _harm_clause_places(doc: Doc, c: Candidate, candidates: list[Mention]) -> list[Mention]:
-    """The places of the clause before, when the event's clause only says what caused its
-    harm: 'جرح أربعة أشخاص في قرية تل السمن، جراء انفجار لغم أرضي' is at Tal al-Saman."""
-    s = c.sentence
-    lo = c.clause[0]
-    if lo == 0 or not _CAUSE_OPEN_RE.match(s.folded, lo):
-        return []
-    prev_lo, prev_hi = clause_of(s.folded, max(0, lo - 2))
-    if prev_hi > lo or not HARM_RE.search(s.folded[prev_lo:prev_hi]):
-        return []
-    a, b = s.to_original(prev_lo, prev_hi)
-    return [m for m in candidates if a <= m.start < b]
 
 
 def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
@@ -348,11 +313,6 @@ ELSEWHERE_RE = rx(r"في سياق|في حادث(?:ه)? (?:اخري|منفصل)|�
                    r"|في تطور اخر|علي صعيد|^\W*[وف]?(?:في (?:هذه )?الاثناء|في غضون ذلك)")
 
 
-#: A sentence telling what is to come: 'سيشمل', 'ستغادر', 'في مرحلة لاحقة', 'في الأيام المقبلة'.
-_PLAN_RE = rx(r"(?<![^\W\d_])(?:سوف|[وف]?س[يت](?:شمل|تم|كون|غادر|نسحب|نتشر|بقي|واصل|بدا|صل|نقل)\S*"
-              r"|في مرحله لاحقه|في (?:الايام|الاسابيع|الاشهر|الفتره) (?:المقبله|القادمه))(?![^\W\d_])")
-
-
 def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
     """A finer place for an event placed at an area, from the sentences that go on telling it.
 
@@ -379,7 +339,7 @@ def _told_later(doc: Doc, c: Candidate, found: tuple, fits: Any) -> tuple | None
             continue
         told = [o for o in doc.cands.get(t.index, ()) if not o.anaphoric]
         refers = _REFERS_BACK_RE.search(t.folded)
-        if (ELSEWHERE_RE.search(t.folded) or _PLAN_RE.search(t.folded)
+        if (ELSEWHERE_RE.search(t.folded) or PLAN_RE.search(t.folded)
                 or (told and not (refers and _same_strike(c, told)))):
             break  # another event, or a plan ('الانسحاب سيشمل قاعدة التنف في مرحلة لاحقة')
         if not (refers or (vehicles and _VEHICLES_RE.search(t.folded))):
@@ -495,16 +455,6 @@ def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
     return rank + abs(m.start - c.start) / 1000
 
 
-#: Where people fled to: 'موجة نزوح كبيرة للمدنيين تجاه البادية السورية', 'فرّ الأهالي نحو X'.
-_FLED_TO_RE = rx(r"(?<![^\W\d_])[وف]?(?:ال)?(?:نزوح|نزحوا|نزحت|فروا|فر|فرار|هربوا|هرب|هروب|لجوء|لجا|لجاوا)"
-                 r"(?:\s+\S+){0,5}?\s+(?:تجاه|باتجاه|نحو|صوب|الي)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|مناطق)\s+)?$")
-
-
-def _fled_to(doc: Doc, m: Mention) -> bool:
-    """Is ``m`` where people fled to (never where the event that drove them away was)?"""
-    return bool(_FLED_TO_RE.search(doc.fspan(max(0, m.start - 70), m.start)))
-
-
 #: Types that move forces: placed where they arrived or left, never at a target struck.
 _MOVES = frozenset({"deployment", "convoy", "withdrawal", "patrol"})
 #: 'إلى X', 'باتجاه X', 'نحو X': where a move went.
@@ -555,21 +505,10 @@ def _crossed_at(doc: Doc, m: Mention, c: Candidate) -> bool:
                 or (_ENTER_RE.match(word) and _FROM_RE.search(before)))
 
 
-def _seat_named_bare(doc: Doc, m: Mention) -> bool:
-    """Is ``m`` a governorate's seat named with no 'مدينة' ('قتل عنصر اليوم في دير الزور')?
-
-    News names a province by its seat: the event may be anywhere in it, so the point stands
-    for its surroundings (approximate), and a retelling at a town of the province is the same
-    event (:mod:`.dedupe`)."""
-    place = m.place
-    return bool(place is not None and place.kind == "city" and (place.parent or "").startswith("gov_")
-                and not m.kind_word and "مدينه" not in doc.fspan(max(0, m.start - 8), m.end))
-
-
 def precision_of(doc: Doc, m: Mention) -> tuple[int, bool]:
     gp = m.geo_precision or 1
     place = m.place
-    approx = m.approximate or (place is not None and place.kind in AREA_KINDS) or _seat_named_bare(doc, m)
+    approx = m.approximate or (place is not None and place.kind in AREA_KINDS) or seat_named_bare(doc, m)
     if gp == 1 and place is not None and place.kind not in AREA_KINDS:
         before = doc.fspan(max(0, m.start - 60), m.start)
         sentence_start = max(before.rfind("."), before.rfind("\n"))
@@ -648,7 +587,7 @@ def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
     hi = siblings[-1].end if siblings else s.end
     before = _not_qualifiers(doc, doc.starting_in(doc.usable, lo, s.start))
     after = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, s.end, hi))
-             if not _in_plan(doc, m)]
+             if not in_plan(doc, m)]
     if before:
         return before[-1]
     return after[0] if after else None
@@ -672,17 +611,11 @@ def _not_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not is_qualifier(doc, m, mentions)]
 
 
-def _in_plan(doc: Doc, m: Mention) -> bool:
-    """Is ``m`` named in a sentence telling what is to come (:data:`_PLAN_RE`)?"""
-    i = bisect.bisect_right(doc.sentences, m.start, key=lambda t: t.start) - 1
-    return i >= 0 and m.start < doc.sentences[i].end and bool(_PLAN_RE.search(doc.sentences[i].folded))
-
-
 def _region_fallback(doc: Doc, s: Sentence) -> Mention | None:
     """A region the article names (the last before ``s``, else the most named); never one
     named only in a plan ('الانسحاب سيشمل منطقة الـ55 في مرحلة لاحقة')."""
     regions = [m for m in doc.usable if m.place.kind in ("region", "district", "governorate")
-               and not _in_plan(doc, m)]
+               and not in_plan(doc, m)]
     if not regions:
         return None
     before = [m for m in regions if m.start < s.start]

@@ -1,0 +1,89 @@
+"""Words around a place that say whose place it is: the event's, or something else's.
+
+Why a module: beside the ranking of places (:mod:`.places`), some words settle the
+question outright: where people fled to ('نزوح تجاه البادية') is never where the strikes
+hit; a clause opening 'في حين' keeps its places for its own event; a clause of cause
+('، جراء انفجار لغم') takes the place of the harm told before it; a sentence of plans
+('سيشمل ... في مرحلة لاحقة') lends no place; a governorate's seat named bare ('في دير
+الزور') may stand for the province.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from gazetteer.model import Mention
+
+from .document import Doc
+from .folding import rx
+from .instruments import HARM_RE
+from .sentences import clause_of
+from .triggers import Candidate
+
+__all__ = ["PLAN_RE", "fled_to", "harm_clause_places", "in_plan", "meanwhile_clauses", "seat_named_bare"]
+
+
+#: A clause telling something else meanwhile: '، في حين ...', '، بينما ...', '، فيما ...'.
+_MEANWHILE_RE = rx(r"(?<![^\W\d_])[و]?(?:في حين|بينما|فيما|في وقت)[\s,]*$")
+_MEANWHILE_AT_RE = rx(r"\s*[و]?(?:في حين|بينما|فيما|في وقت)(?![^\W\d_])")
+
+
+def meanwhile_clauses(doc: Doc, c: Candidate) -> list[tuple[int, int]]:
+    """The clauses (original offsets) of ``c``'s sentence that open 'في حين/بينما/فيما' and
+    tell or recall an event of another type: their places are theirs."""
+    s = c.sentence
+    return [s.to_original(*o.clause) for o in doc.cands.get(s.index, ())
+            if o.type != c.type and o.clause != c.clause
+            and (_MEANWHILE_RE.search(s.folded[max(0, o.clause[0] - 16):o.clause[0]].rstrip())
+                 or _MEANWHILE_AT_RE.match(s.folded, o.clause[0]))]
+
+
+#: A clause that opens on what caused the harm told before it: '، جراء انفجار لغم', '، بانفجار عبوة'.
+_CAUSE_OPEN_RE = rx(r"[\s,]*(?:و)?(?:(?:جراء|اثر|بسبب|نتيجه|بفعل)(?![^\W\d_])"
+                    r"|ب(?=انفجار|تفجير|لغم|عبوه|قذيفه))")
+
+
+def harm_clause_places(doc: Doc, c: Candidate, candidates: list[Mention]) -> list[Mention]:
+    """The places of the clause before, when the event's clause only says what caused its
+    harm: 'جرح أربعة أشخاص في قرية تل السمن، جراء انفجار لغم أرضي' is at Tal al-Saman."""
+    s = c.sentence
+    lo = c.clause[0]
+    if lo == 0 or not _CAUSE_OPEN_RE.match(s.folded, lo):
+        return []
+    prev_lo, prev_hi = clause_of(s.folded, max(0, lo - 2))
+    if prev_hi > lo or not HARM_RE.search(s.folded[prev_lo:prev_hi]):
+        return []
+    a, b = s.to_original(prev_lo, prev_hi)
+    return [m for m in candidates if a <= m.start < b]
+
+
+#: A sentence telling what is to come: 'سيشمل', 'ستغادر', 'في مرحلة لاحقة', 'في الأيام المقبلة'.
+PLAN_RE = rx(r"(?<![^\W\d_])(?:سوف|[وف]?س[يت](?:شمل|تم|كون|غادر|نسحب|نتشر|بقي|واصل|بدا|صل|نقل)\S*"
+              r"|في مرحله لاحقه|في (?:الايام|الاسابيع|الاشهر|الفتره) (?:المقبله|القادمه))(?![^\W\d_])")
+
+
+#: Where people fled to: 'موجة نزوح كبيرة للمدنيين تجاه البادية السورية', 'فرّ الأهالي نحو X'.
+_FLED_TO_RE = rx(r"(?<![^\W\d_])[وف]?(?:ال)?(?:نزوح|نزحوا|نزحت|فروا|فر|فرار|هربوا|هرب|هروب|لجوء|لجا|لجاوا)"
+                 r"(?:\s+\S+){0,5}?\s+(?:تجاه|باتجاه|نحو|صوب|الي)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|مناطق)\s+)?$")
+
+
+def fled_to(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` where people fled to (never where the event that drove them away was)?"""
+    return bool(_FLED_TO_RE.search(doc.fspan(max(0, m.start - 70), m.start)))
+
+
+def seat_named_bare(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` a governorate's seat named with no 'مدينة' ('قتل عنصر اليوم في دير الزور')?
+
+    News names a province by its seat: the event may be anywhere in it, so the point stands
+    for its surroundings (approximate), and a retelling at a town of the province is the same
+    event (:mod:`.dedupe`)."""
+    place = m.place
+    return bool(place is not None and place.kind == "city" and (place.parent or "").startswith("gov_")
+                and not m.kind_word and "مدينه" not in doc.fspan(max(0, m.start - 8), m.end))
+
+
+def in_plan(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` named in a sentence telling what is to come (:data:`PLAN_RE`)?"""
+    i = bisect.bisect_right(doc.sentences, m.start, key=lambda t: t.start) - 1
+    return i >= 0 and m.start < doc.sentences[i].end and bool(PLAN_RE.search(doc.sentences[i].folded))

@@ -1,0 +1,43 @@
+"""geo.extract.place_cues: the words that settle whose a place is. The behaviour in running
+text is tested through the extraction (tests/geo/extract/test_places.py); these are the
+module's parts, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract.document import read_article
+from geo.extract.folding import fold_letters
+from geo.extract.place_cues import PLAN_RE, fled_to, in_plan, seat_named_bare
+from tests.geo.extract.helpers import article
+
+
+def _doc(gaz, body):
+    return read_article(article(body), gaz)
+
+
+@pytest.mark.parametrize(("text", "plan"), [
+    ("وأوضح أن الانسحاب سيشمل قاعدة التنف في مرحلة لاحقة", True),
+    ("وستغادر القوات سوريا في الأيام المقبلة", True),
+    ("وانسحبت القوات من قاعدة التنف أمس", False),
+    ("وقتل ستة أشخاص في سيارة عسكرية", False),  # 'سيارة' is no future verb
+])
+def test_a_plan(text, plan):
+    assert bool(PLAN_RE.search(fold_letters(text))) is plan
+
+
+def test_where_people_fled_to(gaz):
+    doc = _doc(gaz, "شهدت بلدة البصيرة موجة نزوح كبيرة للمدنيين تجاه مدينة الميادين.")
+    fled = {m.place.id: fled_to(doc, m) for m in doc.usable}
+    assert fled == {"busayrah": False, "mayadin": True}
+
+
+def test_a_governorates_seat_named_bare(gaz):
+    doc = _doc(gaz, "قتل عنصر اليوم في دير الزور، ونقل جريح إلى مدينة الحسكة وبلدة الشدادي.")
+    bare = {m.place.id: seat_named_bare(doc, m) for m in doc.usable}
+    assert bare == {"deir_ez_zor": True, "hasakah": False, "shaddadi": False}
+
+
+def test_a_place_named_in_a_plan(gaz):
+    doc = _doc(gaz, "انسحبت القوات من بلدة الشدادي.\nوسيشمل الانسحاب قاعدة التنف في مرحلة لاحقة.")
+    assert {m.place.id: in_plan(doc, m) for m in doc.usable} == {"shaddadi": False, "tanf_base": True}
