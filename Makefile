@@ -7,7 +7,7 @@ CORPUS ?= seeds
 STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: run test setup dev assets bench eval lint clean
+.PHONY: run test setup dev assets bench bench-dashboard eval lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ bench: setup
 	$(BIN)/python bench/bench_mapview.py
 	$(BIN)/python bench/bench_filter.py
 	$(BIN)/python bench/bench_per_mb.py
+
+## The dashboard: first map on a real server in Debian's chromium, filter change at 10,000 incidents (dev extras).
+bench-dashboard: dev
+	scripts/ensure-chromium
+	$(BIN)/python bench/bench_dashboard.py
 
 ## Extraction scored on real news items (../shared/spec/news_dev when present, tests/data/news).
 eval: setup
