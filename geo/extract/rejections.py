@@ -77,7 +77,7 @@ def rejected(text: str, start: int, end: int) -> bool:
     clause, or habitual in its clause.
     """
     before = text[:start]
-    if _negated(before) or HYPOTHETICAL_RE.search(before) or _meta(before) or _ANY_RE.search(before):
+    if _negated(before) or HYPOTHETICAL_RE.search(before) or _meta(before) or _any_before(before):
         return True
     if FORECAST_RE.search(text, max(0, start - 120), start):
         return True  # 'تستعد لشن هجوم': prepared or expected, not done
@@ -105,6 +105,16 @@ _LATEST_RE = rx(r"(?<![^\W\d_])(?:كان|كانت)?\s*(?:اخرها|اخرهم|�
 
 #: 'سترد على أي هجوم', 'لمنع أي اعتداء': 'any' event is no event that happened.
 _ANY_RE = rx(r"(?<![^\W\d_])[وفلب]?اي\s+$")
+
+
+def _any_before(before: str) -> bool:
+    """Does 'أي' (and the spaces after it) end ``before``? :data:`_ANY_RE` tried only where
+    it can start: its match is 'اي' with at most one clitic, then spaces to the end, so
+    the search begins three letters before the trailing spaces instead of at every letter."""
+    bare = len(before.rstrip())  # str.isspace and the pattern's \s are the same set
+    return bare < len(before) and _ANY_RE.search(before, max(0, bare - 3)) is not None
+
+
 #: '، ففي شهر تشرين الأول استهدفت ...': a clause with 'ف' after a comma gives the instance.
 _INSTANCE_RE = rx(r"[,;]\s*ف(?:في|قد|خلال|منذ|بعد|قبل|حين)(?![^\W\d_])")
 
@@ -125,7 +135,7 @@ def _negated(before: str) -> bool:
     'مصادر، لم تسمها، قولها إن تعزيزات وصلت': the negation is the source's ('did not
     name it'), cut off from the trigger by punctuation.
     """
-    found = list(_WORD_RE.finditer(before))[-4:]
+    found = _last_words(before, 4)
     words = [m.group(0) for m in found]
     for i, w in enumerate(words):
         bare = w[1:] if w[:1] in "وف" and len(w) > 2 and w[1:] in NEG_WORDS else w
@@ -141,6 +151,22 @@ def _negated(before: str) -> bool:
                 continue  # 'قد أنشأت': had done, not 'may do'
             return True
     return False
+
+
+#: How far back the last words of a prefix are looked for first (most sentences: all of them).
+_TAIL = 160
+
+
+def _last_words(before: str, n: int) -> list[re.Match[str]]:
+    """The last ``n`` words of ``before``, as ``list(_WORD_RE.finditer(before))[-n:]`` gives
+    them, without scanning a long prefix: a window at its end is enough when it holds more
+    than ``n`` words (its first, maybe cut, word is then not among the last ``n``)."""
+    lo = len(before) - _TAIL
+    if lo > 0:
+        found = list(_WORD_RE.finditer(before, lo))
+        if len(found) > n:
+            return found[-n:]
+    return list(_WORD_RE.finditer(before))[-n:]
 
 
 def _imperfect(word: str) -> bool:
