@@ -16,7 +16,8 @@ from pathlib import Path
 
 from geo.tables import Field, load_toml_rows
 
-from .folding import fold_letters, rx
+from .folding import rx
+from .gates import Gate
 from .lexicon import DATA_DIR, row_error
 
 __all__ = ["CASUALTIES_FILE", "COUNT", "ONE_PERSON", "TWO_PERSONS", "casualties", "load_casualty_words"]
@@ -93,11 +94,9 @@ _CASUALTY_RES: tuple[tuple[str, re.Pattern[str], int | None], ...] = (
     *((r["counts"], rx(r"(?<![^\W\d_])[وفب]?(?:ال)?" + r["word"] + r"(?![^\W\d_])"), 2)
       for r in _WORDS["dual"]),
 )
-#: A word each pattern's match holds, by position in :data:`_CASUALTY_RES` ('' for none known):
-#: a sentence without it is not searched (most sentences name no dual, 'قتيلين').
-_NEEDS: tuple[str, ...] = (*("" for _ in range(len(_CASUALTY_RES) - len(_WORDS["dual"]))),
-                           *(fold_letters(r["word"]) if not set(r["word"]) & set(r"\.^$*+?{}[]|()")
-                             else "" for r in _WORDS["dual"]))
+#: Each pattern with the words its matches hold: a sentence without them is not searched
+#: (:mod:`.gates`; most sentences name no dual, 'قتيلين').
+_GATES = tuple(Gate(regex) for _, regex, _ in _CASUALTY_RES)
 #: 'مقتل وجرح 5', '5 قتلى وجرحى', 'بين قتيل وجريح': one count for both, not split.
 _COMBINED_RES = (
     rx(r"(?<![^\W\d_])[وفلب]?" + _KILL + r"\s+و(?:" + _HURT + r")\s+" + _QUANT + COUNT),
@@ -135,8 +134,8 @@ def _count(text: str) -> tuple[int | None, int | None, list[str]]:
     if not _CASUALTY_HINT_RE.search(text):
         return None, None, notes
     text = _set_aside_combined(text, notes)
-    for (kind, regex, fixed), need in zip(_CASUALTY_RES, _NEEDS, strict=True):
-        if need and need not in text:
+    for (kind, regex, fixed), gate in zip(_CASUALTY_RES, _GATES, strict=True):
+        if gate.absent(text):
             continue
         for m in regex.finditer(text):
             if _CASUALTY_NEG_RE.search(text[:m.start()]):

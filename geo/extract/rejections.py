@@ -34,6 +34,7 @@ from .cues import (
     SUMMARY_RE,
 )
 from .folding import rx
+from .gates import Gate
 from .sentences import clause_of
 
 __all__ = ["attributes_end", "background", "context", "earlier_event", "is_anaphoric", "nth_time",
@@ -77,19 +78,33 @@ def rejected(text: str, start: int, end: int) -> bool:
     clause, or habitual in its clause.
     """
     before = text[:start]
-    if _negated(before) or HYPOTHETICAL_RE.search(before) or _meta(before) or _any_before(before):
+    if _negated(before) or _may(_HYPOTHETICAL, text) and HYPOTHETICAL_RE.search(before) \
+            or _may(_META, text) and _meta(before) or _any_before(before):
         return True
-    if FORECAST_RE.search(text, max(0, start - 120), start):
+    if _may(_FORECAST, text) and FORECAST_RE.search(text, max(0, start - 120), start):
         return True  # 'تستعد لشن هجوم': prepared or expected, not done
-    if GENERAL_RE.search(before):
+    if _may(_GENERAL, text) and GENERAL_RE.search(before):
         return True  # an anniversary, an opinion, a condemnation: talk about events
     clause = clause_of(text, start)
-    if DENIAL_RE.search(text, clause[0], start) or _AFTER_HYPOTHETICAL_RE.match(text[end:]):
+    if _may(_DENIAL, text) and DENIAL_RE.search(text, clause[0], start) \
+            or _AFTER_HYPOTHETICAL_RE.match(text[end:]):
         return True
-    habit = HABITUAL_RE.search(text, clause[0], clause[1])
+    habit = HABITUAL_RE.search(text, clause[0], clause[1]) if _may(_HABITUAL, text) else None
     if habit is not None and _GOES_ON_RE.fullmatch(habit.group(0).strip()) and _TODAY_RUNNING_RE.search(text):
         return False  # 'تستمر الاشتباكات ... لليوم الثالث على التوالي': going on today, news
     return habit is not None and not _LATEST_RE.search(text, end)
+
+
+#: The cue patterns a sentence is searched for before each of its triggers, each with the
+#: words it cannot match without: a sentence with none of them is not searched (:mod:`.gates`).
+_HYPOTHETICAL, _META, _FORECAST, _GENERAL, _DENIAL, _HABITUAL = (
+    Gate(HYPOTHETICAL_RE), Gate(_META_RE), Gate(FORECAST_RE), Gate(GENERAL_RE), Gate(DENIAL_RE),
+    Gate(HABITUAL_RE))
+
+
+def _may(gate: Gate, text: str) -> bool:
+    """May ``gate``'s pattern match in ``text`` (a sentence) or in a part of it?"""
+    return not gate.absent(text)
 
 
 #: 'goes on': a habit, unless the sentence dates it to the report's own days.
@@ -315,7 +330,8 @@ def tally(text: str, start: int, end: int) -> bool:
     ('تعرضت القواعد لـ 135 هجوماً منذ 19 أكتوبر', 'جراء القصف خلال 24 ساعة')? A tally
     repeats the events the article tells; it is not one more."""
     hi = clause_of(text, start)[1]
-    if not SUMMARY_RE.search(text, 0, hi):  # 'ومنذ بداية العام، نفذت المسيرات 50 غارة'
+    # 'ومنذ بداية العام، نفذت المسيرات 50 غارة'
+    if _SUMMARY.absent(text) or not SUMMARY_RE.search(text, 0, hi):
         return False
     counted = _COUNT_BEFORE_RE.search(text, max(0, start - 12), start)
     definite = text[max(0, start - 4):start].endswith(("ال", "بال", "لل")) or text.startswith("ال", start)
@@ -327,7 +343,7 @@ def summed_up(text: str, start: int) -> bool:
     الثلاثة الماضية، تمركزت الشرطة العسكرية الروسية في 10 نقاط', 'منذ بداية العام نفذت ...')?
     A summary of months is background to the article's news, not an event of its own; a
     day's span ('خلال 24 ساعة') is not such a span: it dates the event."""
-    return bool(SPAN_RE.search(text, 0, start))
+    return _may(_SPAN, text) and bool(SPAN_RE.search(text, 0, start))
 
 
 #: 'ويأتي التصعيد بعد ساعات من التهديدات', 'وتأتي هذه الهجمات في ظل ...': a sentence that
@@ -368,7 +384,13 @@ def nth_time(text: str, start: int) -> bool:
     """Is the trigger at ``start`` told in a count of times ('وتعد هذه المرة الثانية خلال أسبوع
     التي تتعرض فيها القاعدة لهجوم', 'وهذا ثاني هجوم يستهدف القاعدة')? The count sums up the
     news with the times before it: it is told again, not news of its own beside the article's."""
-    return bool(_NTH_TIME_RE.search(text, 0, start) or _NTH_BEFORE_RE.search(text, max(0, start - 12), start))
+    return bool(_may(_NTH_TIME, text) and _NTH_TIME_RE.search(text, 0, start)
+                or _may(_NTH_BEFORE, text) and _NTH_BEFORE_RE.search(text, max(0, start - 12), start))
+
+
+#: The patterns of tallies, summaries and counts of times, each with its words (:mod:`.gates`).
+_SUMMARY, _SPAN = Gate(SUMMARY_RE), Gate(SPAN_RE)
+_NTH_TIME, _NTH_BEFORE = Gate(_NTH_TIME_RE), Gate(_NTH_BEFORE_RE)
 
 
 #: 'هجوم سابق', 'هجمات سابقة', 'لهجوم مماثل': an earlier event, or one like the news.
