@@ -169,7 +169,7 @@ def _negated(before: str) -> bool:
 
 
 #: How far back the last words of a prefix are looked for first (most sentences: all of them).
-_TAIL = 160
+_TAIL = 80
 
 
 def _last_words(before: str, n: int) -> list[re.Match[str]]:
