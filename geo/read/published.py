@@ -19,13 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from gazetteer.normalize import FoldedText, cued_matches
+from gazetteer.normalize import cued_matches
 
 from .furniture import Stripped
 from .lexicon import load_after_cues
 from .metadata import parse_iso
 from .stamps import WEEKDAY_NUMBERS, WEEKDAY_PAST, fallback_stamp
-from .text import match_key
+from .text import folded_page, match_key
 
 __all__ = ["When", "dates_module", "drop_header_stamps", "publication"]
 
@@ -208,7 +208,7 @@ def _weekday_dated(body: str, dates: Any, warnings: list[str]) -> list[_WeekdayD
     was a Thursday (not after today). A calendar fact, so an undated article still gets
     an anchor; the reason names the rule."""
     out: list[_WeekdayDate] = []
-    folded = FoldedText.of(body)
+    folded = folded_page(body)
     today = dt.date.today()
     for m in cued_matches(_WEEKDAY_DATE_RE, folded.folded, _WEEKDAY_CUES):
         probe = _call(dates, "find_dates", warnings, m.group(2), anchor=dt.date(2099, 12, 31))
