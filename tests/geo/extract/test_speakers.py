@@ -9,6 +9,13 @@ from geo.extract.speakers import said_from
 from tests.geo.extract.helpers import run
 
 
+def test_a_text_not_ending_in_a_preposition_is_no_speaker_place() -> None:
+    from geo.extract.speakers import reporter_in, said_from
+
+    assert said_from("اشار الصحافي عطا فرحات من \n") and reporter_in("مراسلنا في\n\n")
+    assert not said_from("اشار الصحافي عطا فرحات من القرية") and not reporter_in("مراسلنا في x")
+
+
 @pytest.mark.parametrize(("before", "expected"), [
     ("أشار الصحافي عطا فرحات من ", True),
     ("وقال الناشط الإعلامي أبو محمد في ", True),
@@ -39,10 +46,3 @@ def test_a_quote_given_to_an_agency_in_damascus_does_not_move_the_battle(gaz):
             "وكان مصدر عسكري قال لوكالة شينخوا بدمشق إن الجيش هاجم مواقع التنظيم في المدينة.")
     places = {i.place.id for i in run(gaz, body).incidents if i.place is not None}
     assert "damascus" not in places
-
-
-def test_a_text_not_ending_in_a_preposition_is_no_speaker_place() -> None:
-    from geo.extract.speakers import reporter_in, said_from
-
-    assert said_from("اشار الصحافي عطا فرحات من \n") and reporter_in("مراسلنا في\n\n")
-    assert not said_from("اشار الصحافي عطا فرحات من القرية") and not reporter_in("مراسلنا في x")
