@@ -305,6 +305,8 @@ def _raw_hits(s: str) -> list[_Raw]:
     positions = _needle_positions(s)
     raws: list[_Raw] = []
     for prio, pat in enumerate(_PATTERNS):
+        if not any(needle in positions for needle in pat.needles):
+            continue  # none of its needles in the text: most patterns of most articles
         for j in _starts_near(starts, positions, pat.needles, _WORDS_BEFORE):
             m = pat.regex.match(s, starts[j])
             if m is not None:

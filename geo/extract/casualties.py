@@ -17,6 +17,7 @@ from pathlib import Path
 from geo.tables import Field, load_toml_rows
 
 from .folding import rx
+from .gates import Gate
 from .lexicon import DATA_DIR, row_error
 
 __all__ = ["CASUALTIES_FILE", "COUNT", "ONE_PERSON", "TWO_PERSONS", "casualties", "load_casualty_words"]
@@ -93,6 +94,9 @@ _CASUALTY_RES: tuple[tuple[str, re.Pattern[str], int | None], ...] = (
     *((r["counts"], rx(r"(?<![^\W\d_])[وفب]?(?:ال)?" + r["word"] + r"(?![^\W\d_])"), 2)
       for r in _WORDS["dual"]),
 )
+#: Each pattern with the words its matches hold: a sentence without them is not searched
+#: (:mod:`.gates`; most sentences name no dual, 'قتيلين').
+_GATES = tuple(Gate(regex) for _, regex, _ in _CASUALTY_RES)
 #: 'مقتل وجرح 5', '5 قتلى وجرحى', 'بين قتيل وجريح': one count for both, not split.
 _COMBINED_RES = (
     rx(r"(?<![^\W\d_])[وفلب]?" + _KILL + r"\s+و(?:" + _HURT + r")\s+" + _QUANT + COUNT),
@@ -106,14 +110,33 @@ _CASUALTY_HINT_RE = rx(r"قتل|مقتل|مصرع|حتف|استشهاد|استش
 _CASUALTY_NEG_RE = rx(r"(?<![^\W\d_])(?:لم|لا|دون|بدون|عدم|اي|ولم|ولا)(?:\s+\S+){0,2}\s*$")
 
 
+#: The last sentence counted and its counts: an article's events of one sentence (a strike and
+#: the clash after it) ask for the same sentence's counts one after the other.
+_LAST: list[tuple[str, tuple[int | None, int | None, list[str]]]] = []
+
+
 def casualties(text: str) -> tuple[int | None, int | None, list[str]]:
-    """(killed, injured, notes) stated in a folded sentence; negated counts are ignored."""
+    """(killed, injured, notes) stated in a folded sentence; negated counts are ignored.
+
+    The notes are a new list on every call (the caller adds its own to them)."""
+    if _LAST and _LAST[0][0] == text:
+        killed, injured, notes = _LAST[0][1]
+        return killed, injured, list(notes)
+    found = _count(text)
+    _LAST[:] = [(text, (found[0], found[1], list(found[2])))]
+    return found
+
+
+def _count(text: str) -> tuple[int | None, int | None, list[str]]:
+    """The work of :func:`casualties` for a sentence not just counted."""
     best: dict[str, int] = {}
     notes: list[str] = []
     if not _CASUALTY_HINT_RE.search(text):
         return None, None, notes
     text = _set_aside_combined(text, notes)
-    for kind, regex, fixed in _CASUALTY_RES:
+    for (kind, regex, fixed), gate in zip(_CASUALTY_RES, _GATES, strict=True):
+        if gate.absent(text):
+            continue
         for m in regex.finditer(text):
             if _CASUALTY_NEG_RE.search(text[:m.start()]):
                 continue

@@ -19,6 +19,7 @@ from typing import Any
 
 from gazetteer.model import Mention
 from gazetteer.normalize import FoldedText
+from geo.read.text import folded_page
 
 from ..model import Source
 from .actors import ActorHit, find_actors
@@ -122,7 +123,7 @@ def read_article(article: Any, gazetteer: Any) -> Doc:
     from gazetteer.resolver import resolve_text
 
     raw = article.body or ""
-    ft = FoldedText.of(raw)
+    ft = folded_page(raw)
     body, folded = cut_furniture(raw, SPACES_RE.sub(" ", ft.folded))
     ft = FoldedText(body, folded, ft.deleted)
     mentions = resolve_text(body, gazetteer)

@@ -34,6 +34,7 @@ from .cues import (
     SUMMARY_RE,
 )
 from .folding import rx
+from .gates import Gate
 from .sentences import clause_of
 
 __all__ = ["attributes_end", "background", "context", "earlier_event", "is_anaphoric", "nth_time",
@@ -77,19 +78,33 @@ def rejected(text: str, start: int, end: int) -> bool:
     clause, or habitual in its clause.
     """
     before = text[:start]
-    if _negated(before) or HYPOTHETICAL_RE.search(before) or _meta(before) or _ANY_RE.search(before):
+    if _negated(before) or _may(_HYPOTHETICAL, text) and HYPOTHETICAL_RE.search(before) \
+            or _may(_META, text) and _meta(before) or _any_before(before):
         return True
-    if FORECAST_RE.search(text, max(0, start - 120), start):
+    if _may(_FORECAST, text) and FORECAST_RE.search(text, max(0, start - 120), start):
         return True  # 'تستعد لشن هجوم': prepared or expected, not done
-    if GENERAL_RE.search(before):
+    if _may(_GENERAL, text) and GENERAL_RE.search(before):
         return True  # an anniversary, an opinion, a condemnation: talk about events
     clause = clause_of(text, start)
-    if DENIAL_RE.search(text, clause[0], start) or _AFTER_HYPOTHETICAL_RE.match(text[end:]):
+    if _may(_DENIAL, text) and DENIAL_RE.search(text, clause[0], start) \
+            or _AFTER_HYPOTHETICAL_RE.match(text[end:]):
         return True
-    habit = HABITUAL_RE.search(text, clause[0], clause[1])
+    habit = HABITUAL_RE.search(text, clause[0], clause[1]) if _may(_HABITUAL, text) else None
     if habit is not None and _GOES_ON_RE.fullmatch(habit.group(0).strip()) and _TODAY_RUNNING_RE.search(text):
         return False  # 'تستمر الاشتباكات ... لليوم الثالث على التوالي': going on today, news
     return habit is not None and not _LATEST_RE.search(text, end)
+
+
+#: The cue patterns a sentence is searched for before each of its triggers, each with the
+#: words it cannot match without: a sentence with none of them is not searched (:mod:`.gates`).
+_HYPOTHETICAL, _META, _FORECAST, _GENERAL, _DENIAL, _HABITUAL = (
+    Gate(HYPOTHETICAL_RE), Gate(_META_RE), Gate(FORECAST_RE), Gate(GENERAL_RE), Gate(DENIAL_RE),
+    Gate(HABITUAL_RE))
+
+
+def _may(gate: Gate, text: str) -> bool:
+    """May ``gate``'s pattern match in ``text`` (a sentence) or in a part of it?"""
+    return not gate.absent(text)
 
 
 #: 'goes on': a habit, unless the sentence dates it to the report's own days.
@@ -106,6 +121,16 @@ _LATEST_RE = rx(r"(?<![^\W\d_])(?:كان|كانت)?\s*(?:اخرها|اخرهم|�
 
 #: 'سترد على أي هجوم', 'لمنع أي اعتداء': 'any' event is no event that happened.
 _ANY_RE = rx(r"(?<![^\W\d_])[وفلب]?اي\s+$")
+
+
+def _any_before(before: str) -> bool:
+    """Does 'أي' (and the spaces after it) end ``before``? :data:`_ANY_RE` tried only where
+    it can start: its match is 'اي' with at most one clitic, then spaces to the end, so
+    the search begins three letters before the trailing spaces instead of at every letter."""
+    bare = len(before.rstrip())  # str.isspace and the pattern's \s are the same set
+    return bare < len(before) and _ANY_RE.search(before, max(0, bare - 3)) is not None
+
+
 #: '، ففي شهر تشرين الأول استهدفت ...': a clause with 'ف' after a comma gives the instance.
 _INSTANCE_RE = rx(r"[,;]\s*ف(?:في|قد|خلال|منذ|بعد|قبل|حين)(?![^\W\d_])")
 
@@ -126,7 +151,7 @@ def _negated(before: str) -> bool:
     'مصادر، لم تسمها، قولها إن تعزيزات وصلت': the negation is the source's ('did not
     name it'), cut off from the trigger by punctuation.
     """
-    found = list(_WORD_RE.finditer(before))[-4:]
+    found = _last_words(before, 4)
     words = [m.group(0) for m in found]
     for i, w in enumerate(words):
         bare = w[1:] if w[:1] in "وف" and len(w) > 2 and w[1:] in NEG_WORDS else w
@@ -142,6 +167,22 @@ def _negated(before: str) -> bool:
                 continue  # 'قد أنشأت': had done, not 'may do'
             return True
     return False
+
+
+#: How far back the last words of a prefix are looked for first (most sentences: all of them).
+_TAIL = 80
+
+
+def _last_words(before: str, n: int) -> list[re.Match[str]]:
+    """The last ``n`` words of ``before``, as ``list(_WORD_RE.finditer(before))[-n:]`` gives
+    them, without scanning a long prefix: a window at its end is enough when it holds more
+    than ``n`` words (its first, maybe cut, word is then not among the last ``n``)."""
+    lo = len(before) - _TAIL
+    if lo > 0:
+        found = list(_WORD_RE.finditer(before, lo))
+        if len(found) > n:
+            return found[-n:]
+    return list(_WORD_RE.finditer(before))[-n:]
 
 
 def _imperfect(word: str) -> bool:
@@ -290,7 +331,8 @@ def tally(text: str, start: int, end: int) -> bool:
     ('تعرضت القواعد لـ 135 هجوماً منذ 19 أكتوبر', 'جراء القصف خلال 24 ساعة')? A tally
     repeats the events the article tells; it is not one more."""
     hi = clause_of(text, start)[1]
-    if not SUMMARY_RE.search(text, 0, hi):  # 'ومنذ بداية العام، نفذت المسيرات 50 غارة'
+    # 'ومنذ بداية العام، نفذت المسيرات 50 غارة'
+    if _SUMMARY.absent(text) or not SUMMARY_RE.search(text, 0, hi):
         return False
     counted = _COUNT_BEFORE_RE.search(text, max(0, start - 12), start)
     definite = text[max(0, start - 4):start].endswith(("ال", "بال", "لل")) or text.startswith("ال", start)
@@ -302,7 +344,7 @@ def summed_up(text: str, start: int) -> bool:
     الثلاثة الماضية، تمركزت الشرطة العسكرية الروسية في 10 نقاط', 'منذ بداية العام نفذت ...')?
     A summary of months is background to the article's news, not an event of its own; a
     day's span ('خلال 24 ساعة') is not such a span: it dates the event."""
-    return bool(SPAN_RE.search(text, 0, start))
+    return _may(_SPAN, text) and bool(SPAN_RE.search(text, 0, start))
 
 
 #: 'ويأتي التصعيد بعد ساعات من التهديدات', 'وتأتي هذه الهجمات في ظل ...': a sentence that
@@ -343,7 +385,13 @@ def nth_time(text: str, start: int) -> bool:
     """Is the trigger at ``start`` told in a count of times ('وتعد هذه المرة الثانية خلال أسبوع
     التي تتعرض فيها القاعدة لهجوم', 'وهذا ثاني هجوم يستهدف القاعدة')? The count sums up the
     news with the times before it: it is told again, not news of its own beside the article's."""
-    return bool(_NTH_TIME_RE.search(text, 0, start) or _NTH_BEFORE_RE.search(text, max(0, start - 12), start))
+    return bool(_may(_NTH_TIME, text) and _NTH_TIME_RE.search(text, 0, start)
+                or _may(_NTH_BEFORE, text) and _NTH_BEFORE_RE.search(text, max(0, start - 12), start))
+
+
+#: The patterns of tallies, summaries and counts of times, each with its words (:mod:`.gates`).
+_SUMMARY, _SPAN = Gate(SUMMARY_RE), Gate(SPAN_RE)
+_NTH_TIME, _NTH_BEFORE = Gate(_NTH_TIME_RE), Gate(_NTH_BEFORE_RE)
 
 
 #: 'هجوم سابق', 'هجمات سابقة', 'لهجوم مماثل': an earlier event, or one like the news.

@@ -41,7 +41,11 @@ _TO_OUTLET_AT_RE = rx(
 def said_from(folded_before: str) -> bool:
     """Whether the folded text right before a place name ties the place to a speaker."""
     tail = folded_before[-80:]
-    return bool(_PERSON_FROM_RE.search(tail) or _TO_OUTLET_AT_RE.search(tail))
+    # each pattern ends in its preposition and spaces ('\s*$'): a text ending otherwise is not
+    # searched (str.rstrip strips what '\s' matches)
+    last = tail.rstrip()
+    return bool(last.endswith(("من", "في")) and _PERSON_FROM_RE.search(tail)
+                or last.endswith(("في", "ب")) and _TO_OUTLET_AT_RE.search(tail))
 
 
 #: A correspondent's or a source's town: 'مراسلة "الطريق" في الحسكة', 'مصادر أهلية في الحسكة'.
@@ -51,4 +55,4 @@ _REPORTER_RE = rx(r"(?<![^\W\d_])[وفل]?(?:ال)?(?:مراسل\S*|مصادر|�
 
 def reporter_in(folded_before: str) -> bool:
     """Whether the folded text right before a place name is a correspondent's 'in'."""
-    return bool(_REPORTER_RE.search(folded_before))
+    return folded_before.rstrip().endswith(("في", "ب")) and bool(_REPORTER_RE.search(folded_before))

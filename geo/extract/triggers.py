@@ -179,6 +179,8 @@ def _prefixes(items: list, c: Any) -> tuple[list[str], bool]:
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[:2] == (0, 1):
             part, complete = _prefixes(list(av[2]), c)  # '(?:ال)?': with it or without
             sub = ["", *part]
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            continue  # a look-behind or look-ahead reads no character of the match
         else:
             return out, False
         out = [p + q for p in out for q in sub]

@@ -13,18 +13,19 @@ always says which.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from gazetteer.normalize import FoldedText, cued_matches
+from gazetteer.normalize import cued_matches
 
 from .furniture import Stripped
 from .lexicon import load_after_cues
 from .metadata import parse_iso
 from .stamps import WEEKDAY_NUMBERS, WEEKDAY_PAST, fallback_stamp
-from .text import match_key
+from .text import folded_page, match_key
 
 __all__ = ["When", "dates_module", "drop_header_stamps", "publication"]
 
@@ -81,7 +82,7 @@ def drop_header_stamps(stripped: Stripped, dates: Any) -> None:
         if line in stripped.stamps or len(line.split()) > 12 or line not in paragraphs:
             continue
         try:
-            found = dates.find_publication_date(line)
+            found = _stamp_of(dates.find_publication_date, line)
         except Exception:
             continue
         if found:
@@ -111,7 +112,7 @@ def _from_stamp(stamps: list[str], header: list[str], dates: Any,
     for text in candidates:
         if not text.strip():
             continue
-        found = _call(dates, "find_publication_date", warnings, text) if dates else None
+        found = _call(dates, "find_publication_date", warnings, text, stamp=True) if dates else None
         if found is None and text in stamps:
             found = fallback_stamp(text)
         if found:
@@ -125,24 +126,35 @@ def _stamp_line(header: list[str], dates: Any) -> str:
     """The header line a stamp was read from (for the reason shown to analysts)."""
     for line in header:
         try:
-            if dates.find_publication_date(line):
+            if _stamp_of(dates.find_publication_date, line):
                 return line
         except Exception:
             continue
     return ""
 
 
-def _call(module: Any, name: str, warnings: list[str], *args: Any, **kwargs: Any) -> Any:
-    """Call the date finder defensively: its bug must cost a date, not the article."""
+def _call(module: Any, name: str, warnings: list[str], *args: Any, stamp: bool = False,
+          **kwargs: Any) -> Any:
+    """Call the date finder defensively: its bug must cost a date, not the article.
+    ``stamp``: a call of ``find_publication_date`` on one text, answered from :func:`_stamp_of`."""
     func = getattr(module, name, None)
     if func is None:
         warnings.append(f"geo.extract.when has no {name}()")
         return None
     try:
-        return func(*args, **kwargs)
+        return _stamp_of(func, *args) if stamp else func(*args, **kwargs)
     except Exception as exc:
         warnings.append(f"geo.extract.when.{name} failed: {type(exc).__name__}: {exc}")
         return None
+
+
+@functools.lru_cache(maxsize=32)
+def _stamp_of(find_publication_date: Any, text: str) -> Any:
+    """``find_publication_date(text)``, kept for the page's next question about the same text:
+    a header line is read once as a stamp of its own (:func:`drop_header_stamps`), again as a
+    stamp and again to name the line a header's stamp came from (:func:`_from_stamp`). The
+    function is part of the key, so a replaced date finder is asked afresh."""
+    return find_publication_date(text)
 
 
 def _as_when(value: dt.date | dt.datetime, reason: str) -> When:
@@ -196,7 +208,7 @@ def _weekday_dated(body: str, dates: Any, warnings: list[str]) -> list[_WeekdayD
     was a Thursday (not after today). A calendar fact, so an undated article still gets
     an anchor; the reason names the rule."""
     out: list[_WeekdayDate] = []
-    folded = FoldedText.of(body)
+    folded = folded_page(body)
     today = dt.date.today()
     for m in cued_matches(_WEEKDAY_DATE_RE, folded.folded, _WEEKDAY_CUES):
         probe = _call(dates, "find_dates", warnings, m.group(2), anchor=dt.date(2099, 12, 31))

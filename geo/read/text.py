@@ -16,7 +16,9 @@ import re
 import sys
 import unicodedata
 
-__all__ = ["ARABIC_RE", "BIDI_CONTROLS", "FOLD", "clean_text", "fold_letters", "forget_keys",
+from gazetteer.normalize import FoldedText
+
+__all__ = ["ARABIC_RE", "BIDI_CONTROLS", "FOLD", "clean_text", "fold_letters", "folded_page", "forget_keys",
            "key_words", "match_key"]
 
 #: One Arabic letter (the Arabic blocks and presentation forms).
@@ -136,3 +138,12 @@ def forget_keys() -> None:
     """
     match_key.cache_clear()
     _key_words.cache_clear()
+
+
+@functools.lru_cache(maxsize=2)
+def folded_page(body: str) -> FoldedText:
+    """``FoldedText.of(body)``, kept for the last two bodies: the reader folds an undated
+    body to look for weekday dates (:mod:`.published`), and extraction folds the same body
+    right after (:mod:`geo.extract.document`); a fold of a page is a few per cent of its time.
+    The folded text is frozen, so both may share it."""
+    return FoldedText.of(body)

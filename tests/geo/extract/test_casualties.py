@@ -77,3 +77,15 @@ def test_more_casualty_forms(sentence, killed, injured):
 
     found = casualties(fold_letters(sentence))
     assert found[:2] == (killed, injured)
+
+
+def test_a_sentence_counted_again_gives_the_same_counts_and_a_fresh_list_of_notes() -> None:
+    from geo.extract.casualties import casualties
+    from geo.extract.folding import fold_letters
+
+    text = fold_letters("أسفر القصف عن مقتل وجرح 7 عناصر وسقوط قتيلين")
+    first = casualties(text)
+    first[2].insert(0, "trigger: قصف")  # the caller adds its own note
+    again = casualties(text)
+    assert again[:2] == first[:2] == (2, None)
+    assert again[2] == first[2][1:] and again[2] is not first[2]

@@ -16,6 +16,23 @@ def _at(text: str, word: str) -> tuple[str, int]:
     return folded, folded.index(fold_letters(word))
 
 
+@pytest.mark.parametrize(("before", "no_event"), [
+    # the negation among the last four words, after a long sentence (only its end is read)
+    ("قالت مصادر محلية " * 20 + "إن القوات لم تشن ", True),
+    ("قالت مصادر محلية لم تسمها " * 20 + "إن القوات شنت ", False),
+    # 'أي' with a long run of spaces after it, and without the spaces
+    ("سترد على أي" + " " * 300, True),
+    ("سترد على أي" + "\n", True),
+    ("سترد على الأيام ", False),
+])
+def test_a_long_sentence_is_read_at_its_end_for_negation_and_any(before: str, no_event: bool) -> None:
+    from geo.extract.rejections import rejected
+
+    text = fold_letters(before + "هجوما على القاعدة")
+    start = len(fold_letters(before))
+    assert rejected(text, start, start + len("هجوما")) is no_event
+
+
 @pytest.mark.parametrize(("text", "word", "expected"), [
     ("وكان مطار الرميلان قد عاد إلى الخدمة قبل أيام", "عاد", True),
     ("وسبق لنقاط الجيش المنتشرة بريف تل تمر، ومحاذاة الطريق، أن منعت دوريات أمريكية", "منعت", True),

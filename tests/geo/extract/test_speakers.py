@@ -9,6 +9,13 @@ from geo.extract.speakers import said_from
 from tests.geo.extract.helpers import run
 
 
+def test_a_text_not_ending_in_a_preposition_is_no_speaker_place() -> None:
+    from geo.extract.speakers import reporter_in, said_from
+
+    assert said_from("اشار الصحافي عطا فرحات من \n") and reporter_in("مراسلنا في\n\n")
+    assert not said_from("اشار الصحافي عطا فرحات من القرية") and not reporter_in("مراسلنا في x")
+
+
 @pytest.mark.parametrize(("before", "expected"), [
     ("أشار الصحافي عطا فرحات من ", True),
     ("وقال الناشط الإعلامي أبو محمد في ", True),

@@ -90,3 +90,11 @@ def test_strike_type_follows_the_instrument(gaz):
 
 def test_triggers_map_to_known_types():
     assert {t.type for t in TRIGGERS} - {"strike"} <= set(INCIDENT_TYPES)
+
+
+def test_every_trigger_is_looked_for_at_its_literal_openings() -> None:
+    """A look-behind before a trigger's first word ('(?<!له )عملية') reads no character of the
+    match: the trigger still has openings, so no trigger scans the whole article with its regex."""
+    from geo.extract import triggers
+
+    assert all(needles for _, _, needles in triggers._COMPILED)  # noqa: SLF001
