@@ -159,7 +159,7 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         bisect.insort(taken, (s, e))
     out += _recurrences(folded, out, taken)
     out += _list_members(quoted, known + out, gaz)
-    _share_areas(out)
+    _share_areas(out, gaz)
     return out
 
 
@@ -298,18 +298,27 @@ def _whole_word_hits(text: str, key: str, occurrences: list[int]) -> list[int]:
     return hits
 
 
-def _share_areas(mentions: list[Mention]) -> None:
-    """Every mention of an unknown name takes the area the text gives it once.
+def _share_areas(mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Every mention of an unknown name takes the area the text gives it once, the finest
+    when it gives several.
 
-    'قرية خربة عمو بريف القامشلي' early on places a later 'في قرية خربة عمو' too.
+    'قرية خربة عمو بريف القامشلي' early on places a later 'في قرية خربة عمو' too; and
+    'قرية خربة عمو في الحسكة' (the province, named by its seat) then 'خربة عمو إلى الشرق من
+    مدينة القامشلي' puts every mention in Qamishli's countryside.
     """
     area: dict[str, Mention] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.place is not None:
-            area.setdefault(m.key, m)
+        if m.place is not None and (m.key not in area
+                                    or _coarseness(m.place, gaz) < _coarseness(area[m.key].place, gaz)):
+            area[m.key] = m
     for m in mentions:
         given = area.get(m.key)
-        if m.place is None and given is not None and not given.approximate:
+        if (m.place is not None and given is not None and given is not m and m.approximate
+                and given.approximate and _coarseness(given.place, gaz) < _coarseness(m.place, gaz)):
+            m.place = given.place
+            m.cue = (f"'{m.key}' is not in the gazetteer; placed at the finest area the text gives "
+                     f"it ({given.place.name_ar}), approximate")
+        elif m.place is None and given is not None and not given.approximate:
             m.place, m.geo_precision, m.confidence = given.place, 1, given.confidence
             m.cue = f"'{m.key}' named again ({given.cue})"
         elif m.place is None and given is not None:
@@ -317,6 +326,14 @@ def _share_areas(mentions: list[Mention]) -> None:
             m.confidence = 0.35
             m.cue = (f"'{m.key}' is not in the gazetteer; placed at the area the text gives it "
                      f"elsewhere ({given.place.name_ar}), approximate")
+
+
+def _coarseness(place: Place, gaz: Gazetteer) -> int:
+    """1 for the countryside of a governorate's seat ('في الحسكة' after a village often means
+    the province), 0 for a finer area."""
+    town = gaz.get(place.parent) if place.kind == "region" and place.parent else None
+    gov = gaz.get(town.parent) if town is not None and (town.parent or "").startswith("gov_") else None
+    return int(gov is not None and gov.name_ar.endswith(town.name_ar))
 
 
 def _known_with_other_article(name: str, kind: str, gaz: Gazetteer) -> Place | None:

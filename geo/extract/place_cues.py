@@ -11,8 +11,9 @@ hit; a clause opening 'في حين' keeps its places for its own event; a clause
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
-from gazetteer.model import Mention
+from gazetteer.model import Mention, Place
 
 from .document import Doc
 from .folding import rx
@@ -20,7 +21,8 @@ from .instruments import HARM_RE
 from .sentences import clause_of
 from .triggers import Candidate
 
-__all__ = ["PLAN_RE", "fled_to", "harm_clause_places", "in_plan", "meanwhile_clauses", "seat_named_bare"]
+__all__ = ["PLAN_RE", "fled_to", "harm_clause_places", "in_plan", "is_seat", "meanwhile_clauses",
+           "seat_named_bare"]
 
 
 #: A clause telling something else meanwhile: '، في حين ...', '، بينما ...', '، فيما ...'.
@@ -79,8 +81,14 @@ def seat_named_bare(doc: Doc, m: Mention) -> bool:
     for its surroundings (approximate), and a retelling at a town of the province is the same
     event (:mod:`.dedupe`)."""
     place = m.place
-    return bool(place is not None and place.kind == "city" and (place.parent or "").startswith("gov_")
+    return bool(place is not None and is_seat(place, doc.gazetteer)
                 and not m.kind_word and "مدينه" not in doc.fspan(max(0, m.start - 8), m.end))
+
+
+def is_seat(place: Place, gaz: Any) -> bool:
+    """Is ``place`` the city a governorate is named after (الحسكة of محافظة الحسكة)?"""
+    gov = gaz.get(place.parent) if place.kind == "city" and (place.parent or "").startswith("gov_") else None
+    return gov is not None and gov.name_ar.endswith(place.name_ar)
 
 
 def in_plan(doc: Doc, m: Mention) -> bool:
