@@ -202,9 +202,12 @@ def test_only_a_region_named_rif_is_a_towns_countryside(gaz):
     assert gaz.countryside_of["hasakah"].id == "rif_hasakah"
 
 
-def test_an_unknown_village_given_two_areas_stands_at_the_finer(gaz):
+def test_an_unknown_village_given_two_areas_stands_at_the_finer():
     """'في الحسكة' after a village often means the province (named by its seat); a later
-    'إلى الشرق من مدينة القامشلي' is finer, and every mention of the village takes it."""
+    'إلى الشرق من مدينة القامشلي' is finer, and every mention of the village takes it
+    (the bundled gazetteer: it knows which city each governorate is named after)."""
+    from gazetteer import load_gazetteer
+    gaz = load_gazetteer()
     text = ("قتل مدني برصاص القوات الأمريكية في قرية خربة عمو في الحسكة.\n"
             "وتجمع الأهالي عند حاجز قرب قرية خربة عمو إلى الشرق من مدينة القامشلي.")
     areas = [m.place.id for m in resolve_text(text, gaz) if "خربة" in m.text]
