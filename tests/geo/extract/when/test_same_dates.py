@@ -115,6 +115,19 @@ def test_random_mixes_give_the_plain_readings_dates(pieces: list[str], anchor: D
     assert got == _plain(text, anchor)
 
 
+def test_folding_by_replacements_is_one_translation() -> None:
+    """No replacement makes a character another one replaces or deletes: in turn they give
+    what ``str.translate`` gives, and the offset map the list of kept characters."""
+    from geo.extract.when.text import _DELETED, _FOLD_TABLE, _REPLACED, fold_with_map
+
+    assert not set(_REPLACED.values()) & (set(_REPLACED) | _DELETED)
+    for text in [*_texts().values(), "اَُّب\u200f\u200fت", "", "\u064e", "أً"]:
+        folded, where = fold_with_map(text)
+        assert folded == text.translate(_FOLD_TABLE)
+        assert list(where) == [i for i, ch in enumerate(text) if ch not in _DELETED] + [len(text)]
+        assert [where[i] for i in range(-len(where), 0)] == list(where)
+
+
 if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
     RECORD.write_text(json.dumps(_digests(), indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"recorded {RECORD}")
