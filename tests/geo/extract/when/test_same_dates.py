@@ -128,6 +128,34 @@ def test_folding_by_replacements_is_one_translation() -> None:
         assert [where[i] for i in range(-len(where), 0)] == list(where)
 
 
+_MONTH_PIECES = ["اب", "وآب", "فأب", "الاب", "كتاب", "تشرين", "الأول", "تشرين الثاني", "كانون", "2",
+                 "فبراير", "وفبراير", "ففبراير", "مارس", "\n", " ", "، ", "x", "و", "ف"]
+
+
+def _month_gate_lines_agree(norm: str) -> None:
+    from geo.extract.when import find
+    from geo.extract.when.patterns import MONTH_GATE
+
+    held = find._GateLines(norm)
+    assert held[MONTH_GATE] == held.searched(MONTH_GATE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MONTH_PIECES), max_size=30))
+def test_the_month_gate_tried_where_its_words_begin_holds_the_lines_a_search_finds(
+        pieces: list[str]) -> None:
+    from geo.extract.when.text import fold_with_map
+
+    _month_gate_lines_agree(fold_with_map("".join(pieces))[0])
+
+
+def test_the_month_gate_on_real_texts_holds_the_lines_a_search_finds() -> None:
+    from geo.extract.when.text import fold_with_map
+
+    for text in _texts().values():
+        _month_gate_lines_agree(fold_with_map(text)[0])
+
+
 if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
     RECORD.write_text(json.dumps(_digests(), indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"recorded {RECORD}")
