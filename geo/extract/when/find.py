@@ -190,7 +190,7 @@ class _GateLines(dict[re.Pattern[str], frozenset[int]]):
         if gate in _KEYWORD_GATES:
             held_words = self.keywords.get(gate, frozenset())
             chars = _KEYWORD_GATES[gate]
-            return held_words if chars is None else held_words | self.searched(chars)
+            return held_words if chars is None else held_words | self[chars]  # gates share digits
         return self.searched(gate)
 
     def searched(self, gate: re.Pattern[str]) -> frozenset[int]:

@@ -58,14 +58,15 @@ def _stamp_time(m: re.Match[str]) -> datetime.time:
     return datetime.time(hour, minute, second, tzinfo=tz)
 
 
-#: A digit after folding: every absolute day (a stamp's date) has one (its year, or all of it).
-_DIGIT = re.compile("[0-9]")
+#: A digit, ASCII or Arabic-Indic (folding makes these ASCII, and no other): every absolute
+#: day (a stamp's date) has one, its year or all of it.
+_DIGIT = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
 
 
 def _stamp_in_line(line: str) -> tuple[datetime.datetime | datetime.date, str] | None:
+    if _DIGIT.search(line) is None:
+        return None  # no absolute day: most lines of a page, answered without folding or rules
     norm, where = fold_with_map(line)
-    if _DIGIT.search(norm) is None:
-        return None  # no absolute day: most lines of a page, answered without the rules
     exprs = [
         e for e in find_dates(line, None) if e.precision == "day" and e.first == e.last and not e.relative
     ]

@@ -128,6 +128,17 @@ def test_folding_by_replacements_is_one_translation() -> None:
         assert [where[i] for i in range(-len(where), 0)] == list(where)
 
 
+def test_the_stamp_reader_sees_every_digit_folding_makes() -> None:
+    """A line without a digit is no stamp (:mod:`geo.extract.when.stamps` skips it unread):
+    its test must see every character the date finder reads as a digit."""
+    from geo.extract.when.stamps import _DIGIT
+    from geo.extract.when.text import _FOLD_TABLE
+
+    made = [chr(k) for k, v in _FOLD_TABLE.items() if v and any(c.isdigit() for c in v)]
+    assert len(made) == 20
+    assert all(_DIGIT.match(ch) for ch in [*made, *"0123456789"])
+
+
 _MONTH_PIECES = ["اب", "وآب", "فأب", "الاب", "كتاب", "تشرين", "الأول", "تشرين الثاني", "كانون", "2",
                  "فبراير", "وفبراير", "ففبراير", "مارس", "\n", " ", "، ", "x", "و", "ف"]
 
