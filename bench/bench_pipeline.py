@@ -25,7 +25,8 @@ repeated to ``n`` articles (1,000 by default; ``-n 10000`` for the larger run),
 each copy made unique by a first line of letters (the reader drops exact
 duplicates, and the cache would see one article; a last line can be cut as page
 furniture). It prints place finding and the date finder alone over the articles (CPU
-seconds, beside the bare scan's), then, for each job count
+seconds, beside the bare scan's; the date finder also under six anchors a text, as an
+undated article is read), then, for each job count
 of ``--jobs`` (default 1 and 2), articles/s, MB/s, seconds per stage, the peak
 RSS of this process and of the workers, the ratio of the run's time to a bare
 Aho-Corasick scan of the same folded text (``fold`` + ``automaton.iter``, as in
@@ -232,7 +233,8 @@ def bare_scan(folder: Path, gaz) -> float:
 def parts_alone(folder: Path, gaz) -> None:
     """The two stages the issue names, alone over the articles' texts, in CPU seconds of
     this process beside a bare scan measured the same way: place finding
-    (``resolve_text``) and the date finder (``find_dates``, anchored on a fixed day)."""
+    (``resolve_text``) and the date finder (``find_dates``, anchored on a fixed day; then as
+    an undated article is read: no anchor, then five)."""
     from geo.extract.when import find_dates
 
     texts = [p.read_text("utf-8") for p in sorted(folder.glob("*.txt"))]
@@ -244,8 +246,18 @@ def parts_alone(folder: Path, gaz) -> None:
             pass
     bare = max(clock() - t0, 1e-9)
     anchor = dt.date(2022, 10, 8)
+    shifts = [anchor + dt.timedelta(days=d) for d in (0, -7, 7, -3, 3)]
+
+    def undated(text: str) -> None:
+        """An undated article's readings: the reader's guess with no anchor, then the day it
+        gives and the days either way (geo.extract.document); matched once, resolved six times."""
+        find_dates(text, None)
+        for day in shifts:
+            find_dates(text, day)
+
     for label, work in (("place finding (resolve_text)", lambda t: resolve_text(t, gaz)),
-                        ("date finder (find_dates)", lambda t: find_dates(t, anchor))):
+                        ("date finder (find_dates)", lambda t: find_dates(t, anchor)),
+                        ("date finder, 6 anchors a text", undated)):
         t0 = clock()
         for text in texts:
             work(text)

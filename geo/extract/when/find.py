@@ -19,7 +19,7 @@ import ahocorasick
 
 from .expr import DateExpr
 from .hijri import HIJRI_RULES
-from .patterns import BLANKS, MAYBE_BLANKS, compile_guarded, keeps_to_its_line
+from .patterns import BLANKS, MAYBE_BLANKS, MONTH_GATE, MONTH_WORDS, compile_guarded, keeps_to_its_line
 from .rules import RULES, Hit, RuleContext
 from .text import fold_with_map, left_ok
 
@@ -58,16 +58,24 @@ _ALL_RULES = [(p, h, tuple(_gate_pattern(g) for g in n), keeps_to_its_line(p))
               for p, h, n in [*RULES, *((compile_guarded(p), h, n) for p, h, n in HIJRI_RULES)]]
 
 
+#: Pattern gates tried only where one of their words begins (or one character before, after
+#: و/ف): every match of :data:`MONTH_GATE` begins so. Its search over a whole text ('اب' is
+#: inside many words, no first letter to skip on) cost as much as half the rules' scans.
+_ANCHORED_GATES: dict[re.Pattern[str], tuple[str, ...]] = {MONTH_GATE: MONTH_WORDS}
+
+
 def _keyword_automaton() -> tuple[ahocorasick.Automaton, dict[re.Pattern[str], re.Pattern[str] | None]]:
     """One automaton over the words (two letters or more) of every gate given as words,
-    each word standing for the gates it belongs to; and for each such gate, its
-    one-character words as one character class (None when it has none).
+    each word standing for the gates it belongs to, and over the words of the anchored gates
+    (:data:`_ANCHORED_GATES`); and for each gate of words, its one-character words as one
+    character class (None when it has none).
 
     Why: a gate searched as an alternation of words tries every word at every character
     (twenty gates, twenty passes over an article); the automaton finds every gate's
-    words in one pass, and a character class is one quick search. Gates written as
-    patterns (a month name as a word) are searched as they are."""
+    words in one pass, and a character class is one quick search. Other gates written as
+    patterns are searched as they are."""
     words: dict[str, set[re.Pattern[str]]] = {}
+    anchored: dict[str, set[re.Pattern[str]]] = {}
     chars: dict[re.Pattern[str], re.Pattern[str] | None] = {}
     for _, _, needs in [*RULES, *HIJRI_RULES]:
         for gate in needs:
@@ -78,18 +86,23 @@ def _keyword_automaton() -> tuple[ahocorasick.Automaton, dict[re.Pattern[str], r
                 for w in gate:
                     if len(w) > 1:
                         words.setdefault(w, set()).add(_gate_pattern(gate))
+    for gate, gate_words in _ANCHORED_GATES.items():
+        for w in gate_words:
+            anchored.setdefault(w, set()).add(gate)
     automaton = ahocorasick.Automaton()
-    for w, gates in words.items():
-        automaton.add_word(w, tuple(gates))
-    if words:
+    for w in {*words, *anchored}:
+        automaton.add_word(w, (tuple(words.get(w, ())), tuple(anchored.get(w, ())), len(w)))
+    if words or anchored:
         automaton.make_automaton()
     return automaton, chars
 
 
 _KEYWORDS, _KEYWORD_GATES = _keyword_automaton()
-#: The gates of words alone (no one-character word), none of whose words a text holds yet.
+#: The gates whose lines the automaton's pass tells (gates of words alone, no one-character
+#: word; anchored gates), none found in a text yet.
 _NO_KEYWORDS: dict[re.Pattern[str], frozenset[int]] = {
-    gate: frozenset() for gate, chars in _KEYWORD_GATES.items() if chars is None}
+    **{gate: frozenset() for gate, chars in _KEYWORD_GATES.items() if chars is None},
+    **dict.fromkeys(_ANCHORED_GATES, frozenset())}
 _CLOSING_PAREN = re.compile(rf"{_O}\)")
 _MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواقع{_W}في|في){_O})?")
 
@@ -177,7 +190,7 @@ class _GateLines(dict[re.Pattern[str], frozenset[int]]):
         if gate in _KEYWORD_GATES:
             held_words = self.keywords.get(gate, frozenset())
             chars = _KEYWORD_GATES[gate]
-            return held_words if chars is None else held_words | self.searched(chars)
+            return held_words if chars is None else held_words | self[chars]  # gates share digits
         return self.searched(gate)
 
     def searched(self, gate: re.Pattern[str]) -> frozenset[int]:
@@ -191,16 +204,24 @@ class _GateLines(dict[re.Pattern[str], frozenset[int]]):
         return frozenset(held)
 
     def _keyword_lines(self) -> dict[re.Pattern[str], frozenset[int]]:
-        """The lines holding each keyword gate's words, from one pass of the automaton."""
+        """The lines holding each keyword gate's words, and each anchored gate's matches (tried
+        where its words begin: see :data:`_ANCHORED_GATES`), from one pass of the automaton."""
         held: dict[re.Pattern[str], set[int]] = {}
-        ends, line = self.ends, 0
+        norm, ends, line = self.norm, self.ends, 0
         if _KEYWORDS.kind != ahocorasick.AHOCORASICK:
             return {}  # pragma: no cover - no gate of words
-        for end, gates in _KEYWORDS.iter(self.norm):  # in text order: the line only moves on
+        for end, (gates, anchored, length) in _KEYWORDS.iter(norm):  # in text order: the line only moves on
             while end > ends[line]:
                 line += 1
             for gate in gates:
                 held.setdefault(gate, set()).add(line)
+            for gate in anchored:
+                lines = held.setdefault(gate, set())
+                if line in lines:
+                    continue
+                at = end - length + 1
+                if gate.match(norm, at) or (at and norm[at - 1] in "وف" and gate.match(norm, at - 1)):
+                    lines.add(line)  # a match at 'at' or after its و/ف, on the same line
         return {gate: frozenset(lines) for gate, lines in held.items()}
 
     def spans(self, lines: frozenset[int]) -> tuple[tuple[int, int], ...]:

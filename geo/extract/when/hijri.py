@@ -26,7 +26,7 @@ from hijridate import Gregorian, Hijri
 from .anchoring import ONE_DAY
 from .expr import FUTURE_TOLERANCE_DAYS
 from .names import FEASTS, HIJRI_MONTH_NAMES, ORDINALS
-from .patterns import BLANKS, DAY, MAYBE_BLANKS, ORDINAL_STEMS, TOD, year_group
+from .patterns import BLANKS, DAY, MAYBE_BLANKS, ORDINAL_STEMS, TOD, top_level_alternatives, year_group
 from .rules import Hit, RuleContext
 from .text import prev_word
 
@@ -40,6 +40,12 @@ _HMONTH = "(?P<hmon>" + "|".join(rf"(?:{names})" for names in HIJRI_MONTH_NAMES.
 _HMONTH_LOOKUP = re.compile("|".join(rf"(?P<m{k}>{names})(?!\w)" for k, names in HIJRI_MONTH_NAMES.items()))
 _FEAST = "(?P<feast>" + "|".join(
     k.replace(" ", _W) for k in sorted(FEASTS, key=len, reverse=True)) + r")(?!\w)"
+#: For each Hijri month's name, its longest word written out ('رمضان', 'ربيع', 'القعده'):
+#: every name :data:`_HMONTH` matches holds one, so a line without any holds no Hijri day
+#: (a keyword gate: the rule reads only the lines naming a Hijri month).
+_HMONTH_WORDS = tuple(sorted({
+    max((w for w in alt.split(_O) if w.isalpha()), key=len)
+    for names in HIJRI_MONTH_NAMES.values() for alt in top_level_alternatives(names)}))
 #: 'أول أيام عيد الأضحى' is its first day, 'آخر أيام' its last.
 _NTH_DAY = {"اول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "اخر": -1}
 #: Before a bare feast name, a preposition makes it a date: 'خلال عيد الفطر' (its days).
@@ -124,7 +130,7 @@ def _feast(m: re.Match[str], ctx: RuleContext) -> Hit | None:
 HIJRI_RULES = [
     (rf"{DAY}{_O}(?:من{_W})?(?:شهر{_W})?{_HMONTH}"
      rf"(?:{_O}[،,]?{_O}(?:من{_W})?(?:(?:عام|سنه){_W})?{_HIJRI_YEAR})?",
-     _hijri_day, (tuple("0123456789") + ORDINAL_STEMS,)),
+     _hijri_day, (tuple("0123456789") + ORDINAL_STEMS, _HMONTH_WORDS)),
     (rf"(?:(?P<tod>{TOD}){_W})?(?:(?P<nth>{'|'.join(_NTH_DAY)}){_W}(?:ايام|يوم){_W}|(?P<yawm>يوم){_W})?"
      rf"{_FEAST}(?:{_W}(?:المبارك|السعيد))?(?:{_O}[،,]?{_O}(?:من{_W})?(?:(?:عام|العام|سنه){_W})?{year_group()})?",
      _feast, (("عيد", "عرفه", "المولد", "الهجريه"),)),

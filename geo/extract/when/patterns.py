@@ -38,10 +38,12 @@ except ImportError:  # pragma: no cover - another Python: no guard, same results
 
 __all__ = [
     "BLANKS", "DAY", "DIGITS", "MALFORMED_YEAR", "MAYBE_BLANKS", "MONTH", "MONTH_GATE", "MONTH_LOOKUP",
+    "MONTH_WORDS",
     "NUMBER",
     "ORDINAL", "ORDINAL_STEMS", "TODAY",
     "QUAL", "REL", "TAIL", "TOD", "UNITS", "WEEKDAY_STEMS", "YEAR_WORD", "YESTERDAY_STEMS",
-    "compile_guarded", "keeps_to_its_line", "month_number", "rel_offset", "weekday_group",
+    "compile_guarded", "keeps_to_its_line", "month_number", "rel_offset", "top_level_alternatives",
+    "weekday_group",
     "year_group",
 ]
 
@@ -145,6 +147,30 @@ YESTERDAY_STEMS = ("امس", "البارحه")
 #: Not a substring test: 'اب' (August) is inside many words; one search of the names is
 #: cheaper than the month rules' scans, and half the articles name no month.
 MONTH_GATE = re.compile(r"(?<![^\W\d_])[وف]?(?:" + "|".join(MONTH_NAMES.values()) + r")(?!\w)")
+
+
+def top_level_alternatives(names: str) -> list[str]:
+    """The alternatives of a pattern of names, split at its top-level '|' only.
+
+    >>> top_level_alternatives("ربيع(?:الاول|اول)|رجب")
+    ['ربيع(?:الاول|اول)', 'رجب']
+    """
+    out, depth, piece = [], 0, ""
+    for ch in names:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            out.append(piece)
+            piece = ""
+        else:
+            piece += ch
+    return [*out, piece]
+
+
+#: The word each month name begins with, as written ('كانون', 'اكتوبر', 'اب'): every match of
+#: :data:`MONTH_GATE` begins with one, or with و/ف and one. The date finder looks for them
+#: in its one pass of keywords and tries the gate only where they are.
+MONTH_WORDS = tuple(sorted({re.split(r"[\[(\\]", alt)[0] for names in MONTH_NAMES.values()
+                            for alt in top_level_alternatives(names)}))
 
 
 def rel_offset(word: str) -> int:

@@ -7,6 +7,7 @@ little else on the line) and it anchors every relative date of the article.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 
@@ -57,15 +58,22 @@ def _stamp_time(m: re.Match[str]) -> datetime.time:
     return datetime.time(hour, minute, second, tzinfo=tz)
 
 
+#: A digit, ASCII or Arabic-Indic (folding makes these ASCII, and no other): every absolute
+#: day (a stamp's date) has one, its year or all of it.
+_DIGIT = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
+
+
 def _stamp_in_line(line: str) -> tuple[datetime.datetime | datetime.date, str] | None:
+    if _DIGIT.search(line) is None:
+        return None  # no absolute day: most lines of a page, answered without folding or rules
+    norm, where = fold_with_map(line)
     exprs = [
         e for e in find_dates(line, None) if e.precision == "day" and e.first == e.last and not e.relative
     ]
     if not exprs:
         return None
     date = exprs[0]
-    norm, where = fold_with_map(line)
-    after = next(i for i, w in enumerate(where) if w >= date.end)
+    after = bisect.bisect_left(where, date.end)  # the folded index of the date's end
     time = _TIME.search(norm, after) or _TIME.search(norm)
     if time is not None:
         return datetime.datetime.combine(date.first, _stamp_time(time)), "stamp"

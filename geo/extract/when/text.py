@@ -11,10 +11,11 @@ map gives each span back. Also the word-edge tests the rules share.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
-__all__ = ["fold_with_map", "fold_word", "left_ok", "prev_word"]
+__all__ = ["OffsetMap", "fold_with_map", "fold_word", "left_ok", "prev_word"]
 
 _DELETED = frozenset(
     chr(c)
@@ -53,6 +54,9 @@ _REPLACED = {
 _FOLD_TABLE = str.maketrans({**dict.fromkeys(_DELETED), **_REPLACED})
 #: A run of characters folding deletes: the map skips each run in one step, not char by char.
 _DELETED_RUN = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_DELETED)) + "]+")
+#: The replacements of :data:`_REPLACED`, one ``str.replace`` each. No replacement makes a
+#: character another one replaces (or deletes), so in turn they give what one translation gives.
+_REPLACE_PAIRS = tuple(_REPLACED.items())
 
 
 def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
@@ -61,17 +65,55 @@ def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
     The map has one extra entry (``len(text)``) so a match ending at the end of
     the folded text maps to the end of the original. Deleted marks just after
     a match (a tanween on 'غداً') fall inside the original span.
+
+    Why not ``str.translate``: it looks every character up in a table, a few times
+    slower on an article than a search for the runs of deleted marks and one
+    ``str.replace`` per character present (each a scan in C); and the map is an
+    :class:`OffsetMap`, worked out where it is read (a few spans), not a list of
+    every offset.
     """
-    folded = text.translate(_FOLD_TABLE)
-    if len(folded) == len(text):
+    runs = [m.span() for m in _DELETED_RUN.finditer(text)]
+    folded = _DELETED_RUN.sub("", text) if runs else text
+    for old, new in _REPLACE_PAIRS:
+        if old in folded:
+            folded = folded.replace(old, new)
+    if not runs:
         return folded, range(len(text) + 1)
-    where: list[int] = []
-    kept = 0
-    for run in _DELETED_RUN.finditer(text):  # the kept stretches between runs of deleted marks
-        where.extend(range(kept, run.start()))
-        kept = run.end()
-    where.extend(range(kept, len(text) + 1))
-    return folded, where
+    return folded, OffsetMap(runs, len(text))
+
+
+class OffsetMap(Sequence[int]):
+    """Where each character of a folded text came from, from the runs of marks folding
+    deleted: the folded index plus the length of the runs deleted at or before it.
+
+    >>> list(OffsetMap([(1, 4), (5, 7)], 8))
+    [0, 4, 7, 8]
+    """
+
+    __slots__ = ("_at", "_shift", "_len")
+
+    def __init__(self, runs: Sequence[tuple[int, int]], length: int) -> None:
+        self._at: list[int] = []  # the folded index where each run was
+        self._shift: list[int] = []  # the characters deleted up to and with it
+        deleted = 0
+        for start, end in runs:
+            self._at.append(start - deleted)
+            deleted += end - start
+            self._shift.append(deleted)
+        self._len = length - deleted + 1
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._len))]
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("offset map index out of range")
+        k = bisect.bisect_right(self._at, i)
+        return i + self._shift[k - 1] if k else i
 
 
 def fold_word(text: str) -> str:
