@@ -5,7 +5,8 @@ hamza forms unified, Arabic-Indic digits made ASCII) yet must report spans of th
 original. Folding here only deletes characters or replaces one by one, so an index
 map gives each span back. Also the word-edge tests the rules share.
 
->>> fold_with_map("أمسِ")
+>>> folded, offsets = fold_with_map("أمسِ")
+>>> folded, list(offsets)
 ('امس', [0, 1, 2, 4])
 """
 
