@@ -50,13 +50,9 @@ def offset_before(folded: str) -> int | None:
     if not any(w in ("من", "علي") for w in tail.split()[-2:]):
         return None  # the phrase ends with 'من/على' and at most one word: most texts stop here
     m = _OFFSET_RE.search(tail)
-    if m is None:
+    days = _days(m) if m is not None else None
+    if days is None:
         return None
-    unit, implied = UNIT_WORDS[m["u"]]
-    count = int(m["n"]) if m["n"] else NUMBER_WORDS[m["w"]] if m["w"] else implied
-    if count is None or unit not in _UNIT_DAYS:
-        return None
-    days = count * _UNIT_DAYS[unit]
     return days if m["dir"] == "قبل" else -days
 
 
@@ -74,11 +70,17 @@ def offset_from_told(folded: str) -> int | None:
     بيومين' (-2) or 'وبعد ذلك بثلاثة أيام' (+3); None when it opens otherwise, or counts
     vaguely ('بأيام') or in months or years."""
     m = _FROM_TOLD_RE.match(folded)
-    if m is None:
+    days = _days(m) if m is not None else None
+    if days is None:
         return None
+    return -days if m["before"] else days
+
+
+def _days(m: re.Match[str]) -> int | None:
+    """The days a match's count ('n' digits or 'w' a number word) of its unit ('u') makes;
+    None for a vague count ('أيام') or a unit too loose to move a day by (months, years)."""
     unit, implied = UNIT_WORDS[m["u"]]
     count = int(m["n"]) if m["n"] else NUMBER_WORDS[m["w"]] if m["w"] else implied
     if count is None or unit not in _UNIT_DAYS:
         return None
-    days = count * _UNIT_DAYS[unit]
-    return -days if m["before"] else days
+    return count * _UNIT_DAYS[unit]
