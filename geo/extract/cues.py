@@ -21,7 +21,7 @@ from .lexicon import DATA_DIR, check_pattern, rows_by_name
 
 __all__ = [
     "AIR_RE", "AIRLIFT_RE", "ARTILLERY_RE", "ATTACK_RE", "ATTRIBUTE_RE", "BACKGROUND_RE", "CUES_FILE",
-    "DENIAL_RE", "DUAL_RE",
+    "DENIAL_RE", "DUAL_RE", "FALSEHOOD_RE",
     "EXPLOSIVE_RE", "FIGHTING_RE",
     "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
     "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NEG_WORDS", "NOT_MIL_SUBJECT_RE", "NOT_NEG_AFTER",
@@ -43,6 +43,7 @@ _SHAPES: dict[str, str] = {
     "not_military": WORD_START + "(?:ال)?(?:{})" + WORD_END,
     "hypothetical": WORD_START + "[وف]?(?:{})" + WORD_END,
     "denial": WORD_START + "[وف]?(?:{})" + WORD_END,
+    "falsehood": WORD_START + "[وف]?(?:{})" + WORD_END,
     "habitual": WORD_START + "[وف]?(?:{})" + WORD_END,
     "general": WORD_START + "[وف]?(?:{})" + WORD_END,
     "summary": WORD_START + "[وف]?(?:{})" + WORD_END,
@@ -114,6 +115,8 @@ NOT_MIL_SUBJECT_RE = _cue_rx("not_military")
 
 HYPOTHETICAL_RE = _cue_rx("hypothetical")
 DENIAL_RE = _cue_rx("denial")
+#: A verdict of falsehood told after what it judges ('... هو عارٍ عن الصحة').
+FALSEHOOD_RE = _cue_rx("falsehood")
 HABITUAL_RE = _cue_rx("habitual")
 GENERAL_RE = _cue_rx("general")
 SUMMARY_RE = _cue_rx("summary")

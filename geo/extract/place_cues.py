@@ -26,8 +26,11 @@ __all__ = ["PLAN_RE", "fled_to", "harm_clause_places", "in_plan", "is_seat", "me
 
 
 #: A clause telling something else meanwhile: '، في حين ...', '، بينما ...', '، فيما ...'.
-_MEANWHILE_RE = rx(r"(?<![^\W\d_])[و]?(?:في حين|بينما|فيما|في وقت)[\s,]*$")
-_MEANWHILE_AT_RE = rx(r"\s*[و]?(?:في حين|بينما|فيما|في وقت)(?![^\W\d_])")
+#: '، تزامناً مع تسيير دورية مشتركة في عين العرب': what went on at the same time is told
+#: with its own place too.
+_MEANWHILE_WORDS = r"(?:في حين|بينما|فيما|في وقت|تزامنا مع|بالتزامن مع|متزامنا مع|مترافقا مع)"
+_MEANWHILE_RE = rx(r"(?<![^\W\d_])[و]?" + _MEANWHILE_WORDS + r"[\s,]*$")
+_MEANWHILE_AT_RE = rx(r"\s*[و]?" + _MEANWHILE_WORDS + r"(?![^\W\d_])")
 
 
 def meanwhile_clauses(doc: Doc, c: Candidate) -> list[tuple[int, int]]:

@@ -347,6 +347,7 @@ def _told_later(doc: Doc, c: Candidate, found: tuple, fits: Any) -> tuple | None
         finer = [m for m in doc.in_sentence(doc.usable, t)
                  if fits(m) and (m.kind_word or ATTACH_RE.search(doc.fspan(max(0, m.start - 14), m.start)))
                  and not ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start))
+                 and not reporter_in(doc.fspan(max(0, m.start - 40), m.start))  # the source's town
                  and not is_qualifier(doc, m, doc.in_sentence(doc.usable, t))]
         if finer:
             best = min(finer, key=lambda m: (m.approximate, _KIND_RANK.get(m.place.kind, 0), m.start))
@@ -549,7 +550,9 @@ def _anaphoric_place(doc: Doc, s: Sentence, window: tuple[int, int] | None = Non
                 continue
             if place.kind in kinds:
                 return place, m.group(0), False
-            if "city" in kinds and place.parent:
+            if "city" in kinds and place.parent and place.kind not in AREA_KINDS:
+                # a town's city ('بالمدينة' after a suburb), never a countryside's: 'بريف الرقة'
+                # then 'بالمدينة' is the city named before it, not Raqqa
                 parent = doc.gazetteer.get(place.parent)
                 if parent is not None and parent.kind in kinds:
                     return parent, m.group(0), False

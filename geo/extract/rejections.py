@@ -22,6 +22,7 @@ from .cues import (
     ATTRIBUTE_RE,
     BACKGROUND_RE,
     DENIAL_RE,
+    FALSEHOOD_RE,
     FORECAST_RE,
     GENERAL_RE,
     HABITUAL_RE,
@@ -87,6 +88,7 @@ def rejected(text: str, start: int, end: int) -> bool:
         return True  # an anniversary, an opinion, a condemnation: talk about events
     clause = clause_of(text, start)
     if _may(_DENIAL, text) and DENIAL_RE.search(text, clause[0], start) \
+            or _may(_FALSEHOOD, text) and FALSEHOOD_RE.search(text, end) \
             or _AFTER_HYPOTHETICAL_RE.match(text[end:]):
         return True
     habit = HABITUAL_RE.search(text, clause[0], clause[1]) if _may(_HABITUAL, text) else None
@@ -97,9 +99,9 @@ def rejected(text: str, start: int, end: int) -> bool:
 
 #: The cue patterns a sentence is searched for before each of its triggers, each with the
 #: words it cannot match without: a sentence with none of them is not searched (:mod:`.gates`).
-_HYPOTHETICAL, _META, _FORECAST, _GENERAL, _DENIAL, _HABITUAL = (
+_HYPOTHETICAL, _META, _FORECAST, _GENERAL, _DENIAL, _FALSEHOOD, _HABITUAL = (
     Gate(HYPOTHETICAL_RE), Gate(_META_RE), Gate(FORECAST_RE), Gate(GENERAL_RE), Gate(DENIAL_RE),
-    Gate(HABITUAL_RE))
+    Gate(FALSEHOOD_RE), Gate(HABITUAL_RE))
 
 
 def _may(gate: Gate, text: str) -> bool:

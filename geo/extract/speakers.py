@@ -7,7 +7,7 @@ there. Such a mention is taken out of the places an event may use, in its own se
 and in every fallback (a region named earlier, the paragraph's place), so a quote
 from Damascus cannot pull an event in Deir ez-Zor to Damascus.
 
-A correspondent or a source 'in' a town is not taken out (:func:`reporter_in`): 'مراسلنا في
+A correspondent or a source 'in' or 'from' a town is not taken out (:func:`reporter_in`): 'مراسلنا في
 دير الزور', 'مصادر أهلية في الحسكة' usually report from where the events are, so that place
 only ranks last: a place the sentence gives the event itself wins.
 
@@ -48,11 +48,13 @@ def said_from(folded_before: str) -> bool:
                 or last.endswith(("في", "ب")) and _TO_OUTLET_AT_RE.search(tail))
 
 
-#: A correspondent's or a source's town: 'مراسلة "الطريق" في الحسكة', 'مصادر أهلية في الحسكة'.
+#: A correspondent's or a source's town: 'مراسلة "الطريق" في الحسكة', 'مصادر أهلية في الحسكة',
+#: 'مصدر عسكري خاص من مدينة تل أبيض (100 كم شمال الرقة)'.
 _REPORTER_RE = rx(r"(?<![^\W\d_])[وفل]?(?:ال)?(?:مراسل\S*|مصادر|مصدر)(?:\s+(?![وب]?ان(?:ه|ها)?\s)\S+){0,3}?"
-                  r"\s+(?:في|ب)\s*$")
+                  r"\s+(?:في|ب|من)(?:\s+(?:مدينه|بلده|قريه))?\s*$")
 
 
 def reporter_in(folded_before: str) -> bool:
     """Whether the folded text right before a place name is a correspondent's 'in'."""
-    return folded_before.rstrip().endswith(("في", "ب")) and bool(_REPORTER_RE.search(folded_before))
+    return folded_before.rstrip().endswith(("في", "ب", "من", "مدينه", "بلده", "قريه")) \
+        and bool(_REPORTER_RE.search(folded_before))
