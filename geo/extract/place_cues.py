@@ -22,7 +22,7 @@ from .sentences import clause_of
 from .triggers import Candidate
 
 __all__ = ["PLAN_RE", "fled_to", "harm_clause_places", "in_plan", "is_seat", "meanwhile_clauses",
-           "seat_named_bare"]
+           "past_meanwhile", "seat_named_bare"]
 
 
 #: A clause telling something else meanwhile: '، في حين ...', '، بينما ...', '، فيما ...'.
@@ -41,6 +41,20 @@ def meanwhile_clauses(doc: Doc, c: Candidate) -> list[tuple[int, int]]:
             if o.type != c.type and o.clause != c.clause
             and (_MEANWHILE_RE.search(s.folded[max(0, o.clause[0] - 16):o.clause[0]].rstrip())
                  or _MEANWHILE_AT_RE.match(s.folded, o.clause[0]))]
+
+
+_MEANWHILE_IN_RE = rx(r"(?<![^\W\d_])[و]?" + _MEANWHILE_WORDS + r"(?![^\W\d_])")
+
+
+def past_meanwhile(doc: Doc, c: Candidate, m: Mention) -> bool:
+    """Whether ``m`` stands after a 'في حين/بينما' that follows ``c``'s clause.
+
+    '25 غارة استهدفت قرى أم حوش والحصية ...، في حين أعلن الجيش التركي أنه استهدف 18
+    هدفاً في شمالي سورية': the army's own telling, with its own vague region, whatever
+    its type; the villages are the strikes' places, the region is not.
+    """
+    _, clause_hi = c.sentence.to_original(*c.clause)
+    return m.start > clause_hi and bool(_MEANWHILE_IN_RE.search(doc.fspan(clause_hi, m.start)))
 
 
 #: A clause that opens on what caused the harm told before it: '، جراء انفجار لغم', '، بانفجار عبوة'.

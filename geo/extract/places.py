@@ -28,7 +28,8 @@ from ..model import Incident
 from ..relate import is_macro_region
 from .document import Doc
 from .folding import fold_letters, rx
-from .place_cues import PLAN_RE, fled_to, harm_clause_places, in_plan, meanwhile_clauses, seat_named_bare
+from .place_cues import (PLAN_RE, fled_to, harm_clause_places, in_plan, meanwhile_clauses, past_meanwhile,
+                         seat_named_bare)
 from .sentences import Sentence
 from .speakers import reporter_in
 from .triggers import Candidate
@@ -125,6 +126,7 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         # 'قصف نفذه التحالف على شرق سوريا ...، في حين أصيب ستة بانفجار في حافلة بمدينة حمص':
         # Homs is the explosion's place, not the strike's
         candidates = [m for m in candidates if not any(lo <= m.start < hi for lo, hi in theirs)]
+    candidates = [m for m in candidates if not (is_macro_region(m.place) and past_meanwhile(doc, c, m))]
     if c.type in NO_FALLBACK_PLACE or c.cut:
         # 'وصلت تعزيزات إلى X بعد قصف استهدف Y': each event of a cut clause at its own half's place
         own = [m for m in candidates if clause_lo <= m.start < clause_hi]
@@ -221,7 +223,7 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
                                                     False)))
     para = _paragraph_place(doc, s)
     if para is None and s.lead:
-        para = _next_paragraph_place(doc, s)
+        para = _next_paragraph_place(doc, c)
     if para is not None:
         gp, approx = precision_of(doc, para)
         return _unplaced_if_macro(_refined(doc, c, (site_or_place(doc, para), gp, approx,
@@ -310,6 +312,7 @@ _VEHICLES_RE = rx(
     r"(?![^\W\d_])")
 #: A sentence that says it tells something else.
 ELSEWHERE_RE = rx(r"في سياق|في حادث(?:ه)? (?:اخري|منفصل)|من جهه اخري|في وقت سابق|يذكر ان|يشار الي"
+                   r"|^\W*[وف]?(?:في المقابل|بالمقابل)(?![^\W\d_])"
                    r"|في تطور اخر|علي صعيد|^\W*[وف]?(?:في (?:هذه )?الاثناء|في غضون ذلك)")
 
 
@@ -596,16 +599,23 @@ def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
     return after[0] if after else None
 
 
-def _next_paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
+def _next_paragraph_place(doc: Doc, c: Candidate) -> Mention | None:
     """The first place of the paragraph after the lead's: news leads often leave the place
     to the next paragraph ('اغتال مسلحون أمس مسؤولين في مجلس الرقة المدني' then 'أطلق
-    المسلحون الرصاص ... في مدينة الرقة'). Only the paragraph right after, only for the lead."""
+    المسلحون الرصاص ... في مدينة الرقة'). Only the paragraph right after, only for the lead,
+    and never from a sentence that says it tells something else ('وفي المقابل، قصفت
+    المدفعية التركية بلدة تل رفعت' after a lead of air strikes on villages)."""
+    s = c.sentence
     later = [p for p in doc.para_sentences if p > s.para]
     if not later:
         return None
-    siblings = doc.para_sentences[min(later)]
-    found = _not_qualifiers(doc, doc.starting_in(doc.usable, siblings[0].start, siblings[-1].end))
-    return found[0] if found else None
+    for t in doc.para_sentences[min(later)]:
+        if ELSEWHERE_RE.search(t.folded):
+            break  # 'وفي المقابل، ...', 'من جهة أخرى': another event's sentence
+        found = _not_qualifiers(doc, doc.starting_in(doc.usable, t.start, t.end))
+        if found:
+            return found[0]
+    return None
 
 
 def _not_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
