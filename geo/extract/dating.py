@@ -73,7 +73,7 @@ _VAGUE_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:" + VAGUE_PHRASES + r")(?![^\W\d_])"
 def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
     """(first day, last day, precision, why, from the sentence itself) of candidate ``c``."""
     s = c.sentence
-    exprs = [d for d in doc.in_sentence(doc.dates, s) if not _since(doc, d)]
+    exprs = [d for d in doc.in_sentence(doc.dates, s) if not _since(doc, d) and not _others_relative(doc, c, d)]
     shift = offset_before(doc.fspan(max(s.start, c.start - 80), c.start))
     if shift is not None:
         return _counted_from_clause(doc, c, exprs, shift)
@@ -373,6 +373,28 @@ def _same_area(doc: Doc, s: Sentence, place: Place) -> bool:
         return True
     govs = region_governorates(place) if is_area(place) else frozenset({place.governorate})
     return any(p.id == place.id or (p.governorate and p.governorate in govs) for p in named)
+
+
+#: A relative pronoun: the clause after it tells about the noun before it.
+_RELATIVE_RE = rx(r"(?<![^\W\d_])(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)(?![^\W\d_])")
+
+
+def _others_relative(doc: Doc, c: Candidate, d: Any) -> bool:
+    """A period inside a relative clause that tells about another noun than the event's.
+
+    'سيطرت قسد على بلدة ذيبان بعد مواجهات مع مقاتلي العشائر الذين تمركزوا فيها طوال الأسبوع
+    الماضي': the week is the fighters' stay, not the capture. A relative clause right after
+    the event's own noun ('الهجوم الذي وقع أمس', 'الغارة التركية التي استهدفت ... أمس') tells
+    the event itself and keeps its date; so does a day told of the scene ('يلقون الحجارة على
+    العربات التي بدأت اليوم أولى دورياتها': the day of the patrol they stoned).
+    """
+    if d.start < c.end or d.start - c.end > 200 or not is_period(d.first, d.last, d.precision):
+        return False
+    gap = doc.fspan(c.end, d.start)
+    rel = None
+    for rel in _RELATIVE_RE.finditer(gap):
+        pass
+    return rel is not None and len(gap[:rel.start()].split()) > 2
 
 
 def _since(doc: Doc, d: Any) -> bool:

@@ -135,7 +135,7 @@ def _list_of(doc: Doc, c: Candidate, pool: list[Mention], quals: list[Mention], 
     before = doc.fspan(max(s.start, head.start - 40), head.start)
     in_clause = (clause_lo <= head.start < clause_hi or locative_after(doc, clause_hi, head)
                  or (head.start < clause_lo and _FRONTED_RE.fullmatch(doc.fspan(s.start, head.start)))
-                 or _another_object(doc, c, clause_hi, head))
+                 or _another_object(doc, c, clause_hi, head) or _past_date_aside(doc, clause_hi, head))
     # 'قصفت المدفعية التركية كوباني وعامودا': the places a strike hit, its objects
     objects = c.type in STRIKES and c.end <= head.start <= c.end + 40
     if (len(chain) < 2 or not in_clause
@@ -143,6 +143,18 @@ def _list_of(doc: Doc, c: Candidate, pool: list[Mention], quals: list[Mention], 
             or _not_hit(before, c.type) or ORIGIN_RE.search(before[-30:])):
         return []
     return chain
+
+
+def _past_date_aside(doc: Doc, clause_end: int, head: Mention) -> bool:
+    """Does only a day set off by commas stand between the trigger's clause and ``head``
+    ('استهدفت طائرات مجهولة، ليل أمس، مزارع في منطقة الميادين، ومقرين ... في البوكمال')?
+    The day is an aside; the objects and their places go on the verb's clause."""
+    asides = [d for d in doc.dates if clause_end <= d.start and d.end <= head.start]
+    if not asides:
+        return False
+    before, after = doc.fspan(clause_end, asides[0].start), doc.fspan(asides[-1].end, head.start)
+    rest = after.lstrip(" ,،")
+    return not before.strip(" ,،") and "," not in rest and "،" not in rest
 
 
 #: A clause adding another object of the same verb: '، ومخبأ بالقرب من مدينتي'.

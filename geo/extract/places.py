@@ -126,7 +126,14 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         # 'قصف نفذه التحالف على شرق سوريا ...، في حين أصيب ستة بانفجار في حافلة بمدينة حمص':
         # Homs is the explosion's place, not the strike's
         candidates = [m for m in candidates if not any(lo <= m.start < hi for lo, hi in theirs)]
-    candidates = [m for m in candidates if not (is_macro_region(m.place) and past_meanwhile(doc, c, m))]
+    others = [m for m in candidates if is_macro_region(m.place) and (
+        past_meanwhile(doc, c, m) or _another_events_region(doc, c, m))]
+    candidates = [m for m in candidates if m not in others]
+    if others and not candidates and c.type not in NO_FALLBACK_PLACE:
+        # the sentence's only region is another telling's or another event's: the event
+        # stays for review, it borrows no place from elsewhere either
+        return (None, None, True, others[0].text, f"{UNPLACED_CUE}: the only region named "
+                f"({others[0].text}) is another clause's", True), None
     if c.type in NO_FALLBACK_PLACE or c.cut:
         # 'وصلت تعزيزات إلى X بعد قصف استهدف Y': each event of a cut clause at its own half's place
         own = [m for m in candidates if clause_lo <= m.start < clause_hi]
@@ -165,6 +172,21 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
                     f"the country ({found[3]}), no place of its own", True), best
         return found, best
     return _fallback_place(doc, c, bool(outside)), None
+
+
+def _another_events_region(doc: Doc, c: Candidate, m: Mention) -> bool:
+    """Whether the region ``m`` stands in another clause of the sentence that tells an event of
+    another type: 'شكّل اغتيال الشيخ ...، الشرارة التي أطلقت موجة من الاحتجاجات ... في مناطق
+    شرق الفرات': the region is where the protests spread, not where the killing was."""
+    s = c.sentence
+    clause_lo, clause_hi = s.to_original(*c.clause)
+    if clause_lo <= m.start < clause_hi:
+        return False
+    for o in doc.cands.get(s.index, ()):
+        lo, hi = s.to_original(*o.clause)
+        if o.type != c.type and o.clause != c.clause and lo <= m.start < hi:
+            return True
+    return False
 
 
 #: Types that spread forces over an area: over a region of the country they have no point.

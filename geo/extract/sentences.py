@@ -131,7 +131,7 @@ def mark_headings(body: str, sentences: list[Sentence]) -> None:
         if k:  # not before the story's first paragraph
             _mark_inline_headlines(body, by_para[p])
     for p in paras:
-        if _stamp_line(by_para[p]):
+        if _stamp_line(by_para[p]) or _caption(by_para[p]):
             continue  # 'تاريخ النشر: 17.07.2019 | 12:07 دمشق' is the page's, not the story's lead
         if not looks[p] or all(s.heading is False for s in by_para[p]):
             if not by_para[p][0].heading:
@@ -171,6 +171,17 @@ def _stamp_line(sentences: list[Sentence]) -> bool:
     12:10')? Such a line stamps the page; it tells no event."""
     return (len(sentences) == 1 and bool(_STAMP_PART_RE.search(sentences[0].text))
             and len(_WORD_RE.findall(sentences[0].text)) <= 12)
+
+
+#: A photo's credit closing its caption: '(عنب بلدي/ عبادة الشيخ)', '(أرشيف)', '(AFP)'.
+_CREDIT_RE = re.compile(r"\((?:[^()\n]{0,40}/[^()\n]{0,40}|[^()\n]{0,30}(?:أرشيف|ارشيف|صورة|تعبيرية|تصوير"
+                        r"|AFP|Reuters|رويترز|الأناضول|فرانس برس|ناشطون|إنترنت|انترنت)[^()\n]{0,30})\)\s*$")
+
+
+def _caption(sentences: list[Sentence]) -> bool:
+    """Is this paragraph a photo's caption ('أطفال يلعبون ببقايا آلية ... - 6 من أيلول 2023
+    (عنب بلدي/ عبادة الشيخ)')? It shows a scene, often of another day, and is not the lead."""
+    return len(sentences) == 1 and bool(_CREDIT_RE.search(sentences[0].text))
 
 
 def _ends_in_parenthesis(text: str) -> bool:

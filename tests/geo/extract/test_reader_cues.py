@@ -1,0 +1,122 @@
+"""Cues a careful reader of Arabic news uses to keep places and days to their own event:
+a verdict of falsehood after a report, a source's home town, a city meant by 'المدينة',
+what went on at the same time, a photo's caption, a span told of another noun. Sentences
+written for these tests in the style of the news (not taken from the development set).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.geo.extract.helpers import PUBLISHED, run
+
+
+def _placed(gaz, body: str, **kw) -> list[tuple[str, str | None]]:
+    return [(i.type, i.place.id if i.place else None) for i in run(gaz, body, **kw).incidents]
+
+
+# --- a report judged false after it is no event -----------------------------------------------
+
+def test_a_report_judged_false_after_it_is_no_event(gaz):
+    body = ("وأوضح البيان أن ما نشرته الوكالة عن هجوم نفذته خلايا على حاجز لقسد قرب بلدة الشحيل "
+            "هو عار عن الصحة.")
+    assert run(gaz, body).incidents == []
+
+
+def test_a_report_without_a_verdict_stays_an_event(gaz):
+    body = "وأوضح البيان أن خلايا نفذت أمس هجوماً على حاجز لقسد قرب بلدة الشحيل."
+    assert [i.place.id for i in run(gaz, body).incidents] == ["shuhayl"]
+
+
+# --- a source's home town does not locate the event -------------------------------------------
+
+def test_a_sources_town_does_not_refine_the_leads_region(gaz):
+    body = ("قتل عنصران من قسد، اليوم الثلاثاء، بانفجار لغم في ريف دير الزور الشرقي.\n\n"
+            "وقال مصدر عسكري من مدينة البصيرة، رفض الكشف عن اسمه، إن الانفجار وقع في قرية صغيرة.")
+    places = [p for t, p in _placed(gaz, body) if t == "explosion"]
+    assert places and "busayrah" not in places
+
+
+def test_a_local_source_from_the_town_of_the_event_still_places_it(gaz):
+    body = "قالت مصادر محلية من الميادين، اليوم الثلاثاء، إن مسلحين اغتالوا قيادياً في قسد."
+    assert ("assassination", "mayadin") in _placed(gaz, body)
+
+
+# --- 'المدينة' is a city named before, never a countryside's -----------------------------------
+
+def test_the_city_after_a_countryside_is_the_city_named_before(gaz):
+    body = ("انفجرت سيارة مفخخة في مدينة تل أبيض بريف الرقة الشمالي، اليوم الثلاثاء.\n\n"
+            "وقال ناشطون إن السيارة انفجرت في المنطقة الصناعية بالمدينة، ما أسفر عن مقتل خمسة.")
+    places = {p for t, p in _placed(gaz, body) if t == "explosion"}
+    assert places == {"tal_abyad"}
+
+
+# --- what went on at the same time keeps its place --------------------------------------------
+
+def test_a_patrol_told_at_the_same_time_lends_its_place_to_no_strike(gaz):
+    body = ("شنت طائرات حربية روسية، اليوم الثلاثاء، غارات على ريف إدلب الجنوبي، تزامناً مع تسيير "
+            "دورية مشتركة روسية تركية في ريف القامشلي.")
+    strikes = [p for t, p in _placed(gaz, body) if t == "airstrike"]
+    assert "rif_qamishli" not in strikes and "qamishli" not in strikes
+
+
+def test_a_region_after_while_is_not_the_strikes_place(gaz):
+    body = ("قتل 20 مقاتلاً من قسد بغارات تركية استهدفت قرى صغيرة، في حين أعلن الجيش التركي أنه "
+            "استهدف 18 هدفاً في شمال سوريا.")
+    assert all(p != "north_syria" for _t, p in _placed(gaz, body))
+
+
+# --- targets listed with their places: one strike at each ------------------------------------
+
+def test_targets_listed_each_with_its_place(gaz):
+    body = ("استهدفت طائرات مجهولة، ليل أمس، مزارع في منطقة الميادين، ومقرين للمجموعات الإيرانية "
+            "في مدينة البوكمال.")
+    places = {p for t, p in _placed(gaz, body) if t == "airstrike"}
+    assert {"abu_kamal"} < places and places & {"mayadin", "district_mayadin"}
+
+
+# --- movements: trucks then their verb, a river crossed, falling back toward a town ----------
+
+def test_trucks_then_their_verb_are_a_convoy(gaz):
+    body = ("عشرات الشاحنات المحملة بالمعدات العسكرية الأمريكية غادرت، اليوم الثلاثاء، "
+            "باتجاه معبر سيمالكا الحدودي.")
+    assert ("convoy", "semalka_crossing") in _placed(gaz, body)
+
+
+def test_an_army_crossing_the_river_is_a_deployment(gaz):
+    body = "عبرت وحدات من الجيش السوري نهر الفرات قرب مدينة الميادين، اليوم الثلاثاء."
+    assert ("deployment", "mayadin") in _placed(gaz, body)
+
+
+def test_across_the_river_as_a_preposition_is_no_crossing(gaz):
+    body = "تنشط عمليات تهريب المحروقات عبر نهر الفرات بين ضفتيه قرب مدينة الميادين."
+    assert all(t != "deployment" for t, _p in _placed(gaz, body))
+
+
+def test_fighters_falling_back_toward_a_town_withdrew(gaz):
+    body = ("وانسحب قسم من مقاتلي العشائر باتجاه بلدة الطيانة، اليوم الثلاثاء، بعد معارك مع قسد "
+            "داخل بلدة ذيبان.")
+    assert any(t == "withdrawal" for t, _p in _placed(gaz, body))
+
+
+# --- days: a photo caption is not the lead; a span of another noun is not the event's --------
+
+def test_a_photo_caption_is_not_the_lead(gaz):
+    body = ("أطفال يلعبون قرب آلية مدمرة في بلدة ذيبان - 1 من آب 2023 (عنب بلدي/ مراسل)\n\n"
+            "سيطرت قوات سوريا الديمقراطية على بلدة ذيبان شرقي دير الزور بعد مواجهات عنيفة.")
+    captures = [i for i in run(gaz, body).incidents if i.type == "capture"]
+    assert [i.date_first for i in captures] == [PUBLISHED]
+
+
+def test_a_span_told_of_another_noun_does_not_date_the_event(gaz):
+    body = ("سيطرت قوات سوريا الديمقراطية على بلدة ذيبان بعد مواجهات مع مقاتلي العشائر الذين "
+            "تمركزوا فيها طوال الأسبوع الماضي.")
+    captures = [i for i in run(gaz, body).incidents if i.type == "capture"]
+    assert captures and all(i.date_first == PUBLISHED for i in captures)
+
+
+def test_a_day_told_of_the_scene_still_dates_the_event(gaz):
+    body = ("رشق أهالي قرية في ريف القامشلي بالحجارة العربات العسكرية التركية التي سيرت "
+            "أمس الاثنين دورية مع الشرطة الروسية.")
+    days = {i.date_first for i in run(gaz, body).incidents if i.type == "patrol_obstruction"}
+    assert days == {PUBLISHED - dt.timedelta(days=1)}
