@@ -73,7 +73,8 @@ _VAGUE_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:" + VAGUE_PHRASES + r")(?![^\W\d_])"
 def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
     """(first day, last day, precision, why, from the sentence itself) of candidate ``c``."""
     s = c.sentence
-    exprs = [d for d in doc.in_sentence(doc.dates, s) if not _since(doc, d) and not _others_relative(doc, c, d)]
+    exprs = [d for d in doc.in_sentence(doc.dates, s)
+             if not _since(doc, d) and not _others_relative(doc, c, d)]
     shift = offset_before(doc.fspan(max(s.start, c.start - 80), c.start))
     if shift is not None:
         return _counted_from_clause(doc, c, exprs, shift)
@@ -391,10 +392,8 @@ def _others_relative(doc: Doc, c: Candidate, d: Any) -> bool:
     if d.start < c.end or d.start - c.end > 200 or not is_period(d.first, d.last, d.precision):
         return False
     gap = doc.fspan(c.end, d.start)
-    rel = None
-    for rel in _RELATIVE_RE.finditer(gap):
-        pass
-    return rel is not None and len(gap[:rel.start()].split()) > 2
+    starts = [rel.start() for rel in _RELATIVE_RE.finditer(gap)]
+    return bool(starts) and len(gap[:starts[-1]].split()) > 2
 
 
 def _since(doc: Doc, d: Any) -> bool:

@@ -28,8 +28,15 @@ from ..model import Incident
 from ..relate import is_macro_region
 from .document import Doc
 from .folding import fold_letters, rx
-from .place_cues import (PLAN_RE, fled_to, harm_clause_places, in_plan, meanwhile_clauses, past_meanwhile,
-                         seat_named_bare)
+from .place_cues import (
+    PLAN_RE,
+    fled_to,
+    harm_clause_places,
+    in_plan,
+    meanwhile_clauses,
+    past_meanwhile,
+    seat_named_bare,
+)
 from .sentences import Sentence
 from .speakers import reporter_in
 from .triggers import Candidate
