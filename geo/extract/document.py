@@ -135,7 +135,7 @@ def read_article(article: Any, gazetteer: Any) -> Doc:
         start, end = ft.to_original(fs), ft.to_original(fe, end=True)
         sentences.append(Sentence(i, start, end, para, body[start:end], folded[fs:fe],
                                   fstart=fs, ft=ft))
-    mark_headings(body, sentences)
+    mark_headings(body, sentences, title=str(getattr(article, "title", "") or ""))
     doc = Doc(article, body, folded, sentences, mentions, usable, find_actors(body, folded=ft),
               _dates_of_body(body, anchor, bool(getattr(article, "published_inferred", False))),
               anchor, gazetteer, _published_iso(article), ft=ft)

@@ -22,7 +22,7 @@ from .sentences import clause_of
 from .triggers import Candidate
 
 __all__ = ["PLAN_RE", "fled_to", "harm_clause_places", "in_plan", "is_seat", "meanwhile_clauses",
-           "past_meanwhile", "seat_named_bare"]
+           "past_meanwhile", "presence_of_forces", "seat_named_bare"]
 
 
 #: A clause telling something else meanwhile: '، في حين ...', '، بينما ...', '، فيما ...'.
@@ -55,6 +55,16 @@ def past_meanwhile(doc: Doc, c: Candidate, m: Mention) -> bool:
     """
     _, clause_hi = c.sentence.to_original(*c.clause)
     return m.start > clause_hi and bool(_MEANWHILE_IN_RE.search(doc.fspan(clause_hi, m.start)))
+
+
+#: A force's presence and where it is: 'احتجاج على تواجدها بشمال سوريا', 'ضد الوجود التركي في'.
+_PRESENCE_RE = rx(r"(?<![^\W\d_])(?:[وبلف]|ال|بال|لل)?(?:تواجد|وجود|احتلال)\S*(?:\s+\S+)?\s+(?:في|ب)\s*$")
+
+
+def presence_of_forces(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` says where a force is present ('خلال احتجاج على تواجدها بشمال سوريا'):
+    the object of a protest or a statement, not where its event took place."""
+    return bool(_PRESENCE_RE.search(doc.fspan(max(0, m.start - 40), m.start)))
 
 
 #: A clause that opens on what caused the harm told before it: '، جراء انفجار لغم', '، بانفجار عبوة'.

@@ -35,6 +35,7 @@ from .place_cues import (
     in_plan,
     meanwhile_clauses,
     past_meanwhile,
+    presence_of_forces,
     seat_named_bare,
 )
 from .sentences import Sentence
@@ -134,7 +135,7 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         # Homs is the explosion's place, not the strike's
         candidates = [m for m in candidates if not any(lo <= m.start < hi for lo, hi in theirs)]
     others = [m for m in candidates if is_macro_region(m.place) and (
-        past_meanwhile(doc, c, m) or _another_events_region(doc, c, m))]
+        past_meanwhile(doc, c, m) or _another_events_region(doc, c, m) or presence_of_forces(doc, m))]
     candidates = [m for m in candidates if m not in others]
     if others and not candidates and c.type not in NO_FALLBACK_PLACE:
         # the sentence's only region is another telling's or another event's: the event

@@ -115,8 +115,10 @@ def cut_furniture(body: str, folded: str) -> tuple[str, str]:
     return "\n".join(lines), "\n".join(flines)
 
 
-def mark_headings(body: str, sentences: list[Sentence]) -> None:
-    """Short punctuation-less single-line paragraphs are headings; the first prose one is the lead."""
+def mark_headings(body: str, sentences: list[Sentence], title: str = "") -> None:
+    """Short punctuation-less single-line paragraphs are headings; the first prose one is the lead.
+    A paragraph that opens with a headline given above it or with the article's ``title`` is
+    that headline again."""
     by_para: dict[int, list[Sentence]] = {}
     for s in sentences:
         by_para.setdefault(s.para, []).append(s)
@@ -130,6 +132,7 @@ def mark_headings(body: str, sentences: list[Sentence]) -> None:
             s.heading = heading
         if k:  # not before the story's first paragraph
             _mark_inline_headlines(body, by_para[p])
+    _mark_headline_copies([by_para[p] for p in paras], title)
     for p in paras:
         if _stamp_line(by_para[p]) or _caption(by_para[p]):
             continue  # 'تاريخ النشر: 17.07.2019 | 12:07 دمشق' is the page's, not the story's lead
@@ -137,6 +140,22 @@ def mark_headings(body: str, sentences: list[Sentence]) -> None:
             if not by_para[p][0].heading:
                 by_para[p][0].lead = True
                 break
+
+
+def _mark_headline_copies(paras: list[list[Sentence]], title: str) -> None:
+    """A one-line paragraph that opens with a headline told above it (or with the article's
+    title) is that headline again ('بدماً بارد.. القوات التركية تقتل مدنياً خلال احتجاج ...'
+    then the same words and a photo's caption 'قوات الجيش التركى'): furniture, no news."""
+    heads = [" ".join(title.split())] if len(_WORD_RE.findall(title)) >= 5 else []
+    for sentences in paras:
+        text = " ".join(" ".join(s.text.split()) for s in sentences)
+        if all(s.heading for s in sentences):
+            if len(_WORD_RE.findall(text)) >= 5:
+                heads.append(text)
+        elif "\n" not in text and len(sentences) <= 3 and any(
+                text.startswith(h) and len(_WORD_RE.findall(text[len(h):])) <= 6 for h in heads):
+            for s in sentences:  # the headline and a short caption; a lead run on after it stays
+                s.heading = True
 
 
 def _mark_inline_headlines(body: str, sentences: list[Sentence]) -> None:
