@@ -93,6 +93,10 @@ def _add_span(text: str, start: int, end: int, para: int, out: list) -> None:
         out.append((start, end, para))
 
 
+#: A line this long is the story's prose (a header's menu or box line is shorter).
+_PROSE_WORDS = 15
+
+
 def cut_furniture(body: str, folded: str) -> tuple[str, str]:
     """Blank out a trailing list of related links and 'read also' lines in both texts.
 
@@ -101,12 +105,19 @@ def cut_furniture(body: str, folded: str) -> tuple[str, str]:
     """
     lines, flines = body.split("\n"), folded.split("\n")
     changed = False
+    told = False  # has a line of the story's prose come yet?
     for k, fline in enumerate(flines):
+        if _CUT_RE.match(fline) and not told:
+            # 'الأكثر قراءة' above the story: a box of the page's header, not the story's end
+            lines[k], flines[k] = " " * len(lines[k]), " " * len(fline)
+            changed = True
+            continue
         if _CUT_RE.match(fline):
             lines[k:] = [" " * len(x) for x in lines[k:]]
             flines[k:] = [" " * len(x) for x in flines[k:]]
             changed = True
             break
+        told = told or len(fline.split()) >= _PROSE_WORDS
         if _SKIP_LINE_RE.match(fline) and ":" in fline[:25]:
             lines[k], flines[k] = " " * len(lines[k]), " " * len(fline)
             changed = True
