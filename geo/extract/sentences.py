@@ -93,7 +93,8 @@ def _add_span(text: str, start: int, end: int, para: int, out: list) -> None:
         out.append((start, end, para))
 
 
-#: A line this long is the story's prose (a header's menu or box line is shorter).
+#: A line this long, or one ending a sentence, is the story's prose (a header's menu or box
+#: line is shorter and has no full stop).
 _PROSE_WORDS = 15
 
 
@@ -117,7 +118,7 @@ def cut_furniture(body: str, folded: str) -> tuple[str, str]:
             flines[k:] = [" " * len(x) for x in flines[k:]]
             changed = True
             break
-        told = told or len(fline.split()) >= _PROSE_WORDS
+        told = told or len(fline.split()) >= _PROSE_WORDS or fline.rstrip().endswith((".", "!", "?", "؟"))
         if _SKIP_LINE_RE.match(fline) and ":" in fline[:25]:
             lines[k], flines[k] = " " * len(lines[k]), " " * len(fline)
             changed = True
