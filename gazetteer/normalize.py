@@ -189,11 +189,11 @@ class FoldedText:
         if len(text) >= _LONG:
             fast = _fold_long(text, table)
             if fast is not None:
-                return cls(text, *fast)
+                return one_space(cls(text, *fast))
         folded = text.translate(table)
         if len(folded) == len(text):
-            return cls(text, folded, ())
-        return cls(text, folded, tuple(m.start() for m in deleted.finditer(text)))
+            return one_space(cls(text, folded, ()))
+        return one_space(cls(text, folded, tuple(m.start() for m in deleted.finditer(text))))
 
     def to_original(self, n: int, *, end: bool = False) -> int:
         """Original offset of folded offset ``n`` (for an end offset, pass ``end=True``)."""
@@ -202,6 +202,31 @@ class FoldedText:
         if end:
             return n + bisect.bisect_right(self.deleted_at, n - 1) if n > 0 else 0
         return n + bisect.bisect_right(self.deleted_at, n)
+
+
+#: The spaces after a first one, in a run of them.
+_EXTRA_SPACES_RE = re.compile(r"(?<= ) +")
+
+
+def one_space(ft: FoldedText) -> FoldedText:
+    """``ft`` with every run of spaces folded to one, the others deleted like diacritics.
+
+    Why: 'مدينة  عين  العرب' or 'وردت  الدورية' (two spaces, common in pasted pages) must
+    read as the names and phrases every pattern writes with one space. Deleting, not
+    replacing, keeps every offset mapped back to the original text.
+
+    >>> ft = one_space(FoldedText.of("عين  العرب"))
+    >>> ft.folded, ft.to_original(4)
+    ('عين العرب', 5)
+    """
+    if "  " not in ft.folded:
+        return ft
+    extra = [m.span() for m in _EXTRA_SPACES_RE.finditer(ft.folded)]
+    gone = [ft.to_original(k) for a, b in extra for k in range(a, b)]
+    ends = [0] + [b for _, b in extra]
+    starts = [a for a, _ in extra] + [len(ft.folded)]
+    kept = "".join(ft.folded[e:s] for e, s in zip(ends, starts))
+    return FoldedText(ft.original, kept, tuple(sorted((*ft.deleted, *gone))))
 
 
 # --- name keys ------------------------------------------------------------------

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gazetteer.model import Mention
-from gazetteer.normalize import FoldedText
+from gazetteer.normalize import FoldedText, one_space
 from geo.read.text import folded_page
 
 from ..model import Source
@@ -125,7 +125,8 @@ def read_article(article: Any, gazetteer: Any) -> Doc:
     raw = article.body or ""
     ft = folded_page(raw)
     body, folded = cut_furniture(raw, SPACES_RE.sub(" ", ft.folded))
-    ft = FoldedText(body, folded, ft.deleted)
+    ft = one_space(FoldedText(body, folded, ft.deleted))  # NBSP beside a space made a run
+    folded = ft.folded
     mentions = resolve_text(body, gazetteer)
     usable = [m for m in mentions if m.place is not None and m.role == "location"
               and m.place.in_area]

@@ -165,8 +165,10 @@ def _mark_headline_copies(paras: list[list[Sentence]], title: str) -> None:
             if len(_WORD_RE.findall(text)) >= 5:
                 heads.append(text)
         elif "\n" not in text and len(sentences) <= 3 and any(
-                text.startswith(h) and len(_WORD_RE.findall(text[len(h):])) <= 6 for h in heads):
-            for s in sentences:  # the headline and a short caption; a lead run on after it stays
+                text.startswith(h) and 0 < len(_WORD_RE.findall(text[len(h):])) <= 6 for h in heads):
+            # the headline and a short caption; the headline alone is judged as any line is,
+            # and a lead run on after it stays
+            for s in sentences:
                 s.heading = True
 
 

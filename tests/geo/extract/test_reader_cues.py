@@ -120,3 +120,44 @@ def test_a_day_told_of_the_scene_still_dates_the_event(gaz):
             "أمس الاثنين دورية مع الشرطة الروسية.")
     days = {i.date_first for i in run(gaz, body).incidents if i.type == "patrol_obstruction"}
     assert days == {PUBLISHED - dt.timedelta(days=1)}
+
+
+# --- a page's furniture and spacing -------------------------------------------------------------
+
+def test_a_most_read_box_above_the_story_cuts_nothing(gaz):
+    body = ("الأكثر قراءة هذا الأسبوع\n\nكل العرب\n\n"
+            "أعلنت قوات سوريا الديمقراطية اليوم سيطرتها الكاملة على بلدة الشحيل بعد معارك مع التنظيم.")
+    assert ("capture", "shuhayl") in _placed(gaz, body)
+
+
+def test_a_most_read_box_after_the_story_still_ends_it(gaz):
+    body = ("قال مسؤول إن العلاقات متوترة.\n\nالأكثر قراءة\n\n"
+            "قصفت المدفعية التركية قرى في ريف القامشلي اليوم.")
+    assert run(gaz, body).incidents == []
+
+
+def test_two_spaces_between_words_read_as_one(gaz):
+    one = "وردت الدورية على احتجاجات الأهالي بإطلاق النار في قرية قرب مدينة عين العرب، اليوم الثلاثاء."
+    two = one.replace(" ", "  ")
+    assert _placed(gaz, two) == _placed(gaz, one) != []
+
+
+# --- people after 'القرية', residents in a force's way, goals --------------------------------
+
+def test_forces_after_the_word_village_are_no_village(gaz):
+    body = ("تجمع أهالي قرية صغيرة قرب مدينة القامشلي اليوم. واتهم أهالي القرية القوات الروسية "
+            "بعدم حماية مناطق عفرين.")
+    mentions = run(gaz, body).mentions
+    assert all("القوات" not in m.text for m in mentions)
+
+
+def test_residents_gathered_in_front_of_troops_block_them(gaz):
+    body = ("تجمع العشرات من أهالي قرية قصر ديب التابعة لمدينة ديريك اليوم الثلاثاء أمام جنود "
+            "ومدرعات للقوات الروسية، وطالبوا بعودتها.")
+    assert [t for t, _p in _placed(gaz, body)] == ["patrol_obstruction"]
+
+
+def test_a_goal_is_no_event(gaz):
+    body = ("وقال المبعوث الأمريكي اليوم إن سياستنا الهادفة إلى ضمان دحر داعش في شمال شرق سوريا "
+            "لم تتغير.")
+    assert run(gaz, body).incidents == []
