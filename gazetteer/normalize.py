@@ -225,7 +225,7 @@ def one_space(ft: FoldedText) -> FoldedText:
     gone = [ft.to_original(k) for a, b in extra for k in range(a, b)]
     ends = [0] + [b for _, b in extra]
     starts = [a for a, _ in extra] + [len(ft.folded)]
-    kept = "".join(ft.folded[e:s] for e, s in zip(ends, starts))
+    kept = "".join(ft.folded[e:s] for e, s in zip(ends, starts, strict=True))
     return FoldedText(ft.original, kept, tuple(sorted((*ft.deleted, *gone))))
 
 
