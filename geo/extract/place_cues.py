@@ -21,8 +21,9 @@ from .instruments import HARM_RE
 from .sentences import clause_of
 from .triggers import Candidate
 
-__all__ = ["PLAN_RE", "fled_to", "harm_clause_places", "in_plan", "is_seat", "meanwhile_clauses",
-           "past_meanwhile", "presence_of_forces", "seat_named_bare"]
+__all__ = ["PLAN_RE", "another_events_region", "fled_to", "harm_clause_places", "in_plan", "in_road_name",
+           "is_seat", "meanwhile_clauses", "past_meanwhile", "presence_of_forces", "road_end",
+           "seat_named_bare"]
 
 
 #: A clause telling something else meanwhile: '، في حين ...', '، بينما ...', '، فيما ...'.
@@ -122,3 +123,45 @@ def in_plan(doc: Doc, m: Mention) -> bool:
     """Is ``m`` named in a sentence telling what is to come (:data:`PLAN_RE`)?"""
     i = bisect.bisect_right(doc.sentences, m.start, key=lambda t: t.start) - 1
     return i >= 0 and m.start < doc.sentences[i].end and bool(PLAN_RE.search(doc.sentences[i].folded))
+
+
+def another_events_region(doc: Doc, c: Candidate, m: Mention) -> bool:
+    """Whether the region ``m`` stands in another clause of the sentence that tells an event of
+    another type: 'شكّل اغتيال الشيخ ...، الشرارة التي أطلقت موجة من الاحتجاجات ... في مناطق
+    شرق الفرات': the region is where the protests spread, not where the killing was."""
+    s = c.sentence
+    clause_lo, clause_hi = s.to_original(*c.clause)
+    if clause_lo <= m.start < clause_hi:
+        return False
+    for o in doc.cands.get(s.index, ()):
+        lo, hi = s.to_original(*o.clause)
+        if o.type != c.type and o.clause != c.clause and lo <= m.start < hi:
+            return True
+    return False
+
+
+#: The ends of a road or a line: 'الواصل بين مدينتي عامودا والحسكة', 'الطريق الرابط بين
+#: القامشلي ومدينة ديرك' (the first end, and the second after 'و').
+_BETWEEN_RE = rx(r"(?<![^\W\d_])(?:(?:ال)?(?:واصل|رابط|ممتد|فاصل)|يربط|يصل|تربط|تصل)\s+بين\s+"
+                 r"(?:(?:ال)?(?:مدينتي|بلدتي|قريتي|مدينه|بلده|قريه)\s+)?"
+                 r"(?:[^\s.,]+(?:\s+[^\s.,]+)?\s+و\s*(?:(?:ال)?(?:مدينه|بلده|قريه)\s+)?)?$")
+
+
+def road_end(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` is an end of a road or a line told by the towns it joins."""
+    return bool(_BETWEEN_RE.search(doc.fspan(max(0, m.start - 60), m.start)))
+
+
+#: A road named by the towns it joins: 'طريق الحسكة - الرقة', 'الطريق الدولي الحسكة- الرقة- حلب'.
+_ROAD_BEFORE_RE = rx(r"(?<![^\W\d_])(?:ال)?طريق(?:\s+(?:ال)?(?:دولي|عام|سريع|رئيسي|واصل|الواصل))?"
+                     r"(?:\s+[^\s.,]+){0,4}?\s*$")
+
+
+def in_road_name(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` names an end of a road ('الطريق الدولي الحسكة- الرقة- حلب (M4)'): a
+    dash joins it to another town, after the word 'طريق'. It tells where the road runs,
+    not where anything happened."""
+    before = doc.fspan(max(0, m.start - 50), m.start)
+    after = doc.fspan(m.end, m.end + 3)
+    dashed = before.rstrip().endswith(("-", "–")) or after.lstrip().startswith(("-", "–"))
+    return dashed and bool(_ROAD_BEFORE_RE.search(before.replace("-", " ").replace("–", " ")))

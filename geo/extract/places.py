@@ -30,12 +30,15 @@ from .document import Doc
 from .folding import fold_letters, rx
 from .place_cues import (
     PLAN_RE,
+    another_events_region,
     fled_to,
     harm_clause_places,
     in_plan,
+    in_road_name,
     meanwhile_clauses,
     past_meanwhile,
     presence_of_forces,
+    road_end,
     seat_named_bare,
 )
 from .sentences import Sentence
@@ -75,6 +78,8 @@ ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|ا�
                 r" من|(?:انطلق|خرج|وصل)(?:ت|وا)? من"
                 # where people come from: 'أربعة نازحين من الرقة', 'نازح ينحدر من مدينة موحسن'
                 r"|(?:نازح|مهجر|ينحدر|تنحدر|ينحدرون|منحدر|المنحدر)\S*(?: \S+)? من)\s+"
+                # 'قادمة من القاعدة العسكرية الأمريكية في بلدة صرين': the base, then its town
+                r"(?:(?:ال)?(?:قاعده|مطار|معبر|مقر|نقطه)(?:\s+[^\s,]+){0,2}?\s+(?:في|ب)\s*)?"
                 r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار|معبر)\s+)?$")
 #: The kind word a text puts before a name -> the kinds a noun referring back may mean by it.
 _KIND_WORD_KINDS = {
@@ -134,8 +139,14 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         # 'قصف نفذه التحالف على شرق سوريا ...، في حين أصيب ستة بانفجار في حافلة بمدينة حمص':
         # Homs is the explosion's place, not the strike's
         candidates = [m for m in candidates if not any(lo <= m.start < hi for lo, hi in theirs)]
+    ends = [m for m in candidates if road_end(doc, m)]
+    if ends and any(m not in ends and m.place.kind not in AREA_KINDS for m in candidates):
+        # 'حتى مفرق قرية تل بيدر الواصل بين مدينتي الدرباسية والحسكة': the towns say where
+        # the road runs, the village where the event was (with no other point, the ends stay:
+        # the road between them is the best the text gives)
+        candidates = [m for m in candidates if m not in ends]
     others = [m for m in candidates if is_macro_region(m.place) and (
-        past_meanwhile(doc, c, m) or _another_events_region(doc, c, m) or presence_of_forces(doc, m))]
+        past_meanwhile(doc, c, m) or another_events_region(doc, c, m) or presence_of_forces(doc, m))]
     candidates = [m for m in candidates if m not in others]
     if others and not candidates and c.type not in NO_FALLBACK_PLACE:
         # the sentence's only region is another telling's or another event's: the event
@@ -180,21 +191,6 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
                     f"the country ({found[3]}), no place of its own", True), best
         return found, best
     return _fallback_place(doc, c, bool(outside)), None
-
-
-def _another_events_region(doc: Doc, c: Candidate, m: Mention) -> bool:
-    """Whether the region ``m`` stands in another clause of the sentence that tells an event of
-    another type: 'شكّل اغتيال الشيخ ...، الشرارة التي أطلقت موجة من الاحتجاجات ... في مناطق
-    شرق الفرات': the region is where the protests spread, not where the killing was."""
-    s = c.sentence
-    clause_lo, clause_hi = s.to_original(*c.clause)
-    if clause_lo <= m.start < clause_hi:
-        return False
-    for o in doc.cands.get(s.index, ()):
-        lo, hi = s.to_original(*o.clause)
-        if o.type != c.type and o.clause != c.clause and lo <= m.start < hi:
-            return True
-    return False
 
 
 #: Types that spread forces over an area: over a region of the country they have no point.
@@ -603,7 +599,8 @@ def _the_area(doc: Doc, s: Sentence, m: re.Match[str], start: int) -> tuple[Plac
         return None
     earlier = [x for x in doc.ending_before(doc.usable, start, 2500)
                if x.place.kind not in AREA_KINDS
-               and not ORIGIN_RE.search(doc.fspan(max(0, x.start - 30), x.start))]
+               and not ORIGIN_RE.search(doc.fspan(max(0, x.start - 60), x.start))
+               and not in_road_name(doc, x)]
     return (earlier[-1].place, m.group(0), True) if earlier else None
 
 

@@ -161,3 +161,35 @@ def test_a_goal_is_no_event(gaz):
     body = ("وقال المبعوث الأمريكي اليوم إن سياستنا الهادفة إلى ضمان دحر داعش في شمال شرق سوريا "
             "لم تتغير.")
     assert run(gaz, body).incidents == []
+
+
+# --- 'في المنطقة', road ends, one side shadowing the other -------------------------------------
+
+def test_the_area_is_not_a_town_in_a_road_name(gaz):
+    body = ("منع عناصر حاجز للجيش السوري قرب بلدة تل تمر على الطريق الدولي الحسكة- الرقة- حلب دورية "
+            "أمريكية من العبور اليوم. وسادت حالة من التوتر أثناء محاولة الدورية الأمريكية المرور في "
+            "المنطقة.")
+    assert all(p != "aleppo" for _t, p in _placed(gaz, body))
+
+
+def test_the_area_is_not_the_base_a_force_came_from(gaz):
+    body = ("وصلت تعزيزات أمريكية إلى مدينة منبج اليوم قادمة من القاعدة العسكرية الأمريكية في بلدة "
+            "صرين. وبدأ الجيش الأمريكي انتشاره في المنطقة وتسيير دوريات على طول الحدود.")
+    assert all(p != "sarrin" for _t, p in _placed(gaz, body))
+
+
+def test_the_towns_a_road_joins_do_not_place_an_event_at_a_village_on_it(gaz):
+    body = ("وتمركزت مدرعات أمريكية اليوم عند مفرق قرية تل بيدر الواصل بين مدينتي الدرباسية "
+            "والحسكة.")
+    assert [p for _t, p in _placed(gaz, body)] == ["tal_baydar"]
+
+
+def test_the_ends_of_a_road_stay_when_nothing_finer_is_named(gaz):
+    body = ("استهدفت مسيرة تركية اليوم سيارة لقسد على الطريق الواصل بين مدينتي عامودا والدرباسية "
+            "شمالي محافظة الحسكة.")
+    assert [p for _t, p in _placed(gaz, body)] in (["amuda"], ["darbasiyah"])
+
+
+def test_shadowing_the_other_sides_patrol_is_an_encounter(gaz):
+    body = "تتبعت مدرعات أمريكية اليوم دورية للقوات الروسية على الطريق الدولي قرب بلدة تل تمر."
+    assert [t for t, _p in _placed(gaz, body)] == ["patrol_encounter"]
