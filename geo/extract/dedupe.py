@@ -161,6 +161,16 @@ def _own_day(c: Candidate) -> bool:
                 and inc.date_first == inc.date_last)
 
 
+#: A sentence that opens on its own day: 'ويوم أمس، اعترض عناصر ...', 'وأمس الأحد، ...'.
+_OPENS_ON_DAY_RE = rx(r"^\W*[وف]?(?:في\s+)?(?:يوم\s+)?(?:امس|اول\s+امس|البارحه)(?![^\W\d_])")
+
+
+def _opens_on_its_day(c: Candidate) -> bool:
+    """Does ``c``'s sentence open on the day it tells ('ويوم أمس، اعترض ...')? Such a
+    sentence turns to another day's event; the lead's day, borrowed loosely, cannot absorb it."""
+    return bool(_OPENS_ON_DAY_RE.match(c.sentence.folded))
+
+
 def _dates_compatible(a: Candidate, b: Candidate, *, overnight: bool = True) -> bool:
     """Can two tellings' dates be one event's?
 
@@ -183,7 +193,8 @@ def _dates_compatible(a: Candidate, b: Candidate, *, overnight: bool = True) -> 
     if x.date_precision == "day" and y.date_precision == "day":
         if a.date_own and b.date_own:
             pad = dt.timedelta(days=1 if overnight and _overnight(x, y) else 0)
-        elif not ((a.date_own and (_a_period(x) or a.past)) or (b.date_own and (_a_period(y) or b.past))):
+        elif not ((a.date_own and (_a_period(x) or a.past or _opens_on_its_day(a)))
+                  or (b.date_own and (_a_period(y) or b.past or _opens_on_its_day(b)))):
             # a borrowed day is loose; a period told is not, nor a background event's own day
             # ('وكانت القوات قد استهدفت أول أمس الإثنين القرية')
             pad = dt.timedelta(days=10)

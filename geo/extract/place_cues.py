@@ -21,7 +21,8 @@ from .instruments import HARM_RE
 from .sentences import clause_of
 from .triggers import Candidate
 
-__all__ = ["PLAN_RE", "another_events_region", "fled_to", "harm_clause_places", "in_plan", "in_road_name",
+__all__ = ["PLAN_RE", "another_events_region", "fled_to", "harm_clause_places", "heading_to", "in_plan",
+           "in_road_name",
            "is_seat", "meanwhile_clauses", "past_meanwhile", "presence_of_forces", "road_end",
            "seat_named_bare"]
 
@@ -165,3 +166,13 @@ def in_road_name(doc: Doc, m: Mention) -> bool:
     after = doc.fspan(m.end, m.end + 3)
     dashed = before.rstrip().endswith(("-", "–")) or after.lstrip().startswith(("-", "–"))
     return dashed and bool(_ROAD_BEFORE_RE.search(before.replace("-", " ").replace("–", " ")))
+
+
+#: Where a movement was heading: 'باتجاه مدينة القامشلي', 'نحو قاعدة X'.
+_HEADING_TO_RE = rx(r"(?<![^\W\d_])(?:باتجاه|نحو|صوب)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار)\s+)?$")
+
+
+def heading_to(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` is where a movement was heading ('منع رتل روسي من المرور على الطريق الدولي
+    باتجاه مدينة القامشلي'): a stopped movement never got there."""
+    return bool(_HEADING_TO_RE.search(doc.fspan(max(0, m.start - 24), m.start)))

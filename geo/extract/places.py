@@ -33,6 +33,7 @@ from .place_cues import (
     another_events_region,
     fled_to,
     harm_clause_places,
+    heading_to,
     in_plan,
     in_road_name,
     meanwhile_clauses,
@@ -139,6 +140,8 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         # 'قصف نفذه التحالف على شرق سوريا ...، في حين أصيب ستة بانفجار في حافلة بمدينة حمص':
         # Homs is the explosion's place, not the strike's
         candidates = [m for m in candidates if not any(lo <= m.start < hi for lo, hi in theirs)]
+    if c.type == "patrol_obstruction":  # a movement stopped on its way never got where it went
+        candidates = [m for m in candidates if not heading_to(doc, m)]
     ends = [m for m in candidates if road_end(doc, m)]
     if ends and any(m not in ends and m.place.kind not in AREA_KINDS for m in candidates):
         # 'حتى مفرق قرية تل بيدر الواصل بين مدينتي الدرباسية والحسكة': the towns say where
@@ -185,16 +188,17 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
             return (None, None, True, found[3], f"{UNPLACED_CUE}: an army's claim over a region of "
                     f"the country ({found[3]}), no place of its own", True), best
         if found[0] is not None and is_macro_region(found[0]) and c.type in _SPREAD_TYPES:
-            # 'واصل الجيش الأمريكي تعزيز قواته في مناطق شمال وشرق سوريا': forces spread over a
-            # part of the country stand at no point of it; kept for review
-            return (None, None, True, found[3], f"{UNPLACED_CUE}: forces spread over a region of "
-                    f"the country ({found[3]}), no place of its own", True), best
+            # 'واصل الجيش الأمريكي تعزيز قواته في مناطق شمال وشرق سوريا', 'عادت المدرعات إلى
+            # قواعدها في شمال شرقي سوريا': forces spread over or moving across a part of the
+            # country stand at no point of it; kept for review
+            return (None, None, True, found[3], f"{UNPLACED_CUE}: forces spread over or moving "
+                    f"across a region of the country ({found[3]}), no place of its own", True), best
         return found, best
     return _fallback_place(doc, c, bool(outside)), None
 
 
-#: Types that spread forces over an area: over a region of the country they have no point.
-_SPREAD_TYPES = frozenset({"deployment"})
+#: Types that spread or move forces over an area: over a region of the country they have no point.
+_SPREAD_TYPES = frozenset({"deployment", "convoy", "patrol", "withdrawal"})
 #: A clause that only says where: ', في حي X', '، داخل مدينة X', '، شمال مدينة X' (after a comma).
 _LOCATIVE_CLAUSE_RE = rx(r"[\s,]*(?:و\s*)?(?:(?:في|ب|داخل|عند|قرب|بالقرب من|علي|وسط)\s*"
                          r"|(?:(?:في|الي)\s*)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*(?:(?:ال)?(?:شرق|غرب)ي?\s*)?)"
@@ -639,8 +643,9 @@ def _next_paragraph_place(doc: Doc, c: Candidate) -> Mention | None:
     for t in doc.para_sentences[min(later)]:
         if ELSEWHERE_RE.search(t.folded):
             break  # 'وفي المقابل، ...', 'من جهة أخرى': another event's sentence
-        found = _not_qualifiers(doc, doc.starting_in(doc.usable, t.start, t.end))
-        if found:
+        found = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, t.start, t.end))
+                 if not ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start))]
+        if found:  # not where a convoy came from ('كان قادماً من حلب')
             return found[0]
     return None
 

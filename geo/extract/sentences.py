@@ -207,8 +207,10 @@ def _stamp_line(sentences: list[Sentence]) -> bool:
 
 
 #: A photo's credit closing its caption: '(عنب بلدي/ عبادة الشيخ)', '(أرشيف)', '(AFP)'.
-_CREDIT_RE = re.compile(r"\((?:[^()\n]{0,40}/[^()\n]{0,40}|[^()\n]{0,30}(?:أرشيف|ارشيف|صورة|تعبيرية|تصوير"
-                        r"|AFP|Reuters|رويترز|الأناضول|فرانس برس|ناشطون|إنترنت|انترنت)[^()\n]{0,30})\)\s*$")
+#: A dated credit closes one too: '- 9 من آذار 2020 (نورث برس)'.
+_CREDIT_RE = re.compile(r"(?:\((?:[^()\n]{0,40}/[^()\n]{0,40}|[^()\n]{0,30}(?:أرشيف|ارشيف|صورة|تعبيرية|تصوير"
+                        r"|AFP|Reuters|رويترز|الأناضول|فرانس برس|ناشطون|إنترنت|انترنت)[^()\n]{0,30})\)"
+                        r"|\d{4}\s*\([^()\n]{1,40}\))\s*$")
 
 
 def _caption(sentences: list[Sentence]) -> bool:

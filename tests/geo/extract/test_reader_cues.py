@@ -193,3 +193,24 @@ def test_the_ends_of_a_road_stay_when_nothing_finer_is_named(gaz):
 def test_shadowing_the_other_sides_patrol_is_an_encounter(gaz):
     body = "تتبعت مدرعات أمريكية اليوم دورية للقوات الروسية على الطريق الدولي قرب بلدة تل تمر."
     assert [t for t, _p in _placed(gaz, body)] == ["patrol_encounter"]
+
+
+# --- a stopped movement, a convoy across a region, a sentence opening on yesterday ------------
+
+def test_a_stopped_convoy_is_not_placed_where_it_was_heading(gaz):
+    body = ("منعت دورية أمريكية اليوم رتلاً عسكرياً روسياً من المرور على الطريق الدولي باتجاه مدينة "
+            "القامشلي، قرب بلدة تل تمر.")
+    assert [p for _t, p in _placed(gaz, body)] == ["tal_tamr"]
+
+
+def test_armour_returning_to_bases_across_a_region_has_no_point(gaz):
+    body = "وعادت المدرعات الروسية اليوم إلى قواعدها في شمال شرقي سوريا."
+    incs = run(gaz, body).incidents
+    assert incs and all(i.place is None for i in incs)
+
+
+def test_a_sentence_opening_on_yesterday_tells_another_event_than_the_lead(gaz):
+    body = ("منعت دورية أمريكية رتلاً روسياً من المرور قرب بلدة تل تمر.\n\n"
+            "ويوم أمس، اعترض عناصر من قوات النظام رتلاً أمريكياً في قرية قرب بلدة تل تمر.")
+    days = sorted(i.date_first for i in run(gaz, body).incidents)
+    assert days == [PUBLISHED - dt.timedelta(days=1), PUBLISHED]
