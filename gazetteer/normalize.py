@@ -88,14 +88,18 @@ _DELETED_KEEP_QUOTES_RE = re.compile(
 
 
 def fold(text: str) -> str:
-    """Fold a text for matching: one ``str.translate`` (diacritics, forms, digits, case)."""
+    """Fold a text for matching: one ``str.translate`` (diacritics, forms, digits, case),
+    and a run of spaces read as one (as :func:`one_space` does for a folded text)."""
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
+    folded = None
     if len(text) >= _LONG:
         fast = _fold_long(text, _FOLD_TABLE)
         if fast is not None:
-            return fast[0]
-    return text.translate(_FOLD_TABLE)
+            folded = fast[0]
+    if folded is None:
+        folded = text.translate(_FOLD_TABLE)
+    return _EXTRA_SPACES_RE.sub("", folded) if "  " in folded else folded
 
 
 #: From this many characters a text is folded through one array lookup (see

@@ -100,6 +100,10 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
         d, ps = prev
         return d.first, d.last, d.precision, (
             f"{d.text} -> {d.iso} (from the previous sentence of the paragraph)"), False
+    frame = _lead_frame(doc, s)
+    if frame is not None:
+        return frame.first, frame.last, frame.precision, (
+            f"{frame.text} -> {frame.iso} (the lead's time frame, for the paragraph after it)"), False
     next_day = _next_day(doc, s)
     if next_day is not None:
         d, day = next_day
@@ -457,6 +461,21 @@ def _previous_dated(doc: Doc, s: Sentence) -> tuple[Any, Sentence] | None:
         if exprs:
             return exprs[-1], prev
     return None
+
+
+def _lead_frame(doc: Doc, s: Sentence) -> Any | None:
+    """The date of a lead that tells no event of its own, for the first sentence of the
+    paragraph after it: 'كثفت خلايا التنظيم خلال الـ24 ساعة الفائتة من هجماتها' then
+    'ونفذ داعش 3 هجمات ...': the lead frames the attacks the next paragraph tells."""
+    lead = next((t for t in doc.sentences if t.lead), None)
+    if lead is None or lead.index >= s.index or any(
+            not o.anaphoric for o in doc.cands.get(lead.index, ())):
+        return None
+    later = sorted(p for p in doc.para_sentences if p > lead.para)
+    if not later or s.para != later[0] or doc.para_sentences[s.para][0] is not s:
+        return None
+    exprs = [d for d in doc.in_sentence(doc.dates, lead) if not _since(doc, d)]
+    return exprs[0] if len(exprs) == 1 else None
 
 
 def _next_day(doc: Doc, s: Sentence) -> tuple[Any, dt.date] | None:

@@ -140,8 +140,8 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         # 'قصف نفذه التحالف على شرق سوريا ...، في حين أصيب ستة بانفجار في حافلة بمدينة حمص':
         # Homs is the explosion's place, not the strike's
         candidates = [m for m in candidates if not any(lo <= m.start < hi for lo, hi in theirs)]
-    if c.type == "patrol_obstruction":  # a movement stopped on its way never got where it went
-        candidates = [m for m in candidates if not heading_to(doc, m)]
+    if c.type == "patrol_obstruction":  # stopped on its way: not where it went nor came from
+        candidates = [m for m in candidates if not heading_to(doc, m, ORIGIN_RE)]
     ends = [m for m in candidates if road_end(doc, m)]
     if ends and any(m not in ends and m.place.kind not in AREA_KINDS for m in candidates):
         # 'حتى مفرق قرية تل بيدر الواصل بين مدينتي الدرباسية والحسكة': the towns say where
@@ -202,7 +202,7 @@ _SPREAD_TYPES = frozenset({"deployment", "convoy", "patrol", "withdrawal"})
 #: A clause that only says where: ', في حي X', '، داخل مدينة X', '، شمال مدينة X' (after a comma).
 _LOCATIVE_CLAUSE_RE = rx(r"[\s,]*(?:و\s*)?(?:(?:في|ب|داخل|عند|قرب|بالقرب من|علي|وسط)\s*"
                          r"|(?:(?:في|الي)\s*)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*(?:(?:ال)?(?:شرق|غرب)ي?\s*)?)"
-                         r"(?:(?:ال)?(?:حي|مدينه|بلده|قريه|منطقه|ناحيه|مخيم|محيط|اطراف|مدينتي|بلدتي"
+                         r"(?:(?:ال)?(?:حي|مدينه|بلده|قريه|منطقه|ناحيه|مخيم|محيط|اطراف|ريف|مدينتي|بلدتي"
                          r"|قريتي|مدن|بلدات|قري|احياء|مناطق)\s*)*")
 
 

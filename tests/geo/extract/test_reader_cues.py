@@ -214,3 +214,26 @@ def test_a_sentence_opening_on_yesterday_tells_another_event_than_the_lead(gaz):
             "ويوم أمس، اعترض عناصر من قوات النظام رتلاً أمريكياً في قرية قرب بلدة تل تمر.")
     days = sorted(i.date_first for i in run(gaz, body).incidents)
     assert days == [PUBLISHED - dt.timedelta(days=1), PUBLISHED]
+
+
+def test_a_stopped_patrol_is_not_placed_where_it_came_from(gaz):
+    body = ("منعت مدرعات أمريكية اليوم دورية روسية قادمة من مدينة عامودا من المرور عبر الطريق "
+            "الدولي.")
+    assert all(p != "amuda" for _t, p in _placed(gaz, body))
+
+
+def test_a_countryside_after_a_comma_places_a_mine(gaz):
+    body = "انفجر لغم أرضي من مخلفات التنظيم اليوم، بريف مدينة البوكمال في محافظة دير الزور."
+    assert [p for _t, p in _placed(gaz, body)] == ["abu_kamal"]
+
+
+def test_the_palmyra_desert_is_palmyras_countryside_not_the_whole_badia(gaz):
+    mentions = run(gaz, "هاجمت خلايا التنظيم اليوم موقعاً عسكرياً في بادية تدمر.").mentions
+    assert [m.place.id for m in mentions if m.place] == ["rif_palmyra"]
+
+
+def test_a_leads_time_frame_dates_the_attacks_told_after_it(gaz):
+    body = ("كثفت خلايا التنظيم خلال الـ24 ساعة الفائتة من هجماتها في البادية.\n\n"
+            "ونفذ التنظيم 3 هجمات استهدفت موقعاً عسكرياً في بادية تدمر.")
+    days = {i.date_first for i in run(gaz, body).incidents}
+    assert days == {PUBLISHED}
