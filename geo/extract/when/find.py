@@ -445,7 +445,34 @@ def find_dates(text: str, anchor: datetime.date | None) -> list[DateExpr]:
             continue
         start, end = where[c.start], where[c.end]
         out.append(DateExpr(start, end, text[start:end], *c.hit))
-    return out
+    return _same_month(text, norm, where, out) if "شهر" in norm else out
+
+
+#: 'في الـ18 من الشهر ذاته': a day of the month the text named last.
+_SAME_MONTH_RE = re.compile(r"(?:ال\s*)?(?<![0-9])([0-3]?[0-9])(?![0-9])\s*(?:من\s+)?(?:ال)?شهر\s+"
+                            r"(?:ذاته|نفسه|عينه)(?![^\W\d_])")
+
+
+def _same_month(text: str, norm: str, where: Sequence[int], out: list[DateExpr]) -> list[DateExpr]:
+    """``out`` with 'في الـ18 من الشهر ذاته' added: the day of the month of the last date
+    told before it ('في الـ20 من تموز الحالي ... كما اعتقلت، في الـ18 من الشهر ذاته'),
+    relative when that date was. With no date before it, the words date nothing."""
+    added = []
+    for m in _SAME_MONTH_RE.finditer(norm):
+        start, end = where[m.start()], where[m.end()]
+        if any(e.start < end and start < e.end for e in out):
+            continue
+        before = [e for e in out if e.end <= start and e.precision in ("day", "month")]
+        if not before:
+            continue
+        month = before[-1].first
+        try:
+            day = datetime.date(month.year, month.month, int(m.group(1)))
+        except ValueError:
+            continue
+        added.append(DateExpr(start, end, text[start:end], day, day, "day", before[-1].relative,
+                              "day_of_same_month"))
+    return sorted([*out, *added], key=lambda e: e.start) if added else out
 
 
 def parse_date(text: str, anchor: datetime.date | None = None) -> DateExpr | None:

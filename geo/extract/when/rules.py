@@ -429,14 +429,16 @@ def _last_night(m: re.Match[str], ctx: RuleContext) -> Hit:
     return Hit(ctx.anchor - ONE_DAY, ctx.anchor, "day", True, "night_last")
 
 
-@_rule(rf"منتصف{_W}(?:ليل|ليله){_W}{weekday_group('w')}(?!{_NIGHT_JOIN}(?:{_MORNING}{_W})?"
+@_rule(rf"منتصف{_W}(?P<n>ليل|ليله){_W}{weekday_group('w')}(?!{_NIGHT_JOIN}(?:{_MORNING}{_W})?"
        rf"(?:{'|'.join(WEEKDAY_STEMS)}))", ("منتصف",), WEEKDAY_STEMS)
 def _weekday_midnight(m: re.Match[str], ctx: RuleContext) -> Hit:
     """'منتصف ليل الثلاثاء': the midnight closing Tuesday, the night Tuesday..Wednesday
     (rule 'night_midnight', dated to its end: 'بعد منتصف ليل الثلاثاء' is Wednesday).
+    'منتصف ليلة السبت' is the midnight of Saturday's eve, as Arabic names a night by the
+    day it leads into ('ليلة الجمعة' is Thursday night): the night Friday..Saturday.
     A comma after it ('بعد منتصف ليل الثلاثاء، لكن') is not a night of two weekdays."""
     weekday = WEEKDAYS[m["w"]]
-    last = weekday_on_or_before(ctx.anchor, (weekday + 1) % 7)
+    last = weekday_on_or_before(ctx.anchor, weekday if m["n"] == "ليله" else (weekday + 1) % 7)
     return Hit(last - ONE_DAY, last, "day", True, "night_midnight")
 
 

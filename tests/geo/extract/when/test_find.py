@@ -808,3 +808,14 @@ def test_the_keyword_automaton_finds_the_lines_each_gates_search_finds() -> None
         lines = find._GateLines(norm)
         for gate in gates:
             assert lines.holding(gate) == lines.searched(gate), gate.pattern
+
+
+def test_a_day_of_the_same_month_takes_the_month_told_before_it():
+    text = ("في الـ20 من يوليو/ تموز الحالي اعتقلت قسد 32 شاباً، كما اعتقلت، في الـ18 من الشهر "
+            "ذاته، 5 شبان")
+    found = [(e.text, e.iso) for e in find_dates(text, datetime.date(2020, 7, 24))]
+    assert found[-1] == ("الـ18 من الشهر ذاته", "2020-07-18")
+
+
+def test_the_same_month_with_no_month_told_before_dates_nothing():
+    assert find_dates("اعتقلت قسد في الـ18 من الشهر ذاته خمسة شبان", datetime.date(2020, 7, 24)) == []

@@ -60,6 +60,9 @@ def test_a_night_written_as_its_two_days(text, anchor, iso):
     ("بدأت الاشتباكات بعد منتصف ليل الثلاثاء في القرية", D(2024, 8, 9), "2024-08-06/2024-08-07"),
     # a named night of two weekdays stays that night
     ("منتصف ليل الثلاثاء - الأربعاء", D(2024, 8, 9), "2024-08-06/2024-08-07"),
+    # 'ليلة السبت' is Saturday's eve: its midnight opens Saturday (Friday..Saturday)
+    ("شنت طائرات غارات قبل منتصف ليلة السبت", D(2024, 2, 4), "2024-02-02/2024-02-03"),
+    ("شنت طائرات غارات بعد منتصف ليل السبت", D(2024, 2, 4), "2024-02-03/2024-02-04"),
 ])
 def test_midnight_of_a_weekday(text, anchor, iso):
     assert [e.iso for e in find_dates(text, anchor)] == [iso]
