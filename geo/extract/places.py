@@ -609,8 +609,10 @@ def _the_area(doc: Doc, s: Sentence, m: re.Match[str], start: int) -> tuple[Plac
 
 
 #: A sentence that goes on with the one before it: 'حيث شنت فجر اليوم عدة غارات ...',
-#: 'وجاء ذلك بعد أن اندلعت اشتباكات ...' (what it tells happened where that one did).
-_GOES_ON_RE = rx(r"^\W*[وف]?(?:حيث|اذ|(?:جاء|ياتي|تاتي) (?:ذلك|هذا|هذه)|يذكر ان)(?![^\W\d_])")
+#: 'وجاء ذلك بعد أن اندلعت اشتباكات ...', 'قوبلت هذه الاحتفالات بإطلاق نار' (what it tells
+#: happened where that one did).
+_GOES_ON_RE = rx(r"^\W*[وف]?(?:حيث|اذ|(?:جاء|ياتي|تاتي) (?:ذلك|هذا|هذه)|يذكر ان"
+                 r"|\S+ (?:هذه|هذا|تلك) ال\S+)(?![^\W\d_])")
 
 
 def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:

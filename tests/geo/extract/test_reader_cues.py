@@ -237,3 +237,20 @@ def test_a_leads_time_frame_dates_the_attacks_told_after_it(gaz):
             "ونفذ التنظيم 3 هجمات استهدفت موقعاً عسكرياً في بادية تدمر.")
     days = {i.date_first for i in run(gaz, body).incidents}
     assert days == {PUBLISHED}
+
+
+def test_a_long_force_name_before_the_town_taken(gaz):
+    body = ("سيطر الجيش العربي السوري بالتعاون مع القوات الرديفة بالكامل اليوم على مدينة البوكمال في "
+            "ريف دير الزور الشرقي.")
+    assert ("capture", "abu_kamal") in _placed(gaz, body)
+
+
+def test_fire_that_met_a_crowd_is_placed_where_the_crowd_was(gaz):
+    body = ("خرج أهالي مدينة منبج اليوم إلى ساحة الشهداء وسط المدينة ابتهاجاً.\n\n"
+            "قوبلت هذه الاحتفالات بإطلاق نار كثيف من قبل مسلحين.")
+    assert ("attack", "manbij") in _placed(gaz, body)
+
+
+def test_a_demonstration_to_condemn_attacks_reports_no_attack(gaz):
+    body = "خرج أهالي القامشلي اليوم في تظاهرة حاشدة للتنديد بهجمات الجيش التركي على المنطقة."
+    assert all(t != "armed_clash" and t != "attack" for t, _p in _placed(gaz, body))
