@@ -144,9 +144,7 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         candidates = [m for m in candidates if not heading_to(doc, m, ORIGIN_RE)]
     ends = [m for m in candidates if road_end(doc, m)]
     if ends and any(m not in ends and m.place.kind not in AREA_KINDS for m in candidates):
-        # 'حتى مفرق قرية تل بيدر الواصل بين مدينتي الدرباسية والحسكة': the towns say where
-        # the road runs, the village where the event was (with no other point, the ends stay:
-        # the road between them is the best the text gives)
+        # 'حتى مفرق قرية تل بيدر الواصل بين مدينتي الدرباسية والحسكة': the road's, not the event's
         candidates = [m for m in candidates if m not in ends]
     others = [m for m in candidates if is_macro_region(m.place) and (
         past_meanwhile(doc, c, m) or another_events_region(doc, c, m) or presence_of_forces(doc, m))]
