@@ -254,3 +254,8 @@ def test_fire_that_met_a_crowd_is_placed_where_the_crowd_was(gaz):
 def test_a_demonstration_to_condemn_attacks_reports_no_attack(gaz):
     body = "خرج أهالي القامشلي اليوم في تظاهرة حاشدة للتنديد بهجمات الجيش التركي على المنطقة."
     assert all(t != "armed_clash" and t != "attack" for t, _p in _placed(gaz, body))
+
+
+def test_a_post_taken_down_is_a_withdrawal(gaz):
+    body = "أنهى الجيش التركي اليوم تفكيك نقطته العسكرية في بلدة تل تمر."
+    assert [t for t, _p in _placed(gaz, body)] == ["withdrawal"]
