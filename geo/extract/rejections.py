@@ -87,7 +87,7 @@ def rejected(text: str, start: int, end: int) -> bool:
     if _may(_GENERAL, text) and GENERAL_RE.search(before):
         return True  # an anniversary, an opinion, a condemnation: talk about events
     clause = clause_of(text, start)
-    if _may(_DENIAL, text) and DENIAL_RE.search(text, clause[0], start) \
+    if _may(_DENIAL, text) and (DENIAL_RE.search(text, clause[0], start) or _opens_denial(text, start)) \
             or _may(_FALSEHOOD, text) and FALSEHOOD_RE.search(text, end) \
             or _AFTER_HYPOTHETICAL_RE.match(text[end:]):
         return True
@@ -95,6 +95,15 @@ def rejected(text: str, start: int, end: int) -> bool:
     if habit is not None and _GOES_ON_RE.fullmatch(habit.group(0).strip()) and _TODAY_RUNNING_RE.search(text):
         return False  # 'تستمر الاشتباكات ... لليوم الثالث على التوالي': going on today, news
     return habit is not None and not _LATEST_RE.search(text, end)
+
+
+def _opens_denial(text: str, start: int) -> bool:
+    """Does a denial open the sentence, within its first four words ('روسيا – نفت وزارة الدفاع
+    الروسية، اليوم الخميس، صحة ما تداولته وسائل إعلام حول مقتل 4 جنود جراء قصف')? It
+    governs the whole sentence, past its commas."""
+    head = text[:start]
+    words = list(re.finditer(r"\S+", head))[:4]
+    return bool(words) and DENIAL_RE.search(head, 0, words[-1].end()) is not None
 
 
 #: The cue patterns a sentence is searched for before each of its triggers, each with the

@@ -259,3 +259,9 @@ def test_a_demonstration_to_condemn_attacks_reports_no_attack(gaz):
 def test_a_post_taken_down_is_a_withdrawal(gaz):
     body = "أنهى الجيش التركي اليوم تفكيك نقطته العسكرية في بلدة تل تمر."
     assert [t for t, _p in _placed(gaz, body)] == ["withdrawal"]
+
+
+def test_a_denial_opening_the_sentence_governs_it_past_its_commas(gaz):
+    body = ("روسيا – نفت وزارة الدفاع الروسية، اليوم الخميس، صحة ما تداولته وسائل إعلام حول مقتل 4 "
+            "جنود روس جراء قصف للمسلحين قرب مدينة القامشلي.")
+    assert run(gaz, body).incidents == []
