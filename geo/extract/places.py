@@ -36,6 +36,7 @@ from .place_cues import (
     heading_to,
     in_plan,
     in_road_name,
+    is_seat,
     meanwhile_clauses,
     past_meanwhile,
     presence_of_forces,
@@ -283,15 +284,10 @@ _IN_THE_COUNTRY_RE = rx(r"(?<![^\W\d_])(?:في|داخل|ب)\s*(?:سوريا|سو
 
 def _unplaced_if_macro(found: PlaceFound) -> PlaceFound:
     """No place for an event whose only place is a region of the country borrowed from
-    another sentence ('شمال شرق سوريا' named in the lead, for a retold event below).
-
-    Why: that region is tied to the event by nothing but being in the same article,
-    and a point at its representative spot is 100 km or more from anything. The event
-    is kept, with no place and the region's words as ``place_text``, so the layers list
-    it as unplaced and the review queue asks an analyst where it was (see
-    :data:`UNPLACED_CUE`). A region the event's own sentence names is still its place
-    (geo precision 3).
-    """
+    another sentence ('شمال شرق سوريا' named in the lead, for a retold event below): tied to
+    it by nothing but the article, its point is 100 km or more from anything. The event is
+    kept unplaced with the region's words as ``place_text``, for review (:data:`UNPLACED_CUE`).
+    A region the event's own sentence names is still its place (geo precision 3)."""
     place = found[0]
     if place is None or not is_macro_region(place):
         return found
@@ -351,13 +347,16 @@ def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
     a reader places the event at the village, not the region. Only the next few
     sentences count, only while they tell no event of their own and refer back to this
     one (a definite noun for the event or its vehicles), and only a place that lies
-    inside the area first given.
+    inside the area first given. A province named by its seat ('اشتباكات ... في دير الزور',
+    approximate) is an area too: a town of the province told after it is finer.
     """
     place = found[0]
-    if place is None or place.kind not in AREA_KINDS:
+    seat = place is not None and found[2] and is_seat(place, doc.gazetteer)
+    if place is None or (place.kind not in AREA_KINDS and not seat):
         return found
-    return _told_later(doc, c, found, lambda m: _finer(m.place, place)
-                       and _inside(doc, place, m.place, strict=found[5])) or found
+    return _told_later(doc, c, found, lambda m: (
+        m.place.governorate == place.governorate and m.place.kind in SETTLEMENT_KINDS and m.place is not place
+        if seat else _finer(m.place, place) and _inside(doc, place, m.place, strict=found[5]))) or found
 
 
 def _told_later(doc: Doc, c: Candidate, found: tuple, fits: Any) -> tuple | None:
