@@ -58,7 +58,7 @@ SETS: dict[str, Path] = {
 #: one session, then their misses were read and they joined the items in view; 501-520,
 #: the second, likewise after session 6, and 601-625 after session 7. Items from 1001
 #: are the batch held out now.
-HELD_OUT: dict[str, range] = {"held_out": range(1401, 1501)}
+HELD_OUT: dict[str, range] = {"held_out": range(1501, 1601)}
 
 #: The project's incident types -> the reading's three families (README of news_dev).
 FAMILIES: dict[str, str] = {

@@ -443,7 +443,10 @@ def _said_between(doc: Doc, d: Any, c: Candidate) -> bool:
 
 
 def _reporting(doc: Doc, c: Candidate, d: Any) -> bool:
-    """Is ``d`` the day of a reporting verb ('قالت مصادر أمس', 'بيان يوم الأحد')?"""
+    """Is ``d`` the day of a reporting verb ('قالت مصادر أمس', 'بيان يوم الأحد')? Not a day
+    inside the trigger's own words ('نشر الجيش، اليوم الخميس، وحدات': deployed, not published)."""
+    if c.start <= d.start < c.end:
+        return False
     return bool(_REPORTING_RE.search(doc.fspan(max(c.sentence.start, d.start - 40), d.start)))
 
 

@@ -326,8 +326,11 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
         return None
     clause = clause_of(text, m.start())
     ctype = strike_type(trig.type, trig.need, text, clause, doc.folded, m.end())
-    if ctype is None or not _need_ok(doc, s, trig, m, text):
-        return None
+    if ctype is None or not _need_ok(doc, s, trig, m, text) or _OPERATION_NAME_RE.search(
+            doc.body, max(0, s.to_original(m.start(), m.start())[0] - 24), s.to_original(m.start(), m.start())[0]):
+        return None  # 'معركة "دحر الإرهاب"': the name of an operation, in its quotes
+    if _TOPIC_RE.search(text, max(0, m.start() - 16), m.start() + 1):
+        return None  # 'وفيما يتعلق بمعركة "دحر الإرهاب" التي أطلقتها قسد': a topic named, not told
     if ctype in _PASSING_TYPES and _WHILE_RE.search(text, max(0, m.start() - 12), m.start()):
         return None  # 'وقع التفجير خلال مرور رتل': the passing dates what hit it, no news of its own
     anaphoric = trig.form == "noun" and is_anaphoric(text, m) and not _first_report(doc, s, m, text, ctype)
@@ -355,6 +358,12 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
                      verb_end, retold=retold, past=bool(past), claim=trig.claim)
 
 
+#: An operation named in quotes ('معركة "دحر الإرهاب"', 'عملية «نبع السلام»'): its name's words
+#: are no event (the body's text, where the quotes are kept).
+_OPERATION_NAME_RE = re.compile(r"(?<!\w)[وبل]?(?:ال)?(?:معركة|معركه|عملية|عمليه|حملة|حمله|معارك|عمليات)"
+                                r"\s*[«\"“”'‘’]\s*$")
+#: A topic opened right before an event noun: 'وفيما يتعلق بمعركة', 'بخصوص الهجوم'.
+_TOPIC_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:في\s*ما|فيما)\s+يتعلق\s+ب?|بخصوص\s+|بشان\s+)(?=\S+$)")
 #: Movements a text may name only as the moment something else happened.
 _PASSING_TYPES = frozenset({"convoy", "patrol"})
 #: An event noun with the article right before a present-tense verb, its subject: 'كان الهجوم يستهدف'.

@@ -271,3 +271,37 @@ def test_a_province_named_by_its_seat_yields_to_the_town_told_next(gaz):
     body = ("قتل جندي وأصيب ثلاثة اليوم في انفجار آلية عسكرية في الحسكة.\n\n"
             "وكانت الآلية تسير على طريق قرب بلدة تل تمر.")
     assert [p for _t, p in _placed(gaz, body)] == ["tal_tamr"]
+
+
+# --- batch 1401-1425: operations named, topics, deployments told with their force first ------
+
+def test_an_operation_named_in_quotes_is_no_event(gaz):
+    body = "أطلقت قسد عملية “ردع الإرهاب” ضد خلايا التنظيم في وقت سابق، وتستمر الاستعدادات."
+    assert all(t != "capture" for t, _p in _placed(gaz, body))
+
+
+def test_a_topic_opened_on_a_battle_tells_no_battle(gaz):
+    body = "وفيما يتعلق بمعركة “دحر الإرهاب” التي أطلقتها قسد في 11 آب الجاري شرقي دير الزور، قال مسؤول إنها مستمرة."
+    assert run(gaz, body).incidents == []
+
+
+def test_a_deployment_with_its_force_and_day_before_what_it_deployed(gaz):
+    body = ("نشر الجيش السوري، اليوم الثلاثاء، وحدات عسكرية جديدة في منطقة عين العرب التي دخلتها "
+            "قواته، أمس الاثنين.")
+    incs = [i for i in run(gaz, body).incidents if i.type == "deployment"]
+    assert [(i.place.id, i.date_first) for i in incs] == [("ain_al_arab", PUBLISHED)]
+
+
+def test_publishing_a_video_deploys_nothing(gaz):
+    body = "نشرت الوكالة اليوم شريطي فيديو قالت إنهما يوثقان انتشار قوات أمريكية في بلدة تل تمر."
+    assert all(t != "deployment" or p == "tal_tamr" for t, p in _placed(gaz, body))
+
+
+def test_fighters_who_entered_an_airbase_captured_it(gaz):
+    body = "أعلنت قسد اليوم أن مقاتليها دخلوا مطار الطبقة العسكري بعد معارك عنيفة."
+    assert any(t == "capture" for t, _p in _placed(gaz, body))
+
+
+def test_two_armies_running_a_patrol(gaz):
+    body = "سيّر الجيشان التركي والأميركي، اليوم الثلاثاء، الدورية المستقلة الثامنة عشرة قرب مدينة منبج."
+    assert ("patrol", "manbij") in _placed(gaz, body)
