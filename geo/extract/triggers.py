@@ -326,8 +326,9 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
         return None
     clause = clause_of(text, m.start())
     ctype = strike_type(trig.type, trig.need, text, clause, doc.folded, m.end())
+    at = s.to_original(m.start(), m.start())[0]
     if ctype is None or not _need_ok(doc, s, trig, m, text) or _OPERATION_NAME_RE.search(
-            doc.body, max(0, s.to_original(m.start(), m.start())[0] - 24), s.to_original(m.start(), m.start())[0]):
+            doc.body, max(0, at - 24), at):
         return None  # 'معركة "دحر الإرهاب"': the name of an operation, in its quotes
     if _TOPIC_RE.search(text, max(0, m.start() - 16), m.start() + 1):
         return None  # 'وفيما يتعلق بمعركة "دحر الإرهاب" التي أطلقتها قسد': a topic named, not told

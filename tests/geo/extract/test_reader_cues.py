@@ -281,7 +281,8 @@ def test_an_operation_named_in_quotes_is_no_event(gaz):
 
 
 def test_a_topic_opened_on_a_battle_tells_no_battle(gaz):
-    body = "وفيما يتعلق بمعركة “دحر الإرهاب” التي أطلقتها قسد في 11 آب الجاري شرقي دير الزور، قال مسؤول إنها مستمرة."
+    body = ("وفيما يتعلق بمعركة “دحر الإرهاب” التي أطلقتها قسد في 11 آب الجاري شرقي دير الزور، قال "
+            "مسؤول إنها مستمرة.")
     assert run(gaz, body).incidents == []
 
 
