@@ -206,6 +206,8 @@ def _dates_compatible(a: Candidate, b: Candidate, *, overnight: bool = True) -> 
 #: The days of a month its start, middle or end covers ('مطلع حزيران' is not 15 June).
 _PART_DAYS = {"start": (1, 10), "mid": (11, 20), "end": (21, 31)}
 _PART_RE = rx(r"(?<![^\W\d_])(" + "|".join(QUALIFIERS) + r")(?![^\W\d_])")
+#: The qualifiers by their folded spelling, as :data:`_PART_RE` matches them ('اوائل' -> 'اوايل').
+_PART_OF = {fold_letters(word): part for word, part in QUALIFIERS.items()}
 
 
 def _told_part(inc: Incident) -> tuple[dt.date, dt.date]:
@@ -216,7 +218,7 @@ def _told_part(inc: Incident) -> tuple[dt.date, dt.date]:
     m = _PART_RE.search(fold_letters(inc.date_text or ""))
     if m is None:
         return first, last
-    lo, hi = _PART_DAYS[QUALIFIERS[m.group(1)]]
+    lo, hi = _PART_DAYS[_PART_OF[m.group(1)]]
     return first.replace(day=lo), last.replace(day=min(hi, last.day))
 
 

@@ -150,3 +150,12 @@ def test_a_day_the_text_gives_beats_the_publication_day_of_a_lead_with_none(gaz)
             "وتابع أن غارة واحدة على الأقل طاولت منصة لإطلاق الصواريخ قرب الميادين.")
     incs = [i for i in run(gaz, body).incidents if i.type == "airstrike"]
     assert [(i.place.id, i.date) for i in incs] == [("mayadin", "2023-08-13")]
+
+
+def test_a_month_told_by_its_start_with_a_hamza_on_ya(gaz):
+    """'أوائل حزيران' folds to 'اوايل': the part of the month it names is still read (a
+    crash here once failed a whole article)."""
+    body = ("قصفت المدفعية التركية في أوائل حزيران الماضي قرى في ريف عين العرب.\n\n"
+            "وكانت المدفعية قد قصفت في أواخر حزيران الماضي قرى في ريف عين العرب أيضاً.")
+    incs = run(gaz, body).incidents
+    assert incs and all(i.date_precision == "month" for i in incs)
