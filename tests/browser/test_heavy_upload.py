@@ -74,6 +74,7 @@ def test_a_heavy_upload_leaves_another_sessions_map_responsive(streamlit_server,
     changed = time.monotonic()
     b.keyboard.press("End")
     quiet = _wait_markers(b, lambda n: n == 0, timeout=60) - changed
+    slider.focus()  # the rerun may have drawn the slider again: Home must reach it
     b.keyboard.press("Home")
     _wait_markers(b, lambda n: n > 0, timeout=60)
     b.wait_for_timeout(1000)

@@ -346,12 +346,18 @@
     /* Names that would overlap a bigger place's are hidden, rows coming biggest first:
      * at zoom 7 the west of the country is otherwise a carpet of unreadable names.
      * All boxes are read first (one layout), then compared. */
+    var retries = 0;
     var declutter = function () {
-      var boxes = [], kept = [], i, k, b, o, clash;
+      var boxes = [], kept = [], i, k, b, o, clash, measured = 0;
       for (i = 0; i < layers.length; i++) {
         var el = layers[i]._icon, inner = el && el.firstChild;
-        boxes.push(inner && inner.offsetParent !== null ? inner.getBoundingClientRect() : null);
+        b = inner && inner.offsetParent !== null ? inner.getBoundingClientRect() : null;
+        if (b && (b.width || b.height)) { measured++; }
+        boxes.push(b);
       }
+      /* nothing laid out yet (the frame is still being sized): measure again shortly,
+       * or the first view keeps every name, overlapping, until the user zooms */
+      if (!measured && layers.length && retries < 40) { retries++; setTimeout(tidy, 250); return; }
       for (i = 0; i < layers.length; i++) {
         b = boxes[i];
         if (!b || !(b.width || b.height)) { continue; }
@@ -365,8 +371,11 @@
       }
     };
     var tidy = function () { hide(); declutter(); };
-    map.on("zoomend", tidy);
+    /* after a zoom, a pan that brings new names in, a resize of the frame, and once the
+     * fonts have loaded: a first pass run before the frame was laid out measured nothing */
+    map.on("zoomend moveend resize", tidy);
     map.whenReady(hide);
+    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(tidy); }
     var rows = spec.rows || [];
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i];
