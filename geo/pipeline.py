@@ -283,6 +283,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     articles: dict[str, Any] = {}
     reports: list[Any] = []
     results = ResultShelf(gazetteer)  # past 20,000 articles, on disk (geo.shelf)
+    step.keep_in(results)  # the review step reads its article-level objects back from there
     failures: list[dict] = []
 
     def keep(article: Any, result: ArticleResult) -> None:
