@@ -138,7 +138,9 @@ class PipelineResult:
     """Everything one run produced, and the report of how it went."""
 
     corpus_dir: Path
-    articles: dict[str, Any]
+    #: Article id -> article (cut to 300 characters of text unless ``keep_text``); a
+    #: :class:`geo.shelf.ResultShelf` too: past 20,000 articles, on disk.
+    articles: Mapping[str, Any]
     reports: list[Any]
     #: Article id -> result; a :class:`geo.shelf.ResultShelf` (a read-only mapping that
     #: keeps large runs on disk) from :func:`run_pipeline`.
@@ -280,14 +282,14 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
             warnings.append(refused)
 
     timer = _Timer()
-    articles: dict[str, Any] = {}
+    articles = ResultShelf()  # the articles too: past 20,000, on disk
     reports: list[Any] = []
     results = ResultShelf(gazetteer)  # past 20,000 articles, on disk (geo.shelf)
     step.keep_in(results)  # the review step reads its article-level objects back from there
     failures: list[dict] = []
 
     def keep(article: Any, result: ArticleResult) -> None:
-        articles[article.id] = _slim(article, keep_text)
+        articles.put(article.id, _slim(article, keep_text))
         with timer.stage("review"):  # one article's decisions depend on that article alone
             results.put(article.id, step.after_extraction({article.id: result})[article.id])
 
@@ -542,7 +544,7 @@ def _relative_path(folder: Path, path: Any) -> str:
         return Path(path).name
 
 
-def _files(folder: Path, articles: dict[str, Any], reports: list[Any],
+def _files(folder: Path, articles: Mapping[str, Any], reports: list[Any],
            failures: list[dict], today: dt.date | None = None) -> list[dict]:
     entries = {e["file"]: e for e in (_file_entry(r) for r in reports)
                if e["status"] != "metadata"}
@@ -588,21 +590,19 @@ def _article_entry(article: Any, result: ArticleResult, today: dt.date | None = 
     }
 
 
-def _review(results: Mapping[str, ArticleResult]) -> tuple[list[dict], list[dict]]:
-    unresolved, low = [], []
-    for aid in sorted(results):
-        for m in results[aid].mentions:
-            if m.role != "location":
-                continue
-            entry = {"article": aid, "text": m.text, "span": [m.start, m.end], "cue": m.cue,
-                     "candidates": [c.as_dict() for c in m.candidates[:5]]}
-            if m.place is None:
-                unresolved.append(entry)
-            elif m.confidence < REVIEW_CONFIDENCE or m.approximate:
-                low.append({**entry, "place": m.place.as_dict(),
-                            "confidence": round(m.confidence, 3),
-                            "approximate": m.approximate})
-    return unresolved, low
+def _review(aid: str, result: ArticleResult, unresolved: list[dict], low: list[dict]) -> None:
+    """The article's unresolved and low-confidence mentions, added to the two lists."""
+    for m in result.mentions:
+        if m.role != "location":
+            continue
+        entry = {"article": aid, "text": m.text, "span": [m.start, m.end], "cue": m.cue,
+                 "candidates": [c.as_dict() for c in m.candidates[:5]]}
+        if m.place is None:
+            unresolved.append(entry)
+        elif m.confidence < REVIEW_CONFIDENCE or m.approximate:
+            low.append({**entry, "place": m.place.as_dict(),
+                        "confidence": round(m.confidence, 3),
+                        "approximate": m.approximate})
 
 
 def _span(days: Iterable[str], first: dt.date, last: dt.date) -> dict | None:
@@ -613,7 +613,7 @@ def _span(days: Iterable[str], first: dt.date, last: dt.date) -> dict | None:
     return {"first": max(min(known), first.isoformat()), "last": min(max(known), last.isoformat())}
 
 
-def _dates(folder: Path, articles: dict[str, Any], layers: Layers,
+def _dates(folder: Path, articles: Mapping[str, Any], layers: Layers,
            today: dt.date | None) -> dict:
     """The plausible span of dates, what of the corpus falls in it, and what does not.
 
@@ -640,7 +640,7 @@ def _dates(folder: Path, articles: dict[str, Any], layers: Layers,
     }
 
 
-def build_report(folder: Path, articles: dict[str, Any], reports: list[Any],
+def build_report(folder: Path, articles: Mapping[str, Any], reports: list[Any],
                  results: Mapping[str, ArticleResult], merges: list[MergeRecord],
                  layers: Layers, failures: list[dict] | None = None, *,
                  today: dt.date | None = None) -> dict:
@@ -657,8 +657,11 @@ def build_report(folder: Path, articles: dict[str, Any], reports: list[Any],
     failures = failures or []
     files = _files(folder, articles, reports, failures, today)
     metadata = [_file_entry(r) for r in reports if getattr(r, "status", "") == "metadata"]
-    per_article = [_article_entry(articles[a], results[a], today) for a in sorted(results)]
-    unresolved, low = _review(results)
+    per_article, unresolved, low = [], [], []
+    for aid in sorted(results):  # each result read once (a large run's are on disk)
+        result = results[aid]
+        per_article.append(_article_entry(articles[aid], result, today))
+        _review(aid, result, unresolved, low)
     status = Counter(f["status"] for f in files)
     totals = {
         "files": len(files),
