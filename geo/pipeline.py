@@ -138,8 +138,7 @@ class PipelineResult:
     """Everything one run produced, and the report of how it went."""
 
     corpus_dir: Path
-    #: Article id -> article (cut to 300 characters of text unless ``keep_text``); a
-    #: :class:`geo.shelf.ResultShelf` too: past 20,000 articles, on disk.
+    #: Article id -> article (300 characters of text unless ``keep_text``); a ResultShelf too
     articles: Mapping[str, Any]
     reports: list[Any]
     #: Article id -> result; a :class:`geo.shelf.ResultShelf` (a read-only mapping that
@@ -175,9 +174,8 @@ class _Timer:
 
 
 class _CorpusReader:
-    """:func:`geo.read.iter_corpus` with the size limit, over one folder or several in turn
-    (:func:`geo.read.folder.iter_folders`): a class, so that :func:`run_pipeline` knows it may
-    read the files in the run's workers (``read_files``); a caller's reader is called as is."""
+    """:func:`geo.read.iter_corpus` with the size limit, over one folder or several (``iter_folders``):
+    a class, so :func:`run_pipeline` knows it may read files in its workers (``read_files``)."""
 
     def __init__(self, max_bytes: int | None, folders: list[Path] | None = None) -> None:
         self.max_bytes, self.folders = max_bytes, folders
@@ -319,12 +317,12 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         raise NoArticlesError(_nothing_read(folder, reports, failures))
 
     with timer.stage("merge"):
-        incidents, merges = merge_incidents(
-            [i for r in results.values() for i in r.incidents], max_km=max_km)
+        found, bases, routes = results.merge_parts()
+        incidents, merges = merge_incidents(found, max_km=max_km)
+        del found  # the article-level incidents: the merged ones are kept
     with timer.stage("review"):
         incidents, merges = step.after_merge(incidents, merges)
-        bases = merge_bases(b for r in results.values() for b in r.bases)
-        routes = merge_routes(x for r in results.values() for x in r.routes)
+        bases, routes = merge_bases(bases), merge_routes(routes)
     with timer.stage("layers"):
         layers = step.annotate(build_layers(results.values(), articles, incidents=incidents,
                                             bases=bases, routes=routes))
@@ -659,8 +657,7 @@ def build_report(folder: Path, articles: Mapping[str, Any], reports: list[Any],
     metadata = [_file_entry(r) for r in reports if getattr(r, "status", "") == "metadata"]
     per_article, unresolved, low = [], [], []
     for aid in sorted(results):  # each result read once (a large run's are on disk)
-        result = results[aid]
-        per_article.append(_article_entry(articles[aid], result, today))
+        per_article.append(_article_entry(articles[aid], result := results[aid], today))
         _review(aid, result, unresolved, low)
     status = Counter(f["status"] for f in files)
     totals = {
