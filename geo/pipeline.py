@@ -546,15 +546,15 @@ def _files(folder: Path, articles: Mapping[str, Any], reports: list[Any],
            failures: list[dict], today: dt.date | None = None) -> list[dict]:
     entries = {e["file"]: e for e in (_file_entry(r) for r in reports)
                if e["status"] != "metadata"}
-    for article in articles.values():
-        name = _relative(folder, article)
+    one = {"": ""}.setdefault  # encodings and warnings repeat: one string each
+    for aid, article in articles.items():  # aid: the string the mapping holds already
+        name, encoding = _relative(folder, article), getattr(article, "encoding", "") or ""
         entry = entries.setdefault(name, {"file": name, "status": "read", "reason": "",
-                                          "encoding": getattr(article, "encoding", "") or "",
-                                          "warnings": []})
-        entry["warnings"] = _unique([*entry["warnings"],
-                                     *(getattr(article, "warnings", ()) or ()),
-                                     _date_warning(article, today)])
-        entry["article"] = article.id
+                                          "encoding": one(encoding, encoding), "warnings": []})
+        entry["warnings"] = [one(w, w) for w in _unique([
+            *entry["warnings"], *(getattr(article, "warnings", ()) or ()),
+            _date_warning(article, today)])]
+        entry["article"] = aid
     for f in failures:
         name = _relative_path(folder, f.get("path")) or f["file"]
         entries[name] = {"file": name, "status": "failed", "reason": f["reason"],
@@ -589,7 +589,6 @@ def _article_entry(article: Any, result: ArticleResult, today: dt.date | None = 
 
 
 def _review(aid: str, result: ArticleResult, unresolved: list[dict], low: list[dict]) -> None:
-    """The article's unresolved and low-confidence mentions, added to the two lists."""
     for m in result.mentions:
         if m.role != "location":
             continue
@@ -695,6 +694,6 @@ def build_report(folder: Path, articles: Mapping[str, Any], reports: list[Any],
         "unresolved": unresolved,
         "low_confidence": low,
         "merges": [m.as_dict() for m in merges],
-        "unlocated": layers.unlocated,
-        "dropped_routes": layers.dropped_routes,
+        "unlocated": list(layers.unlocated),  # entries shared, as filter_layers does
+        "dropped_routes": list(layers.dropped_routes),
     })
