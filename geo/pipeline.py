@@ -5,7 +5,7 @@ extraction (its :class:`ArticleResult`) is cached on disk by content: the key
 is the file's SHA-256 and metadata, the gazetteer's data version and the code
 version, so a second run on the same corpus only merges and builds layers, and
 any change to the data or the code invalidates the cache without a manual
-flush. Past 20,000 articles the run's results themselves wait on disk until
+flush. Past 10,000 articles the run's results themselves wait on disk until
 the layers and the report are built (:mod:`geo.shelf`): ``PipelineResult.results``
 is then a read-only mapping that reads each back when asked.
 
@@ -280,9 +280,9 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
             warnings.append(refused)
 
     timer = _Timer()
-    articles = ResultShelf()  # the articles too: past 20,000, on disk
+    articles = ResultShelf()  # the articles too: past 10,000, on disk
     reports: list[Any] = []
-    results = ResultShelf(gazetteer)  # past 20,000 articles, on disk (geo.shelf)
+    results = ResultShelf(gazetteer)  # past 10,000 articles, on disk (geo.shelf)
     step.keep_in(results)  # the review step reads its article-level objects back from there
     failures: list[dict] = []
 

@@ -7,9 +7,9 @@ report walk the mentions), so past :data:`SPILL_AFTER` articles the results are
 pickled to an unnamed temporary file, one record per article, and read back when
 asked for. A record is two pickles: what merging needs (incidents, bases, routes) and the
 rest (mentions, main place), so the merge reads the first alone
-(:meth:`ResultShelf.merge_parts`): unpickling every mention only to drop it cost time
-and left the memory the merge keeps scattered among freed blocks (issue 14). (Measured: up to 10,000 articles the results are not what raises a run's
-peak memory; see bench/bench_pipeline.py --memory and the note at SPILL_AFTER.)
+(:meth:`ResultShelf.merge_parts`) and does not unpickle every mention only to drop it.
+Incidents read back share their repeated words (types, actors, outlets) as incidents
+extracted in memory do. The pipeline keeps a large run's articles on a shelf too.
 
 Places are written by reference to the run's gazetteer (its id) and read back as the
 gazetteer's own objects: records stay small, and a place read back is the same
@@ -36,10 +36,12 @@ __all__ = ["ResultShelf", "SPILL_AFTER"]
 
 #: Results kept as objects before the shelf starts writing them to disk (the seeds, a
 #: dashboard's corpus and the tests never touch the disk). Measured on synthetic articles
-#: (bench_pipeline.py --memory): at 5,000 and 10,000 articles, results held in memory did
-#: not raise the peak RSS measurably, and writing them cost about 9% CPU, so only runs
-#: larger than this spill.
-SPILL_AFTER = 20_000
+#: (issue 14, bench_pipeline.py --memory; before, the review step kept every result's
+#: incidents alive, so spilling saved less than it seemed): 10,000 results in memory
+#: raise the peak by ~25 MB (265 against 240 MB), and writing and reading them back costs
+#: ~10% CPU (23.7 against 21.5 s). Runs up to 10,000 articles stay in memory at full
+#: speed; past that the rest spill, a bounded ~50 MB held.
+SPILL_AFTER = 10_000
 
 
 class ResultShelf(Mapping[str, ArticleResult]):

@@ -57,7 +57,7 @@ def _held_before_merge(folder: Path, gazetteer, monkeypatch) -> int:
 @pytest.mark.parametrize("small, large", [(30, 90)])
 def test_what_a_run_holds_per_article_before_merging_is_small_and_fixed(
         tmp_path, monkeypatch, small, large):
-    monkeypatch.setattr(shelf_module, "SPILL_AFTER", 0)  # as past 20,000 articles
+    monkeypatch.setattr(shelf_module, "SPILL_AFTER", 0)  # as past 10,000 articles
     gaz = load_gazetteer()
     run_pipeline(_copies(tmp_path / "warm", 6), gazetteer=gaz, use_cache=False)  # caches
     held = {n: _held_before_merge(_copies(tmp_path / str(n), n), gaz, monkeypatch)
