@@ -31,7 +31,7 @@ import os
 import time
 import weakref
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,9 +144,10 @@ class PipelineResult:
     #: Article id -> result; a :class:`geo.shelf.ResultShelf` (a read-only mapping that
     #: keeps large runs on disk) from :func:`run_pipeline`.
     results: Mapping[str, ArticleResult]
-    incidents: list[Incident]
+    #: Merged incidents; a :class:`geo.shelf.ListShelf` when the results are on disk.
+    incidents: Sequence[Incident]
     bases: list[Base]
-    routes: list[Route]
+    routes: Sequence[Route]
     merges: list[MergeRecord]
     layers: Layers
     report: dict
@@ -205,9 +206,8 @@ def _is_article(item: Any) -> bool:
 
 
 def _slim(article: Any, keep_text: bool) -> Any:
-    if keep_text or not dataclasses.is_dataclass(article):
-        return article
-    return dataclasses.replace(article, body=(article.body or "")[:300])
+    slim = not keep_text and dataclasses.is_dataclass(article)
+    return dataclasses.replace(article, body=(article.body or "")[:300]) if slim else article
 
 
 def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
@@ -326,6 +326,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     with timer.stage("layers"):
         layers = step.annotate(build_layers(results.values(), articles, incidents=incidents,
                                             bases=bases, routes=routes))
+        incidents, routes = results.alike(incidents), results.alike(routes)  # drawn: to disk
     with timer.stage("report"):
         report = build_report(folder, articles, reports, results, merges, layers, failures)
     report["warnings"] = warnings

@@ -27,12 +27,13 @@ import os
 import pickle
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .model import ArticleResult, Base, Incident, Route
 
-__all__ = ["ResultShelf", "SPILL_AFTER"]
+__all__ = ["ListShelf", "ResultShelf", "SPILL_AFTER"]
 
 #: Results kept as objects before the shelf starts writing them to disk (the seeds, a
 #: dashboard's corpus and the tests never touch the disk). Measured on synthetic articles
@@ -112,6 +113,11 @@ class ResultShelf(Mapping[str, ArticleResult]):
         article_id, mentions, main_place = self._loads(data[first:])
         return ArticleResult(article_id, mentions, incidents, bases, routes, main_place)
 
+    def alike(self, items: list[Any]) -> Sequence[Any]:
+        """``items`` kept as this shelf keeps results: as they are while it holds them all,
+        else on disk (a :class:`ListShelf`): a large run's incidents once drawn."""
+        return ListShelf(items, self._places) if self.on_disk else items
+
     def merge_parts(self) -> tuple[list[Incident], list[Base], list[Route]]:
         """Every result's incidents, bases and routes, in order (from disk, only they are
         read: what the merge needs of a run)."""
@@ -159,10 +165,60 @@ class ResultShelf(Mapping[str, ArticleResult]):
         return buffer.getvalue()
 
 
+class ListShelf(Sequence[Any]):
+    """A list kept in an unnamed temporary file, each item read back when asked.
+
+    Why: a large run's merged incidents are its largest part after the layers (which hold
+    what is drawn of them); once the layers are built the pipeline keeps them here
+    (issue 14). Items are written as :class:`ResultShelf` writes results (places by id).
+
+    >>> items = ListShelf([{"id": "a"}, {"id": "b"}])
+    >>> len(items), items[-1], items == [{"id": "a"}, {"id": "b"}]
+    (2, {'id': 'b'}, True)
+    """
+
+    def __init__(self, items: Iterable[Any], places: Mapping[str, Any] | None = None) -> None:
+        self._places: Mapping[str, Any] = places or {}
+        self._file: Any = tempfile.TemporaryFile(prefix="nes-list-")
+        self._offsets = array("q", [0])  # item i: the bytes from offsets[i] to offsets[i + 1]
+        written, buffer = 0, io.BytesIO()
+        for item in items:
+            _Pickler(buffer, self._places).dump(item)  # one pickle per item: read alone
+            self._offsets.append(written + buffer.tell())
+            if buffer.tell() > 1 << 20:
+                written += self._file.write(buffer.getvalue())
+                buffer.seek(0)
+                buffer.truncate()
+        self._file.write(buffer.getvalue())
+        self._file.flush()
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        i = range(len(self))[index]  # IndexError past the end; negative counted back
+        start, end = self._offsets[i], self._offsets[i + 1]
+        data = os.pread(self._file.fileno(), end - start, start)
+        return _Unpickler(io.BytesIO(data), self._places).load()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  (a list's equality, a list's unhashability)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as a plain list (a file does not travel)."""
+        return (list, (list(self),))
+
+
 def _share_strings(incidents: list[Incident], canon: dict[str, str]) -> None:
     """Make the words incidents read back repeat (types, actors, notes, outlets, days) one
     string each, as they are in results extracted in memory: what the merge keeps of a
-    100,000-article run shrinks by a fifth. Equal strings: nothing written changes."""
+    100,000-article run shrinks by almost half. Equal strings: nothing written changes."""
     one = canon.setdefault
     for inc in incidents:
         inc.type, inc.date_precision = one(inc.type, inc.type), inc.date_precision and \

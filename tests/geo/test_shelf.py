@@ -15,7 +15,7 @@ from geo.layers import LAYER_NAMES
 from geo.model import ArticleResult
 from geo.pipeline import run_pipeline
 from geo.read import iter_corpus
-from geo.shelf import ResultShelf
+from geo.shelf import ListShelf, ResultShelf
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -104,3 +104,25 @@ def test_a_run_with_everything_on_disk_keeps_its_articles_there(monkeypatch) -> 
     assert isinstance(run.articles, ResultShelf) and run.articles.on_disk == len(run.articles)
     assert set(run.articles) == set(run.results)
     assert all(len(a.body) <= 300 for a in run.articles.values())
+
+
+def test_a_list_on_disk_reads_back_as_the_list_with_the_gazetteer_s_places(seed_results):
+    gaz = load_gazetteer()
+    incidents = [i for r in seed_results for i in r.incidents]
+    kept = ListShelf(incidents, gaz.places)
+    assert len(kept) == len(incidents) and kept == incidents and list(kept) == incidents
+    assert kept[-1] == incidents[-1] and kept[1:3] == incidents[1:3]
+    assert all(i.place is None or i.place is gaz.places[i.place.id] for i in kept)
+    assert pickle.loads(pickle.dumps(kept)) == incidents
+    with pytest.raises(IndexError):
+        kept[len(incidents)]
+
+
+def test_a_run_on_disk_keeps_its_merged_incidents_there_once_drawn(monkeypatch) -> None:
+    gaz = load_gazetteer()
+    kept = run_pipeline(SEEDS, gazetteer=gaz, use_cache=False)
+    monkeypatch.setattr(shelf_module, "SPILL_AFTER", 0)
+    spilled = run_pipeline(SEEDS, gazetteer=gaz, use_cache=False)
+    assert isinstance(kept.incidents, list)
+    assert isinstance(spilled.incidents, ListShelf) and spilled.incidents == kept.incidents
+    assert isinstance(spilled.routes, ListShelf) and spilled.routes == kept.routes
