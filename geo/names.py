@@ -11,6 +11,7 @@ characters ``\\xff`` looks the same: the escape is for people, not a round trip.
 
 from __future__ import annotations
 
+import operator
 import re
 from typing import Any
 
@@ -70,13 +71,13 @@ def visible_deep(value: Any) -> Any:
     if isinstance(value, str):
         return visible(value)
     if isinstance(value, dict):
-        pairs = [(visible_deep(k), visible_deep(v)) for k, v in value.items()]
-        same = all(k is k0 and v is v0 for (k, v), (k0, v0) in zip(pairs, value.items(),
-                                                                   strict=True))
-        return value if same else dict(pairs)
+        out = {visible_deep(k): visible_deep(v) for k, v in value.items()}
+        same = len(out) == len(value) and all(map(operator.is_, out, value)) and \
+            all(map(operator.is_, out.values(), value.values()))
+        return value if same else out
     if isinstance(value, list | tuple):
         items = [visible_deep(v) for v in value]
-        if all(a is b for a, b in zip(items, value, strict=True)):
+        if all(map(operator.is_, items, value)):
             return value
         return items if isinstance(value, list) else tuple(items)
     return value
