@@ -166,12 +166,15 @@ def test_write_geojson_refuses_an_invalid_document_and_keeps_the_old_file(tmp_pa
 
     path = write_geojson(layers.places, tmp_path / "places.geojson")
     before = path.read_bytes()
-    bad = b'{"type": "FeatureCollection", "crs": {}, "features": [{"type": "Feature"}]}'
-    monkeypatch.setattr(export, "to_geojson_bytes", lambda gdf: bad)
-    with pytest.raises(ValueError, match="places.geojson: not written.*crs"):
+    good = b'{"type":"Feature","properties":{},"geometry":null}'
+    bad = b'{"type":"Feature","geometry":{"type":"Point","coordinates":[37.05,141.23]}}'
+    monkeypatch.setattr(export, "_features", lambda gdf: iter([good, bad]))  # written one by one
+    with pytest.raises(ValueError, match=r"places.geojson: not written.*features\[1\]: no "
+                                         r"'properties'.*features\[1\].geometry.coordinates"):
         write_geojson(layers.places, path)
     assert path.read_bytes() == before and list(tmp_path.iterdir()) == [path]
-    assert write_geojson(layers.places, path, validate=False).read_bytes() == bad
+    assert write_geojson(layers.places, path, validate=False).read_bytes() == \
+        b'{"type":"FeatureCollection","features":[' + good + b"," + bad + b"]}"
 
 
 def test_writes_leave_no_temporary_files(tmp_path, layers):
