@@ -443,12 +443,6 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_bytes(data: bytes) -> Callable[[Path], None]:
-    def write(tmp: Path) -> None:
-        tmp.write_bytes(data)
-    return write
-
-
 def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path, *, validate: bool = True) -> Path:
     """Write ``gdf`` as an RFC 7946 GeoJSON file (see :func:`to_geojson_bytes`).
 
@@ -496,8 +490,26 @@ def _utf8(doc: Any, **dumps: Any) -> bytes:
 
 
 def write_json(data: Any, path: str | Path) -> Path:
-    """Write any JSON-able value (the run report) as indented UTF-8 JSON."""
-    return atomic_write(path, _write_bytes(_utf8(json_value(data), indent=2) + b"\n"))
+    """Write any JSON-able value (the run report) as indented UTF-8 JSON.
+
+    Written as it is encoded, never held as one string: a 100,000-article run's report is
+    tens of MB of text (issue 14). A lone surrogate (a file name that was not UTF-8) is
+    written as its visible escape, as :func:`to_geojson_bytes` does."""
+    value = json_value(data)
+
+    def write(tmp: Path) -> None:
+        try:
+            _dump_json(value, tmp)
+        except UnicodeEncodeError:  # the file is written again from its start
+            _dump_json(visible_deep(value), tmp)
+
+    return atomic_write(path, write)
+
+
+def _dump_json(value: Any, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        json.dump(value, out, ensure_ascii=False, allow_nan=False, indent=2)
+        out.write("\n")
 
 
 # --- GeoPackage and CSV ---------------------------------------------------------------

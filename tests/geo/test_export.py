@@ -491,3 +491,14 @@ def test_a_failed_gpkg_layer_is_named(tmp_path, layers):
         write_gpkg(broken, tmp_path / "x.gpkg")
     assert "while writing layer 'bases'" in " ".join(info.value.__notes__)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_write_json_writes_one_dump_s_bytes_and_escapes_lone_surrogates(tmp_path):
+    import os
+
+    value = {"files": [{"file": "القامشلي.txt", "n": i, "ok": True} for i in range(3)]}
+    path = write_json(value, tmp_path / "report.json")
+    assert path.read_bytes() == (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode()
+    odd = write_json({"file": os.fsdecode(b"\xff.txt")}, tmp_path / "odd.json")
+    assert json.loads(odd.read_bytes().decode("utf-8")) == {"file": "\\xff.txt"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["odd.json", "report.json"]
