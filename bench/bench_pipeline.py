@@ -38,7 +38,8 @@ With ``--memory`` it prints the peak RSS of a whole run (``geo build`` without c
 run in a fresh process so one size's peak does not hide the next: at 1,000 and 10,000
 articles (``--100k`` adds 100,000; issue 14 asks for at most 500 MB there, flat in the
 number of articles), beside the RSS after loading the gazetteer, with the memory per
-article and how many results the run kept on disk (:mod:`geo.shelf`).
+article and how many results the run kept on disk (:mod:`geo.shelf`), then the peak
+once the run's GeoJSON layers, GeoPackage and report are written as ``geo build`` writes them.
 
 Figures only: nothing here asserts on time.
 """
@@ -70,7 +71,7 @@ from corpus_gen import write_corpus  # noqa: E402
 from gazetteer import load_gazetteer  # noqa: E402
 from gazetteer.normalize import fold  # noqa: E402
 from gazetteer.resolver import resolve_text  # noqa: E402
-from geo.export import to_geojson_bytes  # noqa: E402
+from geo.export import to_geojson_bytes, write_geojson, write_gpkg, write_json  # noqa: E402
 from geo.layers import LAYER_NAMES  # noqa: E402
 from geo.pipeline import run_pipeline  # noqa: E402
 
@@ -327,8 +328,13 @@ def memory_child(n: int, seed: int) -> None:
         result = run_pipeline(folder, gazetteer=gaz, use_cache=False, keep_text=False)
         cpu = time.process_time() - cpu
         on_disk = getattr(result.results, "on_disk", 0)
-        print(f"MEMORY {n} {size} {loaded:.1f} {max_rss_mb():.1f} {cpu:.2f} {on_disk} "
-              f"{len(result.results)}")
+        peak = max_rss_mb()
+        for name in LAYER_NAMES:  # then written out as geo build writes them
+            write_geojson(result.layers[name], Path(tmp) / f"{name}.geojson")
+        write_gpkg(result.layers, Path(tmp) / "layers.gpkg")
+        write_json(result.report, Path(tmp) / "report.json")
+        print(f"MEMORY {n} {size} {loaded:.1f} {peak:.1f} {cpu:.2f} {on_disk} "
+              f"{len(result.results)} {max_rss_mb():.1f}")
 
 
 def memory_report(sizes: list[int], seed: int) -> None:
@@ -339,13 +345,14 @@ def memory_report(sizes: list[int], seed: int) -> None:
         out = subprocess.run([sys.executable, __file__, "--memory-child", str(n), "--seed",
                               str(seed)], capture_output=True, text=True, check=True).stdout
         line = next(x for x in out.splitlines() if x.startswith("MEMORY "))
-        _, n_, size, loaded, peak, cpu, on_disk, count = line.split()
+        _, n_, size, loaded, peak, cpu, on_disk, count, written = line.split()
         n, size_mb = int(n_), int(size) / 1e6
         per = (float(peak) - float(loaded)) * 1024 / max(n, 1)
         print(f"  {n:>7} articles ({size_mb:6.1f} MB): peak RSS {float(peak):7.0f} MB, "
               f"{float(loaded):.0f} MB after loading the gazetteer, {per:5.1f} KB per article "
               f"above it; {on_disk}/{count} results on disk; {float(cpu):.1f} CPU s "
-              f"({n / max(float(cpu), 1e-9):.0f} articles/s)")
+              f"({n / max(float(cpu), 1e-9):.0f} articles/s); {float(written):.0f} MB once "
+              "its layers and report are written (as geo build)")
 
 
 def _cpu() -> tuple[float, float]:

@@ -19,7 +19,7 @@ import math
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -196,20 +196,32 @@ def to_geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
     >>> to_geojson_bytes(g).decode()[:40]
     '{"type":"FeatureCollection","features":['
     """
+    out = bytearray(_HEAD)
+    for i, feature in enumerate(_features(gdf)):
+        out += b"," + feature if i else feature
+    out += _TAIL
+    return bytes(out)
+
+
+#: A FeatureCollection's bytes around its features (``json.dumps`` of the whole document
+#: with ``separators=(",", ":")`` is these, the features joined by ``,``, and the tail).
+_HEAD, _TAIL = b'{"type":"FeatureCollection","features":[', b"]}"
+
+
+def _features(gdf: gpd.GeoDataFrame) -> Iterator[bytes]:
+    """Each feature of ``gdf`` as compact JSON, one at a time: a layer of 100,000 features
+    is never all dicts, nor one string, at once (issue 14)."""
     if not isinstance(gdf, gpd.GeoDataFrame):
         raise TypeError(f"expected a GeoDataFrame, not {type(gdf).__name__}")
     gdf = _writable(gdf)
     geom_name = gdf.geometry.name
     columns = [c for c in gdf.columns if c != geom_name]
-    features = []
     for geom, *values in zip(gdf.geometry, *(gdf[c] for c in columns), strict=True):
-        features.append({
+        yield _utf8({
             "type": "Feature",
             "properties": {str(c): json_value(v) for c, v in zip(columns, values, strict=True)},
             "geometry": _geometry(geom),
-        })
-    doc = {"type": "FeatureCollection", "features": features}
-    return _utf8(doc, separators=(",", ":"))
+        }, separators=(",", ":"))
 
 
 # --- checking a FeatureCollection -----------------------------------------------------
@@ -431,31 +443,40 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_bytes(data: bytes) -> Callable[[Path], None]:
-    def write(tmp: Path) -> None:
-        tmp.write_bytes(data)
-    return write
-
-
 def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path, *, validate: bool = True) -> Path:
     """Write ``gdf`` as an RFC 7946 GeoJSON file (see :func:`to_geojson_bytes`).
 
-    With ``validate`` (the default) the bytes are checked by
-    :func:`validate_feature_collection` first (a self-check: ~30 ms per 1,000 features).
+    With ``validate`` (the default) each feature's bytes are read back and checked as
+    :func:`validate_feature_collection` checks them (a self-check: ~30 ms per 1,000
+    features). Features are written one at a time, never the layer as one document.
 
     Raises
     ------
     ValueError
         If the document is not valid RFC 7946; nothing is written, the previous file stays.
     """
-    data = to_geojson_bytes(gdf)
-    if validate:
-        problems = validate_feature_collection(data)
+    if not isinstance(gdf, gpd.GeoDataFrame):
+        raise TypeError(f"expected a GeoDataFrame, not {type(gdf).__name__}")
+
+    def write(tmp: Path) -> None:  # feature by feature, each checked as its bytes read back
+        nonfinite: list[str] = []
+        problems: list[str] = []
+        with open(tmp, "wb") as out:
+            out.write(_HEAD)
+            for i, data in enumerate(_features(gdf)):
+                if validate:
+                    feature, where = json.loads(data), f"features[{i}]"
+                    nonfinite += _nonfinite_numbers(feature, where)
+                    problems += _feature_problems(feature, where)
+                out.write(b"," + data if i else data)
+            out.write(_TAIL)
+        problems = nonfinite + problems  # as validate_feature_collection orders them
         if problems:
             more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
             raise ValueError(f"{path}: not written, the layer is not valid RFC 7946 GeoJSON: "
                              + "; ".join(problems[:3]) + more)
-    return atomic_write(path, _write_bytes(data))
+
+    return atomic_write(path, write)
 
 
 def _utf8(doc: Any, **dumps: Any) -> bytes:
@@ -469,8 +490,26 @@ def _utf8(doc: Any, **dumps: Any) -> bytes:
 
 
 def write_json(data: Any, path: str | Path) -> Path:
-    """Write any JSON-able value (the run report) as indented UTF-8 JSON."""
-    return atomic_write(path, _write_bytes(_utf8(json_value(data), indent=2) + b"\n"))
+    """Write any JSON-able value (the run report) as indented UTF-8 JSON.
+
+    Written as it is encoded, never held as one string: a 100,000-article run's report is
+    tens of MB of text (issue 14). A lone surrogate (a file name that was not UTF-8) is
+    written as its visible escape, as :func:`to_geojson_bytes` does."""
+    value = json_value(data)
+
+    def write(tmp: Path) -> None:
+        try:
+            _dump_json(value, tmp)
+        except UnicodeEncodeError:  # the file is written again from its start
+            _dump_json(visible_deep(value), tmp)
+
+    return atomic_write(path, write)
+
+
+def _dump_json(value: Any, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        json.dump(value, out, ensure_ascii=False, allow_nan=False, indent=2)
+        out.write("\n")
 
 
 # --- GeoPackage and CSV ---------------------------------------------------------------

@@ -115,10 +115,24 @@ def _column(values: list[Any], kind: str) -> pd.Series:
     return pd.Series(values, dtype=object)
 
 
-def _frame(layer: str, rows: list[dict]) -> gpd.GeoDataFrame:
+def _frame(layer: str, rows: Iterable[dict], *, sort_by: str | None = None
+           ) -> gpd.GeoDataFrame:
+    """The layer of ``rows`` (in the order given, or by their ``sort_by`` value).
+
+    Rows are taken one at a time into columns, so a layer of 100,000 rows is never
+    100,000 row dicts at once (issue 14: memory flat in the number of articles).
+    """
     columns = COLUMNS[layer]
-    data = {name: _column([r[name] for r in rows], kind) for name, kind in columns.items()}
-    geometry = gpd.GeoSeries([r["geometry"] for r in rows], crs=CRS)
+    values: dict[str, list[Any]] = {name: [] for name in (*columns, "geometry")}
+    for row in rows:
+        for name, column in values.items():
+            column.append(row[name])
+    if sort_by is not None:
+        keys = values[sort_by]
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        values = {name: [column[i] for i in order] for name, column in values.items()}
+    data = {name: _column(values.pop(name), kind) for name, kind in columns.items()}
+    geometry = gpd.GeoSeries(values.pop("geometry"), crs=CRS)
     return gpd.GeoDataFrame(data, geometry=geometry, crs=CRS)
 
 
@@ -348,19 +362,22 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
     for inc in located:
         for aid in _article_ids(inc.sources):
             by_article[aid].append(inc.id)
-    tally, article_rows = _PlaceTally(), []
-    for r in results:  # once, one result at a time (a large run's results are on disk)
-        tally.add(r)
-        if _in_syria(r.main_place):
-            article_rows.append(_article_row(r, articles.get(r.article_id),
-                                             by_article.get(r.article_id, [])))
-    article_rows.sort(key=lambda row: row["id"])
+    tally = _PlaceTally()
+
+    def article_rows() -> Iterator[dict]:
+        for r in results:  # once, one result at a time (a large run's results are on disk)
+            tally.add(r)
+            if _in_syria(r.main_place):
+                yield _article_row(r, articles.get(r.article_id),
+                                   by_article.get(r.article_id, []))
+
+    article_layer = _frame("articles", article_rows(), sort_by="id")
     return Layers(
-        incidents=_frame("incidents", [_incident_row(i) for i in located]),
-        bases=_frame("bases", [_base_row(b) for b in bases if _in_syria(b.place)]),
+        incidents=_frame("incidents", (_incident_row(i) for i in located)),
+        bases=_frame("bases", (_base_row(b) for b in bases if _in_syria(b.place))),
         routes=_frame("routes", route_rows),
         places=_frame("places", tally.rows()),
-        articles=_frame("articles", article_rows),
+        articles=article_layer,
         unlocated=unlocated,
         dropped_routes=dropped,
     )

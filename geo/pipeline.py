@@ -5,7 +5,7 @@ extraction (its :class:`ArticleResult`) is cached on disk by content: the key
 is the file's SHA-256 and metadata, the gazetteer's data version and the code
 version, so a second run on the same corpus only merges and builds layers, and
 any change to the data or the code invalidates the cache without a manual
-flush. Past 20,000 articles the run's results themselves wait on disk until
+flush. Past 10,000 articles the run's results themselves wait on disk until
 the layers and the report are built (:mod:`geo.shelf`): ``PipelineResult.results``
 is then a read-only mapping that reads each back when asked.
 
@@ -31,7 +31,7 @@ import os
 import time
 import weakref
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,14 +138,16 @@ class PipelineResult:
     """Everything one run produced, and the report of how it went."""
 
     corpus_dir: Path
-    articles: dict[str, Any]
+    #: Article id -> article (300 characters of text unless ``keep_text``); a ResultShelf too
+    articles: Mapping[str, Any]
     reports: list[Any]
     #: Article id -> result; a :class:`geo.shelf.ResultShelf` (a read-only mapping that
     #: keeps large runs on disk) from :func:`run_pipeline`.
     results: Mapping[str, ArticleResult]
-    incidents: list[Incident]
+    #: Merged incidents; a :class:`geo.shelf.ListShelf` when the results are on disk.
+    incidents: Sequence[Incident]
     bases: list[Base]
-    routes: list[Route]
+    routes: Sequence[Route]
     merges: list[MergeRecord]
     layers: Layers
     report: dict
@@ -173,9 +175,8 @@ class _Timer:
 
 
 class _CorpusReader:
-    """:func:`geo.read.iter_corpus` with the size limit, over one folder or several in turn
-    (:func:`geo.read.folder.iter_folders`): a class, so that :func:`run_pipeline` knows it may
-    read the files in the run's workers (``read_files``); a caller's reader is called as is."""
+    """:func:`geo.read.iter_corpus` with the size limit, over one folder or several (``iter_folders``):
+    a class, so :func:`run_pipeline` knows it may read files in its workers (``read_files``)."""
 
     def __init__(self, max_bytes: int | None, folders: list[Path] | None = None) -> None:
         self.max_bytes, self.folders = max_bytes, folders
@@ -205,9 +206,8 @@ def _is_article(item: Any) -> bool:
 
 
 def _slim(article: Any, keep_text: bool) -> Any:
-    if keep_text or not dataclasses.is_dataclass(article):
-        return article
-    return dataclasses.replace(article, body=(article.body or "")[:300])
+    slim = not keep_text and dataclasses.is_dataclass(article)
+    return dataclasses.replace(article, body=(article.body or "")[:300]) if slim else article
 
 
 def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
@@ -280,13 +280,14 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
             warnings.append(refused)
 
     timer = _Timer()
-    articles: dict[str, Any] = {}
+    articles = ResultShelf()  # the articles too: past 10,000, on disk
     reports: list[Any] = []
-    results = ResultShelf(gazetteer)  # past 20,000 articles, on disk (geo.shelf)
+    results = ResultShelf(gazetteer)  # past 10,000 articles, on disk (geo.shelf)
+    step.keep_in(results)  # the review step reads its article-level objects back from there
     failures: list[dict] = []
 
     def keep(article: Any, result: ArticleResult) -> None:
-        articles[article.id] = _slim(article, keep_text)
+        articles.put(article.id, _slim(article, keep_text))
         with timer.stage("review"):  # one article's decisions depend on that article alone
             results.put(article.id, step.after_extraction({article.id: result})[article.id])
 
@@ -316,15 +317,16 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         raise NoArticlesError(_nothing_read(folder, reports, failures))
 
     with timer.stage("merge"):
-        incidents, merges = merge_incidents(
-            [i for r in results.values() for i in r.incidents], max_km=max_km)
+        found, bases, routes = results.merge_parts()
+        incidents, merges = merge_incidents(found, max_km=max_km)
+        del found  # the article-level incidents: the merged ones are kept
     with timer.stage("review"):
         incidents, merges = step.after_merge(incidents, merges)
-        bases = merge_bases(b for r in results.values() for b in r.bases)
-        routes = merge_routes(x for r in results.values() for x in r.routes)
+        bases, routes = merge_bases(bases), merge_routes(routes)
     with timer.stage("layers"):
         layers = step.annotate(build_layers(results.values(), articles, incidents=incidents,
                                             bases=bases, routes=routes))
+        incidents, routes = results.alike(incidents), results.alike(routes)  # drawn: to disk
     with timer.stage("report"):
         report = build_report(folder, articles, reports, results, merges, layers, failures)
     report["warnings"] = warnings
@@ -541,19 +543,19 @@ def _relative_path(folder: Path, path: Any) -> str:
         return Path(path).name
 
 
-def _files(folder: Path, articles: dict[str, Any], reports: list[Any],
+def _files(folder: Path, articles: Mapping[str, Any], reports: list[Any],
            failures: list[dict], today: dt.date | None = None) -> list[dict]:
     entries = {e["file"]: e for e in (_file_entry(r) for r in reports)
                if e["status"] != "metadata"}
-    for article in articles.values():
-        name = _relative(folder, article)
+    one = {"": ""}.setdefault  # encodings and warnings repeat: one string each
+    for aid, article in articles.items():  # aid: the string the mapping holds already
+        name, encoding = _relative(folder, article), getattr(article, "encoding", "") or ""
         entry = entries.setdefault(name, {"file": name, "status": "read", "reason": "",
-                                          "encoding": getattr(article, "encoding", "") or "",
-                                          "warnings": []})
-        entry["warnings"] = _unique([*entry["warnings"],
-                                     *(getattr(article, "warnings", ()) or ()),
-                                     _date_warning(article, today)])
-        entry["article"] = article.id
+                                          "encoding": one(encoding, encoding), "warnings": []})
+        entry["warnings"] = [one(w, w) for w in _unique([
+            *entry["warnings"], *(getattr(article, "warnings", ()) or ()),
+            _date_warning(article, today)])]
+        entry["article"] = aid
     for f in failures:
         name = _relative_path(folder, f.get("path")) or f["file"]
         entries[name] = {"file": name, "status": "failed", "reason": f["reason"],
@@ -587,21 +589,18 @@ def _article_entry(article: Any, result: ArticleResult, today: dt.date | None = 
     }
 
 
-def _review(results: Mapping[str, ArticleResult]) -> tuple[list[dict], list[dict]]:
-    unresolved, low = [], []
-    for aid in sorted(results):
-        for m in results[aid].mentions:
-            if m.role != "location":
-                continue
-            entry = {"article": aid, "text": m.text, "span": [m.start, m.end], "cue": m.cue,
-                     "candidates": [c.as_dict() for c in m.candidates[:5]]}
-            if m.place is None:
-                unresolved.append(entry)
-            elif m.confidence < REVIEW_CONFIDENCE or m.approximate:
-                low.append({**entry, "place": m.place.as_dict(),
-                            "confidence": round(m.confidence, 3),
-                            "approximate": m.approximate})
-    return unresolved, low
+def _review(aid: str, result: ArticleResult, unresolved: list[dict], low: list[dict]) -> None:
+    for m in result.mentions:
+        if m.role != "location":
+            continue
+        entry = {"article": aid, "text": m.text, "span": [m.start, m.end], "cue": m.cue,
+                 "candidates": [c.as_dict() for c in m.candidates[:5]]}
+        if m.place is None:
+            unresolved.append(entry)
+        elif m.confidence < REVIEW_CONFIDENCE or m.approximate:
+            low.append({**entry, "place": m.place.as_dict(),
+                        "confidence": round(m.confidence, 3),
+                        "approximate": m.approximate})
 
 
 def _span(days: Iterable[str], first: dt.date, last: dt.date) -> dict | None:
@@ -612,7 +611,7 @@ def _span(days: Iterable[str], first: dt.date, last: dt.date) -> dict | None:
     return {"first": max(min(known), first.isoformat()), "last": min(max(known), last.isoformat())}
 
 
-def _dates(folder: Path, articles: dict[str, Any], layers: Layers,
+def _dates(folder: Path, articles: Mapping[str, Any], layers: Layers,
            today: dt.date | None) -> dict:
     """The plausible span of dates, what of the corpus falls in it, and what does not.
 
@@ -639,7 +638,7 @@ def _dates(folder: Path, articles: dict[str, Any], layers: Layers,
     }
 
 
-def build_report(folder: Path, articles: dict[str, Any], reports: list[Any],
+def build_report(folder: Path, articles: Mapping[str, Any], reports: list[Any],
                  results: Mapping[str, ArticleResult], merges: list[MergeRecord],
                  layers: Layers, failures: list[dict] | None = None, *,
                  today: dt.date | None = None) -> dict:
@@ -656,8 +655,10 @@ def build_report(folder: Path, articles: dict[str, Any], reports: list[Any],
     failures = failures or []
     files = _files(folder, articles, reports, failures, today)
     metadata = [_file_entry(r) for r in reports if getattr(r, "status", "") == "metadata"]
-    per_article = [_article_entry(articles[a], results[a], today) for a in sorted(results)]
-    unresolved, low = _review(results)
+    per_article, unresolved, low = [], [], []
+    for aid in sorted(results):  # each result read once (a large run's are on disk)
+        per_article.append(_article_entry(articles[aid], result := results[aid], today))
+        _review(aid, result, unresolved, low)
     status = Counter(f["status"] for f in files)
     totals = {
         "files": len(files),
@@ -694,6 +695,6 @@ def build_report(folder: Path, articles: dict[str, Any], reports: list[Any],
         "unresolved": unresolved,
         "low_confidence": low,
         "merges": [m.as_dict() for m in merges],
-        "unlocated": layers.unlocated,
-        "dropped_routes": layers.dropped_routes,
+        "unlocated": list(layers.unlocated),  # entries shared, as filter_layers does
+        "dropped_routes": list(layers.dropped_routes),
     })

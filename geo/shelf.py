@@ -5,8 +5,11 @@ candidates, incidents, bases, routes) until the layers are built. Every later st
 reads them one article at a time (merging takes the incidents, the layers and the
 report walk the mentions), so past :data:`SPILL_AFTER` articles the results are
 pickled to an unnamed temporary file, one record per article, and read back when
-asked for. (Measured: up to 10,000 articles the results are not what raises a run's
-peak memory; see bench/bench_pipeline.py --memory and the note at SPILL_AFTER.)
+asked for. A record is two pickles: what merging needs (incidents, bases, routes) and the
+rest (mentions, main place), so the merge reads the first alone
+(:meth:`ResultShelf.merge_parts`) and does not unpickle every mention only to drop it.
+Incidents read back share their repeated words (types, actors, outlets) as incidents
+extracted in memory do. The pipeline keeps a large run's articles on a shelf too.
 
 Places are written by reference to the run's gazetteer (its id) and read back as the
 gazetteer's own objects: records stay small, and a place read back is the same
@@ -18,24 +21,28 @@ what is unpickled is what was pickled here.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import pickle
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from .model import ArticleResult
+from .model import ArticleResult, Base, Incident, Route
 
-__all__ = ["ResultShelf", "SPILL_AFTER"]
+__all__ = ["ListShelf", "ResultShelf", "SPILL_AFTER"]
 
 #: Results kept as objects before the shelf starts writing them to disk (the seeds, a
 #: dashboard's corpus and the tests never touch the disk). Measured on synthetic articles
-#: (bench_pipeline.py --memory): at 5,000 and 10,000 articles, results held in memory did
-#: not raise the peak RSS measurably, and writing them cost about 9% CPU, so only runs
-#: larger than this spill.
-SPILL_AFTER = 20_000
+#: (issue 14, bench_pipeline.py --memory; before, the review step kept every result's
+#: incidents alive, so spilling saved less than it seemed): 10,000 results in memory
+#: raise the peak by ~25 MB (265 against 240 MB), and writing and reading them back costs
+#: ~10% CPU (23.7 against 21.5 s). Runs up to 10,000 articles stay in memory at full
+#: speed; past that the rest spill, a bounded ~50 MB held.
+SPILL_AFTER = 10_000
 
 
 class ResultShelf(Mapping[str, ArticleResult]):
@@ -61,7 +68,7 @@ class ResultShelf(Mapping[str, ArticleResult]):
         self._places: Mapping[str, Any] = getattr(gazetteer, "places", None) or {}
         self._spill_after = SPILL_AFTER if spill_after is None else spill_after
         self._memory: dict[str, ArticleResult] = {}
-        self._index: dict[str, tuple[int, int] | None] = {}  # None: held in memory
+        self._index: dict[str, tuple[int, int, int] | None] = {}  # None: held in memory
         self._file: Any = None
         self._size = 0
         self._lock = threading.Lock()
@@ -75,12 +82,18 @@ class ResultShelf(Mapping[str, ArticleResult]):
             self._memory[article_id] = result
             self._index[article_id] = None
             return
-        data = self._dumps(result)
+        first = -1  # the length of the merge parts (-1: not a result, one pickle)
+        if isinstance(result, ArticleResult):  # merge parts first, readable alone
+            parts = self._dumps((result.incidents, result.bases, result.routes))
+            first = len(parts)
+            data = parts + self._dumps((result.article_id, result.mentions, result.main_place))
+        else:
+            data = self._dumps(result)
         with self._lock:
             if self._file is None:
                 self._file = tempfile.TemporaryFile(prefix="nes-results-")
             os.pwrite(self._file.fileno(), data, self._size)
-            self._index[article_id] = (self._size, len(data))
+            self._index[article_id] = (self._size, len(data), first)
             self._size += len(data)
 
     @property
@@ -92,8 +105,36 @@ class ResultShelf(Mapping[str, ArticleResult]):
         where = self._index[article_id]
         if where is None:
             return self._memory[article_id]
-        offset, length = where
+        offset, length, first = where
         data = os.pread(self._file.fileno(), length, offset)  # no shared file position
+        if first < 0:  # not a result: one pickle
+            return self._loads(data)
+        incidents, bases, routes = self._loads(data[:first])
+        article_id, mentions, main_place = self._loads(data[first:])
+        return ArticleResult(article_id, mentions, incidents, bases, routes, main_place)
+
+    def alike(self, items: list[Any]) -> Sequence[Any]:
+        """``items`` kept as this shelf keeps results: as they are while it holds them all,
+        else on disk (a :class:`ListShelf`): a large run's incidents once drawn."""
+        return ListShelf(items, self._places) if self.on_disk else items
+
+    def merge_parts(self) -> tuple[list[Incident], list[Base], list[Route]]:
+        """Every result's incidents, bases and routes, in order (from disk, only they are
+        read: what the merge needs of a run)."""
+        found: tuple[list[Incident], list[Base], list[Route]] = ([], [], [])
+        canon: dict[str, str] = {}
+        for article_id, where in self._index.items():
+            if where is None or where[2] < 0:
+                result = self[article_id]  # held, or not an ArticleResult
+                parts = tuple(getattr(result, name, ()) for name in ("incidents", "bases", "routes"))
+            else:
+                parts = self._loads(os.pread(self._file.fileno(), where[2], where[0]))
+                _share_strings(parts[0], canon)
+            for kept, part in zip(found, parts, strict=True):
+                kept.extend(part)
+        return found
+
+    def _loads(self, data: bytes) -> Any:
         return _Unpickler(io.BytesIO(data), self._places).load()
 
     def __iter__(self) -> Iterator[str]:
@@ -122,6 +163,72 @@ class ResultShelf(Mapping[str, ArticleResult]):
         buffer = io.BytesIO()
         _Pickler(buffer, self._places).dump(result)
         return buffer.getvalue()
+
+
+class ListShelf(Sequence[Any]):
+    """A list kept in an unnamed temporary file, each item read back when asked.
+
+    Why: a large run's merged incidents are its largest part after the layers (which hold
+    what is drawn of them); once the layers are built the pipeline keeps them here
+    (issue 14). Items are written as :class:`ResultShelf` writes results (places by id).
+
+    >>> items = ListShelf([{"id": "a"}, {"id": "b"}])
+    >>> len(items), items[-1], items == [{"id": "a"}, {"id": "b"}]
+    (2, {'id': 'b'}, True)
+    """
+
+    def __init__(self, items: Iterable[Any], places: Mapping[str, Any] | None = None) -> None:
+        self._places: Mapping[str, Any] = places or {}
+        self._file: Any = tempfile.TemporaryFile(prefix="nes-list-")
+        self._offsets = array("q", [0])  # item i: the bytes from offsets[i] to offsets[i + 1]
+        written, buffer = 0, io.BytesIO()
+        for item in items:
+            _Pickler(buffer, self._places).dump(item)  # one pickle per item: read alone
+            self._offsets.append(written + buffer.tell())
+            if buffer.tell() > 1 << 20:
+                written += self._file.write(buffer.getvalue())
+                buffer.seek(0)
+                buffer.truncate()
+        self._file.write(buffer.getvalue())
+        self._file.flush()
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        i = range(len(self))[index]  # IndexError past the end; negative counted back
+        start, end = self._offsets[i], self._offsets[i + 1]
+        data = os.pread(self._file.fileno(), end - start, start)
+        return _Unpickler(io.BytesIO(data), self._places).load()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  (a list's equality, a list's unhashability)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as a plain list (a file does not travel)."""
+        return (list, (list(self),))
+
+
+def _share_strings(incidents: list[Incident], canon: dict[str, str]) -> None:
+    """Make the words incidents read back repeat (types, actors, notes, outlets, days) one
+    string each, as they are in results extracted in memory: what the merge keeps of a
+    100,000-article run shrinks by almost half. Equal strings: nothing written changes."""
+    one = canon.setdefault
+    for inc in incidents:
+        inc.type, inc.date_precision = one(inc.type, inc.type), inc.date_precision and \
+            one(inc.date_precision, inc.date_precision)
+        inc.place_cue = one(inc.place_cue, inc.place_cue)
+        for words in (inc.actors, inc.attackers, inc.targets, inc.notes, inc.disagreements):
+            words[:] = [one(w, w) for w in words]
+        inc.sources = [dataclasses.replace(s, outlet=one(s.outlet, s.outlet),
+                                           published=one(s.published, s.published))
+                       for s in inc.sources]
 
 
 class _Pickler(pickle.Pickler):

@@ -21,7 +21,7 @@ Decisions whose target is not in this run are **orphaned**: listed with the reas
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from ..merge import MergeRecord
 from ..model import ArticleResult, Incident
 from .decisions import Decision, parse_mention_target
 from .edits import EDIT_FIELDS, change, edit_article, edit_incident, edit_mention
+from .held import ArticleIncidents, MentionKeys
 from .regroup import regroup
 from .state import ReviewState
 from .store import ReviewStore
@@ -70,8 +71,9 @@ class ReviewStep:
         self.include_rejected = include_rejected
         self.gazetteer = gazetteer
         self.store = store
-        #: article-level incident id -> the incident as reviewed (rejected ones too)
-        self.incidents: dict[str, Incident] = {}
+        #: article-level incident id -> the incident as reviewed (rejected ones too); read
+        #: from the run's results once :meth:`keep_in` names them (geo.review.held)
+        self.incidents = ArticleIncidents()
         #: final incident id -> (review state, changes)
         self.status: dict[str, tuple[str, list[dict]]] = {}
         #: final incident id -> article-level member ids
@@ -79,11 +81,18 @@ class ReviewStep:
         self.rejected: list[str] = []
         self.excluded: list[str] = []
         self.seen_articles: set[str] = set()
-        self.mentions_seen: set[str] = set()
+        self.mentions_seen = MentionKeys()
+        self._mention_targets = bool(state.targets("mention"))
         self.article_changes: dict[str, list[dict]] = {}
         self._incident_changes: dict[str, list[dict]] = {}
         self._problems: dict[str, str] = {}  # decision id -> why it could not be applied
         self._applied: set[str] = set()
+
+    def keep_in(self, results: Mapping[str, ArticleResult]) -> None:
+        """Look article-level incidents and mentions up in ``results`` (article id ->
+        result, as :meth:`after_extraction` returned them) instead of holding them."""
+        self.incidents.keep_in(results)
+        self.mentions_seen.keep_in(results)
 
     @property
     def active(self) -> bool:
@@ -127,7 +136,7 @@ class ReviewStep:
             kept = []
             for inc in res.incidents:
                 inc = self._replaced_by_mention(inc, res.mentions, picked)
-                inc = self._incident(inc)
+                inc = self._incident(inc, aid)
                 if inc is not None:
                     kept.append(inc)
             out[aid] = dataclasses.replace(res, mentions=mentions, incidents=kept)
@@ -136,6 +145,8 @@ class ReviewStep:
     def _mention(self, aid: str, mention: Any) -> Any:
         from .decisions import mention_target
 
+        if not self._mention_targets and self.mentions_seen.looked_up:
+            return mention  # no decision on any mention, and the run's results answer for them
         key = mention_target(aid, mention.start, mention.end, mention.text)
         self.mentions_seen.add(key)
         d = self.state.on("mention", key).get("resolution")
@@ -161,7 +172,7 @@ class ReviewStep:
                                            approximate=False, place_cue="picked by review")
         return inc
 
-    def _incident(self, inc: Incident) -> Incident | None:
+    def _incident(self, inc: Incident, article_id: str) -> Incident | None:
         fields = self.state.on("incident", inc.id)
         edited, changes, problems = edit_incident(inc, fields, self.gazetteer)
         for d, why in problems:
@@ -173,9 +184,13 @@ class ReviewStep:
         for name in ("split", *(f for f in fields if f.startswith("merge:"))):
             if name in fields:
                 self._applied.add(fields[name].id)
-        self.incidents[inc.id] = edited
-        self._incident_changes[inc.id] = changes
-        if review is not None and review.new == "rejected":
+        rejected = review is not None and review.new == "rejected"
+        self.incidents.put(edited, article_id, hold=bool(fields) or rejected)
+        if changes:
+            self._incident_changes[inc.id] = changes
+        else:  # most incidents: nothing held for them
+            self._incident_changes.pop(inc.id, None)
+        if rejected:
             self.rejected.append(inc.id)
             return None
         return edited

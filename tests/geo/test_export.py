@@ -166,12 +166,15 @@ def test_write_geojson_refuses_an_invalid_document_and_keeps_the_old_file(tmp_pa
 
     path = write_geojson(layers.places, tmp_path / "places.geojson")
     before = path.read_bytes()
-    bad = b'{"type": "FeatureCollection", "crs": {}, "features": [{"type": "Feature"}]}'
-    monkeypatch.setattr(export, "to_geojson_bytes", lambda gdf: bad)
-    with pytest.raises(ValueError, match="places.geojson: not written.*crs"):
+    good = b'{"type":"Feature","properties":{},"geometry":null}'
+    bad = b'{"type":"Feature","geometry":{"type":"Point","coordinates":[37.05,141.23]}}'
+    monkeypatch.setattr(export, "_features", lambda gdf: iter([good, bad]))  # written one by one
+    with pytest.raises(ValueError, match=r"places.geojson: not written.*features\[1\]: no "
+                                         r"'properties'.*features\[1\].geometry.coordinates"):
         write_geojson(layers.places, path)
     assert path.read_bytes() == before and list(tmp_path.iterdir()) == [path]
-    assert write_geojson(layers.places, path, validate=False).read_bytes() == bad
+    assert write_geojson(layers.places, path, validate=False).read_bytes() == \
+        b'{"type":"FeatureCollection","features":[' + good + b"," + bad + b"]}"
 
 
 def test_writes_leave_no_temporary_files(tmp_path, layers):
@@ -488,3 +491,14 @@ def test_a_failed_gpkg_layer_is_named(tmp_path, layers):
         write_gpkg(broken, tmp_path / "x.gpkg")
     assert "while writing layer 'bases'" in " ".join(info.value.__notes__)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_write_json_writes_one_dump_s_bytes_and_escapes_lone_surrogates(tmp_path):
+    import os
+
+    value = {"files": [{"file": "القامشلي.txt", "n": i, "ok": True} for i in range(3)]}
+    path = write_json(value, tmp_path / "report.json")
+    assert path.read_bytes() == (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode()
+    odd = write_json({"file": os.fsdecode(b"\xff.txt")}, tmp_path / "odd.json")
+    assert json.loads(odd.read_bytes().decode("utf-8")) == {"file": "\\xff.txt"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["odd.json", "report.json"]

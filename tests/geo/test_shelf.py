@@ -15,7 +15,7 @@ from geo.layers import LAYER_NAMES
 from geo.model import ArticleResult
 from geo.pipeline import run_pipeline
 from geo.read import iter_corpus
-from geo.shelf import ResultShelf
+from geo.shelf import ListShelf, ResultShelf
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -67,3 +67,62 @@ def test_a_run_with_every_result_on_disk_draws_the_same_layers(monkeypatch) -> N
             to_geojson_bytes(getattr(kept.layers, name))
     assert spilled.report["totals"] == kept.report["totals"]
     assert spilled.report["articles"] == kept.report["articles"]
+
+
+def test_merge_parts_are_every_result_s_incidents_bases_routes_in_order(seed_results) -> None:
+    gaz = load_gazetteer()
+    shelf = ResultShelf(gaz, spill_after=3)  # some held, the rest read back from disk
+    for r in seed_results:
+        shelf.put(r.article_id, r)
+    incidents, bases, routes = shelf.merge_parts()
+    assert incidents == [i for r in seed_results for i in r.incidents]
+    assert bases == [b for r in seed_results for b in r.bases]
+    assert routes == [x for r in seed_results for x in r.routes]
+    assert all(i.place is None or i.place is gaz.places[i.place.id] for i in incidents)
+
+
+def test_incidents_read_back_for_the_merge_share_their_repeated_words(seed_results) -> None:
+    shelf = ResultShelf(load_gazetteer(), spill_after=0)
+    for r in seed_results:
+        shelf.put(r.article_id, r)
+    incidents = shelf.merge_parts()[0]
+    by_type: dict[str, set[int]] = {}
+    for inc in incidents:
+        by_type.setdefault(inc.type, set()).add(id(inc.type))
+    assert len(incidents) > len(by_type) and all(len(ids) == 1 for ids in by_type.values())
+
+
+def test_anything_else_on_the_shelf_reads_back_as_one_object() -> None:
+    shelf = ResultShelf(spill_after=0)  # the pipeline keeps a large run's articles so
+    shelf.put("a", {"id": "a", "body": "نص"})
+    assert shelf["a"] == {"id": "a", "body": "نص"} and shelf.merge_parts() == ([], [], [])
+
+
+def test_a_run_with_everything_on_disk_keeps_its_articles_there(monkeypatch) -> None:
+    monkeypatch.setattr(shelf_module, "SPILL_AFTER", 0)
+    run = run_pipeline(SEEDS, use_cache=False, keep_text=False)
+    assert isinstance(run.articles, ResultShelf) and run.articles.on_disk == len(run.articles)
+    assert set(run.articles) == set(run.results)
+    assert all(len(a.body) <= 300 for a in run.articles.values())
+
+
+def test_a_list_on_disk_reads_back_as_the_list_with_the_gazetteer_s_places(seed_results):
+    gaz = load_gazetteer()
+    incidents = [i for r in seed_results for i in r.incidents]
+    kept = ListShelf(incidents, gaz.places)
+    assert len(kept) == len(incidents) and kept == incidents and list(kept) == incidents
+    assert kept[-1] == incidents[-1] and kept[1:3] == incidents[1:3]
+    assert all(i.place is None or i.place is gaz.places[i.place.id] for i in kept)
+    assert pickle.loads(pickle.dumps(kept)) == incidents
+    with pytest.raises(IndexError):
+        kept[len(incidents)]
+
+
+def test_a_run_on_disk_keeps_its_merged_incidents_there_once_drawn(monkeypatch) -> None:
+    gaz = load_gazetteer()
+    kept = run_pipeline(SEEDS, gazetteer=gaz, use_cache=False)
+    monkeypatch.setattr(shelf_module, "SPILL_AFTER", 0)
+    spilled = run_pipeline(SEEDS, gazetteer=gaz, use_cache=False)
+    assert isinstance(kept.incidents, list)
+    assert isinstance(spilled.incidents, ListShelf) and spilled.incidents == kept.incidents
+    assert isinstance(spilled.routes, ListShelf) and spilled.routes == kept.routes

@@ -1,0 +1,66 @@
+"""A run holds a fixed, small amount per article until it merges (issue 14: peak memory
+flat in the number of articles): articles and results wait on disk, the review step keeps
+ids, not objects. Measured with tracemalloc at two corpus sizes, never timed."""
+
+from __future__ import annotations
+
+import gc
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from gazetteer import load_gazetteer
+from geo import shelf as shelf_module
+from geo.pipeline import run_pipeline
+from geo.shelf import ResultShelf
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+#: Bytes a run may hold per article when every result is on disk, before merging: two
+#: index entries (articles, results), the ids seen, the review step's incident ids.
+#: Holding each article (300 characters of text) or its incidents would be several KB.
+MAX_PER_ARTICLE = 2_000
+
+
+def _copies(folder: Path, n: int) -> Path:
+    """``n`` articles from the seeds' texts, each made unique by its first line."""
+    texts = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    folder.mkdir(parents=True)
+    for i in range(n):
+        tag = "".join(chr(ord("a") + int(d)) for d in str(i))  # no digit for the date finder
+        (folder / f"{i:05d}.txt").write_text(f"copy {tag}\n\n{texts[i % len(texts)]}", "utf-8")
+    return folder
+
+
+def _held_before_merge(folder: Path, gazetteer, monkeypatch) -> int:
+    """Traced bytes the run holds when the merge starts reading what it merges (after
+    every article is read and extracted)."""
+    seen: list[int] = []
+    merge_parts = ResultShelf.merge_parts
+
+    def measured(self):
+        gc.collect()  # an article's document is a cycle: garbage, not held
+        seen.append(tracemalloc.get_traced_memory()[0])
+        return merge_parts(self)
+
+    monkeypatch.setattr(ResultShelf, "merge_parts", measured)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        start = tracemalloc.get_traced_memory()[0]
+        run_pipeline(folder, gazetteer=gazetteer, use_cache=False, keep_text=False)
+    finally:
+        tracemalloc.stop()
+    return seen[0] - start
+
+
+@pytest.mark.parametrize("small, large", [(30, 90)])
+def test_what_a_run_holds_per_article_before_merging_is_small_and_fixed(
+        tmp_path, monkeypatch, small, large):
+    monkeypatch.setattr(shelf_module, "SPILL_AFTER", 0)  # as past 10,000 articles
+    gaz = load_gazetteer()
+    run_pipeline(_copies(tmp_path / "warm", 6), gazetteer=gaz, use_cache=False)  # caches
+    held = {n: _held_before_merge(_copies(tmp_path / str(n), n), gaz, monkeypatch)
+            for n in (small, large)}
+    per_article = (held[large] - held[small]) / (large - small)
+    assert per_article < MAX_PER_ARTICLE, f"{per_article:.0f} bytes held per article"
