@@ -99,7 +99,7 @@ def fold(text: str) -> str:
             folded = fast[0]
     if folded is None:
         folded = text.translate(_FOLD_TABLE)
-    return _EXTRA_SPACES_RE.sub("", folded) if "  " in folded else folded
+    return _SPACE_RUN_RE.sub(" ", folded) if "  " in folded else folded
 
 
 #: From this many characters a text is folded through one array lookup (see
@@ -110,13 +110,16 @@ _DROP = 0xFFFFFFFF  # the array value of a deleted character
 _ARRAYS: dict[int, Any] = {}  # fold table id -> its code point array, made on first need
 
 
-def _fold_long(text: str, table: dict[int, str | None]) -> tuple[str, tuple[int, ...]] | None:
-    """``text.translate(table)`` and the offsets of the deleted characters, done in C.
+def _fold_long(text: str, table: dict[int, str | None]) -> _Folded | None:
+    """``text.translate(table)`` with each run of spaces cut to one (as :func:`one_space`
+    does), the offsets of the deleted characters and their folded offsets, done in C.
 
     ``str.translate`` looks every character of a non-ASCII text up in a dict (about
     30 MB/s, most of a bare scan's time); the same mapping as a NumPy array indexed
-    by code point does it at several hundred MB/s. None when the text cannot be
-    encoded as UTF-32 (a lone surrogate): the caller then translates.
+    by code point does it at several hundred MB/s, and the extra spaces of a run are
+    dropped from the same array (no second pass over the text in Python or a regex).
+    None when the text cannot be encoded as UTF-32 (a lone surrogate): the caller then
+    translates.
     """
     import numpy as np  # imported on the first long text: folding names never needs it
 
@@ -133,10 +136,25 @@ def _fold_long(text: str, table: dict[int, str | None]) -> tuple[str, tuple[int,
     mapped = lookup[np.frombuffer(encoded, dtype=np.uint32)]  # not .take: slow on uint32 indices
     del encoded  # four bytes a character, like each array here: none is kept longer than needed
     keep = mapped != _DROP
-    if keep.all():
-        return str(mapped.data, "utf-32-le"), ()  # decoded from the array, not from a copy
-    deleted = tuple(np.flatnonzero(~keep).tolist())
-    return str(mapped[keep].data, "utf-32-le"), deleted
+    whole = bool(keep.all())
+    kept = mapped if whole else mapped[keep]
+    space = kept == 32
+    extra = space[1:] & space[:-1]  # a space right after a space (in the folded text)
+    if extra.any():
+        at = np.flatnonzero(keep)
+        keep[at[np.flatnonzero(extra) + 1]] = False
+        whole = False
+        kept = mapped[keep]
+    if whole:
+        return str(mapped.data, "utf-32-le"), (), ()  # decoded from the array, not from a copy
+    gone = np.flatnonzero(~keep)
+    deleted_at = gone - np.arange(len(gone))  # kept characters before each deleted one
+    return str(kept.data, "utf-32-le"), tuple(gone.tolist()), tuple(deleted_at.tolist())
+
+
+#: What :func:`_fold_long` gives: the folded text, the original offsets of the deleted
+#: characters, and the folded offset each stood at (``FoldedText.deleted_at``).
+_Folded = tuple[str, tuple[int, ...], tuple[int, ...]]
 
 
 def cued_matches(pattern: re.Pattern[str], text: str, cues: tuple[str, ...], *,
@@ -192,8 +210,11 @@ class FoldedText:
         )
         if len(text) >= _LONG:
             fast = _fold_long(text, table)
-            if fast is not None:
-                return one_space(cls(text, *fast))
+            if fast is not None:  # spaces already cut to one, offsets already mapped
+                made = cls(text, fast[0], ())
+                object.__setattr__(made, "deleted", fast[1])
+                object.__setattr__(made, "deleted_at", fast[2])
+                return made
         folded = text.translate(table)
         if len(folded) == len(text):
             return one_space(cls(text, folded, ()))
@@ -208,8 +229,24 @@ class FoldedText:
         return n + bisect.bisect_right(self.deleted_at, n)
 
 
-#: The spaces after a first one, in a run of them.
-_EXTRA_SPACES_RE = re.compile(r"(?<= ) +")
+#: A run of two or more spaces (a pattern opening with a literal: the engine skips to it;
+#: the former ``(?<= ) +`` tried its look-behind at every character, 10 ms a MB).
+_SPACE_RUN_RE = re.compile("  +")
+
+
+def _extra_spaces(folded: str) -> list[tuple[int, int]]:
+    """The spans of the spaces after a first one, in each run of spaces (``str.find`` of
+    two spaces: runs are rare, and the search between them runs in C)."""
+    spans: list[tuple[int, int]] = []
+    find, n = folded.find, len(folded)
+    at = find("  ")
+    while at != -1:
+        end = at + 2
+        while end < n and folded[end] == " ":
+            end += 1
+        spans.append((at + 1, end))
+        at = find("  ", end)
+    return spans
 
 
 def one_space(ft: FoldedText) -> FoldedText:
@@ -225,7 +262,7 @@ def one_space(ft: FoldedText) -> FoldedText:
     """
     if "  " not in ft.folded:
         return ft
-    extra = [m.span() for m in _EXTRA_SPACES_RE.finditer(ft.folded)]
+    extra = _extra_spaces(ft.folded)
     gone = [ft.to_original(k) for a, b in extra for k in range(a, b)]
     ends = [0] + [b for _, b in extra]
     starts = [a for a, _ in extra] + [len(ft.folded)]

@@ -11,6 +11,7 @@ from gazetteer.normalize import (
     fold,
     latin_key,
     name_keys,
+    one_space,
     skeleton_key,
     split_cue,
     strip_clitics,
@@ -177,3 +178,21 @@ def test_long_text_offsets_map_back() -> None:
     ft = FoldedText.of(text)
     j = ft.folded.rindex("التنف")
     assert text[ft.to_original(j):ft.to_original(j + 5, end=True)] == "التَّنَف"
+
+
+
+@pytest.mark.parametrize("keep_quotes", [False, True])
+@given(st.lists(st.sampled_from(["  ", "   ", " ", "\u064e ", " \u0640 ", "« ", '"', "عين",
+                                 "العرب", "\n", "ab"]), max_size=120).map("".join))
+def test_long_text_cuts_space_runs_as_one_space_does(keep_quotes: bool, piece: str) -> None:
+    # the array path (normalize._LONG) drops the extra spaces of a run in its own pass:
+    # the same text, deletions and offsets as folding character by character, then one_space
+    text = " " + piece + " ط" * 120
+    folds = [FoldedText.of(ch, keep_quotes=keep_quotes).folded for ch in text]
+    reference = one_space(FoldedText(text, "".join(folds),
+                                     tuple(i for i, f in enumerate(folds) if not f)))
+    ft = FoldedText.of(text, keep_quotes=keep_quotes)
+    assert (ft.folded, ft.deleted, ft.deleted_at) == (
+        reference.folded, reference.deleted, reference.deleted_at)
+    if not keep_quotes:
+        assert fold(text) == reference.folded
