@@ -158,7 +158,7 @@ _Folded = tuple[str, tuple[int, ...], tuple[int, ...]]
 
 
 def cued_matches(pattern: re.Pattern[str], text: str, cues: tuple[str, ...], *,
-                 reach: int = 0) -> Iterator[re.Match[str]]:
+                 reach: int = 0, leads: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` yields, for a pattern whose every match has one of
     ``cues`` within its first ``reach`` + 1 characters (a kind word after 'وال': reach 3).
 
@@ -167,12 +167,22 @@ def cued_matches(pattern: re.Pattern[str], text: str, cues: tuple[str, ...], *,
     at C speed, and the pattern is then tried only at the few positions before each cue,
     leftmost first and never inside a match already made (a look-behind still sees the
     text before the position tried).
+
+    ``leads``, when given, are all the texts a match may open with before its cue (the
+    clitics and article before a kind word: '', 'و', 'ال', 'وال' ...): the pattern is then
+    tried only where one of them stands right before a cue, not at every position in reach.
     """
     at: set[int] = set()
+    lengths = sorted({len(lead) for lead in leads}) if leads is not None else ()
     for cue in cues:
         hit = text.find(cue)
         while hit != -1:
-            at.update(range(max(0, hit - reach), hit + 1))
+            if leads is None:
+                at.update(range(max(0, hit - reach), hit + 1))
+            else:
+                for k in lengths:
+                    if k <= hit and text[hit - k:hit] in leads:
+                        at.add(hit - k)
             hit = text.find(cue, hit + 1)
     end = 0
     for pos in sorted(at):

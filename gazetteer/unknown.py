@@ -57,6 +57,9 @@ _UNKNOWN_KIND_RE = re.compile(
 _UNKNOWN_KIND_CUES = ("قري", "بلد", "ناحيه", "مخيم", "حي", "مزرعه")
 #: How many characters a clitic and the article may put before a kind word ('وال').
 _LEAD_REACH = 3
+#: What a match of the kind-word patterns opens with before its kind word: the
+#: ``[وفبل]?(?:ال)?`` the patterns allow (see :func:`gazetteer.normalize.cued_matches`).
+_LEADS = frozenset(c + a for c in ("", "و", "ف", "ب", "ل") for a in ("", "ال"))
 _QUOTES = "\"“”«»'"
 _NOT_NAMES = {
     "خاضعه", "تابعه", "واقعه", "قريبه", "الواقعه", "التابعه", "صغيره", "كبيره", "اخري", "حدوديه",
@@ -102,7 +105,8 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             memo[name, kind] = _known_with_other_article(name, kind, gaz)
         return memo[name, kind]
 
-    for match in cued_matches(_UNKNOWN_KIND_RE, src, _UNKNOWN_KIND_CUES, reach=_LEAD_REACH):
+    for match in cued_matches(_UNKNOWN_KIND_RE, src, _UNKNOWN_KIND_CUES, reach=_LEAD_REACH,
+                              leads=_LEADS):
         kind_word = text[quoted.to_original(match.start(1)):quoted.to_original(match.end(1), end=True)]
         if kind_word.endswith("ه"):  # 'بلده' (his country), not 'بلدة' (town)
             continue
@@ -192,7 +196,8 @@ def _list_members(quoted: FoldedText, known: list[Mention], gaz: Gazetteer) -> l
     spans: list[tuple[int, int]] = []
     starts: list[int] = []
     out: list[Mention] = []
-    for lead in cued_matches(_PLURAL_KIND_RE, src, _PLURAL_KIND_CUES, reach=_LEAD_REACH):
+    for lead in cued_matches(_PLURAL_KIND_RE, src, _PLURAL_KIND_CUES, reach=_LEAD_REACH,
+                              leads=_LEADS):
         if not starts and known:  # made on first need: most texts hold no such list
             spans = _folded_spans(quoted, known)
             starts = [s0 for s0, _ in spans]
@@ -287,8 +292,6 @@ def _occurrences(text: str, keys: list[str]) -> dict[str, list[int]]:
     return places
 
 
-#: A letter: a word character that is not a digit or '_' (as ``[^\W\d_]`` in the patterns).
-_LETTER_RE = re.compile(r"[^\W\d_]")
 #: The clitics a recurring name may carry: 'و', 'ف', 'ب', 'ل', 'وب', 'فب', 'ول'.
 _CLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "فب", "ول"})
 
@@ -298,20 +301,37 @@ def _whole_word_hits(text: str, key: str, occurrences: list[int]) -> list[int]:
     clitic, read left to right (a hit taken is not overlapped by the next one).
 
     The checks are those of ``(?<![^\W\d_])(?:[وفبل]|وب|فب|ول)?(key)(?![^\W\d_])``,
-    made in plain Python at each occurrence rather than by one regex per name.
+    made in plain Python at each occurrence rather than by one regex per name; a letter
+    is what ``[^\W\d_]`` matches: ``str.isalnum()`` and not ``str.isdecimal()``.
     """
     hits: list[int] = []
     after = 0  # a hit ends here: the next one starts no earlier
+    n, size = len(text), len(key)
     for at in occurrences:
         if at < after:
             continue
-        end = at + len(key)
-        if not (end < len(text) and _LETTER_RE.match(text, end)) and any(
-                text[j:at] in _CLITICS and not (j > 0 and _LETTER_RE.match(text, j - 1))
-                for j in range(at, max(-1, at - 3), -1)):
+        end = at + size
+        if end < n and (ch := text[end]).isalnum() and not ch.isdecimal():
+            continue
+        if _opens_word(text, at):
             hits.append(at)
             after = end
     return hits
+
+
+def _opens_word(text: str, at: int) -> bool:
+    """Whether a word, or one of :data:`_CLITICS` opening a word, ends at ``at``."""
+    for j in range(at, at - 3 if at >= 2 else -1, -1):
+        if j == 0 or not ((ch := text[j - 1]).isalnum() and not ch.isdecimal()):
+            return text[j:at] in _CLITICS  # a word starts at j: the text from j is a clitic, or not
+        if text[j - 1:at] not in _CLITIC_TAILS:
+            return False  # no clitic ends so: reading further back cannot make one
+    return False
+
+
+#: Every ending of a clitic of :data:`_CLITICS` ('ب', 'وب' end in 'ب'): reading back past
+#: a letter only goes on while the letters read are one.
+_CLITIC_TAILS = frozenset(c[i:] for c in _CLITICS for i in range(len(c)))
 
 
 def _share_areas(mentions: list[Mention], gaz: Gazetteer) -> None:
