@@ -238,6 +238,19 @@ class FoldedText:
             return n + bisect.bisect_right(self.deleted_at, n - 1) if n > 0 else 0
         return n + bisect.bisect_right(self.deleted_at, n)
 
+    def to_original_many(self, offsets: list[int], *, end: bool = False) -> list[int]:
+        """:meth:`to_original` of every offset, in one vectorised search: a long text has
+        tens of thousands of names, and a bisect per offset was a call each."""
+        if not self.deleted or not offsets:
+            return list(offsets)
+        import numpy as np
+
+        at = np.asarray(self.deleted_at, dtype=np.int64)
+        n = np.asarray(offsets, dtype=np.int64)
+        if end:
+            return np.where(n > 0, n + np.searchsorted(at, n - 1, side="right"), 0).tolist()
+        return (n + np.searchsorted(at, n, side="right")).tolist()
+
 
 #: A run of two or more spaces (a pattern opening with a literal: the engine skips to it;
 #: the former ``(?<= ) +`` tried its look-behind at every character, 10 ms a MB).

@@ -97,6 +97,7 @@ class _Pending:
     near_word: str
     role: str
     sentence: tuple[int, int] | None = None  # computed only when a choice needs it
+    span: tuple[int, int] = (0, 0)  # the name's offsets in the original text
 
 
 def resolve_text(text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -140,7 +141,11 @@ def collector_paused() -> Iterator[None]:
 
 def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     folded, raws = gazetteer.matcher.find(text)
-    pending = [_prepare(raw, folded, gazetteer) for raw in raws]
+    # the names' spans in the original text: one search for all of them
+    original_starts = folded.to_original_many([raw.start for raw in raws])
+    original_ends = folded.to_original_many([raw.end for raw in raws], end=True)
+    pending = [_prepare(raw, (s, e), folded, gazetteer)
+               for raw, s, e in zip(raws, original_starts, original_ends, strict=True)]
     mentions: list[Mention | None] = [None] * len(pending)
     starts = [p.raw.start for p in pending]
     anchors: list[tuple[int, Place]] = []  # (folded offset, place), in text order
@@ -207,7 +212,7 @@ def _facts(word: str) -> _WordFacts:
     return facts
 
 
-def _prepare(raw: RawMatch, folded: FoldedText, gaz: Gazetteer) -> _Pending:
+def _prepare(raw: RawMatch, span: tuple[int, int], folded: FoldedText, gaz: Gazetteer) -> _Pending:
     text = folded.folded
     before = _words_before(text, raw.word_start, 4)
     cue_kind, near, near_word = "", False, ""
@@ -225,7 +230,7 @@ def _prepare(raw: RawMatch, folded: FoldedText, gaz: Gazetteer) -> _Pending:
                 break
     places = gaz.places
     return _Pending(raw, [places[i] for i in raw.place_ids], cue_kind, near, near_word,
-                    _role(raw, folded, before, last))
+                    _role(raw, folded, before, last), None, span)
 
 
 def _words_before(text: str, pos: int, n: int) -> list[str]:
@@ -349,7 +354,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: list[int],
             *, anchors: dict[str, Place]) -> Mention:
     raw = p.raw
-    start, end = folded.to_original(raw.start), folded.to_original(raw.end, end=True)
+    start, end = p.span
     text = folded.original[start:end]
     role = p.role
     if role in _ROLE_CUES:

@@ -196,3 +196,11 @@ def test_long_text_cuts_space_runs_as_one_space_does(keep_quotes: bool, piece: s
         reference.folded, reference.deleted, reference.deleted_at)
     if not keep_quotes:
         assert fold(text) == reference.folded
+
+
+@given(st.text(alphabet="ab \u064e\u0640\"", max_size=300))
+def test_to_original_many_is_to_original_of_each(text: str) -> None:
+    ft = FoldedText.of(text)
+    offsets = list(range(len(ft.folded) + 1))
+    assert ft.to_original_many(offsets) == [ft.to_original(n) for n in offsets]
+    assert ft.to_original_many(offsets, end=True) == [ft.to_original(n, end=True) for n in offsets]
