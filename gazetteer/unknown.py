@@ -107,8 +107,8 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
 
     for match in cued_matches(_UNKNOWN_KIND_RE, src, _UNKNOWN_KIND_CUES, reach=_LEAD_REACH,
                               leads=_LEADS):
-        kind_word = text[quoted.to_original(match.start(1)):quoted.to_original(match.end(1), end=True)]
-        if kind_word.endswith("ه"):  # 'بلده' (his country), not 'بلدة' (town)
+        # the kind word's last letter as written: 'بلده' (his country), not 'بلدة' (town)
+        if text[quoted.to_original(match.end(1), end=True) - 1] == "ه":
             continue
         name = match.group(2).strip(_QUOTES + " ")
         first = name.split()[0] if name else ""
@@ -407,7 +407,8 @@ class _Taken:
         self.added: list[tuple[int, int]] = []
 
     def overlaps(self, start: int, end: int) -> bool:
-        return _overlaps(self.fixed, start, end) or _overlaps(self.added, start, end)
+        return _overlaps(self.fixed, start, end) or (
+            bool(self.added) and _overlaps(self.added, start, end))
 
     def add(self, start: int, end: int) -> None:
         bisect.insort(self.added, (start, end))
@@ -415,8 +416,10 @@ class _Taken:
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) overlaps a span of a sorted list of non-overlapping spans."""
-    i = bisect.bisect_left(spans, (start, start))
-    return any(a < end and start < b for a, b in spans[max(0, i - 1):i + 1])
+    i = bisect.bisect_left(spans, (start, start))  # the spans at i - 1 and i are the only ones
+    if i and spans[i - 1][0] < end and start < spans[i - 1][1]:  # that may overlap it
+        return True
+    return i < len(spans) and spans[i][0] < end and start < spans[i][1]
 
 
 def _area_after(pos: int, known: list[Mention], starts: list[int]) -> Mention | None:
