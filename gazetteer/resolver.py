@@ -243,7 +243,7 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
     if pos > _NEAR:
         near = text[pos - _NEAR:pos]
         if "." not in near and "\n" not in near and "!" not in near and "?" not in near:
-            words = near.split()
+            words = near.rsplit(None, n)  # the last n words, and the rest before them
             if len(words) > n and "".join(words := words[-n:]).isalnum():
                 return words
             words = _WORD_RE.findall(near)
