@@ -39,7 +39,7 @@ from .model import FOCUS_GOVERNORATES, Candidate, Mention, Place
 from .normalize import CUE_WORDS, FoldedText, fold, strip_clitics
 from .persons import default_person_names
 from .store import Gazetteer
-from .unknown import CUE_KINDS, countryside, folded_offset, is_kind_word, unknown_named_places
+from .unknown import CUE_KINDS, countryside, is_kind_word, unknown_named_places
 
 #: A place needs this much lead over the runner-up (in score) to be chosen.
 MIN_MARGIN = 0.25
@@ -164,9 +164,10 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
             near = {place.id: place for _, place in anchors[lo:hi]}
             mentions[i] = _decide(p, folded, pending, starts, anchors=near)
     out = [m for m in mentions if m is not None]
-    _contradicted_by_tie(folded, out, gazetteer)
+    spans = [(p.raw.start, p.raw.end) for p in pending]  # the mentions' folded spans
+    _contradicted_by_tie(folded, out, gazetteer, spans)
     _crossing_named_elsewhere(folded, out, gazetteer)
-    _countryside_phrases(folded, out, gazetteer)
+    _countryside_phrases(folded, out, gazetteer, spans)
     out += unknown_named_places(text, folded, out, gazetteer)
     out.sort(key=lambda m: m.start)
     return out
@@ -519,21 +520,23 @@ _TIE_RE = re.compile(
 TIE_CONTRADICTS_KM = 100
 
 
-def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -> None:
+def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer,
+                         spans: list[tuple[int, int]]) -> None:
     """'معبر الوليد قرب بلدة اليعربية': the text places the name far from the place we know.
 
     The gazetteer's al-Waleed is al-Tanf, 450 km from al-Yarubiyah; a reader takes the
     text's word for it: another place of that name, which the gazetteer lacks. Its
     mention is put at the area the text ties it to, approximate, with the known
     place kept among the candidates. Only a tie right after the name counts ('قرب X',
-    'بريف X', 'في X'); a place merely named in the same sentence does not.
+    'بريف X', 'في X'); a place merely named in the same sentence does not. ``spans`` are
+    the mentions' folded spans, in the same order.
     """
     text = folded.folded
     for i, m in enumerate(mentions):
         place = m.place
         if place is None or m.role != "location" or not place.in_area or not _is_point_like(place):
             continue
-        tied = _tied_area(text, folded, m, mentions[i + 1:i + 3])
+        tied = _tied_area(text, spans[i][1], mentions, spans, i + 1)
         if tied is None or tied.place is None or tied.place.governorate == place.governorate:
             continue
         if tied.place.kind == "country" or (tied.place.kind == "region" and not tied.place.parent):
@@ -593,19 +596,20 @@ def _crossing_named_elsewhere(folded: FoldedText, mentions: list[Mention], gaz: 
                  "another crossing of that name, placed at the area the text gives, approximate")
 
 
-def _countryside_phrases(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -> None:
+def _countryside_phrases(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer,
+                         spans: list[tuple[int, int]]) -> None:
     """'الريف الشرقي لدير الزور', 'بالريف الغربي لمدينة منبج': the town's countryside, not the town.
 
     The gazetteer names countrysides 'ريف X' (and 'ريف X الشرقي'); outlets also write the
     direction first and the town after 'ل'. The mention then stands for the countryside
     region of the town when the gazetteer has one, approximate (geo precision 2).
+    ``spans`` are the mentions' folded spans, in the same order.
     """
     text = folded.folded
-    for m in mentions:
+    for m, (start, _) in zip(mentions, spans, strict=True):
         place = m.place
         if place is None or m.role != "location" or place.kind not in ("city", "town", "capital"):
             continue
-        start = folded_offset(folded, m.start)
         before = text[max(0, start - 40):start]
         if "ريف" not in before or not _COUNTRYSIDE_PHRASE.search(before):
             continue
@@ -623,13 +627,15 @@ _COUNTRYSIDE_PHRASE = re.compile(
     r"|غربي))? (?:ل|لل)(?:(?:مدينه|بلده|ناحيه) )?$")
 
 
-def _tied_area(text: str, folded: FoldedText, m: Mention, after: list[Mention]) -> Mention | None:
-    """The resolved in-area place that the words right after ``m`` tie it to, if any."""
-    end = folded_offset(folded, m.end)
-    for other in after:
+def _tied_area(text: str, end: int, mentions: list[Mention], spans: list[tuple[int, int]],
+               first: int) -> Mention | None:
+    """The resolved in-area place that the words right after a mention ending at folded
+    ``end`` tie it to, if any: one of the two mentions from index ``first`` on."""
+    for other, (other_start, _) in zip(mentions[first:first + 2], spans[first:first + 2],
+                                       strict=True):
         if other.place is None or other.role != "location" or not other.place.in_area:
             continue
-        gap = text[end:folded_offset(folded, other.start)]
+        gap = text[end:other_start]
         if len(gap) <= 40 and _TIE_RE.match(gap):
             return other
         return None
