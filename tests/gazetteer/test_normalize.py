@@ -204,3 +204,18 @@ def test_to_original_many_is_to_original_of_each(text: str) -> None:
     offsets = list(range(len(ft.folded) + 1))
     assert ft.to_original_many(offsets) == [ft.to_original(n) for n in offsets]
     assert ft.to_original_many(offsets, end=True) == [ft.to_original(n, end=True) for n in offsets]
+
+
+@pytest.mark.parametrize("odd", ["", "\uffff", "🙂"])
+def test_long_text_folds_alike_in_two_and_four_byte_arrays(odd: str) -> None:
+    # a text within the Basic Multilingual Plane takes two-byte arrays; U+FFFF (their
+    # mark of a deleted character) or an emoji sends it to four-byte ones: the same fold
+    piece = "قاعدة “التَّنَف”  ـ "
+    text = piece * 40 + odd + piece * 40
+    folds = [FoldedText.of(ch).folded for ch in text]
+    reference = one_space(FoldedText(text, "".join(folds),
+                                     tuple(i for i, f in enumerate(folds) if not f)))
+    ft = FoldedText.of(text)
+    assert (ft.folded, ft.deleted, ft.deleted_at) == (
+        reference.folded, reference.deleted, reference.deleted_at)
+    assert odd in ft.folded
