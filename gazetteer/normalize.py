@@ -149,18 +149,21 @@ def _fold_long(text: str, table: dict[int, str | None]) -> _Folded | None:
     keep = mapped != drop
     whole = bool(keep.all())
     kept = mapped if whole else mapped[keep]
-    space = kept == 32
-    extra = space[1:] & space[:-1]  # a space right after a space (in the folded text)
-    if extra.any():
-        at = np.flatnonzero(keep)
-        keep[at[np.flatnonzero(extra) + 1]] = False
+    folded = str(kept.data, codec)  # decoded from the array, not from a copy
+    if "  " in folded:  # (an article seldom has a run: its few array steps are then saved)
+        space = kept == 32
+        extra = space[1:] & space[:-1]  # a space right after a space (in the folded text)
+        keep[np.flatnonzero(keep)[np.flatnonzero(extra) + 1]] = False
         whole = False
-        kept = mapped[keep]
+        folded = str(mapped[keep].data, codec)
     if whole:
-        return str(mapped.data, codec), (), ()  # decoded from the array, not from a copy
+        return folded, (), ()
     gone = np.flatnonzero(~keep)
+    if len(gone) < _MANY:
+        deleted = tuple(gone.tolist())
+        return folded, deleted, tuple(d - k for k, d in enumerate(deleted))
     deleted_at = gone - np.arange(len(gone))  # kept characters before each deleted one
-    return str(kept.data, codec), tuple(gone.tolist()), tuple(deleted_at.tolist())
+    return folded, tuple(gone.tolist()), tuple(deleted_at.tolist())
 
 
 #: What :func:`_fold_long` gives: the folded text, the original offsets of the deleted
@@ -254,6 +257,8 @@ class FoldedText:
         tens of thousands of names, and a bisect per offset was a call each."""
         if not self.deleted or not offsets:
             return list(offsets)
+        if len(offsets) < _MANY:  # an article's few names: NumPy's set-up costs more
+            return [self.to_original(n, end=end) for n in offsets]
         import numpy as np
 
         at = np.asarray(self.deleted_at, dtype=np.int64)
@@ -262,6 +267,10 @@ class FoldedText:
             return np.where(n > 0, n + np.searchsorted(at, n - 1, side="right"), 0).tolist()
         return (n + np.searchsorted(at, n, side="right")).tolist()
 
+
+#: From this many offsets :meth:`FoldedText.to_original_many` searches them with NumPy
+#: (and :func:`_fold_long` maps its deleted characters' offsets so).
+_MANY = 256
 
 #: A run of two or more spaces (a pattern opening with a literal: the engine skips to it;
 #: the former ``(?<= ) +`` tried its look-behind at every character, 10 ms a MB).
