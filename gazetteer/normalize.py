@@ -152,8 +152,9 @@ def _fold_long(text: str, table: dict[int, str | None]) -> _Folded | None:
     folded = str(kept.data, codec)  # decoded from the array, not from a copy
     if "  " in folded:  # (an article seldom has a run: its few array steps are then saved)
         space = kept == 32
-        extra = space[1:] & space[:-1]  # a space right after a space (in the folded text)
-        keep[np.flatnonzero(keep)[np.flatnonzero(extra) + 1]] = False
+        extra = np.flatnonzero(space[1:] & space[:-1]) + 1  # folded offsets of a space after one
+        gone = np.flatnonzero(~keep)  # their original offsets: past the deletions before them
+        keep[extra + np.searchsorted(gone - np.arange(len(gone)), extra, side="right")] = False
         whole = False
         folded = str(mapped[keep].data, codec)
     if whole:
