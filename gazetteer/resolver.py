@@ -327,11 +327,13 @@ def _is_person_name(raw: RawMatch, before: list[str], text: str) -> bool:
         return not (lead in _NOT_GIVEN_NAMES or is_kind_word(lead) or lead.startswith("ب")
                     or lead in ("وفي", "فى", "و"))
     window = text[max(0, raw.word_start - 80):raw.word_start]
-    cut = max(window.rfind(c) for c in ".!?\n،,")
+    cut = max(window.rfind("."), window.rfind("!"), window.rfind("?"), window.rfind("\n"),
+              window.rfind("،"), window.rfind(","))
     words = window[cut + 1:].split()
-    titles = [i for i, w in enumerate(words) if _is_title(w)]
-    return bool(titles) and len(words) - 1 - titles[-1] <= 5 and not any(
-        w in _NOT_BETWEEN for w in words[titles[-1] + 1:])
+    # the last title, if it is one of the last six words (one further back is too far)
+    last = next((i for i in range(len(words) - 1, max(-1, len(words) - 7), -1)
+                 if _is_title(words[i])), None)
+    return last is not None and not any(w in _NOT_BETWEEN for w in words[last + 1:])
 
 
 @functools.lru_cache(maxsize=1 << 16)
