@@ -236,10 +236,13 @@ def _folded_spans(folded: FoldedText, mentions: list[Mention]) -> list[tuple[int
                       for m in mentions)
     import numpy as np
 
-    bounds = np.array([(m.start, m.end) for m in mentions], dtype=np.int64)
+    starts = np.array([m.start for m in mentions], dtype=np.int64)
+    ends = np.array([m.end for m in mentions], dtype=np.int64)
     if folded.deleted:
-        bounds -= np.searchsorted(np.array(folded.deleted, dtype=np.int64), bounds, side="left")
-    return sorted(map(tuple, bounds.tolist()))
+        deleted = np.array(folded.deleted, dtype=np.int64)
+        starts -= np.searchsorted(deleted, starts, side="left")
+        ends -= np.searchsorted(deleted, ends, side="left")
+    return sorted(zip(starts.tolist(), ends.tolist(), strict=True))  # mostly in order already
 
 
 def _registered_with_kind(name: str, gaz: Gazetteer) -> Place | None:
