@@ -279,6 +279,10 @@ def _recurrences(folded: FoldedText, found: list[Mention],
     return out
 
 
+#: Up to this many names are looked for by ``str.find``, each (see :func:`_occurrences`).
+_FEW_KEYS = 12
+
+
 def _occurrences(text: str, keys: list[str]) -> dict[str, list[int]]:
     """Where each key occurs in ``text`` (every start, overlapping ones too, ascending).
 
@@ -287,7 +291,12 @@ def _occurrences(text: str, keys: list[str]) -> dict[str, list[int]]:
     one Aho-Corasick pass reads it once for all of them.
     """
     places: dict[str, list[int]] = {key: [] for key in keys}
-    if not keys:
+    if len(keys) <= _FEW_KEYS:  # an article's few names: a C search each costs less than
+        for key in keys:  # making an automaton
+            found, at = places[key], text.find(key)
+            while at != -1:
+                found.append(at)
+                at = text.find(key, at + 1)
         return places
     automaton = ahocorasick.Automaton()
     for key in keys:
