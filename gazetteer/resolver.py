@@ -349,7 +349,8 @@ _NOT_BETWEEN = frozenset({"ان", "بان", "انه", "انها", "بريف", "�
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - _WINDOW)
-    left = max(max(text.rfind(c, lo, start) for c in ".!?\n") + 1, lo)
+    left = max(max(text.rfind(".", lo, start), text.rfind("!", lo, start),
+                   text.rfind("?", lo, start), text.rfind("\n", lo, start)) + 1, lo)
     m = _SENTENCE_END.search(text, end, end + _WINDOW)
     return left, (m.start() if m else min(len(text), end + _WINDOW))
 
