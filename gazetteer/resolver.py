@@ -144,7 +144,8 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     # the names' spans in the original text: one search for all of them
     original_starts = folded.to_original_many([raw.start for raw in raws])
     original_ends = folded.to_original_many([raw.end for raw in raws], end=True)
-    pending = [_prepare(raw, (s, e), folded, gazetteer)
+    candidates: dict[tuple[str, ...], list[Place]] = {}
+    pending = [_prepare(raw, (s, e), folded, gazetteer, candidates)
                for raw, s, e in zip(raws, original_starts, original_ends, strict=True)]
     mentions: list[Mention | None] = [None] * len(pending)
     starts = [p.raw.start for p in pending]
@@ -213,7 +214,11 @@ def _facts(word: str) -> _WordFacts:
     return facts
 
 
-def _prepare(raw: RawMatch, span: tuple[int, int], folded: FoldedText, gaz: Gazetteer) -> _Pending:
+def _prepare(raw: RawMatch, span: tuple[int, int], folded: FoldedText, gaz: Gazetteer,
+             candidates: dict[tuple[str, ...], list[Place]]) -> _Pending:
+    """What the words before a name say (kind word, precision word, role), and its
+    candidates: ``candidates`` holds each tuple of ids' places once per text (the lists
+    are read, never changed, so the mentions of one name share one)."""
     text = folded.folded
     before = _words_before(text, raw.word_start, 4)
     cue_kind, near, near_word = "", False, ""
@@ -229,9 +234,12 @@ def _prepare(raw: RawMatch, span: tuple[int, int], folded: FoldedText, gaz: Gaze
                 break
             if not fact.passes:
                 break
-    places = gaz.places
-    return _Pending(raw, [places[i] for i in raw.place_ids], cue_kind, near, near_word,
-                    _role(raw, folded, before, last), None, span)
+    places = candidates.get(ids := raw.place_ids)
+    if places is None:
+        by_id = gaz.places
+        places = candidates[ids] = [by_id[i] for i in ids]
+    return _Pending(raw, places, cue_kind, near, near_word, _role(raw, folded, before, last),
+                    None, span)
 
 
 def _words_before(text: str, pos: int, n: int) -> list[str]:
