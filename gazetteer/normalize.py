@@ -149,14 +149,25 @@ def _fold_long(text: str, table: dict[int, str | None]) -> _Folded | None:
     keep = mapped != drop
     whole = bool(keep.all())
     kept = mapped if whole else mapped[keep]
-    folded = str(kept.data, codec)  # decoded from the array, not from a copy
-    if "  " in folded:  # (an article seldom has a run: its few array steps are then saved)
+    folded, pairs = None, None
+    if len(kept) < _MANY_CHARS:  # an article seldom has a run of spaces: decoded first, the
+        folded = str(kept.data, codec)  # string is searched, the array steps saved
+        runs = "  " in folded
+    else:  # a long text: the runs found in the array, the text decoded once
         space = kept == 32
-        extra = np.flatnonzero(space[1:] & space[:-1]) + 1  # folded offsets of a space after one
+        pairs = space[1:] & space[:-1]  # a space right after a space (in the folded text)
+        runs = bool(pairs.any())
+    if runs:
+        if pairs is None:
+            space = kept == 32
+            pairs = space[1:] & space[:-1]
+        extra = np.flatnonzero(pairs) + 1  # folded offsets of a space after a space
         gone = np.flatnonzero(~keep)  # their original offsets: past the deletions before them
         keep[extra + np.searchsorted(gone - np.arange(len(gone)), extra, side="right")] = False
         whole = False
         folded = str(mapped[keep].data, codec)
+    elif folded is None:
+        folded = str(kept.data, codec)  # decoded from the array, not from a copy
     if whole:
         return folded, (), ()
     gone = np.flatnonzero(~keep)
@@ -269,6 +280,8 @@ class FoldedText:
         return (n + np.searchsorted(at, n, side="right")).tolist()
 
 
+#: From this many characters :func:`_fold_long` looks for runs of spaces in its array.
+_MANY_CHARS = 1 << 16
 #: From this many offsets :meth:`FoldedText.to_original_many` searches them with NumPy
 #: (and :func:`_fold_long` maps its deleted characters' offsets so).
 _MANY = 256

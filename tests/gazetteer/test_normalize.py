@@ -221,3 +221,16 @@ def test_long_text_folds_alike_in_two_and_four_byte_arrays(odd: str) -> None:
     assert (ft.folded, ft.deleted, ft.deleted_at) == (
         reference.folded, reference.deleted, reference.deleted_at)
     assert odd in ft.folded
+
+
+def test_a_text_past_many_chars_cuts_its_space_runs_alike() -> None:
+    # from normalize._MANY_CHARS characters the runs are found in the array, not the string
+    text = "عين  العرب \u064e  ـ «قرية»   x " * 4000
+    assert len(text) > 1 << 16
+    folds = [FoldedText.of(ch).folded for ch in text]
+    reference = one_space(FoldedText(text, "".join(folds),
+                                     tuple(i for i, f in enumerate(folds) if not f)))
+    ft = FoldedText.of(text)
+    assert (ft.folded, ft.deleted, ft.deleted_at) == (
+        reference.folded, reference.deleted, reference.deleted_at)
+    assert "  " not in ft.folded and fold(text) == ft.folded
