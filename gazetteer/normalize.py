@@ -120,8 +120,7 @@ def _fold_long(text: str, table: dict[int, str | None]) -> _Folded | None:
     30 MB/s, most of a bare scan's time); the same mapping as a NumPy array indexed
     by code point does it at several hundred MB/s, and the extra spaces of a run are
     dropped from the same array (no second pass over the text in Python or a regex).
-    None when the text cannot be encoded as UTF-32 (a lone surrogate): the caller then
-    translates.
+    None when the text cannot be encoded (a lone surrogate): the caller then translates.
     """
     import numpy as np  # imported on the first long text: folding names never needs it
 
@@ -129,11 +128,16 @@ def _fold_long(text: str, table: dict[int, str | None]) -> _Folded | None:
         encoded = text.encode("utf-16-le")
     except UnicodeEncodeError:
         return None
-    if len(encoded) == 2 * len(text) and "\uffff" not in text:
-        # every character in the Basic Multilingual Plane (news text is): two bytes a
-        # character and a table of 65,536 entries that stays in the processor's cache
+    highs = None  # where a character beyond the Basic Multilingual Plane stands (see below)
+    if "\uffff" not in text:
+        # two bytes a code unit and a table of 65,536 entries that stays in the processor's
+        # cache; a character beyond the plane (an emoji) is two units, each mapped to itself
+        # (no surrogate is folded) and joined again when decoded
         bits, drop, codec = 16, _DROP16, "utf-16-le"
-    else:  # a character beyond it (an emoji) or U+FFFF itself: four bytes a character
+        if len(encoded) != 2 * len(text):
+            units = np.frombuffer(encoded, dtype=np.uint16)
+            highs = np.flatnonzero((units >= 0xD800) & (units < 0xDC00))
+    else:  # U+FFFF itself, the two-byte array's mark of a deletion: four bytes a character
         encoded = text.encode("utf-32-le")
         bits, drop, codec = 32, _DROP, "utf-32-le"
     dtype = np.uint16 if bits == 16 else np.uint32
@@ -171,6 +175,8 @@ def _fold_long(text: str, table: dict[int, str | None]) -> _Folded | None:
     if whole:
         return folded, (), ()
     gone = np.flatnonzero(~keep)
+    if highs is not None and len(highs):  # code units to characters: a pair is one
+        gone -= np.searchsorted(highs, gone)  # (a deleted unit is never a surrogate)
     if len(gone) < _MANY:
         deleted = tuple(gone.tolist())
         return folded, deleted, tuple(d - k for k, d in enumerate(deleted))

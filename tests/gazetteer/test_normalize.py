@@ -210,8 +210,8 @@ def test_to_original_many_is_to_original_of_each(text: str) -> None:
 
 @pytest.mark.parametrize("odd", ["", "\uffff", "🙂"])
 def test_long_text_folds_alike_in_two_and_four_byte_arrays(odd: str) -> None:
-    # a text within the Basic Multilingual Plane takes two-byte arrays; U+FFFF (their
-    # mark of a deleted character) or an emoji sends it to four-byte ones: the same fold
+    # a text takes two-byte arrays, an emoji two units of them (its offsets counted as one
+    # character); U+FFFF (their mark of a deleted character) sends it to four-byte ones
     piece = "قاعدة “التَّنَف”  ـ "
     text = piece * 40 + odd + piece * 40
     folds = [FoldedText.of(ch).folded for ch in text]
@@ -225,7 +225,7 @@ def test_long_text_folds_alike_in_two_and_four_byte_arrays(odd: str) -> None:
 
 def test_a_text_past_many_chars_cuts_its_space_runs_alike() -> None:
     # from normalize._MANY_CHARS characters the runs are found in the array, not the string
-    text = "عين  العرب \u064e  ـ «قرية»   x " * 4000
+    text = "عين  العرب \u064e  ـ «قرية» 🙂  x " * 4000
     assert len(text) > 1 << 16
     folds = [FoldedText.of(ch).folded for ch in text]
     reference = one_space(FoldedText(text, "".join(folds),
