@@ -41,23 +41,34 @@ def iter_mentions_json(mentions: Iterable[Mention], *,
     output: the same bytes as ``escape`` over the whole array, without reading megabytes
     of JSON again for the few characters it rewrites (no structural character is one)."""
     strings = _Strings(escape)
-    first = True
-    for m in mentions:
-        yield ("[\n" if first else ",\n") + _INDENT + _mention(m, strings)
-        first = False
-    yield "[]" if first else "\n]"
+    encode, tails = strings.encode, strings.tails
+    sep = "[\n" + _INDENT
+    for m in mentions:  # one loop, no call per mention but the string's: tens of thousands
+        start, end = m.start, m.end
+        place, confidence, geo, approximate = m.place, m.confidence, m.geo_precision, m.approximate
+        candidates = m.candidates[:5]
+        key = (id(place), confidence if confidence else repr(confidence), type(confidence), geo,
+               type(geo), m.role, approximate, type(approximate), m.cue, *map(id, candidates))
+        tail = tails.get(key)
+        yield _HEAD % (sep, start if type(start) is int else _scalar(start),
+                       end if type(end) is int else _scalar(end), encode(m.text)) + (
+            tail[0] if tail is not None else _tail(m, candidates, key, strings))
+        sep = ",\n" + _INDENT
+    yield "[]" if sep[0] == "[" else "\n]"
 
 
 class _Strings:
     """The fragments written so far, each made once: encoded strings by their text, place
-    objects by (place id, level), candidate objects by (place id, score, reasons)."""
+    objects by (place id, level), candidate objects by (place id, score, reasons), and the
+    part of a mention object after its text (see :func:`_mention`)."""
 
-    __slots__ = ("escape", "text", "parts")
+    __slots__ = ("escape", "text", "parts", "tails")
 
     def __init__(self, escape: Escape | None) -> None:
         self.escape = escape
         self.text: dict[str, str] = {}
         self.parts: dict[Any, str] = {}
+        self.tails: dict[tuple[Any, ...], tuple[str, Any]] = {}
 
     def encode(self, value: str) -> str:
         out = self.text.get(value)
@@ -69,24 +80,39 @@ class _Strings:
         return out
 
 
-#: One mention object at nesting level 1, its fields in ``Mention.as_dict`` order: one
-#: ``%`` per mention instead of a string per field.
+#: One mention object at nesting level 1, its fields in ``Mention.as_dict`` order, cut
+#: after its text: the head is made per mention, the tail once per distinct tail.
+_FIELDS = ("start", "end", "text", "place", "confidence", "geo_precision", "role", "approximate",
+           "cue", "candidates")
 _MENTION = "{" + "".join(
-    ("," if i else "") + "\n" + _INDENT * 2 + f'"{name}": %s'
-    for i, name in enumerate(("start", "end", "text", "place", "confidence", "geo_precision",
-                              "role", "approximate", "cue", "candidates"))
+    ("," if i else "") + "\n" + _INDENT * 2 + f'"{name}": %s' for i, name in enumerate(_FIELDS)
 ) + "\n" + _INDENT + "}"
+_HEAD, _TAIL = _MENTION.split('"place": %s', 1)
+_HEAD, _TAIL = "%s" + _HEAD, '"place": %s' + _TAIL  # the head opens with the separator
+#: Distinct mention tails remembered: a long text repeats a few thousand (place, cue,
+#: candidates); bounded, as ambiguous names make fresh candidates each time.
+_TAILS_MAX = 50_000
 
 
-def _mention(m: Mention, strings: _Strings) -> str:
-    place = _place(m.place, 2, strings) if m.place is not None else "null"
-    start, end = m.start, m.end
-    encode = strings.encode
-    return _MENTION % (
-        int.__repr__(start) if type(start) is int else _scalar(start),
-        int.__repr__(end) if type(end) is int else _scalar(end), encode(m.text), place,
+def _tail(m: Mention, candidates: list[Candidate], key: tuple[Any, ...],
+          strings: _Strings) -> str:
+    """The mention's fields after its text, written once per distinct set of values.
+
+    Why: most mentions of a long text repeat a place, cue and candidate list seen
+    before, and the same objects stand behind them (a single candidate is scored once
+    per place and kind word). They are keyed by identity, the objects kept with the
+    fragment so an identity is never reused while the key lives; the scalars by value
+    and type (``1`` and ``1.0``, ``True`` and ``1`` write differently; ``-0.0`` too).
+    """
+    place, encode = m.place, strings.encode
+    tail = _TAIL % (
+        _place(place, 2, strings) if place is not None else "null",
         _scalar(round(m.confidence, 3)), _scalar(m.geo_precision), encode(m.role),
-        _scalar(m.approximate), encode(m.cue), _candidates(m.candidates[:5], strings))
+        _scalar(m.approximate), encode(m.cue), _candidates(candidates, strings))
+    if len(strings.tails) >= _TAILS_MAX:
+        strings.tails.clear()
+    strings.tails[key] = (tail, (place, candidates))
+    return tail
 
 
 def _candidates(candidates: list[Candidate], strings: _Strings) -> str:

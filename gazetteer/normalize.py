@@ -99,7 +99,7 @@ def fold(text: str) -> str:
             folded = fast[0]
     if folded is None:
         folded = text.translate(_FOLD_TABLE)
-    return _EXTRA_SPACES_RE.sub("", folded) if "  " in folded else folded
+    return _SPACE_RUN_RE.sub(" ", folded) if "  " in folded else folded
 
 
 #: From this many characters a text is folded through one array lookup (see
@@ -107,40 +107,90 @@ def fold(text: str) -> str:
 #: the array wins from about 100 characters (6 µs against 8), by 9x at an article's 2,000.
 _LONG = 200
 _DROP = 0xFFFFFFFF  # the array value of a deleted character
-_ARRAYS: dict[int, Any] = {}  # fold table id -> its code point array, made on first need
+_DROP16 = 0xFFFF  # ... in the two-byte array (a text holding U+FFFF itself takes the other)
+#: (fold table id, bits) -> its code point array, made on first need
+_ARRAYS: dict[tuple[int, int], Any] = {}
 
 
-def _fold_long(text: str, table: dict[int, str | None]) -> tuple[str, tuple[int, ...]] | None:
-    """``text.translate(table)`` and the offsets of the deleted characters, done in C.
+def _fold_long(text: str, table: dict[int, str | None]) -> _Folded | None:
+    """``text.translate(table)`` with each run of spaces cut to one (as :func:`one_space`
+    does), the offsets of the deleted characters and their folded offsets, done in C.
 
     ``str.translate`` looks every character of a non-ASCII text up in a dict (about
     30 MB/s, most of a bare scan's time); the same mapping as a NumPy array indexed
-    by code point does it at several hundred MB/s. None when the text cannot be
-    encoded as UTF-32 (a lone surrogate): the caller then translates.
+    by code point does it at several hundred MB/s, and the extra spaces of a run are
+    dropped from the same array (no second pass over the text in Python or a regex).
+    None when the text cannot be encoded (a lone surrogate): the caller then translates.
     """
     import numpy as np  # imported on the first long text: folding names never needs it
 
     try:
-        encoded = text.encode("utf-32-le")
+        encoded = text.encode("utf-16-le")
     except UnicodeEncodeError:
         return None
-    lookup = _ARRAYS.get(id(table))
+    highs = None  # where a character beyond the Basic Multilingual Plane stands (see below)
+    if "\uffff" not in text:
+        # two bytes a code unit and a table of 65,536 entries that stays in the processor's
+        # cache; a character beyond the plane (an emoji) is two units, each mapped to itself
+        # (no surrogate is folded) and joined again when decoded
+        bits, drop, codec = 16, _DROP16, "utf-16-le"
+        if len(encoded) != 2 * len(text):
+            units = np.frombuffer(encoded, dtype=np.uint16)
+            highs = np.flatnonzero((units >= 0xD800) & (units < 0xDC00))
+    else:  # U+FFFF itself, the two-byte array's mark of a deletion: four bytes a character
+        encoded = text.encode("utf-32-le")
+        bits, drop, codec = 32, _DROP, "utf-32-le"
+    dtype = np.uint16 if bits == 16 else np.uint32
+    lookup = _ARRAYS.get((id(table), bits))
     if lookup is None:
-        lookup = np.arange(0x110000, dtype=np.uint32)
+        lookup = np.arange(1 << 16 if bits == 16 else 0x110000, dtype=dtype)
         for code, value in table.items():
-            lookup[code] = _DROP if value is None else ord(value)
-        _ARRAYS[id(table)] = lookup
-    mapped = lookup[np.frombuffer(encoded, dtype=np.uint32)]  # not .take: slow on uint32 indices
-    del encoded  # four bytes a character, like each array here: none is kept longer than needed
-    keep = mapped != _DROP
-    if keep.all():
-        return str(mapped.data, "utf-32-le"), ()  # decoded from the array, not from a copy
-    deleted = tuple(np.flatnonzero(~keep).tolist())
-    return str(mapped[keep].data, "utf-32-le"), deleted
+            if code < len(lookup):
+                lookup[code] = drop if value is None else ord(value)
+        _ARRAYS[id(table), bits] = lookup
+    mapped = lookup[np.frombuffer(encoded, dtype=dtype)]  # not .take: slow on uint32 indices
+    del encoded  # none of the arrays here is kept longer than needed
+    keep = mapped != drop
+    whole = bool(keep.all())
+    kept = mapped if whole else mapped[keep]
+    folded, pairs = None, None
+    if len(kept) < _MANY_CHARS:  # an article seldom has a run of spaces: decoded first, the
+        folded = str(kept.data, codec)  # string is searched, the array steps saved
+        runs = "  " in folded
+    else:  # a long text: the runs found in the array, the text decoded once
+        space = kept == 32
+        pairs = space[1:] & space[:-1]  # a space right after a space (in the folded text)
+        runs = bool(pairs.any())
+    if runs:
+        if pairs is None:
+            space = kept == 32
+            pairs = space[1:] & space[:-1]
+        extra = np.flatnonzero(pairs) + 1  # folded offsets of a space after a space
+        gone = np.flatnonzero(~keep)  # their original offsets: past the deletions before them
+        keep[extra + np.searchsorted(gone - np.arange(len(gone)), extra, side="right")] = False
+        whole = False
+        folded = str(mapped[keep].data, codec)
+    elif folded is None:
+        folded = str(kept.data, codec)  # decoded from the array, not from a copy
+    if whole:
+        return folded, (), ()
+    gone = np.flatnonzero(~keep)
+    if highs is not None and len(highs):  # code units to characters: a pair is one
+        gone -= np.searchsorted(highs, gone)  # (a deleted unit is never a surrogate)
+    if len(gone) < _MANY:
+        deleted = tuple(gone.tolist())
+        return folded, deleted, tuple(d - k for k, d in enumerate(deleted))
+    deleted_at = gone - np.arange(len(gone))  # kept characters before each deleted one
+    return folded, tuple(gone.tolist()), tuple(deleted_at.tolist())
+
+
+#: What :func:`_fold_long` gives: the folded text, the original offsets of the deleted
+#: characters, and the folded offset each stood at (``FoldedText.deleted_at``).
+_Folded = tuple[str, tuple[int, ...], tuple[int, ...]]
 
 
 def cued_matches(pattern: re.Pattern[str], text: str, cues: tuple[str, ...], *,
-                 reach: int = 0) -> Iterator[re.Match[str]]:
+                 reach: int = 0, leads: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` yields, for a pattern whose every match has one of
     ``cues`` within its first ``reach`` + 1 characters (a kind word after 'وال': reach 3).
 
@@ -149,12 +199,22 @@ def cued_matches(pattern: re.Pattern[str], text: str, cues: tuple[str, ...], *,
     at C speed, and the pattern is then tried only at the few positions before each cue,
     leftmost first and never inside a match already made (a look-behind still sees the
     text before the position tried).
+
+    ``leads``, when given, are all the texts a match may open with before its cue (the
+    clitics and article before a kind word: '', 'و', 'ال', 'وال' ...): the pattern is then
+    tried only where one of them stands right before a cue, not at every position in reach.
     """
     at: set[int] = set()
+    lengths = sorted({len(lead) for lead in leads}) if leads is not None else ()
     for cue in cues:
         hit = text.find(cue)
         while hit != -1:
-            at.update(range(max(0, hit - reach), hit + 1))
+            if leads is None:
+                at.update(range(max(0, hit - reach), hit + 1))
+            else:
+                for k in lengths:
+                    if k <= hit and text[hit - k:hit] in leads:
+                        at.add(hit - k)
             hit = text.find(cue, hit + 1)
     end = 0
     for pos in sorted(at):
@@ -192,8 +252,11 @@ class FoldedText:
         )
         if len(text) >= _LONG:
             fast = _fold_long(text, table)
-            if fast is not None:
-                return one_space(cls(text, *fast))
+            if fast is not None:  # spaces already cut to one, offsets already mapped
+                made = cls(text, fast[0], ())
+                object.__setattr__(made, "deleted", fast[1])
+                object.__setattr__(made, "deleted_at", fast[2])
+                return made
         folded = text.translate(table)
         if len(folded) == len(text):
             return one_space(cls(text, folded, ()))
@@ -207,9 +270,46 @@ class FoldedText:
             return n + bisect.bisect_right(self.deleted_at, n - 1) if n > 0 else 0
         return n + bisect.bisect_right(self.deleted_at, n)
 
+    def to_original_many(self, offsets: list[int], *, end: bool = False) -> list[int]:
+        """:meth:`to_original` of every offset, in one vectorised search: a long text has
+        tens of thousands of names, and a bisect per offset was a call each."""
+        if not self.deleted or not offsets:
+            return list(offsets)
+        if len(offsets) < _MANY:  # an article's few names: NumPy's set-up costs more
+            return [self.to_original(n, end=end) for n in offsets]
+        import numpy as np
 
-#: The spaces after a first one, in a run of them.
-_EXTRA_SPACES_RE = re.compile(r"(?<= ) +")
+        at = np.asarray(self.deleted_at, dtype=np.int64)
+        n = np.asarray(offsets, dtype=np.int64)
+        if end:
+            return np.where(n > 0, n + np.searchsorted(at, n - 1, side="right"), 0).tolist()
+        return (n + np.searchsorted(at, n, side="right")).tolist()
+
+
+#: From this many characters :func:`_fold_long` looks for runs of spaces in its array.
+_MANY_CHARS = 1 << 16
+#: From this many offsets :meth:`FoldedText.to_original_many` searches them with NumPy
+#: (and :func:`_fold_long` maps its deleted characters' offsets so).
+_MANY = 256
+
+#: A run of two or more spaces (a pattern opening with a literal: the engine skips to it;
+#: the former ``(?<= ) +`` tried its look-behind at every character, 10 ms a MB).
+_SPACE_RUN_RE = re.compile("  +")
+
+
+def _extra_spaces(folded: str) -> list[tuple[int, int]]:
+    """The spans of the spaces after a first one, in each run of spaces (``str.find`` of
+    two spaces: runs are rare, and the search between them runs in C)."""
+    spans: list[tuple[int, int]] = []
+    find, n = folded.find, len(folded)
+    at = find("  ")
+    while at != -1:
+        end = at + 2
+        while end < n and folded[end] == " ":
+            end += 1
+        spans.append((at + 1, end))
+        at = find("  ", end)
+    return spans
 
 
 def one_space(ft: FoldedText) -> FoldedText:
@@ -225,7 +325,7 @@ def one_space(ft: FoldedText) -> FoldedText:
     """
     if "  " not in ft.folded:
         return ft
-    extra = [m.span() for m in _EXTRA_SPACES_RE.finditer(ft.folded)]
+    extra = _extra_spaces(ft.folded)
     gone = [ft.to_original(k) for a, b in extra for k in range(a, b)]
     ends = [0] + [b for _, b in extra]
     starts = [a for a, _ in extra] + [len(ft.folded)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -47,6 +47,15 @@ class PersonNames:
     pairs: frozenset[tuple[str, str]]
     givens: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
+    #: the first and the second halves of ``pairs``: a name whose first word is no second
+    #: half needs no look at the word before it for a pair (nor its last word, at the one
+    #: after); most names of a text are so, and the look is the costly part
+    firsts: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+    seconds: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "firsts", frozenset(a for a, _ in self.pairs))
+        object.__setattr__(self, "seconds", frozenset(b for _, b in self.pairs))
 
     def is_person_at(self, folded: str, word_start: int, start: int, end: int) -> bool:
         """Whether the name found at ``start:end`` of a folded text (its word, clitics
@@ -58,18 +67,21 @@ class PersonNames:
         """
         name = folded[word_start:end]
         prefix = folded[word_start:start]
-        if prefix not in ("", "ال") and " " not in name and name in self.words:
+        bare = prefix == "" or prefix == "ال"  # no preposition
+        if not bare and " " not in name and name in self.words:
             return True
         words = name.split()
-        before = _word_before(folded, max(0, word_start - 40), word_start)
-        if before and ((before, words[0]) in self.pairs
-                       or prefix in ("", "ال") and before in self.givens):  # no preposition
-            return True
+        if words[0] in self.seconds or (bare and self.givens):
+            before = _word_before(folded, max(0, word_start - 40), word_start)
+            if before and ((before, words[0]) in self.pairs or bare and before in self.givens):
+                return True
         if not folded[end:end + 1].isspace():
             return False  # the word after a name follows a space (most names end a phrase)
-        after = _WORD_AFTER.match(folded[end:end + 40])
-        return bool(after) and ((words[-1], after.group(1)) in self.pairs
-                                or prefix == "" and after.group(1) in self.surnames)
+        if prefix and words[-1] not in self.firsts:
+            return False  # no pair starts with its last word, and a surname needs no prefix
+        after = _word_after(folded, end)
+        return bool(after) and ((words[-1], after) in self.pairs
+                                or prefix == "" and after in self.surnames)
 
 
 def _word_before(folded: str, lo: int, pos: int) -> str:
@@ -88,6 +100,21 @@ def _word_before(folded: str, lo: int, pos: int) -> str:
     if word.isalpha():
         return word
     found = _WORD_BEFORE.search(folded, lo, pos)
+    return found.group(1) if found else ""
+
+
+def _word_after(folded: str, end: int) -> str:
+    """The word of letters after the spaces at ``end`` ('' when none), as
+    ``_WORD_AFTER.match(folded[end:end + 40])`` reads it: cut out with string methods when
+    it is all letters (the common case), read by the regex otherwise."""
+    window = folded[end:end + 40]
+    rest = window.lstrip()
+    if not rest or len(rest) == len(window):
+        return ""
+    word = rest.split(None, 1)[0]
+    if word.isalpha():
+        return word
+    found = _WORD_AFTER.match(window)
     return found.group(1) if found else ""
 
 

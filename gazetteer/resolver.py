@@ -39,7 +39,7 @@ from .model import FOCUS_GOVERNORATES, Candidate, Mention, Place
 from .normalize import CUE_WORDS, FoldedText, fold, strip_clitics
 from .persons import default_person_names
 from .store import Gazetteer
-from .unknown import CUE_KINDS, countryside, folded_offset, is_kind_word, unknown_named_places
+from .unknown import CUE_KINDS, countryside, is_kind_word, unknown_named_places
 
 #: A place needs this much lead over the runner-up (in score) to be chosen.
 MIN_MARGIN = 0.25
@@ -97,6 +97,7 @@ class _Pending:
     near_word: str
     role: str
     sentence: tuple[int, int] | None = None  # computed only when a choice needs it
+    span: tuple[int, int] = (0, 0)  # the name's offsets in the original text
 
 
 def resolve_text(text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -140,7 +141,12 @@ def collector_paused() -> Iterator[None]:
 
 def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     folded, raws = gazetteer.matcher.find(text)
-    pending = [_prepare(raw, folded, gazetteer) for raw in raws]
+    # the names' spans in the original text: one search for all of them
+    original_starts = folded.to_original_many([raw.start for raw in raws])
+    original_ends = folded.to_original_many([raw.end for raw in raws], end=True)
+    candidates: dict[tuple[str, ...], list[Place]] = {}
+    pending = [_prepare(raw, (s, e), folded, gazetteer, candidates)
+               for raw, s, e in zip(raws, original_starts, original_ends, strict=True)]
     mentions: list[Mention | None] = [None] * len(pending)
     starts = [p.raw.start for p in pending]
     anchors: list[tuple[int, Place]] = []  # (folded offset, place), in text order
@@ -159,9 +165,10 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
             near = {place.id: place for _, place in anchors[lo:hi]}
             mentions[i] = _decide(p, folded, pending, starts, anchors=near)
     out = [m for m in mentions if m is not None]
-    _contradicted_by_tie(folded, out, gazetteer)
+    spans = [(p.raw.start, p.raw.end) for p in pending]  # the mentions' folded spans
+    _contradicted_by_tie(folded, out, gazetteer, spans)
     _crossing_named_elsewhere(folded, out, gazetteer)
-    _countryside_phrases(folded, out, gazetteer)
+    _countryside_phrases(folded, out, gazetteer, spans)
     out += unknown_named_places(text, folded, out, gazetteer)
     out.sort(key=lambda m: m.start)
     return out
@@ -207,7 +214,11 @@ def _facts(word: str) -> _WordFacts:
     return facts
 
 
-def _prepare(raw: RawMatch, folded: FoldedText, gaz: Gazetteer) -> _Pending:
+def _prepare(raw: RawMatch, span: tuple[int, int], folded: FoldedText, gaz: Gazetteer,
+             candidates: dict[tuple[str, ...], list[Place]]) -> _Pending:
+    """What the words before a name say (kind word, precision word, role), and its
+    candidates: ``candidates`` holds each tuple of ids' places once per text (the lists
+    are read, never changed, so the mentions of one name share one)."""
     text = folded.folded
     before = _words_before(text, raw.word_start, 4)
     cue_kind, near, near_word = "", False, ""
@@ -223,9 +234,12 @@ def _prepare(raw: RawMatch, folded: FoldedText, gaz: Gazetteer) -> _Pending:
                 break
             if not fact.passes:
                 break
-    places = gaz.places
-    return _Pending(raw, [places[i] for i in raw.place_ids], cue_kind, near, near_word,
-                    _role(raw, folded, before, last))
+    places = candidates.get(ids := raw.place_ids)
+    if places is None:
+        by_id = gaz.places
+        places = candidates[ids] = [by_id[i] for i in ids]
+    return _Pending(raw, places, cue_kind, near, near_word, _role(raw, folded, before, last),
+                    None, span)
 
 
 def _words_before(text: str, pos: int, n: int) -> list[str]:
@@ -238,7 +252,7 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
     if pos > _NEAR:
         near = text[pos - _NEAR:pos]
         if "." not in near and "\n" not in near and "!" not in near and "?" not in near:
-            words = near.split()
+            words = near.rsplit(None, n)  # the last n words, and the rest before them
             if len(words) > n and "".join(words := words[-n:]).isalnum():
                 return words
             words = _WORD_RE.findall(near)
@@ -321,11 +335,13 @@ def _is_person_name(raw: RawMatch, before: list[str], text: str) -> bool:
         return not (lead in _NOT_GIVEN_NAMES or is_kind_word(lead) or lead.startswith("ب")
                     or lead in ("وفي", "فى", "و"))
     window = text[max(0, raw.word_start - 80):raw.word_start]
-    cut = max(window.rfind(c) for c in ".!?\n،,")
+    cut = max(window.rfind("."), window.rfind("!"), window.rfind("?"), window.rfind("\n"),
+              window.rfind("،"), window.rfind(","))
     words = window[cut + 1:].split()
-    titles = [i for i, w in enumerate(words) if _is_title(w)]
-    return bool(titles) and len(words) - 1 - titles[-1] <= 5 and not any(
-        w in _NOT_BETWEEN for w in words[titles[-1] + 1:])
+    # the last title, if it is one of the last six words (one further back is too far)
+    last = next((i for i in range(len(words) - 1, max(-1, len(words) - 7), -1)
+                 if _is_title(words[i])), None)
+    return last is not None and not any(w in _NOT_BETWEEN for w in words[last + 1:])
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -341,7 +357,8 @@ _NOT_BETWEEN = frozenset({"ان", "بان", "انه", "انها", "بريف", "�
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - _WINDOW)
-    left = max(max(text.rfind(c, lo, start) for c in ".!?\n") + 1, lo)
+    left = max(max(text.rfind(".", lo, start), text.rfind("!", lo, start),
+                   text.rfind("?", lo, start), text.rfind("\n", lo, start)) + 1, lo)
     m = _SENTENCE_END.search(text, end, end + _WINDOW)
     return left, (m.start() if m else min(len(text), end + _WINDOW))
 
@@ -349,7 +366,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: list[int],
             *, anchors: dict[str, Place]) -> Mention:
     raw = p.raw
-    start, end = folded.to_original(raw.start), folded.to_original(raw.end, end=True)
+    start, end = p.span
     text = folded.original[start:end]
     role = p.role
     if role in _ROLE_CUES:
@@ -514,21 +531,23 @@ _TIE_RE = re.compile(
 TIE_CONTRADICTS_KM = 100
 
 
-def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -> None:
+def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer,
+                         spans: list[tuple[int, int]]) -> None:
     """'معبر الوليد قرب بلدة اليعربية': the text places the name far from the place we know.
 
     The gazetteer's al-Waleed is al-Tanf, 450 km from al-Yarubiyah; a reader takes the
     text's word for it: another place of that name, which the gazetteer lacks. Its
     mention is put at the area the text ties it to, approximate, with the known
     place kept among the candidates. Only a tie right after the name counts ('قرب X',
-    'بريف X', 'في X'); a place merely named in the same sentence does not.
+    'بريف X', 'في X'); a place merely named in the same sentence does not. ``spans`` are
+    the mentions' folded spans, in the same order.
     """
     text = folded.folded
     for i, m in enumerate(mentions):
         place = m.place
         if place is None or m.role != "location" or not place.in_area or not _is_point_like(place):
             continue
-        tied = _tied_area(text, folded, m, mentions[i + 1:i + 3])
+        tied = _tied_area(text, spans[i][1], mentions, spans, i + 1)
         if tied is None or tied.place is None or tied.place.governorate == place.governorate:
             continue
         if tied.place.kind == "country" or (tied.place.kind == "region" and not tied.place.parent):
@@ -588,19 +607,20 @@ def _crossing_named_elsewhere(folded: FoldedText, mentions: list[Mention], gaz: 
                  "another crossing of that name, placed at the area the text gives, approximate")
 
 
-def _countryside_phrases(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -> None:
+def _countryside_phrases(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer,
+                         spans: list[tuple[int, int]]) -> None:
     """'الريف الشرقي لدير الزور', 'بالريف الغربي لمدينة منبج': the town's countryside, not the town.
 
     The gazetteer names countrysides 'ريف X' (and 'ريف X الشرقي'); outlets also write the
     direction first and the town after 'ل'. The mention then stands for the countryside
     region of the town when the gazetteer has one, approximate (geo precision 2).
+    ``spans`` are the mentions' folded spans, in the same order.
     """
     text = folded.folded
-    for m in mentions:
+    for m, (start, _) in zip(mentions, spans, strict=True):
         place = m.place
         if place is None or m.role != "location" or place.kind not in ("city", "town", "capital"):
             continue
-        start = folded_offset(folded, m.start)
         before = text[max(0, start - 40):start]
         if "ريف" not in before or not _COUNTRYSIDE_PHRASE.search(before):
             continue
@@ -618,13 +638,15 @@ _COUNTRYSIDE_PHRASE = re.compile(
     r"|غربي))? (?:ل|لل)(?:(?:مدينه|بلده|ناحيه) )?$")
 
 
-def _tied_area(text: str, folded: FoldedText, m: Mention, after: list[Mention]) -> Mention | None:
-    """The resolved in-area place that the words right after ``m`` tie it to, if any."""
-    end = folded_offset(folded, m.end)
-    for other in after:
+def _tied_area(text: str, end: int, mentions: list[Mention], spans: list[tuple[int, int]],
+               first: int) -> Mention | None:
+    """The resolved in-area place that the words right after a mention ending at folded
+    ``end`` tie it to, if any: one of the two mentions from index ``first`` on."""
+    for other, (other_start, _) in zip(mentions[first:first + 2], spans[first:first + 2],
+                                       strict=True):
         if other.place is None or other.role != "location" or not other.place.in_area:
             continue
-        gap = text[end:folded_offset(folded, other.start)]
+        gap = text[end:other_start]
         if len(gap) <= 40 and _TIE_RE.match(gap):
             return other
         return None

@@ -57,6 +57,9 @@ _UNKNOWN_KIND_RE = re.compile(
 _UNKNOWN_KIND_CUES = ("قري", "بلد", "ناحيه", "مخيم", "حي", "مزرعه")
 #: How many characters a clitic and the article may put before a kind word ('وال').
 _LEAD_REACH = 3
+#: What a match of the kind-word patterns opens with before its kind word: the
+#: ``[وفبل]?(?:ال)?`` the patterns allow (see :func:`gazetteer.normalize.cued_matches`).
+_LEADS = frozenset(c + a for c in ("", "و", "ف", "ب", "ل") for a in ("", "ال"))
 _QUOTES = "\"“”«»'"
 _NOT_NAMES = {
     "خاضعه", "تابعه", "واقعه", "قريبه", "الواقعه", "التابعه", "صغيره", "كبيره", "اخري", "حدوديه",
@@ -91,7 +94,7 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
     """
     quoted = FoldedText.of(text, keep_quotes=True)
     src = quoted.folded
-    taken = sorted((m.start, m.end) for m in known)
+    taken = _Taken(sorted((m.start, m.end) for m in known))
     known_starts = [m.start for m in known]
     out: list[Mention] = []
     seen: set[str] = set()
@@ -102,9 +105,10 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             memo[name, kind] = _known_with_other_article(name, kind, gaz)
         return memo[name, kind]
 
-    for match in cued_matches(_UNKNOWN_KIND_RE, src, _UNKNOWN_KIND_CUES, reach=_LEAD_REACH):
-        kind_word = text[quoted.to_original(match.start(1)):quoted.to_original(match.end(1), end=True)]
-        if kind_word.endswith("ه"):  # 'بلده' (his country), not 'بلدة' (town)
+    for match in cued_matches(_UNKNOWN_KIND_RE, src, _UNKNOWN_KIND_CUES, reach=_LEAD_REACH,
+                              leads=_LEADS):
+        # the kind word's last letter as written: 'بلده' (his country), not 'بلدة' (town)
+        if text[quoted.to_original(match.end(1), end=True) - 1] == "ه":
             continue
         name = match.group(2).strip(_QUOTES + " ")
         first = name.split()[0] if name else ""
@@ -122,10 +126,10 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         name_start = match.start(2) + (1 if match.group(2).startswith('"') else 0)
         s = quoted.to_original(name_start)
         e = quoted.to_original(name_start + len(name), end=True)
-        if _overlaps(taken, s, e) and " " in name and not match.group(2).startswith('"'):
+        if taken.overlaps(s, e) and " " in name and not match.group(2).startswith('"'):
             name = first  # 'حي طي بالقامشلي': the second word is a known place, the area
             e = quoted.to_original(name_start + len(name), end=True)
-        if _overlaps(taken, s, e):
+        if taken.overlaps(s, e):
             continue
         mention = Mention(start=s, end=e, text=text[s:e], key=fold(name), kind_word=kind)
         same = known_as(name, kind)
@@ -135,7 +139,7 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
                            "without the article")
             out.append(mention)
             seen.add(mention.key)
-            bisect.insort(taken, (s, e))
+            taken.add(s, e)
             continue
         parent = _area_after(e, known, known_starts)
         where = "gives next to it"
@@ -161,7 +165,7 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             mention.cue = f"'{name}' is not in the gazetteer and no area is given: needs review"
         out.append(mention)
         seen.add(mention.key)
-        bisect.insort(taken, (s, e))
+        taken.add(s, e)
     out += _recurrences(folded, out, taken)
     out += _list_members(quoted, known + out, gaz)
     _share_areas(out, gaz)
@@ -192,10 +196,10 @@ def _list_members(quoted: FoldedText, known: list[Mention], gaz: Gazetteer) -> l
     spans: list[tuple[int, int]] = []
     starts: list[int] = []
     out: list[Mention] = []
-    for lead in cued_matches(_PLURAL_KIND_RE, src, _PLURAL_KIND_CUES, reach=_LEAD_REACH):
+    for lead in cued_matches(_PLURAL_KIND_RE, src, _PLURAL_KIND_CUES, reach=_LEAD_REACH,
+                              leads=_LEADS):
         if not starts and known:  # made on first need: most texts hold no such list
-            spans = sorted((folded_offset(quoted, m.start), folded_offset(quoted, m.end))
-                           for m in known)
+            spans = _folded_spans(quoted, known)
             starts = [s0 for s0, _ in spans]
         pos = lead.end()
         for _ in range(_MAX_MEMBERS):
@@ -223,6 +227,24 @@ def _list_members(quoted: FoldedText, known: list[Mention], gaz: Gazetteer) -> l
     return out
 
 
+def _folded_spans(folded: FoldedText, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The mentions' spans as folded offsets, sorted: :func:`folded_offset` of every start
+    and end, in one vectorised search rather than a bisect per offset (a long text has
+    tens of thousands of mentions)."""
+    if len(mentions) < 256:  # an article's few names: NumPy's set-up costs more
+        return sorted((folded_offset(folded, m.start), folded_offset(folded, m.end))
+                      for m in mentions)
+    import numpy as np
+
+    starts = np.array([m.start for m in mentions], dtype=np.int64)
+    ends = np.array([m.end for m in mentions], dtype=np.int64)
+    if folded.deleted:
+        deleted = np.array(folded.deleted, dtype=np.int64)
+        starts -= np.searchsorted(deleted, starts, side="left")
+        ends -= np.searchsorted(deleted, ends, side="left")
+    return sorted(zip(starts.tolist(), ends.tolist(), strict=True))  # mostly in order already
+
+
 def _registered_with_kind(name: str, gaz: Gazetteer) -> Place | None:
     """The one place in the area registered as 'بلدة X' / 'ناحية X' (not as bare X)."""
     found = {p.id: p for word in _REGISTERED_WITH
@@ -235,7 +257,7 @@ _MIN_RECURRING = 4
 
 
 def _recurrences(folded: FoldedText, found: list[Mention],
-                 taken: list[tuple[int, int]]) -> list[Mention]:
+                 taken: _Taken) -> list[Mention]:
     """The same unknown name again, without its kind word ('أهالي خربة عمو' after 'قرية خربة عمو').
 
     A name the text introduced as a village or town is a place name wherever it recurs.
@@ -249,12 +271,16 @@ def _recurrences(folded: FoldedText, found: list[Mention],
         for at in _whole_word_hits(text, key, places[key]):
             start = folded.to_original(at)
             end = folded.to_original(at + len(key), end=True)
-            if _overlaps(taken, start, end):
+            if taken.overlaps(start, end):
                 continue
             out.append(Mention(start=start, end=end, text=folded.original[start:end], key=key,
                                cue=f"'{key}' named again (introduced with a kind word)"))
-            bisect.insort(taken, (start, end))
+            taken.add(start, end)
     return out
+
+
+#: Up to this many names are looked for by ``str.find``, each (see :func:`_occurrences`).
+_FEW_KEYS = 12
 
 
 def _occurrences(text: str, keys: list[str]) -> dict[str, list[int]]:
@@ -265,7 +291,12 @@ def _occurrences(text: str, keys: list[str]) -> dict[str, list[int]]:
     one Aho-Corasick pass reads it once for all of them.
     """
     places: dict[str, list[int]] = {key: [] for key in keys}
-    if not keys:
+    if len(keys) <= _FEW_KEYS:  # an article's few names: a C search each costs less than
+        for key in keys:  # making an automaton
+            found, at = places[key], text.find(key)
+            while at != -1:
+                found.append(at)
+                at = text.find(key, at + 1)
         return places
     automaton = ahocorasick.Automaton()
     for key in keys:
@@ -276,8 +307,6 @@ def _occurrences(text: str, keys: list[str]) -> dict[str, list[int]]:
     return places
 
 
-#: A letter: a word character that is not a digit or '_' (as ``[^\W\d_]`` in the patterns).
-_LETTER_RE = re.compile(r"[^\W\d_]")
 #: The clitics a recurring name may carry: 'و', 'ف', 'ب', 'ل', 'وب', 'فب', 'ول'.
 _CLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "فب", "ول"})
 
@@ -287,20 +316,37 @@ def _whole_word_hits(text: str, key: str, occurrences: list[int]) -> list[int]:
     clitic, read left to right (a hit taken is not overlapped by the next one).
 
     The checks are those of ``(?<![^\W\d_])(?:[وفبل]|وب|فب|ول)?(key)(?![^\W\d_])``,
-    made in plain Python at each occurrence rather than by one regex per name.
+    made in plain Python at each occurrence rather than by one regex per name; a letter
+    is what ``[^\W\d_]`` matches: ``str.isalnum()`` and not ``str.isdecimal()``.
     """
     hits: list[int] = []
     after = 0  # a hit ends here: the next one starts no earlier
+    n, size = len(text), len(key)
     for at in occurrences:
         if at < after:
             continue
-        end = at + len(key)
-        if not (end < len(text) and _LETTER_RE.match(text, end)) and any(
-                text[j:at] in _CLITICS and not (j > 0 and _LETTER_RE.match(text, j - 1))
-                for j in range(at, max(-1, at - 3), -1)):
+        end = at + size
+        if end < n and (ch := text[end]).isalnum() and not ch.isdecimal():
+            continue
+        if _opens_word(text, at):
             hits.append(at)
             after = end
     return hits
+
+
+def _opens_word(text: str, at: int) -> bool:
+    """Whether a word, or one of :data:`_CLITICS` opening a word, ends at ``at``."""
+    for j in range(at, at - 3 if at >= 2 else -1, -1):
+        if j == 0 or not ((ch := text[j - 1]).isalnum() and not ch.isdecimal()):
+            return text[j:at] in _CLITICS  # a word starts at j: the text from j is a clitic, or not
+        if text[j - 1:at] not in _CLITIC_TAILS:
+            return False  # no clitic ends so: reading further back cannot make one
+    return False
+
+
+#: Every ending of a clitic of :data:`_CLITICS` ('ب', 'وب' end in 'ب'): reading back past
+#: a letter only goes on while the letters read are one.
+_CLITIC_TAILS = frozenset(c[i:] for c in _CLITICS for i in range(len(c)))
 
 
 def _share_areas(mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -360,10 +406,35 @@ def is_kind_word(word: str) -> bool:
     return strip_clitics(word) in CUE_WORDS
 
 
+class _Taken:
+    """The spans of the text named so far: the known mentions' (fixed) and those this
+    module adds, each list sorted and none overlapping another.
+
+    Why two lists: inserting into one sorted list of every mention of a long text moved
+    tens of thousands of entries per insert; the added spans are few. A span overlaps
+    the union exactly when it overlaps a span of either list.
+    """
+
+    __slots__ = ("fixed", "added")
+
+    def __init__(self, fixed: list[tuple[int, int]]) -> None:
+        self.fixed = fixed
+        self.added: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return _overlaps(self.fixed, start, end) or (
+            bool(self.added) and _overlaps(self.added, start, end))
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.added, (start, end))
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) overlaps a span of a sorted list of non-overlapping spans."""
-    i = bisect.bisect_left(spans, (start, start))
-    return any(a < end and start < b for a, b in spans[max(0, i - 1):i + 1])
+    i = bisect.bisect_left(spans, (start, start))  # the spans at i - 1 and i are the only ones
+    if i and spans[i - 1][0] < end and start < spans[i - 1][1]:  # that may overlap it
+        return True
+    return i < len(spans) and spans[i][0] < end and start < spans[i][1]
 
 
 def _area_after(pos: int, known: list[Mention], starts: list[int]) -> Mention | None:

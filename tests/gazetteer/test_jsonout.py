@@ -58,3 +58,18 @@ def test_an_escape_applied_per_string_gives_the_bytes_of_one_over_the_whole() ->
     assert dump_mentions(mentions, escape=json_safe) == json_safe(_reference(mentions))
     assert "\u202e" not in dump_mentions(mentions, escape=json_safe)
     assert "\u202e" in dump_mentions(mentions) == _reference(mentions)  # no escape: as json.dumps
+
+
+def test_mentions_sharing_place_and_candidates_keep_their_own_values() -> None:
+    # the part after a mention's text is written once per distinct values and objects:
+    # values equal in Python but written differently must not share it
+    place = Place("x3", "تل", "Tal", "village", 36.5, 41.0, "hasakah")
+    ranked = [Candidate(place, 0.9, ("prior",))]
+    values = [(0.9, 1), (0.0, None), (-0.0, None), (1, 1), (1.0, 1), (0.9, True)]
+    mentions = [Mention(start=i, end=i + 2, text="تل", key="تل", place=place, confidence=c,
+                        geo_precision=g, candidates=ranked, cue="why")
+                for i, (c, g) in enumerate(values * 2)]
+    mentions += [Mention(start=99, end=101, text="تل", key="تل", place=place, confidence=0.9,
+                         geo_precision=1, approximate=a, candidates=ranked, cue="why")
+                 for a in (True, 1, True)]  # type: ignore[arg-type]
+    assert dump_mentions(mentions) == _reference(mentions)

@@ -11,6 +11,7 @@ from gazetteer.normalize import (
     fold,
     latin_key,
     name_keys,
+    one_space,
     skeleton_key,
     split_cue,
     strip_clitics,
@@ -177,3 +178,59 @@ def test_long_text_offsets_map_back() -> None:
     ft = FoldedText.of(text)
     j = ft.folded.rindex("التنف")
     assert text[ft.to_original(j):ft.to_original(j + 5, end=True)] == "التَّنَف"
+
+
+
+@pytest.mark.parametrize("keep_quotes", [False, True])
+@given(st.lists(st.sampled_from(["  ", "   ", " ", "\u064e ", " \u0640 ", "« ", '"', "عين",
+                                 "العرب", "\n", "ab"]), max_size=120).map("".join))
+def test_long_text_cuts_space_runs_as_one_space_does(keep_quotes: bool, piece: str) -> None:
+    # the array path (normalize._LONG) drops the extra spaces of a run in its own pass:
+    # the same text, deletions and offsets as folding character by character, then one_space
+    text = " " + piece + " ط" * 120
+    folds = [FoldedText.of(ch, keep_quotes=keep_quotes).folded for ch in text]
+    reference = one_space(FoldedText(text, "".join(folds),
+                                     tuple(i for i, f in enumerate(folds) if not f)))
+    ft = FoldedText.of(text, keep_quotes=keep_quotes)
+    assert (ft.folded, ft.deleted, ft.deleted_at) == (
+        reference.folded, reference.deleted, reference.deleted_at)
+    if not keep_quotes:
+        assert fold(text) == reference.folded
+
+
+@given(st.text(alphabet="ab \u064e\u0640\"", min_size=1, max_size=300))
+def test_to_original_many_is_to_original_of_each(text: str) -> None:
+    # below normalize._MANY offsets it maps them one by one, from it with NumPy: both alike
+    ft = FoldedText.of(text * (1 + 600 // len(text)))
+    offsets = list(range(len(ft.folded) + 1))
+    assert ft.to_original_many(offsets[:10]) == [ft.to_original(n) for n in offsets[:10]]
+    assert ft.to_original_many(offsets) == [ft.to_original(n) for n in offsets]
+    assert ft.to_original_many(offsets, end=True) == [ft.to_original(n, end=True) for n in offsets]
+
+
+@pytest.mark.parametrize("odd", ["", "\uffff", "🙂"])
+def test_long_text_folds_alike_in_two_and_four_byte_arrays(odd: str) -> None:
+    # a text takes two-byte arrays, an emoji two units of them (its offsets counted as one
+    # character); U+FFFF (their mark of a deleted character) sends it to four-byte ones
+    piece = "قاعدة “التَّنَف”  ـ "
+    text = piece * 40 + odd + piece * 40
+    folds = [FoldedText.of(ch).folded for ch in text]
+    reference = one_space(FoldedText(text, "".join(folds),
+                                     tuple(i for i, f in enumerate(folds) if not f)))
+    ft = FoldedText.of(text)
+    assert (ft.folded, ft.deleted, ft.deleted_at) == (
+        reference.folded, reference.deleted, reference.deleted_at)
+    assert odd in ft.folded
+
+
+def test_a_text_past_many_chars_cuts_its_space_runs_alike() -> None:
+    # from normalize._MANY_CHARS characters the runs are found in the array, not the string
+    text = "عين  العرب \u064e  ـ «قرية» 🙂  x " * 4000
+    assert len(text) > 1 << 16
+    folds = [FoldedText.of(ch).folded for ch in text]
+    reference = one_space(FoldedText(text, "".join(folds),
+                                     tuple(i for i, f in enumerate(folds) if not f)))
+    ft = FoldedText.of(text)
+    assert (ft.folded, ft.deleted, ft.deleted_at) == (
+        reference.folded, reference.deleted, reference.deleted_at)
+    assert "  " not in ft.folded and fold(text) == ft.folded

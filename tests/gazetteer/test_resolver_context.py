@@ -120,6 +120,19 @@ def test_unknown_names_recur_as_words_only(gaz) -> None:
                     ("عين حمود", "عين حمود"), ("تل الورد", "تل الورد")]
 
 
+@pytest.mark.parametrize("villages", [2, 20])
+def test_unknown_names_recur_alike_however_many_a_text_introduces(gaz, villages) -> None:
+    # a few names are looked for one by one, many by one automaton: the same recurrences
+    names = [f"خربة {w}" for w in ("عمو", "حمو", "سمو", "دلو", "كنو", "رشو", "زبو", "طعو", "غلو",
+                                    "فرو", "قصو", "لمو", "نجو", "هدو", "وسو", "يحو", "بكو",
+                                    "تمو", "ثلو", "جرو")][:villages]
+    text = "".join(f"دخلت الدورية قرية {n} بريف القامشلي. " for n in names)
+    text += "".join(f"ثم غادرت {n} ووبخ{n} وب{n}. " for n in names)
+    found = [m for m in resolve_text(text, gaz) if m.key.startswith("خربه")]
+    assert [text[m.start:m.end] for m in found] == names + [n for n in names for _ in (1, 2)]
+    assert all(m.place is not None and m.place.id == "rif_qamishli" for m in found)
+
+
 def test_an_unknown_name_stays_for_review_when_no_area_is_ever_given(gaz) -> None:
     found = [m for m in resolve_text("وصلت الدورية إلى قرية أم الورود. ثم غادرت أم الورود.", gaz)
              if m.key == "ام الورود"]

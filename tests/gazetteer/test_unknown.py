@@ -40,6 +40,11 @@ def test_cued_matches_are_the_matches_of_finditer(pieces):
     cues = ("قري", "بلد", "حي", "مدن")
     found = [(m.start(), m.end()) for m in cued_matches(_KIND_LIKE, text, cues, reach=3)]
     assert found == expected
+    # with the leads a match may open with before its cue, tried only where one stands
+    leads = frozenset(c + a for c in ("", "و", "ف", "ب", "ل") for a in ("", "ال"))
+    found = [(m.start(), m.end()) for m in cued_matches(_KIND_LIKE, text, cues, reach=3,
+                                                        leads=leads)]
+    assert found == expected
 
 
 def test_cued_matches_read_the_letter_before_a_cue():
