@@ -61,6 +61,10 @@ _MAP = {
     "،": ",", "؛": ";", "؟": "?",
     # dashes and the Arabic kashida-like dash used in datelines
     "–": "-", "—": "-", "ـ": "-",
+    # the other spaces pages put between words ('دير\xa0الزور'): one space, one for one
+    "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
+    "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u205f": " ",
+    "\u3000": " ", "\t": " ",
 }
 # Arabic-Indic and Persian digits -> ASCII
 _MAP.update({chr(0x0660 + i): str(i) for i in range(10)})

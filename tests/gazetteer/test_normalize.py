@@ -234,3 +234,12 @@ def test_a_text_past_many_chars_cuts_its_space_runs_alike() -> None:
     assert (ft.folded, ft.deleted, ft.deleted_at) == (
         reference.folded, reference.deleted, reference.deleted_at)
     assert "  " not in ft.folded and fold(text) == ft.folded
+
+
+def test_the_other_spaces_between_words_fold_to_one_space():
+    """Pages put no-break and thin spaces between words ('دير\\xa0الزور'): a name so written
+    is found as if written with a plain space, and the offsets stay one for one."""
+    text = "قصف\xa0في\u202fريف\u2009دير\xa0الزور"
+    ft = FoldedText.of(text)
+    assert ft.folded == "قصف في ريف دير الزور" and len(ft.folded) == len(text)
+    assert fold("دير\xa0\u00a0الزور") == "دير الزور"

@@ -306,3 +306,8 @@ def test_fighters_who_entered_an_airbase_captured_it(gaz):
 def test_two_armies_running_a_patrol(gaz):
     body = "سيّر الجيشان التركي والأميركي، اليوم الثلاثاء، الدورية المستقلة الثامنة عشرة قرب مدينة منبج."
     assert ("patrol", "manbij") in _placed(gaz, body)
+
+
+def test_no_break_spaces_between_words_read_as_spaces(gaz):
+    one = "قصفت المدفعية التركية اليوم قرى في ريف دير الزور الشرقي."
+    assert _placed(gaz, one.replace(" ", "\xa0")) == _placed(gaz, one) != []
