@@ -48,7 +48,7 @@ import ahocorasick
 from gazetteer.normalize import FoldedText, fold
 from geo.tables import Field, load_toml_rows
 
-from .folding import SPACES_RE, WORD_END, WORD_START, fold_letters, rx
+from .folding import WORD_END, WORD_START, fold_letters, rx
 from .lexicon import DATA_DIR, check_pattern, row_error, rows_by_name
 
 __all__ = [
@@ -283,7 +283,7 @@ def find_actors(text: str, *, folded: FoldedText | None = None) -> list[ActorHit
         raise TypeError(f"text must be str, not {type(text).__name__}")
     if folded is None or folded.original != text:
         folded = FoldedText.of(text)
-    raws = _raw_hits(SPACES_RE.sub(" ", folded.folded))
+    raws = _raw_hits(folded.folded)  # its spaces are plain ones (the fold maps NBSP and the rest)
     hits: list[ActorHit] = []
     for raw in _longest_first(raws):
         if raw.actor is None:

@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gazetteer.model import Mention
-from gazetteer.normalize import FoldedText, one_space
+from gazetteer.normalize import FoldedText
 from geo.read.text import folded_page
 
 from ..model import Source
 from .actors import ActorHit, find_actors
-from .folding import SPACES_RE
 from .sentences import Sentence, cut_furniture, mark_headings, split_sentences
 from .speakers import said_from
 from .when import find_dates
@@ -124,9 +123,9 @@ def read_article(article: Any, gazetteer: Any) -> Doc:
 
     raw = article.body or ""
     ft = folded_page(raw)
-    body, folded = cut_furniture(raw, SPACES_RE.sub(" ", ft.folded))
-    ft = one_space(FoldedText(body, folded, ft.deleted))  # NBSP beside a space made a run
-    folded = ft.folded
+    # the fold already made every space a plain one and each run of them one space
+    body, folded = cut_furniture(raw, ft.folded)
+    ft = FoldedText(body, folded, ft.deleted)
     mentions = resolve_text(body, gazetteer)
     usable = [m for m in mentions if m.place is not None and m.role == "location"
               and m.place.in_area]

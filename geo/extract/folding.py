@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LETTERS", "SPACES_RE", "WORD_END", "WORD_START", "fold_letters", "rx"]
+__all__ = ["LETTERS", "WORD_END", "WORD_START", "fold_letters", "rx"]
 
 #: The letters folding changes in a pattern (the rest it keeps as they are).
 LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي",
@@ -25,9 +25,6 @@ LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "
 WORD_START = r"(?<![^\W\d_])"
 #: A word ends here (no letter after).
 WORD_END = r"(?![^\W\d_])"
-
-#: Unicode spaces -> ' ' (one for one, so offsets do not move): outlets use NBSP inside phrases.
-SPACES_RE = re.compile("[\xa0\u2007\u2009\u200a\u202f\u205f\u3000\t]")
 
 
 def fold_letters(text: str) -> str:
