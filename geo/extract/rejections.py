@@ -15,6 +15,7 @@ context ('ويأتي التصعيد ...'). The words are lists of ``data/cues.to
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -97,13 +98,15 @@ def rejected(text: str, start: int, end: int) -> bool:
     return habit is not None and not _LATEST_RE.search(text, end)
 
 
+_WORD_SPAN_RE = re.compile(r"\S+")
+
+
 def _opens_denial(text: str, start: int) -> bool:
     """Does a denial open the sentence, within its first four words ('روسيا – نفت وزارة الدفاع
     الروسية، اليوم الخميس، صحة ما تداولته وسائل إعلام حول مقتل 4 جنود جراء قصف')? It
     governs the whole sentence, past its commas."""
-    head = text[:start]
-    words = list(re.finditer(r"\S+", head))[:4]
-    return bool(words) and DENIAL_RE.search(head, 0, words[-1].end()) is not None
+    words = list(itertools.islice(_WORD_SPAN_RE.finditer(text, 0, start), 4))
+    return bool(words) and DENIAL_RE.search(text, 0, words[-1].end()) is not None
 
 
 #: The cue patterns a sentence is searched for before each of its triggers, each with the

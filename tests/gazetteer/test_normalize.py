@@ -208,15 +208,19 @@ def test_to_original_many_is_to_original_of_each(text: str) -> None:
     assert ft.to_original_many(offsets, end=True) == [ft.to_original(n, end=True) for n in offsets]
 
 
+def _folded_char_by_char(text: str) -> FoldedText:
+    """The fold of ``text`` made one character at a time (the short path), runs cut after."""
+    folds = [FoldedText.of(ch).folded for ch in text]
+    return one_space(FoldedText(text, "".join(folds), tuple(i for i, f in enumerate(folds) if not f)))
+
+
 @pytest.mark.parametrize("odd", ["", "\uffff", "🙂"])
 def test_long_text_folds_alike_in_two_and_four_byte_arrays(odd: str) -> None:
     # a text takes two-byte arrays, an emoji two units of them (its offsets counted as one
     # character); U+FFFF (their mark of a deleted character) sends it to four-byte ones
     piece = "قاعدة “التَّنَف”  ـ "
     text = piece * 40 + odd + piece * 40
-    folds = [FoldedText.of(ch).folded for ch in text]
-    reference = one_space(FoldedText(text, "".join(folds),
-                                     tuple(i for i, f in enumerate(folds) if not f)))
+    reference = _folded_char_by_char(text)
     ft = FoldedText.of(text)
     assert (ft.folded, ft.deleted, ft.deleted_at) == (
         reference.folded, reference.deleted, reference.deleted_at)
@@ -227,9 +231,7 @@ def test_a_text_past_many_chars_cuts_its_space_runs_alike() -> None:
     # from normalize._MANY_CHARS characters the runs are found in the array, not the string
     text = "عين  العرب \u064e  ـ «قرية» 🙂  x " * 4000
     assert len(text) > 1 << 16
-    folds = [FoldedText.of(ch).folded for ch in text]
-    reference = one_space(FoldedText(text, "".join(folds),
-                                     tuple(i for i, f in enumerate(folds) if not f)))
+    reference = _folded_char_by_char(text)
     ft = FoldedText.of(text)
     assert (ft.folded, ft.deleted, ft.deleted_at) == (
         reference.folded, reference.deleted, reference.deleted_at)
