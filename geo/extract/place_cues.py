@@ -11,7 +11,6 @@ hit; a clause opening 'في حين' keeps its places for its own event; a clause
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Any
 
 from gazetteer.model import Mention, Place
@@ -173,9 +172,7 @@ def in_road_name(doc: Doc, m: Mention) -> bool:
 _HEADING_TO_RE = rx(r"(?<![^\W\d_])(?:باتجاه|نحو|صوب)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار)\s+)?$")
 
 
-def heading_to(doc: Doc, m: Mention, origin: re.Pattern[str] | None = None) -> bool:
+def heading_to(doc: Doc, m: Mention) -> bool:
     """Whether ``m`` is where a movement was heading ('منع رتل روسي من المرور على الطريق الدولي
-    باتجاه مدينة القامشلي'), or came from when ``origin`` (its words) is given: a stopped
-    movement never got there, and was stopped away from where it set out."""
-    before = doc.fspan(max(0, m.start - 60), m.start)
-    return bool(_HEADING_TO_RE.search(before[-24:]) or origin is not None and origin.search(before))
+    باتجاه مدينة القامشلي'): a stopped movement never got there."""
+    return bool(_HEADING_TO_RE.search(doc.fspan(max(0, m.start - 24), m.start)))

@@ -142,7 +142,8 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         # Homs is the explosion's place, not the strike's
         candidates = [m for m in candidates if not any(lo <= m.start < hi for lo, hi in theirs)]
     if c.type == "patrol_obstruction":  # stopped on its way: not where it went nor came from
-        candidates = [m for m in candidates if not heading_to(doc, m, ORIGIN_RE)]
+        candidates = [m for m in candidates if not (
+            heading_to(doc, m) or ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start)))]
     ends = [m for m in candidates if road_end(doc, m)]
     if ends and any(m not in ends and m.place.kind not in AREA_KINDS for m in candidates):
         # 'حتى مفرق قرية تل بيدر الواصل بين مدينتي الدرباسية والحسكة': the road's, not the event's
