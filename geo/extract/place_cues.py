@@ -21,10 +21,20 @@ from .instruments import HARM_RE
 from .sentences import clause_of
 from .triggers import Candidate
 
-__all__ = ["PLAN_RE", "another_events_region", "fled_to", "harm_clause_places", "heading_to", "in_plan",
-           "in_road_name",
+__all__ = ["ORIGIN_RE", "PLAN_RE", "another_events_region", "fled_to", "harm_clause_places", "heading_to",
+           "in_plan", "in_road_name",
            "is_seat", "meanwhile_clauses", "past_meanwhile", "presence_of_forces", "road_end",
            "seat_named_bare"]
+
+
+#: A place named as where someone came from or approached from, not where it happened.
+ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|اتجاه|طرف)|(?:قادم|اتي)(?:ا|ه|ين|ون|تين)?"
+                r" من|(?:انطلق|خرج|وصل)(?:ت|وا)? من"
+                # where people come from: 'أربعة نازحين من الرقة', 'نازح ينحدر من مدينة موحسن'
+                r"|(?:نازح|مهجر|ينحدر|تنحدر|ينحدرون|منحدر|المنحدر)\S*(?: \S+)? من)\s+"
+                # 'قادمة من القاعدة العسكرية الأمريكية في بلدة صرين': the base, then its town
+                r"(?:(?:ال)?(?:قاعده|مطار|معبر|مقر|نقطه)(?:\s+[^\s,]+){0,2}?\s+(?:في|ب)\s*)?"
+                r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار|معبر)\s+)?$")
 
 
 #: A clause telling something else meanwhile: '، في حين ...', '، بينما ...', '، فيما ...'.
