@@ -552,6 +552,9 @@ def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazet
             continue
         if tied.place.kind == "country" or (tied.place.kind == "region" and not tied.place.parent):
             continue  # 'مدينة دير الزور في شرق سوريا': a region of the country, not a rival place
+        if (m.kind_word == "city" and place.kind in ("city", "capital", "town")) or (
+                not m.kind_word and place.kind in ("city", "capital")):
+            continue  # 'مدينة تل أبيض بريف محافظة الحسكة': one city of that name, the outlet's slip
         if _km(place, tied.place) < TIE_CONTRADICTS_KM:
             continue
         m.place = countryside(tied, gaz)

@@ -24,6 +24,7 @@ from .triggers import Candidate
 __all__ = ["ORIGIN_RE", "PLAN_RE", "another_events_region", "fled_to", "harm_clause_places", "heading_to",
            "in_plan", "in_road_name",
            "is_seat", "meanwhile_clauses", "past_meanwhile", "presence_of_forces", "road_end",
+           "stationed_at",
            "seat_named_bare"]
 
 
@@ -77,6 +78,19 @@ def presence_of_forces(doc: Doc, m: Mention) -> bool:
     """Whether ``m`` says where a force is present ('خلال احتجاج على تواجدها بشمال سوريا'):
     the object of a protest or a statement, not where its event took place."""
     return bool(_PRESENCE_RE.search(doc.fspan(max(0, m.start - 40), m.start)))
+
+
+#: A participle saying where a force is stationed, then where: 'المنتشرة ضمن مناطق ...',
+#: 'المتمركزين في ...', up to the place with no comma or full stop between.
+_STATIONED_RE = rx(r"(?<![^\W\d_])[و]?ال(?:منتشر|متمركز|متواجد|مرابط|متموضع)(?:ه|ين|ون|تين)?\s+"
+                   r"(?:في|ضمن|داخل|ب|علي)[^,.\n]{0,70}$")
+
+
+def stationed_at(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` says where a force is stationed: 'طائرات تركية استهدفت بالاشتراك مع
+    المدفعية المنتشرة ضمن مناطق "نبع السلام" بريف محافظتي الحسكة والرقة، مواقع ... في كلٍ
+    من عامودا وتل تمر': where the guns stand, not what they hit."""
+    return bool(_STATIONED_RE.search(doc.fspan(max(0, m.start - 90), m.start)))
 
 
 #: A clause that opens on what caused the harm told before it: '، جراء انفجار لغم', '، بانفجار عبوة'.

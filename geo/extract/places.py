@@ -43,6 +43,7 @@ from .place_cues import (
     presence_of_forces,
     road_end,
     seat_named_bare,
+    stationed_at,
 )
 from .sentences import Sentence
 from .speakers import reporter_in
@@ -126,6 +127,9 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
     others = [m for m in candidates if is_macro_region(m.place) and (
         past_meanwhile(doc, c, m) or another_events_region(doc, c, m) or presence_of_forces(doc, m))]
     candidates = [m for m in candidates if m not in others]
+    stationed = [m for m in candidates if stationed_at(doc, m)]
+    if stationed and len(stationed) < len(candidates):
+        candidates = [m for m in candidates if m not in stationed]  # the force's ground, not its target
     if others and not candidates and c.type not in NO_FALLBACK_PLACE:
         # the sentence's only region is another telling's or another event's: the event
         # stays for review, it borrows no place from elsewhere either
@@ -414,7 +418,8 @@ _AGAINST_RE = rx(r"(?<![^\W\d_])ضد\s*$")
 
 
 def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
-    """'الحسكة' in 'القامشلي شمالي الحسكة' and 'محافظة الحسكة' after 'بلدة القحطانية'."""
+    """'الحسكة' in 'القامشلي شمالي الحسكة', 'محافظة الحسكة' after 'بلدة القحطانية' and in
+    'مدينة تل أبيض بريف محافظة الحسكة' (a coarser place said where the one before it lies)."""
     for other in usable:
         if other is m or other.end > m.start or m.start - other.end > 24:
             continue
@@ -424,7 +429,8 @@ def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
         if _DIRECTION_RE.search(gap):
             return True
         if _KIND_RANK.get(m.place.kind, 0) > _KIND_RANK.get(other.place.kind, 0) and re.fullmatch(
-                r"[\s,]*(?:(?:ال)?سوري(?:ه|ا)?\s*)?(?:في|ب|من|التابعه ل\S*|الواقعه في)?\s*", gap):
+                r"[\s,]*(?:(?:ال)?سوري(?:ه|ا)?\s*)?(?:في|ب|من|التابعه ل\S*|الواقعه في|(?:في |ب)ريف)?\s*",
+                gap):
             return True
     return False
 
@@ -543,9 +549,10 @@ def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
     siblings = doc.para_sentences.get(s.para, [])
     lo = siblings[0].start if siblings else s.start
     hi = siblings[-1].end if siblings else s.end
-    before = _not_qualifiers(doc, doc.starting_in(doc.usable, lo, s.start))
+    before = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, lo, s.start))
+              if not stationed_at(doc, m)]
     after = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, s.end, hi))
-             if not in_plan(doc, m)]
+             if not in_plan(doc, m) and not stationed_at(doc, m)]
     if before:
         return before[-1]
     return after[0] if after else None
@@ -565,7 +572,8 @@ def _next_paragraph_place(doc: Doc, c: Candidate) -> Mention | None:
         if ELSEWHERE_RE.search(t.folded):
             break  # 'وفي المقابل، ...', 'من جهة أخرى': another event's sentence
         found = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, t.start, t.end))
-                 if not ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start))]
+                 if not ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start))
+                 and not stationed_at(doc, m)]
         if found:  # not where a convoy came from ('كان قادماً من حلب')
             return found[0]
     return None

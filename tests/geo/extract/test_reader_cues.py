@@ -311,3 +311,28 @@ def test_two_armies_running_a_patrol(gaz):
 def test_no_break_spaces_between_words_read_as_spaces(gaz):
     one = "قصفت المدفعية التركية اليوم قرى في ريف دير الزور الشرقي."
     assert _placed(gaz, one.replace(" ", "\xa0")) == _placed(gaz, one) != []
+
+
+# --- where the guns stand is not what they hit; 'في كلٍ من' lists the places hit ----------------
+
+_CAMPAIGN = ("نفذ سلاح الجو التركي، ليل الأربعاء وفجر اليوم الخميس، حملة قصف على مواقع قسد.\n"
+             "وقالت مصادر محلية إن طائرات حربية تركية استهدفت بالاشتراك مع المدفعية المنتشرة ضمن "
+             "مناطق «نبع السلام» بريف محافظتي الحسكة والرقة، مواقع عسكرية تسيطر عليها «قسد» في كلٍ "
+             "من حي «الهلالية» ضمن مدينة القامشلي، وناحية “عامودا”، وناحية”تل تمر” وقرى في محيط "
+             "مدينة “تل أبيض” بريف محافظة الحسكة، وبلدة “تل رفعت” ومدينتي “منبج” و”عين العرب”.")
+
+
+def test_each_place_of_a_list_led_by_each_of_is_struck(gaz):
+    struck = {p for t, p in _placed(gaz, _CAMPAIGN) if t == "airstrike"}
+    assert {"qamishli", "amuda", "tal_tamr", "tal_abyad", "tal_rifaat", "manbij", "ain_al_arab"} <= struck
+
+
+def test_where_the_guns_are_stationed_is_not_struck(gaz):
+    struck = {p for t, p in _placed(gaz, _CAMPAIGN) if t == "airstrike"}
+    assert "hasakah" not in struck and "raqqa" not in struck
+
+
+def test_the_base_the_guns_fire_from_is_not_struck(gaz):
+    body = ("قصفت المدفعية التركية المتمركزة في مدينة رأس العين، اليوم الخميس، قرية أم الكيف قرب "
+            "بلدة تل تمر.")
+    assert {p for t, p in _placed(gaz, body) if t == "shelling"} == {"tal_tamr"}
