@@ -336,3 +336,20 @@ def test_the_base_the_guns_fire_from_is_not_struck(gaz):
     body = ("قصفت المدفعية التركية المتمركزة في مدينة رأس العين، اليوم الخميس، قرية أم الكيف قرب "
             "بلدة تل تمر.")
     assert {p for t, p in _placed(gaz, body) if t == "shelling"} == {"tal_tamr"}
+
+
+# --- an army entering towns unopposed is a deployment at each -----------------------------------
+
+def test_an_army_entering_towns_is_deployed_at_each(gaz):
+    body = "دخل الجيش السوري اليوم مدينة الطبقة وبلدة عين عيسى بريف الرقة."
+    assert {p for t, p in _placed(gaz, body) if t == "deployment"} >= {"tabqa", "ayn_issa"}
+
+
+def test_units_then_their_entering_is_a_deployment(gaz):
+    body = "وذكرت الوكالة أن وحدات من الجيش السوري دخلت صباح اليوم بلدة تل تمر بريف الحسكة."
+    assert ("deployment", "tal_tamr") in _placed(gaz, body)
+
+
+def test_an_army_entering_a_war_is_no_deployment(gaz):
+    body = "وقال المحلل إن الجيش التركي دخل في مرحلة جديدة من الحرب شمال سوريا."
+    assert [t for t, _ in _placed(gaz, body) if t == "deployment"] == []
