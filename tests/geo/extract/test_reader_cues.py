@@ -353,3 +353,9 @@ def test_units_then_their_entering_is_a_deployment(gaz):
 def test_an_army_entering_a_war_is_no_deployment(gaz):
     body = "وقال المحلل إن الجيش التركي دخل في مرحلة جديدة من الحرب شمال سوريا."
     assert [t for t, _ in _placed(gaz, body) if t == "deployment"] == []
+
+
+def test_trucks_counted_in_the_singular_are_a_convoy(gaz):
+    body = ("قالت مصادر محلية إن القوات الأمريكية أدخلت اليوم 40 شاحنة تحمل مولدات عبر معبر الوليد "
+            "وتوجهت إلى قاعدتها في الرميلان.")
+    assert "convoy" in {t for t, _ in _placed(gaz, body)}
