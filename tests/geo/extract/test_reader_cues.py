@@ -359,3 +359,16 @@ def test_trucks_counted_in_the_singular_are_a_convoy(gaz):
     body = ("قالت مصادر محلية إن القوات الأمريكية أدخلت اليوم 40 شاحنة تحمل مولدات عبر معبر الوليد "
             "وتوجهت إلى قاعدتها في الرميلان.")
     assert "convoy" in {t for t, _ in _placed(gaz, body)}
+
+
+# --- a capital named as its government is no place --------------------------------------------
+
+def test_damascus_as_the_government_is_not_where_a_strike_was(gaz):
+    body = ("ويأتي هذا بعد ساعات من إعلان دمشق استهداف التحالف الدولي أحد مواقعها العسكرية، "
+            "الأمر الذي نفاه التحالف.")
+    assert "damascus" not in {p for _, p in _placed(gaz, body)}
+
+
+def test_a_strike_in_damascus_stays_there(gaz):
+    body = "استهدفت غارة إسرائيلية، اليوم الثلاثاء، مبنى في حي المزة بدمشق."
+    assert "damascus" in {p for _, p in _placed(gaz, body)}
