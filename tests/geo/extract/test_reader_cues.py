@@ -372,3 +372,10 @@ def test_damascus_as_the_government_is_not_where_a_strike_was(gaz):
 def test_a_strike_in_damascus_stays_there(gaz):
     body = "استهدفت غارة إسرائيلية، اليوم الثلاثاء، مبنى في حي المزة بدمشق."
     assert "damascus" in {p for _, p in _placed(gaz, body)}
+
+
+def test_a_relative_clause_opening_on_wa_dates_its_own_noun(gaz):
+    body = ("وأعلنت قسد يوم الثلاثاء 8 آب 2023 عن بدء عملية اقتحام بلدة الشحيل ضمن عمليات "
+            "غضب الفرات والتي انطلقت قبل 7 أشهر.")
+    days = {i.date_first for i in run(gaz, body).incidents}
+    assert days == {dt.date(2023, 8, 8)}
