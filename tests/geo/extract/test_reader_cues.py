@@ -379,3 +379,17 @@ def test_a_relative_clause_opening_on_wa_dates_its_own_noun(gaz):
             "غضب الفرات والتي انطلقت قبل 7 أشهر.")
     days = {i.date_first for i in run(gaz, body).incidents}
     assert days == {dt.date(2023, 8, 8)}
+
+
+# --- an offensive launched is a battle; an arrest or media campaign is not ---------------------
+
+def test_an_offensive_launched_to_take_ground_is_a_clash(gaz):
+    body = ("أعلن مجلس دير الزور العسكري أمس عن بدء حملة عاصفة الجزيرة لتحرير الريف الشرقي من "
+            "محافظة دير الزور من مسلحي تنظيم داعش.")
+    found = [i for i in run(gaz, body).incidents if i.type == "armed_clash"]
+    assert found and found[0].date_first == PUBLISHED - dt.timedelta(days=1)
+
+
+def test_a_vaccination_or_media_campaign_is_no_clash(gaz):
+    body = "أعلنت الإدارة الذاتية بدء حملة تلقيح ضد شلل الأطفال في ريف دير الزور الشرقي."
+    assert [i for i in run(gaz, body).incidents if i.type == "armed_clash"] == []
