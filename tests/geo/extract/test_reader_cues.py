@@ -393,3 +393,14 @@ def test_an_offensive_launched_to_take_ground_is_a_clash(gaz):
 def test_a_vaccination_or_media_campaign_is_no_clash(gaz):
     body = "أعلنت الإدارة الذاتية بدء حملة تلقيح ضد شلل الأطفال في ريف دير الزور الشرقي."
     assert [i for i in run(gaz, body).incidents if i.type == "armed_clash"] == []
+
+
+def test_a_military_operation_begun_is_a_clash(gaz):
+    body = "بدأت قوات سوريا الديمقراطية اليوم عملية عسكرية ضد خلايا داعش في بلدة الشحيل."
+    assert ("armed_clash", "shuhayl") in _placed(gaz, body)
+
+
+def test_an_operation_a_leader_is_resolved_to_launch_has_not_begun(gaz):
+    body = ("تأتي التعزيزات بالتزامن مع إعلان الرئيس التركي عزم بلاده إطلاق عملية عسكرية شرق "
+            "الفرات خلال أيام.")
+    assert [t for t, _ in _placed(gaz, body) if t == "armed_clash"] == []
