@@ -404,3 +404,8 @@ def test_an_operation_a_leader_is_resolved_to_launch_has_not_begun(gaz):
     body = ("تأتي التعزيزات بالتزامن مع إعلان الرئيس التركي عزم بلاده إطلاق عملية عسكرية شرق "
             "الفرات خلال أيام.")
     assert [t for t, _ in _placed(gaz, body) if t == "armed_clash"] == []
+
+
+def test_an_offensive_begun_to_expel_a_side_is_a_battle_not_a_capture(gaz):
+    body = "أعلنت قسد بدء حملة عسكرية لطرد التنظيم من شرق محافظة دير الزور."
+    assert {t for t, _ in _placed(gaz, body)} == {"armed_clash"}
