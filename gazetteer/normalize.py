@@ -91,7 +91,7 @@ _DELETED_KEEP_QUOTES_RE = re.compile(
 )
 
 
-#: A quotation mark between two letters; :func:`unglue_quotes` decides whether it stands for a space.
+#: A quotation mark between two letters; :func:`mended` decides whether it stands for a space.
 _GLUED_QUOTE_RE = re.compile(r"(?<=[^\W\d_])[" + _QUOTE_CHARS + r"](?=[^\W\d_])")
 #: The clitics a quoted word may carry ('لـ"قسد"', 'و"داعش"', 'بـ«المزيفة»'): the quote
 #: after them is deleted like any other, the clitic belongs to the word.
@@ -100,11 +100,22 @@ _CLITIC_TOKENS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب"
 _TOKEN_START_RE = re.compile(r"[^\W\d_]+$")
 
 
-def unglue_quotes(text: str) -> str:
-    """``text`` with each quotation mark glued between two words read as the space the page
-    left out ('وناحية”تل تمر”' is 'وناحية تل تمر', 'ميليشيات"قسد"' two words), one
-    character for one so every offset still maps; after a clitic alone it stays, to be
-    deleted with the other quotes ('لـ"قسد"' is 'لقسد')."""
+#: A dot a page put inside a stretched word to slip past filters ('طـ.ـردوا', 'عسـ.ـكرية',
+#: 'مهـ.ين'): beside a tatweel, between letters.
+_LETTER = "[\u0621-\u063a\u0641-\u064a]"  # an Arabic letter, not the tatweel
+_DOTTED_WORD_RE = re.compile(f"(?:(?<={_LETTER})|(?<={_LETTER}\u0640)|(?<={_LETTER}\u0640\u0640))"
+                             f"\\.(?=\u0640*{_LETTER})(?:(?<=\u0640\\.)|(?=\u0640))")
+
+
+def mended(text: str) -> str:
+    """``text`` as a reader reads its typography, one character for one so every offset
+    still maps: a quotation mark glued between two words is the space the page left out
+    ('وناحية”تل تمر”' is 'وناحية تل تمر', 'ميليشيات"قسد"' two words; after a clitic alone
+    it stays, to be deleted with the other quotes: 'لـ"قسد"' is 'لقسد'); a dot inside a
+    stretched word is a tatweel, deleted with it ('طـ.ـردوا الدورية' is 'طردوا الدورية').
+    """
+    if "\u0640." in text or ".\u0640" in text:
+        text = _DOTTED_WORD_RE.sub("\u0640", text)
     if not any(q in text for q in _QUOTE_CHARS):
         return text
     spaces = []
@@ -125,7 +136,7 @@ def fold(text: str) -> str:
     and a run of spaces read as one (as :func:`one_space` does for a folded text)."""
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
-    text = unglue_quotes(text)
+    text = mended(text)
     folded = None
     if len(text) >= _LONG:
         fast = _fold_long(text, _FOLD_TABLE)
@@ -284,7 +295,7 @@ class FoldedText:
         table, deleted = (
             (_FOLD_KEEP_QUOTES, _DELETED_KEEP_QUOTES_RE) if keep_quotes else (_FOLD_TABLE, _DELETED_RE)
         )
-        original, text = text, (text if keep_quotes else unglue_quotes(text))
+        original, text = text, (text if keep_quotes else mended(text))
         if len(text) >= _LONG:
             fast = _fold_long(text, table)
             if fast is not None:  # spaces already cut to one, offsets already mapped

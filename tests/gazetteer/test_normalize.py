@@ -10,12 +10,12 @@ from gazetteer.normalize import (
     core_form,
     fold,
     latin_key,
+    mended,
     name_keys,
     one_space,
     skeleton_key,
     split_cue,
     strip_clitics,
-    unglue_quotes,
 )
 
 
@@ -141,8 +141,8 @@ def test_folded_offsets_stay_inside_text(text: str) -> None:
     for n in range(len(ft.folded) + 1):
         o = ft.to_original(n) if n < len(ft.folded) else ft.to_original(n, end=True)
         assert 0 <= o <= len(text)
-        if n < len(ft.folded):  # a glued quote reads as a space (see unglue_quotes)
-            assert fold(unglue_quotes(text)[o]) == ft.folded[n]
+        if n < len(ft.folded):  # a glued quote reads as a space (see mended)
+            assert fold(mended(text)[o]) == ft.folded[n]
 
 
 @pytest.mark.parametrize("text", ["-al 0", " al  al 0", "el-al-Bab"])
@@ -161,10 +161,10 @@ def test_long_text_folds_as_translate_does(keep_quotes: bool) -> None:
     # (a quote glued between two words reads as a space: each is folded as its unglued form)
     text = "".join(_LONG_PIECES[i % len(_LONG_PIECES)] for i in range(6000))
     ft = FoldedText.of(text, keep_quotes=keep_quotes)
-    source = text if keep_quotes else unglue_quotes(text)
+    source = text if keep_quotes else mended(text)
     assert len(text) > 20_000  # far past normalize._LONG
     assert ft.folded == "".join(FoldedText.of(ch, keep_quotes=keep_quotes).folded for ch in source)
-    assert fold(text) == "".join(fold(ch) for ch in unglue_quotes(text))
+    assert fold(text) == "".join(fold(ch) for ch in mended(text))
     assert ft.deleted == tuple(i for i, ch in enumerate(source) if len(FoldedText.of(
         ch, keep_quotes=keep_quotes).folded) == 0)
 
@@ -190,7 +190,7 @@ def test_long_text_cuts_space_runs_as_one_space_does(keep_quotes: bool, piece: s
     # the array path (normalize._LONG) drops the extra spaces of a run in its own pass:
     # the same text, deletions and offsets as folding character by character, then one_space
     text = " " + piece + " ط" * 120
-    source = text if keep_quotes else unglue_quotes(text)
+    source = text if keep_quotes else mended(text)
     folds = [FoldedText.of(ch, keep_quotes=keep_quotes).folded for ch in source]
     reference = one_space(FoldedText(text, "".join(folds),
                                      tuple(i for i, f in enumerate(folds) if not f)))
@@ -268,3 +268,16 @@ def test_a_glued_quote_keeps_every_offset_in_a_long_text() -> None:
     ft = FoldedText.of(text)
     k = ft.folded.index("تل تمر")
     assert text[ft.to_original(k):ft.to_original(k + len("تل تمر"), end=True)] == "تل تمر"
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("طـ.ـردوا الدورية", "طردوا الدوريه"),  # a dot slipped into a stretched word
+    ("مهـ.ين", "مهين"),
+    ("يسيـ.طرون على حاجز عسـ.ـكري", "يسيطرون علي حاجز عسكري"),
+    ("القامشلي. الحسكة", "القامشلي. الحسكه"),  # a full stop stays one
+    ("قسد.ـ", "قسد."),
+])
+def test_a_dot_inside_a_stretched_word_is_deleted(text, folded) -> None:
+    ft = FoldedText.of(text)
+    assert ft.folded == folded == fold(text)
+    assert ft.original == text

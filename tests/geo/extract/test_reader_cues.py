@@ -409,3 +409,8 @@ def test_an_operation_a_leader_is_resolved_to_launch_has_not_begun(gaz):
 def test_an_offensive_begun_to_expel_a_side_is_a_battle_not_a_capture(gaz):
     body = "أعلنت قسد بدء حملة عسكرية لطرد التنظيم من شرق محافظة دير الزور."
     assert {t for t, _ in _placed(gaz, body)} == {"armed_clash"}
+
+
+def test_words_dotted_to_slip_past_filters_read_whole(gaz):
+    body = "قام أهالي بلدة المالكية اليوم بصد وطـ.ـرد دورية تابعة للاحتـ.ـلال الروسي."
+    assert ("patrol_obstruction", "malikiyah") in _placed(gaz, body)
