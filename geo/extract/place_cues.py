@@ -122,9 +122,18 @@ _FLED_TO_RE = rx(r"(?<![^\W\d_])[وف]?(?:ال)?(?:نزوح|نزحوا|نزحت|
                  r"(?:\s+\S+){0,5}?\s+(?:تجاه|باتجاه|نحو|صوب|الي)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|مناطق)\s+)?$")
 
 
+#: Where the hurt were taken: 'أثناء محاولة إسعافهما إلى أحد مستشفيات مدينة الحسكة', 'نُقل
+#: الجرحى إلى مشفى القامشلي'.
+_TAKEN_TO_RE = rx(r"(?<![^\W\d_])[وف]?(?:ال)?(?:اسعاف|اسعف|نقل)\S*(?:\s+\S+){0,3}?\s+(?:الي|نحو)\s+"
+                  r"(?:(?:احد|ال)?(?:مستشفي|مستشفيات|مشفي|مشافي|مركز|نقطه)\S*\s+)?(?:\S+\s+){0,2}?"
+                  r"(?:(?:ال)?(?:مدينه|بلده)\s+)?$")
+
+
 def fled_to(doc: Doc, m: Mention) -> bool:
-    """Is ``m`` where people fled to (never where the event that drove them away was)?"""
-    return bool(_FLED_TO_RE.search(doc.fspan(max(0, m.start - 70), m.start)))
+    """Is ``m`` where people fled to or the hurt were taken (never where the event that drove
+    them away or hurt them was)?"""
+    before = doc.fspan(max(0, m.start - 70), m.start)
+    return bool(_FLED_TO_RE.search(before) or _TAKEN_TO_RE.search(before))
 
 
 def seat_named_bare(doc: Doc, m: Mention) -> bool:

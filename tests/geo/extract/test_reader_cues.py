@@ -414,3 +414,23 @@ def test_an_offensive_begun_to_expel_a_side_is_a_battle_not_a_capture(gaz):
 def test_words_dotted_to_slip_past_filters_read_whole(gaz):
     body = "قام أهالي بلدة المالكية اليوم بصد وطـ.ـرد دورية تابعة للاحتـ.ـلال الروسي."
     assert ("patrol_obstruction", "malikiyah") in _placed(gaz, body)
+
+
+# --- a family's farewell is no call; where the hurt were taken is not where they were hit -------
+
+def test_a_family_bidding_farewell_is_not_a_call_for_something(gaz):
+    body = ("ودعت عائلة خمسة أشخاص من أبنائها إثر سقوط قذيفة على منزلهم في بلدة الشحيل، فجر أمس "
+            "الاثنين.")
+    assert ("shelling", "shuhayl") in _placed(gaz, body)
+
+
+def test_a_call_to_act_stays_hypothetical(gaz):
+    body = "ودعت الإدارة الذاتية التحالف إلى قصف مواقع التنظيم في بلدة الشحيل."
+    assert _placed(gaz, body) == []
+
+
+def test_where_the_wounded_were_taken_is_not_where_the_shell_fell(gaz):
+    body = ("سقطت القذيفة على سطح منزلهم في بلدة الشحيل، وتوفي الزوج أثناء محاولة إسعافه إلى أحد "
+            "مستشفيات مدينة الحسكة.")
+    places = {p for t, p in _placed(gaz, body) if t == "shelling"}
+    assert places == {"shuhayl"}
