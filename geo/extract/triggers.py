@@ -416,8 +416,9 @@ def _history(doc: Doc, s: Sentence) -> bool:
     news whatever its date (a report on an old event)."""
     if doc.anchor is None or s.lead:
         return False
+    # 'لأول مرة منذ 17 شهراً': how long since the last time, not the day of the news
     dates = [d for d in doc.in_sentence(doc.dates, s)
-             if not _SINCE_RE.search(doc.fspan(max(s.start, d.start - 8), d.start))]
+             if not _SINCE_RE.search(doc.fspan(max(s.start, d.start - 8), d.start + 4))]
     return bool(dates) and all((doc.anchor - d.last).days > HISTORY_DAYS for d in dates)
 
 

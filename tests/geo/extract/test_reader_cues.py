@@ -434,3 +434,10 @@ def test_where_the_wounded_were_taken_is_not_where_the_shell_fell(gaz):
             "مستشفيات مدينة الحسكة.")
     places = {p for t, p in _placed(gaz, body) if t == "shelling"}
     assert places == {"shuhayl"}
+
+
+def test_the_first_time_in_months_is_news_not_history(gaz):
+    body = ("وقالت مصادر إن قوات النظام سيطرت على قرية في ريف حلب.\n\n"
+            "ولأول مرة منذ 17 شهراً، دوى انفجار عنيف في بلدة عين عيسى شمالي الرقة، نتيجة استهداف "
+            "طائرة مسيرة لموقع عسكري.")
+    assert "ayn_issa" in {p for _, p in _placed(gaz, body)}
