@@ -37,6 +37,7 @@ from typing import NamedTuple
 from .matcher import RawMatch
 from .model import FOCUS_GOVERNORATES, Candidate, Mention, Place
 from .normalize import CUE_WORDS, FoldedText, fold, strip_clitics
+from .offsets import offset_places
 from .persons import default_person_names
 from .store import Gazetteer
 from .unknown import CUE_KINDS, countryside, is_kind_word, unknown_named_places
@@ -170,6 +171,7 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     _crossing_named_elsewhere(folded, out, gazetteer)
     _countryside_phrases(folded, out, gazetteer, spans)
     out += unknown_named_places(text, folded, out, gazetteer)
+    offset_places(folded, out, gazetteer)
     out.sort(key=lambda m: m.start)
     return out
 
