@@ -37,6 +37,7 @@ from .place_cues import (
     harm_clause_places,
     heading_to,
     in_plan,
+    in_road_name,
     is_seat,
     meanwhile_clauses,
     past_meanwhile,
@@ -68,7 +69,8 @@ ATTACH_RE = rx(r"(?<![^\W\d_])(?:في|ب|قرب|بالقرب من|من|الي|ع
                 r"|(?<![^\W\d_])[وف]?(?:تعرض|تعرضت|يتعرض|تتعرض)\s+(?:(?:ال)?(?:مدينه|بلده|قريه)\s+)?$"
                 r"|(?<![^\W\d_])[وفبل]?(?:ال)?ريف \S+ (?:ل|لل|ل?مدينه |ل?بلده )?$")
 _NEAR_CUE_RE = rx(r"(?:قرب|بالقرب من|القريب(?:ه)? من|قريب(?:ا|ه)? من|اطراف|محيط|ضواحي|مشارف|"
-                  r"(?:ال)?طريق(?: (?:ال)?(?:واصل|رابط|دولي))?(?: بين)?|طريق \S+ ?- ?|(?:ال)?قري|باديه|"
+                  r"(?:ال)?طريق(?: (?:ال)?(?:واصل|رابط|دولي|عام|رئيسي|سريع))?(?: بين)?|طريق \S+ ?- ?"
+                  r"|(?:ال)?قري|باديه|"
                   r"علي بعد[^,.]{0,40}من|حقل(?: نفطي| غاز)?(?: \S+)?)\s*(?:(?:ال)?(?:مدينه|بلده"
                   r"|قريه|منطقه)\s*)?$|(?:قريه|بلده|مزرعه)(?:\s+\S+){0,4}\s+(?:في|ب)\s*$")
 _DIRECTION_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?![^\W\d_])")
@@ -157,6 +159,8 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
                 return _refined(doc, c, (place, gp, approx, mention,
                                          f"'{mention}' refers back to {place.name_ar}", False)), None
         gp, approx = precision_of(doc, best)
+        if best in ends or in_road_name(doc, best):  # "على الطريق العام القامشلي - عامودا": on it
+            gp, approx = max(gp, 2), True
         place, cue = site_or_place(doc, best), best.cue or "named in the sentence"
         if place is not best.place:
             cue = f"the {place.kind} of {best.place.name_ar} the text names"

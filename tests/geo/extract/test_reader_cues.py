@@ -441,3 +441,10 @@ def test_the_first_time_in_months_is_news_not_history(gaz):
             "ولأول مرة منذ 17 شهراً، دوى انفجار عنيف في بلدة عين عيسى شمالي الرقة، نتيجة استهداف "
             "طائرة مسيرة لموقع عسكري.")
     assert "ayn_issa" in {p for _, p in _placed(gaz, body)}
+
+
+def test_a_strike_on_a_road_named_by_its_towns_joins_the_village_on_it(gaz):
+    body = ("قتل ثلاثة أشخاص باستهداف مسيرة تركية سيارة على الطريق العام القامشلي – عامودا.\n"
+            "وقالت المصادر إن مسيرة تركية استهدفت، عصر اليوم، سيارة بالقرب من مفرق قرية تل شعير "
+            "على طريق القامشلي- عامودا.")
+    assert [p for t, p in _placed(gaz, body) if t == "airstrike"] == ["tal_shaeer"]
