@@ -51,6 +51,7 @@ SY_POINTS: dict[str, tuple[str, str, float]] = {
     "qirata": ("قيراطة", "aleppo", 0.5),
     "sreisat": ("صريصات", "aleppo", 0.5),
     "khurus": ("خروص", "aleppo", 0.5),
+    "tirmik": ("بيجان", "aleppo", 0.5),
 }
 
 #: row id -> (GeoNames id, governorate, tolerance in km)
@@ -164,6 +165,7 @@ def test_the_news_umm_adasa_is_the_one_by_al_farat(gaz):
     ("ارتكبت الطائرات مجزرة في مغر صريصات بريف جرابلس الجنوبي.", "sreisat"),
     ("سيطر التنظيم على قرية الخروص الاستراتيجية بريف كوباني.", "khurus"),
     ("استولى التنظيم على قرى تل شاميرام وتل طلعة وتل هرمز بريف تل تمر.", "tall_talah"),
+    ("قصفت مسيرة تركية موقعاً في قرية ترميك 3 كيلومتر عن مركز مدينة كوباني.", "tirmik"),
 ])
 def test_a_news_sentence_resolves_to_the_new_row(text, pid, gaz):
     assert pid in _ids(text, gaz), (text, _resolved(text, gaz))
@@ -178,12 +180,13 @@ def test_a_news_sentence_resolves_to_the_new_row(text, pid, gaz):
     "أطلق الروس صواريخ على مواقع في البادية.",          # the Russians
     "طفلة ذات عيون عسلية.",                              # honey-coloured
     "اشترى الأطفال العسلية من السوق.",                   # a sweet
+    "وقال وزير النفط الإيراني بيجان زنغنة إن الإنتاج ارتفع.",  # a given name
 ])
 def test_a_common_word_is_no_new_village(text, gaz):
     assert not set(_ids(text, gaz)) & set(NEW_IDS), _resolved(text, gaz)
 
 
-@pytest.mark.parametrize("name", ["قرعة", "غرة", "الروس", "العسلية", "السكرية", "عدسة"])
+@pytest.mark.parametrize("name", ["قرعة", "غرة", "الروس", "العسلية", "السكرية", "عدسة", "بيجان"])
 def test_a_bare_word_inside_a_name_looks_up_to_nothing_new(name, gaz):
     best = lookup(name, gaz).best
     assert best is None or best.id not in NEW_IDS, (name, best.id)
