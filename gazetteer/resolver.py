@@ -77,6 +77,8 @@ _BODY_NEEDS_AFTER = frozenset({"مجلس", "مكتب", "قطاع", "فوج", "ه
 _BODY_AFTER = re.compile(r"^\s*(?:ال)?(?:عسكري|مدني|محلي|ثوري|الاعلامي|الاعلاميه|للشباب|العسكريه)"
                          r"(?![^\W\d_])")
 _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}(?:\s*(?:[apAP]\.?[mM]\.?|ص|م))?\s*[|\-]?\s*$")
+#: A desk's place opening the story, a dash, then the story on the same line.
+_DESK_DASH = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*[^\W\d_]")
 _DATELINE_AFTER = re.compile(r"^\s*[-\u2013\u2014\u0640:]\s*\S+(?:\s+\S+){0,2}\s*$")
 #: Places resolved this far (characters) around an ambiguous name help choose it: an
 #: article's worth of text, and bounded so a huge input stays linear.
@@ -282,13 +284,18 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str], last: _WordFacts
             text, word_start, start, end):
         return "person"
     newline = text.rfind("\n", max(0, start - _WINDOW), start)
-    if (newline >= 0 or start <= _WINDOW) and (
-            newline + 1 >= word_start or text[newline + 1].isspace()) and \
-            not text[newline + 1:word_start].strip():  # (a line opening with a letter: no)
+    line_start = (newline >= 0 or start <= _WINDOW) and (
+        newline + 1 >= word_start or text[newline + 1].isspace()) and \
+        not text[newline + 1:word_start].strip()  # (a line opening with a letter: no)
+    # right after a photo credit glued to it: '(أ ف ب)دمشق- قُتل ...'
+    after_credit = word_start > 0 and text[word_start - 1] == ")"
+    if line_start or after_credit:
         original = folded.original
         end = folded.to_original(end, end=True)
         line_end = original.find("\n", end, end + 80)
         if line_end >= 0 and _DATELINE_AFTER.match(original[end:line_end]):
+            return "dateline"
+        if _DESK_DASH.match(original, end):  # 'دمشق - وكالات: أعلن ...', 'دمشق- قُتل ...'
             return "dateline"
     return "location"
 

@@ -242,3 +242,17 @@ def test_an_unknown_village_given_two_areas_stands_at_the_finer():
             "وتجمع الأهالي عند حاجز قرب قرية خربة عمو إلى الشرق من مدينة القامشلي.")
     areas = [m.place.id for m in resolve_text(text, gaz) if "خربة" in m.text]
     assert areas == ["rif_qamishli", "rif_qamishli"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقالت الصورة كذا (أ ف ب)الحسكة- قُتل وأُصيب مسلحون في استهداف جوي قرب القامشلي.", "الحسكة"),
+    ("الحسكة - وكالات: أعلن قائد عسكري مقتل عنصرين في القامشلي.", "الحسكة"),
+])
+def test_a_desks_place_opening_the_story_with_a_dash_is_a_dateline(gaz, text, name) -> None:
+    [m] = _at(gaz, text, name)
+    assert m.role == "dateline" and _at(gaz, text, "القامشلي")[0].role == "location"
+
+
+def test_a_place_opening_a_line_without_a_dash_stays_a_location(gaz) -> None:
+    [m] = _at(gaz, "الحسكة شهدت اليوم انفجاراً قرب دوار الصباغ.", "الحسكة")
+    assert m.role == "location"
