@@ -454,3 +454,15 @@ def test_a_verb_joined_by_wa_keeps_the_military_subject_before_it(gaz):
     body = ("وقال الضابط إن 3 مدرعات تابعة للجيش الأمريكي خرجت من قاعدة قسرك بمحيط بلدة تل تمر "
             "مساء أمس، وتمركزت بالقرب من جسر في قرية الدردارة بريف تل تمر.")
     assert "deployment" in {t for t, _ in _placed(gaz, body)}
+
+
+def test_residents_confronting_armoured_vehicles_obstruct_them(gaz):
+    body = ("وأشارت الوكالة إلى أن أهالي قرية تل شعير تصدوا أمس بمساندة حاجز للجيش السوري لـ 4 "
+            "مدرعات لقوات الاحتلال الأمريكي وطردوها خارج المنطقة.")
+    found = [i for i in run(gaz, body).incidents if i.type == "patrol_obstruction"]
+    assert found and found[0].date_first == PUBLISHED - dt.timedelta(days=1)
+
+
+def test_repelling_an_attack_is_no_obstruction(gaz):
+    body = "وتمكنت القوات من التصدي لهجوم شنته خلايا داعش على حاجز في بلدة الشحيل."
+    assert "patrol_obstruction" not in {t for t, _ in _placed(gaz, body)}
