@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gazetteer.normalize import cued_matches, fold
+from gazetteer.resolver import resolve_text
+from gazetteer.store import load_gazetteer
 from gazetteer.unknown import is_kind_word
 
 
@@ -51,3 +53,11 @@ def test_cued_matches_read_the_letter_before_a_cue():
     # 'سبلدة' is no kind word: the look-behind still sees the letter before the tried position
     found = cued_matches(_KIND_LIKE, "سبلده كسره وبلده كسره", ("بلد",), reach=3)
     assert [m.group(2) for m in found] == ["كسره"]
+
+
+@pytest.mark.parametrize("text", [
+    "وأضاف المصدر أن العناصر ردوا بإطلاق النار الحي على المتظاهرين في شارع الساقية.",
+    "ودمرت الطائرات تعزيزات استقدمتها الفصائل إلى قرية خلف منطقة الاشتباكات.",
+])
+def test_words_after_a_kind_word_that_are_no_name(text) -> None:
+    assert [m.text for m in resolve_text(text, load_gazetteer()) if m.place is None] == []

@@ -466,3 +466,9 @@ def test_residents_confronting_armoured_vehicles_obstruct_them(gaz):
 def test_repelling_an_attack_is_no_obstruction(gaz):
     body = "وتمكنت القوات من التصدي لهجوم شنته خلايا داعش على حاجز في بلدة الشحيل."
     assert "patrol_obstruction" not in {t for t, _ in _placed(gaz, body)}
+
+
+def test_an_event_at_a_village_the_gazetteer_lacks_is_kept_for_review(gaz):
+    body = "رشق أهالي قرية فرفرة، اليوم، دورية أمريكية بالحجارة ومنعوها من العبور."
+    [inc] = run(gaz, body).incidents
+    assert inc.type == "patrol_obstruction" and inc.place is None and "فرفرة" in inc.place_text
