@@ -125,7 +125,8 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         if len(name.split()) == 2 and not match.group(2).startswith('"'):
             second = name.split()[1]
             if (second in _NOT_NAMES or strip_clitics(second) in _NOT_NAMES or fold(first) in seen
-                    or is_kind_word(second) or second in _NOT_SECOND):
+                    or is_kind_word(second) or second in _NOT_SECOND
+                    or second.endswith(("هم", "هن", "كم"))):  # 'حي الرميلة لتفريقهم': a verb's
                 name = first  # 'حي الفردوس بمدينة الرقة': 'بمدينة' starts the area, not the name
         kind = CUE_WORDS.get(match.group(1), "village")
         if (" " in name and not match.group(2).startswith('"')

@@ -61,3 +61,8 @@ def test_cued_matches_read_the_letter_before_a_cue():
 ])
 def test_words_after_a_kind_word_that_are_no_name(text) -> None:
     assert [m.text for m in resolve_text(text, load_gazetteer()) if m.place is None] == []
+
+
+def test_a_word_with_a_pronoun_ends_the_unknown_name() -> None:
+    text = "ردوا بإطلاق النار على المتظاهرين في حي الرميلة لتفريقهم."
+    assert [m.text for m in resolve_text(text, load_gazetteer()) if m.place is None] == ["الرميلة"]
