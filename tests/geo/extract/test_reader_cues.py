@@ -472,3 +472,23 @@ def test_an_event_at_a_village_the_gazetteer_lacks_is_kept_for_review(gaz):
     body = "رشق أهالي قرية فرفرة، اليوم، دورية أمريكية بالحجارة ومنعوها من العبور."
     [inc] = run(gaz, body).incidents
     assert inc.type == "patrol_obstruction" and inc.place is None and "فرفرة" in inc.place_text
+
+
+def test_gunmen_who_went_on_to_kill_made_an_attack(gaz):
+    body = "أقدم مسلحان يستقلان دراجة نارية، اليوم، على قتل عنصر من الأسايش في بلدة الشحيل."
+    assert ("attack", "shuhayl") in _placed(gaz, body)
+
+
+def test_aircraft_thought_to_be_israeli_struck_not_a_forecast(gaz):
+    body = "شنت طائرات مجهولة يرجح أنها إسرائيلية، فجر اليوم، غارات على مواقع في البوكمال."
+    assert ("airstrike", "abu_kamal") in _placed(gaz, body)
+
+
+def test_a_likely_strike_to_come_stays_a_forecast(gaz):
+    body = "ويرجح أن تشن طائرات التحالف غارات على مواقع في البوكمال خلال الأيام المقبلة."
+    assert _placed(gaz, body) == []
+
+
+def test_vehicles_brought_in_are_a_convoy(gaz):
+    body = "أدخل التحالف الدولي، اليوم، أكثر من 50 آلية عسكرية إلى قواعده في الحسكة عبر معبر الوليد."
+    assert "convoy" in {t for t, _ in _placed(gaz, body)}
