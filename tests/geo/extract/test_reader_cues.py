@@ -492,3 +492,13 @@ def test_a_likely_strike_to_come_stays_a_forecast(gaz):
 def test_vehicles_brought_in_are_a_convoy(gaz):
     body = "أدخل التحالف الدولي، اليوم، أكثر من 50 آلية عسكرية إلى قواعده في الحسكة عبر معبر الوليد."
     assert "convoy" in {t for t, _ in _placed(gaz, body)}
+
+
+def test_a_force_seizing_villages_captures_them(gaz):
+    body = "استولى تحالف قوات سوريا الديمقراطية، اليوم، على عشرات القرى والمزارع حول منبج."
+    assert "capture" in {t for t, _ in _placed(gaz, body)}
+
+
+def test_a_force_making_its_way_into_a_town_fights_there(gaz):
+    body = "قال مصدر اليوم إن القوات شقت طريقها إلى المدخل الغربي لمدينة منبج للمرة الأولى."
+    assert ("capture", "manbij") in _placed(gaz, body)
