@@ -502,3 +502,9 @@ def test_a_force_seizing_villages_captures_them(gaz):
 def test_a_force_making_its_way_into_a_town_fights_there(gaz):
     body = "قال مصدر اليوم إن القوات شقت طريقها إلى المدخل الغربي لمدينة منبج للمرة الأولى."
     assert ("capture", "manbij") in _placed(gaz, body)
+
+
+def test_a_checkpoint_targeted_with_machine_guns_is_an_attack(gaz):
+    body = ("وقالت الوكالة إن مسلحي التنظيم استهدفوا، أمس، بالأسلحة الرشاشة والقنابل اليدوية حاجزاً "
+            "لقسد في بلدة الشحيل.")
+    assert ("attack", "shuhayl") in _placed(gaz, body)
