@@ -48,7 +48,8 @@ def strike_type(ctype: str, need: str, text: str, clause: tuple[int, int], artic
         if (need != "instrument" and not ARTILLERY_RE.search(text) and not EXPLOSIVE_RE.search(text)
                 and _weapons_of(article) == (True, False)):
             return "airstrike"
-        if SMALL_ARMS_RE.search(part) and not ARTILLERY_RE.search(part):
+        arms = text[clause[0]:max(clause[1], trig_end + 60)]  # past a day set off by commas
+        if SMALL_ARMS_RE.search(arms) and not ARTILLERY_RE.search(arms):
             return "attack"  # 'استهدفوا بالأسلحة الرشاشة والقنابل اليدوية حاجز قرية برشم'
         if ARTILLERY_RE.search(text) or need != "instrument":
             return "shelling"

@@ -504,7 +504,9 @@ def test_a_force_making_its_way_into_a_town_fights_there(gaz):
     assert ("capture", "manbij") in _placed(gaz, body)
 
 
-def test_a_checkpoint_targeted_with_machine_guns_is_an_attack(gaz):
+def test_a_checkpoint_targeted_with_machine_guns_is_fighting_not_shelling(gaz):
     body = ("وقالت الوكالة إن مسلحي التنظيم استهدفوا، أمس، بالأسلحة الرشاشة والقنابل اليدوية حاجزاً "
             "لقسد في بلدة الشحيل.")
+    assert ("armed_clash", "shuhayl") in _placed(gaz, body)  # gunmen on a checkpoint: ACLED's clash
+    body = "وقالت الوكالة إن القوات استهدفت، أمس، بالأسلحة الرشاشة سيارة مدنية في بلدة الشحيل."
     assert ("attack", "shuhayl") in _placed(gaz, body)
