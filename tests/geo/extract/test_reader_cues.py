@@ -510,3 +510,9 @@ def test_a_checkpoint_targeted_with_machine_guns_is_fighting_not_shelling(gaz):
     assert ("armed_clash", "shuhayl") in _placed(gaz, body)  # gunmen on a checkpoint: ACLED's clash
     body = "وقالت الوكالة إن القوات استهدفت، أمس، بالأسلحة الرشاشة سيارة مدنية في بلدة الشحيل."
     assert ("attack", "shuhayl") in _placed(gaz, body)
+
+
+def test_a_strike_told_again_after_kama_with_no_comma_has_its_own_place(gaz):
+    body = ("استهدفت القوات التركية، اليوم، قرية تل شعير بأكثر من 30 قذيفة مدفعية كما استهدفت بلدة "
+            "عين عيسى شمال الرقة بعدة قذائف.")
+    assert {p for t, p in _placed(gaz, body) if t == "shelling"} == {"tal_shaeer", "ayn_issa"}
