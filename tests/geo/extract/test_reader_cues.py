@@ -516,3 +516,9 @@ def test_a_strike_told_again_after_kama_with_no_comma_has_its_own_place(gaz):
     body = ("استهدفت القوات التركية، اليوم، قرية تل شعير بأكثر من 30 قذيفة مدفعية كما استهدفت بلدة "
             "عين عيسى شمال الرقة بعدة قذائف.")
     assert {p for t, p in _placed(gaz, body) if t == "shelling"} == {"tal_shaeer", "ayn_issa"}
+
+
+def test_the_article_of_al_qabd_ala_is_the_idiom_not_a_reference(gaz):
+    body = ("أعلنت قوى الأمن الداخلي، اليوم، القبض على 16 شخصاً من خلايا داعش خلال حملة أمنية في "
+            "مخيم الهول.")
+    assert "arrest" in {t for t, _ in _placed(gaz, body)}
