@@ -522,3 +522,8 @@ def test_the_article_of_al_qabd_ala_is_the_idiom_not_a_reference(gaz):
     body = ("أعلنت قوى الأمن الداخلي، اليوم، القبض على 16 شخصاً من خلايا داعش خلال حملة أمنية في "
             "مخيم الهول.")
     assert "arrest" in {t for t, _ in _placed(gaz, body)}
+
+
+def test_forces_pushing_into_a_town_fight_there(gaz):
+    body = "قال متحدث، اليوم، إن القوات توغلت أكثر في مدينة الرقة من الشرق ووصلت إلى أسوار المدينة القديمة."
+    assert ("armed_clash", "raqqa") in _placed(gaz, body)
