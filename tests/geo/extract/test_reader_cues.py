@@ -527,3 +527,8 @@ def test_the_article_of_al_qabd_ala_is_the_idiom_not_a_reference(gaz):
 def test_forces_pushing_into_a_town_fight_there(gaz):
     body = "قال متحدث، اليوم، إن القوات توغلت أكثر في مدينة الرقة من الشرق ووصلت إلى أسوار المدينة القديمة."
     assert ("armed_clash", "raqqa") in _placed(gaz, body)
+
+
+def test_heavy_weapons_fire_is_shelling(gaz):
+    body = "قصفت فصائل المعارضة الليلة الماضية بالأسلحة الثقيلة موقعاً للقوات الحكومية في بلدة الشحيل."
+    assert ("shelling", "shuhayl") in _placed(gaz, body)
