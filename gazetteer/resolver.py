@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .homonyms import far_namesakes
 from .matcher import RawMatch
 from .model import FOCUS_GOVERNORATES, Candidate, Mention, Place
 from .normalize import CUE_WORDS, FoldedText, fold, strip_clitics
@@ -174,6 +175,7 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     _countryside_phrases(folded, out, gazetteer, spans)
     out += unknown_named_places(text, folded, out, gazetteer)
     offset_places(folded, out, gazetteer)
+    far_namesakes(out)
     out.sort(key=lambda m: m.start)
     return out
 
