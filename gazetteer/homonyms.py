@@ -18,12 +18,14 @@ import math
 
 from .model import Mention, Place
 
-__all__ = ["FAR_KM", "NEAR_CHARS", "far_namesakes"]
+__all__ = ["FAR_KM", "NEAR_CHARS", "REGION_KM", "far_namesakes"]
 
 #: Places named within this many characters of the village are its neighbours in the text.
 NEAR_CHARS = 400
 #: A village this far from every neighbour in the text is read as another of its name.
 FAR_KM = 100.0
+#: The places named around it lie within this of each other: the passage is set in one region.
+REGION_KM = 60.0
 #: Kinds that stand for a point a village can be near (areas have no single point).
 _POINT_KINDS = frozenset({"city", "capital", "town", "village", "base", "airport", "camp", "dam",
                           "oilfield", "gasfield", "border_crossing", "neighbourhood", "bridge"})
@@ -58,9 +60,15 @@ def far_namesakes(mentions: list[Mention]) -> None:
 
 
 def _far_namesake(m: Mention, near: list[Mention]) -> bool:
+    """Two places or more named around ``m``, all of one other region (within
+    :data:`REGION_KM` of each other) and all over :data:`FAR_KM` from it, none of its
+    governorate: the passage is set elsewhere ('قصفت قرية تل شعير، كما قصفت كوباني' names
+    two regions, and stays as it is)."""
     village = m.place
     others = [o for o in near if o is not m and o.place.id != village.id]
-    points = [o for o in others if o.place.kind in _POINT_KINDS]
-    if not points or any(o.place.governorate == village.governorate for o in others):
+    points = {o.place.id: o.place for o in others if o.place.kind in _POINT_KINDS}
+    if len(points) < 2 or any(o.place.governorate == village.governorate for o in others):
         return False
-    return min(_km(village, o.place) for o in points) > FAR_KM
+    places = list(points.values())
+    one_region = all(_km(a, b) <= REGION_KM for a in places for b in places)
+    return one_region and min(_km(village, p) for p in places) > FAR_KM

@@ -36,10 +36,15 @@ def test_the_known_village_stands_when_its_area_is_named_or_nothing_else_is(gaz,
     assert m.place is not None and m.place.id == "tal_shaeer"
 
 
-def test_a_known_village_beside_only_a_far_town_is_left_for_review(gaz) -> None:
-    """A reader cannot tell which Tal Shaeer is meant beside Kobani alone: review, not a guess."""
+def test_a_known_village_beside_one_far_town_stands(gaz) -> None:
+    """Strikes on two regions in one sentence are common: one far town says nothing."""
     m = _mention(gaz, "قصفت مسيرة قرية تل شعير، كما قصفت مدينة كوباني.", "تل شعير")
-    assert m.place is None
+    assert m.place is not None and m.place.id == "tal_shaeer"
+
+
+def test_a_known_village_among_places_of_two_regions_stands(gaz) -> None:
+    m = _mention(gaz, "قصفت المسيرات قرية تل شعير وبلدة عين عيسى ومدينة كوباني.", "تل شعير")
+    assert m.place is not None and m.place.id == "tal_shaeer"
 
 
 def test_a_town_is_never_read_as_a_namesake(gaz) -> None:
