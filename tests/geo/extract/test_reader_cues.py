@@ -532,3 +532,10 @@ def test_forces_pushing_into_a_town_fight_there(gaz):
 def test_heavy_weapons_fire_is_shelling(gaz):
     body = "قصفت فصائل المعارضة الليلة الماضية بالأسلحة الثقيلة موقعاً للقوات الحكومية في بلدة الشحيل."
     assert ("shelling", "shuhayl") in _placed(gaz, body)
+
+
+def test_an_aid_convoy_is_no_forces_movement(gaz):
+    body = "وصلت اليوم قافلة مساعدات إنسانية من إقليم كردستان العراق إلى بلدة تل تمر."
+    assert "convoy" not in {t for t, _ in _placed(gaz, body)}
+    body = "وصلت اليوم قافلة عسكرية أمريكية من إقليم كردستان العراق إلى بلدة تل تمر."
+    assert "convoy" in {t for t, _ in _placed(gaz, body)}
