@@ -5,8 +5,9 @@ Kobani), and the gazetteer holds a few hundred of the thousands. A reader who me
 village in a passage that names only places of another region ('جابت قرى ... وصولاً إلى
 قرية تل شعير' after 'ريف كوباني الغربي') does not put it 250 km away by the one village
 of that name they know: it is a village of that region they do not know. This module
-reads a village so: when every other place named around it is far away and none of its
-own governorate is named near it, the mention is kept as a name the gazetteer lacks,
+reads a village so: when it stands among villages the gazetteer lacks, every other place
+named around it is far away and of one region, and none of its own governorate is named
+near it, the mention is kept as a name the gazetteer lacks,
 for review, with the known village left among its candidates. Towns and cities, which
 are seldom namesakes, are never read so.
 """
@@ -24,6 +25,8 @@ __all__ = ["FAR_KM", "NEAR_CHARS", "REGION_KM", "far_namesakes"]
 NEAR_CHARS = 400
 #: A village this far from every neighbour in the text is read as another of its name.
 FAR_KM = 100.0
+#: Villages the gazetteer lacks named this close: the village stands in a list of them.
+LIST_CHARS = 150
 #: The places named around it lie within this of each other: the passage is set in one region.
 REGION_KM = 60.0
 #: Kinds that stand for a point a village can be near (areas have no single point).
@@ -38,14 +41,15 @@ def _km(a: Place, b: Place) -> float:
 
 
 def far_namesakes(mentions: list[Mention]) -> None:
-    """Unplace (in place) each village mention whose neighbours in the text are all far from
-    it and none of its governorate: its cue says why, its candidates keep the known one."""
-    located = sorted((m for m in mentions if m.place is not None and m.role == "location"
-                      and m.place.in_area), key=lambda m: m.start)
+    """Unplace (in place) each village mention named among villages the gazetteer lacks, whose
+    other neighbours in the text are all far from it and none of its governorate: its cue
+    says why, its candidates keep the known one."""
+    located = sorted((m for m in mentions if m.role == "location"
+                      and (m.place is None or m.place.in_area)), key=lambda m: m.start)
     starts = [m.start for m in located]
     far = []
     for m in located:
-        if m.place.kind != "village" or m.approximate:
+        if m.place is None or m.place.kind != "village" or m.approximate:
             continue
         near = located[bisect.bisect_left(starts, m.start - NEAR_CHARS):
                        bisect.bisect_right(starts, m.start + NEAR_CHARS)]
@@ -60,15 +64,18 @@ def far_namesakes(mentions: list[Mention]) -> None:
 
 
 def _far_namesake(m: Mention, near: list[Mention]) -> bool:
-    """Two places or more named around ``m``, all of one other region (within
-    :data:`REGION_KM` of each other) and all over :data:`FAR_KM` from it, none of its
-    governorate: the passage is set elsewhere ('قصفت قرية تل شعير، كما قصفت كوباني' names
-    two regions, and stays as it is)."""
+    """Villages the gazetteer lacks named beside ``m`` (a list of the region's villages), and
+    every place named around it of one other region (within :data:`REGION_KM` of each other),
+    over :data:`FAR_KM` from it, none of its governorate: the passage is set elsewhere.
+    ('قصفت قرية تل شعير، كما قصفت كوباني' names two regions, and the village stands.)"""
     village = m.place
-    others = [o for o in near if o is not m and o.place.id != village.id]
+    others = [o for o in near if o is not m and o.place is not None and o.place.id != village.id]
     points = {o.place.id: o.place for o in others if o.place.kind in _POINT_KINDS}
-    if len(points) < 2 or any(o.place.governorate == village.governorate for o in others):
+    if not points or any(o.place.governorate == village.governorate for o in others):
         return False
+    # a village the gazetteer lacks: unplaced, or placed at the area the text ties it to
+    unknown = any(o is not m and o.kind_word == "village" and (o.place is None or o.approximate)
+                  and abs(o.start - m.start) <= LIST_CHARS for o in near)
     places = list(points.values())
     one_region = all(_km(a, b) <= REGION_KM for a in places for b in places)
-    return one_region and min(_km(village, p) for p in places) > FAR_KM
+    return unknown and one_region and min(_km(village, p) for p in places) > FAR_KM

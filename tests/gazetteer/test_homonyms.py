@@ -20,8 +20,8 @@ def _mention(gaz: Gazetteer, text: str, name: str):
 
 def test_a_village_among_places_of_another_region_is_left_for_review(gaz) -> None:
     # Tal Shaeer of the gazetteer lies by Qamishli; this one is on a patrol route west of Kobani
-    text = ("انطلقت الدورية من قرية في ريف كوباني الغربي، ثم جابت قرى جارقلي وقران، وصولاً إلى "
-            "قرية تل شعير، وعادت إلى مركزها قرب بلدة صرين جنوبي كوباني.")
+    text = ("انطلقت الدورية من قرية آشمة في ريف كوباني الغربي، ثم جابت قرى جارقلي وقران، وصولاً "
+            "إلى قرية تل شعير، وعادت إلى مركزها قرب بلدة صرين جنوبي كوباني.")
     m = _mention(gaz, text, "تل شعير")
     assert m.place is None and "another village of that name" in m.cue
     assert "tal_shaeer" in [c.place.id for c in m.candidates]
@@ -39,6 +39,14 @@ def test_the_known_village_stands_when_its_area_is_named_or_nothing_else_is(gaz,
 def test_a_known_village_beside_one_far_town_stands(gaz) -> None:
     """Strikes on two regions in one sentence are common: one far town says nothing."""
     m = _mention(gaz, "قصفت مسيرة قرية تل شعير، كما قصفت مدينة كوباني.", "تل شعير")
+    assert m.place is not None and m.place.id == "tal_shaeer"
+
+
+def test_a_known_village_among_far_towns_but_no_unknown_village_stands(gaz) -> None:
+    """Named beside towns of one far region only, with no village of that region the
+    gazetteer lacks beside it: no sign it is another village; it stands."""
+    text = "استهدفت القوات قرية تل شعير بأكثر من 30 قذيفة كما استهدفت بلدة عين عيسى شمال الرقة."
+    m = _mention(gaz, text, "تل شعير")
     assert m.place is not None and m.place.id == "tal_shaeer"
 
 

@@ -537,5 +537,5 @@ def test_heavy_weapons_fire_is_shelling(gaz):
 def test_an_aid_convoy_is_no_forces_movement(gaz):
     body = "وصلت اليوم قافلة مساعدات إنسانية من إقليم كردستان العراق إلى بلدة تل تمر."
     assert "convoy" not in {t for t, _ in _placed(gaz, body)}
-    body = "وصلت اليوم قافلة عسكرية أمريكية من إقليم كردستان العراق إلى بلدة تل تمر."
+    body = "وصلت قافلة عسكرية أمريكية اليوم من إقليم كردستان العراق إلى بلدة تل تمر."
     assert "convoy" in {t for t, _ in _placed(gaz, body)}
