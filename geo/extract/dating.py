@@ -114,7 +114,9 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
         return carried.first, carried.last, carried.precision, (
             f"{carried.text} -> {carried.iso} (carried by '{s.text.split()[0]} ...' from before)"), False
     published = getattr(doc.article, "published", None)
-    first_event = all(e[0] >= c.start for e in doc.events.get(s.index, []) if e[2] != c.type)
+    # the first event the sentence tells (of those kept: 'شنوا هجوماً ... حيث استهدفوا 13
+    # نقطة' tells one attack, its verb after its noun)
+    first_event = all(o.start >= c.start for o in doc.cands.get(s.index, ()) if o.type != c.type)
     after_other = _AFTER_EVENT_RE.search(doc.fspan(s.start, c.start))
     fresh = (s.lead and first_event and not after_other) or bool(_RECENT_RE.search(s.folded))
     if published is not None and fresh:
@@ -132,6 +134,9 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
         d, day = told
         why = f"{d.text} -> {day.isoformat()} (the one day the article has told so far)"
         return day, day, "day", why, False
+    if retold[0] is None and (day := _lead_news_day(doc, c)) is not None:
+        return day, day, "day", (f"publication date {day.isoformat()} (the lead's news, told on "
+                                 "with no other day)"), False
     return retold
 
 
@@ -239,6 +244,33 @@ def _kind_told(doc: Doc, c: Candidate, day: dt.date) -> bool:
             if any(other.type in kind for kind in kinds):
                 return True
     return False
+
+
+def _lead_news_day(doc: Doc, c: Candidate) -> dt.date | None:
+    """The publication day, for an event told on from a lead dated by it.
+
+    A lead that reports an event with no date of its own is that day's news; the sentences
+    after it that tell more of the same kind of event, with no day of their own and none
+    told before them ('مقاتلو العشائر شنوا هجوماً ...' then 'مصادر ميدانية أكدت أن مقاتلي
+    العشائر هاجموا حواجز ...'), tell the same day. Another kind of event stays undated (the
+    text never said it was that day's), and so does any event of an article whose text
+    gives a date before it, or an unstated or repeated time ('مؤخراً').
+    """
+    s = c.sentence
+    published = getattr(doc.article, "published", None)
+    if (published is None or getattr(doc.article, "published_inferred", False) or s.lead
+            or _VAGUE_RE.search(s.folded) or doc.starting_in(doc.dates, 0, s.start)):
+        return None
+    lead = next((t for t in doc.sentences if t.lead), None)
+    if lead is None or lead.index >= s.index:
+        return None
+    leads = [o for o in doc.cands.get(lead.index, ()) if not o.anaphoric and o.incident is not None
+             and o.incident.date_first == published and o.incident.date_last == published
+             and o.incident.date_text.startswith("publication date")]
+    if not leads:
+        return None
+    kinds = [kind for kind in EVENT_KINDS if c.type in kind]
+    return published if any(o.type in kind for o in leads for kind in kinds) else None
 
 
 #: A word of two letters or more: what a line holding only a date and a time lacks.

@@ -190,9 +190,14 @@ def _heading_like(sentences: list[Sentence]) -> bool:
     if len(sentences) != 1:
         return False
     s = sentences[0]
-    if re.search(r"[.!?؟،,:؛;]", s.text) and not _ends_in_parenthesis(s.text):
+    text = _DOMAIN_RE.sub("", s.text)  # 'وكالة أوقات الشام الاخبارية / shaamtimes.com': no full stop
+    if re.search(r"[.!?؟،,:؛;]", text) and not _ends_in_parenthesis(text):
         return False
     return len(_WORD_RE.findall(s.text)) <= 12
+
+
+#: A web address or a site's domain ('shaamtimes.com', 'https://x.org/a'): its dots end nothing.
+_DOMAIN_RE = re.compile(r"(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/\S*)?")
 
 
 #: A numeric date or a clock time: what a page's date stamp line is made of.

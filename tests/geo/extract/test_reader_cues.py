@@ -539,3 +539,26 @@ def test_an_aid_convoy_is_no_forces_movement(gaz):
     assert "convoy" not in {t for t, _ in _placed(gaz, body)}
     body = "وصلت قافلة عسكرية أمريكية اليوم من إقليم كردستان العراق إلى بلدة تل تمر."
     assert "convoy" in {t for t, _ in _placed(gaz, body)}
+
+
+# --- a page's outlet line is no lead; the lead's news told on keeps its day ---------------------
+
+def test_an_outlet_line_with_its_domain_is_no_lead(gaz):
+    body = ("وكالة أوقات الشام الاخبارية / shaamtimes.com\n\n"
+            "تصدى أهالي قرية تل شعير بريف القامشلي لرتل عسكري أمريكي حاول دخول قريتهم.")
+    [inc] = [i for i in run(gaz, body).incidents if i.type == "patrol_obstruction"]
+    assert inc.date_first == PUBLISHED
+
+
+def test_the_leads_news_told_on_keeps_the_publication_day(gaz):
+    body = ("مقاتلو العشائر شنوا هجوماً واسعاً على مواقع قسد في ريف دير الزور الشرقي.\n\n"
+            "مصادر ميدانية أكدت أن مقاتلي العشائر هاجموا حواجز قسد في بلدة الشحيل.")
+    days = {i.place.id: i.date_first for i in run(gaz, body).incidents if i.place}
+    assert days.get("shuhayl") == PUBLISHED
+
+
+def test_a_later_story_of_another_kind_told_without_a_source_stays_undated(gaz):
+    body = ("مقاتلو العشائر شنوا هجوماً واسعاً على مواقع قسد في ريف دير الزور الشرقي.\n\n"
+            "وسيرت القوات الروسية دورية في ريف القامشلي.")
+    [patrol] = [i for i in run(gaz, body).incidents if i.type == "patrol"]
+    assert patrol.date_first is None
