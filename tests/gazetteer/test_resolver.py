@@ -217,3 +217,26 @@ def test_words_before_reads_the_words_the_regex_reads(text: str, pos: int) -> No
     window = text[max(0, pos - 60):pos]
     cut = max(window.rfind(c) for c in ".\n!?")
     assert _words_before(text, pos, 4) == re.findall(r"[^\W_]+", window[cut + 1:])[-4:]
+
+
+_PERSON_PIECES = ["باراك", "اوباما", "مظلوم", "كوباني", "دونالد", "ترامب", "بشار", "الاسد",
+                  "القامشلي", "بالقامشلي", "والقامشلي", "الحسكه", "اراك", "عين العرب", "قرية",
+                  "في", "قال", "12", " ", " ", " ", "  ", "\n", "\r", ".", "،", "-", "x", "بايدن"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PERSON_PIECES), max_size=30))
+def test_the_cheap_person_test_never_misses_a_persons_name(pieces) -> None:
+    """Where ``_may_name_a_person`` says no, the full reading says no too (the fast path
+    only skips work, never a person)."""
+    from gazetteer.persons import default_person_names
+    from gazetteer.resolver import _may_name_a_person, _words_before
+    from gazetteer.store import load_gazetteer
+
+    gaz = load_gazetteer()
+    folded, raws = gaz.matcher.find("".join(pieces))
+    text = folded.folded
+    for raw in raws:
+        if not _may_name_a_person(raw, _words_before(text, raw.word_start, 4), text):
+            assert not default_person_names().is_person_at(text, raw.word_start, raw.start,
+                                                            raw.end), raw
