@@ -146,8 +146,8 @@ def place_finding(label: str, text: str, gaz: Gazetteer, *, trace: bool) -> None
 #: The parts of ``resolve_text`` whose shares are printed: (label, module file, function).
 _PARTS = (
     ("folding and the automaton (matcher.find)", "gazetteer/matcher.py", "find"),
-    ("the words around each name (resolver._prepare; persons.py within)",
-     "gazetteer/resolver.py", "_prepare"),
+    ("the words around each name (cues.read_names; persons.py within)",
+     "gazetteer/cues.py", "read_names"),
     ("  of which persons.is_person_at", "gazetteer/persons.py", "is_person_at"),
     ("the choice among candidates (resolver._decide)", "gazetteer/resolver.py", "_decide"),
     ("names the gazetteer lacks (unknown.unknown_named_places)", "gazetteer/unknown.py",

@@ -172,7 +172,7 @@ def _words_before_by_long_window(text: str, pos: int, n: int) -> list[str]:
                                  "_", "بلدة", "الشرقي", "x", "حي"]), max_size=40),
        st.integers(1, 5))
 def test_the_words_before_a_name_are_those_of_its_sentence_within_60_characters(pieces, n):
-    from gazetteer.resolver import _words_before
+    from gazetteer.cues import words_before as _words_before
 
     text = "".join(pieces) + "القامشلي"
     pos = len(text) - len("القامشلي")
@@ -211,7 +211,7 @@ def test_single_candidate_choices_are_remembered_per_kind_word_and_precision(
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="قرية ال1_-.\n،:!\u0640x ", max_size=90), st.integers(0, 90))
 def test_words_before_reads_the_words_the_regex_reads(text: str, pos: int) -> None:
-    from gazetteer.resolver import _words_before
+    from gazetteer.cues import words_before as _words_before
 
     pos = min(pos, len(text))
     window = text[max(0, pos - 60):pos]
@@ -230,7 +230,8 @@ def test_the_cheap_person_test_never_misses_a_persons_name(pieces) -> None:
     """Where ``_may_name_a_person`` says no, the full reading says no too (the fast path
     only skips work, never a person)."""
     from gazetteer.persons import default_person_names
-    from gazetteer.resolver import _may_name_a_person, _words_before
+    from gazetteer.cues import may_name_a_person as _may_name_a_person
+    from gazetteer.cues import words_before as _words_before
     from gazetteer.store import load_gazetteer
 
     gaz = load_gazetteer()
