@@ -339,6 +339,8 @@ _TIE_RE = re.compile(
     r"^[\s,]*(?:(?:ال[^\W\d_]+|غير|شرعي)\s+){0,3}?(?:قرب|بالقرب من|القريب(?:ه)? من|علي مقربه من"
     r"|بمحيط|محيط|باطراف|اطراف|بريف|ريف|التابع(?:ه)? ل|الواقع(?:ه)? (?:في|ب|قرب)|في|ب)\s*"
     r"(?:(?:ال)?(?:مدينه|بلده|قريه|ناحيه|منطقه|محافظه)\s*)?$")
+#: The most characters between a name and the place a tie names.
+_TIE_REACH = 40
 #: A tie this far (km) from the only place of that name means another place of that name.
 TIE_CONTRADICTS_KM = 100
 
@@ -355,7 +357,11 @@ def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazet
     the mentions' folded spans, in the same order.
     """
     text = folded.folded
-    for i, m in enumerate(mentions):
+    # only a mention with another close after it may be tied to one (few of them)
+    close = [i for i, ((_, end), (start, _)) in enumerate(zip(spans, spans[1:]))
+             if start - end <= _TIE_REACH]
+    for i in close:
+        m = mentions[i]
         place = m.place
         if place is None or m.role != "location" or not place.in_area or not _is_point_like(place):
             continue
@@ -389,20 +395,16 @@ def _crossing_named_elsewhere(folded: FoldedText, mentions: list[Mention], gaz: 
     the first of them, approximate, the known crossing kept among the candidates.
     """
     text = folded.original
-    ends: list[int] | None = None  # sentence ends and mentions by start, made on first need
+    starts: list[int] | None = None  # the mentions by start, made on first need
     for m in mentions:
         place = m.place
         if (place is None or place.kind != "border_crossing" or m.role != "location"
                 or m.approximate or m.key == fold(place.name_ar)):
             continue
-        if ends is None:
-            ends = [x.end() for x in _SENTENCE_END_RE.finditer(text)]
+        if starts is None:
             by_start = sorted(mentions, key=lambda x: x.start)
             starts = [x.start for x in by_start]
-        before = bisect.bisect_right(ends, m.start)  # ends at or before the mention's start
-        lo = ends[before - 1] if before else 0
-        after = bisect.bisect_right(ends, m.end)  # the first sentence end after the mention
-        hi = ends[after] - 1 if after < len(ends) else len(text)
+        lo, hi = _sentence_of(text, m.start, m.end)
         window = by_start[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
         others = [x for x in window if x is not m and x.place is not None
                   and x.role == "location" and x.place.in_area and x.place.id != place.id]
@@ -417,6 +419,29 @@ def _crossing_named_elsewhere(folded: FoldedText, mentions: list[Mention], gaz: 
         m.cue = (f"'{m.text}' in a sentence set in {others[0].text}, "
                  f"{_km(place, others[0].place):.0f} km from the {place.name_en} of the gazetteer: "
                  "another crossing of that name, placed at the area the text gives, approximate")
+
+
+def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of ``text[start:end]`` opens (after the last of '.!؟?' or a line
+    end before ``start``) and where it closes (at the first one from ``end`` on, or the
+    text's end).
+
+    Why not a list of every sentence end: a long text has a hundred thousand, and only
+    the few sentences of crossings named otherwise are asked for; the search back reads
+    a growing window, so a text without a sign it looks for is not read whole each time.
+    """
+    lo, reach, step = 0, start, 512
+    while reach > 0:
+        floor = max(0, reach - step)
+        at = max(text.rfind(".", floor, reach), text.rfind("!", floor, reach),
+                 text.rfind("؟", floor, reach), text.rfind("?", floor, reach),
+                 text.rfind("\n", floor, reach))
+        if at >= 0:
+            lo = at + 1
+            break
+        reach, step = floor, step * 4
+    close = _SENTENCE_END_RE.search(text, end)
+    return lo, (close.start() if close else len(text))
 
 
 def _countryside_phrases(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer,
@@ -459,7 +484,7 @@ def _tied_area(text: str, end: int, mentions: list[Mention], spans: list[tuple[i
         if other.place is None or other.role != "location" or not other.place.in_area:
             continue
         gap = text[end:other_start]
-        if len(gap) <= 40 and _TIE_RE.match(gap):
+        if len(gap) <= _TIE_REACH and _TIE_RE.match(gap):
             return other
         return None
     return None

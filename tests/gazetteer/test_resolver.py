@@ -241,3 +241,22 @@ def test_the_cheap_person_test_never_misses_a_persons_name(pieces) -> None:
         if not _may_name_a_person(raw, _words_before(text, raw.word_start, 4), text):
             assert not default_person_names().is_person_at(text, raw.word_start, raw.start,
                                                             raw.end), raw
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["معبر", " ", ".", "!", "؟", "?", "\n", "x", "اليعربية" * 40]),
+                max_size=40), st.data())
+def test_a_sentence_is_found_around_a_name_as_the_list_of_sentence_ends_gives_it(pieces, data):
+    """``_sentence_of`` searches around one name; the reference lists every sentence end."""
+    import bisect
+
+    from gazetteer.resolver import _sentence_of
+
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    ends = [m.end() for m in re.finditer(r"[.!؟?\n]", text)]
+    before, after = bisect.bisect_right(ends, start), bisect.bisect_right(ends, end)
+    expected = (ends[before - 1] if before else 0,
+                ends[after] - 1 if after < len(ends) else len(text))
+    assert _sentence_of(text, start, end) == expected
