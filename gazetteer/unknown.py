@@ -16,7 +16,7 @@ import re
 import ahocorasick
 
 from .model import Mention, Place
-from .normalize import CUE_WORDS, FoldedText, arabic_key, cued_matches, fold, strip_clitics
+from .normalize import CUE_WORDS, FoldedText, arabic_key, fold, strip_clitics
 from .store import Gazetteer
 
 __all__ = ["CUE_KINDS", "countryside", "folded_offset", "is_kind_word", "unknown_named_places"]
@@ -53,12 +53,12 @@ _UNKNOWN_KIND_RE = re.compile(
     r"(?<![^\W\d_])[وفبل]?(?:ال)?(قريه|بلده|ناحيه|مخيم|حي|مزرعه|قريتي|بلدتي)"
     r"\s+(\"[^\"\n]{2,40}\"|[^\W\d_]{2,}(?:\s+[^\W\d_]{3,})?)"
 )
-#: Where a kind word of :data:`_UNKNOWN_KIND_RE` may begin: every one starts so.
-_UNKNOWN_KIND_CUES = ("قري", "بلد", "ناحيه", "مخيم", "حي", "مزرعه")
+#: The kind words of :data:`_UNKNOWN_KIND_RE`.
+_UNKNOWN_KINDS = frozenset({"قريه", "بلده", "ناحيه", "مخيم", "حي", "مزرعه", "قريتي", "بلدتي"})
 #: How many characters a clitic and the article may put before a kind word ('وال').
 _LEAD_REACH = 3
 #: What a match of the kind-word patterns opens with before its kind word: the
-#: ``[وفبل]?(?:ال)?`` the patterns allow (see :func:`gazetteer.normalize.cued_matches`).
+#: ``[وفبل]?(?:ال)?`` the patterns allow (see :func:`_kind_word_matches`).
 _LEADS = frozenset(c + a for c in ("", "و", "ف", "ب", "ل") for a in ("", "ال"))
 _QUOTES = "\"“”«»'"
 _NOT_NAMES = {
@@ -105,8 +105,8 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             memo[name, kind] = _known_with_other_article(name, kind, gaz)
         return memo[name, kind]
 
-    for match in cued_matches(_UNKNOWN_KIND_RE, src, _UNKNOWN_KIND_CUES, reach=_LEAD_REACH,
-                              leads=_LEADS):
+    unknown_kinds, plural_kinds = _kind_word_matches(src)
+    for match in unknown_kinds:
         # the kind word's last letter as written: 'بلده' (his country), not 'بلدة' (town)
         if text[quoted.to_original(match.end(1), end=True) - 1] == "ه":
             continue
@@ -167,15 +167,53 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         seen.add(mention.key)
         taken.add(s, e)
     out += _recurrences(folded, out, taken)
-    out += _list_members(quoted, known + out, gaz)
+    out += _list_members(quoted, plural_kinds, known + out, gaz)
     _share_areas(out, gaz)
     return out
 
 
 #: A plural or dual kind word leading a list of names: 'في مدن "الرقة" و"الطبقة" و"الكرامة"'.
 _PLURAL_KIND_RE = re.compile(r"(?<![^\W\d_])[وفبل]?(?:ال)?(مدن|بلدات|قري|مدينتي|بلدتي|قريتي)\s+")
-#: Where a kind word of :data:`_PLURAL_KIND_RE` may begin.
-_PLURAL_KIND_CUES = ("مدن", "بلد", "قري", "مدينتي")
+#: The kind words of :data:`_PLURAL_KIND_RE`.
+_PLURAL_KINDS = frozenset({"مدن", "بلدات", "قري", "مدينتي", "بلدتي", "قريتي"})
+#: Every kind word of both patterns where a blank follows it: where their matches may be.
+_KIND_AT = re.compile("(?:" + "|".join(sorted(_UNKNOWN_KINDS | _PLURAL_KINDS, key=len, reverse=True))
+                      + r")(?=\s)")
+
+
+def _kind_word_matches(src: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The matches of :data:`_UNKNOWN_KIND_RE` and of :data:`_PLURAL_KIND_RE` in ``src``:
+    what each one's ``finditer`` yields, from one pass over the text for both.
+
+    Why: tried at every position, their look-behind and optional clitics cost 40 ms a
+    MB; a search for each kind word by itself cost a pass over the text per word and a
+    Python step at each of its many hits inside other words ('حي' in 'الحياة'). One
+    compiled pass finds each kind word with a blank after it (every match has one: no
+    kind word ends another, so none hides one), and a pattern is tried only where one of
+    :data:`_LEADS` stands before such a word, leftmost first, never inside a match made.
+    """
+    tries: tuple[list[int], list[int]] = ([], [])
+    leads = _LEADS
+    for found in _KIND_AT.finditer(src):
+        kind, at = found.group(), found.start()
+        here = [at - k for k in range(_LEAD_REACH + 1) if k <= at and src[at - k:at] in leads]
+        if kind in _UNKNOWN_KINDS:
+            tries[0].extend(here)
+        if kind in _PLURAL_KINDS:
+            tries[1].extend(here)
+    return (_matches_at(_UNKNOWN_KIND_RE, src, tries[0]),
+            _matches_at(_PLURAL_KIND_RE, src, tries[1]))
+
+
+def _matches_at(pattern: re.Pattern[str], src: str, tries: list[int]) -> list[re.Match[str]]:
+    """``pattern`` matched at each of ``tries`` in order, none inside a match made."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for pos in sorted(set(tries)):
+        if pos >= end and (match := pattern.match(src, pos)) is not None:
+            end = match.end()
+            out.append(match)
+    return out
 #: One member of such a list: a quoted name, or one word, after a comma or 'و'.
 _MEMBER_RE = re.compile(r"\s*[,،]?\s*(?:و\s*)?(?:[\"“«]([^\"”»\n]{2,30})[\"”»]|([^\W\d_]{2,}))")
 #: The words a gazetteer may register a town under, with its kind word ('بلدة الكرامة').
@@ -184,7 +222,8 @@ _REGISTERED_WITH = ("بلده", "ناحيه", "مدينه", "قريه")
 _MAX_MEMBERS = 8
 
 
-def _list_members(quoted: FoldedText, known: list[Mention], gaz: Gazetteer) -> list[Mention]:
+def _list_members(quoted: FoldedText, leads: list[re.Match[str]], known: list[Mention],
+                  gaz: Gazetteer) -> list[Mention]:
     """The members of a list a plural kind word leads that the gazetteer knows only with
     their kind word: 'مدن "الرقة" و"الطبقة" و"الكرامة"' names the town of al-Karamah,
     registered as 'بلدة الكرامة' because a bare 'الكرامة' means 'dignity'.
@@ -196,8 +235,7 @@ def _list_members(quoted: FoldedText, known: list[Mention], gaz: Gazetteer) -> l
     spans: list[tuple[int, int]] = []
     starts: list[int] = []
     out: list[Mention] = []
-    for lead in cued_matches(_PLURAL_KIND_RE, src, _PLURAL_KIND_CUES, reach=_LEAD_REACH,
-                              leads=_LEADS):
+    for lead in leads:
         if not starts and known:  # made on first need: most texts hold no such list
             spans = _folded_spans(quoted, known)
             starts = [s0 for s0, _ in spans]

@@ -51,3 +51,31 @@ def test_cued_matches_read_the_letter_before_a_cue():
     # 'سبلدة' is no kind word: the look-behind still sees the letter before the tried position
     found = cued_matches(_KIND_LIKE, "سبلده كسره وبلده كسره", ("بلد",), reach=3)
     assert [m.group(2) for m in found] == ["كسره"]
+
+
+# --- one pass for both kind-word patterns ------------------------------------------------
+
+_KIND_PIECES = ["و", "ال", "ب", "ف", "ل", "قريه", "قريتي", "قري", "بلده", "بلدتي", "بلدات", "ناحيه",
+                "مخيم", "حي", "حيه", "مزرعه", "مدن", "مدينتي", "حيان", " ", "  ", "\n", "\r", "\t",
+                "\u2028", "1", "ا", "x", '"', "،", "كسره", "الفردوس", '"ملوك سراي"']
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_KIND_PIECES), max_size=40))
+def test_one_pass_gives_each_kind_word_pattern_its_finditer_matches(pieces):
+    from gazetteer.unknown import _PLURAL_KIND_RE, _UNKNOWN_KIND_RE, _kind_word_matches
+
+    text = "".join(pieces)
+    unknown, plural = _kind_word_matches(text)
+    for found, pattern in ((unknown, _UNKNOWN_KIND_RE), (plural, _PLURAL_KIND_RE)):
+        assert [(m.span(), m.groups()) for m in found] == \
+            [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_no_kind_word_ends_another():
+    """What lets one pass find every kind word with a blank after it (see
+    ``_kind_word_matches``): a kind word ending another would be hidden by it."""
+    from gazetteer.unknown import _PLURAL_KINDS, _UNKNOWN_KINDS
+
+    kinds = _UNKNOWN_KINDS | _PLURAL_KINDS
+    assert not [(a, b) for a in kinds for b in kinds if a != b and a.endswith(b)]
