@@ -79,3 +79,34 @@ def test_no_kind_word_ends_another():
 
     kinds = _UNKNOWN_KINDS | _PLURAL_KINDS
     assert not [(a, b) for a in kinds for b in kinds if a != b and a.endswith(b)]
+
+
+def _overlaps_pairs(spans, start, end):
+    """The reference: the search among sorted (start, end) pairs the flat lists replace."""
+    import bisect
+
+    i = bisect.bisect_left(spans, (start, start))
+    if i and spans[i - 1][0] < end and start < spans[i - 1][1]:
+        return True
+    return i < len(spans) and spans[i][0] < end and start < spans[i][1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=30),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=30))
+def test_the_spans_taken_answer_as_sorted_pairs_do(fixed, asked):
+    import bisect
+
+    from gazetteer.unknown import _Taken
+
+    fixed = sorted((s, s + n) for s, n in fixed)
+    taken, added = _Taken(list(fixed)), []
+    for start, n in asked:
+        end = start + n
+        expected = _overlaps_pairs(fixed, start, end) or (
+            bool(added) and _overlaps_pairs(added, start, end))
+        assert taken.overlaps(start, end) == expected
+        if not expected:
+            taken.add(start, end)
+            bisect.insort(added, (start, end))
+        assert list(zip(taken.added.starts, taken.added.ends, strict=True)) == added
