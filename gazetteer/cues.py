@@ -64,26 +64,38 @@ def read_names(raws: list[RawMatch], folded: FoldedText) -> list[NameCues]:
     """What the words around each name found in ``folded`` say, in the names' order.
 
     The words before a name are read once for all the cues they give; each distinct
-    word's facts are worked out once (:func:`_facts`).
+    word's facts are worked out once (:func:`_facts`). ``raws`` come in text order, as
+    the matcher gives them (the line ends before them are then searched once in all).
     """
     text = folded.folded
-    get = _FACTS.get
+    get, rfind = _FACTS.get, text.rfind
     out: list[NameCues] = []
     append = out.append
+    read_to, line = 0, -1  # the last line end before ``read_to``, carried from name to name
     for raw in raws:
+        start = raw.start
+        if start >= read_to:  # names in text order: each stretch of text searched once
+            found = rfind("\n", read_to, start)
+            line = found if found >= 0 else line
+        else:
+            line = rfind("\n", 0, start)
+        read_to = start
         before = words_before(text, raw.word_start, 4)
         cue_kind, near, near_word, last = "", False, "", None
-        if before:
-            facts = [get(w) or _facts(w) for w in before]
-            last = facts[-1]
+        if before:  # the last word gives the kind; a precision word may stand further back
+            fact = last = get(before[-1]) or _facts(before[-1])
             cue_kind = last.cue_kind
-            for fact in reversed(facts):
+            k = len(before) - 1
+            while True:
                 if fact.near_word:
                     near, near_word = True, fact.near_word
                     break
-                if not fact.passes:
+                if not fact.passes or not k:
                     break
-        append(NameCues(cue_kind, near, near_word, _role(raw, folded, before, last)))
+                k -= 1
+                fact = get(before[k]) or _facts(before[k])
+        role = _role(raw, folded, before, last, line if line >= start - WINDOW else -1)
+        append(NameCues(cue_kind, near, near_word, role))
     return out
 
 
@@ -151,7 +163,10 @@ def words_before(text: str, pos: int, n: int) -> list[str]:
 
 
 
-def _role(raw: RawMatch, folded: FoldedText, before: list[str], last: _WordFacts | None) -> str:
+def _role(raw: RawMatch, folded: FoldedText, before: list[str], last: _WordFacts | None,
+          newline: int) -> str:
+    """The role of a name; ``newline`` is the last line end within :data:`WINDOW`
+    characters before it (-1 when none)."""
     text = folded.folded
     start, end, _, _, _, word_start = raw
     if text.find(":", word_start - 16 if word_start > 16 else 0, word_start) >= 0 and \
@@ -168,7 +183,6 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str], last: _WordFacts
             may_name_a_person(raw, before, text) and
             _PERSONS().is_person_at(text, word_start, start, end)):
         return "person"
-    newline = text.rfind("\n", max(0, start - WINDOW), start)
     if (newline >= 0 or start <= WINDOW) and (
             newline + 1 >= word_start or text[newline + 1].isspace()) and \
             not text[newline + 1:word_start].strip():  # (a line opening with a letter: no)
