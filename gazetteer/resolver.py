@@ -30,7 +30,7 @@ import gc
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .cues import WINDOW, read_names
 from .matcher import RawMatch
@@ -56,15 +56,16 @@ _ANCHOR_WINDOW = 6000
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
-@dataclass(slots=True)
-class _Pending:
+class _Pending(NamedTuple):
+    """A name found and the cues read around it, before its place is chosen. A named
+    tuple made without its Python ``__new__`` (one per name of a long text)."""
+
     raw: RawMatch
     candidates: list[Place]
     cue_kind: str
     near: bool
     near_word: str
     role: str
-    sentence: tuple[int, int] | None = None  # computed only when a choice needs it
     span: tuple[int, int] = (0, 0)  # the name's offsets in the original text
 
 
@@ -112,18 +113,28 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     # the names' spans in the original text: one search for all of them
     original_starts = folded.to_original_many([raw.start for raw in raws])
     original_ends = folded.to_original_many([raw.end for raw in raws], end=True)
-    pending = [_Pending(raw, places, *cues, None, (s, e)) for raw, places, cues, s, e in zip(
+    new = tuple.__new__
+    pending = [new(_Pending, (raw, places, *cues, (s, e))) for raw, places, cues, s, e in zip(
         raws, _candidates(raws, gazetteer), read_names(raws, folded), original_starts,
         original_ends, strict=True)]
     mentions: list[Mention | None] = [None] * len(pending)
     starts = [p.raw.start for p in pending]
     anchors: list[tuple[int, Place]] = []  # (folded offset, place), in text order
+    original = folded.original
     # First pass: what needs no help from the rest of the text.
     for i, p in enumerate(pending):
-        if len(p.candidates) == 1 or p.role != "location" or _in_area(p.candidates) <= 1:
+        raw, places, cue_kind, _, _, role, (start, end) = p
+        if len(places) == 1 and role == "location":  # most names: as _decide, inline
+            place, gp, cue, ranked = _single(p)
+            mentions[i] = Mention(start, end, original[start:end], raw.core, place, 0.9, gp,
+                                  list(ranked), cue, "location" if place.in_area else "outside",
+                                  False, cue_kind)
+            if place.in_area and place.kind not in _NOT_POINT_KINDS:
+                anchors.append((raw.start, place))
+        elif len(places) == 1 or role != "location" or _in_area(places) <= 1:
             mentions[i] = m = _decide(p, folded, pending, starts, anchors={})
             if m.place and m.role == "location" and m.place.in_area and _is_point_like(m.place):
-                anchors.append((p.raw.start, m.place))
+                anchors.append((raw.start, m.place))
     # Second pass: ambiguous names, helped by the places resolved around them.
     anchor_starts = [a for a, _ in anchors]
     for i, p in enumerate(pending):
@@ -161,7 +172,10 @@ def _in_area(places: list[Place]) -> int:
 
 
 def _is_point_like(place: Place) -> bool:
-    return place.kind not in ("region", "governorate", "country", "district")
+    return place.kind not in _NOT_POINT_KINDS
+
+
+_NOT_POINT_KINDS = frozenset({"region", "governorate", "country", "district"})
 
 
 
@@ -242,9 +256,7 @@ def _context_governorates(p: _Pending, pending: list[_Pending], starts: list[int
                           text: str) -> set[str]:
     """Governorates named (unambiguously) in the same sentence as the mention."""
     govs: set[str] = set()
-    if p.sentence is None:
-        p.sentence = _sentence_bounds(text, p.raw.start, p.raw.end)
-    lo, hi = p.sentence
+    lo, hi = _sentence_bounds(text, p.raw.start, p.raw.end)
     for other in pending[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
         if other is p or other.role != "location":
             continue
@@ -358,7 +370,7 @@ def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazet
     """
     text = folded.folded
     # only a mention with another close after it may be tied to one (few of them)
-    close = [i for i, ((_, end), (start, _)) in enumerate(zip(spans, spans[1:]))
+    close = [i for i, ((_, end), (start, _)) in enumerate(zip(spans, spans[1:], strict=False))
              if start - end <= _TIE_REACH]
     for i in close:
         m = mentions[i]
