@@ -349,6 +349,17 @@ CUE_WORDS: dict[str, str] = {
     "مدينتي": "city", "قريتي": "village",
 }
 
+#: Kind words that introduce a name the gazetteer may lack ('قرية "ملوك سراي"', 'مدن "الرقة"
+#: و"الكرامة"'): the text matcher marks where each stands before a blank, so the finder of
+#: such names (:mod:`gazetteer.unknown`) needs no pass over the text of its own.
+INTRODUCING_WORDS: frozenset[str] = frozenset({
+    "قريه", "بلده", "ناحيه", "مخيم", "حي", "مزرعه", "قريتي", "بلدتي", "مدن", "بلدات", "قري", "مدينتي",
+})
+#: Every character ``\s`` matches that a folded text may hold (folding maps the other
+#: spaces and the tab to a plain space): what may follow a kind word there.
+FOLDED_BLANKS: tuple[str, ...] = tuple(
+    ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch.translate(_FOLD_TABLE) == ch)
+
 # Clitic sequences that may stand before a name written with the article, and without.
 WITH_ARTICLE_PREFIXES = frozenset({
     "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال", "وفال",

@@ -109,7 +109,7 @@ def collector_paused() -> Iterator[None]:
 
 
 def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    folded, raws = gazetteer.matcher.find(text)
+    folded, raws, marked = gazetteer.matcher.find_marked(text)
     # the names' spans in the original text: one search for all of them
     original_starts = folded.to_original_many([raw.start for raw in raws])
     original_ends = folded.to_original_many([raw.end for raw in raws], end=True)
@@ -148,7 +148,7 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     _contradicted_by_tie(folded, out, gazetteer, spans)
     _crossing_named_elsewhere(folded, out, gazetteer)
     _countryside_phrases(folded, out, gazetteer, spans)
-    out += unknown_named_places(text, folded, out, gazetteer)
+    out += unknown_named_places(text, folded, out, gazetteer, marked=marked)
     out.sort(key=lambda m: m.start)
     return out
 

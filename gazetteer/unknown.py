@@ -85,12 +85,15 @@ _NOT_SECOND = frozenset({"علي", "الي", "حتي", "لدي", "خلال", "ا
 
 
 def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
-                          gaz: Gazetteer) -> list[Mention]:
+                          gaz: Gazetteer, *,
+                          marked: list[tuple[int, str]] | None = None) -> list[Mention]:
     """'قرية "ملوك سراي" بريف القامشلي': a village we cannot place exactly.
 
     The name is reported (never dropped, never invented): located at the area the
     text gives next to it ('بريف X', 'قرب X', 'في X'), flagged approximate; with
-    no such area it stays unresolved for review.
+    no such area it stays unresolved for review. ``marked``: where the kind words of
+    :data:`gazetteer.normalize.INTRODUCING_WORDS` stand before a blank in ``folded``, as
+    the matcher's pass found them (looked for here when not given).
     """
     quoted = FoldedText.of(text, keep_quotes=True)
     src = quoted.folded
@@ -105,7 +108,8 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             memo[name, kind] = _known_with_other_article(name, kind, gaz)
         return memo[name, kind]
 
-    unknown_kinds, plural_kinds = _kind_word_matches(src)
+    at = None if marked is None else _quoted_offsets(folded, quoted, marked)
+    unknown_kinds, plural_kinds = _kind_word_matches(src, at)
     for match in unknown_kinds:
         # the kind word's last letter as written: 'بلده' (his country), not 'بلدة' (town)
         if text[quoted.to_original(match.end(1), end=True) - 1] == "ه":
@@ -181,7 +185,8 @@ _KIND_AT = re.compile("(?:" + "|".join(sorted(_UNKNOWN_KINDS | _PLURAL_KINDS, ke
                       + r")(?=\s)")
 
 
-def _kind_word_matches(src: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+def _kind_word_matches(src: str, kinds_at: list[tuple[int, str]] | None = None,
+                       ) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     """The matches of :data:`_UNKNOWN_KIND_RE` and of :data:`_PLURAL_KIND_RE` in ``src``:
     what each one's ``finditer`` yields, from one pass over the text for both.
 
@@ -191,11 +196,15 @@ def _kind_word_matches(src: str) -> tuple[list[re.Match[str]], list[re.Match[str
     compiled pass finds each kind word with a blank after it (every match has one: no
     kind word ends another, so none hides one), and a pattern is tried only where one of
     :data:`_LEADS` stands before such a word, leftmost first, never inside a match made.
+    ``kinds_at``, when given, are those kind words (offset in ``src``, word), in text
+    order, as the matcher's pass found them: then ``src`` is not searched at all (a
+    place given that holds no kind word before a blank is tried in vain, harmlessly).
     """
     tries: tuple[list[int], list[int]] = ([], [])
     leads = _LEADS
-    for found in _KIND_AT.finditer(src):
-        kind, at = found.group(), found.start()
+    if kinds_at is None:
+        kinds_at = [(found.start(), found.group()) for found in _KIND_AT.finditer(src)]
+    for at, kind in kinds_at:
         here = [at - k for k in range(_LEAD_REACH + 1) if k <= at and src[at - k:at] in leads]
         if kind in _UNKNOWN_KINDS:
             tries[0].extend(here)
@@ -203,6 +212,27 @@ def _kind_word_matches(src: str) -> tuple[list[re.Match[str]], list[re.Match[str
             tries[1].extend(here)
     return (_matches_at(_UNKNOWN_KIND_RE, src, tries[0]),
             _matches_at(_PLURAL_KIND_RE, src, tries[1]))
+
+
+def _quoted_offsets(folded: FoldedText, quoted: FoldedText,
+                    marked: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The marked words' offsets in ``folded`` as offsets in ``quoted`` (the same text
+    folded keeping its quotation marks): a kind word's first letter is kept by both, so
+    its offset in the original text maps into either."""
+    originals = folded.to_original_many([at for at, _ in marked])
+    offsets = [folded_offset(quoted, o) for o in originals] if len(marked) < 256 else \
+        _folded_many(quoted, originals)
+    return [(at, word) for at, (_, word) in zip(offsets, marked, strict=True)]
+
+
+def _folded_many(folded: FoldedText, originals: list[int]) -> list[int]:
+    """:func:`folded_offset` of many original offsets, in one vectorised search."""
+    import numpy as np
+
+    at = np.asarray(originals, dtype=np.int64)
+    if folded.deleted:
+        at = at - np.searchsorted(np.asarray(folded.deleted, dtype=np.int64), at, side="left")
+    return at.tolist()
 
 
 def _matches_at(pattern: re.Pattern[str], src: str, tries: list[int]) -> list[re.Match[str]]:

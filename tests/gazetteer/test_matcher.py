@@ -62,3 +62,12 @@ def test_every_match_is_a_whole_word_with_listed_clitics(matcher, text):
                                          or folded[m.word_start - 1] == "_")
         assert m.prefix in BARE_PREFIXES | WITH_ARTICLE_PREFIXES
         assert folded[m.word_start:m.end] == m.prefix + m.core
+
+
+def test_the_pass_marks_kind_words_before_a_blank_and_names_alike(small_gazetteer) -> None:
+    text = "في قرية ملوك سراي قرب القامشلي وفي قريه\nتل حميدو، وحي الزهور وقريةٌ"
+    folded, raws, marked = small_gazetteer.matcher.find_marked(text)
+    assert [r.core for r in raws] == [r.core for r in small_gazetteer.matcher.find(text)[1]]
+    assert [(folded.folded[at:at + len(word)], word) for at, word in marked] == [
+        ("قريه", "قريه"), ("قريه", "قريه"), ("حي", "حي")]  # not the last: no blank after it
+    assert PlaceMatcher(small_gazetteer.places.values(), marks=()).scan_marked(folded.folded)[1] == []

@@ -245,3 +245,15 @@ def test_the_other_spaces_between_words_fold_to_one_space():
     ft = FoldedText.of(text)
     assert ft.folded == "قصف في ريف دير الزور" and len(ft.folded) == len(text)
     assert fold("دير\xa0\u00a0الزور") == "دير الزور"
+
+
+def test_the_blanks_of_a_folded_text_are_every_character_the_regex_blank_matches():
+    """What the matcher marks a kind word before (see ``FOLDED_BLANKS``): every ``\\s``
+    character either is one of them or folds to one."""
+    import re as regex
+
+    from gazetteer.normalize import FOLDED_BLANKS
+
+    blanks = [chr(c) for c in range(0x110000) if regex.match(r"\s", chr(c))]
+    assert set(FOLDED_BLANKS) <= set(blanks)
+    assert all(fold("x" + b + "x")[1] in FOLDED_BLANKS for b in blanks)

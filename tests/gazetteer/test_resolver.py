@@ -229,9 +229,9 @@ _PERSON_PIECES = ["باراك", "اوباما", "مظلوم", "كوباني", "�
 def test_the_cheap_person_test_never_misses_a_persons_name(pieces) -> None:
     """Where ``_may_name_a_person`` says no, the full reading says no too (the fast path
     only skips work, never a person)."""
-    from gazetteer.persons import default_person_names
     from gazetteer.cues import may_name_a_person as _may_name_a_person
     from gazetteer.cues import words_before as _words_before
+    from gazetteer.persons import default_person_names
     from gazetteer.store import load_gazetteer
 
     gaz = load_gazetteer()

@@ -110,3 +110,37 @@ def test_the_spans_taken_answer_as_sorted_pairs_do(fixed, asked):
             taken.add(start, end)
             bisect.insort(added, (start, end))
         assert list(zip(taken.added.starts, taken.added.ends, strict=True)) == added
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_KIND_PIECES, "القامشلي", "\u201c", "\u201d", "«", "»", "\u064e",
+                                 "\xa0", "\u2003", "ريف", "بريف"]), max_size=40))
+def test_the_kind_words_the_matcher_marks_give_the_matches_a_search_gives(small_gazetteer, pieces):
+    """The matcher's marks (in the text folded without quotation marks, mapped to the one
+    folded with them) lead to the same matches as the finder's own search."""
+    from gazetteer.normalize import FoldedText
+    from gazetteer.unknown import _kind_word_matches, _quoted_offsets
+
+    text = "".join(pieces)
+    folded, _, marked = small_gazetteer.matcher.find_marked(text)
+    quoted = FoldedText.of(text, keep_quotes=True)
+    given = _kind_word_matches(quoted.folded, _quoted_offsets(folded, quoted, marked))
+    searched = _kind_word_matches(quoted.folded)
+    assert [[(m.span(), m.groups()) for m in ms] for ms in given] == \
+        [[(m.span(), m.groups()) for m in ms] for ms in searched]
+
+
+def test_names_the_gazetteer_lacks_are_the_same_with_marks_or_without(small_gazetteer):
+    from gazetteer.resolver import resolve_text
+    from gazetteer.unknown import unknown_named_places
+
+    text = ('دورية في قرية "ملوك سراي" بريف القامشلي، ثم في بلدة\xa0تل حميدو ومدن "الرقة" و"الحسكة". '
+            "وأهالي ملوك سراي غاضبون من قوات\u2003في حي الزهور.") * 3
+    folded, raws, marked = small_gazetteer.matcher.find_marked(text)
+    known = resolve_text(text, small_gazetteer)
+    spans = {(folded.to_original(r.start), folded.to_original(r.end, end=True)) for r in raws}
+    known = [m for m in known if (m.start, m.end) in spans]  # the names the matcher found
+    with_marks = unknown_named_places(text, folded, known, small_gazetteer, marked=marked)
+    searched = unknown_named_places(text, folded, known, small_gazetteer)
+    assert [(m.start, m.end, m.cue) for m in with_marks] == [(m.start, m.end, m.cue) for m in searched]
+    assert any(m.text == "ملوك سراي" for m in with_marks)
