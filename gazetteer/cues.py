@@ -52,6 +52,8 @@ _BODY_NEEDS_AFTER = frozenset({"مجلس", "مكتب", "قطاع", "فوج", "ه
 _BODY_AFTER = re.compile(r"^\s*(?:ال)?(?:عسكري|مدني|محلي|ثوري|الاعلامي|الاعلاميه|للشباب|العسكريه)"
                          r"(?![^\W\d_])")
 _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}(?:\s*(?:[apAP]\.?[mM]\.?|ص|م))?\s*[|\-]?\s*$")
+#: A desk's place opening the story, a dash, then the story on the same line.
+_DESK_DASH = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*[^\W\d_]")
 _DATELINE_AFTER = re.compile(r"^\s*[-\u2013\u2014\u0640:]\s*\S+(?:\s+\S+){0,2}\s*$")
 #: How far (characters) cues are looked for around a mention: bounds the work per mention.
 WINDOW = 400
@@ -183,13 +185,18 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str], last: _WordFacts
             may_name_a_person(raw, before, text) and
             _PERSONS().is_person_at(text, word_start, start, end)):
         return "person"
-    if (newline >= 0 or start <= WINDOW) and (
-            newline + 1 >= word_start or text[newline + 1].isspace()) and \
-            not text[newline + 1:word_start].strip():  # (a line opening with a letter: no)
+    line_start = (newline >= 0 or start <= WINDOW) and (
+        newline + 1 >= word_start or text[newline + 1].isspace()) and \
+        not text[newline + 1:word_start].strip()  # (a line opening with a letter: no)
+    # right after a photo credit glued to it: '(أ ف ب)دمشق- قُتل ...'
+    after_credit = word_start > 0 and text[word_start - 1] == ")"
+    if line_start or after_credit:
         original = folded.original
         end = folded.to_original(end, end=True)
         line_end = original.find("\n", end, end + 80)
         if line_end >= 0 and _DATELINE_AFTER.match(original[end:line_end]):
+            return "dateline"
+        if _DESK_DASH.match(original, end):  # 'دمشق - وكالات: أعلن ...', 'دمشق- قُتل ...'
             return "dateline"
     return "location"
 

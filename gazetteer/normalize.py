@@ -91,11 +91,52 @@ _DELETED_KEEP_QUOTES_RE = re.compile(
 )
 
 
+#: A quotation mark between two letters; :func:`mended` decides whether it stands for a space.
+_GLUED_QUOTE_RE = re.compile(r"(?<=[^\W\d_])[" + _QUOTE_CHARS + r"](?=[^\W\d_])")
+#: The clitics a quoted word may carry ('لـ"قسد"', 'و"داعش"', 'بـ«المزيفة»'): the quote
+#: after them is deleted like any other, the clitic belongs to the word.
+_CLITIC_TOKENS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل", "ولل",
+                            "فلل", "ال", "وال", "بال", "فال", "لـ", "بـ", "ولـ", "وبـ", "فلـ", "فبـ"})
+_TOKEN_START_RE = re.compile(r"[^\W\d_]+$")
+
+
+#: A dot a page put inside a stretched word to slip past filters ('طـ.ـردوا', 'عسـ.ـكرية',
+#: 'مهـ.ين'): beside a tatweel, between letters.
+_LETTER = "[\u0621-\u063a\u0641-\u064a]"  # an Arabic letter, not the tatweel
+_DOTTED_WORD_RE = re.compile(f"(?:(?<={_LETTER})|(?<={_LETTER}\u0640)|(?<={_LETTER}\u0640\u0640))"
+                             f"\\.(?=\u0640*{_LETTER})(?:(?<=\u0640\\.)|(?=\u0640))")
+
+
+def mended(text: str) -> str:
+    """``text`` as a reader reads its typography, one character for one so every offset
+    still maps: a quotation mark glued between two words is the space the page left out
+    ('وناحية”تل تمر”' is 'وناحية تل تمر', 'ميليشيات"قسد"' two words; after a clitic alone
+    it stays, to be deleted with the other quotes: 'لـ"قسد"' is 'لقسد'); a dot inside a
+    stretched word is a tatweel, deleted with it ('طـ.ـردوا الدورية' is 'طردوا الدورية').
+    """
+    if "\u0640." in text or ".\u0640" in text:
+        text = _DOTTED_WORD_RE.sub("\u0640", text)
+    if not any(q in text for q in _QUOTE_CHARS):
+        return text
+    spaces = []
+    for m in _GLUED_QUOTE_RE.finditer(text):
+        token = _TOKEN_START_RE.search(text, max(0, m.start() - 12), m.start())
+        if token is not None and token.group(0) not in _CLITIC_TOKENS:
+            spaces.append(m.start())
+    if not spaces:
+        return text
+    chars = list(text)
+    for k in spaces:
+        chars[k] = " "
+    return "".join(chars)
+
+
 def fold(text: str) -> str:
     """Fold a text for matching: one ``str.translate`` (diacritics, forms, digits, case),
     and a run of spaces read as one (as :func:`one_space` does for a folded text)."""
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
+    text = mended(text)
     folded = None
     if len(text) >= _LONG:
         fast = _fold_long(text, _FOLD_TABLE)
@@ -254,17 +295,18 @@ class FoldedText:
         table, deleted = (
             (_FOLD_KEEP_QUOTES, _DELETED_KEEP_QUOTES_RE) if keep_quotes else (_FOLD_TABLE, _DELETED_RE)
         )
+        original, text = text, (text if keep_quotes else mended(text))
         if len(text) >= _LONG:
             fast = _fold_long(text, table)
             if fast is not None:  # spaces already cut to one, offsets already mapped
-                made = cls(text, fast[0], ())
+                made = cls(original, fast[0], ())
                 object.__setattr__(made, "deleted", fast[1])
                 object.__setattr__(made, "deleted_at", fast[2])
                 return made
         folded = text.translate(table)
         if len(folded) == len(text):
-            return one_space(cls(text, folded, ()))
-        return one_space(cls(text, folded, tuple(m.start() for m in deleted.finditer(text))))
+            return one_space(cls(original, folded, ()))
+        return one_space(cls(original, folded, tuple(m.start() for m in deleted.finditer(text))))
 
     def to_original(self, n: int, *, end: bool = False) -> int:
         """Original offset of folded offset ``n`` (for an end offset, pass ``end=True``)."""

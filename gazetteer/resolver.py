@@ -36,6 +36,7 @@ from .cues import WINDOW, read_names
 from .matcher import RawMatch
 from .model import FOCUS_GOVERNORATES, Candidate, Mention, Place
 from .normalize import FoldedText, fold
+from .offsets import offset_places
 from .store import Gazetteer
 from .unknown import CUE_KINDS, countryside, unknown_named_places
 
@@ -149,6 +150,7 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     _crossing_named_elsewhere(folded, out, gazetteer)
     _countryside_phrases(folded, out, gazetteer, spans)
     out += unknown_named_places(text, folded, out, gazetteer, marked=marked)
+    offset_places(folded, out, gazetteer)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -382,6 +384,9 @@ def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazet
             continue
         if tied.place.kind == "country" or (tied.place.kind == "region" and not tied.place.parent):
             continue  # 'مدينة دير الزور في شرق سوريا': a region of the country, not a rival place
+        if (m.kind_word == "city" and place.kind in ("city", "capital", "town")) or (
+                not m.kind_word and place.kind in ("city", "capital")):
+            continue  # 'مدينة تل أبيض بريف محافظة الحسكة': one city of that name, the outlet's slip
         if _km(place, tied.place) < TIE_CONTRADICTS_KM:
             continue
         m.place = countryside(tied, gaz)

@@ -16,9 +16,9 @@ from gazetteer.model import Place
 
 from ..model import Base
 from .actors import drop_parents
+from .anaphora import ANAPHOR_KINDS, ANAPHORIC_PLACE_RE
 from .document import Doc, source, unique
 from .folding import rx
-from .places import ANAPHOR_KINDS, ANAPHORIC_PLACE_RE
 from .roles import roles
 from .sentences import Sentence, clause_of
 from .triggers import HOSTILE, sentence_candidates

@@ -381,7 +381,7 @@ def _same_area(doc: Doc, s: Sentence, place: Place) -> bool:
 
 
 #: A relative pronoun: the clause after it tells about the noun before it.
-_RELATIVE_RE = rx(r"(?<![^\W\d_])(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)(?![^\W\d_])")
+_RELATIVE_RE = rx(r"(?<![^\W\d_])[وف]?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)(?![^\W\d_])")
 
 
 def _others_relative(doc: Doc, c: Candidate, d: Any) -> bool:

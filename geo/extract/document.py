@@ -24,7 +24,7 @@ from geo.read.text import folded_page
 from ..model import Source
 from .actors import ActorHit, find_actors
 from .sentences import Sentence, cut_furniture, mark_headings, split_sentences
-from .speakers import said_from
+from .speakers import names_a_government, said_from
 from .when import find_dates
 
 __all__ = ["INFERRED_SLACK", "INFERRED_WIDEN", "Doc", "read_article", "source", "unique"]
@@ -142,7 +142,9 @@ def read_article(article: Any, gazetteer: Any) -> Doc:
     for s in sentences:
         doc.para_sentences.setdefault(s.para, []).append(s)
     # a place tied to whoever spoke ('الصحافي فلان من الجولان') is nobody's event place
-    doc.usable = [m for m in usable if not said_from(doc.fspan(max(0, m.start - 80), m.start))]
+    doc.usable = [m for m in usable if not said_from(doc.fspan(max(0, m.start - 80), m.start))
+                  and not (m.place.kind == "capital" and names_a_government(
+                      doc.fspan(max(0, m.start - 24), m.start), doc.fspan(m.end, m.end + 30)))]
     return doc
 
 

@@ -21,10 +21,21 @@ from .instruments import HARM_RE
 from .sentences import clause_of
 from .triggers import Candidate
 
-__all__ = ["PLAN_RE", "another_events_region", "fled_to", "harm_clause_places", "heading_to", "in_plan",
-           "in_road_name",
+__all__ = ["ORIGIN_RE", "PLAN_RE", "another_events_region", "fled_to", "harm_clause_places", "heading_to",
+           "in_plan", "in_road_name",
            "is_seat", "meanwhile_clauses", "past_meanwhile", "presence_of_forces", "road_end",
+           "stationed_at",
            "seat_named_bare"]
+
+
+#: A place named as where someone came from or approached from, not where it happened.
+ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|اتجاه|طرف)|(?:قادم|اتي)(?:ا|ه|ين|ون|تين)?"
+                r" من|(?:انطلق|خرج|وصل)(?:ت|وا)? من"
+                # where people come from: 'أربعة نازحين من الرقة', 'نازح ينحدر من مدينة موحسن'
+                r"|(?:نازح|مهجر|ينحدر|تنحدر|ينحدرون|منحدر|المنحدر)\S*(?: \S+)? من)\s+"
+                # 'قادمة من القاعدة العسكرية الأمريكية في بلدة صرين': the base, then its town
+                r"(?:(?:ال)?(?:قاعده|مطار|معبر|مقر|نقطه)(?:\s+[^\s,]+){0,2}?\s+(?:في|ب)\s*)?"
+                r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار|معبر)\s+)?$")
 
 
 #: A clause telling something else meanwhile: '، في حين ...', '، بينما ...', '، فيما ...'.
@@ -69,6 +80,19 @@ def presence_of_forces(doc: Doc, m: Mention) -> bool:
     return bool(_PRESENCE_RE.search(doc.fspan(max(0, m.start - 40), m.start)))
 
 
+#: A participle saying where a force is stationed, then where: 'المنتشرة ضمن مناطق ...',
+#: 'المتمركزين في ...', up to the place with no comma or full stop between.
+_STATIONED_RE = rx(r"(?<![^\W\d_])[و]?ال(?:منتشر|متمركز|متواجد|مرابط|متموضع)(?:ه|ين|ون|تين)?\s+"
+                   r"(?:في|ضمن|داخل|ب|علي)[^,.\n]{0,70}$")
+
+
+def stationed_at(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` says where a force is stationed: 'طائرات تركية استهدفت بالاشتراك مع
+    المدفعية المنتشرة ضمن مناطق "نبع السلام" بريف محافظتي الحسكة والرقة، مواقع ... في كلٍ
+    من عامودا وتل تمر': where the guns stand, not what they hit."""
+    return bool(_STATIONED_RE.search(doc.fspan(max(0, m.start - 90), m.start)))
+
+
 #: A clause that opens on what caused the harm told before it: '، جراء انفجار لغم', '، بانفجار عبوة'.
 _CAUSE_OPEN_RE = rx(r"[\s,]*(?:و)?(?:(?:جراء|اثر|بسبب|نتيجه|بفعل)(?![^\W\d_])"
                     r"|ب(?=انفجار|تفجير|لغم|عبوه|قذيفه))")
@@ -98,9 +122,18 @@ _FLED_TO_RE = rx(r"(?<![^\W\d_])[وف]?(?:ال)?(?:نزوح|نزحوا|نزحت|
                  r"(?:\s+\S+){0,5}?\s+(?:تجاه|باتجاه|نحو|صوب|الي)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|مناطق)\s+)?$")
 
 
+#: Where the hurt were taken: 'أثناء محاولة إسعافهما إلى أحد مستشفيات مدينة الحسكة', 'نُقل
+#: الجرحى إلى مشفى القامشلي'.
+_TAKEN_TO_RE = rx(r"(?<![^\W\d_])[وف]?(?:ال)?(?:اسعاف|اسعف|نقل)\S*(?:\s+\S+){0,3}?\s+(?:الي|نحو)\s+"
+                  r"(?:(?:احد|ال)?(?:مستشفي|مستشفيات|مشفي|مشافي|مركز|نقطه)\S*\s+)?(?:\S+\s+){0,2}?"
+                  r"(?:(?:ال)?(?:مدينه|بلده)\s+)?$")
+
+
 def fled_to(doc: Doc, m: Mention) -> bool:
-    """Is ``m`` where people fled to (never where the event that drove them away was)?"""
-    return bool(_FLED_TO_RE.search(doc.fspan(max(0, m.start - 70), m.start)))
+    """Is ``m`` where people fled to or the hurt were taken (never where the event that drove
+    them away or hurt them was)?"""
+    before = doc.fspan(max(0, m.start - 70), m.start)
+    return bool(_FLED_TO_RE.search(before) or _TAKEN_TO_RE.search(before))
 
 
 def seat_named_bare(doc: Doc, m: Mention) -> bool:

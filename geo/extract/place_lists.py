@@ -46,10 +46,11 @@ SPLIT_TYPES = frozenset({"airstrike", "shelling", "explosion", "attack", "armed_
                          "arrest", "protest", "capture", "assassination", "deployment",
                          "withdrawal"})
 #: What may stand between two places of one list: 'و', a comma, a repeated preposition or kind,
-#: 'وأخرى في' (another strike at ...), 'ومناطق أخرى في'.
-_AND_RE = rx(r"\s*,?\s*(?:و\s*)?(?:(?:ال)?(?:مناطق|قري|مواقع|بلدات|احياء|نقاط)\s+(?=اخر))?"
+#: 'وأخرى في' (another strike at ...), 'ومناطق أخرى في', 'وقرى في محيط مدينة' (around the next).
+_AND_RE = rx(r"\s*,?\s*(?:و\s*)?(?:(?:ال)?(?:مناطق|قري|مواقع|بلدات|احياء|نقاط)\s+(?:(?=اخر)"
+             r"|(?:(?:في|ب)\s*)?(?:محيط|اطراف|ريف)\s+))?"
              r"(?:(?:اخري|اخر|ثانيه|ثالثه)\s+)?(?:(?:في|ب|علي|الي)\s*)?"
-             r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|حي|مخيم|مطار|قاعده|معبر|حقل|سد)\s+)?")
+             r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|حي|مخيم|مطار|قاعده|معبر|حقل|سد|مدينتي|بلدتي|قريتي)\s+)?")
 #: A list named as a side's area or a road's ends, not as places the event hit.
 _NOT_HIT_LIST_RE = rx(r"(?:مناطق|منطقه) (?:سيطره|نفوذ|انتشار|تواجد|وجود)|(?:الخاضع|الواقع)\S* (?:ل|تحت )"
                       r"?سيطره|تسيطر عليها|(?<![^\W\d_])بين\s+(?:\S+\s+)?$|طريق\S*\s+(?:\S+\s+)?$"
@@ -135,7 +136,8 @@ def _list_of(doc: Doc, c: Candidate, pool: list[Mention], quals: list[Mention], 
     before = doc.fspan(max(s.start, head.start - 40), head.start)
     in_clause = (clause_lo <= head.start < clause_hi or locative_after(doc, clause_hi, head)
                  or (head.start < clause_lo and _FRONTED_RE.fullmatch(doc.fspan(s.start, head.start)))
-                 or _another_object(doc, c, clause_hi, head) or _past_date_aside(doc, clause_hi, head))
+                 or _another_object(doc, c, clause_hi, head) or _past_date_aside(doc, clause_hi, head)
+                 or _each_of(doc, c, head))
     # 'قصفت المدفعية التركية كوباني وعامودا': the places a strike hit, its objects
     objects = c.type in STRIKES and c.end <= head.start <= c.end + 40
     if (len(chain) < 2 or not in_clause
@@ -143,6 +145,22 @@ def _list_of(doc: Doc, c: Candidate, pool: list[Mention], quals: list[Mention], 
             or _not_hit(before, c.type) or ORIGIN_RE.search(before[-30:])):
         return []
     return chain
+
+
+#: 'في كلٍ من' then the list's first places, no comma between: 'مواقع ... في كلٍ من حي
+#: "العنترية" وحي "الاربوية" ضمن مدينة القامشلي، ومنطقة "المالكية"، وناحية "عامودا"'.
+_EACH_OF_RE = rx(r"(?<![^\W\d_])(?:في|ب)\s*كل من(?![^\W\d_])[^,.;\n]{0,100}$")
+
+
+def _each_of(doc: Doc, c: Candidate, head: Mention) -> bool:
+    """Does 'في كلٍ من' lead the list of ``head`` after ``c``'s trigger, with no other event
+    told between? 'In each of' enumerates the places the verb's objects were hit at, however
+    long the clause of who did it ('طائرات تركية استهدفت بالاشتراك مع المدفعية المنتشرة ...،
+    مواقع عسكرية في كلٍ من ...')."""
+    if head.start < c.end or any(c.end < start < head.start
+                                 for start, _end, _t in doc.events.get(c.sentence.index, [])):
+        return False
+    return _EACH_OF_RE.search(doc.fspan(max(c.end, head.start - 130), head.start)) is not None
 
 
 def _past_date_aside(doc: Doc, clause_end: int, head: Mention) -> bool:

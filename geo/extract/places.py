@@ -25,10 +25,12 @@ from gazetteer.model import KINDS, Mention, Place
 from gazetteer.normalize import arabic_key
 
 from ..model import Incident
-from ..relate import is_macro_region
+from ..relate import AREA_KINDS, is_macro_region
+from .anaphora import anaphoric_place
 from .document import Doc
 from .folding import fold_letters, rx
 from .place_cues import (
+    ORIGIN_RE,
     PLAN_RE,
     another_events_region,
     fled_to,
@@ -42,12 +44,13 @@ from .place_cues import (
     presence_of_forces,
     road_end,
     seat_named_bare,
+    stationed_at,
 )
 from .sentences import Sentence
 from .speakers import reporter_in
 from .triggers import Candidate
 
-__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "AREA_KINDS", "ATTACH_RE", "ELSEWHERE_RE",
+__all__ = ["AREA_KINDS", "ATTACH_RE", "ELSEWHERE_RE",
            "LIST_LEAD_RE", "NO_FALLBACK_PLACE", "ORIGIN_RE", "SETTLEMENT_KINDS", "STRIKES",
            "UNPLACED_CUE", "PlaceFound", "is_actor_word", "is_qualifier", "main_place",
            "locative_after", "place_and_mention", "place_for", "place_score", "precision_of", "site_or_place"]
@@ -57,8 +60,6 @@ PlaceFound = tuple
 
 #: How the place cue of an incident kept without a place begins (a region too coarse to map).
 UNPLACED_CUE = "not mapped, for review"
-#: Kinds of place that are areas, not points.
-AREA_KINDS = frozenset({"region", "district", "governorate", "country"})
 #: Types that are only ever located by a place named in their own sentence.
 NO_FALLBACK_PLACE = frozenset({"agreement", "statement", "explosion"})
 _KIND_RANK = {k: i for i, k in enumerate(KINDS)}
@@ -68,34 +69,11 @@ ATTACH_RE = rx(r"(?<![^\W\d_])(?:في|ب|قرب|بالقرب من|من|الي|ع
                 r"|(?<![^\W\d_])[وف]?(?:تعرض|تعرضت|يتعرض|تتعرض)\s+(?:(?:ال)?(?:مدينه|بلده|قريه)\s+)?$"
                 r"|(?<![^\W\d_])[وفبل]?(?:ال)?ريف \S+ (?:ل|لل|ل?مدينه |ل?بلده )?$")
 _NEAR_CUE_RE = rx(r"(?:قرب|بالقرب من|القريب(?:ه)? من|قريب(?:ا|ه)? من|اطراف|محيط|ضواحي|مشارف|"
-                  r"(?:ال)?طريق(?: (?:ال)?(?:واصل|رابط|دولي))?(?: بين)?|طريق \S+ ?- ?|(?:ال)?قري|باديه|"
+                  r"(?:ال)?طريق(?: (?:ال)?(?:واصل|رابط|دولي|عام|رئيسي|سريع))?(?: بين)?|طريق \S+ ?- ?"
+                  r"|(?:ال)?قري|باديه|"
                   r"علي بعد[^,.]{0,40}من|حقل(?: نفطي| غاز)?(?: \S+)?)\s*(?:(?:ال)?(?:مدينه|بلده"
                   r"|قريه|منطقه)\s*)?$|(?:قريه|بلده|مزرعه)(?:\s+\S+){0,4}\s+(?:في|ب)\s*$")
 _DIRECTION_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?![^\W\d_])")
-#: A noun referring back to a place named before ('القاعدة', 'المدينة'); group 1 is the noun.
-ANAPHORIC_PLACE_RE = rx(r"(?<![^\W\d_])[وفبلك]?(?:ال|ل)(قاعده|مطار|مدينه|بلده|قريه|حقل|فوج|معبر|سد"
-                        r"|منطقه)(?![^\W\d_])")
-#: A place named as where someone came from or approached from, not where it happened.
-ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|اتجاه|طرف)|(?:قادم|اتي)(?:ا|ه|ين|ون|تين)?"
-                r" من|(?:انطلق|خرج|وصل)(?:ت|وا)? من"
-                # where people come from: 'أربعة نازحين من الرقة', 'نازح ينحدر من مدينة موحسن'
-                r"|(?:نازح|مهجر|ينحدر|تنحدر|ينحدرون|منحدر|المنحدر)\S*(?: \S+)? من)\s+"
-                # 'قادمة من القاعدة العسكرية الأمريكية في بلدة صرين': the base, then its town
-                r"(?:(?:ال)?(?:قاعده|مطار|معبر|مقر|نقطه)(?:\s+[^\s,]+){0,2}?\s+(?:في|ب)\s*)?"
-                r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار|معبر)\s+)?$")
-#: The kind word a text puts before a name -> the kinds a noun referring back may mean by it.
-_KIND_WORD_KINDS = {
-    "city": {"city", "capital", "town"}, "town": {"town"}, "village": {"village"},
-    "airport": {"airport"}, "base": {"base"}, "oilfield": {"oilfield", "gasfield"},
-    "gasfield": {"gasfield", "oilfield"}, "border_crossing": {"border_crossing"}, "dam": {"dam"},
-}
-#: Noun referring back -> the kinds of place it may mean.
-ANAPHOR_KINDS = {
-    "قاعده": {"base"}, "مطار": {"airport"}, "مدينه": {"city", "capital"}, "بلده": {"town"},
-    "قريه": {"village"}, "حقل": {"oilfield", "gasfield"}, "فوج": {"base"},
-    "معبر": {"border_crossing"}, "سد": {"dam"}, "منطقه": set(),
-}
-
 #: What leads a list of the places an event hit: a location preposition, optionally a
 #: (plural) kind word and 'كل من' ('في كل من', 'قرى', 'على مواقع في', 'بلدتي').
 LIST_LEAD_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:في|ب|علي|الي|قرب|عند|داخل|نحو|باتجاه|محيط|اطراف)|[وفبل]?(?:ال)?"
@@ -151,6 +129,9 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
     others = [m for m in candidates if is_macro_region(m.place) and (
         past_meanwhile(doc, c, m) or another_events_region(doc, c, m) or presence_of_forces(doc, m))]
     candidates = [m for m in candidates if m not in others]
+    stationed = [m for m in candidates if stationed_at(doc, m)]
+    if stationed and len(stationed) < len(candidates):
+        candidates = [m for m in candidates if m not in stationed]  # the force's ground, not its target
     if others and not candidates and c.type not in NO_FALLBACK_PLACE:
         # the sentence's only region is another telling's or another event's: the event
         # stays for review, it borrows no place from elsewhere either
@@ -171,13 +152,15 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         if is_macro_region(best.place) and not clause_lo <= best.start < clause_hi:
             # 'بدأت القوات عمليات تمشيط في المنطقة ...، مؤكداً استمرار العمليات في مناطق شمال
             # وشرق سوريا': the area its own clause refers back to, not another clause's region
-            anaphor = _anaphoric_place(doc, s, window=c.clause)
+            anaphor = anaphoric_place(doc, s, window=c.clause)
             if anaphor is not None:
                 place, mention, approx = anaphor
                 gp = 3 if place.kind in AREA_KINDS and not approx else (2 if approx else 1)
                 return _refined(doc, c, (place, gp, approx, mention,
                                          f"'{mention}' refers back to {place.name_ar}", False)), None
         gp, approx = precision_of(doc, best)
+        if best in ends or in_road_name(doc, best):  # "على الطريق العام القامشلي - عامودا": on it
+            gp, approx = max(gp, 2), True
         place, cue = site_or_place(doc, best), best.cue or "named in the sentence"
         if place is not best.place:
             cue = f"the {place.kind} of {best.place.name_ar} the text names"
@@ -240,11 +223,11 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
     if c.type in NO_FALLBACK_PLACE:
         # only a noun referring back in the event's own clause or right after it: 'تعرضت
         # سيارة لانفجار عبوة ناسفة، وسط المدينة'
-        anaphor = _anaphoric_place(doc, s, window=(c.clause[0], c.clause[1] + 30))
+        anaphor = anaphoric_place(doc, s, window=(c.clause[0], c.clause[1] + 30))
         if anaphor is None:
             return None, None, False, "", "", False
     else:
-        anaphor = _anaphoric_place(doc, s)
+        anaphor = anaphoric_place(doc, s)
     if anaphor is not None:
         place, mention, approx = anaphor
         gp = 3 if place.kind in AREA_KINDS and not approx else (2 if approx else 1)
@@ -439,7 +422,8 @@ _AGAINST_RE = rx(r"(?<![^\W\d_])ضد\s*$")
 
 
 def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
-    """'الحسكة' in 'القامشلي شمالي الحسكة' and 'محافظة الحسكة' after 'بلدة القحطانية'."""
+    """'الحسكة' in 'القامشلي شمالي الحسكة', 'محافظة الحسكة' after 'بلدة القحطانية' and in
+    'مدينة تل أبيض بريف محافظة الحسكة' (a coarser place said where the one before it lies)."""
     for other in usable:
         if other is m or other.end > m.start or m.start - other.end > 24:
             continue
@@ -449,7 +433,8 @@ def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
         if _DIRECTION_RE.search(gap):
             return True
         if _KIND_RANK.get(m.place.kind, 0) > _KIND_RANK.get(other.place.kind, 0) and re.fullmatch(
-                r"[\s,]*(?:(?:ال)?سوري(?:ه|ا)?\s*)?(?:في|ب|من|التابعه ل\S*|الواقعه في)?\s*", gap):
+                r"[\s,]*(?:(?:ال)?سوري(?:ه|ا)?\s*)?(?:في|ب|من|التابعه ل\S*|الواقعه في|(?:في |ب)ريف)?\s*",
+                gap):
             return True
     return False
 
@@ -552,60 +537,6 @@ def precision_of(doc: Doc, m: Mention) -> tuple[int, bool]:
     return gp, approx
 
 
-def _anaphoric_place(doc: Doc, s: Sentence, window: tuple[int, int] | None = None
-                     ) -> tuple[Place, str, bool] | None:
-    """(place, the noun, approximate) that a noun such as 'القرية' refers back to.
-
-    The kind the text gave a name ('بلدة تل براك') beats the gazetteer's kind, and a
-    village the gazetteer lacks ('قرية "X" بريف القامشلي') is found by its kind word
-    and stands at its area, approximate. A place named as an origin ('من جهة بلدة X')
-    is not what 'القرية' means while another fits.
-    """
-    for m in ANAPHORIC_PLACE_RE.finditer(s.folded, *(window or ())):
-        kinds = ANAPHOR_KINDS[m.group(1)]
-        start, _ = s.to_original(m.start(), m.end())
-        if not kinds:
-            area = _the_area(doc, s, m, start)
-            if area is not None:
-                return area
-            continue
-        earlier = doc.ending_before(doc.usable, start, 2500)
-        earlier.sort(key=lambda x: (not ORIGIN_RE.search(doc.fspan(max(0, x.start - 30), x.start)),
-                                    x.start))
-        for mention in reversed(earlier):
-            place = mention.place
-            assert place is not None
-            if mention.kind_word in _KIND_WORD_KINDS:
-                if _KIND_WORD_KINDS[mention.kind_word] & kinds:
-                    return place, m.group(0), mention.approximate
-                continue
-            if place.kind in kinds:
-                return place, m.group(0), False
-            if "city" in kinds and place.parent and place.kind not in AREA_KINDS:
-                # a town's city ('بالمدينة' after a suburb), never a countryside's: 'بريف الرقة'
-                # then 'بالمدينة' is the city named before it, not Raqqa
-                parent = doc.gazetteer.get(place.parent)
-                if parent is not None and parent.kind in kinds:
-                    return parent, m.group(0), False
-    return None
-
-
-#: 'في المنطقة', 'إلى المنطقة', 'أجواء المنطقة': the area of the place told just before.
-_THE_AREA_RE = rx(r"(?<![^\W\d_])(?:في|الي|داخل|اجواء|سماء|نحو|باتجاه)\s+$")
-
-
-def _the_area(doc: Doc, s: Sentence, m: re.Match[str], start: int) -> tuple[Place, str, bool] | None:
-    """The place 'وصلت مروحيات إلى أجواء المنطقة' means: the last point named before it
-    (not an origin), approximate. 'المنطقة' with no such word ('دول المنطقة') means none."""
-    if not _THE_AREA_RE.search(s.folded[max(0, m.start() - 12):m.start()]):
-        return None
-    earlier = [x for x in doc.ending_before(doc.usable, start, 2500)
-               if x.place.kind not in AREA_KINDS
-               and not ORIGIN_RE.search(doc.fspan(max(0, x.start - 60), x.start))
-               and not in_road_name(doc, x)]
-    return (earlier[-1].place, m.group(0), True) if earlier else None
-
-
 #: A sentence that goes on with the one before it: 'حيث شنت فجر اليوم عدة غارات ...',
 #: 'وجاء ذلك بعد أن اندلعت اشتباكات ...', 'قوبلت هذه الاحتفالات بإطلاق نار' (what it tells
 #: happened where that one did).
@@ -622,9 +553,10 @@ def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
     siblings = doc.para_sentences.get(s.para, [])
     lo = siblings[0].start if siblings else s.start
     hi = siblings[-1].end if siblings else s.end
-    before = _not_qualifiers(doc, doc.starting_in(doc.usable, lo, s.start))
+    before = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, lo, s.start))
+              if not stationed_at(doc, m)]
     after = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, s.end, hi))
-             if not in_plan(doc, m)]
+             if not in_plan(doc, m) and not stationed_at(doc, m)]
     if before:
         return before[-1]
     return after[0] if after else None
@@ -644,7 +576,8 @@ def _next_paragraph_place(doc: Doc, c: Candidate) -> Mention | None:
         if ELSEWHERE_RE.search(t.folded):
             break  # 'وفي المقابل، ...', 'من جهة أخرى': another event's sentence
         found = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, t.start, t.end))
-                 if not ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start))]
+                 if not ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start))
+                 and not stationed_at(doc, m)]
         if found:  # not where a convoy came from ('كان قادماً من حلب')
             return found[0]
     return None

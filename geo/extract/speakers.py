@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from .folding import rx
 
-__all__ = ["reporter_in", "said_from"]
+__all__ = ["names_a_government", "reporter_in", "said_from"]
 
 #: A person cited by what they do, up to three words of name, then 'من'/'في' and the place:
 #: 'الصحافي عطا فرحات من', 'الناشط الإعلامي أبو محمد في'. 'مراسل' is left to the reporter
@@ -58,3 +58,28 @@ def reporter_in(folded_before: str) -> bool:
     """Whether the folded text right before a place name is a correspondent's 'in'."""
     return folded_before.rstrip().endswith(("في", "ب", "من", "مدينه", "بلده", "قريه")) \
         and bool(_REPORTER_RE.search(folded_before))
+
+
+#: A capital named as its government: what comes before ('إعلان دمشق', 'اتهمت دمشق', 'ضد دمشق',
+#: 'حكومة دمشق') or after it ('دمشق وحلفائها', 'دمشق وموسكو', 'دمشق وقسد').
+_GOVERNMENT_BEFORE_RE = rx(
+    r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:اعلان|اعلنت|اعلن|اتهمت|اتهام|تتهم|نفت|نفي|قالت|طالبت|تطالب|مطالبه"
+    r"|رفضت|ترفض|حذرت|تحذير|دعت|ابلغت|وافقت|موافقه|حكومه|نظام|سلطات|موقف|ضد|تقول|اكدت)\s*$")
+_GOVERNMENT_AFTER_RE = rx(
+    r"^\s*و\s*(?:ال)?(?:حلفاء|حلفائ|حليف|موسكو|طهران|انقره|واشنطن|قسد|الاداره الذاتيه)")
+
+
+def names_a_government(folded_before: str, folded_after: str) -> bool:
+    """Whether a capital stands for its government between these folded texts: 'ويأتي هذا
+    بعد ساعات من إعلان دمشق استهداف التحالف أحد مواقعها' names no strike at Damascus.
+
+    >>> names_a_government("بعد ساعات من اعلان ", " استهداف التحالف")
+    True
+    >>> names_a_government("الاكثر دمويه ضد ", " وحلفايها")
+    True
+    >>> names_a_government("انفجرت سياره في ", " صباح اليوم")
+    False
+    """
+    return bool(_GOVERNMENT_BEFORE_RE.search(folded_before[-24:])
+                or _GOVERNMENT_AFTER_RE.match(folded_after[:30]))
+

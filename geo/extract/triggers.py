@@ -416,8 +416,9 @@ def _history(doc: Doc, s: Sentence) -> bool:
     news whatever its date (a report on an old event)."""
     if doc.anchor is None or s.lead:
         return False
+    # 'لأول مرة منذ 17 شهراً': how long since the last time, not the day of the news
     dates = [d for d in doc.in_sentence(doc.dates, s)
-             if not _SINCE_RE.search(doc.fspan(max(s.start, d.start - 8), d.start))]
+             if not _SINCE_RE.search(doc.fspan(max(s.start, d.start - 8), d.start + 4))]
     return bool(dates) and all((doc.anchor - d.last).days > HISTORY_DAYS for d in dates)
 
 
@@ -537,7 +538,10 @@ def _two_sides(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
 
 
 def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
-    window = text[max(0, m.start() - 30):m.end() + 40]
+    # a verb joined by 'و' goes on with the subject of the one before ('قدمت 3 مدرعات تابعة
+    # لجيش الاحتلال من قاعدة قسرك بمحيط بلدة تل تمر، وتمركزت بالقرب من جسر الدردارة')
+    reach = 120 if text[max(0, m.start() - 1):m.start()] == "و" else 30
+    window = text[max(0, m.start() - reach):m.end() + 40]
     if NOT_MIL_SUBJECT_RE.search(text[max(0, m.start() - 25):m.end() + 15]):
         return False
     return bool(MIL_WORD_RE.search(window)) or any(

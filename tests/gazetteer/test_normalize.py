@@ -10,6 +10,7 @@ from gazetteer.normalize import (
     core_form,
     fold,
     latin_key,
+    mended,
     name_keys,
     one_space,
     skeleton_key,
@@ -140,8 +141,8 @@ def test_folded_offsets_stay_inside_text(text: str) -> None:
     for n in range(len(ft.folded) + 1):
         o = ft.to_original(n) if n < len(ft.folded) else ft.to_original(n, end=True)
         assert 0 <= o <= len(text)
-        if n < len(ft.folded):
-            assert fold(text[o]) == ft.folded[n]
+        if n < len(ft.folded):  # a glued quote reads as a space (see mended)
+            assert fold(mended(text)[o]) == ft.folded[n]
 
 
 @pytest.mark.parametrize("text", ["-al 0", " al  al 0", "el-al-Bab"])
@@ -157,13 +158,14 @@ _LONG_PIECES = ["القَامِشْلِي", "قاعدة “التنف”", "أر
 def test_long_text_folds_as_translate_does(keep_quotes: bool) -> None:
     # a long text takes the array path (normalize._LONG); it must give translate's bytes
     # and the same deleted offsets, emoji (beyond the BMP) included
+    # (a quote glued between two words reads as a space: each is folded as its unglued form)
     text = "".join(_LONG_PIECES[i % len(_LONG_PIECES)] for i in range(6000))
     ft = FoldedText.of(text, keep_quotes=keep_quotes)
-    short = [FoldedText.of(p, keep_quotes=keep_quotes) for p in _LONG_PIECES]
+    source = text if keep_quotes else mended(text)
     assert len(text) > 20_000  # far past normalize._LONG
-    assert ft.folded == "".join(short[i % len(short)].folded for i in range(6000))
-    assert fold(text) == "".join(fold(p) for p in (_LONG_PIECES * 600))
-    assert ft.deleted == tuple(i for i, ch in enumerate(text) if len(FoldedText.of(
+    assert ft.folded == "".join(FoldedText.of(ch, keep_quotes=keep_quotes).folded for ch in source)
+    assert fold(text) == "".join(fold(ch) for ch in mended(text))
+    assert ft.deleted == tuple(i for i, ch in enumerate(source) if len(FoldedText.of(
         ch, keep_quotes=keep_quotes).folded) == 0)
 
 
@@ -188,7 +190,8 @@ def test_long_text_cuts_space_runs_as_one_space_does(keep_quotes: bool, piece: s
     # the array path (normalize._LONG) drops the extra spaces of a run in its own pass:
     # the same text, deletions and offsets as folding character by character, then one_space
     text = " " + piece + " ط" * 120
-    folds = [FoldedText.of(ch, keep_quotes=keep_quotes).folded for ch in text]
+    source = text if keep_quotes else mended(text)
+    folds = [FoldedText.of(ch, keep_quotes=keep_quotes).folded for ch in source]
     reference = one_space(FoldedText(text, "".join(folds),
                                      tuple(i for i, f in enumerate(folds) if not f)))
     ft = FoldedText.of(text, keep_quotes=keep_quotes)
@@ -257,3 +260,36 @@ def test_the_blanks_of_a_folded_text_are_every_character_the_regex_blank_matches
     blanks = [chr(c) for c in range(0x110000) if regex.match(r"\s", chr(c))]
     assert set(FOLDED_BLANKS) <= set(blanks)
     assert all(fold("x" + b + "x")[1] in FOLDED_BLANKS for b in blanks)
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("وناحية”تل تمر”", "وناحيه تل تمر"),  # a quote standing for the space the page left out
+    ('ميليشيات"قسد" بريف', "ميليشيات قسد بريف"),
+    ('مقرات لـ"قسد" و"داعش"', "مقرات لقسد وداعش"),  # after a clitic alone: the clitic's word
+    ("بـ«المزيفة»", "بالمزيفه"),
+])
+def test_a_quote_glued_between_two_words_reads_as_a_space(text, folded) -> None:
+    ft = FoldedText.of(text)
+    assert ft.folded == folded == fold(text)
+    assert ft.original == text
+    assert ft.original[ft.to_original(ft.folded.index("قسد") if "قسد" in folded else 0)] in text
+
+
+def test_a_glued_quote_keeps_every_offset_in_a_long_text() -> None:
+    text = "ذكرت مصادر محلية أن القصف طال مواقع في ناحية”تل تمر” " * 10
+    ft = FoldedText.of(text)
+    k = ft.folded.index("تل تمر")
+    assert text[ft.to_original(k):ft.to_original(k + len("تل تمر"), end=True)] == "تل تمر"
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("طـ.ـردوا الدورية", "طردوا الدوريه"),  # a dot slipped into a stretched word
+    ("مهـ.ين", "مهين"),
+    ("يسيـ.طرون على حاجز عسـ.ـكري", "يسيطرون علي حاجز عسكري"),
+    ("القامشلي. الحسكة", "القامشلي. الحسكه"),  # a full stop stays one
+    ("قسد.ـ", "قسد."),
+])
+def test_a_dot_inside_a_stretched_word_is_deleted(text, folded) -> None:
+    ft = FoldedText.of(text)
+    assert ft.folded == folded == fold(text)
+    assert ft.original == text

@@ -35,6 +35,8 @@ def gaz() -> Gazetteer:
               source="test"),
         Place("busayrah", "البصيرة", "al-Busayrah", "town", 35.156, 40.426, "deir_ez_zor",
               source="test"),
+        Place("tal_abyad", "تل أبيض", "Tell Abyad", "town", 36.6975, 38.95667, "raqqa",
+              source="test"),
         # a macro-region whose representative point is far from most of what it holds
         Place("east_syria", "شرق سوريا", "eastern Syria", "region", 36.5, 40.5, "",
               source="test"),
@@ -72,6 +74,21 @@ def test_a_region_around_a_place_is_no_rival_place(gaz) -> None:
     """'مدينة دير الزور في شرق سوريا': the region holds the city, however far its point."""
     [m] = _at(gaz, "تقدمت القوات في أحياء مدينة دير الزور في شرق سوريا.", "دير الزور")
     assert m.place.id == "deir_ez_zor" and not m.approximate
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت المدفعية قرى في محيط مدينة تل أبيض بريف الحسكة.",
+    "سقطت قذائف على مدينة “تل أبيض” بريف الحسكة الشمالي الشرقي.",
+])
+def test_a_town_the_text_calls_a_city_is_the_known_one_wherever_it_is_tied(gaz, text) -> None:
+    """One town of that name is a city: 'مدينة تل أبيض بريف الحسكة' is the outlet's slip."""
+    [m] = _at(gaz, text, "تل أبيض")
+    assert m.place.id == "tal_abyad" and not m.approximate
+
+
+def test_a_village_of_a_towns_name_tied_far_away_is_another_place(gaz) -> None:
+    [m] = _at(gaz, "داهمت القوات قرية تل أبيض بريف الحسكة.", "تل أبيض")
+    assert m.place.id != "tal_abyad" and m.approximate
 
 
 def test_a_close_tie_keeps_the_known_place(gaz) -> None:
@@ -225,3 +242,17 @@ def test_an_unknown_village_given_two_areas_stands_at_the_finer():
             "وتجمع الأهالي عند حاجز قرب قرية خربة عمو إلى الشرق من مدينة القامشلي.")
     areas = [m.place.id for m in resolve_text(text, gaz) if "خربة" in m.text]
     assert areas == ["rif_qamishli", "rif_qamishli"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقالت الصورة كذا (أ ف ب)الحسكة- قُتل وأُصيب مسلحون في استهداف جوي قرب القامشلي.", "الحسكة"),
+    ("الحسكة - وكالات: أعلن قائد عسكري مقتل عنصرين في القامشلي.", "الحسكة"),
+])
+def test_a_desks_place_opening_the_story_with_a_dash_is_a_dateline(gaz, text, name) -> None:
+    [m] = _at(gaz, text, name)
+    assert m.role == "dateline" and _at(gaz, text, "القامشلي")[0].role == "location"
+
+
+def test_a_place_opening_a_line_without_a_dash_stays_a_location(gaz) -> None:
+    [m] = _at(gaz, "الحسكة شهدت اليوم انفجاراً قرب دوار الصباغ.", "الحسكة")
+    assert m.role == "location"

@@ -114,7 +114,7 @@ def test_the_spans_taken_answer_as_sorted_pairs_do(fixed, asked):
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([*_KIND_PIECES, "القامشلي", "\u201c", "\u201d", "«", "»", "\u064e",
-                                 "\xa0", "\u2003", "ريف", "بريف"]), max_size=40))
+                                 "\xa0", "\u2003", "ريف", "بريف", ".", "\u0640"]), max_size=40))
 def test_the_kind_words_the_matcher_marks_give_the_matches_a_search_gives(small_gazetteer, pieces):
     """The matcher's marks (in the text folded without quotation marks, mapped to the one
     folded with them) lead to the same matches as the finder's own search."""

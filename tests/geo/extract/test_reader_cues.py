@@ -311,3 +311,146 @@ def test_two_armies_running_a_patrol(gaz):
 def test_no_break_spaces_between_words_read_as_spaces(gaz):
     one = "قصفت المدفعية التركية اليوم قرى في ريف دير الزور الشرقي."
     assert _placed(gaz, one.replace(" ", "\xa0")) == _placed(gaz, one) != []
+
+
+# --- where the guns stand is not what they hit; 'في كلٍ من' lists the places hit ----------------
+
+_CAMPAIGN = ("نفذ سلاح الجو التركي، ليل الأربعاء وفجر اليوم الخميس، حملة قصف على مواقع قسد.\n"
+             "وقالت مصادر محلية إن طائرات حربية تركية استهدفت بالاشتراك مع المدفعية المنتشرة ضمن "
+             "مناطق «نبع السلام» بريف محافظتي الحسكة والرقة، مواقع عسكرية تسيطر عليها «قسد» في كلٍ "
+             "من حي «الهلالية» ضمن مدينة القامشلي، وناحية “عامودا”، وناحية”تل تمر” وقرى في محيط "
+             "مدينة “تل أبيض” بريف محافظة الحسكة، وبلدة “تل رفعت” ومدينتي “منبج” و”عين العرب”.")
+
+
+def test_each_place_of_a_list_led_by_each_of_is_struck(gaz):
+    struck = {p for t, p in _placed(gaz, _CAMPAIGN) if t == "airstrike"}
+    assert {"qamishli", "amuda", "tal_tamr", "tal_abyad", "tal_rifaat", "manbij", "ain_al_arab"} <= struck
+
+
+def test_where_the_guns_are_stationed_is_not_struck(gaz):
+    struck = {p for t, p in _placed(gaz, _CAMPAIGN) if t == "airstrike"}
+    assert "hasakah" not in struck and "raqqa" not in struck
+
+
+def test_the_base_the_guns_fire_from_is_not_struck(gaz):
+    body = ("قصفت المدفعية التركية المتمركزة في مدينة رأس العين، اليوم الخميس، قرية أم الكيف قرب "
+            "بلدة تل تمر.")
+    assert {p for t, p in _placed(gaz, body) if t == "shelling"} == {"tal_tamr"}
+
+
+# --- an army entering towns unopposed is a deployment at each -----------------------------------
+
+def test_an_army_entering_towns_is_deployed_at_each(gaz):
+    body = "دخل الجيش السوري اليوم مدينة الطبقة وبلدة عين عيسى بريف الرقة."
+    assert {p for t, p in _placed(gaz, body) if t == "deployment"} >= {"tabqa", "ayn_issa"}
+
+
+def test_units_then_their_entering_is_a_deployment(gaz):
+    body = "وذكرت الوكالة أن وحدات من الجيش السوري دخلت صباح اليوم بلدة تل تمر بريف الحسكة."
+    assert ("deployment", "tal_tamr") in _placed(gaz, body)
+
+
+def test_an_army_entering_a_war_is_no_deployment(gaz):
+    body = "وقال المحلل إن الجيش التركي دخل في مرحلة جديدة من الحرب شمال سوريا."
+    assert [t for t, _ in _placed(gaz, body) if t == "deployment"] == []
+
+
+def test_trucks_counted_in_the_singular_are_a_convoy(gaz):
+    body = ("قالت مصادر محلية إن القوات الأمريكية أدخلت اليوم 40 شاحنة تحمل مولدات عبر معبر الوليد "
+            "وتوجهت إلى قاعدتها في الرميلان.")
+    assert "convoy" in {t for t, _ in _placed(gaz, body)}
+
+
+# --- a capital named as its government is no place --------------------------------------------
+
+def test_damascus_as_the_government_is_not_where_a_strike_was(gaz):
+    body = ("ويأتي هذا بعد ساعات من إعلان دمشق استهداف التحالف الدولي أحد مواقعها العسكرية، "
+            "الأمر الذي نفاه التحالف.")
+    assert "damascus" not in {p for _, p in _placed(gaz, body)}
+
+
+def test_a_strike_in_damascus_stays_there(gaz):
+    body = "استهدفت غارة إسرائيلية، اليوم الثلاثاء، مبنى في حي المزة بدمشق."
+    assert "damascus" in {p for _, p in _placed(gaz, body)}
+
+
+def test_a_relative_clause_opening_on_wa_dates_its_own_noun(gaz):
+    body = ("وأعلنت قسد يوم الثلاثاء 8 آب 2023 عن بدء عملية اقتحام بلدة الشحيل ضمن عمليات "
+            "غضب الفرات والتي انطلقت قبل 7 أشهر.")
+    days = {i.date_first for i in run(gaz, body).incidents}
+    assert days == {dt.date(2023, 8, 8)}
+
+
+# --- an offensive launched is a battle; an arrest or media campaign is not ---------------------
+
+def test_an_offensive_launched_to_take_ground_is_a_clash(gaz):
+    body = ("أعلن مجلس دير الزور العسكري أمس عن بدء حملة عاصفة الجزيرة لتحرير الريف الشرقي من "
+            "محافظة دير الزور من مسلحي تنظيم داعش.")
+    found = [i for i in run(gaz, body).incidents if i.type == "armed_clash"]
+    assert found and found[0].date_first == PUBLISHED - dt.timedelta(days=1)
+
+
+def test_a_vaccination_or_media_campaign_is_no_clash(gaz):
+    body = "أعلنت الإدارة الذاتية بدء حملة تلقيح ضد شلل الأطفال في ريف دير الزور الشرقي."
+    assert [i for i in run(gaz, body).incidents if i.type == "armed_clash"] == []
+
+
+def test_a_military_operation_begun_is_a_clash(gaz):
+    body = "بدأت قوات سوريا الديمقراطية اليوم عملية عسكرية ضد خلايا داعش في بلدة الشحيل."
+    assert ("armed_clash", "shuhayl") in _placed(gaz, body)
+
+
+def test_an_operation_a_leader_is_resolved_to_launch_has_not_begun(gaz):
+    body = ("تأتي التعزيزات بالتزامن مع إعلان الرئيس التركي عزم بلاده إطلاق عملية عسكرية شرق "
+            "الفرات خلال أيام.")
+    assert [t for t, _ in _placed(gaz, body) if t == "armed_clash"] == []
+
+
+def test_an_offensive_begun_to_expel_a_side_is_a_battle_not_a_capture(gaz):
+    body = "أعلنت قسد بدء حملة عسكرية لطرد التنظيم من شرق محافظة دير الزور."
+    assert {t for t, _ in _placed(gaz, body)} == {"armed_clash"}
+
+
+def test_words_dotted_to_slip_past_filters_read_whole(gaz):
+    body = "قام أهالي بلدة المالكية اليوم بصد وطـ.ـرد دورية تابعة للاحتـ.ـلال الروسي."
+    assert ("patrol_obstruction", "malikiyah") in _placed(gaz, body)
+
+
+# --- a family's farewell is no call; where the hurt were taken is not where they were hit -------
+
+def test_a_family_bidding_farewell_is_not_a_call_for_something(gaz):
+    body = ("ودعت عائلة خمسة أشخاص من أبنائها إثر سقوط قذيفة على منزلهم في بلدة الشحيل، فجر أمس "
+            "الاثنين.")
+    assert ("shelling", "shuhayl") in _placed(gaz, body)
+
+
+def test_a_call_to_act_stays_hypothetical(gaz):
+    body = "ودعت الإدارة الذاتية التحالف إلى قصف مواقع التنظيم في بلدة الشحيل."
+    assert _placed(gaz, body) == []
+
+
+def test_where_the_wounded_were_taken_is_not_where_the_shell_fell(gaz):
+    body = ("سقطت القذيفة على سطح منزلهم في بلدة الشحيل، وتوفي الزوج أثناء محاولة إسعافه إلى أحد "
+            "مستشفيات مدينة الحسكة.")
+    places = {p for t, p in _placed(gaz, body) if t == "shelling"}
+    assert places == {"shuhayl"}
+
+
+def test_the_first_time_in_months_is_news_not_history(gaz):
+    body = ("وقالت مصادر إن قوات النظام سيطرت على قرية في ريف حلب.\n\n"
+            "ولأول مرة منذ 17 شهراً، دوى انفجار عنيف في بلدة عين عيسى شمالي الرقة، نتيجة استهداف "
+            "طائرة مسيرة لموقع عسكري.")
+    assert "ayn_issa" in {p for _, p in _placed(gaz, body)}
+
+
+def test_a_strike_on_a_road_named_by_its_towns_joins_the_village_on_it(gaz):
+    body = ("قتل ثلاثة أشخاص باستهداف مسيرة تركية سيارة على الطريق العام القامشلي – عامودا.\n"
+            "وقالت المصادر إن مسيرة تركية استهدفت، عصر اليوم، سيارة بالقرب من مفرق قرية تل شعير "
+            "على طريق القامشلي- عامودا.")
+    assert [p for t, p in _placed(gaz, body) if t == "airstrike"] == ["tal_shaeer"]
+
+
+def test_a_verb_joined_by_wa_keeps_the_military_subject_before_it(gaz):
+    body = ("وقال الضابط إن 3 مدرعات تابعة للجيش الأمريكي خرجت من قاعدة قسرك بمحيط بلدة تل تمر "
+            "مساء أمس، وتمركزت بالقرب من جسر في قرية الدردارة بريف تل تمر.")
+    assert "deployment" in {t for t, _ in _placed(gaz, body)}

@@ -1,0 +1,108 @@
+"""A place told by its distance and bearing from a named one: '20 كيلومتراً شرق مدينة عين العرب'.
+
+Why a module: news often places a village the reader is not expected to know by how far
+and which way it lies from a town everyone knows ('قرية خراب ناس (20 كيلومترًا شرق
+مدينة عين العرب)', 'على بعد 15 كم شمال الحسكة'). The town named there is not where the
+event was; the point the text gives is. A reader maps it there, approximately: this
+module turns such a phrase into a place at that distance and bearing (kind 'village',
+in the town's countryside, its source saying how it was made), and gives it to the
+town's mention and to a village named right before the phrase that the gazetteer lacks.
+Nothing is invented: the distance and the bearing are the text's; a distance with no
+bearing, or one too long to say where a village is, is left as it was.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .model import Mention, Place
+from .normalize import FoldedText
+from .store import Gazetteer
+from .unknown import folded_offset
+
+__all__ = ["MAX_OFFSET_KM", "offset_place", "offset_places"]
+
+#: Longer distances describe a far town ('البوكمال (122 كم جنوب شرق دير الزور)'), not a village.
+MAX_OFFSET_KM = 60
+#: A place this kind may be a distance's reference point (areas have no point to go from).
+_POINT_KINDS = frozenset({"city", "capital", "town", "village", "base", "airport", "camp", "dam",
+                          "oilfield", "gasfield", "border_crossing", "neighbourhood", "bridge"})
+
+_NUMBER_WORDS = {
+    "كيلومترين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8,
+    "تسعه": 9, "عشره": 10, "عشرين": 20, "ثلاثين": 30, "اربعين": 40, "خمسين": 50,
+}
+#: Bearings in degrees from north, by the folded direction words.
+_BEARINGS = {
+    ("شمال",): 0, ("شرق",): 90, ("جنوب",): 180, ("غرب",): 270,
+    ("شمال", "شرق"): 45, ("جنوب", "شرق"): 135, ("جنوب", "غرب"): 225, ("شمال", "غرب"): 315,
+}
+_DIRECTION_NAMES = {0: ("شمال", "north"), 45: ("شمال شرق", "north-east"), 90: ("شرق", "east"),
+                    135: ("جنوب شرق", "south-east"), 180: ("جنوب", "south"),
+                    225: ("جنوب غرب", "south-west"), 270: ("غرب", "west"), 315: ("شمال غرب", "north-west")}
+_DIRECTION = r"(?:ال)?(شمال|جنوب|شرق|غرب)(?:ي|ا)?"
+#: '20 كيلومترًا شرق مدينة', '15 كم إلى الشمال الشرقي من', 'بنحو 5 كم جنوبي بلدة' right
+#: before the name (folded text; group 1 the number, 2 and 3 the direction words).
+_OFFSET_RE = re.compile(
+    r"(?<![^\W_])(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:كم|كلم|كيلو\s?متر\S*|كيلو)?"
+    r"\s+(?:(?:الي|في)\s+)?" + _DIRECTION + r"(?:\s+" + _DIRECTION + r")?"
+    r"\s+(?:من\s+)?(?:(?:ال)?(?:مدينه|بلده|قريه|ناحيه|مركز|قاعده|مطار)\s+)?$")
+
+
+def offset_place(origin: Place, km: int, bearing: int, gaz: Gazetteer) -> Place:
+    """The point ``km`` km from ``origin`` on ``bearing`` (degrees from north), as a place
+    of the origin's countryside whose name and source say how it was made."""
+    rad = math.radians(bearing)
+    lat = origin.lat + km * math.cos(rad) / 111.32
+    lon = origin.lon + km * math.sin(rad) / (111.32 * math.cos(math.radians(origin.lat)))
+    word_ar, word_en = _DIRECTION_NAMES[bearing]
+    area = gaz.countryside_of.get(origin.id, origin)
+    return Place(
+        f"{origin.id}__{km}km_{word_en}", f"{km} كم {word_ar} {origin.name_ar}",
+        f"{km} km {word_en} of {origin.name_en}", "village", round(lat, 5), round(lon, 5),
+        origin.governorate, parent=area.id,
+        source=f"{km} km {word_en} of {origin.name_en} ({origin.id}), as the text gives it")
+
+
+def offset_places(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Put each mention named after a distance and a bearing at the point they give, and
+    a village the gazetteer lacks named right before the phrase there too (in place)."""
+    text = folded.folded
+    for m in mentions:
+        place = m.place
+        if place is None or m.role != "location" or not place.in_area or place.kind not in _POINT_KINDS:
+            continue
+        at = folded_offset(folded, m.start)
+        found = _OFFSET_RE.search(text, max(0, at - 60), at)
+        if found is None:
+            continue
+        number = found.group(1)
+        km = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+        words = tuple(w for w in found.group(2, 3) if w)
+        bearing = _BEARINGS.get(words)
+        if bearing is None or not 0 < km <= MAX_OFFSET_KM:
+            continue
+        point = offset_place(place, km, bearing, gaz)
+        cue = (f"{km} km {_DIRECTION_NAMES[bearing][1]} of {place.name_ar} as the text gives it: "
+               "approximate")
+        for target in [m, *_village_before(folded, mentions, found.start(), place, gaz)]:
+            target.place, target.approximate, target.geo_precision = point, True, 2
+            target.cue = cue
+
+
+def _village_before(folded: FoldedText, mentions: list[Mention], phrase_at: int, origin: Place,
+                    gaz: Gazetteer) -> list[Mention]:
+    """The village named right before the phrase ('قرية خراب ناس (20 كيلومترًا ...') that the
+    gazetteer lacks: it stood at the origin's area, or nowhere, until the phrase said where."""
+    area = gaz.countryside_of.get(origin.id, origin)
+    out = []
+    for other in mentions:
+        unknown = other.place is None and other.role == "location" and bool(other.kind_word)
+        if not unknown and (other.place is None or other.place.id not in (origin.id, area.id)
+                            or not other.approximate):
+            continue
+        end = folded_offset(folded, other.end)
+        if end <= phrase_at and len(folded.folded[end:phrase_at].strip(" (،,-")) <= 12:
+            out.append(other)
+    return out

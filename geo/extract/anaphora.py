@@ -1,0 +1,91 @@
+"""Nouns that refer back to a place named before: 'القرية', 'المدينة', 'في المنطقة'.
+
+Why a module: a reader resolves 'اقتحمت القوات القرية' to the village the text named last
+(by the kind the text gave it, else the gazetteer's), and 'وصلت مروحيات إلى أجواء
+المنطقة' to the last point told before; both the incident's place (:mod:`.places`) and
+the bases a force is said to hold (:mod:`.bases`) read them the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gazetteer.model import Place
+
+from ..relate import AREA_KINDS
+from .document import Doc
+from .folding import rx
+from .place_cues import ORIGIN_RE, in_road_name
+from .sentences import Sentence
+
+__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "anaphoric_place"]
+
+#: A noun referring back to a place named before ('القاعدة', 'المدينة'); group 1 is the noun.
+ANAPHORIC_PLACE_RE = rx(r"(?<![^\W\d_])[وفبلك]?(?:ال|ل)(قاعده|مطار|مدينه|بلده|قريه|حقل|فوج|معبر|سد"
+                        r"|منطقه)(?![^\W\d_])")
+#: The kind word a text puts before a name -> the kinds a noun referring back may mean by it.
+_KIND_WORD_KINDS = {
+    "city": {"city", "capital", "town"}, "town": {"town"}, "village": {"village"},
+    "airport": {"airport"}, "base": {"base"}, "oilfield": {"oilfield", "gasfield"},
+    "gasfield": {"gasfield", "oilfield"}, "border_crossing": {"border_crossing"}, "dam": {"dam"},
+}
+#: Noun referring back -> the kinds of place it may mean.
+ANAPHOR_KINDS = {
+    "قاعده": {"base"}, "مطار": {"airport"}, "مدينه": {"city", "capital"}, "بلده": {"town"},
+    "قريه": {"village"}, "حقل": {"oilfield", "gasfield"}, "فوج": {"base"},
+    "معبر": {"border_crossing"}, "سد": {"dam"}, "منطقه": set(),
+}
+
+
+def anaphoric_place(doc: Doc, s: Sentence, window: tuple[int, int] | None = None
+                     ) -> tuple[Place, str, bool] | None:
+    """(place, the noun, approximate) that a noun such as 'القرية' refers back to.
+
+    The kind the text gave a name ('بلدة تل براك') beats the gazetteer's kind, and a
+    village the gazetteer lacks ('قرية "X" بريف القامشلي') is found by its kind word
+    and stands at its area, approximate. A place named as an origin ('من جهة بلدة X')
+    is not what 'القرية' means while another fits.
+    """
+    for m in ANAPHORIC_PLACE_RE.finditer(s.folded, *(window or ())):
+        kinds = ANAPHOR_KINDS[m.group(1)]
+        start, _ = s.to_original(m.start(), m.end())
+        if not kinds:
+            area = _the_area(doc, s, m, start)
+            if area is not None:
+                return area
+            continue
+        earlier = doc.ending_before(doc.usable, start, 2500)
+        earlier.sort(key=lambda x: (not ORIGIN_RE.search(doc.fspan(max(0, x.start - 30), x.start)),
+                                    x.start))
+        for mention in reversed(earlier):
+            place = mention.place
+            assert place is not None
+            if mention.kind_word in _KIND_WORD_KINDS:
+                if _KIND_WORD_KINDS[mention.kind_word] & kinds:
+                    return place, m.group(0), mention.approximate
+                continue
+            if place.kind in kinds:
+                return place, m.group(0), False
+            if "city" in kinds and place.parent and place.kind not in AREA_KINDS:
+                # a town's city ('بالمدينة' after a suburb), never a countryside's: 'بريف الرقة'
+                # then 'بالمدينة' is the city named before it, not Raqqa
+                parent = doc.gazetteer.get(place.parent)
+                if parent is not None and parent.kind in kinds:
+                    return parent, m.group(0), False
+    return None
+
+
+#: 'في المنطقة', 'إلى المنطقة', 'أجواء المنطقة': the area of the place told just before.
+_THE_AREA_RE = rx(r"(?<![^\W\d_])(?:في|الي|داخل|اجواء|سماء|نحو|باتجاه)\s+$")
+
+
+def _the_area(doc: Doc, s: Sentence, m: re.Match[str], start: int) -> tuple[Place, str, bool] | None:
+    """The place 'وصلت مروحيات إلى أجواء المنطقة' means: the last point named before it
+    (not an origin), approximate. 'المنطقة' with no such word ('دول المنطقة') means none."""
+    if not _THE_AREA_RE.search(s.folded[max(0, m.start() - 12):m.start()]):
+        return None
+    earlier = [x for x in doc.ending_before(doc.usable, start, 2500)
+               if x.place.kind not in AREA_KINDS
+               and not ORIGIN_RE.search(doc.fspan(max(0, x.start - 60), x.start))
+               and not in_road_name(doc, x)]
+    return (earlier[-1].place, m.group(0), True) if earlier else None

@@ -1,0 +1,66 @@
+"""A place told by distance and bearing from a named one (gazetteer.offsets)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from gazetteer.offsets import MAX_OFFSET_KM
+from gazetteer.resolver import resolve_text
+from gazetteer.store import Gazetteer, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dlat = (lat2 - lat1) * 111.32
+    dlon = (lon2 - lon1) * 111.32 * math.cos(math.radians((lat1 + lat2) / 2))
+    return math.hypot(dlat, dlon)
+
+
+def _mention(gaz, text: str, name: str):
+    [m] = [m for m in resolve_text(text, gaz) if m.text == name]
+    return m
+
+
+@pytest.mark.parametrize(("text", "km", "bearing"), [
+    ("انفجرت عبوة ناسفة على بعد 15 كم شمال الحسكة.", 15, 0),
+    ("سقطت قذائف على قرية تقع 20 كيلومتراً إلى الشرق من مدينة الحسكة.", 20, 90),
+    ("داهمت القوات منطقة تبعد 10 كلم جنوب غرب الحسكة.", 10, 225),
+])
+def test_the_named_town_gives_way_to_the_point_the_text_gives(gaz, text, km, bearing) -> None:
+    town = gaz.get("hasakah")
+    m = _mention(gaz, text, "الحسكة")
+    assert m.place.id != "hasakah" and m.approximate and m.geo_precision == 2
+    assert m.place.kind == "village" and m.place.governorate == "hasakah"
+    assert _km(town.lat, town.lon, m.place.lat, m.place.lon) == pytest.approx(km, rel=0.02)
+    north = (m.place.lat - town.lat) * 111.32
+    east = (m.place.lon - town.lon) * 111.32 * math.cos(math.radians(town.lat))
+    assert math.degrees(math.atan2(east, north)) % 360 == pytest.approx(bearing, abs=0.5)
+    assert "as the text gives it" in m.place.source and "hasakah" in m.place.source
+
+
+def test_a_village_the_gazetteer_lacks_goes_to_that_point_too(gaz) -> None:
+    text = "واستهدفت المروحيات سكاناً من قرية خراب ناس (20 كيلومترًا شرق مدينة عين العرب)."
+    village, town = _mention(gaz, text, "خراب ناس"), _mention(gaz, text, "عين العرب")
+    assert village.place == town.place and village.place.id == "ain_al_arab__20km_east"
+    assert village.place.parent == gaz.countryside_of["ain_al_arab"].id
+
+
+def test_a_known_village_before_the_phrase_keeps_its_own_point(gaz) -> None:
+    m = _mention(gaz, "انفجر لغم في قرية تل شعير 5 كم شمالي بلدة تل تمر.", "تل شعير")
+    assert m.place.id == "tal_shaeer" and not m.approximate
+
+
+@pytest.mark.parametrize("text", [
+    "وصل الرتل إلى البوكمال (122 كم جنوب شرق مدينة دير الزور).",  # a far town described
+    "انفجرت عبوة على بعد 15 كم من مدينة دير الزور.",  # no bearing: no point to draw
+    "قتل 15 شخصاً في مدينة دير الزور.",  # a count, not a distance
+])
+def test_no_point_without_a_bearing_or_beyond_a_villages_reach(gaz, text) -> None:
+    assert _mention(gaz, text, "دير الزور").place.id == "deir_ez_zor"
+    assert MAX_OFFSET_KM < 122
