@@ -92,7 +92,10 @@ _DELETED_KEEP_QUOTES_RE = re.compile(
 
 
 #: A quotation mark between two letters; :func:`mended` decides whether it stands for a space.
-_GLUED_QUOTE_RE = re.compile(r"(?<=[^\W\d_])[" + _QUOTE_CHARS + r"](?=[^\W\d_])")
+#: (The quote is matched first and the letter before it read by a look-behind over both: a
+#: pattern opening with its look-behind is tried at every character, 75 ms a MB.)
+_GLUED_QUOTE_RE = re.compile(
+    "[" + _QUOTE_CHARS + r"](?<=[^\W\d_][" + _QUOTE_CHARS + r"])(?=[^\W\d_])")
 #: The clitics a quoted word may carry ('لـ"قسد"', 'و"داعش"', 'بـ«المزيفة»'): the quote
 #: after them is deleted like any other, the clitic belongs to the word.
 _CLITIC_TOKENS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل", "ولل",
@@ -103,8 +106,10 @@ _TOKEN_START_RE = re.compile(r"[^\W\d_]+$")
 #: A dot a page put inside a stretched word to slip past filters ('طـ.ـردوا', 'عسـ.ـكرية',
 #: 'مهـ.ين'): beside a tatweel, between letters.
 _LETTER = "[\u0621-\u063a\u0641-\u064a]"  # an Arabic letter, not the tatweel
-_DOTTED_WORD_RE = re.compile(f"(?:(?<={_LETTER})|(?<={_LETTER}\u0640)|(?<={_LETTER}\u0640\u0640))"
-                             f"\\.(?=\u0640*{_LETTER})(?:(?<=\u0640\\.)|(?=\u0640))")
+#: (The dot first, then what stands before it, for the same reason.)
+_DOTTED_WORD_RE = re.compile(f"\\.(?:(?<={_LETTER}\\.)|(?<={_LETTER}\u0640\\.)"
+                             f"|(?<={_LETTER}\u0640\u0640\\.))"
+                             f"(?=\u0640*{_LETTER})(?:(?<=\u0640\\.)|(?=\u0640))")
 
 
 def mended(text: str) -> str:
@@ -125,10 +130,12 @@ def mended(text: str) -> str:
             spaces.append(m.start())
     if not spaces:
         return text
-    chars = list(text)
-    for k in spaces:
-        chars[k] = " "
-    return "".join(chars)
+    parts, last = [], 0  # the text between the quotes read as spaces (not a list of every
+    for k in spaces:  # character: 30 ms a MB)
+        parts += (text[last:k], " ")
+        last = k + 1
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def fold(text: str) -> str:
