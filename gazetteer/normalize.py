@@ -338,6 +338,19 @@ class FoldedText:
             return np.where(n > 0, n + np.searchsorted(at, n - 1, side="right"), 0).tolist()
         return (n + np.searchsorted(at, n, side="right")).tolist()
 
+    def to_folded_many(self, offsets: list[int]) -> list[int]:
+        """The folded offset of each original offset (the characters folding deleted before
+        it taken off), in one vectorised search for a long list."""
+        if not self.deleted or not offsets:
+            return list(offsets)
+        deleted = self.deleted
+        if len(offsets) < _MANY:
+            return [n - bisect.bisect_left(deleted, n) for n in offsets]
+        import numpy as np
+
+        n = np.asarray(offsets, dtype=np.int64)
+        return (n - np.searchsorted(np.asarray(deleted, dtype=np.int64), n, side="left")).tolist()
+
 
 #: From this many characters :func:`_fold_long` looks for runs of spaces in its array.
 _MANY_CHARS = 1 << 16
