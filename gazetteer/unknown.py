@@ -76,7 +76,11 @@ _NOT_NAMES = {
     "قوات", "القوات", "جنود", "الجنود", "عناصر", "العناصر", "الجيش", "اهالي", "الاهالي", "سكان",
     "السكان", "ابناء", "مقاتلي", "المقاتلين", "المدنيين", "مدنيين", "الدوريه", "دوريه", "الشرطه",
     "الاسايش", "المليشيات", "الميليشيات", "مسلحين", "المسلحين", "خلايا", "اليوم", "امس",
+    # where, not who: 'إلى قرية خلف منطقة الاشتباكات' (to a village behind the front)
+    "خلف", "امام", "وراء", "تحت", "فوق", "حول", "نحو", "خارج", "مقابل", "بجانب", "قباله", "منذ",
 }
+#: 'إطلاق النار الحي على المتظاهرين', 'بالرصاص الحي': live fire, no neighbourhood.
+_LIVE_FIRE = frozenset({"النار", "الرصاص", "بالرصاص", "الذخيره", "بالذخيره"})
 
 
 #: Words that end a name when they follow its first word ('قرية دوكركا على طريق ...'): the
@@ -114,6 +118,10 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         # the kind word's last letter as written: 'بلده' (his country), not 'بلدة' (town)
         if text[quoted.to_original(match.end(1), end=True) - 1] == "ه":
             continue
+        if match.group(1) == "حي" and src[max(0, match.start(1) - 2):match.start(1)] == "ال":
+            before = src[max(0, match.start(1) - 12):match.start(1) - 2].split()
+            if before and before[-1] in _LIVE_FIRE:
+                continue
         name = match.group(2).strip(_QUOTES + " ")
         first = name.split()[0] if name else ""
         if not name or first in _NOT_NAMES or strip_clitics(first) in _NOT_NAMES:
@@ -121,7 +129,8 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         if len(name.split()) == 2 and not match.group(2).startswith('"'):
             second = name.split()[1]
             if (second in _NOT_NAMES or strip_clitics(second) in _NOT_NAMES or fold(first) in seen
-                    or is_kind_word(second) or second in _NOT_SECOND):
+                    or is_kind_word(second) or second in _NOT_SECOND
+                    or second.endswith(("هم", "هن", "كم"))):  # 'حي الرميلة لتفريقهم': a verb's
                 name = first  # 'حي الفردوس بمدينة الرقة': 'بمدينة' starts the area, not the name
         kind = CUE_WORDS.get(match.group(1), "village")
         if (" " in name and not match.group(2).startswith('"')

@@ -25,7 +25,8 @@ __all__ = [
     "EXPLOSIVE_RE", "FIGHTING_RE",
     "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
     "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NEG_WORDS", "NOT_MIL_SUBJECT_RE", "NOT_NEG_AFTER",
-    "OFFICIALS_RE", "OUTCOME_WORDS", "PATROL_RE", "REFERENCE_RE", "ROAD_RE", "SIGNED_RE", "SOLDIERS_RE",
+    "OFFICIALS_RE", "OUTCOME_WORDS", "PATROL_RE", "REFERENCE_RE", "ROAD_RE", "SIGNED_RE", "SMALL_ARMS_RE",
+    "SOLDIERS_RE",
     "SPAN_RE", "SUMMARY_RE",
     "load_cues",
 ]
@@ -36,6 +37,7 @@ CUES_FILE = DATA_DIR / "cues.toml"
 #: How each list becomes a pattern: '{}' is the list's words as alternatives.
 _SHAPES: dict[str, str] = {
     "patrol": "(?:{})", "road": "{}", "airlift": "{}", "air": "{}", "artillery": "{}", "heli": "{}",
+    "small_arms": "{}",
     "soldiers": "{}", "officials": "{}", "dual": "{}",
     "fighting": "{}", "explosive": "{}", "attack": "{}",
     "gunmen": WORD_START + "[وفب]?(?:ال)?(?:{})" + WORD_END,
@@ -98,6 +100,7 @@ ROAD_RE = _cue_rx("road")
 AIR_RE = _cue_rx("air")
 AIRLIFT_RE = _cue_rx("airlift")
 ARTILLERY_RE = _cue_rx("artillery")
+SMALL_ARMS_RE = _cue_rx("small_arms")
 HELI_RE = _cue_rx("heli")
 SOLDIERS_RE = _cue_rx("soldiers")
 OFFICIALS_RE = _cue_rx("officials")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from .cues import AIR_RE, ARTILLERY_RE, EXPLOSIVE_RE
+from .cues import AIR_RE, ARTILLERY_RE, EXPLOSIVE_RE, SMALL_ARMS_RE
 from .folding import rx
 
 __all__ = ["HARM_RE", "strike_type"]
@@ -48,6 +48,9 @@ def strike_type(ctype: str, need: str, text: str, clause: tuple[int, int], artic
         if (need != "instrument" and not ARTILLERY_RE.search(text) and not EXPLOSIVE_RE.search(text)
                 and _weapons_of(article) == (True, False)):
             return "airstrike"
+        arms = text[clause[0]:max(clause[1], trig_end + 60)]  # past a day set off by commas
+        if SMALL_ARMS_RE.search(arms) and not ARTILLERY_RE.search(arms):
+            return "attack"  # 'استهدفوا بالأسلحة الرشاشة والقنابل اليدوية حاجز قرية برشم'
         if ARTILLERY_RE.search(text) or need != "instrument":
             return "shelling"
         if HARM_RE.search(text, clause[0]):

@@ -259,6 +259,18 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
             return (region.place, 3, True, region.text,
                     "the sentence says only 'in Syria'; the region the article names", False)
         return _unplaced_if_macro(found)
+    return _unknown_place_of_clause(doc, c)
+
+
+def _unknown_place_of_clause(doc: Doc, c: Candidate) -> PlaceFound:
+    """A place the gazetteer lacks, named in the event's clause with its kind word and tied to
+    no area ('رشق أهالي قرية فرفرة دورية أمريكية بالحجارة'): the event is kept for review
+    at that name, unplaced, never dropped and never put elsewhere."""
+    lo, hi = c.sentence.to_original(*c.clause)
+    for m in doc.in_sentence(doc.mentions, c.sentence):
+        if m.place is None and m.role == "location" and m.kind_word and lo <= m.start < hi:
+            return (None, None, True, m.text, f"{UNPLACED_CUE}: '{m.text}' is not in the gazetteer "
+                    "and the text ties it to no area", True)
     return None, None, False, "", "", False
 
 

@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gazetteer.normalize import cued_matches, fold
+from gazetteer.resolver import resolve_text
+from gazetteer.store import load_gazetteer
 from gazetteer.unknown import is_kind_word
 
 
@@ -144,3 +146,16 @@ def test_names_the_gazetteer_lacks_are_the_same_with_marks_or_without(small_gaze
     searched = unknown_named_places(text, folded, known, small_gazetteer)
     assert [(m.start, m.end, m.cue) for m in with_marks] == [(m.start, m.end, m.cue) for m in searched]
     assert any(m.text == "ملوك سراي" for m in with_marks)
+
+
+@pytest.mark.parametrize("text", [
+    "وأضاف المصدر أن العناصر ردوا بإطلاق النار الحي على المتظاهرين في شارع الساقية.",
+    "ودمرت الطائرات تعزيزات استقدمتها الفصائل إلى قرية خلف منطقة الاشتباكات.",
+])
+def test_words_after_a_kind_word_that_are_no_name(text) -> None:
+    assert [m.text for m in resolve_text(text, load_gazetteer()) if m.place is None] == []
+
+
+def test_a_word_with_a_pronoun_ends_the_unknown_name() -> None:
+    text = "ردوا بإطلاق النار على المتظاهرين في حي الرميلة لتفريقهم."
+    assert [m.text for m in resolve_text(text, load_gazetteer()) if m.place is None] == ["الرميلة"]

@@ -454,3 +454,59 @@ def test_a_verb_joined_by_wa_keeps_the_military_subject_before_it(gaz):
     body = ("وقال الضابط إن 3 مدرعات تابعة للجيش الأمريكي خرجت من قاعدة قسرك بمحيط بلدة تل تمر "
             "مساء أمس، وتمركزت بالقرب من جسر في قرية الدردارة بريف تل تمر.")
     assert "deployment" in {t for t, _ in _placed(gaz, body)}
+
+
+def test_residents_confronting_armoured_vehicles_obstruct_them(gaz):
+    body = ("وأشارت الوكالة إلى أن أهالي قرية تل شعير تصدوا أمس بمساندة حاجز للجيش السوري لـ 4 "
+            "مدرعات لقوات الاحتلال الأمريكي وطردوها خارج المنطقة.")
+    found = [i for i in run(gaz, body).incidents if i.type == "patrol_obstruction"]
+    assert found and found[0].date_first == PUBLISHED - dt.timedelta(days=1)
+
+
+def test_repelling_an_attack_is_no_obstruction(gaz):
+    body = "وتمكنت القوات من التصدي لهجوم شنته خلايا داعش على حاجز في بلدة الشحيل."
+    assert "patrol_obstruction" not in {t for t, _ in _placed(gaz, body)}
+
+
+def test_an_event_at_a_village_the_gazetteer_lacks_is_kept_for_review(gaz):
+    body = "رشق أهالي قرية فرفرة، اليوم، دورية أمريكية بالحجارة ومنعوها من العبور."
+    [inc] = run(gaz, body).incidents
+    assert inc.type == "patrol_obstruction" and inc.place is None and "فرفرة" in inc.place_text
+
+
+def test_gunmen_who_went_on_to_kill_made_an_attack(gaz):
+    body = "أقدم مسلحان يستقلان دراجة نارية، اليوم، على قتل عنصر من الأسايش في بلدة الشحيل."
+    assert ("attack", "shuhayl") in _placed(gaz, body)
+
+
+def test_aircraft_thought_to_be_israeli_struck_not_a_forecast(gaz):
+    body = "شنت طائرات مجهولة يرجح أنها إسرائيلية، فجر اليوم، غارات على مواقع في البوكمال."
+    assert ("airstrike", "abu_kamal") in _placed(gaz, body)
+
+
+def test_a_likely_strike_to_come_stays_a_forecast(gaz):
+    body = "ويرجح أن تشن طائرات التحالف غارات على مواقع في البوكمال خلال الأيام المقبلة."
+    assert _placed(gaz, body) == []
+
+
+def test_vehicles_brought_in_are_a_convoy(gaz):
+    body = "أدخل التحالف الدولي، اليوم، أكثر من 50 آلية عسكرية إلى قواعده في الحسكة عبر معبر الوليد."
+    assert "convoy" in {t for t, _ in _placed(gaz, body)}
+
+
+def test_a_force_seizing_villages_captures_them(gaz):
+    body = "استولى تحالف قوات سوريا الديمقراطية، اليوم، على عشرات القرى والمزارع حول منبج."
+    assert "capture" in {t for t, _ in _placed(gaz, body)}
+
+
+def test_a_force_making_its_way_into_a_town_fights_there(gaz):
+    body = "قال مصدر اليوم إن القوات شقت طريقها إلى المدخل الغربي لمدينة منبج للمرة الأولى."
+    assert ("capture", "manbij") in _placed(gaz, body)
+
+
+def test_a_checkpoint_targeted_with_machine_guns_is_fighting_not_shelling(gaz):
+    body = ("وقالت الوكالة إن مسلحي التنظيم استهدفوا، أمس، بالأسلحة الرشاشة والقنابل اليدوية حاجزاً "
+            "لقسد في بلدة الشحيل.")
+    assert ("armed_clash", "shuhayl") in _placed(gaz, body)  # gunmen on a checkpoint: ACLED's clash
+    body = "وقالت الوكالة إن القوات استهدفت، أمس، بالأسلحة الرشاشة سيارة مدنية في بلدة الشحيل."
+    assert ("attack", "shuhayl") in _placed(gaz, body)
