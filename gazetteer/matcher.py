@@ -9,6 +9,7 @@ wins over 'القامشلي').
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -214,14 +215,25 @@ def _unique(ids: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _longest_non_overlapping(matches: list[RawMatch]) -> list[RawMatch]:
-    """Leftmost-longest selection over matches that may overlap."""
-    # by start, the longest first (ties kept in order): one int per match sorts faster
-    # than a tuple, and orders alike while a name is shorter than 2**32 characters
-    matches.sort(key=lambda m: (m[0] << 32) - (m[1] - m[0]))
+    """Leftmost-longest selection over matches that may overlap, given in the order the
+    automaton finds them (by end).
+
+    Sorted by start alone (a C key, no Python call per match), the matches of one start
+    stay in the order found, the shortest first; each longer one then takes the place of
+    the one before it, so the longest of a start is chosen, as when it came first.
+    """
+    matches.sort(key=_START)
     chosen: list[RawMatch] = []
+    last_start = last_end = -1
     for m in matches:
-        if not chosen or m.start >= chosen[-1].end:
+        start, end = m[0], m[1]
+        if start >= last_end:
             chosen.append(m)
-        elif (m.end - m.start) > (chosen[-1].end - chosen[-1].start):
+            last_start, last_end = start, end
+        elif end - start > last_end - last_start:
             chosen[-1] = m
+            last_start, last_end = start, end
     return chosen
+
+
+_START = operator.itemgetter(0)

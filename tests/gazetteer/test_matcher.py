@@ -71,3 +71,26 @@ def test_the_pass_marks_kind_words_before_a_blank_and_names_alike(small_gazettee
     assert [(folded.folded[at:at + len(word)], word) for at, word in marked] == [
         ("قريه", "قريه"), ("قريه", "قريه"), ("حي", "حي")]  # not the last: no blank after it
     assert PlaceMatcher(small_gazetteer.places.values(), marks=()).scan_marked(folded.folded)[1] == []
+
+
+def _longest_by_sorted_lengths(matches):
+    """The selection as first written: sorted by start with the longest first."""
+    matches = sorted(matches, key=lambda m: (m[0] << 32) - (m[1] - m[0]))
+    chosen = []
+    for m in matches:
+        if not chosen or m[0] >= chosen[-1][1]:
+            chosen.append(m)
+        elif (m[1] - m[0]) > (chosen[-1][1] - chosen[-1][0]):
+            chosen[-1] = m
+    return chosen
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sets(st.tuples(st.integers(0, 40), st.integers(1, 9))))
+def test_the_longest_of_each_start_is_chosen_as_when_it_came_first(spans) -> None:
+    """Matches come in the automaton's order (by end); one span per (start, length)."""
+    from gazetteer.matcher import RawMatch, _longest_non_overlapping
+
+    found = sorted((RawMatch(s, s + n, "x", ("p",), "", s) for s, n in spans),
+                   key=lambda m: m.end)
+    assert _longest_non_overlapping(list(found)) == _longest_by_sorted_lengths(found)
