@@ -4,8 +4,9 @@ precision words before it.
 Why a module: the resolver chooses among the places a name may mean; before it can, every
 name found in a text is read in its context (the words before it, the word after it, the
 start of its line), tens of thousands of times in a long text. This module owns that
-reading, done for all the names of a text in one loop (:func:`read_names`) whose common
-case makes no call beyond the memo of each word's facts:
+reading, done for all the names of a text in one loop (:func:`read_names`) that works
+out each distinct word's facts once and skips the costly looks where a cheap one says
+they cannot answer (the persons' reading, :func:`may_name_a_person`):
 
 * the role of the name: a time zone after a clock time ('17:41 دمشق'), a desk dateline
   ('إسطنبول - متابعات'), a media outlet ('قناة الحرة'), a body named after it ('مجلس دير
