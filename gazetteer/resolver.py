@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .cues import WINDOW, read_names
+from .homonyms import far_namesakes
 from .matcher import RawMatch
 from .model import FOCUS_GOVERNORATES, Candidate, Mention, Place
 from .normalize import FoldedText, fold
@@ -151,6 +152,7 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     _countryside_phrases(folded, out, gazetteer, spans)
     out += unknown_named_places(text, folded, out, gazetteer, marked=marked)
     offset_places(folded, out, gazetteer)
+    far_namesakes(out)
     out.sort(key=lambda m: m.start)
     return out
 

@@ -222,7 +222,11 @@ def _told_again(doc: Doc, c: Candidate) -> list[Mention]:
             continue
         clause = clause_of(s.folded, _fpos(s, start))
         if clause[0] <= c.clause[0] and c.clause[1] <= clause[1]:
-            continue  # its own clause (or the whole of it, when cut at 'بعد' / 'عقب')
+            if start <= c.end or not _AS_WELL_RE.search(doc.fspan(max(0, start - 8), start)):
+                continue  # its own clause (or the whole of it, when cut at 'بعد' / 'عقب')
+            # 'استهدفت القوات قريتي ... في منطقة عفرين كما استهدفت بلدة عين عيسى': no comma
+            # between, the verb told again opens a clause of its own
+            clause = (_fpos(s, start), clause[1])
         lo, hi = s.to_original(*clause)
         other = dataclasses.replace(c, start=start, end=end, clause=clause)
         here = [m for m in usable if lo <= m.start < hi and not is_qualifier(doc, m, usable)
@@ -236,6 +240,8 @@ def _told_again(doc: Doc, c: Candidate) -> list[Mention]:
     return out
 
 
+#: 'كما' or 'و' right before a verb told again: it opens a clause of its own, comma or not.
+_AS_WELL_RE = rx(r"(?<![^\W\d_])(?:كما|و)\s*$")
 #: A bare 'قصف' takes the weapon of the strike its article tells: the same action again.
 _STRIKE_PAIR = frozenset({"airstrike", "shelling"})
 _BARE_STRIKE_RE = rx(r"[وفبل]?(?:ال|لل)?قصف")

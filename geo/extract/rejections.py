@@ -217,12 +217,18 @@ def purposive(text: str, start: int) -> bool:
     return not _AGAIN_RE.search(text, max(0, start - 60), start - 1)
 
 
+#: Event nouns whose article belongs to the idiom ('القبض على', 'إلقاء القبض على'), not a reference.
+_IDIOM_RE = rx(r"(?:ال)?قبض علي")
+
+
 def is_anaphoric(text: str, m: re.Match[str]) -> bool:
     """'الغارة' / 'هذه العملية' refer back, unless a defining relative clause follows
     ('الغارة التي استهدفت ...'; not 'الهجوم الذي قال المسؤول إن ...')."""
     if _ANAPHORIC_RE.search(text[:m.start()] + "x") or _ANAPHORIC_AFTER_RE.match(text[m.end():]):
         return True
     word = m.group(0)
+    if _IDIOM_RE.match(word):
+        return False  # 'القبض على 16 شخصاً': the article is the idiom's, it recalls nothing
     definite = text[max(0, m.start() - 4):m.start()].endswith(("ال", "بال", "لل"))
     if not definite and not word.startswith("ال"):
         return False

@@ -510,3 +510,25 @@ def test_a_checkpoint_targeted_with_machine_guns_is_fighting_not_shelling(gaz):
     assert ("armed_clash", "shuhayl") in _placed(gaz, body)  # gunmen on a checkpoint: ACLED's clash
     body = "وقالت الوكالة إن القوات استهدفت، أمس، بالأسلحة الرشاشة سيارة مدنية في بلدة الشحيل."
     assert ("attack", "shuhayl") in _placed(gaz, body)
+
+
+def test_a_strike_told_again_after_kama_with_no_comma_has_its_own_place(gaz):
+    body = ("استهدفت القوات التركية، اليوم، قرية تل شعير بأكثر من 30 قذيفة مدفعية كما استهدفت بلدة "
+            "عين عيسى شمال الرقة بعدة قذائف.")
+    assert {p for t, p in _placed(gaz, body) if t == "shelling"} == {"tal_shaeer", "ayn_issa"}
+
+
+def test_the_article_of_al_qabd_ala_is_the_idiom_not_a_reference(gaz):
+    body = ("أعلنت قوى الأمن الداخلي، اليوم، القبض على 16 شخصاً من خلايا داعش خلال حملة أمنية في "
+            "مخيم الهول.")
+    assert "arrest" in {t for t, _ in _placed(gaz, body)}
+
+
+def test_forces_pushing_into_a_town_fight_there(gaz):
+    body = "قال متحدث، اليوم، إن القوات توغلت أكثر في مدينة الرقة من الشرق ووصلت إلى أسوار المدينة القديمة."
+    assert ("armed_clash", "raqqa") in _placed(gaz, body)
+
+
+def test_heavy_weapons_fire_is_shelling(gaz):
+    body = "قصفت فصائل المعارضة الليلة الماضية بالأسلحة الثقيلة موقعاً للقوات الحكومية في بلدة الشحيل."
+    assert ("shelling", "shuhayl") in _placed(gaz, body)
