@@ -96,6 +96,7 @@ _DELETED_KEEP_QUOTES_RE = re.compile(
 #: pattern opening with its look-behind is tried at every character, 75 ms a MB.)
 _GLUED_QUOTE_RE = re.compile(
     "[" + _QUOTE_CHARS + r"](?<=[^\W\d_][" + _QUOTE_CHARS + r"])(?=[^\W\d_])")
+_A_QUOTE = re.compile("[" + _QUOTE_CHARS + "]").search
 #: The clitics a quoted word may carry ('لـ"قسد"', 'و"داعش"', 'بـ«المزيفة»'): the quote
 #: after them is deleted like any other, the clitic belongs to the word.
 _CLITIC_TOKENS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل", "ولل",
@@ -121,8 +122,8 @@ def mended(text: str) -> str:
     """
     if "\u0640." in text or ".\u0640" in text:
         text = _DOTTED_WORD_RE.sub("\u0640", text)
-    if not any(q in text for q in _QUOTE_CHARS):
-        return text
+    if _A_QUOTE(text) is None:  # (one search, not one per quotation mark: fold() asks
+        return text  # this of every name)
     spaces = []
     for m in _GLUED_QUOTE_RE.finditer(text):
         token = _TOKEN_START_RE.search(text, max(0, m.start() - 12), m.start())
