@@ -214,11 +214,19 @@ def _kind_word_matches(src: str, kinds_at: list[tuple[int, str]] | None = None,
     if kinds_at is None:
         kinds_at = [(found.start(), found.group()) for found in _KIND_AT.finditer(src)]
     for at, kind in kinds_at:
-        here = [at - k for k in range(_LEAD_REACH + 1) if k <= at and src[at - k:at] in leads]
+        # both patterns open a word: only where the letters before the kind word begin (a
+        # lead, or none) may one match
+        lead = at
+        while lead > at - _LEAD_REACH - 1 and lead and (ch := src[lead - 1]).isalnum() \
+                and not ch.isdecimal():
+            lead -= 1
+        if lead and (ch := src[lead - 1]).isalnum() and not ch.isdecimal() or \
+                src[lead:at] not in leads:
+            continue
         if kind in _UNKNOWN_KINDS:
-            tries[0].extend(here)
+            tries[0].append(lead)
         if kind in _PLURAL_KINDS:
-            tries[1].extend(here)
+            tries[1].append(lead)
     return (_matches_at(_UNKNOWN_KIND_RE, src, tries[0]),
             _matches_at(_PLURAL_KIND_RE, src, tries[1]))
 
