@@ -109,7 +109,10 @@ def real_text(megabytes: float) -> str:
 
 def bare_scan(text: str, gaz: Gazetteer) -> tuple[float, int]:
     """CPU seconds to fold ``text`` and run the automaton over it: the floor (the faster
-    of two runs: the first pays for memory the process touches for the first time)."""
+    of two runs: the first pays for memory the process touches for the first time). The
+    automaton holds the gazetteer's names and the kind words that introduce a name it may
+    lack (``normalize.INTRODUCING_WORDS``, each before a blank): the one pass over the
+    text that place finding makes with it."""
     best, hits = float("inf"), 0
     for _ in range(2):
         t0 = _clock()
@@ -145,13 +148,15 @@ def place_finding(label: str, text: str, gaz: Gazetteer, *, trace: bool) -> None
 
 #: The parts of ``resolve_text`` whose shares are printed: (label, module file, function).
 _PARTS = (
-    ("folding and the automaton (matcher.find)", "gazetteer/matcher.py", "find"),
-    ("the words around each name (resolver._prepare; persons.py within)",
-     "gazetteer/resolver.py", "_prepare"),
+    ("folding and the automaton (matcher.find_marked)", "gazetteer/matcher.py", "find_marked"),
+    ("the words around each name (cues.read_names; persons.py within)",
+     "gazetteer/cues.py", "read_names"),
     ("  of which persons.is_person_at", "gazetteer/persons.py", "is_person_at"),
-    ("the choice among candidates (resolver._decide)", "gazetteer/resolver.py", "_decide"),
+    ("the choice among candidates with several (resolver._decide; one-candidate names are "
+     "decided inline in _resolve)", "gazetteer/resolver.py", "_decide"),
     ("names the gazetteer lacks (unknown.unknown_named_places)", "gazetteer/unknown.py",
      "unknown_named_places"),
+    ("distances and bearings (offsets.offset_places)", "gazetteer/offsets.py", "offset_places"),
 )
 
 
@@ -172,7 +177,7 @@ def time_shares(text: str, gaz: Gazetteer) -> None:
     for label, module, function in _PARTS:
         spent = sum(ct for (file, _, name), (_, _, _, ct, _) in stats.items()
                     if name == function and file.endswith(module))
-        print(f"    {label:<68} {spent / max(total, 1e-9):6.1%}")
+        print(f"    {label:<100} {spent / max(total, 1e-9):6.1%}")
 
 
 def find_command(megabytes: float, gaz: Gazetteer) -> None:

@@ -41,17 +41,28 @@ def iter_mentions_json(mentions: Iterable[Mention], *,
     output: the same bytes as ``escape`` over the whole array, without reading megabytes
     of JSON again for the few characters it rewrites (no structural character is one)."""
     strings = _Strings(escape)
-    encode, tails = strings.encode, strings.tails
+    encode, get_tail, texts = strings.encode, strings.tails.get, strings.text
+    head = _HEAD
     sep = "[\n" + _INDENT
     for m in mentions:  # one loop, no call per mention but the string's: tens of thousands
         start, end = m.start, m.end
         place, confidence, geo, approximate = m.place, m.confidence, m.geo_precision, m.approximate
-        candidates = m.candidates[:5]
-        key = (id(place), confidence if confidence else repr(confidence), type(confidence), geo,
-               type(geo), m.role, approximate, type(approximate), m.cue, *map(id, candidates))
-        tail = tails.get(key)
-        yield _HEAD % (sep, start if type(start) is int else _scalar(start),
-                       end if type(end) is int else _scalar(end), encode(m.text)) + (
+        candidates = m.candidates
+        if len(candidates) > 5:
+            candidates = candidates[:5]
+        if type(confidence) is float and confidence and type(approximate) is bool and (
+                geo is None or type(geo) is int):
+            # the common values, whose type their value says: a shorter key (a type
+            # object never stands where this one has the precision: no key is both)
+            key = (id(place), confidence, geo, m.role, approximate, m.cue, *map(id, candidates))
+        else:
+            key = (id(place), confidence if confidence else repr(confidence), type(confidence),
+                   geo, type(geo), m.role, approximate, type(approximate), m.cue,
+                   *map(id, candidates))
+        tail = get_tail(key)
+        text = texts.get(m.text) or encode(m.text)
+        yield head % (sep, start if type(start) is int else _scalar(start),
+                      end if type(end) is int else _scalar(end), text) + (
             tail[0] if tail is not None else _tail(m, candidates, key, strings))
         sep = ",\n" + _INDENT
     yield "[]" if sep[0] == "[" else "\n]"
@@ -111,7 +122,7 @@ def _tail(m: Mention, candidates: list[Candidate], key: tuple[Any, ...],
         _scalar(m.approximate), encode(m.cue), _candidates(candidates, strings))
     if len(strings.tails) >= _TAILS_MAX:
         strings.tails.clear()
-    strings.tails[key] = (tail, (place, candidates))
+    strings.tails[key] = (tail, (place, tuple(candidates)))  # kept: their ids stay theirs
     return tail
 
 

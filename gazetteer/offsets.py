@@ -13,13 +13,13 @@ bearing, or one too long to say where a village is, is left as it was.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
 from .model import Mention, Place
 from .normalize import FoldedText
 from .store import Gazetteer
-from .unknown import folded_offset
 
 __all__ = ["MAX_OFFSET_KM", "offset_place", "offset_places"]
 
@@ -49,6 +49,9 @@ _OFFSET_RE = re.compile(
     r"\s+(?:(?:الي|في)\s+)?" + _DIRECTION + r"(?:\s+" + _DIRECTION + r")?"
     r"\s+(?:من\s+)?(?:(?:ال)?(?:مدينه|بلده|قريه|ناحيه|مركز|قاعده|مطار)\s+)?$")
 
+#: A digit: a phrase of :data:`_OFFSET_RE` holds one or a number word (tested first, cheaply).
+_DIGIT = re.compile(r"\d")
+
 
 def offset_place(origin: Place, km: int, bearing: int, gaz: Gazetteer) -> Place:
     """The point ``km`` km from ``origin`` on ``bearing`` (degrees from north), as a place
@@ -68,13 +71,22 @@ def offset_place(origin: Place, km: int, bearing: int, gaz: Gazetteer) -> Place:
 def offset_places(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -> None:
     """Put each mention named after a distance and a bearing at the point they give, and
     a village the gazetteer lacks named right before the phrase there too (in place)."""
-    text = folded.folded
-    for m in mentions:
+    text, find = folded.folded, folded.folded.find
+    starts = folded.to_folded_many([m.start for m in mentions])  # (spans never change here)
+    by_end: list[tuple[int, int]] | None = None  # (folded end, index) of every mention, sorted
+    for m, at in zip(mentions, starts, strict=True):
         place = m.place
         if place is None or m.role != "location" or not place.in_area or place.kind not in _POINT_KINDS:
             continue
-        at = folded_offset(folded, m.start)
-        found = _OFFSET_RE.search(text, max(0, at - 60), at)
+        lo = max(0, at - 60)
+        # every phrase has a direction and a number: few names have both before them
+        if find("شمال", lo, at) < 0 and find("جنوب", lo, at) < 0 and find("شرق", lo, at) < 0 \
+                and find("غرب", lo, at) < 0:
+            continue
+        if _DIGIT.search(text, lo, at) is None and not any(
+                find(word, lo, at) >= 0 for word in _NUMBER_WORDS):
+            continue
+        found = _OFFSET_RE.search(text, lo, at)
         if found is None:
             continue
         number = found.group(1)
@@ -86,23 +98,34 @@ def offset_places(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -
         point = offset_place(place, km, bearing, gaz)
         cue = (f"{km} km {_DIRECTION_NAMES[bearing][1]} of {place.name_ar} as the text gives it: "
                "approximate")
-        for target in [m, *_village_before(folded, mentions, found.start(), place, gaz)]:
+        if by_end is None:  # made on the first phrase: most texts have none
+            ends = folded.to_folded_many([other.end for other in mentions])
+            by_end = sorted(zip(ends, range(len(mentions)), strict=True))
+        for target in [m, *_village_before(folded, mentions, by_end, found.start(), place, gaz)]:
             target.place, target.approximate, target.geo_precision = point, True, 2
             target.cue = cue
 
 
-def _village_before(folded: FoldedText, mentions: list[Mention], phrase_at: int, origin: Place,
-                    gaz: Gazetteer) -> list[Mention]:
+def _village_before(folded: FoldedText, mentions: list[Mention], by_end: list[tuple[int, int]],
+                    phrase_at: int, origin: Place, gaz: Gazetteer) -> list[Mention]:
     """The village named right before the phrase ('قرية خراب ناس (20 كيلومترًا ...') that the
-    gazetteer lacks: it stood at the origin's area, or nowhere, until the phrase said where."""
+    gazetteer lacks: it stood at the origin's area, or nowhere, until the phrase said where.
+
+    ``by_end`` are the mentions' (folded end, index), sorted: they are read back from the
+    phrase only while the text between is short enough (it only grows further back), not
+    all of them for each phrase (a long text has tens of thousands).
+    """
     area = gaz.countryside_of.get(origin.id, origin)
+    near: list[int] = []
+    for end, i in reversed(by_end[:bisect.bisect_right(by_end, (phrase_at, len(mentions)))]):
+        if len(folded.folded[end:phrase_at].strip(" (،,-")) > 12:
+            break
+        near.append(i)
     out = []
-    for other in mentions:
+    for other in (mentions[i] for i in sorted(near)):
         unknown = other.place is None and other.role == "location" and bool(other.kind_word)
         if not unknown and (other.place is None or other.place.id not in (origin.id, area.id)
                             or not other.approximate):
             continue
-        end = folded_offset(folded, other.end)
-        if end <= phrase_at and len(folded.folded[end:phrase_at].strip(" (،,-")) <= 12:
-            out.append(other)
+        out.append(other)
     return out

@@ -5,7 +5,7 @@ from cues in the text, then the best is taken only if it stands clear of the
 rest; otherwise the mention stays unresolved with its ranked candidates, so an
 analyst sees the doubt instead of a guess presented as fact.
 
-Cues, in the order they are read:
+Cues, in the order they are read (the first three by :mod:`.cues`):
 
 * the role of the name: a time zone after a clock time ('17:41 دمشق'), a
   desk dateline ('إسطنبول - متابعات'), a media outlet ('قناة الحرة'), part of a
@@ -26,22 +26,20 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import functools
 import gc
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import NamedTuple
 
+from .cues import WINDOW, read_names
 from .homonyms import far_namesakes
 from .matcher import RawMatch
 from .model import FOCUS_GOVERNORATES, Candidate, Mention, Place
-from .normalize import CUE_WORDS, FoldedText, fold, strip_clitics
+from .normalize import FoldedText, fold
 from .offsets import offset_places
-from .persons import default_person_names
 from .store import Gazetteer
-from .unknown import CUE_KINDS, countryside, is_kind_word, unknown_named_places
+from .unknown import CUE_KINDS, countryside, unknown_named_places
 
 #: A place needs this much lead over the runner-up (in score) to be chosen.
 MIN_MARGIN = 0.25
@@ -54,53 +52,22 @@ _KIND_PRIOR = {
     "border_crossing": 0.4, "region": 0.4, "district": 0.3, "camp": 0.35, "bridge": 0.3,
     "neighbourhood": 0.2, "village": 0.2,
 }
-_NEAR_WORDS = {
-    "ريف", "قرب", "بالقرب", "محيط", "اطراف", "ضواحي", "جوار", "مشارف", "مقربه", "حول",
-    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "شمالا", "جنوبا",
-    "شرقا", "غربا", "بمحيط", "باطراف", "بريف", "بضواحي",
-}
-_MEDIA_WORDS = {
-    "قناه", "وكاله", "موقع", "شبكه", "صحيفه", "تلفزيون", "اذاعه", "مجله", "راديو", "فضائيه",
-    "جريده", "منصه", "مرصد",
-    # a local page named after its town: 'شبكة أخبار دير الزور', 'صفحة أخبار القامشلي'
-    "اخبار", "صفحه",
-}
-#: Words naming a body after a place ('مجلس دير الزور العسكري', 'لواء القامشلي'): the place
-#: is part of a name, not where the story happens.
-_BODY_WORDS = {
-    "مجلس", "لواء", "كتيبه", "كتائب", "فرقه", "تجمع", "تنسيقيه", "اتحاد", "حزب", "مكتب", "هيئه",
-    "حركه", "قطاع", "فوج",
-}
-#: Bodies that are one only with an adjective after the name ('مجلس دير الزور العسكري'); the
-#: others are with any place after them ('لواء القامشلي').
-_BODY_NEEDS_AFTER = frozenset({"مجلس", "مكتب", "قطاع", "فوج", "هيئه"})
-#: After the name, the adjective that makes it a body's name.
-_BODY_AFTER = re.compile(r"^\s*(?:ال)?(?:عسكري|مدني|محلي|ثوري|الاعلامي|الاعلاميه|للشباب|العسكريه)"
-                         r"(?![^\W\d_])")
-_TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}(?:\s*(?:[apAP]\.?[mM]\.?|ص|م))?\s*[|\-]?\s*$")
-#: A desk's place opening the story, a dash, then the story on the same line.
-_DESK_DASH = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*[^\W\d_]")
-_DATELINE_AFTER = re.compile(r"^\s*[-\u2013\u2014\u0640:]\s*\S+(?:\s+\S+){0,2}\s*$")
 #: Places resolved this far (characters) around an ambiguous name help choose it: an
 #: article's worth of text, and bounded so a huge input stays linear.
 _ANCHOR_WINDOW = 6000
-#: How far (characters) cues are looked for around a mention: bounds the work per mention.
-_WINDOW = 400
 _SENTENCE_END = re.compile(r"[.!?\n]")
-_WORD_RE = re.compile(r"[^\W_]+")
-#: The short window :func:`_words_before` reads first (characters).
-_NEAR = 32
 
 
-@dataclass(slots=True)
-class _Pending:
+class _Pending(NamedTuple):
+    """A name found and the cues read around it, before its place is chosen. A named
+    tuple made without its Python ``__new__`` (one per name of a long text)."""
+
     raw: RawMatch
     candidates: list[Place]
     cue_kind: str
     near: bool
     near_word: str
     role: str
-    sentence: tuple[int, int] | None = None  # computed only when a choice needs it
     span: tuple[int, int] = (0, 0)  # the name's offsets in the original text
 
 
@@ -144,22 +111,32 @@ def collector_paused() -> Iterator[None]:
 
 
 def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    folded, raws = gazetteer.matcher.find(text)
+    folded, raws, marked = gazetteer.matcher.find_marked(text)
     # the names' spans in the original text: one search for all of them
     original_starts = folded.to_original_many([raw.start for raw in raws])
     original_ends = folded.to_original_many([raw.end for raw in raws], end=True)
-    candidates: dict[tuple[str, ...], list[Place]] = {}
-    pending = [_prepare(raw, (s, e), folded, gazetteer, candidates)
-               for raw, s, e in zip(raws, original_starts, original_ends, strict=True)]
+    new = tuple.__new__
+    pending = [new(_Pending, (raw, places, *cues, (s, e))) for raw, places, cues, s, e in zip(
+        raws, _candidates(raws, gazetteer), read_names(raws, folded), original_starts,
+        original_ends, strict=True)]
     mentions: list[Mention | None] = [None] * len(pending)
     starts = [p.raw.start for p in pending]
     anchors: list[tuple[int, Place]] = []  # (folded offset, place), in text order
+    original = folded.original
     # First pass: what needs no help from the rest of the text.
     for i, p in enumerate(pending):
-        if len(p.candidates) == 1 or p.role != "location" or _in_area(p.candidates) <= 1:
+        raw, places, cue_kind, _, _, role, (start, end) = p
+        if len(places) == 1 and role == "location":  # most names: as _decide, inline
+            place, gp, cue, ranked = _single(p)
+            mentions[i] = Mention(start, end, original[start:end], raw.core, place, 0.9, gp,
+                                  list(ranked), cue, "location" if place.in_area else "outside",
+                                  False, cue_kind)
+            if place.in_area and place.kind not in _NOT_POINT_KINDS:
+                anchors.append((raw.start, place))
+        elif len(places) == 1 or role != "location" or _in_area(places) <= 1:
             mentions[i] = m = _decide(p, folded, pending, starts, anchors={})
             if m.place and m.role == "location" and m.place.in_area and _is_point_like(m.place):
-                anchors.append((p.raw.start, m.place))
+                anchors.append((raw.start, m.place))
     # Second pass: ambiguous names, helped by the places resolved around them.
     anchor_starts = [a for a, _ in anchors]
     for i, p in enumerate(pending):
@@ -173,10 +150,24 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     _contradicted_by_tie(folded, out, gazetteer, spans)
     _crossing_named_elsewhere(folded, out, gazetteer)
     _countryside_phrases(folded, out, gazetteer, spans)
-    out += unknown_named_places(text, folded, out, gazetteer)
+    out += unknown_named_places(text, folded, out, gazetteer, marked=marked)
     offset_places(folded, out, gazetteer)
     far_namesakes(out)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _candidates(raws: list[RawMatch], gaz: Gazetteer) -> list[list[Place]]:
+    """Each name's candidate places: the list of a tuple of ids made once per text and
+    shared by its mentions (the lists are read, never changed)."""
+    made: dict[tuple[str, ...], list[Place]] = {}
+    by_id = gaz.places
+    out = []
+    for raw in raws:
+        places = made.get(ids := raw.place_ids)
+        if places is None:
+            places = made[ids] = [by_id[i] for i in ids]
+        out.append(places)
     return out
 
 
@@ -185,193 +176,20 @@ def _in_area(places: list[Place]) -> int:
 
 
 def _is_point_like(place: Place) -> bool:
-    return place.kind not in ("region", "governorate", "country", "district")
+    return place.kind not in _NOT_POINT_KINDS
 
 
-class _WordFacts(NamedTuple):
-    """What the cues read from one word before a name; a news text repeats its words, so
-    each distinct word is read once (:func:`_facts`), not once per mention after it."""
-
-    cue_kind: str  # the kind its cue word names ('' when it is none)
-    near_word: str  # the precision word it is ('' when none)
-    passes: bool  # a cue word or 'من'/'في': the look for a precision word goes on past it
-    media: bool  # it names an outlet
-    body: bool  # it names a body ('مجلس', 'لواء' ...)
-    body_needs_after: bool  # ... of a kind that is one only with an adjective after the name
+_NOT_POINT_KINDS = frozenset({"region", "governorate", "country", "district"})
 
 
-_FACTS: dict[str, _WordFacts] = {}
-_FACTS_MAX = 200_000  # a long-running server reads endless text: the memo stays bounded
-
-
-def _facts(word: str) -> _WordFacts:
-    facts = _FACTS.get(word)
-    if facts is None:
-        if len(_FACTS) >= _FACTS_MAX:
-            _FACTS.clear()
-        forms = (word, strip_clitics(word), word.lstrip("وفبل"))
-        cue = next((CUE_WORDS[w] for w in forms if w in CUE_WORDS), "")
-        near = next((w for w in forms if w in _NEAR_WORDS), "")
-        passes = any(w in CUE_WORDS or w in ("من", "في") for w in forms)
-        body_forms = {*forms, forms[1].removeprefix("ال")} & _BODY_WORDS
-        facts = _FACTS[word] = _WordFacts(
-            cue, near, passes, _is_media_word(word), bool(body_forms),
-            bool(body_forms & _BODY_NEEDS_AFTER))
-    return facts
-
-
-def _prepare(raw: RawMatch, span: tuple[int, int], folded: FoldedText, gaz: Gazetteer,
-             candidates: dict[tuple[str, ...], list[Place]]) -> _Pending:
-    """What the words before a name say (kind word, precision word, role), and its
-    candidates: ``candidates`` holds each tuple of ids' places once per text (the lists
-    are read, never changed, so the mentions of one name share one)."""
-    text = folded.folded
-    before = _words_before(text, raw.word_start, 4)
-    cue_kind, near, near_word = "", False, ""
-    get = _FACTS.get
-    facts = [get(w) or _facts(w) for w in before]
-    last = None
-    if facts:
-        last = facts[-1]
-        cue_kind = last.cue_kind
-        for fact in reversed(facts):
-            if fact.near_word:
-                near, near_word = True, fact.near_word
-                break
-            if not fact.passes:
-                break
-    places = candidates.get(ids := raw.place_ids)
-    if places is None:
-        by_id = gaz.places
-        places = candidates[ids] = [by_id[i] for i in ids]
-    return _Pending(raw, places, cue_kind, near, near_word, _role(raw, folded, before, last),
-                    None, span)
-
-
-def _words_before(text: str, pos: int, n: int) -> list[str]:
-    """The last ``n`` words of the sentence before ``pos``, within 60 characters.
-
-    Most names have their words close by: a short window with no sentence end and more
-    than ``n`` words gives the same last ``n`` (only its first word may be cut short),
-    and is cheaper to read than the full one; when its last ``n`` blank-separated words
-    are letters and digits only they are those words, cut without the regex."""
-    if pos > _NEAR:
-        near = text[pos - _NEAR:pos]
-        if "." not in near and "\n" not in near and "!" not in near and "?" not in near:
-            words = near.rsplit(None, n)  # the last n words, and the rest before them
-            if len(words) > n and "".join(words := words[-n:]).isalnum():
-                return words
-            words = _WORD_RE.findall(near)
-            if len(words) > n:
-                return words[-n:]
-    window = text[max(0, pos - 60):pos]
-    cut = max(window.rfind("."), window.rfind("\n"), window.rfind("!"), window.rfind("?"))
-    return _WORD_RE.findall(window[cut + 1:])[-n:]
-
-
-def _role(raw: RawMatch, folded: FoldedText, before: list[str], last: _WordFacts | None) -> str:
-    text = folded.folded
-    start, end, _, _, _, word_start = raw
-    if text.find(":", word_start - 16 if word_start > 16 else 0, word_start) >= 0 and \
-            _TIME_BEFORE.search(text[max(0, word_start - 16):word_start]):
-        return "timezone"
-    if last is not None and last.media:
-        return "media"
-    if text[end:end + 1].isdigit():
-        return "media"  # 'ديرالزور24', 'الخابور24': an outlet's name
-    if last is not None and last.body and (
-            not last.body_needs_after or _BODY_AFTER.match(text[end:end + 24])):
-        return "body"
-    if _is_person_name(raw, before, text) or _PERSONS().is_person_at(
-            text, word_start, start, end):
-        return "person"
-    newline = text.rfind("\n", max(0, start - _WINDOW), start)
-    line_start = (newline >= 0 or start <= _WINDOW) and (
-        newline + 1 >= word_start or text[newline + 1].isspace()) and \
-        not text[newline + 1:word_start].strip()  # (a line opening with a letter: no)
-    # right after a photo credit glued to it: '(أ ف ب)دمشق- قُتل ...'
-    after_credit = word_start > 0 and text[word_start - 1] == ")"
-    if line_start or after_credit:
-        original = folded.original
-        end = folded.to_original(end, end=True)
-        line_end = original.find("\n", end, end + 80)
-        if line_end >= 0 and _DATELINE_AFTER.match(original[end:line_end]):
-            return "dateline"
-        if _DESK_DASH.match(original, end):  # 'دمشق - وكالات: أعلن ...', 'دمشق- قُتل ...'
-            return "dateline"
-    return "location"
-
-
-_PERSONS = default_person_names
-
-
-def _is_media_word(word: str) -> bool:
-    """'قناة', 'لقناة', 'ولوكالة', 'للمرصد': a word naming an outlet, with its clitics
-    ('وفقاً لقناة الميادين' cites the channel, not the town)."""
-    forms = {word, strip_clitics(word)}
-    forms |= {w[len(p):] for w in tuple(forms) for p in ("ل", "ول", "فل") if w.startswith(p)}
-    return any(w in _MEDIA_WORDS or w.lstrip("ال") in _MEDIA_WORDS for w in forms)
-
-
-#: Titles before a person's name: 'المتحدث باسم قسد مرفان قامشلو', 'القيادي فرهاد شامي'.
-_PERSON_TITLE_RE = re.compile(
-    r"(?<![^\W\d_])[وف]?(?:ال)?(?:متحدث|متحدثه|ناطق|ناطقه|قيادي|قياديه|قائد|قائده|مسؤول|مسؤوله"
-    r"|سيد|سيده|شيخ|عميد|عقيد|لواء|جنرال|نقيب|مقدم|رائد|صحفي|صحفيه|ناشط|ناشطه|مراسل|مراسله"
-    r"|مدعو|مدعوه|شهيد|شهيده|مقاتل|مقاتله|قتيل|اسير|معتقل|معتقله|الرئيس المشترك|الرئيسه المشتركه)"
-    r"(?![^\W\d_])")
-#: Words that cannot be a given name right before a place name.
-_NOT_GIVEN_NAMES = frozenset({
-    "في", "من", "الي", "علي", "عن", "مع", "باسم", "قرب", "عند", "داخل", "بين", "نحو", "حول", "لدي",
-    "منطقه", "مدينه", "بلده", "قريه", "ريف", "محافظه", "ناحيه", "عام", "العام", "قوات", "قسد",
-})
-
-
-def _is_person_name(raw: RawMatch, before: list[str], text: str) -> bool:
-    """'المتحدث باسم قسد مرفان قامشلو': a place name as a person's surname (a nom de guerre,
-    a nisba), right after a given name that follows a title a few words back, or a kunya
-    ('أبو بكر الشدادي').
-
-    Only a bare name (no preposition glued to it) directly after one word that can be a
-    given name, with a title at most five words before that word, in the same sentence.
-    """
-    if raw.prefix.strip("ال") or len(before) < 2:
-        return False
-    given = before[-1]
-    if given.startswith("ال") or given in _NOT_GIVEN_NAMES or given in CUE_WORDS \
-            or given in _NEAR_WORDS or not given.isalpha():
-        return False
-    if before[-2] in ("ابو", "وابو", "ام", "وام"):
-        # a kunya: 'أبو بكر الشدادي', a man from al-Shaddadi; not 'قرى أبو حمام الكشكية'
-        lead = before[-3] if len(before) > 2 else ""
-        return not (lead in _NOT_GIVEN_NAMES or is_kind_word(lead) or lead.startswith("ب")
-                    or lead in ("وفي", "فى", "و"))
-    window = text[max(0, raw.word_start - 80):raw.word_start]
-    cut = max(window.rfind("."), window.rfind("!"), window.rfind("?"), window.rfind("\n"),
-              window.rfind("،"), window.rfind(","))
-    words = window[cut + 1:].split()
-    # the last title, if it is one of the last six words (one further back is too far)
-    last = next((i for i in range(len(words) - 1, max(-1, len(words) - 7), -1)
-                 if _is_title(words[i])), None)
-    return last is not None and not any(w in _NOT_BETWEEN for w in words[last + 1:])
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _is_title(word: str) -> bool:
-    """A title before a person's name ('المتحدث', 'والقيادي'); remembered per word, as the
-    words before names recur."""
-    return _PERSON_TITLE_RE.fullmatch(word) is not None
-
-
-#: Words that end a title's phrase before a place name: a clause ('إن', 'أن') or a place.
-_NOT_BETWEEN = frozenset({"ان", "بان", "انه", "انها", "بريف", "قرب", "بمدينه", "بلده", "الي"})
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - _WINDOW)
+    lo = max(0, start - WINDOW)
     left = max(max(text.rfind(".", lo, start), text.rfind("!", lo, start),
                    text.rfind("?", lo, start), text.rfind("\n", lo, start)) + 1, lo)
-    m = _SENTENCE_END.search(text, end, end + _WINDOW)
-    return left, (m.start() if m else min(len(text), end + _WINDOW))
+    m = _SENTENCE_END.search(text, end, end + WINDOW)
+    return left, (m.start() if m else min(len(text), end + WINDOW))
 
 
 def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: list[int],
@@ -426,7 +244,7 @@ def _single(p: _Pending) -> tuple[Place, int, str, tuple[Candidate, ...]]:
     key = (place.id, p.cue_kind, p.near)
     choice = _SINGLE_CACHE.get(key)
     if choice is None or choice[0] is not place:
-        if len(_SINGLE_CACHE) >= _FACTS_MAX:
+        if len(_SINGLE_CACHE) >= _SINGLE_MAX:
             _SINGLE_CACHE.clear()
         best = _score(place, p, set(), {})
         choice = _SINGLE_CACHE[key] = (place, _geo_precision(place, p.near),
@@ -434,6 +252,7 @@ def _single(p: _Pending) -> tuple[Place, int, str, tuple[Candidate, ...]]:
     return choice
 
 
+_SINGLE_MAX = 200_000  # a long-running server reads endless text: the memo stays bounded
 _SINGLE_CACHE: dict[tuple[str, str, bool], tuple[Place, int, str, tuple[Candidate, ...]]] = {}
 
 
@@ -441,9 +260,7 @@ def _context_governorates(p: _Pending, pending: list[_Pending], starts: list[int
                           text: str) -> set[str]:
     """Governorates named (unambiguously) in the same sentence as the mention."""
     govs: set[str] = set()
-    if p.sentence is None:
-        p.sentence = _sentence_bounds(text, p.raw.start, p.raw.end)
-    lo, hi = p.sentence
+    lo, hi = _sentence_bounds(text, p.raw.start, p.raw.end)
     for other in pending[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
         if other is p or other.role != "location":
             continue
@@ -538,6 +355,8 @@ _TIE_RE = re.compile(
     r"^[\s,]*(?:(?:ال[^\W\d_]+|غير|شرعي)\s+){0,3}?(?:قرب|بالقرب من|القريب(?:ه)? من|علي مقربه من"
     r"|بمحيط|محيط|باطراف|اطراف|بريف|ريف|التابع(?:ه)? ل|الواقع(?:ه)? (?:في|ب|قرب)|في|ب)\s*"
     r"(?:(?:ال)?(?:مدينه|بلده|قريه|ناحيه|منطقه|محافظه)\s*)?$")
+#: The most characters between a name and the place a tie names.
+_TIE_REACH = 40
 #: A tie this far (km) from the only place of that name means another place of that name.
 TIE_CONTRADICTS_KM = 100
 
@@ -554,7 +373,11 @@ def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazet
     the mentions' folded spans, in the same order.
     """
     text = folded.folded
-    for i, m in enumerate(mentions):
+    # only a mention with another close after it may be tied to one (few of them)
+    close = [i for i, ((_, end), (start, _)) in enumerate(zip(spans, spans[1:], strict=False))
+             if start - end <= _TIE_REACH]
+    for i in close:
+        m = mentions[i]
         place = m.place
         if place is None or m.role != "location" or not place.in_area or not _is_point_like(place):
             continue
@@ -591,20 +414,16 @@ def _crossing_named_elsewhere(folded: FoldedText, mentions: list[Mention], gaz: 
     the first of them, approximate, the known crossing kept among the candidates.
     """
     text = folded.original
-    ends: list[int] | None = None  # sentence ends and mentions by start, made on first need
+    starts: list[int] | None = None  # the mentions by start, made on first need
     for m in mentions:
         place = m.place
         if (place is None or place.kind != "border_crossing" or m.role != "location"
                 or m.approximate or m.key == fold(place.name_ar)):
             continue
-        if ends is None:
-            ends = [x.end() for x in _SENTENCE_END_RE.finditer(text)]
+        if starts is None:
             by_start = sorted(mentions, key=lambda x: x.start)
             starts = [x.start for x in by_start]
-        before = bisect.bisect_right(ends, m.start)  # ends at or before the mention's start
-        lo = ends[before - 1] if before else 0
-        after = bisect.bisect_right(ends, m.end)  # the first sentence end after the mention
-        hi = ends[after] - 1 if after < len(ends) else len(text)
+        lo, hi = _sentence_of(text, m.start, m.end)
         window = by_start[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
         others = [x for x in window if x is not m and x.place is not None
                   and x.role == "location" and x.place.in_area and x.place.id != place.id]
@@ -619,6 +438,29 @@ def _crossing_named_elsewhere(folded: FoldedText, mentions: list[Mention], gaz: 
         m.cue = (f"'{m.text}' in a sentence set in {others[0].text}, "
                  f"{_km(place, others[0].place):.0f} km from the {place.name_en} of the gazetteer: "
                  "another crossing of that name, placed at the area the text gives, approximate")
+
+
+def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of ``text[start:end]`` opens (after the last of '.!؟?' or a line
+    end before ``start``) and where it closes (at the first one from ``end`` on, or the
+    text's end).
+
+    Why not a list of every sentence end: a long text has a hundred thousand, and only
+    the few sentences of crossings named otherwise are asked for; the search back reads
+    a growing window, so a text without a sign it looks for is not read whole each time.
+    """
+    lo, reach, step = 0, start, 512
+    while reach > 0:
+        floor = max(0, reach - step)
+        at = max(text.rfind(".", floor, reach), text.rfind("!", floor, reach),
+                 text.rfind("؟", floor, reach), text.rfind("?", floor, reach),
+                 text.rfind("\n", floor, reach))
+        if at >= 0:
+            lo = at + 1
+            break
+        reach, step = floor, step * 4
+    close = _SENTENCE_END_RE.search(text, end)
+    return lo, (close.start() if close else len(text))
 
 
 def _countryside_phrases(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer,
@@ -661,7 +503,7 @@ def _tied_area(text: str, end: int, mentions: list[Mention], spans: list[tuple[i
         if other.place is None or other.role != "location" or not other.place.in_area:
             continue
         gap = text[end:other_start]
-        if len(gap) <= 40 and _TIE_RE.match(gap):
+        if len(gap) <= _TIE_REACH and _TIE_RE.match(gap):
             return other
         return None
     return None

@@ -16,7 +16,7 @@ import re
 import ahocorasick
 
 from .model import Mention, Place
-from .normalize import CUE_WORDS, FoldedText, arabic_key, cued_matches, fold, strip_clitics
+from .normalize import CUE_WORDS, FoldedText, arabic_key, fold, strip_clitics
 from .store import Gazetteer
 
 __all__ = ["CUE_KINDS", "countryside", "folded_offset", "is_kind_word", "unknown_named_places"]
@@ -53,12 +53,12 @@ _UNKNOWN_KIND_RE = re.compile(
     r"(?<![^\W\d_])[وفبل]?(?:ال)?(قريه|بلده|ناحيه|مخيم|حي|مزرعه|قريتي|بلدتي)"
     r"\s+(\"[^\"\n]{2,40}\"|[^\W\d_]{2,}(?:\s+[^\W\d_]{3,})?)"
 )
-#: Where a kind word of :data:`_UNKNOWN_KIND_RE` may begin: every one starts so.
-_UNKNOWN_KIND_CUES = ("قري", "بلد", "ناحيه", "مخيم", "حي", "مزرعه")
+#: The kind words of :data:`_UNKNOWN_KIND_RE`.
+_UNKNOWN_KINDS = frozenset({"قريه", "بلده", "ناحيه", "مخيم", "حي", "مزرعه", "قريتي", "بلدتي"})
 #: How many characters a clitic and the article may put before a kind word ('وال').
 _LEAD_REACH = 3
 #: What a match of the kind-word patterns opens with before its kind word: the
-#: ``[وفبل]?(?:ال)?`` the patterns allow (see :func:`gazetteer.normalize.cued_matches`).
+#: ``[وفبل]?(?:ال)?`` the patterns allow (see :func:`_kind_word_matches`).
 _LEADS = frozenset(c + a for c in ("", "و", "ف", "ب", "ل") for a in ("", "ال"))
 _QUOTES = "\"“”«»'"
 _NOT_NAMES = {
@@ -89,12 +89,15 @@ _NOT_SECOND = frozenset({"علي", "الي", "حتي", "لدي", "خلال", "ا
 
 
 def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
-                          gaz: Gazetteer) -> list[Mention]:
+                          gaz: Gazetteer, *,
+                          marked: list[tuple[int, str]] | None = None) -> list[Mention]:
     """'قرية "ملوك سراي" بريف القامشلي': a village we cannot place exactly.
 
     The name is reported (never dropped, never invented): located at the area the
     text gives next to it ('بريف X', 'قرب X', 'في X'), flagged approximate; with
-    no such area it stays unresolved for review.
+    no such area it stays unresolved for review. ``marked``: where the kind words of
+    :data:`gazetteer.normalize.INTRODUCING_WORDS` stand before a blank in ``folded``, as
+    the matcher's pass found them (looked for here when not given).
     """
     quoted = FoldedText.of(text, keep_quotes=True)
     src = quoted.folded
@@ -109,8 +112,9 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             memo[name, kind] = _known_with_other_article(name, kind, gaz)
         return memo[name, kind]
 
-    for match in cued_matches(_UNKNOWN_KIND_RE, src, _UNKNOWN_KIND_CUES, reach=_LEAD_REACH,
-                              leads=_LEADS):
+    at = None if marked is None else _quoted_offsets(folded, quoted, marked)
+    unknown_kinds, plural_kinds = _kind_word_matches(src, at)
+    for match in unknown_kinds:
         # the kind word's last letter as written: 'بلده' (his country), not 'بلدة' (town)
         if text[quoted.to_original(match.end(1), end=True) - 1] == "ه":
             continue
@@ -176,15 +180,87 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         seen.add(mention.key)
         taken.add(s, e)
     out += _recurrences(folded, out, taken)
-    out += _list_members(quoted, known + out, gaz)
+    out += _list_members(quoted, plural_kinds, known + out, gaz)
     _share_areas(out, gaz)
     return out
 
 
 #: A plural or dual kind word leading a list of names: 'في مدن "الرقة" و"الطبقة" و"الكرامة"'.
 _PLURAL_KIND_RE = re.compile(r"(?<![^\W\d_])[وفبل]?(?:ال)?(مدن|بلدات|قري|مدينتي|بلدتي|قريتي)\s+")
-#: Where a kind word of :data:`_PLURAL_KIND_RE` may begin.
-_PLURAL_KIND_CUES = ("مدن", "بلد", "قري", "مدينتي")
+#: The kind words of :data:`_PLURAL_KIND_RE`.
+_PLURAL_KINDS = frozenset({"مدن", "بلدات", "قري", "مدينتي", "بلدتي", "قريتي"})
+#: Every kind word of both patterns where a blank follows it: where their matches may be.
+_KIND_AT = re.compile("(?:" + "|".join(sorted(_UNKNOWN_KINDS | _PLURAL_KINDS, key=len, reverse=True))
+                      + r")(?=\s)")
+
+
+def _kind_word_matches(src: str, kinds_at: list[tuple[int, str]] | None = None,
+                       ) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The matches of :data:`_UNKNOWN_KIND_RE` and of :data:`_PLURAL_KIND_RE` in ``src``:
+    what each one's ``finditer`` yields, from one pass over the text for both.
+
+    Why: tried at every position, their look-behind and optional clitics cost 40 ms a
+    MB; a search for each kind word by itself cost a pass over the text per word and a
+    Python step at each of its many hits inside other words ('حي' in 'الحياة'). One
+    compiled pass finds each kind word with a blank after it (every match has one: no
+    kind word ends another, so none hides one), and a pattern is tried only where one of
+    :data:`_LEADS` stands before such a word, leftmost first, never inside a match made.
+    ``kinds_at``, when given, are those kind words (offset in ``src``, word), in text
+    order, as the matcher's pass found them: then ``src`` is not searched at all (a
+    place given that holds no kind word before a blank is tried in vain, harmlessly).
+    """
+    tries: tuple[list[int], list[int]] = ([], [])
+    leads = _LEADS
+    if kinds_at is None:
+        kinds_at = [(found.start(), found.group()) for found in _KIND_AT.finditer(src)]
+    for at, kind in kinds_at:
+        # both patterns open a word: only where the letters before the kind word begin (a
+        # lead, or none) may one match
+        lead = at
+        while lead > at - _LEAD_REACH - 1 and lead and (ch := src[lead - 1]).isalnum() \
+                and not ch.isdecimal():
+            lead -= 1
+        if lead and (ch := src[lead - 1]).isalnum() and not ch.isdecimal() or \
+                src[lead:at] not in leads:
+            continue
+        if kind in _UNKNOWN_KINDS:
+            tries[0].append(lead)
+        if kind in _PLURAL_KINDS:
+            tries[1].append(lead)
+    return (_matches_at(_UNKNOWN_KIND_RE, src, tries[0]),
+            _matches_at(_PLURAL_KIND_RE, src, tries[1]))
+
+
+def _quoted_offsets(folded: FoldedText, quoted: FoldedText,
+                    marked: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The marked words' offsets in ``folded`` as offsets in ``quoted`` (the same text
+    folded keeping its quotation marks): a kind word's first letter is kept by both, so
+    its offset in the original text maps into either."""
+    originals = folded.to_original_many([at for at, _ in marked])
+    offsets = [folded_offset(quoted, o) for o in originals] if len(marked) < 256 else \
+        _folded_many(quoted, originals)
+    return [(at, word) for at, (_, word) in zip(offsets, marked, strict=True)]
+
+
+def _folded_many(folded: FoldedText, originals: list[int]) -> list[int]:
+    """:func:`folded_offset` of many original offsets, in one vectorised search."""
+    import numpy as np
+
+    at = np.asarray(originals, dtype=np.int64)
+    if folded.deleted:
+        at = at - np.searchsorted(np.asarray(folded.deleted, dtype=np.int64), at, side="left")
+    return at.tolist()
+
+
+def _matches_at(pattern: re.Pattern[str], src: str, tries: list[int]) -> list[re.Match[str]]:
+    """``pattern`` matched at each of ``tries`` in order, none inside a match made."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for pos in sorted(set(tries)):
+        if pos >= end and (match := pattern.match(src, pos)) is not None:
+            end = match.end()
+            out.append(match)
+    return out
 #: One member of such a list: a quoted name, or one word, after a comma or 'و'.
 _MEMBER_RE = re.compile(r"\s*[,،]?\s*(?:و\s*)?(?:[\"“«]([^\"”»\n]{2,30})[\"”»]|([^\W\d_]{2,}))")
 #: The words a gazetteer may register a town under, with its kind word ('بلدة الكرامة').
@@ -193,7 +269,8 @@ _REGISTERED_WITH = ("بلده", "ناحيه", "مدينه", "قريه")
 _MAX_MEMBERS = 8
 
 
-def _list_members(quoted: FoldedText, known: list[Mention], gaz: Gazetteer) -> list[Mention]:
+def _list_members(quoted: FoldedText, leads: list[re.Match[str]], known: list[Mention],
+                  gaz: Gazetteer) -> list[Mention]:
     """The members of a list a plural kind word leads that the gazetteer knows only with
     their kind word: 'مدن "الرقة" و"الطبقة" و"الكرامة"' names the town of al-Karamah,
     registered as 'بلدة الكرامة' because a bare 'الكرامة' means 'dignity'.
@@ -205,8 +282,7 @@ def _list_members(quoted: FoldedText, known: list[Mention], gaz: Gazetteer) -> l
     spans: list[tuple[int, int]] = []
     starts: list[int] = []
     out: list[Mention] = []
-    for lead in cued_matches(_PLURAL_KIND_RE, src, _PLURAL_KIND_CUES, reach=_LEAD_REACH,
-                              leads=_LEADS):
+    for lead in leads:
         if not starts and known:  # made on first need: most texts hold no such list
             spans = _folded_spans(quoted, known)
             starts = [s0 for s0, _ in spans]
@@ -276,15 +352,20 @@ def _recurrences(folded: FoldedText, found: list[Mention],
     keys = [key for key in dict.fromkeys(m.key for m in found)
             if len(key.replace(" ", "")) >= _MIN_RECURRING]
     places = _occurrences(text, keys)
-    for key in keys:
-        for at in _whole_word_hits(text, key, places[key]):
-            start = folded.to_original(at)
-            end = folded.to_original(at + len(key), end=True)
-            if taken.overlaps(start, end):
-                continue
-            out.append(Mention(start=start, end=end, text=folded.original[start:end], key=key,
-                               cue=f"'{key}' named again (introduced with a kind word)"))
-            taken.add(start, end)
+    hits = [(key, at) for key in keys for at in _whole_word_hits(text, key, places[key])]
+    # every hit's original span in one search (a long text has thousands of them)
+    starts = folded.to_original_many([at for _, at in hits])
+    ends = folded.to_original_many([at + len(key) for key, at in hits], end=True)
+    cues: dict[str, str] = {}
+    for (key, _), start, end in zip(hits, starts, ends, strict=True):
+        if taken.overlaps(start, end):
+            continue
+        cue = cues.get(key)
+        if cue is None:
+            cue = cues[key] = f"'{key}' named again (introduced with a kind word)"
+        out.append(Mention(start=start, end=end, text=folded.original[start:end], key=key,
+                           cue=cue))
+        taken.add(start, end)
     return out
 
 
@@ -417,33 +498,52 @@ def is_kind_word(word: str) -> bool:
 
 class _Taken:
     """The spans of the text named so far: the known mentions' (fixed) and those this
-    module adds, each list sorted and none overlapping another.
+    module adds, each kept sorted and none overlapping another of its kind.
 
-    Why two lists: inserting into one sorted list of every mention of a long text moved
+    Why two kinds: inserting into one sorted list of every mention of a long text moved
     tens of thousands of entries per insert; the added spans are few. A span overlaps
-    the union exactly when it overlaps a span of either list.
+    the union exactly when it overlaps a span of either. Each is held as two flat lists
+    of starts and ends, ordered as the (start, end) pairs are: a search among integers
+    costs a third of one among pairs.
     """
 
     __slots__ = ("fixed", "added")
 
     def __init__(self, fixed: list[tuple[int, int]]) -> None:
-        self.fixed = fixed
-        self.added: list[tuple[int, int]] = []
+        self.fixed = _Spans([s for s, _ in fixed], [e for _, e in fixed])
+        self.added = _Spans([], [])
 
     def overlaps(self, start: int, end: int) -> bool:
-        return _overlaps(self.fixed, start, end) or (
-            bool(self.added) and _overlaps(self.added, start, end))
+        return self.fixed.overlaps(start, end) or (
+            bool(self.added.starts) and self.added.overlaps(start, end))
 
     def add(self, start: int, end: int) -> None:
-        bisect.insort(self.added, (start, end))
+        self.added.insert(start, end)
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps a span of a sorted list of non-overlapping spans."""
-    i = bisect.bisect_left(spans, (start, start))  # the spans at i - 1 and i are the only ones
-    if i and spans[i - 1][0] < end and start < spans[i - 1][1]:  # that may overlap it
-        return True
-    return i < len(spans) and spans[i][0] < end and start < spans[i][1]
+class _Spans:
+    """Spans sorted as (start, end) pairs, as two lists; every end at or after its start."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, starts: list[int], ends: list[int]) -> None:
+        self.starts, self.ends = starts, ends
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps one of the spans, which overlap no other."""
+        starts, ends = self.starts, self.ends
+        i = bisect.bisect_left(starts, start)  # the spans at i - 1 and i are the only ones
+        if i and starts[i - 1] < end and start < ends[i - 1]:  # that may overlap it
+            return True
+        return i < len(starts) and starts[i] < end and start < ends[i]
+
+    def insert(self, start: int, end: int) -> None:
+        """Add a span where ``bisect.insort`` puts the pair: after the equal ones."""
+        starts = self.starts
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_right(starts, start)
+        at = bisect.bisect_right(self.ends, end, lo, hi) if hi > lo else hi
+        starts.insert(at, start)
+        self.ends.insert(at, end)
 
 
 def _area_after(pos: int, known: list[Mention], starts: list[int]) -> Mention | None:

@@ -62,3 +62,35 @@ def test_every_match_is_a_whole_word_with_listed_clitics(matcher, text):
                                          or folded[m.word_start - 1] == "_")
         assert m.prefix in BARE_PREFIXES | WITH_ARTICLE_PREFIXES
         assert folded[m.word_start:m.end] == m.prefix + m.core
+
+
+def test_the_pass_marks_kind_words_before_a_blank_and_names_alike(small_gazetteer) -> None:
+    text = "في قرية ملوك سراي قرب القامشلي وفي قريه\nتل حميدو، وحي الزهور وقريةٌ"
+    folded, raws, marked = small_gazetteer.matcher.find_marked(text)
+    assert [r.core for r in raws] == [r.core for r in small_gazetteer.matcher.find(text)[1]]
+    assert [(folded.folded[at:at + len(word)], word) for at, word in marked] == [
+        ("قريه", "قريه"), ("قريه", "قريه"), ("حي", "حي")]  # not the last: no blank after it
+    assert PlaceMatcher(small_gazetteer.places.values(), marks=()).scan_marked(folded.folded)[1] == []
+
+
+def _longest_by_sorted_lengths(matches):
+    """The selection as first written: sorted by start with the longest first."""
+    matches = sorted(matches, key=lambda m: (m[0] << 32) - (m[1] - m[0]))
+    chosen = []
+    for m in matches:
+        if not chosen or m[0] >= chosen[-1][1]:
+            chosen.append(m)
+        elif (m[1] - m[0]) > (chosen[-1][1] - chosen[-1][0]):
+            chosen[-1] = m
+    return chosen
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sets(st.tuples(st.integers(0, 40), st.integers(1, 9))))
+def test_the_longest_of_each_start_is_chosen_as_when_it_came_first(spans) -> None:
+    """Matches come in the automaton's order (by end); one span per (start, length)."""
+    from gazetteer.matcher import RawMatch, _longest_non_overlapping
+
+    found = sorted((RawMatch(s, s + n, "x", ("p",), "", s) for s, n in spans),
+                   key=lambda m: m.end)
+    assert _longest_non_overlapping(list(found)) == _longest_by_sorted_lengths(found)

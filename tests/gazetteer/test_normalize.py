@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gazetteer.normalize import (
@@ -250,6 +250,18 @@ def test_the_other_spaces_between_words_fold_to_one_space():
     assert fold("دير\xa0\u00a0الزور") == "دير الزور"
 
 
+def test_the_blanks_of_a_folded_text_are_every_character_the_regex_blank_matches():
+    """What the matcher marks a kind word before (see ``FOLDED_BLANKS``): every ``\\s``
+    character either is one of them or folds to one."""
+    import re as regex
+
+    from gazetteer.normalize import FOLDED_BLANKS
+
+    blanks = [chr(c) for c in range(0x110000) if regex.match(r"\s", chr(c))]
+    assert set(FOLDED_BLANKS) <= set(blanks)
+    assert all(fold("x" + b + "x")[1] in FOLDED_BLANKS for b in blanks)
+
+
 @pytest.mark.parametrize(("text", "folded"), [
     ("وناحية”تل تمر”", "وناحيه تل تمر"),  # a quote standing for the space the page left out
     ('ميليشيات"قسد" بريف', "ميليشيات قسد بريف"),
@@ -281,3 +293,34 @@ def test_a_dot_inside_a_stretched_word_is_deleted(text, folded) -> None:
     ft = FoldedText.of(text)
     assert ft.folded == folded == fold(text)
     assert ft.original == text
+
+
+def _mended_reference(text: str) -> str:
+    """``mended`` as first written: the look-behinds opening the patterns, a list of every
+    character (the fast one must give the same text)."""
+    import re as regex
+
+    from gazetteer.normalize import _CLITIC_TOKENS, _LETTER, _QUOTE_CHARS
+
+    dotted = regex.compile(f"(?:(?<={_LETTER})|(?<={_LETTER}\u0640)|(?<={_LETTER}\u0640\u0640))"
+                           f"\\.(?=\u0640*{_LETTER})(?:(?<=\u0640\\.)|(?=\u0640))")
+    glued = regex.compile(r"(?<=[^\W\d_])[" + _QUOTE_CHARS + r"](?=[^\W\d_])")
+    if "\u0640." in text or ".\u0640" in text:
+        text = dotted.sub("\u0640", text)
+    chars = list(text)
+    for m in glued.finditer(text):
+        token = regex.compile(r"[^\W\d_]+$").search(text, max(0, m.start() - 12), m.start())
+        if token is not None and token.group(0) not in _CLITIC_TOKENS:
+            chars[m.start()] = " "
+    return "".join(chars)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["ق", "س", "د", "ل", "لـ", "بـ", "و", "ال", "\u0640", ".", '"', "\u201c",
+                                 "\u201d", "«", "»", "\u2033", " ", "1", "x", "_", "قسد", "ناحية"]),
+                max_size=40))
+def test_mended_reads_as_the_patterns_first_written(pieces) -> None:
+    from gazetteer.normalize import mended
+
+    text = "".join(pieces)
+    assert mended(text) == _mended_reference(text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gazetteer.offsets import MAX_OFFSET_KM
 from gazetteer.resolver import resolve_text
@@ -64,3 +66,63 @@ def test_a_known_village_before_the_phrase_keeps_its_own_point(gaz) -> None:
 def test_no_point_without_a_bearing_or_beyond_a_villages_reach(gaz, text) -> None:
     assert _mention(gaz, text, "دير الزور").place.id == "deir_ez_zor"
     assert MAX_OFFSET_KM < 122
+
+
+def _offset_places_reference(folded, mentions, gaz) -> None:
+    """offset_places as first written: every mention read for each phrase's village."""
+    from gazetteer import offsets as o
+    from gazetteer.unknown import folded_offset
+
+    text = folded.folded
+    for m in mentions:
+        place = m.place
+        if place is None or m.role != "location" or not place.in_area or place.kind not in o._POINT_KINDS:
+            continue
+        at = folded_offset(folded, m.start)
+        found = o._OFFSET_RE.search(text, max(0, at - 60), at)
+        if found is None:
+            continue
+        number = found.group(1)
+        km = int(number) if number.isdigit() else o._NUMBER_WORDS[number]
+        bearing = o._BEARINGS.get(tuple(w for w in found.group(2, 3) if w))
+        if bearing is None or not 0 < km <= MAX_OFFSET_KM:
+            continue
+        point = o.offset_place(place, km, bearing, gaz)
+        area = gaz.countryside_of.get(place.id, place)
+        villages = []
+        for other in mentions:
+            unknown = other.place is None and other.role == "location" and bool(other.kind_word)
+            if not unknown and (other.place is None or other.place.id not in (place.id, area.id)
+                                or not other.approximate):
+                continue
+            end = folded_offset(folded, other.end)
+            if end <= found.start() and len(text[end:found.start()].strip(" (،,-")) <= 12:
+                villages.append(other)
+        for target in [m, *villages]:
+            target.place, target.approximate, target.geo_precision = point, True, 2
+            target.cue = (f"{km} km {o._DIRECTION_NAMES[bearing][1]} of {place.name_ar} as the "
+                          "text gives it: approximate")
+
+
+_BEFORE = ["", "قرية خراب ناس", 'قرية "تل حميدو"', "بلدة تل حميدو", "الحسكة", "مدينة عين العرب"]
+_GAP = ["", " ", " (", " التي تقع", " الواقعة على بعد", "، وهي قرية صغيرة تقع", " - "]
+_NUMBER = ["20 كيلومترًا", "15 كم", "خمسة كم", "100 كم", "عشرة كيلو", "2"]
+_WHERE = ["شرق", "إلى الشمال الشرقي من", "جنوب غرب", "شمالي", "في"]
+_TOWN = ["مدينة عين العرب", "الحسكة", "بلدة القحطانية", "دمشق", "ريف الحسكة"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_BEFORE), st.sampled_from(_GAP), st.sampled_from(_NUMBER),
+                          st.sampled_from(_WHERE), st.sampled_from(_TOWN)), min_size=1, max_size=4))
+def test_offsets_read_as_first_written(gaz, pieces) -> None:
+    from gazetteer import resolver
+
+    text = "، ".join(f"{b}{g} {n} {w} {t})" for b, g, n, w, t in pieces)
+    fast = [m.as_dict() for m in resolve_text(text, gaz)]
+    real = resolver.offset_places
+    try:
+        resolver.offset_places = _offset_places_reference
+        slow = [m.as_dict() for m in resolve_text(text, gaz)]
+    finally:
+        resolver.offset_places = real
+    assert fast == slow

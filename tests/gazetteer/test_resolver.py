@@ -172,7 +172,7 @@ def _words_before_by_long_window(text: str, pos: int, n: int) -> list[str]:
                                  "_", "بلدة", "الشرقي", "x", "حي"]), max_size=40),
        st.integers(1, 5))
 def test_the_words_before_a_name_are_those_of_its_sentence_within_60_characters(pieces, n):
-    from gazetteer.resolver import _words_before
+    from gazetteer.cues import words_before as _words_before
 
     text = "".join(pieces) + "القامشلي"
     pos = len(text) - len("القامشلي")
@@ -211,9 +211,52 @@ def test_single_candidate_choices_are_remembered_per_kind_word_and_precision(
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="قرية ال1_-.\n،:!\u0640x ", max_size=90), st.integers(0, 90))
 def test_words_before_reads_the_words_the_regex_reads(text: str, pos: int) -> None:
-    from gazetteer.resolver import _words_before
+    from gazetteer.cues import words_before as _words_before
 
     pos = min(pos, len(text))
     window = text[max(0, pos - 60):pos]
     cut = max(window.rfind(c) for c in ".\n!?")
     assert _words_before(text, pos, 4) == re.findall(r"[^\W_]+", window[cut + 1:])[-4:]
+
+
+_PERSON_PIECES = ["باراك", "اوباما", "مظلوم", "كوباني", "دونالد", "ترامب", "بشار", "الاسد",
+                  "القامشلي", "بالقامشلي", "والقامشلي", "الحسكه", "اراك", "عين العرب", "قرية",
+                  "في", "قال", "12", " ", " ", " ", "  ", "\n", "\r", ".", "،", "-", "x", "بايدن"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PERSON_PIECES), max_size=30))
+def test_the_cheap_person_test_never_misses_a_persons_name(pieces) -> None:
+    """Where ``_may_name_a_person`` says no, the full reading says no too (the fast path
+    only skips work, never a person)."""
+    from gazetteer.cues import may_name_a_person as _may_name_a_person
+    from gazetteer.cues import words_before as _words_before
+    from gazetteer.persons import default_person_names
+    from gazetteer.store import load_gazetteer
+
+    gaz = load_gazetteer()
+    folded, raws = gaz.matcher.find("".join(pieces))
+    text = folded.folded
+    for raw in raws:
+        if not _may_name_a_person(raw, _words_before(text, raw.word_start, 4), text):
+            assert not default_person_names().is_person_at(text, raw.word_start, raw.start,
+                                                            raw.end), raw
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["معبر", " ", ".", "!", "؟", "?", "\n", "x", "اليعربية" * 40]),
+                max_size=40), st.data())
+def test_a_sentence_is_found_around_a_name_as_the_list_of_sentence_ends_gives_it(pieces, data):
+    """``_sentence_of`` searches around one name; the reference lists every sentence end."""
+    import bisect
+
+    from gazetteer.resolver import _sentence_of
+
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    ends = [m.end() for m in re.finditer(r"[.!؟?\n]", text)]
+    before, after = bisect.bisect_right(ends, start), bisect.bisect_right(ends, end)
+    expected = (ends[before - 1] if before else 0,
+                ends[after] - 1 if after < len(ends) else len(text))
+    assert _sentence_of(text, start, end) == expected
