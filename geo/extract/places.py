@@ -185,6 +185,8 @@ _SPREAD_TYPES = frozenset({"deployment", "convoy", "patrol", "withdrawal"})
 #: A clause that only says where: ', في حي X', '، داخل مدينة X', '، شمال مدينة X' (after a comma).
 _LOCATIVE_CLAUSE_RE = rx(r"[\s,]*(?:و\s*)?(?:(?:في|ب|داخل|عند|قرب|بالقرب من|علي|وسط)\s*"
                          r"|(?:(?:في|الي)\s*)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*(?:(?:ال)?(?:شرق|غرب)ي?\s*)?)"
+                         # 'على الطريق العام في منطقة الكرامة': the road, then where it runs
+                         r"(?:(?:ال)?طريق(?:\s+(?:ال)?(?:عام|دولي|رئيسي|سريع))?\s+(?:في|ب|قرب)\s*)?"
                          r"(?:(?:ال)?(?:حي|مدينه|بلده|قريه|منطقه|ناحيه|مخيم|محيط|اطراف|ريف|مدينتي|بلدتي"
                          r"|قريتي|مدن|بلدات|قري|احياء|مناطق)\s*)*")
 
@@ -192,8 +194,13 @@ _LOCATIVE_CLAUSE_RE = rx(r"[\s,]*(?:و\s*)?(?:(?:في|ب|داخل|عند|قرب|
 def locative_after(doc: Doc, clause_end: int, m: Mention) -> bool:
     """Whether ``m`` opens the clause right after the event's, and that clause only says
     where: 'استهدف مجهولون بعبوة ناسفة سيارة لقسد، في حي الفردوس بمدينة الرقة'."""
-    return clause_end <= m.start < clause_end + 40 and _LOCATIVE_CLAUSE_RE.fullmatch(
-        doc.fspan(clause_end, m.start)) is not None
+    if not clause_end <= m.start < clause_end + 80:
+        return False
+    # a day set off by commas may stand first: '، منتصف ليلة الأمس، في ريف الرقة الشرقي'
+    asides = [d for d in doc.dates if clause_end <= d.start and d.end <= m.start]
+    start = asides[-1].end if asides and not doc.fspan(clause_end, asides[0].start).strip(" ,") \
+        else clause_end
+    return start + 40 > m.start and _LOCATIVE_CLAUSE_RE.fullmatch(doc.fspan(start, m.start)) is not None
 
 
 #: A place told as where: 'في بلدة X', 'ببلدة X' (a preposition and a kind word).

@@ -562,3 +562,15 @@ def test_a_later_story_of_another_kind_told_without_a_source_stays_undated(gaz):
             "وسيرت القوات الروسية دورية في ريف القامشلي.")
     [patrol] = [i for i in run(gaz, body).incidents if i.type == "patrol"]
     assert patrol.date_first is None
+
+
+def test_a_place_after_a_day_set_off_by_commas_locates_a_blast(gaz):
+    body = ("قتل مدنيان بانفجار عبوة ناسفة استهدفت سيارتهم على الطريق العام، منتصف ليلة الأمس، في "
+            "بلدة الشحيل.")
+    assert ("explosion", "shuhayl") in _placed(gaz, body)
+
+
+def test_a_blast_on_a_road_in_an_area_is_there(gaz):
+    body = ("وقال مصدر إن عبوة ناسفة انفجرت عند مرور سيارة منتصف ليلة الأحد، على الطريق العام في "
+            "منطقة الكرامة شرق الرقة.")
+    assert ("explosion", "karama_raqqa") in _placed(gaz, body)
