@@ -574,3 +574,9 @@ def test_a_blast_on_a_road_in_an_area_is_there(gaz):
     body = ("وقال مصدر إن عبوة ناسفة انفجرت عند مرور سيارة منتصف ليلة الأحد، على الطريق العام في "
             "منطقة الكرامة شرق الرقة.")
     assert ("explosion", "karama_raqqa") in _placed(gaz, body)
+
+
+def test_a_capture_with_an_aside_between_dashes(gaz):
+    body = ("سيطرت قوات سوريا الديمقراطية -التي تشكل وحدات حماية الشعب الكردية الثقل الأساسي فيها- "
+            "اليوم على مدينة منبج بعد أكثر من شهرين من المعارك.")
+    assert ("capture", "manbij") in _placed(gaz, body)
