@@ -549,6 +549,10 @@ def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
         for h in doc.in_sentence(doc.actors, s) if not h.metonym)
 
 
+#: Under a deal: 'بموجب اتفاق', 'وفق اتفاق', 'بالاتفاق مع', 'باتفاق مع'.
+_BY_DEAL_RE = rx(r"(?<![^\W\d_])(?:بموجب|وفق|وفقا ل|تنفيذا ل)\s*(?:ال)?اتفاق|(?<![^\W\d_])ب(?:ال)?اتفاق مع")
+
+
 #: 'عقب الاستهداف', 'بعد الهجوم', 'توقف القصف': an attack the article told before, named as a
 #: point in time.
 _AFTER_TOLD_RE = rx(r"(?<![^\W\d_])[وف]?(?:عقب|بعد|اثر|اعقاب|جراء|توقف|وقف|انتهاء)\s+ال$")
@@ -574,7 +578,10 @@ _NEED_CHECKS = {
     "happened": lambda doc, s, m, text: bool(HAPPENED_RE.search(text)),
     "signed": lambda doc, s, m, text: bool(SIGNED_RE.search(text)),
     "mil_near": _military_near,
-    "fighting": lambda doc, s, m, text: bool(FIGHTING_RE.search(text)) and _military_near(doc, s, m, text),
+    # an entry under a deal is a deployment, whatever fighting it was to face: 'دخلت قوات الحكومة
+    # مدينة كوباني بموجب اتفاق مع الإدارة الذاتية لمواجهة الهجوم التركي'
+    "fighting": lambda doc, s, m, text: bool(FIGHTING_RE.search(text)) and not _BY_DEAL_RE.search(text)
+    and _military_near(doc, s, m, text),
     "no_fighting": lambda doc, s, m, text: not FIGHTING_RE.search(text) and _military_near(doc, s, m, text),
     "gunmen": lambda doc, s, m, text: bool(GUNMEN_RE.search(text[max(0, m.start() - 60):m.end() + 60])),
     "no_attack": lambda doc, s, m, text: not _attack_told(text),

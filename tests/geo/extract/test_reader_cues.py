@@ -580,3 +580,10 @@ def test_a_capture_with_an_aside_between_dashes(gaz):
     body = ("سيطرت قوات سوريا الديمقراطية -التي تشكل وحدات حماية الشعب الكردية الثقل الأساسي فيها- "
             "اليوم على مدينة منبج بعد أكثر من شهرين من المعارك.")
     assert ("capture", "manbij") in _placed(gaz, body)
+
+
+def test_an_entry_under_a_deal_is_a_deployment_not_a_capture(gaz):
+    body = ("وأمس الأربعاء، دخلت قوات الحكومة السورية مدينة كوباني بموجب اتفاق مع الإدارة الذاتية؛ "
+            "لمواجهة الهجوم التركي.")
+    types = {t for t, p in _placed(gaz, body) if p == "ain_al_arab"}
+    assert "deployment" in types and "capture" not in types
