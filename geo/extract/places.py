@@ -440,13 +440,18 @@ def is_actor_word(doc: Doc, m: Mention) -> bool:
 _AGAINST_RE = rx(r"(?<![^\W\d_])ضد\s*$")
 
 
+#: 'ومحيطها', 'وريفه' right after a place: its surroundings, part of the place told.
+_SURROUNDINGS_RE = rx(r"^\s*و(?:محيط|ريف|اطراف|ضواحي)(?:ها|ه)(?![^\W\d_])")
+
+
 def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
     """'الحسكة' in 'القامشلي شمالي الحسكة', 'محافظة الحسكة' after 'بلدة القحطانية' and in
     'مدينة تل أبيض بريف محافظة الحسكة' (a coarser place said where the one before it lies)."""
     for other in usable:
         if other is m or other.end > m.start or m.start - other.end > 24:
             continue
-        gap = doc.fspan(other.end, m.start)
+        # 'مدينة منبج ومحيطها (شمال شرق حلب)': the town's surroundings, then where it lies
+        gap = _SURROUNDINGS_RE.sub("", doc.fspan(other.end, m.start), count=1)
         if re.search(r"[.!?]", gap) or re.search(r"(?<![^\W\d_])و", gap.strip()[:1]):
             continue
         if _DIRECTION_RE.search(gap):

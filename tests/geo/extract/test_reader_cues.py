@@ -587,3 +587,10 @@ def test_an_entry_under_a_deal_is_a_deployment_not_a_capture(gaz):
             "لمواجهة الهجوم التركي.")
     types = {t for t, p in _placed(gaz, body) if p == "ain_al_arab"}
     assert "deployment" in types and "capture" not in types
+
+
+def test_a_list_of_towns_each_with_its_surroundings_and_province_in_brackets(gaz):
+    body = ("وانتشرت القوات السورية اليوم في مدينة منبج ومحيطها (شمال شرق حلب) وبلدة تل تمر (شمال غرب "
+            "الحسكة) ومحيط بلدة عين عيسى (شمال الرقة).")
+    places = {p for t, p in _placed(gaz, body) if t == "deployment"}
+    assert {"manbij", "tal_tamr", "ayn_issa"} <= places and "aleppo" not in places
