@@ -363,8 +363,14 @@ def summed_up(text: str, start: int) -> bool:
     """Is the trigger at ``start`` told within a long span its sentence sums up ('وخلال الأشهر
     الثلاثة الماضية، تمركزت الشرطة العسكرية الروسية في 10 نقاط', 'منذ بداية العام نفذت ...')?
     A summary of months is background to the article's news, not an event of its own; a
-    day's span ('خلال 24 ساعة') is not such a span: it dates the event."""
-    return _may(_SPAN, text) and bool(SPAN_RE.search(text, 0, start))
+    day's span ('خلال 24 ساعة') is not such a span: it dates the event. A sentence opening
+    'وبذلك يكون' sums up what the article told ('وبذلك يكون الجيش الأميركي أرسل أولى
+    التعزيزات لقواته في عام 2024')."""
+    return bool(_SUMS_UP_RE.match(text)) or (_may(_SPAN, text) and bool(SPAN_RE.search(text, 0, start)))
+
+
+#: 'وبذلك يكون', 'وبهذا يرتفع': a sentence that sums up the news told before it.
+_SUMS_UP_RE = rx(r"^\W*[وف]?(?:بذلك|بهذا)\s+(?:يكون|تكون|يرتفع|ترتفع|يبلغ|تبلغ|يصل|تصل)(?![^\W\d_])")
 
 
 #: 'ويأتي التصعيد بعد ساعات من التهديدات', 'وتأتي هذه الهجمات في ظل ...': a sentence that

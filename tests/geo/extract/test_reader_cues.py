@@ -594,3 +594,9 @@ def test_a_list_of_towns_each_with_its_surroundings_and_province_in_brackets(gaz
             "الحسكة) ومحيط بلدة عين عيسى (شمال الرقة).")
     places = {p for t, p in _placed(gaz, body) if t == "deployment"}
     assert {"manbij", "tal_tamr", "ayn_issa"} <= places and "aleppo" not in places
+
+
+def test_a_sentence_summing_up_the_news_is_no_new_event(gaz):
+    body = ("وصلت تعزيزات عسكرية أمريكية، اليوم، إلى قاعدة الشدادي.\n\n"
+            "وبذلك يكون الجيش الأميركي أرسل أولى التعزيزات لقواته في منبج في عام 2024.")
+    assert "manbij" not in {p for _, p in _placed(gaz, body)}
