@@ -20,7 +20,8 @@ from .folding import WORD_END, WORD_START, fold_letters, rx
 from .lexicon import DATA_DIR, check_pattern, rows_by_name
 
 __all__ = [
-    "AIR_RE", "AIRLIFT_RE", "ARTILLERY_RE", "ATTACK_RE", "ATTRIBUTE_RE", "BACKGROUND_RE", "CUES_FILE",
+    "AIR_RE", "AIRLIFT_RE", "ARTILLERY_RE", "ATTACK_RE", "ATTRIBUTE_RE", "BACKGROUND_RE", "BY_DEAL_RE",
+    "CUES_FILE",
     "DENIAL_RE", "DUAL_RE", "FALSEHOOD_RE",
     "EXPLOSIVE_RE", "FIGHTING_RE",
     "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
@@ -113,6 +114,8 @@ EXPLOSIVE_RE = _cue_rx("explosive")
 GUNMEN_RE = _cue_rx("gunmen")
 ATTACK_RE = _cue_rx("attack")
 NOT_MIL_SUBJECT_RE = _cue_rx("not_military")
+#: Under a deal: 'بموجب اتفاق', 'وفق اتفاق', 'بالاتفاق مع', 'باتفاق مع'.
+BY_DEAL_RE = rx(r"(?<![^\W\d_])(?:بموجب|وفق|وفقا ل|تنفيذا ل)\s*(?:ال)?اتفاق|(?<![^\W\d_])ب(?:ال)?اتفاق مع")
 
 # --- uses of a trigger word that report no event ---------------------------------------------
 

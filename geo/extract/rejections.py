@@ -39,7 +39,8 @@ from .folding import rx
 from .gates import Gate
 from .sentences import clause_of
 
-__all__ = ["attributes_end", "background", "context", "earlier_event", "is_anaphoric", "nth_time",
+__all__ = ["attributes_end", "background", "context", "defined_by_relative", "earlier_event", "is_anaphoric",
+           "nth_time",
            "opens_view_quote", "purposive", "refers_back", "rejected", "social_post", "summed_up", "tally",
            "target_span"]
 
@@ -219,6 +220,16 @@ def purposive(text: str, start: int) -> bool:
 
 #: Event nouns whose article belongs to the idiom ('القبض على', 'إلقاء القبض على'), not a reference.
 _IDIOM_RE = rx(r"(?:ال)?قبض علي")
+
+
+def defined_by_relative(text: str, m: re.Match[str]) -> bool:
+    """Is the event noun definite and defined by the relative clause after it ('الهجوم
+    الإسرائيلي الذي استهدف المنطقة الوسطى')? Told after an event of its kind, it names that
+    event again (:func:`geo.extract.triggers.sentence_candidates` decides)."""
+    definite = (text[max(0, m.start() - 4):m.start()].endswith(("ال", "بال", "لل"))
+                or m.group(0).startswith("ال"))
+    after = text[m.end():]
+    return definite and bool(_RELATIVE_CLAUSE_RE.match(after)) and not _SAID_ABOUT_RE.match(after)
 
 
 def is_anaphoric(text: str, m: re.Match[str]) -> bool:

@@ -25,11 +25,13 @@ from typing import Any
 from geo.tables import Field, load_toml_rows
 
 from ..model import Incident
+from ..relate import AREA_KINDS
 from .actors import side_of
 from .cues import (
     AIR_RE,
     AIRLIFT_RE,
     ATTACK_RE,
+    BY_DEAL_RE,
     DUAL_RE,
     FIGHTING_RE,
     GUNMEN_RE,
@@ -51,6 +53,7 @@ from .rejections import (
     attributes_end,
     background,
     context,
+    defined_by_relative,
     earlier_event,
     is_anaphoric,
     nth_time,
@@ -335,6 +338,10 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     if ctype in _PASSING_TYPES and _WHILE_RE.search(text, max(0, m.start() - 12), m.start()):
         return None  # 'وقع التفجير خلال مرور رتل': the passing dates what hit it, no news of its own
     anaphoric = trig.form == "noun" and is_anaphoric(text, m) and not _first_report(doc, s, m, text, ctype)
+    # 'جراء الهجوم الإسرائيلي الذي استهدف المنطقة الوسطى' after the strikes were told: the
+    # same strikes named again, defining clause and all
+    anaphoric = anaphoric or (trig.form == "noun" and not s.lead and defined_by_relative(text, m)
+                              and _kind_told_before(doc, s, ctype) and not _clause_of_its_own(doc, s, m))
     # 'التي كان الهجوم يستهدف مقر قيادتها': a verb whose subject is a noun referring back
     anaphoric = anaphoric or (m.group(0)[:1] in "يت" and _NOUN_SUBJECT_RE.search(
         text, max(0, m.start() - 24), m.start()) is not None)
@@ -492,6 +499,15 @@ _OCCURS_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?(?:تجددت|تستمر|استمر
 _ANY_ATTACK = frozenset({"armed_clash", "attack"})
 
 
+def _clause_of_its_own(doc: Doc, s: Sentence, m: re.Match[str]) -> bool:
+    """Does the relative clause after an event noun give the event a day or a town of its own
+    ('بعد التفجير الذي وقع في منبج الأسبوع الماضي')? Then it is another event, not one
+    told before named again."""
+    lo, hi = s.to_original(m.end(), clause_of(s.folded, m.start())[1])
+    return bool(doc.starting_in(doc.dates, lo, hi)) or any(
+        x.place.kind not in AREA_KINDS for x in doc.starting_in(doc.usable, lo, hi))
+
+
 def _kind_told_before(doc: Doc, s: Sentence, ctype: str) -> bool:
     """Did a sentence before ``s`` tell (not refer to) an event of ``ctype``'s kind?"""
     kinds = [k for k in EVENT_KINDS if ctype in k or (ctype in _ANY_ATTACK and "attack" in k)]
@@ -549,10 +565,6 @@ def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
         for h in doc.in_sentence(doc.actors, s) if not h.metonym)
 
 
-#: Under a deal: 'بموجب اتفاق', 'وفق اتفاق', 'بالاتفاق مع', 'باتفاق مع'.
-_BY_DEAL_RE = rx(r"(?<![^\W\d_])(?:بموجب|وفق|وفقا ل|تنفيذا ل)\s*(?:ال)?اتفاق|(?<![^\W\d_])ب(?:ال)?اتفاق مع")
-
-
 #: 'عقب الاستهداف', 'بعد الهجوم', 'توقف القصف': an attack the article told before, named as a
 #: point in time.
 _AFTER_TOLD_RE = rx(r"(?<![^\W\d_])[وف]?(?:عقب|بعد|اثر|اعقاب|جراء|توقف|وقف|انتهاء)\s+ال$")
@@ -580,7 +592,7 @@ _NEED_CHECKS = {
     "mil_near": _military_near,
     # an entry under a deal is a deployment, whatever fighting it was to face: 'دخلت قوات الحكومة
     # مدينة كوباني بموجب اتفاق مع الإدارة الذاتية لمواجهة الهجوم التركي'
-    "fighting": lambda doc, s, m, text: bool(FIGHTING_RE.search(text)) and not _BY_DEAL_RE.search(text)
+    "fighting": lambda doc, s, m, text: bool(FIGHTING_RE.search(text)) and not BY_DEAL_RE.search(text)
     and _military_near(doc, s, m, text),
     "no_fighting": lambda doc, s, m, text: not FIGHTING_RE.search(text) and _military_near(doc, s, m, text),
     "gunmen": lambda doc, s, m, text: bool(GUNMEN_RE.search(text[max(0, m.start() - 60):m.end() + 60])),
