@@ -1,0 +1,117 @@
+"""The conditions a trigger's row may set on its sentence (its ``need`` in triggers.toml).
+
+Why a module: a trigger word alone often says too little ('دورية' may be a police round,
+'قصف' a word of politics); its row names a condition the sentence must meet ('patrol':
+a patrol word, 'mil_near': a military word or a force near the word, 'fighting': words of
+fighting and no deal). Each condition is one small check here, read by
+:mod:`.triggers` for every match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .actors import side_of
+from .cues import (
+    AIR_RE,
+    AIRLIFT_RE,
+    ATTACK_RE,
+    BY_DEAL_RE,
+    DUAL_RE,
+    FIGHTING_RE,
+    GUNMEN_RE,
+    HAPPENED_RE,
+    HELI_RE,
+    MIL_WORD_RE,
+    NOT_MIL_SUBJECT_RE,
+    OFFICIALS_RE,
+    PATROL_RE,
+    ROAD_RE,
+    SIGNED_RE,
+    SOLDIERS_RE,
+)
+from .document import Doc
+from .folding import rx
+from .sentences import Sentence, clause_of
+
+__all__ = ["need_ok"]
+
+
+def need_ok(doc: Doc, s: Sentence, need: str, m: re.Match[str], text: str) -> bool:
+    """Does the sentence meet a trigger's ``need`` (see the header of triggers.toml)?"""
+    check = _NEED_CHECKS.get(need)
+    return True if check is None else check(doc, s, m, text)
+
+
+def _no_air_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
+    near = text[max(0, m.start() - 20):m.end() + 30]
+    return not re.search(r"طائر|مسير|في الجو|مقاتل", near)
+
+
+def _patrol(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
+    return bool(PATROL_RE.search(text)) and not re.match(
+        r"\s*(?:ال)?(?:طائر|مقاتل|مسير|مروحي|صاروخ)", text[m.end():])
+
+
+def _a_strike(text: str, m: re.Match[str]) -> bool:
+    """'قصف الجيش ... في أول عملية عسكرية': the operation is the strike its clause tells,
+    not a landing (unless the clause says إنزال or مداهمة)."""
+    lo, hi = clause_of(text, m.start())
+    part = text[lo:hi]
+    return bool(_STRIKE_WORD_RE.search(part)) and "انزال" not in part and "مداهم" not in part
+
+
+_STRIKE_WORD_RE = rx(r"قصف|غار(?:ه|ات)|ضرب(?:ه|ات)|استهدف")
+
+
+def _two_sides(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
+    sides = {side_of(h.actor) for h in doc.in_sentence(doc.actors, s) if not h.metonym} - {""}
+    return len(sides) >= 2 or bool(DUAL_RE.search(text) and SOLDIERS_RE.search(text))
+
+
+def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
+    # a verb joined by 'و' goes on with the subject of the one before ('قدمت 3 مدرعات تابعة
+    # لجيش الاحتلال من قاعدة قسرك بمحيط بلدة تل تمر، وتمركزت بالقرب من جسر الدردارة')
+    reach = 120 if text[max(0, m.start() - 1):m.start()] == "و" else 30
+    window = text[max(0, m.start() - reach):m.end() + 40]
+    if NOT_MIL_SUBJECT_RE.search(text[max(0, m.start() - 25):m.end() + 15]):
+        return False
+    return bool(MIL_WORD_RE.search(window)) or any(
+        abs(h.start - s.to_original(m.start(), m.end())[0]) < 50
+        for h in doc.in_sentence(doc.actors, s) if not h.metonym)
+
+
+#: 'عقب الاستهداف', 'بعد الهجوم', 'توقف القصف': an attack the article told before, named as a
+#: point in time.
+_AFTER_TOLD_RE = rx(r"(?<![^\W\d_])[وف]?(?:عقب|بعد|اثر|اعقاب|جراء|توقف|وقف|انتهاء)\s+ال$")
+
+
+def _attack_told(text: str) -> bool:
+    """Does the sentence tell an attack? 'شهدت المنطقة عقب الاستهداف استنفاراً' does not:
+    the attack was told before and only dates the alert, which is this sentence's news; nor
+    does 'رغم توقف القصف المتبادل' (the shelling that stopped was told before)."""
+    return any(not _AFTER_TOLD_RE.search(text, max(0, m.start() - 12), m.start())
+               for m in ATTACK_RE.finditer(text))
+
+
+#: need -> its check on the sentence (no entry: no condition, as for '' and 'instrument').
+_NEED_CHECKS = {
+    "air": lambda doc, s, m, text: bool(AIR_RE.search(text)),
+    "no_air": _no_air_near,
+    "patrol": _patrol,
+    "patrol_or_road": lambda doc, s, m, text: bool(PATROL_RE.search(text) or ROAD_RE.search(text)),
+    "heli": lambda doc, s, m, text: bool(HELI_RE.search(text)) and not _a_strike(text, m),
+    "soldiers": lambda doc, s, m, text: bool(SOLDIERS_RE.search(text)) and not OFFICIALS_RE.search(text),
+    "sides": _two_sides,
+    "happened": lambda doc, s, m, text: bool(HAPPENED_RE.search(text)),
+    "signed": lambda doc, s, m, text: bool(SIGNED_RE.search(text)),
+    "mil_near": _military_near,
+    # an entry under a deal is a deployment, whatever fighting it was to face: 'دخلت قوات الحكومة
+    # مدينة كوباني بموجب اتفاق مع الإدارة الذاتية لمواجهة الهجوم التركي'
+    "fighting": lambda doc, s, m, text: bool(FIGHTING_RE.search(text)) and not BY_DEAL_RE.search(text)
+    and _military_near(doc, s, m, text),
+    "no_fighting": lambda doc, s, m, text: not FIGHTING_RE.search(text) and _military_near(doc, s, m, text),
+    "gunmen": lambda doc, s, m, text: bool(GUNMEN_RE.search(text[max(0, m.start() - 60):m.end() + 60])),
+    "no_attack": lambda doc, s, m, text: not _attack_told(text),
+    "airlift": lambda doc, s, m, text: bool(AIRLIFT_RE.search(text)) and not ATTACK_RE.search(text),
+}
