@@ -324,6 +324,9 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     # same strikes named again, defining clause and all
     anaphoric = anaphoric or (trig.form == "noun" and not s.lead and defined_by_relative(text, m)
                               and _kind_told_before(doc, s, ctype) and not _clause_of_its_own(doc, s, m))
+    # 'سيرت الدورية الخامسة' after the fifth patrol was told: the patrol again, as 'the patrol'
+    anaphoric = anaphoric or (ctype == "patrol" and not s.lead and _kind_told_before(doc, s, ctype)
+                              and "الدوريه" in text[m.start():m.end() + 10])
     # 'التي كان الهجوم يستهدف مقر قيادتها': a verb whose subject is a noun referring back
     anaphoric = anaphoric or (m.group(0)[:1] in "يت" and _NOUN_SUBJECT_RE.search(
         text, max(0, m.start() - 24), m.start()) is not None)

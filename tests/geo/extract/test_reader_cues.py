@@ -614,3 +614,10 @@ def test_an_event_noun_whose_clause_gives_its_own_town_and_day_is_another_event(
     body = ("انفجرت سيارة مفخخة بحاجز للأسايش قرب الشدادي صباح اليوم.\n\n"
             "وجاء ذلك بعد التفجير الذي وقع في منبج الأسبوع الماضي وأسفر عن مقتل جنود.")
     assert "manbij" in {p for _, p in _placed(gaz, body)}
+
+
+def test_the_patrol_run_again_as_the_patrol_is_the_one_told(gaz):
+    body = ("نفذ الجيشان التركي والأميركي، اليوم، الدورية الخامسة قرب مدينة منبج.\n\n"
+            "وقال الأناضول إن عربات تابعة للجيش التركي سيرت الدورية الخامسة على أطراف نهر ساجور "
+            "الفاصل بين منطقة جرابلس ومنطقة منبج.")
+    assert [p for t, p in _placed(gaz, body) if t == "patrol"] == ["manbij"]
