@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 
 from gazetteer.model import Mention
 
@@ -135,14 +136,20 @@ def _list_of(doc: Doc, c: Candidate, pool: list[Mention], quals: list[Mention], 
     chain = pool[lo:hi + 1]
     head = chain[0]
     before = doc.fspan(max(s.start, head.start - 40), head.start)
-    in_clause = (clause_lo <= head.start < clause_hi or locative_after(doc, clause_hi, head)
+    # members the gazetteer lacks may open the list ('بمناطق الحوايج، والصعوة، والطيانة'):
+    # it starts where they do
+    tail = _UNKNOWN_TAIL_RE.search(before)
+    opens = head.start - (len(before) - tail.start()) if tail else head.start
+    in_clause = (clause_lo <= head.start < clause_hi or clause_lo <= opens < clause_hi
+                 or locative_after(doc, clause_hi, head)
                  or (head.start < clause_lo and _FRONTED_RE.fullmatch(doc.fspan(s.start, head.start)))
                  or _another_object(doc, c, clause_hi, head) or _past_date_aside(doc, clause_hi, head)
                  or _each_of(doc, c, head))
     # 'قصفت المدفعية التركية كوباني وعامودا': the places a strike hit, its objects
     objects = c.type in STRIKES and c.end <= head.start <= c.end + 40
     if (len(chain) < 2 or not in_clause
-            or not (head.kind_word or LIST_LEAD_RE.search(before) or objects)
+            or not (head.kind_word or LIST_LEAD_RE.search(before[:tail.start()] if tail else before)
+                    or objects)
             or _not_hit(before, c.type) or ORIGIN_RE.search(before[-30:])):
         return []
     return chain
@@ -297,9 +304,10 @@ def _joined(doc: Doc, a: Mention, b: Mention, quals: list[Mention] = ()) -> bool
         return True
     if _SITE_AND_RE.fullmatch(gap) is not None:
         return True
-    unknown = _UNKNOWN_MEMBER_RE.fullmatch(gap)
-    return unknown is not None and not any(
-        w in _NOT_MEMBER_WORDS for w in unknown.group(1).split())
+    if _UNKNOWN_MEMBER_RE.fullmatch(gap) is None:
+        return False
+    names = [w.removeprefix("و") for w in re.split(r"[\s,]+", gap) if w and w != "و"]
+    return not any(w in _NOT_MEMBER_WORDS for w in names)
 
 
 #: A sentence opening on where, before its event: 'وفي عين عيسى والقامشلي، تسبب القصف ...'.
@@ -315,7 +323,11 @@ _SITE_AND_RE = rx(r"[^.,!?]{0,25}?\s*,?\s*و\s*(?:ال)?(?:محطه|محطتي|�
                   r"(?:(?:ال)?(?:مدينه|بلده|قريه|ناحيه|حي|منطقه)\s+)?")
 #: 'وأبو راسين و' between two places of a list: one member of one or two words unknown to
 #: the gazetteer (a place left out of the list would lose the places after it).
-_UNKNOWN_MEMBER_RE = rx(r"\s*,?\s*و\s*((?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?)\s*,?\s*و\s*")
+_UNKNOWN_MEMBER_RE = rx(r"(?:\s*,?\s*و\s*(?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?){1,4}\s*,?\s*و\s*")
+#: Members the gazetteer lacks opening a list, before its first known place: 'بمناطق
+#: الحوايج، والصعوة، والطيانة' (the list's lead word stands before them).
+_UNKNOWN_TAIL_RE = rx(r"(?:(?<![^\W\d_])(?![وفبل]?(?:ال)?(?:قري|بلدات|مدن|مناطق|احياء|مخيمات|نواحي)\s)"
+                     r"و?(?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?\s*,?\s*){1,4}و\s*$")
 #: Words that say the gap is not a member's name (a clause, a preposition, a kind of target).
 _NOT_MEMBER_WORDS = frozenset({
     "في", "من", "الي", "علي", "عن", "مع", "قرب", "بعد", "قبل", "عند", "بين", "ان", "التي", "الذي",

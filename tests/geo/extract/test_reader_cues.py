@@ -621,3 +621,10 @@ def test_the_patrol_run_again_as_the_patrol_is_the_one_told(gaz):
             "وقال الأناضول إن عربات تابعة للجيش التركي سيرت الدورية الخامسة على أطراف نهر ساجور "
             "الفاصل بين منطقة جرابلس ومنطقة منبج.")
     assert [p for t, p in _placed(gaz, body) if t == "patrol"] == ["manbij"]
+
+
+def test_a_list_opening_on_villages_the_gazetteer_lacks_keeps_its_known_ones(gaz):
+    body = ("وأكدت مصادر أن مقاتلي العشائر هاجموا اليوم حواجز قسد في القرى المحيطة بمناطق الحوايج، "
+            "والصعوة، والطيانة، والجاسمي، وشنان، وأبو حردوب، والكشكية.")
+    places = {p for t, p in _placed(gaz, body)}
+    assert {"tayyani", "kishkiyah"} <= places
