@@ -200,7 +200,12 @@ def _dates_compatible(a: Candidate, b: Candidate, *, overnight: bool = True) -> 
             pad = dt.timedelta(days=10)
     x_first, x_last = _told_part(x)
     y_first, y_last = _told_part(y)
-    return x_first - pad <= y_last and y_first - pad <= x_last
+    return _minus(x_first, pad) <= y_last and _minus(y_first, pad) <= x_last
+
+
+def _minus(day: dt.date, pad: dt.timedelta) -> dt.date:
+    """``day - pad``, held at the calendar's first day (an article dated 0001-01-01 is kept)."""
+    return day - pad if day - dt.date.min >= pad else dt.date.min
 
 
 #: The days of a month its start, middle or end covers ('مطلع حزيران' is not 15 June).
