@@ -145,12 +145,14 @@ def mark_headings(body: str, sentences: list[Sentence], title: str = "") -> None
         if k:  # not before the story's first paragraph
             _mark_inline_headlines(body, by_para[p])
     _mark_headline_copies([by_para[p] for p in paras], title)
+    _mark_opening_headline(body, sentences)
     for p in paras:
         if _stamp_line(by_para[p]) or _caption(by_para[p]):
             continue  # 'تاريخ النشر: 17.07.2019 | 12:07 دمشق' is the page's, not the story's lead
         if not looks[p] or all(s.heading is False for s in by_para[p]):
-            if not by_para[p][0].heading:
-                by_para[p][0].lead = True
+            prose = next((s for s in by_para[p] if not s.heading), None)
+            if prose is not None and (prose is by_para[p][0] or by_para[p][0].heading):
+                prose.lead = True  # (under a headline told on the paragraph's first line)
                 break
 
 
@@ -170,6 +172,21 @@ def _mark_headline_copies(paras: list[list[Sentence]], title: str) -> None:
             # and a lead run on after it stays
             for s in sentences:
                 s.heading = True
+
+
+def _mark_opening_headline(body: str, sentences: list[Sentence]) -> None:
+    """The page's first line of text, with no punctuation, over a line of prose: its headline
+    ('الهجوم نفذه تنظيم داعش على حافلة لقوات النظام في بادية تدمر بريف حمص الشرقي' then
+    'قتل 14 عنصراً ...'), however long; the lead is the prose under it."""
+    first = next((k for k, s in enumerate(sentences) if not s.heading), None)
+    if first is None or first + 1 >= len(sentences):
+        return
+    s, nxt = sentences[first], sentences[first + 1]
+    whole_line = body[s.start - 1:s.start] in ("\n", "") and body[s.end:s.end + 1] == "\n"
+    if (whole_line and not re.search(r"[.!?؟،,:؛;]", s.text) and len(_WORD_RE.findall(s.text)) <= 20
+            and len(_WORD_RE.findall(nxt.text)) > len(_WORD_RE.findall(s.text))
+            and re.search(r"[.!?؟]\W*$", nxt.text.rstrip())):
+        s.heading = True
 
 
 def _mark_inline_headlines(body: str, sentences: list[Sentence]) -> None:

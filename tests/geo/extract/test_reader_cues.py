@@ -628,3 +628,11 @@ def test_a_list_opening_on_villages_the_gazetteer_lacks_keeps_its_known_ones(gaz
             "والصعوة، والطيانة، والجاسمي، وشنان، وأبو حردوب، والكشكية.")
     places = {p for t, p in _placed(gaz, body)}
     assert {"tayyani", "kishkiyah"} <= places
+
+
+def test_a_long_headline_line_over_the_lead_is_no_lead(gaz):
+    body = ("الهجوم نفذه تنظيم داعش على حافلة لقوات النظام في بادية تدمر بريف حمص الشرقي وقتل فيه 14 عنصرا\n"
+            "قتل 14 عنصراً من قوات النظام السوري في هجوم نفذه عناصر تنظيم داعش على حافلة في بلدة "
+            "الشحيل، بحسب ما ذكر المرصد.")
+    days = {i.date_first for i in run(gaz, body).incidents}
+    assert days == {PUBLISHED}
