@@ -136,21 +136,24 @@ def _list_of(doc: Doc, c: Candidate, pool: list[Mention], quals: list[Mention], 
     chain = pool[lo:hi + 1]
     head = chain[0]
     before = doc.fspan(max(s.start, head.start - 40), head.start)
-    # members the gazetteer lacks may open the list ('بمناطق الحوايج، والصعوة، والطيانة'):
-    # it starts where they do
-    tail = _UNKNOWN_TAIL_RE.search(before)
-    opens = head.start - (len(before) - tail.start()) if tail else head.start
-    in_clause = (clause_lo <= head.start < clause_hi or clause_lo <= opens < clause_hi
-                 or locative_after(doc, clause_hi, head)
+    if len(chain) < 2:
+        return []
+    in_clause = (clause_lo <= head.start < clause_hi or locative_after(doc, clause_hi, head)
                  or (head.start < clause_lo and _FRONTED_RE.fullmatch(doc.fspan(s.start, head.start)))
                  or _another_object(doc, c, clause_hi, head) or _past_date_aside(doc, clause_hi, head)
                  or _each_of(doc, c, head))
     # 'قصفت المدفعية التركية كوباني وعامودا': the places a strike hit, its objects
     objects = c.type in STRIKES and c.end <= head.start <= c.end + 40
-    if (len(chain) < 2 or not in_clause
-            or not (head.kind_word or LIST_LEAD_RE.search(before[:tail.start()] if tail else before)
-                    or objects)
-            or _not_hit(before, c.type) or ORIGIN_RE.search(before[-30:])):
+    led = head.kind_word or LIST_LEAD_RE.search(before) or objects
+    if not (in_clause and led):
+        # members the gazetteer lacks may open the list ('بمناطق الحوايج، والصعوة، والطيانة'):
+        # it starts, and is led, where they do (looked for only when needed: a costly search)
+        tail = _UNKNOWN_TAIL_RE.search(before) if "و" in before else None
+        if tail is not None:
+            opens = head.start - (len(before) - tail.start())
+            in_clause = in_clause or clause_lo <= opens < clause_hi
+            led = led or LIST_LEAD_RE.search(before[:tail.start()])
+    if not (in_clause and led) or _not_hit(before, c.type) or ORIGIN_RE.search(before[-30:]):
         return []
     return chain
 
