@@ -34,6 +34,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .layers import COLUMNS, EXPORT_LAYERS, GEOMETRY_TYPES
 from .names import has_surrogates, visible, visible_deep
+from .stored import as_objects
 
 __all__ = ["GEOMETRY_NOTE", "atomic_write", "json_value", "spreadsheet_safe", "to_geojson_bytes",
            "validate_feature_collection", "write_csv", "write_geojson", "write_gpkg",
@@ -43,6 +44,8 @@ COORD_DECIMALS = 6
 #: The property that says why a feature's geometry was written as null.
 GEOMETRY_NOTE = "geometry_note"
 NOTE_WKT_CHARS = 120
+#: Rows of a layer flattened and written to the GeoPackage at a time.
+GPKG_CHUNK = 5000
 
 
 # --- GeoJSON --------------------------------------------------------------------------
@@ -522,6 +525,7 @@ def _flat(gdf: gpd.GeoDataFrame, kinds: Mapping[str, str]) -> gpd.GeoDataFrame:
     for col in out.columns:
         if col == geom_name:
             continue
+        out[col] = as_objects(out[col])  # a column kept on disk (geo.stored): its values
         kind = kinds.get(col)
         if kind == "int":
             out[col] = pd.array([None if v is None or v is pd.NA else int(v)
@@ -551,6 +555,8 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path, *,
     """Write the layers (by default incidents, bases, routes, places) into one GeoPackage.
 
     List-valued properties are stored as JSON text, since GeoPackage has no list type.
+    Each layer is written :data:`GPKG_CHUNK` rows at a time (the first make the table,
+    the rest are appended): a layer of 100,000 rows is never flattened whole (issue 14).
 
     Raises
     ------
@@ -565,10 +571,13 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path, *,
     def write_layers(tmp: Path) -> None:
         for name in names:
             try:
-                frame = _flat(_writable(layers[name]), _kinds_of(layers[name], name))
-                pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
-                                        geometry_type=GEOMETRY_TYPES.get(name, "Unknown"),
-                                        promote_to_multi=False)
+                layer = _writable(layers[name])  # a note column, if any, on every row
+                for start in range(0, max(len(layer), 1), GPKG_CHUNK):  # an empty layer once
+                    part = layer.iloc[start:start + GPKG_CHUNK]
+                    pyogrio.write_dataframe(_flat(part, _kinds_of(part, name)), tmp,
+                                            layer=name, driver="GPKG", append=start > 0,
+                                            geometry_type=GEOMETRY_TYPES.get(name, "Unknown"),
+                                            promote_to_multi=False)
             except Exception as exc:
                 exc.add_note(f"while writing layer {name!r} of {visible(str(path))}; "
                              "the previous file, if any, is unchanged")

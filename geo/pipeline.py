@@ -324,8 +324,8 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         incidents, merges = step.after_merge(incidents, merges)
         bases, routes = merge_bases(bases), merge_routes(routes)
     with timer.stage("layers"):
-        layers = step.annotate(build_layers(results.values(), articles, incidents=incidents,
-                                            bases=bases, routes=routes))
+        layers = step.annotate(build_layers(results.values(), articles, incidents=incidents, bases=bases,
+                                            routes=routes, store=results.column_store()))
         incidents, routes = results.alike(incidents), results.alike(routes)  # drawn: to disk
     with timer.stage("report"):
         report = build_report(folder, articles, reports, results, merges, layers, failures)

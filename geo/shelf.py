@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .model import ArticleResult, Base, Incident, Route
+from .stored import ColumnStore
 
 __all__ = ["ListShelf", "ResultShelf", "SPILL_AFTER"]
 
@@ -117,6 +118,11 @@ class ResultShelf(Mapping[str, ArticleResult]):
         """``items`` kept as this shelf keeps results: as they are while it holds them all,
         else on disk (a :class:`ListShelf`): a large run's incidents once drawn."""
         return ListShelf(items, self._places) if self.on_disk else items
+
+    def column_store(self) -> ColumnStore | None:
+        """Where the layers of this run keep their lists and texts (:mod:`geo.stored`): a
+        new store when this shelf spilled (a large run), else None (held as objects)."""
+        return ColumnStore() if self.on_disk else None
 
     def merge_parts(self) -> tuple[list[Incident], list[Base], list[Route]]:
         """Every result's incidents, bases and routes, in order (from disk, only they are
