@@ -19,7 +19,7 @@ import math
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,7 @@ GEOMETRY_NOTE = "geometry_note"
 NOTE_WKT_CHARS = 120
 #: Rows of a layer flattened and written to the GeoPackage at a time.
 GPKG_CHUNK = 5000
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=2)  # write_json's
 
 
 # --- GeoJSON --------------------------------------------------------------------------
@@ -69,6 +70,8 @@ def json_value(value: Any) -> Any:
         return [json_value(v) for v in value]
     if isinstance(value, Mapping):
         return {str(k): json_value(v) for k, v in value.items()}
+    if isinstance(value, Sequence) and not isinstance(value, bytes):  # a list kept on disk
+        return [json_value(v) for v in value]
     if isinstance(value, BaseGeometry):
         return value.wkt
     if hasattr(value, "as_dict"):
@@ -496,23 +499,49 @@ def write_json(data: Any, path: str | Path) -> Path:
     """Write any JSON-able value (the run report) as indented UTF-8 JSON.
 
     Written as it is encoded, never held as one string: a 100,000-article run's report is
-    tens of MB of text (issue 14). A lone surrogate (a file name that was not UTF-8) is
-    written as its visible escape, as :func:`to_geojson_bytes` does."""
-    value = json_value(data)
-
+    tens of MB of text (issue 14). A list kept on disk (a :class:`geo.shelf.ListShelf`: a large
+    run's files, articles and mentions to review) is read back an item at a time as it is
+    written: the bytes of ``json.dump(..., indent=2)`` of its values as a list. A lone
+    surrogate (a file name that was not UTF-8) is written as its visible escape."""
     def write(tmp: Path) -> None:
         try:
-            _dump_json(value, tmp)
+            _dump_json(data, tmp, lambda value: value)
         except UnicodeEncodeError:  # the file is written again from its start
-            _dump_json(visible_deep(value), tmp)
+            _dump_json(data, tmp, visible_deep)
 
     return atomic_write(path, write)
 
 
-def _dump_json(value: Any, path: Path) -> None:
+def _dump_json(data: Any, path: Path, fix: Callable[[Any], Any]) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-        json.dump(value, out, ensure_ascii=False, allow_nan=False, indent=2)
+        for piece in _json_pieces(data, fix, 0):
+            out.write(piece)
         out.write("\n")
+
+
+def _long(value: Any) -> bool:
+    """A list kept on disk (a Sequence, not a list) or a mapping holding one: written by item."""
+    if isinstance(value, Mapping):
+        return any(map(_long, value.values()))
+    return isinstance(value, Sequence) and not isinstance(value, list | tuple | str | bytes)
+
+
+def _json_pieces(value: Any, fix: Callable[[Any], Any], level: int) -> Iterator[str]:
+    """``json.dump(json_value(value), indent=2)`` at nesting ``level``, in pieces."""
+    if not _long(value):  # encoded as json.dump does it, a piece at a time
+        pieces = _ENCODER.iterencode(fix(json_value(value)))
+        yield from (p.replace("\n", "\n" + "  " * level) for p in pieces) if level else pieces
+        return
+    inner, is_map = "\n" + "  " * (level + 1), isinstance(value, Mapping)
+    opening, closing = ("{", "}") if is_map else ("[", "]")
+    first = True
+    for key, member in value.items() if is_map else enumerate(value):
+        yield (opening if first else ",") + inner
+        if is_map:
+            yield json.dumps(fix(str(key)), ensure_ascii=False) + ": "
+        yield from _json_pieces(member, fix, level + 1)
+        first = False
+    yield opening + closing if first else "\n" + "  " * level + closing
 
 
 # --- GeoPackage and CSV ---------------------------------------------------------------

@@ -29,6 +29,7 @@ import tempfile
 import threading
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from .model import ArticleResult, Base, Incident, Route
@@ -183,28 +184,43 @@ class ListShelf(Sequence[Any]):
     (2, {'id': 'b'}, True)
     """
 
-    def __init__(self, items: Iterable[Any], places: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, items: Iterable[Any] = (), places: Mapping[str, Any] | None = None) -> None:
         self._places: Mapping[str, Any] = places or {}
         self._file: Any = tempfile.TemporaryFile(prefix="nes-list-")
         self._offsets = array("q", [0])  # item i: the bytes from offsets[i] to offsets[i + 1]
-        written, buffer = 0, io.BytesIO()
+        self._written, self._buffer = 0, io.BytesIO()  # the bytes in the file, the rest
         for item in items:
-            _Pickler(buffer, self._places).dump(item)  # one pickle per item: read alone
-            self._offsets.append(written + buffer.tell())
-            if buffer.tell() > 1 << 20:
-                written += self._file.write(buffer.getvalue())
-                buffer.seek(0)
-                buffer.truncate()
-        self._file.write(buffer.getvalue())
-        self._file.flush()
+            self.append(item)
+        self._flush()
+
+    def append(self, item: Any) -> None:
+        """Add ``item`` at the end (a list built as it is filled: a large run's report)."""
+        _Pickler(self._buffer, self._places).dump(item)  # one pickle per item: read alone
+        self._offsets.append(self._written + self._buffer.tell())
+        if self._buffer.tell() > 1 << 20:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._buffer.tell():
+            os.pwrite(self._file.fileno(), self._buffer.getvalue(), self._written)
+            self._written += self._buffer.tell()
+            self._buffer.seek(0)
+            self._buffer.truncate()
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
+
+    def __iter__(self) -> Iterator[Any]:
+        self._flush()
+        for start, end in pairwise(self._offsets):
+            yield _Unpickler(io.BytesIO(os.pread(self._file.fileno(), end - start, start)),
+                             self._places).load()
 
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         i = range(len(self))[index]  # IndexError past the end; negative counted back
+        self._flush()
         start, end = self._offsets[i], self._offsets[i + 1]
         data = os.pread(self._file.fileno(), end - start, start)
         return _Unpickler(io.BytesIO(data), self._places).load()
