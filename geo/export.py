@@ -47,6 +47,7 @@ NOTE_WKT_CHARS = 120
 #: Rows of a layer flattened and written to the GeoPackage at a time.
 GPKG_CHUNK = 5000
 _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=2)  # write_json's
+_LONG = 256  # items of a list write_json writes one at a time
 
 
 # --- GeoJSON --------------------------------------------------------------------------
@@ -520,10 +521,11 @@ def _dump_json(data: Any, path: Path, fix: Callable[[Any], Any]) -> None:
 
 
 def _long(value: Any) -> bool:
-    """A list kept on disk (a Sequence, not a list) or a mapping holding one: written by item."""
+    """A list kept on disk (not a list), a long list, or a mapping holding one: by item."""
     if isinstance(value, Mapping):
         return any(map(_long, value.values()))
-    return isinstance(value, Sequence) and not isinstance(value, list | tuple | str | bytes)
+    return isinstance(value, Sequence) and not isinstance(value, str | bytes) and \
+        (not isinstance(value, list | tuple) or len(value) > _LONG)
 
 
 def _json_pieces(value: Any, fix: Callable[[Any], Any], level: int) -> Iterator[str]:
@@ -584,8 +586,7 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path, *,
     """Write the layers (by default incidents, bases, routes, places) into one GeoPackage.
 
     List-valued properties are stored as JSON text, since GeoPackage has no list type.
-    Each layer is written :data:`GPKG_CHUNK` rows at a time (the first make the table,
-    the rest are appended): a layer of 100,000 rows is never flattened whole (issue 14).
+    Each layer is written :data:`GPKG_CHUNK` rows at a time, never flattened whole (issue 14).
 
     Raises
     ------

@@ -43,20 +43,21 @@ __all__ = ["ListShelf", "ResultShelf", "SPILL_AFTER"]
 #: incidents alive, so spilling saved less than it seemed): 10,000 results in memory
 #: raise the peak by ~25 MB (265 against 240 MB), and writing and reading them back costs
 #: ~10% CPU (23.7 against 21.5 s). Runs up to 10,000 articles stay in memory at full
-#: speed; past that the rest spill, a bounded ~50 MB held.
+#: speed; past that every one goes to disk, those held first (issue 14: the 10,000 held
+#: were ~60-90 MB of a large run's peak, a cost paid again by every size above it).
 SPILL_AFTER = 10_000
 
 
 class ResultShelf(Mapping[str, ArticleResult]):
-    """Article id -> result: the first ``spill_after`` in memory, the rest in a temp file.
+    """Article id -> result: up to ``spill_after`` in memory, past that all in a temp file.
 
     Parameters
     ----------
     gazetteer : Gazetteer, optional
         Its places are written as references (``places`` mapping id -> Place).
     spill_after : int, optional
-        How many results stay in memory (default :data:`SPILL_AFTER`); 0 writes every
-        one to disk.
+        How many results may stay in memory (default :data:`SPILL_AFTER`); one more and
+        every one is written to disk; 0 writes each as it comes.
 
     Examples
     --------
@@ -80,10 +81,19 @@ class ResultShelf(Mapping[str, ArticleResult]):
         if article_id in self._index:
             self._memory.pop(article_id, None)
             del self._index[article_id]
-        if len(self._memory) < self._spill_after:
+        if self._file is None and len(self._memory) < self._spill_after:
             self._memory[article_id] = result
             self._index[article_id] = None
             return
+        if self._memory:  # the first to spill: those held go to disk too, in their order
+            held, self._memory = self._memory, {}
+            for aid, kept in held.items():
+                self._write(aid, kept)
+        self._write(article_id, result)
+
+    def _write(self, article_id: str, result: ArticleResult) -> None:
+        """Append ``result`` to the file (its place in the order is kept: ids put before
+        are updated where they stand)."""
         first = -1  # the length of the merge parts (-1: not a result, one pickle)
         if isinstance(result, ArticleResult):  # merge parts first, readable alone
             parts = self._dumps((result.incidents, result.bases, result.routes))
@@ -129,7 +139,7 @@ class ResultShelf(Mapping[str, ArticleResult]):
         """Every result's incidents, bases and routes, in order (from disk, only they are
         read: what the merge needs of a run)."""
         found: tuple[list[Incident], list[Base], list[Route]] = ([], [], [])
-        canon: dict[str, str] = {}
+        canon: dict[Any, Any] = {}
         for article_id, where in self._index.items():
             if where is None or where[2] < 0:
                 result = self[article_id]  # held, or not an ArticleResult
@@ -237,15 +247,19 @@ class ListShelf(Sequence[Any]):
         return (list, (list(self),))
 
 
-def _share_strings(incidents: list[Incident], canon: dict[str, str]) -> None:
-    """Make the words incidents read back repeat (types, actors, notes, outlets, days) one
-    string each, as they are in results extracted in memory: what the merge keeps of a
-    100,000-article run shrinks by almost half. Equal strings: nothing written changes."""
+def _share_strings(incidents: list[Incident], canon: dict[Any, Any]) -> None:
+    """Make the words incidents read back repeat (types, actors, notes, outlets, days, the
+    place names as written) one string each, as they are in results extracted in memory,
+    and their dates and confidences one object each: what the merge keeps of a
+    100,000-article run shrinks by almost half. Equal values: nothing written changes."""
     one = canon.setdefault
     for inc in incidents:
         inc.type, inc.date_precision = one(inc.type, inc.type), inc.date_precision and \
             one(inc.date_precision, inc.date_precision)
-        inc.place_cue = one(inc.place_cue, inc.place_cue)
+        inc.place_cue, inc.place_text = one(inc.place_cue, inc.place_cue), \
+            one(inc.place_text, inc.place_text)
+        inc.date_first, inc.date_last, inc.confidence = (
+            one((type(v), v), v) for v in (inc.date_first, inc.date_last, inc.confidence))
         for words in (inc.actors, inc.attackers, inc.targets, inc.notes, inc.disagreements):
             words[:] = [one(w, w) for w in words]
         inc.sources = [dataclasses.replace(s, outlet=one(s.outlet, s.outlet),
