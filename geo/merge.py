@@ -320,19 +320,17 @@ class _Index:
 
     def __init__(self, tolerance_days: int) -> None:
         self.tol = tolerance_days
-        self.dated: dict[tuple, dict[object, list[int]]] = defaultdict(
-            lambda: defaultdict(list))
+        #: A bucket holds one cluster as its int, more as a list (most hold one: a list
+        #: each was a large part of a large run's merge, issue 14).
+        self.dated: dict[tuple, dict[object, int | list[int]]] = defaultdict(dict)
         self.by_cell: dict[tuple[str, int, int], list[int]] = defaultdict(list)
 
     @staticmethod
-    def _filed(place: Place | None) -> list[object]:
+    def _filed(place: Place | None) -> tuple[object, ...]:
         """The spatial keys a cluster at ``place`` is filed under."""
         if place is None or is_area(place):
-            return [_ANY]
-        keys: list[object] = [_fine_cell(place), ("gov", place.governorate)]
-        if is_seat(place):
-            keys.append(("seat", place.governorate))
-        return keys
+            return (_ANY,)
+        return _filed_at(place.lat, place.lon, place.governorate, is_seat(place))
 
     @staticmethod
     def _looked(place: Place) -> list[object]:
@@ -356,7 +354,7 @@ class _Index:
         for key in keys:
             buckets = self.dated[key]
             for sk in self._filed(inc.place):
-                buckets[sk].append(idx)
+                _file(buckets, sk, idx)
 
     def _get(self, key: tuple, inc: Incident, out: set[int]) -> None:
         buckets = self.dated.get(key)
@@ -364,10 +362,10 @@ class _Index:
             return
         if inc.place is None or is_area(inc.place):
             for ids in buckets.values():
-                out.update(ids)
+                _collect(out, ids)
             return
         for sk in self._looked(inc.place):
-            out.update(buckets.get(sk, ()))
+            _collect(out, buckets.get(sk, ()))
 
     def candidates(self, inc: Incident, fam: str) -> set[int]:
         """Clusters that may hold ``inc``. Incidents are visited day precision first,
@@ -393,6 +391,32 @@ class _Index:
         for year in range(first.year, last.year + 1):
             self._get(("y", fam, year), inc, out)
         return out
+
+
+def _file(buckets: dict[object, int | list[int]], key: object, idx: int) -> None:
+    """File cluster ``idx`` in ``buckets[key]`` (an int alone, a list once two share it)."""
+    held = buckets.get(key)
+    if held is None:
+        buckets[key] = idx
+    elif isinstance(held, int):
+        buckets[key] = [held, idx]
+    else:
+        held.append(idx)
+
+
+def _collect(out: set[int], ids: int | list[int] | tuple[()]) -> None:
+    if isinstance(ids, int):
+        out.add(ids)
+    else:
+        out.update(ids)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _filed_at(lat: float, lon: float, governorate: str, seat: bool) -> tuple[object, ...]:
+    """A point's filing keys, one tuple per point met (shared by the buckets it is in)."""
+    cell = (math.floor(lat * 10), math.floor(lon * 10))  # as _fine_cell
+    return (cell, ("gov", governorate), ("seat", governorate)) if seat else \
+        (cell, ("gov", governorate))
 
 
 def _fine_cell(place: Place) -> tuple[int, int]:
