@@ -3,8 +3,8 @@
 Why: at 100,000 articles the layers held as Python objects were the largest part of a
 run's peak memory (issue 14: the incidents' sources with their evidence sentences, the
 articles' titles and excerpts, the places' article lists: about 3 KB an article). A
-:class:`StoredArray` is a pandas extension array whose values are pickled, one after
-another, into an unnamed temporary file (:class:`ColumnStore`); the array itself holds
+:class:`StoredArray` is a pandas extension array whose values are serialised (marshal,
+else pickle), one after another, into an unnamed temporary file (:class:`ColumnStore`); the array itself holds
 one int64 per row, the row's item in the store. A value is read back when asked for,
 so a layer stays a GeoDataFrame with every column of its contract, the filters and the
 exports work on it as on any column, and what they write is the same: a value read back
@@ -12,12 +12,13 @@ equals the value put (lists stay lists, dicts dicts).
 
 Selecting rows (a filter's mask, a sort, ``take``) makes a new array of row numbers over
 the same store: nothing is copied or read. The store is written by the process that made
-it only, so what is unpickled is what was pickled here. Pickled (a cache, a worker), an
+it only, so what is read back is what was written here. Pickled (a cache, a worker), an
 array travels as its values.
 """
 
 from __future__ import annotations
 
+import marshal
 import os
 import pickle
 import tempfile
@@ -41,7 +42,7 @@ _BLOCK_BYTES = 8 << 20
 
 
 class ColumnStore:
-    """Values pickled one after another into an unnamed temporary file; read back by number.
+    """Values written one after another into an unnamed temporary file; read back by number.
 
     >>> store = ColumnStore()
     >>> a, b = store.add(["x", {"y": 1}]), store.add("z")
@@ -58,7 +59,7 @@ class ColumnStore:
 
     def add(self, value: Any) -> int:
         """Keep ``value``; its number."""
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        data = _dumps(value)
         with self._lock:
             self._pending += data
             self._offsets.append(self._offsets[-1] + len(data))
@@ -87,7 +88,7 @@ class ColumnStore:
 
     def get(self, item: int) -> Any:
         """The value kept as number ``item``."""
-        return pickle.loads(self._bytes(self._offsets[item], self._offsets[item + 1]))
+        return _loads(self._bytes(self._offsets[item], self._offsets[item + 1]))
 
     def get_many(self, items: Sequence[int]) -> Iterator[Any]:
         """The values of ``items`` in order, neighbours in the file read together."""
@@ -100,7 +101,22 @@ class ColumnStore:
                 continue
             data = memoryview(self._bytes(lo, hi))
             for i in block:
-                yield pickle.loads(data[self._offsets[i] - lo:self._offsets[i + 1] - lo])
+                yield _loads(data[self._offsets[i] - lo:self._offsets[i + 1] - lo])
+
+
+def _dumps(value: Any) -> bytes:
+    """``value`` as bytes: :mod:`marshal` for plain values (lists, dicts, strings, numbers:
+    every layer column), else pickle. Why marshal: faster both ways, and pickling an Arabic
+    string makes CPython keep a UTF-8 copy of it inside the string for as long as it lives
+    (the layers' evidence, still held by the merged incidents while the layers are built)."""
+    try:
+        return b"m" + marshal.dumps(value)
+    except ValueError:  # a value marshal does not take (a subclass, an object)
+        return b"p" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _loads(data: bytes | memoryview) -> Any:
+    return marshal.loads(data[1:]) if data[:1] == b"m" else pickle.loads(data[1:])
 
 
 class StoredDtype(ExtensionDtype):

@@ -3,6 +3,7 @@ the same values back, the same filter results, the same GeoJSON and GeoPackage."
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 
 import geopandas as gpd
@@ -17,14 +18,15 @@ from geo.export import to_geojson_bytes, write_gpkg
 from geo.layers import COLUMNS, LAYER_NAMES, Layers, empty_layer, filter_layers, stored_columns
 from geo.stored import ColumnStore, StoredArray, StoredDtype, as_objects
 
-VALUES = [["قسد", "x"], [], [{"article": "a", "evidence": "نص"}], "text", None, 3, {"k": [1.5]}]
+VALUES = [["قسد", "x"], [], [{"article": "a", "evidence": "نص"}], "text", None, 3, {"k": [1.5]},
+          dt.date(2022, 10, 8), "b\udcff"]  # a date is pickled, the rest marshalled
 
 
 def test_values_come_back_equal_and_in_order():
     column = StoredArray.from_values(VALUES)
     assert list(column) == VALUES
     assert [column[i] for i in range(len(VALUES))] == VALUES
-    assert column[-1] == {"k": [1.5]}
+    assert column[6] == {"k": [1.5]} and column[-2] == dt.date(2022, 10, 8)
 
 
 def test_a_store_reads_back_what_is_still_pending_and_what_is_in_the_file(monkeypatch):
@@ -39,7 +41,7 @@ def test_a_store_reads_back_what_is_still_pending_and_what_is_in_the_file(monkey
 
 def test_selecting_rows_shares_the_store_and_reads_nothing():
     column = StoredArray.from_values(VALUES)
-    picked = column[np.array([True, False, True, False, False, False, True])]
+    picked = column[np.array([True, False, True, False, False, False, True, False, False])]
     assert picked._store is column._store and list(picked) == [VALUES[0], VALUES[2], VALUES[6]]
     assert list(column.take([6, 0])) == [VALUES[6], VALUES[0]]
     assert list(column.take([0, -1], allow_fill=True, fill_value=None)) == [VALUES[0], None]
