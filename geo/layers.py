@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -137,7 +138,8 @@ def _frame(layer: str, rows: Iterable[dict], *, sort_by: str | None = None,
     """
     columns = COLUMNS[layer]
     stored = stored_columns(layer) if store is not None else frozenset()
-    values: dict[str, list[Any]] = {name: [] for name in (*columns, "geometry")}
+    values: dict[str, Any] = {name: array("q") if name in stored else []  # numbers: no ints
+                              for name in (*columns, "geometry")}
     for row in rows:
         for name, column in values.items():
             column.append(store.add(row[name]) if name in stored else row[name])  # type: ignore[union-attr]

@@ -122,8 +122,10 @@ class ResultShelf(Mapping[str, ArticleResult]):
         if first < 0:  # not a result: one pickle
             return self._loads(data)
         incidents, bases, routes = self._loads(data[:first])
-        article_id, mentions, main_place = self._loads(data[first:])
-        return ArticleResult(article_id, mentions, incidents, bases, routes, main_place)
+        stored_id, mentions, main_place = self._loads(data[first:])
+        if stored_id == article_id:  # the key's string, not a copy: what a layer keeps
+            stored_id = article_id
+        return ArticleResult(stored_id, mentions, incidents, bases, routes, main_place)
 
     def alike(self, items: list[Any]) -> Sequence[Any]:
         """``items`` kept as this shelf keeps results: as they are while it holds them all,
