@@ -43,8 +43,8 @@ __all__ = ["ListShelf", "ResultShelf", "SPILL_AFTER"]
 #: incidents alive, so spilling saved less than it seemed): 10,000 results in memory
 #: raise the peak by ~25 MB (265 against 240 MB), and writing and reading them back costs
 #: ~10% CPU (23.7 against 21.5 s). Runs up to 10,000 articles stay in memory at full
-#: speed; past that every one goes to disk, those held first (issue 14: the 10,000 held
-#: were ~60-90 MB of a large run's peak, a cost paid again by every size above it).
+#: speed; past that every one goes to disk, those held first (issue 14: otherwise the
+#: 10,000 held stay objects through every larger run's merge, its peak).
 SPILL_AFTER = 10_000
 
 
