@@ -19,7 +19,7 @@ import math
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .layers import COLUMNS, EXPORT_LAYERS, GEOMETRY_TYPES
 from .names import has_surrogates, visible, visible_deep
+from .stored import as_objects
 
 __all__ = ["GEOMETRY_NOTE", "atomic_write", "json_value", "spreadsheet_safe", "to_geojson_bytes",
            "validate_feature_collection", "write_csv", "write_geojson", "write_gpkg",
@@ -43,6 +44,10 @@ COORD_DECIMALS = 6
 #: The property that says why a feature's geometry was written as null.
 GEOMETRY_NOTE = "geometry_note"
 NOTE_WKT_CHARS = 120
+#: Rows of a layer flattened and written to the GeoPackage at a time.
+GPKG_CHUNK = 5000
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=2)  # write_json's
+_LONG = 256  # items of a list write_json writes one at a time
 
 
 # --- GeoJSON --------------------------------------------------------------------------
@@ -66,6 +71,8 @@ def json_value(value: Any) -> Any:
         return [json_value(v) for v in value]
     if isinstance(value, Mapping):
         return {str(k): json_value(v) for k, v in value.items()}
+    if isinstance(value, Sequence) and not isinstance(value, bytes):  # a list kept on disk
+        return [json_value(v) for v in value]
     if isinstance(value, BaseGeometry):
         return value.wkt
     if hasattr(value, "as_dict"):
@@ -493,23 +500,50 @@ def write_json(data: Any, path: str | Path) -> Path:
     """Write any JSON-able value (the run report) as indented UTF-8 JSON.
 
     Written as it is encoded, never held as one string: a 100,000-article run's report is
-    tens of MB of text (issue 14). A lone surrogate (a file name that was not UTF-8) is
-    written as its visible escape, as :func:`to_geojson_bytes` does."""
-    value = json_value(data)
-
+    tens of MB of text (issue 14). A list kept on disk (a :class:`geo.shelf.ListShelf`: a large
+    run's files, articles and mentions to review) is read back an item at a time as it is
+    written: the bytes of ``json.dump(..., indent=2)`` of its values as a list. A lone
+    surrogate (a file name that was not UTF-8) is written as its visible escape."""
     def write(tmp: Path) -> None:
         try:
-            _dump_json(value, tmp)
+            _dump_json(data, tmp, lambda value: value)
         except UnicodeEncodeError:  # the file is written again from its start
-            _dump_json(visible_deep(value), tmp)
+            _dump_json(data, tmp, visible_deep)
 
     return atomic_write(path, write)
 
 
-def _dump_json(value: Any, path: Path) -> None:
+def _dump_json(data: Any, path: Path, fix: Callable[[Any], Any]) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-        json.dump(value, out, ensure_ascii=False, allow_nan=False, indent=2)
+        for piece in _json_pieces(data, fix, 0):
+            out.write(piece)
         out.write("\n")
+
+
+def _long(value: Any) -> bool:
+    """A list kept on disk (not a list), a long list, or a mapping holding one: by item."""
+    if isinstance(value, Mapping):
+        return any(map(_long, value.values()))
+    return isinstance(value, Sequence) and not isinstance(value, str | bytes) and \
+        (not isinstance(value, list | tuple) or len(value) > _LONG)
+
+
+def _json_pieces(value: Any, fix: Callable[[Any], Any], level: int) -> Iterator[str]:
+    """``json.dump(json_value(value), indent=2)`` at nesting ``level``, in pieces."""
+    if not _long(value):  # encoded as json.dump does it, a piece at a time
+        pieces = _ENCODER.iterencode(fix(json_value(value)))
+        yield from (p.replace("\n", "\n" + "  " * level) for p in pieces) if level else pieces
+        return
+    inner, is_map = "\n" + "  " * (level + 1), isinstance(value, Mapping)
+    opening, closing = ("{", "}") if is_map else ("[", "]")
+    first = True
+    for key, member in value.items() if is_map else enumerate(value):
+        yield (opening if first else ",") + inner
+        if is_map:
+            yield json.dumps(fix(str(key)), ensure_ascii=False) + ": "
+        yield from _json_pieces(member, fix, level + 1)
+        first = False
+    yield opening + closing if first else "\n" + "  " * level + closing
 
 
 # --- GeoPackage and CSV ---------------------------------------------------------------
@@ -522,6 +556,7 @@ def _flat(gdf: gpd.GeoDataFrame, kinds: Mapping[str, str]) -> gpd.GeoDataFrame:
     for col in out.columns:
         if col == geom_name:
             continue
+        out[col] = as_objects(out[col])  # a column kept on disk (geo.stored): its values
         kind = kinds.get(col)
         if kind == "int":
             out[col] = pd.array([None if v is None or v is pd.NA else int(v)
@@ -551,6 +586,7 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path, *,
     """Write the layers (by default incidents, bases, routes, places) into one GeoPackage.
 
     List-valued properties are stored as JSON text, since GeoPackage has no list type.
+    Each layer is written :data:`GPKG_CHUNK` rows at a time, never flattened whole (issue 14).
 
     Raises
     ------
@@ -565,10 +601,13 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path, *,
     def write_layers(tmp: Path) -> None:
         for name in names:
             try:
-                frame = _flat(_writable(layers[name]), _kinds_of(layers[name], name))
-                pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
-                                        geometry_type=GEOMETRY_TYPES.get(name, "Unknown"),
-                                        promote_to_multi=False)
+                layer = _writable(layers[name])  # a note column, if any, on every row
+                for start in range(0, max(len(layer), 1), GPKG_CHUNK):  # an empty layer once
+                    part = layer.iloc[start:start + GPKG_CHUNK]
+                    pyogrio.write_dataframe(_flat(part, _kinds_of(part, name)), tmp,
+                                            layer=name, driver="GPKG", append=start > 0,
+                                            geometry_type=GEOMETRY_TYPES.get(name, "Unknown"),
+                                            promote_to_multi=False)
             except Exception as exc:
                 exc.add_note(f"while writing layer {name!r} of {visible(str(path))}; "
                              "the previous file, if any, is unchanged")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -25,10 +26,11 @@ from gazetteer.model import Place
 
 from .merge import is_area, merge_bases, merge_incidents, merge_routes, route_date
 from .model import ArticleResult, Base, Incident, Route, Source
+from .stored import ColumnStore, StoredArray
 
 __all__ = ["COLUMNS", "EVIDENCE_JOINER", "GEOMETRY_TYPES", "LAYER_NAMES", "Layers",
            "build_layers", "empty_layer", "filter_layers", "n_outlets", "parse_date_bound",
-           "source_rows"]
+           "source_rows", "stored_columns"]
 
 CRS = "EPSG:4326"
 LAYER_NAMES: tuple[str, ...] = ("incidents", "bases", "routes", "places", "articles")
@@ -70,6 +72,16 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
 }
 EXCERPT_CHARS = 300
+#: Text columns a large run keeps on disk with the list columns (see :func:`stored_columns`).
+STORED_TEXT: frozenset[str] = frozenset({"location_note", "date_text", "title", "url", "excerpt"})
+
+
+def stored_columns(layer: str) -> frozenset[str]:
+    """The columns of ``layer`` a large run keeps in a :class:`geo.stored.ColumnStore`: the
+    lists (sources and their evidence above all) and the long texts, which no filter reads
+    as a whole column (issue 14: about 3 KB an article held as objects otherwise)."""
+    return frozenset(name for name, kind in COLUMNS[layer].items()
+                     if kind == "list" or name in STORED_TEXT)
 
 
 @dataclass(eq=False)
@@ -115,23 +127,29 @@ def _column(values: list[Any], kind: str) -> pd.Series:
     return pd.Series(values, dtype=object)
 
 
-def _frame(layer: str, rows: Iterable[dict], *, sort_by: str | None = None
-           ) -> gpd.GeoDataFrame:
+def _frame(layer: str, rows: Iterable[dict], *, sort_by: str | None = None,
+           store: ColumnStore | None = None) -> gpd.GeoDataFrame:
     """The layer of ``rows`` (in the order given, or by their ``sort_by`` value).
 
     Rows are taken one at a time into columns, so a layer of 100,000 rows is never
-    100,000 row dicts at once (issue 14: memory flat in the number of articles).
+    100,000 row dicts at once (issue 14: memory flat in the number of articles). With a
+    ``store``, the :func:`stored_columns` go into it as each row comes (the column holds
+    row numbers, :class:`geo.stored.StoredArray`): the same values, not held.
     """
     columns = COLUMNS[layer]
-    values: dict[str, list[Any]] = {name: [] for name in (*columns, "geometry")}
+    stored = stored_columns(layer) if store is not None else frozenset()
+    values: dict[str, Any] = {name: array("q") if name in stored else []  # numbers: no ints
+                              for name in (*columns, "geometry")}
     for row in rows:
         for name, column in values.items():
-            column.append(row[name])
+            column.append(store.add(row[name]) if name in stored else row[name])  # type: ignore[union-attr]
     if sort_by is not None:
         keys = values[sort_by]
         order = sorted(range(len(keys)), key=keys.__getitem__)
         values = {name: [column[i] for i in order] for name, column in values.items()}
-    data = {name: _column(values.pop(name), kind) for name, kind in columns.items()}
+    data = {name: pd.Series(StoredArray(store, np.asarray(values.pop(name), dtype=np.int64)))
+            if name in stored else _column(values.pop(name), kind)
+            for name, kind in columns.items()}
     geometry = gpd.GeoSeries(values.pop("geometry"), crs=CRS)
     return gpd.GeoDataFrame(data, geometry=geometry, crs=CRS)
 
@@ -324,7 +342,8 @@ def _article_row(res: ArticleResult, article: Any, incident_ids: list[str]) -> d
 
 def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], *,
                  incidents: list[Incident] | None = None, bases: list[Base] | None = None,
-                 routes: list[Route] | None = None, max_km: float = 60.0) -> Layers:
+                 routes: list[Route] | None = None, max_km: float = 60.0,
+                 store: ColumnStore | None = None) -> Layers:
     """The map layers of a corpus.
 
     Parameters
@@ -338,6 +357,9 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
         when not given.
     max_km : float
         Passed to :func:`geo.merge.merge_incidents` when merging here.
+    store : ColumnStore, optional
+        Where the layers' lists and long texts are kept (a large run's, on disk); None:
+        held as objects.
     """
     if incidents is None or bases is None or routes is None:
         results = list(results)  # merged here: every result is walked more than once
@@ -371,12 +393,12 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
                 yield _article_row(r, articles.get(r.article_id),
                                    by_article.get(r.article_id, []))
 
-    article_layer = _frame("articles", article_rows(), sort_by="id")
+    article_layer = _frame("articles", article_rows(), sort_by="id", store=store)
     return Layers(
-        incidents=_frame("incidents", (_incident_row(i) for i in located)),
-        bases=_frame("bases", (_base_row(b) for b in bases if _in_syria(b.place))),
-        routes=_frame("routes", route_rows),
-        places=_frame("places", tally.rows()),
+        incidents=_frame("incidents", (_incident_row(i) for i in located), store=store),
+        bases=_frame("bases", (_base_row(b) for b in bases if _in_syria(b.place)), store=store),
+        routes=_frame("routes", route_rows, store=store),
+        places=_frame("places", tally.rows(), store=store),
         articles=article_layer,
         unlocated=unlocated,
         dropped_routes=dropped,

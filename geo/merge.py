@@ -42,6 +42,7 @@ compatible cluster found through a date index (so 100k incidents do not cost
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -143,8 +144,7 @@ def _probe(inc: Incident) -> _Probe:
     family = _family(inc.type)
     words = _FAMILY_NEEDS_WORD.get(family, ())
     night = says_night(inc.date_text) or any(says_night(s.evidence) for s in inc.sources)
-    return _Probe(inc, frozenset(articles_of(inc)),
-                  frozenset(actor_key(a) for a in inc.actors if a), family,
+    return _Probe(inc, frozenset(articles_of(inc)), _actor_keys(tuple(inc.actors)), family,
                   bool(words) and _says([inc], words), night,
                   inc.place is None or is_area(inc.place))
 
@@ -156,20 +156,39 @@ class _Cluster:
     head: Incident
     family: str
     members: list[_Probe] = field(default_factory=list)
-    articles: set[str] = field(default_factory=set)
-    actor_keys: set[str] = field(default_factory=set)
-    types: set[str] = field(default_factory=set)
+    #: Frozen sets: a lone report's are its probe's own, a new set is made only when a
+    #: second report joins (most clusters have one member: 100,000 articles made ~150,000
+    #: clusters, whose own three sets were a large part of the merge's memory, issue 14).
+    articles: frozenset[str] = frozenset()
+    actor_keys: frozenset[str] = frozenset()
+    types: frozenset[str] = frozenset()
     landing: bool = False
     reasons: list[str] = field(default_factory=list)
 
     def add(self, probe: _Probe, reason: str = "") -> None:
         self.members.append(probe)
-        self.articles |= probe.articles
-        self.actor_keys |= probe.actor_keys
-        self.types.add(probe.inc.type)
+        self.articles = self.articles | probe.articles if self.articles else probe.articles
+        self.actor_keys = self.actor_keys | probe.actor_keys if self.actor_keys \
+            else probe.actor_keys
+        if probe.inc.type not in self.types:
+            one = _one_type(probe.inc.type)
+            self.types = self.types | one if self.types else one
         self.landing = self.landing or probe.landing
         if reason:
             self.reasons.append(reason)
+
+
+@functools.lru_cache(maxsize=4096)
+def _actor_keys(actors: tuple[str, ...]) -> frozenset[str]:
+    """The keys of a list of actors, one frozen set per list met (they repeat: a probe's
+    own set was ~200 bytes of each of a large run's incidents)."""
+    return frozenset(actor_key(a) for a in actors if a)
+
+
+@functools.cache
+def _one_type(type_: str) -> frozenset[str]:
+    """{type_}, one frozen set per type (shared by the clusters of one type)."""
+    return frozenset((type_,))
 
 
 def _identical(a: Incident, b: Incident) -> bool:
@@ -301,19 +320,17 @@ class _Index:
 
     def __init__(self, tolerance_days: int) -> None:
         self.tol = tolerance_days
-        self.dated: dict[tuple, dict[object, list[int]]] = defaultdict(
-            lambda: defaultdict(list))
+        #: A bucket holds one cluster as its int, more as a list (most hold one: a list
+        #: each was a large part of a large run's merge, issue 14).
+        self.dated: dict[tuple, dict[object, int | list[int]]] = defaultdict(dict)
         self.by_cell: dict[tuple[str, int, int], list[int]] = defaultdict(list)
 
     @staticmethod
-    def _filed(place: Place | None) -> list[object]:
+    def _filed(place: Place | None) -> tuple[object, ...]:
         """The spatial keys a cluster at ``place`` is filed under."""
         if place is None or is_area(place):
-            return [_ANY]
-        keys: list[object] = [_fine_cell(place), ("gov", place.governorate)]
-        if is_seat(place):
-            keys.append(("seat", place.governorate))
-        return keys
+            return (_ANY,)
+        return _filed_at(place.lat, place.lon, place.governorate, is_seat(place))
 
     @staticmethod
     def _looked(place: Place) -> list[object]:
@@ -337,7 +354,7 @@ class _Index:
         for key in keys:
             buckets = self.dated[key]
             for sk in self._filed(inc.place):
-                buckets[sk].append(idx)
+                _file(buckets, sk, idx)
 
     def _get(self, key: tuple, inc: Incident, out: set[int]) -> None:
         buckets = self.dated.get(key)
@@ -345,10 +362,10 @@ class _Index:
             return
         if inc.place is None or is_area(inc.place):
             for ids in buckets.values():
-                out.update(ids)
+                _collect(out, ids)
             return
         for sk in self._looked(inc.place):
-            out.update(buckets.get(sk, ()))
+            _collect(out, buckets.get(sk, ()))
 
     def candidates(self, inc: Incident, fam: str) -> set[int]:
         """Clusters that may hold ``inc``. Incidents are visited day precision first,
@@ -374,6 +391,32 @@ class _Index:
         for year in range(first.year, last.year + 1):
             self._get(("y", fam, year), inc, out)
         return out
+
+
+def _file(buckets: dict[object, int | list[int]], key: object, idx: int) -> None:
+    """File cluster ``idx`` in ``buckets[key]`` (an int alone, a list once two share it)."""
+    held = buckets.get(key)
+    if held is None:
+        buckets[key] = idx
+    elif isinstance(held, int):
+        buckets[key] = [held, idx]
+    else:
+        held.append(idx)
+
+
+def _collect(out: set[int], ids: int | list[int] | tuple[()]) -> None:
+    if isinstance(ids, int):
+        out.add(ids)
+    else:
+        out.update(ids)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _filed_at(lat: float, lon: float, governorate: str, seat: bool) -> tuple[object, ...]:
+    """A point's filing keys, one tuple per point met (shared by the buckets it is in)."""
+    cell = (math.floor(lat * 10), math.floor(lon * 10))  # as _fine_cell
+    return (cell, ("gov", governorate), ("seat", governorate)) if seat else \
+        (cell, ("gov", governorate))
 
 
 def _fine_cell(place: Place) -> tuple[int, int]:

@@ -24,13 +24,11 @@ are shown with visible escapes (:mod:`geo.names`) in ids and in the report.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import hashlib
 import os
 import time
 import weakref
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,20 +36,18 @@ from pathlib import Path
 from typing import Any
 
 from .cache import CACHE_FORMAT, ResultCache
-from .layers import Layers, article_published, build_layers
+from .layers import Layers, build_layers
 from .merge import MergeRecord, merge_bases, merge_incidents, merge_routes
-from .model import ArticleResult, Base, Incident, Route, plausible_span, published_problem
+from .model import ArticleResult, Base, Incident, Route
 from .names import has_surrogates, quoted, visible, visible_deep
 from .parallel import extract_cached, open_pool
+from .report import build_report, file_name, relative
 from .review.apply import ReviewSource, ReviewStep, open_review
 from .shelf import ResultShelf
 
 __all__ = ["CorpusNotFoundError", "CorpusUnreadableError", "NoArticlesError", "PipelineError",
            "PipelineResult", "ResultCache", "code_version", "default_cache_dir",
-           "gazetteer_version", "run_folders", "run_pipeline"]
-
-#: Resolved mentions below this confidence are listed for review.
-REVIEW_CONFIDENCE = 0.5
+           "build_report", "gazetteer_version", "run_folders", "run_pipeline"]
 
 Progress = Callable[[int, str], None]
 
@@ -324,8 +320,8 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         incidents, merges = step.after_merge(incidents, merges)
         bases, routes = merge_bases(bases), merge_routes(routes)
     with timer.stage("layers"):
-        layers = step.annotate(build_layers(results.values(), articles, incidents=incidents,
-                                            bases=bases, routes=routes))
+        layers = step.annotate(build_layers(results.values(), articles, incidents=incidents, bases=bases,
+                                            routes=routes, store=results.column_store()))
         incidents, routes = results.alike(incidents), results.alike(routes)  # drawn: to disk
     with timer.stage("report"):
         report = build_report(folder, articles, reports, results, merges, layers, failures)
@@ -407,13 +403,6 @@ def _visible_id(article: Any) -> Any:
     return dataclasses.replace(article, id=visible(article.id))
 
 
-def _published_day(article: Any) -> dt.date | None:
-    day = getattr(article, "published", None)
-    if isinstance(day, dt.datetime):
-        return day.date()
-    return day if isinstance(day, dt.date) else None
-
-
 @dataclass(frozen=True)
 class _Skipped:
     """A file the pipeline itself refused (shaped like :class:`geo.read.FileReport`)."""
@@ -427,7 +416,7 @@ class _Skipped:
 
 def _id_clash(folder: Path, article: Any, ids: dict[str, str]) -> _Skipped | None:
     """A report for an article whose id an earlier one has (only a custom reader does that)."""
-    name = _relative(folder, article)
+    name = relative(folder, article)
     first = ids.setdefault(article.id, name)
     if first == name:
         return None
@@ -454,7 +443,7 @@ def _to_extract(folder: Path, read: Callable[[Path], Iterable[Any]], step: Revie
         elif (clash := _id_clash(folder, item, ids)) is not None:
             reports.append(clash)
         elif (reviewed := step.article(item)) is None:  # excluded by the analyst
-            reports.append(_Skipped(_relative(folder, item), "skipped",
+            reports.append(_Skipped(relative(folder, item), "skipped",
                                     step.excluded_reason(item.id)))
         else:
             # An article's dates depend on that article alone (its metadata, its stamp,
@@ -466,7 +455,7 @@ def _to_extract(folder: Path, read: Callable[[Path], Iterable[Any]], step: Revie
 
 def _failure(article: Any, error: str) -> dict:
     """The report entry of an article whose extraction raised ``error``."""
-    return {"file": _file_name(article), "article": article.id,
+    return {"file": file_name(article), "article": article.id,
             "path": str(getattr(article, "path", "") or ""), "status": "failed",
             "reason": f"extraction failed: {error}"}
 
@@ -494,207 +483,11 @@ def _extract_one(article: Any, gazetteer: Any, extract: Callable[[Any, Any], Art
     return result
 
 
-def _file_name(item: Any) -> str:
-    """A report's ``file`` as given (relative to the corpus), else the article's file name."""
-    if getattr(item, "file", None):
-        return str(item.file)
-    path = getattr(item, "path", None)
-    return Path(str(path)).name if path else str(getattr(item, "id", ""))
-
-
 def _nothing_read(folder: Path, reports: list[Any], failures: list[dict]) -> str:
     if not reports and not failures:
         return f"no article files in {quoted(str(folder))}; expected .txt files (one article each)"
-    reasons = [f"{_file_name(r)}: {getattr(r, 'reason', '') or getattr(r, 'status', '')}"
+    reasons = [f"{file_name(r)}: {getattr(r, 'reason', '') or getattr(r, 'status', '')}"
                for r in reports[:5]]
     reasons += [f"{f['file']}: {f['reason']}" for f in failures[:5]]
     return (f"no readable article in {quoted(str(folder))} ({len(reports) + len(failures)} files "
             "skipped): " + "; ".join(reasons))
-
-
-# --- report ---------------------------------------------------------------------------
-
-
-def _unique(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(v for v in values if v))
-
-
-def _file_entry(report: Any) -> dict:
-    return {
-        "file": _file_name(report),
-        "status": getattr(report, "status", "skipped"),
-        "reason": getattr(report, "reason", "") or "",
-        "encoding": getattr(report, "encoding", "") or "",
-        "warnings": list(getattr(report, "warnings", ()) or ()),
-    }
-
-
-def _relative(folder: Path, item: Any) -> str:
-    return _relative_path(folder, getattr(item, "path", None)) or _file_name(item)
-
-
-def _relative_path(folder: Path, path: Any) -> str:
-    """The path relative to the corpus, with '/' (why: 'a.txt' and 'sub/a.txt' differ)."""
-    if not path:
-        return ""
-    try:
-        return Path(path).relative_to(folder).as_posix()
-    except ValueError:
-        return Path(path).name
-
-
-def _files(folder: Path, articles: Mapping[str, Any], reports: list[Any],
-           failures: list[dict], today: dt.date | None = None) -> list[dict]:
-    entries = {e["file"]: e for e in (_file_entry(r) for r in reports)
-               if e["status"] != "metadata"}
-    one = {"": ""}.setdefault  # encodings and warnings repeat: one string each
-    for aid, article in articles.items():  # aid: the string the mapping holds already
-        name, encoding = _relative(folder, article), getattr(article, "encoding", "") or ""
-        entry = entries.setdefault(name, {"file": name, "status": "read", "reason": "",
-                                          "encoding": one(encoding, encoding), "warnings": []})
-        entry["warnings"] = [one(w, w) for w in _unique([
-            *entry["warnings"], *(getattr(article, "warnings", ()) or ()),
-            _date_warning(article, today)])]
-        entry["article"] = aid
-    for f in failures:
-        name = _relative_path(folder, f.get("path")) or f["file"]
-        entries[name] = {"file": name, "status": "failed", "reason": f["reason"],
-                         "encoding": "", "warnings": [], "article": f["article"]}
-    return [entries[k] for k in sorted(entries)]
-
-
-def _date_warning(article: Any, today: dt.date | None) -> str:
-    problem = published_problem(_published_day(article), today=today)
-    return (f"{problem}: the article is kept, but its date is left out of the report's date "
-            "span") if problem else ""
-
-
-def _article_entry(article: Any, result: ArticleResult, today: dt.date | None = None) -> dict:
-    located = [m for m in result.mentions if m.role == "location"]
-    return {
-        "id": article.id,
-        "title": getattr(article, "title", "") or "",
-        "published": article_published(article),
-        "published_inferred": bool(getattr(article, "published_inferred", False)),
-        "published_plausible": not published_problem(_published_day(article), today=today),
-        "main_place": result.main_place.name_en if result.main_place else None,
-        "counts": {
-            "mentions": len(result.mentions),
-            "resolved": sum(1 for m in located if m.place is not None),
-            "unresolved": sum(1 for m in located if m.place is None),
-            "incidents": len(result.incidents),
-            "bases": len(result.bases),
-            "routes": len(result.routes),
-        },
-    }
-
-
-def _review(aid: str, result: ArticleResult, unresolved: list[dict], low: list[dict]) -> None:
-    for m in result.mentions:
-        if m.role != "location":
-            continue
-        entry = {"article": aid, "text": m.text, "span": [m.start, m.end], "cue": m.cue,
-                 "candidates": [c.as_dict() for c in m.candidates[:5]]}
-        if m.place is None:
-            unresolved.append(entry)
-        elif m.confidence < REVIEW_CONFIDENCE or m.approximate:
-            low.append({**entry, "place": m.place.as_dict(),
-                        "confidence": round(m.confidence, 3),
-                        "approximate": m.approximate})
-
-
-def _span(days: Iterable[str], first: dt.date, last: dt.date) -> dict | None:
-    """{'first', 'last'} of ISO days, held within [first, last]; None without a day."""
-    known = [d[:10] for d in days if d]
-    if not known:
-        return None
-    return {"first": max(min(known), first.isoformat()), "last": min(max(known), last.isoformat())}
-
-
-def _dates(folder: Path, articles: Mapping[str, Any], layers: Layers,
-           today: dt.date | None) -> dict:
-    """The plausible span of dates, what of the corpus falls in it, and what does not.
-
-    A date slider takes its bounds from ``published`` / ``incidents`` here, never from
-    an article dated 0001 or 9999 (those are listed in ``implausible``).
-    """
-    first, last = plausible_span(today)
-    lo, hi = first.isoformat(), last.isoformat()
-    days = {aid: _published_day(a) for aid, a in articles.items()}
-    implausible = [{"article": aid, "file": _relative(folder, articles[aid]),
-                    "published": day.isoformat(), "warning": published_problem(day, today=today)}
-                   for aid, day in sorted(days.items(), key=lambda kv: kv[0])
-                   if published_problem(day, today=today)]
-    bad = {i["article"] for i in implausible}
-    inc = layers.incidents
-    overlapping = [(f, t) for f, t in zip(inc["date_first"], inc["date_last"], strict=True)
-                   if f and f <= hi and t >= lo]
-    return {
-        "plausible": {"first": lo, "last": hi},
-        "published": _span((d.isoformat() for a, d in days.items() if d and a not in bad),
-                           first, last),
-        "incidents": _span([d for pair in overlapping for d in pair], first, last),
-        "implausible": implausible,
-    }
-
-
-def build_report(folder: Path, articles: Mapping[str, Any], reports: list[Any],
-                 results: Mapping[str, ArticleResult], merges: list[MergeRecord],
-                 layers: Layers, failures: list[dict] | None = None, *,
-                 today: dt.date | None = None) -> dict:
-    """The run report: files, per-article counts, what needs review, merges, totals.
-
-    ``files`` has one entry per file seen, keyed by its path relative to ``folder``,
-    with its status ('read', 'skipped', 'duplicate', 'failed'), the reason and the
-    warnings; ``metadata`` holds the CSV's warnings (bad or duplicate rows).
-    ``totals`` counts both, so a run that lost anything says so. ``dates`` gives
-    the plausible span of dates (1900 to tomorrow, ``today`` by default the
-    machine's) and the articles dated outside it. Every string is valid UTF-8
-    (names that were not are escaped, see :mod:`geo.names`).
-    """
-    failures = failures or []
-    files = _files(folder, articles, reports, failures, today)
-    metadata = [_file_entry(r) for r in reports if getattr(r, "status", "") == "metadata"]
-    per_article, unresolved, low = [], [], []
-    for aid in sorted(results):  # each result read once (a large run's are on disk)
-        per_article.append(_article_entry(articles[aid], result := results[aid], today))
-        _review(aid, result, unresolved, low)
-    status = Counter(f["status"] for f in files)
-    totals = {
-        "files": len(files),
-        "read": status["read"],
-        "read_with_warnings": sum(1 for f in files if f["status"] == "read" and f["warnings"]),
-        "skipped": status["skipped"],
-        "duplicates": status["duplicate"],
-        "failed": status["failed"],
-        "metadata_warnings": sum(len(m["warnings"]) for m in metadata),
-        "articles": len(results),
-        "mentions": sum(a["counts"]["mentions"] for a in per_article),
-        "resolved": sum(a["counts"]["resolved"] for a in per_article),
-        "unresolved": len(unresolved),
-        "low_confidence": len(low),
-        "incidents_extracted": sum(a["counts"]["incidents"] for a in per_article),
-        "incidents": len(layers.incidents) + len(layers.unlocated),
-        "incidents_mapped": len(layers.incidents),
-        "unlocated": len(layers.unlocated),
-        "merges": len(merges),
-        "bases": len(layers.bases),
-        "routes": len(layers.routes),
-        "places": len(layers.places),
-        "implausible_dates": 0,
-    }
-    dates = _dates(folder, articles, layers, today)
-    totals["implausible_dates"] = len(dates["implausible"])
-    return visible_deep({
-        "corpus": str(folder),
-        "totals": totals,
-        "metadata": metadata,
-        "files": files,
-        "articles": per_article,
-        "dates": dates,
-        "unresolved": unresolved,
-        "low_confidence": low,
-        "merges": [m.as_dict() for m in merges],
-        "unlocated": list(layers.unlocated),  # entries shared, as filter_layers does
-        "dropped_routes": list(layers.dropped_routes),
-    })

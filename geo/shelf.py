@@ -29,9 +29,11 @@ import tempfile
 import threading
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from .model import ArticleResult, Base, Incident, Route
+from .stored import ColumnStore
 
 __all__ = ["ListShelf", "ResultShelf", "SPILL_AFTER"]
 
@@ -41,20 +43,21 @@ __all__ = ["ListShelf", "ResultShelf", "SPILL_AFTER"]
 #: incidents alive, so spilling saved less than it seemed): 10,000 results in memory
 #: raise the peak by ~25 MB (265 against 240 MB), and writing and reading them back costs
 #: ~10% CPU (23.7 against 21.5 s). Runs up to 10,000 articles stay in memory at full
-#: speed; past that the rest spill, a bounded ~50 MB held.
+#: speed; past that every one goes to disk, those held first (issue 14: otherwise the
+#: 10,000 held stay objects through every larger run's merge, its peak).
 SPILL_AFTER = 10_000
 
 
 class ResultShelf(Mapping[str, ArticleResult]):
-    """Article id -> result: the first ``spill_after`` in memory, the rest in a temp file.
+    """Article id -> result: up to ``spill_after`` in memory, past that all in a temp file.
 
     Parameters
     ----------
     gazetteer : Gazetteer, optional
         Its places are written as references (``places`` mapping id -> Place).
     spill_after : int, optional
-        How many results stay in memory (default :data:`SPILL_AFTER`); 0 writes every
-        one to disk.
+        How many results may stay in memory (default :data:`SPILL_AFTER`); one more and
+        every one is written to disk; 0 writes each as it comes.
 
     Examples
     --------
@@ -78,10 +81,19 @@ class ResultShelf(Mapping[str, ArticleResult]):
         if article_id in self._index:
             self._memory.pop(article_id, None)
             del self._index[article_id]
-        if len(self._memory) < self._spill_after:
+        if self._file is None and len(self._memory) < self._spill_after:
             self._memory[article_id] = result
             self._index[article_id] = None
             return
+        if self._memory:  # the first to spill: those held go to disk too, in their order
+            held, self._memory = self._memory, {}
+            for aid, kept in held.items():
+                self._write(aid, kept)
+        self._write(article_id, result)
+
+    def _write(self, article_id: str, result: ArticleResult) -> None:
+        """Append ``result`` to the file (its place in the order is kept: ids put before
+        are updated where they stand)."""
         first = -1  # the length of the merge parts (-1: not a result, one pickle)
         if isinstance(result, ArticleResult):  # merge parts first, readable alone
             parts = self._dumps((result.incidents, result.bases, result.routes))
@@ -110,19 +122,26 @@ class ResultShelf(Mapping[str, ArticleResult]):
         if first < 0:  # not a result: one pickle
             return self._loads(data)
         incidents, bases, routes = self._loads(data[:first])
-        article_id, mentions, main_place = self._loads(data[first:])
-        return ArticleResult(article_id, mentions, incidents, bases, routes, main_place)
+        stored_id, mentions, main_place = self._loads(data[first:])
+        if stored_id == article_id:  # the key's string, not a copy: what a layer keeps
+            stored_id = article_id
+        return ArticleResult(stored_id, mentions, incidents, bases, routes, main_place)
 
     def alike(self, items: list[Any]) -> Sequence[Any]:
         """``items`` kept as this shelf keeps results: as they are while it holds them all,
         else on disk (a :class:`ListShelf`): a large run's incidents once drawn."""
         return ListShelf(items, self._places) if self.on_disk else items
 
+    def column_store(self) -> ColumnStore | None:
+        """Where the layers of this run keep their lists and texts (:mod:`geo.stored`): a
+        new store when this shelf spilled (a large run), else None (held as objects)."""
+        return ColumnStore() if self.on_disk else None
+
     def merge_parts(self) -> tuple[list[Incident], list[Base], list[Route]]:
         """Every result's incidents, bases and routes, in order (from disk, only they are
         read: what the merge needs of a run)."""
         found: tuple[list[Incident], list[Base], list[Route]] = ([], [], [])
-        canon: dict[str, str] = {}
+        canon: dict[Any, Any] = {}
         for article_id, where in self._index.items():
             if where is None or where[2] < 0:
                 result = self[article_id]  # held, or not an ArticleResult
@@ -177,28 +196,43 @@ class ListShelf(Sequence[Any]):
     (2, {'id': 'b'}, True)
     """
 
-    def __init__(self, items: Iterable[Any], places: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, items: Iterable[Any] = (), places: Mapping[str, Any] | None = None) -> None:
         self._places: Mapping[str, Any] = places or {}
         self._file: Any = tempfile.TemporaryFile(prefix="nes-list-")
         self._offsets = array("q", [0])  # item i: the bytes from offsets[i] to offsets[i + 1]
-        written, buffer = 0, io.BytesIO()
+        self._written, self._buffer = 0, io.BytesIO()  # the bytes in the file, the rest
         for item in items:
-            _Pickler(buffer, self._places).dump(item)  # one pickle per item: read alone
-            self._offsets.append(written + buffer.tell())
-            if buffer.tell() > 1 << 20:
-                written += self._file.write(buffer.getvalue())
-                buffer.seek(0)
-                buffer.truncate()
-        self._file.write(buffer.getvalue())
-        self._file.flush()
+            self.append(item)
+        self._flush()
+
+    def append(self, item: Any) -> None:
+        """Add ``item`` at the end (a list built as it is filled: a large run's report)."""
+        _Pickler(self._buffer, self._places).dump(item)  # one pickle per item: read alone
+        self._offsets.append(self._written + self._buffer.tell())
+        if self._buffer.tell() > 1 << 20:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._buffer.tell():
+            os.pwrite(self._file.fileno(), self._buffer.getvalue(), self._written)
+            self._written += self._buffer.tell()
+            self._buffer.seek(0)
+            self._buffer.truncate()
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
+
+    def __iter__(self) -> Iterator[Any]:
+        self._flush()
+        for start, end in pairwise(self._offsets):
+            yield _Unpickler(io.BytesIO(os.pread(self._file.fileno(), end - start, start)),
+                             self._places).load()
 
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         i = range(len(self))[index]  # IndexError past the end; negative counted back
+        self._flush()
         start, end = self._offsets[i], self._offsets[i + 1]
         data = os.pread(self._file.fileno(), end - start, start)
         return _Unpickler(io.BytesIO(data), self._places).load()
@@ -215,15 +249,19 @@ class ListShelf(Sequence[Any]):
         return (list, (list(self),))
 
 
-def _share_strings(incidents: list[Incident], canon: dict[str, str]) -> None:
-    """Make the words incidents read back repeat (types, actors, notes, outlets, days) one
-    string each, as they are in results extracted in memory: what the merge keeps of a
-    100,000-article run shrinks by almost half. Equal strings: nothing written changes."""
+def _share_strings(incidents: list[Incident], canon: dict[Any, Any]) -> None:
+    """Make the words incidents read back repeat (types, actors, notes, outlets, days, the
+    place names as written) one string each, as they are in results extracted in memory,
+    and their dates and confidences one object each: what the merge keeps of a
+    100,000-article run shrinks by almost half. Equal values: nothing written changes."""
     one = canon.setdefault
     for inc in incidents:
         inc.type, inc.date_precision = one(inc.type, inc.type), inc.date_precision and \
             one(inc.date_precision, inc.date_precision)
-        inc.place_cue = one(inc.place_cue, inc.place_cue)
+        inc.place_cue, inc.place_text = one(inc.place_cue, inc.place_cue), \
+            one(inc.place_text, inc.place_text)
+        inc.date_first, inc.date_last, inc.confidence = (
+            one((type(v), v), v) for v in (inc.date_first, inc.date_last, inc.confidence))
         for words in (inc.actors, inc.attackers, inc.targets, inc.notes, inc.disagreements):
             words[:] = [one(w, w) for w in words]
         inc.sources = [dataclasses.replace(s, outlet=one(s.outlet, s.outlet),

@@ -502,3 +502,22 @@ def test_write_json_writes_one_dump_s_bytes_and_escapes_lone_surrogates(tmp_path
     odd = write_json({"file": os.fsdecode(b"\xff.txt")}, tmp_path / "odd.json")
     assert json.loads(odd.read_bytes().decode("utf-8")) == {"file": "\\xff.txt"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["odd.json", "report.json"]
+
+
+def test_write_json_writes_a_list_kept_on_disk_item_by_item_as_json_dump_would(tmp_path):
+    from geo.shelf import ListShelf
+
+    files = [{"file": "أ.txt", "warnings": [], "n": 1.5}, {"file": "b\udcff.txt", "x": {}}]
+    report = {"totals": {"files": 2}, "files": files, "empty": [], "none": {}}
+    write_json(report, tmp_path / "plain.json")
+    write_json({**report, "files": ListShelf(files), "empty": ListShelf()}, tmp_path / "kept.json")
+    assert (tmp_path / "kept.json").read_bytes() == (tmp_path / "plain.json").read_bytes()
+    assert json.loads((tmp_path / "kept.json").read_text("utf-8"))["files"][1]["file"] == \
+        "b\\xff.txt"  # the lone surrogate written as its visible escape, in both
+
+
+def test_write_json_writes_a_long_list_item_by_item_with_json_dump_s_bytes(tmp_path):
+    report = {"files": [{"file": f"{i}.txt", "warnings": ["نص"] * (i % 2)} for i in range(600)],
+              "totals": {"files": 600}, "nested": {"long": list(range(300)), "short": [1]}}
+    written = write_json(report, tmp_path / "report.json").read_text("utf-8")
+    assert written == json.dumps(report, ensure_ascii=False, indent=2) + "\n"

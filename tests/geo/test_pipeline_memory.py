@@ -64,3 +64,41 @@ def test_what_a_run_holds_per_article_before_merging_is_small_and_fixed(
             for n in (small, large)}
     per_article = (held[large] - held[small]) / (large - small)
     assert per_article < MAX_PER_ARTICLE, f"{per_article:.0f} bytes held per article"
+
+
+#: Bytes the layers and the report of a large run may hold per article: row numbers into
+#: the column store and the report's lists on disk, ids, dates and points (and the reader's
+#: memos filling up): about 2.5 KB on the seeds' texts. With the layers' sources, evidence,
+#: titles and excerpts and the report's entries held as objects it was 12.5 KB (issue 14).
+MAX_OUTPUT_PER_ARTICLE = 3_500
+
+
+def _held_by_output(folder: Path, gazetteer) -> int:
+    """Traced bytes a run's layers and report hold once the rest of its result is let go."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        start = tracemalloc.get_traced_memory()[0]
+        result = run_pipeline(folder, gazetteer=gazetteer, use_cache=False, keep_text=False)
+        layers, report = result.layers, result.report
+        del result
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - start
+    finally:
+        tracemalloc.stop()
+    assert len(layers.incidents) > 0 and len(report["articles"]) > 0
+    return held
+
+
+@pytest.mark.parametrize("small, large", [(30, 90)])
+def test_the_layers_and_report_of_a_large_run_hold_little_per_article(tmp_path, monkeypatch, small, large):
+    from geo import stored as stored_module
+
+    monkeypatch.setattr(shelf_module, "SPILL_AFTER", 0)  # as past 10,000 articles
+    monkeypatch.setattr(stored_module, "_FLUSH_BYTES", 1)  # its fixed 1 MB buffer, left out
+    gaz = load_gazetteer()
+    run_pipeline(_copies(tmp_path / "warm", 6), gazetteer=gaz, use_cache=False)  # caches
+    held = {n: _held_by_output(_copies(tmp_path / str(n), n), gaz)
+            for n in (small, large)}
+    per_article = (held[large] - held[small]) / (large - small)
+    assert per_article < MAX_OUTPUT_PER_ARTICLE, f"{per_article:.0f} bytes held per article"

@@ -42,18 +42,23 @@ def test_results_on_disk_read_back_equal_with_the_gazetteer_s_own_places(seed_re
                 assert m.place is gaz.places[m.place.id]  # shared, not a copy per article
 
 
-def test_memory_first_then_disk_and_an_id_put_again_keeps_the_last() -> None:
+def test_memory_until_the_limit_then_all_on_disk_and_an_id_put_again_keeps_the_last() -> None:
     shelf = ResultShelf(spill_after=2)
-    for aid in "abcd":
+    for aid in "ab":
         shelf.put(aid, ArticleResult(aid))
-    assert shelf.on_disk == 2 and [shelf[a].article_id for a in "abcd"] == list("abcd")
+    shelf.put("a", ArticleResult("a"))  # put again while held: still held, now last
+    assert shelf.on_disk == 0 and list(shelf) == ["b", "a"]
+    shelf.put("a", ArticleResult("a"))
+    for aid in "cd":
+        shelf.put(aid, ArticleResult(aid))
+    assert shelf.on_disk == 4 and [shelf[a].article_id for a in "abcd"] == list("abcd")
     shelf.put("d", ArticleResult("d", main_place=None, incidents=[]))
     assert len(shelf) == 4 and "d" in shelf and "e" not in shelf
     with pytest.raises(KeyError):
         shelf["e"]
     assert pickle.loads(pickle.dumps(shelf)) == {a: ArticleResult(a) for a in "abcd"}
     shelf.close()
-    assert list(shelf) == ["a", "b"]
+    assert list(shelf) == []  # every one was on disk
 
 
 def test_a_run_with_every_result_on_disk_draws_the_same_layers(monkeypatch) -> None:
@@ -71,7 +76,7 @@ def test_a_run_with_every_result_on_disk_draws_the_same_layers(monkeypatch) -> N
 
 def test_merge_parts_are_every_result_s_incidents_bases_routes_in_order(seed_results) -> None:
     gaz = load_gazetteer()
-    shelf = ResultShelf(gaz, spill_after=3)  # some held, the rest read back from disk
+    shelf = ResultShelf(gaz, spill_after=3)  # three held, then all of them on disk
     for r in seed_results:
         shelf.put(r.article_id, r)
     incidents, bases, routes = shelf.merge_parts()
@@ -126,3 +131,26 @@ def test_a_run_on_disk_keeps_its_merged_incidents_there_once_drawn(monkeypatch) 
     assert isinstance(kept.incidents, list)
     assert isinstance(spilled.incidents, ListShelf) and spilled.incidents == kept.incidents
     assert isinstance(spilled.routes, ListShelf) and spilled.routes == kept.routes
+
+
+def test_a_list_shelf_filled_one_item_at_a_time_reads_back_in_order(monkeypatch):
+    items = ListShelf()
+    for i in range(5):
+        items.append({"n": i, "text": "نص" * i})
+    assert len(items) == 5 and items[2] == {"n": 2, "text": "نصنص"}
+    assert list(items) == [{"n": i, "text": "نص" * i} for i in range(5)]
+    items.append("last")  # appended after a read: still read back
+    assert items[-1] == "last" and list(items)[-1] == "last"
+
+
+def test_once_a_shelf_spills_the_results_it_held_go_to_disk_too_in_their_order(seed_results):
+    shelf = ResultShelf(load_gazetteer(), spill_after=3)
+    for r in seed_results[:3]:
+        shelf.put(r.article_id, r)
+    assert shelf.on_disk == 0 and shelf[seed_results[0].article_id] is seed_results[0]
+    for r in seed_results[3:]:
+        shelf.put(r.article_id, r)
+    assert shelf.on_disk == len(shelf) == len(seed_results)  # nothing held as objects
+    assert list(shelf) == [r.article_id for r in seed_results]
+    assert shelf[seed_results[0].article_id] is not seed_results[0]
+    assert shelf[seed_results[0].article_id] == seed_results[0]

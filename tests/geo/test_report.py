@@ -1,0 +1,30 @@
+"""The run report (geo.report) says the same whether a run's results were held or on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gazetteer import load_gazetteer
+from geo import shelf as shelf_module
+from geo.export import write_json
+from geo.pipeline import run_pipeline
+from geo.shelf import ListShelf
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _written(tmp_path: Path, name: str) -> tuple[dict, bytes]:
+    result = run_pipeline(SEEDS, gazetteer=load_gazetteer(), use_cache=False, keep_text=False)
+    report = {k: v for k, v in result.report.items() if k != "run"}  # seconds differ
+    return report, write_json(report, tmp_path / f"{name}.json").read_bytes()
+
+
+def test_a_large_runs_report_lists_wait_on_disk_and_write_the_same_bytes(tmp_path, monkeypatch):
+    held, held_bytes = _written(tmp_path, "held")
+    monkeypatch.setattr(shelf_module, "SPILL_AFTER", 0)  # as past 10,000 articles
+    kept, kept_bytes = _written(tmp_path, "kept")
+    for name in ("files", "articles", "unresolved", "low_confidence"):
+        assert isinstance(kept[name], ListShelf) and isinstance(held[name], list)
+        assert kept[name] == held[name]
+    assert kept["totals"] == held["totals"] and kept_bytes == held_bytes
+    assert held["totals"]["articles"] == len(kept["articles"]) > 0
