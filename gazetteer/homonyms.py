@@ -15,9 +15,8 @@ are seldom namesakes, are never read so.
 from __future__ import annotations
 
 import bisect
-import math
 
-from .model import Mention, Place
+from .model import AREA_KINDS, Mention, km_between
 
 __all__ = ["FAR_KM", "NEAR_CHARS", "REGION_KM", "far_namesakes"]
 
@@ -29,15 +28,6 @@ FAR_KM = 100.0
 LIST_CHARS = 150
 #: The places named around it lie within this of each other: the passage is set in one region.
 REGION_KM = 60.0
-#: Kinds that stand for a point a village can be near (areas have no single point).
-_POINT_KINDS = frozenset({"city", "capital", "town", "village", "base", "airport", "camp", "dam",
-                          "oilfield", "gasfield", "border_crossing", "neighbourhood", "bridge"})
-
-
-def _km(a: Place, b: Place) -> float:
-    dlat = (b.lat - a.lat) * 111.32
-    dlon = (b.lon - a.lon) * 111.32 * math.cos(math.radians((a.lat + b.lat) / 2))
-    return math.hypot(dlat, dlon)
 
 
 def far_namesakes(mentions: list[Mention]) -> None:
@@ -70,12 +60,12 @@ def _far_namesake(m: Mention, near: list[Mention]) -> bool:
     ('قصفت قرية تل شعير، كما قصفت كوباني' names two regions, and the village stands.)"""
     village = m.place
     others = [o for o in near if o is not m and o.place is not None and o.place.id != village.id]
-    points = {o.place.id: o.place for o in others if o.place.kind in _POINT_KINDS}
+    points = {o.place.id: o.place for o in others if o.place.kind not in AREA_KINDS}
     if not points or any(o.place.governorate == village.governorate for o in others):
         return False
     # a village the gazetteer lacks: unplaced, or placed at the area the text ties it to
     unknown = any(o is not m and o.kind_word == "village" and (o.place is None or o.approximate)
                   and abs(o.start - m.start) <= LIST_CHARS for o in near)
     places = list(points.values())
-    one_region = all(_km(a, b) <= REGION_KM for a in places for b in places)
-    return unknown and one_region and min(_km(village, p) for p in places) > FAR_KM
+    one_region = all(km_between(a, b) <= REGION_KM for a in places for b in places)
+    return unknown and one_region and min(km_between(village, p) for p in places) > FAR_KM

@@ -5,6 +5,7 @@ Kept free of I/O so every other module (and ``geo/``) can share the vocabulary.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 #: Kinds of place, from most to least specific. Order is used as a weak prior.
@@ -27,6 +28,9 @@ KINDS: tuple[str, ...] = (
     "governorate",
     "country",
 )
+
+#: Kinds that stand for an area rather than a point on the ground.
+AREA_KINDS: frozenset[str] = frozenset({"region", "district", "governorate", "country"})
 
 #: Canonical governorate ids -> (English, Arabic) names.
 GOVERNORATES: dict[str, tuple[str, str]] = {
@@ -145,3 +149,11 @@ class Mention:
             "cue": self.cue,
             "candidates": [c.as_dict() for c in self.candidates[:5]],
         }
+
+
+def km_between(a: Place, b: Place) -> float:
+    """Great-circle distance in km between two places (haversine)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

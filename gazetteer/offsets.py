@@ -17,7 +17,7 @@ import bisect
 import math
 import re
 
-from .model import Mention, Place
+from .model import AREA_KINDS, Mention, Place
 from .normalize import FoldedText
 from .store import Gazetteer
 
@@ -25,9 +25,6 @@ __all__ = ["MAX_OFFSET_KM", "offset_place", "offset_places"]
 
 #: Longer distances describe a far town ('البوكمال (122 كم جنوب شرق دير الزور)'), not a village.
 MAX_OFFSET_KM = 60
-#: A place this kind may be a distance's reference point (areas have no point to go from).
-_POINT_KINDS = frozenset({"city", "capital", "town", "village", "base", "airport", "camp", "dam",
-                          "oilfield", "gasfield", "border_crossing", "neighbourhood", "bridge"})
 
 _NUMBER_WORDS = {
     "كيلومترين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8,
@@ -76,7 +73,7 @@ def offset_places(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -
     by_end: list[tuple[int, int]] | None = None  # (folded end, index) of every mention, sorted
     for m, at in zip(mentions, starts, strict=True):
         place = m.place
-        if place is None or m.role != "location" or not place.in_area or place.kind not in _POINT_KINDS:
+        if place is None or m.role != "location" or not place.in_area or place.kind in AREA_KINDS:
             continue
         lo = max(0, at - 60)
         # every phrase has a direction and a number: few names have both before them

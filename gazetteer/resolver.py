@@ -35,7 +35,7 @@ from typing import NamedTuple
 from .cues import WINDOW, read_names
 from .homonyms import far_namesakes
 from .matcher import RawMatch
-from .model import FOCUS_GOVERNORATES, Candidate, Mention, Place
+from .model import AREA_KINDS, FOCUS_GOVERNORATES, Candidate, Mention, Place, km_between
 from .normalize import FoldedText, fold
 from .offsets import offset_places
 from .store import Gazetteer
@@ -131,7 +131,7 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
             mentions[i] = Mention(start, end, original[start:end], raw.core, place, 0.9, gp,
                                   list(ranked), cue, "location" if place.in_area else "outside",
                                   False, cue_kind)
-            if place.in_area and place.kind not in _NOT_POINT_KINDS:
+            if place.in_area and place.kind not in AREA_KINDS:
                 anchors.append((raw.start, place))
         elif len(places) == 1 or role != "location" or _in_area(places) <= 1:
             mentions[i] = m = _decide(p, folded, pending, starts, anchors={})
@@ -176,10 +176,9 @@ def _in_area(places: list[Place]) -> int:
 
 
 def _is_point_like(place: Place) -> bool:
-    return place.kind not in _NOT_POINT_KINDS
+    return place.kind not in AREA_KINDS
 
 
-_NOT_POINT_KINDS = frozenset({"region", "governorate", "country", "district"})
 
 
 
@@ -297,7 +296,7 @@ def _score(place: Place, p: _Pending, govs: set[str], anchors: dict[str, Place])
         reasons.append(f"governorate named nearby ({place.governorate})")
     others = [a for a in anchors.values() if a.id != place.id] if place.in_area else []
     if others:
-        nearest = min(_km(place, a) for a in others)
+        nearest = min(km_between(place, a) for a in others)
         if nearest < 150:
             score += 0.5 * (1 - nearest / 150)
             reasons.append(f"{nearest:.0f} km from another place in the text")
@@ -338,13 +337,6 @@ def _geo_precision(place: Place, near: bool) -> int:
     if place.kind == "region" or near:
         return 2
     return 1
-
-
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance in km (haversine; accurate enough for scoring)."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 # --- a name the text itself places elsewhere -------------------------------------
@@ -389,11 +381,11 @@ def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazet
         if (m.kind_word == "city" and place.kind in ("city", "capital", "town")) or (
                 not m.kind_word and place.kind in ("city", "capital")):
             continue  # 'مدينة تل أبيض بريف محافظة الحسكة': one city of that name, the outlet's slip
-        if _km(place, tied.place) < TIE_CONTRADICTS_KM:
+        if km_between(place, tied.place) < TIE_CONTRADICTS_KM:
             continue
         m.place = countryside(tied, gaz)
         m.geo_precision, m.approximate, m.confidence = 2, True, 0.4
-        m.cue = (f"the text ties '{m.text}' to {tied.text}, {_km(place, tied.place):.0f} km from the "
+        m.cue = (f"the text ties '{m.text}' to {tied.text}, {km_between(place, tied.place):.0f} km from the "
                  f"{place.name_en} of the gazetteer: another place of that name, placed at the "
                  "area the text gives, approximate")
 
@@ -431,12 +423,12 @@ def _crossing_named_elsewhere(folded: FoldedText, mentions: list[Mention], gaz: 
             continue
         if len({x.place.governorate for x in others}) != 1:
             continue
-        if min(_km(place, x.place) for x in others) < TIE_CONTRADICTS_KM:
+        if min(km_between(place, x.place) for x in others) < TIE_CONTRADICTS_KM:
             continue
         m.place = countryside(others[0], gaz)
         m.geo_precision, m.approximate, m.confidence = 2, True, 0.4
         m.cue = (f"'{m.text}' in a sentence set in {others[0].text}, "
-                 f"{_km(place, others[0].place):.0f} km from the {place.name_en} of the gazetteer: "
+                 f"{km_between(place, others[0].place):.0f} km from the {place.name_en} of the gazetteer: "
                  "another crossing of that name, placed at the area the text gives, approximate")
 
 

@@ -9,19 +9,16 @@ clustering that uses them.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from gazetteer.model import GOVERNORATES, Place
+from gazetteer.model import AREA_KINDS, GOVERNORATES, Place, km_between
 
 __all__ = ["AREA_KINDS", "CITY_KM", "SAME_PLACE_KM", "actor_key", "actors_compatible",
            "days_agree", "is_area", "is_macro_region", "is_seat", "km_between", "place_relation",
            "region_governorates", "says_night"]
 
-#: Places that stand for an area rather than a point.
-AREA_KINDS = frozenset({"region", "governorate", "country", "district"})
 _NES = frozenset({"hasakah", "raqqa", "deir_ez_zor"})
 #: Regions without a single governorate -> the governorates they cover.
 _REGION_GOVS: dict[str, frozenset[str]] = {
@@ -66,14 +63,6 @@ _ACTOR_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 # --- places ---------------------------------------------------------------------------
-
-
-def km_between(a: Place, b: Place) -> float:
-    """Great-circle distance in km (haversine)."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (math.sin((la2 - la1) / 2) ** 2
-         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def is_area(place: Place) -> bool:

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gazetteer.model import AREA_KINDS
 from gazetteer.offsets import MAX_OFFSET_KM
 from gazetteer.resolver import resolve_text
 from gazetteer.store import Gazetteer, load_gazetteer
@@ -76,7 +77,7 @@ def _offset_places_reference(folded, mentions, gaz) -> None:
     text = folded.folded
     for m in mentions:
         place = m.place
-        if place is None or m.role != "location" or not place.in_area or place.kind not in o._POINT_KINDS:
+        if place is None or m.role != "location" or not place.in_area or place.kind in AREA_KINDS:
             continue
         at = folded_offset(folded, m.start)
         found = o._OFFSET_RE.search(text, max(0, at - 60), at)
