@@ -13,16 +13,14 @@ without the article must resolve alike, by lookup and in running text.
 from __future__ import annotations
 
 import csv
-import math
 from pathlib import Path
 
 import pytest
 
-from gazetteer.lookup import lookup
 from gazetteer.model import GOVERNORATES, Place
 from gazetteer.normalize import arabic_key
-from gazetteer.resolver import resolve_text
 from gazetteer.store import Gazetteer, load_gazetteer
+from tests.gazetteer.helpers import best, km, resolved
 
 TABLE = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "coverage.csv"
 COLUMNS = ["name_ar", "name_en", "governorate", "lat", "lon", "tol_km", "variants", "source"]
@@ -42,11 +40,6 @@ def _variants(row: dict[str, str]) -> list[str]:
     return [v for v in row["variants"].split("|") if v]
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
 def _is_arabic(name: str) -> bool:
@@ -59,14 +52,10 @@ def gaz() -> Gazetteer:
     return load_gazetteer(include_imported=False)
 
 
-def _best(name: str, gaz: Gazetteer) -> Place:
-    result = lookup(name, gaz)
-    assert result.best is not None, (name, result.method, [c.place.id for c in result.candidates[:5]])
-    return result.best
 
 
 def _assert_near(place: Place, row: dict[str, str], name: str) -> None:
-    d = _km(float(row["lat"]), float(row["lon"]), place.lat, place.lon)
+    d = km(float(row["lat"]), float(row["lon"]), place.lat, place.lon)
     assert d <= float(row["tol_km"]), (name, place.id, round(d, 1), row["source"])
     # Same-named places elsewhere (Qahtaniyah, Tabiyah, Suran ...) must not answer instead.
     assert place.governorate == row["governorate"], (name, place.id, place.governorate)
@@ -93,21 +82,21 @@ def test_table_is_well_formed():
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["name_en"] for r in ROWS])
 def test_arabic_name_resolves_within_tolerance(row, gaz):
-    place = _best(row["name_ar"], gaz)
+    place = best(row["name_ar"], gaz)
     _assert_near(place, row, row["name_ar"])
     assert place.in_area and place.source.strip()
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["name_en"] for r in ROWS])
 def test_english_name_resolves_within_tolerance(row, gaz):
-    _assert_near(_best(row["name_en"], gaz), row, row["name_en"])
+    _assert_near(best(row["name_en"], gaz), row, row["name_en"])
 
 
 @pytest.mark.parametrize("row", [r for r in ROWS if r["variants"]],
                          ids=[r["name_en"] for r in ROWS if r["variants"]])
 def test_variants_resolve_within_tolerance(row, gaz):
     for name in _variants(row):
-        _assert_near(_best(name, gaz), row, name)
+        _assert_near(best(name, gaz), row, name)
 
 
 def _toggle_article(name: str) -> str:
@@ -121,7 +110,7 @@ SINGLE_WORD = sorted({n for r in ROWS for n in [r["name_ar"], *_variants(r)]
 
 @pytest.mark.parametrize("name", SINGLE_WORD)
 def test_with_and_without_article_look_up_alike(name, gaz):
-    assert _best(_toggle_article(name), gaz).id == _best(name, gaz).id
+    assert best(_toggle_article(name), gaz).id == best(name, gaz).id
 
 
 # ---------------------------------------------------------------- running text
@@ -136,15 +125,13 @@ TEXT_PAIRS = [
 ]
 
 
-def _resolved(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
-    return [(m.text, m.place.id) for m in resolve_text(text, gaz) if m.place is not None]
 
 
 @pytest.mark.parametrize(("with_article", "bare"), TEXT_PAIRS)
 def test_with_and_without_article_found_alike_in_text(with_article, bare, gaz):
     ids = []
     for name in (with_article, bare):
-        found = _resolved(f"دوي انفجار في {name} صباح اليوم", gaz)
+        found = resolved(f"دوي انفجار في {name} صباح اليوم", gaz)
         assert [t for t, _ in found] == [name], (name, found)
         ids.append(found[0][1])
     assert ids[0] == ids[1]
@@ -164,26 +151,26 @@ def test_text_mentions_of_new_sites_resolve(gaz):
         "اشتباكات في ناحية الجوادية بريف المالكية": "jawadiyah",
     }
     for text, pid in cases.items():
-        assert pid in [i for _, i in _resolved(text, gaz)], (text, _resolved(text, gaz))
+        assert pid in [i for _, i in resolved(text, gaz)], (text, resolved(text, gaz))
 
 
 # ---------------------------------------------------------------- Tabqa: the airbase is not the city
 
 
 def test_tabqa_airbase_is_not_the_city(gaz):
-    airbase, city = _best("مطار الطبقة", gaz), _best("الطبقة", gaz)
+    airbase, city = best("مطار الطبقة", gaz), best("الطبقة", gaz)
     assert airbase.kind == "airport" and airbase.id == "tabqa_airbase"
     assert city.kind == "city" and city.id == "tabqa"
-    assert _km(airbase.lat, airbase.lon, city.lat, city.lon) > 5
-    assert _best("مطار الطبقة العسكري", gaz).id == "tabqa_airbase"
-    assert _best("مدينة الطبقة", gaz).id == "tabqa"
+    assert km(airbase.lat, airbase.lon, city.lat, city.lon) > 5
+    assert best("مطار الطبقة العسكري", gaz).id == "tabqa_airbase"
+    assert best("مدينة الطبقة", gaz).id == "tabqa"
 
 
 def test_tabqa_airbase_and_city_in_text(gaz):
-    assert _resolved("استهدفت مسيرة مطار الطبقة العسكري", gaz) == [
+    assert resolved("استهدفت مسيرة مطار الطبقة العسكري", gaz) == [
         ("مطار الطبقة العسكري", "tabqa_airbase")]
-    assert _resolved("انتشار أمني في مدينة الطبقة", gaz) == [("الطبقة", "tabqa")]
-    assert _resolved("من مطار الطبقة إلى الطبقة", gaz) == [
+    assert resolved("انتشار أمني في مدينة الطبقة", gaz) == [("الطبقة", "tabqa")]
+    assert resolved("من مطار الطبقة إلى الطبقة", gaz) == [
         ("مطار الطبقة", "tabqa_airbase"), ("الطبقة", "tabqa")]
 
 
@@ -197,7 +184,7 @@ def test_tabqa_airbase_and_city_in_text(gaz):
     "أصيب ثلاثة مدنيين بجراح خطيرة",                # جراح: wounds, not the Jirah airbase
 ])
 def test_ordinary_words_are_not_new_places(text, gaz):
-    assert _resolved(text, gaz) == []
+    assert resolved(text, gaz) == []
 
 
 def test_new_names_have_distinct_keys(gaz):

@@ -17,16 +17,13 @@ Each row added in this pass is checked three ways, as in ``test_coverage.py``:
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import pytest
 
-from gazetteer.lookup import lookup
-from gazetteer.model import Place
 from gazetteer.normalize import arabic_key
-from gazetteer.resolver import resolve_text
 from gazetteer.store import Gazetteer, load_gazetteer
+from tests.gazetteer.helpers import best, km, resolved
 
 SY_PLACES = Path("/work/shared/data/places/sy_places.json")
 
@@ -46,11 +43,6 @@ POINTS: dict[str, tuple[str, str, float]] = {
 NEW_IDS = [*POINTS, "kasrat_raqqa"]
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
 @pytest.fixture(scope="module")
@@ -59,14 +51,8 @@ def gaz() -> Gazetteer:
     return load_gazetteer(include_imported=False)
 
 
-def _resolved(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
-    return [(m.text, m.place.id) for m in resolve_text(text, gaz) if m.place is not None]
 
 
-def _best(name: str, gaz: Gazetteer) -> Place:
-    result = lookup(name, gaz)
-    assert result.best is not None, (name, result.method, [c.place.id for c in result.candidates[:5]])
-    return result.best
 
 
 # ---------------------------------------------------------------- the rows and their sources
@@ -86,7 +72,7 @@ def test_point_is_the_cited_sy_places_entry(pid, gaz):
     entries = [e for e in json.loads(SY_PLACES.read_text(encoding="utf-8")) if e["nameAr"] == entry_name]
     assert len(entries) == 1, (entry_name, len(entries))
     place = gaz.get(pid)
-    assert _km(entries[0]["lat"], entries[0]["lng"], place.lat, place.lon) <= tol
+    assert km(entries[0]["lat"], entries[0]["lng"], place.lat, place.lon) <= tol
     assert place.governorate == governorate
     assert f"'{entry_name}" in place.source
 
@@ -103,7 +89,7 @@ def test_kasrat_stands_on_raqqa_city(gaz):
 def test_names_look_up_to_the_row(pid, gaz):
     place = gaz.get(pid)
     for name in (place.name_ar, place.name_en, *place.alt_names):
-        assert _best(name, gaz).id == pid, name
+        assert best(name, gaz).id == pid, name
 
 
 # ---------------------------------------------------------------- running text
@@ -126,19 +112,19 @@ def test_names_look_up_to_the_row(pid, gaz):
     ("استهدفت مسيرة تركية سيارة في قرية خان الجبل على طريق المالكية.", "khan_al_jabal"),
 ])
 def test_a_news_sentence_resolves_to_the_new_row(text, pid, gaz):
-    assert pid in [i for _, i in _resolved(text, gaz)], (text, _resolved(text, gaz))
+    assert pid in [i for _, i in resolved(text, gaz)], (text, resolved(text, gaz))
 
 
 def test_kasrat_of_raqqa_is_not_kasrah_of_deir_ez_zor(gaz):
-    raqqa = _resolved("جرح مدنيون في بلدة كسرة سرور بريف الرقة الجنوبي.", gaz)
+    raqqa = resolved("جرح مدنيون في بلدة كسرة سرور بريف الرقة الجنوبي.", gaz)
     assert ("كسرة سرور", "kasrat_raqqa") in raqqa and "kisrah" not in [i for _, i in raqqa]
-    deir = _resolved("شهدت بلدة الكسرة في ريف دير الزور الغربي توتراً.", gaz)
+    deir = resolved("شهدت بلدة الكسرة في ريف دير الزور الغربي توتراً.", gaz)
     assert "kisrah" in [i for _, i in deir] and "kasrat_raqqa" not in [i for _, i in deir]
 
 
 def test_a_longer_name_wins(gaz):
-    assert _resolved("قصف على قرية أم روثة تحتاني", gaz) == [("أم روثة تحتاني", "umm_rutha")]
-    assert _resolved("اشتباكات في قرية حميمة كبيرة", gaz) == [("حميمة كبيرة", "humaymah")]
+    assert resolved("قصف على قرية أم روثة تحتاني", gaz) == [("أم روثة تحتاني", "umm_rutha")]
+    assert resolved("اشتباكات في قرية حميمة كبيرة", gaz) == [("حميمة كبيرة", "humaymah")]
 
 
 # ---------------------------------------------------------------- ordinary words stay words
@@ -159,7 +145,7 @@ def test_a_longer_name_wins(gaz):
     "سقط الفارس عن الحصان أثناء السباق.",                 # the horse
 ])
 def test_a_common_word_is_no_place(text, gaz):
-    assert _resolved(text, gaz) == [], _resolved(text, gaz)
+    assert resolved(text, gaz) == [], resolved(text, gaz)
 
 
 @pytest.mark.parametrize(("text", "pid"), [
@@ -168,7 +154,7 @@ def test_a_common_word_is_no_place(text, gaz):
     ("قصفت مسيرة مواقع في قرية الخريطة بريف دير الزور.", "kharitah"),
 ])
 def test_the_qualified_name_is_still_found(text, pid, gaz):
-    assert pid in [i for _, i in _resolved(text, gaz)], (text, _resolved(text, gaz))
+    assert pid in [i for _, i in resolved(text, gaz)], (text, resolved(text, gaz))
 
 
 def test_new_names_have_distinct_keys(gaz):
@@ -208,7 +194,7 @@ def test_new_names_have_distinct_keys(gaz):
     ("هاجم التنظيم مواقع في بلدة الصور بريف دير الزور.", "suwar"),
 ])
 def test_a_valley_town_in_the_news_resolves_to_its_row(text, pid, gaz):
-    assert pid in [i for _, i in _resolved(text, gaz)], (text, _resolved(text, gaz))
+    assert pid in [i for _, i in resolved(text, gaz)], (text, resolved(text, gaz))
 
 
 #: Valley names with no verifiable point (see gazetteer/data/README.md, fourth pass).
@@ -228,7 +214,7 @@ _RIF = {"raqqa": "بريف الرقة الشرقي", "deir_ez_zor": "بريف د
 
 @pytest.mark.parametrize(("name", "gov"), UNPLACED_VALLEY)
 def test_an_unplaced_valley_name_is_no_namesake_elsewhere(name, gov, gaz):
-    alone = _resolved(f"اندلعت اشتباكات في قرية {name} مساء أمس.", gaz)
+    alone = resolved(f"اندلعت اشتباكات في قرية {name} مساء أمس.", gaz)
     assert alone == [], (name, alone)
-    placed = [gaz.get(i) for _, i in _resolved(f"اندلعت اشتباكات في قرية {name} {_RIF[gov]}.", gaz)]
+    placed = [gaz.get(i) for _, i in resolved(f"اندلعت اشتباكات في قرية {name} {_RIF[gov]}.", gaz)]
     assert placed and all(p.governorate == gov for p in placed), (name, [p.id for p in placed])

@@ -21,15 +21,13 @@ added the ones a public point could be found for. Each added row is checked here
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import pytest
 
 from gazetteer.lookup import lookup
-from gazetteer.model import Place
-from gazetteer.resolver import resolve_text
 from gazetteer.store import Gazetteer, load_gazetteer
+from tests.gazetteer.helpers import best, km, resolved
 
 SHARED = Path("/work/shared/data")
 SY_PLACES = SHARED / "places" / "sy_places.json"
@@ -62,11 +60,6 @@ GN_POINTS: dict[str, tuple[str, str, float]] = {
 NEW_IDS = [*SY_POINTS, *GN_POINTS]
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
 @pytest.fixture(scope="module")
@@ -75,18 +68,12 @@ def gaz() -> Gazetteer:
     return load_gazetteer(include_imported=False)
 
 
-def _resolved(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
-    return [(m.text, m.place.id) for m in resolve_text(text, gaz) if m.place is not None]
 
 
 def _ids(text: str, gaz: Gazetteer) -> list[str]:
-    return [i for _, i in _resolved(text, gaz)]
+    return [i for _, i in resolved(text, gaz)]
 
 
-def _best(name: str, gaz: Gazetteer) -> Place:
-    result = lookup(name, gaz)
-    assert result.best is not None, (name, result.method, [c.place.id for c in result.candidates[:5]])
-    return result.best
 
 
 # ---------------------------------------------------------------- the rows and their sources
@@ -108,7 +95,7 @@ def test_point_is_the_cited_sy_places_entry(pid, gaz):
     entries = [e for e in json.loads(SY_PLACES.read_text(encoding="utf-8")) if e["nameAr"] == entry_name]
     assert len(entries) == 1, (entry_name, len(entries))
     place = gaz.get(pid)
-    assert _km(entries[0]["lat"], entries[0]["lng"], place.lat, place.lon) <= tol
+    assert km(entries[0]["lat"], entries[0]["lng"], place.lat, place.lon) <= tol
     assert place.governorate == governorate
     assert f"'{entry_name}" in place.source
 
@@ -120,7 +107,7 @@ def test_point_is_the_cited_geonames_row(pid, gaz):
     rows = [line.split("\t") for line in GEONAMES.read_text(encoding="utf-8").splitlines()]
     row = next(r for r in rows if r[0] == geonameid)
     place = gaz.get(pid)
-    assert _km(float(row[4]), float(row[5]), place.lat, place.lon) <= tol
+    assert km(float(row[4]), float(row[5]), place.lat, place.lon) <= tol
     assert place.name_ar in row[3].split(",")          # the Arabic name is GeoNames' own
     assert row[10] == "01" and place.governorate == governorate   # admin1 01 = al-Hasakah
     assert f"GeoNames {geonameid}" in place.source
@@ -130,7 +117,7 @@ def test_point_is_the_cited_geonames_row(pid, gaz):
 def test_names_look_up_to_the_row(pid, gaz):
     place = gaz.get(pid)
     for name in (place.name_ar, place.name_en, *place.alt_names):
-        assert _best(name, gaz).id == pid, name
+        assert best(name, gaz).id == pid, name
 
 
 def test_the_news_umm_adasa_is_the_one_by_al_farat(gaz):
@@ -139,7 +126,7 @@ def test_the_news_umm_adasa_is_the_one_by_al_farat(gaz):
     row = gaz.get("umm_adasa")
     for neighbour, within in (("dandaniyah", 5.0), ("farat_manbij", 5.0), ("arab_hasan", 7.0)):
         other = gaz.get(neighbour)
-        assert _km(row.lat, row.lon, other.lat, other.lon) <= within, neighbour
+        assert km(row.lat, row.lon, other.lat, other.lon) <= within, neighbour
     manbij = gaz.get("manbij")
     assert row.lat > manbij.lat and row.lon < manbij.lon          # north-west of Manbij
 
@@ -168,7 +155,7 @@ def test_the_news_umm_adasa_is_the_one_by_al_farat(gaz):
     ("قصفت مسيرة تركية موقعاً في قرية ترميك 3 كيلومتر عن مركز مدينة كوباني.", "tirmik"),
 ])
 def test_a_news_sentence_resolves_to_the_new_row(text, pid, gaz):
-    assert pid in _ids(text, gaz), (text, _resolved(text, gaz))
+    assert pid in _ids(text, gaz), (text, resolved(text, gaz))
 
 
 # ---------------------------------------------------------------- ordinary words and namesakes
@@ -183,7 +170,7 @@ def test_a_news_sentence_resolves_to_the_new_row(text, pid, gaz):
     "وقال وزير النفط الإيراني بيجان زنغنة إن الإنتاج ارتفع.",  # a given name
 ])
 def test_a_common_word_is_no_new_village(text, gaz):
-    assert not set(_ids(text, gaz)) & set(NEW_IDS), _resolved(text, gaz)
+    assert not set(_ids(text, gaz)) & set(NEW_IDS), resolved(text, gaz)
 
 
 @pytest.mark.parametrize("name", ["قرعة", "غرة", "الروس", "العسلية", "السكرية", "عدسة", "بيجان"])
@@ -198,7 +185,7 @@ def test_a_bare_word_inside_a_name_looks_up_to_nothing_new(name, gaz):
     "قصفت القوات التركية من قاعدتها في قرية الداودية بريف رأس العين.",
 ])
 def test_a_namesake_the_news_also_uses_is_not_the_new_row(text, gaz):
-    assert not set(_ids(text, gaz)) & set(NEW_IDS), _resolved(text, gaz)
+    assert not set(_ids(text, gaz)) & set(NEW_IDS), resolved(text, gaz)
 
 
 # ---------------------------------------------------------------- the names still without a point
@@ -236,7 +223,7 @@ UNPLACED_NAMED: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("name", "area", "gov"), UNPLACED_NAMED)
 def test_a_named_village_without_a_point_is_no_namesake_elsewhere(name, area, gov, gaz):
-    alone = _resolved(f"اندلعت اشتباكات في قرية {name} مساء أمس.", gaz)
+    alone = resolved(f"اندلعت اشتباكات في قرية {name} مساء أمس.", gaz)
     assert alone == [], (name, alone)
     placed = [gaz.get(i) for i in _ids(f"اندلعت اشتباكات في قرية {name} {area}.", gaz)]
     assert placed and all(p.governorate == gov for p in placed), (name, [p.id for p in placed])

@@ -12,11 +12,12 @@ bounding-box check still runs.
 from __future__ import annotations
 
 import csv
-import math
 import re
 from pathlib import Path
 
 import pytest
+
+from tests.gazetteer.helpers import km
 
 ROOT = Path(__file__).resolve().parents[2]
 CSV_PATH = ROOT / "gazetteer" / "data" / "places.csv"
@@ -31,11 +32,6 @@ MAX_KM = 5.0
 CITED_ID = re.compile(r"GeoNames (?:ADM1 )?(\d{5,9})")
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
 def _rows() -> list[dict[str, str]]:
@@ -82,7 +78,7 @@ def test_rows_citing_geonames_lie_near_the_geonames_point(geonames):
             if gid not in geonames:
                 continue  # an id outside the partial extract (e.g. an ADM1 feature)
             checked += 1
-            d = _km(float(row["lat"]), float(row["lon"]), *geonames[gid])
+            d = km(float(row["lat"]), float(row["lon"]), *geonames[gid])
             if d > MAX_KM:
                 far.append((row["id"], gid, round(d, 1)))
     assert not far
@@ -93,7 +89,7 @@ def test_rows_citing_geonames_lie_near_the_geonames_point(geonames):
 def test_the_cross_check_catches_a_moved_point(geonames):
     # Qamishli (GeoNames 173377) moved 0.1 degrees east is about 9 km off.
     lat, lon = geonames["173377"]
-    assert _km(lat, lon + 0.1, *geonames["173377"]) > MAX_KM
+    assert km(lat, lon + 0.1, *geonames["173377"]) > MAX_KM
     qamishli = next(r for r in ROWS if r["id"] == "qamishli")
     assert "173377" in CITED_ID.findall(qamishli["source"])
-    assert _km(float(qamishli["lat"]), float(qamishli["lon"]), lat, lon) < 1
+    assert km(float(qamishli["lat"]), float(qamishli["lon"]), lat, lon) < 1

@@ -12,6 +12,7 @@ from gazetteer.model import AREA_KINDS
 from gazetteer.offsets import MAX_OFFSET_KM
 from gazetteer.resolver import resolve_text
 from gazetteer.store import Gazetteer, load_gazetteer
+from tests.gazetteer.helpers import km as distance_km
 
 
 @pytest.fixture(scope="module")
@@ -19,10 +20,6 @@ def gaz() -> Gazetteer:
     return load_gazetteer()
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    dlat = (lat2 - lat1) * 111.32
-    dlon = (lon2 - lon1) * 111.32 * math.cos(math.radians((lat1 + lat2) / 2))
-    return math.hypot(dlat, dlon)
 
 
 def _mention(gaz, text: str, name: str):
@@ -40,7 +37,7 @@ def test_the_named_town_gives_way_to_the_point_the_text_gives(gaz, text, km, bea
     m = _mention(gaz, text, "الحسكة")
     assert m.place.id != "hasakah" and m.approximate and m.geo_precision == 2
     assert m.place.kind == "village" and m.place.governorate == "hasakah"
-    assert _km(town.lat, town.lon, m.place.lat, m.place.lon) == pytest.approx(km, rel=0.02)
+    assert distance_km(town.lat, town.lon, m.place.lat, m.place.lon) == pytest.approx(km, rel=0.02)
     north = (m.place.lat - town.lat) * 111.32
     east = (m.place.lon - town.lon) * 111.32 * math.cos(math.radians(town.lat))
     assert math.degrees(math.atan2(east, north)) % 360 == pytest.approx(bearing, abs=0.5)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ import pytest
 from gazetteer.normalize import arabic_key, fold, split_cue
 from gazetteer.resolver import resolve_text
 from gazetteer.store import load_gazetteer
+from tests.gazetteer.helpers import km
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -24,10 +24,6 @@ def _gold() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _km(lat1, lon1, lat2, lon2) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _seed(article: str) -> str:
@@ -73,7 +69,7 @@ def test_every_gold_place_resolves_within_tolerance(key: str, article: str) -> N
         lat, lon = near["lat"], near["lon"]
     for m in mentions:
         assert m.place is not None, f"{m.text} in {article} unresolved: {m.cue}"
-        assert _km(m.place.lat, m.place.lon, lat, lon) <= gold["tol_km"], (m.text, m.place)
+        assert km(m.place.lat, m.place.lon, lat, lon) <= gold["tol_km"], (m.text, m.place)
         if gold["lat"] is None:
             assert m.approximate
 
