@@ -261,7 +261,7 @@ def _lead_news_day(doc: Doc, c: Candidate) -> dt.date | None:
     if (published is None or getattr(doc.article, "published_inferred", False) or s.lead
             or _VAGUE_RE.search(s.folded) or doc.starting_in(doc.dates, 0, s.start)):
         return None
-    lead = next((t for t in doc.sentences if t.lead), None)
+    lead = doc.lead()
     if lead is None or lead.index >= s.index:
         return None
     leads = [o for o in doc.cands.get(lead.index, ()) if not o.anaphoric and o.incident is not None
@@ -316,7 +316,7 @@ def _todays_news(doc: Doc) -> bool:
         return False
     if any(not (d.first <= anchor <= d.last) and not _since(doc, d) for d in dates):
         return False
-    lead = next((s for s in doc.sentences if s.lead), None)
+    lead = doc.lead()
     return lead is not None and any(not c.anaphoric for c in doc.cands.get(lead.index, ()))
 
 
@@ -502,7 +502,7 @@ def _lead_frame(doc: Doc, s: Sentence) -> Any | None:
     """The date of a lead that tells no event of its own, for the first sentence of the
     paragraph after it: 'كثفت خلايا التنظيم خلال الـ24 ساعة الفائتة من هجماتها' then
     'ونفذ داعش 3 هجمات ...': the lead frames the attacks the next paragraph tells."""
-    lead = next((t for t in doc.sentences if t.lead), None)
+    lead = doc.lead()
     if lead is None or lead.index >= s.index or any(
             not o.anaphoric for o in doc.cands.get(lead.index, ())):
         return None

@@ -55,6 +55,10 @@ class Doc:
     starts: dict[int, tuple[list, int, list[int] | None]] = field(default_factory=dict, repr=False)
     spans: dict[int, tuple[list, int, int]] = field(default_factory=dict, repr=False)
 
+    def lead(self) -> Sentence | None:
+        """The story's lead sentence (see :func:`.sentences.mark_headings`), if it has one."""
+        return next((s for s in self.sentences if s.lead), None)
+
     def in_sentence(self, items: list, s: Sentence) -> list:
         """The items (mentions, actors, dates) that start inside sentence ``s``."""
         return self.starting_in(items, s.start, s.end)
