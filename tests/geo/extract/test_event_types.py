@@ -244,6 +244,16 @@ def test_explosions_in_the_accusative(gaz):
     assert one(gaz, "أفادت مصادر أن انفجاراً عنيفاً هز مدينة الحسكة مساء اليوم.").type == "explosion"
 
 
+@pytest.mark.parametrize(("body", "kind"), [
+    ("قتل ثلاثة مدنيين اليوم جراء انفجارين في حي المفتي بمدينة الحسكة.", "explosion"),
+    ("أصيب عنصران من قسد بانفجار لغمين أرضيين قرب بلدة الشدادي اليوم.", "explosion"),
+    ("أصيب عنصران من قسد بانفجار عبوتين ناسفتين قرب بلدة الشدادي اليوم.", "explosion"),
+    ("نفذ مسلحون هجومين على حاجزين لقسد في بلدة الصور اليوم.", "armed_clash"),
+])
+def test_two_of_an_event_told_in_the_dual(gaz, body, kind):
+    assert kind in {i.type for i in run(gaz, body).incidents}
+
+
 def test_a_withdrawal_after_a_clash_is_kept_beside_it(gaz):
     types = {i.type for i in run(gaz, "انسحبت قوات قسد من بلدة ذيبان بعد اشتباكات مع مقاتلي العشائر.")
              .incidents}
