@@ -215,6 +215,17 @@ def test_a_place_of_what_happened_meanwhile_is_not_the_events(gaz):
     assert places["explosion"] == "raqqa" and places.get("shelling", places.get("airstrike")) == "shaafah"
 
 
+@pytest.mark.parametrize("meanwhile", ["في الوقت الذي", "في وقت", "في حين"])
+def test_a_town_of_what_happened_at_the_same_time_is_not_the_reinforcements(gaz, meanwhile):
+    """'أرسلت تركيا تعزيزات لقواتها في إدلب، في الوقت الذي واصلت فيه قواتها قصف بلدة عين
+    عيسى': Ain Issa is where the shelling fell, not where the reinforcements went."""
+    verb = "واصلت فيه" if meanwhile == "في الوقت الذي" else "واصلت"
+    body = ("أرسلت تركيا مزيدا من التعزيزات لقواتها المنتشرة في منطقة خفض التصعيد شمال غربي "
+            f"سوريا، {meanwhile} {verb} قواتها قصف بلدة عين عيسى في شمال الرقة أمس.")
+    places = {i.type: i.place.id if i.place else None for i in run(gaz, body).incidents}
+    assert places["shelling"] == "ayn_issa" and places.get("deployment") != "ayn_issa"
+
+
 def test_a_region_named_only_in_a_plan_places_nothing(gaz):
     body = ("أعلن البيت الأبيض، اليوم الأربعاء، بدء انسحاب القوات الأمريكية من سوريا.\n"
             "وأوضح المسؤول أن الانسحاب من سوريا سيشمل قاعدة التنف ومنطقة الـ55 في مرحلة لاحقة.")
