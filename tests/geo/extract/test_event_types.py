@@ -254,6 +254,13 @@ def test_two_of_an_event_told_in_the_dual(gaz, body, kind):
     assert kind in {i.type for i in run(gaz, body).incidents}
 
 
+def test_a_strike_told_as_what_ended_a_drive_is_an_event(gaz):
+    """'كانت سيارة لقسد تسير قرب عامودا قبل أن تستهدفها مسيرة تركية': the imperfect after
+    'قبل أن' tells what happened, its object an attached pronoun."""
+    body = "كانت سيارة لقسد تسير قرب مدينة عامودا اليوم قبل أن تستهدفها طائرة مسيرة تركية."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("airstrike", "amuda")]
+
+
 def test_a_withdrawal_after_a_clash_is_kept_beside_it(gaz):
     types = {i.type for i in run(gaz, "انسحبت قوات قسد من بلدة ذيبان بعد اشتباكات مع مقاتلي العشائر.")
              .incidents}
