@@ -373,7 +373,7 @@ def _told_later(doc: Doc, c: Candidate, found: tuple, fits: Any) -> tuple | None
         told = [o for o in doc.cands.get(t.index, ()) if not o.anaphoric]
         refers = _REFERS_BACK_RE.search(t.folded)
         if (ELSEWHERE_RE.search(t.folded) or PLAN_RE.search(t.folded)
-                or (told and not (refers and _same_strike(c, told)))):
+                or (told and not (refers and _same_strike(c, told))) or _another_day(doc, s, t)):
             break  # another event, or a plan ('الانسحاب سيشمل قاعدة التنف في مرحلة لاحقة')
         if not (refers or (vehicles and _VEHICLES_RE.search(t.folded))):
             continue
@@ -388,6 +388,28 @@ def _told_later(doc: Doc, c: Candidate, found: tuple, fits: Any) -> tuple | None
             cue = f"told more precisely in a following sentence (first: {found[3] or 'none'})"
             return best.place, gp, approx, best.text, cue, found[5]
     return None
+
+
+#: 'منذ' right before a date: the start of a period, not the day of an event.
+_SINCE_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?منذ\s*$")
+
+
+def _another_day(doc: Doc, s: Sentence, t: Sentence) -> bool:
+    """Does sentence ``t`` date what it tells to a day ``s`` (or, when ``s`` gives none, the
+    publication) does not ('ويوم السبت الفائت، أصيب عدد من العناصر' after today's blast)?
+    Then it tells another event, however alike."""
+    # a day of its own: not a period ('منذ شهرين', 'الشهر الماضي'), not the start of one
+    theirs = [d for d in doc.in_sentence(doc.dates, t) if d.precision == "day"
+              and (d.last - d.first).days <= 1
+              and not _SINCE_BEFORE_RE.search(doc.fspan(max(t.start, d.start - 8), d.start))]
+    if not theirs:
+        return False
+    ours = [(d.first, d.last) for d in doc.in_sentence(doc.dates, s)]
+    if not ours:
+        if doc.anchor is None:
+            return False
+        ours = [(doc.anchor, doc.anchor)]
+    return not any(d.first <= last and first <= d.last for d in theirs for first, last in ours)
 
 
 def _finer(place: Place, area: Place) -> bool:
