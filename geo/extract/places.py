@@ -162,6 +162,10 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         if best in ends or in_road_name(doc, best):  # "على الطريق العام القامشلي - عامودا": on it
             gp, approx = max(gp, 2), True
         place, cue = site_or_place(doc, best), best.cue or "named in the sentence"
+        frame = _finer_frame(doc, best, usable)
+        if frame is not None:
+            place, cue = frame, f"'{best.text}' is not in the gazetteer; placed by the town the text " \
+                                f"gives its bearing from ({frame.name_ar}), approximate"
         if place is not best.place:
             cue = f"the {place.kind} of {best.place.name_ar} the text names"
         found = _refined(doc, c, (place, gp, approx, best.text, cue, True))
@@ -478,11 +482,56 @@ def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
             continue
         if _DIRECTION_RE.search(gap):
             return True
-        if _KIND_RANK.get(m.place.kind, 0) > _KIND_RANK.get(other.place.kind, 0) and re.fullmatch(
+        gap = gap.replace("(", " ").replace(")", " ")  # 'عين العرب (كوباني) بريف حلب'
+        if not re.fullmatch(
                 r"[\s,]*(?:(?:ال)?سوري(?:ه|ا)?\s*)?(?:في|ب|من|التابعه ل\S*|الواقعه في|(?:في |ب)ريف)?\s*",
                 gap):
+            continue
+        if (_KIND_RANK.get(m.place.kind, 0) > _KIND_RANK.get(other.place.kind, 0)
+                or _breadth(doc, m.place) > _breadth(doc, other.place)):
+            return True
+        if is_seat(m.place, doc.gazetteer) and other.kind_word in ("village", "town") and other.approximate:
+            # 'قرية خربة عمو في الحسكة': a village the gazetteer lacks, then its province
+            # named by its seat
             return True
     return False
+
+
+#: 'إلى الشرق من مدينة', 'جنوب شرقي', 'شرقي بلدة': a bearing from the town named next.
+_BEARING_FROM_RE = rx(r"(?:الي\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:ال)?(?:شرق|غرب)(?:ي|ا)?)?"
+                      r"(?:\s+من)?\s*(?:(?:ال)?(?:مدينه|بلده|ناحيه)\s+)?$")
+
+
+def _finer_frame(doc: Doc, best: Mention, usable: list[Mention]) -> Place | None:
+    """The countryside of the town a village the gazetteer lacks is said to lie east, west ...
+    of, when the village was framed by something coarser: 'قرية خربة عمو في الحسكة إلى
+    الشرق من مدينة القامشلي' is in Qamishli's countryside, not anywhere in the province."""
+    if not (best.kind_word in ("village", "town") and best.approximate and best.place is not None
+            and best.place.kind in AREA_KINDS):
+        return None
+    for other in usable:
+        if other.start <= best.end or other.start - best.end > 80 or other.place.kind in AREA_KINDS:
+            continue
+        between = doc.fspan(best.end, other.start)
+        if re.search(r"[.!?؛]", between) or not _BEARING_FROM_RE.search(between):
+            continue
+        frame = doc.gazetteer.countryside_of.get(other.place.id, other.place)
+        if _breadth(doc, frame) < _breadth(doc, best.place):
+            return frame
+    return None
+
+
+def _breadth(doc: Doc, place: Place) -> int:
+    """How wide an area is, to tell which of two names says where the other lies: a
+    governorate (4), its seat's countryside standing for it ('بريف الحسكة', 3), a district
+    (2), a town's countryside (1), a point (0)."""
+    if place.kind == "governorate" or place.kind == "country":
+        return 4
+    if place.kind == "region" and place.parent and place.parent == place.governorate:
+        return 3
+    if place.kind == "district":
+        return 2
+    return 1 if place.kind in AREA_KINDS else 0
 
 
 def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:

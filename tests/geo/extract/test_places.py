@@ -404,3 +404,17 @@ def test_a_period_since_told_after_the_lead_does_not_stop_its_place(gaz):
             "يعد هذا ثاني حادث يقع في المنطقة منذ شهرين.\n\n"
             "لم يصب أحد في المواجهة في قرية الفرافرة بالقرب من بلدة القامشلي.")
     assert [i.place.id for i in run(gaz, body).incidents] == ["qamishli"]
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    # a district, then the province's countryside it lies in
+    ("اعترض أهالي قرية مشيرفة في منطقة القامشلي بريف الحسكة دورية أمريكية اليوم.", "district_qamishli"),
+    # a village east of a town, the town's other name in brackets, then the province's countryside
+    ("استهدفت طائرة مسيرة تركية موقعاً في قرية خربيسان شرقي مدينة عين العرب (كوباني) بريف حلب "
+     "الشرقي اليوم.", "rif_ain_al_arab"),
+    # a village, its province named by its seat, then its bearing from a town
+    ("قتل مدني برصاص القوات الأمريكية في قرية خربة عمو في الحسكة إلى الشرق من مدينة القامشلي "
+     "اليوم.", "rif_qamishli"),
+])
+def test_a_village_the_gazetteer_lacks_goes_to_the_finest_area_the_text_ties_it_to(gaz, body, place):
+    assert [i.place.id for i in run(gaz, body).incidents] == [place]
