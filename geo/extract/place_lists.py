@@ -29,13 +29,13 @@ from .places import (
     STRIKES,
     PlaceFound,
     is_actor_word,
-    is_qualifier,
     locative_after,
     place_and_mention,
     place_score,
     precision_of,
     site_or_place,
 )
+from .qualifiers import is_qualifier
 from .sentences import Sentence, clause_of
 from .triggers import Candidate
 

@@ -17,11 +17,10 @@ sentence tells at several places ('في كوباني وعين عيسى والق�
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from typing import Any
 
-from gazetteer.model import KINDS, Mention, Place
+from gazetteer.model import Mention, Place
 from gazetteer.normalize import arabic_key
 
 from ..model import Incident
@@ -46,13 +45,14 @@ from .place_cues import (
     seat_named_bare,
     stationed_at,
 )
+from .qualifiers import KIND_RANK, finer_frame, is_qualifier
 from .sentences import Sentence
 from .speakers import reporter_in
 from .triggers import Candidate
 
 __all__ = ["AREA_KINDS", "ATTACH_RE", "ELSEWHERE_RE",
            "LIST_LEAD_RE", "NO_FALLBACK_PLACE", "ORIGIN_RE", "SETTLEMENT_KINDS", "STRIKES",
-           "UNPLACED_CUE", "PlaceFound", "is_actor_word", "is_qualifier", "main_place",
+           "UNPLACED_CUE", "PlaceFound", "is_actor_word", "main_place",
            "locative_after", "place_and_mention", "place_for", "place_score", "precision_of", "site_or_place"]
 
 #: (place, geo precision, approximate, surface text, cue, from the sentence itself).
@@ -62,7 +62,6 @@ PlaceFound = tuple
 UNPLACED_CUE = "not mapped, for review"
 #: Types that are only ever located by a place named in their own sentence.
 NO_FALLBACK_PLACE = frozenset({"agreement", "statement", "explosion"})
-_KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 ATTACH_RE = rx(r"(?<![^\W\d_])(?:في|ب|قرب|بالقرب من|من|الي|علي|عند|داخل|بين|نحو|باتجاه|حتي|عبر"
                 r"|اطراف|محيط|ضواحي|مشارف|ريف|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)\s*$"
                 r"|(?<![^\W\d_])[وفل]?(?:ب|بال|في)\s*$"
@@ -73,7 +72,6 @@ _NEAR_CUE_RE = rx(r"(?:قرب|بالقرب من|القريب(?:ه)? من|قري�
                   r"|(?:ال)?قري|باديه|"
                   r"علي بعد[^,.]{0,40}من|حقل(?: نفطي| غاز)?(?: \S+)?)\s*(?:(?:ال)?(?:مدينه|بلده"
                   r"|قريه|منطقه)\s*)?$|(?:قريه|بلده|مزرعه)(?:\s+\S+){0,4}\s+(?:في|ب)\s*$")
-_DIRECTION_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?![^\W\d_])")
 #: What leads a list of the places an event hit: a location preposition, optionally a
 #: (plural) kind word and 'كل من' ('في كل من', 'قرى', 'على مواقع في', 'بلدتي').
 LIST_LEAD_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:في|ب|علي|الي|قرب|عند|داخل|نحو|باتجاه|محيط|اطراف)|[وفبل]?(?:ال)?"
@@ -162,7 +160,7 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         if best in ends or in_road_name(doc, best):  # "على الطريق العام القامشلي - عامودا": on it
             gp, approx = max(gp, 2), True
         place, cue = site_or_place(doc, best), best.cue or "named in the sentence"
-        frame = _finer_frame(doc, best, usable)
+        frame = finer_frame(doc, best, usable)
         if frame is not None:
             place, cue = frame, f"'{best.text}' is not in the gazetteer; placed by the town the text " \
                                 f"gives its bearing from ({frame.name_ar}), approximate"
@@ -387,7 +385,7 @@ def _told_later(doc: Doc, c: Candidate, found: tuple, fits: Any) -> tuple | None
                  and not reporter_in(doc.fspan(max(0, m.start - 40), m.start))  # the source's town
                  and not is_qualifier(doc, m, doc.in_sentence(doc.usable, t))]
         if finer:
-            best = min(finer, key=lambda m: (m.approximate, _KIND_RANK.get(m.place.kind, 0), m.start))
+            best = min(finer, key=lambda m: (m.approximate, KIND_RANK.get(m.place.kind, 0), m.start))
             gp, approx = precision_of(doc, best)
             cue = f"told more precisely in a following sentence (first: {found[3] or 'none'})"
             return best.place, gp, approx, best.text, cue, found[5]
@@ -464,74 +462,6 @@ def is_actor_word(doc: Doc, m: Mention) -> bool:
 
 #: 'ضد إيران': what follows is the side struck.
 _AGAINST_RE = rx(r"(?<![^\W\d_])ضد\s*$")
-
-
-#: 'ومحيطها', 'وريفه' right after a place: its surroundings, part of the place told.
-_SURROUNDINGS_RE = rx(r"^\s*و(?:محيط|ريف|اطراف|ضواحي)(?:ها|ه)(?![^\W\d_])")
-
-
-def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
-    """'الحسكة' in 'القامشلي شمالي الحسكة', 'محافظة الحسكة' after 'بلدة القحطانية' and in
-    'مدينة تل أبيض بريف محافظة الحسكة' (a coarser place said where the one before it lies)."""
-    for other in usable:
-        if other is m or other.end > m.start or m.start - other.end > 24:
-            continue
-        # 'مدينة منبج ومحيطها (شمال شرق حلب)': the town's surroundings, then where it lies
-        gap = _SURROUNDINGS_RE.sub("", doc.fspan(other.end, m.start), count=1)
-        if re.search(r"[.!?]", gap) or re.search(r"(?<![^\W\d_])و", gap.strip()[:1]):
-            continue
-        if _DIRECTION_RE.search(gap):
-            return True
-        gap = gap.replace("(", " ").replace(")", " ")  # 'عين العرب (كوباني) بريف حلب'
-        if not re.fullmatch(
-                r"[\s,]*(?:(?:ال)?سوري(?:ه|ا)?\s*)?(?:في|ب|من|التابعه ل\S*|الواقعه في|(?:في |ب)ريف)?\s*",
-                gap):
-            continue
-        if (_KIND_RANK.get(m.place.kind, 0) > _KIND_RANK.get(other.place.kind, 0)
-                or _breadth(doc, m.place) > _breadth(doc, other.place)):
-            return True
-        if is_seat(m.place, doc.gazetteer) and other.kind_word in ("village", "town") and other.approximate:
-            # 'قرية خربة عمو في الحسكة': a village the gazetteer lacks, then its province
-            # named by its seat
-            return True
-    return False
-
-
-#: 'إلى الشرق من مدينة', 'جنوب شرقي', 'شرقي بلدة': a bearing from the town named next.
-_BEARING_FROM_RE = rx(r"(?:الي\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:ال)?(?:شرق|غرب)(?:ي|ا)?)?"
-                      r"(?:\s+من)?\s*(?:(?:ال)?(?:مدينه|بلده|ناحيه)\s+)?$")
-
-
-def _finer_frame(doc: Doc, best: Mention, usable: list[Mention]) -> Place | None:
-    """The countryside of the town a village the gazetteer lacks is said to lie east, west ...
-    of, when the village was framed by something coarser: 'قرية خربة عمو في الحسكة إلى
-    الشرق من مدينة القامشلي' is in Qamishli's countryside, not anywhere in the province."""
-    if not (best.kind_word in ("village", "town") and best.approximate and best.place is not None
-            and best.place.kind in AREA_KINDS):
-        return None
-    for other in usable:
-        if other.start <= best.end or other.start - best.end > 80 or other.place.kind in AREA_KINDS:
-            continue
-        between = doc.fspan(best.end, other.start)
-        if re.search(r"[.!?؛]", between) or not _BEARING_FROM_RE.search(between):
-            continue
-        frame = doc.gazetteer.countryside_of.get(other.place.id, other.place)
-        if _breadth(doc, frame) < _breadth(doc, best.place):
-            return frame
-    return None
-
-
-def _breadth(doc: Doc, place: Place) -> int:
-    """How wide an area is, to tell which of two names says where the other lies: a
-    governorate (4), its seat's countryside standing for it ('بريف الحسكة', 3), a district
-    (2), a town's countryside (1), a point (0)."""
-    if place.kind == "governorate" or place.kind == "country":
-        return 4
-    if place.kind == "region" and place.parent and place.parent == place.governorate:
-        return 3
-    if place.kind == "district":
-        return 2
-    return 1 if place.kind in AREA_KINDS else 0
 
 
 def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
