@@ -68,7 +68,8 @@ from .relate import (
 
 __all__ = [
     "AREA_KINDS", "MergeRecord", "SAME_PLACE_KM", "TYPE_FAMILIES", "actors_compatible",
-    "actor_key", "is_area", "km_between", "merge_bases", "merge_incidents", "merge_routes",
+    "actor_key", "family_of", "is_area", "km_between", "merge_bases", "merge_families",
+    "merge_incidents", "merge_routes",
     "merged_id", "place_relation", "region_governorates",
 ]
 
@@ -116,8 +117,13 @@ def _dates_agree(a: _Probe, b: _Probe, tolerance_days: int) -> bool | None:
 # --- types ----------------------------------------------------------------------------
 
 
-def _family(type_: str) -> str:
+def family_of(type_: str) -> str:
+    """The family of an incident type (its own name when it has none): incidents of two
+    families never merge, so a large run merges one family at a time."""
     return _FAMILY_OF.get(type_, type_)
+
+
+_family = family_of
 
 
 def _says(incidents: Iterable[Incident], words: Sequence[str]) -> bool:
@@ -496,6 +502,29 @@ def merge_incidents(incidents: Sequence[Incident], *, max_km: float = 60.0,
         merged.append(inc)
         if record is not None:
             records.append(record)
+    merged.sort(key=lambda i: (i.date_first or dt.date.max, i.id))
+    records.sort(key=lambda r: r.id)
+    return merged, records
+
+
+def merge_families(families: Iterable[Sequence[Incident]], *, max_km: float = 60.0,
+                   tolerance_days: int = 1) -> tuple[list[Incident], list[MergeRecord]]:
+    """:func:`merge_incidents` of every incident, given one family at a time.
+
+    Why: incidents of two families (:func:`family_of`) never merge (the index files them
+    by family, and a cluster takes only its own family), so merging each family's alone
+    and sorting the lot as :func:`merge_incidents` sorts gives its very result, while
+    only one family's incidents and clusters are held at once: a large run's merge
+    (issue 14). ``families`` yields each family's incidents in the order of the run
+    (every incident of one type in the same sequence); each is let go once merged.
+    """
+    merged: list[Incident] = []
+    records: list[MergeRecord] = []
+    for found in families:
+        some, more = merge_incidents(found, max_km=max_km, tolerance_days=tolerance_days)
+        del found  # the next family is read only once this one is let go
+        merged += some
+        records += more
     merged.sort(key=lambda i: (i.date_first or dt.date.max, i.id))
     records.sort(key=lambda r: r.id)
     return merged, records

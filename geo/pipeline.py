@@ -37,7 +37,7 @@ from typing import Any
 
 from .cache import CACHE_FORMAT, ResultCache
 from .layers import Layers, build_layers
-from .merge import MergeRecord, merge_bases, merge_incidents, merge_routes
+from .merge import MergeRecord, merge_bases, merge_families, merge_routes
 from .model import ArticleResult, Base, Incident, Route
 from .names import has_surrogates, quoted, visible, visible_deep
 from .parallel import extract_cached, open_pool
@@ -313,9 +313,9 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         raise NoArticlesError(_nothing_read(folder, reports, failures))
 
     with timer.stage("merge"):
-        found, bases, routes = results.merge_parts()
-        incidents, merges = merge_incidents(found, max_km=max_km)
-        del found  # the article-level incidents: the merged ones are kept
+        bases, routes = results.bases_and_routes()
+        # one family's article-level incidents at a time (they never merge across)
+        incidents, merges = merge_families(results.incidents_by_family(), max_km=max_km)
     with timer.stage("review"):
         incidents, merges = step.after_merge(incidents, merges)
         bases, routes = merge_bases(bases), merge_routes(routes)

@@ -5,9 +5,12 @@ candidates, incidents, bases, routes) until the layers are built. Every later st
 reads them one article at a time (merging takes the incidents, the layers and the
 report walk the mentions), so past :data:`SPILL_AFTER` articles the results are
 pickled to an unnamed temporary file, one record per article, and read back when
-asked for. A record is two pickles: what merging needs (incidents, bases, routes) and the
-rest (mentions, main place), so the merge reads the first alone
-(:meth:`ResultShelf.merge_parts`) and does not unpickle every mention only to drop it.
+asked for. A record is several pickles, each readable alone: the bases and routes, the
+incidents of each family (:func:`geo.merge.family_of`), and the rest (mentions, main
+place), so the merge reads one family's incidents at a time
+(:meth:`ResultShelf.incidents_by_family`: families never merge with each other, and one
+family's incidents and clusters are all it holds) and does not unpickle every mention
+only to drop it. Where the records lie is kept in arrays, not a tuple per article.
 Incidents read back share their repeated words (types, actors, outlets) as incidents
 extracted in memory do. The pipeline keeps a large run's articles on a shelf too.
 
@@ -32,6 +35,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
+from .merge import family_of
 from .model import ArticleResult, Base, Incident, Route
 from .stored import ColumnStore
 
@@ -71,7 +75,8 @@ class ResultShelf(Mapping[str, ArticleResult]):
         self._places: Mapping[str, Any] = getattr(gazetteer, "places", None) or {}
         self._spill_after = SPILL_AFTER if spill_after is None else spill_after
         self._memory: dict[str, ArticleResult] = {}
-        self._index: dict[str, tuple[int, int, int] | None] = {}  # None: held in memory
+        self._index: dict[str, int] = {}  # id -> its record in the file; -1: held in memory
+        self._records = _Records()
         self._file: Any = None
         self._size = 0
         self._lock = threading.Lock()
@@ -80,10 +85,10 @@ class ResultShelf(Mapping[str, ArticleResult]):
         """Keep ``result`` under ``article_id`` (an id put twice keeps the last)."""
         if article_id in self._index:
             self._memory.pop(article_id, None)
-            del self._index[article_id]
+            del self._index[article_id]  # its record stays in the file, unread
         if self._file is None and len(self._memory) < self._spill_after:
             self._memory[article_id] = result
-            self._index[article_id] = None
+            self._index[article_id] = -1
             return
         if self._memory:  # the first to spill: those held go to disk too, in their order
             held, self._memory = self._memory, {}
@@ -93,19 +98,31 @@ class ResultShelf(Mapping[str, ArticleResult]):
 
     def _write(self, article_id: str, result: ArticleResult) -> None:
         """Append ``result`` to the file (its place in the order is kept: ids put before
-        are updated where they stand)."""
-        first = -1  # the length of the merge parts (-1: not a result, one pickle)
-        if isinstance(result, ArticleResult):  # merge parts first, readable alone
-            parts = self._dumps((result.incidents, result.bases, result.routes))
-            first = len(parts)
-            data = parts + self._dumps((result.article_id, result.mentions, result.main_place))
+        are updated where they stand).
+
+        A result is written as pickles readable alone: its bases, routes and the family
+        of each incident; its incidents of each family (:func:`geo.merge.family_of`), in
+        the order met; its mentions and main place. The merge reads one family's at a time.
+        """
+        parts: list[tuple[str, bytes]] = []
+        if isinstance(result, ArticleResult):
+            families = tuple(family_of(i.type) for i in result.incidents)
+            parts.append(("", self._dumps((result.bases, result.routes, families))))
+            for family in dict.fromkeys(families):
+                own = [i for i, f in zip(result.incidents, families, strict=True) if f == family]
+                parts.append((family, self._dumps(own)))
+            parts.append(("", self._dumps((result.article_id, result.mentions,
+                                           result.main_place))))
         else:
-            data = self._dumps(result)
+            parts.append(("", self._dumps(result)))
+        data = b"".join(part for _, part in parts)
         with self._lock:
             if self._file is None:
                 self._file = tempfile.TemporaryFile(prefix="nes-results-")
             os.pwrite(self._file.fileno(), data, self._size)
-            self._index[article_id] = (self._size, len(data), first)
+            self._index[article_id] = self._records.add(
+                self._size, [(family, len(part)) for family, part in parts],
+                isinstance(result, ArticleResult))
             self._size += len(data)
 
     @property
@@ -113,16 +130,21 @@ class ResultShelf(Mapping[str, ArticleResult]):
         """How many results live in the file (the rest are objects in memory)."""
         return len(self._index) - len(self._memory)
 
+    def _read(self, start: int, end: int) -> bytes:
+        return os.pread(self._file.fileno(), end - start, start)  # no shared file position
+
     def __getitem__(self, article_id: str) -> ArticleResult:
-        where = self._index[article_id]
-        if where is None:
+        record = self._index[article_id]
+        if record < 0:
             return self._memory[article_id]
-        offset, length, first = where
-        data = os.pread(self._file.fileno(), length, offset)  # no shared file position
-        if first < 0:  # not a result: one pickle
+        start, end = self._records.span(record)
+        data = io.BytesIO(self._read(start, end))
+        if not self._records.is_result(record):  # not a result: one pickle
             return self._loads(data)
-        incidents, bases, routes = self._loads(data[:first])
-        stored_id, mentions, main_place = self._loads(data[first:])
+        bases, routes, families = self._loads(data)
+        own = {family: iter(self._loads(data)) for family in dict.fromkeys(families)}
+        incidents = [next(own[family]) for family in families]
+        stored_id, mentions, main_place = self._loads(data)
         if stored_id == article_id:  # the key's string, not a copy: what a layer keeps
             stored_id = article_id
         return ArticleResult(stored_id, mentions, incidents, bases, routes, main_place)
@@ -138,23 +160,59 @@ class ResultShelf(Mapping[str, ArticleResult]):
         return ColumnStore() if self.on_disk else None
 
     def merge_parts(self) -> tuple[list[Incident], list[Base], list[Route]]:
-        """Every result's incidents, bases and routes, in order (from disk, only they are
-        read: what the merge needs of a run)."""
-        found: tuple[list[Incident], list[Base], list[Route]] = ([], [], [])
-        canon: dict[Any, Any] = {}
-        for article_id, where in self._index.items():
-            if where is None or where[2] < 0:
+        """Every result's incidents, bases and routes, in order."""
+        bases, routes = self.bases_and_routes()
+        incidents = [i for aid in self._index for i in getattr(self[aid], "incidents", ())]
+        return incidents, bases, routes
+
+    def bases_and_routes(self) -> tuple[list[Base], list[Route]]:
+        """Every result's bases and routes, in order (from disk, only they are read)."""
+        bases: list[Base] = []
+        routes: list[Route] = []
+        for article_id, record in self._index.items():
+            if record < 0 or not self._records.is_result(record):
                 result = self[article_id]  # held, or not an ArticleResult
-                parts = tuple(getattr(result, name, ()) for name in ("incidents", "bases", "routes"))
+                found = getattr(result, "bases", ()), getattr(result, "routes", ())
             else:
-                parts = self._loads(os.pread(self._file.fileno(), where[2], where[0]))
-                _share_strings(parts[0], canon)
-            for kept, part in zip(found, parts, strict=True):
-                kept.extend(part)
+                start, _ = self._records.span(record)
+                head = self._read(start, start + self._records.head(record))
+                found = self._loads(io.BytesIO(head))
+            bases.extend(found[0])
+            routes.extend(found[1])
+        return bases, routes
+
+    def incidents_by_family(self) -> Iterator[list[Incident]]:
+        """Every result's incidents, one family (:func:`geo.merge.family_of`) at a time, in
+        order (for :func:`geo.merge.merge_families`): from disk, only that family's are read.
+        Incidents read back share their repeated words, as those extracted in memory do."""
+        canon: dict[Any, Any] = {}
+        others = [aid for aid, record in self._index.items()
+                  if record < 0 or not self._records.is_result(record)]
+        for family in sorted({*self._records.families(),
+                              *(family_of(i.type) for aid in others
+                                for i in getattr(self[aid], "incidents", ()))}):
+            yield self._family(family, canon)
+
+    def _family(self, family: str, canon: dict[Any, Any]) -> list[Incident]:
+        found: list[Incident] = []
+        records, starts, ends = self._records.of(family)
+        at = 0  # records ascend in the order of the index: both are walked together
+        for article_id, record in self._index.items():
+            if record < 0 or not self._records.is_result(record):
+                found += [i for i in getattr(self[article_id], "incidents", ())
+                          if family_of(i.type) == family]
+                continue
+            while at < len(records) and records[at] < record:  # put again since: skipped
+                at += 1
+            if at < len(records) and records[at] == record:
+                incidents = self._loads(io.BytesIO(self._read(starts[at], ends[at])))
+                _share_strings(incidents, canon)
+                found += incidents
         return found
 
-    def _loads(self, data: bytes) -> Any:
-        return _Unpickler(io.BytesIO(data), self._places).load()
+    def _loads(self, data: io.BytesIO) -> Any:
+        """The next pickle of ``data`` (a file at the pickle's start)."""
+        return _Unpickler(data, self._places).load()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._index)
@@ -171,17 +229,65 @@ class ResultShelf(Mapping[str, ArticleResult]):
             if self._file is not None:
                 self._file.close()
                 self._file = None
-            for aid in [a for a, where in self._index.items() if where is not None]:
+            for aid in [a for a, record in self._index.items() if record >= 0]:
                 del self._index[aid]
+            self._records = _Records()
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as a plain dict of its results (a file does not travel)."""
         return (dict, (list(self.items()),))
 
-    def _dumps(self, result: ArticleResult) -> bytes:
+    def _dumps(self, result: Any) -> bytes:
         buffer = io.BytesIO()
         _Pickler(buffer, self._places).dump(result)
         return buffer.getvalue()
+
+
+class _Records:
+    """Where each record of a :class:`ResultShelf` lies in its file, kept as arrays (not a
+    tuple of ints per article: 8 MB at 30,000 articles), and, per incident family, where
+    each record's incidents of that family lie."""
+
+    def __init__(self) -> None:
+        self._start = array("q")  # record -> its first byte
+        self._end = array("q")  # record -> its byte past the last
+        self._head = array("q")  # record -> length of its first pickle; -1: not a result
+        #: family -> (records, their first byte, their byte past the last) of its pickles
+        self._families: dict[str, tuple[array, array, array]] = {}
+
+    def add(self, start: int, parts: list[tuple[str, int]], result: bool) -> int:
+        """A record of ``parts`` (family or '', length) written at ``start``: its number."""
+        record = len(self._start)
+        self._start.append(start)
+        self._head.append(parts[0][1] if result else -1)
+        at = start
+        for family, length in parts:
+            if family:
+                records, starts, ends = self._families.setdefault(
+                    family, (array("q"), array("q"), array("q")))
+                records.append(record)
+                starts.append(at)
+                ends.append(at + length)
+            at += length
+        self._end.append(at)
+        return record
+
+    def span(self, record: int) -> tuple[int, int]:
+        return self._start[record], self._end[record]
+
+    def head(self, record: int) -> int:
+        return self._head[record]
+
+    def is_result(self, record: int) -> bool:
+        return self._head[record] >= 0
+
+    def families(self) -> list[str]:
+        return list(self._families)
+
+    def of(self, family: str) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
+        """The records holding incidents of ``family`` (ascending), where those start and
+        end."""
+        return self._families.get(family, ((), (), ()))
 
 
 class ListShelf(Sequence[Any]):

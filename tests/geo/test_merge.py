@@ -15,7 +15,9 @@ from geo.merge import (
     MergeRecord,
     actor_key,
     actors_compatible,
+    family_of,
     merge_bases,
+    merge_families,
     merge_incidents,
     merge_routes,
     merged_id,
@@ -513,3 +515,23 @@ def test_routes_with_the_same_waypoints_either_way_become_one():
     assert [p.id for p in road.waypoints] == ["qamishli", "hasakah"]
     assert road.actors == [US, "Syrian regime forces"]
     assert road.date_first == day("2022-10-01")
+
+
+# --- one family at a time ----------------------------------------------------------------
+
+
+def test_merging_one_family_at_a_time_is_merging_them_all():
+    rnd = random.Random(11)
+    types = ["patrol", "patrol_encounter", "raid", "arrest", "airstrike", "shelling", "protest"]
+    places = [QAMISHLI, QAHTANIYAH, HASAKAH, AIRPORT, HASAKAH_GOV, None]
+    dates = ["2022-10-08", "2022-10-09", "2022-10", "2022", None]
+    every = [make_incident(f"a{n}-{k}", rnd.choice(types), rnd.choice(dates),
+                           rnd.choice(places), evidence=rnd.choice(["", "إنزال جوي"]),
+                           actors=rnd.choice([(US,), (RU,), (US, RU), ()]))
+             for n in range(60) for k in range(rnd.randint(1, 3))]
+    families = sorted({family_of(i.type) for i in every})
+    assert {"patrol", "landing"} <= set(families)
+    whole = merge_incidents(every)
+    assert len(whole[1]) > 3  # some of them merge, across types of a family too
+    by_family = ([i for i in every if family_of(i.type) == f] for f in families)
+    assert merge_families(by_family) == whole

@@ -12,6 +12,7 @@ from geo import shelf as shelf_module
 from geo.export import to_geojson_bytes
 from geo.extract import extract_article
 from geo.layers import LAYER_NAMES
+from geo.merge import family_of
 from geo.model import ArticleResult
 from geo.pipeline import run_pipeline
 from geo.read import iter_corpus
@@ -86,11 +87,32 @@ def test_merge_parts_are_every_result_s_incidents_bases_routes_in_order(seed_res
     assert all(i.place is None or i.place is gaz.places[i.place.id] for i in incidents)
 
 
+@pytest.mark.parametrize("spill_after", [3, 10_000])
+def test_incidents_by_family_are_each_family_s_in_order_and_bases_routes_alone(
+        seed_results, spill_after) -> None:
+    shelf = ResultShelf(load_gazetteer(), spill_after=spill_after)
+    for r in seed_results:
+        shelf.put(r.article_id, r)
+    again = seed_results[0]  # put again: its new record alone is read, now last
+    shelf.put(again.article_id, again)
+    order = [*seed_results[1:], again]
+    every = [i for r in order for i in r.incidents]
+    families = list(shelf.incidents_by_family())
+    assert [[family_of(i.type) for i in f][:1] for f in families] == \
+        [[f] for f in sorted({family_of(i.type) for i in every})]
+    for found in families:
+        family = family_of(found[0].type)
+        assert found == [i for i in every if family_of(i.type) == family]
+    assert shelf.bases_and_routes() == ([b for r in order for b in r.bases],
+                                        [x for r in order for x in r.routes])
+    assert shelf[again.article_id] == again  # its incidents back in their order
+
+
 def test_incidents_read_back_for_the_merge_share_their_repeated_words(seed_results) -> None:
     shelf = ResultShelf(load_gazetteer(), spill_after=0)
     for r in seed_results:
         shelf.put(r.article_id, r)
-    incidents = shelf.merge_parts()[0]
+    incidents = [i for family in shelf.incidents_by_family() for i in family]
     by_type: dict[str, set[int]] = {}
     for inc in incidents:
         by_type.setdefault(inc.type, set()).add(id(inc.type))
