@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -341,7 +341,7 @@ def _article_row(res: ArticleResult, article: Any, incident_ids: list[str]) -> d
 
 
 def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], *,
-                 incidents: list[Incident] | None = None, bases: list[Base] | None = None,
+                 incidents: Sequence[Incident] | None = None, bases: list[Base] | None = None,
                  routes: list[Route] | None = None, max_km: float = 60.0,
                  store: ColumnStore | None = None) -> Layers:
     """The map layers of a corpus.
@@ -354,7 +354,8 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
         For titles, outlets, dates, links and excerpts (missing ids get blanks).
     incidents, bases, routes : lists, optional
         Already merged (the pipeline passes them); merged here from ``results``
-        when not given.
+        when not given. ``incidents`` is read twice, one at a time (a large run's
+        are a :class:`geo.shelf.ListShelf`, never all held).
     max_km : float
         Passed to :func:`geo.merge.merge_incidents` when merging here.
     store : ColumnStore, optional
@@ -370,8 +371,14 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
             bases = merge_bases(b for r in results for b in r.bases)
         if routes is None:
             routes = merge_routes(r_ for r in results for r_ in r.routes)
-    located = [i for i in incidents if _in_syria(i.place)]
-    unlocated = [_unlocated(i) for i in incidents if not _in_syria(i.place)]
+    unlocated: list[dict] = []
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for inc in incidents:  # read once here, once for the rows (a large run's are on disk)
+        if not _in_syria(inc.place):
+            unlocated.append(_unlocated(inc))
+            continue
+        for aid in _article_ids(inc.sources):
+            by_article[aid].append(inc.id)
     route_rows, dropped = [], []
     for route in routes:
         waypoints = [p for p in route.waypoints if _in_syria(p)]
@@ -380,10 +387,6 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
         else:
             dropped.append({"id": route.id, "waypoints": [p.name_en for p in route.waypoints],
                             "why": "fewer than two waypoints in Syria"})
-    by_article: dict[str, list[str]] = defaultdict(list)
-    for inc in located:
-        for aid in _article_ids(inc.sources):
-            by_article[aid].append(inc.id)
     tally = _PlaceTally()
 
     def article_rows() -> Iterator[dict]:
@@ -395,7 +398,8 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
 
     article_layer = _frame("articles", article_rows(), sort_by="id", store=store)
     return Layers(
-        incidents=_frame("incidents", (_incident_row(i) for i in located), store=store),
+        incidents=_frame("incidents", (_incident_row(i) for i in incidents
+                                       if _in_syria(i.place)), store=store),
         bases=_frame("bases", (_base_row(b) for b in bases if _in_syria(b.place)), store=store),
         routes=_frame("routes", route_rows, store=store),
         places=_frame("places", tally.rows(), store=store),

@@ -43,9 +43,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from gazetteer.model import Place
@@ -502,13 +503,15 @@ def merge_incidents(incidents: Sequence[Incident], *, max_km: float = 60.0,
         merged.append(inc)
         if record is not None:
             records.append(record)
-    merged.sort(key=lambda i: (i.date_first or dt.date.max, i.id))
+    merged.sort(key=_merged_order)
     records.sort(key=lambda r: r.id)
     return merged, records
 
 
 def merge_families(families: Iterable[Sequence[Incident]], *, max_km: float = 60.0,
-                   tolerance_days: int = 1) -> tuple[list[Incident], list[MergeRecord]]:
+                   tolerance_days: int = 1,
+                   keep: Callable[[Iterable[Incident]], Sequence[Incident]] = list,
+                   ) -> tuple[Sequence[Incident], list[MergeRecord]]:
     """:func:`merge_incidents` of every incident, given one family at a time.
 
     Why: incidents of two families (:func:`family_of`) never merge (the index files them
@@ -517,17 +520,25 @@ def merge_families(families: Iterable[Sequence[Incident]], *, max_km: float = 60
     only one family's incidents and clusters are held at once: a large run's merge
     (issue 14). ``families`` yields each family's incidents in the order of the run
     (every incident of one type in the same sequence); each is let go once merged.
+    ``keep`` makes a sequence of merged incidents given in order (each family's, then
+    all of them, merged by date and id): ``list``, or one kept on disk.
     """
-    merged: list[Incident] = []
+    merged: list[Sequence[Incident]] = []
     records: list[MergeRecord] = []
     for found in families:
         some, more = merge_incidents(found, max_km=max_km, tolerance_days=tolerance_days)
         del found  # the next family is read only once this one is let go
-        merged += some
+        merged.append(keep(some))
+        del some
         records += more
-    merged.sort(key=lambda i: (i.date_first or dt.date.max, i.id))
     records.sort(key=lambda r: r.id)
-    return merged, records
+    # each family's is sorted by date and id already (and no id is in two families)
+    return keep(heapq.merge(*merged, key=_merged_order)), records
+
+
+def _merged_order(inc: Incident) -> tuple[dt.date, str]:
+    """Where a merged incident stands among them all: by date, then id."""
+    return inc.date_first or dt.date.max, inc.id
 
 
 def _combine(c: _Cluster) -> tuple[Incident, MergeRecord | None]:

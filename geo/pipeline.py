@@ -315,7 +315,9 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     with timer.stage("merge"):
         bases, routes = results.bases_and_routes()
         # one family's article-level incidents at a time (they never merge across)
-        incidents, merges = merge_families(results.incidents_by_family(), max_km=max_km)
+        # (the merged ones kept as this run keeps results: a large run's on disk)
+        incidents, merges = merge_families(results.incidents_by_family(), max_km=max_km,
+                                           keep=results.alike)
     with timer.stage("review"):
         incidents, merges = step.after_merge(incidents, merges)
         bases, routes = merge_bases(bases), merge_routes(routes)

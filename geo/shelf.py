@@ -149,10 +149,13 @@ class ResultShelf(Mapping[str, ArticleResult]):
             stored_id = article_id
         return ArticleResult(stored_id, mentions, incidents, bases, routes, main_place)
 
-    def alike(self, items: list[Any]) -> Sequence[Any]:
-        """``items`` kept as this shelf keeps results: as they are while it holds them all,
-        else on disk (a :class:`ListShelf`): a large run's incidents once drawn."""
-        return ListShelf(items, self._places) if self.on_disk else items
+    def alike(self, items: Iterable[Any]) -> Sequence[Any]:
+        """``items`` kept as this shelf keeps results: a list while it holds them all (a
+        list given: that list), else on disk (a :class:`ListShelf`; one given: as it is):
+        a large run's merged incidents."""
+        if not self.on_disk:
+            return items if isinstance(items, list) else list(items)
+        return items if isinstance(items, ListShelf) else ListShelf(items, self._places)
 
     def column_store(self) -> ColumnStore | None:
         """Where the layers of this run keep their lists and texts (:mod:`geo.stored`): a

@@ -21,7 +21,7 @@ Decisions whose target is not in this run are **orphaned**: listed with the reas
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -208,10 +208,12 @@ class ReviewStep:
 
     # --- 3. merged incidents ----------------------------------------------------------
 
-    def after_merge(self, incidents: list[Incident], merges: list[MergeRecord]
-                    ) -> tuple[list[Incident], list[MergeRecord]]:
+    def after_merge(self, incidents: Sequence[Incident], merges: list[MergeRecord]
+                    ) -> tuple[Sequence[Incident], list[MergeRecord]]:
         """Splits and merges applied, rejected incidents added back when asked for."""
         members = {r.id: list(r.members) for r in merges}
+        if not self.include_rejected and not self.state.targets("incident"):
+            return self._machine_groups(incidents, merges, members), merges
         groups = {inc.id: members.get(inc.id, [inc.id]) for inc in incidents}
         final, merges, problems = regroup(incidents, groups, merges, self.incidents, self.state)
         self._problems.update(problems)
@@ -223,6 +225,18 @@ class ReviewStep:
             self.members[inc.id] = ids
             self.status[inc.id] = self._group_status(inc.id, ids, merges)
         return final, merges
+
+    def _machine_groups(self, incidents: Sequence[Incident], merges: list[MergeRecord],
+                        members: dict[str, list[str]]) -> Sequence[Incident]:
+        """``incidents`` as they are when no decision is about an incident: nothing to split,
+        merge or add back (what :func:`regroup` would give), read once, one at a time (a
+        large run's wait on disk, issue 14), each the machine's."""
+        self.members = {}
+        for inc in incidents:
+            ids = members.get(inc.id) or [inc.id]
+            self.members[inc.id] = ids
+            self.status[inc.id] = self._group_status(inc.id, ids, merges)
+        return incidents
 
     def _group_status(self, final_id: str, ids: list[str],
                       merges: list[MergeRecord]) -> tuple[str, list[dict]]:

@@ -5,6 +5,7 @@ ids, not objects. Measured with tracemalloc at two corpus sizes, never timed."""
 from __future__ import annotations
 
 import gc
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from geo import shelf as shelf_module
 from geo.pipeline import run_pipeline
 from geo.shelf import ResultShelf
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
 #: Bytes a run may hold per article when every result is on disk, before merging: two
 #: index entries (articles, results), the ids seen, the review step's incident ids.
 #: Holding each article (300 characters of text) or its incidents would be several KB.
@@ -36,14 +38,14 @@ def _held_before_merge(folder: Path, gazetteer, monkeypatch) -> int:
     """Traced bytes the run holds when the merge starts reading what it merges (after
     every article is read and extracted)."""
     seen: list[int] = []
-    merge_parts = ResultShelf.merge_parts
+    bases_and_routes = ResultShelf.bases_and_routes  # what the merge reads first
 
     def measured(self):
         gc.collect()  # an article's document is a cycle: garbage, not held
         seen.append(tracemalloc.get_traced_memory()[0])
-        return merge_parts(self)
+        return bases_and_routes(self)
 
-    monkeypatch.setattr(ResultShelf, "merge_parts", measured)
+    monkeypatch.setattr(ResultShelf, "bases_and_routes", measured)
     gc.collect()
     tracemalloc.start()
     try:
@@ -102,3 +104,58 @@ def test_the_layers_and_report_of_a_large_run_hold_little_per_article(tmp_path, 
             for n in (small, large)}
     per_article = (held[large] - held[small]) / (large - small)
     assert per_article < MAX_OUTPUT_PER_ARTICLE, f"{per_article:.0f} bytes held per article"
+
+
+#: Bytes the merge, the layers and the report of a large run may add per article at their
+#: peak, over what the run held when the merge began, on synthetic articles (bench/
+#: corpus_gen.py: events reported by several articles each): one family's incidents at a
+#: time, the merged ones on disk, the layers' lists and texts in their column store (about
+#: 2.8 KB; holding every incident read back, their clusters and the merged ones while the
+#: layers were built, it was 5.2 KB, issue 14).
+MAX_PEAK_PER_ARTICLE = 4_000
+
+
+def _generated(folder: Path, n: int) -> Path:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from corpus_gen import write_corpus
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return write_corpus(folder, n, seed=5)[0]
+
+
+def _peak_after_merge(folder: Path, gazetteer, monkeypatch) -> int:
+    """Traced peak from the merge's start to the run's end, over what was held then."""
+    start: list[int] = []
+    bases_and_routes = ResultShelf.bases_and_routes
+
+    def measured(self):
+        gc.collect()
+        start.append(tracemalloc.get_traced_memory()[0])
+        tracemalloc.reset_peak()
+        return bases_and_routes(self)
+
+    monkeypatch.setattr(ResultShelf, "bases_and_routes", measured)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        run_pipeline(folder, gazetteer=gazetteer, use_cache=False, keep_text=False)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return peak - start[0]
+
+
+@pytest.mark.parametrize("small, large", [(200, 600)])
+def test_the_merge_and_layers_of_a_large_run_peak_at_little_per_article(
+        tmp_path, monkeypatch, small, large):
+    from geo import stored as stored_module
+
+    monkeypatch.setattr(shelf_module, "SPILL_AFTER", 0)  # as past 10,000 articles
+    monkeypatch.setattr(stored_module, "_FLUSH_BYTES", 1)  # its fixed 1 MB buffer, left out
+    gaz = load_gazetteer()
+    run_pipeline(_copies(tmp_path / "warm", 6), gazetteer=gaz, use_cache=False)  # caches
+    peak = {n: _peak_after_merge(_generated(tmp_path / str(n), n), gaz, monkeypatch)
+            for n in (small, large)}
+    per_article = (peak[large] - peak[small]) / (large - small)
+    assert per_article < MAX_PEAK_PER_ARTICLE, f"{per_article:.0f} bytes per article at the peak"
