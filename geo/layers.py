@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -25,7 +26,7 @@ from shapely.geometry import LineString, Point
 from gazetteer.model import Place
 
 from .merge import is_area, merge_bases, merge_incidents, merge_routes, route_date
-from .model import ArticleResult, Base, Incident, Route, Source
+from .model import ArticleResult, Base, Incident, Route, Source, iso_cut
 from .stored import ColumnStore, StoredArray
 
 __all__ = ["COLUMNS", "EVIDENCE_JOINER", "GEOMETRY_TYPES", "LAYER_NAMES", "Layers",
@@ -160,7 +161,23 @@ def empty_layer(layer: str) -> gpd.GeoDataFrame:
 
 
 def _point(place: Place) -> Point:
-    return Point(place.lon, place.lat)
+    return _point_at(place.lon, place.lat)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _point_at(lon: float, lat: float) -> Point:
+    """One Point per spot, shared by every row drawn there (a geometry never changes): a
+    large run's rows stand on a few thousand places, and a Point of its own each was a
+    GEOS object and a Python one per row (issue 14)."""
+    return Point(lon, lat)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _iso_text(value: dt.date, cut: str = "") -> str:
+    """``value`` as ISO text (cut to a precision, 'day', 'month' or 'year', when ``cut``),
+    one string per value met: days repeat across a large run's rows, and a string each was
+    ~50 bytes a row (issue 14)."""
+    return iso_cut(value, cut) if cut else value.isoformat()
 
 
 def _in_syria(place: Place | None) -> bool:
@@ -192,8 +209,10 @@ def _incident_row(inc: Incident) -> dict:
     note = _location_note(inc)
     return {
         "id": inc.id, "type": inc.type, "acled_event_type": event, "acled_sub_event_type": sub,
-        "date": inc.date, "date_first": inc.date_first.isoformat() if inc.date_first else "",
-        "date_last": (inc.date_last or inc.date_first).isoformat() if inc.date_first else "",
+        "date": _iso_text(inc.date_first, inc.date_precision) if inc.date_first and
+        inc.date_precision else "",
+        "date_first": _iso_text(inc.date_first) if inc.date_first else "",
+        "date_last": _iso_text(inc.date_last or inc.date_first) if inc.date_first else "",
         "date_precision": inc.date_precision or "",
         "geo_precision": inc.geo_precision, "place_id": place.id,
         "place_name_ar": place.name_ar, "place_name_en": place.name_en,
@@ -283,27 +302,38 @@ def _route_row(route: Route, waypoints: list[Place]) -> dict:
 
 
 class _PlaceTally:
-    """The places layer, counted one article at a time (results are not all held at once)."""
+    """The places layer, counted one article at a time (results are not all held at once).
+
+    A place's articles are kept as numbers into the ids met (an array each, not a set of
+    strings: a large run's mentions made that ~40 bytes an article a place, issue 14)."""
 
     def __init__(self) -> None:
         self.places: dict[str, Place] = {}
         self.counts: dict[str, int] = defaultdict(int)
-        self.articles: dict[str, set[str]] = defaultdict(set)
+        self.articles: dict[str, array] = {}
+        self._ids: list[str] = []  # the articles with a place, in the order met
 
     def add(self, res: ArticleResult) -> None:
+        number = -1
         for m in res.mentions:
             if m.role != "location" or not _in_syria(m.place):
                 continue
             assert m.place is not None
+            if number < 0:
+                self._ids.append(res.article_id)
+                number = len(self._ids) - 1
             self.places.setdefault(m.place.id, m.place)
             self.counts[m.place.id] += 1
-            self.articles[m.place.id].add(res.article_id)
+            seen = self.articles.setdefault(m.place.id, array("q"))
+            if not seen or seen[-1] != number:
+                seen.append(number)
 
     def rows(self) -> list[dict]:
+        ids = self._ids
         return [{
             "id": p.id, "name_ar": p.name_ar, "name_en": p.name_en, "kind": p.kind,
             "governorate": p.governorate, "n_mentions": self.counts[pid],
-            "articles": sorted(self.articles[pid]), "geometry": _point(p),
+            "articles": sorted({ids[k] for k in self.articles[pid]}), "geometry": _point(p),
         } for pid, p in sorted(self.places.items())]
 
 
@@ -311,7 +341,7 @@ def _iso(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
+        return _iso_text(value)
     return str(value)
 
 

@@ -142,7 +142,8 @@ class PipelineResult:
     results: Mapping[str, ArticleResult]
     #: Merged incidents; a :class:`geo.shelf.ListShelf` when the results are on disk.
     incidents: Sequence[Incident]
-    bases: list[Base]
+    #: Merged bases and routes; :class:`geo.shelf.ListShelf` too when the results are on disk.
+    bases: Sequence[Base]
     routes: Sequence[Route]
     merges: list[MergeRecord]
     layers: Layers
@@ -313,18 +314,18 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         raise NoArticlesError(_nothing_read(folder, reports, failures))
 
     with timer.stage("merge"):
-        bases, routes = results.bases_and_routes()
-        # one family's article-level incidents at a time (they never merge across)
-        # (the merged ones kept as this run keeps results: a large run's on disk)
+        # one family's article-level incidents at a time (they never merge across); the
+        # merged ones kept as this run keeps results (a large run's on disk, as are its
+        # merged bases and routes: the layers read them one at a time)
         incidents, merges = merge_families(results.incidents_by_family(), max_km=max_km,
                                            keep=results.alike)
     with timer.stage("review"):
         incidents, merges = step.after_merge(incidents, merges)
-        bases, routes = merge_bases(bases), merge_routes(routes)
+        bases, routes = results.bases_and_routes()
+        bases, routes = results.alike(merge_bases(bases)), results.alike(merge_routes(routes))
     with timer.stage("layers"):
         layers = step.annotate(build_layers(results.values(), articles, incidents=incidents, bases=bases,
                                             routes=routes, store=results.column_store()))
-        incidents, routes = results.alike(incidents), results.alike(routes)  # drawn: to disk
     with timer.stage("report"):
         report = build_report(folder, articles, reports, results, merges, layers, failures)
     report["warnings"] = warnings

@@ -37,6 +37,8 @@ from .store import ReviewStore
 __all__ = ["REVIEW_STATES", "ReviewSource", "ReviewStep", "open_review"]
 
 REVIEW_STATES = ("machine", "confirmed", "edited", "rejected")
+#: The review status of an incident no decision is about (read, never changed).
+_MACHINE: tuple[str, list[dict]] = ("machine", [])
 #: What a run accepts as its decisions: a store, its path, a state, or None (none).
 ReviewSource = ReviewStore | ReviewState | str | Path | None
 
@@ -235,7 +237,8 @@ class ReviewStep:
         for inc in incidents:
             ids = members.get(inc.id) or [inc.id]
             self.members[inc.id] = ids
-            self.status[inc.id] = self._group_status(inc.id, ids, merges)
+            status = self._group_status(inc.id, ids, merges)
+            self.status[inc.id] = _MACHINE if status == _MACHINE else status  # one for all
         return incidents
 
     def _group_status(self, final_id: str, ids: list[str],

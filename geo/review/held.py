@@ -13,8 +13,11 @@ Without a place for the results (a step used on its own) everything is held, as 
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator, Mapping
 from typing import Any
+
+import numpy as np
 
 from ..model import ArticleResult, Incident
 from .decisions import parse_mention_target
@@ -41,6 +44,12 @@ class ArticleIncidents(Mapping[str, Incident]):
     def __init__(self) -> None:
         self._held: dict[str, Incident] = {}
         self._article: dict[str, str] = {}  # incident id -> its article, read when asked
+        #: The same for the extractor's ids ('inc-' and 10 hex digits: nearly all), kept
+        #: compact: the digits as an int, and the article as its place in ``_owners`` (a
+        #: dict entry and an id string per incident were ~100 bytes each, issue 14).
+        self._digits = array("q")
+        self._owner_of = array("q")
+        self._owners: list[str] = []  # article ids, each once (the run's own strings)
         self._results: Results | None = None
 
     def keep_in(self, results: Results) -> None:
@@ -52,14 +61,33 @@ class ArticleIncidents(Mapping[str, Incident]):
         if hold or self._results is None:
             self._held[inc.id] = inc
             self._article.pop(inc.id, None)
-        else:
+            return
+        self._held.pop(inc.id, None)
+        digits = _digits(inc.id)
+        if digits is None:
             self._article[inc.id] = article_id
-            self._held.pop(inc.id, None)
+            return
+        if not self._owners or self._owners[-1] != article_id:
+            self._owners.append(article_id)
+        self._digits.append(digits)
+        self._owner_of.append(len(self._owners) - 1)
+
+    def _article_of(self, incident_id: str) -> str | None:
+        """The article an incident not held was found in (the last put), or None."""
+        if incident_id in self._article:
+            return self._article[incident_id]
+        digits = _digits(incident_id)
+        if digits is None or not self._digits:
+            return None
+        found = np.flatnonzero(np.frombuffer(self._digits, dtype=np.int64) == digits)
+        return self._owners[self._owner_of[found[-1]]] if len(found) else None
 
     def __getitem__(self, incident_id: str) -> Incident:
         if incident_id in self._held:
             return self._held[incident_id]
-        article_id = self._article[incident_id]
+        article_id = self._article_of(incident_id)
+        if article_id is None:
+            raise KeyError(incident_id)
         result = self._results.get(article_id) if self._results is not None else None
         for inc in getattr(result, "incidents", ()):
             if inc.id == incident_id:
@@ -67,14 +95,27 @@ class ArticleIncidents(Mapping[str, Incident]):
         raise KeyError(incident_id)
 
     def __contains__(self, incident_id: object) -> bool:
-        return incident_id in self._held or incident_id in self._article
+        return isinstance(incident_id, str) and (
+            incident_id in self._held or self._article_of(incident_id) is not None)
 
     def __iter__(self) -> Iterator[str]:
-        yield from self._held
-        yield from self._article
+        seen = dict.fromkeys(self._held)
+        seen.update(dict.fromkeys(self._article))
+        seen.update(dict.fromkeys(f"inc-{d:010x}" for d in self._digits))
+        return iter(seen)
 
     def __len__(self) -> int:
-        return len(self._held) + len(self._article)
+        return sum(1 for _ in self)
+
+
+def _digits(incident_id: str) -> int | None:
+    """The hex digits of an extractor's incident id ('inc-' and 10 of them) as an int."""
+    if len(incident_id) != 14 or not incident_id.startswith("inc-"):
+        return None
+    tail = incident_id[4:]
+    if tail.strip("0123456789abcdef"):
+        return None
+    return int(tail, 16)
 
 
 class MentionKeys:

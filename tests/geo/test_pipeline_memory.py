@@ -38,14 +38,14 @@ def _held_before_merge(folder: Path, gazetteer, monkeypatch) -> int:
     """Traced bytes the run holds when the merge starts reading what it merges (after
     every article is read and extracted)."""
     seen: list[int] = []
-    bases_and_routes = ResultShelf.bases_and_routes  # what the merge reads first
+    by_family = ResultShelf.incidents_by_family  # what the merge reads first
 
     def measured(self):
         gc.collect()  # an article's document is a cycle: garbage, not held
         seen.append(tracemalloc.get_traced_memory()[0])
-        return bases_and_routes(self)
+        return by_family(self)
 
-    monkeypatch.setattr(ResultShelf, "bases_and_routes", measured)
+    monkeypatch.setattr(ResultShelf, "incidents_by_family", measured)
     gc.collect()
     tracemalloc.start()
     try:
@@ -109,9 +109,9 @@ def test_the_layers_and_report_of_a_large_run_hold_little_per_article(tmp_path, 
 #: Bytes the merge, the layers and the report of a large run may add per article at their
 #: peak, over what the run held when the merge began, on synthetic articles (bench/
 #: corpus_gen.py: events reported by several articles each): one family's incidents at a
-#: time, the merged ones on disk, the layers' lists and texts in their column store (about
-#: 2.8 KB; holding every incident read back, their clusters and the merged ones while the
-#: layers were built, it was 5.2 KB, issue 14).
+#: time, the merged incidents, bases and routes on disk, the layers' lists and texts in
+#: their column store, one Point per spot (about 2.0 KB; holding every incident read
+#: back, their clusters and the merged ones while the layers were built, 5.2 KB, issue 14).
 MAX_PEAK_PER_ARTICLE = 4_000
 
 
@@ -127,15 +127,15 @@ def _generated(folder: Path, n: int) -> Path:
 def _peak_after_merge(folder: Path, gazetteer, monkeypatch) -> int:
     """Traced peak from the merge's start to the run's end, over what was held then."""
     start: list[int] = []
-    bases_and_routes = ResultShelf.bases_and_routes
+    by_family = ResultShelf.incidents_by_family  # what the merge reads first
 
     def measured(self):
         gc.collect()
         start.append(tracemalloc.get_traced_memory()[0])
         tracemalloc.reset_peak()
-        return bases_and_routes(self)
+        return by_family(self)
 
-    monkeypatch.setattr(ResultShelf, "bases_and_routes", measured)
+    monkeypatch.setattr(ResultShelf, "incidents_by_family", measured)
     gc.collect()
     tracemalloc.start()
     try:

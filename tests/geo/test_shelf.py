@@ -153,6 +153,7 @@ def test_a_run_on_disk_keeps_its_merged_incidents_there_once_drawn(monkeypatch) 
     assert isinstance(kept.incidents, list)
     assert isinstance(spilled.incidents, ListShelf) and spilled.incidents == kept.incidents
     assert isinstance(spilled.routes, ListShelf) and spilled.routes == kept.routes
+    assert isinstance(spilled.bases, ListShelf) and spilled.bases == kept.bases
 
 
 def test_a_list_shelf_filled_one_item_at_a_time_reads_back_in_order(monkeypatch):

@@ -54,3 +54,21 @@ def test_mention_keys_without_results_are_a_set():
     keys = MentionKeys()
     keys.add(mention_target("a", 1, 2, "x"))
     assert mention_target("a", 1, 2, "x") in keys and not keys.looked_up
+
+
+def test_the_extractor_s_ids_are_kept_as_numbers_and_the_last_article_put_answers():
+    results = {"a": ArticleResult("a", incidents=[_incident("inc-00000000ff")]),
+               "b": ArticleResult("b", incidents=[_incident("inc-00000000ff"),
+                                                  _incident("inc-0123456789")]),
+               "c": ArticleResult("c", incidents=[_incident("inc-odd")])}
+    held = ArticleIncidents()
+    held.keep_in(results)
+    for aid, result in results.items():
+        for inc in result.incidents:
+            held.put(inc, aid, hold=False)
+    assert held["inc-00000000ff"] is results["b"].incidents[0]  # put last, from b
+    assert held["inc-0123456789"] is results["b"].incidents[1]
+    assert held["inc-odd"] is results["c"].incidents[0]  # not the extractor's form: as is
+    assert "inc-00000000fe" not in held and "inc-00000000FF" not in held and 7 not in held
+    assert set(held) == {"inc-00000000ff", "inc-0123456789", "inc-odd"} and len(held) == 3
+    assert held._owners == ["a", "b"] and len(held._digits) == 3  # noqa: SLF001 - compact
