@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import itertools
 import os
 import time
 import weakref
@@ -43,6 +44,7 @@ from .names import has_surrogates, quoted, visible, visible_deep
 from .parallel import extract_cached, open_pool
 from .report import build_report, file_name, relative
 from .review.apply import ReviewSource, ReviewStep, open_review
+from . import shelf
 from .shelf import ResultShelf
 
 __all__ = ["CorpusNotFoundError", "CorpusUnreadableError", "NoArticlesError", "PipelineError",
@@ -277,9 +279,10 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
             warnings.append(refused)
 
     timer = _Timer()
-    articles = ResultShelf()  # the articles too: past 10,000, on disk
+    spill = 0 if _many_files(folder) else None  # a large run's go to disk from the first
+    articles = ResultShelf(spill_after=spill)  # the articles too: past 10,000, on disk
     reports: list[Any] = []
-    results = ResultShelf(gazetteer)  # past 10,000 articles, on disk (geo.shelf)
+    results = ResultShelf(gazetteer, spill_after=spill)  # past 10,000 articles, on disk
     step.keep_in(results)  # the review step reads its article-level objects back from there
     failures: list[dict] = []
 
@@ -362,6 +365,21 @@ def run_folders(folders: Iterable[str | Path], **options: Any) -> PipelineResult
     if len(present) > 1:
         options["reader"] = _CorpusReader(options.get("max_bytes"), present)
     return run_pipeline(present[0], **options)
+
+
+def _many_files(folder: Path) -> bool:
+    """More entries in ``folder`` than a run keeps as objects (:data:`geo.shelf.SPILL_AFTER`).
+
+    Why: such a run's results go to disk once there are that many anyway; held as objects
+    until then, the first 10,000 set the run's peak memory (the heap they grew stays the
+    process's: issue 14). Counted up to the limit only; a guess about memory, never about
+    what is drawn (a shelf gives back what was put, on disk or not).
+    """
+    try:
+        with os.scandir(folder) as entries:
+            return next(itertools.islice(entries, shelf.SPILL_AFTER, None), None) is not None
+    except OSError:
+        return False
 
 
 def _listable(folder: Path) -> bool:

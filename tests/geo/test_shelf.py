@@ -177,3 +177,22 @@ def test_once_a_shelf_spills_the_results_it_held_go_to_disk_too_in_their_order(s
     assert list(shelf) == [r.article_id for r in seed_results]
     assert shelf[seed_results[0].article_id] is not seed_results[0]
     assert shelf[seed_results[0].article_id] == seed_results[0]
+
+
+def test_a_folder_of_more_files_than_held_goes_to_disk_from_its_first_result(monkeypatch):
+    monkeypatch.setattr(shelf_module, "SPILL_AFTER", 3)  # the seeds' folder holds more
+    on_disk_after_put: list[int] = []
+    put = ResultShelf.put
+
+    def counted(self, article_id, result):
+        put(self, article_id, result)
+        if isinstance(result, ArticleResult):
+            on_disk_after_put.append(self.on_disk)
+
+    monkeypatch.setattr(ResultShelf, "put", counted)
+    run = run_pipeline(SEEDS, use_cache=False)
+    assert on_disk_after_put == list(range(1, len(run.results) + 1))  # never one held
+    monkeypatch.setattr(shelf_module, "SPILL_AFTER", 100)
+    on_disk_after_put.clear()
+    run_pipeline(SEEDS, use_cache=False)
+    assert set(on_disk_after_put) == {0}  # a small folder's stay objects
