@@ -73,7 +73,7 @@ def read_names(raws: list[RawMatch], folded: FoldedText) -> list[NameCues]:
     text = folded.folded
     get, rfind = _FACTS.get, text.rfind
     out: list[NameCues] = []
-    append = out.append
+    append, new = out.append, tuple.__new__  # (a named tuple made without its Python __new__)
     read_to, line = 0, -1  # the last line end before ``read_to``, carried from name to name
     for raw in raws:
         start = raw.start
@@ -98,7 +98,7 @@ def read_names(raws: list[RawMatch], folded: FoldedText) -> list[NameCues]:
                 k -= 1
                 fact = get(before[k]) or _facts(before[k])
         role = _role(raw, folded, before, last, line if line >= start - WINDOW else -1)
-        append(NameCues(cue_kind, near, near_word, role))
+        append(new(NameCues, (cue_kind, near, near_word, role)))
     return out
 
 
@@ -257,11 +257,16 @@ def _may_be_given(word: str) -> bool:
 
 
 #: Titles before a person's name: 'المتحدث باسم قسد مرفان قامشلو', 'القيادي فرهاد شامي'.
-_PERSON_TITLE_RE = re.compile(
-    r"(?<![^\W\d_])[وف]?(?:ال)?(?:متحدث|متحدثه|ناطق|ناطقه|قيادي|قياديه|قائد|قائده|مسؤول|مسؤوله"
-    r"|سيد|سيده|شيخ|عميد|عقيد|لواء|جنرال|نقيب|مقدم|رائد|صحفي|صحفيه|ناشط|ناشطه|مراسل|مراسله"
-    r"|مدعو|مدعوه|شهيد|شهيده|مقاتل|مقاتله|قتيل|اسير|معتقل|معتقله|الرئيس المشترك|الرئيسه المشتركه)"
-    r"(?![^\W\d_])")
+_TITLES = (
+    "متحدث", "متحدثه", "ناطق", "ناطقه", "قيادي", "قياديه", "قائد", "قائده", "مسؤول", "مسؤوله",
+    "سيد", "سيده", "شيخ", "عميد", "عقيد", "لواء", "جنرال", "نقيب", "مقدم", "رائد", "صحفي", "صحفيه",
+    "ناشط", "ناشطه", "مراسل", "مراسله", "مدعو", "مدعوه", "شهيد", "شهيده", "مقاتل", "مقاتله", "قتيل",
+    "اسير", "معتقل", "معتقله",
+)
+#: Every word that is a title: one of :data:`_TITLES`, perhaps after 'و' or 'ف' and the
+#: article ('والقيادي'). A set, not a pattern: the words before each name are tested.
+#: (The words are cut at blanks: a title of two words, 'الرئيس المشترك', is never one.)
+_TITLE_WORDS = frozenset(c + a + t for c in ("", "و", "ف") for a in ("", "ال") for t in _TITLES)
 #: Words that cannot be a given name right before a place name.
 _NOT_GIVEN_NAMES = frozenset({
     "في", "من", "الي", "علي", "عن", "مع", "باسم", "قرب", "عند", "داخل", "بين", "نحو", "حول", "لدي",
@@ -289,16 +294,10 @@ def _is_person_name(raw: RawMatch, before: list[str], text: str) -> bool:
               window.rfind("،"), window.rfind(","))
     words = window[cut + 1:].split()
     # the last title, if it is one of the last six words (one further back is too far)
+    titles = _TITLE_WORDS
     last = next((i for i in range(len(words) - 1, max(-1, len(words) - 7), -1)
-                 if _is_title(words[i])), None)
+                 if words[i] in titles), None)
     return last is not None and not any(w in _NOT_BETWEEN for w in words[last + 1:])
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _is_title(word: str) -> bool:
-    """A title before a person's name ('المتحدث', 'والقيادي'); remembered per word, as the
-    words before names recur."""
-    return _PERSON_TITLE_RE.fullmatch(word) is not None
 
 
 #: Words that end a title's phrase before a place name: a clause ('إن', 'أن') or a place.
