@@ -7,15 +7,15 @@ tools rely on; extend them, never rename fields.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
+import os
 import sys
 from pathlib import Path
 
 from .errors import GazetteerError, GeocoderUnavailable
-from .jsonout import iter_mentions_json
+from .jsonout import iter_mentions_json, iter_mentions_utf8
 from .lookup import LookupResult, lookup
-from .model import Candidate
+from .model import Candidate, Mention
 from .normalize import is_arabic
 from .store import load_gazetteer
 from .terminal import echo, json_safe
@@ -106,11 +106,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
 
     mentions = resolve_text(text, load_gazetteer())
     if args.json:  # written as it is made: megabytes of news give ten times their size in
-        write = sys.stdout.write  # JSON, never held whole; a batch of mentions per write
-        pieces = iter_mentions_json(mentions, escape=json_safe)  # each string made safe once
-        while batch := "".join(itertools.islice(pieces, _FIND_BATCH)):
-            write(batch)
-        write("\n")
+        _write_json(mentions)  # JSON, never held whole
         return 0
     for m in mentions:
         where = (f"{m.place.name_en} ({m.place.lat:.4f}, {m.place.lon:.4f}) p{m.geo_precision}"
@@ -120,9 +116,25 @@ def _cmd_find(args: argparse.Namespace) -> int:
     return 0
 
 
-#: Mentions written at a time by ``find --json``: one call per mention was a tenth of
-#: the command's time on a long file.
-_FIND_BATCH = 256
+def _write_json(mentions: list[Mention]) -> None:
+    """The mentions' JSON on standard output, a batch of mentions per write, each string
+    made safe once; as UTF-8 bytes where standard output has a binary buffer (each
+    distinct fragment then encoded once, not once per copy)."""
+    out = sys.stdout
+    binary = getattr(out, "buffer", None)
+    if binary is not None and (out.encoding or "").lower().replace("-", "") == "utf8" \
+            and out.errors == "strict" and os.linesep == "\n":  # (what the text layer does)
+        out.flush()
+        for piece in iter_mentions_utf8(mentions, escape=json_safe):
+            binary.write(piece)
+        binary.write(b"\n")
+        binary.flush()
+        return
+    for text in iter_mentions_json(mentions, escape=json_safe):
+        out.write(text)
+    out.write("\n")
+
+
 #: ``find`` reads one article; a bigger input is refused unless ``--max-mb`` raises the limit.
 DEFAULT_MAX_MB = 20.0
 
