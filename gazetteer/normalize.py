@@ -418,6 +418,23 @@ CUE_WORDS: dict[str, str] = {
 INTRODUCING_WORDS: frozenset[str] = frozenset({
     "قريه", "بلده", "ناحيه", "مخيم", "حي", "مزرعه", "قريتي", "بلدتي", "مدن", "بلدات", "قري", "مدينتي",
 })
+#: The direction words of a distance and bearing ('20 كم شرق مدينة ...', read by
+#: :mod:`gazetteer.offsets`), folded.
+DIRECTION_WORDS: tuple[str, ...] = ("شمال", "جنوب", "شرق", "غرب")
+#: Titles before a person's name ('المتحدث باسم قسد مرفان قامشلو', 'القيادي فرهاد شامي',
+#: read by :mod:`gazetteer.cues`), folded, without clitics or article.
+PERSON_TITLES: tuple[str, ...] = (
+    "متحدث", "متحدثه", "ناطق", "ناطقه", "قيادي", "قياديه", "قائد", "قائده", "مسؤول", "مسؤوله",
+    "سيد", "سيده", "شيخ", "عميد", "عقيد", "لواء", "جنرال", "نقيب", "مقدم", "رائد", "صحفي", "صحفيه",
+    "ناشط", "ناشطه", "مراسل", "مراسله", "مدعو", "مدعوه", "شهيد", "شهيده", "مقاتل", "مقاتله", "قتيل",
+    "اسير", "معتقل", "معتقله",
+)
+#: Words the text matcher spots wherever they stand (inside other words too), in its one
+#: pass: the readers of a name's context then look for them around a name by a search
+#: among their places, not in the text around every name. A title holding a shorter
+#: one ('متحدثه') is found by that one.
+SPOTTED_WORDS: tuple[str, ...] = DIRECTION_WORDS + tuple(
+    t for t in PERSON_TITLES if not any(o != t and o in t for o in PERSON_TITLES))
 #: Every character ``\s`` matches that a folded text may hold (folding maps the other
 #: spaces and the tab to a plain space): what may follow a kind word there.
 FOLDED_BLANKS: tuple[str, ...] = tuple(

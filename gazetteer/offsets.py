@@ -18,7 +18,7 @@ import math
 import re
 
 from .model import AREA_KINDS, Mention, Place
-from .normalize import FoldedText
+from .normalize import DIRECTION_WORDS, FoldedText
 from .store import Gazetteer
 
 __all__ = ["MAX_OFFSET_KM", "after_a_direction", "offset_place", "offset_places"]
@@ -66,14 +66,17 @@ def offset_place(origin: Place, km: int, bearing: int, gaz: Gazetteer) -> Place:
         source=f"{km} km {word_en} of {origin.name_en} ({origin.id}), as the text gives it")
 
 
-def offset_places(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -> None:
+def offset_places(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer,
+                  spotted: dict[str, list[int]] | None = None) -> None:
     """Put each mention named after a distance and a bearing at the point they give, and
-    a village the gazetteer lacks named right before the phrase there too (in place)."""
+    a village the gazetteer lacks named right before the phrase there too (in place).
+    ``spotted``: where the matcher's pass found each direction word (see
+    :meth:`gazetteer.matcher.PlaceMatcher.find_spotted`), when it did."""
     text = folded.folded
     starts = folded.to_folded_many([m.start for m in mentions])  # (spans never change here)
     by_end: list[tuple[int, int]] | None = None  # (folded end, index) of every mention, sorted
     # every phrase has a direction and a number: few names have both before them
-    for i in after_a_direction(text, starts):
+    for i in after_a_direction(text, starts, spotted):
         m, at = mentions[i], starts[i]
         place = m.place
         if place is None or m.role != "location" or not place.in_area or place.kind in AREA_KINDS:
@@ -103,30 +106,33 @@ def offset_places(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -
 
 #: How far before a name (characters) its phrase is looked for.
 _REACH = 60
-_DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب")
 
 
-def after_a_direction(text: str, starts: list[int]) -> list[int]:
+def after_a_direction(text: str, starts: list[int],
+                      spotted: dict[str, list[int]] | None = None) -> list[int]:
     """The indices of ``starts`` with a direction word wholly within the :data:`_REACH`
     characters before them, ascending.
 
     Why: a long text has tens of thousands of names and a few thousand direction words;
     four searches before every name were most of this pass. For many names the direction
-    words are found once (``str.find`` over the text) and each name's nearest one before
-    it looked up in one vectorised search."""
+    words' places are taken from ``spotted`` (the matcher's pass, when it spotted them)
+    or found once (``str.find`` over the text), and each name's nearest one before it
+    looked up in one vectorised search."""
     if len(starts) < _MANY:
         find = text.find
         return [i for i, at in enumerate(starts) if any(
-            find(word, max(0, at - _REACH), at) >= 0 for word in _DIRECTIONS)]
+            find(word, max(0, at - _REACH), at) >= 0 for word in DIRECTION_WORDS)]
     import numpy as np
 
     at = np.asarray(starts, dtype=np.int64)
     near = np.zeros(len(at), dtype=bool)
-    for word in _DIRECTIONS:
-        found, hit = [], text.find(word)
-        while hit >= 0:
-            found.append(hit)
-            hit = text.find(word, hit + 1)
+    for word in DIRECTION_WORDS:
+        found = spotted.get(word) if spotted is not None else None
+        if found is None:
+            found, hit = [], text.find(word)
+            while hit >= 0:
+                found.append(hit)
+                hit = text.find(word, hit + 1)
         if not found:
             continue
         hits = np.asarray(found, dtype=np.int64)

@@ -111,13 +111,13 @@ def collector_paused() -> Iterator[None]:
 
 
 def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    folded, raws, marked = gazetteer.matcher.find_marked(text)
+    folded, raws, marked, spotted = gazetteer.matcher.find_spotted(text)
     # the names' spans in the original text: one search for all of them
     original_starts = folded.to_original_many([raw.start for raw in raws])
     original_ends = folded.to_original_many([raw.end for raw in raws], end=True)
     new = tuple.__new__
     pending = [new(_Pending, (raw, places, *cues, (s, e))) for raw, places, cues, s, e in zip(
-        raws, _candidates(raws, gazetteer), read_names(raws, folded), original_starts,
+        raws, _candidates(raws, gazetteer), read_names(raws, folded, spotted), original_starts,
         original_ends, strict=True)]
     mentions: list[Mention | None] = [None] * len(pending)
     starts = [p.raw.start for p in pending]
@@ -151,7 +151,7 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     _crossing_named_elsewhere(folded, out, gazetteer)
     _countryside_phrases(folded, out, gazetteer, spans)
     out += unknown_named_places(text, folded, out, gazetteer, marked=marked)
-    offset_places(folded, out, gazetteer)
+    offset_places(folded, out, gazetteer, spotted)
     far_namesakes(out)
     out.sort(key=lambda m: m.start)
     return out

@@ -46,3 +46,17 @@ def test_a_title_is_a_word_the_titles_pattern_matches_whole(pieces) -> None:
 
     word = "".join(pieces)
     assert (word in _TITLE_WORDS) == (_TITLE_PATTERN.fullmatch(word) is not None)
+
+
+_TITLE_PIECES = ["القامشلي", "الحسكه", "المتحدث", "القيادي", "والقيادي", "باسم", "قسد", "مرفان",
+                 "فرهاد", "ابو", "بكر", "قال", "ان", "،", ".", "\n", " ", "x", "شمال", "مقاتل"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=40))
+def test_titles_looked_for_where_the_matcher_spotted_them_read_as_everywhere(
+        small_gazetteer: Gazetteer, pieces):
+    """The person's reading that skips names with no title spotted before them reads what
+    the reading of every name reads."""
+    folded, raws, _, spotted = small_gazetteer.matcher.find_spotted(" ".join(pieces))
+    assert read_names(raws, folded, spotted) == read_names(raws, folded)
