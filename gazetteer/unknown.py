@@ -112,39 +112,51 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             memo[name, kind] = _known_with_other_article(name, kind, gaz)
         return memo[name, kind]
 
+    folds: dict[str, str] = {}  # each distinct name folded once
+
     at = None if marked is None else _quoted_offsets(folded, quoted, marked)
     unknown_kinds, plural_kinds = _kind_word_matches(src, at)
     for match in unknown_kinds:
+        word, written = match.group(1, 2)
         # the kind word's last letter as written: 'بلده' (his country), not 'بلدة' (town)
-        if text[quoted.to_original(match.end(1), end=True) - 1] == "ه":
+        # (only a folded 'ه' may be one)
+        if word[-1] == "ه" and text[quoted.to_original(match.end(1), end=True) - 1] == "ه":
             continue
-        if match.group(1) == "حي" and src[max(0, match.start(1) - 2):match.start(1)] == "ال":
+        if word == "حي" and src[max(0, match.start(1) - 2):match.start(1)] == "ال":
             before = src[max(0, match.start(1) - 12):match.start(1) - 2].split()
             if before and before[-1] in _LIVE_FIRE:
                 continue
-        name = match.group(2).strip(_QUOTES + " ")
-        first = name.split()[0] if name else ""
+        name = written.strip(_QUOTES + " ")
+        words = name.split()
+        first = words[0] if name else ""
         if not name or first in _NOT_NAMES or strip_clitics(first) in _NOT_NAMES:
             continue
-        if len(name.split()) == 2 and not match.group(2).startswith('"'):
-            second = name.split()[1]
-            if (second in _NOT_NAMES or strip_clitics(second) in _NOT_NAMES or fold(first) in seen
+        quoted_name = written.startswith('"')
+        if len(words) == 2 and not quoted_name:
+            second = words[1]
+            if (second in _NOT_NAMES or strip_clitics(second) in _NOT_NAMES
+                    or (folds.get(first) or fold(first)) in seen
                     or is_kind_word(second) or second in _NOT_SECOND
                     or second.endswith(("هم", "هن", "كم"))):  # 'حي الرميلة لتفريقهم': a verb's
                 name = first  # 'حي الفردوس بمدينة الرقة': 'بمدينة' starts the area, not the name
-        kind = CUE_WORDS.get(match.group(1), "village")
-        if (" " in name and not match.group(2).startswith('"')
+        kind = CUE_WORDS.get(word, "village")
+        if (" " in name and not quoted_name
                 and known_as(name, kind) is None and known_as(first, kind) is not None):
             name = first  # 'في بلدة كسرة قتل ...': the known town, then a verb
-        name_start = match.start(2) + (1 if match.group(2).startswith('"') else 0)
+        name_start = match.start(2) + (1 if quoted_name else 0)
         s = quoted.to_original(name_start)
         e = quoted.to_original(name_start + len(name), end=True)
-        if taken.overlaps(s, e) and " " in name and not match.group(2).startswith('"'):
+        overlaps = taken.overlaps(s, e)
+        if overlaps and " " in name and not quoted_name:
             name = first  # 'حي طي بالقامشلي': the second word is a known place, the area
             e = quoted.to_original(name_start + len(name), end=True)
-        if taken.overlaps(s, e):
+            overlaps = taken.overlaps(s, e)
+        if overlaps:
             continue
-        mention = Mention(start=s, end=e, text=text[s:e], key=fold(name), kind_word=kind)
+        key = folds.get(name)
+        if key is None:
+            key = folds[name] = fold(name)
+        mention = Mention(start=s, end=e, text=text[s:e], key=key, kind_word=kind)
         same = known_as(name, kind)
         if same is not None:
             mention.place, mention.geo_precision, mention.confidence = same, 1, 0.7
