@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .cues import WINDOW, read_names
+from .cues import WINDOW, NameCues, read_names
 from .homonyms import far_namesakes
 from .matcher import RawMatch
 from .model import AREA_KINDS, FOCUS_GOVERNORATES, Candidate, Mention, Place, km_between
@@ -115,38 +115,43 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     # the names' spans in the original text: one search for all of them
     original_starts = folded.to_original_many([raw.start for raw in raws])
     original_ends = folded.to_original_many([raw.end for raw in raws], end=True)
-    new = tuple.__new__
-    pending = [new(_Pending, (raw, places, *cues, (s, e))) for raw, places, cues, s, e in zip(
-        raws, _candidates(raws, gazetteer), read_names(raws, folded, spotted), original_starts,
-        original_ends, strict=True)]
-    mentions: list[Mention | None] = [None] * len(pending)
-    starts = [p.raw.start for p in pending]
+    candidates = _candidates(raws, gazetteer)
+    cues = read_names(raws, folded, spotted)
+    names = _Names(candidates, cues, [raw.start for raw in raws])
+    mentions: list[Mention | None] = [None] * len(raws)
     anchors: list[tuple[int, Place]] = []  # (folded offset, place), in text order
+    later: list[int] = []  # the names left for the second pass
     original = folded.original
-    # First pass: what needs no help from the rest of the text.
-    for i, p in enumerate(pending):
-        raw, places, cue_kind, _, _, role, (start, end) = p
-        if len(places) == 1 and role == "location":  # most names: as _decide, inline
-            place, gp, cue, ranked = _single(p)
+    # First pass: what needs no help from the rest of the text (no _Pending made for the
+    # names of one candidate, most of them: decided inline, as _decide decides them).
+    for i, (raw, places, name_cues, start, end) in enumerate(zip(
+            raws, candidates, cues, original_starts, original_ends, strict=True)):
+        cue_kind, near, _, role = name_cues
+        if len(places) == 1 and role == "location":
+            place, gp, cue, ranked = _single(places[0], cue_kind, near)
             mentions[i] = Mention(start, end, original[start:end], raw.core, place, 0.9, gp,
                                   list(ranked), cue, "location" if place.in_area else "outside",
                                   False, cue_kind)
             if place.in_area and place.kind not in AREA_KINDS:
                 anchors.append((raw.start, place))
         elif len(places) == 1 or role != "location" or _in_area(places) <= 1:
-            mentions[i] = m = _decide(p, folded, pending, starts, anchors={})
+            mentions[i] = m = _decide(_pending(raw, places, name_cues, start, end), i, folded,
+                                      names, anchors={})
             if m.place and m.role == "location" and m.place.in_area and _is_point_like(m.place):
                 anchors.append((raw.start, m.place))
+        else:
+            later.append(i)
     # Second pass: ambiguous names, helped by the places resolved around them.
     anchor_starts = [a for a, _ in anchors]
-    for i, p in enumerate(pending):
-        if mentions[i] is None:
-            lo = bisect.bisect_left(anchor_starts, p.raw.start - _ANCHOR_WINDOW)
-            hi = bisect.bisect_right(anchor_starts, p.raw.start + _ANCHOR_WINDOW)
-            near = {place.id: place for _, place in anchors[lo:hi]}
-            mentions[i] = _decide(p, folded, pending, starts, anchors=near)
+    for i in later:
+        raw = raws[i]
+        lo = bisect.bisect_left(anchor_starts, raw.start - _ANCHOR_WINDOW)
+        hi = bisect.bisect_right(anchor_starts, raw.start + _ANCHOR_WINDOW)
+        near_places = {place.id: place for _, place in anchors[lo:hi]}
+        mentions[i] = _decide(_pending(raw, candidates[i], cues[i], original_starts[i],
+                                       original_ends[i]), i, folded, names, anchors=near_places)
     out = [m for m in mentions if m is not None]
-    spans = [(p.raw.start, p.raw.end) for p in pending]  # the mentions' folded spans
+    spans = [(raw.start, raw.end) for raw in raws]  # the mentions' folded spans
     _contradicted_by_tie(folded, out, gazetteer, spans)
     _crossing_named_elsewhere(folded, out, gazetteer)
     _countryside_phrases(folded, out, gazetteer, spans)
@@ -155,6 +160,20 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     far_namesakes(out)
     out.sort(key=lambda m: m.start)
     return out
+
+
+class _Names(NamedTuple):
+    """What the choice of one name reads of the others: their candidates, their cues and
+    their folded starts, each in the names' order."""
+
+    candidates: list[list[Place]]
+    cues: list[NameCues]
+    starts: list[int]
+
+
+def _pending(raw: RawMatch, places: list[Place], cues: NameCues, start: int,
+             end: int) -> _Pending:
+    return tuple.__new__(_Pending, (raw, places, *cues, (start, end)))
 
 
 def _candidates(raws: list[RawMatch], gaz: Gazetteer) -> list[list[Place]]:
@@ -191,8 +210,9 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (m.start() if m else min(len(text), end + WINDOW))
 
 
-def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: list[int],
+def _decide(p: _Pending, index: int, folded: FoldedText, names: _Names,
             *, anchors: dict[str, Place]) -> Mention:
+    """The choice for name ``index`` of ``names`` (``p``)."""
     raw = p.raw
     start, end = p.span
     text = folded.original[start:end]
@@ -202,14 +222,15 @@ def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: li
                        [Candidate(c, 0.0, (role,)) for c in p.candidates], _ROLE_CUES[role],
                        role, False, p.cue_kind)
     if len(p.candidates) == 1:  # nothing to choose: all but the spans is remembered
-        place, gp, cue, ranked = _single(p)
+        place, gp, cue, ranked = _single(p.candidates[0], p.cue_kind, p.near)
         return Mention(start, end, text, raw.core, place, 0.9, gp, list(ranked), cue,
                        "outside" if not place.in_area and role == "location" else role,
                        False, p.cue_kind)
     mention = Mention(start=start, end=end, text=text, key=raw.core, role=role,
                       kind_word=p.cue_kind)
-    govs = _context_governorates(p, pending, starts, folded.folded)
-    ranked = sorted((_score(c, p, govs, anchors) for c in p.candidates), key=lambda c: -c.score)
+    govs = _context_governorates(p, index, names, folded.folded)
+    ranked = sorted((_score(c, p.cue_kind, govs, anchors) for c in p.candidates),
+                    key=lambda c: -c.score)
     mention.candidates = ranked
     best = ranked[0]
     runner = ranked[1].score
@@ -234,19 +255,19 @@ _ROLE_CUES = {"timezone": "time zone of a clock time, not a place in the story",
               "person": "part of a person's name, not a place in the story"}
 
 
-def _single(p: _Pending) -> tuple[Place, int, str, tuple[Candidate, ...]]:
+def _single(place: Place, cue_kind: str, near: bool,
+            ) -> tuple[Place, int, str, tuple[Candidate, ...]]:
     """The choice of a name with one candidate: its place, geo precision, cue and ranking.
 
     They depend on the place, the kind word and the precision word only, and most
     mentions of a text are such names: each (place, kind word, near) is scored once."""
-    place = p.candidates[0]
-    key = (place.id, p.cue_kind, p.near)
+    key = (place.id, cue_kind, near)
     choice = _SINGLE_CACHE.get(key)
     if choice is None or choice[0] is not place:
         if len(_SINGLE_CACHE) >= _SINGLE_MAX:
             _SINGLE_CACHE.clear()
-        best = _score(place, p, set(), {})
-        choice = _SINGLE_CACHE[key] = (place, _geo_precision(place, p.near),
+        best = _score(place, cue_kind, set(), {})
+        choice = _SINGLE_CACHE[key] = (place, _geo_precision(place, near),
                                        "; ".join(best.reasons), (best,))
     return choice
 
@@ -255,15 +276,16 @@ _SINGLE_MAX = 200_000  # a long-running server reads endless text: the memo stay
 _SINGLE_CACHE: dict[tuple[str, str, bool], tuple[Place, int, str, tuple[Candidate, ...]]] = {}
 
 
-def _context_governorates(p: _Pending, pending: list[_Pending], starts: list[int],
-                          text: str) -> set[str]:
-    """Governorates named (unambiguously) in the same sentence as the mention."""
+def _context_governorates(p: _Pending, index: int, names: _Names, text: str) -> set[str]:
+    """Governorates named (unambiguously) in the same sentence as the mention (name
+    ``index`` of ``names``)."""
     govs: set[str] = set()
     lo, hi = _sentence_bounds(text, p.raw.start, p.raw.end)
-    for other in pending[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
-        if other is p or other.role != "location":
+    starts, cues = names.starts, names.cues
+    for j in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+        if j == index or cues[j].role != "location":
             continue
-        in_area = [c for c in other.candidates if c.in_area]
+        in_area = [c for c in names.candidates[j] if c.in_area]
         kinds = {c.governorate for c in in_area}
         if len(kinds) == 1 and in_area[0].kind in ("governorate", "city", "region", "town"):
             govs |= kinds
@@ -271,7 +293,7 @@ def _context_governorates(p: _Pending, pending: list[_Pending], starts: list[int
     return govs
 
 
-def _score(place: Place, p: _Pending, govs: set[str], anchors: dict[str, Place]) -> Candidate:
+def _score(place: Place, cue_kind: str, govs: set[str], anchors: dict[str, Place]) -> Candidate:
     score = _KIND_PRIOR.get(place.kind, 0.2)
     reasons: list[str] = []
     if place.population:
@@ -281,14 +303,14 @@ def _score(place: Place, p: _Pending, govs: set[str], anchors: dict[str, Place])
         reasons.append("prior: north-east Syria")
     if "imported" not in place.source:
         score += 0.05  # hand-checked rows over bulk imports
-    if p.cue_kind:
-        if place.kind == p.cue_kind or (p.cue_kind == "countryside" and place.kind in
-                                        CUE_KINDS["countryside"]):
+    if cue_kind:
+        if place.kind == cue_kind or (cue_kind == "countryside" and place.kind in
+                                      CUE_KINDS["countryside"]):
             score += 0.4
-            reasons.append(f"kind word before the name ({p.cue_kind})")
-        elif place.kind in CUE_KINDS.get(p.cue_kind, ()):
+            reasons.append(f"kind word before the name ({cue_kind})")
+        elif place.kind in CUE_KINDS.get(cue_kind, ()):
             score += 0.2
-            reasons.append(f"kind word before the name fits ({p.cue_kind})")
+            reasons.append(f"kind word before the name fits ({cue_kind})")
         else:
             score -= 0.2
     if place.governorate and place.governorate in govs:
@@ -308,9 +330,8 @@ def _score(place: Place, p: _Pending, govs: set[str], anchors: dict[str, Place])
 def rank_places(places: list[Place], *, cue_kind: str = "", near: bool = False,
                 governorates: frozenset[str] = frozenset()) -> list[Candidate]:
     """Rank same-named places without running text (used by lookups)."""
-    p = _Pending(raw=RawMatch(0, 0, "", (), "", 0), candidates=places, cue_kind=cue_kind,
-                 near=near, near_word="", role="location")
-    return sorted((_score(c, p, set(governorates), {}) for c in places), key=lambda c: -c.score)
+    return sorted((_score(c, cue_kind, set(governorates), {}) for c in places),
+                  key=lambda c: -c.score)
 
 
 def confidence_of(ranked: list[Candidate]) -> float:
