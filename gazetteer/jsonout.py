@@ -63,7 +63,7 @@ def _same(text: str) -> str:
 def _pieces(mentions: Iterable[Mention], strings: _Strings, batch: int) -> Iterator[Any]:
     final = strings.final
     head, sep, later = final(_HEAD), final("[\n" + _INDENT), final(",\n" + _INDENT)
-    encode, get_tail, get_text = strings.encode, strings.tails.get, strings.final_text.get
+    get_tail, get_text = strings.tails.get, strings.final_text.get
     parts: list[Any] = []
     append = parts.append
     for m in mentions:  # one loop, no call per mention but the string's: tens of thousands
@@ -105,7 +105,7 @@ def _of(piece: str | bytes) -> str:
 class _Strings:
     """The fragments written so far, each made once: encoded strings by their text, place
     objects by (place id, level), candidate objects by (place id, score, reasons), and the
-    part of a mention object after its text (see :func:`_mention`), the last two in their
+    part of a mention object after its text (see :func:`_tail`), the last two in their
     final form (``final``: text, or UTF-8 bytes)."""
 
     __slots__ = ("escape", "final", "strings", "final_text", "parts", "tails")
