@@ -203,8 +203,10 @@ def _distinct_names(place: Place) -> list[str]:
     its own would hide the other places called 'X' from the comparison.
     """
     names = [n for n in place.names if n and n.strip()]
-    bare = {core_form(n)[0] for n in names if not split_cue(n)[0]}
-    return [n for n in names if not (split_cue(n)[0] and core_form(split_cue(n)[1])[0] in bare)]
+    cues = [split_cue(n) for n in names]  # each name split once (a store splits them all)
+    bare = {core_form(n)[0] for n, (cue, _) in zip(names, cues, strict=True) if not cue}
+    return [n for n, (cue, rest) in zip(names, cues, strict=True)
+            if not (cue and core_form(rest)[0] in bare)]
 
 
 def _forms(name: str, place_id: str) -> list[tuple[str, Entry]]:
