@@ -394,7 +394,7 @@ def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazet
         place = m.place
         if place is None or m.role != "location" or not place.in_area or not _is_point_like(place):
             continue
-        tied = _tied_area(text, spans[i][1], mentions, spans, i + 1)
+        tied = _tied_area(text, spans[i][1], mentions, spans, i + 1, place.governorate)
         if tied is None or tied.place is None or tied.place.governorate == place.governorate:
             continue
         if tied.place.kind == "country" or (tied.place.kind == "region" and not tied.place.parent):
@@ -508,13 +508,17 @@ _COUNTRYSIDE_PHRASE = re.compile(
 
 
 def _tied_area(text: str, end: int, mentions: list[Mention], spans: list[tuple[int, int]],
-               first: int) -> Mention | None:
+               first: int, governorate: str | None = None) -> Mention | None:
     """The resolved in-area place that the words right after a mention ending at folded
-    ``end`` tie it to, if any: one of the two mentions from index ``first`` on."""
+    ``end`` tie it to, if any: one of the two mentions from index ``first`` on. A place
+    of ``governorate`` is given back untested (its caller lets it pass either way: the
+    words between are not read)."""
     for other, (other_start, _) in zip(mentions[first:first + 2], spans[first:first + 2],
                                        strict=True):
         if other.place is None or other.role != "location" or not other.place.in_area:
             continue
+        if other.place.governorate == governorate:
+            return other
         gap = text[end:other_start]
         if len(gap) <= _TIE_REACH and _TIE_RE.match(gap):
             return other
