@@ -294,6 +294,7 @@ def _list_members(quoted: FoldedText, leads: list[re.Match[str]], known: list[Me
     spans: list[tuple[int, int]] = []
     starts: list[int] = []
     out: list[Mention] = []
+    registered: dict[str, Place | None] = {}  # each distinct member looked up once
     for lead in leads:
         if not starts and known:  # made on first need: most texts hold no such list
             spans = _folded_spans(quoted, known)
@@ -311,7 +312,10 @@ def _list_members(quoted: FoldedText, leads: list[re.Match[str]], known: list[Me
                 pos += 1 if src[pos:pos + 1] in "\"”»" else 0
                 continue
             name = (member.group(1) or member.group(2)).strip()
-            place = _registered_with_kind(name, gaz)
+            if name in registered:
+                place = registered[name]
+            else:
+                place = registered[name] = _registered_with_kind(name, gaz)
             if place is None:
                 break
             s = quoted.to_original(start)
