@@ -76,7 +76,9 @@ def _pieces(mentions: Iterable[Mention], strings: _Strings, batch: int) -> Itera
                 geo is None or type(geo) is int):
             # the common values, whose type their value says: a shorter key (a type
             # object never stands where this one has the precision: no key is both)
-            key = (id(place), confidence, geo, m.role, approximate, m.cue, *map(id, candidates))
+            key = ((id(place), confidence, geo, m.role, approximate, m.cue, id(candidates[0]))
+                   if len(candidates) == 1 else  # (most mentions: no iterator to unpack)
+                   (id(place), confidence, geo, m.role, approximate, m.cue, *map(id, candidates)))
         else:
             key = (id(place), confidence if confidence else repr(confidence), type(confidence),
                    geo, type(geo), m.role, approximate, type(approximate), m.cue,
