@@ -55,3 +55,18 @@ def test_a_related_headline_slipped_into_the_text_yields_nothing(gaz):
             "وأفاد مراسل بأن عناصر حاجز للجيش في بلدة القحطانية منعوا رتلاً أمريكياً من العبور.")
     types = sorted(i.type for i in run(gaz, body).incidents)
     assert "convoy" not in types and "patrol_obstruction" in types
+
+
+def test_a_kicker_ending_in_an_ellipsis_is_no_lead(gaz):
+    """'بقنابل مسيلة للدموع..' over 'عين العرب.. مروحيات روسية تفرق ...': a teaser and a
+    headline joined by ellipses; the lead is the prose under them."""
+    from geo.extract.document import read_article
+    from tests.geo.extract.helpers import article
+
+    body = ("بقنابل مسيلة للدموع..\n\n"
+            "عين العرب.. مروحيات روسية تفرّق رافضين لمرور دورية\n\n"
+            "أطلقت مروحيات روسية اليوم قنابل غاز على سكان اعترضوا دورية في ريف عين العرب.\n\n"
+            "واستهدفت المروحيات الروسية بالرصاص سكاناً من قرية قره موغ.")
+    doc = read_article(article(body), gaz)
+    assert [s.text[:5] for s in doc.sentences if s.lead] == ["أطلقت"]
+    assert doc.sentences[0].heading and doc.sentences[1].heading
