@@ -28,6 +28,7 @@ import bisect
 import contextlib
 import gc
 import math
+import operator
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -56,6 +57,10 @@ _KIND_PRIOR = {
 #: article's worth of text, and bounded so a huge input stays linear.
 _ANCHOR_WINDOW = 6000
 _SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+#: A mention's start, as a sort key read in C (no Python call per mention).
+_START = operator.attrgetter("start")
 
 
 class _Pending(NamedTuple):
@@ -121,14 +126,18 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     mentions: list[Mention | None] = [None] * len(raws)
     anchors: list[tuple[int, Place]] = []  # (folded offset, place), in text order
     later: list[int] = []  # the names left for the second pass
-    original = folded.original
+    original, remembered = folded.original, _SINGLE_CACHE.get
     # First pass: what needs no help from the rest of the text (no _Pending made for the
     # names of one candidate, most of them: decided inline, as _decide decides them).
     for i, (raw, places, name_cues, start, end) in enumerate(zip(
             raws, candidates, cues, original_starts, original_ends, strict=True)):
         cue_kind, near, _, role = name_cues
         if len(places) == 1 and role == "location":
-            place, gp, cue, ranked = _single(places[0], cue_kind, near)
+            place = places[0]
+            choice = remembered((place.id, cue_kind, near))  # _single's memo, read inline
+            if choice is None or choice[0] is not place:
+                choice = _single(place, cue_kind, near)
+            place, gp, cue, ranked = choice
             mentions[i] = Mention(start, end, original[start:end], raw.core, place, 0.9, gp,
                                   list(ranked), cue, "location" if place.in_area else "outside",
                                   False, cue_kind)
@@ -158,7 +167,7 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
     out += unknown_named_places(text, folded, out, gazetteer, marked=marked)
     offset_places(folded, out, gazetteer, spotted)
     far_namesakes(out)
-    out.sort(key=lambda m: m.start)
+    out.sort(key=_START)
     return out
 
 
@@ -434,7 +443,7 @@ def _crossing_named_elsewhere(folded: FoldedText, mentions: list[Mention], gaz: 
                 or m.approximate or m.key == fold(place.name_ar)):
             continue
         if starts is None:
-            by_start = sorted(mentions, key=lambda x: x.start)
+            by_start = sorted(mentions, key=_START)
             starts = [x.start for x in by_start]
         lo, hi = _sentence_of(text, m.start, m.end)
         window = by_start[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
