@@ -148,9 +148,11 @@ def place_finding(label: str, text: str, gaz: Gazetteer, *, trace: bool) -> None
         print(f"  peak traced memory of resolve_text: {peak / 1e6:.1f} MB")
 
 
-#: The parts of ``resolve_text`` whose shares are printed: (label, module file, function).
+#: The parts of ``resolve_text`` whose shares are printed: (label, module file, function
+#: or the functions that were that part, summed).
 _PARTS = (
-    ("folding and the automaton (matcher.find_spotted)", "gazetteer/matcher.py", "find_spotted"),
+    ("folding and the automaton (matcher.find_spotted)", "gazetteer/matcher.py",
+     ("find_spotted", "find_marked")),  # (find_marked: what the resolver called before)
     ("the words around each name (cues.read_names; persons.py within)",
      "gazetteer/cues.py", "read_names"),
     ("  of which persons.is_person_at", "gazetteer/persons.py", "is_person_at"),
@@ -177,8 +179,9 @@ def time_shares(text: str, gaz: Gazetteer) -> None:
                  if name == "resolve_text" and file.endswith("gazetteer/resolver.py")), default=0)
     print("  shares of resolve_text's time (one cProfile run):")
     for label, module, function in _PARTS:
+        names = (function,) if isinstance(function, str) else function
         spent = sum(ct for (file, _, name), (_, _, _, ct, _) in stats.items()
-                    if name == function and file.endswith(module))
+                    if name in names and file.endswith(module))
         print(f"    {label:<100} {spent / max(total, 1e-9):6.1%}")
 
 
