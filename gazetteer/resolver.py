@@ -30,7 +30,7 @@ import gc
 import math
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .cues import WINDOW, NameCues, read_names
@@ -160,7 +160,7 @@ def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
         mentions[i] = _decide(_pending(raw, candidates[i], cues[i], original_starts[i],
                                        original_ends[i]), i, folded, names, anchors=near_places)
     out = [m for m in mentions if m is not None]
-    spans = [(raw.start, raw.end) for raw in raws]  # the mentions' folded spans
+    spans = raws  # the mentions' folded spans: each name's (start, end, ...), in order
     _contradicted_by_tie(folded, out, gazetteer, spans)
     _crossing_named_elsewhere(folded, out, gazetteer)
     _countryside_phrases(folded, out, gazetteer, spans)
@@ -384,7 +384,7 @@ TIE_CONTRADICTS_KM = 100
 
 
 def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer,
-                         spans: list[tuple[int, int]]) -> None:
+                         spans: Sequence[tuple[int, ...]]) -> None:
     """'معبر الوليد قرب بلدة اليعربية': the text places the name far from the place we know.
 
     The gazetteer's al-Waleed is al-Tanf, 450 km from al-Yarubiyah; a reader takes the
@@ -392,12 +392,12 @@ def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazet
     mention is put at the area the text ties it to, approximate, with the known
     place kept among the candidates. Only a tie right after the name counts ('قرب X',
     'بريف X', 'في X'); a place merely named in the same sentence does not. ``spans`` are
-    the mentions' folded spans, in the same order.
+    the mentions' folded spans, in the same order (each its start and end first).
     """
     text = folded.folded
     # only a mention with another close after it may be tied to one (few of them)
-    close = [i for i, ((_, end), (start, _)) in enumerate(zip(spans, spans[1:], strict=False))
-             if start - end <= _TIE_REACH]
+    close = [i for i, (span, following) in enumerate(zip(spans, spans[1:], strict=False))
+             if following[0] - span[1] <= _TIE_REACH]
     for i in close:
         m = mentions[i]
         place = m.place
@@ -486,19 +486,20 @@ def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _countryside_phrases(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer,
-                         spans: list[tuple[int, int]]) -> None:
+                         spans: Sequence[tuple[int, ...]]) -> None:
     """'الريف الشرقي لدير الزور', 'بالريف الغربي لمدينة منبج': the town's countryside, not the town.
 
     The gazetteer names countrysides 'ريف X' (and 'ريف X الشرقي'); outlets also write the
     direction first and the town after 'ل'. The mention then stands for the countryside
     region of the town when the gazetteer has one, approximate (geo precision 2).
-    ``spans`` are the mentions' folded spans, in the same order.
+    ``spans`` are the mentions' folded spans, in the same order (each its start first).
     """
     text = folded.folded
-    for m, (start, _) in zip(mentions, spans, strict=True):
+    for m, span in zip(mentions, spans, strict=True):
         place = m.place
         if place is None or m.role != "location" or place.kind not in ("city", "town", "capital"):
             continue
+        start = span[0]
         before = text[max(0, start - 40):start]
         if "ريف" not in before or not _COUNTRYSIDE_PHRASE.search(before):
             continue
@@ -516,14 +517,14 @@ _COUNTRYSIDE_PHRASE = re.compile(
     r"|غربي))? (?:ل|لل)(?:(?:مدينه|بلده|ناحيه) )?$")
 
 
-def _tied_area(text: str, end: int, mentions: list[Mention], spans: list[tuple[int, int]],
+def _tied_area(text: str, end: int, mentions: list[Mention], spans: Sequence[tuple[int, ...]],
                first: int, governorate: str | None = None) -> Mention | None:
     """The resolved in-area place that the words right after a mention ending at folded
     ``end`` tie it to, if any: one of the two mentions from index ``first`` on. A place
     of ``governorate`` is given back untested (its caller lets it pass either way: the
     words between are not read)."""
-    for other, (other_start, _) in zip(mentions[first:first + 2], spans[first:first + 2],
-                                       strict=True):
+    for other, span in zip(mentions[first:first + 2], spans[first:first + 2], strict=True):
+        other_start = span[0]
         if other.place is None or other.role != "location" or not other.place.in_area:
             continue
         if other.place.governorate == governorate:
