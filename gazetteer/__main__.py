@@ -160,7 +160,7 @@ def _read_text(name: str, max_mb: float = DEFAULT_MAX_MB) -> str:
     if len(raw) > limit:
         raise ValueError(f"{name}: larger than {max_mb:g} MB; 'find' reads one article "
                          "(raise the limit with --max-mb)")
-    if not raw.strip():
+    if not raw or raw.isspace():  # (what raw.strip() says, without a copy of the file)
         raise ValueError(f"{name}: empty")
     text = _decode(raw)
     if text is None:
