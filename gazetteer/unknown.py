@@ -106,7 +106,7 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
     """
     quoted = FoldedText.of(text, keep_quotes=True)
     src = quoted.folded
-    taken = _Taken(sorted((m.start, m.end) for m in known))
+    taken = _Taken(sorted((m.start, m.end) for m in known), len(text))
     known_starts = [m.start for m in known]
     out: list[Mention] = []
     seen: set[str] = set()
@@ -519,27 +519,48 @@ def is_kind_word(word: str) -> bool:
 
 class _Taken:
     """The spans of the text named so far: the known mentions' (fixed) and those this
-    module adds, each kept sorted and none overlapping another of its kind.
+    module adds.
 
     Why two kinds: inserting into one sorted list of every mention of a long text moved
-    tens of thousands of entries per insert; the added spans are few. A span overlaps
-    the union exactly when it overlaps a span of either. Each is held as two flat lists
-    of starts and ends, ordered as the (start, end) pairs are: a search among integers
-    costs a third of one among pairs.
+    tens of thousands of entries per insert. The fixed spans are held as two flat lists
+    of starts and ends, ordered as the (start, end) pairs are (a search among integers
+    costs a third of one among pairs). The added ones mark the characters they cover in
+    an array as long as the text: a long text adds thousands (a name's every recurrence),
+    and a sorted list moved half of them at each insert. A span overlaps the union exactly
+    when it overlaps a span of either; an added span of no length, or one overlapping
+    another, is read as the sorted lists read it (never here: kept exact all the same).
     """
 
-    __slots__ = ("fixed", "added")
+    __slots__ = ("fixed", "added", "covered", "odd")
 
-    def __init__(self, fixed: list[tuple[int, int]]) -> None:
+    def __init__(self, fixed: list[tuple[int, int]], size: int = 0) -> None:
         self.fixed = _Spans([s for s, _ in fixed], [e for _, e in fixed])
-        self.added = _Spans([], [])
+        self.added: list[tuple[int, int]] = []  # in the order added
+        self.covered = bytearray(size)  # 1 where an added span covers the character
+        self.odd = False  # an added span the array cannot answer for: the lists answer
 
     def overlaps(self, start: int, end: int) -> bool:
-        return self.fixed.overlaps(start, end) or (
-            bool(self.added.starts) and self.added.overlaps(start, end))
+        if self.fixed.overlaps(start, end):
+            return True
+        if not self.added:
+            return False
+        if self.odd or not start < end <= len(self.covered):
+            return self._sorted().overlaps(start, end)
+        return self.covered.find(1, start, end) >= 0
 
     def add(self, start: int, end: int) -> None:
-        self.added.insert(start, end)
+        if not self.odd and (not start < end <= len(self.covered)
+                             or self.covered.find(1, start, end) >= 0):
+            self.odd = True
+        self.added.append((start, end))
+        if not self.odd:
+            self.covered[start:end] = b"\x01" * (end - start)
+
+    def _sorted(self) -> _Spans:
+        spans = _Spans([], [])
+        for start, end in self.added:
+            spans.insert(start, end)
+        return spans
 
 
 class _Spans:
