@@ -104,7 +104,7 @@ _NO_KEYWORDS: dict[re.Pattern[str], frozenset[int]] = {
     **{gate: frozenset() for gate, chars in _KEYWORD_GATES.items() if chars is None},
     **dict.fromkeys(_ANCHORED_GATES, frozenset())}
 _CLOSING_PAREN = re.compile(rf"{_O}\)")
-_MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواقع{_W}في|في){_O})?")
+_MERGE_GAP = re.compile(rf"{_O}(?:[،,\-]{_O})?(?:\({_O})?(?:(?:الموافق|الواقع{_W}في|في){_O})?")
 
 
 def _candidates(norm: str, anchor: datetime.date, raw: str = "", where: Sequence[int] = ()) -> list[_Cand]:
