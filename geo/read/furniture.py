@@ -144,15 +144,17 @@ def strip_page(text: str, *, known_title: str | None = None, outlet: str = "") -
 def _mostly_arabic(text: str) -> bool:
     """More Arabic letters than others in the first 20,000 characters.
 
-    Counted with C-level passes (``map(str.isalpha)`` over the sample and over its
-    Arabic characters): a loop in Python over every character was a third of the
-    reader's time on real news.
+    Counted with C-level passes: one split at the runs of Arabic letters (what it cuts
+    out is their count), then ``str.isalpha`` over what is left (spaces, digits,
+    punctuation, Latin: a quarter of an Arabic page), not over every character. A loop in
+    Python over every character was a third of the reader's time on real news.
     """
     sample = text[:20000]
-    letters = sum(map(str.isalpha, sample))
+    rest = "".join(_ARABIC_LETTERS_RE.split(sample))  # every character but the Arabic letters
+    arabic = len(sample) - len(rest)
+    letters = arabic + sum(map(str.isalpha, rest))  # Arabic letters are letters
     if not letters:
         return False
-    arabic = sum(map(len, _ARABIC_LETTERS_RE.findall(sample)))  # runs, counted in C
     return arabic > letters / 2
 
 

@@ -6,6 +6,11 @@ the wording: verb tenses, verbal nouns, clitics, outlets' phrasing.
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from geo.extract import split_sentences
 from geo.extract.sentences import clause_of
 from tests.geo.extract.helpers import run
@@ -55,3 +60,20 @@ def test_a_related_headline_slipped_into_the_text_yields_nothing(gaz):
             "وأفاد مراسل بأن عناصر حاجز للجيش في بلدة القحطانية منعوا رتلاً أمريكياً من العبور.")
     types = sorted(i.type for i in run(gaz, body).incidents)
     assert "convoy" not in types and "patrol_obstruction" in types
+
+
+# --- the sentence ends' pattern, pinned to the one first written -----------------------
+
+#: The pattern as first written (no look-ahead in front): what the faster one must find.
+_REFERENCE_END = re.compile(r"\n|[!?]+|(?<!\.)\.++(?=\s|$|[\"'»”)\]])"
+                            r"|(?<=[\u0621-\u064A]{2})\.(?=[وف][\u0621-\u064A]{2})")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="وفقصب.!?\n »)\"'ab1", max_size=80), st.integers(0, 10),
+       st.integers(0, 90))
+def test_sentence_ends_as_first_written(text: str, pos: int, end: int) -> None:
+    from geo.extract.sentences import _SENTENCE_END_RE
+
+    assert ([m.span() for m in _SENTENCE_END_RE.finditer(text, pos, end)]
+            == [m.span() for m in _REFERENCE_END.finditer(text, pos, end)])

@@ -152,3 +152,20 @@ def test_a_latin_word_alone_is_debris_only_on_a_mostly_arabic_page() -> None:
             "Activists said the patrol turned back after some hours."
     assert "qwerty" not in strip_furniture(arabic)[1]
     assert "qwerty" in strip_furniture(latin)[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("قصف abcÉé 1٢۳.،ـ\u064b\u0670ٱۀ\u200f"), max_size=60)
+       | st.text(max_size=60), st.integers(0, 3))
+def test_mostly_arabic_counts_as_a_loop_over_every_letter(text: str, repeat: int) -> None:
+    """The split-based count gives what counting ``str.isalpha`` and Arabic letters one
+    character at a time gives (the reference), past the 20,000-character sample too."""
+    import re
+
+    from geo.read.furniture import _ARABIC_LETTER_RE, _mostly_arabic
+
+    text = text * (1 + repeat * 400)
+    sample = text[:20000]
+    letters = sum(ch.isalpha() for ch in sample)
+    arabic = sum(1 for ch in sample if re.fullmatch(_ARABIC_LETTER_RE, ch))
+    assert _mostly_arabic(text) == (bool(letters) and arabic > letters / 2)
