@@ -452,15 +452,23 @@ def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
             continue
         # 'مدينة منبج ومحيطها (شمال شرق حلب)': the town's surroundings, then where it lies
         gap = _SURROUNDINGS_RE.sub("", doc.fspan(other.end, m.start), count=1)
-        if re.search(r"[.!?]", gap) or re.search(r"(?<![^\W\d_])و", gap.strip()[:1]):
+        if _STOP_RE.search(gap) or _OPENING_AND_RE.search(gap.strip()[:1]):
             continue
         if _DIRECTION_RE.search(gap):
             return True
-        if _KIND_RANK.get(m.place.kind, 0) > _KIND_RANK.get(other.place.kind, 0) and re.fullmatch(
-                r"[\s,]*(?:(?:ال)?سوري(?:ه|ا)?\s*)?(?:في|ب|من|التابعه ل\S*|الواقعه في|(?:في |ب)ريف)?\s*",
-                gap):
+        if _KIND_RANK.get(m.place.kind, 0) > _KIND_RANK.get(other.place.kind, 0) and \
+                _LIES_IN_RE.fullmatch(gap):
             return True
     return False
+
+
+#: What :func:`is_qualifier` reads in the gap between two places (compiled once: it runs
+#: for every pair of near mentions): a sentence's end, an opening 'و', and 'in'/'of' words
+#: ('في', 'بريف', 'التابعة لـ', 'السورية') alone.
+_STOP_RE = re.compile(r"[.!?]")
+_OPENING_AND_RE = re.compile(r"(?<![^\W\d_])و")
+_LIES_IN_RE = re.compile(
+    r"[\s,]*(?:(?:ال)?سوري(?:ه|ا)?\s*)?(?:في|ب|من|التابعه ل\S*|الواقعه في|(?:في |ب)ريف)?\s*")
 
 
 def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:

@@ -38,6 +38,9 @@ _SENTENCE_END_RE = re.compile(r"(?=[\n!?.])(?:\n|[!?]+|(?<!\.)\.++(?=\s|$|[\"'»
 _PARAGRAPH_END_RE = re.compile(r"\n\s*\n|\Z")
 _CLAUSE_RE = re.compile(r"[,;:]|\s(?:حيث|عندما|بينما|فيما|لكن|الا ان|في حين)\s")
 _WORD_RE = re.compile(r"[^\W_]+")
+#: Punctuation a heading does without; a sentence's end ('.', '!', '?', '؟' before non-words).
+_PUNCTUATION_RE = re.compile(r"[.!?؟،,:؛;]")
+_ENDS_SENTENCE_RE = re.compile(r"[.!?؟]\W*$")
 
 
 @dataclass(slots=True)
@@ -167,16 +170,21 @@ def _mark_headline_copies(paras: list[list[Sentence]], title: str) -> None:
     then the same words and a photo's caption 'قوات الجيش التركى'): furniture, no news."""
     heads = [" ".join(title.split())] if len(_WORD_RE.findall(title)) >= 5 else []
     for sentences in paras:
-        text = " ".join(" ".join(s.text.split()) for s in sentences)
         if all(s.heading for s in sentences):
+            text = _one_line(sentences)
             if len(_WORD_RE.findall(text)) >= 5:
                 heads.append(text)
-        elif "\n" not in text and len(sentences) <= 3 and any(
+        elif heads and len(sentences) <= 3 and "\n" not in (text := _one_line(sentences)) and any(
                 text.startswith(h) and 0 < len(_WORD_RE.findall(text[len(h):])) <= 6 for h in heads):
             # the headline and a short caption; the headline alone is judged as any line is,
             # and a lead run on after it stays
             for s in sentences:
                 s.heading = True
+
+
+def _one_line(sentences: list[Sentence]) -> str:
+    """A paragraph's sentences as one line, each run of white space one space."""
+    return " ".join(" ".join(s.text.split()) for s in sentences)
 
 
 def _mark_opening_headline(body: str, sentences: list[Sentence]) -> None:
@@ -188,9 +196,9 @@ def _mark_opening_headline(body: str, sentences: list[Sentence]) -> None:
         return
     s, nxt = sentences[first], sentences[first + 1]
     whole_line = body[s.start - 1:s.start] in ("\n", "") and body[s.end:s.end + 1] == "\n"
-    if (whole_line and not re.search(r"[.!?؟،,:؛;]", s.text) and len(_WORD_RE.findall(s.text)) <= 20
+    if (whole_line and not _PUNCTUATION_RE.search(s.text) and len(_WORD_RE.findall(s.text)) <= 20
             and len(_WORD_RE.findall(nxt.text)) > len(_WORD_RE.findall(s.text))
-            and re.search(r"[.!?؟]\W*$", nxt.text.rstrip())):
+            and _ENDS_SENTENCE_RE.search(nxt.text.rstrip())):
         s.heading = True
 
 
@@ -202,9 +210,9 @@ def _mark_inline_headlines(body: str, sentences: list[Sentence]) -> None:
     for k in range(len(sentences) - 1):
         s, nxt = sentences[k], sentences[k + 1]
         whole_line = body[s.start - 1:s.start] in ("\n", "") and body[s.end:s.end + 1] in ("\n", "")
-        if (whole_line and not re.search(r"[.!?؟،,:؛;]", s.text)
+        if (whole_line and not _PUNCTUATION_RE.search(s.text)
                 and len(_WORD_RE.findall(s.text)) <= 12 and nxt.text.lstrip().startswith("و")
-                and re.search(r"[.!?؟]\W*$", nxt.text.rstrip())):  # the outlet ends its sentences
+                and _ENDS_SENTENCE_RE.search(nxt.text.rstrip())):  # the outlet ends its sentences
             s.heading = True
 
 
@@ -212,8 +220,9 @@ def _heading_like(sentences: list[Sentence]) -> bool:
     if len(sentences) != 1:
         return False
     s = sentences[0]
-    text = _DOMAIN_RE.sub("", s.text)  # 'وكالة أوقات الشام الاخبارية / shaamtimes.com': no full stop
-    if re.search(r"[.!?؟،,:؛;]", text) and not _ends_in_parenthesis(text):
+    # 'وكالة أوقات الشام الاخبارية / shaamtimes.com': no full stop (a domain has a dot)
+    text = _DOMAIN_RE.sub("", s.text) if "." in s.text else s.text
+    if _PUNCTUATION_RE.search(text) and not _ends_in_parenthesis(text):
         return False
     return len(_WORD_RE.findall(s.text)) <= 12
 

@@ -224,8 +224,12 @@ def _is_image_name(token: str) -> bool:
     return len(token) <= 200 and _IMAGE_RE.fullmatch(token) is not None
 
 
+#: What separates the words of a share bar ('شارك | فيسبوك · تويتر').
+_SHARE_SPLIT_RE = re.compile(r"[\s|/·•,،\-]+")
+
+
 def _is_share(key: str) -> bool:
-    words = [w for w in re.split(r"[\s|/·•,،\-]+", key) if w]
+    words = [w for w in _SHARE_SPLIT_RE.split(key) if w]
     return 0 < len(words) <= 8 and all(w in _SOCIAL for w in words) and \
         any(w in ("شارك", "share", "مشاركه", "شاركها", "tweet", "شاركوا") or len(words) > 1
             for w in words)

@@ -77,3 +77,12 @@ def test_sentence_ends_as_first_written(text: str, pos: int, end: int) -> None:
 
     assert ([m.span() for m in _SENTENCE_END_RE.finditer(text, pos, end)]
             == [m.span() for m in _REFERENCE_END.finditer(text, pos, end)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abc-/:0ب ص\n", max_size=40))
+def test_a_text_without_a_dot_holds_no_domain(text: str) -> None:
+    """Why a heading's text is searched for domains only when it has a '.'."""
+    from geo.extract.sentences import _DOMAIN_RE
+
+    assert _DOMAIN_RE.sub("", text) == text
