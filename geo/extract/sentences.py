@@ -220,8 +220,9 @@ def _heading_like(sentences: list[Sentence]) -> bool:
     if len(sentences) != 1:
         return False
     s = sentences[0]
-    # 'وكالة أوقات الشام الاخبارية / shaamtimes.com': no full stop (a domain has a dot)
-    text = _DOMAIN_RE.sub("", s.text) if "." in s.text else s.text
+    # 'وكالة أوقات الشام الاخبارية / shaamtimes.com': no full stop (a domain has a dot
+    # between two of its characters: a quick search says whether one can be there)
+    text = _DOMAIN_RE.sub("", s.text) if _DOMAIN_DOT_RE.search(s.text) else s.text
     if _PUNCTUATION_RE.search(text) and not _ends_in_parenthesis(text):
         return False
     return len(_WORD_RE.findall(s.text)) <= 12
@@ -229,6 +230,8 @@ def _heading_like(sentences: list[Sentence]) -> bool:
 
 #: A web address or a site's domain ('shaamtimes.com', 'https://x.org/a'): its dots end nothing.
 _DOMAIN_RE = re.compile(r"(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/\S*)?")
+#: What every match of :data:`_DOMAIN_RE` holds: a dot between two of a domain's characters.
+_DOMAIN_DOT_RE = re.compile(r"[A-Za-z0-9-]\.[A-Za-z0-9-]")
 
 
 #: A numeric date or a clock time: what a page's date stamp line is made of.

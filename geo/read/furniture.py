@@ -295,7 +295,7 @@ def _take_title(lines: list[str], keep: list[bool], known: str | None, outlet: s
     """The headline: the known one, else the first substantial line; drop its repeats."""
     first = _first_substantial(lines, keep)
     title = " ".join((known or "").split())
-    heads = {tuple(key_words(line)) for line in lines if line and len(line) < 400}
+    heads = _ShortLines(lines)
     if not title and first is not None:
         if _headline_like(lines[first]):
             title = _strip_site_suffix(lines[first], heads, outlet)
@@ -327,13 +327,35 @@ def _first_substantial(lines: list[str], keep: list[bool]) -> int | None:
     return kept[0] if kept else None
 
 
-def _strip_site_suffix(line: str, heads: set[tuple[str, ...]], outlet: str) -> str:
+class _ShortLines:
+    """The word tuples of a page's lines under 400 characters, worked out on first asking
+    (why: only a line with a title separator asks, and most pages have none)."""
+
+    __slots__ = ("lines", "words")
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.words: set[tuple[str, ...]] | None = None
+
+    def __contains__(self, words: object) -> bool:
+        if self.words is None:
+            self.words = {tuple(key_words(line)) for line in self.lines if line and len(line) < 400}
+        return words in self.words
+
+
+#: A character one of :data:`_TITLE_SEP_RE`'s separators holds: a line without any is not split.
+_TITLE_SEP_CHARS_RE = re.compile(r"[-|–—:]")
+
+
+def _strip_site_suffix(line: str, heads: _ShortLines | set[tuple[str, ...]], outlet: str) -> str:
     """'Headline - Site name' -> 'Headline' when the tail is evidently a site name.
 
     Evident: the headline alone is printed on another line (``heads`` holds the
     word tuples of all short lines), the tail is the outlet, is not Arabic, or is
     a short name with a word like 'نيوز'/'TV'.
     """
+    if _TITLE_SEP_CHARS_RE.search(line) is None:
+        return line
     parts = _TITLE_SEP_RE.split(line)
     if len(parts) < 2:
         return line
