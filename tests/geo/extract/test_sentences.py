@@ -90,3 +90,32 @@ def test_a_text_without_a_dot_between_domain_characters_holds_no_domain(text: st
         assert _DOMAIN_RE.sub("", text) == text
     else:
         assert _DOMAIN_RE.search(text) is not None
+
+
+def _folded_offset_reference(s, start: int) -> int:
+    """The bisection first written in geo.extract.triggers (by the sentence's to_original)."""
+    lo, hi = 0, len(s.folded)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if s.to_original(mid, mid)[0] < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="قصفبال \u064b\u0651\u0640\u200f.\n", min_size=1, max_size=60),
+       st.data(), st.booleans())
+def test_folded_offset_as_the_bisection_first_written(text: str, data, mapped: bool) -> None:
+    from gazetteer.normalize import FoldedText
+    from geo.extract.sentences import Sentence
+
+    ft = FoldedText.of(text)
+    fs = data.draw(st.integers(0, len(ft.folded)))
+    fe = data.draw(st.integers(fs, len(ft.folded)))
+    start = ft.to_original(fs)
+    s = Sentence(0, start, ft.to_original(fe, end=True), 0, text[start:], ft.folded[fs:fe],
+                 fstart=fs, ft=ft if mapped else None)
+    for offset in range(-2, len(text) + 3):
+        assert s.folded_offset(offset) == _folded_offset_reference(s, offset)
