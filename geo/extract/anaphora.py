@@ -18,7 +18,7 @@ from .folding import rx
 from .place_cues import ORIGIN_RE, in_road_name
 from .sentences import Sentence
 
-__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "anaphoric_place"]
+__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "anaphoric_place", "province_countryside"]
 
 #: A noun referring back to a place named before ('القاعدة', 'المدينة'); group 1 is the noun.
 ANAPHORIC_PLACE_RE = rx(r"(?<![^\W\d_])[وفبلك]?(?:ال|ل)(قاعده|مطار|مدينه|بلده|قريه|حقل|فوج|معبر|سد"
@@ -46,6 +46,9 @@ def anaphoric_place(doc: Doc, s: Sentence, window: tuple[int, int] | None = None
     and stands at its area, approximate. A place named as an origin ('من جهة بلدة X')
     is not what 'القرية' means while another fits.
     """
+    province = province_countryside(doc, s, window)
+    if province is not None:
+        return province
     for m in ANAPHORIC_PLACE_RE.finditer(s.folded, *(window or ())):
         kinds = ANAPHOR_KINDS[m.group(1)]
         start, _ = s.to_original(m.start(), m.end())
@@ -77,6 +80,33 @@ def anaphoric_place(doc: Doc, s: Sentence, window: tuple[int, int] | None = None
 
 #: 'في المنطقة', 'إلى المنطقة', 'أجواء المنطقة': the area of the place told just before.
 _THE_AREA_RE = rx(r"(?<![^\W\d_])(?:في|الي|داخل|اجواء|سماء|نحو|باتجاه)\s+$")
+
+
+#: 'بريف المحافظة الشرقي': the countryside of the governorate the article is about.
+_PROVINCE_COUNTRYSIDE_RE = rx(r"(?<![^\W\d_])[وفب]?(?:ب|في\s+)?(?:ال)?ريف\s+(?:ال)?محافظه(?![^\W\d_])")
+
+
+def province_countryside(doc: Doc, s: Sentence, window: tuple[int, int] | None = None
+                         ) -> tuple[Place, str, bool] | None:
+    """The countryside 'بريف المحافظة' means: that of the governorate of the last place named
+    before it ('انفجار لغم في قرية الحمر بريف المحافظة الشرقي' after a lead set in Hasakah's
+    countryside is Hasakah's countryside). Where the gazetteer has no countryside for it,
+    the governorate itself."""
+    m = _PROVINCE_COUNTRYSIDE_RE.search(s.folded, *(window or ()))
+    if m is None:
+        return None
+    start, end = s.to_original(m.start(), m.end())
+    said = doc.body[start:end].strip()
+    earlier = doc.ending_before(doc.usable, start, 2500) or [
+        x for x in doc.ending_before(doc.mentions, start, 2500) if x.place is not None]
+    for mention in reversed(earlier):
+        gov = mention.place.governorate
+        if not gov:
+            continue
+        area = doc.gazetteer.countryside_of.get(gov) or doc.gazetteer.governorate_places.get(gov)
+        if area is not None:
+            return area, said, False
+    return None
 
 
 def _the_area(doc: Doc, s: Sentence, m: re.Match[str], start: int) -> tuple[Place, str, bool] | None:

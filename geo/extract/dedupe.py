@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from gazetteer.model import Place
 
 from ..model import Incident
-from ..relate import km_between, place_relation
+from ..relate import is_macro_region, is_seat, km_between, place_relation
 from .dating import is_period
 from .document import unique
 from .folding import fold_letters, rx
@@ -64,7 +64,57 @@ def dedupe(cands: list[Candidate]) -> list[Incident]:
         if home is not None:
             for t in home.add(c):
                 bisect.insort(by_type.setdefault(t, []), home.number)
-    return [_fuse(cl.members) for cl in clusters]
+    return [_fuse(cl.members) for cl in _summaries_told_in_detail(clusters)]
+
+
+#: Kinds of violence a lead may sum up over a province and the text then tell town by town.
+_VIOLENCE = frozenset({"armed_clash", "shelling", "airstrike", "attack", "explosion", "capture"})
+#: Lines of a summary box above the story ('- تجددت الاشتباكات ...', '• ...').
+_SUMMARY_BULLETS = "-–•●▪*"
+
+
+def _summaries_told_in_detail(clusters: list[_Cluster]) -> list[_Cluster]:
+    """The clusters, with a lead's fighting over a province told town by town after it joined
+    to the first of those towns' events.
+
+    'أسفرت اشتباكات بين قسد ومسلحين عن مقتل 22 عنصراً في دير الزور' then 'شن مسلحون هجوماً
+    بالمدفعية على قرى ذيبان وأبو حردوب': the lead sums up the fighting the article goes on
+    to place; a reader maps the towns, not one more point at the province's seat. Only a
+    lead (or a summary box's line) placed no finer than the province or a countryside of it
+    (a seat named for the province, approximate), of the same day as events of violence the
+    article places at towns of that province."""
+    def coarse(c: Candidate) -> bool:
+        inc = c.incident
+        place = inc.place if inc is not None else None
+        if place is None or is_macro_region(place):
+            return False
+        return place.kind in AREA_KINDS or (inc.approximate and is_seat(place))
+
+    def summary(cl: _Cluster) -> bool:
+        first = min(cl.members, key=lambda c: (c.sentence.index, c.start))
+        return (first.incident is not None and first.incident.type in _VIOLENCE
+                and (first.sentence.lead or first.sentence.text.lstrip()[:1] in _SUMMARY_BULLETS)
+                and all(coarse(c) for c in cl.members if not c.anaphoric or c.place_own))
+
+    absorbed: set[int] = set()
+    for cl in clusters:
+        if not summary(cl):
+            continue
+        head = _fuse(cl.members)
+        area = head.place
+        assert area is not None
+        for other in clusters:
+            if other is cl or other.number in absorbed or summary(other):
+                continue
+            inc = _fuse(other.members)
+            if (inc.type in _VIOLENCE and inc.place is not None and not coarse(other.members[0])
+                    and inc.place.kind not in AREA_KINDS and inc.place.governorate == area.governorate
+                    and place_relation(area, inc.place) in ("same", "contains", "governorate")
+                    and inc.date_first == head.date_first and inc.date_last == head.date_last):
+                other.members.extend(cl.members)
+                absorbed.add(cl.number)
+                break
+    return [cl for cl in clusters if cl.number not in absorbed]
 
 
 def _may_join(by_type: dict[str, list[int]], c: Candidate) -> Iterator[int]:

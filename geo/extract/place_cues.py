@@ -41,7 +41,8 @@ ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|ا�
 #: A clause telling something else meanwhile: '، في حين ...', '، بينما ...', '، فيما ...'.
 #: '، تزامناً مع تسيير دورية مشتركة في عين العرب': what went on at the same time is told
 #: with its own place too.
-_MEANWHILE_WORDS = r"(?:في حين|بينما|فيما|في وقت|تزامنا مع|بالتزامن مع|متزامنا مع|مترافقا مع)"
+_MEANWHILE_WORDS = (r"(?:في حين|بينما|فيما|في وقت|في الوقت (?:الذي|نفسه|ذاته)|تزامنا مع|بالتزامن مع"
+                    r"|متزامنا مع|مترافقا مع)")
 _MEANWHILE_RE = rx(r"(?<![^\W\d_])[و]?" + _MEANWHILE_WORDS + r"[\s,]*$")
 _MEANWHILE_AT_RE = rx(r"\s*[و]?" + _MEANWHILE_WORDS + r"(?![^\W\d_])")
 

@@ -16,7 +16,7 @@ import re
 
 from gazetteer.model import Mention
 
-from ..relate import is_macro_region
+from ..relate import is_macro_region, place_relation
 from .document import Doc
 from .folding import rx
 from .places import (
@@ -29,13 +29,13 @@ from .places import (
     STRIKES,
     PlaceFound,
     is_actor_word,
-    is_qualifier,
     locative_after,
     place_and_mention,
     place_score,
     precision_of,
     site_or_place,
 )
+from .qualifiers import is_qualifier
 from .sentences import Sentence, clause_of
 from .triggers import Candidate
 
@@ -57,6 +57,10 @@ _AND_RE = rx(r"[\s)]*,?\s*(?:و\s*)?(?:(?:ال)?(?:محيط|اطراف|ضواح�
 _NOT_HIT_LIST_RE = rx(r"(?:مناطق|منطقه) (?:سيطره|نفوذ|انتشار|تواجد|وجود)|(?:الخاضع|الواقع)\S* (?:ل|تحت )"
                       r"?سيطره|تسيطر عليها|(?<![^\W\d_])بين\s+(?:\S+\s+)?$|طريق\S*\s+(?:\S+\s+)?$"
                       r"|(?<![^\W\d_])(?<!كل )(?<!بالقرب )(?<!مقربه )(?<!قريبا )من\s+(?:\S+\s+)?$")
+
+
+#: Places that stand inside a countryside: a city is no part of another town's countryside.
+_IN_A_COUNTRYSIDE = frozenset({"village", "town", "neighbourhood", "camp"})
 
 
 def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
@@ -86,6 +90,11 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
             # 'بريف تل تمر والدرباسية': the countryside of each town of the list
             place, gp, approx = doc.gazetteer.countryside_of.get(place.id, place), 2, True
         if place.id in seen or is_macro_region(place):
+            continue
+        if (place.kind in AREA_KINDS and found[0].kind in _IN_A_COUNTRYSIDE
+                and place_relation(place, found[0]) in ("same", "contains")):
+            # 'عملية أمنية في ريف دير الزور الغربي، حيث داهمت منزلاً في بلدة محيميدة': the
+            # area that holds the event's own town is where it was, not another place hit
             continue
         seen.add(place.id)
         if place.kind in AREA_KINDS and not approx:

@@ -17,11 +17,10 @@ sentence tells at several places ('في كوباني وعين عيسى والق�
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from typing import Any
 
-from gazetteer.model import KINDS, Mention, Place
+from gazetteer.model import Mention, Place
 from gazetteer.normalize import arabic_key
 
 from ..model import Incident
@@ -46,13 +45,14 @@ from .place_cues import (
     seat_named_bare,
     stationed_at,
 )
+from .qualifiers import KIND_RANK, finer_frame, is_qualifier
 from .sentences import Sentence
 from .speakers import reporter_in
 from .triggers import Candidate
 
 __all__ = ["AREA_KINDS", "ATTACH_RE", "ELSEWHERE_RE",
            "LIST_LEAD_RE", "NO_FALLBACK_PLACE", "ORIGIN_RE", "SETTLEMENT_KINDS", "STRIKES",
-           "UNPLACED_CUE", "PlaceFound", "is_actor_word", "is_qualifier", "main_place",
+           "UNPLACED_CUE", "PlaceFound", "is_actor_word", "main_place",
            "locative_after", "place_and_mention", "place_for", "place_score", "precision_of", "site_or_place"]
 
 #: (place, geo precision, approximate, surface text, cue, from the sentence itself).
@@ -62,7 +62,6 @@ PlaceFound = tuple
 UNPLACED_CUE = "not mapped, for review"
 #: Types that are only ever located by a place named in their own sentence.
 NO_FALLBACK_PLACE = frozenset({"agreement", "statement", "explosion"})
-_KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 ATTACH_RE = rx(r"(?<![^\W\d_])(?:في|ب|قرب|بالقرب من|من|الي|علي|عند|داخل|بين|نحو|باتجاه|حتي|عبر"
                 r"|اطراف|محيط|ضواحي|مشارف|ريف|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)\s*$"
                 r"|(?<![^\W\d_])[وفل]?(?:ب|بال|في)\s*$"
@@ -73,7 +72,6 @@ _NEAR_CUE_RE = rx(r"(?:قرب|بالقرب من|القريب(?:ه)? من|قري�
                   r"|(?:ال)?قري|باديه|"
                   r"علي بعد[^,.]{0,40}من|حقل(?: نفطي| غاز)?(?: \S+)?)\s*(?:(?:ال)?(?:مدينه|بلده"
                   r"|قريه|منطقه)\s*)?$|(?:قريه|بلده|مزرعه)(?:\s+\S+){0,4}\s+(?:في|ب)\s*$")
-_DIRECTION_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?![^\W\d_])")
 #: What leads a list of the places an event hit: a location preposition, optionally a
 #: (plural) kind word and 'كل من' ('في كل من', 'قرى', 'على مواقع في', 'بلدتي').
 LIST_LEAD_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:في|ب|علي|الي|قرب|عند|داخل|نحو|باتجاه|محيط|اطراف)|[وفبل]?(?:ال)?"
@@ -162,6 +160,10 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         if best in ends or in_road_name(doc, best):  # "على الطريق العام القامشلي - عامودا": on it
             gp, approx = max(gp, 2), True
         place, cue = site_or_place(doc, best), best.cue or "named in the sentence"
+        frame = finer_frame(doc, best, usable)
+        if frame is not None:
+            place, cue = frame, f"'{best.text}' is not in the gazetteer; placed by the town the text " \
+                                f"gives its bearing from ({frame.name_ar}), approximate"
         if place is not best.place:
             cue = f"the {place.kind} of {best.place.name_ar} the text names"
         found = _refined(doc, c, (place, gp, approx, best.text, cue, True))
@@ -373,7 +375,7 @@ def _told_later(doc: Doc, c: Candidate, found: tuple, fits: Any) -> tuple | None
         told = [o for o in doc.cands.get(t.index, ()) if not o.anaphoric]
         refers = _REFERS_BACK_RE.search(t.folded)
         if (ELSEWHERE_RE.search(t.folded) or PLAN_RE.search(t.folded)
-                or (told and not (refers and _same_strike(c, told)))):
+                or (told and not (refers and _same_strike(c, told))) or _another_day(doc, s, t)):
             break  # another event, or a plan ('الانسحاب سيشمل قاعدة التنف في مرحلة لاحقة')
         if not (refers or (vehicles and _VEHICLES_RE.search(t.folded))):
             continue
@@ -383,11 +385,33 @@ def _told_later(doc: Doc, c: Candidate, found: tuple, fits: Any) -> tuple | None
                  and not reporter_in(doc.fspan(max(0, m.start - 40), m.start))  # the source's town
                  and not is_qualifier(doc, m, doc.in_sentence(doc.usable, t))]
         if finer:
-            best = min(finer, key=lambda m: (m.approximate, _KIND_RANK.get(m.place.kind, 0), m.start))
+            best = min(finer, key=lambda m: (m.approximate, KIND_RANK.get(m.place.kind, 0), m.start))
             gp, approx = precision_of(doc, best)
             cue = f"told more precisely in a following sentence (first: {found[3] or 'none'})"
             return best.place, gp, approx, best.text, cue, found[5]
     return None
+
+
+#: 'منذ' right before a date: the start of a period, not the day of an event.
+_SINCE_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?منذ\s*$")
+
+
+def _another_day(doc: Doc, s: Sentence, t: Sentence) -> bool:
+    """Does sentence ``t`` date what it tells to a day ``s`` (or, when ``s`` gives none, the
+    publication) does not ('ويوم السبت الفائت، أصيب عدد من العناصر' after today's blast)?
+    Then it tells another event, however alike."""
+    # a day of its own: not a period ('منذ شهرين', 'الشهر الماضي'), not the start of one
+    theirs = [d for d in doc.in_sentence(doc.dates, t) if d.precision == "day"
+              and (d.last - d.first).days <= 1
+              and not _SINCE_BEFORE_RE.search(doc.fspan(max(t.start, d.start - 8), d.start))]
+    if not theirs:
+        return False
+    ours = [(d.first, d.last) for d in doc.in_sentence(doc.dates, s)]
+    if not ours:
+        if doc.anchor is None:
+            return False
+        ours = [(doc.anchor, doc.anchor)]
+    return not any(d.first <= last and first <= d.last for d in theirs for first, last in ours)
 
 
 def _finer(place: Place, area: Place) -> bool:
@@ -438,37 +462,6 @@ def is_actor_word(doc: Doc, m: Mention) -> bool:
 
 #: 'ضد إيران': what follows is the side struck.
 _AGAINST_RE = rx(r"(?<![^\W\d_])ضد\s*$")
-
-
-#: 'ومحيطها', 'وريفه' right after a place: its surroundings, part of the place told.
-_SURROUNDINGS_RE = rx(r"^\s*و(?:محيط|ريف|اطراف|ضواحي)(?:ها|ه)(?![^\W\d_])")
-
-
-def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
-    """'الحسكة' in 'القامشلي شمالي الحسكة', 'محافظة الحسكة' after 'بلدة القحطانية' and in
-    'مدينة تل أبيض بريف محافظة الحسكة' (a coarser place said where the one before it lies)."""
-    for other in usable:
-        if other is m or other.end > m.start or m.start - other.end > 24:
-            continue
-        # 'مدينة منبج ومحيطها (شمال شرق حلب)': the town's surroundings, then where it lies
-        gap = _SURROUNDINGS_RE.sub("", doc.fspan(other.end, m.start), count=1)
-        if _STOP_RE.search(gap) or _OPENING_AND_RE.search(gap.strip()[:1]):
-            continue
-        if _DIRECTION_RE.search(gap):
-            return True
-        if _KIND_RANK.get(m.place.kind, 0) > _KIND_RANK.get(other.place.kind, 0) and \
-                _LIES_IN_RE.fullmatch(gap):
-            return True
-    return False
-
-
-#: What :func:`is_qualifier` reads in the gap between two places (compiled once: it runs
-#: for every pair of near mentions): a sentence's end, an opening 'و', and 'in'/'of' words
-#: ('في', 'بريف', 'التابعة لـ', 'السورية') alone.
-_STOP_RE = re.compile(r"[.!?]")
-_OPENING_AND_RE = re.compile(r"(?<![^\W\d_])و")
-_LIES_IN_RE = re.compile(
-    r"[\s,]*(?:(?:ال)?سوري(?:ه|ا)?\s*)?(?:في|ب|من|التابعه ل\S*|الواقعه في|(?:في |ب)ريف)?\s*")
 
 
 def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:

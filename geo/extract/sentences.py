@@ -236,15 +236,22 @@ def _mark_inline_headlines(body: str, sentences: list[Sentence]) -> None:
 
 
 def _heading_like(sentences: list[Sentence]) -> bool:
-    if len(sentences) != 1:
+    if len(sentences) != 1 and not all(_ELLIPSIS_RE.search(s.text.rstrip()[-3:]) for s in sentences[:-1]):
         return False
-    s = sentences[0]
+    whole = " ".join(s.text for s in sentences)
     # 'وكالة أوقات الشام الاخبارية / shaamtimes.com': no full stop (a domain has a dot
     # between two of its characters: a quick search says whether one can be there)
-    text = _DOMAIN_RE.sub("", s.text) if _DOMAIN_DOT_RE.search(s.text) else s.text
+    text = _DOMAIN_RE.sub("", whole) if _DOMAIN_DOT_RE.search(whole) else whole
+    # 'بقنابل مسيلة للدموع..', 'عين العرب.. مروحيات روسية تفرّق ...': a headline's ellipsis
+    # joins a kicker to what follows, it ends no sentence
+    text = _ELLIPSIS_RE.sub(" ", text)
     if _PUNCTUATION_RE.search(text) and not _ends_in_parenthesis(text):
         return False
-    return len(_WORD_RE.findall(s.text)) <= 12
+    return len(_WORD_RE.findall(whole)) <= 12
+
+
+#: Two dots or more, or the ellipsis character: a headline's joint, no full stop.
+_ELLIPSIS_RE = re.compile(r"\.{2,}|…")
 
 
 #: A web address or a site's domain ('shaamtimes.com', 'https://x.org/a'): its dots end nothing.

@@ -293,9 +293,12 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 
 
 def _merges(prev: _Cand, c: _Cand) -> bool:
-    """A weekday and the day it names; a night of two weekdays and its two dates
-    ('ليلة أمس الأحد/الاثنين (29/30 تشرين الأول)'); a Hijri day and its Gregorian one."""
+    """A weekday and the day it names; a running count of days and the day it reached; a night
+    of two weekdays and its two dates ('ليلة أمس الأحد/الاثنين (29/30 تشرين الأول)'); a Hijri
+    day and its Gregorian one."""
     named, given = prev.hit.rule.split(":")[0], c.hit.rule.split(":")[0]
+    if named in _ONGOING_RULES:  # 'لليوم الثاني على التوالي أمس الأحد': the nth day is Sunday
+        return c.hit.precision == "day" and c.hit.first == c.hit.last
     if c.hit.precision != "day" or given in _WEEKDAY_RULES:
         return False
     if named.split("+")[0] in _WEEKDAY_RULES:

@@ -159,3 +159,21 @@ def test_a_month_told_by_its_start_with_a_hamza_on_ya(gaz):
             "وكانت المدفعية قد قصفت في أواخر حزيران الماضي قرى في ريف عين العرب أيضاً.")
     incs = run(gaz, body).incidents
     assert incs and all(i.date_precision == "month" for i in incs)
+
+
+def test_a_leads_fighting_over_a_province_joins_the_towns_told_after_it(gaz):
+    """'أسفرت اشتباكات بين قسد ومسلحين عن مقتل 22 عنصراً في دير الزور' then the shelling of
+    Dhiban that morning: the lead sums up the fighting the article places; one point at the
+    province's seat would be an event no one reported."""
+    body = ("أسفرت اشتباكات بين قوات سوريا الديمقراطية ومسلحين تابعين للحكومة عن مقتل 22 عنصراً "
+            "من الطرفين في دير الزور.\n\n"
+            "وصباح اليوم، شن مسلحون هجوماً بالمدفعية الثقيلة على بلدة ذيبان، بحسب بيان لقسد.")
+    incs = run(gaz, body).incidents
+    assert [i.place.id for i in incs] == ["dhiban"]
+    assert any("22 عنصراً" in s.evidence for s in incs[0].sources)
+
+
+def test_a_leads_fighting_in_a_city_stays_beside_a_village_of_another_day(gaz):
+    body = ("أسفرت اشتباكات بين قسد ومسلحين عن مقتل 22 عنصراً في دير الزور اليوم.\n\n"
+            "وكان مسلحون قد شنوا أمس هجوماً بالمدفعية على بلدة ذيبان.")
+    assert sorted(i.place.id for i in run(gaz, body).incidents) == ["deir_ez_zor", "dhiban"]

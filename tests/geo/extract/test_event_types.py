@@ -244,6 +244,40 @@ def test_explosions_in_the_accusative(gaz):
     assert one(gaz, "أفادت مصادر أن انفجاراً عنيفاً هز مدينة الحسكة مساء اليوم.").type == "explosion"
 
 
+@pytest.mark.parametrize(("body", "kind"), [
+    ("قتل ثلاثة مدنيين اليوم جراء انفجارين في حي المفتي بمدينة الحسكة.", "explosion"),
+    ("أصيب عنصران من قسد بانفجار لغمين أرضيين قرب بلدة الشدادي اليوم.", "explosion"),
+    ("أصيب عنصران من قسد بانفجار عبوتين ناسفتين قرب بلدة الشدادي اليوم.", "explosion"),
+    ("نفذ مسلحون هجومين على حاجزين لقسد في بلدة الصور اليوم.", "armed_clash"),
+])
+def test_two_of_an_event_told_in_the_dual(gaz, body, kind):
+    assert kind in {i.type for i in run(gaz, body).incidents}
+
+
+def test_a_strike_told_as_what_ended_a_drive_is_an_event(gaz):
+    """'كانت سيارة لقسد تسير قرب عامودا قبل أن تستهدفها مسيرة تركية': the imperfect after
+    'قبل أن' tells what happened, its object an attached pronoun."""
+    body = "كانت سيارة لقسد تسير قرب مدينة عامودا اليوم قبل أن تستهدفها طائرة مسيرة تركية."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("airstrike", "amuda")]
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    ("أعلن الجيش أنه تصدى لمحاولة تسلل نفذتها عناصر من قسد عبر نهر الفرات قرب بلدة معدان.", "maadan"),
+    ("أحبطت وحدات الجيش اليوم محاولة تسلل لمجموعة مسلحة باتجاه نقاطها قرب بلدة معدان.", "maadan"),
+    ("وأعلنت قسد تنفيذ عملية تسلل استهدفت نقطة للفصائل قرب بلدة معدان.", "maadan"),
+])
+def test_an_infiltration_met_or_foiled_is_a_clash(gaz, body, place):
+    assert ("armed_clash", place) in {(i.type, i.place.id) for i in run(gaz, body).incidents}
+
+
+@pytest.mark.parametrize("body", [
+    "أحبط الجيش التركي محاولة تسلل 50 شخصاً إلى أراضيه قرب مدينة رأس العين.",
+    "أحبطت قوات حرس الحدود محاولة تسلل إلى تركيا قرب مدينة تل أبيض.",
+])
+def test_people_crossing_a_border_are_no_clash(gaz, body):
+    assert "armed_clash" not in {i.type for i in run(gaz, body).incidents}
+
+
 def test_a_withdrawal_after_a_clash_is_kept_beside_it(gaz):
     types = {i.type for i in run(gaz, "انسحبت قوات قسد من بلدة ذيبان بعد اشتباكات مع مقاتلي العشائر.")
              .incidents}

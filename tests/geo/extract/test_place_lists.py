@@ -238,3 +238,18 @@ def test_a_list_near_which_a_second_object_was_hit_is_the_strikes_places_too(gaz
 def test_a_list_named_as_where_they_came_from_is_not_hit(gaz):
     body = "قصفت الطائرات مواقع في مدينة البوكمال انطلاقاً من مدينتي الميادين والعشارة."
     assert [i.place.id for i in run(gaz, body).incidents] == ["abu_kamal"]
+
+
+@pytest.mark.parametrize("area", ["في ريف دير الزور الغربي", "بريف دير الزور"])
+def test_the_countryside_holding_the_raids_own_town_is_no_second_place(gaz, area):
+    """'نفذت قوات التحالف عملية أمنية في ريف دير الزور الغربي، حيث داهمت منزلاً ... في بلدة
+    محيميدة، وشاركت في العملية أربع مروحيات': one raid, at the town."""
+    body = (f"نفذت قوات التحالف الدولي، اليوم السبت، عملية أمنية منفردة {area}، حيث داهمت منزلاً "
+            "يستأجره أمير في التنظيم، في بلدة محيميدة، وشاركت في العملية أربع مروحيات.")
+    assert [i.place.id for i in run(gaz, body).incidents] == ["muhaymidah"]
+
+
+def test_a_city_beside_another_towns_area_is_still_hit_too(gaz):
+    body = ("استهدفت الطائرات المجهولة مزارع في منطقة الميادين، ومقراً في حي الفيلات جنوبي مدينة "
+            "دير الزور، الليلة الماضية.")
+    assert {"deir_ez_zor"} <= {i.place.id for i in run(gaz, body).incidents}

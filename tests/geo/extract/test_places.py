@@ -215,6 +215,17 @@ def test_a_place_of_what_happened_meanwhile_is_not_the_events(gaz):
     assert places["explosion"] == "raqqa" and places.get("shelling", places.get("airstrike")) == "shaafah"
 
 
+@pytest.mark.parametrize("meanwhile", ["في الوقت الذي", "في وقت", "في حين"])
+def test_a_town_of_what_happened_at_the_same_time_is_not_the_reinforcements(gaz, meanwhile):
+    """'أرسلت تركيا تعزيزات لقواتها في إدلب، في الوقت الذي واصلت فيه قواتها قصف بلدة عين
+    عيسى': Ain Issa is where the shelling fell, not where the reinforcements went."""
+    verb = "واصلت فيه" if meanwhile == "في الوقت الذي" else "واصلت"
+    body = ("أرسلت تركيا مزيدا من التعزيزات لقواتها المنتشرة في منطقة خفض التصعيد شمال غربي "
+            f"سوريا، {meanwhile} {verb} قواتها قصف بلدة عين عيسى في شمال الرقة أمس.")
+    places = {i.type: i.place.id if i.place else None for i in run(gaz, body).incidents}
+    assert places["shelling"] == "ayn_issa" and places.get("deployment") != "ayn_issa"
+
+
 def test_a_region_named_only_in_a_plan_places_nothing(gaz):
     body = ("أعلن البيت الأبيض، اليوم الأربعاء، بدء انسحاب القوات الأمريكية من سوريا.\n"
             "وأوضح المسؤول أن الانسحاب من سوريا سيشمل قاعدة التنف ومنطقة الـ55 في مرحلة لاحقة.")
@@ -373,3 +384,37 @@ def test_a_sentence_going_on_with_the_one_before_takes_its_place(gaz):
     body = ("قتل مدنيون بقصف في مدينة البوكمال شرقي دير الزور.\n"
             "حيث شنت الطائرات فجر اليوم عدة غارات جوية استهدفت مناطق مأهولة.")
     assert {i.place.id for i in run(gaz, body).incidents} == {"abu_kamal"}
+
+
+def test_a_following_sentence_of_another_day_does_not_refine_the_place(gaz):
+    """Today's blast near a village the gazetteer lacks, south of Hasakah, then 'ويوم السبت
+    الفائت' an attack by the bridge of al-Busayrah and a killing in al-Shaddadi: other days,
+    other events; the blast stays in Hasakah's countryside."""
+    body = ("قتل عنصران من قسد صباح اليوم بانفجار عبوة ناسفة بسيارة عسكرية قرب قرية صباح الخير "
+            "جنوبي الحسكة.\n\n"
+            "ويوم السبت الفائت، أصيب عدد من العناصر جراء استهداف مجهولين سيارة عسكرية على طريق "
+            "جسر مدينة البصيرة.\n\n"
+            "وسبق ذلك بيومين، قتل عنصر في هجوم على سيارة عسكرية في مدينة الشدادي.")
+    blasts = {i.date: i.place.id for i in run(gaz, body).incidents if i.type == "explosion"}
+    assert blasts["2023-08-15"] == "rif_hasakah"
+
+
+def test_a_period_since_told_after_the_lead_does_not_stop_its_place(gaz):
+    body = ("أغلق سكان قرية في شمال شرق سوريا طريقاً ورشقوا الحجارة على قافلة عسكرية أمريكية اليوم.\n\n"
+            "يعد هذا ثاني حادث يقع في المنطقة منذ شهرين.\n\n"
+            "لم يصب أحد في المواجهة في قرية الفرافرة بالقرب من بلدة القامشلي.")
+    assert [i.place.id for i in run(gaz, body).incidents] == ["qamishli"]
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    # a district, then the province's countryside it lies in
+    ("اعترض أهالي قرية مشيرفة في منطقة القامشلي بريف الحسكة دورية أمريكية اليوم.", "district_qamishli"),
+    # a village east of a town, the town's other name in brackets, then the province's countryside
+    ("استهدفت طائرة مسيرة تركية موقعاً في قرية خربيسان شرقي مدينة عين العرب (كوباني) بريف حلب "
+     "الشرقي اليوم.", "rif_ain_al_arab"),
+    # a village, its province named by its seat, then its bearing from a town
+    ("قتل مدني برصاص القوات الأمريكية في قرية خربة عمو في الحسكة إلى الشرق من مدينة القامشلي "
+     "اليوم.", "rif_qamishli"),
+])
+def test_a_village_the_gazetteer_lacks_goes_to_the_finest_area_the_text_ties_it_to(gaz, body, place):
+    assert [i.place.id for i in run(gaz, body).incidents] == [place]

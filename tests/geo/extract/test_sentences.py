@@ -119,3 +119,18 @@ def test_folded_offset_as_the_bisection_first_written(text: str, data, mapped: b
                  fstart=fs, ft=ft if mapped else None)
     for offset in range(-2, len(text) + 3):
         assert s.folded_offset(offset) == _folded_offset_reference(s, offset)
+
+
+def test_a_kicker_ending_in_an_ellipsis_is_no_lead(gaz):
+    """'بقنابل مسيلة للدموع..' over 'عين العرب.. مروحيات روسية تفرق ...': a teaser and a
+    headline joined by ellipses; the lead is the prose under them."""
+    from geo.extract.document import read_article
+    from tests.geo.extract.helpers import article
+
+    body = ("بقنابل مسيلة للدموع..\n\n"
+            "عين العرب.. مروحيات روسية تفرّق رافضين لمرور دورية\n\n"
+            "أطلقت مروحيات روسية اليوم قنابل غاز على سكان اعترضوا دورية في ريف عين العرب.\n\n"
+            "واستهدفت المروحيات الروسية بالرصاص سكاناً من قرية قره موغ.")
+    doc = read_article(article(body), gaz)
+    assert [s.text[:5] for s in doc.sentences if s.lead] == ["أطلقت"]
+    assert doc.sentences[0].heading and doc.sentences[1].heading

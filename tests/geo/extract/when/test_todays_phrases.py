@@ -59,6 +59,18 @@ def test_a_weekday_beside_a_running_day_names_that_day(phrase, rule):
         (f"الثلاثاء، {phrase}", "2024-11-05", f"weekday+{rule}")]
 
 
+@pytest.mark.parametrize(("day", "iso", "rule"), [("أمس الأربعاء", "2024-11-06", "yesterday_weekday"),
+                                                 ("اليوم الخميس", "2024-11-07", "today_weekday"),
+                                                 ("في 5 تشرين الثاني", "2024-11-05", "day_month")])
+def test_a_day_named_after_a_running_day_is_that_day(day, iso, rule):
+    """'واصلت قصف البلدة لليوم الثاني على التوالي أمس الأربعاء': the second day was
+    Wednesday, not the publication day."""
+    phrase = "لليوم الثاني على التوالي"
+    found = spans(f"واصلت المدفعية قصف البلدة {phrase} {day}.")
+    assert [(text, day_iso) for text, day_iso, _ in found] == [(f"{phrase} {day}", iso)]
+    assert found[0][2].startswith("running_day+") and found[0][2].endswith(rule)
+
+
 def test_the_next_day_is_not_a_running_day():
     assert spans("وتجددت الاشتباكات لليوم التالي") == []
 

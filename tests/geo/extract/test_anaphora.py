@@ -1,0 +1,33 @@
+"""geo.extract.anaphora: nouns that refer back to a place named before.
+
+Sentences written for these tests; each varies the outlet's phrasing of one reading rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.geo.extract.helpers import run
+
+
+def _placed(gaz, body: str) -> list[tuple[str, str | None, dt.date | None]]:
+    return [(i.type, i.place.id if i.place else None, i.date_first) for i in run(gaz, body).incidents]
+
+
+@pytest.mark.parametrize(("lead", "countryside"), [
+    ("قتل مدني بانفجار لغم في قرية نفاشة بريف الحسكة الشرقي اليوم.", "rif_hasakah"),
+    ("قتل مدني بانفجار لغم أرضي في بلدة الصور بريف دير الزور اليوم.", "rif_deir_ez_zor"),
+    ("قتل راعٍ بانفجار لغم قرب مدينة الطبقة غربي الرقة اليوم.", "rif_raqqa"),
+])
+def test_the_governorates_countryside_is_that_of_the_province_named_before(gaz, lead, countryside):
+    body = (f"{lead}\n\nوأصيب مدني آخر بجروح في الـ 3 من تموز الماضي جراء انفجار لغم أرضي "
+            "في قرية الغزيلة بريف المحافظة الشمالي.")
+    placed = _placed(gaz, body)
+    assert ("explosion", countryside, dt.date(2023, 7, 3)) in placed
+
+
+def test_the_governorates_countryside_with_no_province_named_before_invents_none(gaz):
+    body = "وأصيب مدني بجروح جراء انفجار لغم أرضي في قرية الغزيلة بريف المحافظة الشمالي."
+    assert all(place is None for _, place, _ in _placed(gaz, body))
