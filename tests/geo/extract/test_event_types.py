@@ -278,6 +278,14 @@ def test_people_crossing_a_border_are_no_clash(gaz, body):
     assert "armed_clash" not in {i.type for i in run(gaz, body).incidents}
 
 
+@pytest.mark.parametrize("body", [
+    "لكن ذلك يصطدم بطموح قسد إلى استمرار الإدارة الذاتية في شمال وشرق سوريا.",
+    "واصطدمت المفاوضات في القامشلي برفض الحكومة شروط الإدارة الذاتية.",
+])
+def test_running_up_against_an_ambition_is_no_collision(gaz, body):
+    assert "vehicle_collision" not in {i.type for i in run(gaz, body).incidents}
+
+
 def test_a_withdrawal_after_a_clash_is_kept_beside_it(gaz):
     types = {i.type for i in run(gaz, "انسحبت قوات قسد من بلدة ذيبان بعد اشتباكات مع مقاتلي العشائر.")
              .incidents}
