@@ -328,7 +328,7 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     anaphoric = anaphoric or (ctype == "patrol" and not s.lead and _kind_told_before(doc, s, ctype)
                               and "الدوريه" in text[m.start():m.end() + 10])
     # 'بدأت القوات عمليات تمشيط بحثاً عن الخلايا' after the blast told before: its aftermath,
-    # evidence for it, never a patrol of its own
+    # never a patrol of its own
     anaphoric = anaphoric or (ctype == "patrol" and not s.lead and _SWEEP_RE.match(m.group(0))
                               is not None and (_kind_told_before(doc, s, "explosion")
                                                or _kind_told_before(doc, s, "armed_clash")))
