@@ -286,6 +286,15 @@ def test_running_up_against_an_ambition_is_no_collision(gaz, body):
     assert "vehicle_collision" not in {i.type for i in run(gaz, body).incidents}
 
 
+@pytest.mark.parametrize("body", [
+    "لكن عناصر التنظيم المتوارين لا يزالون قادرين على شن هجمات في ريف دير الزور الشرقي.",
+    "وأكد القائد أن قسد قادرة على صد أي هجوم تركي على مدينة منبج.",
+    "وقال إن بإمكانهم استهداف القواعد الأمريكية في حقل العمر متى شاؤوا.",
+])
+def test_what_a_force_is_able_to_do_is_no_event(gaz, body):
+    assert run(gaz, body).incidents == []
+
+
 def test_a_withdrawal_after_a_clash_is_kept_beside_it(gaz):
     types = {i.type for i in run(gaz, "انسحبت قوات قسد من بلدة ذيبان بعد اشتباكات مع مقاتلي العشائر.")
              .incidents}
