@@ -37,6 +37,8 @@ _FAMILY_MERGE = {
     frozenset({"raid", "arrest"}), frozenset({"raid", "airstrike"}),
     frozenset({"patrol_obstruction", "vehicle_collision"}), frozenset({"patrol_encounter", "patrol"}),
     frozenset({"assassination", "attack"}),  # 'اغتال مسلحون ...' then 'أطلقوا الرصاص على ...'
+    # 'داهمت قوات التحالف منزلاً ...' then 'واعتقلوا الأمير بعد أن اشتبكوا معه': a raid met by fire
+    frozenset({"raid", "armed_clash"}),
 }
 _TYPE_WINS = ("raid", "vehicle_collision", "patrol_encounter")
 #: How two tellings' places relate when they are one event (:func:`geo.relate.place_relation`):
@@ -69,32 +71,31 @@ def dedupe(cands: list[Candidate]) -> list[Incident]:
 
 #: Kinds of violence a lead may sum up over a province and the text then tell town by town.
 _VIOLENCE = frozenset({"armed_clash", "shelling", "airstrike", "attack", "explosion", "capture"})
-#: Lines of a summary box above the story ('- تجددت الاشتباكات ...', '• ...').
-_SUMMARY_BULLETS = "-–•●▪*"
 
 
 def _summaries_told_in_detail(clusters: list[_Cluster]) -> list[_Cluster]:
-    """The clusters, with a lead's fighting over a province told town by town after it joined
-    to the first of those towns' events.
+    """The clusters, with fighting told over a province and then town by town joined to the
+    first of those towns' events.
 
     'أسفرت اشتباكات بين قسد ومسلحين عن مقتل 22 عنصراً في دير الزور' then 'شن مسلحون هجوماً
-    بالمدفعية على قرى ذيبان وأبو حردوب': the lead sums up the fighting the article goes on
-    to place; a reader maps the towns, not one more point at the province's seat. Only a
-    lead (or a summary box's line) placed no finer than the province or a countryside of it
-    (a seat named for the province, approximate), of the same day as events of violence the
-    article places at towns of that province."""
+    بالمدفعية على قرى ذيبان وأبو حردوب': the province-wide telling sums up the fighting the
+    article goes on to place; a reader maps the towns, not one more point at the province's
+    seat. Only violence placed no finer than a province or a countryside of it (a seat named
+    for the province, approximate), of the same days as violence the article places at a
+    town of that province; its evidence joins that town's event."""
     def coarse(c: Candidate) -> bool:
         inc = c.incident
         place = inc.place if inc is not None else None
         if place is None or is_macro_region(place):
             return False
-        return place.kind in AREA_KINDS or (inc.approximate and is_seat(place))
+        province = place.kind == "governorate" or (place.kind == "region" and place.parent is not None
+                                                   and place.parent == place.governorate)
+        return province or (inc.approximate and is_seat(place))
 
     def summary(cl: _Cluster) -> bool:
         first = min(cl.members, key=lambda c: (c.sentence.index, c.start))
         return (first.incident is not None and first.incident.type in _VIOLENCE
-                and (first.sentence.lead or first.sentence.text.lstrip()[:1] in _SUMMARY_BULLETS)
-                and all(coarse(c) for c in cl.members if not c.anaphoric or c.place_own))
+                and coarse(first) and all(coarse(c) for c in cl.members if not c.anaphoric or c.place_own))
 
     absorbed: set[int] = set()
     for cl in clusters:
@@ -102,7 +103,8 @@ def _summaries_told_in_detail(clusters: list[_Cluster]) -> list[_Cluster]:
             continue
         head = _fuse(cl.members)
         area = head.place
-        assert area is not None
+        if area is None:
+            continue
         for other in clusters:
             if other is cl or other.number in absorbed or summary(other):
                 continue
