@@ -448,7 +448,14 @@ def find_dates(text: str, anchor: datetime.date | None) -> list[DateExpr]:
             continue
         start, end = where[c.start], where[c.end]
         out.append(DateExpr(start, end, text[start:end], *c.hit))
-    return _same_month(text, norm, where, out) if "شهر" in norm else out
+    return _same_month(text, norm, where, out) if _may_name_same_month(norm) else out
+
+
+def _may_name_same_month(norm: str) -> bool:
+    """Does ``norm`` hold the words every match of :data:`_SAME_MONTH_RE` holds ('شهر' and
+    'ذاته', 'نفسه' or 'عينه')? Tested in C; the pattern has no first letter to skip on, and
+    'الشهر الماضي' alone sent it over the whole text."""
+    return "شهر" in norm and ("ذاته" in norm or "نفسه" in norm or "عينه" in norm)
 
 
 #: 'في الـ18 من الشهر ذاته': a day of the month the text named last.
