@@ -37,6 +37,8 @@ _FAMILY_MERGE = {
     frozenset({"raid", "arrest"}), frozenset({"raid", "airstrike"}),
     frozenset({"patrol_obstruction", "vehicle_collision"}), frozenset({"patrol_encounter", "patrol"}),
     frozenset({"assassination", "attack"}),  # 'اغتال مسلحون ...' then 'أطلقوا الرصاص على ...'
+    # 'داهمت قوات التحالف منزلاً ...' then 'واعتقلوا الأمير بعد أن اشتبكوا معه': a raid met by fire
+    frozenset({"raid", "armed_clash"}),
 }
 _TYPE_WINS = ("raid", "vehicle_collision", "patrol_encounter")
 #: How two tellings' places relate when they are one event (:func:`geo.relate.place_relation`):

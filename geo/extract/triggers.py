@@ -561,14 +561,7 @@ _ALSO_RE = rx(r"[\s,]*[و]?(?:كما|فيما|بينما|في حين)(?![^\W\d_]
 
 def _fpos(s: Sentence, start: int) -> int:
     """The folded offset, within ``s``, of the original offset ``start``."""
-    lo, hi = 0, len(s.folded)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if s.to_original(mid, mid)[0] < start:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return s.folded_offset(start)
 
 
 def _place_after(doc: Doc, s: Sentence, lo: int, hi: int) -> bool:

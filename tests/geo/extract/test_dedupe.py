@@ -185,3 +185,11 @@ def test_a_town_countryside_told_beside_a_town_is_no_summary(gaz):
     body = ("وذكرت مصادر أن قصفاً تركياً استهدف اليوم قرية قرب عين عيسى.\n\n"
             "وأفادت مصادر أخرى بأن الفصائل سيطرت اليوم على عدة قرى في ريف تل أبيض.")
     assert len(run(gaz, body).incidents) == 2
+
+
+def test_a_raid_met_by_fire_is_one_event(gaz):
+    body = ("نفذت قوات التحالف الدولي اليوم عملية إنزال جوي في بلدة محيميدة بريف دير الزور الغربي، "
+            "حيث داهمت منزلاً يستأجره قيادي في التنظيم.\n\n"
+            "ووفقاً للمرصد، فقد هبطت مروحيتان وانتشر الجنود واعتقلوا القيادي بعد أن اشتبكوا معه نحو "
+            "40 دقيقة.")
+    assert [i.type for i in run(gaz, body).incidents] == ["raid"]

@@ -295,6 +295,11 @@ def test_what_a_force_is_able_to_do_is_no_event(gaz, body):
     assert run(gaz, body).incidents == []
 
 
+def test_an_attack_a_force_is_on_its_way_to_launch_is_no_event(gaz):
+    body = "أعلنت قسد أنها سيطرت اليوم على بلدة الكرامة، في طريقها لشن هجوم واسع على مدينة الرقة."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("capture", "karama_raqqa")]
+
+
 def test_a_withdrawal_after_a_clash_is_kept_beside_it(gaz):
     types = {i.type for i in run(gaz, "انسحبت قوات قسد من بلدة ذيبان بعد اشتباكات مع مقاتلي العشائر.")
              .incidents}
