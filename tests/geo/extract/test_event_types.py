@@ -300,6 +300,15 @@ def test_an_attack_a_force_is_on_its_way_to_launch_is_no_event(gaz):
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("capture", "karama_raqqa")]
 
 
+@pytest.mark.parametrize("body", [
+    "استهدف تنظيم داعش نقطة تفتيش لقسد في بلدة ذيبان اليوم.",
+    "تبنى تنظيم داعش استهداف نقطة تفتيش لقسد في بلدة ذيبان اليوم.",
+    "استهدف مقاتلو العشائر حاجزاً لقسد في بلدة ذيبان اليوم.",
+])
+def test_the_organisation_or_tribal_fighters_targeting_a_post_is_an_attack(gaz, body):
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("armed_clash", "dhiban")]
+
+
 def test_a_withdrawal_after_a_clash_is_kept_beside_it(gaz):
     types = {i.type for i in run(gaz, "انسحبت قوات قسد من بلدة ذيبان بعد اشتباكات مع مقاتلي العشائر.")
              .incidents}
