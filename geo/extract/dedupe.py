@@ -97,23 +97,34 @@ def _summaries_told_in_detail(clusters: list[_Cluster]) -> list[_Cluster]:
         return (first.incident is not None and first.incident.type in _VIOLENCE
                 and coarse(first) and all(coarse(c) for c in cl.members if not c.anaphoric or c.place_own))
 
+    summaries = {cl.number for cl in clusters if summary(cl)}
+    if not summaries:
+        return clusters  # most articles: nothing told over a province, nothing to fuse here
+    fused: dict[int, Incident] = {}  # a cluster's fused incident, made once (until it grows)
+
+    def incident_of(cl: _Cluster) -> Incident:
+        if cl.number not in fused:
+            fused[cl.number] = _fuse(cl.members)
+        return fused[cl.number]
+
     absorbed: set[int] = set()
     for cl in clusters:
-        if not summary(cl):
+        if cl.number not in summaries:
             continue
-        head = _fuse(cl.members)
+        head = incident_of(cl)
         area = head.place
         if area is None:
             continue
         for other in clusters:
-            if other is cl or other.number in absorbed or summary(other):
+            if other is cl or other.number in absorbed or other.number in summaries:
                 continue
-            inc = _fuse(other.members)
+            inc = incident_of(other)
             if (inc.type in _VIOLENCE and inc.place is not None and not coarse(other.members[0])
                     and inc.place.kind not in AREA_KINDS and inc.place.governorate == area.governorate
                     and place_relation(area, inc.place) in ("same", "contains", "governorate")
                     and inc.date_first == head.date_first and inc.date_last == head.date_last):
                 other.members.extend(cl.members)
+                fused.pop(other.number, None)
                 absorbed.add(cl.number)
                 break
     return [cl for cl in clusters if cl.number not in absorbed]
