@@ -2,7 +2,7 @@
 
     python bench/bench_pipeline.py [-n 200] [--seed 0] [--profile] [--tracemalloc]
                                    [--keep DIR] [--no-cache-run]
-    python bench/bench_pipeline.py --real [-n 1000] [--jobs 1,2] [--keep DIR]
+    python bench/bench_pipeline.py --real [-n 1000] [--jobs 1,2] [--keep DIR] [--stages]
     python bench/bench_pipeline.py --memory [--sizes 1000,10000] [--100k]
 
 Generates ``n`` articles (bench/corpus_gen.py) into a temporary folder, then
@@ -31,7 +31,11 @@ of ``--jobs`` (default 1 and 2), articles/s, MB/s, seconds per stage, the peak
 RSS of this process and of the workers, the ratio of the run's time to a bare
 Aho-Corasick scan of the same folded text (``fold`` + ``automaton.iter``, as in
 bench_gazetteer.py: the floor under any pipeline), the speed-up over one job,
-and whether every GeoJSON layer came out byte-identical.
+and whether every GeoJSON layer came out byte-identical. With ``--stages``, one more run
+at one job prints the CPU seconds of each stage of an article's path (reading and its
+furniture and date parts, the article's folding, sentences, headings, place names, actors
+and dates, then triggers, places, dates, roles, casualties, de-duplication, bases,
+routes: ``bench/stage_clock.py``) and the share of the run each takes.
 
 With ``--memory`` it prints the peak RSS of a whole run (``geo build`` without cache,
 ``keep_text=False`` as for a large corpus) at each size of synthetic articles, each
@@ -308,6 +312,10 @@ def real_report(args: argparse.Namespace, folder: Path, size: int, distinct: int
             same = "the same" if layers == first[1] else "DIFFERENT"
             print(f"  speed-up at {jobs} jobs: x{first[0] / max(seconds, 1e-9):.2f} over "
                   f"--jobs {args.jobs[0]} ({os.cpu_count()} cores); GeoJSON bytes {same}")
+    if args.stages:  # one more run at --jobs 1: the CPU seconds of each stage
+        from stage_clock import stage_lines, stage_seconds
+
+        print("\n".join(stage_lines(*stage_seconds(folder, gaz))))
     if args.profile:  # one more run at --jobs 1, profiled: where one core's time goes
         _, _, profiler, _ = pipeline(folder, gaz, profile=True, trace=False)
         print_profile(profiler, "tottime", 15)
@@ -383,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--profile", action="store_true", help="cProfile top 10")
     parser.add_argument("--tracemalloc", action="store_true", help="traced Python peak")
+    parser.add_argument("--stages", action="store_true",
+                        help="with --real: CPU seconds of each stage of an article's path")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     parser.add_argument("--no-cache-run", action="store_true", help="skip the cache runs")
     parser.add_argument("--memory", action="store_true",

@@ -18,12 +18,13 @@ they cannot answer (the persons' reading, :func:`may_name_a_person`):
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import NamedTuple
 
 from .matcher import RawMatch
-from .normalize import CUE_WORDS, FoldedText, strip_clitics
+from .normalize import CUE_WORDS, PERSON_TITLES, SPOTTED_WORDS, FoldedText, strip_clitics
 from .persons import default_person_names
 from .unknown import is_kind_word
 
@@ -63,17 +64,22 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _NEAR = 32
 
 
-def read_names(raws: list[RawMatch], folded: FoldedText) -> list[NameCues]:
+def read_names(raws: list[RawMatch], folded: FoldedText,
+               spotted: dict[str, list[int]] | None = None) -> list[NameCues]:
     """What the words around each name found in ``folded`` say, in the names' order.
 
     The words before a name are read once for all the cues they give; each distinct
     word's facts are worked out once (:func:`_facts`). ``raws`` come in text order, as
     the matcher gives them (the line ends before them are then searched once in all).
+    ``spotted``: where the matcher's pass found each of its spotted words (see
+    :meth:`gazetteer.matcher.PlaceMatcher.find_spotted`); a person's title is then looked
+    for only where one of them stands before the name.
     """
     text = folded.folded
+    titles = _title_places(spotted)
     get, rfind = _FACTS.get, text.rfind
     out: list[NameCues] = []
-    append = out.append
+    append, new = out.append, tuple.__new__  # (a named tuple made without its Python __new__)
     read_to, line = 0, -1  # the last line end before ``read_to``, carried from name to name
     for raw in raws:
         start = raw.start
@@ -97,8 +103,8 @@ def read_names(raws: list[RawMatch], folded: FoldedText) -> list[NameCues]:
                     break
                 k -= 1
                 fact = get(before[k]) or _facts(before[k])
-        role = _role(raw, folded, before, last, line if line >= start - WINDOW else -1)
-        append(NameCues(cue_kind, near, near_word, role))
+        role = _role(raw, folded, before, last, line if line >= start - WINDOW else -1, titles)
+        append(new(NameCues, (cue_kind, near, near_word, role)))
     return out
 
 
@@ -166,10 +172,19 @@ def words_before(text: str, pos: int, n: int) -> list[str]:
 
 
 
+def _title_places(spotted: dict[str, list[int]] | None) -> list[int] | None:
+    """Where a title's word may stand: the folded offsets of the spotted words every title
+    holds, ascending (None when they were not all spotted: then every name is read)."""
+    stems = [w for w in SPOTTED_WORDS if w in PERSON_TITLES]
+    if spotted is None or any(w not in spotted for w in stems):
+        return None
+    return sorted(at for w in stems for at in spotted[w])
+
+
 def _role(raw: RawMatch, folded: FoldedText, before: list[str], last: _WordFacts | None,
-          newline: int) -> str:
+          newline: int, titles: list[int] | None = None) -> str:
     """The role of a name; ``newline`` is the last line end within :data:`WINDOW`
-    characters before it (-1 when none)."""
+    characters before it (-1 when none); ``titles`` as :func:`_is_person_name` takes them."""
     text = folded.folded
     start, end, _, _, _, word_start = raw
     if text.find(":", word_start - 16 if word_start > 16 else 0, word_start) >= 0 and \
@@ -182,7 +197,7 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str], last: _WordFacts
     if last is not None and last.body and (
             not last.body_needs_after or _BODY_AFTER.match(text[end:end + 24])):
         return "body"
-    if (last is not None and last.given and _is_person_name(raw, before, text)) or (
+    if (last is not None and last.given and _is_person_name(raw, before, text, titles)) or (
             may_name_a_person(raw, before, text) and
             _PERSONS().is_person_at(text, word_start, start, end)):
         return "person"
@@ -256,12 +271,10 @@ def _may_be_given(word: str) -> bool:
                 or word in _NEAR_WORDS or not word.isalpha())
 
 
-#: Titles before a person's name: 'المتحدث باسم قسد مرفان قامشلو', 'القيادي فرهاد شامي'.
-_PERSON_TITLE_RE = re.compile(
-    r"(?<![^\W\d_])[وف]?(?:ال)?(?:متحدث|متحدثه|ناطق|ناطقه|قيادي|قياديه|قائد|قائده|مسؤول|مسؤوله"
-    r"|سيد|سيده|شيخ|عميد|عقيد|لواء|جنرال|نقيب|مقدم|رائد|صحفي|صحفيه|ناشط|ناشطه|مراسل|مراسله"
-    r"|مدعو|مدعوه|شهيد|شهيده|مقاتل|مقاتله|قتيل|اسير|معتقل|معتقله|الرئيس المشترك|الرئيسه المشتركه)"
-    r"(?![^\W\d_])")
+#: Every word that is a title: one of :data:`gazetteer.normalize.PERSON_TITLES`, perhaps
+#: after 'و' or 'ف' and the article ('والقيادي'). A set, not a pattern: the words before each name are tested.
+#: (The words are cut at blanks: a title of two words, 'الرئيس المشترك', is never one.)
+_TITLE_WORDS = frozenset(c + a + t for c in ("", "و", "ف") for a in ("", "ال") for t in PERSON_TITLES)
 #: Words that cannot be a given name right before a place name.
 _NOT_GIVEN_NAMES = frozenset({
     "في", "من", "الي", "علي", "عن", "مع", "باسم", "قرب", "عند", "داخل", "بين", "نحو", "حول", "لدي",
@@ -269,13 +282,16 @@ _NOT_GIVEN_NAMES = frozenset({
 })
 
 
-def _is_person_name(raw: RawMatch, before: list[str], text: str) -> bool:
+def _is_person_name(raw: RawMatch, before: list[str], text: str,
+                    titles: list[int] | None = None) -> bool:
     """'المتحدث باسم قسد مرفان قامشلو': a place name as a person's surname (a nom de guerre,
     a nisba), right after a given name that follows a title a few words back, or a kunya
     ('أبو بكر الشدادي').
 
     Only a bare name (no preposition glued to it) directly after one word that can be a
     given name, with a title at most five words before that word, in the same sentence.
+    ``titles``, when given, are the places where a title's word may stand (ascending, see
+    :func:`_title_places`): the words before the name are read only if one is near.
     """
     if raw.prefix.strip("ال") or len(before) < 2 or not _may_be_given(before[-1]):
         return False
@@ -284,21 +300,20 @@ def _is_person_name(raw: RawMatch, before: list[str], text: str) -> bool:
         lead = before[-3] if len(before) > 2 else ""
         return not (lead in _NOT_GIVEN_NAMES or is_kind_word(lead) or lead.startswith("ب")
                     or lead in ("وفي", "فى", "و"))
-    window = text[max(0, raw.word_start - 80):raw.word_start]
+    lo = max(0, raw.word_start - 80)
+    if titles is not None:  # a title in the window holds one of the spotted words
+        i = bisect.bisect_left(titles, lo)
+        if i == len(titles) or titles[i] >= raw.word_start:
+            return False
+    window = text[lo:raw.word_start]
     cut = max(window.rfind("."), window.rfind("!"), window.rfind("?"), window.rfind("\n"),
               window.rfind("،"), window.rfind(","))
     words = window[cut + 1:].split()
     # the last title, if it is one of the last six words (one further back is too far)
+    titles = _TITLE_WORDS
     last = next((i for i in range(len(words) - 1, max(-1, len(words) - 7), -1)
-                 if _is_title(words[i])), None)
+                 if words[i] in titles), None)
     return last is not None and not any(w in _NOT_BETWEEN for w in words[last + 1:])
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _is_title(word: str) -> bool:
-    """A title before a person's name ('المتحدث', 'والقيادي'); remembered per word, as the
-    words before names recur."""
-    return _PERSON_TITLE_RE.fullmatch(word) is not None
 
 
 #: Words that end a title's phrase before a place name: a clause ('إن', 'أن') or a place.

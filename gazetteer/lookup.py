@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
 from .model import Candidate, Place
 from .normalize import arabic_key, is_arabic, latin_key, skeleton_key, split_cue
 from .resolver import confidence_of, rank_places, resolve_text
@@ -99,6 +97,10 @@ def _result(query: str, ranked: list[Candidate], method: str) -> LookupResult:
 def _fuzzy(query: str, key: str, gazetteer: Gazetteer) -> LookupResult:
     if len(key) < 4:
         return LookupResult(query, None, 0.0, [], "none")
+    # imported here: the package is imported by every command, and only a lookup that
+    # found no exact name spells it loosely (a tenth of ``find``'s start-up)
+    from rapidfuzz import fuzz, process
+
     hits = process.extract(key, gazetteer.keys(), scorer=fuzz.ratio, limit=8,
                            score_cutoff=FUZZY_CUTOFF)
     candidates: list[Candidate] = []

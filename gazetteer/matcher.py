@@ -21,6 +21,7 @@ from .normalize import (
     BARE_PREFIXES,
     FOLDED_BLANKS,
     INTRODUCING_WORDS,
+    SPOTTED_WORDS,
     WITH_ARTICLE_PREFIXES,
     FoldedText,
     core_form,
@@ -59,27 +60,30 @@ class RawMatch(NamedTuple):
 
 
 class _Mark:
-    """What the automaton stores for a marked word and the blank after it."""
+    """What the automaton stores for a marked word and the blank after it (``spot``
+    False), or for a spotted word (``spot`` True: recorded wherever it stands)."""
 
-    __slots__ = ("word", "length")
+    __slots__ = ("word", "length", "spot")
     mark = True
+    core = None  # no name (a name that is also a spotted word is a _Word marked so)
 
-    def __init__(self, word: str, length: int) -> None:
-        self.word, self.length = word, length
+    def __init__(self, word: str, length: int, spot: bool = False) -> None:
+        self.word, self.length, self.spot = word, length, spot
 
 
 class _Word:
     """What the automaton stores for one indexed core, with the places each clitic
     sequence in front of it admits (filled as the text shows them: a handful per core)."""
 
-    __slots__ = ("core", "length", "entries", "admitted")
-    mark = False
+    __slots__ = ("core", "length", "entries", "admitted", "mark", "word")
+    spot = True  # (read only when ``mark`` is set: the core is also a spotted word)
 
     def __init__(self, core: str, entries: tuple[Entry, ...]) -> None:
-        self.core = core
+        self.core = self.word = core
         self.length = len(core)
         self.entries = entries
         self.admitted: dict[str, tuple[str, ...]] = {}
+        self.mark = False
 
     def admit(self, prefix: str) -> tuple[str, ...]:
         ids = _unique(tuple(e.place_id for e in self.entries
@@ -95,11 +99,14 @@ class PlaceMatcher:
     never the other way round. The same pass marks where each of ``marks`` stands before
     a blank (:meth:`find_marked`; by default the kind words that introduce a name the
     gazetteer may lack, read by :mod:`gazetteer.unknown`): a scan of its own cost that
-    finder a sixth of its time.
+    finder a sixth of its time; and where each of ``spots`` stands (:meth:`find_spotted`;
+    by default the words the readers of a name's context look for around it, see
+    :data:`gazetteer.normalize.SPOTTED_WORDS`).
     """
 
     def __init__(self, places: Iterable[Place],
-                 marks: Iterable[str] = INTRODUCING_WORDS) -> None:
+                 marks: Iterable[str] = INTRODUCING_WORDS,
+                 spots: Iterable[str] = SPOTTED_WORDS) -> None:
         table: dict[str, list[Entry]] = {}
         for place in places:
             for name in _distinct_names(place):
@@ -108,12 +115,19 @@ class PlaceMatcher:
                     if entry not in bucket:
                         bucket.append(entry)
         self.automaton = ahocorasick.Automaton()
-        for core, entries in table.items():
-            self.automaton.add_word(core, _Word(core, tuple(entries)))
+        words = {core: _Word(core, tuple(entries)) for core, entries in table.items()}
+        for core, word in words.items():
+            self.automaton.add_word(core, word)
         for word in marks:
             for blank in FOLDED_BLANKS:
                 if word + blank not in table:
                     self.automaton.add_word(word + blank, _Mark(word, len(word) + 1))
+        self.spots = tuple(dict.fromkeys(spots))
+        for word in self.spots:
+            if word in words:
+                words[word].mark = True  # a name, and spotted too
+            else:
+                self.automaton.add_word(word, _Mark(word, len(word), spot=True))
         self.automaton.make_automaton()
         self.size = len(table)
 
@@ -123,7 +137,13 @@ class PlaceMatcher:
 
     def scan_marked(self, folded: str) -> tuple[list[RawMatch], list[tuple[int, str]]]:
         """:meth:`scan`, and where each marked word stands before a blank: (folded
-        offset, word) in text order.
+        offset, word) in text order."""
+        return self.scan_spotted(folded)[:2]
+
+    def scan_spotted(self, folded: str) -> tuple[list[RawMatch], list[tuple[int, str]],
+                                                 dict[str, list[int]]]:
+        """:meth:`scan_marked`, and where each spotted word stands (its folded offsets,
+        ascending; inside other words too, as ``str.find`` finds it).
 
         The loop runs once per automaton hit, so it stays flat: the clitics in front
         of a core are read with one bounded backward walk, and which places a
@@ -131,12 +151,17 @@ class PlaceMatcher:
         """
         found: list[RawMatch] = []
         marked: list[tuple[int, str]] = []
+        spotted: dict[str, list[int]] = {word: [] for word in self.spots}
         append, new = found.append, tuple.__new__  # a named tuple made without its Python __new__
         n = len(folded)
         for end_idx, word in self.automaton.iter(folded):
             if word.mark:
-                marked.append((end_idx + 1 - word.length, word.word))
-                continue
+                if word.spot:
+                    spotted[word.word].append(end_idx + 1 - word.length)
+                else:
+                    marked.append((end_idx + 1 - word.length, word.word))
+                if word.core is None:
+                    continue
             end = end_idx + 1
             if end < n and ((ch := folded[end]).isalnum() or ch == "_"):
                 continue
@@ -154,7 +179,7 @@ class PlaceMatcher:
             if ids:
                 append(new(RawMatch, (start - 2 if prefix.endswith("ال") else start, end,
                                       word.core, ids, prefix, ws)))
-        return _longest_non_overlapping(found), marked
+        return _longest_non_overlapping(found), marked, spotted
 
     def find(self, text: str) -> tuple[FoldedText, list[RawMatch]]:
         folded = FoldedText.of(text)
@@ -162,8 +187,13 @@ class PlaceMatcher:
 
     def find_marked(self, text: str) -> tuple[FoldedText, list[RawMatch], list[tuple[int, str]]]:
         """:meth:`find`, and the marked words (see :meth:`scan_marked`)."""
+        return self.find_spotted(text)[:3]
+
+    def find_spotted(self, text: str) -> tuple[FoldedText, list[RawMatch],
+                                               list[tuple[int, str]], dict[str, list[int]]]:
+        """:meth:`find`, the marked words and the spotted ones (see :meth:`scan_spotted`)."""
         folded = FoldedText.of(text)
-        return folded, *self.scan_marked(folded.folded)
+        return folded, *self.scan_spotted(folded.folded)
 
 
 def _distinct_names(place: Place) -> list[str]:
@@ -173,8 +203,10 @@ def _distinct_names(place: Place) -> list[str]:
     its own would hide the other places called 'X' from the comparison.
     """
     names = [n for n in place.names if n and n.strip()]
-    bare = {core_form(n)[0] for n in names if not split_cue(n)[0]}
-    return [n for n in names if not (split_cue(n)[0] and core_form(split_cue(n)[1])[0] in bare)]
+    cues = [split_cue(n) for n in names]  # each name split once (a store splits them all)
+    bare = {core_form(n)[0] for n, (cue, _) in zip(names, cues, strict=True) if not cue}
+    return [n for n, (cue, rest) in zip(names, cues, strict=True)
+            if not (cue and core_form(rest)[0] in bare)]
 
 
 def _forms(name: str, place_id: str) -> list[tuple[str, Entry]]:

@@ -418,6 +418,23 @@ CUE_WORDS: dict[str, str] = {
 INTRODUCING_WORDS: frozenset[str] = frozenset({
     "قريه", "بلده", "ناحيه", "مخيم", "حي", "مزرعه", "قريتي", "بلدتي", "مدن", "بلدات", "قري", "مدينتي",
 })
+#: The direction words of a distance and bearing ('20 كم شرق مدينة ...', read by
+#: :mod:`gazetteer.offsets`), folded.
+DIRECTION_WORDS: tuple[str, ...] = ("شمال", "جنوب", "شرق", "غرب")
+#: Titles before a person's name ('المتحدث باسم قسد مرفان قامشلو', 'القيادي فرهاد شامي',
+#: read by :mod:`gazetteer.cues`), folded, without clitics or article.
+PERSON_TITLES: tuple[str, ...] = (
+    "متحدث", "متحدثه", "ناطق", "ناطقه", "قيادي", "قياديه", "قائد", "قائده", "مسؤول", "مسؤوله",
+    "سيد", "سيده", "شيخ", "عميد", "عقيد", "لواء", "جنرال", "نقيب", "مقدم", "رائد", "صحفي", "صحفيه",
+    "ناشط", "ناشطه", "مراسل", "مراسله", "مدعو", "مدعوه", "شهيد", "شهيده", "مقاتل", "مقاتله", "قتيل",
+    "اسير", "معتقل", "معتقله",
+)
+#: Words the text matcher spots wherever they stand (inside other words too), in its one
+#: pass: the readers of a name's context then look for them around a name by a search
+#: among their places, not in the text around every name. A title holding a shorter
+#: one ('متحدثه') is found by that one.
+SPOTTED_WORDS: tuple[str, ...] = DIRECTION_WORDS + tuple(
+    t for t in PERSON_TITLES if not any(o != t and o in t for o in PERSON_TITLES))
 #: Every character ``\s`` matches that a folded text may hold (folding maps the other
 #: spaces and the tab to a plain space): what may follow a kind word there.
 FOLDED_BLANKS: tuple[str, ...] = tuple(
@@ -511,9 +528,10 @@ def latin_key(name: str) -> str:
     'Qahtaniyah', 'Qahtaniyeh' and 'Al Qahtania'.
     """
     text = fold(name).replace("'", "")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[^a-z0-9\s-]", "", text)
+    if not text.isascii():  # (ASCII is its own decomposition, with no combining mark)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _NOT_LATIN_KEY_RE.sub("", text)
     text = _LATIN_ARTICLE_RE.sub("", text.strip())
     text = text.replace("q", "k").replace("-", " ")
     previous = None
@@ -523,7 +541,7 @@ def latin_key(name: str) -> str:
         text = text.replace("ou", "u").replace("ee", "i")
         for pattern, repl in _LATIN_SUFFIXES:
             text = pattern.sub(repl, text)
-        text = re.sub(r"(.)\1+", r"\1", text)  # doubled letters
+        text = _DOUBLED_RE.sub(r"\1", text)  # doubled letters
         text = " ".join(text.split())
     return text
 
@@ -537,14 +555,31 @@ def skeleton_key(name: str) -> str:
     if not key:
         return ""
     words = key.split()
-    return " ".join(w[0] + re.sub(r"[aeiouyw]", "", w[1:]) for w in words)
+    return " ".join(w[0] + _VOWELS_RE.sub("", w[1:]) for w in words)
+
+
+#: What :func:`latin_key`, its doubled letters and :func:`skeleton_key` take out (compiled
+#: once: a store keys every Latin name of every place when it loads).
+_NOT_LATIN_KEY_RE = re.compile(r"[^a-z0-9\s-]")
+_DOUBLED_RE = re.compile(r"(.)\1+")
+_VOWELS_RE = re.compile(r"[aeiouyw]")
 
 
 def is_arabic(text: str) -> bool:
     """True when the text has more Arabic letters than Latin ones."""
-    arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    if len(text) <= _SHORT_TEXT:  # a name: two searches, not a Python step per letter
+        arabic = len(_ARABIC_RE.findall(text))
+        latin = len(_LATIN_RE.findall(text))
+    else:  # a whole text: counted without a list of its letters
+        arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
+        latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
     return arabic > 0 and arabic >= latin
+
+
+_SHORT_TEXT = 200
+#: A character of the Arabic block, and a Latin letter (ASCII and a letter).
+_ARABIC_RE = re.compile("[\u0600-\u06ff]")
+_LATIN_RE = re.compile("[A-Za-z]")
 
 
 def name_keys(name: str) -> set[str]:

@@ -18,10 +18,10 @@ import math
 import re
 
 from .model import AREA_KINDS, Mention, Place
-from .normalize import FoldedText
+from .normalize import DIRECTION_WORDS, FoldedText
 from .store import Gazetteer
 
-__all__ = ["MAX_OFFSET_KM", "offset_place", "offset_places"]
+__all__ = ["MAX_OFFSET_KM", "after_a_direction", "offset_place", "offset_places"]
 
 #: Longer distances describe a far town ('البوكمال (122 كم جنوب شرق دير الزور)'), not a village.
 MAX_OFFSET_KM = 60
@@ -46,8 +46,9 @@ _OFFSET_RE = re.compile(
     r"\s+(?:(?:الي|في)\s+)?" + _DIRECTION + r"(?:\s+" + _DIRECTION + r")?"
     r"\s+(?:من\s+)?(?:(?:ال)?(?:مدينه|بلده|قريه|ناحيه|مركز|قاعده|مطار)\s+)?$")
 
-#: A digit: a phrase of :data:`_OFFSET_RE` holds one or a number word (tested first, cheaply).
-_DIGIT = re.compile(r"\d")
+#: A digit or a number word: a phrase of :data:`_OFFSET_RE` holds one (tested first, cheaply,
+#: by one search rather than one per word).
+_A_NUMBER = re.compile(r"\d|" + "|".join(_NUMBER_WORDS)).search
 
 
 def offset_place(origin: Place, km: int, bearing: int, gaz: Gazetteer) -> Place:
@@ -65,23 +66,23 @@ def offset_place(origin: Place, km: int, bearing: int, gaz: Gazetteer) -> Place:
         source=f"{km} km {word_en} of {origin.name_en} ({origin.id}), as the text gives it")
 
 
-def offset_places(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -> None:
+def offset_places(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer,
+                  spotted: dict[str, list[int]] | None = None) -> None:
     """Put each mention named after a distance and a bearing at the point they give, and
-    a village the gazetteer lacks named right before the phrase there too (in place)."""
-    text, find = folded.folded, folded.folded.find
+    a village the gazetteer lacks named right before the phrase there too (in place).
+    ``spotted``: where the matcher's pass found each direction word (see
+    :meth:`gazetteer.matcher.PlaceMatcher.find_spotted`), when it did."""
+    text = folded.folded
     starts = folded.to_folded_many([m.start for m in mentions])  # (spans never change here)
     by_end: list[tuple[int, int]] | None = None  # (folded end, index) of every mention, sorted
-    for m, at in zip(mentions, starts, strict=True):
+    # every phrase has a direction and a number: few names have both before them
+    for i in after_a_direction(text, starts, spotted):
+        m, at = mentions[i], starts[i]
         place = m.place
         if place is None or m.role != "location" or not place.in_area or place.kind in AREA_KINDS:
             continue
-        lo = max(0, at - 60)
-        # every phrase has a direction and a number: few names have both before them
-        if find("شمال", lo, at) < 0 and find("جنوب", lo, at) < 0 and find("شرق", lo, at) < 0 \
-                and find("غرب", lo, at) < 0:
-            continue
-        if _DIGIT.search(text, lo, at) is None and not any(
-                find(word, lo, at) >= 0 for word in _NUMBER_WORDS):
+        lo = max(0, at - _REACH)
+        if _A_NUMBER(text, lo, at) is None:
             continue
         found = _OFFSET_RE.search(text, lo, at)
         if found is None:
@@ -103,6 +104,49 @@ def offset_places(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer) -
             target.cue = cue
 
 
+#: How far before a name (characters) its phrase is looked for.
+_REACH = 60
+
+
+def after_a_direction(text: str, starts: list[int],
+                      spotted: dict[str, list[int]] | None = None) -> list[int]:
+    """The indices of ``starts`` with a direction word wholly within the :data:`_REACH`
+    characters before them, ascending.
+
+    Why: a long text has tens of thousands of names and a few thousand direction words;
+    four searches before every name were most of this pass. For many names the direction
+    words' places are taken from ``spotted`` (the matcher's pass, when it spotted them)
+    or found once (``str.find`` over the text), and each name's nearest one before it
+    looked up in one vectorised search."""
+    if len(starts) < _MANY:
+        find = text.find
+        return [i for i, at in enumerate(starts) if any(
+            find(word, max(0, at - _REACH), at) >= 0 for word in DIRECTION_WORDS)]
+    import numpy as np
+
+    at = np.asarray(starts, dtype=np.int64)
+    near = np.zeros(len(at), dtype=bool)
+    for word in DIRECTION_WORDS:
+        found = spotted.get(word) if spotted is not None else None
+        if found is None:
+            found, hit = [], text.find(word)
+            while hit >= 0:
+                found.append(hit)
+                hit = text.find(word, hit + 1)
+        if not found:
+            continue
+        hits = np.asarray(found, dtype=np.int64)
+        # the last occurrence that ends by the name: it lies in reach, or none does
+        last = np.searchsorted(hits, at - len(word), side="right") - 1
+        near |= (last >= 0) & (hits[np.maximum(last, 0)] >= np.maximum(at - _REACH, 0))
+    return np.flatnonzero(near).tolist()
+
+
+#: From this many names the direction words are found once for all (see
+#: :func:`after_a_direction`).
+_MANY = 256
+
+
 def _village_before(folded: FoldedText, mentions: list[Mention], by_end: list[tuple[int, int]],
                     phrase_at: int, origin: Place, gaz: Gazetteer) -> list[Mention]:
     """The village named right before the phrase ('قرية خراب ناس (20 كيلومترًا ...') that the
@@ -114,7 +158,10 @@ def _village_before(folded: FoldedText, mentions: list[Mention], by_end: list[tu
     """
     area = gaz.countryside_of.get(origin.id, origin)
     near: list[int] = []
-    for end, i in reversed(by_end[:bisect.bisect_right(by_end, (phrase_at, len(mentions)))]):
+    k = bisect.bisect_right(by_end, (phrase_at, len(mentions)))
+    while k:  # back from the phrase, by index (a slice up to it copied most of the list)
+        k -= 1
+        end, i = by_end[k]
         if len(folded.folded[end:phrase_at].strip(" (،,-")) > 12:
             break
         near.append(i)

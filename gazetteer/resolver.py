@@ -28,11 +28,12 @@ import bisect
 import contextlib
 import gc
 import math
+import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from .cues import WINDOW, read_names
+from .cues import WINDOW, NameCues, read_names
 from .homonyms import far_namesakes
 from .matcher import RawMatch
 from .model import AREA_KINDS, FOCUS_GOVERNORATES, Candidate, Mention, Place, km_between
@@ -56,6 +57,10 @@ _KIND_PRIOR = {
 #: article's worth of text, and bounded so a huge input stays linear.
 _ANCHOR_WINDOW = 6000
 _SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+#: A mention's start, as a sort key read in C (no Python call per mention).
+_START = operator.attrgetter("start")
 
 
 class _Pending(NamedTuple):
@@ -111,50 +116,73 @@ def collector_paused() -> Iterator[None]:
 
 
 def _resolve(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    folded, raws, marked = gazetteer.matcher.find_marked(text)
+    folded, raws, marked, spotted = gazetteer.matcher.find_spotted(text)
     # the names' spans in the original text: one search for all of them
     original_starts = folded.to_original_many([raw.start for raw in raws])
     original_ends = folded.to_original_many([raw.end for raw in raws], end=True)
-    new = tuple.__new__
-    pending = [new(_Pending, (raw, places, *cues, (s, e))) for raw, places, cues, s, e in zip(
-        raws, _candidates(raws, gazetteer), read_names(raws, folded), original_starts,
-        original_ends, strict=True)]
-    mentions: list[Mention | None] = [None] * len(pending)
-    starts = [p.raw.start for p in pending]
+    candidates = _candidates(raws, gazetteer)
+    cues = read_names(raws, folded, spotted)
+    names = _Names(candidates, cues, [raw.start for raw in raws])
+    mentions: list[Mention | None] = [None] * len(raws)
     anchors: list[tuple[int, Place]] = []  # (folded offset, place), in text order
-    original = folded.original
-    # First pass: what needs no help from the rest of the text.
-    for i, p in enumerate(pending):
-        raw, places, cue_kind, _, _, role, (start, end) = p
-        if len(places) == 1 and role == "location":  # most names: as _decide, inline
-            place, gp, cue, ranked = _single(p)
+    later: list[int] = []  # the names left for the second pass
+    original, remembered = folded.original, _SINGLE_CACHE.get
+    # First pass: what needs no help from the rest of the text (no _Pending made for the
+    # names of one candidate, most of them: decided inline, as _decide decides them).
+    for i, (raw, places, name_cues, start, end) in enumerate(zip(
+            raws, candidates, cues, original_starts, original_ends, strict=True)):
+        cue_kind, near, _, role = name_cues
+        if len(places) == 1 and role == "location":
+            place = places[0]
+            choice = remembered((place.id, cue_kind, near))  # _single's memo, read inline
+            if choice is None or choice[0] is not place:
+                choice = _single(place, cue_kind, near)
+            place, gp, cue, ranked = choice
             mentions[i] = Mention(start, end, original[start:end], raw.core, place, 0.9, gp,
                                   list(ranked), cue, "location" if place.in_area else "outside",
                                   False, cue_kind)
             if place.in_area and place.kind not in AREA_KINDS:
                 anchors.append((raw.start, place))
         elif len(places) == 1 or role != "location" or _in_area(places) <= 1:
-            mentions[i] = m = _decide(p, folded, pending, starts, anchors={})
+            mentions[i] = m = _decide(_pending(raw, places, name_cues, start, end), i, folded,
+                                      names, anchors={})
             if m.place and m.role == "location" and m.place.in_area and _is_point_like(m.place):
                 anchors.append((raw.start, m.place))
+        else:
+            later.append(i)
     # Second pass: ambiguous names, helped by the places resolved around them.
     anchor_starts = [a for a, _ in anchors]
-    for i, p in enumerate(pending):
-        if mentions[i] is None:
-            lo = bisect.bisect_left(anchor_starts, p.raw.start - _ANCHOR_WINDOW)
-            hi = bisect.bisect_right(anchor_starts, p.raw.start + _ANCHOR_WINDOW)
-            near = {place.id: place for _, place in anchors[lo:hi]}
-            mentions[i] = _decide(p, folded, pending, starts, anchors=near)
+    for i in later:
+        raw = raws[i]
+        lo = bisect.bisect_left(anchor_starts, raw.start - _ANCHOR_WINDOW)
+        hi = bisect.bisect_right(anchor_starts, raw.start + _ANCHOR_WINDOW)
+        near_places = {place.id: place for _, place in anchors[lo:hi]}
+        mentions[i] = _decide(_pending(raw, candidates[i], cues[i], original_starts[i],
+                                       original_ends[i]), i, folded, names, anchors=near_places)
     out = [m for m in mentions if m is not None]
-    spans = [(p.raw.start, p.raw.end) for p in pending]  # the mentions' folded spans
+    spans = raws  # the mentions' folded spans: each name's (start, end, ...), in order
     _contradicted_by_tie(folded, out, gazetteer, spans)
     _crossing_named_elsewhere(folded, out, gazetteer)
     _countryside_phrases(folded, out, gazetteer, spans)
     out += unknown_named_places(text, folded, out, gazetteer, marked=marked)
-    offset_places(folded, out, gazetteer)
+    offset_places(folded, out, gazetteer, spotted)
     far_namesakes(out)
-    out.sort(key=lambda m: m.start)
+    out.sort(key=_START)
     return out
+
+
+class _Names(NamedTuple):
+    """What the choice of one name reads of the others: their candidates, their cues and
+    their folded starts, each in the names' order."""
+
+    candidates: list[list[Place]]
+    cues: list[NameCues]
+    starts: list[int]
+
+
+def _pending(raw: RawMatch, places: list[Place], cues: NameCues, start: int,
+             end: int) -> _Pending:
+    return tuple.__new__(_Pending, (raw, places, *cues, (start, end)))
 
 
 def _candidates(raws: list[RawMatch], gaz: Gazetteer) -> list[list[Place]]:
@@ -191,8 +219,9 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (m.start() if m else min(len(text), end + WINDOW))
 
 
-def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: list[int],
+def _decide(p: _Pending, index: int, folded: FoldedText, names: _Names,
             *, anchors: dict[str, Place]) -> Mention:
+    """The choice for name ``index`` of ``names`` (``p``)."""
     raw = p.raw
     start, end = p.span
     text = folded.original[start:end]
@@ -202,14 +231,15 @@ def _decide(p: _Pending, folded: FoldedText, pending: list[_Pending], starts: li
                        [Candidate(c, 0.0, (role,)) for c in p.candidates], _ROLE_CUES[role],
                        role, False, p.cue_kind)
     if len(p.candidates) == 1:  # nothing to choose: all but the spans is remembered
-        place, gp, cue, ranked = _single(p)
+        place, gp, cue, ranked = _single(p.candidates[0], p.cue_kind, p.near)
         return Mention(start, end, text, raw.core, place, 0.9, gp, list(ranked), cue,
                        "outside" if not place.in_area and role == "location" else role,
                        False, p.cue_kind)
     mention = Mention(start=start, end=end, text=text, key=raw.core, role=role,
                       kind_word=p.cue_kind)
-    govs = _context_governorates(p, pending, starts, folded.folded)
-    ranked = sorted((_score(c, p, govs, anchors) for c in p.candidates), key=lambda c: -c.score)
+    govs = _context_governorates(p, index, names, folded.folded)
+    ranked = sorted((_score(c, p.cue_kind, govs, anchors) for c in p.candidates),
+                    key=lambda c: -c.score)
     mention.candidates = ranked
     best = ranked[0]
     runner = ranked[1].score
@@ -234,19 +264,19 @@ _ROLE_CUES = {"timezone": "time zone of a clock time, not a place in the story",
               "person": "part of a person's name, not a place in the story"}
 
 
-def _single(p: _Pending) -> tuple[Place, int, str, tuple[Candidate, ...]]:
+def _single(place: Place, cue_kind: str, near: bool,
+            ) -> tuple[Place, int, str, tuple[Candidate, ...]]:
     """The choice of a name with one candidate: its place, geo precision, cue and ranking.
 
     They depend on the place, the kind word and the precision word only, and most
     mentions of a text are such names: each (place, kind word, near) is scored once."""
-    place = p.candidates[0]
-    key = (place.id, p.cue_kind, p.near)
+    key = (place.id, cue_kind, near)
     choice = _SINGLE_CACHE.get(key)
     if choice is None or choice[0] is not place:
         if len(_SINGLE_CACHE) >= _SINGLE_MAX:
             _SINGLE_CACHE.clear()
-        best = _score(place, p, set(), {})
-        choice = _SINGLE_CACHE[key] = (place, _geo_precision(place, p.near),
+        best = _score(place, cue_kind, set(), {})
+        choice = _SINGLE_CACHE[key] = (place, _geo_precision(place, near),
                                        "; ".join(best.reasons), (best,))
     return choice
 
@@ -255,15 +285,16 @@ _SINGLE_MAX = 200_000  # a long-running server reads endless text: the memo stay
 _SINGLE_CACHE: dict[tuple[str, str, bool], tuple[Place, int, str, tuple[Candidate, ...]]] = {}
 
 
-def _context_governorates(p: _Pending, pending: list[_Pending], starts: list[int],
-                          text: str) -> set[str]:
-    """Governorates named (unambiguously) in the same sentence as the mention."""
+def _context_governorates(p: _Pending, index: int, names: _Names, text: str) -> set[str]:
+    """Governorates named (unambiguously) in the same sentence as the mention (name
+    ``index`` of ``names``)."""
     govs: set[str] = set()
     lo, hi = _sentence_bounds(text, p.raw.start, p.raw.end)
-    for other in pending[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
-        if other is p or other.role != "location":
+    starts, cues = names.starts, names.cues
+    for j in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+        if j == index or cues[j].role != "location":
             continue
-        in_area = [c for c in other.candidates if c.in_area]
+        in_area = [c for c in names.candidates[j] if c.in_area]
         kinds = {c.governorate for c in in_area}
         if len(kinds) == 1 and in_area[0].kind in ("governorate", "city", "region", "town"):
             govs |= kinds
@@ -271,7 +302,7 @@ def _context_governorates(p: _Pending, pending: list[_Pending], starts: list[int
     return govs
 
 
-def _score(place: Place, p: _Pending, govs: set[str], anchors: dict[str, Place]) -> Candidate:
+def _score(place: Place, cue_kind: str, govs: set[str], anchors: dict[str, Place]) -> Candidate:
     score = _KIND_PRIOR.get(place.kind, 0.2)
     reasons: list[str] = []
     if place.population:
@@ -281,14 +312,14 @@ def _score(place: Place, p: _Pending, govs: set[str], anchors: dict[str, Place])
         reasons.append("prior: north-east Syria")
     if "imported" not in place.source:
         score += 0.05  # hand-checked rows over bulk imports
-    if p.cue_kind:
-        if place.kind == p.cue_kind or (p.cue_kind == "countryside" and place.kind in
-                                        CUE_KINDS["countryside"]):
+    if cue_kind:
+        if place.kind == cue_kind or (cue_kind == "countryside" and place.kind in
+                                      CUE_KINDS["countryside"]):
             score += 0.4
-            reasons.append(f"kind word before the name ({p.cue_kind})")
-        elif place.kind in CUE_KINDS.get(p.cue_kind, ()):
+            reasons.append(f"kind word before the name ({cue_kind})")
+        elif place.kind in CUE_KINDS.get(cue_kind, ()):
             score += 0.2
-            reasons.append(f"kind word before the name fits ({p.cue_kind})")
+            reasons.append(f"kind word before the name fits ({cue_kind})")
         else:
             score -= 0.2
     if place.governorate and place.governorate in govs:
@@ -308,9 +339,8 @@ def _score(place: Place, p: _Pending, govs: set[str], anchors: dict[str, Place])
 def rank_places(places: list[Place], *, cue_kind: str = "", near: bool = False,
                 governorates: frozenset[str] = frozenset()) -> list[Candidate]:
     """Rank same-named places without running text (used by lookups)."""
-    p = _Pending(raw=RawMatch(0, 0, "", (), "", 0), candidates=places, cue_kind=cue_kind,
-                 near=near, near_word="", role="location")
-    return sorted((_score(c, p, set(governorates), {}) for c in places), key=lambda c: -c.score)
+    return sorted((_score(c, cue_kind, set(governorates), {}) for c in places),
+                  key=lambda c: -c.score)
 
 
 def confidence_of(ranked: list[Candidate]) -> float:
@@ -354,7 +384,7 @@ TIE_CONTRADICTS_KM = 100
 
 
 def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer,
-                         spans: list[tuple[int, int]]) -> None:
+                         spans: Sequence[tuple[int, ...]]) -> None:
     """'معبر الوليد قرب بلدة اليعربية': the text places the name far from the place we know.
 
     The gazetteer's al-Waleed is al-Tanf, 450 km from al-Yarubiyah; a reader takes the
@@ -362,18 +392,18 @@ def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazet
     mention is put at the area the text ties it to, approximate, with the known
     place kept among the candidates. Only a tie right after the name counts ('قرب X',
     'بريف X', 'في X'); a place merely named in the same sentence does not. ``spans`` are
-    the mentions' folded spans, in the same order.
+    the mentions' folded spans, in the same order (each its start and end first).
     """
     text = folded.folded
     # only a mention with another close after it may be tied to one (few of them)
-    close = [i for i, ((_, end), (start, _)) in enumerate(zip(spans, spans[1:], strict=False))
-             if start - end <= _TIE_REACH]
+    close = [i for i, (span, following) in enumerate(zip(spans, spans[1:], strict=False))
+             if following[0] - span[1] <= _TIE_REACH]
     for i in close:
         m = mentions[i]
         place = m.place
         if place is None or m.role != "location" or not place.in_area or not _is_point_like(place):
             continue
-        tied = _tied_area(text, spans[i][1], mentions, spans, i + 1)
+        tied = _tied_area(text, spans[i][1], mentions, spans, i + 1, place.governorate)
         if tied is None or tied.place is None or tied.place.governorate == place.governorate:
             continue
         if tied.place.kind == "country" or (tied.place.kind == "region" and not tied.place.parent):
@@ -413,7 +443,7 @@ def _crossing_named_elsewhere(folded: FoldedText, mentions: list[Mention], gaz: 
                 or m.approximate or m.key == fold(place.name_ar)):
             continue
         if starts is None:
-            by_start = sorted(mentions, key=lambda x: x.start)
+            by_start = sorted(mentions, key=_START)
             starts = [x.start for x in by_start]
         lo, hi = _sentence_of(text, m.start, m.end)
         window = by_start[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
@@ -456,19 +486,20 @@ def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _countryside_phrases(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer,
-                         spans: list[tuple[int, int]]) -> None:
+                         spans: Sequence[tuple[int, ...]]) -> None:
     """'الريف الشرقي لدير الزور', 'بالريف الغربي لمدينة منبج': the town's countryside, not the town.
 
     The gazetteer names countrysides 'ريف X' (and 'ريف X الشرقي'); outlets also write the
     direction first and the town after 'ل'. The mention then stands for the countryside
     region of the town when the gazetteer has one, approximate (geo precision 2).
-    ``spans`` are the mentions' folded spans, in the same order.
+    ``spans`` are the mentions' folded spans, in the same order (each its start first).
     """
     text = folded.folded
-    for m, (start, _) in zip(mentions, spans, strict=True):
+    for m, span in zip(mentions, spans, strict=True):
         place = m.place
         if place is None or m.role != "location" or place.kind not in ("city", "town", "capital"):
             continue
+        start = span[0]
         before = text[max(0, start - 40):start]
         if "ريف" not in before or not _COUNTRYSIDE_PHRASE.search(before):
             continue
@@ -486,14 +517,18 @@ _COUNTRYSIDE_PHRASE = re.compile(
     r"|غربي))? (?:ل|لل)(?:(?:مدينه|بلده|ناحيه) )?$")
 
 
-def _tied_area(text: str, end: int, mentions: list[Mention], spans: list[tuple[int, int]],
-               first: int) -> Mention | None:
+def _tied_area(text: str, end: int, mentions: list[Mention], spans: Sequence[tuple[int, ...]],
+               first: int, governorate: str | None = None) -> Mention | None:
     """The resolved in-area place that the words right after a mention ending at folded
-    ``end`` tie it to, if any: one of the two mentions from index ``first`` on."""
-    for other, (other_start, _) in zip(mentions[first:first + 2], spans[first:first + 2],
-                                       strict=True):
+    ``end`` tie it to, if any: one of the two mentions from index ``first`` on. A place
+    of ``governorate`` is given back untested (its caller lets it pass either way: the
+    words between are not read)."""
+    for other, span in zip(mentions[first:first + 2], spans[first:first + 2], strict=True):
+        other_start = span[0]
         if other.place is None or other.role != "location" or not other.place.in_area:
             continue
+        if other.place.governorate == governorate:
+            return other
         gap = text[end:other_start]
         if len(gap) <= _TIE_REACH and _TIE_RE.match(gap):
             return other

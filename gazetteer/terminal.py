@@ -41,8 +41,16 @@ def json_safe(dumped: str) -> str:
     >>> json_safe('["a\u009b2J\u202e"]')
     '["a\\u009b2J\\u202e"]'
     """
-    return re.sub("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]",
-                  lambda m: f"\\u{ord(m.group()):04x}", dumped)
+    return _UNSAFE_IN_JSON.sub(_as_json_escape, dumped)
+
+
+#: The characters :func:`json_safe` writes as escapes (compiled once: it is asked of
+#: every distinct string of a long ``find --json``).
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _as_json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def echo(text: str, *, file: TextIO | None = None) -> None:

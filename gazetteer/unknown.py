@@ -11,6 +11,7 @@ plural kind word leads ('مدن "الرقة" و"الكرامة"': al-Karamah, no
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 import ahocorasick
@@ -41,6 +42,10 @@ CUE_KINDS = {
     "neighbourhood": {"neighbourhood"},
     "bridge": {"bridge"},
 }
+
+
+#: A mention's start, as a sort key read in C (no Python call per mention).
+_START = operator.attrgetter("start")
 
 
 def folded_offset(folded: FoldedText, original: int) -> int:
@@ -101,7 +106,7 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
     """
     quoted = FoldedText.of(text, keep_quotes=True)
     src = quoted.folded
-    taken = _Taken(sorted((m.start, m.end) for m in known))
+    taken = _Taken(sorted((m.start, m.end) for m in known), len(text))
     known_starts = [m.start for m in known]
     out: list[Mention] = []
     seen: set[str] = set()
@@ -112,39 +117,51 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             memo[name, kind] = _known_with_other_article(name, kind, gaz)
         return memo[name, kind]
 
+    folds: dict[str, str] = {}  # each distinct name folded once
+
     at = None if marked is None else _quoted_offsets(folded, quoted, marked)
     unknown_kinds, plural_kinds = _kind_word_matches(src, at)
     for match in unknown_kinds:
+        word, written = match.group(1, 2)
         # the kind word's last letter as written: 'بلده' (his country), not 'بلدة' (town)
-        if text[quoted.to_original(match.end(1), end=True) - 1] == "ه":
+        # (only a folded 'ه' may be one)
+        if word[-1] == "ه" and text[quoted.to_original(match.end(1), end=True) - 1] == "ه":
             continue
-        if match.group(1) == "حي" and src[max(0, match.start(1) - 2):match.start(1)] == "ال":
+        if word == "حي" and src[max(0, match.start(1) - 2):match.start(1)] == "ال":
             before = src[max(0, match.start(1) - 12):match.start(1) - 2].split()
             if before and before[-1] in _LIVE_FIRE:
                 continue
-        name = match.group(2).strip(_QUOTES + " ")
-        first = name.split()[0] if name else ""
+        name = written.strip(_QUOTES + " ")
+        words = name.split()
+        first = words[0] if name else ""
         if not name or first in _NOT_NAMES or strip_clitics(first) in _NOT_NAMES:
             continue
-        if len(name.split()) == 2 and not match.group(2).startswith('"'):
-            second = name.split()[1]
-            if (second in _NOT_NAMES or strip_clitics(second) in _NOT_NAMES or fold(first) in seen
+        quoted_name = written.startswith('"')
+        if len(words) == 2 and not quoted_name:
+            second = words[1]
+            if (second in _NOT_NAMES or strip_clitics(second) in _NOT_NAMES
+                    or (folds.get(first) or fold(first)) in seen
                     or is_kind_word(second) or second in _NOT_SECOND
                     or second.endswith(("هم", "هن", "كم"))):  # 'حي الرميلة لتفريقهم': a verb's
                 name = first  # 'حي الفردوس بمدينة الرقة': 'بمدينة' starts the area, not the name
-        kind = CUE_WORDS.get(match.group(1), "village")
-        if (" " in name and not match.group(2).startswith('"')
+        kind = CUE_WORDS.get(word, "village")
+        if (" " in name and not quoted_name
                 and known_as(name, kind) is None and known_as(first, kind) is not None):
             name = first  # 'في بلدة كسرة قتل ...': the known town, then a verb
-        name_start = match.start(2) + (1 if match.group(2).startswith('"') else 0)
+        name_start = match.start(2) + (1 if quoted_name else 0)
         s = quoted.to_original(name_start)
         e = quoted.to_original(name_start + len(name), end=True)
-        if taken.overlaps(s, e) and " " in name and not match.group(2).startswith('"'):
+        overlaps = taken.overlaps(s, e)
+        if overlaps and " " in name and not quoted_name:
             name = first  # 'حي طي بالقامشلي': the second word is a known place, the area
             e = quoted.to_original(name_start + len(name), end=True)
-        if taken.overlaps(s, e):
+            overlaps = taken.overlaps(s, e)
+        if overlaps:
             continue
-        mention = Mention(start=s, end=e, text=text[s:e], key=fold(name), kind_word=kind)
+        key = folds.get(name)
+        if key is None:
+            key = folds[name] = fold(name)
+        mention = Mention(start=s, end=e, text=text[s:e], key=key, kind_word=kind)
         same = known_as(name, kind)
         if same is not None:
             mention.place, mention.geo_precision, mention.confidence = same, 1, 0.7
@@ -282,6 +299,7 @@ def _list_members(quoted: FoldedText, leads: list[re.Match[str]], known: list[Me
     spans: list[tuple[int, int]] = []
     starts: list[int] = []
     out: list[Mention] = []
+    registered: dict[str, Place | None] = {}  # each distinct member looked up once
     for lead in leads:
         if not starts and known:  # made on first need: most texts hold no such list
             spans = _folded_spans(quoted, known)
@@ -299,7 +317,10 @@ def _list_members(quoted: FoldedText, leads: list[re.Match[str]], known: list[Me
                 pos += 1 if src[pos:pos + 1] in "\"”»" else 0
                 continue
             name = (member.group(1) or member.group(2)).strip()
-            place = _registered_with_kind(name, gaz)
+            if name in registered:
+                place = registered[name]
+            else:
+                place = registered[name] = _registered_with_kind(name, gaz)
             if place is None:
                 break
             s = quoted.to_original(start)
@@ -448,7 +469,7 @@ def _share_areas(mentions: list[Mention], gaz: Gazetteer) -> None:
     مدينة القامشلي' puts every mention in Qamishli's countryside.
     """
     area: dict[str, Mention] = {}
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in sorted(mentions, key=_START):
         if m.place is not None and (m.key not in area
                                     or _coarseness(m.place, gaz) < _coarseness(area[m.key].place, gaz)):
             area[m.key] = m
@@ -498,27 +519,48 @@ def is_kind_word(word: str) -> bool:
 
 class _Taken:
     """The spans of the text named so far: the known mentions' (fixed) and those this
-    module adds, each kept sorted and none overlapping another of its kind.
+    module adds.
 
     Why two kinds: inserting into one sorted list of every mention of a long text moved
-    tens of thousands of entries per insert; the added spans are few. A span overlaps
-    the union exactly when it overlaps a span of either. Each is held as two flat lists
-    of starts and ends, ordered as the (start, end) pairs are: a search among integers
-    costs a third of one among pairs.
+    tens of thousands of entries per insert. The fixed spans are held as two flat lists
+    of starts and ends, ordered as the (start, end) pairs are (a search among integers
+    costs a third of one among pairs). The added ones mark the characters they cover in
+    an array as long as the text: a long text adds thousands (a name's every recurrence),
+    and a sorted list moved half of them at each insert. A span overlaps the union exactly
+    when it overlaps a span of either; an added span of no length, or one overlapping
+    another, is read as the sorted lists read it (never here: kept exact all the same).
     """
 
-    __slots__ = ("fixed", "added")
+    __slots__ = ("fixed", "added", "covered", "odd")
 
-    def __init__(self, fixed: list[tuple[int, int]]) -> None:
+    def __init__(self, fixed: list[tuple[int, int]], size: int = 0) -> None:
         self.fixed = _Spans([s for s, _ in fixed], [e for _, e in fixed])
-        self.added = _Spans([], [])
+        self.added: list[tuple[int, int]] = []  # in the order added
+        self.covered = bytearray(size)  # 1 where an added span covers the character
+        self.odd = False  # an added span the array cannot answer for: the lists answer
 
     def overlaps(self, start: int, end: int) -> bool:
-        return self.fixed.overlaps(start, end) or (
-            bool(self.added.starts) and self.added.overlaps(start, end))
+        if self.fixed.overlaps(start, end):
+            return True
+        if not self.added:
+            return False
+        if self.odd or not start < end <= len(self.covered):
+            return self._sorted().overlaps(start, end)
+        return self.covered.find(1, start, end) >= 0
 
     def add(self, start: int, end: int) -> None:
-        self.added.insert(start, end)
+        if not self.odd and (not start < end <= len(self.covered)
+                             or self.covered.find(1, start, end) >= 0):
+            self.odd = True
+        self.added.append((start, end))
+        if not self.odd:
+            self.covered[start:end] = b"\x01" * (end - start)
+
+    def _sorted(self) -> _Spans:
+        spans = _Spans([], [])
+        for start, end in self.added:
+            spans.insert(start, end)
+        return spans
 
 
 class _Spans:

@@ -31,6 +31,23 @@ def test_real_text_mode_prints_every_figure(capsys, monkeypatch):
                      out), out
 
 
+def test_real_text_mode_prints_the_seconds_of_each_stage(capsys, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    import bench_pipeline
+
+    import geo.extract.article
+
+    before = geo.extract.article.sentence_candidates
+    assert bench_pipeline.main(["--real", "-n", "4", "--jobs", "1", "--stages"]) == 0
+    out = capsys.readouterr().out
+    assert "CPU seconds per stage (one job, wrapped;" in out, out
+    for stage in ("read", "doc: sentences", "doc: dates (find_dates)", "triggers", "roles",
+                  "places: for events", "dedupe"):
+        assert re.search(rf"\n    {re.escape(stage)} +\d+\.\d\d s +\d+\.\d%", out), (stage, out)
+    assert "after extraction (wall): " in out and "merge " in out, out
+    assert geo.extract.article.sentence_candidates is before  # every stage put back
+
+
 def test_real_copies_are_unique_and_cycle_through_the_texts(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(ROOT / "bench"))
     import bench_pipeline

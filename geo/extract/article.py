@@ -62,6 +62,7 @@ from typing import Any
 from gazetteer.model import Place
 
 from ..model import ArticleResult, Incident
+from ..relate import is_macro_region
 from .bases import bases
 from .casualties import casualties
 from .dating import date_for
@@ -111,11 +112,40 @@ def extract_article(article: Any, gazetteer: Any) -> ArticleResult:
     incidents = dedupe([c for c in cands if c.incident is not None])
     if others:
         incidents = _at_every_place(doc, cands, incidents, others)
+    incidents = _regions_told_finer(incidents)
     main = main_place(doc, incidents)
     return ArticleResult(
         article_id=str(article.id), mentions=doc.mentions, incidents=incidents,
         bases=bases(doc), routes=routes(doc), main_place=main,
     )
+
+
+def _regions_told_finer(incidents: list[Incident]) -> list[Incident]:
+    """The incidents, with one placed only at a region of the country kept for review
+    instead when the article places another event of its type, of the same days, at a town
+    or an area.
+
+    'قتل 26 جندياً في هجوم على حافلة عسكرية في شرق سوريا' then 'استهدف عناصر التنظيم حافلة
+    في بادية الميادين': the region says which part of the country, the article then says
+    where; a point at the region's middle, 100 km or more from anything, would be one more
+    event on the map that no one reported. Alone in its article, a region stays the
+    event's place (it is all the text gives)."""
+    finer = [inc for inc in incidents if inc.place is not None and not is_macro_region(inc.place)]
+
+    def same_time(a: Incident, b: Incident) -> bool:  # undated, or days that overlap
+        return (a.date_first is None or b.date_first is None
+                or (a.date_first <= b.date_last and b.date_first <= a.date_last))
+
+    out = []
+    for inc in incidents:
+        if inc.place is not None and is_macro_region(inc.place) and any(
+                f.type == inc.type and same_time(f, inc) for f in finer):
+            inc = dataclasses.replace(
+                inc, place=None, geo_precision=None, approximate=True,
+                place_cue=f"{UNPLACED_CUE}: only a region of the country ({inc.place_text}) is "
+                          "named for it, and the article places its other events of the kind")
+        out.append(inc)
+    return out
 
 
 def _build_incident(doc: Doc, c: Candidate, found: PlaceFound) -> Incident | None:

@@ -37,6 +37,8 @@ _FAMILY_MERGE = {
     frozenset({"raid", "arrest"}), frozenset({"raid", "airstrike"}),
     frozenset({"patrol_obstruction", "vehicle_collision"}), frozenset({"patrol_encounter", "patrol"}),
     frozenset({"assassination", "attack"}),  # 'اغتال مسلحون ...' then 'أطلقوا الرصاص على ...'
+    # 'داهمت قوات التحالف منزلاً ...' then 'واعتقلوا الأمير بعد أن اشتبكوا معه': a raid met by fire
+    frozenset({"raid", "armed_clash"}),
 }
 _TYPE_WINS = ("raid", "vehicle_collision", "patrol_encounter")
 #: How two tellings' places relate when they are one event (:func:`geo.relate.place_relation`):
@@ -69,49 +71,60 @@ def dedupe(cands: list[Candidate]) -> list[Incident]:
 
 #: Kinds of violence a lead may sum up over a province and the text then tell town by town.
 _VIOLENCE = frozenset({"armed_clash", "shelling", "airstrike", "attack", "explosion", "capture"})
-#: Lines of a summary box above the story ('- تجددت الاشتباكات ...', '• ...').
-_SUMMARY_BULLETS = "-–•●▪*"
 
 
 def _summaries_told_in_detail(clusters: list[_Cluster]) -> list[_Cluster]:
-    """The clusters, with a lead's fighting over a province told town by town after it joined
-    to the first of those towns' events.
+    """The clusters, with fighting told over a province and then town by town joined to the
+    first of those towns' events.
 
     'أسفرت اشتباكات بين قسد ومسلحين عن مقتل 22 عنصراً في دير الزور' then 'شن مسلحون هجوماً
-    بالمدفعية على قرى ذيبان وأبو حردوب': the lead sums up the fighting the article goes on
-    to place; a reader maps the towns, not one more point at the province's seat. Only a
-    lead (or a summary box's line) placed no finer than the province or a countryside of it
-    (a seat named for the province, approximate), of the same day as events of violence the
-    article places at towns of that province."""
+    بالمدفعية على قرى ذيبان وأبو حردوب': the province-wide telling sums up the fighting the
+    article goes on to place; a reader maps the towns, not one more point at the province's
+    seat. Only violence placed no finer than a province or a countryside of it (a seat named
+    for the province, approximate), of the same days as violence the article places at a
+    town of that province; its evidence joins that town's event."""
     def coarse(c: Candidate) -> bool:
         inc = c.incident
         place = inc.place if inc is not None else None
         if place is None or is_macro_region(place):
             return False
-        return place.kind in AREA_KINDS or (inc.approximate and is_seat(place))
+        province = place.kind == "governorate" or (place.kind == "region" and place.parent is not None
+                                                   and place.parent == place.governorate)
+        return province or (inc.approximate and is_seat(place))
 
     def summary(cl: _Cluster) -> bool:
         first = min(cl.members, key=lambda c: (c.sentence.index, c.start))
         return (first.incident is not None and first.incident.type in _VIOLENCE
-                and (first.sentence.lead or first.sentence.text.lstrip()[:1] in _SUMMARY_BULLETS)
-                and all(coarse(c) for c in cl.members if not c.anaphoric or c.place_own))
+                and coarse(first) and all(coarse(c) for c in cl.members if not c.anaphoric or c.place_own))
+
+    summaries = {cl.number for cl in clusters if summary(cl)}
+    if not summaries:
+        return clusters  # most articles: nothing told over a province, nothing to fuse here
+    fused: dict[int, Incident] = {}  # a cluster's fused incident, made once (until it grows)
+
+    def incident_of(cl: _Cluster) -> Incident:
+        if cl.number not in fused:
+            fused[cl.number] = _fuse(cl.members)
+        return fused[cl.number]
 
     absorbed: set[int] = set()
     for cl in clusters:
-        if not summary(cl):
+        if cl.number not in summaries:
             continue
-        head = _fuse(cl.members)
+        head = incident_of(cl)
         area = head.place
-        assert area is not None
+        if area is None:
+            continue
         for other in clusters:
-            if other is cl or other.number in absorbed or summary(other):
+            if other is cl or other.number in absorbed or other.number in summaries:
                 continue
-            inc = _fuse(other.members)
+            inc = incident_of(other)
             if (inc.type in _VIOLENCE and inc.place is not None and not coarse(other.members[0])
                     and inc.place.kind not in AREA_KINDS and inc.place.governorate == area.governorate
                     and place_relation(area, inc.place) in ("same", "contains", "governorate")
                     and inc.date_first == head.date_first and inc.date_last == head.date_last):
                 other.members.extend(cl.members)
+                fused.pop(other.number, None)
                 absorbed.add(cl.number)
                 break
     return [cl for cl in clusters if cl.number not in absorbed]

@@ -179,15 +179,18 @@ def _dates_of_body(body: str, anchor: dt.date | None, inferred: bool) -> list[An
             found = find_dates(body, day)
     if anchor is None or not inferred or not any(d.relative for d in found):
         return found
-    stable = None
+    # the relative expressions a week's shift either way leaves as they are (a second
+    # reading is skipped once the first left none; only relative ones are ever looked up)
+    stable = {(d.start, d.first, d.last) for d in found if d.relative}
     for shift in (-INFERRED_SLACK, INFERRED_SLACK):
-        other = {(d.start, d.first, d.last) for d in find_dates(body, anchor + shift)}
-        keys = {(d.start, d.first, d.last) for d in found} & other
-        stable = keys if stable is None else stable & keys
+        if stable:
+            stable &= {(d.start, d.first, d.last) for d in find_dates(body, anchor + shift)}
     moved: dict[int, list[Any]] = {}
-    for shift in (-INFERRED_WIDEN, INFERRED_WIDEN):
-        for d in find_dates(body, anchor + shift):
-            moved.setdefault(d.start, []).append(d)
+    if any(d.relative and d.precision == "day" and (d.start, d.first, d.last) not in stable
+           for d in found):  # the few days either way, read only for a day they could move
+        for shift in (-INFERRED_WIDEN, INFERRED_WIDEN):
+            for d in find_dates(body, anchor + shift):
+                moved.setdefault(d.start, []).append(d)
     out = []
     for d in found:
         if not d.relative or (d.start, d.first, d.last) in stable:

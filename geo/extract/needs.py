@@ -98,6 +98,8 @@ def _attack_told(text: str) -> bool:
 _NEED_CHECKS = {
     "air": lambda doc, s, m, text: bool(AIR_RE.search(text)),
     "no_air": _no_air_near,
+    # a collision is of vehicles: 'يصطدم بطموح قسد' (runs up against an ambition) is none
+    "vehicles": lambda doc, s, m, text: _no_air_near(doc, s, m, text) and bool(PATROL_RE.search(text)),
     "patrol": _patrol,
     "patrol_or_road": lambda doc, s, m, text: bool(PATROL_RE.search(text) or ROAD_RE.search(text)),
     "heli": lambda doc, s, m, text: bool(HELI_RE.search(text)) and not _a_strike(text, m),

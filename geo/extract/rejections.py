@@ -81,7 +81,7 @@ def rejected(text: str, start: int, end: int) -> bool:
     clause, or habitual in its clause.
     """
     before = text[:start]
-    if _negated(before) or _may(_HYPOTHETICAL, text) and HYPOTHETICAL_RE.search(before) \
+    if _negated(before) or _may(_HYPOTHETICAL, text) and _hypothetical(before) \
             or _may(_META, text) and _meta(before) or _any_before(before):
         return True
     if _may(_FORECAST, text) and FORECAST_RE.search(text, max(0, start - 120), start):
@@ -97,6 +97,25 @@ def rejected(text: str, start: int, end: int) -> bool:
     if habit is not None and _GOES_ON_RE.fullmatch(habit.group(0).strip()) and _TODAY_RUNNING_RE.search(text):
         return False  # 'تستمر الاشتباكات ... لليوم الثالث على التوالي': going on today, news
     return habit is not None and not _LATEST_RE.search(text, end)
+
+
+#: What happened that a demand, a threat or a plan answers: 'طالبت قسد بمنطقة حظر جوي بعد قصف
+#: الطيران التركي نقطة لها', 'هددت بالرد على خلفية الهجوم'. The event after it is told as fact.
+_FACT_AFTER_RE = rx(r"(?<![^\W\d_])[وف]?(?:بعد|عقب|اثر|جراء|بسبب|علي خلفيه|ردا علي|في اعقاب)(?![^\W\d_])")
+
+
+_CONDITION_RE = rx(r"(?:اذا|لو|في حال)\s*$")
+
+
+def _hypothetical(before: str) -> bool:
+    """Is the trigger after ``before`` inside what a threat, a plan, a demand or a condition
+    speaks of? Not when the event follows what the demand answers ('بعد قصف')."""
+    last = next(iter(reversed(list(HYPOTHETICAL_RE.finditer(before)))), None)
+    if last is None:
+        return False
+    if _CONDITION_RE.search(last.group(0)):
+        return True  # 'ما إذا كانت ... جاءت بعد اشتباكات': whether, a condition: nothing told as fact
+    return not _FACT_AFTER_RE.search(before, last.end())
 
 
 _WORD_SPAN_RE = re.compile(r"\S+")

@@ -103,7 +103,7 @@ HOSTILE = frozenset({"patrol_obstruction", "raid", "airstrike", "shelling", "arr
 TRIGGERS_FILE = DATA_DIR / "triggers.toml"
 #: The conditions a trigger may need (see the header of triggers.toml).
 NEEDS = frozenset({"", "instrument", "air", "no_air", "patrol", "patrol_or_road", "heli", "soldiers",
-                   "sides", "happened", "signed", "mil_near", "fighting", "gunmen", "no_attack",
+                   "sides", "happened", "signed", "mil_near", "fighting", "gunmen", "no_attack", "vehicles",
                    "airlift", "no_fighting"})
 _FIELDS = (Field("type", choices=frozenset(PRIORITY) | {"strike"}), Field("patterns", list),
            Field("strength", float), Field("need", default="", choices=NEEDS),
@@ -327,6 +327,11 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     # 'سيرت الدورية الخامسة' after the fifth patrol was told: the patrol again, as 'the patrol'
     anaphoric = anaphoric or (ctype == "patrol" and not s.lead and _kind_told_before(doc, s, ctype)
                               and "الدوريه" in text[m.start():m.end() + 10])
+    # 'بدأت القوات عمليات تمشيط بحثاً عن الخلايا' after the blast told before: its aftermath,
+    # never a patrol of its own
+    anaphoric = anaphoric or (ctype == "patrol" and not s.lead and _SWEEP_RE.match(m.group(0))
+                              is not None and (_kind_told_before(doc, s, "explosion")
+                                               or _kind_told_before(doc, s, "armed_clash")))
     # 'التي كان الهجوم يستهدف مقر قيادتها': a verb whose subject is a noun referring back
     anaphoric = anaphoric or (m.group(0)[:1] in "يت" and _NOUN_SUBJECT_RE.search(
         text, max(0, m.start() - 24), m.start()) is not None)
@@ -493,6 +498,10 @@ def _clause_of_its_own(doc: Doc, s: Sentence, m: re.Match[str]) -> bool:
         x.place.kind not in AREA_KINDS for x in doc.starting_in(doc.usable, lo, hi))
 
 
+#: A sweep: 'عمليات تمشيط', 'حملة تمشيط', 'مشطت القوات'.
+_SWEEP_RE = rx(r"(?:(?:عمليات|حمله) )?(?:تمشيط|مشط)")
+
+
 def _kind_told_before(doc: Doc, s: Sentence, ctype: str) -> bool:
     """Did a sentence before ``s`` tell (not refer to) an event of ``ctype``'s kind?"""
     kinds = [k for k in EVENT_KINDS if ctype in k or (ctype in _ANY_ATTACK and "attack" in k)]
@@ -552,14 +561,7 @@ _ALSO_RE = rx(r"[\s,]*[و]?(?:كما|فيما|بينما|في حين)(?![^\W\d_]
 
 def _fpos(s: Sentence, start: int) -> int:
     """The folded offset, within ``s``, of the original offset ``start``."""
-    lo, hi = 0, len(s.folded)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if s.to_original(mid, mid)[0] < start:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return s.folded_offset(start)
 
 
 def _place_after(doc: Doc, s: Sentence, lo: int, hi: int) -> bool:

@@ -129,13 +129,14 @@ def _settle(item: Article | FileReport, path: Path, name: str, meta: dict | None
     """The article under its id, or a report: unreadable, or a copy of one read before."""
     if not isinstance(item, Article):
         return item
-    duplicate = _duplicate(item, name, meta, seen)
+    digest = _text_digest(item)  # once: the duplicate check and the record both need it
+    duplicate = _duplicate(item, name, meta, seen, digest)
     if duplicate is not None:
         return duplicate
     item = ids.assign(item, path, name)
     entry = (name, item.id, _meta_fields(meta))
     seen.setdefault(item.sha256, []).append(entry)
-    seen.setdefault(_text_digest(item), []).append(entry)
+    seen.setdefault(digest, []).append(entry)
     return item
 
 
@@ -159,17 +160,19 @@ def read_file(path: Path, name: str, meta: dict | None, max_bytes: int) -> Artic
 _Seen = dict[str, list[tuple[str, str, tuple[str, ...] | None]]]
 
 
-def _duplicate(article: Article, name: str, meta: dict | None, seen: _Seen) -> FileReport | None:
+def _duplicate(article: Article, name: str, meta: dict | None, seen: _Seen,
+               digest: str) -> FileReport | None:
     """A 'duplicate' report when the same bytes were read before, else None.
 
     Why: reading a copy twice would make one article look like two sources of
     every incident it reports. Copies that both have ``articles.csv`` rows that
     differ (title, outlet, link, date) are two publications, and are both read.
+    ``digest`` is the article's :func:`_text_digest`.
     """
     fields = _meta_fields(meta)
     for key, what in ((article.sha256, "same content as {}"),
-                      (_text_digest(article), "same text as {} in other bytes (another "
-                                              "encoding or line endings)")):
+                      (digest, "same text as {} in other bytes (another encoding or "
+                               "line endings)")):
         for first, first_id, first_fields in seen.get(key, ()):
             if fields is None or first_fields is None or fields == first_fields:
                 return FileReport(name, "duplicate", f"{what.format(first)} (article "

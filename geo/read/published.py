@@ -260,6 +260,10 @@ _CUE_ROWS = load_after_cues()
 #: Cues that a date lies in the past: (folded phrase, days to add, phrase as shown).
 _AFTER_CUES: tuple[tuple[str, int, str], ...] = tuple(
     (row["phrase"], row["days"], row["label"]) for row in _CUE_ROWS)
+#: Each cue as the whole words it is, compiled once (a pattern built per cue and per article
+#: was looked up in the re module's cache each time).
+_AFTER_CUE_RES = tuple((re.compile(rf"(?<!\w){needle}(?!\w)"), days, label)
+                       for needle, days, label in _AFTER_CUES)
 #: The cues that count anywhere in the text, not only near the date ('الأسبوع الماضي').
 _ANYWHERE_CUES = tuple(cue for cue, row in zip(_AFTER_CUES, _CUE_ROWS, strict=True)
                        if row["anywhere"])
@@ -271,8 +275,8 @@ def _after_cue(expr: Any, body: str) -> tuple[int, str] | None:
     end = int(getattr(expr, "end", start) or start)
     near = match_key(body[max(0, start - 40): end + 40])
     whole = match_key(body)
-    for needle, days, label in _AFTER_CUES:
-        if re.search(rf"(?<!\w){needle}(?!\w)", near):
+    for cue, days, label in _AFTER_CUE_RES:
+        if cue.search(near):
             return days, label
     for needle, days, label in _ANYWHERE_CUES:
         if needle in whole:

@@ -86,6 +86,9 @@ def _long_mark_runs() -> re.Pattern[str]:
 
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+#: What a key leaves out: invisible characters and diacritics, in one pass (deleting the
+#: characters of two classes one class after the other is deleting those of their union).
+_KEY_DROPPED = re.compile("[" + _INVISIBLE.pattern[1:-1] + _DIACRITICS.pattern[1:-1] + "]")
 #: The one-to-one letter folding of :func:`match_key` (spans in folded text still fit).
 FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
                       "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي"})
@@ -113,7 +116,7 @@ def match_key(line: str) -> str:
     title's repeats), and a key depends on the line alone. :func:`forget_keys` empties
     the memory between pages, so none of it outlives the page.
     """
-    key = fold_letters(_DIACRITICS.sub("", _INVISIBLE.sub("", line))).casefold()
+    key = fold_letters(_KEY_DROPPED.sub("", line)).casefold()
     return " ".join(key.split()).strip(" :：.-–—|•·»«")
 
 

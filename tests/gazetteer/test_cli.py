@@ -254,3 +254,30 @@ def test_unreadable_store_is_one_line(tmp_path: Path) -> None:
     finally:
         store.chmod(0o600)
     assert str(store) in err and "Permission denied" in err and "may read it" in err
+
+
+@pytest.mark.parametrize("was_on", [True, False])
+def test_find_in_process_leaves_the_collector_as_it_found_it(tmp_path: Path, capsys,
+                                                            was_on: bool) -> None:
+    """find keeps the collector off while its mentions live (and writes the same JSON);
+    a caller's collector is on again, or still off, when it returns."""
+    import gc
+
+    from gazetteer.__main__ import main
+    from gazetteer.jsonout import dump_mentions
+    from gazetteer.resolver import resolve_text
+    from gazetteer.store import load_gazetteer
+    from gazetteer.terminal import json_safe
+
+    text = "دورية في القامشلي وفي الحسكة.\n" * 20
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    before = gc.isenabled()
+    try:
+        (gc.enable if was_on else gc.disable)()
+        assert main(["find", str(path), "--json"]) == 0
+        assert gc.isenabled() is was_on
+    finally:
+        (gc.enable if before else gc.disable)()
+    out = capsys.readouterr().out
+    assert out == json_safe(dump_mentions(resolve_text(text, load_gazetteer()))) + "\n"

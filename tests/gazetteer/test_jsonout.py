@@ -33,7 +33,21 @@ def test_empty_list_and_pieces() -> None:
     assert dump_mentions([]) == "[]" == _reference([])
     mentions = resolve_text(NEWS, load_gazetteer())
     pieces = list(iter_mentions_json(mentions))
-    assert len(pieces) == len(mentions) + 1 and "".join(pieces) == _reference(mentions)
+    assert len(pieces) == 1 and "".join(pieces) == _reference(mentions)
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 256])
+def test_pieces_of_any_batch_and_their_utf8_join_to_the_same_bytes(batch: int) -> None:
+    from gazetteer.jsonout import iter_mentions_utf8
+    from gazetteer.terminal import json_safe
+
+    mentions = resolve_text(NEWS * 2, load_gazetteer())
+    mentions.append(Mention(start=0, end=3, text="\u202eسين", key="سين", cue="why \u2066"))
+    mentions.append(Mention(start=1.0, end=True, text="x", key="x"))  # type: ignore[arg-type]
+    for some in (mentions, mentions[:1], mentions[:2], mentions[:3], []):
+        text = "".join(iter_mentions_json(some, escape=json_safe, batch=batch))
+        raw = b"".join(iter_mentions_utf8(some, escape=json_safe, batch=batch))
+        assert text == json_safe(_reference(some)) and raw == text.encode("utf-8")
 
 
 @pytest.mark.parametrize("score", [0.0, 1.0, 0.1 + 0.2, 1e-7, 12345.678, float("nan")])

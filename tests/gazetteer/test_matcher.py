@@ -94,3 +94,35 @@ def test_the_longest_of_each_start_is_chosen_as_when_it_came_first(spans) -> Non
     found = sorted((RawMatch(s, s + n, "x", ("p",), "", s) for s, n in spans),
                    key=lambda m: m.end)
     assert _longest_non_overlapping(list(found)) == _longest_by_sorted_lengths(found)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every start of ``word`` in ``text``, inside other words and overlapping ones too."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+#: A place named as a spotted word is ('الشيخ': core 'شيخ'), and one holding a direction.
+_SPOT_PLACES = [
+    Place("shaykh", "الشيخ", "Al-Shaykh", "village", 36.1, 40.1, "hasakah", source="test"),
+    Place("gharb", "تل غرب", "Tal Gharb", "village", 36.2, 40.2, "hasakah", source="test"),
+    Place("raqqa", "الرقة", "Raqqa", "city", 35.95, 39.01, "raqqa", source="test"),
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["شمال", "شرق", "الشرقي", "غرب", "تل غرب", "الشيخ", "شيخ",
+                                 "المتحدث", "متحدثه", "قرية ", "الرقة", "بالرقة", " ", "\n", "x"]),
+                max_size=30).map("".join))
+def test_spotted_words_are_where_a_search_finds_them_and_names_are_found_the_same(text) -> None:
+    spotting = PlaceMatcher(_SPOT_PLACES)
+    plain = PlaceMatcher(_SPOT_PLACES, spots=())
+    folded = fold(text)
+    found, marked, spotted = spotting.scan_spotted(folded)
+    assert (found, marked) == plain.scan_marked(folded) and plain.scan_spotted(folded)[2] == {}
+    assert set(spotted) == set(spotting.spots) and "شيخ" in spotted and "غرب" in spotted
+    for word, places in spotted.items():
+        assert places == _occurrences(folded, word)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -324,3 +326,47 @@ def test_mended_reads_as_the_patterns_first_written(pieces) -> None:
 
     text = "".join(pieces)
     assert mended(text) == _mended_reference(text)
+
+
+def _is_arabic_by_letters(text: str) -> bool:
+    """The reference: every character counted one by one."""
+    arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return arabic > 0 and arabic >= latin
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcXYZ قرية١٢ۀ\u06ff\u0600ÿé-'", max_size=400))
+def test_is_arabic_counts_as_letter_by_letter(text: str) -> None:
+    from gazetteer.normalize import is_arabic
+
+    assert is_arabic(text) == _is_arabic_by_letters(text)
+
+
+def _latin_key_as_first_written(name: str) -> str:
+    import unicodedata
+
+    from gazetteer.normalize import _LATIN_ARTICLE_RE, _LATIN_SUFFIXES
+
+    text = fold(name).replace("'", "")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[^a-z0-9\s-]", "", text)
+    text = _LATIN_ARTICLE_RE.sub("", text.strip())
+    text = text.replace("q", "k").replace("-", " ")
+    previous = None
+    while text != previous:
+        previous = text
+        text = _LATIN_ARTICLE_RE.sub("", text.strip())
+        text = text.replace("ou", "u").replace("ee", "i")
+        for pattern, repl in _LATIN_SUFFIXES:
+            text = pattern.sub(repl, text)
+        text = re.sub(r"(.)\1+", r"\1", text)
+        text = " ".join(text.split())
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="alQqmishiyeh -'āĀşé\u0301ou", max_size=30))
+def test_latin_key_is_the_key_first_written(name: str) -> None:
+    assert latin_key(name) == _latin_key_as_first_written(name)

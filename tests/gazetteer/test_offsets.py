@@ -66,7 +66,7 @@ def test_no_point_without_a_bearing_or_beyond_a_villages_reach(gaz, text) -> Non
     assert MAX_OFFSET_KM < 122
 
 
-def _offset_places_reference(folded, mentions, gaz) -> None:
+def _offset_places_reference(folded, mentions, gaz, spotted=None) -> None:
     """offset_places as first written: every mention read for each phrase's village."""
     from gazetteer import offsets as o
     from gazetteer.unknown import folded_offset
@@ -124,3 +124,27 @@ def test_offsets_read_as_first_written(gaz, pieces) -> None:
     finally:
         resolver.offset_places = real
     assert fast == slow
+
+
+def _directions_before(text: str, starts: list[int]) -> list[int]:
+    """The reference: a direction word wholly in the 60 characters before each start."""
+    return [i for i, at in enumerate(starts) if any(
+        text.find(word, max(0, at - 60), at) >= 0 for word in ("شمال", "جنوب", "شرق", "غرب"))]
+
+
+_PIECES = st.sampled_from(["شمال", "جنوب", "شرق", "غرب", "الشرقي", "شما", "رق", " ", "قرية ", "x",
+                           "15 كم ", "\n"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES, max_size=120).map("".join), st.data())
+def test_names_after_a_direction_word_are_those_four_searches_find(gaz, text, data) -> None:
+    from gazetteer.offsets import after_a_direction
+
+    positions = st.integers(0, len(text))
+    few = data.draw(st.lists(positions, max_size=20))
+    many = data.draw(st.lists(positions, min_size=256, max_size=300))  # the vectorised path
+    spotted = gaz.matcher.scan_spotted(text)[2]  # the direction words as the matcher spots them
+    assert after_a_direction(text, few) == _directions_before(text, few)
+    assert after_a_direction(text, many) == _directions_before(text, many)
+    assert after_a_direction(text, many, spotted) == _directions_before(text, many)

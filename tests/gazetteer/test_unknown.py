@@ -102,16 +102,37 @@ def test_the_spans_taken_answer_as_sorted_pairs_do(fixed, asked):
     from gazetteer.unknown import _Taken
 
     fixed = sorted((s, s + n) for s, n in fixed)
-    taken, added = _Taken(list(fixed)), []
-    for start, n in asked:
+    for size in (0, 40, 80):  # (an array shorter than the spans: the lists answer)
+        taken, added = _Taken(list(fixed), size), []
+        for start, n in asked:
+            end = start + n
+            expected = _overlaps_pairs(fixed, start, end) or (
+                bool(added) and _overlaps_pairs(added, start, end))
+            assert taken.overlaps(start, end) == expected
+            if not expected:
+                taken.add(start, end)
+                bisect.insort(added, (start, end))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=30),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8), st.booleans()), max_size=30))
+def test_spans_added_without_asking_answer_as_sorted_pairs_do(fixed, asked):
+    """Overlapping or empty spans added all the same are read as the sorted pairs read them."""
+    import bisect
+
+    from gazetteer.unknown import _Taken
+
+    fixed = sorted((s, s + n) for s, n in fixed)
+    taken, added = _Taken(list(fixed), 80), []
+    for start, n, add in asked:
         end = start + n
         expected = _overlaps_pairs(fixed, start, end) or (
             bool(added) and _overlaps_pairs(added, start, end))
         assert taken.overlaps(start, end) == expected
-        if not expected:
+        if add or not expected:
             taken.add(start, end)
             bisect.insort(added, (start, end))
-        assert list(zip(taken.added.starts, taken.added.ends, strict=True)) == added
 
 
 @settings(max_examples=300, deadline=None)

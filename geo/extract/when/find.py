@@ -104,7 +104,7 @@ _NO_KEYWORDS: dict[re.Pattern[str], frozenset[int]] = {
     **{gate: frozenset() for gate, chars in _KEYWORD_GATES.items() if chars is None},
     **dict.fromkeys(_ANCHORED_GATES, frozenset())}
 _CLOSING_PAREN = re.compile(rf"{_O}\)")
-_MERGE_GAP = re.compile(rf"{_O}(?:[،,\-(]{_O})?(?:(?:الموافق|الواقع{_W}في|في){_O})?")
+_MERGE_GAP = re.compile(rf"{_O}(?:[،,\-]{_O})?(?:\({_O})?(?:(?:الموافق|الواقع{_W}في|في){_O})?")
 
 
 def _candidates(norm: str, anchor: datetime.date, raw: str = "", where: Sequence[int] = ()) -> list[_Cand]:
@@ -448,7 +448,14 @@ def find_dates(text: str, anchor: datetime.date | None) -> list[DateExpr]:
             continue
         start, end = where[c.start], where[c.end]
         out.append(DateExpr(start, end, text[start:end], *c.hit))
-    return _same_month(text, norm, where, out) if "شهر" in norm else out
+    return _same_month(text, norm, where, out) if _may_name_same_month(norm) else out
+
+
+def _may_name_same_month(norm: str) -> bool:
+    """Does ``norm`` hold the words every match of :data:`_SAME_MONTH_RE` holds ('شهر' and
+    'ذاته', 'نفسه' or 'عينه')? Tested in C; the pattern has no first letter to skip on, and
+    'الشهر الماضي' alone sent it over the whole text."""
+    return "شهر" in norm and ("ذاته" in norm or "نفسه" in norm or "عينه" in norm)
 
 
 #: 'في الـ18 من الشهر ذاته': a day of the month the text named last.

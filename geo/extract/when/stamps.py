@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import re
 
 from .expr import DAMASCUS
@@ -63,7 +64,11 @@ def _stamp_time(m: re.Match[str]) -> datetime.time:
 _DIGIT = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
 
 
+@functools.lru_cache(maxsize=16)
 def _stamp_in_line(line: str) -> tuple[datetime.datetime | datetime.date, str] | None:
+    """The stamp one line holds, if any. Remembered for the page's next question: the reader
+    asks of each header line alone, then of the header's lines together (geo.read.published);
+    the answer depends on the line alone, and is immutable."""
     if _DIGIT.search(line) is None:
         return None  # no absolute day: most lines of a page, answered without folding or rules
     norm, where = fold_with_map(line)

@@ -20,7 +20,7 @@ from gazetteer.model import Place
 from gazetteer.store import Gazetteer
 from geo.extract import extract_article, normalise_actor, side_of
 from geo.read import read_article
-from tests.geo.extract.helpers import article, one
+from tests.geo.extract.helpers import article, one, run
 
 ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "seeds"
@@ -215,3 +215,17 @@ def test_seed_traps(seeds, short):
     for inc in result.incidents:
         evidence = inc.sources[0].evidence
         assert not evidence.startswith(("اقرأ", "إقرأ")) and "مقالات ذات صلة" not in evidence
+
+
+def test_a_region_the_article_then_tells_finer_is_kept_for_review(gaz):
+    """'قتل 26 جندياً في هجوم على حافلة عسكرية في شرق سوريا' then the ambush in the desert of
+    al-Mayadin: the region is no second point on the map; it is kept for review."""
+    body = ("قتل 26 جندياً سورياً على الأقل في هجوم شنه تنظيم داعش على حافلة عسكرية في شرق سوريا.\n\n"
+            "وأفاد المرصد عن استهداف عناصر التنظيم ليل الخميس حافلة عسكرية في بادية الميادين.")
+    placed = [i.place.id for i in run(gaz, body).incidents if i.place is not None]
+    assert "ne_syria" not in placed and "east_syria" not in placed and placed
+
+
+def test_a_region_alone_in_its_article_stays_the_events_place(gaz):
+    body = "قتل 26 جندياً سورياً على الأقل في هجوم شنه تنظيم داعش على حافلة عسكرية في شرق سوريا."
+    assert [i.place is not None for i in run(gaz, body).incidents] == [True]

@@ -169,3 +169,13 @@ def test_a_text_written_the_day_before_its_stamp_counts_its_today_from_its_own_d
     body = ("قتل مدنيون اليوم الاثنين بقصف مدفعي على قرية في ريف دير الزور الشرقي.\n\n"
             "وفي سياق متصل شنت قسد اليوم هجوماً عنيفاً على بلدة الشحيل.")
     assert {i.date for i in run(gaz, body).incidents} == {"2023-08-14"}
+
+
+@pytest.mark.parametrize("body", [
+    "أعلن تنظيم داعش، الخميس، (10 آب 2023)، مسؤوليته عن الهجوم على حافلة قرب مدينة الميادين يوم الأربعاء.",
+    "تبنى تنظيم داعش الخميس الهجوم الذي استهدف حافلة قرب مدينة الميادين الأربعاء.",
+])
+def test_the_day_of_a_claim_is_not_the_day_of_the_attack_claimed(gaz, body):
+    """The claim was made on Thursday (its date in brackets or bare); the attack it claims
+    was on the Wednesday the sentence gives it."""
+    assert [i.date for i in run(gaz, body).incidents] == ["2023-08-09"]

@@ -177,3 +177,19 @@ def test_a_leads_fighting_in_a_city_stays_beside_a_village_of_another_day(gaz):
     body = ("أسفرت اشتباكات بين قسد ومسلحين عن مقتل 22 عنصراً في دير الزور اليوم.\n\n"
             "وكان مسلحون قد شنوا أمس هجوماً بالمدفعية على بلدة ذيبان.")
     assert sorted(i.place.id for i in run(gaz, body).incidents) == ["deir_ez_zor", "dhiban"]
+
+
+def test_a_town_countryside_told_beside_a_town_is_no_summary(gaz):
+    """'سيطرت الفصائل على قرى في ريف تل أبيض' beside a strike near Ain Issa: a town's
+    countryside is a place of its own, not the province told over."""
+    body = ("وذكرت مصادر أن قصفاً تركياً استهدف اليوم قرية قرب عين عيسى.\n\n"
+            "وأفادت مصادر أخرى بأن الفصائل سيطرت اليوم على عدة قرى في ريف تل أبيض.")
+    assert len(run(gaz, body).incidents) == 2
+
+
+def test_a_raid_met_by_fire_is_one_event(gaz):
+    body = ("نفذت قوات التحالف الدولي اليوم عملية إنزال جوي في بلدة محيميدة بريف دير الزور الغربي، "
+            "حيث داهمت منزلاً يستأجره قيادي في التنظيم.\n\n"
+            "ووفقاً للمرصد، فقد هبطت مروحيتان وانتشر الجنود واعتقلوا القيادي بعد أن اشتبكوا معه نحو "
+            "40 دقيقة.")
+    assert [i.type for i in run(gaz, body).incidents] == ["raid"]

@@ -278,6 +278,37 @@ def test_people_crossing_a_border_are_no_clash(gaz, body):
     assert "armed_clash" not in {i.type for i in run(gaz, body).incidents}
 
 
+@pytest.mark.parametrize("body", [
+    "لكن ذلك يصطدم بطموح قسد إلى استمرار الإدارة الذاتية في شمال وشرق سوريا.",
+    "واصطدمت المفاوضات في القامشلي برفض الحكومة شروط الإدارة الذاتية.",
+])
+def test_running_up_against_an_ambition_is_no_collision(gaz, body):
+    assert "vehicle_collision" not in {i.type for i in run(gaz, body).incidents}
+
+
+@pytest.mark.parametrize("body", [
+    "لكن عناصر التنظيم المتوارين لا يزالون قادرين على شن هجمات في ريف دير الزور الشرقي.",
+    "وأكد القائد أن قسد قادرة على صد أي هجوم تركي على مدينة منبج.",
+    "وقال إن بإمكانهم استهداف القواعد الأمريكية في حقل العمر متى شاؤوا.",
+])
+def test_what_a_force_is_able_to_do_is_no_event(gaz, body):
+    assert run(gaz, body).incidents == []
+
+
+def test_an_attack_a_force_is_on_its_way_to_launch_is_no_event(gaz):
+    body = "أعلنت قسد أنها سيطرت اليوم على بلدة الكرامة، في طريقها لشن هجوم واسع على مدينة الرقة."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("capture", "karama_raqqa")]
+
+
+@pytest.mark.parametrize("body", [
+    "استهدف تنظيم داعش نقطة تفتيش لقسد في بلدة ذيبان اليوم.",
+    "تبنى تنظيم داعش استهداف نقطة تفتيش لقسد في بلدة ذيبان اليوم.",
+    "استهدف مقاتلو العشائر حاجزاً لقسد في بلدة ذيبان اليوم.",
+])
+def test_the_organisation_or_tribal_fighters_targeting_a_post_is_an_attack(gaz, body):
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("armed_clash", "dhiban")]
+
+
 def test_a_withdrawal_after_a_clash_is_kept_beside_it(gaz):
     types = {i.type for i in run(gaz, "انسحبت قوات قسد من بلدة ذيبان بعد اشتباكات مع مقاتلي العشائر.")
              .incidents}

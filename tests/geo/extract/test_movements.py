@@ -171,3 +171,17 @@ def test_helicopters_flying_over_a_place_are_an_air_patrol_unless_an_attack_is_t
 
 def test_trucks_of_no_force_are_no_convoy(gaz):
     assert run(gaz, "وصلت شاحنات محملة بالقمح إلى مدينة القامشلي يوم الأحد.").incidents == []
+
+
+def test_a_sweep_after_the_attack_told_before_is_its_aftermath(gaz):
+    """'استهدفت خلية سيارة عسكرية ...' then 'وتقوم قسد حالياً بعمليات بحث وتمشيط للعثور على
+    أعضاء الخلية': the hunt for the attackers is the attack's aftermath, no patrol of its own."""
+    body = ("استهدفت خلية تابعة للتنظيم سيارة عسكرية لقسد في بلدة ذيبان صباح اليوم، ما أدى إلى مقتل "
+            "مقاتل.\n\n"
+            "وبدأت القوات عمليات تمشيط واسعة في المنطقة بحثاً عن أعضاء الخلية.")
+    assert "patrol" not in {i.type for i in run(gaz, body).incidents}
+
+
+def test_a_sweep_told_alone_is_still_a_patrol(gaz):
+    body = "بدأت قوات قسد اليوم عمليات تمشيط واسعة في محيط بلدة ذيبان بريف دير الزور الشرقي."
+    assert "patrol" in {i.type for i in run(gaz, body).incidents}

@@ -285,8 +285,8 @@ def test_an_unknown_village_near_a_town_beats_the_region_of_the_country(gaz):
 
 
 def test_the_paragraphs_place_is_not_a_qualifier_of_a_finer_one(gaz):
-    body = ("استهدفت خلية سيارة عسكرية لقسد في قرية الشحيل، شرق دير الزور. "
-            "وتقوم قسد حالياً بعمليات تمشيط واسعة للعثور على أعضاء الخلية.")
+    body = ("وصلت تعزيزات عسكرية لقسد إلى قرية الشحيل، شرق دير الزور. "
+            "وتقوم قسد حالياً بعمليات تمشيط واسعة للعثور على أعضاء خلية.")
     sweep = [i for i in run(gaz, body).incidents if "تمشيط" in i.sources[0].evidence]
     assert [i.place.id for i in sweep] == ["shuhayl"]
 

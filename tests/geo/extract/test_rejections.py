@@ -252,3 +252,19 @@ def test_the_latest_of_habitual_attacks_is_an_event_of_its_own(gaz):
 def test_a_strike_told_as_repeated_is_a_habit(gaz, times):
     body = f"ويذكر أن القوات التركية قصفت قرى ريف تل تمر {times} خلال الشهر الماضي."
     assert run(gaz, body).incidents == []
+
+
+
+@pytest.mark.parametrize(("body", "events"), [
+    # what a demand answers is told as fact
+    ("طالبت قسد التحالف بتشكيل منطقة حظر للطيران بعد قصف الطيران التركي نقطة لها في بلدة عين عيسى.",
+     1),
+    ("هددت قسد بالرد على خلفية هجوم استهدف حاجزاً لها في بلدة عين عيسى أمس.", 1),
+    # what a threat or a demand speaks of is not
+    ("هددت تركيا بقصف مواقع قسد في بلدة عين عيسى.", 0),
+    ("طالبت قسد بوقف القصف على بلدة عين عيسى.", 0),
+    # nor what a 'whether' asks about, 'بعد' or not
+    ("ولا يعلم ما إذا كانت السيطرة على بلدة عين عيسى جاءت بعد اشتباكات.", 0),
+])
+def test_a_demand_or_a_threat_and_what_it_answers(gaz, body, events):
+    assert len(run(gaz, body).incidents) == events

@@ -6,6 +6,11 @@ the wording: verb tenses, verbal nouns, clitics, outlets' phrasing.
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from geo.extract import split_sentences
 from geo.extract.sentences import clause_of
 from tests.geo.extract.helpers import run
@@ -55,6 +60,65 @@ def test_a_related_headline_slipped_into_the_text_yields_nothing(gaz):
             "وأفاد مراسل بأن عناصر حاجز للجيش في بلدة القحطانية منعوا رتلاً أمريكياً من العبور.")
     types = sorted(i.type for i in run(gaz, body).incidents)
     assert "convoy" not in types and "patrol_obstruction" in types
+
+
+# --- the sentence ends' pattern, pinned to the one first written -----------------------
+
+#: The pattern as first written (no look-ahead in front): what the faster one must find.
+_REFERENCE_END = re.compile(r"\n|[!?]+|(?<!\.)\.++(?=\s|$|[\"'»”)\]])"
+                            r"|(?<=[\u0621-\u064A]{2})\.(?=[وف][\u0621-\u064A]{2})")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="وفقصب.!?\n »)\"'ab1", max_size=80), st.integers(0, 10),
+       st.integers(0, 90))
+def test_sentence_ends_as_first_written(text: str, pos: int, end: int) -> None:
+    from geo.extract.sentences import _SENTENCE_END_RE
+
+    assert ([m.span() for m in _SENTENCE_END_RE.finditer(text, pos, end)]
+            == [m.span() for m in _REFERENCE_END.finditer(text, pos, end)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abZ-/:.0ب ص\n", max_size=40))
+def test_a_text_without_a_dot_between_domain_characters_holds_no_domain(text: str) -> None:
+    """Why a heading's text is searched for domains only when a dot stands between two of
+    a domain's characters."""
+    from geo.extract.sentences import _DOMAIN_DOT_RE, _DOMAIN_RE
+
+    if _DOMAIN_DOT_RE.search(text) is None:
+        assert _DOMAIN_RE.sub("", text) == text
+    else:
+        assert _DOMAIN_RE.search(text) is not None
+
+
+def _folded_offset_reference(s, start: int) -> int:
+    """The bisection first written in geo.extract.triggers (by the sentence's to_original)."""
+    lo, hi = 0, len(s.folded)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if s.to_original(mid, mid)[0] < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="قصفبال \u064b\u0651\u0640\u200f.\n", min_size=1, max_size=60),
+       st.data(), st.booleans())
+def test_folded_offset_as_the_bisection_first_written(text: str, data, mapped: bool) -> None:
+    from gazetteer.normalize import FoldedText
+    from geo.extract.sentences import Sentence
+
+    ft = FoldedText.of(text)
+    fs = data.draw(st.integers(0, len(ft.folded)))
+    fe = data.draw(st.integers(fs, len(ft.folded)))
+    start = ft.to_original(fs)
+    s = Sentence(0, start, ft.to_original(fe, end=True), 0, text[start:], ft.folded[fs:fe],
+                 fstart=fs, ft=ft if mapped else None)
+    for offset in range(-2, len(text) + 3):
+        assert s.folded_offset(offset) == _folded_offset_reference(s, offset)
 
 
 def test_a_kicker_ending_in_an_ellipsis_is_no_lead(gaz):

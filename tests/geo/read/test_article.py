@@ -33,6 +33,35 @@ def test_a_too_large_file_is_refused_from_its_size(tmp_path: Path) -> None:
         read_article(_write(tmp_path, "k.txt", "ب" * 500), max_bytes=999)
 
 
+def test_one_stat_refuses_as_exists_and_is_file_did(tmp_path: Path) -> None:
+    with pytest.raises(ArticleReadError, match="no such file"):
+        read_article(tmp_path / "no-folder" / "nope.txt")
+    (tmp_path / "plain.txt").write_text("نص", "utf-8")
+    with pytest.raises(ArticleReadError, match="no such file"):  # a file where a folder should be
+        read_article(tmp_path / "plain.txt" / "nope.txt")
+    with pytest.raises(ArticleReadError, match="no such file"):
+        read_article(str(tmp_path / "nul\x00.txt"))
+    with pytest.raises(ArticleReadError, match="not a regular file"):
+        read_article(tmp_path)
+
+
+def test_a_file_that_grew_since_its_stat_is_read_up_to_the_limit(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    """The read asks for the size stat gave and one byte more, then reads on when the file
+    grew: the same bytes (and the same refusal over the limit) as one read of the limit."""
+    import geo.read.article as module
+
+    text = _article_text(HEADLINE, PARA * 3)
+    path = _write(tmp_path, "grew.txt", text)
+    whole = path.read_bytes()
+    monkeypatch.setattr(module, "_regular_file_size", lambda p: 10)  # stat before it grew
+    assert module._read_bytes(path, 10_000) == whole
+    assert read_article(path).body == read_article(_write(tmp_path, "same.txt", text)).body
+    with pytest.raises(ArticleReadError, match="too large: over the limit"):
+        module._read_bytes(path, len(whole) - 1)
+    assert module._read_bytes(path, len(whole)) == whole
+
+
 # --- odd shapes ------------------------------------------------------------------------
 
 

@@ -152,3 +152,37 @@ def test_a_latin_word_alone_is_debris_only_on_a_mostly_arabic_page() -> None:
             "Activists said the patrol turned back after some hours."
     assert "qwerty" not in strip_furniture(arabic)[1]
     assert "qwerty" in strip_furniture(latin)[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("قصف abcÉé 1٢۳.،ـ\u064b\u0670ٱۀ\u200f"), max_size=60)
+       | st.text(max_size=60), st.integers(0, 3))
+def test_mostly_arabic_counts_as_a_loop_over_every_letter(text: str, repeat: int) -> None:
+    """The split-based count gives what counting ``str.isalpha`` and Arabic letters one
+    character at a time gives (the reference), past the 20,000-character sample too."""
+    import re
+
+    from geo.read.furniture import _ARABIC_LETTER_RE, _mostly_arabic
+
+    text = text * (1 + repeat * 400)
+    sample = text[:20000]
+    letters = sum(ch.isalpha() for ch in sample)
+    arabic = sum(1 for ch in sample if re.fullmatch(_ARABIC_LETTER_RE, ch))
+    assert _mostly_arabic(text) == (bool(letters) and arabic > letters / 2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("قصف خبر نيوز TV ab -|–—:\u00a0\t"), max_size=30),
+                min_size=1, max_size=6), st.sampled_from(["", "نيوز", "TV"]))
+def test_site_suffix_as_first_written(lines: list[str], outlet: str) -> None:
+    """The headline's site suffix is cut as when every line's words were worked out first
+    and every line was split: the separator gate and the lazy word tuples change no answer."""
+    from geo.read.furniture import _TITLE_SEP_RE, _ShortLines, _strip_site_suffix
+    from geo.read.text import key_words
+
+    eager = {tuple(key_words(line)) for line in lines if line and len(line) < 400}
+    for line in lines:
+        assert _strip_site_suffix(line, _ShortLines(lines), outlet) == \
+            _strip_site_suffix(line, eager, outlet)
+        if len(_TITLE_SEP_RE.split(line)) >= 2:
+            assert any(c in line for c in "-|–—:")

@@ -819,3 +819,15 @@ def test_a_day_of_the_same_month_takes_the_month_told_before_it():
 
 def test_the_same_month_with_no_month_told_before_dates_nothing():
     assert find_dates("اعتقلت قسد في الـ18 من الشهر ذاته خمسة شبان", datetime.date(2020, 7, 24)) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["شهر", "ذاته", "نفسه", "عينه", "ال", "من", " ", "18", "3", "تموز"]),
+                max_size=12).map("".join))
+def test_the_same_month_words_gate_its_pattern(norm: str) -> None:
+    """'في الـ18 من الشهر ذاته' is looked for only in a text holding its words: without them
+    the pattern finds nothing (the gate changes no answer)."""
+    from geo.extract.when.find import _SAME_MONTH_RE, _may_name_same_month
+
+    if not _may_name_same_month(norm):
+        assert _SAME_MONTH_RE.search(norm) is None

@@ -159,3 +159,8 @@ def test_monday_with_a_hamza_is_the_weekday_and_the_two_is_not():
     assert [e[1] for e in spans("قتل ثلاثة عناصر الإثنين في هجوم")] == ["2024-11-04"]
     assert spans("قتل ثلاثة عناصر الاثنين في هجوم") == []  # without it: perhaps 'the two'
     assert spans("اتفق الاثنين على وقف القتال") == []
+
+
+def test_a_weekday_then_its_date_in_brackets_after_a_comma_is_one_day():
+    assert spans("أعلن التنظيم، الخميس، (7 تشرين الثاني 2024)، مسؤوليته") == [
+        ("الخميس، (7 تشرين الثاني 2024)", "2024-11-07", "weekday+day_month_year")]
