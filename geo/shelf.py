@@ -48,7 +48,9 @@ __all__ = ["ListShelf", "ResultShelf", "SPILL_AFTER"]
 #: raise the peak by ~25 MB (265 against 240 MB), and writing and reading them back costs
 #: ~10% CPU (23.7 against 21.5 s). Runs up to 10,000 articles stay in memory at full
 #: speed; past that every one goes to disk, those held first (issue 14: otherwise the
-#: 10,000 held stay objects through every larger run's merge, its peak).
+#: 10,000 held stay objects through every larger run's merge, its peak). A corpus folder of
+#: more files than this goes to disk from its first result (geo.pipeline): the heap the
+#: first 10,000 grew as objects stayed the process's, a large run's peak.
 SPILL_AFTER = 10_000
 
 
