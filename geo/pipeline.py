@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import shelf
 from .cache import CACHE_FORMAT, ResultCache
 from .layers import Layers, build_layers
 from .merge import MergeRecord, merge_bases, merge_families, merge_routes
@@ -44,7 +45,6 @@ from .names import has_surrogates, quoted, visible, visible_deep
 from .parallel import extract_cached, open_pool
 from .report import build_report, file_name, relative
 from .review.apply import ReviewSource, ReviewStep, open_review
-from . import shelf
 from .shelf import ResultShelf
 
 __all__ = ["CorpusNotFoundError", "CorpusUnreadableError", "NoArticlesError", "PipelineError",
