@@ -13,6 +13,14 @@ one module:
 ``dating``       an incident's date among the sentence's, the paragraph's, the publication's
 ``when/``        Arabic date expressions anchored on the publication date (and stamps)
 ``places``       an incident's place, and the article's main place
+``place_lists``  the several places one sentence tells an event at (lists, clauses told again)
+``place_cues``   the words around a name that say it is no place of the event's
+``qualifiers``   names that only say where another lies; the town that frames a village
+``anaphora``     nouns that refer back to a place named before ('القرية', 'بريف المحافظة')
+``needs``        the conditions a trigger may set on its sentence
+``instruments``  a strike's type by its instrument: air, artillery, explosive
+``speakers``     places that say where a source spoke from, not where anything happened
+``gates``        words a pattern cannot match without: a cheap test before it runs
 ``actors``       forces named in the text, normalised to canonical actors
 ``roles``        an incident's actors, attackers and targets
 ``casualties``   killed and injured stated in a sentence
