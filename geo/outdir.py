@@ -104,7 +104,10 @@ def check_output(out: Path, set_names: Iterable[str]) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         probe = out.parent / f"{_leftover_prefix(out, _STAGING)}probe-{secrets.token_hex(4)}"
         probe.mkdir()
-        probe.rmdir()
+        try:
+            probe.rmdir()
+        except FileNotFoundError:
+            pass  # a build holding the lock cleared it as a leftover: the folder took it all the same
     except OSError as exc:
         raise OutputError(f"cannot write the build beside --out {shown}: "
                           f"{quoted(os.fsdecode(out.parent))}: {exc.strerror or exc}; give an --out "

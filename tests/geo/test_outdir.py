@@ -233,3 +233,25 @@ def test_an_out_that_links_to_a_folder_keeps_its_link(tmp_path):
         (stage / "report.json").write_text("new")
     assert (tmp_path / "link").is_symlink() and (real / "report.json").read_text() == "new"
     assert leftovers(real) == []
+
+
+def test_a_probe_cleared_by_the_build_holding_the_lock_is_no_error(tmp_path, monkeypatch):
+    """Two builds into one folder: the one waiting for the lock checks that it can write
+    beside --out with a probe folder, while the one holding the lock clears leftovers named
+    like it. A probe removed between its mkdir and its rmdir proved the folder writable all
+    the same (a race once failed a build with 'No such file or directory')."""
+    from geo import outdir
+
+    out = tmp_path / "out"
+    made = []
+    real_mkdir = Path.mkdir
+
+    def mkdir_then_cleared(self, *args, **kwargs):
+        real_mkdir(self, *args, **kwargs)
+        if "probe-" in self.name:
+            made.append(self)
+            os.rmdir(self)  # the other build's leftover clean-up, in between
+
+    monkeypatch.setattr(Path, "mkdir", mkdir_then_cleared)
+    outdir.check_output(out, ["places.geojson"])
+    assert made and not made[0].exists()
