@@ -28,6 +28,7 @@ from .dating import is_period
 from .document import unique
 from .folding import fold_letters, rx
 from .places import AREA_KINDS
+from .qualifiers import breadth
 from .triggers import Candidate
 from .when.names import QUALIFIERS
 
@@ -88,9 +89,7 @@ def _summaries_told_in_detail(clusters: list[_Cluster]) -> list[_Cluster]:
         place = inc.place if inc is not None else None
         if place is None or is_macro_region(place):
             return False
-        province = place.kind == "governorate" or (place.kind == "region" and place.parent is not None
-                                                   and place.parent == place.governorate)
-        return province or (inc.approximate and is_seat(place))
+        return breadth(place) >= 3 or (inc.approximate and is_seat(place))
 
     def summary(cl: _Cluster) -> bool:
         first = min(cl.members, key=lambda c: (c.sentence.index, c.start))

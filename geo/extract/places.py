@@ -48,7 +48,7 @@ from .place_cues import (
 from .qualifiers import KIND_RANK, finer_frame, is_qualifier
 from .sentences import Sentence
 from .speakers import reporter_in
-from .triggers import Candidate
+from .triggers import SINCE_RE, Candidate
 
 __all__ = ["AREA_KINDS", "ATTACH_RE", "ELSEWHERE_RE",
            "LIST_LEAD_RE", "NO_FALLBACK_PLACE", "ORIGIN_RE", "SETTLEMENT_KINDS", "STRIKES",
@@ -392,10 +392,6 @@ def _told_later(doc: Doc, c: Candidate, found: tuple, fits: Any) -> tuple | None
     return None
 
 
-#: 'منذ' right before a date: the start of a period, not the day of an event.
-_SINCE_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?منذ\s*$")
-
-
 def _another_day(doc: Doc, s: Sentence, t: Sentence) -> bool:
     """Does sentence ``t`` date what it tells to a day ``s`` (or, when ``s`` gives none, the
     publication) does not ('ويوم السبت الفائت، أصيب عدد من العناصر' after today's blast)?
@@ -403,7 +399,7 @@ def _another_day(doc: Doc, s: Sentence, t: Sentence) -> bool:
     # a day of its own: not a period ('منذ شهرين', 'الشهر الماضي'), not the start of one
     theirs = [d for d in doc.in_sentence(doc.dates, t) if d.precision == "day"
               and (d.last - d.first).days <= 1
-              and not _SINCE_BEFORE_RE.search(doc.fspan(max(t.start, d.start - 8), d.start))]
+              and not SINCE_RE.search(doc.fspan(max(t.start, d.start - 8), d.start))]
     if not theirs:
         return False
     ours = [(d.first, d.last) for d in doc.in_sentence(doc.dates, s)]

@@ -18,7 +18,7 @@ from .document import Doc
 from .folding import rx
 from .place_cues import is_seat
 
-__all__ = ["KIND_RANK", "finer_frame", "is_qualifier"]
+__all__ = ["KIND_RANK", "breadth", "finer_frame", "is_qualifier"]
 
 #: A kind's rank from the most precise point to the widest area (see :data:`gazetteer.model.KINDS`).
 KIND_RANK = {k: i for i, k in enumerate(KINDS)}
@@ -45,7 +45,7 @@ def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
                 gap):
             continue
         if (KIND_RANK.get(m.place.kind, 0) > KIND_RANK.get(other.place.kind, 0)
-                or _breadth(doc, m.place) > _breadth(doc, other.place)):
+                or breadth(m.place) > breadth(other.place)):
             return True
         if is_seat(m.place, doc.gazetteer) and other.kind_word in ("village", "town") and other.approximate:
             # 'قرية خربة عمو في الحسكة': a village the gazetteer lacks, then its province
@@ -73,12 +73,12 @@ def finer_frame(doc: Doc, best: Mention, usable: list[Mention]) -> Place | None:
         if re.search(r"[.!?؛]", between) or not _BEARING_FROM_RE.search(between):
             continue
         frame = doc.gazetteer.countryside_of.get(other.place.id, other.place)
-        if _breadth(doc, frame) < _breadth(doc, best.place):
+        if breadth(frame) < breadth(best.place):
             return frame
     return None
 
 
-def _breadth(doc: Doc, place: Place) -> int:
+def breadth(place: Place) -> int:
     """How wide an area is, to tell which of two names says where the other lies: a
     governorate (4), its seat's countryside standing for it ('بريف الحسكة', 3), a district
     (2), a town's countryside (1), a point (0)."""

@@ -110,9 +110,10 @@ _CONDITION_RE = rx(r"(?:اذا|لو|في حال)\s*$")
 def _hypothetical(before: str) -> bool:
     """Is the trigger after ``before`` inside what a threat, a plan, a demand or a condition
     speaks of? Not when the event follows what the demand answers ('بعد قصف')."""
-    last = next(iter(reversed(list(HYPOTHETICAL_RE.finditer(before)))), None)
-    if last is None:
+    matches = list(HYPOTHETICAL_RE.finditer(before))
+    if not matches:
         return False
+    last = matches[-1]
     if _CONDITION_RE.search(last.group(0)):
         return True  # 'ما إذا كانت ... جاءت بعد اشتباكات': whether, a condition: nothing told as fact
     return not _FACT_AFTER_RE.search(before, last.end())

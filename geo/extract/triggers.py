@@ -51,8 +51,9 @@ from .rejections import (
 from .sentences import Sentence, clause_of
 from .when.names import RECENT_PHRASES
 
-__all__ = ["ALONGSIDE", "EVENT_KINDS", "HISTORY_DAYS", "HOSTILE", "NEEDS", "PART_OF", "PRIORITY", "TRIGGERS",
-           "TRIGGERS_FILE", "Candidate", "Trigger", "load_triggers", "sentence_candidates", "settle_repeats"]
+__all__ = ["ALONGSIDE", "EVENT_KINDS", "HISTORY_DAYS", "HOSTILE", "NEEDS", "PART_OF", "PRIORITY", "SINCE_RE",
+           "TRIGGERS", "TRIGGERS_FILE", "Candidate", "Trigger", "load_triggers", "sentence_candidates",
+           "settle_repeats"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +383,8 @@ _RECENT_RE = rx(r"(?<![^\W\d_])(?:" + RECENT_PHRASES + r")(?![^\W\d_])")
 
 
 #: 'منذ 19 أكتوبر': a date a span starts from does not date the event told with it.
-_SINCE_RE = rx(r"(?<![^\W\d_])[وف]?منذ\s*$")
+#: 'منذ' right before a date: the start of a period, not the day of an event.
+SINCE_RE = rx(r"(?<![^\W\d_])[وف]?منذ\s*$")
 
 
 #: 'أصيبوا بجروح بليغة برصاص', 'قتل عنصر برصاص': the weapon that hurt someone.
@@ -398,7 +400,7 @@ def _means_of_harm(text: str, m: re.Match[str]) -> bool:
 
 def _dated(doc: Doc, s: Sentence) -> bool:
     """Does sentence ``s`` hold a date expression of its own (not one after 'منذ')?"""
-    return any(not _SINCE_RE.search(doc.fspan(max(s.start, d.start - 8), d.start))
+    return any(not SINCE_RE.search(doc.fspan(max(s.start, d.start - 8), d.start))
                for d in doc.in_sentence(doc.dates, s))
 
 
@@ -415,7 +417,7 @@ def _history(doc: Doc, s: Sentence) -> bool:
         return False
     # 'لأول مرة منذ 17 شهراً': how long since the last time, not the day of the news
     dates = [d for d in doc.in_sentence(doc.dates, s)
-             if not _SINCE_RE.search(doc.fspan(max(s.start, d.start - 8), d.start + 4))]
+             if not SINCE_RE.search(doc.fspan(max(s.start, d.start - 8), d.start + 4))]
     return bool(dates) and all((doc.anchor - d.last).days > HISTORY_DAYS for d in dates)
 
 
