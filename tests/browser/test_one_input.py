@@ -157,9 +157,20 @@ def _download_table_csv(page, tmp_path: Path, name: str) -> list[list[str]]:
     """The CSV the table's own toolbar button writes, as rows."""
     table = page.locator("[data-testid=stDataFrame]").first
     table.wait_for(timeout=60_000)
-    table.hover()
-    with page.expect_download(timeout=30_000) as info:
-        page.get_by_role("button", name="Download as CSV").first.click()
+    button = page.get_by_role("button", name="Download as CSV").first
+    # The toolbar takes pointer events only while the table is hovered: a late rerun that
+    # moves the page (a loaded machine) can leave the pointer off the table, so hover again
+    # before each try rather than let one click wait on a toolbar that no longer listens.
+    for attempt in range(5):
+        table.scroll_into_view_if_needed()
+        table.hover()
+        try:
+            with page.expect_download(timeout=30_000) as info:
+                button.click(timeout=10_000)
+            break
+        except PlaywrightError:
+            if attempt == 4:
+                raise
     path = tmp_path / name
     info.value.save_as(path)
     return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
