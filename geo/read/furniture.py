@@ -54,8 +54,11 @@ _CITY_WORD = 30
 _CITY = rf"(?P<city>[^\W\d_]{{2,{_CITY_WORD}}}(?:\s++[^\W\d_]{{2,{_CITY_WORD}}}){{0,2}})"
 _DATELINE_RE = re.compile(rf"^{_CITY}\s*+"
                           rf"(?:[-–—ـ]++\s*+(?:{_DESK})(?:\s++\S++)?|\((?:{_DESK})\))$")
+# 'دمشق ـ عمان ـ وكالات:': a paper with desks in two or three cities names them all.
+_MORE_CITIES = (rf"(?:\s*+[-–—ـ]++\s*+[^\W\d_]{{2,{_CITY_WORD}}}"
+                rf"(?:\s++[^\W\d_]{{2,{_CITY_WORD}}})?){{0,2}}")
 _DATELINE_PREFIX_RE = re.compile(
-    rf"^{_CITY}\s*+"
+    rf"^{_CITY}{_MORE_CITIES}\s*+"
     rf"(?:[-–—ـ]++\s*+(?:{_DESK})\s*+[:\-–—ـ]++|\((?:{_DESK})\)\s*+[:\-–—ـ]*+)\s+")
 _BYLINE_RE = re.compile(r"^(?:" + "|".join(_WORDS["byline"]) + r")\s*:")
 _SITE_WORDS = set(_WORDS["site_words"])
@@ -423,7 +426,7 @@ def _paragraphs(lines: list[str], keep: list[bool], out: Stripped) -> str:
             continue
         if not keep[i]:
             continue
-        if not paragraphs and not out.dateline:
+        if not out.dateline and not any(_is_story_paragraph(p) for p in paragraphs):
             line = _take_dateline_prefix(line, i, out)
         if joinable and paragraphs:
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
@@ -432,6 +435,12 @@ def _paragraphs(lines: list[str], keep: list[bool], out: Stripped) -> str:
         joinable = bool(width) and len(line) >= 0.8 * width and \
             not line.endswith(tuple(_TERMINAL + ":"))
     return "\n\n".join(paragraphs)
+
+
+def _is_story_paragraph(paragraph: str) -> bool:
+    """A paragraph of the story itself, not a kicker or sub-headline above it: a desk
+    dateline opens the first such paragraph, so none is looked for after one."""
+    return len(paragraph) > 120
 
 
 def _wrap_width(lines: list[str], keep: list[bool]) -> int:

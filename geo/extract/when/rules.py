@@ -429,6 +429,15 @@ def _last_night(m: re.Match[str], ctx: RuleContext) -> Hit:
     return Hit(ctx.anchor - ONE_DAY, ctx.anchor, "day", True, "night_last")
 
 
+@_rule(rf"(?:(?:ليل|ليله){_W}(?:اول|أول){_W}(?:امس|البارحه)|الليله{_W}قبل{_W}(?:الماضيه|الفائته))"
+       rf"(?!\w)(?!{_O}[،,]?{_O}(?:{'|'.join(WEEKDAY_STEMS)}))",
+       ("ليل",))
+def _night_before_last(m: re.Match[str], ctx: RuleContext) -> Hit:
+    """'الليلة قبل الماضية', 'ليلة أول أمس': the night before last, from two days before
+    the anchor into the day before it (rule 'night_before_last', dated to its end)."""
+    return Hit(ctx.anchor - 2 * ONE_DAY, ctx.anchor - ONE_DAY, "day", True, "night_before_last")
+
+
 @_rule(rf"منتصف{_W}(?P<n>ليل|ليله){_W}{weekday_group('w')}(?!{_NIGHT_JOIN}(?:{_MORNING}{_W})?"
        rf"(?:{'|'.join(WEEKDAY_STEMS)}))", ("منتصف",), WEEKDAY_STEMS)
 def _weekday_midnight(m: re.Match[str], ctx: RuleContext) -> Hit:

@@ -31,6 +31,16 @@ def test_last_night_is_the_night_into_the_publication_day(text, iso, rule):
     assert [(e[1], e[2]) for e in spans(text, MON)] == [(iso, rule)]
 
 
+@pytest.mark.parametrize("text", [
+    "دخلت القوات البلدة منذ الليلة قبل الماضية بعد معارك",
+    "قصفت طائرات مجهولة ليلة أول أمس مواقع للميليشيات",
+    "سمع دوي انفجارات ليل أول أمس في المدينة",
+])
+def test_the_night_before_last_ends_the_day_before_publication(text):
+    assert [(e[1], e[2]) for e in spans(text, MON)] == [("2023-10-28/2023-10-29",
+                                                          "night_before_last")]
+
+
 def test_last_night_with_its_two_weekdays():
     found = spans("تعرض محيط المدينة ليلة أمس الأحد/الاثنين لقصف جوي", MON)
     assert [(e[1], e[2]) for e in found] == [("2023-10-29/2023-10-30", "night_range")]
