@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import load_furniture
-from .stamps import is_stamp_line
+from .stamps import glued_date_prefix, is_stamp_line
 from .text import ARABIC_RE, fold_letters, forget_keys, key_words, match_key
 
 __all__ = ["Stripped", "strip_furniture", "strip_page"]
@@ -133,6 +133,7 @@ def strip_page(text: str, *, known_title: str | None = None, outlet: str = "") -
             out.partial.append((i, line.replace(lines[i], "").strip()))
     _drop_read_also_targets(lines, keep)
     _drop_related_lists(lines, keep)
+    _drop_dated_widgets(lines, keep)
     header_end = _header_end(lines, keep)
     out.header = [lines[i] for i in range(header_end) if lines[i]]
     out.title = _take_title(lines, keep, known_title, outlet, out)
@@ -280,6 +281,27 @@ def _drop_related_lists(lines: list[str], keep: list[bool]) -> None:
                 continue
             if not _headline_like(lines[j]):
                 break
+            keep[j] = False
+
+
+def _drop_dated_widgets(lines: list[str], keep: list[bool]) -> None:
+    """Two or more lines in a row, each a date glued to a headline, are a list of other
+    stories (a 'latest news' box scraped with its dates): none of them is this story."""
+    run: list[int] = []
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if keep[i] and _headline_like(line) and glued_date_prefix(match_key(line)):
+            run.append(i)
+            continue
+        _drop_run(run, keep)
+        run = []
+    _drop_run(run, keep)
+
+
+def _drop_run(run: list[int], keep: list[bool]) -> None:
+    if len(run) >= 2:
+        for j in run:
             keep[j] = False
 
 

@@ -23,7 +23,7 @@ from .lexicon import load_months, load_stamp_words, load_stamp_zones, load_weekd
 from .text import match_key
 
 __all__ = ["MONTHS", "MONTH_PATTERN", "STAMP_MAX_CHARS", "WEEKDAY_NUMBERS", "WEEKDAY_PAST",
-           "fallback_stamp", "is_stamp_line"]
+           "fallback_stamp", "glued_date_prefix", "is_stamp_line"]
 
 _WORDS = load_stamp_words()
 _WEEKDAYS = load_weekdays()
@@ -80,6 +80,27 @@ def is_stamp_line(key: str) -> bool:
         return False
     key = " ".join(key.split())
     return bool(_STAMP_RE.match(key) or _AGO_RE.match(key))
+
+
+#: A date run into the next words with no space ('2 حزيران (يونيو - جوان)، 2018جريح ...'):
+#: a news widget's date and headline scraped as one line. The month may carry its other
+#: names in brackets, as Levantine sites print them.
+_GLUED_DATE_RE = re.compile(
+    rf"^\d{{1,2}}\s*+(?:{MONTH_PATTERN})(?:\s*+\([^()\n]{{1,30}}\))?\s*+[،,]?\s*+\d{{4}}"
+    rf"(?=[^\W\d_])")
+
+
+def glued_date_prefix(key: str) -> int:
+    """Length of a date that runs straight into a headline at the start of ``key`` (a
+    :func:`~geo.read.text.match_key`), or 0. Prose never glues a year to the next word.
+
+    >>> glued_date_prefix("2 حزيران (يونيو - جوان)، 2018جريح مدني بانفجار لغم")
+    29
+    >>> glued_date_prefix("2 حزيران 2018 جريح مدني")
+    0
+    """
+    m = _GLUED_DATE_RE.match(key)
+    return m.end() if m else 0
 
 
 def fallback_stamp(line: str) -> tuple[dt.date | dt.datetime, str] | None:

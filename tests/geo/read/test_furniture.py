@@ -77,6 +77,25 @@ def test_dateline_prefix_of_first_paragraph(tmp_path: Path) -> None:
     assert article.body == f"{PARA}\n\n{PARA2}"
 
 
+def test_a_box_of_dated_headlines_is_not_the_story() -> None:
+    """A 'latest news' box scraped as dates glued to headlines: the places in them
+    (an Idlib mine, a Hama market) belong to other stories."""
+    box = ["2 حزيران (يونيو - جوان)، 2018جريح مدني بانفجار لغم أرضي شرق إدلب",
+           "2 حزيران (يونيو - جوان)، 2018ارتفاع كبير بأسعار الأدوية في مدينة حماة"]
+    _, body, removed = strip_furniture(_article_text(HEADLINE, *box, PARA))
+    assert body == PARA
+    assert box[0] in removed and box[1] in removed
+
+
+def test_one_glued_date_line_or_a_spaced_timeline_stays() -> None:
+    timeline = ["12 آب 2019 سيطرت قوات سوريا الديمقراطية على قرية في ريف الرقة",
+                "14 آب 2019 انسحب التنظيم من البلدة نحو البادية"]
+    _, body, _ = strip_furniture(_article_text(HEADLINE, PARA, *timeline))
+    assert all(line in body for line in timeline)
+    single = "2 حزيران 2018جريح مدني بانفجار لغم أرضي"
+    assert single in strip_furniture(_article_text(HEADLINE, PARA, single))[1]
+
+
 def test_site_suffix_only_when_evident() -> None:
     assert strip_furniture(f"{HEADLINE} - Enab Baladi\n\n{PARA}")[0] == HEADLINE
     assert strip_furniture(f"{HEADLINE} | عنب بلدي نيوز\n\n{PARA}")[0] == HEADLINE
