@@ -24,7 +24,7 @@ __all__ = [
     "CUES_FILE",
     "DENIAL_RE", "DUAL_RE", "FALSEHOOD_RE",
     "EXPLOSIVE_RE", "FIGHTING_RE",
-    "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
+    "DESCRIPTION_RE", "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
     "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NEG_WORDS", "NOT_MIL_SUBJECT_RE", "NOT_NEG_AFTER",
     "OFFICIALS_RE", "OUTCOME_WORDS", "PATROL_RE", "REFERENCE_RE", "ROAD_RE", "SIGNED_RE", "SMALL_ARMS_RE",
     "SOLDIERS_RE",
@@ -49,6 +49,7 @@ _SHAPES: dict[str, str] = {
     "falsehood": WORD_START + "[وف]?(?:{})" + WORD_END,
     "habitual": WORD_START + "[وف]?(?:{})" + WORD_END,
     "general": WORD_START + "[وف]?(?:{})" + WORD_END,
+    "description": r"^\W*[وف]?(?:{})" + WORD_END,
     "summary": WORD_START + "[وف]?(?:{})" + WORD_END,
     "span": WORD_START + "[وف]?(?:{})" + WORD_END,
     # each pattern ends as its words need ('سبق لنقاط الجيش': the ل is the next word's)
@@ -125,6 +126,8 @@ DENIAL_RE = _cue_rx("denial")
 FALSEHOOD_RE = _cue_rx("falsehood")
 HABITUAL_RE = _cue_rx("habitual")
 GENERAL_RE = _cue_rx("general")
+#: A sentence opening with where a place lies ('وتقع مدينة جرابلس في ...'): geography.
+DESCRIPTION_RE = _cue_rx("description")
 SUMMARY_RE = _cue_rx("summary")
 SPAN_RE = _cue_rx("span")
 #: An event told as background ('وكان ... قد', 'سبق أن', 'في وقت سابق'): the one home of this

@@ -484,6 +484,8 @@ def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
     if (c.type not in _MOVES and not lo <= m.start < hi
             and _TOWARDS_RE.search(doc.fspan(max(0, m.start - 30), m.start))):
         rank += 1.0  # 'نقل قوة إلى مدينة X، للإشراف على المعارك في Y': where a move went
+    if c.type not in _MOVES and _HEADING_RE.search(doc.fspan(max(0, m.start - 40), m.start)):
+        rank += 3.0  # 'وتتجه إلى مدينة منبج، وسط قصف': where a force is bound, not yet a battlefield
     if ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start)):
         rank += 2.0  # where they came from, not where it happened
     if reporter_in(doc.fspan(max(0, m.start - 40), m.start)):
@@ -498,6 +500,11 @@ _MOVES = frozenset({"deployment", "convoy", "withdrawal", "patrol"})
 #: 'إلى X', 'باتجاه X', 'نحو X': where a move went.
 _TOWARDS_RE = rx(r"(?<![^\W\d_])(?:الي|باتجاه|نحو|صوب|تجاه)\s+"
                  r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار|حقل)\s+)?$")
+#: Where a force is bound and has not reached: 'تتجه إلى مدينة منبج', 'تقترب من'. Present
+#: tense: the move goes on, the town is still ahead.
+_HEADING_RE = rx(r"(?<![^\W\d_])[وف]?(?:(?:تتجه|يتجه|يتجهون|تتقدم|يتقدم|يتقدمون|تزحف|يزحف)\s+"
+                 r"(?:الي|نحو|باتجاه|صوب)|(?:تقترب|يقترب|يقتربون)\s+من)"
+                 r"\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه)\s+)?$")
 #: A purpose clause after a move: 'تمهيداً لهجوم', 'استعداداً ل', 'بهدف', 'لطرد'.
 _PURPOSE_RE = rx(r"(?<![^\W\d_])(?:تمهيدا|استعدادا|تحضيرا|بهدف|لاخراج|لطرد|لشن|لمهاجمه|لاقتحام)"
                  r"(?![^\W\d_])")

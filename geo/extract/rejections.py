@@ -23,6 +23,7 @@ from .cues import (
     ATTRIBUTE_RE,
     BACKGROUND_RE,
     DENIAL_RE,
+    DESCRIPTION_RE,
     FALSEHOOD_RE,
     FORECAST_RE,
     GENERAL_RE,
@@ -88,6 +89,8 @@ def rejected(text: str, start: int, end: int) -> bool:
         return True  # 'تستعد لشن هجوم': prepared or expected, not done
     if _may(_GENERAL, text) and GENERAL_RE.search(before):
         return True  # an anniversary, an opinion, a condemnation: talk about events
+    if DESCRIPTION_RE.match(text):
+        return True  # 'وتقع مدينة جرابلس في ... وتتمركز على الضفة': geography, not news
     clause = clause_of(text, start)
     if _may(_DENIAL, text) and (DENIAL_RE.search(text, clause[0], start) or _opens_denial(text, start)) \
             or _may(_FALSEHOOD, text) and FALSEHOOD_RE.search(text, end) \

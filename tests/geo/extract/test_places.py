@@ -36,6 +36,12 @@ def test_place_attachment(gaz, body, place, gp, approximate):
     assert inc.place_text
 
 
+def test_a_town_a_force_is_heading_for_is_not_where_the_shelling_was(gaz):
+    body = ("سيطرت فصائل المعارضة على قرى جنوب مدينة جرابلس، وتتجه إلى مدينة منبج، "
+            "وسط قصف مدفعي عنيف.")
+    assert {i.place.id for i in run(gaz, body).incidents} == {"jarabulus"}
+
+
 def test_place_referred_back_to(gaz):
     body = ("تقع قاعدة التنف على الحدود مع العراق.\n\n"
             "وتعرضت القاعدة لقصف بطائرات مسيرة في وقت سابق.")

@@ -140,9 +140,17 @@ def test_a_tally_beside_the_attack_it_counts(gaz):
     "وأكد المتحدث أن القوات الأمريكية سترد على أي هجوم يستهدف قاعدة الشدادي.",
     "وتتهم تركيا قسد بشن هجمات على قواتها في ريف تل أبيض.",
     "وتزعم أنقرة أن قواتها ترد على هجمات قسد في ريف تل أبيض.",
+    # where a place lies, told after the news: geography
+    "وتقع مدينة جرابلس في شمال شرق حلب وتتمركز على الضفة الغربية لنهر الفرات.",
+    "ويبعد مطار القامشلي نحو 5 كم عن مركز المدينة حيث تنتشر قوات روسية.",
 ])
 def test_talk_about_events_is_no_event(gaz, body):
     assert [i.type for i in run(gaz, body).incidents if i.type != "protest"] == []
+
+
+def test_a_village_that_lies_somewhere_still_has_its_event(gaz):
+    body = "استهدفت مسيرة تركية سيارة في قرية تقع جنوب مدينة القامشلي، ما أدى لمقتل شخصين."
+    assert [i.type for i in run(gaz, body).incidents] == ["airstrike"]
 
 
 def test_a_first_time_statement_does_not_hide_the_instance_it_gives(gaz):
