@@ -82,6 +82,10 @@ PRIORITY = {t: i for i, t in enumerate((
 #: Types kept beside their clause's winner: 'انسحبت قسد من البلدة بعد اشتباكات' tells a
 #: clash and a withdrawal, and the ground changing hands is a fact of its own.
 ALONGSIDE = frozenset({"withdrawal"})
+#: Types kept beside the winner when told before it: 'خرج الأهالي بمظاهرة بعد مقتل امرأة خلال
+#: مداهمة' is the protest's news and the raid that set it off; 'قتل مدني خلال احتجاجات' is one
+#: killing, the protest only its setting.
+ALONGSIDE_FIRST = frozenset({"protest"})
 #: Types that are a part of another's event when one sentence tells both: a patrol or a
 #: convoy on its way ('توجهت 5 آليات أميركية باتجاه الحاجز، فتم منعها من الدخول') is the
 #: movement the obstruction stopped, not a movement of its own.
@@ -594,7 +598,8 @@ def _choose(found: list[Candidate]) -> list[Candidate]:
         best = min(group, key=lambda c: (c.anaphoric, PRIORITY.get(c.type, 99), -c.strength,
                                          c.start))
         kept = [best] + [c for c in group if c.type != best.type and (
-            c.type in ALONGSIDE or _followed(best, c))]
+            c.type in ALONGSIDE or c.type in ALONGSIDE_FIRST and c.start < best.start
+            or _followed(best, c))]
         for pick in kept:
             same = [c for c in group if c.type == pick.type]
             pick = min(same, key=lambda c: (c.anaphoric, c.retold, -c.strength, c.start))

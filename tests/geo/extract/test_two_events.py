@@ -104,3 +104,16 @@ def test_background_with_its_own_day_is_an_earlier_event_of_the_articles_kind(ga
 def test_a_summary_a_habit_and_the_state_of_things_are_no_events(gaz, body):
     news = "انفجرت عبوة ناسفة بسيارة عسكرية في مدينة الحسكة صباح اليوم.\n\n"
     assert [i.type for i in run(gaz, news + body).incidents] == ["explosion"]
+
+
+def test_a_protest_and_the_raid_that_set_it_off_are_two_events(gaz):
+    body = ("وخرج العشرات من أهالي بلدة ذيبان أمس بمظاهرة ضد قسد بعد مقتل امرأة خلال مداهمة "
+            "مجموعات مسلحة القرية.")
+    assert {(i.type, i.place.id) for i in run(gaz, body).incidents} == {
+        ("protest", "dhiban"), ("raid", "dhiban")}
+
+
+def test_what_a_protest_is_against_is_no_event_of_its_own(gaz):
+    body = ("خرج أهالي بلدة ذيبان اليوم بمظاهرة احتجاجية على ممارسات قسد وحالات الخطف والقتل "
+            "وسرقة النفط.")
+    assert [i.type for i in run(gaz, body).incidents] == ["protest"]
