@@ -185,3 +185,15 @@ def test_a_sweep_after_the_attack_told_before_is_its_aftermath(gaz):
 def test_a_sweep_told_alone_is_still_a_patrol(gaz):
     body = "بدأت قوات قسد اليوم عمليات تمشيط واسعة في محيط بلدة ذيبان بريف دير الزور الشرقي."
     assert "patrol" in {i.type for i in run(gaz, body).incidents}
+
+
+@pytest.mark.parametrize("body", [
+    "وقالت مصادر محلية إن طائرات مروحية أميركية هبطت في الملعب البلدي وسط منبج وساهمت بإخلاء الجرحى.",
+    "هبطت مروحيتان روسيتان في بلدة عين عيسى ظهر اليوم.",
+])
+def test_helicopters_of_a_force_setting_down_in_a_town(gaz, body):
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents][0][0] == "deployment"
+
+
+def test_a_helicopter_landing_with_no_force_named_is_no_movement(gaz):
+    assert run(gaz, "هبطت مروحية في الملعب البلدي وسط منبج.").incidents == []
