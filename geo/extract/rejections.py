@@ -73,6 +73,12 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _BREAK_RE = re.compile(r"[،,:؛;«»\"()]")
 
 
+#: 'عدد مسلحي داعش الذين تمت تصفيتهم', 'حصيلة الغارات التي شنتها': the event is what a number
+#: counts, right after the relative pronoun (the count is summed up, not told).
+_COUNTED_RE = rx(r"(?<![^\W\d_])(?:[وفب]?عدد|[وفب]?اجمالي|(?:ال)?حصيله)(?: \S+){1,4} "
+                 r"(?:الذين|اللذين|اللواتي|التي|الذي)(?: (?:تمت|تم|جرت|جري))? $")
+
+
 def rejected(text: str, start: int, end: int) -> bool:
     """Does the trigger at ``text[start:end]`` (a sentence's folded text) report no event?
 
@@ -91,6 +97,8 @@ def rejected(text: str, start: int, end: int) -> bool:
         return True  # an anniversary, an opinion, a condemnation: talk about events
     if DESCRIPTION_RE.match(text):
         return True  # 'وتقع مدينة جرابلس في ... وتتمركز على الضفة': geography, not news
+    if _COUNTED_RE.search(before):
+        return True  # 'عدد مسلحي داعش الذين تمت تصفيتهم منذ ...': a count, not one event
     clause = clause_of(text, start)
     if _may(_DENIAL, text) and (DENIAL_RE.search(text, clause[0], start) or _opens_denial(text, start)) \
             or _may(_FALSEHOOD, text) and FALSEHOOD_RE.search(text, end) \
