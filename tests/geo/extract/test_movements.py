@@ -197,3 +197,8 @@ def test_helicopters_of_a_force_setting_down_in_a_town(gaz, body):
 
 def test_a_helicopter_landing_with_no_force_named_is_no_movement(gaz):
     assert run(gaz, "هبطت مروحية في الملعب البلدي وسط منبج.").incidents == []
+
+
+def test_forces_brought_in_are_a_deployment(gaz):
+    body = "واستجلبت قوات سوريا الديمقراطية تعزيزات عسكرية إلى محيط مدينة الرقة اليوم."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "raqqa")]
