@@ -316,8 +316,10 @@ def _joined(doc: Doc, a: Mention, b: Mention, quals: list[Mention] = ()) -> bool
         return True
     if _SITE_AND_RE.fullmatch(gap) is not None:
         return True
-    if _UNKNOWN_MEMBER_RE.fullmatch(gap) is None:
+    member = _UNKNOWN_MEMBER_RE.fullmatch(gap)
+    if member is None:
         return False
+    gap = gap[:member.start("kind")] if member["kind"] else gap
     names = [w.removeprefix("و") for w in re.split(r"[\s,]+", gap) if w and w != "و"]
     return not any(w in _NOT_MEMBER_WORDS for w in names)
 
@@ -335,7 +337,9 @@ _SITE_AND_RE = rx(r"[^.,!?]{0,25}?\s*,?\s*و\s*(?:ال)?(?:محطه|محطتي|�
                   r"(?:(?:ال)?(?:مدينه|بلده|قريه|ناحيه|حي|منطقه)\s+)?")
 #: 'وأبو راسين و' between two places of a list: one member of one or two words unknown to
 #: the gazetteer (a place left out of the list would lose the places after it).
-_UNKNOWN_MEMBER_RE = rx(r"(?:\s*,?\s*و\s*(?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?){1,4}\s*,?\s*و\s*")
+#: The next known member may carry its kind word ('... وأبو حردوب ومدينة البصيرة').
+_UNKNOWN_MEMBER_RE = rx(r"(?:\s*,?\s*و\s*(?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?){1,4}\s*,?\s*و\s*"
+                        r"(?P<kind>(?:ال)?(?:مدينه|بلده|قريه|ناحيه)\s+)?")
 #: Members the gazetteer lacks opening a list, before its first known place: 'بمناطق
 #: الحوايج، والصعوة، والطيانة' (the list's lead word stands before them).
 _UNKNOWN_TAIL_RE = rx(r"(?:(?<![^\W\d_])(?![وفبل]?(?:ال)?(?:قري|بلدات|مدن|مناطق|احياء|مخيمات|نواحي)\s)"

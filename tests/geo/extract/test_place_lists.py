@@ -134,6 +134,12 @@ def test_a_countryside_list_keeps_its_later_places_as_countrysides(gaz, body):
     assert places == {("rif_tal_tamr", 2, True), ("rif_darbasiyah", 2, True)}
 
 
+def test_a_list_goes_on_past_unknown_members_to_a_town_with_its_kind_word(gaz):
+    body = ("هاجم مقاتلو العشائر اليوم نقاطا لقسد داخل بلدات ذيبان والطيانة والصبحة وأبو حردوب "
+            "ومدينة البصيرة في ريف دير الزور الشرقي.")
+    assert {i.place.id for i in run(gaz, body).incidents} == {"dhiban", "tayyani", "busayrah"}
+
+
 def test_a_clause_between_two_places_is_no_list_member(gaz):
     body = "قصفت الطائرات القامشلي وأصابت منازل والحسكة."
     assert [i.place.id for i in run(gaz, body).incidents] == ["qamishli"]
