@@ -83,7 +83,8 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
     seen = {found[0].id}
     countryside = best.place.kind == "region" and bool(best.place.parent) and (
         "ريف" in best.text or _RIF_BEFORE_RE.search(doc.fspan(max(0, best.start - 8), best.start)))
-    for m in [*_coordinated(doc, c, best), *_told_again(doc, c), *_hurt_elsewhere(doc, c)]:
+    for m in [*_coordinated(doc, c, best), *_told_again(doc, c), *_among_them(doc, c, best),
+              *_hurt_elsewhere(doc, c)]:
         place = site_or_place(doc, m)
         gp, approx = precision_of(doc, m)
         if countryside and m.place.kind in SETTLEMENT_KINDS and _after_in_list(best, m):
@@ -257,6 +258,39 @@ def _told_again(doc: Doc, c: Candidate) -> list[Mention]:
         if attached:
             best = min(attached, key=lambda m, o=other: place_score(doc, m, o, lo, hi))
             out += [best, *_coordinated(doc, other, best)]
+    return out
+
+
+#: 'قصفت مناطق في عين العرب وريفها، من بينها نقاط في ريف زركان ونقطة أخرى في تل رفعت': the
+#: targets the strike's places are said to include, each at a place of its own.
+_AMONG_RE = rx(r"(?<![^\W\d_])[و]?(?:من بين(?:ها|هم)|من ضمن(?:ها|هم)|منها|ومنها|بينها|بينهم)(?![^\W\d_])")
+
+
+def _among_them(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
+    """The places of what an event's targets are said to include ('، من بينها نقاط ... في
+    ريف زركان ونقطة أخرى في ناحية تل رفعت'), after the event's own place and before any
+    other event the sentence tells."""
+    s = c.sentence
+    lo_f = _fpos(s, max(c.end, best.end))
+    m = _AMONG_RE.search(s.folded, lo_f)
+    if m is None:
+        return []
+    starts = [_fpos(s, start) for start, _end, _t in doc.events.get(s.index, ())
+              if start != c.start]
+    if any(_fpos(s, c.end) <= x < m.start() for x in starts):
+        return []  # 'واعتقلت قسد عشرة أشخاص من بينهم ...': the other event's people
+    hi_f = min([x for x in starts if x > m.end()] + [len(s.folded)])
+    lo, hi = s.to_original(m.end(), hi_f)
+    usable = doc.in_sentence(doc.usable, s)
+    here = [x for x in usable if lo <= x.start < hi and not is_qualifier(doc, x, usable)
+            and not is_actor_word(doc, x)]
+    attached = [x for x in here if x.kind_word or ATTACH_RE.search(
+        doc.fspan(max(0, x.start - 14), x.start)) or LIST_LEAD_RE.search(
+        doc.fspan(max(0, x.start - 14), x.start))]
+    out: list[Mention] = []
+    for x in attached:
+        if x not in out:
+            out += [x, *(y for y in _coordinated(doc, c, x) if y not in out)]
     return out
 
 

@@ -259,3 +259,15 @@ def test_a_city_beside_another_towns_area_is_still_hit_too(gaz):
     body = ("استهدفت الطائرات المجهولة مزارع في منطقة الميادين، ومقراً في حي الفيلات جنوبي مدينة "
             "دير الزور، الليلة الماضية.")
     assert {"deir_ez_zor"} <= {i.place.id for i in run(gaz, body).incidents}
+
+
+def test_the_targets_a_strike_is_said_to_include_are_places_of_their_own(gaz):
+    body = ("قصفت طائرات حربية تركية اليوم مناطق في مدينة عين العرب وريفها، من بينها نقاط لقوات "
+            "النظام في ناحية تل رفعت.")
+    assert {i.place.id for i in run(gaz, body).incidents} == {"ain_al_arab", "tal_rifaat"}
+
+
+def test_among_them_after_another_event_is_that_events_business(gaz):
+    body = ("قصفت طائرات حربية تركية اليوم مناطق في مدينة عين العرب، واعتقلت قسد عشرة أشخاص "
+            "من بينهم اثنان من تل رفعت.")
+    assert "tal_rifaat" not in {i.place.id for i in run(gaz, body).incidents if i.type == "airstrike"}
