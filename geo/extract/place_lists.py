@@ -75,7 +75,9 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
     # a present-tense verb may tell a habit, unless its sentence dates it ('منذ ليلة أمس
     # والمدفعية التركية تستهدف مناطق كوباني ومناطق أخرى في عامودا والدرباسية')
     habit = c.form == "present" and not doc.in_sentence(doc.dates, c.sentence)
-    if best is None or found[0] is None or c.type not in SPLIT_TYPES or c.anaphoric or habit:
+    covers = c.anaphoric and _COVERED_RE.match(doc.fspan(c.end, c.end + 30)) is not None
+    if best is None or found[0] is None or c.type not in SPLIT_TYPES or habit or (
+            c.anaphoric and not covers):
         return [found]
     if found[0].id != site_or_place(doc, best).id:  # refined from a following sentence
         return [found]
@@ -103,6 +105,12 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
         out.append((place, gp, approx, m.text, "one of several places the sentence names for it",
                     True))
     return out
+
+
+#: What a campaign told before covered: 'الحملة شملت مدن الشحيل والبصيرة ...': the event
+#: referred to, and the places it reached, each a place of it.
+_COVERED_RE = rx(r"\s*(?:(?:الامنيه|العسكريه|الامني|العسكري)\s+)?(?:قد\s+)?[وف]?"
+                 r"(?:شملت|شمل|تشمل|يشمل|طالت|طال|امتدت|امتد)(?![^\W\d_])")
 
 
 def _coordinated(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
@@ -372,7 +380,8 @@ _SITE_AND_RE = rx(r"[^.,!?]{0,25}?\s*,?\s*و\s*(?:ال)?(?:محطه|محطتي|�
 #: 'وأبو راسين و' between two places of a list: one member of one or two words unknown to
 #: the gazetteer (a place left out of the list would lose the places after it).
 #: The next known member may carry its kind word ('... وأبو حردوب ومدينة البصيرة').
-_UNKNOWN_MEMBER_RE = rx(r"(?:\s*,?\s*و\s*(?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?){1,4}\s*,?\s*و\s*"
+_UNKNOWN_MEMBER_RE = rx(r"(?:\s*(?:بلدات|قري|مدن)\s+(?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?)?"
+                        r"(?:\s*,?\s*و\s*(?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?){0,5}\s*,?\s*و\s*"
                         r"(?P<kind>(?:ال)?(?:مدينه|بلده|قريه|ناحيه)\s+)?")
 #: Members the gazetteer lacks opening a list, before its first known place: 'بمناطق
 #: الحوايج، والصعوة، والطيانة' (the list's lead word stands before them).

@@ -467,3 +467,12 @@ def test_a_blast_that_hit_a_vehicle_is_an_explosion_whatever_aircraft_the_articl
             "الأسدية.\nووصلت مروحيات روسية إلى أجواء المنطقة لإسعاف المصابين.")
     assert "explosion" in {i.type for i in run(gaz, body).incidents}
     assert "airstrike" not in {i.type for i in run(gaz, body).incidents}
+
+
+@pytest.mark.parametrize("body", [
+    "أطلقت قوات سوريا الديمقراطية اليوم حملة أمنية في مخيم الهول بريف الحسكة.",
+    "صعّدت قوات سوريا الديمقراطية اليوم من حملتها الأمنية على قرى ريف دير الزور.",
+    "شنت قوى الأمن الداخلي اليوم حملة مداهمات في حي غويران بمدينة الحسكة.",
+])
+def test_a_security_campaign_is_a_raid(gaz, body):
+    assert [i.type for i in run(gaz, body).incidents] == ["raid"]

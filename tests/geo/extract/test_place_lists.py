@@ -271,3 +271,11 @@ def test_among_them_after_another_event_is_that_events_business(gaz):
     body = ("قصفت طائرات حربية تركية اليوم مناطق في مدينة عين العرب، واعتقلت قسد عشرة أشخاص "
             "من بينهم اثنان من تل رفعت.")
     assert "tal_rifaat" not in {i.place.id for i in run(gaz, body).incidents if i.type == "airstrike"}
+
+
+def test_the_towns_a_campaign_covered_are_its_places(gaz):
+    body = ("صعّدت قوات سوريا الديمقراطية اليوم من حملتها الأمنية على قرى ريف دير الزور.\n\n"
+            "وقال مراسلون إن الحملة شملت مدن الشحيل والبصيرة بلدات الدحلة وجديد عكيدات والطيانة "
+            "والباغوز وغرانيج بريف دير الزور الشرقي.")
+    places = {i.place.id for i in run(gaz, body).incidents if i.type == "raid"}
+    assert {"shuhayl", "busayrah", "tayyani", "baghuz", "gharanij"} <= places
