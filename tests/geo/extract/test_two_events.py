@@ -4,6 +4,8 @@ the news."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.geo.extract.helpers import run
@@ -117,3 +119,18 @@ def test_what_a_protest_is_against_is_no_event_of_its_own(gaz):
     body = ("خرج أهالي بلدة ذيبان اليوم بمظاهرة احتجاجية على ممارسات قسد وحالات الخطف والقتل "
             "وسرقة النفط.")
     assert [i.type for i in run(gaz, body).incidents] == ["protest"]
+
+
+def test_a_relative_clause_with_a_day_of_its_own_tells_an_earlier_event(gaz):
+    body = ("نشر الجيش السوري، اليوم الخميس، وحدات عسكرية جديدة في منطقة عين العرب التي دخلتها "
+            "قواته، أمس الأربعاء، على الحدود مع تركيا.")
+    result = run(gaz, body, published=dt.date(2019, 10, 17))
+    assert sorted((i.type, i.place.id, i.date) for i in result.incidents) == [
+        ("deployment", "ain_al_arab", "2019-10-16"), ("deployment", "ain_al_arab", "2019-10-17")]
+
+
+def test_a_relative_clause_on_the_same_day_is_the_same_event(gaz):
+    body = ("نشر الجيش السوري، اليوم الخميس، وحدات عسكرية في منطقة عين العرب التي دخلتها قواته "
+            "بعد ظهر اليوم.")
+    result = run(gaz, body, published=dt.date(2019, 10, 17))
+    assert [(i.type, i.date) for i in result.incidents] == [("deployment", "2019-10-17")]
