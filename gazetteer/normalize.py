@@ -65,6 +65,8 @@ _MAP = {
     "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
     "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u205f": " ",
     "\u3000": " ", "\t": " ",
+    # a hashtag's marks ('#مخيم_الهول', '#تل_تمر'): the words it joins are read as words
+    "#": " ", "_": " ",
 }
 # Arabic-Indic and Persian digits -> ASCII
 _MAP.update({chr(0x0660 + i): str(i) for i in range(10)})

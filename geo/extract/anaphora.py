@@ -16,24 +16,26 @@ from ..relate import AREA_KINDS
 from .document import Doc
 from .folding import rx
 from .place_cues import ORIGIN_RE, in_road_name
+from .qualifiers import is_qualifier
 from .sentences import Sentence
 
 __all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "anaphoric_place", "province_countryside"]
 
 #: A noun referring back to a place named before ('القاعدة', 'المدينة'); group 1 is the noun.
 ANAPHORIC_PLACE_RE = rx(r"(?<![^\W\d_])[وفبلك]?(?:ال|ل)(قاعده|مطار|مدينه|بلده|قريه|حقل|فوج|معبر|سد"
-                        r"|منطقه)(?![^\W\d_])")
+                        r"|مخيم|منطقه)(?![^\W\d_])")
 #: The kind word a text puts before a name -> the kinds a noun referring back may mean by it.
 _KIND_WORD_KINDS = {
     "city": {"city", "capital", "town"}, "town": {"town"}, "village": {"village"},
     "airport": {"airport"}, "base": {"base"}, "oilfield": {"oilfield", "gasfield"},
     "gasfield": {"gasfield", "oilfield"}, "border_crossing": {"border_crossing"}, "dam": {"dam"},
+    "camp": {"camp"},
 }
 #: Noun referring back -> the kinds of place it may mean.
 ANAPHOR_KINDS = {
     "قاعده": {"base"}, "مطار": {"airport"}, "مدينه": {"city", "capital"}, "بلده": {"town"},
     "قريه": {"village"}, "حقل": {"oilfield", "gasfield"}, "فوج": {"base"},
-    "معبر": {"border_crossing"}, "سد": {"dam"}, "منطقه": set(),
+    "معبر": {"border_crossing"}, "سد": {"dam"}, "مخيم": {"camp"}, "منطقه": set(),
 }
 
 
@@ -58,7 +60,10 @@ def anaphoric_place(doc: Doc, s: Sentence, window: tuple[int, int] | None = None
                 return area
             continue
         earlier = doc.ending_before(doc.usable, start, 2500)
+        # an origin, then a place named only to say where the one before it lies ('بمدينة
+        # البصيرة شرقي دير الزور' then 'في المدينة': al-Busayrah), come last
         earlier.sort(key=lambda x: (not ORIGIN_RE.search(doc.fspan(max(0, x.start - 30), x.start)),
+                                    not is_qualifier(doc, x, doc.ending_before(doc.usable, x.start, 40)),
                                     x.start))
         for mention in reversed(earlier):
             place = mention.place

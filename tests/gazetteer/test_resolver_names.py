@@ -70,3 +70,12 @@ def test_a_town_registered_with_its_kind_word_is_found_in_a_list_of_towns(gaz, t
 ])
 def test_dignity_is_no_town(gaz, text):
     assert all(m.place is None or m.place.id != "karama_raqqa" for m in resolve_text(text, gaz))
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("قتل لاجئ داخل #مخيم_الهول فجر اليوم", "hol_camp"),
+    ("قتل لاجئ داخل #مخيم _الهول فجر اليوم", "hol_camp"),
+    ("شهدت بلدة #تل_تمر 40 كم شمالي الحسكة استنفاراً", "tal_tamr"),
+])
+def test_a_hashtag_names_its_place_as_words(gaz, text, place):
+    assert place in {m.place.id for m in resolve_text(text, gaz) if m.place is not None}

@@ -31,3 +31,18 @@ def test_the_governorates_countryside_is_that_of_the_province_named_before(gaz, 
 def test_the_governorates_countryside_with_no_province_named_before_invents_none(gaz):
     body = "وأصيب مدني بجروح جراء انفجار لغم أرضي في قرية الغزيلة بريف المحافظة الشمالي."
     assert all(place is None for _, place, _ in _placed(gaz, body))
+
+
+def test_the_camp_is_the_camp_named_before(gaz):
+    body = ("قُتل لاجئ عراقي داخل مخيم الهول فجر اليوم الخميس.\n\n"
+            "وقتل لاجئ عراقي يوم الأحد الفائت بالتزامن مع اندلاع حريق في خيمتين داخل القطاع الأول "
+            "في المخيم.")
+    result = run(gaz, body, published=dt.date(2020, 5, 28))
+    assert sorted((i.place.id, i.date) for i in result.incidents) == [
+        ("hol_camp", "2020-05-24"), ("hol_camp", "2020-05-28")]
+
+
+def test_the_city_is_the_town_told_not_the_city_that_locates_it(gaz):
+    body = ("أطلق مسلحون النار على مسؤول في المجلس المدني بمدينة البصيرة شرقي دير الزور اليوم.\n\n"
+            "وعلى إثر الحادثة، داهمت دوريات قسد منازل في المدينة.")
+    assert {i.place.id for i in run(gaz, body).incidents} == {"busayrah"}
