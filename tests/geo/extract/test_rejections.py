@@ -279,3 +279,11 @@ def test_a_strike_told_as_repeated_is_a_habit(gaz, times):
 ])
 def test_a_demand_or_a_threat_and_what_it_answers(gaz, body, events):
     assert len(run(gaz, body).incidents) == events
+
+
+def test_reported_continuing_clashes_are_todays_news(gaz):
+    body = ("أفادت مصادر باستمرار الاشتباكات داخل بلدة ذيبان بين مقاتلي العشائر وقوات قسد التي "
+            "تحاول اقتحام البلدة منذ ساعات.")
+    incs = run(gaz, body).incidents
+    assert incs and {i.place.id for i in incs} == {"dhiban"}
+    assert all(i.date == "2023-08-15" for i in incs)

@@ -36,6 +36,16 @@ def test_the_last_hours_are_the_publication_day(phrase):
     assert found == [(phrase, "2024-11-07", "last_hours")]
 
 
+@pytest.mark.parametrize("phrase", ["منذ ساعات", "قبل ساعتين", "منذ بضع ساعات", "قبل ساعات"])
+def test_hours_before_the_report_are_its_day(phrase):
+    assert spans(f"تحاول القوات اقتحام البلدة {phrase} بعد معارك عنيفة") == [
+        (phrase, "2024-11-07", "last_hours")]
+
+
+def test_hours_before_another_event_are_not_the_reports_day():
+    assert spans("انسحبت القوات قبل ساعات من الهجوم") == []
+
+
 def test_a_deadline_of_24_hours_is_no_date():
     assert spans("أمهلت القوات المسلحين للخروج خلال 24 ساعة") == []
     assert spans("قتل خمسة خلال الساعات الماضية", None) == []  # relative: needs the anchor
