@@ -249,6 +249,8 @@ def _told_again(doc: Doc, c: Candidate) -> list[Mention]:
         if kind != c.type and not (kind in _STRIKE_PAIR and c.type in _STRIKE_PAIR
                                    and _BARE_STRIKE_RE.fullmatch(doc.fspan(start, end))):
             continue
+        if _THOSE_RE.search(doc.fspan(max(0, start - 10), start)):
+            continue  # 'وبدأت تلك الاشتباكات بعد اعتقال ... في دير الزور': the same, not told again
         clause = clause_of(s.folded, _fpos(s, start))
         if clause[0] <= c.clause[0] and c.clause[1] <= clause[1]:
             if start <= c.end or not _AS_WELL_RE.search(doc.fspan(max(0, start - 8), start)):
@@ -302,6 +304,8 @@ def _among_them(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
     return out
 
 
+#: A demonstrative before an event noun: 'تلك الاشتباكات' is the event told, named again.
+_THOSE_RE = rx(r"(?<![^\W\d_])(?:تلك|هذه|هذا|ذلك)\s+(?:ال)?$")
 #: 'كما' or 'و' right before a verb told again: it opens a clause of its own, comma or not.
 _AS_WELL_RE = rx(r"(?<![^\W\d_])(?:كما|و)\s*$")
 #: A bare 'قصف' takes the weapon of the strike its article tells: the same action again.
