@@ -5,6 +5,8 @@ Every sentence here is invented, in the style of the news the tool reads.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.geo.extract.helpers import one, run
@@ -282,6 +284,8 @@ def test_the_towns_a_campaign_covered_are_its_places(gaz):
 
 
 def test_those_clashes_named_again_add_no_place(gaz):
-    body = ("سيطرت قسد على مدينة ذيبان اليوم بعد اشتباكات مع مقاتلين عشائريين في المدينة، وبدأت "
-            "تلك الاشتباكات بعد اعتقال قسد لقائد مجلسها في دير الزور.")
-    assert {i.place.id for i in run(gaz, body).incidents if i.type != "arrest"} == {"dhiban"}
+    body = ("الجدير بالذكر أن قسد سيطرت على مدينة ذيبان في السادس من الشهر الجاري، بعد اشتباكات مع "
+            "مقاتلين عشائريين في المدينة، وبدأت تلك الاشتباكات بعد اعتقال قسد لقائد مجلسها في "
+            "دير الزور.")
+    incs = run(gaz, body, published=dt.date(2023, 9, 25)).incidents
+    assert {i.place.id for i in incs if i.type == "armed_clash"} == {"dhiban"}
