@@ -364,17 +364,27 @@ def extract_in_order(articles: Iterable[Any], *, jobs: int, gazetteer: Any,
         ahead = pool.take(article)  # extracted by the worker that read it
         return None if ahead is None else Extracted(article, *ahead)
 
+    def ready() -> bool:
+        future = window[0][2]
+        return future is None or future.done()
+
     try:
         batch: list[tuple[Extracted | None, Any]] = []
         missed = 0
         for article in articles:
             done = known(article)
+            if done is not None and not batch and not window:
+                # nothing pending before it: handed on now, so the caller's work on it
+                # overlaps the workers' instead of waiting for the end (articles
+                # extracted where they were read all come this way)
+                yield done
+                continue
             batch.append((done, article))
             missed += done is None
             if missed >= chunk or len(batch) >= 8 * chunk:  # hits alone: bounded too
                 send(batch)
                 batch, missed = [], 0
-                while len(window) > jobs * _IN_FLIGHT:
+                while window and (len(window) > jobs * _IN_FLIGHT or ready()):
                     yield from finish()
         if batch:
             send(batch)

@@ -155,6 +155,27 @@ def test_no_pool_is_started_when_every_article_is_known(monkeypatch):
     assert [o.result for o in out] == ["0", "1", "2", "3", "4"]
 
 
+def test_known_outcomes_are_handed_on_before_the_rest_is_read():
+    """Outcomes known at once (cache hits, articles extracted where they were read) reach
+    the caller as they come, so its work overlaps the workers' instead of waiting for the
+    whole corpus; the order still holds when a worker's chunk comes between them."""
+    pulled = []
+
+    def articles():
+        for i in range(500):
+            pulled.append(i)
+            yield i
+
+    out = parallel.extract_in_order(articles(), jobs=2, gazetteer=None, lookup=str)
+    assert next(out).result == "0" and len(pulled) == 1
+    assert [o.result for o in out] == [str(i) for i in range(1, 500)]
+
+    known = {i: f"hit{i}" for i in range(40) if i != 7}
+    mixed = list(parallel.extract_in_order(range(40), jobs=2, gazetteer=None, extract=_double,
+                                           lookup=known.get, chunk=4))
+    assert [o.result for o in mixed] == [known.get(i, i * 2) for i in range(40)]
+
+
 def _die_at_5(item, gazetteer):
     if item == 5:
         os._exit(3)
