@@ -27,7 +27,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
-import pickle
 import tempfile
 import threading
 from array import array
@@ -37,6 +36,8 @@ from typing import Any
 
 from .merge import family_of
 from .model import ArticleResult, Base, Incident, Route
+from .placeref import PlacePickler as _Pickler
+from .placeref import PlaceUnpickler as _Unpickler
 from .stored import ColumnStore
 
 __all__ = ["ListShelf", "ResultShelf", "SPILL_AFTER"]
@@ -392,26 +393,3 @@ def _share_strings(incidents: list[Incident], canon: dict[Any, Any]) -> None:
         inc.sources = [dataclasses.replace(s, outlet=one(s.outlet, s.outlet),
                                            published=one(s.published, s.published))
                        for s in inc.sources]
-
-
-class _Pickler(pickle.Pickler):
-    """Writes a gazetteer place as its id (only the very object the gazetteer holds)."""
-
-    def __init__(self, file: io.BytesIO, places: Mapping[str, Any]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._places = places
-
-    def persistent_id(self, obj: Any) -> str | None:  # noqa: D102 - pickle's hook
-        pid = getattr(obj, "id", None)
-        if type(pid) is str and hasattr(obj, "name_ar") and self._places.get(pid) is obj:
-            return pid
-        return None
-
-
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, places: Mapping[str, Any]) -> None:
-        super().__init__(file)
-        self._places = places
-
-    def persistent_load(self, pid: Any) -> Any:  # noqa: D102 - pickle's hook
-        return self._places[pid]

@@ -352,3 +352,14 @@ def test_an_article_a_decision_edits_is_extracted_as_edited_not_as_read(tmp_path
     assert [i.date for i in two.incidents] == ["2022-10-07"]  # 'أمس' of the decided date
     assert layer_bytes(two) == layer_bytes(
         run_pipeline(tmp_path / "corpus", use_cache=False, review=store, jobs=1))
+
+
+def test_results_from_workers_hold_the_run_s_own_places():
+    """Places travel by id (geo.placeref): what the merge and layers compare is the very
+    object the gazetteer holds, as at one job, not an equal copy per result."""
+    from gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    two = run_pipeline(SEEDS, gazetteer=gaz, use_cache=False, jobs=2)
+    places = [m.place for r in two.results.values() for m in r.mentions if m.place is not None]
+    assert places and all(p is gaz.places[p.id] for p in places)
