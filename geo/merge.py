@@ -147,13 +147,22 @@ class _Probe:
     vague_place: bool  # no place, or an area: it may be any event inside
 
 
-def _probe(inc: Incident) -> _Probe:
+def _probe(inc: Incident, nights: dict[str, bool]) -> _Probe:
+    """``nights``: :func:`says_night` of each text seen in this merge (why: an article's
+    sentences are the evidence of several of its incidents, and copies repeat them)."""
     family = _family(inc.type)
     words = _FAMILY_NEEDS_WORD.get(family, ())
-    night = says_night(inc.date_text) or any(says_night(s.evidence) for s in inc.sources)
+    night = any(_night(text, nights) for text in (inc.date_text, *(s.evidence for s in inc.sources)))
     return _Probe(inc, frozenset(articles_of(inc)), _actor_keys(tuple(inc.actors)), family,
                   bool(words) and _says([inc], words), night,
                   inc.place is None or is_area(inc.place))
+
+
+def _night(text: str, nights: dict[str, bool]) -> bool:
+    found = nights.get(text)
+    if found is None:
+        found = nights[text] = says_night(text)
+    return found
 
 
 @dataclass(slots=True)
@@ -477,8 +486,9 @@ def merge_incidents(incidents: Sequence[Incident], *, max_km: float = 60.0,
                          "must be >= 0")
     clusters: list[_Cluster] = []
     index = _Index(tolerance_days)
+    nights: dict[str, bool] = {}  # texts the incidents hold: held no longer than they are
     for inc in sorted(incidents, key=_visit_order):
-        probe = _probe(inc)
+        probe = _probe(inc, nights)
         vague = inc.date_precision != "day" or probe.vague_place
         fits: list[tuple[tuple, int, bool]] = []
         for idx in sorted(index.candidates(inc, probe.family)):

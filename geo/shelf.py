@@ -27,7 +27,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
-import pickle
 import tempfile
 import threading
 from array import array
@@ -37,6 +36,8 @@ from typing import Any
 
 from .merge import family_of
 from .model import ArticleResult, Base, Incident, Route
+from .placeref import PlacePickler as _Pickler
+from .placeref import PlaceUnpickler as _Unpickler
 from .stored import ColumnStore
 
 __all__ = ["ListShelf", "ResultShelf", "SPILL_AFTER"]
@@ -190,6 +191,9 @@ class ResultShelf(Mapping[str, ArticleResult]):
         """Every result's incidents, one family (:func:`geo.merge.family_of`) at a time, in
         order (for :func:`geo.merge.merge_families`): from disk, only that family's are read.
         Incidents read back share their repeated words, as those extracted in memory do."""
+        if not self.on_disk:  # every result held: one pass, not one per family
+            yield from self._families_held()
+            return
         canon: dict[Any, Any] = {}
         others = [aid for aid, record in self._index.items()
                   if record < 0 or not self._records.is_result(record)]
@@ -197,6 +201,17 @@ class ResultShelf(Mapping[str, ArticleResult]):
                               *(family_of(i.type) for aid in others
                                 for i in getattr(self[aid], "incidents", ()))}):
             yield self._family(family, canon)
+
+    def _families_held(self) -> Iterator[list[Incident]]:
+        """:meth:`incidents_by_family` of a shelf that holds every result as an object:
+        each family's incidents gathered in one walk of the results (a walk per family
+        cost a run of 1,000 real articles ~15 ms of its merge), each let go once given."""
+        groups: dict[str, list[Incident]] = {}
+        for article_id in self._index:
+            for incident in getattr(self._memory[article_id], "incidents", ()):
+                groups.setdefault(family_of(incident.type), []).append(incident)
+        for family in sorted(groups):
+            yield groups.pop(family)
 
     def _family(self, family: str, canon: dict[Any, Any]) -> list[Incident]:
         found: list[Incident] = []
@@ -378,26 +393,3 @@ def _share_strings(incidents: list[Incident], canon: dict[Any, Any]) -> None:
         inc.sources = [dataclasses.replace(s, outlet=one(s.outlet, s.outlet),
                                            published=one(s.published, s.published))
                        for s in inc.sources]
-
-
-class _Pickler(pickle.Pickler):
-    """Writes a gazetteer place as its id (only the very object the gazetteer holds)."""
-
-    def __init__(self, file: io.BytesIO, places: Mapping[str, Any]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._places = places
-
-    def persistent_id(self, obj: Any) -> str | None:  # noqa: D102 - pickle's hook
-        pid = getattr(obj, "id", None)
-        if type(pid) is str and hasattr(obj, "name_ar") and self._places.get(pid) is obj:
-            return pid
-        return None
-
-
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, places: Mapping[str, Any]) -> None:
-        super().__init__(file)
-        self._places = places
-
-    def persistent_load(self, pid: Any) -> Any:  # noqa: D102 - pickle's hook
-        return self._places[pid]

@@ -16,8 +16,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from geo.names import visible, visible_deep
+from geo.names import _visible_deep, visible, visible_deep
 from tests.geo.test_cli import ROOT
 from tests.geo.test_pipeline import SEEDS
 
@@ -49,6 +51,21 @@ def test_visible_shows_each_undecodable_byte():
     assert visible(os.fsdecode(RAW_NAME)) == SHOWN
     assert visible("a\ud800b") == "a<U+D800>b"
     assert visible_deep({"f": [os.fsdecode(b"\x80.txt")]}) == {"f": ["\\x80.txt"]}
+
+
+_TEXT = st.text(st.sampled_from(["a", "\\", "u", "d", "c", "8", "ق", "😀", "\udc80", "\ud800"]))
+_JSONISH = st.recursive(st.none() | st.integers() | st.floats() | _TEXT,
+                        lambda inner: st.lists(inner, max_size=3) | st.tuples(inner, inner)
+                        | st.dictionaries(_TEXT, inner, max_size=3), max_leaves=12)
+
+
+@given(st.dictionaries(_TEXT, _JSONISH, max_size=3) | st.lists(_JSONISH, max_size=3))
+def test_visible_deep_gives_what_walking_every_string_gives(value):
+    """The JSON check that skips the walk of a report with nothing to escape changes
+    nothing: the same value, and the very object when nothing needed escaping."""
+    walked = _visible_deep(value)
+    got = visible_deep(value)
+    assert repr(got) == repr(walked) and (got is value) == (walked is value)
 
 
 def test_build_reads_a_non_utf8_file_name_and_shows_it_escaped(corpus, tmp_path):

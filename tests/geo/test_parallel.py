@@ -155,6 +155,27 @@ def test_no_pool_is_started_when_every_article_is_known(monkeypatch):
     assert [o.result for o in out] == ["0", "1", "2", "3", "4"]
 
 
+def test_known_outcomes_are_handed_on_before_the_rest_is_read():
+    """Outcomes known at once (cache hits, articles extracted where they were read) reach
+    the caller as they come, so its work overlaps the workers' instead of waiting for the
+    whole corpus; the order still holds when a worker's chunk comes between them."""
+    pulled = []
+
+    def articles():
+        for i in range(500):
+            pulled.append(i)
+            yield i
+
+    out = parallel.extract_in_order(articles(), jobs=2, gazetteer=None, lookup=str)
+    assert next(out).result == "0" and len(pulled) == 1
+    assert [o.result for o in out] == [str(i) for i in range(1, 500)]
+
+    known = {i: f"hit{i}" for i in range(40) if i != 7}
+    mixed = list(parallel.extract_in_order(range(40), jobs=2, gazetteer=None, extract=_double,
+                                           lookup=known.get, chunk=4))
+    assert [o.result for o in mixed] == [known.get(i, i * 2) for i in range(40)]
+
+
 def _die_at_5(item, gazetteer):
     if item == 5:
         os._exit(3)
@@ -331,3 +352,14 @@ def test_an_article_a_decision_edits_is_extracted_as_edited_not_as_read(tmp_path
     assert [i.date for i in two.incidents] == ["2022-10-07"]  # 'أمس' of the decided date
     assert layer_bytes(two) == layer_bytes(
         run_pipeline(tmp_path / "corpus", use_cache=False, review=store, jobs=1))
+
+
+def test_results_from_workers_hold_the_run_s_own_places():
+    """Places travel by id (geo.placeref): what the merge and layers compare is the very
+    object the gazetteer holds, as at one job, not an equal copy per result."""
+    from gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    two = run_pipeline(SEEDS, gazetteer=gaz, use_cache=False, jobs=2)
+    places = [m.place for r in two.results.values() for m in r.mentions if m.place is not None]
+    assert places and all(p is gaz.places[p.id] for p in places)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from gazetteer import load_gazetteer
 from geo import shelf as shelf_module
 from geo.export import write_json
 from geo.pipeline import run_pipeline
+from geo.report import _relative_path
 from geo.shelf import ListShelf
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -28,3 +31,16 @@ def test_a_large_runs_report_lists_wait_on_disk_and_write_the_same_bytes(tmp_pat
         assert kept[name] == held[name]
     assert kept["totals"] == held["totals"] and kept_bytes == held_bytes
     assert held["totals"]["articles"] == len(kept["articles"]) > 0
+
+
+@pytest.mark.parametrize("folder, path", [
+    ("seeds", "seeds/a.txt"), ("/tmp/c", "/tmp/c/sub/a.txt"), ("/tmp/c", "/tmp/cd/a.txt"),
+    ("/tmp/c", "/tmp/c//a.txt"), ("/tmp/c", "/tmp/c/./a.txt"), ("/tmp/c", "/tmp/c/../a.txt"),
+    ("c", "c/b/"), (".", "a.txt"), ("/", "/a.txt"), ("/tmp/c", Path("/tmp/c/a.txt"))])
+def test_a_file_is_named_relative_to_the_corpus_as_pathlib_names_it(folder, path):
+    """The text shortcut for plain paths below the corpus gives pathlib's answer."""
+    try:
+        expected = Path(path).relative_to(Path(folder)).as_posix()
+    except ValueError:
+        expected = Path(path).name
+    assert _relative_path(Path(folder), path) == expected
