@@ -65,8 +65,6 @@ _MAP = {
     "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
     "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u205f": " ",
     "\u3000": " ", "\t": " ",
-    # a hashtag's marks ('#مخيم_الهول', '#تل_تمر'): the words it joins are read as words
-    "#": " ", "_": " ",
 }
 # Arabic-Indic and Persian digits -> ASCII
 _MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
@@ -115,15 +113,24 @@ _DOTTED_WORD_RE = re.compile(f"\\.(?:(?<={_LETTER}\\.)|(?<={_LETTER}\u0640\\.)"
                              f"(?=\u0640*{_LETTER})(?:(?<=\u0640\\.)|(?=\u0640))")
 
 
+#: A hashtag's marks ('#مخيم_الهول', '#تل_تمر', 'داخل #مخيم _الهول'): a '#' opening a word and
+#: an '_' joining a letter (or a space) to the next letter. Not in code or a handle
+#: ('window.__x', 'user_24'): there the marks stay, and so do the sentence's bounds.
+_HASHTAG_MARK_RE = re.compile(r"(?<!\S)#(?=[^\W\d_])|(?:(?<=[^\W\d_])|(?<=\s))_(?=[^\W\d_])")
+
+
 def mended(text: str) -> str:
     """``text`` as a reader reads its typography, one character for one so every offset
     still maps: a quotation mark glued between two words is the space the page left out
     ('وناحية”تل تمر”' is 'وناحية تل تمر', 'ميليشيات"قسد"' two words; after a clitic alone
     it stays, to be deleted with the other quotes: 'لـ"قسد"' is 'لقسد'); a dot inside a
-    stretched word is a tatweel, deleted with it ('طـ.ـردوا الدورية' is 'طردوا الدورية').
+    stretched word is a tatweel, deleted with it ('طـ.ـردوا الدورية' is 'طردوا الدورية');
+    a hashtag's marks are spaces ('#تل_تمر' is 'تل تمر').
     """
     if "\u0640." in text or ".\u0640" in text:
         text = _DOTTED_WORD_RE.sub("\u0640", text)
+    if "#" in text or "_" in text:
+        text = _HASHTAG_MARK_RE.sub(" ", text)
     if _A_QUOTE(text) is None:  # (one search, not one per quotation mark: fold() asks
         return text  # this of every name)
     spaces = []

@@ -309,6 +309,21 @@ def _mended_reference(text: str) -> str:
     glued = regex.compile(r"(?<=[^\W\d_])[" + _QUOTE_CHARS + r"](?=[^\W\d_])")
     if "\u0640." in text or ".\u0640" in text:
         text = dotted.sub("\u0640", text)
+
+    def letter(c: str) -> bool:
+        return c.isalnum() and not c.isdecimal()
+
+    # a hashtag's marks, one character at a time: '#' opening a word, '_' after a letter or
+    # a space and before a letter
+    marks = list(text)
+    for i, ch in enumerate(text):
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        prev = text[i - 1] if i else ""
+        if ch == "#" and (not prev or prev.isspace()) and letter(nxt):
+            marks[i] = " "
+        if ch == "_" and prev and (letter(prev) or prev.isspace()) and letter(nxt):
+            marks[i] = " "
+    text = "".join(marks)
     chars = list(text)
     for m in glued.finditer(text):
         token = regex.compile(r"[^\W\d_]+$").search(text, max(0, m.start() - 12), m.start())
@@ -319,7 +334,7 @@ def _mended_reference(text: str) -> str:
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(["ق", "س", "د", "ل", "لـ", "بـ", "و", "ال", "\u0640", ".", '"', "\u201c",
-                                 "\u201d", "«", "»", "\u2033", " ", "1", "x", "_", "قسد", "ناحية"]),
+                                 "\u201d", "«", "»", "\u2033", " ", "1", "x", "_", "#", "قسد", "ناحية"]),
                 max_size=40))
 def test_mended_reads_as_the_patterns_first_written(pieces) -> None:
     from gazetteer.normalize import mended
@@ -370,3 +385,24 @@ def _latin_key_as_first_written(name: str) -> str:
 @given(st.text(alphabet="alQqmishiyeh -'āĀşé\u0301ou", max_size=30))
 def test_latin_key_is_the_key_first_written(name: str) -> None:
     assert latin_key(name) == _latin_key_as_first_written(name)
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("داخل #مخيم_الهول", "داخل  مخيم الهول"),
+    ("بلدة #تل_تمر", "بلدة  تل تمر"),
+    ("داخل #مخيم _الهول", "داخل  مخيم  الهول"),
+])
+def test_a_hashtag_reads_as_its_words(text, read):
+    from gazetteer.normalize import mended
+
+    assert mended(text) == read
+
+
+@pytest.mark.parametrize("text", ["javascript:window.__pwned=5", "@raqqa_24", "x#y", "#24", "a_1"])
+def test_code_and_handles_keep_their_marks(text):
+    """Not a hashtag: the marks stay, so no sentence bound appears where the page had none
+    ('window.__pwned' folded to 'window.  pwned' would end a sentence at the dot)."""
+    from gazetteer.normalize import fold, mended
+
+    assert mended(text) == text
+    assert (fold(text).count("_"), fold(text).count("#")) == (text.count("_"), text.count("#"))
