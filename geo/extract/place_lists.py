@@ -75,6 +75,10 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
     # a present-tense verb may tell a habit, unless its sentence dates it ('منذ ليلة أمس
     # والمدفعية التركية تستهدف مناطق كوباني ومناطق أخرى في عامودا والدرباسية')
     habit = c.form == "present" and not doc.in_sentence(doc.dates, c.sentence)
+    if c.type in _SPLITTING_MOVES and not c.anaphoric and found[0] is not None:
+        parts = _split_destinations(doc, c, {found[0].id})
+        if parts:
+            return [found, *parts]
     covers = c.anaphoric and _COVERED_RE.match(doc.fspan(c.end, c.end + 30)) is not None
     if best is None or found[0] is None or c.type not in SPLIT_TYPES or habit or (
             c.anaphoric and not covers):
@@ -111,6 +115,40 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
 #: referred to, and the places it reached, each a place of it.
 _COVERED_RE = rx(r"\s*(?:(?:الامنيه|العسكريه|الامني|العسكري)\s+)?(?:قد\s+)?[وف]?"
                  r"(?:شملت|شمل|تشمل|يشمل|طالت|طال|امتدت|امتد)(?![^\W\d_])")
+
+
+#: Moves whose column may split on its way, each part to a destination of its own.
+_SPLITTING_MOVES = frozenset({"convoy", "deployment"})
+#: 'انقسم إلى عدة أرتال توزعت باتجاه ...', 'تفرقت', 'توزعت على': the column split up.
+_SPLIT_UP_RE = rx(r"(?<![^\W\d_])[وف]?(?:انقسم|انقسمت|توزع|توزعت|تفرق|تفرقت|تقسم|تقسمت)(?![^\W\d_])")
+#: Where a part went: 'باتجاه', 'إلى', 'نحو', a few words before the place.
+_PART_TOWARDS_RE = rx(r"(?<![^\W\d_])(?:الي|باتجاه|نحو|صوب)(?:\s+\S+){0,4}\s*$")
+
+
+def _split_destinations(doc: Doc, c: Candidate, seen: set[str]) -> list[PlaceFound]:
+    """The destinations of the parts a convoy split into, told after it in its sentence
+    ('انقسم إلى عدة أرتال توزعت باتجاه قواعد التحالف في بلدة رميلان، وقسم اتجه إلى مدينة
+    الحسكة، بينما اتجه قسم آخر إلى منطقة الشدادي'): one movement at each, as a reader maps
+    them. A column that goes through several places without splitting is one move."""
+    s = c.sentence
+    split = _SPLIT_UP_RE.search(s.folded, _fpos(s, c.end))
+    if split is None:
+        return []
+    lo = s.to_original(split.end(), split.end())[0]
+    usable = doc.in_sentence(doc.usable, s)
+    out: list[PlaceFound] = []
+    for m in usable:
+        if m.start < lo or is_qualifier(doc, m, usable) or is_actor_word(doc, m):
+            continue
+        if not _PART_TOWARDS_RE.search(doc.fspan(max(lo, m.start - 40), m.start)):
+            continue
+        place = site_or_place(doc, m)
+        if place.id in seen or is_macro_region(place):
+            continue
+        seen.add(place.id)
+        gp, approx = precision_of(doc, m)
+        out.append((place, gp, approx, m.text, "where one part of the split column went", True))
+    return out
 
 
 def _coordinated(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:

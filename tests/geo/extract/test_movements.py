@@ -202,3 +202,16 @@ def test_a_helicopter_landing_with_no_force_named_is_no_movement(gaz):
 def test_forces_brought_in_are_a_deployment(gaz):
     body = "واستجلبت قوات سوريا الديمقراطية تعزيزات عسكرية إلى محيط مدينة الرقة اليوم."
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "raqqa")]
+
+
+def test_a_convoy_that_split_is_a_movement_at_each_destination(gaz):
+    body = ("دخل رتل للتحالف الدولي اليوم من معبر الوليد، وعقب دخوله انقسم إلى عدة أرتال توزعت "
+            "باتجاه قواعد التحالف في بلدة رميلان، وقسم اتجه إلى مدينة الحسكة، بينما اتجه قسم آخر "
+            "إلى منطقة الشدادي.")
+    places = {i.place.id for i in run(gaz, body).incidents if i.type == "convoy"}
+    assert {"rmelan", "hasakah", "shaddadi"} <= places
+
+
+def test_a_convoy_through_several_towns_without_splitting_is_one_move(gaz):
+    body = "وصل رتل أمريكي اليوم إلى قاعدة الشدادي قادماً من رميلان عبر مدينة الحسكة."
+    assert len([i for i in run(gaz, body).incidents if i.type == "convoy"]) == 1
