@@ -328,6 +328,12 @@ def _prefix_ok(text: str, start: int) -> bool:
     return text[k:start] in _PREFIXES
 
 
+#: A sentence opening on 'كان' with the event's past verb a few words on ('كانت قسد فرضت
+#: سيطرتها على بلدة الدشيشة', 'وكانت هذه القوات بدأت هجوماً'): the pluperfect without its
+#: 'قد', background told before the news.
+_PLUPERFECT_OPEN_RE = rx(r"\W*[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,6}$")
+
+
 def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate | None:
     """The candidate of a trigger match, or None when its use or its sentence rules it out."""
     text = s.folded
@@ -373,7 +379,8 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     start, end = s.to_original(m.start(), m.end())
     first_word = m.start() + len(m.group(0).split(" ")[0])
     verb_end = s.to_original(m.start(), first_word)[1]
-    past = background(text, m.start()) or (noun and earlier_event(text, m.end()))
+    past = background(text, m.start()) or (noun and earlier_event(text, m.end())) or (
+        trig.form == "verb" and _PLUPERFECT_OPEN_RE.match(text, 0, m.start()) is not None)
     retold = (tallied or summed_up(text, m.start()) or nth_time(text, m.start())
               or (past and not _dated(doc, s) and not _RECENT_RE.search(text)) or _history(doc, s))
     return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),

@@ -81,6 +81,12 @@ def test_undated_background_beside_the_news_is_no_new_incident(gaz):
     assert _types(gaz, body) == [("patrol_obstruction", "tal_tamr")]
 
 
+def test_the_pluperfect_without_qad_is_background_too(gaz):
+    body = ("أوقف حاجز للجيش السوري رتلاً أمريكياً في بلدة تل تمر يوم الأحد.\n"
+            "وكانت قوات سوريا الديمقراطية فرضت سيطرتها على بلدة الدشيشة بريف الحسكة.")
+    assert _types(gaz, body) == [("patrol_obstruction", "tal_tamr")]
+
+
 def test_dated_background_is_an_earlier_incident_of_its_own(gaz):
     body = ("هبطت طائرة شحن أمريكية في مطار القامشلي يوم الأحد.\n"
             "وكانت القوات الأمريكية قد انسحبت من قاعدة صرين قبل أربعة أيام.")
