@@ -91,7 +91,10 @@ def test_map_view_survives_filter_change_reload_and_back(dashboard, browser_page
     _map_frame(page)
     assert _map_view(page, [36.9, 40.8, 9]) == pytest.approx([36.9, 40.8, 9], abs=0.01)
     assert _params(page).get("conf") == "0.05"
-    # browser Back steps to the view before
+    # browser Back steps to the view before, once the reloaded page has finished its run (as
+    # a person would press it: a Back during the reload's own run raced its link writing)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
+    page.wait_for_timeout(1000)
     page.go_back()
     params = _wait_params(page, {"z": "10"})
     assert params.get("z") == "10", params
