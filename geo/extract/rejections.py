@@ -77,6 +77,8 @@ _BREAK_RE = re.compile(r"[،,:؛;«»\"()]")
 #: counts, right after the relative pronoun (the count is summed up, not told).
 _COUNTED_RE = rx(r"(?<![^\W\d_])(?:[وفب]?عدد|[وفب]?اجمالي|(?:ال)?حصيله)(?: \S+){1,4} "
                  r"(?:الذين|اللذين|اللواتي|التي|الذي)(?: (?:تمت|تم|جرت|جري))? $")
+#: How far before a trigger that count may begin (six words): the search reads only that tail.
+_COUNTED_REACH = 120
 
 
 def rejected(text: str, start: int, end: int) -> bool:
@@ -97,7 +99,7 @@ def rejected(text: str, start: int, end: int) -> bool:
         return True  # an anniversary, an opinion, a condemnation: talk about events
     if DESCRIPTION_RE.match(text):
         return True  # 'وتقع مدينة جرابلس في ... وتتمركز على الضفة': geography, not news
-    if _COUNTED_RE.search(before):
+    if _COUNTED_RE.search(before, max(0, len(before) - _COUNTED_REACH)):
         return True  # 'عدد مسلحي داعش الذين تمت تصفيتهم منذ ...': a count, not one event
     clause = clause_of(text, start)
     if _may(_DENIAL, text) and (DENIAL_RE.search(text, clause[0], start) or _opens_denial(text, start)) \

@@ -291,7 +291,8 @@ def _drop_dated_widgets(lines: list[str], keep: list[bool]) -> None:
     for i, line in enumerate(lines):
         if not line:
             continue
-        if keep[i] and _headline_like(line) and glued_date_prefix(match_key(line)):
+        if keep[i] and line[:1].isdecimal() and _headline_like(line) \
+                and glued_date_prefix(match_key(line)):
             run.append(i)
             continue
         _drop_run(run, keep)
@@ -442,18 +443,20 @@ def _paragraphs(lines: list[str], keep: list[bool], out: Stripped) -> str:
     paragraphs: list[str] = []
     width = _wrap_width(lines, keep)
     joinable = False
+    story = False  # a paragraph of the story itself is kept: no dateline is looked for after it
     for i, line in enumerate(lines):
         if not line:
             joinable = False
             continue
         if not keep[i]:
             continue
-        if not out.dateline and not any(_is_story_paragraph(p) for p in paragraphs):
+        if not out.dateline and not story:
             line = _take_dateline_prefix(line, i, out)
         if joinable and paragraphs:
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
+        story = story or _is_story_paragraph(paragraphs[-1])
         joinable = bool(width) and len(line) >= 0.8 * width and \
             not line.endswith(tuple(_TERMINAL + ":"))
     return "\n\n".join(paragraphs)
