@@ -47,6 +47,9 @@ _BODY_WORDS = {
     "مجلس", "لواء", "كتيبه", "كتائب", "فرقه", "تجمع", "تنسيقيه", "اتحاد", "حزب", "مكتب", "هيئه",
     "حركه", "قطاع", "فوج",
 }
+#: Words naming a street or a square after a town ('شارع تل أبيض' in Raqqa, 'دوار الحسكة'
+#: in Qamishli): the place is part of a name inside another town, not where the story happens.
+_STREET_WORDS = frozenset({"شارع", "دوار", "جاده"})
 #: Bodies that are one only with an adjective after the name ('مجلس دير الزور العسكري'); the
 #: others are with any place after them ('لواء القامشلي').
 _BODY_NEEDS_AFTER = frozenset({"مجلس", "مكتب", "قطاع", "فوج", "هيئه"})
@@ -114,7 +117,7 @@ class NameCues(NamedTuple):
     cue_kind: str  # the kind its kind word names ('' when none)
     near: bool  # a precision word stands before it ('ريف', 'قرب' ...): geo precision 2
     near_word: str
-    role: str  # location, timezone, media, body, person or dateline
+    role: str  # location, timezone, media, body, street, person or dateline
 
 
 class _WordFacts(NamedTuple):
@@ -128,6 +131,7 @@ class _WordFacts(NamedTuple):
     body: bool  # it names a body ('مجلس', 'لواء' ...)
     body_needs_after: bool  # ... of a kind that is one only with an adjective after the name
     given: bool  # it may be a given name before a surname-like place name (:func:`_is_person_name`)
+    street: bool  # it names a street or a square ('شارع', 'دوار')
 
 
 _FACTS: dict[str, _WordFacts] = {}
@@ -146,7 +150,8 @@ def _facts(word: str) -> _WordFacts:
         body_forms = {*forms, forms[1].removeprefix("ال")} & _BODY_WORDS
         facts = _FACTS[word] = _WordFacts(
             cue, near, passes, _is_media_word(word), bool(body_forms),
-            bool(body_forms & _BODY_NEEDS_AFTER), _may_be_given(word))
+            bool(body_forms & _BODY_NEEDS_AFTER), _may_be_given(word),
+            bool({*forms, forms[1].removeprefix("ال")} & _STREET_WORDS))
     return facts
 
 
@@ -197,6 +202,8 @@ def _role(raw: RawMatch, folded: FoldedText, before: list[str], last: _WordFacts
     if last is not None and last.body and (
             not last.body_needs_after or _BODY_AFTER.match(text[end:end + 24])):
         return "body"
+    if last is not None and last.street:
+        return "street"
     if (last is not None and last.given and _is_person_name(raw, before, text, titles)) or (
             may_name_a_person(raw, before, text) and
             _PERSONS().is_person_at(text, word_start, start, end)):

@@ -115,7 +115,8 @@ class Mention:
     ambiguous); it is then listed for review, never dropped. ``approximate``
     is True when the point is a parent area standing in for an unknown place.
     ``role`` says why a known name is not a location of the story
-    ("dateline", "timezone", "metonymy", "outside") or is "location".
+    ("dateline", "timezone", "media", "body", "street", "person", "metonymy", "outside") or
+    is "location".
     """
 
     start: int

@@ -261,7 +261,8 @@ def _decide(p: _Pending, index: int, folded: FoldedText, names: _Names,
 _ROLE_CUES = {"timezone": "time zone of a clock time, not a place in the story",
               "media": "name of a media outlet",
               "body": "part of the name of a unit or council, not a place in the story",
-              "person": "part of a person's name, not a place in the story"}
+              "person": "part of a person's name, not a place in the story",
+              "street": "part of the name of a street or a square, not a place in the story"}
 
 
 def _single(place: Place, cue_kind: str, near: bool,
@@ -447,8 +448,11 @@ def _crossing_named_elsewhere(folded: FoldedText, mentions: list[Mention], gaz: 
             starts = [x.start for x in by_start]
         lo, hi = _sentence_of(text, m.start, m.end)
         window = by_start[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+        # a region of the country ('إلى شمال سوريا عبر معبر سيمالكا') lies in no governorate:
+        # it ties the crossing to no other area
         others = [x for x in window if x is not m and x.place is not None
-                  and x.role == "location" and x.place.in_area and x.place.id != place.id]
+                  and x.role == "location" and x.place.in_area and x.place.id != place.id
+                  and x.place.governorate]
         if not others or any(x.place.governorate == place.governorate for x in others):
             continue
         if len({x.place.governorate for x in others}) != 1:

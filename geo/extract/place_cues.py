@@ -182,9 +182,16 @@ _BETWEEN_RE = rx(r"(?<![^\W\d_])(?:(?:ال)?(?:واصل|رابط|ممتد|فاص
                  r"(?:[^\s.,]+(?:\s+[^\s.,]+)?\s+و\s*(?:(?:ال)?(?:مدينه|بلده|قريه)\s+)?)?$")
 
 
+#: Where a road leads: 'على الطريق المؤدي لمدينة الحسكة', 'الطريق الذاهب إلى عامودا'.
+_LEADING_TO_RE = rx(r"(?<![^\W\d_])(?:ال)?طريق\s+(?:ال)?(?:مؤدي|موصل|ذاهب|متجه)\s+(?:الي\s+|ل\s*)"
+                    r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه)\s+)?$")
+
+
 def road_end(doc: Doc, m: Mention) -> bool:
-    """Whether ``m`` is an end of a road or a line told by the towns it joins."""
-    return bool(_BETWEEN_RE.search(doc.fspan(max(0, m.start - 60), m.start)))
+    """Whether ``m`` is an end of a road or a line told by the towns it joins, or the town
+    a road leads to ('نقطة جنوب بلدة الدرباسية، على الطريق المؤدي لمدينة الحسكة')."""
+    before = doc.fspan(max(0, m.start - 60), m.start)
+    return bool(_BETWEEN_RE.search(before) or _LEADING_TO_RE.search(before))
 
 
 #: A road named by the towns it joins: 'طريق الحسكة - الرقة', 'الطريق الدولي الحسكة- الرقة- حلب'.

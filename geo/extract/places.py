@@ -94,6 +94,10 @@ _ENTER_RE = rx(r"(?:دخل|دخلت|دخلوا|يدخل|تدخل|دخول)(?![^\
 _FROM_RE = rx(r"(?<![^\W\d_])من\s+(?:(?:ال)?معبر\s+)?$")
 #: The kind word before an oil or gas field's name ('حقل', 'وحقل', 'حقل غاز').
 _FIELD_WORD_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:حقل|حقول|معمل)(?: (?:نفط|غاز|النفط|الغاز))?\s*$")
+#: Movements, and the arrival verbs that open a trigger: where such a movement came from
+#: ('قادمة من مدينة عامودا') is not where it arrived.
+_MOVES = frozenset({"patrol", "convoy", "deployment"})
+_ARRIVAL_RE = rx(r"[وف]?(?:وصل|وصول|دخل|دخول)")
 #: Kinds of place a site may be named through.
 SETTLEMENT_KINDS = frozenset({"village", "town", "city", "capital", "neighbourhood"})
 
@@ -120,6 +124,10 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
     if c.type == "patrol_obstruction":  # stopped on its way: not where it went nor came from
         candidates = [m for m in candidates if not (
             heading_to(doc, m) or ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start)))]
+    elif c.type in _MOVES and _ARRIVAL_RE.match(c.word):
+        # 'وصلت دورية روسية إلى مفرق قرية حطين، قادمة من مدينة عامودا': it arrived elsewhere
+        candidates = [m for m in candidates
+                      if not ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start))]
     ends = [m for m in candidates if road_end(doc, m)]
     if ends and any(m not in ends and m.place.kind not in AREA_KINDS for m in candidates):
         # 'حتى مفرق قرية تل بيدر الواصل بين مدينتي الدرباسية والحسكة': the road's, not the event's

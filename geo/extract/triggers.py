@@ -362,6 +362,9 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     anaphoric = anaphoric or (ctype == "patrol" and not s.lead and _SWEEP_RE.match(m.group(0))
                               is not None and (_kind_told_before(doc, s, "explosion")
                                                or _kind_told_before(doc, s, "armed_clash")))
+    # 'مشيرة إلى أن هذه التعزيزات تأتي في إطار ...': a word pointed at by a demonstrative is
+    # the event told before, whatever its row's form
+    anaphoric = anaphoric or _THIS_RE.search(text, max(0, m.start() - 10), m.start()) is not None
     # 'التي كان الهجوم يستهدف مقر قيادتها': a verb whose subject is a noun referring back
     anaphoric = anaphoric or (m.group(0)[:1] in "يت" and _NOUN_SUBJECT_RE.search(
         text, max(0, m.start() - 24), m.start()) is not None)
@@ -396,6 +399,8 @@ _TOPIC_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:في\s*ما|فيما)\s+يتعلق\s+
 #: Movements a text may name only as the moment something else happened.
 _PASSING_TYPES = frozenset({"convoy", "patrol"})
 #: An event noun with the article right before a present-tense verb, its subject: 'كان الهجوم يستهدف'.
+#: A demonstrative right before a trigger word: 'هذه التعزيزات', 'تلك الهجمات'.
+_THIS_RE = rx(r"(?<![^\W\d_])(?:هذه|هذا|تلك|ذلك|هاتين|هذين)\s+(?:ال)?$")
 _NOUN_SUBJECT_RE = rx(r"(?<![^\W\d_])(?:كان|كانت)?\s*ال(?:هجوم|غاره|ضربه|قصف|عمليه|استهداف|تفجير|انفجار)\s+$")
 #: 'خلال', 'أثناء', 'لدى', 'عند' right before the movement's words ('في حين', 'بينما': whereas).
 _WHILE_RE = rx(r"(?<![^\W\d_])[وف]?(?:خلال|اثناء|لدي|عند)\s+$")

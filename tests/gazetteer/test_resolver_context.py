@@ -64,6 +64,8 @@ def test_a_name_tied_to_a_far_place_is_another_place_of_that_name(gaz, text) -> 
     "عبرت الشاحنات معبر النخيل على الحدود مع العراق.",
     # named in the same sentence, not tied to it: the known place stands
     "قصفت مسيرة معبر النخيل ثم استهدفت مواقع في ريف الحسكة.",
+    # a region of the country lies in no governorate: no other area to tie the crossing to
+    "وصلت معدات عسكرية إلى شرق سوريا عبر معبر النخيل الحدودي.",
 ])
 def test_the_known_place_stands_without_a_tie(gaz, text) -> None:
     [m] = _at(gaz, text, "معبر النخيل")
@@ -104,6 +106,15 @@ def test_a_close_tie_keeps_the_known_place(gaz) -> None:
 def test_a_place_inside_a_body_name_is_not_a_location(gaz, text, name) -> None:
     [m] = _at(gaz, text, name)
     assert m.role == "body" and m.place is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("اشتباكات تدور في حي الأندلس وشارع تل أبيض شمال المدينة.", "تل أبيض"),
+    ("تجمع المحتجون عند دوار الحسكة وسط مدينة القامشلي.", "الحسكة"),
+])
+def test_a_place_naming_a_street_is_not_a_location(gaz, text, name) -> None:
+    [m] = _at(gaz, text, name)
+    assert m.role == "street" and m.place is None
 
 
 def test_a_council_word_alone_keeps_the_place(gaz) -> None:

@@ -215,3 +215,42 @@ def test_a_convoy_that_split_is_a_movement_at_each_destination(gaz):
 def test_a_convoy_through_several_towns_without_splitting_is_one_move(gaz):
     body = "وصل رتل أمريكي اليوم إلى قاعدة الشدادي قادماً من رميلان عبر مدينة الحسكة."
     assert len([i for i in run(gaz, body).incidents if i.type == "convoy"]) == 1
+
+
+@pytest.mark.parametrize(("body", "kind", "place"), [
+    # the vehicles first, then their verb
+    ("وقال المراسل إن عشر دبابات تركية وسيارات إسعاف دخلت مدينة منبج صباح اليوم.", "convoy", "manbij"),
+    ("وشوهدت مدرعات أمريكية عدة وصلت إلى بلدة الشدادي يوم الأحد.", "convoy", "shaddadi"),
+    # equipment arriving in a batch
+    ("وصلت شحنة جديدة من المعدات العسكرية الأمريكية إلى قاعدة الشدادي اليوم.", "convoy", "shaddadi"),
+    # the sender between the verb and what it sent
+    ("أرسلت تركيا اليوم عشر دبابات إضافية إلى مدينة تل أبيض.", "deployment", "tal_abyad"),
+    ("ودفع الجيش السوري بأرتال عسكرية تضم دبابات إلى مدينة الطبقة اليوم.", "deployment", "tabqa"),
+    # an invasion of a town
+    ("غزت قوات تركية خاصة صباح اليوم مدينة تل أبيض.", "deployment", "tal_abyad"),
+    # a patrol arriving, or told with its make-up
+    ("بث ناشطون صوراً لوصول دورية للشرطة العسكرية الروسية إلى مدينة عامودا اليوم.", "patrol", "amuda"),
+    ("وشاهد المراسل في بلدة الدرباسية دورية أمريكية مؤلفة من ثلاث مركبات مدرعة اليوم.", "patrol",
+     "darbasiyah"),
+    # a flight carrying troops
+    ("ووصلت أمس رحلة من الطيران العسكري الروسي تقل جنوداً إلى مطار القامشلي.", "deployment",
+     "qamishli_airport"),
+    # a part of the reinforcements told before
+    ("أرسلت روسيا تعزيزات إلى المنطقة. ووصلت المجموعة الأولى من هذه التعزيزات إلى بلدة عامودا اليوم.",
+     "deployment", "amuda"),
+])
+def test_movements_told_without_a_convoy_word(gaz, body, kind, place):
+    incs = run(gaz, body).incidents
+    assert (kind, place) in [(i.type, i.place.id if i.place else None) for i in incs]
+
+
+def test_an_arrival_is_not_placed_where_it_came_from(gaz):
+    body = "ووصلت دورية روسية مؤلفة من أربع مدرعات إلى مفرق قرية الحطينية، قادمة من مدينة عامودا."
+    places = [i.place.id for i in run(gaz, body).incidents if i.type == "patrol" and i.place]
+    assert "amuda" not in places
+
+
+def test_reinforcements_pointed_at_by_a_demonstrative_are_those_told_before(gaz):
+    body = ("وصلت معدات عسكرية أمريكية إلى قاعدة الشدادي اليوم. وقالت مصادر إن هذه التعزيزات تأتي "
+            "استعداداً لمعركة الرقة المرتقبة.")
+    assert "raqqa" not in [i.place.id for i in run(gaz, body).incidents if i.place]

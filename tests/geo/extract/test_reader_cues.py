@@ -184,6 +184,12 @@ def test_the_towns_a_road_joins_do_not_place_an_event_at_a_village_on_it(gaz):
     assert [p for _t, p in _placed(gaz, body)] == ["tal_baydar"]
 
 
+def test_the_town_a_road_leads_to_is_not_where_a_point_on_it_was_hit(gaz):
+    body = ("استهدفت طائرة مسيرة تركية اليوم نقطة على بعد كيلومتر جنوب بلدة الدرباسية، على الطريق "
+            "المؤدي لمدينة الحسكة.")
+    assert [p for _t, p in _placed(gaz, body)] == ["darbasiyah"]
+
+
 def test_the_ends_of_a_road_stay_when_nothing_finer_is_named(gaz):
     body = ("استهدفت مسيرة تركية اليوم سيارة لقسد على الطريق الواصل بين مدينتي عامودا والدرباسية "
             "شمالي محافظة الحسكة.")
