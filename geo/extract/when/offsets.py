@@ -11,6 +11,8 @@ that ends right before an event's word and says how to move the clause's date.
 5
 >>> offset_before("سيطرت عليها بعد يومين من اطلاق ")
 -2
+>>> offset_before("ارسلت تركيا دبابات اليوم غداه ")
+-1
 >>> offset_before("قصفت القوات قبل ") is None
 True
 >>> offset_from_told("وسبق ذلك بيومين، مقتل عنصر")
@@ -38,6 +40,10 @@ _OFFSET_RE = re.compile(
 )
 
 
+#: 'غداة' (the morrow of) and 'عشية' (the eve of) right before an event's word.
+_EVE_RE = re.compile(r"(?<![^\W\d_])[وف]?(غداه|عشيه)\s+$")
+
+
 def offset_before(folded: str) -> int | None:
     """Days to add to the clause's date to get the event named right after ``folded``.
 
@@ -47,6 +53,9 @@ def offset_before(folded: str) -> int | None:
     or years.
     """
     tail = folded[-80:]
+    eve = _EVE_RE.search(tail)
+    if eve is not None:  # 'غداة هجوم شنه ...': the event came the day before the clause's day
+        return -1 if eve[1] == "غداه" else 1
     if not any(w in ("من", "علي") for w in tail.split()[-2:]):
         return None  # the phrase ends with 'من/على' and at most one word: most texts stop here
     m = _OFFSET_RE.search(tail)

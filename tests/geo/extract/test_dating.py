@@ -133,6 +133,13 @@ def test_an_event_counted_back_from_today(gaz):
     assert dated.get("armed_clash") == "2023-08-13"
 
 
+def test_the_morrow_of_an_event_dates_it_the_day_before(gaz):
+    body = ("أرسلت تركيا دبابات إضافية إلى المنطقة اليوم الخميس غداة هجوم خاطف شنته الفصائل على "
+            "بلدة تل أبيض.")
+    at_tal_abyad = [i.date for i in run(gaz, body).incidents if i.place and i.place.id == "tal_abyad"]
+    assert at_tal_abyad == ["2023-08-09"]  # the day before Thursday 10 August
+
+
 def test_a_count_from_a_clause_without_a_day_leaves_the_event_undated(gaz):
     body = "تمهيد لا حدث فيه.\n\nوجاء ذلك بعد يومين من قصف طائرات تركية قرية قرب عامودا."
     assert one(gaz, body).date == ""

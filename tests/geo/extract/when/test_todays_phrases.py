@@ -117,6 +117,8 @@ def test_the_day_a_careful_reader_gives(text, iso):
     ("بعد شهرين من ", None),  # too loose to move a day
     ("قصفت القوات قبل ", None),
     ("قبل 5 ايام من استهداف طايرات ", None),  # the count hangs off another word
+    ("ارسلت تركيا دبابات اليوم غداه ", -1),  # the morrow of the event named next
+    ("وصلت التعزيزات عشيه ", 1),  # its eve
 ])
 def test_days_counted_from_another_event(before, days):
     assert offset_before(before) == days
