@@ -74,7 +74,7 @@ def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, st
     """(first day, last day, precision, why, from the sentence itself) of candidate ``c``."""
     s = c.sentence
     exprs = [d for d in doc.in_sentence(doc.dates, s)
-             if not _since(doc, d) and not _others_relative(doc, c, d)]
+             if not _since(doc, d) and not _others_relative(doc, c, d) and not _signed_on(doc, d)]
     shift = offset_before(doc.fspan(max(s.start, c.start - 80), c.start))
     if shift is not None:
         return _counted_from_clause(doc, c, exprs, shift)
@@ -430,6 +430,17 @@ def _others_relative(doc: Doc, c: Candidate, d: Any) -> bool:
     gap = doc.fspan(c.end, d.start)
     starts = [rel.start() for rel in _RELATIVE_RE.finditer(gap)]
     return bool(starts) and len(gap[:starts[-1]].split()) > 2
+
+
+#: A participle dating a document or a deal: 'الهدنة الموقعة في 5 مارس', 'القرار الصادر بتاريخ'.
+_SIGNED_ON_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:موقع|مبرم|صادر|مؤرخ|معلن|منعقد|مودع)(?:ه)?\s+"
+                   r"(?:في|بتاريخ|يوم)\s*(?:(?:ال)?يوم\s+)?$")
+
+
+def _signed_on(doc: Doc, d: Any) -> bool:
+    """A day that dates a deal, a decision or a meeting named before it ('حيث خرقت الهدنة
+    التركية الروسية الموقعة في 5 مارس'), not an event told in the sentence."""
+    return bool(_SIGNED_ON_RE.search(doc.fspan(max(0, d.start - 30), d.start)))
 
 
 def _since(doc: Doc, d: Any) -> bool:

@@ -389,5 +389,7 @@ def _place_rank(inc: Incident) -> tuple:
     if place is None:
         return (9, 9, 0.0)
     area = place.kind in AREA_KINDS
-    return (1 if area else 0, 1 if inc.approximate else 0, inc.geo_precision or 3,
-            -inc.confidence)
+    # of two areas the narrower ('ريف تل أبيض' before 'ريف الرقة'): the most specific place
+    width = (5 if is_macro_region(place) else breadth(place)) if area else 0
+    return (1 if area else 0, width, 1 if inc.approximate else 0,
+            inc.geo_precision or 3, -inc.confidence)

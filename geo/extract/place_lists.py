@@ -89,6 +89,13 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
     seen = {found[0].id}
     countryside = best.place.kind == "region" and bool(best.place.parent) and (
         "ريف" in best.text or _RIF_BEFORE_RE.search(doc.fspan(max(0, best.start - 8), best.start)))
+    if best.place.kind in SETTLEMENT_KINDS and _DUAL_RIF_RE.search(
+            doc.fspan(max(0, best.start - 8), best.start)):
+        # 'إلى ريفي الرقة والحسكة': the countrysides of the two towns, the first's too
+        rif = doc.gazetteer.countryside_of.get(found[0].id)
+        if rif is not None:
+            out[0] = found = (rif, 2, True, *found[3:])
+        countryside = True
     for m in [*_coordinated(doc, c, best), *_told_again(doc, c), *_among_them(doc, c, best),
               *_hurt_elsewhere(doc, c)]:
         place = site_or_place(doc, m)
@@ -256,7 +263,9 @@ def _another_object(doc: Doc, c: Candidate, clause_end: int, head: Mention) -> b
     return _AND_OBJECT_RE.fullmatch(doc.fspan(clause_end, head.start)) is not None
 
 
-_RIF_BEFORE_RE = rx(r"ريف\s*$")
+_RIF_BEFORE_RE = rx(r"ريفي?\s*$")
+#: 'ريفي' (the dual): the countrysides of the two towns named after it.
+_DUAL_RIF_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:ال)?ريفي\s*$")
 
 
 def _after_in_list(head: Mention, m: Mention) -> bool:

@@ -185,3 +185,9 @@ def test_an_article_that_gives_no_date_is_no_round_up(gaz):
             "وذكرت مصادر أن قصفاً تركياً استهدف قرية قرب عين عيسى.")
     dated = {i.sources[0].evidence[:12]: i.date for i in run(gaz, body).incidents}
     assert dated.get("وذكرت مصادر ") == ""
+
+
+def test_the_day_a_deal_was_signed_does_not_date_the_strike(gaz):
+    body = ("تمهيد لا حدث فيه.\n\nوقصفت طائرات روسية ريف مدينة عين العرب، حيث خرقت الهدنة الموقعة "
+            "في 5 آذار الماضي.")
+    assert "2023-03-05" not in [i.date for i in run(gaz, body).incidents]

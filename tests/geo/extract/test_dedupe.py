@@ -193,3 +193,10 @@ def test_a_raid_met_by_fire_is_one_event(gaz):
             "ووفقاً للمرصد، فقد هبطت مروحيتان وانتشر الجنود واعتقلوا القيادي بعد أن اشتبكوا معه نحو "
             "40 دقيقة.")
     assert [i.type for i in run(gaz, body).incidents] == ["raid"]
+
+
+def test_one_event_told_over_a_countryside_and_a_narrower_one_takes_the_narrower(gaz):
+    body = ("قصفت طائرة حربية تركية اليوم مواقع في ريف الرقة. وقصفت الطائرة موقعاً عسكرياً في "
+            "ريف تل أبيض شمالي الرقة.")
+    [inc] = [i for i in run(gaz, body).incidents if i.type == "airstrike"]
+    assert inc.place.id == "rif_tal_abyad"

@@ -289,3 +289,9 @@ def test_those_clashes_named_again_add_no_place(gaz):
             "دير الزور.")
     incs = run(gaz, body, published=dt.date(2023, 9, 25)).incidents
     assert {i.place.id for i in incs if i.type == "armed_clash"} == {"dhiban"}
+
+
+def test_the_dual_countryside_is_each_towns_countryside(gaz):
+    body = "أرسل الجيش السوري اليوم تعزيزات عسكرية إلى ريفي الرقة والحسكة شمال سوريا."
+    places = {i.place.id for i in run(gaz, body).incidents if i.type == "deployment"}
+    assert places == {"rif_raqqa", "rif_hasakah"}
