@@ -118,6 +118,15 @@ _DOTTED_WORD_RE = re.compile(f"\\.(?:(?<={_LETTER}\\.)|(?<={_LETTER}\u0640\\.)"
 #: ('window.__x', 'user_24'): there the marks stay, and so do the sentence's bounds.
 _HASHTAG_MARK_RE = re.compile(r"(?<!\S)#(?=[^\W\d_])|(?:(?<=[^\W\d_])|(?<=\s))_(?=[^\W\d_])")
 
+#: The dual of a site's kind word before two names ('قاعدتي حقلي العمر وكونيكو', 'مطاري
+#: القامشلي والطبقة'): the singular, letter for letter ('حقلي ' -> 'حقل  ', 'قاعدتي ' ->
+#: 'قاعدة  '), so the first name is read with its kind word as the gazetteer holds it.
+_DUAL_SITE_RE = re.compile(r"(?<![^\W\d_])([وفبل]?(?:ال)?(?:حقل|مطار|قاعد))(ت?)ي(?= [^\W\d_])")
+
+
+def _singular_site(m: re.Match[str]) -> str:
+    return m[1] + ("ة " if m[2] else " ")
+
 
 def mended(text: str) -> str:
     """``text`` as a reader reads its typography, one character for one so every offset
@@ -125,12 +134,15 @@ def mended(text: str) -> str:
     ('وناحية”تل تمر”' is 'وناحية تل تمر', 'ميليشيات"قسد"' two words; after a clitic alone
     it stays, to be deleted with the other quotes: 'لـ"قسد"' is 'لقسد'); a dot inside a
     stretched word is a tatweel, deleted with it ('طـ.ـردوا الدورية' is 'طردوا الدورية');
-    a hashtag's marks are spaces ('#تل_تمر' is 'تل تمر').
+    a hashtag's marks are spaces ('#تل_تمر' is 'تل تمر'); a site's dual kind word is its
+    singular ('حقلي العمر وكونيكو' is 'حقل  العمر وكونيكو').
     """
     if "\u0640." in text or ".\u0640" in text:
         text = _DOTTED_WORD_RE.sub("\u0640", text)
     if "#" in text or "_" in text:
         text = _HASHTAG_MARK_RE.sub(" ", text)
+    if "ي " in text:
+        text = _DUAL_SITE_RE.sub(_singular_site, text)
     if _A_QUOTE(text) is None:  # (one search, not one per quotation mark: fold() asks
         return text  # this of every name)
     spaces = []
@@ -306,13 +318,16 @@ class FoldedText:
                                tuple(d - k for k, d in enumerate(self.deleted)))
 
     @classmethod
-    def of(cls, text: str, *, keep_quotes: bool = False) -> FoldedText:
+    def of(cls, text: str, *, keep_quotes: bool = False, mend: bool = True) -> FoldedText:
+        """``text`` folded; ``mend=False`` for a text :func:`mended` already (a slice of one
+        reads as the whole text read it: mending a slice again may read its edges
+        otherwise, a '#' opening the slice, a dual kind word closing it)."""
         if not isinstance(text, str):
             raise TypeError(f"expected str, got {type(text).__name__}")
         table, deleted = (
             (_FOLD_KEEP_QUOTES, _DELETED_KEEP_QUOTES_RE) if keep_quotes else (_FOLD_TABLE, _DELETED_RE)
         )
-        original, text = text, (text if keep_quotes else mended(text))
+        original, text = text, (text if keep_quotes or not mend else mended(text))
         if len(text) >= _LONG:
             fast = _fold_long(text, table)
             if fast is not None:  # spaces already cut to one, offsets already mapped

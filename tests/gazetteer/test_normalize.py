@@ -406,3 +406,24 @@ def test_code_and_handles_keep_their_marks(text):
 
     assert mended(text) == text
     assert (fold(text).count("_"), fold(text).count("#")) == (text.count("_"), text.count("#"))
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("قاعدتي حقلي العمر وكونيكو", "قاعدة  حقل  العمر وكونيكو"),
+    ("بين مطاري القامشلي والطبقة", "بين مطار  القامشلي والطبقة"),
+    ("وحقلي التنك", "وحقل  التنك"),
+    ("رأيي في حقليه", "رأيي في حقليه"),  # no dual before a name: unchanged
+])
+def test_a_sites_dual_kind_word_reads_as_its_singular(text, read):
+    from gazetteer.normalize import mended
+
+    assert mended(text) == read and len(mended(text)) == len(text)
+
+
+def test_the_first_of_two_fields_named_with_the_dual_resolves():
+    from gazetteer import load_gazetteer
+    from gazetteer.resolver import resolve_text
+
+    text = "غادرت قافلة قاعدتي حقلي العمر وكونيكو"
+    found = [m.place.id for m in resolve_text(text, load_gazetteer()) if m.place]
+    assert found[:2] == ["omar_field", "conoco_field"]
