@@ -254,3 +254,10 @@ def test_reinforcements_pointed_at_by_a_demonstrative_are_those_told_before(gaz)
     body = ("وصلت معدات عسكرية أمريكية إلى قاعدة الشدادي اليوم. وقالت مصادر إن هذه التعزيزات تأتي "
             "استعداداً لمعركة الرقة المرتقبة.")
     assert "raqqa" not in [i.place.id for i in run(gaz, body).incidents if i.place]
+
+
+def test_a_video_showing_forces_entering_is_the_entry(gaz):
+    body = "أظهر شريط فيديو اليوم دخول وحدات الجيش السوري إلى مطار الطبقة العسكري في ريف الرقة."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "tabqa_airbase")]
+    spread = "انتشرت صور اليوم لوحدات الجيش السوري في مدينة الطبقة."
+    assert run(gaz, spread).incidents == []
