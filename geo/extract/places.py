@@ -94,9 +94,8 @@ _ENTER_RE = rx(r"(?:دخل|دخلت|دخلوا|يدخل|تدخل|دخول)(?![^\
 _FROM_RE = rx(r"(?<![^\W\d_])من\s+(?:(?:ال)?معبر\s+)?$")
 #: The kind word before an oil or gas field's name ('حقل', 'وحقل', 'حقل غاز').
 _FIELD_WORD_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:حقل|حقول|معمل)(?: (?:نفط|غاز|النفط|الغاز))?\s*$")
-#: Movements, and the arrival verbs that open a trigger: where such a movement came from
-#: ('قادمة من مدينة عامودا') is not where it arrived.
-_MOVES = frozenset({"patrol", "convoy", "deployment"})
+#: The arrival verbs that may open a movement's trigger: where such a movement came from
+#: ('قادمة من مدينة عامودا') is not where it arrived (:data:`_MOVES`).
 _ARRIVAL_RE = rx(r"[وف]?(?:وصل|وصول|دخل|دخول)")
 #: Kinds of place a site may be named through.
 SETTLEMENT_KINDS = frozenset({"village", "town", "city", "capital", "neighbourhood"})

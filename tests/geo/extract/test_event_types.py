@@ -493,3 +493,11 @@ def test_a_person_killed_with_no_cause_told_is_a_killing(gaz, body):
 ])
 def test_a_death_with_its_cause_is_that_causes_casualty(gaz, body):
     assert "attack" not in [i.type for i in run(gaz, body).incidents]
+
+
+def test_people_hurt_by_gunfire_is_an_attack(gaz):
+    body = ("وجرح خمسة مدنيين بينهم امرأة بإطلاق نار من الجيش التركي يوم الثلاثاء، على محتجين "
+            "حاولوا اعتراض الدورية قرب مدينة عين العرب.")
+    assert "attack" in [i.type for i in run(gaz, body).incidents]
+    assert [i.type for i in run(gaz, "احتفل الأهالي في مدينة الحسكة بإطلاق النار ابتهاجاً بالفوز.").incidents
+            if i.type == "attack"] == []
