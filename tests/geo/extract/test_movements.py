@@ -261,3 +261,10 @@ def test_a_video_showing_forces_entering_is_the_entry(gaz):
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "tabqa_airbase")]
     spread = "انتشرت صور اليوم لوحدات الجيش السوري في مدينة الطبقة."
     assert run(gaz, spread).incidents == []
+
+
+def test_cargo_planes_landing_at_several_bases_told_first(gaz):
+    body = ("ووصلت اليوم إلى قواعد خراب الجير والشدادي وقسرك طائرات شحن محملة بمعدات عسكرية "
+            "وذخائر.")
+    places = {i.place.id for i in run(gaz, body).incidents if i.type == "deployment"}
+    assert {"abu_hajar_airfield", "qasrak_base"} <= places and len(places) == 3
