@@ -268,3 +268,10 @@ def test_cargo_planes_landing_at_several_bases_told_first(gaz):
             "وذخائر.")
     places = {i.place.id for i in run(gaz, body).incidents if i.type == "deployment"}
     assert {"abu_hajar_airfield", "qasrak_base"} <= places and len(places) == 3
+
+
+def test_forces_moved_to_an_airport_are_placed_there_not_taken_to_it_like_the_hurt(gaz):
+    body = "وتواصل طائرات تابعة لسلاح الجو الروسي اليوم نقل قوات روسية إلى مطار القامشلي."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "qamishli_airport")]
+    hurt = "قتل عنصر وأصيب آخر بانفجار لغم قرب بلدة تل تمر اليوم، ونقل الجرحى إلى مشفى الحسكة."
+    assert "hasakah" not in [i.place.id for i in run(gaz, hurt).incidents if i.place]
