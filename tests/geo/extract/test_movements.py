@@ -275,3 +275,8 @@ def test_forces_moved_to_an_airport_are_placed_there_not_taken_to_it_like_the_hu
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "qamishli_airport")]
     hurt = "قتل عنصر وأصيب آخر بانفجار لغم قرب بلدة تل تمر اليوم، ونقل الجرحى إلى مشفى الحسكة."
     assert "hasakah" not in [i.place.id for i in run(gaz, hurt).incidents if i.place]
+
+
+def test_forces_entering_a_dam_or_a_crossing_deploy_there(gaz):
+    body = "وقالت الوكالة إن قوات الأمن السوري دخلت فعلاً سد تشرين اليوم تنفيذاً للاتفاق."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "tishreen_dam")]
