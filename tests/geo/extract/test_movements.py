@@ -280,3 +280,12 @@ def test_forces_moved_to_an_airport_are_placed_there_not_taken_to_it_like_the_hu
 def test_forces_entering_a_dam_or_a_crossing_deploy_there(gaz):
     body = "وقالت الوكالة إن قوات الأمن السوري دخلت فعلاً سد تشرين اليوم تنفيذاً للاتفاق."
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "tishreen_dam")]
+
+
+def test_a_convoy_arriving_is_also_mapped_at_the_crossing_it_used(gaz):
+    body = ("وصلت اليوم قافلة من الشاحنات التابعة للتحالف الدولي مدينة القامشلي، قادمة من إقليم "
+            "كردستان العراق عبر معبر الوليد الحدودي.")
+    places = {i.place.id for i in run(gaz, body).incidents if i.type == "convoy"}
+    assert "qamishli" in places and any("waleed" in p for p in places)
+    alone = "دخل اليوم رتل للتحالف الدولي عبر معبر الوليد الحدودي."
+    assert len([i for i in run(gaz, alone).incidents if i.type == "convoy"]) == 1
