@@ -295,3 +295,17 @@ def test_reported_continuing_clashes_are_todays_news(gaz):
     incs = run(gaz, body).incidents
     assert incs and {i.place.id for i in incs} == {"dhiban"}
     assert all(i.date == "2023-08-15" for i in incs)
+
+
+@pytest.mark.parametrize("body", [
+    "سمعت اليوم أصوات انفجارات قوية داخل مدينة الحسكة، تبين أنها ناجمة عن تدريبات عسكرية بالذخيرة الحية.",
+    "وسمعت أصوات انفجارات في أرجاء مدينة دير الزور اليوم، حيث قال مصدر عسكري إن ما جرى ناجم عن "
+    "تدريبات عسكرية في معسكر الطلائع.",
+])
+def test_blasts_heard_that_were_a_drill_are_no_explosion(gaz, body):
+    assert "explosion" not in [i.type for i in run(gaz, body).incidents]
+
+
+def test_a_blast_that_hurt_people_is_still_one(gaz):
+    body = "انفجرت عبوة ناسفة اليوم في مدينة الحسكة ما أدى لإصابة شخصين."
+    assert "explosion" in [i.type for i in run(gaz, body).incidents]
