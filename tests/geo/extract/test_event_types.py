@@ -501,3 +501,13 @@ def test_people_hurt_by_gunfire_is_an_attack(gaz):
     assert "attack" in [i.type for i in run(gaz, body).incidents]
     assert [i.type for i in run(gaz, "احتفل الأهالي في مدينة الحسكة بإطلاق النار ابتهاجاً بالفوز.").incidents
             if i.type == "attack"] == []
+
+
+def test_a_campaigns_aim_is_no_capture(gaz):
+    body = "تستمر المعارك الدائرة اليوم في مدينة الرقة، في إطار تحرير المدينة من تنظيم داعش."
+    assert [i.type for i in run(gaz, body).incidents] == ["armed_clash"]
+
+
+def test_a_capture_with_its_force_and_time_between_verb_and_noun(gaz):
+    body = "فرضت قوات سوريا الديمقراطية، مساء الأحد، سيطرتها على مطار الطبقة العسكري."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("capture", "tabqa_airbase")]
