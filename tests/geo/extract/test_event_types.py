@@ -511,3 +511,9 @@ def test_a_campaigns_aim_is_no_capture(gaz):
 def test_a_capture_with_its_force_and_time_between_verb_and_noun(gaz):
     body = "فرضت قوات سوريا الديمقراطية، مساء الأحد، سيطرتها على مطار الطبقة العسكري."
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("capture", "tabqa_airbase")]
+
+
+def test_a_phase_of_military_operations_launched_is_an_offensive(gaz):
+    body = ("وأطلقت قسد المرحلة الثالثة من العمليات العسكرية البرية ضد داعش، في 11 أيلول الماضي، "
+            "لتحرير منطقة هجين في ريف دير الزور.")
+    assert [(i.type, i.date) for i in run(gaz, body).incidents] == [("armed_clash", "2022-09-11")]
