@@ -517,3 +517,12 @@ def test_a_phase_of_military_operations_launched_is_an_offensive(gaz):
     body = ("وأطلقت قسد المرحلة الثالثة من العمليات العسكرية البرية ضد داعش، في 11 أيلول الماضي، "
             "لتحرير منطقة هجين في ريف دير الزور.")
     assert [(i.type, i.date) for i in run(gaz, body).incidents] == [("armed_clash", "2022-09-11")]
+
+
+@pytest.mark.parametrize("body", [
+    "سقطت 5 قذائف على الأقل، الإثنين، في محيط حقل العمر النفطي.",
+    "سقطت عدد من القذائف، الإثنين، في محيط حقل العمر النفطي.",
+])
+def test_shells_that_fell_counted_are_shelling_on_their_day(gaz, body):
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("shelling", "2023-08-14", "omar_field")]
