@@ -289,3 +289,9 @@ def test_a_convoy_arriving_is_also_mapped_at_the_crossing_it_used(gaz):
     assert "qamishli" in places and any("waleed" in p for p in places)
     alone = "دخل اليوم رتل للتحالف الدولي عبر معبر الوليد الحدودي."
     assert len([i for i in run(gaz, alone).incidents if i.type == "convoy"]) == 1
+
+
+def test_fighters_massed_in_a_town_to_storm_another_are_a_deployment_not_a_storming(gaz):
+    body = ("وحشدت قسد اليوم عدداً كبيراً من المقاتلين في بلدة البصيرة، في محاولة لاقتحام الريف "
+            "الشرقي لدير الزور واستعادة السيطرة عليه.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "busayrah")]
