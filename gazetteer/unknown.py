@@ -84,8 +84,6 @@ _NOT_NAMES = {
     # where, not who: 'إلى قرية خلف منطقة الاشتباكات' (to a village behind the front)
     "خلف", "امام", "وراء", "تحت", "فوق", "حول", "نحو", "خارج", "مقابل", "بجانب", "قباله", "منذ",
 }
-#: 'إطلاق النار الحي على المتظاهرين', 'بالرصاص الحي': live fire, no neighbourhood.
-_LIVE_FIRE = frozenset({"النار", "الرصاص", "بالرصاص", "الذخيره", "بالذخيره"})
 
 
 #: Words that end a name when they follow its first word ('قرية دوكركا على طريق ...'): the
@@ -127,10 +125,10 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
         # (only a folded 'ه' may be one)
         if word[-1] == "ه" and text[quoted.to_original(match.end(1), end=True) - 1] == "ه":
             continue
-        if word == "حي" and src[max(0, match.start(1) - 2):match.start(1)] == "ال":
-            before = src[max(0, match.start(1) - 12):match.start(1) - 2].split()
-            if before and before[-1] in _LIVE_FIRE:
-                continue
+        if not written.startswith('"') and src[max(0, match.start(1) - 2):match.start(1)] == "ال":
+            # a kind word with the article names no place after it: 'كان نصيب القرية كبيراً',
+            # 'الحي الغربي', 'بالرصاص الحي المباشر' (a name follows the bare word: 'قرية X')
+            continue
         name = written.strip(_QUOTES + " ")
         words = name.split()
         first = words[0] if name else ""

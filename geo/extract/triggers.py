@@ -347,7 +347,8 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
         return None  # 'معركة "دحر الإرهاب"': the name of an operation, in its quotes
     if _TOPIC_RE.search(text, max(0, m.start() - 16), m.start() + 1):
         return None  # 'وفيما يتعلق بمعركة "دحر الإرهاب" التي أطلقتها قسد': a topic named, not told
-    if trig.type == "capture" and trig.form == "noun" and _FRAME_RE.search(text, max(0, m.start() - 24), m.start()):
+    if trig.type == "capture" and trig.form == "noun" and _FRAME_RE.search(
+            text, max(0, m.start() - 24), m.start()):
         return None  # 'تستمر المعارك ... في إطار تحرير المدينة': the campaign's aim, not a deed told
     if ctype in _PASSING_TYPES and _WHILE_RE.search(text, max(0, m.start() - 12), m.start()):
         return None  # 'وقع التفجير خلال مرور رتل': the passing dates what hit it, no news of its own

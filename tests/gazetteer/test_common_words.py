@@ -23,6 +23,11 @@ def gaz():
     "وصلت التعزيزات إلى جديد بقارة.",                          # 'ب' + continent
     "انفجر لغمان في قريتين شمالي البلدة.",                     # two villages
     "والقوى السياسية تبحث دوماً عن مدار لكي تستقر.",            # always
+    "نحن بصدد إعداد تقرير، وفي هذا الصدد قال المسؤول.",          # about to, in this regard
+    "كان نصيب القرية كبيراً من القصف.",                          # share
+    "كسب الجيش المعركة.",                                        # gained
+    "أعلنت المديرية العامة للأمن عن حملة.",                      # directorate
+    "خرجت مظاهرات سلمية، وتواصلت الاحتجاجات السلمية.",           # peaceful
 ])
 def test_a_common_word_is_no_place(gaz, text):
     assert resolve_text(text, gaz) == []
@@ -35,6 +40,24 @@ def test_a_common_word_is_no_place(gaz, text):
     ("سيطر الجيش على بلدة قارة في القلمون.", "qarah_qalamoun"),
     ("سيطر التنظيم على مدينة القريتين بريف حمص.", "qaryatayn"),
     ("قصفت الطائرات مدينة دوما في الغوطة الشرقية.", "douma"),
+    ("قصفت المدفعية أطراف مدينة سلمية بريف حماة.", "salamiyah"),
+    ("سيطر التنظيم على بلدة صدد بريف حمص.", "sadad"),
+    ("اندلعت اشتباكات في بلدة كسب بريف اللاذقية.", "kasab"),
+    ("أغلق معبر نصيب الحدودي مع الأردن.", "nasib_crossing"),
 ])
 def test_the_place_is_found_with_its_qualifier(gaz, text, place):
     assert place in [m.place.id for m in resolve_text(text, gaz) if m.place is not None]
+
+
+@pytest.mark.parametrize("text", [
+    "كان نصيب القرية كبيراً من القصف.",
+    "أطلقت الدورية الرصاص الحي على المحتجين.",
+    "وانتشرت القوات في الحي الغربي من المدينة.",
+])
+def test_a_kind_word_with_the_article_names_no_place_after_it(gaz, text):
+    assert resolve_text(text, gaz) == []
+
+
+def test_a_village_named_after_its_bare_kind_word_is_still_read(gaz):
+    found = resolve_text("قصفت المدفعية قرية الكوزلية بريف القامشلي.", gaz)
+    assert [(m.text, m.approximate) for m in found][0] == ("الكوزلية", True)
