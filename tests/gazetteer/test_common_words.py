@@ -28,6 +28,7 @@ def gaz():
     "كسب الجيش المعركة.",                                        # gained
     "أعلنت المديرية العامة للأمن عن حملة.",                      # directorate
     "خرجت مظاهرات سلمية، وتواصلت الاحتجاجات السلمية.",           # peaceful
+    "وقال حيان العلي المسؤول في المجلس، وقالت ربيعة الحسن للمراسل.",  # given names
 ])
 def test_a_common_word_is_no_place(gaz, text):
     assert resolve_text(text, gaz) == []
