@@ -74,16 +74,18 @@ def digest_of(files: Iterable[Path | None]) -> str | None:
             h.update(b"\0" + (here / name).read_bytes())
     except (OSError, TypeError):  # (no sources, or no library file: nothing cached)
         return None
-    for path in files:
-        h.update(b"\1")
+    for path in files:  # a file not read, a missing file and an empty one: three answers
         if path is None:
+            h.update(b"\3")
             continue
         try:
-            h.update(path.read_bytes())
+            data = path.read_bytes()
         except FileNotFoundError:
-            h.update(b"\2 none")  # no file is a content of its own (an empty store)
+            h.update(b"\2")
+            continue
         except OSError:
             return None  # unreadable: the build says why
+        h.update(b"\1%d\0" % len(data) + data)
     return h.hexdigest()[:32]
 
 

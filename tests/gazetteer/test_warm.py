@@ -76,6 +76,10 @@ def test_digest_follows_the_files_contents(tmp_path: Path) -> None:
     data.write_text("two", encoding="utf-8")
     assert warm.digest_of([data, None]) != first
     assert warm.digest_of([tmp_path]) is None  # a folder, unreadable as a file: no cache
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    # not read, missing, empty: three stores (an empty store is refused, none is not)
+    assert len({warm.digest_of([data, x]) for x in (None, tmp_path / "missing.csv", empty)}) == 3
 
 
 def test_the_warm_store_finds_what_the_built_one_finds(cache: Path) -> None:
