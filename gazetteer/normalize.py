@@ -112,6 +112,10 @@ _DOTTED_WORD_RE = re.compile(f"\\.(?:(?<={_LETTER}\\.)|(?<={_LETTER}\u0640\\.)"
                              f"|(?<={_LETTER}\u0640\u0640\\.))"
                              f"(?=\u0640*{_LETTER})(?:(?<=\u0640\\.)|(?=\u0640))")
 
+#: ... and with a space after the dot, the word's halves both stretched ('اشتـ. ـباك',
+#: 'النظـ. ـام'): the dot and the space are the tatweel too.
+_DOTTED_SPACE_RE = re.compile(f"(?<={_LETTER}\u0640)\\. (?=\u0640+{_LETTER})")
+
 
 #: A hashtag's marks ('#مخيم_الهول', '#تل_تمر', 'داخل #مخيم _الهول'): a '#' opening a word and
 #: an '_' joining a letter (or a space) to the next letter. Not in code or a handle
@@ -140,12 +144,15 @@ def mended(text: str) -> str:
     still maps: a quotation mark glued between two words is the space the page left out
     ('وناحية”تل تمر”' is 'وناحية تل تمر', 'ميليشيات"قسد"' two words; after a clitic alone
     it stays, to be deleted with the other quotes: 'لـ"قسد"' is 'لقسد'); a dot inside a
-    stretched word is a tatweel, deleted with it ('طـ.ـردوا الدورية' is 'طردوا الدورية');
+    stretched word is a tatweel, deleted with it ('طـ.ـردوا الدورية' is 'طردوا الدورية',
+    and so is a space after it between two stretched halves: 'اشتـ. ـباك' is 'اشتباك');
     a hashtag's marks are spaces ('#تل_تمر' is 'تل تمر'); a site's dual kind word is its
     singular ('حقلي العمر وكونيكو' is 'حقل  العمر وكونيكو').
     """
     if "\u0640." in text or ".\u0640" in text:
         text = _DOTTED_WORD_RE.sub("\u0640", text)
+        if "\u0640. \u0640" in text:
+            text = _DOTTED_SPACE_RE.sub("\u0640\u0640", text)
     if "#" in text or "_" in text:
         text = _HASHTAG_MARK_RE.sub(" ", text)
     if "ي " in text:

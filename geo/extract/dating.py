@@ -433,14 +433,16 @@ def _others_relative(doc: Doc, c: Candidate, d: Any) -> bool:
 
 
 #: A participle dating a document or a deal: 'الهدنة الموقعة في 5 مارس', 'القرار الصادر بتاريخ'.
-_SIGNED_ON_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:موقع|مبرم|صادر|مؤرخ|معلن|منعقد|مودع)(?:ه)?\s+"
-                   r"(?:في|بتاريخ|يوم)\s*(?:(?:ال)?يوم\s+)?$")
+#: The parties may stand between: 'الاتفاق الموقع بين الرئيسين التركي ... والروسي ... في 22 من
+#: تشرين الأول'.
+_SIGNED_ON_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:موقع|مبرم|صادر|مؤرخ|معلن|منعقد|مودع)(?:ه)?"
+                   r"(?:\s+[^\s.!?]+){0,12}?\s+(?:في|بتاريخ|يوم)\s*(?:(?:ال)?يوم\s+)?$")
 
 
 def _signed_on(doc: Doc, d: Any) -> bool:
     """A day that dates a deal, a decision or a meeting named before it ('حيث خرقت الهدنة
     التركية الروسية الموقعة في 5 مارس'), not an event told in the sentence."""
-    return bool(_SIGNED_ON_RE.search(doc.fspan(max(0, d.start - 30), d.start)))
+    return bool(_SIGNED_ON_RE.search(doc.fspan(max(0, d.start - 140), d.start)))
 
 
 def _since(doc: Doc, d: Any) -> bool:

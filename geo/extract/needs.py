@@ -69,12 +69,19 @@ def _two_sides(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
     return len(sides) >= 2 or bool(DUAL_RE.search(text) and SOLDIERS_RE.search(text))
 
 
+#: A picture that shows what follows ('أظهر شريط فيديو دخول وحدات الجيش'): the event it shows
+#: stands; a picture word is no event only as what spread ('انتشار صور ...').
+_SHOWS_RE = rx(r"(?<![^\W\d_])[وف]?(?:اظهر(?:ت)?|يظهر|تظهر|وثق(?:ت)?|يوثق|توثق|بين(?:ت)?|يبين|تبين)"
+               r"(?:\s+\S+){0,3}\s+$")
+
+
 def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
     # a verb joined by 'و' goes on with the subject of the one before ('قدمت 3 مدرعات تابعة
     # لجيش الاحتلال من قاعدة قسرك بمحيط بلدة تل تمر، وتمركزت بالقرب من جسر الدردارة')
     reach = 120 if text[max(0, m.start() - 1):m.start()] == "و" else 30
     window = text[max(0, m.start() - reach):m.end() + 40]
-    if NOT_MIL_SUBJECT_RE.search(text[max(0, m.start() - 25):m.end() + 15]):
+    if NOT_MIL_SUBJECT_RE.search(text[max(0, m.start() - 25):m.end() + 15]) and not _SHOWS_RE.search(
+            text, max(0, m.start() - 30), m.start()):
         return False
     return bool(MIL_WORD_RE.search(window)) or any(
         abs(h.start - s.to_original(m.start(), m.end())[0]) < 50

@@ -79,6 +79,10 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
         parts = _split_destinations(doc, c, {found[0].id})
         if parts:
             return [found, *parts]
+    if c.type in _CROSSING_MOVES and not c.anaphoric and found[0] is not None:
+        crossing = _crossing_used(doc, c, found[0].id)
+        if crossing is not None:
+            return [found, crossing]
     covers = c.anaphoric and _COVERED_RE.match(doc.fspan(c.end, c.end + 30)) is not None
     if best is None or found[0] is None or c.type not in SPLIT_TYPES or habit or (
             c.anaphoric and not covers):
@@ -116,6 +120,24 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
         out.append((place, gp, approx, m.text, "one of several places the sentence names for it",
                     True))
     return out
+
+
+#: Moves that enter or leave the country by a crossing, a place of their own.
+_CROSSING_MOVES = frozenset({"convoy", "deployment", "withdrawal"})
+#: 'عبر معبر الوليد', 'من معبر سيمالكا', 'دخل من معبر ...': the crossing a move used.
+_BY_CROSSING_RE = rx(r"(?<![^\W\d_])(?:عبر|من|الي)\s+(?:ال)?$")
+
+
+def _crossing_used(doc: Doc, c: Candidate, placed: str) -> PlaceFound | None:
+    """The border crossing a convoy used, when its sentence places it elsewhere too
+    ('وصلت قافلة مدينة القامشلي، قادمة من إقليم كردستان عبر معبر الوليد'): a reader maps
+    where it entered the country as well as where it arrived."""
+    for m in doc.in_sentence(doc.usable, c.sentence):
+        if (m.place.kind == "border_crossing" and m.place.id != placed and m.place.in_area
+                and _BY_CROSSING_RE.search(doc.fspan(max(0, m.start - 12), m.start))):
+            gp, approx = precision_of(doc, m)
+            return (m.place, gp, approx, m.text, "the border crossing it used", True)
+    return None
 
 
 #: What a campaign told before covered: 'الحملة شملت مدن الشحيل والبصيرة ...': the event

@@ -75,7 +75,7 @@ _NEAR_CUE_RE = rx(r"(?:قرب|بالقرب من|القريب(?:ه)? من|قري�
 #: What leads a list of the places an event hit: a location preposition, optionally a
 #: (plural) kind word and 'كل من' ('في كل من', 'قرى', 'على مواقع في', 'بلدتي').
 LIST_LEAD_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:في|ب|علي|الي|قرب|عند|داخل|نحو|باتجاه|محيط|اطراف)|[وفبل]?(?:ال)?"
-                   r"(?:قري|بلدات|مدن|مناطق|احياء|مخيمات|قريتي|بلدتي|مدينتي|قاعدتي|مطاري|حقلي|نواحي|ريفي))"
+                   r"(?:قري|بلدات|مدن|مناطق|احياء|مخيمات|قريتي|بلدتي|مدينتي|قاعدتي|مطاري|حقلي|نواحي|ريفي|قواعد|مطارات|حقول))"
                    r"(?:\s+(?:كل من|(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|حي|مخيم)))?\s*$")
 #: A site named through its town: 'مطار مدينة القامشلي', 'معبر البوكمال'; group 1 the site word.
 _SITE_WORD_RE = rx(r"(?<![^\W\d_])(?:[وفبل]|لل|بال|وال|فال|وبال)?(?:ال)?(مطار|قاعده|حقل|معبر|سد"
@@ -94,9 +94,8 @@ _ENTER_RE = rx(r"(?:دخل|دخلت|دخلوا|يدخل|تدخل|دخول)(?![^\
 _FROM_RE = rx(r"(?<![^\W\d_])من\s+(?:(?:ال)?معبر\s+)?$")
 #: The kind word before an oil or gas field's name ('حقل', 'وحقل', 'حقل غاز').
 _FIELD_WORD_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:حقل|حقول|معمل)(?: (?:نفط|غاز|النفط|الغاز))?\s*$")
-#: Movements, and the arrival verbs that open a trigger: where such a movement came from
-#: ('قادمة من مدينة عامودا') is not where it arrived.
-_MOVES = frozenset({"patrol", "convoy", "deployment"})
+#: The arrival verbs that may open a movement's trigger: where such a movement came from
+#: ('قادمة من مدينة عامودا') is not where it arrived (:data:`_MOVES`).
 _ARRIVAL_RE = rx(r"[وف]?(?:وصل|وصول|دخل|دخول)")
 #: Kinds of place a site may be named through.
 SETTLEMENT_KINDS = frozenset({"village", "town", "city", "capital", "neighbourhood"})

@@ -81,6 +81,15 @@ _COUNTED_RE = rx(r"(?<![^\W\d_])(?:[وفب]?عدد|[وفب]?اجمالي|(?:ال
 _COUNTED_REACH = 120
 
 
+#: What the blasts or the shooting heard turned out to be: a drill, or munitions destroyed
+#: ('سمعت أصوات انفجارات ... تبين أنها ناجمة عن تدريبات عسكرية بالذخيرة الحية').
+_DRILL_RE = rx(r"(?<![^\W\d_])(?:ناجم|ناتج|نجم|نتج)\S*\s+(?:عن|من)\s+(?:\S+\s+){0,2}?"
+               r"(?:(?:ال)?(?:تدريب|مناور|رمايات)|تفجير\s+(?:ال)?(?:الغام|مخلفات|ذخائر))"
+               r"|(?<![^\W\d_])تبين\s+ان(?:ها|ه)\s+(?:\S+\s+){0,3}?(?:ال)?(?:تدريب|مناور)")
+#: How far after the trigger its explanation may come (characters, in its sentence).
+_DRILL_REACH = 160
+
+
 def rejected(text: str, start: int, end: int) -> bool:
     """Does the trigger at ``text[start:end]`` (a sentence's folded text) report no event?
 
@@ -101,6 +110,8 @@ def rejected(text: str, start: int, end: int) -> bool:
         return True  # 'وتقع مدينة جرابلس في ... وتتمركز على الضفة': geography, not news
     if _COUNTED_RE.search(before, max(0, len(before) - _COUNTED_REACH)):
         return True  # 'عدد مسلحي داعش الذين تمت تصفيتهم منذ ...': a count, not one event
+    if _DRILL_RE.search(text, end, end + _DRILL_REACH):
+        return True  # 'أصوات انفجارات ... تبين أنها ناجمة عن تدريبات عسكرية': a drill heard
     clause = clause_of(text, start)
     if _may(_DENIAL, text) and (DENIAL_RE.search(text, clause[0], start) or _opens_denial(text, start)) \
             or _may(_FALSEHOOD, text) and FALSEHOOD_RE.search(text, end) \

@@ -347,6 +347,8 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
         return None  # 'معركة "دحر الإرهاب"': the name of an operation, in its quotes
     if _TOPIC_RE.search(text, max(0, m.start() - 16), m.start() + 1):
         return None  # 'وفيما يتعلق بمعركة "دحر الإرهاب" التي أطلقتها قسد': a topic named, not told
+    if trig.type == "capture" and trig.form == "noun" and _FRAME_RE.search(text, max(0, m.start() - 24), m.start()):
+        return None  # 'تستمر المعارك ... في إطار تحرير المدينة': the campaign's aim, not a deed told
     if ctype in _PASSING_TYPES and _WHILE_RE.search(text, max(0, m.start() - 12), m.start()):
         return None  # 'وقع التفجير خلال مرور رتل': the passing dates what hit it, no news of its own
     anaphoric = trig.form == "noun" and is_anaphoric(text, m) and not _first_report(doc, s, m, text, ctype)
@@ -396,6 +398,8 @@ _OPERATION_NAME_RE = re.compile(r"(?<!\w)[وبل]?(?:ال)?(?:معركة|معر�
                                 r"\s*[«\"“”'‘’]\s*$")
 #: A topic opened right before an event noun: 'وفيما يتعلق بمعركة', 'بخصوص الهجوم'.
 _TOPIC_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:في\s*ما|فيما)\s+يتعلق\s+ب?|بخصوص\s+|بشان\s+)(?=\S+$)")
+#: The frame a verbal noun names: 'في إطار تحرير المدينة', 'ضمن عملية تحرير الرقة'.
+_FRAME_RE = rx(r"(?<![^\W\d_])(?:في\s+اطار|ضمن)\s+(?:(?:ال)?(?:معركه|عمليه|عمليات|حمله|مساعي|جهود)\s+)?$")
 #: Movements a text may name only as the moment something else happened.
 _PASSING_TYPES = frozenset({"convoy", "patrol"})
 #: An event noun with the article right before a present-tense verb, its subject: 'كان الهجوم يستهدف'.

@@ -290,6 +290,8 @@ def test_a_glued_quote_keeps_every_offset_in_a_long_text() -> None:
     ("يسيـ.طرون على حاجز عسـ.ـكري", "يسيطرون علي حاجز عسكري"),
     ("القامشلي. الحسكة", "القامشلي. الحسكه"),  # a full stop stays one
     ("قسد.ـ", "قسد."),
+    ("وقع اشتـ. ـباك بين ميلـ. ـيشيات للنظـ. ـام", "وقع اشتباك بين ميليشيات للنظام"),  # and a space
+    ("انتهى الاشتباك. ـ", "انتهي الاشتباك. "),  # a full stop then a tatweel: a sentence ends
 ])
 def test_a_dot_inside_a_stretched_word_is_deleted(text, folded) -> None:
     ft = FoldedText.of(text)

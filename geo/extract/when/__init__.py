@@ -51,7 +51,8 @@ Conventions worth knowing (they are choices, documented here and in tests):
   comma after 'منتصف ليل الثلاثاء' does not make it a night of two weekdays.
 - Hijri days ('15 رمضان 1445 هـ') and feasts ('أول أيام عيد الأضحى', 'صباح يوم عيد
   الفطر') are converted offline (:mod:`.hijri`); without a Hijri year, the latest such
-  day on or before the anchor. A Gregorian date beside a Hijri one ('الموافق') wins.
+  day on or before the anchor; 'عشية عيد الفطر' is the day before the feast. A
+  Gregorian date beside a Hijri one ('الموافق') wins.
 - A month followed by a would-be year that is not one ('2O22', '202') gives no date:
   the year is unknown, it is not taken from the anchor.
 - 'قبل أسبوع' is the day seven days before the anchor; 'قبل شهرين' a month

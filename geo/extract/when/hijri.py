@@ -106,9 +106,10 @@ def _hijri_day(m: re.Match[str], ctx: RuleContext) -> Hit | None:
 
 
 def _feast(m: re.Match[str], ctx: RuleContext) -> Hit | None:
-    """'أول أيام عيد الأضحى', 'صباح يوم عيد الفطر', 'خلال عيد الفطر' (all its days)."""
+    """'أول أيام عيد الأضحى', 'صباح يوم عيد الفطر', 'خلال عيد الفطر' (all its days), 'عشية
+    عيد الفطر' (the day before)."""
     feast = FEASTS[" ".join(m["feast"].split())]
-    one_day = bool(m["nth"] or m["tod"] or m["yawm"]) or feast.days == 1
+    one_day = bool(m["eve"] or m["nth"] or m["tod"] or m["yawm"]) or feast.days == 1
     if not one_day and prev_word(ctx.norm, m.start()) not in _FEAST_CONTEXT:
         return None  # 'تهنئة بعيد الفطر': a greeting, not a date
     if m["y"]:
@@ -119,6 +120,8 @@ def _feast(m: re.Match[str], ctx: RuleContext) -> Hit | None:
         return None
     last = first + (feast.days - 1) * ONE_DAY
     rule = "feast" if relative else "feast_year"
+    if m["eve"]:  # 'عشية عيد الفطر': the day before its first day
+        return Hit(first - ONE_DAY, first - ONE_DAY, "day", relative, f"{rule}:eve")
     if not one_day:
         return Hit(first, last, "day", relative, f"{rule}:all_days")
     nth = _NTH_DAY.get(m["nth"] or "", 1)
@@ -131,7 +134,8 @@ HIJRI_RULES = [
     (rf"{DAY}{_O}(?:من{_W})?(?:شهر{_W})?{_HMONTH}"
      rf"(?:{_O}[،,]?{_O}(?:من{_W})?(?:(?:عام|سنه){_W})?{_HIJRI_YEAR})?",
      _hijri_day, (tuple("0123456789") + ORDINAL_STEMS, _HMONTH_WORDS)),
-    (rf"(?:(?P<tod>{TOD}){_W})?(?:(?P<nth>{'|'.join(_NTH_DAY)}){_W}(?:ايام|يوم){_W}|(?P<yawm>يوم){_W})?"
+    (rf"(?:(?P<eve>عشيه){_W}(?:يوم{_W})?)?"
+     rf"(?:(?P<tod>{TOD}){_W})?(?:(?P<nth>{'|'.join(_NTH_DAY)}){_W}(?:ايام|يوم){_W}|(?P<yawm>يوم){_W})?"
      rf"{_FEAST}(?:{_W}(?:المبارك|السعيد))?(?:{_O}[،,]?{_O}(?:من{_W})?(?:(?:عام|العام|سنه){_W})?{year_group()})?",
      _feast, (("عيد", "عرفه", "المولد", "الهجريه"),)),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.extract.actors import ACTORS, ActorHit, find_actors, normalise_actor, side_of
+from tests.geo.extract.helpers import run
 
 
 def _actors(text: str) -> list[str]:
@@ -135,3 +136,11 @@ def test_tribal_forces_are_an_actor_but_their_notables_are_not(gaz):
     assert "Arab tribal forces" in inc.actors
     body = "وقالت مصادر إن وجهاء العشائر اعتقلوا مع عناصر من قسد في مدينة الحسكة."
     assert all("Arab tribal forces" not in i.actors for i in run(gaz, body).incidents)
+
+
+def test_the_bare_organisation_is_isis_named_again(gaz):
+    body = "وسيطر التنظيم مساء أمس على مواقع هامة في محيط مطار دير الزور العسكري."
+    [inc] = run(gaz, body).incidents
+    assert inc.type == "capture" and "ISIS" in inc.actors
+    kurdish = "وقال مسؤول في التنظيم الكردي إن الاجتماع عقد في القامشلي اليوم."
+    assert all("ISIS" not in i.actors for i in run(gaz, kurdish).incidents)

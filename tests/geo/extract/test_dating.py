@@ -191,3 +191,10 @@ def test_the_day_a_deal_was_signed_does_not_date_the_strike(gaz):
     body = ("تمهيد لا حدث فيه.\n\nوقصفت طائرات روسية ريف مدينة عين العرب، حيث خرقت الهدنة الموقعة "
             "في 5 آذار الماضي.")
     assert "2023-03-05" not in [i.date for i in run(gaz, body).incidents]
+
+
+def test_the_day_a_deal_was_signed_by_named_parties_dates_no_event(gaz):
+    body = ("تمهيد لا حدث فيه.\n\nرشق أهالي قرية في ريف عين العرب دورية روسية بالحجارة، وذلك ضمن "
+            "الاتفاق الموقع بين الرئيسين التركي، رجب طيب أردوغان، ونظيره الروسي، فلاديمير بوتين، في "
+            "22 من تشرين الأول الماضي.")
+    assert "2022-10-22" not in [i.date for i in run(gaz, body).incidents]

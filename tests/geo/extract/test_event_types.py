@@ -493,3 +493,36 @@ def test_a_person_killed_with_no_cause_told_is_a_killing(gaz, body):
 ])
 def test_a_death_with_its_cause_is_that_causes_casualty(gaz, body):
     assert "attack" not in [i.type for i in run(gaz, body).incidents]
+
+
+def test_people_hurt_by_gunfire_is_an_attack(gaz):
+    body = ("وجرح خمسة مدنيين بينهم امرأة بإطلاق نار من الجيش التركي يوم الثلاثاء، على محتجين "
+            "حاولوا اعتراض الدورية قرب مدينة عين العرب.")
+    assert "attack" in [i.type for i in run(gaz, body).incidents]
+    assert [i.type for i in run(gaz, "احتفل الأهالي في مدينة الحسكة بإطلاق النار ابتهاجاً بالفوز.").incidents
+            if i.type == "attack"] == []
+
+
+def test_a_campaigns_aim_is_no_capture(gaz):
+    body = "تستمر المعارك الدائرة اليوم في مدينة الرقة، في إطار تحرير المدينة من تنظيم داعش."
+    assert [i.type for i in run(gaz, body).incidents] == ["armed_clash"]
+
+
+def test_a_capture_with_its_force_and_time_between_verb_and_noun(gaz):
+    body = "فرضت قوات سوريا الديمقراطية، مساء الأحد، سيطرتها على مطار الطبقة العسكري."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("capture", "tabqa_airbase")]
+
+
+def test_a_phase_of_military_operations_launched_is_an_offensive(gaz):
+    body = ("وأطلقت قسد المرحلة الثالثة من العمليات العسكرية البرية ضد داعش، في 11 أيلول الماضي، "
+            "لتحرير منطقة هجين في ريف دير الزور.")
+    assert [(i.type, i.date) for i in run(gaz, body).incidents] == [("armed_clash", "2022-09-11")]
+
+
+@pytest.mark.parametrize("body", [
+    "سقطت 5 قذائف على الأقل، الإثنين، في محيط حقل العمر النفطي.",
+    "سقطت عدد من القذائف، الإثنين، في محيط حقل العمر النفطي.",
+])
+def test_shells_that_fell_counted_are_shelling_on_their_day(gaz, body):
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("shelling", "2023-08-14", "omar_field")]

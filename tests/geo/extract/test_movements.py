@@ -254,3 +254,44 @@ def test_reinforcements_pointed_at_by_a_demonstrative_are_those_told_before(gaz)
     body = ("وصلت معدات عسكرية أمريكية إلى قاعدة الشدادي اليوم. وقالت مصادر إن هذه التعزيزات تأتي "
             "استعداداً لمعركة الرقة المرتقبة.")
     assert "raqqa" not in [i.place.id for i in run(gaz, body).incidents if i.place]
+
+
+def test_a_video_showing_forces_entering_is_the_entry(gaz):
+    body = "أظهر شريط فيديو اليوم دخول وحدات الجيش السوري إلى مطار الطبقة العسكري في ريف الرقة."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "tabqa_airbase")]
+    spread = "انتشرت صور اليوم لوحدات الجيش السوري في مدينة الطبقة."
+    assert run(gaz, spread).incidents == []
+
+
+def test_cargo_planes_landing_at_several_bases_told_first(gaz):
+    body = ("ووصلت اليوم إلى قواعد خراب الجير والشدادي وقسرك طائرات شحن محملة بمعدات عسكرية "
+            "وذخائر.")
+    places = {i.place.id for i in run(gaz, body).incidents if i.type == "deployment"}
+    assert {"abu_hajar_airfield", "qasrak_base"} <= places and len(places) == 3
+
+
+def test_forces_moved_to_an_airport_are_placed_there_not_taken_to_it_like_the_hurt(gaz):
+    body = "وتواصل طائرات تابعة لسلاح الجو الروسي اليوم نقل قوات روسية إلى مطار القامشلي."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "qamishli_airport")]
+    hurt = "قتل عنصر وأصيب آخر بانفجار لغم قرب بلدة تل تمر اليوم، ونقل الجرحى إلى مشفى الحسكة."
+    assert "hasakah" not in [i.place.id for i in run(gaz, hurt).incidents if i.place]
+
+
+def test_forces_entering_a_dam_or_a_crossing_deploy_there(gaz):
+    body = "وقالت الوكالة إن قوات الأمن السوري دخلت فعلاً سد تشرين اليوم تنفيذاً للاتفاق."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "tishreen_dam")]
+
+
+def test_a_convoy_arriving_is_also_mapped_at_the_crossing_it_used(gaz):
+    body = ("وصلت اليوم قافلة من الشاحنات التابعة للتحالف الدولي مدينة القامشلي، قادمة من إقليم "
+            "كردستان العراق عبر معبر الوليد الحدودي.")
+    places = {i.place.id for i in run(gaz, body).incidents if i.type == "convoy"}
+    assert "qamishli" in places and any("waleed" in p for p in places)
+    alone = "دخل اليوم رتل للتحالف الدولي عبر معبر الوليد الحدودي."
+    assert len([i for i in run(gaz, alone).incidents if i.type == "convoy"]) == 1
+
+
+def test_fighters_massed_in_a_town_to_storm_another_are_a_deployment_not_a_storming(gaz):
+    body = ("وحشدت قسد اليوم عدداً كبيراً من المقاتلين في بلدة البصيرة، في محاولة لاقتحام الريف "
+            "الشرقي لدير الزور واستعادة السيطرة عليه.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "busayrah")]

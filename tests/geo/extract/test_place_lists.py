@@ -91,7 +91,9 @@ def test_sites(gaz, body, place):
      ["waleed_crossing"]),
     ("عبرت شاحنات تابعة للتحالف معبر الوليد باتجاه قواعدها في الحسكة.", "convoy",
      ["waleed_crossing"]),
-    ("وصلت تعزيزات أمريكية إلى قاعدة حقل العمر عبر معبر الوليد.", "deployment", ["omar_field"]),
+    # where they arrived, and the crossing they used (a reader maps both)
+    ("وصلت تعزيزات أمريكية إلى قاعدة حقل العمر عبر معبر الوليد.", "deployment",
+     ["omar_field", "waleed_crossing"]),
     ("انسحبت القوات الأمريكية من قاعدتي الشدادي وتل بيدر.", "withdrawal",
      ["shaddadi", "tal_baydar"]),
     ("أرسلت القوات الأمريكية تعزيزات عسكرية إلى قاعدتي حقل العمر وحقل كونيكو.", "deployment",

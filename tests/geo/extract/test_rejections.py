@@ -295,3 +295,32 @@ def test_reported_continuing_clashes_are_todays_news(gaz):
     incs = run(gaz, body).incidents
     assert incs and {i.place.id for i in incs} == {"dhiban"}
     assert all(i.date == "2023-08-15" for i in incs)
+
+
+@pytest.mark.parametrize("body", [
+    "سمعت اليوم أصوات انفجارات قوية داخل مدينة الحسكة، تبين أنها ناجمة عن تدريبات عسكرية بالذخيرة الحية.",
+    "وسمعت أصوات انفجارات في أرجاء مدينة دير الزور اليوم، حيث قال مصدر عسكري إن ما جرى ناجم عن "
+    "تدريبات عسكرية في معسكر الطلائع.",
+])
+def test_blasts_heard_that_were_a_drill_are_no_explosion(gaz, body):
+    assert "explosion" not in [i.type for i in run(gaz, body).incidents]
+
+
+def test_a_blast_that_hurt_people_is_still_one(gaz):
+    body = "انفجرت عبوة ناسفة اليوم في مدينة الحسكة ما أدى لإصابة شخصين."
+    assert "explosion" in [i.type for i in run(gaz, body).incidents]
+
+
+@pytest.mark.parametrize("body", [
+    "ويسود ترقب في مدينة القامشلي اليوم في ظل التهديدات التركية المتواصلة بشن هجوم ضد قسد.",
+    "ويأتي ذلك وسط توتر متصاعد في ريف منبج اليوم، في ظل المخاوف من اندلاع مواجهات.",
+    "وينص الاتفاق على انسحاب الفصائل الموالية لتركيا من محيط سد تشرين.",
+    "وأعلن الطرفان اليوم عن اتفاق يقضي بانسحاب قسد من مدينة منبج.",
+])
+def test_threats_fears_and_the_terms_of_a_deal_tell_no_event(gaz, body):
+    assert [i.type for i in run(gaz, body).incidents if i.type != "agreement"] == []
+
+
+def test_a_withdrawal_under_a_deal_is_still_one(gaz):
+    body = "وانسحبت الفصائل الموالية لتركيا من محيط سد تشرين اليوم، تنفيذاً لاتفاق يقضي بذلك."
+    assert [i.type for i in run(gaz, body).incidents] == ["withdrawal"]
