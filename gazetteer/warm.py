@@ -14,7 +14,9 @@ again. Nothing is ever required of the cache: a folder that cannot be written on
 costs the build it would have saved.
 
 ``$GAZETTEER_CACHE_DIR`` chooses the folder (``off`` for none); otherwise the
-platform's user cache folder is used.
+platform's user cache folder is used. A pickle there is run as code when read: the
+folder is the user's own, written by this module only (files made private), and trusted
+as the user's own installed code is.
 """
 
 from __future__ import annotations
