@@ -42,7 +42,7 @@ CACHE_ENV = "GAZETTEER_CACHE_DIR"
 #: Bumped when what is pickled changes shape in a way the sources do not show.
 FORMAT = 1
 #: The modules whose code shapes the built store and its automaton.
-_BUILDERS = ("model.py", "normalize.py", "matcher.py", "store.py", "csvio.py", "warm.py")
+_BUILDERS = ("model.py", "normalize.py", "matcher.py", "store.py", "csvio.py", "home.py", "warm.py")
 #: How many built stores the folder keeps (one per distinct set of files and code).
 KEEP = 4
 _PREFIX, _SUFFIX = "gazetteer-", ".pickle"
