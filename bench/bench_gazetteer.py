@@ -8,7 +8,7 @@ Aho-Corasick scan of the same folded text in the same run (the ratio is the figu
 that matters; issue 14 asks for place finding within 2x), peak memory, and the time
 to build the store; then the shares of ``resolve_text``'s time on the real text taken by
 its parts (matcher, the words around each name, the choice, the names the gazetteer lacks),
-and the two passes of ``normalize.mended`` that were tried at every character, as first
+and the three passes of ``normalize.mended`` that were tried at every character, as first
 written beside their present form (the same text out).
 
 Then ``python -m gazetteer find --json`` on ``--find-mb`` MB of real news (issue 14:
@@ -243,6 +243,7 @@ def find_command(megabytes: float, gaz: Gazetteer) -> None:
 #: The patterns of ``normalize.mended`` as first written, a look-behind opening each: the
 #: engine tried them at every character (the baseline of :func:`mending`).
 _PLAIN_MENDING = (
+    (re.compile(f"(?<={normalize._LETTER}\u0640)\\. (?=\u0640+{normalize._LETTER})"), "\u0640\u0640"),
     (re.compile(r"(?<!\S)#(?=[^\W\d_])|(?:(?<=[^\W\d_])|(?<=\s))_(?=[^\W\d_])"), " "),
     (re.compile(r"(?<![^\W\d_])([وفبل]?(?:ال)?(?:حقل|مطار|قاعد))(ت?)ي(?= [^\W\d_])"),
      normalize._singular_site),
@@ -250,10 +251,12 @@ _PLAIN_MENDING = (
 
 
 def mending(text: str) -> None:
-    """The hashtag and dual-kind-word passes of ``normalize.mended`` on ``text``: as first
-    written (before) and as the module has them (after), the same text out."""
+    """The dotted-space, hashtag and dual-kind-word passes of ``normalize.mended`` on
+    ``text``: as first written (before) and as the module has them (after), the same text
+    out."""
     mb = len(text.encode("utf-8")) / 1e6
-    now = ((normalize._HASHTAG_MARK_RE, " "), (normalize._DUAL_SITE_RE, normalize._singular_site))
+    now = ((normalize._DOTTED_SPACE_RE, "\u0640\u0640"), (normalize._HASHTAG_MARK_RE, " "),
+           (normalize._DUAL_SITE_RE, normalize._singular_site))
     timed = []
     for passes in (_PLAIN_MENDING, now):
         best, out = float("inf"), text
@@ -266,7 +269,7 @@ def mending(text: str) -> None:
         timed.append((best, out))
     (before_s, before), (after_s, after) = timed
     same = "the same text" if before == after else "DIFFERENT TEXT"
-    print(f"mending ({mb:.2f} MB, hashtag marks and dual kind words): as first written "
+    print(f"mending ({mb:.2f} MB, dotted spaces, hashtag marks, dual kind words): as first written "
           f"{before_s:.3f}s (before), now {after_s:.3f}s (after): "
           f"x{before_s / max(after_s, 1e-9):.1f}, {same}")
 

@@ -114,7 +114,8 @@ _DOTTED_WORD_RE = re.compile(f"\\.(?:(?<={_LETTER}\\.)|(?<={_LETTER}\u0640\\.)"
 
 #: ... and with a space after the dot, the word's halves both stretched ('اشتـ. ـباك',
 #: 'النظـ. ـام'): the dot and the space are the tatweel too.
-_DOTTED_SPACE_RE = re.compile(f"(?<={_LETTER}\u0640)\\. (?=\u0640+{_LETTER})")
+#: (The dot and space first, then what stands before them, for the same reason.)
+_DOTTED_SPACE_RE = re.compile(f"\\. (?<={_LETTER}\u0640\\. )(?=\u0640+{_LETTER})")
 
 
 #: A hashtag's marks ('#مخيم_الهول', '#تل_تمر', 'داخل #مخيم _الهول'): a '#' opening a word and
