@@ -22,6 +22,7 @@ def gaz():
     "وانتقلت الأزمة إلى القارة الأوروبية.",                    # continent
     "وصلت التعزيزات إلى جديد بقارة.",                          # 'ب' + continent
     "انفجر لغمان في قريتين شمالي البلدة.",                     # two villages
+    "والقوى السياسية تبحث دوماً عن مدار لكي تستقر.",            # always
 ])
 def test_a_common_word_is_no_place(gaz, text):
     assert resolve_text(text, gaz) == []
@@ -33,6 +34,7 @@ def test_a_common_word_is_no_place(gaz, text):
     ("قصفت طائرات مواقع في مدينة القائم العراقية.", "al_qaim"),
     ("سيطر الجيش على بلدة قارة في القلمون.", "qarah_qalamoun"),
     ("سيطر التنظيم على مدينة القريتين بريف حمص.", "qaryatayn"),
+    ("قصفت الطائرات مدينة دوما في الغوطة الشرقية.", "douma"),
 ])
 def test_the_place_is_found_with_its_qualifier(gaz, text, place):
     assert place in [m.place.id for m in resolve_text(text, gaz) if m.place is not None]
