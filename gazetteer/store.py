@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import home as _home
+from . import warm
 from .csvio import read_places_csv
 from .matcher import PlaceMatcher
 from .model import Place
@@ -115,7 +116,8 @@ def load_gazetteer(*, home: Path | None = None, include_imported: bool = True,
                    extra: Iterable[Place] = ()) -> Gazetteer:
     """The embedded gazetteer merged with the local store under ``$GAZETTEER_HOME``.
 
-    Cached until either file changes. ``extra`` places (tests, benchmarks) bypass the cache.
+    Cached until either file changes, in the process and on disk (:mod:`gazetteer.warm`).
+    ``extra`` places (tests, benchmarks) bypass both caches.
     """
     default = default_data_path()
     extra = list(extra)
@@ -125,15 +127,28 @@ def load_gazetteer(*, home: Path | None = None, include_imported: bool = True,
         with _CACHE_LOCK:
             if stamp in _CACHE:
                 return _CACHE[stamp]
+    imported = imported_path if include_imported else None
+    if extra:
+        return _build(default, imported, home, extra)
+    gaz = warm.load_or_build(warm.digest_of([default, imported]),
+                             lambda: _build(default, imported, home), Gazetteer)
+    with _CACHE_LOCK:
+        _CACHE.clear()
+        _CACHE[stamp] = gaz
+    return gaz
+
+
+def _build(default: Path, imported: Path | None, home: Path | None,
+           extra: Iterable[Place] = ()) -> Gazetteer:
+    """The store built from its files (``imported`` None: without the local store), with
+    its name automaton when no ``extra`` places make it a one-off."""
     places = read_places_csv(default)
     cited = {_geonames_id(p.source) for p in places} - {None}
-    if include_imported:
+    if imported is not None:
         places += [p for p in _home.imported_places(home) if p.id.removeprefix("gn") not in cited]
     gaz = Gazetteer([*places, *extra])
     if not extra:
-        with _CACHE_LOCK:
-            _CACHE.clear()
-            _CACHE[stamp] = gaz
+        _ = gaz.matcher  # built here, so the warm copy on disk holds it (see gazetteer.warm)
     return gaz
 
 
