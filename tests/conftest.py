@@ -10,7 +10,15 @@ settings.register_profile("shared-machine", deadline=None)
 settings.load_profile("shared-machine")
 
 
+import os  # noqa: E402
+import tempfile  # noqa: E402
+
 import pytest  # noqa: E402
+
+# The built gazetteer's pickles (gazetteer.warm) go to a folder of this run, not to the
+# developer's cache: a test run never leaves files behind in the user's home, and never
+# reads a store another checkout built. Tests of the cache itself set their own folder.
+os.environ.setdefault("GAZETTEER_CACHE_DIR", tempfile.mkdtemp(prefix="nes-gazetteer-cache-"))
 
 
 @pytest.fixture(autouse=True)
