@@ -110,7 +110,7 @@ def rejected(text: str, start: int, end: int) -> bool:
         return True  # 'وتقع مدينة جرابلس في ... وتتمركز على الضفة': geography, not news
     if _COUNTED_RE.search(before, max(0, len(before) - _COUNTED_REACH)):
         return True  # 'عدد مسلحي داعش الذين تمت تصفيتهم منذ ...': a count, not one event
-    if _DRILL_RE.search(text, end, end + _DRILL_REACH):
+    if _may(_DRILL, text) and _DRILL_RE.search(text, end, end + _DRILL_REACH):
         return True  # 'أصوات انفجارات ... تبين أنها ناجمة عن تدريبات عسكرية': a drill heard
     clause = clause_of(text, start)
     if _may(_DENIAL, text) and (DENIAL_RE.search(text, clause[0], start) or _opens_denial(text, start)) \
@@ -156,9 +156,9 @@ def _opens_denial(text: str, start: int) -> bool:
 
 #: The cue patterns a sentence is searched for before each of its triggers, each with the
 #: words it cannot match without: a sentence with none of them is not searched (:mod:`.gates`).
-_HYPOTHETICAL, _META, _FORECAST, _GENERAL, _DENIAL, _FALSEHOOD, _HABITUAL = (
+_HYPOTHETICAL, _META, _FORECAST, _GENERAL, _DENIAL, _FALSEHOOD, _HABITUAL, _DRILL = (
     Gate(HYPOTHETICAL_RE), Gate(_META_RE), Gate(FORECAST_RE), Gate(GENERAL_RE), Gate(DENIAL_RE),
-    Gate(FALSEHOOD_RE), Gate(HABITUAL_RE))
+    Gate(FALSEHOOD_RE), Gate(HABITUAL_RE), Gate(_DRILL_RE))
 
 
 def _may(gate: Gate, text: str) -> bool:
