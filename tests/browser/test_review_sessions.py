@@ -66,9 +66,19 @@ def _any_incident(page) -> object:
 
 
 def _choose(page, incident_id: str) -> None:
-    _any_incident(page).click()
-    page.get_by_role("option", name=incident_id).first.click()
-    page.locator(f".st-key-{_k('confirm', incident_id)}").wait_for(timeout=STEP_MS)
+    """Choose the incident in 'Any incident' and wait for its form. A choice made while the
+    app reruns (the store changed under another session's decision) may be undone by that
+    rerun: the analyst, seeing another incident, chooses it again once the run is over."""
+    confirm = page.locator(f".st-key-{_k('confirm', incident_id)}")
+    for _ in range(3):
+        _any_incident(page).click()
+        page.get_by_role("option", name=incident_id).first.click()
+        try:
+            confirm.wait_for(timeout=STEP_MS // 3)
+            return
+        except PlaywrightError:
+            page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=STEP_MS)
+    confirm.wait_for(timeout=STEP_MS)
 
 
 def _rerun(page) -> None:
