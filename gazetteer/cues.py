@@ -147,11 +147,11 @@ def _facts(word: str) -> _WordFacts:
         cue = next((CUE_WORDS[w] for w in forms if w in CUE_WORDS), "")
         near = next((w for w in forms if w in _NEAR_WORDS), "")
         passes = any(w in CUE_WORDS or w in ("من", "في") for w in forms)
-        body_forms = {*forms, forms[1].removeprefix("ال")} & _BODY_WORDS
+        named = {*forms, forms[1].removeprefix("ال")}  # the word as a name's kind word
+        body_forms = named & _BODY_WORDS
         facts = _FACTS[word] = _WordFacts(
             cue, near, passes, _is_media_word(word), bool(body_forms),
-            bool(body_forms & _BODY_NEEDS_AFTER), _may_be_given(word),
-            bool({*forms, forms[1].removeprefix("ال")} & _STREET_WORDS))
+            bool(body_forms & _BODY_NEEDS_AFTER), _may_be_given(word), bool(named & _STREET_WORDS))
     return facts
 
 

@@ -69,8 +69,19 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
 
     'استهدفت مسيرات تركية محطات الكهرباء في كوباني وعين عيسى والقامشلي': a reader maps
     three strikes, not one at the first town. Only for :data:`SPLIT_TYPES`, a told (not
-    referred-to, not present-tense) event, and places of its own sentence.
+    referred-to, not present-tense) event, and places of its own sentence. A move that
+    crossed the border is also at the crossing it used (:func:`_crossing_used`).
     """
+    out = _event_places(doc, c)
+    if c.type in _CROSSING_MOVES and not c.anaphoric and out[0][0] is not None:
+        crossing = _crossing_used(doc, c, {f[0].id for f in out if f[0] is not None})
+        if crossing is not None:
+            out.append(crossing)
+    return out
+
+
+def _event_places(doc: Doc, c: Candidate) -> list[PlaceFound]:
+    """:func:`places_for` without the crossing a move used."""
     found, best = place_and_mention(doc, c)
     # a present-tense verb may tell a habit, unless its sentence dates it ('منذ ليلة أمس
     # والمدفعية التركية تستهدف مناطق كوباني ومناطق أخرى في عامودا والدرباسية')
@@ -79,10 +90,6 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
         parts = _split_destinations(doc, c, {found[0].id})
         if parts:
             return [found, *parts]
-    if c.type in _CROSSING_MOVES and not c.anaphoric and found[0] is not None:
-        crossing = _crossing_used(doc, c, found[0].id)
-        if crossing is not None:
-            return [found, crossing]
     covers = c.anaphoric and _COVERED_RE.match(doc.fspan(c.end, c.end + 30)) is not None
     if best is None or found[0] is None or c.type not in SPLIT_TYPES or habit or (
             c.anaphoric and not covers):
@@ -128,12 +135,12 @@ _CROSSING_MOVES = frozenset({"convoy", "deployment", "withdrawal"})
 _BY_CROSSING_RE = rx(r"(?<![^\W\d_])(?:عبر|من|الي)\s+(?:ال)?$")
 
 
-def _crossing_used(doc: Doc, c: Candidate, placed: str) -> PlaceFound | None:
+def _crossing_used(doc: Doc, c: Candidate, placed: set[str]) -> PlaceFound | None:
     """The border crossing a convoy used, when its sentence places it elsewhere too
     ('وصلت قافلة مدينة القامشلي، قادمة من إقليم كردستان عبر معبر الوليد'): a reader maps
     where it entered the country as well as where it arrived."""
     for m in doc.in_sentence(doc.usable, c.sentence):
-        if (m.place.kind == "border_crossing" and m.place.id != placed and m.place.in_area
+        if (m.place.kind == "border_crossing" and m.place.id not in placed and m.place.in_area
                 and _BY_CROSSING_RE.search(doc.fspan(max(0, m.start - 12), m.start))):
             gp, approx = precision_of(doc, m)
             return (m.place, gp, approx, m.text, "the border crossing it used", True)

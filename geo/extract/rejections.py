@@ -41,7 +41,7 @@ from .gates import Gate
 from .sentences import clause_of
 
 __all__ = ["attributes_end", "background", "context", "defined_by_relative", "earlier_event", "is_anaphoric",
-           "nth_time",
+           "nth_time", "pointed_at",
            "opens_view_quote", "purposive", "refers_back", "rejected", "social_post", "summed_up", "tally",
            "target_span"]
 
@@ -58,7 +58,7 @@ _NTH_TIME_RE = rx(r"(?<![^\W\d_])(?:(?:ال)?مره (?:ال)?"
                   # 'الحادثة تعد الثانية التي يقتل فيها مدني خلال تظاهر ...'
                   r"|(?:تعد|يعد|هي|هو) (?:ال)?(?:ثاني|ثالث|رابع|خامس)(?:ه)?(?: من نوع(?:ها|ه))?"
                   r" (?:التي|الذي))(?![^\W\d_])")
-_ANAPHORIC_RE = rx(r"(?:هذه|تلك|هذا|ذلك|نفس|ذات) (?:ال)?\S*$")
+_ANAPHORIC_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:هذه|تلك|هذا|ذلك|نفس|ذات) (?:ال)?\S*$")  # ('كذلك': also)
 #: 'عملية القصف هذه', 'الهجوم ذاته': a demonstrative after the noun refers back too.
 #: ('قصف هذه المواقع': the demonstrative points at the next noun, not the event.)
 _ANAPHORIC_AFTER_RE = rx(r"^(?:\s+\S+)?\s+(?:هذه|هذا|تلك|ذلك|ذاته|ذاتها|نفسه|نفسها)(?![^\W\d_])"
@@ -276,10 +276,17 @@ def defined_by_relative(text: str, m: re.Match[str]) -> bool:
     return definite and bool(_RELATIVE_CLAUSE_RE.match(after)) and not _SAID_ABOUT_RE.match(after)
 
 
+def pointed_at(text: str, start: int) -> bool:
+    """Does a demonstrative stand right before the word at ``start`` ('هذه التعزيزات',
+    'تلك الهجمات', 'نفس الهجوم')? Whatever the trigger's form, it is the event told before.
+    (Only the last words are read: not a copy of the whole sentence per trigger.)"""
+    return _ANAPHORIC_RE.search(text[max(0, start - 32):start] + "x") is not None
+
+
 def is_anaphoric(text: str, m: re.Match[str]) -> bool:
     """'الغارة' / 'هذه العملية' refer back, unless a defining relative clause follows
     ('الغارة التي استهدفت ...'; not 'الهجوم الذي قال المسؤول إن ...')."""
-    if _ANAPHORIC_RE.search(text[:m.start()] + "x") or _ANAPHORIC_AFTER_RE.match(text[m.end():]):
+    if pointed_at(text, m.start()) or _ANAPHORIC_AFTER_RE.match(text[m.end():]):
         return True
     word = m.group(0)
     if _IDIOM_RE.match(word):

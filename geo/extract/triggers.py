@@ -40,6 +40,7 @@ from .rejections import (
     is_anaphoric,
     nth_time,
     opens_view_quote,
+    pointed_at,
     purposive,
     refers_back,
     rejected,
@@ -367,7 +368,7 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
                                                or _kind_told_before(doc, s, "armed_clash")))
     # 'مشيرة إلى أن هذه التعزيزات تأتي في إطار ...': a word pointed at by a demonstrative is
     # the event told before, whatever its row's form
-    anaphoric = anaphoric or _THIS_RE.search(text, max(0, m.start() - 10), m.start()) is not None
+    anaphoric = anaphoric or pointed_at(text, m.start())
     # 'التي كان الهجوم يستهدف مقر قيادتها': a verb whose subject is a noun referring back
     anaphoric = anaphoric or (m.group(0)[:1] in "يت" and _NOUN_SUBJECT_RE.search(
         text, max(0, m.start() - 24), m.start()) is not None)
@@ -404,8 +405,6 @@ _FRAME_RE = rx(r"(?<![^\W\d_])(?:في\s+اطار|ضمن)\s+(?:(?:ال)?(?:معر
 #: Movements a text may name only as the moment something else happened.
 _PASSING_TYPES = frozenset({"convoy", "patrol"})
 #: An event noun with the article right before a present-tense verb, its subject: 'كان الهجوم يستهدف'.
-#: A demonstrative right before a trigger word: 'هذه التعزيزات', 'تلك الهجمات'.
-_THIS_RE = rx(r"(?<![^\W\d_])(?:هذه|هذا|تلك|ذلك|هاتين|هذين)\s+(?:ال)?$")
 _NOUN_SUBJECT_RE = rx(r"(?<![^\W\d_])(?:كان|كانت)?\s*ال(?:هجوم|غاره|ضربه|قصف|عمليه|استهداف|تفجير|انفجار)\s+$")
 #: 'خلال', 'أثناء', 'لدى', 'عند' right before the movement's words ('في حين', 'بينما': whereas).
 _WHILE_RE = rx(r"(?<![^\W\d_])[وف]?(?:خلال|اثناء|لدي|عند)\s+$")
