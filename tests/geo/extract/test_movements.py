@@ -295,3 +295,9 @@ def test_fighters_massed_in_a_town_to_storm_another_are_a_deployment_not_a_storm
     body = ("وحشدت قسد اليوم عدداً كبيراً من المقاتلين في بلدة البصيرة، في محاولة لاقتحام الريف "
             "الشرقي لدير الزور واستعادة السيطرة عليه.")
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "busayrah")]
+
+
+def test_the_crossing_joins_every_other_place_of_the_move(gaz):
+    body = "انسحبت القوات الأمريكية اليوم من قاعدتي الشدادي وتل بيدر باتجاه العراق عبر معبر الوليد."
+    places = {i.place.id for i in run(gaz, body).incidents if i.type == "withdrawal"}
+    assert {"shaddadi", "tal_baydar"} <= places and any("waleed" in p for p in places)
