@@ -526,3 +526,17 @@ def test_a_phase_of_military_operations_launched_is_an_offensive(gaz):
 def test_shells_that_fell_counted_are_shelling_on_their_day(gaz, body):
     assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
         ("shelling", "2023-08-14", "omar_field")]
+
+
+@pytest.mark.parametrize("body", [
+    "وأعلنت القيادة المركزية الأمريكية فجر الأربعاء أن الجيش الأمريكي، شن ضربات على مدينة دير الزور.",
+    "شن الجيش الأمريكي الأربعاء ضربة على مواقع في مدينة دير الزور.",
+])
+def test_strikes_launched_are_a_strike_whatever_the_weapon(gaz, body):
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("shelling", "2023-08-09", "deir_ez_zor")]
+
+
+def test_a_blow_dealt_in_words_is_no_strike(gaz):
+    body = "وجهت قوات سوريا الديمقراطية ضربة قوية لخلايا داعش في مدينة دير الزور."
+    assert [i.type for i in run(gaz, body).incidents] == []
