@@ -116,7 +116,7 @@ GUNMEN_RE = _cue_rx("gunmen")
 ATTACK_RE = _cue_rx("attack")
 NOT_MIL_SUBJECT_RE = _cue_rx("not_military")
 #: Under a deal: 'بموجب اتفاق', 'وفق اتفاق', 'بالاتفاق مع', 'باتفاق مع'.
-BY_DEAL_RE = rx(r"(?<![^\W\d_])(?:بموجب|وفق|وفقا ل|تنفيذا ل)\s*(?:ال)?اتفاق|(?<![^\W\d_])ب(?:ال)?اتفاق مع")
+BY_DEAL_RE = rx(r"(?<![^\W\d_])(?:بموجب|وفق|وفقا ل|تنفيذا ل|بعد)\s*(?:ال)?اتفاق|(?<![^\W\d_])ب(?:ال)?اتفاق مع")
 
 # --- uses of a trigger word that report no event ---------------------------------------------
 

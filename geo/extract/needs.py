@@ -101,6 +101,12 @@ def _attack_told(text: str) -> bool:
                for m in ATTACK_RE.finditer(text))
 
 
+def _fight_told(text: str, m: re.Match[str]) -> bool:
+    """Words of a fight outside the trigger's own words: 'أعلنت قسد السيطرة على الرقة' tells
+    control, not the fight it took ('... بعد معارك مع داعش')."""
+    return bool(FIGHTING_RE.search(text, 0, m.start()) or FIGHTING_RE.search(text, m.end()))
+
+
 #: need -> its check on the sentence (no entry: no condition, as for '' and 'instrument').
 _NEED_CHECKS = {
     "air": lambda doc, s, m, text: bool(AIR_RE.search(text)),
@@ -117,7 +123,7 @@ _NEED_CHECKS = {
     "mil_near": _military_near,
     # an entry under a deal is a deployment, whatever fighting it was to face: 'دخلت قوات الحكومة
     # مدينة كوباني بموجب اتفاق مع الإدارة الذاتية لمواجهة الهجوم التركي'
-    "fighting": lambda doc, s, m, text: bool(FIGHTING_RE.search(text)) and not BY_DEAL_RE.search(text)
+    "fighting": lambda doc, s, m, text: _fight_told(text, m) and not BY_DEAL_RE.search(text)
     and _military_near(doc, s, m, text),
     "no_fighting": lambda doc, s, m, text: not FIGHTING_RE.search(text) and _military_near(doc, s, m, text),
     "gunmen": lambda doc, s, m, text: bool(GUNMEN_RE.search(text[max(0, m.start() - 60):m.end() + 60])),

@@ -540,3 +540,18 @@ def test_strikes_launched_are_a_strike_whatever_the_weapon(gaz, body):
 def test_a_blow_dealt_in_words_is_no_strike(gaz):
     body = "وجهت قوات سوريا الديمقراطية ضربة قوية لخلايا داعش في مدينة دير الزور."
     assert [i.type for i in run(gaz, body).incidents] == []
+
+
+def test_control_announced_after_a_fight_is_a_capture(gaz):
+    body = ("وأعلنت قوات سوريا الديمقراطية سيطرتها رسمياً على مدينة الرقة يوم 20 تشرين الأول الفائت، "
+            "بعد معارك مع تنظيم الدولة.")
+    assert ("capture", "2022-10-20", "raqqa") in [
+        (i.type, i.date, i.place.id) for i in run(gaz, body).incidents]
+
+
+@pytest.mark.parametrize("body", [
+    "أعلنت قوات سوريا الديمقراطية السيطرة على مدينة الرقة.",  # control, no fight told
+    "أعلنت وزارة الدفاع الروسية، سيطرة قوات الحكومة، على مدينة منبج، بعد اتفاق بين الإدارة الذاتية والحكومة.",
+])
+def test_control_announced_with_no_fight_or_after_a_deal_is_no_capture(gaz, body):
+    assert "capture" not in [i.type for i in run(gaz, body).incidents]
