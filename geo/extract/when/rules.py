@@ -213,9 +213,10 @@ def _resolve_day(
     return (found, True, "day_month") if found else None
 
 
-@_rule(rf"{DAY}{_O}(?:\({_O})?(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}", (*DIGITS, *ORDINAL_STEMS), MONTH_GATE)
+@_rule(rf"{DAY}{_O}(?:\({_O})?(?:من{_W})?(?:(?:ال)?شهر{_W})?{MONTH}{TAIL}", (*DIGITS, *ORDINAL_STEMS), MONTH_GATE)
 def _day_month(m: re.Match[str], ctx: RuleContext) -> Hit | None:
-    """'5 تشرين الأول', 'الخامس من شهر أيار 2020', '27( كانون الأول الجاري)' (a slipped bracket)."""
+    """'5 تشرين الأول', 'الخامس من شهر أيار 2020', 'الـ 10 من الشهر تموز' (a needless article),
+    '27( كانون الأول الجاري)' (a slipped bracket)."""
     if _year_garbled(m, ctx):
         return None
     resolved = _resolve_day(month_number(m["mon"]), _day_of(m), m, ctx.anchor)
@@ -227,7 +228,7 @@ def _day_month(m: re.Match[str], ctx: RuleContext) -> Hit | None:
 @_rule(
     rf"(?:(?P<kw>بين|من){_W})?(?<![0-9.,/:\-])(?P<d1>[0-3]?[0-9]){_O}"
     rf"(?P<sep>-|الي|حتي|و){_O}(?:ال{_O})?(?P<d>[0-3]?[0-9])(?![0-9])"
-    rf"{_O}(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}",
+    rf"{_O}(?:من{_W})?(?:(?:ال)?شهر{_W})?{MONTH}{TAIL}",
     DIGITS,
     MONTH_GATE,
 )
@@ -252,7 +253,7 @@ def _day_range(m: re.Match[str], ctx: RuleContext) -> Hit | None:
 
 @_rule(
     rf"(?<![0-9.,/:\-])(?P<d1>[0-3]?[0-9]){_O}/{_O}(?P<d>[0-3]?[0-9])(?![0-9])"
-    rf"{_O}(?:من{_W})?(?:شهر{_W})?{MONTH}{TAIL}",
+    rf"{_O}(?:من{_W})?(?:(?:ال)?شهر{_W})?{MONTH}{TAIL}",
     DIGITS,
     MONTH_GATE,
     ("/",),
