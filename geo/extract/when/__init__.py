@@ -18,7 +18,9 @@ How it works, in four steps, one module each:
    :mod:`.anchoring`) proposes candidates.
 3. :mod:`.find`: candidates are kept longest first, never overlapping.
 4. :mod:`.find`: a weekday followed by an explicit date ('يوم الخميس الماضي 6
-   تشرين الأول') is merged into one expression; the explicit date wins.
+   تشرين الأول') is merged into one expression; the explicit date wins, unless only
+   its month or year slipped and the weekday fits the publication day ('اليوم الثلاثاء
+   (2 كانون الأول 2023)' on Tuesday 2 January 2024; rule ':date_slip').
 
 The words (month and weekday names, relative words, qualifiers, ordinals, number
 words, units of time) are data, in ``geo/extract/data/calendar.toml``, read by

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
-from .expr import DateExpr
+from .expr import FUTURE_TOLERANCE_DAYS, DateExpr
 from .hijri import HIJRI_RULES
 from .patterns import BLANKS, MAYBE_BLANKS, MONTH_GATE, MONTH_WORDS, compile_guarded, keeps_to_its_line
 from .rules import RULES, Hit, RuleContext
@@ -317,9 +317,11 @@ def _is_hijri(c: _Cand) -> bool:
 _ONGOING_RULES = frozenset({"running_day", "last_hours"})
 
 
-def _merged_hit(prev: _Cand, c: _Cand) -> Hit:
+def _merged_hit(prev: _Cand, c: _Cand, anchor: datetime.date | None = None) -> Hit:
     """The explicit date of two merged: the Gregorian one beside a Hijri one
-    ('15 رمضان 1445 هـ الموافق 25 آذار 2024', either way round), else the later one."""
+    ('15 رمضان 1445 هـ الموافق 25 آذار 2024', either way round), else the later one; but a
+    weekday that fits the publication day wins over a date with a slip that its weekday
+    contradicts (see :func:`_slipped_date`)."""
     if _is_hijri(c) and not _is_hijri(prev) and prev.hit.rule.split(":")[0] not in _WEEKDAY_RULES:
         return prev.hit
     if c.hit.rule in _ONGOING_RULES:  # 'الأحد، لليوم الرابع على التوالي': the fourth day is Sunday
@@ -328,12 +330,34 @@ def _merged_hit(prev: _Cand, c: _Cand) -> Hit:
     named = prev.hit.rule.split("+")[0].split(":")
     differ = prev.hit.first.weekday() != c.hit.first.weekday()
     if named[0] in _WEEKDAY_RULES and "mismatch" not in named and differ:
+        if anchor is not None and _slipped_date(prev.hit, c.hit, anchor):
+            return prev.hit._replace(rule=f"{prev.hit.rule}+{c.hit.rule.split(':')[0]}:date_slip")
         rule += ":weekday_mismatch"  # 'اليوم الخميس 5 أكتوبر' on a Saturday: the date wins, noted
     return c.hit._replace(rule=rule)
 
 
-def _merge_weekday_dates(norm: str, chosen: list[_Cand]) -> list[_Cand]:
-    """'يوم الخميس الماضي 6 تشرين الأول' -> one expression; the explicit date wins."""
+#: Weekday rules told from the publication day itself ('اليوم الثلاثاء', 'أمس الاثنين').
+_TODAY_WEEKDAY_RULES = frozenset({"today_weekday", "yesterday_weekday"})
+
+
+def _slipped_date(weekday: Hit, date: Hit, anchor: datetime.date) -> bool:
+    """Is an explicit date beside a weekday that contradicts it a slip of the pen, the weekday
+    being right? So when the weekday's day has the same day of the month and only the month
+    or the year slipped ('اليوم الثلاثاء (2 كانون الأول 2023)' on Tuesday 2 January 2024;
+    'الاثنين 1 كانون الأول 2024' in the same report), the weekday being told from the
+    publication day and fitting it, or the date lying after the publication. A date that
+    differs in its day too ('اليوم الخميس 5 أكتوبر' on Thursday 7 November) wins, noted."""
+    if weekday.first.day != date.first.day:
+        return False
+    named = weekday.rule.split(":")[0]
+    if named in _TODAY_WEEKDAY_RULES:
+        return weekday.first == anchor - datetime.timedelta(days=named == "yesterday_weekday")
+    return date.first > anchor + datetime.timedelta(days=FUTURE_TOLERANCE_DAYS)
+
+
+def _merge_weekday_dates(norm: str, chosen: list[_Cand], anchor: datetime.date | None = None) -> list[_Cand]:
+    """'يوم الخميس الماضي 6 تشرين الأول' -> one expression; the explicit date wins (unless it
+    slipped: :func:`_slipped_date`)."""
     merged: list[_Cand] = []
     for c in chosen:
         prev = merged[-1] if merged else None
@@ -341,7 +365,7 @@ def _merge_weekday_dates(norm: str, chosen: list[_Cand]) -> list[_Cand]:
             end = c.end
             if "(" in norm[prev.end : c.start] and (paren := _CLOSING_PAREN.match(norm, end)):
                 end = paren.end()  # 'الأحد (9 تشرين الأول)'
-            merged[-1] = _Cand(prev.start, end, prev.order, _merged_hit(prev, c))
+            merged[-1] = _Cand(prev.start, end, prev.order, _merged_hit(prev, c, anchor))
         else:
             merged.append(c)
     return merged
@@ -441,7 +465,7 @@ def find_dates(text: str, anchor: datetime.date | None) -> list[DateExpr]:
     given = _check_anchor(anchor)
     norm, where = _folded(text)
     found = _candidates(norm, given or _DUMMY_ANCHOR, text, where)
-    chosen = _merge_spans(norm, _merge_weekday_dates(norm, _select(found)))
+    chosen = _merge_spans(norm, _merge_weekday_dates(norm, _select(found), given))
     out = []
     for c in chosen:
         if given is None and c.hit.relative:

@@ -146,6 +146,24 @@ def test_a_weekday_that_disagrees_with_its_date_is_noted_and_the_date_wins():
 
 
 @pytest.mark.parametrize(("text", "iso"), [
+    # the weekday is today's and the day of the month agrees: the month slipped
+    ("بيان صادر اليوم الخميس (7 تشرين الأول 2024) ذكر", "2024-11-07"),
+    ("أعلنت أمس الأربعاء 6 كانون الأول 2024 القوات", "2024-11-06"),
+    # a weekday before the publication, its date in the future by a slipped year
+    ("استهدفت القاعدة يوم الاثنين 4 تشرين الثاني 2025", "2024-11-04"),
+])
+def test_a_date_whose_month_or_year_slipped_gives_way_to_its_weekday(text, iso):
+    e = find_dates(text, THU)[0]
+    assert (e.iso, e.rule.endswith(":date_slip")) == (iso, True)
+
+
+def test_a_weekday_of_another_day_than_the_publication_leaves_its_date_alone():
+    # 'اليوم الخميس' read on a Saturday: the date is right and the stamp late
+    e = find_dates("أعلنت اليوم الخميس 7 تشرين الأول 2024 القوات", D(2024, 11, 9))[0]
+    assert e.iso == "2024-10-07"
+
+
+@pytest.mark.parametrize(("text", "iso"), [
     ("قتل عنصر يوم 18/10 قرب الحاجز", "2024-10-18"),
     ("قتل عنصر بتاريخ 18-10 قرب الحاجز", "2024-10-18"),
     ("قتل عنصر يوم 10/11 قرب الحاجز", "2024-11-10"),  # three days ahead: still this year's
