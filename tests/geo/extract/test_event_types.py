@@ -555,3 +555,10 @@ def test_control_announced_after_a_fight_is_a_capture(gaz):
 ])
 def test_control_announced_with_no_fight_or_after_a_deal_is_no_capture(gaz, body):
     assert "capture" not in [i.type for i in run(gaz, body).incidents]
+
+
+def test_talk_of_an_operation_near_is_no_launch(gaz):
+    body = "وبدأ الحديث عن قرب بدء عملية عسكرية في مدينة منبج منذ إعلان الرئيس التركي."
+    assert run(gaz, body).incidents == []
+    launched = "وأعلنت قسد بدء عملية عسكرية في مدينة منبج ضد خلايا داعش."
+    assert [i.type for i in run(gaz, launched).incidents] == ["armed_clash"]
