@@ -173,6 +173,13 @@ def test_trucks_of_no_force_are_no_convoy(gaz):
     assert run(gaz, "وصلت شاحنات محملة بالقمح إلى مدينة القامشلي يوم الأحد.").incidents == []
 
 
+def test_trucks_with_the_time_and_a_count_between_verb_and_noun_are_a_convoy(gaz):
+    body = ("ودخلت صباح اليوم قرابة 100 شاحنة برفقة 6 عربات عسكرية أمريكية قادمة من إقليم كردستان "
+            "العراق عبر معبر سيمالكا.")
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("convoy", "2023-08-15", "semalka_crossing")]
+
+
 def test_a_sweep_after_the_attack_told_before_is_its_aftermath(gaz):
     """'استهدفت خلية سيارة عسكرية ...' then 'وتقوم قسد حالياً بعمليات بحث وتمشيط للعثور على
     أعضاء الخلية': the hunt for the attackers is the attack's aftermath, no patrol of its own."""
