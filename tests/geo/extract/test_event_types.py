@@ -562,3 +562,13 @@ def test_talk_of_an_operation_near_is_no_launch(gaz):
     assert run(gaz, body).incidents == []
     launched = "وأعلنت قسد بدء عملية عسكرية في مدينة منبج ضد خلايا داعش."
     assert [i.type for i in run(gaz, launched).incidents] == ["armed_clash"]
+
+
+@pytest.mark.parametrize("body", [
+    "فهناك مثلاً حديث عن هجوم على دفعات، الأول سيكون على مدينة منبج.",  # talk of an attack
+    "وتؤكد التصريحات التركية قرب شن هجوم على مدينة منبج.",  # an attack said to be near
+    "وقال الرئيس التركي اليوم إن الهجوم على مدينة منبج أمر محتوم.",  # judged inevitable after it
+    "وقال الرئيس التركي اليوم إن الهجوم على مدينة منبج بات وشيكاً.",
+])
+def test_an_attack_talked_of_near_or_inevitable_is_a_forecast(gaz, body):
+    assert run(gaz, body).incidents == []
