@@ -572,3 +572,19 @@ def test_talk_of_an_operation_near_is_no_launch(gaz):
 ])
 def test_an_attack_talked_of_near_or_inevitable_is_a_forecast(gaz, body):
     assert run(gaz, body).incidents == []
+
+
+def test_a_massacre_caused_by_aircraft_is_an_airstrike(gaz):
+    body = ("قالت مصادر محلية إن الطيران الحربي الروسي تسبب يوم الخميس بوقوع مجزرة مروعة بحق "
+            "المدنيين في مدينة الميادين.")
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("airstrike", "2023-08-10", "mayadin")]
+
+
+@pytest.mark.parametrize("body", [
+    "فيوم الجمعة الماضي، قتل داعش شاباً أمام أنظار المارة في وسط مدينة الرقة.",
+    "وقتل تنظيم الدولة يوم الجمعة الماضي شاباً في وسط مدينة الرقة.",
+])
+def test_a_killing_by_isis_named_after_the_verb_is_an_attack(gaz, body):
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("attack", "2023-08-11", "raqqa")]
