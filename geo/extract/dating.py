@@ -70,15 +70,18 @@ _CARRY_RE = rx(r"^\W*[وف]?(?:" + CARRY_PHRASES + r")(?![^\W\d_])")
 _VAGUE_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:" + VAGUE_PHRASES + r")(?![^\W\d_])")
 
 
-def date_for(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
-    """(first day, last day, precision, why, from the sentence itself) of candidate ``c``."""
+def date_for(doc: Doc, c: Candidate, counted: bool = True
+             ) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
+    """(first day, last day, precision, why, from the sentence itself) of candidate ``c``
+    (``counted`` False: the day of the clause it stands in, that days counted before its word
+    count from)."""
     s = c.sentence
     exprs = [d for d in doc.in_sentence(doc.dates, s)
              if not _since(doc, d) and not _others_relative(doc, c, d) and not _signed_on(doc, d)]
-    shift = offset_before(doc.fspan(max(s.start, c.start - 80), c.start))
+    shift = offset_before(doc.fspan(max(s.start, c.start - 80), c.start)) if counted else None
     if shift is not None:
         return _counted_from_clause(doc, c, exprs, shift)
-    if c.subordinate:
+    if c.subordinate and counted:
         return _own_half_date(doc, c, exprs)
     if exprs:
         d = min(exprs, key=lambda d: _date_distance(d, c, doc))
@@ -150,10 +153,18 @@ def _counted_from_clause(doc: Doc, c: Candidate, exprs: list[Any], shift: int
     before = [d for d in exprs if d.end <= c.start]
     after = [d for d in exprs if d.start >= c.end]
     d = before[-1] if before else (after[0] if after else None)
+    counted = f"{abs(shift)} days {'after' if shift > 0 else 'before'}"
+    if d is None and not exprs:
+        # 'ويأتي هذا الهجوم بعد يومين فقط من هجوم آخر': counted from the day of the event the
+        # clause tells, dated as the sentence would be without the count
+        first, last, precision, why, _own = date_for(doc, c, counted=False)
+        if first is None or precision != "day" or first != last:
+            return None, None, None, "", False
+        day = first + dt.timedelta(days=shift)
+        return day, day, "day", f"{why}; the event {counted}", True
     if d is None or d.precision != "day" or d.first != d.last:
         return None, None, None, "", False
     day = d.first + dt.timedelta(days=shift)
-    counted = f"{abs(shift)} days {'after' if shift > 0 else 'before'}"
     return day, day, "day", f"{_date_note(d, doc)}; the event {counted}", True
 
 

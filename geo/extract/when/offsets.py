@@ -11,6 +11,8 @@ that ends right before an event's word and says how to move the clause's date.
 5
 >>> offset_before("سيطرت عليها بعد يومين من اطلاق ")
 -2
+>>> offset_before("انفجرت عبوه عقب يوم من ")
+-1
 >>> offset_before("ارسلت تركيا دبابات اليوم غداه ")
 -1
 >>> offset_before("قصفت القوات قبل ") is None
@@ -32,9 +34,9 @@ __all__ = ["offset_before", "offset_from_told"]
 
 #: Days a unit counts; months and years are too loose to move a day by.
 _UNIT_DAYS = {"day": 1, "week": 7}
-#: '(قبل|بعد) [نحو] [N] UNIT من [one word]' at the end of the text before the event's word.
+#: '(قبل|بعد|عقب) [نحو] [N] UNIT من [one word]' at the end of the text before the event's word.
 _OFFSET_RE = re.compile(
-    r"(?<![^\W\d_])(?P<dir>قبل|بعد)\s+(?:(?:نحو|حوالي|قرابه)\s+)?"
+    r"(?<![^\W\d_])(?P<dir>قبل|بعد|عقب)\s+(?:(?:نحو|حوالي|قرابه)\s+)?"
     rf"(?:(?P<n>[0-9]{{1,3}})\s*|(?P<w>{NUMBER})\s+)?(?P<u>{UNITS})(?![^\W\d_])"
     r"(?:\s+واحده?)?(?:\s+(?:فقط|تقريبا))?\s+(?:من|علي)\s+(?:[^\s،,.]+\s+)?$"
 )

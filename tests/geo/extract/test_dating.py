@@ -140,6 +140,19 @@ def test_the_morrow_of_an_event_dates_it_the_day_before(gaz):
     assert at_tal_abyad == ["2023-08-09"]  # the day before Thursday 10 August
 
 
+def test_an_event_counted_from_the_day_of_the_event_its_clause_tells(gaz):
+    """'ويأتي هذا الهجوم بعد يومين فقط من هجوم آخر': the other attack came two days before the
+    day this one was told; 'عقب يوم من انفجار آخر' the day before."""
+    body = ("شن عناصر داعش هجوماً جديداً الأحد على حواجز للنظام في بلدة معدان.\n\n"
+            "ويأتي هذا الهجوم بعد يومين فقط من هجوم آخر نفذه التنظيم على مواقع في مدينة الطبقة.")
+    dated = {i.place.id: i.date for i in run(gaz, body).incidents}
+    assert dated == {"maadan": "2023-08-13", "tabqa": "2023-08-11"}
+    body = ("انفجرت عبوة ناسفة الأحد في مدينة رأس العين.\n\n"
+            "ويأتي ذلك عقب يوم من انفجار آخر في مدينة تل أبيض.")
+    dated = {i.place.id: i.date for i in run(gaz, body).incidents}
+    assert dated == {"ras_al_ayn": "2023-08-13", "tal_abyad": "2023-08-12"}
+
+
 def test_a_count_from_a_clause_without_a_day_leaves_the_event_undated(gaz):
     body = "تمهيد لا حدث فيه.\n\nوجاء ذلك بعد يومين من قصف طائرات تركية قرية قرب عامودا."
     assert one(gaz, body).date == ""
