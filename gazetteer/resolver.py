@@ -373,10 +373,13 @@ def _geo_precision(place: Place, near: bool) -> int:
 # --- a name the text itself places elsewhere -------------------------------------
 
 #: Between a name and the place the text ties it to: its adjectives ('الحدودي', 'غير الشرعي'),
-#: then 'near', 'in the countryside of', 'belonging to' ('معبر الوليد غير الشرعي قرب بلدة اليعربية').
+#: then 'near', 'in the countryside of', 'belonging to', a bearing ('معبر الوليد غير الشرعي قرب بلدة
+#: اليعربية', 'قرية تل شعير غربي كوباني').
 _TIE_RE = re.compile(
     r"^[\s,]*(?:(?:ال[^\W\d_]+|غير|شرعي)\s+){0,3}?(?:قرب|بالقرب من|القريب(?:ه)? من|علي مقربه من"
-    r"|بمحيط|محيط|باطراف|اطراف|بريف|ريف|التابع(?:ه)? ل|الواقع(?:ه)? (?:في|ب|قرب)|في|ب)\s*"
+    r"|بمحيط|محيط|باطراف|اطراف|بريف|ريف|التابع(?:ه)? ل|الواقع(?:ه)? (?:في|ب|قرب)|في|ب"
+    # a bearing from a town: 'قرية تل شعير غربي كوباني', 'إلى الشرق من مدينة القامشلي'
+    r"|(?:الي )?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي)?(?: (?:ال)?(?:شرق|غرب)(?:ي)?)?(?: من)?)\s*"
     r"(?:(?:ال)?(?:مدينه|بلده|قريه|ناحيه|منطقه|محافظه)\s*)?$")
 #: The most characters between a name and the place a tie names.
 _TIE_REACH = 40

@@ -51,6 +51,9 @@ def _at(gaz: Gazetteer, text: str, name: str):
     "ودخلت القافلة الأراضي السورية عبر معبر النخيل غير الشرعي قرب بلدة اليعربية.",
     "عبرت الشاحنات معبر النخيل بريف الحسكة الشمالي الشرقي قادمة من العراق.",
     "وصل الرتل إلى معبر النخيل الواقع في ريف الحسكة.",
+    # a bearing from a town ties the name to it ('قرية تل شعير غربي كوباني')
+    "عبرت الشاحنات معبر النخيل شمال شرق بلدة اليعربية.",
+    "عبرت الشاحنات معبر النخيل إلى الغرب من بلدة اليعربية.",
 ])
 def test_a_name_tied_to_a_far_place_is_another_place_of_that_name(gaz, text) -> None:
     [m] = _at(gaz, text, "معبر النخيل")
@@ -93,8 +96,12 @@ def test_a_village_of_a_towns_name_tied_far_away_is_another_place(gaz) -> None:
     assert m.place.id != "tal_abyad" and m.approximate
 
 
-def test_a_close_tie_keeps_the_known_place(gaz) -> None:
-    [m] = _at(gaz, "انفجرت عبوة في البصيرة بريف دير الزور الشرقي.", "البصيرة")
+@pytest.mark.parametrize("text", [
+    "انفجرت عبوة في البصيرة بريف دير الزور الشرقي.",
+    "انفجرت عبوة في البصيرة شرقي مدينة دير الزور.",
+])
+def test_a_close_tie_keeps_the_known_place(gaz, text) -> None:
+    [m] = _at(gaz, text, "البصيرة")
     assert m.place.id == "busayrah"
 
 

@@ -588,3 +588,10 @@ def test_a_massacre_caused_by_aircraft_is_an_airstrike(gaz):
 def test_a_killing_by_isis_named_after_the_verb_is_an_attack(gaz, body):
     assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
         ("attack", "2023-08-11", "raqqa")]
+
+
+def test_an_attack_noun_with_its_owner_is_an_attack_on_its_day(gaz):
+    body = ("وقالت الوحدات أمس إن الجيش التركي قام في الـ10 من آب باستخدام الأسلحة الثقيلة في "
+            "هجومه على مدينة عين العرب.")
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("shelling", "2023-08-10", "ain_al_arab")]
