@@ -300,6 +300,12 @@ def test_relative_to_the_publication_date(text: str, iso: str, precision: str) -
     assert (e.iso, e.precision, e.relative) == (iso, precision, True)
 
 
+@pytest.mark.parametrize("text", ["قصف قبل يومين من داخل حدوده", "قتل قبل يومين من قبل مجهولين"])
+def test_days_ago_then_where_from_or_by_whom_is_a_date(text: str) -> None:
+    [e] = find_dates(text, OCT8)
+    assert (e.text, e.iso) == ("قبل يومين", "2022-10-06")
+
+
 def test_month_past_is_strictly_before_the_anchor_month() -> None:
     assert only("شباط الفائت", D(2021, 2, 20)).iso == "2020-02"
     assert only("شباط الفائت", D(2021, 3, 1)).iso == "2021-02"
