@@ -595,3 +595,17 @@ def test_an_attack_noun_with_its_owner_is_an_attack_on_its_day(gaz):
             "هجومه على مدينة عين العرب.")
     assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
         ("shelling", "2023-08-10", "ain_al_arab")]
+
+
+@pytest.mark.parametrize("body", [
+    'تعرض مقر لـ "المجلس الوطني الكردي" للحرق في مدينة عامودا، أمس الإثنين.',
+    "أقدم مسلحون مجهولون أمس الإثنين على حرق مقر حزب في مدينة عامودا.",
+])
+def test_an_office_set_on_fire_is_an_attack(gaz, body):
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("attack", "2023-08-14", "amuda")]
+
+
+def test_what_went_on_over_months_gone_by_is_no_event(gaz):
+    body = "واتهمت عشرات العوائل في الأشهر القليلة الماضية المجموعة بخطف أطفالهم في مدينة عامودا."
+    assert run(gaz, body).incidents == []
