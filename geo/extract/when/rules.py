@@ -575,6 +575,13 @@ def _running_day(m: re.Match[str], ctx: RuleContext) -> Hit:
     return _day(ctx.anchor, True, "running_day")
 
 
+@_rule(rf"(?<!\w)يوم(?:ها|ه|هم){_W}(?:{ORDINAL}|ال{_O}[0-9][0-9]?)(?!\w)", ("يوم",))
+def _its_nth_day(m: re.Match[str], ctx: RuleContext) -> Hit:
+    """'ومع دخول الحملة يومها الرابع', 'المعارك في يومها الثالث': it goes on today, the anchor,
+    as 'لليوم الرابع على التوالي' (rule 'running_day')."""
+    return _day(ctx.anchor, True, "running_day")
+
+
 @_rule(rf"(?:{TOD}{_W})?(?:امس|الامس|البارحه)(?!\w)(?!{_W}الاول)", YESTERDAY_STEMS)
 def _yesterday(m: re.Match[str], ctx: RuleContext) -> Hit:
     return _day(ctx.anchor - ONE_DAY, True, "yesterday")

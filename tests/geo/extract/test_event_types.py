@@ -609,3 +609,10 @@ def test_an_office_set_on_fire_is_an_attack(gaz, body):
 def test_what_went_on_over_months_gone_by_is_no_event(gaz):
     body = "واتهمت عشرات العوائل في الأشهر القليلة الماضية المجموعة بخطف أطفالهم في مدينة عامودا."
     assert run(gaz, body).incidents == []
+
+
+def test_an_advance_taking_ground_on_the_campaigns_nth_day_is_a_capture_today(gaz):
+    body = ("ومع دخول الحملة يومها الرابع تستمر قوات سوريا الديمقراطية بالتقدم والسيطرة على عدة قرى "
+            "في محيط بلدة عين عيسى.")
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("capture", "2023-08-15", "ayn_issa")]

@@ -306,6 +306,12 @@ def test_days_ago_then_where_from_or_by_whom_is_a_date(text: str) -> None:
     assert (e.text, e.iso) == ("قبل يومين", "2022-10-06")
 
 
+@pytest.mark.parametrize("text", ["ومع دخول الحملة يومها الرابع", "المعارك في يومها الثالث"])
+def test_its_nth_day_is_the_report_s_day(text: str) -> None:
+    [e] = find_dates(text, OCT8)
+    assert (e.iso, e.rule) == ("2022-10-08", "running_day")
+
+
 def test_month_past_is_strictly_before_the_anchor_month() -> None:
     assert only("شباط الفائت", D(2021, 2, 20)).iso == "2020-02"
     assert only("شباط الفائت", D(2021, 3, 1)).iso == "2021-02"
