@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import home as _home
 from . import warm
+from .countrysides import directional_countrysides, is_countryside
 from .csvio import read_places_csv
 from .matcher import PlaceMatcher
 from .model import Place
@@ -89,10 +90,9 @@ class Gazetteer:
         """Town id -> its 'ريف X' region place, where the gazetteer has one.
 
         Only a region named 'ريف X': another region centred on the town ('جبل عبد العزيز',
-        parent Hasakah) is no countryside of it.
+        parent Hasakah) is no countryside of it, nor is one direction of it ('ريف X الشرقي').
         """
-        return {p.parent: p for p in self.places.values()
-                if p.kind == "region" and p.parent and p.name_ar.startswith("ريف ")}
+        return {p.parent: p for p in self.places.values() if is_countryside(p)}
 
     @cached_property
     def governorate_places(self) -> dict[str, Place]:
@@ -143,6 +143,7 @@ def _build(default: Path, imported: Path | None, home: Path | None,
     """The store built from its files (``imported`` None: without the local store), with
     its name automaton when no ``extra`` places make it a one-off."""
     places = read_places_csv(default)
+    places += directional_countrysides(places)
     cited = {_geonames_id(p.source) for p in places} - {None}
     if imported is not None:
         places += [p for p in _home.imported_places(home) if p.id.removeprefix("gn") not in cited]

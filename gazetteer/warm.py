@@ -41,8 +41,9 @@ __all__ = ["CACHE_ENV", "cache_folder", "digest_of", "load_or_build"]
 CACHE_ENV = "GAZETTEER_CACHE_DIR"
 #: Bumped when what is pickled changes shape in a way the sources do not show.
 FORMAT = 1
-#: The modules whose code shapes the built store and its automaton.
-_BUILDERS = ("model.py", "normalize.py", "matcher.py", "store.py", "csvio.py", "home.py", "warm.py")
+#: The modules (and data besides the places) whose content shapes the built store and its automaton.
+_BUILDERS = ("model.py", "normalize.py", "matcher.py", "store.py", "csvio.py", "home.py", "warm.py",
+             "countrysides.py", "data/directions.csv")
 #: How many built stores the folder keeps (one per distinct set of files and code).
 KEEP = 4
 _PREFIX, _SUFFIX = "gazetteer-", ".pickle"

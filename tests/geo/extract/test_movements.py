@@ -22,7 +22,7 @@ def test_a_withdrawal_is_placed_where_it_left(gaz, body, place):
     ("وصلت تعزيزات عسكرية أمريكية إلى حقل العمر يوم الأحد، عقب هجوم بطائرات مسيرة استهدف قاعدة التنف.",
      "omar_field"),
     ("أرسلت القوات الأمريكية تعزيزات إلى ريف دير الزور الشرقي، بعد الهجوم الذي استهدف حقل كونيكو يوم الأحد.",
-     "rif_deir_ez_zor"),
+     "rif_deir_ez_zor_east"),
 ])
 def test_reinforcements_are_not_placed_at_the_target_of_an_attack(gaz, body, place):
     incs = [i for i in run(gaz, body).incidents if i.type == "deployment"]

@@ -307,7 +307,7 @@ def test_where_a_move_went_does_not_locate_the_fighting_of_another_clause(gaz):
     body = ("وأرسلت القوات الأمريكية قوة إلى مدينة تل أبيض، للإشراف على سير المعارك التي "
             "تقودها قسد ضد داعش في ريف الرقة الشمالي.")
     clash = [i for i in run(gaz, body).incidents if i.type == "armed_clash"]
-    assert [i.place.id for i in clash] == ["rif_raqqa"]
+    assert [i.place.id for i in clash] == ["rif_raqqa_north"]
 
 
 @pytest.mark.parametrize(("second", "placed"), [

@@ -1,0 +1,79 @@
+"""A town's countryside told with its direction: 'ريف دير الزور الشرقي' lies east of the town.
+
+Why a module: the news places most villages by a direction of a town's countryside, and a
+countryside's point is its town's. Drawn there, the eastern countryside of Deir ez-Zor (the
+Euphrates valley down to al-Bukamal) would sit at the western end of what it names, 30-120 km
+from the villages it stands for. A reader puts 'ريف X الشرقي' east of X, so the store holds,
+for every countryside row (``rif_*``: a region centred on a town, its name 'ريف X'), one
+place per direction of ``data/directions.csv``, derived rather than typed: its names are the
+countryside's Arabic names with the direction after them, its point lies
+:data:`REACH_KM` from the town's in that direction, its parent is the town (so it is as wide
+as the countryside for every comparison of areas).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import math
+from collections.abc import Iterable
+from pathlib import Path
+
+from .model import Place
+
+__all__ = ["REACH_KM", "directional_countrysides", "is_countryside", "is_directional"]
+
+#: How far from its town a direction of its countryside is drawn: about half the reach of a
+#: town's countryside in the news (villages 'بريف X' lie up to 50-60 km from X).
+REACH_KM = 25.0
+_DIRECTIONS = Path(__file__).with_name("data") / "directions.csv"
+_KM_PER_DEGREE = 111.32
+
+
+@functools.cache
+def _directions() -> tuple[tuple[str, str, str, float], ...]:
+    """(key, Arabic word, English word, bearing in degrees) of each direction."""
+    with _DIRECTIONS.open(encoding="utf-8", newline="") as handle:
+        return tuple((r["key"], r["name_ar"], r["name_en"], float(r["bearing_deg"]))
+                     for r in csv.DictReader(handle))
+
+
+def is_countryside(place: Place) -> bool:
+    """A town's whole countryside: a region centred on a town and named 'ريف X' (not one of
+    its directions)."""
+    return (place.kind == "region" and bool(place.parent) and place.name_ar.startswith("ريف ")
+            and not is_directional(place))
+
+
+def is_directional(place: Place) -> bool:
+    """One direction of a town's countryside ('ريف دير الزور الشرقي')."""
+    return (place.kind == "region" and place.name_ar.startswith("ريف ")
+            and any(place.name_ar.endswith(f" {word}") for _k, word, _e, _b in _directions()))
+
+
+def directional_countrysides(places: Iterable[Place]) -> list[Place]:
+    """The directional places of every countryside among ``places`` (see the module doc)."""
+    out = []
+    for base in places:
+        if not is_countryside(base):
+            continue
+        arabic = [n for n in (base.name_ar, *base.alt_names) if n.startswith("ريف ")]
+        for key, word_ar, word_en, bearing in _directions():
+            lat, lon = _moved(base.lat, base.lon, bearing, REACH_KM)
+            out.append(Place(
+                id=f"{base.id}_{key}", name_ar=f"{base.name_ar} {word_ar}",
+                name_en=f"{base.name_en} ({word_en})", kind="region", lat=lat, lon=lon,
+                governorate=base.governorate,
+                alt_names=tuple(f"{n} {word_ar}" for n in arabic[1:]),
+                in_area=base.in_area, parent=base.parent,
+                source=f"derived: {REACH_KM:g} km {word_en} of the point of '{base.id}' ({base.source})"))
+    return out
+
+
+def _moved(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) along ``bearing`` (a flat-earth step: exact enough
+    over 25 km for a representative point)."""
+    rad = math.radians(bearing)
+    dlat = km * math.cos(rad) / _KM_PER_DEGREE
+    dlon = km * math.sin(rad) / (_KM_PER_DEGREE * math.cos(math.radians(lat)))
+    return round(lat + dlat, 5), round(lon + dlon, 5)

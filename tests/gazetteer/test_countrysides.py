@@ -1,0 +1,51 @@
+"""gazetteer.countrysides: a town's countryside told with its direction lies that way from the town."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import load_gazetteer
+from gazetteer.countrysides import REACH_KM, directional_countrysides, is_countryside, is_directional
+from gazetteer.model import Place, km_between
+from gazetteer.resolver import resolve_text
+
+BASE = Place("rif_x", "ريف الحسكة", "Hasakah countryside", "region", 36.5, 40.75, "hasakah",
+             alt_names=("ريف الحسكه", "rural Hasakah"), parent="hasakah", source="test")
+
+
+def test_every_direction_of_a_countryside_is_a_place_of_its_own():
+    made = {p.id: p for p in directional_countrysides([BASE])}
+    assert len(made) == 8
+    east = made["rif_x_east"]
+    assert (east.name_ar, east.alt_names, east.parent, east.governorate) == (
+        "ريف الحسكة الشرقي", ("ريف الحسكه الشرقي",), "hasakah", "hasakah")
+    assert east.lat == BASE.lat and east.lon > BASE.lon
+    assert made["rif_x_north"].lat > BASE.lat and made["rif_x_south_west"].lon < BASE.lon
+    for place in made.values():
+        assert km_between(place, BASE) == pytest.approx(REACH_KM, rel=0.02)
+        assert is_directional(place) and not is_countryside(place)
+        assert place.source.startswith("derived:") and "rif_x" in place.source
+
+
+def test_only_a_towns_countryside_has_directions():
+    region = Place("jazira", "الجزيرة", "Jazira", "region", 36.5, 40.5, "hasakah", source="test")
+    town = Place("hasakah", "الحسكة", "al-Hasakah", "city", 36.5, 40.75, "hasakah", source="test")
+    assert directional_countrysides([region, town]) == []
+
+
+@pytest.mark.parametrize(("text", "place", "direction"), [
+    ("قصفت المدفعية قرى في ريف دير الزور الشرقي.", "rif_deir_ez_zor_east", "east"),
+    ("قصفت المدفعية قرى في ريف ديرالزور الجنوبي الشرقي.", "rif_deir_ez_zor_south_east", "south-east"),
+    ("داهمت القوات قرية في ريف الحسكة الشمالي.", "rif_hasakah_north", "north"),
+])
+def test_the_news_directions_resolve_to_their_places(text, place, direction):
+    gaz = load_gazetteer()
+    [m] = [m for m in resolve_text(text, gaz) if m.place is not None]
+    assert m.place.id == place and m.place.name_en.endswith(f"({direction})")
+
+
+def test_a_towns_countryside_is_still_the_whole_one():
+    gaz = load_gazetteer()
+    assert gaz.countryside_of["deir_ez_zor"].id == "rif_deir_ez_zor"
+    [m] = [m for m in resolve_text("قصفت المدفعية قرى في ريف دير الزور.", gaz) if m.place]
+    assert m.place.id == "rif_deir_ez_zor"
