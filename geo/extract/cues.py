@@ -20,7 +20,7 @@ from .folding import WORD_END, WORD_START, fold_letters, rx
 from .lexicon import DATA_DIR, check_pattern, rows_by_name
 
 __all__ = [
-    "AIR_RE", "AIRLIFT_RE", "ARTILLERY_RE", "ATTACK_RE", "ATTRIBUTE_RE", "BACKGROUND_RE", "BY_DEAL_RE",
+    "AIR_RE", "AIRLIFT_RE", "ARTILLERY_RE", "ATTACK_RE", "ATTRIBUTE_RE", "ATTRIBUTED_RE", "BACKGROUND_RE", "BY_DEAL_RE",
     "CUES_FILE",
     "DENIAL_RE", "DUAL_RE", "FALSEHOOD_RE",
     "EXPLOSIVE_RE", "FIGHTING_RE",
@@ -115,6 +115,13 @@ EXPLOSIVE_RE = _cue_rx("explosive")
 GUNMEN_RE = _cue_rx("gunmen")
 ATTACK_RE = _cue_rx("attack")
 NOT_MIL_SUBJECT_RE = _cue_rx("not_military")
+#: A sentence telling what a source said: 'وأفادت وكالة الأناضول ... بأن', 'وقال مراسل ...: إن',
+#: 'وبحسب مصادر محلية، ...'.
+ATTRIBUTED_RE = rx(r"^\W*[وف]?(?:قال|قالت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|نقل|نقلت"
+                    r"|كشف|كشفت|اضاف|اضافت|تابع|تابعت|بين|بينت)(?![^\W\d_])[^.!؟]*?"
+                    r"(?<![^\W\d_])(?:ان|بان|انه|بانه)(?![^\W\d_])"
+                    r"|^\W*[وف]?(?:بحسب|حسب|وفقا ل|طبقا ل|نقلا عن)")
+
 #: Under a deal: 'بموجب اتفاق', 'وفق اتفاق', 'بالاتفاق مع', 'باتفاق مع'.
 BY_DEAL_RE = rx(r"(?<![^\W\d_])(?:بموجب|وفق|وفقا ل|تنفيذا ل|بعد)\s*(?:ال)?اتفاق|(?<![^\W\d_])ب(?:ال)?اتفاق مع")
 

@@ -31,7 +31,7 @@ from typing import Any
 from gazetteer.model import Place
 
 from ..relate import is_area, region_governorates
-from .cues import BACKGROUND_RE
+from .cues import ATTRIBUTED_RE, BACKGROUND_RE
 from .document import Doc
 from .folding import rx
 from .sentences import Sentence
@@ -189,7 +189,7 @@ def _one_day_told(doc: Doc, c: Candidate) -> tuple[Any, dt.date] | None:
     told = states[i - 1] if i else None
     if told is None:
         return None
-    if not (_ATTRIBUTED_RE.search(s.folded) or _GOING_ON_RE.search(s.folded) or _kind_told(doc, c, told[1])):
+    if not (ATTRIBUTED_RE.search(s.folded) or _GOING_ON_RE.search(s.folded) or _kind_told(doc, c, told[1])):
         return None
     return told
 
@@ -230,13 +230,6 @@ def _told_states(doc: Doc) -> tuple[list[int], list[tuple[Any, dt.date] | None]]
     _TOLD_CACHE[:] = [(doc, starts, states)]
     return starts, states
 
-
-#: A sentence telling what a source said: 'وأفادت وكالة الأناضول ... بأن', 'وقال مراسل ...: إن',
-#: 'وبحسب مصادر محلية، ...'.
-_ATTRIBUTED_RE = rx(r"^\W*[وف]?(?:قال|قالت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|نقل|نقلت"
-                    r"|كشف|كشفت|اضاف|اضافت|تابع|تابعت|بين|بينت)(?![^\W\d_])[^.!؟]*?"
-                    r"(?<![^\W\d_])(?:ان|بان|انه|بانه)(?![^\W\d_])"
-                    r"|^\W*[وف]?(?:بحسب|حسب|وفقا ل|طبقا ل|نقلا عن)")
 
 #: A sentence opening with words that add to the story told: 'كما', 'وفي سياق متصل', 'إلى ذلك'.
 #: 'وفي اليوم التالي، ...': the sentence tells the day after the last day given.

@@ -371,6 +371,30 @@ def _merge_weekday_dates(norm: str, chosen: list[_Cand], anchor: datetime.date |
     return merged
 
 
+#: The most characters between a date and a bare weekday after it that names that date's day.
+_WEEKDAY_OF_DATE_REACH = 60
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _weekdays_of_dates(norm: str, chosen: list[_Cand]) -> list[_Cand]:
+    """'ففي 15 آب 2016 وفي تمام الساعة 12:00 من يوم الاثنين': a bare weekday shortly after an
+    explicit date, in its sentence, naming that date's own weekday, is that date (15 August
+    2016 was a Monday), not the Monday before the publication (rule '+weekday_of_date')."""
+    out: list[_Cand] = []
+    last: _Cand | None = None
+    for c in chosen:
+        hit = c.hit
+        if (last is not None and hit.rule in ("weekday", "weekday_past") and hit.relative
+                and c.start - last.end <= _WEEKDAY_OF_DATE_REACH
+                and not _SENTENCE_END.search(norm, last.end, c.start)
+                and hit.first != last.hit.first and hit.first.weekday() == last.hit.first.weekday()):
+            c = c._replace(hit=last.hit._replace(rule=f"{hit.rule}+weekday_of_date"))
+        if hit.precision == "day" and hit.first == hit.last and not hit.relative:
+            last = c
+        out.append(c)
+    return out
+
+
 #: Between the two days of a span: 'منذ مساء أمس وحتى فجر اليوم', 'من ليل الأحد إلى صباح الاثنين'.
 _SPAN_GAP = re.compile(rf"{_O}[،,]?{_O}(?:و{_O})?(?:حتي|لغايه|الي){_W}")
 #: The longest span of days taken as one expression (a longer one is two events' days).
@@ -465,7 +489,7 @@ def find_dates(text: str, anchor: datetime.date | None) -> list[DateExpr]:
     given = _check_anchor(anchor)
     norm, where = _folded(text)
     found = _candidates(norm, given or _DUMMY_ANCHOR, text, where)
-    chosen = _merge_spans(norm, _merge_weekday_dates(norm, _select(found), given))
+    chosen = _weekdays_of_dates(norm, _merge_spans(norm, _merge_weekday_dates(norm, _select(found), given)))
     out = []
     for c in chosen:
         if given is None and c.hit.relative:

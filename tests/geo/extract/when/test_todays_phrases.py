@@ -194,3 +194,12 @@ def test_monday_with_a_hamza_is_the_weekday_and_the_two_is_not():
 def test_a_weekday_then_its_date_in_brackets_after_a_comma_is_one_day():
     assert spans("أعلن التنظيم، الخميس، (7 تشرين الثاني 2024)، مسؤوليته") == [
         ("الخميس، (7 تشرين الثاني 2024)", "2024-11-07", "weekday+day_month_year")]
+
+
+def test_a_weekday_naming_the_day_of_a_date_just_told_is_that_date():
+    text = "ففي 15 آب 2016 وفي تمام الساعة 12:00 من يوم الاثنين أعلن المجلس تحرير المدينة"
+    assert [(e.iso, e.rule) for e in find_dates(text, THU)] == [
+        ("2016-08-15", "day_month_year"), ("2016-08-15", "weekday+weekday_of_date")]
+    # another weekday than the date's, or one in the next sentence, is counted from the publication
+    assert find_dates("في 16 آب 2016 وفي يوم الاثنين", THU)[1].iso == "2024-11-04"
+    assert find_dates("في 15 آب 2016 قتل شخص. وفي يوم الاثنين قتل آخر", THU)[1].iso == "2024-11-04"
