@@ -308,3 +308,10 @@ def test_the_crossing_joins_every_other_place_of_the_move(gaz):
     body = "انسحبت القوات الأمريكية اليوم من قاعدتي الشدادي وتل بيدر باتجاه العراق عبر معبر الوليد."
     places = {i.place.id for i in run(gaz, body).incidents if i.type == "withdrawal"}
     assert {"shaddadi", "tal_baydar"} <= places and any("waleed" in p for p in places)
+
+
+def test_vehicles_pulled_out_with_the_force_and_time_between_are_a_withdrawal(gaz):
+    body = ("سحبت قوات التحالف الدولي بقيادة الولايات المتحدة، اليوم السبت، دفعة جديدة من الآليات "
+            "العسكرية من قاعدتها في بلدة الشدادي.")
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("withdrawal", "2023-08-12", "shaddadi")]
