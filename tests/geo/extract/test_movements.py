@@ -315,3 +315,10 @@ def test_vehicles_pulled_out_with_the_force_and_time_between_are_a_withdrawal(ga
             "العسكرية من قاعدتها في بلدة الشدادي.")
     assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
         ("withdrawal", "2023-08-12", "shaddadi")]
+
+
+def test_two_cargo_planes_in_the_construct_dual_landing_are_a_deployment(gaz):
+    body = ("وفي تاريخ 10 آب الجاري، هبطت طائرتي شحن عسكرية لقوات التحالف الدولي في قاعدة حقل "
+            "العمر النفطي.")
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("deployment", "2023-08-10", "omar_field")]
