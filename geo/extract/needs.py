@@ -121,6 +121,10 @@ _NEED_CHECKS = {
     "happened": lambda doc, s, m, text: bool(HAPPENED_RE.search(text)),
     "signed": lambda doc, s, m, text: bool(SIGNED_RE.search(text)),
     "mil_near": _military_near,
+    # residents objecting to forces: the forces named anywhere in the sentence ('اعترض سكان
+    # قرية قصر ديب ...، والتي حاول الروس التمركز فيها')
+    "forces": lambda doc, s, m, text: bool(MIL_WORD_RE.search(text)) or any(
+        not h.metonym for h in doc.in_sentence(doc.actors, s)),
     # an entry under a deal is a deployment, whatever fighting it was to face: 'دخلت قوات الحكومة
     # مدينة كوباني بموجب اتفاق مع الإدارة الذاتية لمواجهة الهجوم التركي'
     "fighting": lambda doc, s, m, text: _fight_told(text, m) and not BY_DEAL_RE.search(text)

@@ -213,10 +213,12 @@ def in_road_name(doc: Doc, m: Mention) -> bool:
 
 
 #: Where a movement was heading: 'باتجاه مدينة القامشلي', 'نحو قاعدة X'.
-_HEADING_TO_RE = rx(r"(?<![^\W\d_])(?:باتجاه|نحو|صوب)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار)\s+)?$")
+_HEADING_TO_RE = rx(r"(?<![^\W\d_])(?:باتجاه|نحو|صوب|(?:لل|ل)?عود(?:ه|ت)(?:ها|ه|هم)?\s+(?:الي|ل)|عائد(?:ه|ا|ين)?\s+(?:الي|ل))"
+                    r"\s*(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار)\s+)?$")
 
 
 def heading_to(doc: Doc, m: Mention) -> bool:
     """Whether ``m`` is where a movement was heading ('منع رتل روسي من المرور على الطريق الدولي
-    باتجاه مدينة القامشلي'): a stopped movement never got there."""
+    باتجاه مدينة القامشلي', 'حاولت الدخول إلى مدينة ديريك للعودة إلى القامشلي'): a stopped
+    movement never got there."""
     return bool(_HEADING_TO_RE.search(doc.fspan(max(0, m.start - 24), m.start)))

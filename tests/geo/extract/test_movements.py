@@ -322,3 +322,24 @@ def test_two_cargo_planes_in_the_construct_dual_landing_are_a_deployment(gaz):
             "العمر النفطي.")
     assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
         ("deployment", "2023-08-10", "omar_field")]
+
+
+def test_residents_protesting_forces_stationing_is_a_protest(gaz):
+    body = ("احتج عشرات السكان من قرية عين ديوار بريف مدينة المالكية، الأحد، على محاولة الشرطة "
+            "العسكرية الروسية التمركز في قريتهم.")
+    assert [(i.type, i.date) for i in run(gaz, body).incidents] == [("protest", "2023-08-13")]
+
+
+def test_a_patrol_prevented_from_entering_a_town_is_stopped_there_not_where_it_was_going_back(gaz):
+    body = ("وأضافت أن الدورية الروسية حاولت الدخول إلى مدينة المالكية للعودة إلى القامشلي، لكن "
+            "قوى الأمن الداخلي منعوهم.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents
+            if i.type == "patrol_obstruction"] == [("patrol_obstruction", "malikiyah")]
+
+
+def test_residents_objecting_to_the_russians_named_further_on_is_an_obstruction(gaz):
+    body = ("وسبق أن اعترض سكان قرية قصر ديب بريف المالكية في الـ18 من حزيران الماضي، والتي حاول "
+            "الروس التمركز فيها.")
+    assert [(i.type, i.date) for i in run(gaz, body).incidents] == [
+        ("patrol_obstruction", "2023-06-18")]
+    assert run(gaz, "اعترض سكان قرية قصر ديب بريف المالكية على قرار البلدية.").incidents == []
