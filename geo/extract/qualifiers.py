@@ -29,7 +29,11 @@ _SURROUNDINGS_RE = rx(r"^\s*و(?:محيط|ريف|اطراف|ضواحي)(?:ها|�
 
 def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
     """'الحسكة' in 'القامشلي شمالي الحسكة', 'محافظة الحسكة' after 'بلدة القحطانية' and in
-    'مدينة تل أبيض بريف محافظة الحسكة' (a coarser place said where the one before it lies)."""
+    'مدينة تل أبيض بريف محافظة الحسكة' (a coarser place said where the one before it lies),
+    'دمشق' in 'القامشلي (680 كم من دمشق)' (a far reference point)."""
+    if _FAR_REFERENCE_RE.search(doc.fspan(max(0, m.start - 30), m.start)) and any(
+            o is not m and o.end <= m.start for o in usable):
+        return True  # 'ضواحي مدينة القامشلي (680 كم من دمشق)': how far from a reference point
     for other in usable:
         if other is m or other.end > m.start or m.start - other.end > 24:
             continue
@@ -52,6 +56,13 @@ def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
             # named by its seat
             return True
     return False
+
+
+#: A distance of a hundred km or more from a place: the place is a reference point, far away
+#: ('ضواحي مدينة القامشلي (680 كم من دمشق)'); a nearer one says where the event was ('على بعد
+#: 10 كم من مدينة القامشلي').
+_FAR_REFERENCE_RE = rx(r"(?<![\d.,])[1-9]\d{2,}\s*(?:كم|كيلو\s*متر\w*|كيلومتر\w*)\s+(?:من|عن)\s+"
+                       r"(?:(?:ال)?(?:مدينه|العاصمه|عاصمه)\s+)?$")
 
 
 #: 'إلى الشرق من مدينة', 'جنوب شرقي', 'شرقي بلدة': a bearing from the town named next.

@@ -343,3 +343,16 @@ def test_residents_objecting_to_the_russians_named_further_on_is_an_obstruction(
     assert [(i.type, i.date) for i in run(gaz, body).incidents] == [
         ("patrol_obstruction", "2023-06-18")]
     assert run(gaz, "اعترض سكان قرية قصر ديب بريف المالكية على قرار البلدية.").incidents == []
+
+
+def test_vehicles_withdrawn_in_the_passive_from_a_town_far_from_a_reference_point(gaz):
+    body = ("كما تم سحب العشرات من وحدات المركبات المدرعة الأمريكية يوم الثلاثاء من ضواحي مدينة "
+            "القامشلي (680 كم من دمشق).")
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("withdrawal", "2023-08-15", "qamishli")]
+
+
+def test_a_plane_taking_off_with_troops_on_board_is_a_withdrawal(gaz):
+    body = ("وأقلعت يوم الثلاثاء الطائرة التي على متنها جنود وضباط من التحالف من مطار القامشلي "
+            "باتجاه العراق.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("withdrawal", "qamishli_airport")]
