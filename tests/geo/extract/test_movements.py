@@ -356,3 +356,12 @@ def test_a_plane_taking_off_with_troops_on_board_is_a_withdrawal(gaz):
     body = ("وأقلعت يوم الثلاثاء الطائرة التي على متنها جنود وضباط من التحالف من مطار القامشلي "
             "باتجاه العراق.")
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("withdrawal", "qamishli_airport")]
+
+
+@pytest.mark.parametrize("body", [
+    "دخل الجيش السوري اليوم الجمعة أربع قرى جديدة غربي بلدة تل تمر موسعاً نطاق سيطرته على الطريق الدولي.",
+    "وقال المراسل إن قوات من الفوج الخامس في الجيش العربي السوري دخلت اليوم الجمعة قرى غربي بلدة تل تمر.",
+])
+def test_an_army_entering_villages_unopposed_is_a_deployment_not_a_capture(gaz, body):
+    # (its area of control widened is no fight)
+    assert [(i.type, i.date) for i in run(gaz, body).incidents] == [("deployment", "2023-08-11")]
