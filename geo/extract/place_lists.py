@@ -157,20 +157,28 @@ _COVERED_RE = rx(r"\s*(?:(?:الامنيه|العسكريه|الامني|الع�
 _SPLITTING_MOVES = frozenset({"convoy", "deployment"})
 #: 'انقسم إلى عدة أرتال توزعت باتجاه ...', 'تفرقت', 'توزعت على': the column split up.
 _SPLIT_UP_RE = rx(r"(?<![^\W\d_])[وف]?(?:انقسم|انقسمت|توزع|توزعت|تفرق|تفرقت|تقسم|تقسمت)(?![^\W\d_])")
-#: Where a part went: 'باتجاه', 'إلى', 'نحو', a few words before the place.
-_PART_TOWARDS_RE = rx(r"(?<![^\W\d_])(?:الي|باتجاه|نحو|صوب)(?:\s+\S+){0,4}\s*$")
+#: Where a part went: 'باتجاه', 'إلى', 'نحو', 'توزعت على', a few words before the place.
+_PART_TOWARDS_RE = rx(r"(?<![^\W\d_])(?:الي|باتجاه|نحو|صوب|علي)(?:\s+\S+){0,7}\s*$")
+#: A column sent to several bases ('اتجهت نحو قواعد التحالف في رميلان والشدادي وتل بيدر'):
+#: each base named is where a part of it went, as when it split.
+_TO_BASES_RE = rx(r"(?<![^\W\d_])(?:الي|نحو|باتجاه|علي)\s+(?:ال)?قواعد(?![^\W\d_])")
 
 
 def _split_destinations(doc: Doc, c: Candidate, seen: set[str]) -> list[PlaceFound]:
     """The destinations of the parts a convoy split into, told after it in its sentence
     ('انقسم إلى عدة أرتال توزعت باتجاه قواعد التحالف في بلدة رميلان، وقسم اتجه إلى مدينة
-    الحسكة، بينما اتجه قسم آخر إلى منطقة الشدادي'): one movement at each, as a reader maps
-    them. A column that goes through several places without splitting is one move."""
+    الحسكة، بينما اتجه قسم آخر إلى منطقة الشدادي'), or of a column sent to several bases
+    ('توزعت على قواعده في رميلان والشدادي', 'اتجهت نحو قواعد التحالف في رميلان والشدادي'): one
+    movement at each, as a reader maps them. A column that goes through several places
+    without splitting is one move."""
     s = c.sentence
     split = _SPLIT_UP_RE.search(s.folded, _fpos(s, c.end))
-    if split is None:
+    at = split.end() if split is not None else None
+    if split is None and (bases := _TO_BASES_RE.search(s.folded, _fpos(s, c.end))) is not None:
+        at = bases.start()  # (the word 'towards' is the base list's own)
+    if at is None:
         return []
-    lo = s.to_original(split.end(), split.end())[0]
+    lo = s.to_original(at, at)[0]
     usable = doc.in_sentence(doc.usable, s)
     out: list[PlaceFound] = []
     for m in usable:
@@ -179,8 +187,8 @@ def _split_destinations(doc: Doc, c: Candidate, seen: set[str]) -> list[PlaceFou
         if not _PART_TOWARDS_RE.search(doc.fspan(max(lo, m.start - 40), m.start)):
             continue
         place = site_or_place(doc, m)
-        if place.id in seen or is_macro_region(place):
-            continue
+        if place.id in seen or is_macro_region(place) or (split is None and place.kind in AREA_KINDS):
+            continue  # ('إلى القواعد الأمريكية في محافظة الحسكة': where the bases are, no base)
         seen.add(place.id)
         gp, approx = precision_of(doc, m)
         out.append((place, gp, approx, m.text, "where one part of the split column went", True))

@@ -365,3 +365,17 @@ def test_a_plane_taking_off_with_troops_on_board_is_a_withdrawal(gaz):
 def test_an_army_entering_villages_unopposed_is_a_deployment_not_a_capture(gaz, body):
     # (its area of control widened is no fight)
     assert [(i.type, i.date) for i in run(gaz, body).incidents] == [("deployment", "2023-08-11")]
+
+
+@pytest.mark.parametrize("body", [
+    "وصلت قافلة للتحالف الدولي أمس واتجهت نحو قواعد التحالف في رميلان والشدادي وتل بيدر.",
+    "دخلت قافلة للتحالف الدولي أمس وتوزعت على قواعده في رميلان والشدادي وتل بيدر.",
+])
+def test_a_convoy_sent_to_several_bases_is_at_each(gaz, body):
+    assert [i.place.id for i in run(gaz, body).incidents if i.type == "convoy"] == [
+        "rmelan", "shaddadi", "tal_baydar"]
+
+
+def test_bases_in_a_province_are_no_base_of_a_convoy(gaz):
+    body = "دخلت قافلة أمريكية أمس عبر معبر الوليد إلى القواعد الأمريكية في محافظة الحسكة."
+    assert "gov_hasakah" not in [i.place.id for i in run(gaz, body).incidents if i.type == "convoy"]
