@@ -379,3 +379,9 @@ def test_a_convoy_sent_to_several_bases_is_at_each(gaz, body):
 def test_bases_in_a_province_are_no_base_of_a_convoy(gaz):
     body = "دخلت قافلة أمريكية أمس عبر معبر الوليد إلى القواعد الأمريكية في محافظة الحسكة."
     assert "gov_hasakah" not in [i.place.id for i in run(gaz, body).incidents if i.type == "convoy"]
+
+
+def test_a_withdrawal_with_its_time_set_off_by_commas(gaz):
+    body = "ذكر موقع أن رتلاً عسكرياً أمريكياً انسحب، أمس الجمعة، من قاعدة في بلدة عين عيسى."
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("withdrawal", "2023-08-14", "ayn_issa")]
