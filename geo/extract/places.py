@@ -120,7 +120,8 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         # 'قصف نفذه التحالف على شرق سوريا ...، في حين أصيب ستة بانفجار في حافلة بمدينة حمص':
         # Homs is the explosion's place, not the strike's
         candidates = [m for m in candidates if not any(lo <= m.start < hi for lo, hi in theirs)]
-    if c.type == "patrol_obstruction":  # stopped on its way: not where it went nor came from
+    if c.type in ("patrol_obstruction", "protest"):
+        # stopped on its way (or protested): not where the patrol went nor came from
         candidates = [m for m in candidates if not (
             heading_to(doc, m) or ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start)))]
     elif c.type in _MOVES and _ARRIVAL_RE.match(c.word):

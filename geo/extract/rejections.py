@@ -104,7 +104,7 @@ def rejected(text: str, start: int, end: int) -> bool:
         return True
     if _may(_FORECAST, text) and FORECAST_RE.search(text, max(0, start - 120), start):
         return True  # 'تستعد لشن هجوم': prepared or expected, not done
-    if _may(_GENERAL, text) and GENERAL_RE.search(before):
+    if _may(_GENERAL, text) and _general_before(before):
         return True  # an anniversary, an opinion, a condemnation: talk about events
     if DESCRIPTION_RE.match(text):
         return True  # 'وتقع مدينة جرابلس في ... وتتمركز على الضفة': geography, not news
@@ -129,6 +129,20 @@ _FACT_AFTER_RE = rx(r"(?<![^\W\d_])[وف]?(?:بعد|عقب|اثر|جراء|بس�
 
 
 _CONDITION_RE = rx(r"(?:اذا|لو|في حال)\s*$")
+
+#: The cause of a protest ('احتجاجاً على القصف', 'رفضاً لمرور الدوريات'): it governs its own
+#: clause, not the sentence after a comma ('رفضاً لمرور الدوريات ...، خرج الأهالي بتظاهرات').
+_CAUSE_RE = rx(r"(?<![^\W\d_])[وف]?(?:احتجاجا|تنديدا|استنكارا|رفضا|للتنديد|للاحتجاج)(?![^\W\d_])")
+
+
+def _general_before(before: str) -> bool:
+    """Does a general cue govern the trigger after ``before``? Every cue does but the cause of a
+    protest, which governs up to the end of its clause."""
+    for m in GENERAL_RE.finditer(before):
+        cause = _CAUSE_RE.match(before, m.start())
+        if cause is None or not re.search(r"[,،;؛.]", before[cause.end():]):
+            return True
+    return False
 
 
 def _hypothetical(before: str) -> bool:

@@ -385,3 +385,15 @@ def test_a_withdrawal_with_its_time_set_off_by_commas(gaz):
     body = "ذكر موقع أن رتلاً عسكرياً أمريكياً انسحب، أمس الجمعة، من قاعدة في بلدة عين عيسى."
     assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
         ("withdrawal", "2023-08-14", "ayn_issa")]
+
+
+def test_a_protest_after_its_cause_clause_is_one_and_not_where_the_patrols_were_heading(gaz):
+    body = ("رفضاً لمرور الدوريات الروسية من مناطقهم باتجاه الرقة، خرج أهالي بلدة الشحيل الجمعة "
+            "بتظاهرات حاشدة.")
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("protest", "2023-08-11", "shuhayl")]
+
+
+def test_the_cause_of_a_protest_still_tells_no_event_in_its_own_clause(gaz):
+    body = "خرجت مظاهرات في بلدة الشحيل احتجاجاً على قصف قوات النظام بلدة البصيرة."
+    assert [i.type for i in run(gaz, body).incidents] == ["protest"]
