@@ -326,3 +326,12 @@ def test_every_boundary_day_and_confidence_agrees_with_the_rowwise_filter(seed_l
                 assert_same_as_rowwise(layers, kwargs)
         for conf in set(layers.incidents["confidence"]):
             assert_same_as_rowwise(layers, {"min_confidence": conf})
+
+
+def test_an_integer_past_64_bits_is_written_as_its_digits_and_the_layer_reads(tmp_path):
+    frame = gpd.GeoDataFrame({"fatalities": [2**63, 5, -(2**63) - 1]}, geometry=[Point(40, 36)] * 3,
+                             crs=4326)
+    frame["fatalities"] = frame["fatalities"].astype(object)
+    path = write_geojson(frame, tmp_path / "big.geojson")
+    back = pyogrio.read_dataframe(path)
+    assert [str(v) for v in back["fatalities"]] == [str(2**63), "5", str(-(2**63) - 1)]
