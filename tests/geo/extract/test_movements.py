@@ -397,3 +397,11 @@ def test_a_protest_after_its_cause_clause_is_one_and_not_where_the_patrols_were_
 def test_the_cause_of_a_protest_still_tells_no_event_in_its_own_clause(gaz):
     body = "خرجت مظاهرات في بلدة الشحيل احتجاجاً على قصف قوات النظام بلدة البصيرة."
     assert [i.type for i in run(gaz, body).incidents] == ["protest"]
+
+
+@pytest.mark.parametrize("body", [
+    "وصل قادة عسكريون روس اليوم الخميس إلى مطار دير الزور العسكري قادمين من روسيا.",
+    "أكد مصدر أن المئات من قوات مشاة البحرية الأمريكية (المارينز) وصلوا اليوم إلى مطار دير الزور العسكري.",
+])
+def test_officers_or_troops_told_before_their_arrival_are_a_deployment(gaz, body):
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "deir_ez_zor_airport")]
