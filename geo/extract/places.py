@@ -26,6 +26,7 @@ from gazetteer.normalize import arabic_key
 from ..model import Incident
 from ..relate import AREA_KINDS, is_macro_region
 from .anaphora import anaphoric_place
+from .cues import ATTRIBUTED_RE
 from .document import Doc
 from .folding import fold_letters, rx
 from .place_cues import (
@@ -260,6 +261,12 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
                                                     para.text, "nearest place named in the paragraph",
                                                     False)))
     region = _region_fallback(doc, s)
+    told = _place_told(doc, s) if region is not None and not is_macro_region(region.place) else None
+    if told is not None:  # (a region of the country leaves the event for review, as before)
+        gp, approx = precision_of(doc, told)
+        return _refined(doc, c, (site_or_place(doc, told), gp, approx, told.text,
+                                 "the place of the sentence before, for a source's account going on",
+                                 False))
     if region is None and _IN_THE_COUNTRY_RE.search(s.folded):
         # 'نفذت الولايات المتحدة ضربتين جويتين في سوريا الأحد' then 'وقال الوزير إن الضربات
         # استهدفت منشأة قرب البوكمال': the strikes were where the retelling says
@@ -277,6 +284,21 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
                     "the sentence says only 'in Syria'; the region the article names", False)
         return _unplaced_if_macro(found)
     return _unknown_place_of_clause(doc, c)
+
+
+def _place_told(doc: Doc, s: Sentence) -> Mention | None:
+    """The place the sentence before names last, for a source's account that goes on with it
+    across a paragraph break and names none ('وصلت دورية روسية إلى مدينة عين العرب ...' then
+    'وأضاف مراسلنا أن الأهالي رشقوا العربات العسكرية الروسية بالحجارة'): a town or a site,
+    never an area (a region the article named earlier is no nearer the story)."""
+    if not s.index or not ATTRIBUTED_RE.search(s.folded):
+        return None
+    prev = doc.sentences[s.index - 1]
+    if prev.heading:
+        return None
+    named = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, prev.start, prev.end))
+             if m.place.kind not in AREA_KINDS and not stationed_at(doc, m)]
+    return named[-1] if named else None
 
 
 def _unknown_place_of_clause(doc: Doc, c: Candidate) -> PlaceFound:

@@ -424,3 +424,11 @@ def test_a_period_since_told_after_the_lead_does_not_stop_its_place(gaz):
 ])
 def test_a_village_the_gazetteer_lacks_goes_to_the_finest_area_the_text_ties_it_to(gaz, body, place):
     assert [i.place.id for i in run(gaz, body).incidents] == [place]
+
+
+def test_a_sources_account_going_on_takes_the_town_of_the_sentence_before(gaz):
+    body = ("تعرضت القوات الروسية للطرد من قبل الأهالي في ريف دير الزور الغربي.\n\n"
+            "وقال المراسل إن دورية للشرطة الروسية وصلت اليوم الخميس إلى مدينة عين العرب.\n\n"
+            "وأضاف المراسل أن الأهالي رشقوا العربات العسكرية الروسية بالحجارة.")
+    stoned = [i for i in run(gaz, body).incidents if i.type == "patrol_obstruction"]
+    assert [i.place.id for i in stoned] == ["ain_al_arab"]
