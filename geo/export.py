@@ -53,9 +53,6 @@ _LONG = 256  # items of a list write_json writes one at a time
 # --- GeoJSON --------------------------------------------------------------------------
 
 
-_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
-
-
 def json_value(value: Any) -> Any:
     """A property value as plain JSON (lists stay lists, dates ISO, NaN -> null, an integer
     past 64 bits as its digits in a string, so GDAL and QGIS still read the layer)."""
@@ -64,8 +61,7 @@ def json_value(value: Any) -> Any:
     if isinstance(value, bool | np.bool_):
         return bool(value)
     if isinstance(value, int | np.integer):
-        # past 64 bits GDAL reads no number ('Unrecognized number'): the digits, as text
-        return int(value) if _INT64_MIN <= value <= _INT64_MAX else str(int(value))
+        return int(value) if -(2**63) <= value < 2**63 else str(int(value))
     if isinstance(value, float | np.floating):
         return float(value) if math.isfinite(value) else None
     if isinstance(value, str):
