@@ -54,8 +54,7 @@ _LONG = 256  # items of a list write_json writes one at a time
 
 
 def json_value(value: Any) -> Any:
-    """A property value as plain JSON (lists stay lists, dates ISO, NaN -> null, an integer
-    past 64 bits as its digits in a string, so GDAL and QGIS still read the layer)."""
+    """A property value as plain JSON (lists, ISO dates, NaN -> null, a >64-bit int as text for GDAL)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, bool | np.bool_):
