@@ -20,7 +20,8 @@ from .folding import WORD_END, WORD_START, fold_letters, rx
 from .lexicon import DATA_DIR, check_pattern, rows_by_name
 
 __all__ = [
-    "AIR_RE", "AIRLIFT_RE", "ARTILLERY_RE", "ATTACK_RE", "ATTRIBUTE_RE", "ATTRIBUTED_RE", "BACKGROUND_RE", "BY_DEAL_RE",
+    "AIR_RE", "AIRLIFT_RE", "ARTILLERY_RE", "ATTACK_RE", "ATTRIBUTE_RE", "ATTRIBUTED_RE", "BACKGROUND_RE",
+    "BY_DEAL_RE",
     "CUES_FILE",
     "DENIAL_RE", "DUAL_RE", "FALSEHOOD_RE",
     "EXPLOSIVE_RE", "FIGHTING_RE",
@@ -123,7 +124,8 @@ ATTRIBUTED_RE = rx(r"^\W*[وف]?(?:قال|قالت|ذكر|ذكرت|افاد|اف
                     r"|^\W*[وف]?(?:بحسب|حسب|وفقا ل|طبقا ل|نقلا عن)")
 
 #: Under a deal: 'بموجب اتفاق', 'وفق اتفاق', 'بالاتفاق مع', 'باتفاق مع'.
-BY_DEAL_RE = rx(r"(?<![^\W\d_])(?:بموجب|وفق|وفقا ل|تنفيذا ل|بعد)\s*(?:ال)?اتفاق|(?<![^\W\d_])ب(?:ال)?اتفاق مع")
+BY_DEAL_RE = rx(r"(?<![^\W\d_])(?:بموجب|وفق|وفقا ل|تنفيذا ل|بعد)\s*(?:ال)?اتفاق"
+                r"|(?<![^\W\d_])ب(?:ال)?اتفاق مع")
 
 # --- uses of a trigger word that report no event ---------------------------------------------
 

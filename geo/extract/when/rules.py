@@ -213,7 +213,8 @@ def _resolve_day(
     return (found, True, "day_month") if found else None
 
 
-@_rule(rf"{DAY}{_O}(?:\({_O})?(?:من{_W})?(?:(?:ال)?شهر{_W})?{MONTH}{TAIL}", (*DIGITS, *ORDINAL_STEMS), MONTH_GATE)
+@_rule(rf"{DAY}{_O}(?:\({_O})?(?:من{_W})?(?:(?:ال)?شهر{_W})?{MONTH}{TAIL}", (*DIGITS, *ORDINAL_STEMS),
+       MONTH_GATE)
 def _day_month(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     """'5 تشرين الأول', 'الخامس من شهر أيار 2020', 'الـ 10 من الشهر تموز' (a needless article),
     '27( كانون الأول الجاري)' (a slipped bracket)."""
