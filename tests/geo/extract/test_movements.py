@@ -405,3 +405,8 @@ def test_the_cause_of_a_protest_still_tells_no_event_in_its_own_clause(gaz):
 ])
 def test_officers_or_troops_told_before_their_arrival_are_a_deployment(gaz, body):
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "deir_ez_zor_airport")]
+
+
+def test_tank_transporters_arriving_are_a_convoy(gaz):
+    body = "وصلت 43 حاملة دبابات ومدرعات أمريكية أمس إلى مشارف مدينة منبج."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("convoy", "manbij")]
