@@ -193,12 +193,21 @@ def _mark_headline_copies(paras: list[list[Sentence]], title: str) -> None:
             text = _one_line(sentences)
             if len(_WORD_RE.findall(text)) >= 5:
                 heads.append(text)
-        elif heads and len(sentences) <= 3 and "\n" not in (text := _one_line(sentences)) and any(
+        elif heads and len(sentences) <= 3 and _may_open_with(sentences[0], heads) and \
+                "\n" not in (text := _one_line(sentences)) and any(
                 text.startswith(h) and 0 < len(_WORD_RE.findall(text[len(h):])) <= 6 for h in heads):
             # the headline and a short caption; the headline alone is judged as any line is,
             # and a lead run on after it stays
             for s in sentences:
                 s.heading = True
+
+
+def _may_open_with(first: Sentence, heads: list[str]) -> bool:
+    """Could a paragraph opening with ``first`` open with one of ``heads``? Its one line
+    starts with the first sentence's (white space made single): the two agree as far as
+    both go, or it does not (most paragraphs: the whole paragraph is not joined for them)."""
+    line = " ".join(first.text.split())
+    return any(h[:len(line)] == line[:len(h)] for h in heads)
 
 
 def _one_line(sentences: list[Sentence]) -> str:
@@ -244,7 +253,8 @@ def _heading_like(sentences: list[Sentence]) -> bool:
     text = _DOMAIN_RE.sub("", whole) if _DOMAIN_DOT_RE.search(whole) else whole
     # 'بقنابل مسيلة للدموع..', 'عين العرب.. مروحيات روسية تفرّق ...': a headline's ellipsis
     # joins a kicker to what follows, it ends no sentence
-    text = _ELLIPSIS_RE.sub(" ", text)
+    if ".." in text or "…" in text:  # what every match of _ELLIPSIS_RE holds
+        text = _ELLIPSIS_RE.sub(" ", text)
     if _PUNCTUATION_RE.search(text) and not _ends_in_parenthesis(text):
         return False
     return len(_WORD_RE.findall(whole)) <= 12

@@ -134,3 +134,19 @@ def test_a_kicker_ending_in_an_ellipsis_is_no_lead(gaz):
     doc = read_article(article(body), gaz)
     assert [s.text[:5] for s in doc.sentences if s.lead] == ["أطلقت"]
     assert doc.sentences[0].heading and doc.sentences[1].heading
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("قصف خبر ab .\n\t"), max_size=20), min_size=1,
+                max_size=3),
+       st.lists(st.text(alphabet=st.sampled_from("قصف خبر ab ."), max_size=25), max_size=3))
+def test_a_paragraph_opening_with_a_headline_is_never_passed_over(texts: list[str],
+                                                                  heads: list[str]) -> None:
+    """The first sentence's gate lets through every paragraph whose one line opens with a
+    headline given above: the gate only spares joining the others."""
+    from geo.extract.sentences import Sentence, _may_open_with, _one_line
+
+    sentences = [Sentence(i, 0, len(t), 0, t, t) for i, t in enumerate(texts)]
+    heads = [" ".join(h.split()) for h in heads]
+    if any(_one_line(sentences).startswith(h) for h in heads):
+        assert _may_open_with(sentences[0], heads)
