@@ -150,3 +150,27 @@ def test_a_paragraph_opening_with_a_headline_is_never_passed_over(texts: list[st
     heads = [" ".join(h.split()) for h in heads]
     if any(_one_line(sentences).startswith(h) for h in heads):
         assert _may_open_with(sentences[0], heads)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("قصف \u064b\u0640ـأ  .\n"), min_size=1, max_size=60),
+       st.data())
+def test_offsets_of_a_sentence_as_first_written(text: str, data) -> None:
+    """A sentence's offsets in closed form give what asking the article's map did: both ends
+    of a folded span, and the first folded offset at or after an original one (a search)."""
+    from gazetteer.normalize import FoldedText
+    from geo.extract.sentences import Sentence
+
+    ft = FoldedText.of(text)
+    size = len(ft.folded)
+    fs = data.draw(st.integers(0, size))
+    fe = data.draw(st.integers(fs, size))
+    s = Sentence(0, ft.to_original(fs), ft.to_original(fe, end=True), 0,
+                 text[ft.to_original(fs):ft.to_original(fe, end=True)], ft.folded[fs:fe],
+                 fstart=fs, ft=ft)
+    lo = data.draw(st.integers(0, fe - fs))
+    hi = data.draw(st.integers(lo, fe - fs))
+    assert s.to_original(lo, hi) == (ft.to_original(fs + lo), ft.to_original(fs + hi, end=True))
+    start = data.draw(st.integers(-2, len(text) + 2))
+    first_written = next((k for k in range(fe - fs) if ft.to_original(fs + k) >= start), fe - fs)
+    assert s.folded_offset(start) == first_written
