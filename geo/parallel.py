@@ -23,7 +23,9 @@ Why these choices:
   articles ~40% slower, in the part of the run that uses one core.
 * Chunks of a few dozen articles keep the cost of a round trip small beside the
   work, and only a few chunks per worker are in flight, so memory does not grow
-  with the corpus.
+  with the corpus. When the files to read say how many are left (the folder's list
+  does), the last chunks are cut small, so that the workers end together instead of
+  one idling while the other ends a chunk of two dozen.
 * Reading the files (decoding, page furniture, the publication stamp: a quarter of
   the work on real news) happens in the same workers when the pipeline reads its own
   folder: :meth:`Pool.reader` sends chunks of files to the pool, and the parent keeps
