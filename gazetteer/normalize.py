@@ -339,6 +339,11 @@ class FoldedText:
         otherwise, a '#' opening the slice, a dual kind word closing it)."""
         if not isinstance(text, str):
             raise TypeError(f"expected str, got {type(text).__name__}")
+        return _folded_text(cls, text, keep_quotes, mend)
+
+    @classmethod
+    def _fold(cls, text: str, keep_quotes: bool, mend: bool) -> FoldedText:
+        """:meth:`of`, worked out (see :func:`_folded_text`)."""
         table, deleted = (
             (_FOLD_KEEP_QUOTES, _DELETED_KEEP_QUOTES_RE) if keep_quotes else (_FOLD_TABLE, _DELETED_RE)
         )
@@ -416,6 +421,14 @@ def _extra_spaces(folded: str) -> list[tuple[int, int]]:
         spans.append((at + 1, end))
         at = find("  ", end)
     return spans
+
+
+@functools.lru_cache(maxsize=4)
+def _folded_text(cls: type[FoldedText], text: str, keep_quotes: bool, mend: bool) -> FoldedText:
+    """:meth:`FoldedText.of`, kept for the last few texts: an article's body is folded by
+    its reader and its extraction (place names fold it again, as any caller of ``of``
+    does); a fold is frozen, so every caller may share it."""
+    return cls._fold(text, keep_quotes, mend)
 
 
 def one_space(ft: FoldedText) -> FoldedText:

@@ -23,7 +23,9 @@ Why these choices:
   articles ~40% slower, in the part of the run that uses one core.
 * Chunks of a few dozen articles keep the cost of a round trip small beside the
   work, and only a few chunks per worker are in flight, so memory does not grow
-  with the corpus.
+  with the corpus. When the files to read say how many are left (the folder's list
+  does), the last chunks are cut small, so that the workers end together instead of
+  one idling while the other ends a chunk of two dozen.
 * Reading the files (decoding, page furniture, the publication stamp: a quarter of
   the work on real news) happens in the same workers when the pipeline reads its own
   folder: :meth:`Pool.reader` sends chunks of files to the pool, and the parent keeps
@@ -43,6 +45,7 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import operator
 import threading
 import time
 from collections import OrderedDict, deque
@@ -61,6 +64,8 @@ __all__ = ["DEFAULT_CHUNK", "Extracted", "Pool", "default_jobs", "extract_cached
 DEFAULT_CHUNK = 24
 #: Chunks in flight per worker: enough to keep every worker busy, few enough to bound memory.
 _IN_FLIGHT = 3
+#: Near the end a task takes 1/(this x jobs) of the items left to send (see _chunk_size).
+_GUIDED = 2
 
 Extract = Callable[[Any, Any], Any]
 
@@ -290,15 +295,29 @@ class Pool:
         return outcome
 
 
+def _chunk_size(chunk: int, jobs: int, left: int) -> int:
+    """Items in the next task: ``chunk``, or fewer once few are left to send (``left``; -1
+    when the items do not say): a share of what is left, so that the last tasks are
+    small and no worker idles while another ends a large one (guided scheduling: on 500
+    real articles at two jobs, one worker ended 0.07-0.09 s before the other)."""
+    if left < 0:
+        return chunk
+    return max(1, min(chunk, -(-left // (_GUIDED * jobs))))
+
+
 def map_in_order(pool: Pool, func: Callable[..., Any], items: Iterable[tuple], *,
                  chunk: int = DEFAULT_CHUNK) -> Iterator[Any]:
     """``func(*item)`` for every item, worked out in ``pool``'s workers, yielded in order.
 
-    ``items`` is read lazily, a few chunks ahead; ``func`` must be a module-level
+    ``items`` is read lazily, a few chunks ahead, ``chunk`` at a time, fewer near the end
+    when it tells how many are left (``operator.length_hint``: an iterator over a list
+    does); ``func`` must be a module-level
     function and should not raise (a reader returns a report instead). A chunk whose
     worker died, or whose results could not come back, is worked out here instead.
     """
     window: deque[tuple[list[tuple], Future]] = deque()
+    items = iter(items)
+    size = _chunk_size(chunk, pool.jobs, operator.length_hint(items, -1))
 
     def finish() -> list[Any]:
         batch, future = window.popleft()
@@ -313,9 +332,10 @@ def map_in_order(pool: Pool, func: Callable[..., Any], items: Iterable[tuple], *
     batch: list[tuple] = []
     for item in items:
         batch.append(item)
-        if len(batch) >= chunk:
+        if len(batch) >= size:
             window.append((batch, pool.submit_call(_call_chunk, func, batch)))
             batch = []
+            size = _chunk_size(chunk, pool.jobs, operator.length_hint(items, -1))
             while len(window) > pool.jobs * _IN_FLIGHT:
                 yield from finish()
     if batch:

@@ -72,3 +72,14 @@ def test_every_copy_is_read_as_an_article(tmp_path, monkeypatch):
     n = len(bench_pipeline.real_texts()) + 5
     folder, _, _ = bench_pipeline.write_real_corpus(tmp_path, n)
     assert sum(hasattr(item, "body") for item in iter_corpus(folder)) == n
+
+
+def test_real_text_mode_takes_the_best_of_repeated_runs(capsys, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    import bench_pipeline
+
+    assert bench_pipeline.main(["--real", "-n", "4", "--jobs", "1,2", "--repeat", "2"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"best of 2 runs at each job count, taken in turn \(load [\d.]+\): "
+                     r"--jobs 1 [\d.]+ s  --jobs 2 [\d.]+ s", out), out
+    assert re.search(r"speed-up at 2 jobs: x[\d.]+ over --jobs 1", out), out

@@ -299,14 +299,27 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _WORDS_BEFORE = 5
 
 
+#: Needle -> the indexes in :data:`_PATTERNS` of the patterns it stands for, in order.
+_PATTERNS_OF: dict[str, tuple[int, ...]] = {}
+for _prio, _pat in enumerate(_PATTERNS):
+    for _needle in dict.fromkeys(_pat.needles):
+        _PATTERNS_OF[_needle] = (*_PATTERNS_OF.get(_needle, ()), _prio)
+
+
 def _raw_hits(s: str) -> list[_Raw]:
-    """Candidate hits of every pattern, tried only at word starts just before a needle."""
-    starts = [m.start() for m in _WORD_RE.finditer(s)]
+    """Candidate hits of every pattern, tried only at word starts just before a needle.
+
+    Only the patterns whose needles the text holds are looked at, in their order (found
+    from the needles, not by asking each pattern: most patterns of most articles have
+    none); a text with no needle at all is not cut into words.
+    """
     positions = _needle_positions(s)
+    if not positions:
+        return []
+    starts = [m.start() for m in _WORD_RE.finditer(s)]
     raws: list[_Raw] = []
-    for prio, pat in enumerate(_PATTERNS):
-        if not any(needle in positions for needle in pat.needles):
-            continue  # none of its needles in the text: most patterns of most articles
+    for prio in sorted({prio for needle in positions for prio in _PATTERNS_OF.get(needle, ())}):
+        pat = _PATTERNS[prio]
         for j in _starts_near(starts, positions, pat.needles, _WORDS_BEFORE):
             m = pat.regex.match(s, starts[j])
             if m is not None:
@@ -378,8 +391,9 @@ def _nation_hit(s: str, m: re.Match[str], prio: int) -> list[_Raw]:
 
 
 def _nation_of(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()  # once: a dict of every named group, not one per nation
     for key in _NATIONS:
-        if m.groupdict().get(key):
+        if groups.get(key):
             return key
     return None
 

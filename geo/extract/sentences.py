@@ -59,30 +59,32 @@ class Sentence:
     ft: FoldedText | None = None  # the article's folded text, to map offsets back
 
     def to_original(self, fstart: int, fend: int) -> tuple[int, int]:
-        """Original offsets of ``folded[fstart:fend]`` (offsets within this sentence's folded text)."""
+        """Original offsets of ``folded[fstart:fend]`` (offsets within this sentence's folded text).
+
+        ``FoldedText.to_original`` of both ends, written out (one bisection each, no call:
+        the stages ask this tens of times per article)."""
         ft = self.ft
         if ft is None:
             return self.start + fstart, self.start + fend
-        return ft.to_original(self.fstart + fstart), ft.to_original(self.fstart + fend, end=True)
+        a, b = self.fstart + fstart, self.fstart + fend
+        at = ft.deleted_at
+        if not at:
+            return a, b
+        return a + bisect.bisect_right(at, a), (b + bisect.bisect_right(at, b - 1) if b > 0 else 0)
 
     def folded_offset(self, start: int) -> int:
         """The first offset within this sentence's folded text whose original offset is at
         least ``start`` (the folded text's length when none is): the inverse of
-        :meth:`to_original`'s start, found by bisection over the article's map (one lookup
-        a step; a closed form where nothing was deleted)."""
+        :meth:`to_original`'s start.
+
+        In closed form: the kept characters before ``start`` (those of the original text
+        less the deleted ones, one bisection) are the article's folded offset of the first
+        kept one at or after it; a search over the sentence asked the map at each step."""
         size, ft = len(self.folded), self.ft
         if ft is None:
             return min(size, max(0, start - self.start))
-        if not ft.deleted:
-            return min(size, max(0, start - self.fstart))
-        lo, hi, base, to_original = 0, size, self.fstart, ft.to_original
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if to_original(base + mid) < start:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        kept_before = start - bisect.bisect_left(ft.deleted, start) if ft.deleted else start
+        return min(size, max(0, kept_before - self.fstart))
 
 
 def split_sentences(text: str) -> list[tuple[int, int, int]]:
@@ -193,12 +195,21 @@ def _mark_headline_copies(paras: list[list[Sentence]], title: str) -> None:
             text = _one_line(sentences)
             if len(_WORD_RE.findall(text)) >= 5:
                 heads.append(text)
-        elif heads and len(sentences) <= 3 and "\n" not in (text := _one_line(sentences)) and any(
+        elif heads and len(sentences) <= 3 and _may_open_with(sentences[0], heads) and \
+                "\n" not in (text := _one_line(sentences)) and any(
                 text.startswith(h) and 0 < len(_WORD_RE.findall(text[len(h):])) <= 6 for h in heads):
             # the headline and a short caption; the headline alone is judged as any line is,
             # and a lead run on after it stays
             for s in sentences:
                 s.heading = True
+
+
+def _may_open_with(first: Sentence, heads: list[str]) -> bool:
+    """Could a paragraph opening with ``first`` open with one of ``heads``? Its one line
+    starts with the first sentence's (white space made single): the two agree as far as
+    both go, or it does not (most paragraphs: the whole paragraph is not joined for them)."""
+    line = " ".join(first.text.split())
+    return any(h[:len(line)] == line[:len(h)] for h in heads)
 
 
 def _one_line(sentences: list[Sentence]) -> str:
@@ -244,7 +255,8 @@ def _heading_like(sentences: list[Sentence]) -> bool:
     text = _DOMAIN_RE.sub("", whole) if _DOMAIN_DOT_RE.search(whole) else whole
     # 'بقنابل مسيلة للدموع..', 'عين العرب.. مروحيات روسية تفرّق ...': a headline's ellipsis
     # joins a kicker to what follows, it ends no sentence
-    text = _ELLIPSIS_RE.sub(" ", text)
+    if ".." in text or "…" in text:  # what every match of _ELLIPSIS_RE holds
+        text = _ELLIPSIS_RE.sub(" ", text)
     if _PUNCTUATION_RE.search(text) and not _ends_in_parenthesis(text):
         return False
     return len(_WORD_RE.findall(whole)) <= 12

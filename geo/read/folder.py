@@ -115,7 +115,9 @@ def _iter_files(root: Path, entries: list[Entry], rows: dict[str, dict], csv_pat
     seen: _Seen = {}  # sha256 -> (file, article id, its CSV fields) of each read
     plan = [(path, _rel(root, path), ids.meta(path, rows), _matches(path.name, pattern))
             for path in ids.reading_order(files)]
-    read = read_files((path, name, meta, max_bytes) for path, name, meta, ok in plan if ok)
+    # a list, not a generator: a reader in worker processes sees how many files are left
+    # and cuts the last chunks small, so that no worker idles while another ends a big one
+    read = read_files(iter([(path, name, meta, max_bytes) for path, name, meta, ok in plan if ok]))
     for path, name, meta, ok in plan:
         if not ok:
             yield FileReport(name, "skipped", f"unsupported file type {path.suffix or '(none)'!r}"

@@ -156,7 +156,8 @@ def _mostly_arabic(text: str) -> bool:
     sample = text[:20000]
     rest = "".join(_ARABIC_LETTERS_RE.split(sample))  # every character but the Arabic letters
     arabic = len(sample) - len(rest)
-    letters = arabic + sum(map(str.isalpha, rest))  # Arabic letters are letters
+    # Arabic letters are letters; spaces and line ends (most of what is left) are not
+    letters = arabic + sum(map(str.isalpha, rest.replace(" ", "").replace("\n", "")))
     if not letters:
         return False
     return arabic > letters / 2
@@ -232,7 +233,15 @@ def _is_image_name(token: str) -> bool:
 _SHARE_SPLIT_RE = re.compile(r"[\s|/·•,،\-]+")
 
 
+#: The first word of a share bar, as :data:`_SHARE_SPLIT_RE` cuts it.
+_SHARE_FIRST_RE = re.compile(r"[\s|/·•,،\-]*([^\s|/·•,،\-]*)")
+
+
 def _is_share(key: str) -> bool:
+    """A share bar: every word a social word. The first word is read alone first: a line
+    that does not open with one (nearly every line) is not split."""
+    if _SHARE_FIRST_RE.match(key).group(1) not in _SOCIAL:
+        return False
     words = [w for w in _SHARE_SPLIT_RE.split(key) if w]
     return 0 < len(words) <= 8 and all(w in _SOCIAL for w in words) and \
         any(w in ("شارك", "share", "مشاركه", "شاركها", "tweet", "شاركوا") or len(words) > 1
@@ -241,7 +250,7 @@ def _is_share(key: str) -> bool:
 
 def _is_garbage(line: str, arabic: bool) -> bool:
     """Stray one-token debris ('ئءؤر', a lone UI word in an Arabic page)."""
-    if len(line.split()) != 1 or len(line) > 15:
+    if len(line) > 15 or len(line.split()) != 1:  # the length first: no split of a long line
         return False
     if sum(line.count(c) for c in "ءؤئ") >= 2 and len(line) <= 6:
         return True
@@ -336,10 +345,23 @@ def _take_title(lines: list[str], keep: list[bool], known: str | None, outlet: s
     if title:
         target = key_words(title)
         for i, line in enumerate(lines):
-            if keep[i] and line and len(line) < 400 and \
-                    target in (key_words(line), key_words(_strip_site_suffix(line, heads, outlet))):
+            if keep[i] and line and len(line) < 400 and _repeats(line, target, heads, outlet):
                 keep[i] = False
     return title
+
+
+def _repeats(line: str, target: list[str], heads: _ShortLines, outlet: str) -> bool:
+    """Does ``line``, or ``line`` without a site name after it, give the words ``target``?
+
+    A site suffix is cut from the end and leaves two words or more: the first word stays,
+    so a line whose first word is not the title's is not cut (most lines of a page).
+    """
+    words = key_words(line)
+    if words == target:
+        return True
+    if not target or not words or words[0] != target[0]:
+        return False
+    return key_words(_strip_site_suffix(line, heads, outlet)) == target
 
 
 def _first_substantial(lines: list[str], keep: list[bool]) -> int | None:

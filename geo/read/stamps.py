@@ -68,6 +68,10 @@ _UTC_OFFSET_BY_CITY: dict[str, int] = {row["name"]: row["utc_offset"]
                                         for row in load_stamp_zones()}
 
 
+#: A digit, as the stamp patterns' ``\d`` reads one: each of their forms holds one.
+_DIGIT_RE = re.compile(r"\d")
+
+
 def is_stamp_line(key: str) -> bool:
     """Whether a line's :func:`~geo.read.text.match_key` is only a publication stamp
     (a date and/or time, a label, a weekday, a place) or an 'N hours ago'.
@@ -76,8 +80,8 @@ def is_stamp_line(key: str) -> bool:
     count as one space, as in a key (why both: the pattern's optional pieces are
     separated by optional whitespace, and on a long run of spaces their ways to share it multiply).
     """
-    if len(key) > STAMP_MAX_CHARS:
-        return False
+    if len(key) > STAMP_MAX_CHARS or _DIGIT_RE.search(key) is None:
+        return False  # every stamp and every 'N hours ago' holds a digit; most lines none
     key = " ".join(key.split())
     return bool(_STAMP_RE.match(key) or _AGO_RE.match(key))
 

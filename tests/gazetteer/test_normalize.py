@@ -429,3 +429,17 @@ def test_the_first_of_two_fields_named_with_the_dual_resolves():
     text = "غادرت قافلة قاعدتي حقلي العمر وكونيكو"
     found = [m.place.id for m in resolve_text(text, load_gazetteer()) if m.place]
     assert found[:2] == ["omar_field", "conoco_field"]
+
+
+def test_a_text_folded_again_is_the_same_fold_under_the_same_flags() -> None:
+    """The last few folds are kept (a body is folded by its reader and its extraction):
+    the same text and flags give the very same frozen fold, other flags their own."""
+    from gazetteer.normalize import FoldedText, _folded_text
+
+    text = 'قرية "ملوك سراي"  بريف القامشلي'
+    first = FoldedText.of(text)
+    assert FoldedText.of(text) is first
+    quoted = FoldedText.of(text, keep_quotes=True)
+    assert quoted is not first and quoted.folded != first.folded
+    _folded_text.cache_clear()
+    assert FoldedText.of(text) == first  # worked out afresh: equal

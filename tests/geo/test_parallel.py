@@ -221,6 +221,42 @@ def test_map_in_order_works_in_the_pool_and_keeps_the_order():
     assert [d.result for d in done] == [0, 2, 4, 6, 8, 10]
 
 
+def _pid_of(item, parent):
+    return item, os.getpid()
+
+
+def test_map_in_order_cuts_the_last_chunks_small_when_the_items_say_how_many_are_left():
+    """Over an iterator that tells its length (a list's), the tasks end small, so no worker
+    idles while another ends a large one; the order is kept either way."""
+    sent: list[int] = []
+    pool = parallel.open_pool(2, gazetteer=None)
+    real_submit = pool.submit_call
+
+    def submit_call(func, *args):
+        sent.append(len(args[-1]))
+        return real_submit(func, *args)
+
+    pool.submit_call = submit_call
+    try:
+        sized = list(parallel.map_in_order(pool, _pid_of, iter([(i, 0) for i in range(100)]),
+                                           chunk=10))
+        guided = list(sent)
+        sent.clear()
+        lazy = list(parallel.map_in_order(pool, _pid_of, ((i, 0) for i in range(100)), chunk=10))
+    finally:
+        pool.close()
+    assert [i for i, _ in sized] == [i for i, _ in lazy] == list(range(100))
+    assert sum(guided) == 100 and guided[0] == 10 and guided[-1] == 1
+    assert guided == sorted(guided, reverse=True)
+    assert sent == [10] * 10  # a generator says nothing: chunks of the size given
+
+
+@pytest.mark.parametrize(("left", "size"), [(-1, 24), (500, 24), (96, 24), (40, 10), (3, 1),
+                                            (0, 1)])
+def test_a_chunk_is_a_share_of_what_is_left(left, size):
+    assert parallel._chunk_size(24, 2, left) == size
+
+
 def test_map_in_order_works_out_a_dead_workers_chunk_itself():
     pool = parallel.open_pool(2, gazetteer=None)
     try:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.extract.actors import ACTORS, ActorHit, find_actors, normalise_actor, side_of
 from tests.geo.extract.helpers import run
@@ -144,3 +146,35 @@ def test_the_bare_organisation_is_isis_named_again(gaz):
     assert inc.type == "capture" and "ISIS" in inc.actors
     kurdish = "وقال مسؤول في التنظيم الكردي إن الاجتماع عقد في القامشلي اليوم."
     assert all("ISIS" not in i.actors for i in run(gaz, kurdish).incidents)
+
+
+def _raw_hits_first_written(s: str) -> list:
+    """:func:`geo.extract.actors._raw_hits` as first written: every pattern asked in turn."""
+    from geo.extract import actors as a
+
+    starts = [m.start() for m in a._WORD_RE.finditer(s)]
+    positions = a._needle_positions(s)
+    raws = []
+    for prio, pat in enumerate(a._PATTERNS):
+        if not any(needle in positions for needle in pat.needles):
+            continue
+        for j in a._starts_near(starts, positions, pat.needles, a._WORDS_BEFORE):
+            m = pat.regex.match(s, starts[j])
+            if m is not None:
+                raws.append(a._Raw(m.start("core"), m.end("core"), pat.actor, prio, pat.metonym))
+    for j in a._starts_near(starts, positions, a._NATION_NEEDLES, 0):
+        raws += a._phrase_ending_at(s, starts, j, len(a._PATTERNS))
+    return raws
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["قوات", "سوريا", "الديمقراطيه", "قسد", "دوريه", "روسيه", "رتلا",
+                                 "امريكيا", "الروس", "والامريكان", "تنظيم", "الدوله", "واشنطن",
+                                 "الجيش", "التركي", "الحرس", "الثوري", "عسكري", "في", "،", ".",
+                                 "\n", "طائرات", "الحربيه", "الروسيه", "للقوات", "الامريكيه"]),
+                max_size=25).map(" ".join))
+def test_raw_hits_as_first_written(text: str) -> None:
+    """Asking only the patterns whose needles the text holds finds every hit asking each did."""
+    from geo.extract.actors import _raw_hits
+
+    assert _raw_hits(text) == _raw_hits_first_written(text)

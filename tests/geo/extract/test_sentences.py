@@ -134,3 +134,43 @@ def test_a_kicker_ending_in_an_ellipsis_is_no_lead(gaz):
     doc = read_article(article(body), gaz)
     assert [s.text[:5] for s in doc.sentences if s.lead] == ["أطلقت"]
     assert doc.sentences[0].heading and doc.sentences[1].heading
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("قصف خبر ab .\n\t"), max_size=20), min_size=1,
+                max_size=3),
+       st.lists(st.text(alphabet=st.sampled_from("قصف خبر ab ."), max_size=25), max_size=3))
+def test_a_paragraph_opening_with_a_headline_is_never_passed_over(texts: list[str],
+                                                                  heads: list[str]) -> None:
+    """The first sentence's gate lets through every paragraph whose one line opens with a
+    headline given above: the gate only spares joining the others."""
+    from geo.extract.sentences import Sentence, _may_open_with, _one_line
+
+    sentences = [Sentence(i, 0, len(t), 0, t, t) for i, t in enumerate(texts)]
+    heads = [" ".join(h.split()) for h in heads]
+    if any(_one_line(sentences).startswith(h) for h in heads):
+        assert _may_open_with(sentences[0], heads)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("قصف \u064b\u0640ـأ  .\n"), min_size=1, max_size=60),
+       st.data())
+def test_offsets_of_a_sentence_as_first_written(text: str, data) -> None:
+    """A sentence's offsets in closed form give what asking the article's map did: both ends
+    of a folded span, and the first folded offset at or after an original one (a search)."""
+    from gazetteer.normalize import FoldedText
+    from geo.extract.sentences import Sentence
+
+    ft = FoldedText.of(text)
+    size = len(ft.folded)
+    fs = data.draw(st.integers(0, size))
+    fe = data.draw(st.integers(fs, size))
+    s = Sentence(0, ft.to_original(fs), ft.to_original(fe, end=True), 0,
+                 text[ft.to_original(fs):ft.to_original(fe, end=True)], ft.folded[fs:fe],
+                 fstart=fs, ft=ft)
+    lo = data.draw(st.integers(0, fe - fs))
+    hi = data.draw(st.integers(lo, fe - fs))
+    assert s.to_original(lo, hi) == (ft.to_original(fs + lo), ft.to_original(fs + hi, end=True))
+    start = data.draw(st.integers(-2, len(text) + 2))
+    first_written = next((k for k in range(fe - fs) if ft.to_original(fs + k) >= start), fe - fs)
+    assert s.folded_offset(start) == first_written

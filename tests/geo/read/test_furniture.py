@@ -205,3 +205,35 @@ def test_site_suffix_as_first_written(lines: list[str], outlet: str) -> None:
             _strip_site_suffix(line, eager, outlet)
         if len(_TITLE_SEP_RE.split(line)) >= 2:
             assert any(c in line for c in "-|–—:")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("قصف خبر نيوز TV ab -|–—:.\u064b"), max_size=30),
+                min_size=1, max_size=6), st.text(alphabet=st.sampled_from("قصف خبر ab -:."),
+                                                 max_size=20), st.sampled_from(["", "نيوز"]))
+def test_title_repeat_as_first_written(lines: list[str], title: str, outlet: str) -> None:
+    """A line repeats the title as when the line and the line without its site suffix were
+    both compared: reading the first word first changes no answer."""
+    from geo.read.furniture import _repeats, _ShortLines, _strip_site_suffix
+    from geo.read.text import key_words
+
+    heads = _ShortLines(lines)
+    target = key_words(title)
+    for line in [*lines, title, f"{title} - نيوز", f"{title} | TV"]:
+        assert _repeats(line, target, heads, outlet) == (
+            target in (key_words(line), key_words(_strip_site_suffix(line, heads, outlet))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["شارك", "share", "فيسبوك", "تويتر", "facebook", "خبر", "",
+                                 " ", "|", "·", "-", "،", "/"]), max_size=10))
+def test_share_bar_as_first_written(parts: list[str]) -> None:
+    """Reading a line's first word alone first judges every line as splitting it did."""
+    from geo.read.furniture import _SHARE_SPLIT_RE, _SOCIAL, _is_share
+
+    for key in ("".join(parts), " ".join(parts)):
+        words = [w for w in _SHARE_SPLIT_RE.split(key) if w]
+        first_written = 0 < len(words) <= 8 and all(w in _SOCIAL for w in words) and any(
+            w in ("شارك", "share", "مشاركه", "شاركها", "tweet", "شاركوا") or len(words) > 1
+            for w in words)
+        assert _is_share(key) == first_written

@@ -101,3 +101,17 @@ def test_weekday_dates_are_looked_for_where_a_weekday_is_written(pieces):
     text = "".join(pieces)
     assert [(m.span(), m.groups()) for m in cued_matches(_WEEKDAY_DATE_RE, text, _WEEKDAY_CUES)] \
         == [(m.span(), m.groups()) for m in _WEEKDAY_DATE_RE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["نشر في:", "8", "تشرين الاول", "2022", "|", "17:41", "دمشق", "منذ",
+                                 "3", "ساعات", "hours", "ago", "٣", "2022.10.08", "السبت", "ص",
+                                 "  "]), max_size=8).map(" ".join)
+       | st.text(alphabet=st.sampled_from("نشر في:8 2022|17:41 ساعات ago٣۳"), max_size=40))
+def test_stamp_line_as_first_written(key: str) -> None:
+    """The digit gate changes no answer: every form of a stamp holds a digit."""
+    from geo.read.stamps import _AGO_RE, _STAMP_RE, STAMP_MAX_CHARS, is_stamp_line
+
+    spaced = " ".join(key.split())
+    assert is_stamp_line(key) == (len(key) <= STAMP_MAX_CHARS and bool(
+        _STAMP_RE.match(spaced) or _AGO_RE.match(spaced)))
