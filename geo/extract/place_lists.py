@@ -10,7 +10,6 @@ incident per place (:func:`places_for`).
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 
@@ -430,7 +429,7 @@ def _hurt_elsewhere(doc: Doc, c: Candidate) -> list[Mention]:
 
 def _fpos(s: Sentence, start: int) -> int:
     """The offset in ``s.folded`` of the original offset ``start`` (folding deletes marks)."""
-    return bisect.bisect_left(range(len(s.folded) + 1), start, key=lambda k: s.to_original(k, k)[0])
+    return s.folded_offset(start)
 
 
 def _joined(doc: Doc, a: Mention, b: Mention, quals: list[Mention] = ()) -> bool:
