@@ -192,6 +192,11 @@ def seed_widgets(choices, valid: Choices) -> None:
 def mirror_to_link(state: ViewState) -> None:
     """The link holds the view: our params set or removed, others (the tab) left alone.
     Only a real change writes (each write is a browser history entry)."""
+    if "article" in st.query_params and (
+            st.query_params.get_all("article") == st.session_state.get("article_consumed")):
+        # a map run that began before the reader took the link's article would write it
+        # back with the view: it was consumed, it goes
+        del st.query_params["article"]
     wanted = params_from_state(state)
     now = link_now()
     for key in now.keys() - wanted.keys():  # rare (a filter cleared): one entry each
@@ -206,6 +211,7 @@ def open_article_from_link(articles) -> None:
     """``?article=ID`` (a popup's "Open in the reader"): the reader shows that article."""
     if "article" not in st.query_params:
         return
+    st.session_state["article_consumed"] = st.query_params.get_all("article")
     aid = article_param(st.query_params.get_all("article"), articles)
     if aid:
         st.session_state["reader"] = aid
