@@ -21,7 +21,7 @@ from .lexicon import DATA_DIR, check_pattern, rows_by_name
 
 __all__ = [
     "AIR_RE", "AIRLIFT_RE", "ARTILLERY_RE", "ATTACK_RE", "ATTRIBUTE_RE", "ATTRIBUTED_RE", "BACKGROUND_RE",
-    "BY_DEAL_RE",
+    "BY_DEAL_RE", "CAUSE_RE",
     "CUES_FILE",
     "DENIAL_RE", "DUAL_RE", "FALSEHOOD_RE",
     "EXPLOSIVE_RE", "FIGHTING_RE",
@@ -50,6 +50,7 @@ _SHAPES: dict[str, str] = {
     "falsehood": WORD_START + "[وف]?(?:{})" + WORD_END,
     "habitual": WORD_START + "[وف]?(?:{})" + WORD_END,
     "general": WORD_START + "[وف]?(?:{})" + WORD_END,
+    "cause": WORD_START + "[وف]?(?:{})" + WORD_END,
     "description": r"^\W*[وف]?(?:{})" + WORD_END,
     "summary": WORD_START + "[وف]?(?:{})" + WORD_END,
     "span": WORD_START + "[وف]?(?:{})" + WORD_END,
@@ -135,6 +136,8 @@ DENIAL_RE = _cue_rx("denial")
 FALSEHOOD_RE = _cue_rx("falsehood")
 HABITUAL_RE = _cue_rx("habitual")
 GENERAL_RE = _cue_rx("general")
+#: The cause of a protest: it governs its own clause only (:mod:`.rejections`).
+CAUSE_RE = _cue_rx("cause")
 #: A sentence opening with where a place lies ('وتقع مدينة جرابلس في ...'): geography.
 DESCRIPTION_RE = _cue_rx("description")
 SUMMARY_RE = _cue_rx("summary")

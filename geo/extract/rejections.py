@@ -22,6 +22,7 @@ from collections.abc import Callable
 from .cues import (
     ATTRIBUTE_RE,
     BACKGROUND_RE,
+    CAUSE_RE,
     DENIAL_RE,
     DESCRIPTION_RE,
     FALSEHOOD_RE,
@@ -104,8 +105,10 @@ def rejected(text: str, start: int, end: int) -> bool:
         return True
     if _may(_FORECAST, text) and FORECAST_RE.search(text, max(0, start - 120), start):
         return True  # 'تستعد لشن هجوم': prepared or expected, not done
-    if _may(_GENERAL, text) and _general_before(before):
+    if _may(_GENERAL, text) and GENERAL_RE.search(before):
         return True  # an anniversary, an opinion, a condemnation: talk about events
+    if _may(_CAUSE, text) and _cause_governs(before):
+        return True  # 'احتجاجاً على القصف': what was protested, told as background
     if DESCRIPTION_RE.match(text):
         return True  # 'وتقع مدينة جرابلس في ... وتتمركز على الضفة': geography, not news
     if _COUNTED_RE.search(before, max(0, len(before) - _COUNTED_REACH)):
@@ -130,19 +133,14 @@ _FACT_AFTER_RE = rx(r"(?<![^\W\d_])[وف]?(?:بعد|عقب|اثر|جراء|بس�
 
 _CONDITION_RE = rx(r"(?:اذا|لو|في حال)\s*$")
 
-#: The cause of a protest ('احتجاجاً على القصف', 'رفضاً لمرور الدوريات'): it governs its own
-#: clause, not the sentence after a comma ('رفضاً لمرور الدوريات ...، خرج الأهالي بتظاهرات').
-_CAUSE_RE = rx(r"(?<![^\W\d_])[وف]?(?:احتجاجا|تنديدا|استنكارا|رفضا|للتنديد|للاحتجاج)(?![^\W\d_])")
+#: A clause break after the cause of a protest: the trigger is past what it governs.
+_CLAUSE_MARK_RE = re.compile(r"[,،;؛.]")
 
 
-def _general_before(before: str) -> bool:
-    """Does a general cue govern the trigger after ``before``? Every cue does but the cause of a
-    protest, which governs up to the end of its clause."""
-    for m in GENERAL_RE.finditer(before):
-        cause = _CAUSE_RE.match(before, m.start())
-        if cause is None or not re.search(r"[,،;؛.]", before[cause.end():]):
-            return True
-    return False
+def _cause_governs(before: str) -> bool:
+    """Does the cause of a protest govern the trigger after ``before``? Only from within its
+    own clause ('رفضاً لمرور الدوريات ...، خرج الأهالي بتظاهرات': the protest is news)."""
+    return any(not _CLAUSE_MARK_RE.search(before, m.end()) for m in CAUSE_RE.finditer(before))
 
 
 def _hypothetical(before: str) -> bool:
@@ -170,9 +168,9 @@ def _opens_denial(text: str, start: int) -> bool:
 
 #: The cue patterns a sentence is searched for before each of its triggers, each with the
 #: words it cannot match without: a sentence with none of them is not searched (:mod:`.gates`).
-_HYPOTHETICAL, _META, _FORECAST, _GENERAL, _DENIAL, _FALSEHOOD, _HABITUAL, _DRILL = (
-    Gate(HYPOTHETICAL_RE), Gate(_META_RE), Gate(FORECAST_RE), Gate(GENERAL_RE), Gate(DENIAL_RE),
-    Gate(FALSEHOOD_RE), Gate(HABITUAL_RE), Gate(_DRILL_RE))
+_HYPOTHETICAL, _META, _FORECAST, _GENERAL, _CAUSE, _DENIAL, _FALSEHOOD, _HABITUAL, _DRILL = (
+    Gate(HYPOTHETICAL_RE), Gate(_META_RE), Gate(FORECAST_RE), Gate(GENERAL_RE), Gate(CAUSE_RE),
+    Gate(DENIAL_RE), Gate(FALSEHOOD_RE), Gate(HABITUAL_RE), Gate(_DRILL_RE))
 
 
 def _may(gate: Gate, text: str) -> bool:
@@ -412,7 +410,8 @@ def opens_view_quote(original: str, folded_before: Callable[[int], str]) -> bool
             continue
         if opening != closing and original.rfind(closing) > k:
             continue
-        if GENERAL_RE.search(folded_before(k)):
+        said = folded_before(k)
+        if GENERAL_RE.search(said) or CAUSE_RE.search(said):
             return True
     return False
 
