@@ -132,6 +132,9 @@ _FACT_AFTER_RE = rx(r"(?<![^\W\d_])[وف]?(?:بعد|عقب|اثر|جراء|بس�
 
 
 _CONDITION_RE = rx(r"(?:اذا|لو|في حال)\s*$")
+#: A clause of contrast after a comma ('، بينما', '، في حين'): what it tells is set beside what
+#: a plan or a deal speaks of, as fact.
+_CONTRAST_RE = rx(r"[,،]\s*(?:بينما|في حين|فيما)(?![^\W\d_])")
 
 #: A clause break after the cause of a protest: the trigger is past what it governs.
 _CLAUSE_MARK_RE = re.compile(r"[,،;؛.]")
@@ -152,6 +155,8 @@ def _hypothetical(before: str) -> bool:
     last = matches[-1]
     if _CONDITION_RE.search(last.group(0)):
         return True  # 'ما إذا كانت ... جاءت بعد اشتباكات': whether, a condition: nothing told as fact
+    if _CONTRAST_RE.search(before, last.end()):
+        return False  # 'اتفاق يقضي بانسحاب القوات ...، بينما دخلت قسد عدة قرى': a fact beside the terms
     return not _FACT_AFTER_RE.search(before, last.end())
 
 

@@ -616,3 +616,27 @@ def test_an_advance_taking_ground_on_the_campaigns_nth_day_is_a_capture_today(ga
             "في محيط بلدة عين عيسى.")
     assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
         ("capture", "2023-08-15", "ayn_issa")]
+
+
+def test_a_car_subjected_to_an_aggression_by_drone_is_a_strike(gaz):
+    body = ("أعلنت قوات سوريا الديمقراطية أن سيارة كانت تقل اثنين من مقاتليها تعرضت، صباح أمس الإثنين، "
+            "لعدوان بالطيران المسير قرب مدينة عامودا.")
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("airstrike", "2023-08-14", "amuda")]
+
+
+def test_the_aggression_as_a_whole_is_no_strike(gaz):
+    body = "وقال البيان إن المنطقة تتعرض لعدوان تركي مستمر منذ سنوات بالطائرات المسيرة في ريف عامودا."
+    assert run(gaz, body).incidents == []
+
+
+def test_a_force_entering_villages_beside_the_terms_of_a_deal_is_a_deployment(gaz):
+    body = ("أبرم أمس اتفاق بين الجيش السوري وقسد يقضي بانسحاب القوات السورية من ريف الرقة، "
+            'بينما دخلت "قسد" عدة قرى في ريف الرقة الشرقي.')
+    assert ("deployment", "2023-08-14") in [(i.type, i.date) for i in run(gaz, body).incidents]
+
+
+def test_what_the_terms_of_a_deal_provide_for_is_no_event(gaz):
+    body = ("أبرم أمس اتفاق بين الجيش السوري وقسد يقضي بانسحاب القوات السورية من ريف الرقة "
+            "ودخول قسد إلى القرى.")
+    assert [i.type for i in run(gaz, body).incidents] == ["agreement"]
