@@ -94,12 +94,14 @@ _DRILL_REACH = 160
 def rejected(text: str, start: int, end: int) -> bool:
     """Does the trigger at ``text[start:end]`` (a sentence's folded text) report no event?
 
-    Negated or purposive ('لن', 'لتجنب'), 'any' ('أي هجوم'), hypothetical ('في حال', threats, plans,
-    forecasts, preparations, 'محتمل' or 'مرتقب' after it), an anniversary or a view
+    A question, negated or purposive ('لن', 'لتجنب'), 'any' ('أي هجوم'), hypothetical ('في حال',
+    threats, plans, forecasts, preparations, 'محتمل' or 'مرتقب' after it), an anniversary or a view
     ('في الذكرى', 'اعتبر', 'أدان'), a 'first time that' statement, denied in its
     clause, or habitual in its clause.
     """
     before = text[:start]
+    if _QUESTION_END_RE.search(text):
+        return True  # 'إلى متى ستستمر الخلايا بتنفيذ الهجمات ...؟': asked, not told
     if _negated(before) or _may(_HYPOTHETICAL, text) and _hypothetical(before) \
             or _may(_META, text) and _meta(before) or _any_before(before):
         return True
@@ -132,6 +134,8 @@ _FACT_AFTER_RE = rx(r"(?<![^\W\d_])[وف]?(?:بعد|عقب|اثر|جراء|بس�
 
 
 _CONDITION_RE = rx(r"(?:اذا|لو|في حال)\s*$")
+#: A sentence asking ('هل ...؟', 'إلى متى ...؟'): a question tells nothing as fact.
+_QUESTION_END_RE = re.compile(r"[?؟][\W]*$")
 #: A clause of contrast after a comma ('، بينما', '، في حين'): what it tells is set beside what
 #: a plan or a deal speaks of, as fact.
 _CONTRAST_RE = rx(r"[,،]\s*(?:بينما|في حين|فيما)(?![^\W\d_])")

@@ -366,9 +366,24 @@ def _merge_weekday_dates(norm: str, chosen: list[_Cand], anchor: datetime.date |
             if "(" in norm[prev.end : c.start] and (paren := _CLOSING_PAREN.match(norm, end)):
                 end = paren.end()  # 'الأحد (9 تشرين الأول)'
             merged[-1] = _Cand(prev.start, end, prev.order, _merged_hit(prev, c, anchor))
+        elif prev is not None and _other_months_name(norm, prev, c):
+            merged[-1] = prev._replace(end=c.end)
         else:
             merged.append(c)
     return merged
+
+
+#: A slash between a month's name and the next: 'حزيران/ يوليو', a pair of names.
+_PAIR_GAP = re.compile(rf"{_O}[/\\|]{_O}")
+
+
+def _other_months_name(norm: str, prev: _Cand, c: _Cand) -> bool:
+    """Is ``c`` the second name of a pair that names two different months ('أمس الأحد 12
+    حزيران/ يوليو 2020' on 13 July)? The day told by its weekday is the date; the stray name
+    after it is part of that expression, not a month of its own."""
+    return (prev.hit.precision == "day" and c.hit.precision == "month"
+            and any(w in prev.hit.rule for w in ("weekday", "yesterday", "today"))
+            and _PAIR_GAP.fullmatch(norm, prev.end, c.start) is not None)
 
 
 #: The most characters between a date and a bare weekday after it that names that date's day.

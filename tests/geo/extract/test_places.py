@@ -169,6 +169,12 @@ def test_a_clause_that_only_says_where_locates_an_explosion(gaz):
     assert (inc.type, inc.place.id, inc.approximate) == ("explosion", "raqqa", True)
 
 
+def test_a_clause_that_says_near_which_farm_locates_an_explosion(gaz):
+    body = "فجّر عناصر التنظيم أمس عبوة ناسفة بحافلة لقوات النظام، قرب مزرعة “النعيم” بريف الرقة الغربي."
+    inc = one(gaz, body)
+    assert (inc.type, inc.place.id) == ("explosion", "rif_raqqa_west")
+
+
 def test_what_a_sentence_opening_with_wajaa_dhalik_tells_is_where_the_one_before_was(gaz):
     body = ("أقدم مسلحون من عشيرة فجر اليوم على حرق منازل لعائلة في بلدة الكسرة بريف دير الزور.\n"
             "وجاء ذلك بعد أن اندلعت اشتباكات مسلحة بين أبناء العشيرتين بتاريخ 8 نيسان الفائت.")

@@ -324,3 +324,8 @@ def test_threats_fears_and_the_terms_of_a_deal_tell_no_event(gaz, body):
 def test_a_withdrawal_under_a_deal_is_still_one(gaz):
     body = "وانسحبت الفصائل الموالية لتركيا من محيط سد تشرين اليوم، تنفيذاً لاتفاق يقضي بذلك."
     assert [i.type for i in run(gaz, body).incidents] == ["withdrawal"]
+
+
+def test_a_question_tells_no_event(gaz):
+    body = "إلى متى ستستمر خلايا تنظيم داعش بتنفيذ الهجمات ضد قوات النظام في ريف الرقة؟"
+    assert run(gaz, body).incidents == []

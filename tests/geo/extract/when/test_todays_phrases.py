@@ -157,6 +157,17 @@ def test_a_date_whose_month_or_year_slipped_gives_way_to_its_weekday(text, iso):
     assert (e.iso, e.rule.endswith(":date_slip")) == (iso, True)
 
 
+def test_a_pair_naming_two_months_is_one_expression_dated_by_its_weekday():
+    # 'تشرين الأول/ تشرين الثاني': the writer's second name is another month
+    found = find_dates("قتل أمس الأربعاء 6 تشرين الأول/ نوفمبر 2024 عنصران", THU)
+    assert [(e.iso, e.text) for e in found] == [("2024-11-06", "أمس الأربعاء 6 تشرين الأول/ نوفمبر 2024")]
+
+
+def test_a_pair_naming_two_months_with_no_weekday_stays_two_expressions():
+    found = find_dates("قتل في 6 تشرين الأول/ نوفمبر 2024 عنصران", THU)
+    assert [e.iso for e in found] == ["2024-10-06", "2024-11"]
+
+
 def test_a_weekday_of_another_day_than_the_publication_leaves_its_date_alone():
     # 'اليوم الخميس' read on a Saturday: the date is right and the stamp late
     e = find_dates("أعلنت اليوم الخميس 7 تشرين الأول 2024 القوات", D(2024, 11, 9))[0]
