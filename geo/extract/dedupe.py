@@ -187,8 +187,8 @@ class _Cluster:
             return (not _own_day(c) or all(_dates_compatible(other, c, overnight=False)
                                            for other in self.dates.values())) and (
                 not c.place_own or self._places_fit(inc))
-        return (all(_dates_compatible(other, c) for other in self.dates.values())
-                and self._places_fit(inc))
+        return (all(_dates_compatible(other, c) and not _news_and_background(other, c)
+                    for other in self.dates.values()) and self._places_fit(inc))
 
     def _places_fit(self, inc: Incident) -> bool:
         """Every member's place and ``inc``'s are the same or one contains the other; a
@@ -214,6 +214,13 @@ class _Cluster:
             if any(k in indexes for k in near):
                 return True
         return False
+
+
+def _news_and_background(a: Candidate, b: Candidate) -> bool:
+    """Is one of two tellings, each with its own day, told as background ('وكان رتل قد انسحب
+    ليل أمس من الطبقة' after 'انسحب رتل بعد ظهر اليوم من قاعدة جلبيا')? The pluperfect
+    sets it before the news: another event, even a day apart at most."""
+    return a.past != b.past and _own_day(a) and _own_day(b)
 
 
 def _own_day(c: Candidate) -> bool:

@@ -61,6 +61,13 @@ def test_an_overnight_operation_told_by_its_evening_and_its_dawn_is_one(gaz):
     assert len(incs) == 1
 
 
+def test_a_background_event_with_its_own_day_is_not_the_news_of_the_day_before(gaz):
+    body = ("انسحب رتل أمريكي مدرع، يضم عشرات الآليات، بعد ظهر اليوم الثلاثاء من ريف الرقة الشمالي.\n"
+            "وكان رتل عسكري أمريكي ضخم قد انسحب ليل أمس من مقره في مدينة الطبقة.")
+    incs = [(i.place.id, i.date) for i in run(gaz, body).incidents if i.type == "withdrawal"]
+    assert sorted(incs) == [("rif_raqqa_north", "2023-08-15"), ("tabqa", "2023-08-15")]
+
+
 def test_an_event_referred_back_to_on_a_new_day_is_that_days_event(gaz):
     """'ارتفعت حدة المواجهات فجر اليوم': the clashes of last evening went on into today,
     an event of today as ACLED counts them, though the evening and the dawn are one night."""
