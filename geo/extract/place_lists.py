@@ -240,7 +240,7 @@ def _list_of(doc: Doc, c: Candidate, pool: list[Mention], quals: list[Mention], 
     in_clause = (clause_lo <= head.start < clause_hi or locative_after(doc, clause_hi, head)
                  or (head.start < clause_lo and _FRONTED_RE.fullmatch(doc.fspan(s.start, head.start)))
                  or _another_object(doc, c, clause_hi, head) or _past_date_aside(doc, clause_hi, head)
-                 or _each_of(doc, c, head))
+                 or _each_of(doc, c, head) or _named_in_apposition(doc, c, head))
     # 'قصفت المدفعية التركية كوباني وعامودا': the places a strike hit, its objects
     objects = c.type in STRIKES and c.end <= head.start <= c.end + 40
     led = head.kind_word or LIST_LEAD_RE.search(before) or objects
@@ -255,6 +255,24 @@ def _list_of(doc: Doc, c: Candidate, pool: list[Mention], quals: list[Mention], 
     if not (in_clause and led) or _not_hit(before, c.type) or ORIGIN_RE.search(before[-30:]):
         return []
     return chain
+
+
+#: A list set in apposition to what the event hit: 'هاجم مجاهدونا أربع قواعد، ثلاثاً منها في
+#: سوريا، وهي (قاعدة الشدادي، قاعدة الركبان، وقاعدة التنف)'.
+_APPOSITION_RE = rx(r"(?<![^\W\d_])و?(?:هي|هما|هم)\s*[(:]?\s*(?:(?:ال)?(?:قاعده|مطار|حقل|معبر|قريه|بلده|مدينه"
+                    r"|قري|بلدات|مدن|منطقه|مناطق)\s+)?$")
+#: How far after the trigger such a list may open.
+_APPOSITION_REACH = 120
+
+
+def _named_in_apposition(doc: Doc, c: Candidate, head: Mention) -> bool:
+    """Does the list opened by ``head`` name, in apposition ('وهي (A، B، وC)'), what the
+    event's clause told by number ('أربع قواعد'), no other event told between?"""
+    if not c.end <= head.start <= c.end + _APPOSITION_REACH:
+        return False
+    if not _APPOSITION_RE.search(doc.fspan(max(c.end, head.start - 24), head.start)):
+        return False
+    return not any(c.end < start < head.start for start, _end, _kind in doc.events.get(c.sentence.index, []))
 
 
 #: 'في كلٍ من' then the list's first places, no comma between: 'مواقع ... في كلٍ من حي
@@ -445,6 +463,8 @@ def _joined(doc: Doc, a: Mention, b: Mention, quals: list[Mention] = ()) -> bool
         return True
     if _SITE_AND_RE.fullmatch(gap) is not None:
         return True
+    if _KIND_REPEATED_RE.fullmatch(gap) is not None:
+        return True  # 'قاعدة الشدادي، قاعدة الركبان، وقاعدة التنف': each member with its kind
     member = _UNKNOWN_MEMBER_RE.fullmatch(gap)
     if member is None:
         return False
@@ -470,6 +490,10 @@ _SITE_AND_RE = rx(r"[^.,!?]{0,25}?\s*,?\s*و\s*(?:ال)?(?:محطه|محطتي|�
 _UNKNOWN_MEMBER_RE = rx(r"(?:\s*(?:بلدات|قري|مدن)\s+(?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?)?"
                         r"(?:\s*,?\s*و\s*(?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?){0,5}\s*,?\s*و\s*"
                         r"(?P<kind>(?:ال)?(?:مدينه|بلده|قريه|ناحيه)\s+)?")
+#: A member the gazetteer lacks between two of a list whose every member carries the same kind
+#: word: '، قاعدة الركبان، وقاعدة ' between 'قاعدة الشدادي' and 'التنف'.
+_KIND_REPEATED_RE = rx(r"\s*,\s*(?:و\s*)?(?:ال)?(?P<k>قاعده|مطار|حقل|معبر|قريه|بلده|مدينه|حي|مخيم)\s+"
+                       r"(?:ال)?[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?\s*,?\s*و\s*(?:ال)?(?P=k)\s+")
 #: Members the gazetteer lacks opening a list, before its first known place: 'بمناطق
 #: الحوايج، والصعوة، والطيانة' (the list's lead word stands before them).
 _UNKNOWN_TAIL_RE = rx(r"(?:(?<![^\W\d_])(?![وفبل]?(?:ال)?(?:قري|بلدات|مدن|مناطق|احياء|مخيمات|نواحي)\s)"

@@ -297,3 +297,9 @@ def test_the_dual_countryside_is_each_towns_countryside(gaz):
     body = "أرسل الجيش السوري اليوم تعزيزات عسكرية إلى ريفي الرقة والحسكة شمال سوريا."
     places = {i.place.id for i in run(gaz, body).incidents if i.type == "deployment"}
     assert places == {"rif_raqqa", "rif_hasakah"}
+
+
+def test_bases_named_in_apposition_to_what_was_attacked_are_each_a_place(gaz):
+    body = ("وقالت الفصائل في بيان: هاجم مقاتلونا فجر اليوم، بواسطة الطائرات المسيرة، ثلاث قواعد للأعداء، "
+            "وهي (قاعدة الشدادي، قاعدة الخضراء، وقاعدة التنف).")
+    assert sorted(i.place.id for i in run(gaz, body).incidents) == ["shaddadi", "tanf_base"]
