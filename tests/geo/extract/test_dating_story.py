@@ -35,7 +35,7 @@ def test_an_event_of_the_kind_told_that_day_takes_it(gaz):
 
 
 @pytest.mark.parametrize("opening", ["كما", "وفي التفاصيل،", "وتفصيلاً،", "وفي سياق متصل،", "إلى ذلك،",
-                                     "وفي تطور آخر،"])
+                                     "وفي تطور آخر،", "من جانبها،"])
 def test_a_sentence_adding_to_the_story_takes_the_day_told(gaz, opening):
     body = LEAD + f"{opening} اعتقلت قسد خمسة أشخاص في بلدة الشحيل."
     assert _dates(gaz, body).get("arrest") == "2023-08-14"

@@ -12,6 +12,8 @@ from tests.geo.extract.helpers import run
     # a withdrawal is where it left, not where it went
     ("أخلت القوات الروسية مطار القامشلي ونقلت معداتها إلى قاعدة حميميم يوم الأحد.", "qamishli_airport"),
     ("انسحبت القوات الروسية من مطار القامشلي باتجاه حميميم يوم الأحد.", "qamishli_airport"),
+    # the forces named first, then the verb
+    ("أعلن التحالف الدولي أن قواته غادرت مدينة منبج يوم الأحد.", "manbij"),
 ])
 def test_a_withdrawal_is_placed_where_it_left(gaz, body, place):
     incs = [i for i in run(gaz, body).incidents if i.type == "withdrawal"]
@@ -410,3 +412,8 @@ def test_officers_or_troops_told_before_their_arrival_are_a_deployment(gaz, body
 def test_tank_transporters_arriving_are_a_convoy(gaz):
     body = "وصلت 43 حاملة دبابات ومدرعات أمريكية أمس إلى مشارف مدينة منبج."
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("convoy", "manbij")]
+
+
+def test_the_army_named_before_it_entered_a_town_deployed_there(gaz):
+    body = "ذكرت وسائل إعلام سورية أن الجيش السوري دخل مدينة منبج يوم الأحد."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "manbij")]
