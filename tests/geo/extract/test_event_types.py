@@ -640,3 +640,17 @@ def test_what_the_terms_of_a_deal_provide_for_is_no_event(gaz):
     body = ("أبرم أمس اتفاق بين الجيش السوري وقسد يقضي بانسحاب القوات السورية من ريف الرقة "
             "ودخول قسد إلى القرى.")
     assert [i.type for i in run(gaz, body).incidents] == ["agreement"]
+
+
+@pytest.mark.parametrize("body", [
+    "اعتدت القوات التركية أمس بالمدفعية على أطراف بلدة عين عيسى.",
+    "جددت القوات التركية أمس اعتداءاتها بالمدفعية على محيط بلدة عين عيسى.",
+])
+def test_an_assault_told_by_its_weapon_is_a_strike(gaz, body):
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("shelling", "2023-08-14", "ayn_issa")]
+
+
+def test_the_assaults_as_a_whole_are_no_strike(gaz):
+    body = "وتستمر الاعتداءات التركية على مناطق عين عيسى منذ سنوات."
+    assert run(gaz, body).incidents == []
