@@ -302,7 +302,12 @@ def pointed_at(text: str, start: int) -> bool:
     """Does a demonstrative stand right before the word at ``start`` ('هذه التعزيزات',
     'تلك الهجمات', 'نفس الهجوم')? Whatever the trigger's form, it is the event told before.
     (Only the last words are read: not a copy of the whole sentence per trigger.)"""
-    return _ANAPHORIC_RE.search(text[max(0, start - 32):start] + "x") is not None
+    if _ANAPHORIC_RE.search(text[max(0, start - 32):start] + "x") is None:
+        return False
+    # the word pointed at carries the article ('هذه التعزيزات'); a verb after 'ذلك' is not
+    # pointed at ('وعلى إثر ذلك كثفت القوات حواجزها')
+    word = (text[max(0, start - 32):start] + text[start:start + 4]).split()[-1]
+    return word.startswith(("ال", "لل")) or word[1:].startswith("ال")
 
 
 def is_anaphoric(text: str, m: re.Match[str]) -> bool:

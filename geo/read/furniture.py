@@ -270,7 +270,8 @@ def _paragraph_like(line: str) -> bool:
 
 
 def _drop_read_also_targets(lines: list[str], keep: list[bool]) -> None:
-    """A bare 'اقرأ أيضاً' line links the headline on the next line: drop that too."""
+    """A bare 'اقرأ أيضاً' line links the headline on the next line: drop that too, and
+    the linked story's teaser under it, cut off with an ellipsis ('في ظل استمرار ...…')."""
     for i, line in enumerate(lines):
         if keep[i] or not line or len(match_key(line).split()) > 3 or \
                 not _READ_ALSO_RE.match(match_key(line)):
@@ -278,6 +279,9 @@ def _drop_read_also_targets(lines: list[str], keep: list[bool]) -> None:
         j = _next_line(lines, i)
         if j is not None and keep[j] and _headline_like(lines[j]):
             keep[j] = False
+            k = _next_line(lines, j)
+            if k is not None and keep[k] and lines[k].rstrip().endswith(("…", "...")):
+                keep[k] = False
 
 
 def _drop_related_lists(lines: list[str], keep: list[bool]) -> None:

@@ -417,3 +417,14 @@ def test_tank_transporters_arriving_are_a_convoy(gaz):
 def test_the_army_named_before_it_entered_a_town_deployed_there(gaz):
     body = "ذكرت وسائل إعلام سورية أن الجيش السوري دخل مدينة منبج يوم الأحد."
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "manbij")]
+
+
+def test_checkpoints_stepped_up_are_a_deployment(gaz):
+    body = "كثفت قوات الأسايش أمس عدد حواجزها الأمنية في مدينة القامشلي."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "qamishli")]
+
+
+def test_a_verb_after_a_demonstrative_that_ends_a_phrase_tells_its_own_event(gaz):
+    body = ("أطلق مسلحون النار على عناصر الأسايش أمس في مدينة الحسكة.\n"
+            "وعلى إثر ذلك كثفت قوات الأسايش عدد حواجزها الأمنية في مدينة القامشلي.")
+    assert ("deployment", "qamishli") in [(i.type, i.place.id) for i in run(gaz, body).incidents]

@@ -55,6 +55,14 @@ def test_bare_read_also_takes_the_next_headline() -> None:
     assert removed == ["اقرأ أيضاً:", "قصف على ريف إدلب"]
 
 
+def test_bare_see_also_takes_the_linked_storys_teaser_cut_off_with_an_ellipsis() -> None:
+    teaser = "في ظل استمرار هجمات الاحتلال التركي وفصائله على مناطق شمال وشرق سوريا…"
+    text = _article_text(HEADLINE, PARA, "شاهد أيضًا", "قصف مدفعي على قرى بريف منبج", teaser)
+    _, body, removed = strip_furniture(text)
+    assert body == PARA
+    assert removed == ["شاهد أيضًا", "قصف مدفعي على قرى بريف منبج", teaser]
+
+
 def test_section_headings_are_content() -> None:
     heading = "روسيا تستهدف قاعدة أمريكيّة في سوريا"
     _, body, _ = strip_furniture(_article_text(HEADLINE, PARA, heading, PARA2))
