@@ -381,6 +381,9 @@ _TIE_RE = re.compile(
     # a bearing from a town: 'قرية تل شعير غربي كوباني', 'إلى الشرق من مدينة القامشلي'
     r"|(?:الي )?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي)?(?: (?:ال)?(?:شرق|غرب)(?:ي)?)?(?: من)?)\s*"
     r"(?:(?:ال)?(?:مدينه|بلده|قريه|ناحيه|منطقه|محافظه)\s*)?$")
+#: A tie that says which province a place belongs to ('التابعة لحمص'): with a governorate's
+#: seat it names the whole governorate, which may reach hundreds of km from the seat.
+_ADMINISTRATIVE_TIE_RE = re.compile(r"التابع(?:ه)?\s*ل|(?<!\S)(?:في|ب)\s*محافظه")
 #: The most characters between a name and the place a tie names.
 _TIE_REACH = 40
 #: A tie this far (km) from the only place of that name means another place of that name.
@@ -417,6 +420,9 @@ def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazet
             continue  # 'مدينة تل أبيض بريف محافظة الحسكة': one city of that name, the outlet's slip
         if km_between(place, tied.place) < TIE_CONTRADICTS_KM:
             continue
+        if tied.place.id == tied.place.governorate and _ADMINISTRATIVE_TIE_RE.search(
+                text, spans[i][1], spans[i + 1][0]):
+            continue  # 'منطقة التنف التابعة لحمص': the seat's name for its governorate, vast
         m.place = countryside(tied, gaz)
         m.geo_precision, m.approximate, m.confidence = 2, True, 0.4
         m.cue = (f"the text ties '{m.text}' to {tied.text}, {km_between(place, tied.place):.0f} km from the "

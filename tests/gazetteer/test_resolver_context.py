@@ -75,6 +75,12 @@ def test_the_known_place_stands_without_a_tie(gaz, text) -> None:
     assert m.place.id == "nakhil_crossing" and not m.approximate
 
 
+def test_the_province_a_place_belongs_to_is_no_rival_place(gaz) -> None:
+    """'منطقة التنف التابعة لحمص': the seat's name for its governorate, which is vast."""
+    [m] = _at(gaz, "عبرت الشاحنات معبر النخيل التابع للحسكة.", "معبر النخيل")
+    assert m.place.id == "nakhil_crossing" and not m.approximate
+
+
 def test_a_region_around_a_place_is_no_rival_place(gaz) -> None:
     """'مدينة دير الزور في شرق سوريا': the region holds the city, however far its point."""
     [m] = _at(gaz, "تقدمت القوات في أحياء مدينة دير الزور في شرق سوريا.", "دير الزور")
