@@ -77,7 +77,7 @@ def test_the_known_place_stands_without_a_tie(gaz, text) -> None:
 
 def test_the_province_a_place_belongs_to_is_no_rival_place(gaz) -> None:
     """'منطقة التنف التابعة لحمص': the seat's name for its governorate, which is vast."""
-    [m] = _at(gaz, "عبرت الشاحنات معبر النخيل التابع للحسكة.", "معبر النخيل")
+    [m] = _at(gaz, "عبرت الشاحنات معبر النخيل التابع لدير الزور.", "معبر النخيل")
     assert m.place.id == "nakhil_crossing" and not m.approximate
 
 
