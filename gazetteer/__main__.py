@@ -237,5 +237,22 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _leave(code: int) -> None:
+    """End the command with ``code`` once its output is flushed, without the interpreter's
+    teardown (``os._exit``).
+
+    Why: at exit the interpreter frees every object one by one and runs a last full
+    collection: the gazetteer, the memos and the folded text, about 0.03 CPU s after a
+    ``find`` on megabytes of news, for memory the system takes back whole. Nothing is
+    left to run: output is flushed here (a failure to flush leaves the normal way, which
+    reports it), the built store was written and closed when it was made."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:  # (a closed pipe): the interpreter's own exit says what it says
+        raise SystemExit(code) from None
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    _leave(main())
