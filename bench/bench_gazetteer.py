@@ -18,7 +18,9 @@ alone, beside the standard library's ``json.dumps(..., indent=2)`` of the same m
 (the writer ``find`` used before, the baseline in the same run; the bytes are checked
 equal); and as a command in a child process, with an empty cache folder for the built
 store (:mod:`gazetteer.warm`: built and written there, as every start was before) and then
-warm (the better of two).
+warm (the best of three), and warm with NumPy's BLAS starting a thread per core (the
+baseline of the command's one BLAS thread, the better of two). The memo of contexts of
+``cues.read_names`` is timed beside each name read alone (the same cues).
 
 Seconds are CPU seconds of this process (``time.process_time``): the machines this
 runs on are shared, and a busy neighbour slows the clock, not the work. Figures
@@ -172,6 +174,32 @@ _PARTS = (
 )
 
 
+def context_memo(text: str, gaz: Gazetteer) -> None:
+    """``cues.read_names`` on ``text``'s names with each name read alone (the baseline,
+    as before its memo of contexts) and as it runs now (a long text's contexts read once
+    each); the same cues out."""
+    from gazetteer import cues
+
+    folded, raws, _, spotted = gaz.matcher.find_spotted(text)
+    timed = []
+    for memo_from in (len(raws) + 1, cues.MEMO_FROM):
+        saved, cues.MEMO_FROM = cues.MEMO_FROM, memo_from
+        try:
+            best, out = float("inf"), None
+            for _ in range(2):
+                t0 = _clock()
+                out = cues.read_names(raws, folded, spotted)
+                best = min(best, _clock() - t0)
+        finally:
+            cues.MEMO_FROM = saved
+        timed.append((best, out))
+    (before_s, before), (after_s, after) = timed
+    same = "the same cues" if before == after else "DIFFERENT CUES"
+    print(f"  the words around {len(raws)} names (cues.read_names): each read alone {before_s:.3f}s "
+          f"(before), each distinct context once {after_s:.3f}s (after): "
+          f"x{before_s / max(after_s, 1e-9):.1f}, {same}")
+
+
 def time_shares(text: str, gaz: Gazetteer) -> None:
     """Where ``resolve_text``'s time goes, as shares of one profiled run (cProfile slows
     every Python call alike, so the shares hold where the seconds do not)."""
@@ -215,19 +243,26 @@ def find_command(megabytes: float, gaz: Gazetteer) -> None:
         env = {**os.environ, CACHE_ENV: str(Path(tmp) / "cache")}
         command = [sys.executable, "-m", "gazetteer", "find", str(src), "--json", "--max-mb", limit]
         runs = []
-        for _ in range(3):
+        # the first cold; the last two warm with NumPy's BLAS starting a thread per core,
+        # as before the command asked it for one (the baseline), then three as it runs now
+        blas = {name: str(os.cpu_count() or 1) for name in ("OPENBLAS_NUM_THREADS",
+                                                            "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+        for k in range(6):
             child = _children_cpu()
             with out.open("w", encoding="utf-8") as sink:
-                subprocess.run(command, stdout=sink, check=True, cwd=ROOT, env=env)
+                subprocess.run(command, stdout=sink, check=True, cwd=ROOT,
+                               env={**env, **blas} if k >= 4 else env)
             runs.append(_children_cpu() - child)
-        cold_s, process_s = runs[0], min(runs[1:])
+        cold_s, process_s, threads_s = runs[0], min(runs[1:4]), min(runs[4:])
     print(f"find --json on real news: {mb:.2f} MB in, {written / 1e6:.1f} MB of JSON out "
           f"(exit {code})")
     print(f"  find --json (read, resolve, write): {mb / find_s:8.2f} MB/s  "
           f"x{find_s / bare_s:.1f} the bare scan's time (issue 14 asks >= 10 MB/s)")
     print(f"  as a command (python -m gazetteer find --json, start-up and loading included): "
           f"{mb / process_s:.2f} MB/s ({process_s:.2f} CPU s; with no built store in the cache "
-          f"folder, before gazetteer.warm: {mb / cold_s:.2f} MB/s, {cold_s:.2f} CPU s)")
+          f"folder, before gazetteer.warm: {mb / cold_s:.2f} MB/s, {cold_s:.2f} CPU s; with a "
+          f"BLAS thread per core, before the command asked for one: {mb / threads_s:.2f} MB/s, "
+          f"{threads_s:.2f} CPU s)")
     mentions = resolve_text(text, gaz)
     t0 = _clock()
     before = json.dumps([m.as_dict() for m in mentions], ensure_ascii=False, indent=2)
@@ -296,6 +331,7 @@ def main(argv: list[str] | None = None) -> None:
     real = real_text(args.mb)
     place_finding("real news text", real, gaz, trace=False)
     time_shares(real, gaz)
+    context_memo(real, gaz)
     mending(real)
     find_command(args.find_mb, load_gazetteer())
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

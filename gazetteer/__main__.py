@@ -22,6 +22,8 @@ from .terminal import echo, json_safe
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # a command of its own (a caller in a process keeps its settings)
+        _one_blas_thread()
     parser = _parser()
     args = parser.parse_args(argv)
     try:
@@ -112,6 +114,21 @@ def _cmd_find(args: argparse.Namespace) -> int:
         _print_mentions(mentions, as_json=args.json)
         del mentions
     return 0
+
+
+def _one_blas_thread() -> None:
+    """Ask NumPy's BLAS for one thread, unless the caller chose otherwise, before NumPy is
+    first imported (folding a long text imports it; ``find`` does no linear algebra).
+
+    Why: OpenBLAS starts a thread per core when it loads, and those threads spin: about
+    0.05 CPU s of a command's 1.3 on this two-core machine, for nothing."""
+    if "numpy" not in sys.modules:
+        for name in _BLAS_THREADS:
+            os.environ.setdefault(name, "1")
+
+
+#: The variables that set the thread count of the BLAS libraries NumPy may be built with.
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _print_mentions(mentions: list[Mention], *, as_json: bool) -> None:
@@ -220,5 +237,22 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _leave(code: int) -> None:
+    """End the command with ``code`` once its output is flushed, without the interpreter's
+    teardown (``os._exit``).
+
+    Why: at exit the interpreter frees every object one by one and runs a last full
+    collection: the gazetteer, the memos and the folded text, about 0.03 CPU s after a
+    ``find`` on megabytes of news, for memory the system takes back whole. Nothing is
+    left to run: output is flushed here (a failure to flush leaves the normal way, which
+    reports it), the built store was written and closed when it was made."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:  # (a closed pipe): the interpreter's own exit says what it says
+        raise SystemExit(code) from None
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    _leave(main())

@@ -77,12 +77,18 @@ def read_names(raws: list[RawMatch], folded: FoldedText,
     ``spotted``: where the matcher's pass found each of its spotted words (see
     :meth:`gazetteer.matcher.PlaceMatcher.find_spotted`); a person's title is then looked
     for only where one of them stands before the name.
+
+    A long text (from :data:`MEMO_FROM` names: a file of many articles) repeats its
+    phrases: a name in the same words as one read before is read once (see
+    :func:`_context_key`).
     """
     text = folded.folded
     titles = _title_places(spotted)
-    get, rfind = _FACTS.get, text.rfind
     out: list[NameCues] = []
-    append, new = out.append, tuple.__new__  # (a named tuple made without its Python __new__)
+    append = out.append
+    memo: dict[tuple[str, int, int, int, int], NameCues] | None = (
+        {} if len(raws) >= MEMO_FROM and titles is not None else None)
+    rfind = text.rfind
     read_to, line = 0, -1  # the last line end before ``read_to``, carried from name to name
     for raw in raws:
         start = raw.start
@@ -92,23 +98,80 @@ def read_names(raws: list[RawMatch], folded: FoldedText,
         else:
             line = rfind("\n", 0, start)
         read_to = start
-        before = words_before(text, raw.word_start, 4)
-        cue_kind, near, near_word, last = "", False, "", None
-        if before:  # the last word gives the kind; a precision word may stand further back
-            fact = last = get(before[-1]) or _facts(before[-1])
-            cue_kind = last.cue_kind
-            k = len(before) - 1
-            while True:
-                if fact.near_word:
-                    near, near_word = True, fact.near_word
-                    break
-                if not fact.passes or not k:
-                    break
-                k -= 1
-                fact = get(before[k]) or _facts(before[k])
-        role = _role(raw, folded, before, last, line if line >= start - WINDOW else -1, titles)
-        append(new(NameCues, (cue_kind, near, near_word, role)))
+        newline = line if line >= start - WINDOW else -1
+        word_start = raw.word_start
+        # (what _opens_line and _context_key say, read inline: one name at a time)
+        if memo is None or (word_start and text[word_start - 1] == ")") or (
+                (newline >= 0 or start <= WINDOW) and (
+                    newline + 1 >= word_start or text[newline + 1].isspace())
+                and not text[newline + 1:word_start].strip()):
+            append(_name_cues(raw, folded, newline, titles))
+            continue
+        lo = word_start - _READ_BEFORE if word_start > _READ_BEFORE else 0
+        end = raw.end
+        key = (text[lo:end + _READ_AFTER], word_start - lo, start - word_start, end - word_start,
+               len(raw.prefix))
+        cues = memo.get(key)
+        if cues is None:
+            cues = memo[key] = _name_cues(raw, folded, newline, titles)
+        append(cues)
     return out
+
+
+#: From this many names in one text, :func:`read_names` remembers each context it read.
+MEMO_FROM = 512
+#: The characters before a name's word and after its end that its reading may look at:
+#: :func:`words_before` (60), the title and kunya look (80), the persons' (40 each side),
+#: the body's adjective (24) and the word after it.
+_READ_BEFORE, _READ_AFTER = 80, 40
+
+
+def _context_key(text: str, raw: RawMatch) -> tuple[str, int, int, int, int]:
+    """What the reading of a name not opening a line depends on: the text it may look at
+    around the name, and where in it the name's word, the name and its core stand.
+
+    Why exact: every look :func:`_name_cues` makes at such a name reads within
+    :data:`_READ_BEFORE` characters before its word and :data:`_READ_AFTER` after it (a
+    title's place is a word of that window, spotted wherever it stands), and the line's
+    start is only read for a name that opens one (:func:`_opens_line`)."""
+    word_start = raw.word_start
+    lo = word_start - _READ_BEFORE if word_start > _READ_BEFORE else 0
+    return (text[lo:raw.end + _READ_AFTER], word_start - lo, raw.start - word_start,
+            raw.end - word_start, len(raw.prefix))
+
+
+def _opens_line(text: str, raw: RawMatch, newline: int) -> bool:
+    """Whether a name's word opens its line (only blanks after the last line end, at
+    ``newline``, within :data:`WINDOW`; or the text's start) or follows a photo credit's
+    ')': where :func:`_role` reads the original text after it for a dateline."""
+    word_start = raw.word_start
+    if word_start > 0 and text[word_start - 1] == ")":
+        return True
+    return (newline >= 0 or raw.start <= WINDOW) and (
+        newline + 1 >= word_start or text[newline + 1].isspace()) and \
+        not text[newline + 1:word_start].strip()
+
+
+def _name_cues(raw: RawMatch, folded: FoldedText, newline: int,
+               titles: list[int] | None) -> NameCues:
+    """The cues of one name (:func:`read_names`); ``newline`` as :func:`_role` takes it."""
+    get = _FACTS.get
+    before = words_before(folded.folded, raw.word_start, 4)
+    cue_kind, near, near_word, last = "", False, "", None
+    if before:  # the last word gives the kind; a precision word may stand further back
+        fact = last = get(before[-1]) or _facts(before[-1])
+        cue_kind = last.cue_kind
+        k = len(before) - 1
+        while True:
+            if fact.near_word:
+                near, near_word = True, fact.near_word
+                break
+            if not fact.passes or not k:
+                break
+            k -= 1
+            fact = get(before[k]) or _facts(before[k])
+    role = _role(raw, folded, before, last, newline, titles)
+    return tuple.__new__(NameCues, (cue_kind, near, near_word, role))
 
 
 class NameCues(NamedTuple):

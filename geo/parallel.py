@@ -43,7 +43,9 @@ Why these choices:
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import multiprocessing
 import operator
 import threading
@@ -174,6 +176,24 @@ def _pack(value: Any) -> bytes:
 # --- the parent side ------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """The objects alive now left out of the cyclic collector's walks while workers are
+    forked (``gc.freeze``), and given back to this process's collector after.
+
+    Why: a forked worker shares this process's memory until it writes to a page; its
+    collector walking the inherited objects (the gazetteer, the run's state: hundreds of
+    thousands) writes to every one of them, copying their pages and spending CPU on
+    objects that live as long as the worker. Frozen, the worker's collector walks only
+    what the worker makes; this process's collector is as before once they are forked.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _context() -> multiprocessing.context.BaseContext:
     """Fork where it is safe (one thread, a platform that has it), else spawn."""
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
@@ -249,6 +269,13 @@ class Pool:
             self.executor = ProcessPoolExecutor(self.jobs, mp_context=self.context,
                                                 initializer=_init_worker,
                                                 initargs=self.initargs)
+            if self.context.get_start_method() == "fork":
+                with _frozen_heap():  # (a forking pool starts its workers at the first submit)
+                    return self._submit(func, *args)
+        return self._submit(func, *args)
+
+    def _submit(self, func: Callable[..., Any], *args: Any) -> Future:
+        assert self.executor is not None
         future = self.executor.submit(func, *args)
         future.generation = self.generation  # type: ignore[attr-defined]
         return future

@@ -60,3 +60,47 @@ def test_titles_looked_for_where_the_matcher_spotted_them_read_as_everywhere(
     the reading of every name reads."""
     folded, raws, _, spotted = small_gazetteer.matcher.find_spotted(" ".join(pieces))
     assert read_names(raws, folded, spotted) == read_names(raws, folded)
+
+
+def _names_read_alone(raws, folded, spotted) -> list[NameCues]:
+    """Each name read by itself: one name is too few for the memo of contexts."""
+    return [read_names([raw], folded, spotted)[0] for raw in raws]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + _TITLE_PIECES + ["(", ")", "شارع", "ابو"]),
+                min_size=1, max_size=30), st.integers(min_value=2, max_value=4))
+def test_a_context_read_before_is_read_as_when_first_read(small_gazetteer: Gazetteer, pieces,
+                                                           copies) -> None:
+    """The memo of a long text's contexts (here used from the first name) gives each name
+    what reading it alone gives, lines' starts and credits included."""
+    from gazetteer import cues
+
+    folded, raws, _, spotted = small_gazetteer.matcher.find_spotted(" ".join(pieces * copies))
+    saved = cues.MEMO_FROM
+    cues.MEMO_FROM = 1
+    try:
+        remembered = read_names(raws, folded, spotted)
+    finally:
+        cues.MEMO_FROM = saved
+    assert remembered == _names_read_alone(raws, folded, spotted)
+
+
+def test_real_news_read_with_the_memo_reads_as_each_name_alone() -> None:
+    """The seeds and the development set, twice over in one text (thousands of names):
+    what the memo of contexts gives is what each name read alone gives."""
+    import json
+    from pathlib import Path
+
+    from gazetteer import cues
+    from gazetteer.store import load_gazetteer
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text("utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    for path in sorted((root / "tests" / "data" / "news").glob("*.json"))[:200]:
+        item = json.loads(path.read_text("utf-8"))
+        if isinstance(item, dict) and isinstance(item.get("text"), str):
+            texts.append(item["text"])
+    folded, raws, _, spotted = load_gazetteer().matcher.find_spotted("\n\n".join(texts * 2))
+    assert len(raws) >= cues.MEMO_FROM
+    assert read_names(raws, folded, spotted) == _names_read_alone(raws, folded, spotted)

@@ -399,3 +399,27 @@ def test_results_from_workers_hold_the_run_s_own_places():
     two = run_pipeline(SEEDS, gazetteer=gaz, use_cache=False, jobs=2)
     places = [m.place for r in two.results.values() for m in r.mentions if m.place is not None]
     assert places and all(p is gaz.places[p.id] for p in places)
+
+
+def _frozen_in_worker(item, parent):
+    import gc
+
+    return gc.get_freeze_count()
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
+def test_forked_workers_leave_the_inherited_objects_out_of_their_collector():
+    """What the workers inherit is frozen in them (their collector never walks it, so its
+    pages stay shared); this process's collector has every object back once they are forked."""
+    import gc
+
+    pool = parallel.open_pool(2, gazetteer=None)
+    try:
+        if pool.context.get_start_method() != "fork":
+            pytest.skip("workers are spawned here (another thread runs)")
+        counts = list(parallel.map_in_order(pool, _frozen_in_worker,
+                                            ((i, os.getpid()) for i in range(4)), chunk=1))
+        assert gc.get_freeze_count() == 0
+    finally:
+        pool.close()
+    assert all(count > 0 for count in counts)
