@@ -329,3 +329,8 @@ def test_a_withdrawal_under_a_deal_is_still_one(gaz):
 def test_a_question_tells_no_event(gaz):
     body = "إلى متى ستستمر خلايا تنظيم داعش بتنفيذ الهجمات ضد قوات النظام في ريف الرقة؟"
     assert run(gaz, body).incidents == []
+
+
+def test_a_stray_question_mark_is_no_question(gaz):
+    body = "سيّرت القوات الروسية أمس دورية عسكرية قرب بلدة القحطانية بريف القامشلي?"
+    assert [i.type for i in run(gaz, body).incidents] == ["patrol"]
