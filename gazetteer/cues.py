@@ -99,18 +99,10 @@ def read_names(raws: list[RawMatch], folded: FoldedText,
             line = rfind("\n", 0, start)
         read_to = start
         newline = line if line >= start - WINDOW else -1
-        word_start = raw.word_start
-        # (what _opens_line and _context_key say, read inline: one name at a time)
-        if memo is None or (word_start and text[word_start - 1] == ")") or (
-                (newline >= 0 or start <= WINDOW) and (
-                    newline + 1 >= word_start or text[newline + 1].isspace())
-                and not text[newline + 1:word_start].strip()):
+        if memo is None or _opens_line(text, raw, newline):
             append(_name_cues(raw, folded, newline, titles))
             continue
-        lo = word_start - _READ_BEFORE if word_start > _READ_BEFORE else 0
-        end = raw.end
-        key = (text[lo:end + _READ_AFTER], word_start - lo, start - word_start, end - word_start,
-               len(raw.prefix))
+        key = _context_key(text, raw)
         cues = memo.get(key)
         if cues is None:
             cues = memo[key] = _name_cues(raw, folded, newline, titles)
