@@ -420,8 +420,10 @@ def _contradicted_by_tie(folded: FoldedText, mentions: list[Mention], gaz: Gazet
             continue  # 'مدينة تل أبيض بريف محافظة الحسكة': one city of that name, the outlet's slip
         if km_between(place, tied.place) < TIE_CONTRADICTS_KM:
             continue
+        tied_start = next(span[0] for other, span in zip(mentions[i + 1:], spans[i + 1:], strict=False)
+                          if other is tied)
         if tied.place.id == tied.place.governorate and _ADMINISTRATIVE_TIE_RE.search(
-                text, spans[i][1], spans[i + 1][0]):
+                text, spans[i][1], tied_start):
             continue  # 'منطقة التنف التابعة لحمص': the seat's name for its governorate, vast
         m.place = countryside(tied, gaz)
         m.geo_precision, m.approximate, m.confidence = 2, True, 0.4

@@ -187,8 +187,8 @@ class _Cluster:
             return (not _own_day(c) or all(_dates_compatible(other, c, overnight=False)
                                            for other in self.dates.values())) and (
                 not c.place_own or self._places_fit(inc))
-        return (all(_dates_compatible(other, c) and not _news_and_background(other, c)
-                    for other in self.dates.values()) and self._places_fit(inc))
+        return (all(_dates_compatible(other, c) for other in self.dates.values())
+                and self._places_fit(inc))
 
     def _places_fit(self, inc: Incident) -> bool:
         """Every member's place and ``inc``'s are the same or one contains the other; a
@@ -214,13 +214,6 @@ class _Cluster:
             if any(k in indexes for k in near):
                 return True
         return False
-
-
-def _news_and_background(a: Candidate, b: Candidate) -> bool:
-    """Is one of two tellings, each with its own day, told as background ('وكان رتل قد انسحب
-    ليل أمس من الطبقة' after 'انسحب رتل بعد ظهر اليوم من قاعدة جلبيا')? The pluperfect
-    sets it before the news: another event, even a day apart at most."""
-    return a.past != b.past and _own_day(a) and _own_day(b)
 
 
 def _own_day(c: Candidate) -> bool:
@@ -260,6 +253,10 @@ def _dates_compatible(a: Candidate, b: Candidate, *, overnight: bool = True) -> 
                     and _a_period(y) and a.sentence.index < b.sentence.index)
     pad = dt.timedelta(0)
     if x.date_precision == "day" and y.date_precision == "day":
+        if a.past != b.past and _own_day(a) and _own_day(b):
+            # 'وكان رتل قد انسحب ليل أمس من الطبقة' after 'انسحب رتل بعد ظهر اليوم من قاعدة
+            # جلبيا': the pluperfect sets one before the news, another event however near
+            return False
         if a.date_own and b.date_own:
             pad = dt.timedelta(days=1 if overnight and _overnight(x, y) else 0)
         elif not ((a.date_own and (_a_period(x) or a.past or _opens_on_its_day(a)))

@@ -100,7 +100,7 @@ def rejected(text: str, start: int, end: int) -> bool:
     clause, or habitual in its clause.
     """
     before = text[:start]
-    if _QUESTION_END_RE.search(text) and _QUESTION_OPEN_RE.match(text):
+    if ("?" in text or "؟" in text) and _QUESTION_END_RE.search(text) and _QUESTION_OPEN_RE.match(text):
         return True  # 'إلى متى ستستمر الخلايا بتنفيذ الهجمات ...؟': asked, not told
     if _negated(before) or _may(_HYPOTHETICAL, text) and _hypothetical(before) \
             or _may(_META, text) and _meta(before) or _any_before(before):
@@ -137,7 +137,7 @@ _CONDITION_RE = rx(r"(?:اذا|لو|في حال)\s*$")
 #: A sentence asking ('هل ...؟', 'إلى متى ...؟'): a question tells nothing as fact. It ends
 #: on a question mark and opens on a question word within its first words (a '?' alone may
 #: be a typo or a stray mark).
-_QUESTION_END_RE = re.compile(r"[?؟][\W]*$")
+_QUESTION_END_RE = re.compile(r"[?؟]\W*$")
 _QUESTION_OPEN_RE = rx(r"\W*(?:\S+\s+){0,3}?[وف]?(?:هل|ماذا|لماذا|كيف|متي|اين|كم|الي متي|حتي متي"
                        r"|ما (?:الذي|هي|هو)|من (?:الذي|هم|هو))(?![^\W\d_])")
 #: A clause of contrast after a comma ('، بينما', '، في حين'): what it tells is set beside what

@@ -382,7 +382,7 @@ def _other_months_name(norm: str, prev: _Cand, c: _Cand) -> bool:
     حزيران/ يوليو 2020' on 13 July)? The day told by its weekday is the date; the stray name
     after it is part of that expression, not a month of its own."""
     return (prev.hit.precision == "day" and c.hit.precision == "month"
-            and any(w in prev.hit.rule for w in ("weekday", "yesterday", "today"))
+            and prev.hit.rule.split("+")[0].split(":")[0] in _WEEKDAY_RULES
             and _PAIR_GAP.fullmatch(norm, prev.end, c.start) is not None)
 
 
