@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .model import Place
 
-__all__ = ["REACH_KM", "directional_countrysides", "is_countryside", "is_directional"]
+__all__ = ["REACH_KM", "directional_countrysides", "is_countryside", "is_directional", "on_its_side"]
 
 #: How far from its town a direction of its countryside is drawn: about half the reach of a
 #: town's countryside in the news (villages 'بريف X' lie up to 50-60 km from X).
@@ -49,6 +49,36 @@ def is_directional(place: Place) -> bool:
     """One direction of a town's countryside ('ريف دير الزور الشرقي')."""
     return (place.kind == "region" and place.name_ar.startswith("ريف ")
             and any(place.name_ar.endswith(f" {word}") for _k, word, _e, _b in _directions()))
+
+
+#: How far (km) past its town, on the other side, a direction's countryside may still reach
+#: (the town's own outskirts, a bend of the valley).
+_SLACK_KM = 10.0
+
+
+def on_its_side(region: Place, lat: float, lon: float) -> bool:
+    """Does (lat, lon) lie on ``region``'s side of its town ('ريف دير الزور الغربي' holds no
+    place east of Deir ez-Zor, al-Mayadin is not in it)? True for a region that is no
+    direction of a countryside."""
+    bearing = _bearing(region)
+    if bearing is None:
+        return True
+    rad = math.radians(bearing)
+    # the town's point: REACH_KM back from the region's along its bearing
+    town_lat, town_lon = _moved(region.lat, region.lon, (bearing + 180.0) % 360.0, REACH_KM)
+    north = (lat - town_lat) * _KM_PER_DEGREE
+    east = (lon - town_lon) * _KM_PER_DEGREE * math.cos(math.radians(town_lat))
+    return north * math.cos(rad) + east * math.sin(rad) >= -_SLACK_KM
+
+
+def _bearing(region: Place) -> float | None:
+    """The bearing of a direction of a countryside (its id ends with the direction's key)."""
+    if not is_directional(region):
+        return None
+    for key, _ar, _en, bearing in sorted(_directions(), key=lambda d: -len(d[0])):
+        if region.id.endswith(f"_{key}"):
+            return bearing
+    return None
 
 
 def directional_countrysides(places: Iterable[Place]) -> list[Place]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from gazetteer.countrysides import on_its_side
 from gazetteer.model import AREA_KINDS, GOVERNORATES, Place, km_between
 
 __all__ = ["AREA_KINDS", "CITY_KM", "SAME_PLACE_KM", "actor_key", "actors_compatible",
@@ -144,7 +145,7 @@ def _contains(area: Place, other: Place, max_km: float) -> bool:
     govs = region_governorates(area)
     if is_area(other):  # two vague areas that overlap may name one event's area
         return bool(govs & region_governorates(other))
-    return bool(other.governorate) and other.governorate in govs
+    return bool(other.governorate) and other.governorate in govs and on_its_side(area, other.lat, other.lon)
 
 
 def _countryside_of(region: Place, town: Place) -> bool:

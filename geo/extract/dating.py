@@ -37,7 +37,7 @@ from .folding import rx
 from .sentences import Sentence
 from .triggers import EVENT_KINDS, Candidate
 from .when.names import CARRY_PHRASES, GOING_ON_PHRASES, NEXT_DAY_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
-from .when.offsets import offset_before, offset_from_told
+from .when.offsets import offset_after_news, offset_before, offset_from_told
 
 __all__ = ["SINCE_RECENT_DAYS", "date_for", "is_period"]
 
@@ -66,6 +66,8 @@ _RETELLING_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:" + "|".join(w.replace(" ", r"\s
                    + r")(?![^\W\d_])")
 #: A sentence that goes on from the event before it: 'وفي وقت لاحق', 'في هذه الأثناء'.
 _CARRY_RE = rx(r"^\W*[وف]?(?:" + CARRY_PHRASES + r")(?![^\W\d_])")
+#: ... and nothing else, cut off from its sentence by a run of dots ('في غضون ذلك .. قصف').
+_CARRY_ONLY_RE = rx(r"\W*[وف]?(?:" + CARRY_PHRASES + r")\W*")
 #: An unstated earlier or repeated time ('مؤخراً', 'في الأيام الماضية'): not the day told so far.
 _VAGUE_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:" + VAGUE_PHRASES + r")(?![^\W\d_])")
 
@@ -81,6 +83,11 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
     shift = offset_before(doc.fspan(max(s.start, c.start - 80), c.start)) if counted else None
     if shift is not None:
         return _counted_from_clause(doc, c, exprs, shift)
+    if counted and not exprs and (after := offset_after_news(s.folded)) is not None \
+            and c.start - s.start >= after[1] and (news := _news_day_before(doc, s)) is not None:
+        day = news[1] + dt.timedelta(days=after[0])
+        opening = " ".join(s.text.split()[:4])
+        return day, day, "day", f"{news[0]}; '{opening} ...': {-after[0]} days before", True
     if c.subordinate and counted:
         return _own_half_date(doc, c, exprs)
     if exprs:
@@ -116,6 +123,10 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
     if carried is not None:
         return carried.first, carried.last, carried.precision, (
             f"{carried.text} -> {carried.iso} (carried by '{s.text.split()[0]} ...' from before)"), False
+    if _opens_carried(doc, s) and (day := _lead_published_day(doc, s)) is not None:
+        # 'في غضون ذلك .. قصف التنظيم ...' after a lead dated by its publication: the same day
+        return day, day, "day", (f"publication date {day.isoformat()} (the lead's news, carried by "
+                                 f"'{s.text.split()[0]} ...')"), False
     published = getattr(doc.article, "published", None)
     # the first event the sentence tells (of those kept: 'شنوا هجوماً ... حيث استهدفوا 13
     # نقطة' tells one attack, its verb after its noun)
@@ -261,20 +272,43 @@ def _lead_news_day(doc: Doc, c: Candidate) -> dt.date | None:
     gives a date before it, or an unstated or repeated time ('مؤخراً').
     """
     s = c.sentence
+    if _VAGUE_RE.search(s.folded):
+        return None
+    leads = _leads_on_publication(doc, s)
+    kinds = [kind for kind in EVENT_KINDS if c.type in kind]
+    return leads[0].incident.date_first if any(o.type in kind for o in leads for kind in kinds) else None
+
+
+def _leads_on_publication(doc: Doc, s: Sentence) -> list[Candidate]:
+    """The lead's events dated by the publication day, for sentence ``s`` after the lead when
+    the text gives no date before ``s``; none otherwise."""
     published = getattr(doc.article, "published", None)
     if (published is None or getattr(doc.article, "published_inferred", False) or s.lead
-            or _VAGUE_RE.search(s.folded) or doc.starting_in(doc.dates, 0, s.start)):
-        return None
+            or doc.starting_in(doc.dates, 0, s.start)):
+        return []
     lead = doc.lead()
     if lead is None or lead.index >= s.index:
-        return None
-    leads = [o for o in doc.cands.get(lead.index, ()) if not o.anaphoric and o.incident is not None
-             and o.incident.date_first == published and o.incident.date_last == published
-             and o.incident.date_text.startswith("publication date")]
-    if not leads:
-        return None
-    kinds = [kind for kind in EVENT_KINDS if c.type in kind]
-    return published if any(o.type in kind for o in leads for kind in kinds) else None
+        return []
+    return [o for o in doc.cands.get(lead.index, ()) if not o.anaphoric and o.incident is not None
+            and o.incident.date_first == published and o.incident.date_last == published
+            and o.incident.date_text.startswith("publication date")]
+
+
+def _lead_published_day(doc: Doc, s: Sentence) -> dt.date | None:
+    """The publication day, for a sentence that goes on from a lead dated by it."""
+    leads = _leads_on_publication(doc, s)
+    return leads[0].incident.date_first if leads else None
+
+
+def _news_day_before(doc: Doc, s: Sentence) -> tuple[str, dt.date] | None:
+    """(why, the day) of the news told before ``s``: the last day the text gave, or the
+    publication day of a lead dated by it; None for a period or no news before."""
+    d = next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start)) if not _since(doc, d)), None)
+    if d is not None:
+        day = _one_day(d) if d.precision == "day" else None
+        return None if day is None else (f"{d.text} -> {day.isoformat()}", day)
+    day = _lead_published_day(doc, s)
+    return None if day is None else (f"publication date {day.isoformat()} (the lead's news)", day)
 
 
 #: A word of two letters or more: what a line holding only a date and a time lacks.
@@ -555,10 +589,19 @@ def _days_from_told(doc: Doc, s: Sentence) -> tuple[Any, dt.date] | None:
     return (d, day + dt.timedelta(days=days)) if day is not None else None
 
 
+def _opens_carried(doc: Doc, s: Sentence) -> bool:
+    """Does ``s`` open with words that go on from the event before it, or follow them alone
+    in its paragraph ('في غضون ذلك .. قصف التنظيم', cut at the dots)?"""
+    if _CARRY_RE.search(s.folded):
+        return True
+    prev = doc.sentences[s.index - 1] if s.index > 0 else None
+    return prev is not None and prev.para == s.para and _CARRY_ONLY_RE.fullmatch(prev.folded) is not None
+
+
 def _carried(doc: Doc, s: Sentence) -> Any | None:
     """The last date given before ``s`` (any paragraph) when ``s`` opens with words that go
     on from the event before it ('وفي وقت لاحق', 'في هذه الأثناء'); a night, its end."""
-    if not _CARRY_RE.search(s.folded):
+    if not _opens_carried(doc, s):
         return None
     d = next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start)) if not _since(doc, d)), None)
     if d is None:

@@ -125,6 +125,9 @@ def rejected(text: str, start: int, end: int) -> bool:
     habit = HABITUAL_RE.search(text, clause[0], clause[1]) if _may(_HABITUAL, text) else None
     if habit is not None and _GOES_ON_RE.fullmatch(habit.group(0).strip()) and _TODAY_RUNNING_RE.search(text):
         return False  # 'تستمر الاشتباكات ... لليوم الثالث على التوالي': going on today, news
+    if habit is not None and _REPEATED_RE.fullmatch(habit.group(0).strip()) \
+            and (_TODAY_RUNNING_RE.search(text) or _one_act_repeated(text, start, end, habit)):
+        return False  # 'ومنذ فجر اليوم، حاولت قسد بشكل متكرر', 'تعرضت البلدة لقصف متكرر'
     return habit is not None and not _LATEST_RE.search(text, end)
 
 
@@ -189,6 +192,27 @@ _HYPOTHETICAL, _META, _FORECAST, _GENERAL, _CAUSE, _DENIAL, _FALSEHOOD, _HABITUA
 def _may(gate: Gate, text: str) -> bool:
     """May ``gate``'s pattern match in ``text`` (a sentence) or in a part of it?"""
     return not gate.absent(text)
+
+
+#: 'repeatedly': a habit, unless the sentence dates it to the report's own days ('ومنذ فجر
+#: اليوم، حاولت قسد بشكل متكرر اقتحام البلدة') or it qualifies one act told done.
+_REPEATED_RE = rx(r"[وف]?(?:بشكل\s+)?(?:متكرر(?:ه)?|مرارا|عده\s+مرات)")
+#: The masculine singular adjective right after the event noun ('لقصف متكرر'): the noun is one.
+_ONE_ACT_REPEATED_RE = rx(r"\s+متكرر(?![^\W\d_])")
+#: What a passive or a verb of doing leaves right before the event noun it governs.
+#: Over years, months or weeks ('لقصف متكرر منذ سنوات'): a habit after all.
+_SPAN_OF_TIME_RE = rx(r"(?<![^\W\d_])(?:منذ|خلال|طيله|علي مدي)\s+(?:ال)?(?:\S+\s+)?"
+                      r"(?:سنوات|سنين|اشهر|شهور|اسابيع|اعوام|عام|سنه|فتره)(?![^\W\d_])")
+_DONE_VERB_RE = rx(r"(?<![^\W\d_])[وف]?(?:تعرض|تعرضت|شن|شنت|نفذ|نفذت)\s+(?:\S+\s+){0,3}?ل?$")
+
+
+def _one_act_repeated(text: str, start: int, end: int, habit: re.Match[str]) -> bool:
+    """'تعرضت بلدة تل تمر لقصف متكرر': a past verb (not 'تتعرض') done to one act, repeated
+    within it; the adjective is the clause's only habitual word."""
+    adjective = _ONE_ACT_REPEATED_RE.match(text, end)
+    return (adjective is not None and adjective.end() == habit.end()
+            and _DONE_VERB_RE.search(text, max(0, start - 60), start) is not None
+            and _SPAN_OF_TIME_RE.search(text) is None)
 
 
 #: 'goes on': a habit, unless the sentence dates it to the report's own days.

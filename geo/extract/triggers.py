@@ -330,9 +330,9 @@ def _prefix_ok(text: str, start: int) -> bool:
 
 
 #: A sentence opening on 'كان' with the event's past verb a few words on ('كانت قسد فرضت
-#: سيطرتها على بلدة الدشيشة', 'وكانت هذه القوات بدأت هجوماً'): the pluperfect without its
-#: 'قد', background told before the news.
-_PLUPERFECT_OPEN_RE = rx(r"\W*[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,6}$")
+#: سيطرتها على بلدة الدشيشة', 'وكانت هذه القوات بدأت هجوماً', 'وكان أهالي قرية حامو في ريف
+#: القامشلي الشرقي اعترضوا'): the pluperfect without its 'قد', background told before the news.
+_PLUPERFECT_OPEN_RE = rx(r"\W*[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,8}$")
 
 
 def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate | None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from gazetteer import load_gazetteer
-from gazetteer.countrysides import REACH_KM, directional_countrysides, is_countryside, is_directional
+from gazetteer.countrysides import (
+    REACH_KM,
+    directional_countrysides,
+    is_countryside,
+    is_directional,
+    on_its_side,
+)
 from gazetteer.model import Place, km_between
 from gazetteer.resolver import resolve_text
 
@@ -49,3 +55,24 @@ def test_a_towns_countryside_is_still_the_whole_one():
     assert gaz.countryside_of["deir_ez_zor"].id == "rif_deir_ez_zor"
     [m] = [m for m in resolve_text("قصفت المدفعية قرى في ريف دير الزور.", gaz) if m.place]
     assert m.place.id == "rif_deir_ez_zor"
+
+
+def test_a_direction_of_a_countryside_holds_only_its_side_of_the_town():
+    """'ريف دير الزور الغربي' holds no place east of Deir ez-Zor: al-Mayadin (east, 45 km down
+    the river) is in the eastern countryside, never the western one; the town's own outskirts
+    on the other side still count."""
+    made = {p.id: p for p in directional_countrysides([BASE])}
+    west, east = made["rif_x_west"], made["rif_x_east"]
+    downriver = (BASE.lat - 0.3, BASE.lon + 0.3)
+    assert on_its_side(east, *downriver) and not on_its_side(west, *downriver)
+    assert on_its_side(west, BASE.lat, BASE.lon + 0.05)  # 5 km east of the town: its outskirts
+    assert on_its_side(BASE, *downriver)  # a whole countryside has no side
+
+
+def test_a_countrysides_direction_merges_only_the_places_on_its_side():
+    from geo.relate import place_relation
+
+    gaz = load_gazetteer()
+    west, east = gaz.places["rif_deir_ez_zor_west"], gaz.places["rif_deir_ez_zor_east"]
+    assert place_relation(west, gaz.places["mayadin"]) == "far"
+    assert place_relation(east, gaz.places["mayadin"]) == "contains"

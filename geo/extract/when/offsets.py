@@ -87,6 +87,24 @@ def offset_from_told(folded: str) -> int | None:
     return -days if m["before"] else days
 
 
+#: A sentence opening on how long after an earlier event the news told came: 'يأتي هذا بعد
+#: يوم من ارتكاب الطيران الروسي مجازر ... جراء قصف طال مدينة الميادين'.
+_COMES_AFTER_RE = re.compile(
+    r"^\W*[وف]?(?:ي|ت)اتي\s+(?:هذا|ذلك|هذه)(?:\s+ال\S+)?\s+بعد\s+(?:(?:نحو|حوالي|قرابه)\s+)?"
+    rf"(?:(?P<n>[0-9]{{1,3}})\s*|(?P<w>{NUMBER})\s+)?(?P<u>{UNITS})(?![^\W\d_])"
+    r"(?:\s+واحده?)?(?:\s+(?:فقط|تقريبا))?\s+(?:من|علي)(?![^\W\d_])"
+)
+
+
+def offset_after_news(folded: str) -> tuple[int, int] | None:
+    """(days from the news told before, where the phrase ends) for a sentence opening 'يأتي
+    هذا بعد يوم من' (-1): the events it goes on to tell came that long before the news.
+    None when it opens otherwise, or counts vaguely ('بعد أيام من') or in months or years."""
+    m = _COMES_AFTER_RE.match(folded)
+    days = _days(m) if m is not None else None
+    return None if days is None else (-days, m.end())
+
+
 def _days(m: re.Match[str]) -> int | None:
     """The days a match's count ('n' digits or 'w' a number word) of its unit ('u') makes;
     None for a vague count ('أيام') or a unit too loose to move a day by (months, years)."""

@@ -153,6 +153,30 @@ def test_an_event_counted_from_the_day_of_the_event_its_clause_tells(gaz):
     assert dated == {"ras_al_ayn": "2023-08-13", "tal_abyad": "2023-08-12"}
 
 
+def test_the_news_comes_a_day_after_the_events_a_sentence_then_tells(gaz):
+    """'يأتي هذا بعد يوم من ارتكاب الطيران الروسي مجزرة ... جراء قصف طال مدينة الميادين':
+    the shelling came the day before the news told, here the lead's publication day; far
+    from the count, as the sentence opens on it."""
+    body = ("سيطرت قوات النظام على بلدة معدان بعد مواجهات مع تنظيم الدولة.\n\n"
+            "يأتي هذا بعد يوم من ارتكاب الطيران الروسي مجزرة بحق المدنيين في ريف دير الزور الشرقي "
+            "راح ضحيتها عشرة مدنيين جراء قصف طال مدينة الميادين.")
+    dated = {i.place.id: i.date for i in run(gaz, body).incidents if i.place}
+    assert dated.get("mayadin") == "2023-08-14"
+    # no news before with a day: the count moves nothing
+    vague = "يأتي هذا بعد يوم من قصف طال مدينة الميادين."
+    assert [i.date for i in run(gaz, vague).incidents] == [""]
+
+
+@pytest.mark.parametrize("opening", ["في غضون ذلك، ", "في غضون ذلك .. "])
+def test_meanwhile_after_a_lead_dated_by_its_publication_is_that_day(gaz, opening):
+    """'في غضون ذلك .. قصف التنظيم ...' after a lead with no date of its own: the same day,
+    whatever kind of event it tells (the dots cut the opening off as a sentence of its own)."""
+    body = ("سيطرت قوات النظام على بلدة معدان بعد مواجهات مع تنظيم الدولة.\n\n"
+            f"{opening}قصف تنظيم الدولة بالمدفعية مواقع قوات النظام في مدينة الطبقة.")
+    dated = {i.place.id: i.date for i in run(gaz, body).incidents if i.place}
+    assert dated.get("tabqa") == "2023-08-15"
+
+
 def test_a_count_from_a_clause_without_a_day_leaves_the_event_undated(gaz):
     body = "تمهيد لا حدث فيه.\n\nوجاء ذلك بعد يومين من قصف طائرات تركية قرية قرب عامودا."
     assert one(gaz, body).date == ""

@@ -275,6 +275,30 @@ def test_a_strike_told_as_repeated_is_a_habit(gaz, times):
 
 
 @pytest.mark.parametrize(("body", "events"), [
+    # one act told done, repeated within itself: the town was shelled again and again
+    ("وقالت الوكالة إن بلدة تل تمر، شمال الحسكة، تعرضت لقصف متكرر.", 1),
+    # repeatedly, on a day the sentence tells: the day's news
+    ("ومنذ فجر اليوم، حاولت قوات سوريا الديمقراطية بشكل متكرر اقتحام بلدة ذيبان.", 1),
+    # the present tense, or over years: a habit
+    ("وتتعرض بلدة تل تمر لقصف متكرر.", 0),
+    ("وتعرضت بلدة تل تمر لقصف متكرر منذ سنوات.", 0),
+    # the plural: many attacks, summed up
+    ("وتعرضت بلدة تل تمر لهجمات متكررة.", 0),
+])
+def test_repeated_within_one_act_or_one_day_is_news(gaz, body, events):
+    assert len(run(gaz, body).incidents) == events
+
+
+def test_the_pluperfect_may_name_its_actors_at_length_before_the_verb(gaz):
+    """'وكان أهالي قرية حامو في ريف القامشلي الشرقي اعترضوا، يوم 19 الشهر الحالي': the
+    background event's own day sets it apart from the news told today."""
+    body = ("منعت قوات الجيش السوري رتلاً أمريكياً من العبور إلى مدينة القامشلي.\n"
+            "وكان أهالي قرية حامو في ريف القامشلي الشرقي اعترضوا، عصر يوم 10 الشهر الحالي، رتلاً أمريكياً.")
+    incs = run(gaz, body).incidents
+    assert sorted(str(i.date) for i in incs if i.type == "patrol_obstruction") == ["2023-08-10", "2023-08-15"]
+
+
+@pytest.mark.parametrize(("body", "events"), [
     # what a demand answers is told as fact
     ("طالبت قسد التحالف بتشكيل منطقة حظر للطيران بعد قصف الطيران التركي نقطة لها في بلدة عين عيسى.",
      1),
