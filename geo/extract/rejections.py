@@ -458,10 +458,16 @@ def opens_view_quote(original: str, folded_before: Callable[[int], str]) -> bool
     return False
 
 
-#: A count right before an event noun: '135 هجوماً', 'عشرات الغارات', 'سبع غارات', 'لعدة هجمات'.
+#: A count right before an event noun: '135 هجوماً', 'عشرات الغارات', 'سبع غارات', 'لعدة هجمات',
+#: '61 عملية دهم'.
 _COUNT_BEFORE_RE = rx(r"(?<![^\W\d_])[لب]?"
                       r"(?:\d+|عشرات|مئات|عشر|عشره|سبع|تسع|ثماني|ست|خمس|اربع|ثلاث|عده|سلسله)"
-                      r"(?:\s+من)?\s+(?:ال)?$")
+                      r"(?:\s+من)?\s+(?:عمليه\s+|عمليات\s+)?(?:ال)?$")
+
+
+#: Over the whole country or many provinces: 'في مختلف المحافظات السورية', 'على مستوى البلاد'.
+_NATIONWIDE_RE = rx(r"(?<![^\W\d_])(?:(?:في|ب|علي)\s+(?:مختلف|كافه|جميع|عموم|معظم)\s+(?:ال)?(?:محافظات|مناطق|مدن)"
+                    r"|علي\s+مستوي\s+(?:ال)?(?:بلاد|سوريا|محافظات|دوله))(?![^\W\d_])")
 
 
 def tally(text: str, start: int, end: int) -> bool:
@@ -469,10 +475,12 @@ def tally(text: str, start: int, end: int) -> bool:
     ('تعرضت القواعد لـ 135 هجوماً منذ 19 أكتوبر', 'جراء القصف خلال 24 ساعة')? A tally
     repeats the events the article tells; it is not one more."""
     hi = clause_of(text, start)[1]
+    counted = _COUNT_BEFORE_RE.search(text, max(0, start - 12), start)
+    if counted and _NATIONWIDE_RE.search(text):
+        return True  # '61 عملية دهم في مختلف المحافظات السورية': a country's tally, no one place
     # 'ومنذ بداية العام، نفذت المسيرات 50 غارة'
     if _SUMMARY.absent(text) or not SUMMARY_RE.search(text, 0, hi):
         return False
-    counted = _COUNT_BEFORE_RE.search(text, max(0, start - 12), start)
     definite = text[max(0, start - 4):start].endswith(("ال", "بال", "لل")) or text.startswith("ال", start)
     return bool(counted) or definite
 

@@ -15,6 +15,8 @@ only ranks last: a place the sentence gives the event itself wins.
 True
 >>> said_from("قال لوكاله ((شينخوا)) ب")
 True
+>>> said_from("ودعا نائب مدير مركز ")
+True
 >>> said_from("اندلعت اشتباكات في ")
 False
 """
@@ -38,6 +40,11 @@ _TO_OUTLET_AT_RE = rx(
     r"(?:\s*[^\s,،.:]+){1,4}?\s+(?:في|ب)\s*$")
 
 
+#: An official's title naming the centre they head by its place: 'نائب مدير مركز حميميم' (the
+#: Russian reconciliation centre), 'رئيس مركز'. The place names the speaker's office.
+_OFFICE_OF_RE = rx(r"(?<![^\W\d_])(?:مدير|رئيس|قائد|مسؤول|باسم)\s+(?:ال)?مركز\s*$")
+
+
 def said_from(folded_before: str) -> bool:
     """Whether the folded text right before a place name ties the place to a speaker."""
     tail = folded_before[-80:]
@@ -45,7 +52,8 @@ def said_from(folded_before: str) -> bool:
     # searched (str.rstrip strips what '\s' matches)
     last = tail.rstrip()
     return bool(last.endswith(("من", "في")) and _PERSON_FROM_RE.search(tail)
-                or last.endswith(("في", "ب")) and _TO_OUTLET_AT_RE.search(tail))
+                or last.endswith(("في", "ب")) and _TO_OUTLET_AT_RE.search(tail)
+                or last.endswith("مركز") and _OFFICE_OF_RE.search(tail))
 
 
 #: A correspondent's or a source's town: 'مراسلة "الطريق" في الحسكة', 'مصادر أهلية في الحسكة',

@@ -65,6 +65,10 @@ def test_a_quotation_opened_after_a_view():
     ("وخرجت 7 محطات عن الخدمة جراء القصف خلال 24 ساعة", "القصف", True),
     ("وشنت الطائرات سبع غارات خلال الأسبوع الماضي على المنطقة", "غارات", True),
     ("وشنت الطائرات سبع غارات على قرية تل جمعة", "غارات", False),
+    # counted over the whole country: a tally with no one place
+    ("اشتملت العملية على 61 عملية دهم في مختلف المحافظات السورية", "دهم", True),
+    ("نفذت قوات الأمن 61 مداهمة على مستوى البلاد", "مداهمه", True),
+    ("نفذت قوات الأمن 20 مداهمة في بلدة الشحيل", "مداهمه", False),
 ])
 def test_tally(text, word, expected):
     folded, start = _at(text, word)
@@ -358,3 +362,12 @@ def test_a_question_tells_no_event(gaz):
 def test_a_stray_question_mark_is_no_question(gaz):
     body = "سيّرت القوات الروسية أمس دورية عسكرية قرب بلدة القحطانية بريف القامشلي?"
     assert [i.type for i in run(gaz, body).incidents] == ["patrol"]
+
+
+@pytest.mark.parametrize("body", [
+    "قال وزير الدفاع التركي إن البلدين سيجريان محادثات تتناول خارطة طريق لانسحاب المسلحين الأكراد من مدينة منبج.",
+    "واتفقت تركيا والولايات المتحدة على خارطة طريق بشأن انسحاب وحدات حماية الشعب من منبج.",
+    "وبحث الطرفان جدولاً زمنياً لانسحاب القوات الأمريكية من قاعدة التنف.",
+])
+def test_a_roadmap_or_a_timetable_is_for_what_is_yet_to_be_done(gaz, body):
+    assert run(gaz, body).incidents == []

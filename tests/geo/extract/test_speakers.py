@@ -28,6 +28,9 @@ def test_a_text_not_ending_in_a_preposition_is_no_speaker_place() -> None:
     ("وأفادت مصادر محلية في ", False),
     # what the journalist said, not where from
     ("وقال الصحافي إن القصف استهدف مواقع في ", False),
+    # the centre an official heads, named by its place
+    ("ودعا نائب مدير مركز ", True),
+    ("وقصفت الطائرات مركز ", False),
 ])
 def test_said_from(before, expected):
     assert said_from(fold_letters(before)) is expected
@@ -54,3 +57,10 @@ def test_a_sources_town_ranks_below_the_place_the_event_is_told_at(gaz):
     # alone, the sources' town is still the story's
     body = "وقالت مصادر محلية في الحسكة إن رتلاً أمريكياً دخل المدينة اليوم."
     assert [i.place.id for i in run(gaz, body).incidents] == ["hasakah"]
+
+
+def test_the_place_in_an_officials_title_is_not_where_the_fighting_is(gaz):
+    body = ("ودعا نائب مدير مركز حميميم الأطراف المنخرطة في تبادل إطلاق النار في بلدة عين عيسى إلى "
+            "وقف التصعيد.")
+    places = {i.place.id for i in run(gaz, body).incidents if i.place is not None}
+    assert "hmeimim" not in " ".join(places)
