@@ -69,10 +69,11 @@ def _two_sides(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
     return len(sides) >= 2 or bool(DUAL_RE.search(text) and SOLDIERS_RE.search(text))
 
 
-#: A picture that shows what follows ('أظهر شريط فيديو دخول وحدات الجيش'): the event it shows
-#: stands; a picture word is no event only as what spread ('انتشار صور ...').
-_SHOWS_RE = rx(r"(?<![^\W\d_])[وف]?(?:اظهر(?:ت)?|يظهر|تظهر|وثق(?:ت)?|يوثق|توثق|بين(?:ت)?|يبين|تبين)"
-               r"(?:\s+\S+){0,3}\s+$")
+#: A picture that shows what follows ('أظهر شريط فيديو دخول وحدات الجيش'), news that it happened
+#: ('وردت أنباء عن أن سيارات عسكرية ... توجهت'): the event it shows or reports stands; a picture
+#: or a news word is no event only as what spread ('انتشار صور ...').
+_SHOWS_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:اظهر(?:ت)?|يظهر|تظهر|وثق(?:ت)?|يوثق|توثق|بين(?:ت)?|يبين|تبين)"
+               r"(?:\s+\S+){0,3}|(?:انباء|انبا|اخبار|انباءا)\s+(?:عن\s+)?(?:ان|بان)(?:\s+\S+){0,1})\s+$")
 
 
 def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:

@@ -127,6 +127,15 @@ def test_a_sweep_is_a_patrol_unless_its_sentence_tells_the_battle_it_ends(gaz):
     ("شوهدت عربات عسكرية أمريكية تتجول في مدينة القامشلي يوم الأحد.", "convoy", "qamishli"),
     # military trucks leaving a base
     ("غادرت مئات الشاحنات العسكرية التابعة للتحالف الدولي قاعدة الشدادي يوم الأحد.", "convoy", "shaddadi"),
+    # told by verbal nouns: pulling out part of the forces at a place, forces leaving a base
+    ("وقامت طائرتان بسحب جزء من القوات الأمريكية المتواجدة بقاعدة صرين يوم الأحد.", "withdrawal", "sarrin"),
+    ('وتحدثت مصادر عن مغادرة قوات التحالف الدولي لـ "قاعدة صرين" يوم الأحد.', "withdrawal", "sarrin"),
+    # falling back toward a base
+    ("وآليات تابعة للقوات الأمريكية انسحبت متجهة إلى القاعدة الأمريكية في مدينة الشدادي يوم الأحد.",
+     "withdrawal", "shaddadi"),
+    # military cars on the move, told as news that came
+    ("ووردت أنباء عن أن سيارات عسكرية تحمل عشرات العناصر توجهت يوم الأحد نحو مدينة الشدادي.",
+     "convoy", "shaddadi"),
 ])
 def test_leaving_handing_over_and_convoys_seen(gaz, body, kind, place):
     incs = run(gaz, body).incidents
