@@ -368,6 +368,13 @@ def test_a_stray_question_mark_is_no_question(gaz):
     "قال الوزير إن البلدين سيجريان محادثات تتناول خارطة طريق لانسحاب المسلحين الأكراد من منبج.",
     "واتفقت تركيا والولايات المتحدة على خارطة طريق بشأن انسحاب وحدات حماية الشعب من منبج.",
     "وبحث الطرفان جدولاً زمنياً لانسحاب القوات الأمريكية من قاعدة التنف.",
+    # a decision to pull out, the pulling out right after it
+    "وجاء ذلك بعد قرار الرئيس الأمريكي سحب بعض القوات الأمريكية من قاعدة التنف.",
 ])
-def test_a_roadmap_or_a_timetable_is_for_what_is_yet_to_be_done(gaz, body):
+def test_a_roadmap_a_timetable_or_a_decision_is_for_what_is_yet_to_be_done(gaz, body):
     assert run(gaz, body).incidents == []
+
+
+def test_a_withdrawal_done_to_carry_out_a_decision_is_done(gaz):
+    body = "وتنفيذاً لقرار الرئيس، انسحبت القوات الأمريكية من قاعدة التنف."
+    assert [i.type for i in run(gaz, body).incidents] == ["withdrawal"]
