@@ -22,7 +22,10 @@ from .folding import rx
 __all__ = ["Sentence", "clause_of", "cut_furniture", "mark_headings", "split_sentences"]
 
 _CUT_RE = rx(r"^\s*(?:مقالات ذات صله|مواضيع ذات صله|اخبار ذات صله|مقالات مشابهه|اقرا المزيد"
-             r"|قد يهمك ايضا|الاكثر قراءه|تابعونا علي|\d+/Post a Comment)")
+             r"|قد يهمك ايضا|الاكثر قراءه|تابعونا علي|\d+/Post a Comment)(?![^\W\d_])")
+#: A link's words glued to the sentence after them ('إقرأ المزيدكما رصد مراسلنا رتلاً'): the
+#: words go, the sentence stays.
+_GLUED_LINK_RE = rx(r"^\s*(?:اقرا|إقرأ) (?:المزيد|ايضا)(?=[^\W\d_])")
 _SKIP_LINE_RE = rx(r"^\s*(?:اقرا|إقرأ|شاهد|طالع|للمزيد|المصدر|اقرا ايضا)\b[^\n]{0,3}(?:ايضا)?")
 #: A run of dots ends a sentence only whole: '(?<!\.)' never retries inside a run, which made
 #: a long run of dots not followed by a space quadratic.
@@ -137,6 +140,12 @@ def cut_furniture(body: str, folded: str) -> tuple[str, str]:
     changed = False
     told = False  # has a line of the story's prose come yet?
     for k, fline in enumerate(flines):
+        glued = _GLUED_LINK_RE.match(fline)
+        if glued is not None and len(lines[k]) == len(fline):  # (no letter folded away: same offsets)
+            n = glued.end()
+            lines[k], flines[k] = " " * n + lines[k][n:], " " * n + fline[n:]
+            fline = flines[k]
+            changed = True
         if _CUT_RE.match(fline) and not told:
             # 'الأكثر قراءة' above the story: a box of the page's header, not the story's end
             lines[k], flines[k] = " " * len(lines[k]), " " * len(fline)

@@ -30,6 +30,20 @@ def test_headings_and_related_links_yield_nothing(gaz):
     assert all(m.start < body.index("اقرأ") for m in result.mentions)
 
 
+def test_a_read_more_link_glued_to_the_next_sentence_leaves_that_sentence(gaz):
+    """'إقرأ المزيدكما رصد مراسلنا رتلاً ...': the link's words go, the story goes on (a
+    related-stories heading cuts what follows only when it stands alone)."""
+    body = ("اندلعت اشتباكات بين قسد ومسلحين في بلدة ذيبان يوم الأحد.\n"
+            "إقرأ المزيدكما رصد مراسلنا رتلاً آخر يخرج من قاعدة الشدادي يوم الأحد.\n"
+            "وقصفت المدفعية التركية قرية تل جمعة يوم الأحد.")
+    result = run(gaz, body)
+    assert sorted(i.type for i in result.incidents) == ["armed_clash", "convoy", "shelling"]
+    evidence = [q for i in result.incidents for s in i.sources for q in s.evidence]
+    assert not any("المزيد" in q for q in evidence)
+    cut = body.replace("إقرأ المزيدكما", "إقرأ المزيد\n\nكما")
+    assert [i.type for i in run(gaz, cut).incidents] == ["armed_clash"]
+
+
 def test_split_sentences_keeps_offsets():
     text = "قصفت طائرات البلدة. ثم انسحبت؟\n\nتاريخ 2022.10.08 هنا.\nسطر ثان"
     spans = split_sentences(text)
