@@ -51,6 +51,10 @@ def strike_type(ctype: str, need: str, text: str, clause: tuple[int, int], artic
         arms = text[clause[0]:max(clause[1], trig_end + 60)]  # past a day set off by commas
         if SMALL_ARMS_RE.search(arms) and not ARTILLERY_RE.search(arms):
             return "attack"  # 'استهدفوا بالأسلحة الرشاشة والقنابل اليدوية حاجز قرية برشم'
+        if need == "instrument" and _OTHER_STRIKE_RE.search(text, trig_end) and not ARTILLERY_RE.search(arms):
+            # 'هاجم مسلحون مقاراً ...، بعد قصف حكومي بقذائف الهاون': the mortars are the
+            # shelling's, told in its own clause after it; the attack named no weapon
+            return None
         if ARTILLERY_RE.search(text) or need != "instrument":
             return "shelling"
         if HARM_RE.search(text, clause[0]):
@@ -62,6 +66,11 @@ def strike_type(ctype: str, need: str, text: str, clause: tuple[int, int], artic
             return "airstrike"
         return None
     return ctype
+
+
+#: Another strike told in the sentence by its own word ('بعد قصف حكومي بقذائف الهاون'): the
+#: weapons named in its clause are its own.
+_OTHER_STRIKE_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:قصف|قصفت|القصف|غاره|غارات|استهداف)(?![^\W\d_])")
 
 
 #: People killed or hurt: a strike with no weapon named that did so is an attack.

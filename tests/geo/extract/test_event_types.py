@@ -654,3 +654,15 @@ def test_an_assault_told_by_its_weapon_is_a_strike(gaz, body):
 def test_the_assaults_as_a_whole_are_no_strike(gaz):
     body = "وتستمر الاعتداءات التركية على مناطق عين عيسى منذ سنوات."
     assert run(gaz, body).incidents == []
+
+
+def test_an_attack_does_not_take_the_weapon_of_the_shelling_told_after_it(gaz):
+    """'هاجم مسلحون مجهولون مقاراً ...، بعد قصف حكومي بقذائف الهاون': the mortars are the
+    shelling's (its own clause, after the attack); the attack named no weapon: an armed
+    clash beside the shelling, not one shelling."""
+    body = ('هاجم مسلحون مجهولون، يوم الأحد، مقاراً لقوات سوريا الديمقراطية في بلدة الشحيل، '
+            'بعد قصف حكومي من غربي الفرات بقذائف الهاون.')
+    assert sorted(i.type for i in run(gaz, body).incidents) == ["armed_clash", "shelling"]
+    # the weapon in the attack's own clause still types it
+    body = "هاجم مسلحون مجهولون بقذائف الهاون مقاراً لقوات سوريا الديمقراطية في بلدة الشحيل يوم الأحد."
+    assert [i.type for i in run(gaz, body).incidents] == ["shelling"]
