@@ -47,6 +47,8 @@ _DELETE = (
     + ['"', "\u201c", "\u201d", "\u201e", "\u201f", "\u00ab", "\u00bb", "\u2033", "\u2018", "\u2019"]
 )
 
+_DELETE_SET = frozenset(_DELETE)
+
 _MAP = {
     # alef and hamza forms
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -123,7 +125,27 @@ _DOTTED_SPACE_RE = re.compile(f"\\. (?<={_LETTER}\u0640\\. )(?=\u0640+{_LETTER})
 #: ('window.__x', 'user_24'): there the marks stay, and so do the sentence's bounds.
 #: (The mark first, then what stands before it: a pattern opening with a look-behind is
 #: tried at every character, 40 ms a MB.)
-_HASHTAG_MARK_RE = re.compile(r"[#_](?:(?<!\S#)(?<=#)|(?<=[^\W\d_]_)|(?<=\s_))(?=[^\W\d_])")
+#: Characters folding deletes (diacritics, tatweel, quotes, zero-width marks) are transparent
+#: around a mark: '#"قسد"' is a hashtag as 'قسد' is, so folding a folded text changes nothing.
+_DELETED_CLASS = "[" + "".join(re.escape(c) for c in _DELETE) + "]"
+_HASHTAG_MARK_RE = re.compile(r"[#_](?=" + _DELETED_CLASS + r"*[^\W\d_])")
+_LETTER_OR_SPACE_RE = re.compile(r"[^\W\d_]|\s")
+
+
+def _hashtag_space(m: re.Match[str]) -> str:
+    """A space for a hashtag's mark: a '#' opening a word, an '_' after a letter or a space
+    (what stands before read past the characters folding deletes); else the mark itself."""
+    text, k = m.string, m.start()
+    mark = m.group(0)
+    while True:
+        before = text[k - 1] if k > 0 else ""
+        opens = (not before or before.isspace()) if mark == "#" else bool(
+            before and _LETTER_OR_SPACE_RE.match(before))
+        if opens:
+            return " "
+        if before not in _DELETE_SET or not before:
+            return mark
+        k -= 1
 
 #: The dual of a site's kind word before two names ('قاعدتي حقلي العمر وكونيكو', 'مطاري
 #: القامشلي والطبقة'): the singular, letter for letter ('حقلي ' -> 'حقل  ', 'قاعدتي ' ->
@@ -155,7 +177,7 @@ def mended(text: str) -> str:
         if "\u0640. \u0640" in text:
             text = _DOTTED_SPACE_RE.sub("\u0640\u0640", text)
     if "#" in text or "_" in text:
-        text = _HASHTAG_MARK_RE.sub(" ", text)
+        text = _HASHTAG_MARK_RE.sub(_hashtag_space, text)
     if "ي " in text:
         text = _DUAL_SITE_RE.sub(_singular_site, text)
     if _A_QUOTE(text) is None:  # (one search, not one per quotation mark: fold() asks

@@ -266,11 +266,16 @@ def _heading_like(sentences: list[Sentence]) -> bool:
     # joins a kicker to what follows, it ends no sentence
     if ".." in text or "…" in text:  # what every match of _ELLIPSIS_RE holds
         text = _ELLIPSIS_RE.sub(" ", text)
+    counted = whole
+    if ":" in text:  # '"سانا": القوات الأمريكية تدخل رتلاً ...': a source or a place as the kicker
+        text = counted = _KICKER_RE.sub("", text, count=1)
     if _PUNCTUATION_RE.search(text) and not _ends_in_parenthesis(text):
         return False
-    return len(_WORD_RE.findall(whole)) <= 12
+    return len(_WORD_RE.findall(counted)) <= 12
 
 
+#: A headline's kicker before a colon, one to three words ('"سانا":', 'عاجل:', 'دير الزور:').
+_KICKER_RE = re.compile(r"^\W*[^\s:.!?؟،,]+(?:\s+[^\s:.!?؟،,]+){0,2}[\"'”»]?\s*:\s")
 #: Two dots or more, or the ellipsis character: a headline's joint, no full stop.
 _ELLIPSIS_RE = re.compile(r"\.{2,}|…")
 

@@ -44,6 +44,22 @@ def test_a_read_more_link_glued_to_the_next_sentence_leaves_that_sentence(gaz):
     assert [i.type for i in run(gaz, cut).incidents] == ["armed_clash"]
 
 
+def test_a_headline_with_its_source_as_kicker_is_no_lead(gaz):
+    """'"سانا": القوات الأمريكية تدخل رتلاً ...' above the story: a headline (its colon sets off
+    the kicker), so the story's first sentence is the lead and takes the publication day,
+    apart from yesterday's convoy told as background."""
+    body = ('"سانا": القوات الأمريكية تدخل رتلا محملا بمعدات لوجستية إلى قواعدها في ريف الحسكة\n\n'
+            "أدخل الجيش الأمريكي رتلا محملا بمعدات لوجستية عبر معبر الوليد إلى قواعده بريف الحسكة.\n\n"
+            "وكان الجيش الأمريكي أخرج أمس الاثنين رتلا من الصهاريج عبر معبر الوليد.")
+    result = run(gaz, body)
+    assert sorted(str(i.date) for i in result.incidents) == ["2023-08-14", "2023-08-15"]
+    from geo.extract.document import read_article
+    from tests.geo.extract.helpers import article
+
+    heading, lead = read_article(article(body), gaz).sentences[:2]
+    assert heading.heading and lead.lead
+
+
 def test_split_sentences_keeps_offsets():
     text = "قصفت طائرات البلدة. ثم انسحبت؟\n\nتاريخ 2022.10.08 هنا.\nسطر ثان"
     spans = split_sentences(text)
