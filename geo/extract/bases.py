@@ -19,6 +19,7 @@ from .actors import drop_parents
 from .anaphora import ANAPHOR_KINDS, ANAPHORIC_PLACE_RE
 from .document import Doc, source, unique
 from .folding import rx
+from .gates import Gate
 from .roles import roles
 from .sentences import Sentence, clause_of
 from .triggers import HOSTILE, sentence_candidates
@@ -32,6 +33,8 @@ _PRESENCE_RE = rx(r"(?<![^\W\d_])[وف]?(?:تسيطر|يسيطر|سيطرت|سي
                   r"|تحتفظ|يحتفظ|اكبر قاعده|قاعده عسكريه ل\S*|المنضوي(?:ه|ن)?|تتحصن|يتحصن(?:ون)?"
                   r"|مقر(?:ا)? ل\S*|مقار|مقرات|ثكن(?:ه|ات)|تنشط|(?:انشا(?:ت|وا)?|انشاء|اقام(?:ت|وا)?)"
                   r" (?:ال)?(?:قاعده|نقطه|مقر))(?![^\W\d_])")
+#: :data:`_PRESENCE_RE` with its words, looked for once per sentence (:mod:`.gates`).
+_PRESENCE = Gate(_PRESENCE_RE)
 _HQ_RE = rx(r"(?:ال)?مربع (?:ال)?امني|مقار|مقرات|مقر|ثكن(?:ه|ات)")
 
 
@@ -41,7 +44,7 @@ def bases(doc: Doc) -> list[Base]:
     for s in doc.sentences:
         if s.heading:
             continue
-        cue = _PRESENCE_RE.search(s.folded)
+        cue = _PRESENCE.search(s.folded)
         if cue is None:
             continue
         for place, text, clause in _base_places(doc, s):

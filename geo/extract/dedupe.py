@@ -27,6 +27,7 @@ from ..relate import is_macro_region, is_seat, km_between, place_relation
 from .dating import is_period
 from .document import unique
 from .folding import fold_letters, rx
+from .gates import Gate
 from .places import AREA_KINDS
 from .qualifiers import breadth
 from .triggers import Candidate
@@ -51,6 +52,8 @@ _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 #: 'في حادثة أخرى': the sentence says it is not the event told before.
 _DISTINCT_RE = rx(r"(?<![^\W\d_])[وف]?(?:ب|في)?(?:ال)?(?:حادث(?:ه)?|واقعه|عمليه|هجوم|غاره|اشتباكات)"
                   r" (?:ال)?(?:اخري|ثانيه|منفصل|منفصله|جديده)(?![^\W\d_])|في سياق منفصل")
+#: :data:`_DISTINCT_RE`, searched only in a sentence holding one of its words (:mod:`.gates`).
+_DISTINCT = Gate(_DISTINCT_RE)
 
 
 def dedupe(cands: list[Candidate]) -> list[Incident]:
@@ -58,7 +61,7 @@ def dedupe(cands: list[Candidate]) -> list[Incident]:
     clusters: list[_Cluster] = []
     by_type: dict[str, list[int]] = {}  # type -> the clusters holding it, in creation order
     for c in sorted(cands, key=lambda c: (c.anaphoric, c.sentence.index, c.start)):
-        distinct = not c.anaphoric and _DISTINCT_RE.search(c.sentence.folded)
+        distinct = not c.anaphoric and _DISTINCT.search(c.sentence.folded)
         told = list(_may_join(by_type, c))
         home = None if distinct else next((clusters[k] for k in told if clusters[k].joins(c)), None)
         if home is None and (not c.anaphoric or (told and _own_day(c))):

@@ -12,6 +12,7 @@ import functools
 
 from .cues import AIR_RE, ARTILLERY_RE, EXPLOSIVE_RE, SMALL_ARMS_RE
 from .folding import rx
+from .gates import Gate
 
 __all__ = ["HARM_RE", "strike_type"]
 
@@ -40,22 +41,23 @@ def strike_type(ctype: str, need: str, text: str, clause: tuple[int, int], artic
             return "explosion"  # 'جراء الانفجار الذي استهدف عربة عسكرية روسية'
         if _GROUND_AFTER_RE.match(text, trig_end):
             return "shelling"  # 'قصف جوي ... تبعه قصف بري', 'قصف مدفعي' whatever else is near
-        part = text[clause[0]:clause[1]]
-        if EXPLOSIVE_RE.search(part) and not AIR_RE.search(part):
+        part = text[clause[0]:clause[1]]  # the gates look the sentence up once, then its parts
+        if _EXPLOSIVE.search(text, part) and not _AIR.search(text, part):
             return "explosion"  # 'السيارة المفخخة استهدفت مدخل البلدة
-        if AIR_RE.search(part) or (AIR_RE.search(text) and not ARTILLERY_RE.search(part)):
+        if _AIR.search(text, part) or (_AIR.search(text) and not _ARTILLERY.search(text, part)):
             return "airstrike"
-        if (need != "instrument" and not ARTILLERY_RE.search(text) and not EXPLOSIVE_RE.search(text)
+        if (need != "instrument" and not _ARTILLERY.search(text) and not _EXPLOSIVE.search(text)
                 and _weapons_of(article) == (True, False)):
             return "airstrike"
         arms = text[clause[0]:max(clause[1], trig_end + 60)]  # past a day set off by commas
-        if SMALL_ARMS_RE.search(arms) and not ARTILLERY_RE.search(arms):
+        if _SMALL_ARMS.search(text, arms) and not _ARTILLERY.search(text, arms):
             return "attack"  # 'استهدفوا بالأسلحة الرشاشة والقنابل اليدوية حاجز قرية برشم'
-        if need == "instrument" and _OTHER_STRIKE_RE.search(text, trig_end) and not ARTILLERY_RE.search(arms):
+        if (need == "instrument" and _OTHER_STRIKE_RE.search(text, trig_end)
+                and not _ARTILLERY.search(text, arms)):
             # 'هاجم مسلحون مقاراً ...، بعد قصف حكومي بقذائف الهاون': the mortars are the
             # shelling's, told in its own clause after it; the attack named no weapon
             return None
-        if ARTILLERY_RE.search(text) or need != "instrument":
+        if _ARTILLERY.search(text) or need != "instrument":
             return "shelling"
         if HARM_RE.search(text, clause[0]):
             return "attack"  # 'استهدفت العربات التركية المدنيين ... ما أدى إلى مقتل مدني'
@@ -71,6 +73,9 @@ def strike_type(ctype: str, need: str, text: str, clause: tuple[int, int], artic
 #: Another strike told in the sentence by its own word ('بعد قصف حكومي بقذائف الهاون'): the
 #: weapons named in its clause are its own.
 _OTHER_STRIKE_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:قصف|قصفت|القصف|غاره|غارات|استهداف)(?![^\W\d_])")
+#: The instruments' patterns, each searched only in a sentence holding one of its words.
+_AIR, _ARTILLERY, _EXPLOSIVE, _SMALL_ARMS = (Gate(AIR_RE), Gate(ARTILLERY_RE), Gate(EXPLOSIVE_RE),
+                                             Gate(SMALL_ARMS_RE))
 
 
 #: People killed or hurt: a strike with no weapon named that did so is an attack.

@@ -17,6 +17,7 @@ from gazetteer.model import Mention, Place
 
 from .document import Doc
 from .folding import rx
+from .gates import WindowGate
 from .instruments import HARM_RE
 from .sentences import clause_of
 from .triggers import Candidate
@@ -87,11 +88,15 @@ _STATIONED_RE = rx(r"(?<![^\W\d_])[و]?ال(?:منتشر|متمركز|متواج
                    r"(?:في|ضمن|داخل|ب|علي)[^,.\n]{0,70}$")
 
 
+#: Searched only in a window holding one of the pattern's words (:mod:`.gates`).
+_STATIONED = WindowGate(_STATIONED_RE)
+
+
 def stationed_at(doc: Doc, m: Mention) -> bool:
     """Whether ``m`` says where a force is stationed: 'طائرات تركية استهدفت بالاشتراك مع
     المدفعية المنتشرة ضمن مناطق "نبع السلام" بريف محافظتي الحسكة والرقة، مواقع ... في كلٍ
     من عامودا وتل تمر': where the guns stand, not what they hit."""
-    return bool(_STATIONED_RE.search(doc.fspan(max(0, m.start - 90), m.start)))
+    return bool(_STATIONED.search(doc.fspan(max(0, m.start - 90), m.start)))
 
 
 #: A clause that opens on what caused the harm told before it: '، جراء انفجار لغم', '، بانفجار عبوة'.
@@ -133,11 +138,15 @@ _TAKEN_TO_RE = rx(r"(?<![^\W\d_])[وف]?(?:ال)?(?:اسعاف|اسعف|نقل)\
                   r"(?:(?:ال)?(?:مدينه|بلده)\s+)?$")
 
 
+#: Searched only in a window holding one of the pattern's words (:mod:`.gates`).
+_FLED_TO, _TAKEN_TO = WindowGate(_FLED_TO_RE), WindowGate(_TAKEN_TO_RE)
+
+
 def fled_to(doc: Doc, m: Mention) -> bool:
     """Is ``m`` where people fled to or the hurt were taken (never where the event that drove
     them away or hurt them was)?"""
     before = doc.fspan(max(0, m.start - 70), m.start)
-    return bool(_FLED_TO_RE.search(before) or _TAKEN_TO_RE.search(before))
+    return bool(_FLED_TO.search(before) or _TAKEN_TO.search(before))
 
 
 def seat_named_bare(doc: Doc, m: Mention) -> bool:
@@ -190,11 +199,15 @@ _LEADING_TO_RE = rx(r"(?<![^\W\d_])(?:ال)?طريق\s+(?:ال)?(?:مؤدي|مو
                     r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه)\s+)?$")
 
 
+#: Searched only in a window holding one of the pattern's words (:mod:`.gates`).
+_BETWEEN, _LEADING_TO = WindowGate(_BETWEEN_RE), WindowGate(_LEADING_TO_RE)
+
+
 def road_end(doc: Doc, m: Mention) -> bool:
     """Whether ``m`` is an end of a road or a line told by the towns it joins, or the town
     a road leads to ('نقطة جنوب بلدة الدرباسية، على الطريق المؤدي لمدينة الحسكة')."""
     before = doc.fspan(max(0, m.start - 60), m.start)
-    return bool(_BETWEEN_RE.search(before) or _LEADING_TO_RE.search(before))
+    return bool(_BETWEEN.search(before) or _LEADING_TO.search(before))
 
 
 #: A road named by the towns it joins: 'طريق الحسكة - الرقة', 'الطريق الدولي الحسكة- الرقة- حلب'.

@@ -15,6 +15,7 @@ context ('ويأتي التصعيد ...'). The words are lists of ``data/cues.to
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -91,6 +92,9 @@ _DRILL_RE = rx(r"(?<![^\W\d_])(?:ناجم|ناتج|نجم|نتج)\S*\s+(?:عن|�
 _DRILL_REACH = 160
 
 
+#: Kept for the last few trigger spans: rows of several types match the same words of a sentence
+#: ('قصف' as a strike and as shelling), and the answer depends on the span alone.
+@functools.lru_cache(maxsize=32)
 def rejected(text: str, start: int, end: int) -> bool:
     """Does the trigger at ``text[start:end]`` (a sentence's folded text) report no event?
 
