@@ -176,12 +176,20 @@ def mended(text: str) -> str:
         text = _DOTTED_WORD_RE.sub("\u0640", text)
         if "\u0640. \u0640" in text:
             text = _DOTTED_SPACE_RE.sub("\u0640\u0640", text)
-    if "#" in text or "_" in text:
-        text = _HASHTAG_MARK_RE.sub(_hashtag_space, text)
     if "ي " in text:
         text = _DUAL_SITE_RE.sub(_singular_site, text)
-    if _A_QUOTE(text) is None:  # (one search, not one per quotation mark: fold() asks
-        return text  # this of every name)
+    if _A_QUOTE(text) is not None:  # (one search, not one per quotation mark: fold() asks
+        text = _glued_quotes_spaced(text)  # this of every name)
+    # the hashtag's marks last, past the spaces the quotes became ('A»ـ#x': '#' opens a word)
+    if "#" in text or "_" in text:
+        while (spaced := _HASHTAG_MARK_RE.sub(_hashtag_space, text)) != text:
+            text = spaced  # a mark that became a space may open the next ('A_ـ#x'): until none
+    return text
+
+
+def _glued_quotes_spaced(text: str) -> str:
+    """``text`` with each quotation mark glued between two words read as a space (not after
+    a clitic alone: 'لـ"قسد"')."""
     spaces = []
     for m in _GLUED_QUOTE_RE.finditer(text):
         token = _TOKEN_START_RE.search(text, max(0, m.start() - 12), m.start())
