@@ -83,11 +83,8 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
     shift = offset_before(doc.fspan(max(s.start, c.start - 80), c.start)) if counted else None
     if shift is not None:
         return _counted_from_clause(doc, c, exprs, shift)
-    if counted and not exprs and (after := offset_after_news(s.folded)) is not None \
-            and c.start - s.start >= after[1] and (news := _news_day_before(doc, s)) is not None:
-        day = news[1] + dt.timedelta(days=after[0])
-        opening = " ".join(s.text.split()[:4])
-        return day, day, "day", f"{news[0]}; '{opening} ...': {-after[0]} days before", True
+    if counted and not exprs and (after := _after_news(doc, c)) is not None:
+        return after
     if c.subordinate and counted:
         return _own_half_date(doc, c, exprs)
     if exprs:
@@ -152,6 +149,22 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
         return day, day, "day", (f"publication date {day.isoformat()} (the lead's news, told on "
                                  "with no other day)"), False
     return retold
+
+
+def _after_news(doc: Doc, c: Candidate) -> tuple[dt.date, dt.date, str, str, bool] | None:
+    """An event told after 'يأتي هذا بعد يوم من ...' (the sentence's opening), dated that long
+    before the news told before it; None when the sentence opens otherwise, ``c`` stands in
+    the opening itself, or no one day of news was told before."""
+    s = c.sentence
+    after = offset_after_news(s.folded)
+    if after is None or s.folded_offset(c.start) < after[1]:
+        return None
+    news = _news_day_before(doc, s)
+    if news is None:
+        return None
+    day = news[1] + dt.timedelta(days=after[0])
+    opening = " ".join(s.text.split()[:4])
+    return day, day, "day", f"{news[0]}; '{opening} ...': {-after[0]} days before", True
 
 
 def _counted_from_clause(doc: Doc, c: Candidate, exprs: list[Any], shift: int
@@ -303,7 +316,7 @@ def _lead_published_day(doc: Doc, s: Sentence) -> dt.date | None:
 def _news_day_before(doc: Doc, s: Sentence) -> tuple[str, dt.date] | None:
     """(why, the day) of the news told before ``s``: the last day the text gave, or the
     publication day of a lead dated by it; None for a period or no news before."""
-    d = next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start)) if not _since(doc, d)), None)
+    d = _last_date_before(doc, s)
     if d is not None:
         day = _one_day(d) if d.precision == "day" else None
         return None if day is None else (f"{d.text} -> {day.isoformat()}", day)
@@ -569,7 +582,7 @@ def _next_day(doc: Doc, s: Sentence) -> tuple[Any, dt.date] | None:
     التالي' and the last date given before it is one day; None otherwise."""
     if not _NEXT_DAY_RE.search(s.folded):
         return None
-    d = next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start)) if not _since(doc, d)), None)
+    d = _last_date_before(doc, s)
     if d is None or d.precision != "day":
         return None
     day = _one_day(d)
@@ -582,11 +595,16 @@ def _days_from_told(doc: Doc, s: Sentence) -> tuple[Any, dt.date] | None:
     days = offset_from_told(s.folded)
     if days is None:
         return None
-    d = next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start)) if not _since(doc, d)), None)
+    d = _last_date_before(doc, s)
     if d is None or d.precision != "day":
         return None
     day = _one_day(d)
     return (d, day + dt.timedelta(days=days)) if day is not None else None
+
+
+def _last_date_before(doc: Doc, s: Sentence) -> Any | None:
+    """The last date the text gives before sentence ``s`` (not one after 'منذ')."""
+    return next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start)) if not _since(doc, d)), None)
 
 
 def _opens_carried(doc: Doc, s: Sentence) -> bool:
@@ -603,7 +621,7 @@ def _carried(doc: Doc, s: Sentence) -> Any | None:
     on from the event before it ('وفي وقت لاحق', 'في هذه الأثناء'); a night, its end."""
     if not _opens_carried(doc, s):
         return None
-    d = next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start)) if not _since(doc, d)), None)
+    d = _last_date_before(doc, s)
     if d is None:
         return None
     if d.rule.startswith("night") and d.precision == "day" and (d.last - d.first).days == 1:
