@@ -104,7 +104,7 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
         return day, day, "day", why, False
     prev = _previous_dated(doc, s)
     if prev is not None:
-        d, ps = prev
+        d = _night_ended(prev[0])  # a night's operation told on: the morning it ended
         return d.first, d.last, d.precision, (
             f"{d.text} -> {d.iso} (from the previous sentence of the paragraph)"), False
     frame = _lead_frame(doc, s)
@@ -622,8 +622,12 @@ def _carried(doc: Doc, s: Sentence) -> Any | None:
     if not _opens_carried(doc, s):
         return None
     d = _last_date_before(doc, s)
-    if d is None:
-        return None
+    return None if d is None else _night_ended(d)
+
+
+def _night_ended(d: Any) -> Any:
+    """A night between two days ('ليلة أمس الأحد/الاثنين'), as the morning it ended; any
+    other date as it is."""
     if d.rule.startswith("night") and d.precision == "day" and (d.last - d.first).days == 1:
         return dataclasses.replace(d, first=d.last)
     return d

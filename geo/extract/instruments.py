@@ -14,7 +14,7 @@ from .cues import AIR_RE, ARTILLERY_RE, EXPLOSIVE_RE, SMALL_ARMS_RE
 from .folding import rx
 from .gates import Gate
 
-__all__ = ["HARM_RE", "strike_type"]
+__all__ = ["HARM_RE", "names_weapon", "strike_type"]
 
 
 #: The words right after 'قصف' that make it shelling: 'قصف بري', 'قصف مدفعي', 'قصف صاروخي'.
@@ -87,3 +87,8 @@ HARM_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:مقتل|قتل|قتلوا|قتلى|ا
 def _weapons_of(article: str) -> tuple[bool, bool]:
     """(aircraft named, artillery named) in an article's folded text (once per article)."""
     return bool(AIR_RE.search(article)), bool(ARTILLERY_RE.search(article))
+
+
+def names_weapon(text: str) -> bool:
+    """Does a sentence name what struck: aircraft, artillery or an explosive?"""
+    return bool(_AIR.search(text) or _ARTILLERY.search(text) or _EXPLOSIVE.search(text))

@@ -28,7 +28,7 @@ from ..model import Incident
 from ..relate import AREA_KINDS
 from .document import Doc
 from .folding import WORD_END, fold_letters, rx
-from .instruments import strike_type
+from .instruments import names_weapon, strike_type
 from .lexicon import DATA_DIR, check_pattern, row_error
 from .needs import need_ok
 from .rejections import (
@@ -383,6 +383,10 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     # the article tells: evidence for it, never an event of its own
     anaphoric = anaphoric or tallied or social_post(s.text) or (noun and context(text, m.start())) or (
         trig.form == "noun" and _means_of_harm(text, m) and _kind_told_before(doc, s, ctype))
+    if anaphoric and (ctype in _STRIKES or ctype == "attack" and trig.type == "strike") \
+            and not names_weapon(text):
+        # 'وقالت مصادر إن الاستهداف أسفر عن مقتل ...' after an air strike told: that strike's kind
+        ctype = _strike_told_before(doc, s) or ctype
     start, end = s.to_original(m.start(), m.end())
     first_word = m.start() + len(m.group(0).split(" ")[0])
     verb_end = s.to_original(m.start(), first_word)[1]
@@ -541,6 +545,21 @@ def _clause_of_its_own(doc: Doc, s: Sentence, m: re.Match[str]) -> bool:
 
 #: A sweep: 'عمليات تمشيط', 'حملة تمشيط', 'مشطت القوات'.
 _SWEEP_RE = rx(r"(?:(?:عمليات|حمله) )?(?:تمشيط|مشط)")
+
+
+#: Strikes a bare 'القصف' may be: by air or by artillery.
+_STRIKES = frozenset({"airstrike", "shelling"})
+
+
+def _strike_told_before(doc: Doc, s: Sentence) -> str | None:
+    """The kind of the strike told last before ``s`` (not referred to), if one was."""
+    for earlier in reversed(doc.sentences[:s.index]):
+        if earlier.heading:
+            continue
+        for c in reversed(sentence_candidates(doc, earlier)):
+            if not c.anaphoric and c.type in _STRIKES:
+                return c.type
+    return None
 
 
 def _kind_told_before(doc: Doc, s: Sentence, ctype: str) -> bool:

@@ -235,3 +235,11 @@ def test_the_day_a_deal_was_signed_by_named_parties_dates_no_event(gaz):
             "الاتفاق الموقع بين الرئيسين التركي، رجب طيب أردوغان، ونظيره الروسي، فلاديمير بوتين، في "
             "22 من تشرين الأول الماضي.")
     assert "2022-10-22" not in [i.date for i in run(gaz, body).incidents]
+
+
+def test_a_night_told_in_the_sentence_before_dates_the_next_to_the_morning_it_ended(gaz):
+    """'ليلة الأحد/الاثنين' in the sentence before: the next event of the paragraph with no
+    day of its own is Monday's, as the night's own event is (not a span of both days)."""
+    body = "تعرض محيط مدينة البوكمال ليلة الأحد/الاثنين لقصف جوي. وقصفت المدفعية مدينة الميادين."
+    dated = {i.place.id: (i.date_first, i.date_last) for i in run(gaz, body).incidents}
+    assert dated["mayadin"] == dated["abu_kamal"] == (dt.date(2023, 8, 14), dt.date(2023, 8, 14))

@@ -666,3 +666,11 @@ def test_an_attack_does_not_take_the_weapon_of_the_shelling_told_after_it(gaz):
     # the weapon in the attack's own clause still types it
     body = "هاجم مسلحون مجهولون بقذائف الهاون مقاراً لقوات سوريا الديمقراطية في بلدة الشحيل يوم الأحد."
     assert [i.type for i in run(gaz, body).incidents] == ["shelling"]
+
+
+def test_a_strike_named_again_takes_the_kind_of_the_strike_told(gaz):
+    """'وقالت مصادر إن الاستهداف أسفر عن مقتل ثلاثة عناصر' after aircraft struck: the air
+    strike again, not an attack of its own."""
+    body = ("قصفت طائرات حربية أمريكية محيط مدينة البوكمال يوم الأحد. "
+            "وقالت مصادر محلية إن الاستهداف أسفر عن مقتل ثلاثة عناصر.")
+    assert [(i.type, i.fatalities) for i in run(gaz, body).incidents] == [("airstrike", 3)]
