@@ -11,6 +11,7 @@ hit; a clause opening 'في حين' keeps its places for its own event; a clause
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from gazetteer.model import Mention, Place
@@ -207,7 +208,13 @@ def road_end(doc: Doc, m: Mention) -> bool:
     """Whether ``m`` is an end of a road or a line told by the towns it joins, or the town
     a road leads to ('نقطة جنوب بلدة الدرباسية، على الطريق المؤدي لمدينة الحسكة')."""
     before = doc.fspan(max(0, m.start - 60), m.start)
-    return bool(_BETWEEN.search(before) or _LEADING_TO.search(before))
+    if _BETWEEN.search(before) or _LEADING_TO.search(before):
+        return True
+    # 'طريق الرقة بحلب', 'الطريق الذي يربط الرقة بحلب': the road's two ends joined by 'ب'
+    if before.endswith("ب") and _ROAD_WITH_RE.search(before[:-1].rstrip()):
+        return True
+    return (_AFTER_WITH_RE.match(doc.fspan(m.end, m.end + 3)) is not None
+            and _ROAD_START_RE.search(before) is not None)
 
 
 #: A road named by the towns it joins: 'طريق الحسكة - الرقة', 'الطريق الدولي الحسكة- الرقة- حلب'.
@@ -223,6 +230,14 @@ def in_road_name(doc: Doc, m: Mention) -> bool:
     after = doc.fspan(m.end, m.end + 3)
     dashed = before.rstrip().endswith(("-", "–")) or after.lstrip().startswith(("-", "–"))
     return dashed and bool(_ROAD_BEFORE_RE.search(before.replace("-", " ").replace("–", " ")))
+
+
+#: A road told by its first town and 'ب' the second: 'طريق الرقة بحلب', 'يربط الرقة بحلب'.
+_ROAD_WITH_RE = rx(r"(?<![^\W\d_])(?:(?:ال)?طريق(?:\s+(?:ال)?(?:دولي|عام|سريع|رئيسي))?|يربط|تربط)"
+                   r"\s+(?:(?:ال)?(?:مدينه|بلده)\s+)?[^\s.,،]+$")
+_ROAD_START_RE = rx(r"(?<![^\W\d_])(?:(?:ال)?طريق(?:\s+(?:ال)?(?:دولي|عام|سريع|رئيسي))?|(?:يربط|تربط))"
+                    r"\s+(?:(?:ال)?(?:مدينه|بلده)\s+)?$")
+_AFTER_WITH_RE = re.compile(r"\s+ب[^\W\d_]")
 
 
 #: Where a movement was heading: 'باتجاه مدينة القامشلي', 'نحو قاعدة X'.

@@ -130,7 +130,8 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         candidates = [m for m in candidates
                       if not ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start))]
     ends = [m for m in candidates if road_end(doc, m)]
-    if ends and any(m not in ends and m.place.kind not in AREA_KINDS for m in candidates):
+    if ends and any(m not in ends and (m.place.kind not in AREA_KINDS or clause_lo <= m.start < clause_hi)
+                    for m in candidates):
         # 'حتى مفرق قرية تل بيدر الواصل بين مدينتي الدرباسية والحسكة': the road's, not the event's
         candidates = [m for m in candidates if m not in ends]
     others = [m for m in candidates if is_macro_region(m.place) and (

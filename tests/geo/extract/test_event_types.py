@@ -139,8 +139,9 @@ def test_new_types(gaz, body, kind, place):
     "وفي الذكرى الخامسة لتحرير مدينة الرقة من داعش، نظمت الإدارة الذاتية احتفالاً.",
     "واعتبر وزير الخارجية أن الغارات الأمريكية على البوكمال انتهاك للسيادة السورية.",
     "وأدانت الخارجية السورية القصف التركي على مدينة القامشلي.",
-    # 'expected', 'alleged' after the trigger
+    # 'expected', 'alleged' after the trigger; expected in the first person
     "وتحدثت مصادر عن هجوم مرتقب على مدينة منبج.",
+    "وقال القائد: نتوقع هجوماً تركياً على مدينة عين العرب في شباط.",
     # withdrawing from an agreement is politics, not a movement
     "أعلنت واشنطن انسحابها من الاتفاق مع أنقرة بشأن منبج.",
     # hands are not weapons: a scuffle among civilians is no event of ours
@@ -674,3 +675,18 @@ def test_a_strike_named_again_takes_the_kind_of_the_strike_told(gaz):
     body = ("قصفت طائرات حربية أمريكية محيط مدينة البوكمال يوم الأحد. "
             "وقالت مصادر محلية إن الاستهداف أسفر عن مقتل ثلاثة عناصر.")
     assert [(i.type, i.fatalities) for i in run(gaz, body).incidents] == [("airstrike", 3)]
+
+
+
+@pytest.mark.parametrize(("body", "kind", "place"), [
+    # who found the body and when between the verb and 'على جثة'
+    ('وعثرت "الأسايش"، يوم الأحد، على جثة نازح مقتولاً ضمن مخيم الهول.', "attack", "hol_camp"),
+    # the force and the day between 'استعاد' and the towns retaken
+    ('واستعاد "داعش" الإرهابي، يوم الأحد، كامل البلدات التي خسرها في ريف هجين.', "capture", "hajin"),
+    # what a force managed to take
+    ("وتمكنت القوات الأمريكية مع قوات سوريا الديمقراطية من السيطرة على قرى بريف الطبقة الغربي يوم الأحد.",
+     "capture", "rif_tabqa_west"),
+])
+def test_events_told_with_words_between_their_verb_and_object(gaz, body, kind, place):
+    incs = run(gaz, body).incidents
+    assert [(i.type, i.place.id if i.place else None) for i in incs] == [(kind, place)]

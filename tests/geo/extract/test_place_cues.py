@@ -9,7 +9,7 @@ import pytest
 from geo.extract.document import read_article
 from geo.extract.folding import fold_letters
 from geo.extract.place_cues import PLAN_RE, fled_to, in_plan, seat_named_bare
-from tests.geo.extract.helpers import article
+from tests.geo.extract.helpers import article, run
 
 
 def _doc(gaz, body):
@@ -42,3 +42,12 @@ def test_a_governorates_seat_named_bare(gaz):
 def test_a_place_named_in_a_plan(gaz):
     doc = _doc(gaz, "انسحبت القوات من بلدة الشدادي.\nوسيشمل الانسحاب قاعدة التنف في مرحلة لاحقة.")
     assert {m.place.id: in_plan(doc, m) for m in doc.usable} == {"shaddadi": False, "tanf_base": True}
+
+
+
+def test_a_road_told_by_its_two_towns_joined_by_bi_is_no_place_of_the_event(gaz):
+    """'ليقطعوا طريق الرقة بحلب': the road's ends, not where the villages were taken; the
+    countryside the capture's own clause names wins over a city outside it."""
+    body = ("وتمكنت قوات سوريا الديمقراطية من السيطرة على قرى بريف الطبقة الغربي يوم الأحد، "
+            "ليقطعوا طريق الرقة بحلب.")
+    assert [i.place.id for i in run(gaz, body).incidents] == ["rif_tabqa_west"]

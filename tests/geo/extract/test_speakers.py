@@ -64,3 +64,11 @@ def test_the_place_in_an_officials_title_is_not_where_the_fighting_is(gaz):
             "وقف التصعيد.")
     places = {i.place.id for i in run(gaz, body).incidents if i.place is not None}
     assert "hmeimim" not in " ".join(places)
+
+
+
+def test_the_authorities_of_damascus_are_no_place(gaz):
+    """'(مناطق سيطرة سلطة دمشق)': the government, not the city, whose areas hold the raid."""
+    body = ("نفذت قوات التحالف الدولي عملية إنزال جوي استهدفت موقعاً لداعش بمنطقة جبل البشري "
+            "بريف دير الزور الغربي (مناطق سيطرة سلطة دمشق) يوم الأحد.")
+    assert "damascus" not in {i.place.id for i in run(gaz, body).incidents if i.place}
