@@ -358,9 +358,14 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     # same strikes named again, defining clause and all
     anaphoric = anaphoric or (trig.form == "noun" and not s.lead and defined_by_relative(text, m)
                               and _kind_told_before(doc, s, ctype) and not _clause_of_its_own(doc, s, m))
-    # 'سيرت الدورية الخامسة' after the fifth patrol was told: the patrol again, as 'the patrol'
+    # 'سيرت الدورية الخامسة' after the fifth patrol was told: the patrol again, as 'the patrol';
+    # so is 'الدورية المؤلفة من ثماني عربات ... انطلقت من قرية آشمة وجابت قرى', its route told,
+    # and 'عادت العربات الروسية إلى مركزها' after it, its way back
     anaphoric = anaphoric or (ctype == "patrol" and not s.lead and _kind_told_before(doc, s, ctype)
-                              and "الدوريه" in text[m.start():m.end() + 10])
+                              and ("الدوريه" in text[m.start():m.end() + 10]
+                                   or _THE_PATROL_BEFORE_RE.search(text, 0, m.start()) is not None))
+    anaphoric = anaphoric or (ctype == "convoy" and not s.lead and _BACK_RE.match(m.group(0)) is not None
+                              and _kind_told_before(doc, s, "patrol"))
     # 'بدأت القوات عمليات تمشيط بحثاً عن الخلايا' after the blast told before: its aftermath,
     # never a patrol of its own
     anaphoric = anaphoric or (ctype == "patrol" and not s.lead and _SWEEP_RE.match(m.group(0))
@@ -546,6 +551,12 @@ def _clause_of_its_own(doc: Doc, s: Sentence, m: re.Match[str]) -> bool:
 #: A sweep: 'عمليات تمشيط', 'حملة تمشيط', 'مشطت القوات'.
 _SWEEP_RE = rx(r"(?:(?:عمليات|حمله) )?(?:تمشيط|مشط)")
 
+
+#: The patrol told before as the subject of its route's verbs, opening the sentence or after
+#: 'أن': 'وأضافت أن الدورية المؤلفة من ... انطلقت'.
+_THE_PATROL_BEFORE_RE = rx(r"(?:^\W*[وف]?|(?<![^\W\d_])[وف]?(?:ان|بان)\s+)الدوريه(?![^\W\d_])")
+#: Vehicles going back ('عادت العربات الروسية إلى مركزها', 'ورجعت العربات التركية').
+_BACK_RE = rx(r"[وف]?(?:عاد|رجع)(?:ت|وا)?\s+(?:ال)")
 
 #: Strikes a bare 'القصف' may be: by air or by artillery.
 _STRIKES = frozenset({"airstrike", "shelling"})

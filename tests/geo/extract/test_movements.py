@@ -437,3 +437,14 @@ def test_a_verb_after_a_demonstrative_that_ends_a_phrase_tells_its_own_event(gaz
     body = ("أطلق مسلحون النار على عناصر الأسايش أمس في مدينة الحسكة.\n"
             "وعلى إثر ذلك كثفت قوات الأسايش عدد حواجزها الأمنية في مدينة القامشلي.")
     assert ("deployment", "qamishli") in [(i.type, i.place.id) for i in run(gaz, body).incidents]
+
+
+def test_a_patrols_route_and_its_way_back_are_that_patrol(gaz):
+    """'وأضافت أن الدورية المؤلفة من ثماني عربات ... انطلقت من قرية آشمة وجابت قرى ...' and
+    'عادت العربات الروسية إلى مركزها قرب بلدة صرين' after a joint patrol was told: its route
+    and its way back, one patrol, not a patrol at the route's last landmark and a convoy."""
+    body = ("سيرت الشرطة العسكرية الروسية دورية مشتركة مع الجانب التركي في ريف عين العرب يوم الأحد.\n"
+            "وأضافت أن الدورية المؤلفة من ثماني عربات عسكرية انطلقت من قرية آشمة، وجابت قرى عدة "
+            "وصولاً إلى قرية زور مغار المقابلة لمدينة جرابلس.\n"
+            "وعادت العربات العسكرية الروسية إلى مركزها قرب بلدة صرين.")
+    assert [i.type for i in run(gaz, body).incidents] == ["patrol"]
