@@ -353,8 +353,16 @@ def is_anaphoric(text: str, m: re.Match[str]) -> bool:
     definite = text[max(0, m.start() - 4):m.start()].endswith(("ال", "بال", "لل"))
     if not definite and not word.startswith("ال"):
         return False
+    if _PARTITIVE_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()):
+        return False  # 'وصلت قافلة من التعزيزات العسكرية': a part of a kind, told new
     after = text[m.end():]
     return not _RELATIVE_CLAUSE_RE.match(after) or bool(_SAID_ABOUT_RE.match(after))
+
+
+#: An indefinite part before 'من' and the definite noun of its kind: 'قافلة من التعزيزات',
+#: 'دفعة جديدة من التعزيزات' (not 'هذه الدفعة من التعزيزات': a demonstrative points back).
+_PARTITIVE_BEFORE_RE = rx(r"(?<![^\W\d_])(?<!هذه )(?<!هذا )[وفب]?(?:قافله|دفعه|رتل|رتلا|شحنه|مجموعه|عدد|كميه)"
+                          r"(?:\s+(?:جديده|جديد|اخري|اخر|كبيره|كبير))?\s+من\s+(?:ال)?$")
 
 
 #: 'بعد أسبوع من الهجوم', 'قبل يومين على الغارة': an event dated from another, told before.

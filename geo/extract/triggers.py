@@ -299,7 +299,7 @@ def _trigger_hits(doc: Doc) -> dict[int, list[tuple[Trigger, re.Pattern[str], in
     for k_trig, (trig, regex, needles) in enumerate(_COMPILED):
         if needles and k_trig not in starts:
             continue
-        for m in _matches(regex, text, starts[k_trig]) if needles else regex.finditer(text):
+        for m in _matches(regex, text, starts[k_trig]) if needles else _word_matches(regex, text):
             k = bisect.bisect_right(fstarts, m.start()) - 1
             if k < 0:
                 continue
@@ -310,14 +310,27 @@ def _trigger_hits(doc: Doc) -> dict[int, list[tuple[Trigger, re.Pattern[str], in
 
 
 def _matches(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """``regex.finditer(text)`` when every match starts at one of ``starts`` (where the
-    trigger's needles, its literal openings, occur): the same leftmost, non-overlapping
-    matches, tried only there instead of at every character."""
+    """The leftmost, non-overlapping matches of ``regex`` that open a word (perhaps after
+    its clitics), when every match starts at one of ``starts`` (where the trigger's needles,
+    its literal openings, occur): tried only there instead of at every character. A match
+    inside a word ('رصد' in 'المرصد') is no match: it hides none that follows ('المرصد
+    السوري، فقد توجه الرتل': the convoy's words are read)."""
     after = 0
     for start in sorted(set(starts)):
-        if start >= after and (m := regex.match(text, start)) is not None:
+        if start >= after and (m := regex.match(text, start)) is not None and _prefix_ok(text, start):
             yield m
             after = max(m.end(), start + 1)
+
+
+def _word_matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """:func:`_matches` for a pattern without needles: every start searched."""
+    pos = 0
+    while (m := regex.search(text, pos)) is not None:
+        if _prefix_ok(text, m.start()):
+            yield m
+            pos = max(m.end(), m.start() + 1)
+        else:
+            pos = m.start() + 1
 
 
 def _prefix_ok(text: str, start: int) -> bool:

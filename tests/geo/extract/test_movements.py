@@ -448,3 +448,19 @@ def test_a_patrols_route_and_its_way_back_are_that_patrol(gaz):
             "وصولاً إلى قرية زور مغار المقابلة لمدينة جرابلس.\n"
             "وعادت العربات العسكرية الروسية إلى مركزها قرب بلدة صرين.")
     assert [i.type for i in run(gaz, body).incidents] == ["patrol"]
+
+
+def test_a_trigger_read_inside_a_word_hides_no_trigger_after_it(gaz):
+    """'المرصد السوري، فقد توجه الرتل': 'رصد' inside 'المرصد' opens no convoy pattern, so
+    the convoy's own words after it are read."""
+    body = "وبحسب مصادر المرصد السوري، فقد توجه الرتل نحو قاعدة قسرك العسكرية شمال الحسكة يوم الأحد."
+    assert [i.type for i in run(gaz, body).incidents] == ["convoy"]
+
+
+def test_reinforcements_named_again_are_the_ones_told(gaz):
+    """'وبحسب المصادر فإن التعزيزات ضمت 10 شاحنات' after their arrival was told: those
+    reinforcements, not a deployment of their own."""
+    body = ("وصلت صباح الأحد قافلة من التعزيزات العسكرية لقوات التحالف الدولي إلى قاعدة حقل العمر "
+            "النفطي في ريف دير الزور.\n"
+            "وبحسب المصادر فإن التعزيزات ضمت 10 شاحنات محملة بالذخائر.")
+    assert [i.type for i in run(gaz, body).incidents] == ["deployment"]

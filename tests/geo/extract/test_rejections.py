@@ -4,6 +4,8 @@ threats. Sentences written for these tests in the style of Arabic news."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geo.extract.folding import fold_letters
@@ -378,3 +380,15 @@ def test_a_roadmap_a_timetable_or_a_decision_is_for_what_is_yet_to_be_done(gaz, 
 def test_a_withdrawal_done_to_carry_out_a_decision_is_done(gaz):
     body = "وتنفيذاً لقرار الرئيس، انسحبت القوات الأمريكية من قاعدة التنف."
     assert [i.type for i in run(gaz, body).incidents] == ["withdrawal"]
+
+
+def test_a_part_of_a_kind_is_told_new_though_its_noun_is_definite(gaz):
+    """'وصلت قافلة من التعزيزات العسكرية إلى قاعدة حقل العمر': a convoy of reinforcements, new
+    news; 'هذه الدفعة من التعزيزات' points back."""
+    from geo.extract.rejections import is_anaphoric
+
+    folded, start = _at("وصلت قافلة من التعزيزات العسكرية إلى قاعدة حقل العمر", "تعزيزات")
+    m = re.compile("تعزيزات").match(folded, start)
+    assert not is_anaphoric(folded, m)
+    folded, start = _at("ووصلت هذه الدفعة من التعزيزات إلى القاعدة", "تعزيزات")
+    assert is_anaphoric(folded, re.compile("تعزيزات").match(folded, start))
