@@ -89,6 +89,11 @@ def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
         for h in doc.in_sentence(doc.actors, s) if not h.metonym)
 
 
+#: Helicopters told as what went with another event ('القافلة التي وصلت ... وسط تحليق مروحيات
+#: أميركية', 'بالتزامن مع تحليق مكثف'): its escort, not an air patrol of their own.
+_ESCORT_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?(?:وسط|بالتزامن مع|تزامنا مع|برفقه|بمرافقه|بحمايه|بمواكبه)\s+$")
+
+
 #: 'عقب الاستهداف', 'بعد الهجوم', 'توقف القصف': an attack the article told before, named as a
 #: point in time.
 _AFTER_TOLD_RE = rx(r"(?<![^\W\d_])[وف]?(?:عقب|بعد|اثر|اعقاب|جراء|توقف|وقف|انتهاء)\s+ال$")
@@ -132,6 +137,7 @@ _NEED_CHECKS = {
     and _military_near(doc, s, m, text),
     "no_fighting": lambda doc, s, m, text: not FIGHTING_RE.search(text) and _military_near(doc, s, m, text),
     "gunmen": lambda doc, s, m, text: bool(GUNMEN_RE.search(text[max(0, m.start() - 60):m.end() + 60])),
-    "no_attack": lambda doc, s, m, text: not _attack_told(text),
+    "no_attack": lambda doc, s, m, text: not _attack_told(text) and not _ESCORT_BEFORE_RE.search(
+        text, max(0, m.start() - 24), m.start()),
     "airlift": lambda doc, s, m, text: bool(AIRLIFT_RE.search(text)) and not ATTACK_RE.search(text),
 }

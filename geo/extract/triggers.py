@@ -379,6 +379,11 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
                                    or _THE_PATROL_BEFORE_RE.search(text, 0, m.start()) is not None))
     anaphoric = anaphoric or (ctype == "convoy" and not s.lead and _BACK_RE.match(m.group(0)) is not None
                               and _kind_told_before(doc, s, "patrol"))
+    # 'إن القافلة التي وصلت من قاعدة تل بيدر ضمت 20 شاحنة' after the convoy's arrival was told:
+    # the convoy again, defined by what it did
+    anaphoric = anaphoric or (ctype in ("convoy", "patrol") and not s.lead
+                              and _DEFINED_MOVER_RE.match(m.group(0)) is not None
+                              and _kind_told_before(doc, s, ctype))
     # 'بدأت القوات عمليات تمشيط بحثاً عن الخلايا' after the blast told before: its aftermath,
     # never a patrol of its own
     anaphoric = anaphoric or (ctype == "patrol" and not s.lead and _SWEEP_RE.match(m.group(0))
@@ -568,6 +573,8 @@ _SWEEP_RE = rx(r"(?:(?:عمليات|حمله) )?(?:تمشيط|مشط)")
 #: The patrol told before as the subject of its route's verbs, opening the sentence or after
 #: 'أن': 'وأضافت أن الدورية المؤلفة من ... انطلقت'.
 _THE_PATROL_BEFORE_RE = rx(r"(?:^\W*[وف]?|(?<![^\W\d_])[وف]?(?:ان|بان)\s+)الدوريه(?![^\W\d_])")
+#: A convoy or a patrol, definite, defined by a relative clause: 'القافلة التي وصلت'.
+_DEFINED_MOVER_RE = rx(r"[وفبل]?ال(?:رتل|ارتال|قافله|قوافل|دوريه|دوريات)\s+(?:التي|الذي|اللتان|اللذان)\s")
 #: Vehicles going back ('عادت العربات الروسية إلى مركزها', 'ورجعت العربات التركية').
 _BACK_RE = rx(r"[وف]?(?:عاد|رجع)(?:ت|وا)?\s+(?:ال)")
 

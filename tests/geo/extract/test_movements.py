@@ -464,3 +464,14 @@ def test_reinforcements_named_again_are_the_ones_told(gaz):
             "النفطي في ريف دير الزور.\n"
             "وبحسب المصادر فإن التعزيزات ضمت 10 شاحنات محملة بالذخائر.")
     assert [i.type for i in run(gaz, body).incidents] == ["deployment"]
+
+
+def test_a_convoy_defined_by_its_arrival_and_its_escort_are_the_convoy_told(gaz):
+    """'إن القافلة التي وصلت من قاعدة تل بيدر ضمت نحو 20 شاحنة وسط تحليق مروحيات أميركية'
+    after the convoy's arrival at al-Omar was told: the same convoy (its origin is no place of
+    its own) and its escort, not a convoy at Tal Baydar and an air patrol."""
+    body = ("وصلت صباح الأحد قافلة من التعزيزات العسكرية لقوات التحالف الدولي إلى قاعدة حقل العمر "
+            "النفطي في ريف دير الزور.\n"
+            "وقالت مصادر محلية إن القافلة التي وصلت من قاعدة تل بيدر شمال الحسكة، ضمت نحو 20 شاحنة "
+            "وسط تحليق مروحيات أميركية.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "omar_field")]
