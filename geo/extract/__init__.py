@@ -8,6 +8,7 @@ one module:
 ``document``     the article as read once: folded text, sentences, mentions, actors, dates
 ``sentences``    sentences, paragraphs, headings, clauses, trailing lists of links
 ``triggers``     the trigger lexicon, its conditions, one candidate per type and sentence
+``matching``     where the triggers' patterns match: needles first, a match opens a word
 ``cues``         the word lists the conditions and rejections check a sentence for
 ``rejections``   negated, hypothetical, denied, habitual and anaphoric uses of a trigger
 ``dating``       an incident's date among the sentence's, the paragraph's, the publication's

@@ -15,9 +15,7 @@ of a summary, undated background).
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +28,7 @@ from .document import Doc
 from .folding import WORD_END, fold_letters, rx
 from .instruments import names_weapon, strike_type
 from .lexicon import DATA_DIR, check_pattern, row_error
+from .matching import prefix_ok, trigger_hits
 from .needs import need_ok
 from .rejections import (
     attributes_end,
@@ -186,10 +185,6 @@ _COMPILED: tuple[tuple[Trigger, re.Pattern[str], tuple[str, ...]], ...] = tuple(
 )
 
 
-_PREFIXES = frozenset({
-    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "ال", "وال", "فال", "بال",
-    "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال", "وس",
-})
 
 
 @dataclass(slots=True)
@@ -225,14 +220,14 @@ def sentence_candidates(doc: Doc, s: Sentence) -> list[Candidate]:
     if cached is not None:
         return cached
     if doc.trigger_hits is None:
-        doc.trigger_hits = _trigger_hits(doc)
+        doc.trigger_hits = trigger_hits(doc, _COMPILED)
     text = s.folded
     found: list[Candidate] = []
     actions: list[tuple[int, int]] = []
     in_view = _in_view_quote(doc, s)
     for trig, regex, fpos in doc.trigger_hits.get(s.index, ()):
         m = regex.match(text, fpos - s.fstart)
-        if m is None or not _prefix_ok(text, m.start()):
+        if m is None or not prefix_ok(text, m.start()):
             continue
         if trig.type in HOSTILE or trig.type in ("strike", "armed_clash"):
             actions.append(s.to_original(m.start(), m.end()))
@@ -263,83 +258,6 @@ def _relative_with_own_day(doc: Doc, s: Sentence, c: Candidate) -> bool:
     before = [d for d in doc.in_sentence(doc.dates, s) if d.start < c.start]
     return bool(own) and bool(before) and all((d.first, d.last) != (own[0].first, own[0].last)
                                               for d in before)
-
-
-_AUTOMATON: Any = None
-
-
-def _needle_starts(text: str) -> dict[int, list[int]]:
-    """Where the needles of each trigger start in ``text``, by trigger index (one Aho-Corasick pass)."""
-    global _AUTOMATON
-    if _AUTOMATON is None:
-        import ahocorasick
-
-        automaton = ahocorasick.Automaton()
-        owners: dict[str, list[int]] = {}
-        for k, (_, _, needles) in enumerate(_COMPILED):
-            for needle in needles:
-                owners.setdefault(needle, []).append(k)
-        for needle, ks in owners.items():
-            automaton.add_word(needle, (len(needle), tuple(ks)))
-        automaton.make_automaton()
-        _AUTOMATON = automaton
-    found: dict[int, list[int]] = {}
-    for end, (size, ks) in _AUTOMATON.iter(text):
-        for k in ks:
-            found.setdefault(k, []).append(end - size + 1)
-    return found
-
-
-def _trigger_hits(doc: Doc) -> dict[int, list[tuple[Trigger, re.Pattern[str], int]]]:
-    """Every trigger match of the article, by sentence: one scan of the text per trigger."""
-    fstarts = [s.fstart for s in doc.sentences]
-    out: dict[int, list[tuple[Trigger, re.Pattern[str], int]]] = {}
-    text = doc.folded
-    starts = _needle_starts(text)
-    for k_trig, (trig, regex, needles) in enumerate(_COMPILED):
-        if needles and k_trig not in starts:
-            continue
-        for m in _matches(regex, text, starts[k_trig]) if needles else _word_matches(regex, text):
-            k = bisect.bisect_right(fstarts, m.start()) - 1
-            if k < 0:
-                continue
-            s = doc.sentences[k]
-            if m.end() <= s.fstart + len(s.folded) and not s.heading:
-                out.setdefault(k, []).append((trig, regex, m.start()))
-    return out
-
-
-def _matches(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """The leftmost, non-overlapping matches of ``regex`` that open a word (perhaps after
-    its clitics), when every match starts at one of ``starts`` (where the trigger's needles,
-    its literal openings, occur): tried only there instead of at every character. A match
-    inside a word ('رصد' in 'المرصد') is no match: it hides none that follows ('المرصد
-    السوري، فقد توجه الرتل': the convoy's words are read)."""
-    after = 0
-    for start in sorted(set(starts)):
-        if start >= after and (m := regex.match(text, start)) is not None and _prefix_ok(text, start):
-            yield m
-            after = max(m.end(), start + 1)
-
-
-def _word_matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """:func:`_matches` for a pattern without needles: every start searched."""
-    pos = 0
-    while (m := regex.search(text, pos)) is not None:
-        if _prefix_ok(text, m.start()):
-            yield m
-            pos = max(m.end(), m.start() + 1)
-        else:
-            pos = m.start() + 1
-
-
-def _prefix_ok(text: str, start: int) -> bool:
-    k = start
-    while k > 0 and start - k < 5 and (text[k - 1].isalpha()):
-        k -= 1
-    if k > 0 and text[k - 1].isalpha():
-        return False
-    return text[k:start] in _PREFIXES
 
 
 #: A sentence opening on 'كان' with the event's past verb a few words on ('كانت قسد فرضت
