@@ -16,7 +16,7 @@ import re
 
 import ahocorasick
 
-from .model import Mention, Place
+from .model import AREA_KINDS, Mention, Place
 from .normalize import CUE_WORDS, FoldedText, arabic_key, fold, strip_clitics
 from .store import Gazetteer
 
@@ -169,7 +169,7 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             seen.add(mention.key)
             taken.add(s, e)
             continue
-        parent = _area_after(e, known, known_starts)
+        parent = _area_after(e, known, known_starts, gaz)
         where = "gives next to it"
         if parent is None:
             parent = _countryside_before(folded, quoted.to_original(match.start(1)), known,
@@ -586,12 +586,16 @@ class _Spans:
         self.ends.insert(at, end)
 
 
-def _area_after(pos: int, known: list[Mention], starts: list[int]) -> Mention | None:
-    """A resolved place within a few words after ``pos`` (the 'بريف X' / 'قرب X' that follows)."""
-    for m in known[bisect.bisect_left(starts, pos):bisect.bisect_right(starts, pos + 30)]:
-        if m.place is not None and m.role == "location" and m.place.in_area:
-            return m
-    return None
+def _area_after(pos: int, known: list[Mention], starts: list[int], gaz: Gazetteer) -> Mention | None:
+    """A resolved place within a few words after ``pos`` (the 'بريف X' / 'قرب X' that follows):
+    the first, unless it only names a governorate's seat and a finer one follows ('قرية أبو
+    النيتل شمالي دير الزور بناحية الصور': the sub-district, not the province's countryside)."""
+    near = [m for m in known[bisect.bisect_left(starts, pos):bisect.bisect_right(starts, pos + 30)]
+            if m.place is not None and m.role == "location" and m.place.in_area]
+    if len(near) > 1 and _coarseness(countryside(near[0], gaz), gaz):
+        return next((m for m in near[1:] if m.place.kind not in AREA_KINDS
+                     and not _coarseness(countryside(m, gaz), gaz)), near[0])
+    return near[0] if near else None
 
 
 #: A countryside named before a village of the same sentence ('الريف الشرقي لمدينة X').

@@ -180,3 +180,17 @@ def test_words_after_a_kind_word_that_are_no_name(text) -> None:
 def test_a_word_with_a_pronoun_ends_the_unknown_name() -> None:
     text = "ردوا بإطلاق النار على المتظاهرين في حي الرميلة لتفريقهم."
     assert [m.text for m in resolve_text(text, load_gazetteer()) if m.place is None] == ["الرميلة"]
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    # the sub-district named after the province's seat frames the village, not the seat's countryside
+    ("هاجم مسلحون نقاطاً في قرية أبو النيتل شمالي دير الزور بناحية الصور.", "suwar"),
+    # the seat alone still frames it
+    ("هاجم مسلحون نقاطاً في قرية أبو النيتل شمالي دير الزور.", "rif_deir_ez_zor"),
+    # a region of the country after the seat is no finer frame
+    ("نفذت القوات إنزالاً في قرية الكسار الفوقاني شمال شرقي دير الزور شرقي سوريا.", "rif_deir_ez_zor"),
+])
+def test_an_unknown_village_takes_the_finest_area_named_right_after_it(text: str, area: str) -> None:
+    gaz = load_gazetteer()
+    [village] = [m for m in resolve_text(text, gaz) if m.key and "النيتل" in m.text or "الكسار" in m.text]
+    assert village.place is not None and village.place.id == area
