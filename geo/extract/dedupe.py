@@ -74,7 +74,8 @@ def dedupe(cands: list[Candidate]) -> list[Incident]:
 
 
 #: Kinds of violence a lead may sum up over a province and the text then tell town by town.
-_VIOLENCE = frozenset({"armed_clash", "shelling", "airstrike", "attack", "explosion", "capture"})
+_VIOLENCE = frozenset({"armed_clash", "shelling", "airstrike", "attack", "explosion", "capture",
+                       "assassination"})
 
 
 def _summaries_told_in_detail(clusters: list[_Cluster]) -> list[_Cluster]:

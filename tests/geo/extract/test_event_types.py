@@ -690,3 +690,24 @@ def test_a_strike_named_again_takes_the_kind_of_the_strike_told(gaz):
 def test_events_told_with_words_between_their_verb_and_object(gaz, body, kind, place):
     incs = run(gaz, body).incidents
     assert [(i.type, i.place.id if i.place else None) for i in incs] == [(kind, place)]
+
+
+def test_gunfire_named_makes_a_strike_an_attack(gaz):
+    """'قضى رئيس الكومين جراء استهدافه بإطلاق نار من قبل مجهولين': gunfire, not shelling,
+    though the article tells an RPG elsewhere."""
+    body = ("قضى رئيس كومين بلدة أبو حردوب، يوم الأحد، جراء استهدافه بإطلاق نار من قبل مجهولين "
+            "أثناء مروره بالطريق العام ببلدة الشحيل.\n"
+            "وأصيب عنصران، الجمعة الماضي، ببلدة البصيرة إثر إطلاق مجهولين قذيفة أر بي جي على حاجز لهم.")
+    types = {i.place.id: i.type for i in run(gaz, body).incidents if i.place}
+    assert types["shuhayl"] != "shelling"
+
+
+def test_killings_summed_up_over_a_countryside_then_told_town_by_town(gaz):
+    """'شهد ريف دير الزور هجومين منفصلين أسفرا عن مقتل شخص ونجاة مسؤول من محاولة اغتيال'
+    then each town's attack: the towns are mapped, no one more point at the countryside."""
+    body = ("شهد ريف دير الزور، مساء أمس السبت، هجومين منفصلين أسفرا عن مقتل شخص ونجاة مسؤول من "
+            "محاولة اغتيال.\n"
+            "وذكر مصدر محلي أن مسلحين مجهولين استهدفوا الشاب نور الفيصل أمام منزله في بلدة العشارة، "
+            "مستخدمين أسلحة رشاشة.\n"
+            "وفي بلدة الباغوز، استهدف مسلحون مجهولون سيارة الرئيس المشارك لبلدية الباغوز بأسلحة رشاشة.")
+    assert sorted(i.place.id for i in run(gaz, body).incidents) == ["ashara", "baghuz"]
