@@ -297,6 +297,10 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
                                    or _THE_PATROL_BEFORE_RE.search(text, 0, m.start()) is not None))
     anaphoric = anaphoric or (ctype == "convoy" and not s.lead and _BACK_RE.match(m.group(0)) is not None
                               and _kind_told_before(doc, s, "patrol"))
+    # 'ودوت انفجارات في المنطقة ناجمة عن محاولة إسقاطها': blasts caused by what the text tells,
+    # part of it, no explosion of their own
+    anaphoric = anaphoric or (ctype == "explosion" and _RESULTING_RE.search(text, m.end(), m.end() + 40)
+                              is not None)
     # 'إن القافلة التي وصلت من قاعدة تل بيدر ضمت 20 شاحنة' after the convoy's arrival was told:
     # the convoy again, defined by what it did
     anaphoric = anaphoric or (ctype in ("convoy", "patrol") and not s.lead
@@ -491,6 +495,8 @@ _SWEEP_RE = rx(r"(?:(?:عمليات|حمله) )?(?:تمشيط|مشط)")
 #: The patrol told before as the subject of its route's verbs, opening the sentence or after
 #: 'أن': 'وأضافت أن الدورية المؤلفة من ... انطلقت'.
 _THE_PATROL_BEFORE_RE = rx(r"(?:^\W*[وف]?|(?<![^\W\d_])[وف]?(?:ان|بان)\s+)الدوريه(?![^\W\d_])")
+#: 'ناجمة عن', 'ناتجة عن': what a blast came from.
+_RESULTING_RE = rx(r"(?<![^\W\d_])(?:ناجم|ناتج)(?:ه|ا)?\s+(?:عن|من)(?![^\W\d_])")
 #: A convoy or a patrol, definite, defined by a relative clause: 'القافلة التي وصلت'.
 _DEFINED_MOVER_RE = rx(r"[وفبل]?ال(?:رتل|ارتال|قافله|قوافل|دوريه|دوريات)\s+(?:التي|الذي|اللتان|اللذان)\s")
 #: Vehicles going back ('عادت العربات الروسية إلى مركزها', 'ورجعت العربات التركية').

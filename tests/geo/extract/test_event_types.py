@@ -711,3 +711,11 @@ def test_killings_summed_up_over_a_countryside_then_told_town_by_town(gaz):
             "مستخدمين أسلحة رشاشة.\n"
             "وفي بلدة الباغوز، استهدف مسلحون مجهولون سيارة الرئيس المشارك لبلدية الباغوز بأسلحة رشاشة.")
     assert sorted(i.place.id for i in run(gaz, body).incidents) == ["ashara", "baghuz"]
+
+
+def test_blasts_caused_by_the_attack_told_are_part_of_it(gaz):
+    """'استهدفت طائرة مسيرة القاعدة الأميركية في مدينة الشدادي، ودوت انفجارات في المنطقة ناجمة
+    عن محاولة إسقاطها': one drone attack, the blasts its interception's."""
+    body = ("استهدفت طائرة مسيرة انتحارية القاعدة العسكرية الأميركية في مدينة الشدادي يوم الأحد، ودوت "
+            "انفجارات في المنطقة ناجمة عن محاولة إسقاطها.")
+    assert [i.type for i in run(gaz, body).incidents] == ["airstrike"]
