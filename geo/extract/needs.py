@@ -84,9 +84,21 @@ def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
     if NOT_MIL_SUBJECT_RE.search(text[max(0, m.start() - 25):m.end() + 15]) and not _SHOWS_RE.search(
             text, max(0, m.start() - 30), m.start()):
         return False
-    return bool(MIL_WORD_RE.search(window)) or any(
-        abs(h.start - s.to_original(m.start(), m.end())[0]) < 50
-        for h in doc.in_sentence(doc.actors, s) if not h.metonym)
+    if MIL_WORD_RE.search(window) or any(abs(h.start - s.to_original(m.start(), m.end())[0]) < 50
+                                         for h in doc.in_sentence(doc.actors, s) if not h.metonym):
+        return True
+    # a sentence going on from the one before with no subject of its own ('وانتشرت قسد في ريف
+    # دير الزور مساء أمس. بينما أكملت انتشارها اليوم في المدينة'): that one's forces
+    if _GOES_ON_RE.match(text) and m.start() < 40 and s.index > 0:
+        prev = doc.sentences[s.index - 1]
+        return prev.para == s.para and not prev.heading and (
+            MIL_WORD_RE.search(prev.folded) is not None
+            or any(not h.metonym for h in doc.in_sentence(doc.actors, prev)))
+    return False
+
+
+#: A sentence opening on a conjunction that goes on from the one before: 'بينما', 'فيما'.
+_GOES_ON_RE = rx(r"^\W*(?:بينما|فيما|في حين|ثم)\s")
 
 
 #: Helicopters told as what went with another event ('القافلة التي وصلت ... وسط تحليق مروحيات

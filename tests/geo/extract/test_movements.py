@@ -475,3 +475,13 @@ def test_a_convoy_defined_by_its_arrival_and_its_escort_are_the_convoy_told(gaz)
             "وقالت مصادر محلية إن القافلة التي وصلت من قاعدة تل بيدر شمال الحسكة، ضمت نحو 20 شاحنة "
             "وسط تحليق مروحيات أميركية.")
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "omar_field")]
+
+
+def test_a_deployment_completed_the_next_day_in_a_sentence_going_on_is_its_own(gaz):
+    """'وانتشرت قسد في ريف دير الزور مساء أمس. بينما أكملت انتشارها اليوم في المدينة': the
+    sentence going on has no subject of its own (the forces are the sentence before's) and
+    another day: two deployments, yesterday's in the countryside and today's in the city."""
+    body = ("وانتشرت قوات سوريا الديمقراطية في ريف دير الزور مساء أمس وكذلك بالمطار. بينما أكملت "
+            "انتشارها اليوم في المدينة وتمركزت في الشوارع.")
+    assert sorted(str(i.date) for i in run(gaz, body).incidents if i.type == "deployment") == [
+        "2023-08-14", "2023-08-15"]
