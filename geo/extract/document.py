@@ -149,8 +149,12 @@ def read_article(article: Any, gazetteer: Any) -> Doc:
               anchor, gazetteer, _published_iso(article), ft=ft)
     for s in sentences:
         doc.para_sentences.setdefault(s.para, []).append(s)
-    # a place tied to whoever spoke ('الصحافي فلان من الجولان') is nobody's event place
+    # a place tied to whoever spoke ('الصحافي فلان من الجولان') is nobody's event place, nor
+    # is a place faced across a border ('شانلي أورفا المواجهة لمدينة تل أبيض')
+    from .place_cues import facing  # (place_cues reads a Doc: imported once the module is)
+
     doc.usable = [m for m in usable if not said_from(doc.fspan(max(0, m.start - 80), m.start))
+                  and not facing(doc.fspan(max(0, m.start - 40), m.start))
                   and not (m.place.kind == "capital" and names_a_government(
                       doc.fspan(max(0, m.start - 24), m.start), doc.fspan(m.end, m.end + 30)))]
     return doc

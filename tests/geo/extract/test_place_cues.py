@@ -51,3 +51,16 @@ def test_a_road_told_by_its_two_towns_joined_by_bi_is_no_place_of_the_event(gaz)
     body = ("وتمكنت قوات سوريا الديمقراطية من السيطرة على قرى بريف الطبقة الغربي يوم الأحد، "
             "ليقطعوا طريق الرقة بحلب.")
     assert [i.place.id for i in run(gaz, body).incidents] == ["rif_tabqa_west"]
+
+
+def test_a_town_faced_across_a_border_or_a_river_is_a_reference(gaz):
+    """'مدينة شانلي أورفا المواجهة لمدينة تل أبيض': reinforcements sent to the Turkish side,
+    Tal Abyad only says where; the event takes no place from it."""
+    from geo.extract.place_cues import facing
+
+    assert facing("الي مدينه شانلي اورفا المواجهه لمدينه ")
+    assert facing("وصولا الي قريه زور مغار المقابله ل")
+    assert not facing("وصلت تعزيزات الي مدينه ")
+    body = ("أرسل الجيش التركي مساء الأحد تعزيزات عسكرية جديدة إلى مدينة شانلي أورفا المواجهة لمدينة "
+            "تل أبيض.")
+    assert [i.place for i in run(gaz, body).incidents if i.place is not None] == []
