@@ -21,6 +21,7 @@ one module:
 ``needs``        the conditions a trigger may set on its sentence
 ``instruments``  a strike's type by its instrument: air, artillery, explosive
 ``speakers``     places that say where a source spoke from, not where anything happened
+``references``   names that only point at another place: a town faced across a border
 ``gates``        words a pattern cannot match without: a cheap test before it runs
 ``actors``       forces named in the text, normalised to canonical actors
 ``roles``        an incident's actors, attackers and targets

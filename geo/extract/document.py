@@ -23,6 +23,7 @@ from geo.read.text import folded_page
 
 from ..model import Source
 from .actors import ActorHit, find_actors
+from .references import facing
 from .sentences import Sentence, cut_furniture, mark_headings, split_sentences
 from .speakers import names_a_government, said_from
 from .when import find_dates
@@ -151,8 +152,6 @@ def read_article(article: Any, gazetteer: Any) -> Doc:
         doc.para_sentences.setdefault(s.para, []).append(s)
     # a place tied to whoever spoke ('الصحافي فلان من الجولان') is nobody's event place, nor
     # is a place faced across a border ('شانلي أورفا المواجهة لمدينة تل أبيض')
-    from .place_cues import facing  # (place_cues reads a Doc: imported once the module is)
-
     doc.usable = [m for m in usable if not said_from(doc.fspan(max(0, m.start - 80), m.start))
                   and not facing(doc.fspan(max(0, m.start - 40), m.start))
                   and not (m.place.kind == "capital" and names_a_government(

@@ -24,7 +24,7 @@ from .sentences import clause_of
 from .triggers import Candidate
 
 __all__ = ["ORIGIN_RE", "PLAN_RE", "another_events_region", "fled_to", "harm_clause_places", "heading_to",
-           "facing", "in_plan", "in_road_name",
+           "in_plan", "in_road_name",
            "is_seat", "meanwhile_clauses", "past_meanwhile", "presence_of_forces", "road_end",
            "stationed_at",
            "seat_named_bare"]
@@ -252,14 +252,3 @@ def heading_to(doc: Doc, m: Mention) -> bool:
     movement never got there."""
     return bool(_HEADING_TO_RE.search(doc.fspan(max(0, m.start - 24), m.start)))
 
-
-#: 'شانلي أورفا المواجهة لمدينة تل أبيض', 'قرية زور مغار المقابلة لمدينة جرابلس', 'قبالة بلدة
-#: X': the town faced across a border or a river, a reference point for another place.
-_FACING_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:مواجه|مقابل)(?:ه)?\s+(?:ل|لل)(?:(?:مدينه|بلده|قريه)\s+)?$"
-                r"|(?<![^\W\d_])قباله\s+(?:(?:مدينه|بلده|قريه)\s+)?$")
-
-
-def facing(folded_before: str) -> bool:
-    """Whether the folded text right before a place name makes it the place faced, only a
-    reference for another ('مدينة شانلي أورفا المواجهة لمدينة تل أبيض')."""
-    return bool(_FACING_RE.search(folded_before[-40:]))

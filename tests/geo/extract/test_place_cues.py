@@ -56,7 +56,7 @@ def test_a_road_told_by_its_two_towns_joined_by_bi_is_no_place_of_the_event(gaz)
 def test_a_town_faced_across_a_border_or_a_river_is_a_reference(gaz):
     """'مدينة شانلي أورفا المواجهة لمدينة تل أبيض': reinforcements sent to the Turkish side,
     Tal Abyad only says where; the event takes no place from it."""
-    from geo.extract.place_cues import facing
+    from geo.extract.references import facing
 
     assert facing("الي مدينه شانلي اورفا المواجهه لمدينه ")
     assert facing("وصولا الي قريه زور مغار المقابله ل")
