@@ -185,8 +185,6 @@ _COMPILED: tuple[tuple[Trigger, re.Pattern[str], tuple[str, ...]], ...] = tuple(
 )
 
 
-
-
 @dataclass(slots=True)
 class Candidate:
     """A trigger that survived the rejections, with what its sentence says.
@@ -289,23 +287,11 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     # same strikes named again, defining clause and all
     anaphoric = anaphoric or (trig.form == "noun" and not s.lead and defined_by_relative(text, m)
                               and _kind_told_before(doc, s, ctype) and not _clause_of_its_own(doc, s, m))
-    # 'سيرت الدورية الخامسة' after the fifth patrol was told: the patrol again, as 'the patrol';
-    # so is 'الدورية المؤلفة من ثماني عربات ... انطلقت من قرية آشمة وجابت قرى', its route told,
-    # and 'عادت العربات الروسية إلى مركزها' after it, its way back
-    anaphoric = anaphoric or (ctype == "patrol" and not s.lead and _kind_told_before(doc, s, ctype)
-                              and ("الدوريه" in text[m.start():m.end() + 10]
-                                   or _THE_PATROL_BEFORE_RE.search(text, 0, m.start()) is not None))
-    anaphoric = anaphoric or (ctype == "convoy" and not s.lead and _BACK_RE.match(m.group(0)) is not None
-                              and _kind_told_before(doc, s, "patrol"))
+    anaphoric = anaphoric or _movement_told_again(doc, s, m, ctype)
     # 'ودوت انفجارات في المنطقة ناجمة عن محاولة إسقاطها': blasts caused by what the text tells,
     # part of it, no explosion of their own
     anaphoric = anaphoric or (ctype == "explosion" and _RESULTING_RE.search(text, m.end(), m.end() + 40)
                               is not None)
-    # 'إن القافلة التي وصلت من قاعدة تل بيدر ضمت 20 شاحنة' after the convoy's arrival was told:
-    # the convoy again, defined by what it did
-    anaphoric = anaphoric or (ctype in ("convoy", "patrol") and not s.lead
-                              and _DEFINED_MOVER_RE.match(m.group(0)) is not None
-                              and _kind_told_before(doc, s, ctype))
     # 'بدأت القوات عمليات تمشيط بحثاً عن الخلايا' after the blast told before: its aftermath,
     # never a patrol of its own
     anaphoric = anaphoric or (ctype == "patrol" and not s.lead and _SWEEP_RE.match(m.group(0))
@@ -490,6 +476,24 @@ def _clause_of_its_own(doc: Doc, s: Sentence, m: re.Match[str]) -> bool:
 
 #: A sweep: 'عمليات تمشيط', 'حملة تمشيط', 'مشطت القوات'.
 _SWEEP_RE = rx(r"(?:(?:عمليات|حمله) )?(?:تمشيط|مشط)")
+
+
+def _movement_told_again(doc: Doc, s: Sentence, m: re.Match[str], ctype: str) -> bool:
+    """Does a patrol's or a convoy's trigger after the lead tell the movement told before again?
+
+    'سيرت الدورية الخامسة' after the fifth patrol was told ('the patrol'); 'الدورية المؤلفة من
+    ثماني عربات ... انطلقت من قرية آشمة وجابت قرى' (its route told) and 'عادت العربات الروسية
+    إلى مركزها' after it (its way back); 'إن القافلة التي وصلت من قاعدة تل بيدر ضمت 20 شاحنة'
+    after the convoy's arrival was told (defined by what it did)."""
+    if s.lead or ctype not in ("patrol", "convoy"):
+        return False
+    text, word = s.folded, m.group(0)
+    if ctype == "patrol" and ("الدوريه" in text[m.start():m.end() + 10]
+                              or _THE_PATROL_BEFORE_RE.search(text, 0, m.start()) is not None):
+        return _kind_told_before(doc, s, ctype)
+    if ctype == "convoy" and _BACK_RE.match(word) is not None and _kind_told_before(doc, s, "patrol"):
+        return True
+    return _DEFINED_MOVER_RE.match(word) is not None and _kind_told_before(doc, s, ctype)
 
 
 #: The patrol told before as the subject of its route's verbs, opening the sentence or after
