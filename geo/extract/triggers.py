@@ -499,8 +499,10 @@ def _movement_told_again(doc: Doc, s: Sentence, m: re.Match[str], ctype: str) ->
 #: The patrol told before as the subject of its route's verbs, opening the sentence or after
 #: 'أن': 'وأضافت أن الدورية المؤلفة من ... انطلقت'.
 _THE_PATROL_BEFORE_RE = rx(r"(?:^\W*[وف]?|(?<![^\W\d_])[وف]?(?:ان|بان)\s+)الدوريه(?![^\W\d_])")
-#: 'ناجمة عن', 'ناتجة عن': what a blast came from.
-_RESULTING_RE = rx(r"(?<![^\W\d_])(?:ناجم|ناتج)(?:ه|ا)?\s+(?:عن|من)(?![^\W\d_])")
+#: 'ناجمة عن محاولة إسقاطها', 'ناتجة عن القصف': a blast from an act told (not 'ناجم عن عبوة
+#: ناسفة': the device is the blast's own).
+_RESULTING_RE = rx(r"(?<![^\W\d_])(?:ناجم|ناتج)(?:ه|ا)?\s+(?:عن|من)\s+(?:ال)?(?:محاول|اعتراض|اسقاط|تصدي"
+                   r"|قصف|استهداف|غار|هجوم|ضرب)")
 #: A convoy or a patrol, definite, defined by a relative clause: 'القافلة التي وصلت'.
 _DEFINED_MOVER_RE = rx(r"[وفبل]?ال(?:رتل|ارتال|قافله|قوافل|دوريه|دوريات)\s+(?:التي|الذي|اللتان|اللذان)\s")
 #: Vehicles going back ('عادت العربات الروسية إلى مركزها', 'ورجعت العربات التركية').

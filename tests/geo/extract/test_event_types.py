@@ -719,3 +719,10 @@ def test_blasts_caused_by_the_attack_told_are_part_of_it(gaz):
     body = ("استهدفت طائرة مسيرة انتحارية القاعدة العسكرية الأميركية في مدينة الشدادي يوم الأحد، ودوت "
             "انفجارات في المنطقة ناجمة عن محاولة إسقاطها.")
     assert [i.type for i in run(gaz, body).incidents] == ["airstrike"]
+
+
+def test_a_blast_from_a_device_is_the_event_itself(gaz):
+    """'قتل شخصان بانفجار ناجم عن عبوة ناسفة في بلدة الشحيل': the device is the blast's own,
+    the explosion is the news."""
+    body = "قتل شخصان يوم الأحد بانفجار ناجم عن عبوة ناسفة في بلدة الشحيل."
+    assert [i.type for i in run(gaz, body).incidents] == ["explosion"]
