@@ -724,5 +724,14 @@ def test_blasts_caused_by_the_attack_told_are_part_of_it(gaz):
 def test_a_blast_from_a_device_is_the_event_itself(gaz):
     """'قتل شخصان بانفجار ناجم عن عبوة ناسفة في بلدة الشحيل': the device is the blast's own,
     the explosion is the news."""
-    body = "قتل شخصان يوم الأحد بانفجار ناجم عن عبوة ناسفة في بلدة الشحيل."
+    body = "دوى انفجار ناجم عن عبوة ناسفة في بلدة الشحيل يوم الأحد، ما أدى إلى مقتل شخصين."
     assert [i.type for i in run(gaz, body).incidents] == ["explosion"]
+
+
+def test_what_a_blast_came_from_is_an_act_not_a_device():
+    from geo.extract.folding import fold_letters
+    from geo.extract.triggers import _RESULTING_RE
+
+    assert _RESULTING_RE.search(fold_letters("ودوت انفجارات ناجمة عن محاولة إسقاطها"))
+    assert _RESULTING_RE.search(fold_letters("انفجارات ناتجة من القصف"))
+    assert not _RESULTING_RE.search(fold_letters("انفجار ناجم عن عبوة ناسفة"))
