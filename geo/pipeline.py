@@ -39,7 +39,7 @@ from typing import Any
 from . import shelf
 from .cache import CACHE_FORMAT, ResultCache
 from .layers import Layers, build_layers
-from .merge import MergeRecord, merge_bases, merge_families, merge_routes
+from .merge import MergeRecord, Probes, merge_bases, merge_families, merge_routes
 from .model import ArticleResult, Base, Incident, Route
 from .names import has_surrogates, quoted, visible, visible_deep
 from .parallel import extract_cached, open_pool
@@ -285,11 +285,20 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     results = ResultShelf(gazetteer, spill_after=spill)  # past 10,000 articles, on disk
     step.keep_in(results)  # the review step reads its article-level objects back from there
     failures: list[dict] = []
+    probes = Probes()  # the merge's reading of each incident, made as its result is kept
 
     def keep(article: Any, result: ArticleResult) -> None:
         articles.put(article.id, _slim(article, keep_text))
         with timer.stage("review"):  # one article's decisions depend on that article alone
-            results.put(article.id, step.after_extraction({article.id: result})[article.id])
+            reviewed = step.after_extraction({article.id: result})[article.id]
+            results.put(article.id, reviewed)
+        with timer.stage("merge"):
+            # while the workers extract the rest (--jobs N), not after the last article; a
+            # run whose results went to disk merges incidents read back: none made ahead
+            if results.on_disk:
+                probes.clear()
+            else:
+                probes.add(reviewed.incidents)
 
     if jobs == 1:
         for article in _to_extract(folder, read, step, reports, timer, progress):
@@ -321,7 +330,8 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         # merged ones kept as this run keeps results (a large run's on disk, as are its
         # merged bases and routes: the layers read them one at a time)
         incidents, merges = merge_families(results.incidents_by_family(), max_km=max_km,
-                                           keep=results.alike)
+                                           keep=results.alike, probes=probes)
+        probes.clear()
     with timer.stage("review"):
         incidents, merges = step.after_merge(incidents, merges)
         bases, routes = results.bases_and_routes()
