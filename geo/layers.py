@@ -29,7 +29,7 @@ from .merge import is_area, merge_bases, merge_incidents, merge_routes, route_da
 from .model import ArticleResult, Base, Incident, Route, Source, iso_cut
 from .stored import ColumnStore, StoredArray
 
-__all__ = ["COLUMNS", "EVIDENCE_JOINER", "GEOMETRY_TYPES", "LAYER_NAMES", "Layers",
+__all__ = ["COLUMNS", "EVIDENCE_JOINER", "GEOMETRY_TYPES", "LAYER_NAMES", "Layers", "RowsAhead",
            "build_layers", "empty_layer", "filter_layers", "n_outlets", "parse_date_bound",
            "source_rows", "stored_columns"]
 
@@ -337,6 +337,36 @@ class _PlaceTally:
         } for pid, p in sorted(self.places.items())]
 
 
+class RowsAhead:
+    """The rows that one article's result decides alone (its article row but for its
+    merged incidents' ids, its places), made as a run keeps each result: while worker
+    processes extract the rest (``--jobs N``), not after the last article, when building
+    the layers is all that runs. (Not the incidents' rows: a third of the incidents merge,
+    and a row made for one of them would be made for nothing.)
+    """
+
+    def __init__(self) -> None:
+        self.tally = _PlaceTally()
+        self._articles: dict[str, tuple[ArticleResult, dict | None]] = {}
+
+    def add(self, result: ArticleResult, article: Any) -> None:
+        self.tally.add(result)
+        row = _article_row(result, article, []) if _in_syria(result.main_place) else None
+        self._articles[result.article_id] = (result, row)
+
+    def covers(self, results: Mapping[str, ArticleResult]) -> bool:
+        """Whether these rows are those of ``results``: each result, the very one, once."""
+        return len(results) == len(self._articles) and \
+            all(results.get(aid) is r for aid, (r, _) in self._articles.items())
+
+    def article_row(self, result: ArticleResult) -> dict | None:
+        return self._articles[result.article_id][1]
+
+    def clear(self) -> None:
+        self.tally = _PlaceTally()
+        self._articles = {}
+
+
 def _iso(value: Any) -> str:
     if value is None:
         return ""
@@ -373,7 +403,7 @@ def _article_row(res: ArticleResult, article: Any, incident_ids: list[str]) -> d
 def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], *,
                  incidents: Sequence[Incident] | None = None, bases: list[Base] | None = None,
                  routes: list[Route] | None = None, max_km: float = 60.0,
-                 store: ColumnStore | None = None) -> Layers:
+                 store: ColumnStore | None = None, ahead: RowsAhead | None = None) -> Layers:
     """The map layers of a corpus.
 
     Parameters
@@ -391,6 +421,8 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
     store : ColumnStore, optional
         Where the layers' lists and long texts are kept (a large run's, on disk); None:
         held as objects.
+    ahead : RowsAhead, optional
+        Rows made as the run kept each of ``results`` (it must cover them all).
     """
     if incidents is None or bases is None or routes is None:
         results = list(results)  # merged here: every result is walked more than once
@@ -417,10 +449,15 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
         else:
             dropped.append({"id": route.id, "waypoints": [p.name_en for p in route.waypoints],
                             "why": "fewer than two waypoints in Syria"})
-    tally = _PlaceTally()
+    tally = _PlaceTally() if ahead is None else ahead.tally
 
     def article_rows() -> Iterator[dict]:
         for r in results:  # once, one result at a time (a large run's results are on disk)
+            if ahead is not None:
+                row = ahead.article_row(r)
+                if row is not None:
+                    yield {**row, "incident_ids": by_article.get(r.article_id, [])}
+                continue
             tally.add(r)
             if _in_syria(r.main_place):
                 yield _article_row(r, articles.get(r.article_id),

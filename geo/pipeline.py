@@ -38,7 +38,7 @@ from typing import Any
 
 from . import shelf
 from .cache import CACHE_FORMAT, ResultCache
-from .layers import Layers, build_layers
+from .layers import Layers, RowsAhead, build_layers
 from .merge import MergeRecord, Probes, merge_bases, merge_families, merge_routes
 from .model import ArticleResult, Base, Incident, Route
 from .names import has_surrogates, quoted, visible, visible_deep
@@ -285,20 +285,26 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     results = ResultShelf(gazetteer, spill_after=spill)  # past 10,000 articles, on disk
     step.keep_in(results)  # the review step reads its article-level objects back from there
     failures: list[dict] = []
-    probes = Probes()  # the merge's reading of each incident, made as its result is kept
+    # With workers, the merge's reading of each incident and the layers' rows are made as
+    # its result is kept, while the workers extract the rest, not after the last article
+    # (at one job nothing overlaps: made after, all at once, they cost less)
+    probes, ahead = Probes(), RowsAhead()
 
     def keep(article: Any, result: ArticleResult) -> None:
-        articles.put(article.id, _slim(article, keep_text))
+        articles.put(article.id, slim := _slim(article, keep_text))
         with timer.stage("review"):  # one article's decisions depend on that article alone
             reviewed = step.after_extraction({article.id: result})[article.id]
             results.put(article.id, reviewed)
-        with timer.stage("merge"):
-            # while the workers extract the rest (--jobs N), not after the last article; a
-            # run whose results went to disk merges incidents read back: none made ahead
+        if jobs == 1:
+            return
+        with timer.stage("ahead"):
+            # a run whose results went to disk reads them back as new objects: none ahead
             if results.on_disk:
                 probes.clear()
+                ahead.clear()
             else:
                 probes.add(reviewed.incidents)
+                ahead.add(reviewed, slim)
 
     if jobs == 1:
         for article in _to_extract(folder, read, step, reports, timer, progress):
@@ -338,7 +344,9 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         bases, routes = results.alike(merge_bases(bases)), results.alike(merge_routes(routes))
     with timer.stage("layers"):
         layers = step.annotate(build_layers(results.values(), articles, incidents=incidents, bases=bases,
-                                            routes=routes, store=results.column_store()))
+                                            routes=routes, store=results.column_store(),
+                                            ahead=ahead if ahead.covers(results) else None))
+        ahead.clear()
     with timer.stage("report"):
         report = build_report(folder, articles, reports, results, merges, layers, failures)
     report["warnings"] = warnings
