@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import operator
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -128,22 +129,28 @@ def _column(values: list[Any], kind: str) -> pd.Series:
     return pd.Series(values, dtype=object)
 
 
+#: Rows taken into columns at once (a block of tuples, not of row dicts, is what is held).
+_BLOCK = 1024
+
+
 def _frame(layer: str, rows: Iterable[dict], *, sort_by: str | None = None,
            store: ColumnStore | None = None) -> gpd.GeoDataFrame:
     """The layer of ``rows`` (in the order given, or by their ``sort_by`` value).
 
-    Rows are taken one at a time into columns, so a layer of 100,000 rows is never
-    100,000 row dicts at once (issue 14: memory flat in the number of articles). With a
-    ``store``, the :func:`stored_columns` go into it as each row comes (the column holds
-    row numbers, :class:`geo.stored.StoredArray`): the same values, not held.
+    Rows are taken into columns a block at a time, so a layer of 100,000 rows is never
+    100,000 rows at once (issue 14). With a ``store``, the :func:`stored_columns` go into
+    it (the column holds numbers, :class:`geo.stored.StoredArray`): the same values.
     """
     columns = COLUMNS[layer]
     stored = stored_columns(layer) if store is not None else frozenset()
     values: dict[str, Any] = {name: array("q") if name in stored else []  # numbers: no ints
                               for name in (*columns, "geometry")}
+    cells, block = operator.itemgetter(*values), []  # a row's values in the columns' order
     for row in rows:
-        for name, column in values.items():
-            column.append(store.add(row[name]) if name in stored else row[name])  # type: ignore[union-attr]
+        block.append(cells(row))
+        if len(block) >= (_BLOCK if not stored else 1):  # stored: each row's values let go
+            block = _take(block, values, stored, store)
+    _take(block, values, stored, store)
     if sort_by is not None:
         keys = values[sort_by]
         order = sorted(range(len(keys)), key=keys.__getitem__)
@@ -153,6 +160,13 @@ def _frame(layer: str, rows: Iterable[dict], *, sort_by: str | None = None,
             for name, kind in columns.items()}
     geometry = gpd.GeoSeries(values.pop("geometry"), crs=CRS)
     return gpd.GeoDataFrame(data, geometry=geometry, crs=CRS)
+
+
+def _take(block: list[tuple], values: dict[str, Any], stored: frozenset[str], store: Any) -> list:
+    """A block of rows (tuples) into the columns, a column at a time; a new empty block."""
+    for (name, column), taken in zip(values.items(), zip(*block, strict=True), strict=False):
+        column.extend(map(store.add, taken) if name in stored else taken)  # type: ignore[union-attr]
+    return []
 
 
 def empty_layer(layer: str) -> gpd.GeoDataFrame:
@@ -338,11 +352,10 @@ class _PlaceTally:
 
 
 class RowsAhead:
-    """The rows that one article's result decides alone (its article row but for its
-    merged incidents' ids, its places), made as a run keeps each result: while worker
-    processes extract the rest (``--jobs N``), not after the last article, when building
-    the layers is all that runs. (Not the incidents' rows: a third of the incidents merge,
-    and a row made for one of them would be made for nothing.)
+    """The rows one article's result decides alone (its article row but for its merged
+    incidents' ids, its places), made as a run keeps each result: while workers extract the
+    rest (``--jobs N``), not after the last article, when the layers are all that runs. (Not
+    the incidents' rows: a third of the incidents merge, so a third would be made for nothing.)
     """
 
     def __init__(self) -> None:
@@ -363,8 +376,7 @@ class RowsAhead:
         return self._articles[result.article_id][1]
 
     def clear(self) -> None:
-        self.tally = _PlaceTally()
-        self._articles = {}
+        self.tally, self._articles = _PlaceTally(), {}
 
 
 def _iso(value: Any) -> str:
@@ -453,15 +465,13 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
 
     def article_rows() -> Iterator[dict]:
         for r in results:  # once, one result at a time (a large run's results are on disk)
-            if ahead is not None:
+            if ahead is None:
+                tally.add(r)
+                row = _article_row(r, articles.get(r.article_id), []) if _in_syria(r.main_place) else None
+            else:
                 row = ahead.article_row(r)
-                if row is not None:
-                    yield {**row, "incident_ids": by_article.get(r.article_id, [])}
-                continue
-            tally.add(r)
-            if _in_syria(r.main_place):
-                yield _article_row(r, articles.get(r.article_id),
-                                   by_article.get(r.article_id, []))
+            if row is not None:
+                yield {**row, "incident_ids": by_article.get(r.article_id, [])}
 
     article_layer = _frame("articles", article_rows(), sort_by="id", store=store)
     return Layers(
