@@ -43,7 +43,7 @@ from .merge import MergeRecord, Probes, merge_bases, merge_families, merge_route
 from .model import ArticleResult, Base, Incident, Route
 from .names import has_surrogates, quoted, visible, visible_deep
 from .parallel import extract_cached, open_pool
-from .report import build_report, file_name, relative
+from .report import ReportAhead, build_report, file_name, relative
 from .review.apply import ReviewSource, ReviewStep, open_review
 from .shelf import ResultShelf
 
@@ -288,7 +288,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     # With workers, the merge's reading of each incident and the layers' rows are made as
     # its result is kept, while the workers extract the rest, not after the last article
     # (at one job nothing overlaps: made after, all at once, they cost less)
-    probes, ahead = Probes(), RowsAhead()
+    probes, ahead, report_ahead = Probes(), RowsAhead(), ReportAhead()
 
     def keep(article: Any, result: ArticleResult) -> None:
         articles.put(article.id, slim := _slim(article, keep_text))
@@ -302,9 +302,11 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
             if results.on_disk:
                 probes.clear()
                 ahead.clear()
+                report_ahead.clear()
             else:
                 probes.add(reviewed.incidents)
                 ahead.add(reviewed, slim)
+                report_ahead.add(slim, reviewed)
 
     if jobs == 1:
         for article in _to_extract(folder, read, step, reports, timer, progress):
@@ -348,7 +350,9 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
                                             ahead=ahead if ahead.covers(results) else None))
         ahead.clear()
     with timer.stage("report"):
-        report = build_report(folder, articles, reports, results, merges, layers, failures)
+        report = build_report(folder, articles, reports, results, merges, layers, failures,
+                              ahead=report_ahead)
+        report_ahead.clear()
     report["warnings"] = warnings
     report["review"] = visible_deep(step.report())
     report["run"] = {
