@@ -308,6 +308,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
                 ahead.add(reviewed, slim)
                 report_ahead.add(slim, reviewed)
 
+    pool = None
     if jobs == 1:
         for article in _to_extract(folder, read, step, reports, timer, progress):
             result = _extract_one(article, gazetteer, extract, cache, timer, failures)
@@ -329,7 +330,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
                 else:
                     keep(done.article, done.result)
         finally:
-            pool.close()
+            pool.release()  # the workers exit while the merge runs; waited for at the end
     if not results:
         raise NoArticlesError(_nothing_read(folder, reports, failures))
 
@@ -362,6 +363,8 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
                   "hits": cache.hits if cache else 0,
                   "misses": cache.misses if cache else 0},
     }
+    if pool is not None:
+        pool.close()
     return PipelineResult(
         corpus_dir=folder, articles=articles, reports=reports, results=results,
         incidents=incidents, bases=bases, routes=routes, merges=merges, layers=layers,

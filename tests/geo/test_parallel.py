@@ -444,3 +444,24 @@ def test_two_jobs_whose_results_go_to_disk_write_the_same(generated, monkeypatch
     monkeypatch.setattr(shelf_module, "SPILL_AFTER", 0)  # as past 10,000 articles
     two = run_pipeline(generated, use_cache=False, jobs=2)
     assert two.results.on_disk and layer_bytes(two) == layer_bytes(one)
+
+
+def test_a_run_lets_its_workers_go_and_has_waited_for_them_when_it_returns():
+    import threading
+
+    before = threading.active_count()
+    two = run_pipeline(SEEDS, use_cache=False, jobs=2)
+    assert threading.active_count() == before and not parallel._RELEASING
+    assert layer_bytes(two) == layer_bytes(run_pipeline(SEEDS, use_cache=False, jobs=1))
+
+
+def test_workers_let_go_are_waited_for_before_the_next_pool_is_made():
+    pool = parallel.open_pool(2, gazetteer=None, extract=_double)
+    assert list(parallel.extract_in_order(range(5), jobs=2, gazetteer=None, pool=pool))
+    pool.release()
+    assert parallel._RELEASING  # a thread waits for them: the run goes on meanwhile
+    again = parallel.open_pool(2, gazetteer=None, extract=_double)
+    assert not parallel._RELEASING
+    if "fork" in multiprocessing.get_all_start_methods():
+        assert again.context.get_start_method() == "fork"  # no thread left: forked as before
+    again.close()
