@@ -157,6 +157,10 @@ class PipelineResult:
     review: ReviewStep | None = None
 
 
+#: Articles whose work ahead (see run_pipeline) is done at once, while workers extract.
+_AHEAD_BATCH = 32
+
+
 class _Timer:
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
@@ -285,28 +289,38 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     results = ResultShelf(gazetteer, spill_after=spill)  # past 10,000 articles, on disk
     step.keep_in(results)  # the review step reads its article-level objects back from there
     failures: list[dict] = []
-    # With workers, the merge's reading of each incident and the layers' rows are made as
-    # its result is kept, while the workers extract the rest, not after the last article
-    # (at one job nothing overlaps: made after, all at once, they cost less)
+    # With workers, the merge's reading of each incident, the layers' rows and the report's
+    # entries are made while the workers extract the rest, not after the last article (at
+    # one job nothing overlaps: made after, all at once, they cost less); a few dozen
+    # articles' at a time, each kind in one pass (made one article at a time, between the
+    # others' steps, they cost about half as much again)
     probes, ahead, report_ahead = Probes(), RowsAhead(), ReportAhead()
+    pending: list[tuple[Any, ArticleResult]] = []  # (article, result) kept, not made ahead
+
+    def work_ahead() -> None:
+        with timer.stage("ahead"):
+            if results.on_disk:  # read back as new objects: nothing made ahead is taken
+                probes.clear()
+                ahead.clear()
+                report_ahead.clear()
+            else:
+                for _, reviewed in pending:
+                    probes.add(reviewed.incidents)
+                for slim, reviewed in pending:
+                    ahead.add(reviewed, slim)
+                for slim, reviewed in pending:
+                    report_ahead.add(slim, reviewed)
+            pending.clear()
 
     def keep(article: Any, result: ArticleResult) -> None:
         articles.put(article.id, slim := _slim(article, keep_text))
         with timer.stage("review"):  # one article's decisions depend on that article alone
             reviewed = step.after_extraction({article.id: result})[article.id]
             results.put(article.id, reviewed)
-        if jobs == 1:
-            return
-        with timer.stage("ahead"):
-            # a run whose results went to disk reads them back as new objects: none ahead
-            if results.on_disk:
-                probes.clear()
-                ahead.clear()
-                report_ahead.clear()
-            else:
-                probes.add(reviewed.incidents)
-                ahead.add(reviewed, slim)
-                report_ahead.add(slim, reviewed)
+        if jobs > 1:
+            pending.append((slim, reviewed))
+            if len(pending) >= _AHEAD_BATCH:
+                work_ahead()
 
     pool = None
     if jobs == 1:
@@ -331,6 +345,7 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
                     keep(done.article, done.result)
         finally:
             pool.release()  # the workers exit while the merge runs; waited for at the end
+        work_ahead()  # the last few
     if not results:
         raise NoArticlesError(_nothing_read(folder, reports, failures))
 
