@@ -292,8 +292,8 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     # With workers, the merge's reading of each incident, the layers' rows and the report's
     # entries are made while the workers extract the rest, not after the last article (at
     # one job nothing overlaps: made after, all at once, they cost less); a few dozen
-    # articles' at a time, each kind in one pass (made one article at a time, between the
-    # others' steps, they cost about half as much again)
+    # articles' at a time, each kind in one pass (one article at a time, between the
+    # others' steps, they cost about a fifth more)
     probes, ahead, report_ahead = Probes(), RowsAhead(), ReportAhead()
     pending: list[tuple[Any, ArticleResult]] = []  # (article, result) kept, not made ahead
 
