@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import operator
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -29,7 +30,7 @@ from .merge import is_area, merge_bases, merge_incidents, merge_routes, route_da
 from .model import ArticleResult, Base, Incident, Route, Source, iso_cut
 from .stored import ColumnStore, StoredArray
 
-__all__ = ["COLUMNS", "EVIDENCE_JOINER", "GEOMETRY_TYPES", "LAYER_NAMES", "Layers",
+__all__ = ["COLUMNS", "EVIDENCE_JOINER", "GEOMETRY_TYPES", "LAYER_NAMES", "Layers", "RowsAhead",
            "build_layers", "empty_layer", "filter_layers", "n_outlets", "parse_date_bound",
            "source_rows", "stored_columns"]
 
@@ -128,22 +129,28 @@ def _column(values: list[Any], kind: str) -> pd.Series:
     return pd.Series(values, dtype=object)
 
 
+#: Rows taken into columns at once (a block of tuples, not of row dicts, is what is held).
+_BLOCK = 1024
+
+
 def _frame(layer: str, rows: Iterable[dict], *, sort_by: str | None = None,
            store: ColumnStore | None = None) -> gpd.GeoDataFrame:
     """The layer of ``rows`` (in the order given, or by their ``sort_by`` value).
 
-    Rows are taken one at a time into columns, so a layer of 100,000 rows is never
-    100,000 row dicts at once (issue 14: memory flat in the number of articles). With a
-    ``store``, the :func:`stored_columns` go into it as each row comes (the column holds
-    row numbers, :class:`geo.stored.StoredArray`): the same values, not held.
+    Rows are taken into columns a block at a time, so a layer of 100,000 rows is never
+    100,000 rows at once (issue 14). With a ``store``, the :func:`stored_columns` go into
+    it (the column holds numbers, :class:`geo.stored.StoredArray`): the same values.
     """
     columns = COLUMNS[layer]
     stored = stored_columns(layer) if store is not None else frozenset()
     values: dict[str, Any] = {name: array("q") if name in stored else []  # numbers: no ints
                               for name in (*columns, "geometry")}
+    cells, block = operator.itemgetter(*values), []  # a row's values in the columns' order
     for row in rows:
-        for name, column in values.items():
-            column.append(store.add(row[name]) if name in stored else row[name])  # type: ignore[union-attr]
+        block.append(cells(row))
+        if len(block) >= (_BLOCK if not stored else 1):  # stored: each row's values let go
+            block = _take(block, values, stored, store)
+    _take(block, values, stored, store)
     if sort_by is not None:
         keys = values[sort_by]
         order = sorted(range(len(keys)), key=keys.__getitem__)
@@ -153,6 +160,13 @@ def _frame(layer: str, rows: Iterable[dict], *, sort_by: str | None = None,
             for name, kind in columns.items()}
     geometry = gpd.GeoSeries(values.pop("geometry"), crs=CRS)
     return gpd.GeoDataFrame(data, geometry=geometry, crs=CRS)
+
+
+def _take(block: list[tuple], values: dict[str, Any], stored: frozenset[str], store: Any) -> list:
+    """A block of rows (tuples) into the columns, a column at a time; a new empty block."""
+    for (name, column), taken in zip(values.items(), zip(*block, strict=True), strict=False):
+        column.extend(map(store.add, taken) if name in stored else taken)  # type: ignore[union-attr]
+    return []
 
 
 def empty_layer(layer: str) -> gpd.GeoDataFrame:
@@ -337,6 +351,34 @@ class _PlaceTally:
         } for pid, p in sorted(self.places.items())]
 
 
+class RowsAhead:
+    """The rows one article's result decides alone (its article row but for its merged
+    incidents' ids, its places), made as a run keeps each result: while workers extract the
+    rest (``--jobs N``), not after the last article, when the layers are all that runs. (Not
+    the incidents' rows: a third of the incidents merge, so a third would be made for nothing.)
+    """
+
+    def __init__(self) -> None:
+        self.tally = _PlaceTally()
+        self._articles: dict[str, tuple[ArticleResult, dict | None]] = {}
+
+    def add(self, result: ArticleResult, article: Any) -> None:
+        self.tally.add(result)
+        row = _article_row(result, article, []) if _in_syria(result.main_place) else None
+        self._articles[result.article_id] = (result, row)
+
+    def covers(self, results: Mapping[str, ArticleResult]) -> bool:
+        """Whether these rows are those of ``results``: each result, the very one, once."""
+        return len(results) == len(self._articles) and \
+            all(results.get(aid) is r for aid, (r, _) in self._articles.items())
+
+    def article_row(self, result: ArticleResult) -> dict | None:
+        return self._articles[result.article_id][1]
+
+    def clear(self) -> None:
+        self.tally, self._articles = _PlaceTally(), {}
+
+
 def _iso(value: Any) -> str:
     if value is None:
         return ""
@@ -373,7 +415,7 @@ def _article_row(res: ArticleResult, article: Any, incident_ids: list[str]) -> d
 def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], *,
                  incidents: Sequence[Incident] | None = None, bases: list[Base] | None = None,
                  routes: list[Route] | None = None, max_km: float = 60.0,
-                 store: ColumnStore | None = None) -> Layers:
+                 store: ColumnStore | None = None, ahead: RowsAhead | None = None) -> Layers:
     """The map layers of a corpus.
 
     Parameters
@@ -391,6 +433,8 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
     store : ColumnStore, optional
         Where the layers' lists and long texts are kept (a large run's, on disk); None:
         held as objects.
+    ahead : RowsAhead, optional
+        Rows made as the run kept each of ``results`` (it must cover them all).
     """
     if incidents is None or bases is None or routes is None:
         results = list(results)  # merged here: every result is walked more than once
@@ -417,14 +461,17 @@ def build_layers(results: Iterable[ArticleResult], articles: Mapping[str, Any], 
         else:
             dropped.append({"id": route.id, "waypoints": [p.name_en for p in route.waypoints],
                             "why": "fewer than two waypoints in Syria"})
-    tally = _PlaceTally()
+    tally = _PlaceTally() if ahead is None else ahead.tally
 
     def article_rows() -> Iterator[dict]:
         for r in results:  # once, one result at a time (a large run's results are on disk)
-            tally.add(r)
-            if _in_syria(r.main_place):
-                yield _article_row(r, articles.get(r.article_id),
-                                   by_article.get(r.article_id, []))
+            if ahead is None:
+                tally.add(r)
+                row = _article_row(r, articles.get(r.article_id), []) if _in_syria(r.main_place) else None
+            else:
+                row = ahead.article_row(r)
+            if row is not None:
+                yield {**row, "incident_ids": by_article.get(r.article_id, [])}
 
     article_layer = _frame("articles", article_rows(), sort_by="id", store=store)
     return Layers(

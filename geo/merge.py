@@ -68,7 +68,7 @@ from .relate import (
 )
 
 __all__ = [
-    "AREA_KINDS", "MergeRecord", "SAME_PLACE_KM", "TYPE_FAMILIES", "actors_compatible",
+    "AREA_KINDS", "MergeRecord", "Probes", "SAME_PLACE_KM", "TYPE_FAMILIES", "actors_compatible",
     "actor_key", "family_of", "is_area", "km_between", "merge_bases", "merge_families",
     "merge_incidents", "merge_routes",
     "merged_id", "place_relation", "region_governorates",
@@ -163,6 +163,32 @@ def _night(text: str, nights: dict[str, bool]) -> bool:
     if found is None:
         found = nights[text] = says_night(text)
     return found
+
+
+class Probes:
+    """What the merge reads of each incident, made ahead of it (:meth:`add`).
+
+    Why: a probe depends on its incident alone, so a run makes each as the article's
+    result is kept, while worker processes extract the rest (``--jobs N``), instead of
+    after the last one, when the merge is all that runs. The merge takes the probe made
+    for the very incident it meets, and makes its own for any other.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[int, _Probe] = {}
+        self._nights: dict[str, bool] = {}
+
+    def add(self, incidents: Iterable[Incident]) -> None:
+        for inc in incidents:
+            self._made[id(inc)] = _probe(inc, self._nights)
+
+    def get(self, inc: Incident) -> _Probe | None:
+        probe = self._made.get(id(inc))  # a probe holds its incident: no id is reused
+        return probe if probe is not None and probe.inc is inc else None
+
+    def clear(self) -> None:
+        self._made.clear()
+        self._nights.clear()
 
 
 @dataclass(slots=True)
@@ -454,7 +480,8 @@ def _months_between(a: dt.date, b: dt.date) -> list[tuple[int, int]]:
 
 
 def merge_incidents(incidents: Sequence[Incident], *, max_km: float = 60.0,
-                    tolerance_days: int = 1) -> tuple[list[Incident], list[MergeRecord]]:
+                    tolerance_days: int = 1, probes: Probes | None = None,
+                    ) -> tuple[list[Incident], list[MergeRecord]]:
     """Merge the incidents different articles report about the same event.
 
     Parameters
@@ -468,6 +495,8 @@ def merge_incidents(incidents: Sequence[Incident], *, max_km: float = 60.0,
     tolerance_days : int
         How far apart two day-precision dates may be and still be one event when
         one report says the event was at night or dawn (otherwise 0).
+    probes : Probes, optional
+        Probes made ahead for some of the incidents (the same result either way).
 
     Returns
     -------
@@ -488,7 +517,7 @@ def merge_incidents(incidents: Sequence[Incident], *, max_km: float = 60.0,
     index = _Index(tolerance_days)
     nights: dict[str, bool] = {}  # texts the incidents hold: held no longer than they are
     for inc in sorted(incidents, key=_visit_order):
-        probe = _probe(inc, nights)
+        probe = (probes.get(inc) if probes is not None else None) or _probe(inc, nights)
         vague = inc.date_precision != "day" or probe.vague_place
         fits: list[tuple[tuple, int, bool]] = []
         for idx in sorted(index.candidates(inc, probe.family)):
@@ -521,6 +550,7 @@ def merge_incidents(incidents: Sequence[Incident], *, max_km: float = 60.0,
 def merge_families(families: Iterable[Sequence[Incident]], *, max_km: float = 60.0,
                    tolerance_days: int = 1,
                    keep: Callable[[Iterable[Incident]], Sequence[Incident]] = list,
+                   probes: Probes | None = None,
                    ) -> tuple[Sequence[Incident], list[MergeRecord]]:
     """:func:`merge_incidents` of every incident, given one family at a time.
 
@@ -531,12 +561,14 @@ def merge_families(families: Iterable[Sequence[Incident]], *, max_km: float = 60
     (issue 14). ``families`` yields each family's incidents in the order of the run
     (every incident of one type in the same sequence); each is let go once merged.
     ``keep`` makes a sequence of merged incidents given in order (each family's, then
-    all of them, merged by date and id): ``list``, or one kept on disk.
+    all of them, merged by date and id): ``list``, or one kept on disk. ``probes``: see
+    :func:`merge_incidents`.
     """
     merged: list[Sequence[Incident]] = []
     records: list[MergeRecord] = []
     for found in families:
-        some, more = merge_incidents(found, max_km=max_km, tolerance_days=tolerance_days)
+        some, more = merge_incidents(found, max_km=max_km, tolerance_days=tolerance_days,
+                                     probes=probes)
         del found  # the next family is read only once this one is let go
         merged.append(keep(some))
         del some

@@ -194,8 +194,14 @@ def _frozen_heap() -> Iterator[None]:
         gc.unfreeze()
 
 
+#: Threads letting a run's workers go (:meth:`Pool.release`), waited for before a new pool.
+_RELEASING: list[threading.Thread] = []
+
+
 def _context() -> multiprocessing.context.BaseContext:
     """Fork where it is safe (one thread, a platform that has it), else spawn."""
+    while _RELEASING:  # an earlier run's workers, still being let go: wait for them first
+        _RELEASING.pop().join()
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
@@ -289,10 +295,26 @@ class Pool:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = None
 
+    def release(self) -> None:
+        """Let the workers go without waiting for them to exit (:meth:`close` waits).
+
+        Why: waiting for two workers to end and be joined cost the run 5-15 ms after its
+        last article, while nothing else ran; a thread waits instead, while the merge runs.
+        """
+        if self.executor is not None:
+            executor, self.executor = self.executor, None
+            waiting = threading.Thread(target=executor.shutdown, daemon=True,
+                                       kwargs={"wait": True, "cancel_futures": True})
+            waiting.start()
+            _RELEASING.append(waiting)
+
     def close(self) -> None:
+        """Stop the workers and wait until they have exited (those :meth:`release` let go too)."""
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
             self.executor = None
+        while _RELEASING:
+            _RELEASING.pop().join()
 
     def collect(self, future: Future, articles: list[Any]) -> list[tuple[Any, str]]:
         """The chunk's outcomes; a dead worker's articles retried one at a time."""

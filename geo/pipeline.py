@@ -38,12 +38,12 @@ from typing import Any
 
 from . import shelf
 from .cache import CACHE_FORMAT, ResultCache
-from .layers import Layers, build_layers
-from .merge import MergeRecord, merge_bases, merge_families, merge_routes
+from .layers import Layers, RowsAhead, build_layers
+from .merge import MergeRecord, Probes, merge_bases, merge_families, merge_routes
 from .model import ArticleResult, Base, Incident, Route
 from .names import has_surrogates, quoted, visible, visible_deep
 from .parallel import extract_cached, open_pool
-from .report import build_report, file_name, relative
+from .report import ReportAhead, build_report, file_name, relative
 from .review.apply import ReviewSource, ReviewStep, open_review
 from .shelf import ResultShelf
 
@@ -155,6 +155,10 @@ class PipelineResult:
     cache_misses: int = 0
     #: The review step of this run: decisions applied, review states, orphans (geo.review).
     review: ReviewStep | None = None
+
+
+#: Articles whose work ahead (see run_pipeline) is done at once, while workers extract.
+_AHEAD_BATCH = 32
 
 
 class _Timer:
@@ -285,12 +289,40 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
     results = ResultShelf(gazetteer, spill_after=spill)  # past 10,000 articles, on disk
     step.keep_in(results)  # the review step reads its article-level objects back from there
     failures: list[dict] = []
+    # With workers, the merge's reading of each incident, the layers' rows and the report's
+    # entries are made while the workers extract the rest, not after the last article (at
+    # one job nothing overlaps: made after, all at once, they cost less); a few dozen
+    # articles' at a time, each kind in one pass (one article at a time, between the
+    # others' steps, they cost about a fifth more)
+    probes, ahead, report_ahead = Probes(), RowsAhead(), ReportAhead()
+    pending: list[tuple[Any, ArticleResult]] = []  # (article, result) kept, not made ahead
+
+    def work_ahead() -> None:
+        with timer.stage("ahead"):
+            if results.on_disk:  # read back as new objects: nothing made ahead is taken
+                probes.clear()
+                ahead.clear()
+                report_ahead.clear()
+            else:
+                for _, reviewed in pending:
+                    probes.add(reviewed.incidents)
+                for slim, reviewed in pending:
+                    ahead.add(reviewed, slim)
+                for slim, reviewed in pending:
+                    report_ahead.add(slim, reviewed)
+            pending.clear()
 
     def keep(article: Any, result: ArticleResult) -> None:
-        articles.put(article.id, _slim(article, keep_text))
+        articles.put(article.id, slim := _slim(article, keep_text))
         with timer.stage("review"):  # one article's decisions depend on that article alone
-            results.put(article.id, step.after_extraction({article.id: result})[article.id])
+            reviewed = step.after_extraction({article.id: result})[article.id]
+            results.put(article.id, reviewed)
+        if jobs > 1:
+            pending.append((slim, reviewed))
+            if len(pending) >= _AHEAD_BATCH:
+                work_ahead()
 
+    pool = None
     if jobs == 1:
         for article in _to_extract(folder, read, step, reports, timer, progress):
             result = _extract_one(article, gazetteer, extract, cache, timer, failures)
@@ -312,7 +344,8 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
                 else:
                     keep(done.article, done.result)
         finally:
-            pool.close()
+            pool.release()  # the workers exit while the merge runs; waited for at the end
+        work_ahead()  # the last few
     if not results:
         raise NoArticlesError(_nothing_read(folder, reports, failures))
 
@@ -321,16 +354,21 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
         # merged ones kept as this run keeps results (a large run's on disk, as are its
         # merged bases and routes: the layers read them one at a time)
         incidents, merges = merge_families(results.incidents_by_family(), max_km=max_km,
-                                           keep=results.alike)
+                                           keep=results.alike, probes=probes)
+        probes.clear()
     with timer.stage("review"):
         incidents, merges = step.after_merge(incidents, merges)
         bases, routes = results.bases_and_routes()
         bases, routes = results.alike(merge_bases(bases)), results.alike(merge_routes(routes))
     with timer.stage("layers"):
         layers = step.annotate(build_layers(results.values(), articles, incidents=incidents, bases=bases,
-                                            routes=routes, store=results.column_store()))
+                                            routes=routes, store=results.column_store(),
+                                            ahead=ahead if ahead.covers(results) else None))
+        ahead.clear()
     with timer.stage("report"):
-        report = build_report(folder, articles, reports, results, merges, layers, failures)
+        report = build_report(folder, articles, reports, results, merges, layers, failures,
+                              ahead=report_ahead)
+        report_ahead.clear()
     report["warnings"] = warnings
     report["review"] = visible_deep(step.report())
     report["run"] = {
@@ -340,6 +378,8 @@ def run_pipeline(corpus_dir: str | Path, *, gazetteer: Any = None,
                   "hits": cache.hits if cache else 0,
                   "misses": cache.misses if cache else 0},
     }
+    if pool is not None:
+        pool.close()
     return PipelineResult(
         corpus_dir=folder, articles=articles, reports=reports, results=results,
         incidents=incidents, bases=bases, routes=routes, merges=merges, layers=layers,

@@ -23,7 +23,8 @@ from .model import ArticleResult, plausible_span, published_problem
 from .names import visible_deep
 from .shelf import ListShelf
 
-__all__ = ["REVIEW_CONFIDENCE", "build_report", "file_name", "published_day", "relative"]
+__all__ = ["REVIEW_CONFIDENCE", "ReportAhead", "build_report", "file_name", "published_day",
+           "relative"]
 
 #: Resolved mentions below this confidence are listed for review.
 REVIEW_CONFIDENCE = 0.5
@@ -151,6 +152,34 @@ def _review(aid: str, result: ArticleResult, unresolved: list[dict], low: list[d
                         "approximate": m.approximate})
 
 
+class ReportAhead:
+    """Each article's entry and its place names to review, made as a run keeps its result:
+    while worker processes extract the rest (``--jobs N``), not after the last article,
+    when the report is all that runs. :func:`build_report` takes those made for the very
+    article and result it reports, on the day they were made, and makes any other."""
+
+    def __init__(self) -> None:
+        self.day = dt.date.today()
+        self._made: dict[str, tuple[Any, ArticleResult, dict, list[dict], list[dict]]] = {}
+
+    def add(self, article: Any, result: ArticleResult) -> None:
+        unresolved: list[dict] = []
+        low: list[dict] = []
+        _review(article.id, result, unresolved, low)
+        entry = _article_entry(article, result, self.day)
+        self._made[article.id] = (article, result, entry, unresolved, low)
+
+    def get(self, aid: str, article: Any, result: ArticleResult,
+            today: dt.date) -> tuple[dict, list[dict], list[dict]] | None:
+        made = self._made.get(aid)
+        if made is None or made[0] is not article or made[1] is not result or today != self.day:
+            return None
+        return made[2], made[3], made[4]
+
+    def clear(self) -> None:
+        self._made.clear()
+
+
 def _span(days: Iterable[str], first: dt.date, last: dt.date) -> dict | None:
     """{'first', 'last'} of ISO days, held within [first, last]; None without a day."""
     known = [d[:10] for d in days if d]
@@ -197,7 +226,7 @@ class _VisibleList(ListShelf):
 def build_report(folder: Path, articles: Mapping[str, Any], reports: list[Any],
                  results: Mapping[str, ArticleResult], merges: list[MergeRecord],
                  layers: Layers, failures: list[dict] | None = None, *,
-                 today: dt.date | None = None) -> dict:
+                 today: dt.date | None = None, ahead: ReportAhead | None = None) -> dict:
     """The run report: files, per-article counts, what needs review, merges, totals.
 
     ``files`` has one entry per file seen, keyed by its path relative to ``folder``,
@@ -206,7 +235,8 @@ def build_report(folder: Path, articles: Mapping[str, Any], reports: list[Any],
     ``totals`` counts both, so a run that lost anything says so. ``dates`` gives
     the plausible span of dates (1900 to tomorrow, ``today`` by default the
     machine's) and the articles dated outside it. Every string is valid UTF-8
-    (names that were not are escaped, see :mod:`geo.names`).
+    (names that were not are escaped, see :mod:`geo.names`). ``ahead``: entries made as
+    the run kept each result (the same report either way).
     """
     failures = failures or []
     new = _VisibleList if getattr(results, "on_disk", 0) else list  # a large run's: on disk
@@ -215,9 +245,17 @@ def build_report(folder: Path, articles: Mapping[str, Any], reports: list[Any],
     per_article, unresolved, low = new(), new(), new()
     counts: Counter[str] = Counter()
     for aid in sorted(results):  # each result read once (a large run's are on disk)
-        per_article.append(entry := _article_entry(articles[aid], result := results[aid], today))
+        article, result = articles[aid], results[aid]
+        made = ahead.get(aid, article, result, today or dt.date.today()) if ahead else None
+        if made is None:
+            per_article.append(entry := _article_entry(article, result, today))
+            _review(aid, result, unresolved, low)
+        else:
+            per_article.append(entry := made[0])
+            for kept, more in zip((unresolved, low), made[1:], strict=True):
+                for item in more:
+                    kept.append(item)
         counts.update(entry["counts"])
-        _review(aid, result, unresolved, low)
     status = Counter(f["status"] for f in files)
     warned = sum(1 for f in files if f["status"] == "read" and f["warnings"])
     totals = {

@@ -335,3 +335,23 @@ def test_bad_dates_raise(layers, bad):
 def test_reversed_period_raises(layers):
     with pytest.raises(ValueError, match="after date_to"):
         filter_layers(layers, date_from="2022-10-09", date_to="2022-10-01")
+
+
+def test_rows_made_ahead_give_the_very_layers():
+    """geo.pipeline makes the article rows and places as it keeps each result (--jobs N):
+    the layers are those built from the results alone."""
+    from geo.export import to_geojson_bytes
+    from geo.layers import RowsAhead, build_layers
+
+    results, articles = sample()
+    ahead = RowsAhead()
+    for r in results:
+        ahead.add(r, articles.get(r.article_id))
+    by_id = {r.article_id: r for r in results}
+    assert ahead.covers(by_id) and not ahead.covers({**by_id, "x": results[0]})
+    assert not ahead.covers({**by_id, results[0].article_id: ArticleResult(results[0].article_id)})
+    plain = build_layers(results, articles)
+    made = build_layers(results, articles, ahead=ahead)
+    for name in ("incidents", "places", "articles"):
+        assert to_geojson_bytes(made[name]) == to_geojson_bytes(plain[name])
+    assert len(plain["articles"]) and len(plain["places"])

@@ -461,6 +461,26 @@ def test_merge_is_deterministic_and_keeps_every_source(specs, rnd):
     assert len(merged) == len(incidents) - len(members) + len(records)
 
 
+@settings(max_examples=100, deadline=None)
+@given(incident_specs, st.integers(min_value=0, max_value=14))
+def test_probes_made_ahead_give_the_very_merge(specs, ahead):
+    """A run makes the merge's probes as each result is kept (geo.pipeline); made for some
+    incidents ahead, for others (a copy, an incident not seen) in the merge: one result."""
+    import dataclasses
+
+    from geo.merge import Probes
+
+    incidents = _build(specs)
+    probes = Probes()
+    probes.add(incidents[:ahead])
+    probes.add([dataclasses.replace(i) for i in incidents[ahead:]])  # copies: not used
+    merged, records = merge_incidents(incidents)
+    again, records_again = merge_families([incidents], probes=probes)
+    assert [repr(i) for i in again] == [repr(i) for i in merged] and records_again == records
+    assert all(probes.get(i) is not None for i in incidents[:ahead])
+    assert not any(probes.get(i) for i in incidents[ahead:])
+
+
 def test_many_incidents_merge_without_quadratic_blowup():
     rnd = random.Random(7)
     places = [QAMISHLI, QAHTANIYAH, HASAKAH, TANF, IDLIB, RAQQA]

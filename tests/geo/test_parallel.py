@@ -425,3 +425,43 @@ def test_forked_workers_leave_the_inherited_objects_out_of_their_collector(monke
     finally:
         pool.close()
     assert all(count > 0 for count in counts)
+
+
+def test_two_jobs_make_the_merge_s_and_layers_work_ahead_and_write_the_same(generated):
+    """At --jobs 2 the merge's probes and the layers' article rows are made as each result
+    is kept (while the workers extract the rest); at one job after the last article."""
+    one = run_pipeline(generated, use_cache=False, jobs=1)
+    two = run_pipeline(generated, use_cache=False, jobs=2)
+    assert "ahead" in two.report["run"]["seconds"] and "ahead" not in one.report["run"]["seconds"]
+    assert layer_bytes(two) == layer_bytes(one)
+    assert [m.as_dict() for m in two.merges] == [m.as_dict() for m in one.merges]
+
+
+def test_two_jobs_whose_results_go_to_disk_write_the_same(generated, monkeypatch):
+    from geo import shelf as shelf_module
+
+    one = run_pipeline(generated, use_cache=False, jobs=1)
+    monkeypatch.setattr(shelf_module, "SPILL_AFTER", 0)  # as past 10,000 articles
+    two = run_pipeline(generated, use_cache=False, jobs=2)
+    assert two.results.on_disk and layer_bytes(two) == layer_bytes(one)
+
+
+def test_a_run_lets_its_workers_go_and_has_waited_for_them_when_it_returns():
+    import threading
+
+    before = threading.active_count()
+    two = run_pipeline(SEEDS, use_cache=False, jobs=2)
+    assert threading.active_count() == before and not parallel._RELEASING
+    assert layer_bytes(two) == layer_bytes(run_pipeline(SEEDS, use_cache=False, jobs=1))
+
+
+def test_workers_let_go_are_waited_for_before_the_next_pool_is_made():
+    pool = parallel.open_pool(2, gazetteer=None, extract=_double)
+    assert list(parallel.extract_in_order(range(5), jobs=2, gazetteer=None, pool=pool))
+    pool.release()
+    assert parallel._RELEASING  # a thread waits for them: the run goes on meanwhile
+    again = parallel.open_pool(2, gazetteer=None, extract=_double)
+    assert not parallel._RELEASING
+    if "fork" in multiprocessing.get_all_start_methods():
+        assert again.context.get_start_method() == "fork"  # no thread left: forked as before
+    again.close()

@@ -44,3 +44,26 @@ def test_a_file_is_named_relative_to_the_corpus_as_pathlib_names_it(folder, path
     except ValueError:
         expected = Path(path).name
     assert _relative_path(Path(folder), path) == expected
+
+
+def test_entries_made_ahead_give_the_very_report():
+    """geo.pipeline makes each article's entry as it keeps its result (--jobs N): the
+    report is the one made from the results alone; entries made on another day, or for
+    another result, are not taken."""
+    import dataclasses
+    import datetime as dt
+
+    from geo.report import ReportAhead, build_report
+
+    run = run_pipeline(SEEDS, gazetteer=load_gazetteer(), use_cache=False)
+    plain = build_report(SEEDS, run.articles, run.reports, run.results, run.merges, run.layers)
+    ahead = ReportAhead()
+    for aid, result in run.results.items():
+        ahead.add(run.articles[aid], result)
+    made = build_report(SEEDS, run.articles, run.reports, run.results, run.merges, run.layers,
+                        ahead=ahead)
+    assert made == plain and plain["unresolved"] + plain["low_confidence"]
+    aid, result = next(iter(run.results.items()))
+    assert ahead.get(aid, run.articles[aid], result, ahead.day) is not None
+    assert ahead.get(aid, run.articles[aid], result, ahead.day + dt.timedelta(days=1)) is None
+    assert ahead.get(aid, run.articles[aid], dataclasses.replace(result), ahead.day) is None
