@@ -43,6 +43,7 @@ _RELATED_RE = re.compile(
     r"^(?:(?:" + "|".join(_WORDS["related_noun"]) + r")\s+)?"
     r"(?:" + "|".join(_WORDS["related_adjective"]) + ")$"
     r"|^(?:" + "|".join(_WORDS["related_heading"]) + ")$")
+_ICON_RE = re.compile(r"^(?:" + "|".join(_WORDS["icon_label"]) + r")\s*")
 _IMAGE_RE = re.compile(r"[\w\-.%()~+]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif|heic)",
                        re.IGNORECASE)
 _DESK = "|".join(_WORDS["desk"])
@@ -131,6 +132,7 @@ def strip_page(text: str, *, known_title: str | None = None, outlet: str = "") -
             keep[i] = False
         elif lines[i] != line:
             out.partial.append((i, line.replace(lines[i], "").strip()))
+    _drop_captions(lines, keep)
     _drop_read_also_targets(lines, keep)
     _drop_related_lists(lines, keep)
     _drop_dated_widgets(lines, keep)
@@ -267,6 +269,26 @@ def _paragraph_like(line: str) -> bool:
     """A sentence of prose: long, or ending in a full stop (quotes/brackets aside)."""
     words = len(line.split())
     return words >= 20 or (words >= 6 and line.rstrip("\"”»)'’ ").endswith((".", "۔")))
+
+
+def _drop_captions(lines: list[str], keep: list[bool]) -> None:
+    """A line an icon's label starts ('camera iconتصاعد الدخان ...', 'tag icon ع ع ع') goes,
+    and so does every other copy of a caption so marked: a photo's caption (often with the
+    photo's own date: 'قصف ... - 25 تشرين الأول 2024 (فيس بوك)') describes the picture, not
+    the story, whose lead may tell another day."""
+    captions: set[str] = set()
+    for i, line in enumerate(lines):
+        if not keep[i] or not line[:1].isascii():
+            continue
+        key = match_key(line)
+        label = _ICON_RE.match(key)
+        if label:
+            keep[i] = False
+            captions.add(key[label.end():])
+    if captions:
+        for i, line in enumerate(lines):
+            if keep[i] and line and match_key(line) in captions:
+                keep[i] = False
 
 
 def _drop_read_also_targets(lines: list[str], keep: list[bool]) -> None:

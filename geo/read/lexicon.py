@@ -37,7 +37,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _FURNITURE_LISTS = (
     "navigation", "font_size", "live", "comments_anywhere", "comment_count", "comments_line",
     "social", "follow", "copyright", "read_also_verb", "read_also_word", "related_noun",
-    "related_adjective", "related_heading", "desk", "byline", "site_words")
+    "related_adjective", "related_heading", "desk", "byline", "site_words", "icon_label")
 _STAMP_LISTS = (
     "published_label", "published_label_on", "time_of_day", "time_pm", "at_hour",
     "time_zone_word", "ago_prefix", "ago_unit", "ago_unit_en", "weekday_past")

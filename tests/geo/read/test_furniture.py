@@ -42,6 +42,22 @@ def test_related_list_removed(heading: str) -> None:
     assert removed == [heading, *related]
 
 
+def test_a_photo_caption_marked_by_its_icon_goes_with_its_other_copy() -> None:
+    """The caption tells the photo's day ('25 تشرين الأول'), not the story's."""
+    caption = "تصاعد الدخان نتيجة قصف على مناطق شمال شرقي سوريا- 25 تشرين الأول 2024 (فيس بوك)"
+    text = _article_text(HEADLINE, caption, "camera icon" + caption, "tag icon ع ع ع", PARA, PARA2)
+    title, body, removed = strip_furniture(text)
+    assert title == HEADLINE
+    assert body == f"{PARA}\n\n{PARA2}"
+    assert removed == [caption, "camera icon" + caption, "tag icon ع ع ع"]
+
+
+def test_a_line_like_a_caption_without_its_icon_copy_stays() -> None:
+    caption = "قصف على مناطق شمال شرقي سوريا- 25 تشرين الأول 2024 (فيس بوك)"
+    _, body, _ = strip_furniture(_article_text(HEADLINE, caption, PARA))
+    assert body == f"{caption}\n\n{PARA}"
+
+
 def test_related_list_mid_page_stops_at_prose() -> None:
     text = _article_text(HEADLINE, PARA, "مقالات ذات صلة", "قصف على إدلب", PARA2)
     _, body, _ = strip_furniture(text)
