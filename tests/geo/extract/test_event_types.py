@@ -686,10 +686,20 @@ def test_a_strike_named_again_takes_the_kind_of_the_strike_told(gaz):
     # what a force managed to take
     ("وتمكنت القوات الأمريكية مع قوات سوريا الديمقراطية من السيطرة على قرى بريف الطبقة الغربي يوم الأحد.",
      "capture", "rif_tabqa_west"),
+    # whom a force managed to kill, its day between
+    ("وكانت فصائل المعارضة قد تمكنت، أمس السبت، من قتل عنصر للنظام قرب مدينة تل تمر.",
+     "attack", "tal_tamr"),
 ])
 def test_events_told_with_words_between_their_verb_and_object(gaz, body, kind, place):
     incs = run(gaz, body).incidents
     assert [(i.type, i.place.id if i.place else None) for i in incs] == [(kind, place)]
+
+
+def test_the_attacker_killed_is_the_attack_told_not_another(gaz):
+    body = ("هاجم عنصران من داعش حاجزاً لقوات الأمن في مدينة الميادين اليوم الجمعة.\n"
+            "وأضافت الوكالة أن أحدهما فجر نفسه عند الحاجز، بينما تمكن أفراد الأمن من قتل مهاجم آخر.")
+    incs = run(gaz, body).incidents
+    assert [i.place.id for i in incs] == ["mayadin"]
 
 
 def test_gunfire_named_makes_a_strike_an_attack(gaz):

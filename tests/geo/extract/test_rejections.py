@@ -280,6 +280,12 @@ def test_a_strike_told_as_repeated_is_a_habit(gaz, times):
 
 
 
+@pytest.mark.parametrize("often", ["بشكل شبه يومي", "بصورة شبه يومية", "بشكل يومي"])
+def test_clashes_almost_every_day_are_a_state_of_things(gaz, often):
+    body = f"وتشهد خطوط التماس في ريف تل تمر اشتباكات بالأسلحة الخفيفة {often}."
+    assert run(gaz, body).incidents == []
+
+
 @pytest.mark.parametrize(("body", "events"), [
     # one act told done, repeated within itself: the town was shelled again and again
     ("وقالت الوكالة إن بلدة تل تمر، شمال الحسكة، تعرضت لقصف متكرر.", 1),
