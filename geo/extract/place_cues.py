@@ -139,15 +139,25 @@ _TAKEN_TO_RE = rx(r"(?<![^\W\d_])[وف]?(?:ال)?(?:اسعاف|اسعف|نقل)\
                   r"(?:(?:ال)?(?:مدينه|بلده)\s+)?$")
 
 
+#: The town of the hospital the dead or the hurt reached: 'وصلت سبع جثث عناصر من "قسد" و 13
+#: جريحاً إلى مشفى "رأس العين" في مدينة تل أبيض'. The hospital is named, so a force that
+#: reached a town ('وصل رتل إلى مدينة') is not taken for it.
+_REACHED_HOSPITAL_RE = rx(r"(?<![^\W\d_])[وف]?(?:ال)?(?:وصل|وصول|نقل|اسعاف|اسعف)\S*(?:\s+\S+){0,10}?\s+الي\s+"
+                          r"(?:احد\s+)?(?:ال)?(?:مستشفي|مستشفيات|مشفي|مشافي)\S*\s+(?:\S+\s+){0,3}?"
+                          r"(?:(?:في|ب)\s+)?(?:(?:ال)?(?:مدينه|بلده)\s+)?$")
+
+
 #: Searched only in a window holding one of the pattern's words (:mod:`.gates`).
 _FLED_TO, _TAKEN_TO = WindowGate(_FLED_TO_RE), WindowGate(_TAKEN_TO_RE)
+_REACHED_HOSPITAL = WindowGate(_REACHED_HOSPITAL_RE)
 
 
 def fled_to(doc: Doc, m: Mention) -> bool:
     """Is ``m`` where people fled to or the hurt were taken (never where the event that drove
     them away or hurt them was)?"""
     before = doc.fspan(max(0, m.start - 70), m.start)
-    return bool(_FLED_TO.search(before) or _TAKEN_TO.search(before))
+    return bool(_FLED_TO.search(before) or _TAKEN_TO.search(before)
+                or _REACHED_HOSPITAL.search(doc.fspan(max(0, m.start - 120), m.start)))
 
 
 def seat_named_bare(doc: Doc, m: Mention) -> bool:

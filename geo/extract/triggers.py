@@ -288,6 +288,7 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     anaphoric = anaphoric or (trig.form == "noun" and not s.lead and defined_by_relative(text, m)
                               and _kind_told_before(doc, s, ctype) and not _clause_of_its_own(doc, s, m))
     anaphoric = anaphoric or _movement_told_again(doc, s, m, ctype)
+    anaphoric = anaphoric and not _spread_to_a_place(doc, s, m, text)
     # 'ودوت انفجارات في المنطقة ناجمة عن محاولة إسقاطها': blasts caused by what the text tells,
     # part of it, no explosion of their own
     anaphoric = anaphoric or (ctype == "explosion" and _RESULTING_RE.search(text, m.end(), m.end() + 40)
@@ -455,6 +456,27 @@ def _first_report(doc: Doc, s: Sentence, m: re.Match[str], text: str, ctype: str
         if any(x.place is not None and x.role == "location" for x in doc.starting_in(doc.mentions, lo, hi)):
             return True
     return s.lead and after > m.end()
+
+
+#: A fight that spread to a place ('امتدت الاشتباكات إلى مدينة القورية', 'الاشتباكات امتدت
+#: إلى'): the verb right before or after the noun, then 'إلى' or 'نحو'.
+_SPREAD_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?(?:امتدت|تمتد|توسعت|تتوسع|انتقلت|تنتقل|تمددت|تتمدد)\s+(?:ال)?$")
+_SPREAD_AFTER_RE = rx(r"\S*\s+(?:(?:قد|لاحقا|بعدها)\s+)?(?:امتدت|تمتد|توسعت|تتوسع|انتقلت|تنتقل|تمددت|تتمدد)"
+                      r"(?:\s+\S+){0,3}?\s+(?:الي|نحو)\s")
+_TO_RE = rx(r"(?:\s+\S+){0,3}?\s+(?:الي|نحو)\s")
+
+
+def _spread_to_a_place(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
+    """Is the event noun told spreading to a place named right after ('امتدت الاشتباكات إلى
+    مدينة القورية')? The fight told before, now at a new place: an event there of its own."""
+    if _SPREAD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+        to = _TO_RE.match(text, m.end())
+    else:
+        to = _SPREAD_AFTER_RE.match(text, m.end())
+    if to is None:
+        return False
+    lo, hi = s.to_original(to.end(), min(len(text), to.end() + 40))
+    return any(x.place is not None and x.role == "location" for x in doc.starting_in(doc.mentions, lo, hi))
 
 
 #: A verb saying a fight broke out, went on or flared up, right before its definite noun.

@@ -695,6 +695,37 @@ def test_events_told_with_words_between_their_verb_and_object(gaz, body, kind, p
     assert [(i.type, i.place.id if i.place else None) for i in incs] == [(kind, place)]
 
 
+@pytest.mark.parametrize("spread", [
+    "وقالت مصادر إن الاشتباكات امتدت إلى مدينة العشارة، واستخدمت فيها الأسلحة الرشاشة.",
+    "وامتدت المواجهات لاحقاً إلى مدينة العشارة.",
+])
+def test_a_fight_that_spread_to_another_place_is_an_event_there(gaz, spread):
+    body = "اندلعت ليلة أمس اشتباكات عشائرية في قرية عين البيضا بريف جرابلس شرقي حلب.\n" + spread
+    incs = run(gaz, body).incidents
+    assert sorted((i.type, i.place.id) for i in incs) == [("armed_clash", "ashara"),
+                                                          ("armed_clash", "rif_jarabulus")]
+    # the fight named again where it was, or without a place it reached, is the one told
+    again = body.split("\n")[0] + "\nوقالت مصادر إن الاشتباكات امتدت لساعات في القرية."
+    assert [i.place.id for i in run(gaz, again).incidents] == ["rif_jarabulus"]
+
+
+@pytest.mark.parametrize(("body", "events"), [
+    ("وحاصرت قوات سوريا الديمقراطية مدينة منبج بشكل كامل يوم الأحد.", [("armed_clash", "manbij")]),
+    ('كما حاصرت العشائر مقار "قسد" في بلدة الشحيل اليوم.', [("armed_clash", "shuhayl")]),
+    ('وتمكنت "قسد" من محاصرة التنظيم في بلدة الكرامة يوم الأحد.', [("armed_clash", "karama_raqqa")]),
+    # a figure of speech: nothing laid siege to a town
+    ("وشهدت مدينة منبج تطورات أمنية وعسكرية حاصرت خيارات الإدارة الذاتية.", []),
+])
+def test_a_siege_laid_on_a_town_or_its_fighters_is_a_fight(gaz, body, events):
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == events
+
+
+def test_shells_falling_counted_loosely_are_shelling(gaz):
+    body = ("اندلعت يوم الأحد اشتباكات عشائرية في بلدة ذيبان.\n"
+            "وتسببت الاشتباكات، حسب المصادر، بسقوط عدة قذائف في مدينة العشارة المجاورة.")
+    assert ("shelling", "ashara") in [(i.type, i.place.id) for i in run(gaz, body).incidents]
+
+
 def test_the_attacker_killed_is_the_attack_told_not_another(gaz):
     body = ("هاجم عنصران من داعش حاجزاً لقوات الأمن في مدينة الميادين اليوم الجمعة.\n"
             "وأضافت الوكالة أن أحدهما فجر نفسه عند الحاجز، بينما تمكن أفراد الأمن من قتل مهاجم آخر.")

@@ -32,6 +32,14 @@ def test_where_people_fled_to(gaz):
     assert fled == {"busayrah": False, "mayadin": True}
 
 
+def test_the_town_of_the_hospital_the_dead_reached(gaz):
+    doc = _doc(gaz, 'وصلت سبع جثث عناصر من "قسد" و 13 جريحاً إلى مشفى "رأس العين" في مدينة تل أبيض، '
+                    "إثر المعارك الدائرة في بلدة عين عيسى.\nووصل رتل عسكري إلى مدينة منبج.")
+    fled = {m.place.id: fled_to(doc, m) for m in doc.usable if m.place.kind != "region"}
+    # a convoy that reached a town named no hospital: its destination, not the hurt's
+    assert fled == {"tal_abyad": True, "ayn_issa": False, "manbij": False}
+
+
 def test_a_governorates_seat_named_bare(gaz):
     doc = _doc(gaz, "قتل عنصر اليوم في دير الزور، ونقل جريح إلى مدينة الحسكة وبلدة الشدادي ثم إلى القامشلي.")
     bare = {m.place.id: seat_named_bare(doc, m) for m in doc.usable}
