@@ -160,6 +160,10 @@ def test_a_tally_beside_the_attack_it_counts(gaz):
     # where a place lies, told after the news: geography
     "وتقع مدينة جرابلس في شمال شرق حلب وتتمركز على الضفة الغربية لنهر الفرات.",
     "ويبعد مطار القامشلي نحو 5 كم عن مركز المدينة حيث تنتشر قوات روسية.",
+    # an interview, a meeting of people, a battleground feared
+    "في لقاء مع موقع المونيتور الأمريكي، قال قائد قسد إن القوات الأمريكية لن تنسحب من مدينة الحسكة.",
+    "وفي لقاء تلفزيوني، قال قائد قسد إن القوات الروسية والأمريكية في مدينة القامشلي لن تنسحب.",
+    "وقال إنهم لا يرغبون أن تصبح مدينة القامشلي ساحة معركة بين القوات الأمريكية وإيران.",
 ])
 def test_talk_about_events_is_no_event(gaz, body):
     assert [i.type for i in run(gaz, body).incidents if i.type != "protest"] == []
