@@ -43,6 +43,8 @@ _RELATED_RE = re.compile(
     r"^(?:(?:" + "|".join(_WORDS["related_noun"]) + r")\s+)?"
     r"(?:" + "|".join(_WORDS["related_adjective"]) + ")$"
     r"|^(?:" + "|".join(_WORDS["related_heading"]) + ")$")
+#: A photo's credit closing its caption: '(عنب بلدي)', '(الإدارة الذاتية/ فيس بوك)'.
+_CREDIT_RE = re.compile(r"\([^()\n]{2,80}\)\s*$")
 _ICON_RE = re.compile(r"^(?:" + "|".join(_WORDS["icon_label"]) + r")\s*")
 _IMAGE_RE = re.compile(r"[\w\-.%()~+]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif|heic)",
                        re.IGNORECASE)
@@ -273,12 +275,20 @@ def _paragraph_like(line: str) -> bool:
 
 def _drop_captions(lines: list[str], keep: list[bool]) -> None:
     """A line an icon's label starts ('camera iconتصاعد الدخان ...', 'tag icon ع ع ع') goes,
-    and so does every other copy of a caption so marked: a photo's caption (often with the
-    photo's own date: 'قصف ... - 25 تشرين الأول 2024 (فيس بوك)') describes the picture, not
-    the story, whose lead may tell another day."""
+    and so does every other copy of a caption so marked, or one printed twice in a row that
+    ends in its photo's credit ('... - 30 آب 2025 (المركز الإعلامي/تلغرام)'): a photo's
+    caption (often with the photo's own date) describes the picture, not the story, whose
+    lead may tell another day."""
     captions: set[str] = set()
+    previous = None  # the last kept line: a caption printed twice in a row has no label
     for i, line in enumerate(lines):
-        if not keep[i] or not line[:1].isascii():
+        if not keep[i] or not line:
+            continue
+        if line == (lines[previous] if previous is not None else None) and _CREDIT_RE.search(line):
+            keep[i] = keep[previous] = False  # type: ignore[index]
+            continue
+        previous = i
+        if not line[:1].isascii():
             continue
         key = match_key(line)
         label = _ICON_RE.match(key)

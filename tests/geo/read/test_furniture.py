@@ -52,6 +52,16 @@ def test_a_photo_caption_marked_by_its_icon_goes_with_its_other_copy() -> None:
     assert removed == [caption, "camera icon" + caption, "tag icon ع ع ع"]
 
 
+def test_a_caption_printed_twice_in_a_row_with_its_credit_goes() -> None:
+    caption = "قوات تقوم بحملة لتمشيط الحسكة - 30 آب 2025 (المركز الإعلامي/تلغرام)"
+    _, body, removed = strip_furniture(_article_text(HEADLINE, caption, caption, PARA, PARA2))
+    assert body == f"{PARA}\n\n{PARA2}"
+    assert removed == [caption, caption]
+    # a paragraph printed twice without a credit is the page's own slip: it stays
+    _, body, _ = strip_furniture(_article_text(HEADLINE, PARA, PARA, PARA2))
+    assert body.count(PARA) == 2
+
+
 def test_a_line_like_a_caption_without_its_icon_copy_stays() -> None:
     caption = "قصف على مناطق شمال شرقي سوريا- 25 تشرين الأول 2024 (فيس بوك)"
     _, body, _ = strip_furniture(_article_text(HEADLINE, caption, PARA))
