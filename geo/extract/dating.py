@@ -554,10 +554,16 @@ def _date_note(d: Any, doc: Doc) -> str:
 
 
 def _previous_dated(doc: Doc, s: Sentence) -> tuple[Any, Sentence] | None:
+    """The last date of the sentences before ``s`` in its paragraph, with its sentence; None
+    when that sentence told background ('وكان قد خرج المدنيون مساء الاثنين الفائت'): the
+    story came back to its news after it, not to that day."""
     siblings = doc.earlier_in_paragraph(s)
     for prev in reversed(siblings):
         exprs = [d for d in doc.in_sentence(doc.dates, prev) if not _since(doc, d)]
         if exprs:
+            opening = doc.fspan(prev.start, exprs[-1].start)
+            if _OPENS_PAST_RE.search(opening) or BACKGROUND_RE.search(opening):
+                return None
             return exprs[-1], prev
     return None
 

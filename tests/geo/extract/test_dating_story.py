@@ -47,7 +47,7 @@ def test_another_kind_of_event_told_on_its_own_stays_undated(gaz, opening):
     assert _dates(gaz, body).get("arrest", "") == ""
 
 
-@pytest.mark.parametrize("vague", ["مؤخراً", "في الأيام الماضية", "مراراً"])
+@pytest.mark.parametrize("vague", ["مؤخراً", "في الأيام الماضية", "مراراً", "خلال اليومين الماضيين"])
 def test_an_event_at_an_unstated_time_stays_undated(gaz, vague):
     body = LEAD + f"وأفادت مصادر محلية بأن دوريات روسية انطلقت {vague} من مدينة عامودا باتجاه القحطانية."
     assert _dates(gaz, body).get("patrol", "") == ""
@@ -85,3 +85,14 @@ def test_an_event_at_an_unstated_time_borrows_no_date(gaz):
     assert _dates(gaz, before + "واعتقلت قسد خمسة أشخاص في بلدة الشحيل.").get("arrest") == "2023-08-12"
     assert _dates(gaz, "اعتقلت قسد مؤخراً خمسة أشخاص في بلدة الشحيل.").get("arrest", "") == ""
     assert _dates(gaz, "اعتقلت قسد خمسة أشخاص في بلدة الشحيل.").get("arrest") == "2023-08-15"
+
+
+def test_a_sentence_after_background_does_not_take_the_background_day(gaz):
+    """'وكان قد خرج المدنيون مساء الاثنين الفائت بمظاهرات' is background: the next sentence
+    of the paragraph is back to the news, not on that Monday."""
+    body = ("داهمت قسد أمس مخيماً على أطراف بلدة الشحيل.\n\n"
+            "وكان قد خرج المدنيون مساء الخميس الفائت بمظاهرات في بلدة ذيبان. "
+            "واستقدمت قسد أرتالاً عسكرية إلى بلدة البصيرة مع فرض حظر تجوال.")
+    dated = {i.type: i.date for i in run(gaz, body).incidents}
+    assert dated.get("protest") == "2023-08-10"
+    assert dated.get("deployment", "") != "2023-08-10"
