@@ -21,7 +21,8 @@ from pathlib import Path
 
 from .model import Place
 
-__all__ = ["REACH_KM", "directional_countrysides", "is_countryside", "is_directional", "on_its_side"]
+__all__ = ["REACH_KM", "direction_key", "directional_countrysides", "is_countryside", "is_directional",
+           "on_its_side"]
 
 #: How far from its town a direction of its countryside is drawn: about half the reach of a
 #: town's countryside in the news (villages 'بريف X' lie up to 50-60 km from X).
@@ -36,6 +37,16 @@ def _directions() -> tuple[tuple[str, str, str, float], ...]:
     with _DIRECTIONS.open(encoding="utf-8", newline="") as handle:
         return tuple((r["key"], r["name_ar"], r["name_en"], float(r["bearing_deg"]))
                      for r in csv.DictReader(handle))
+
+
+def direction_key(words: str) -> str | None:
+    """The key of a direction written in (folded) words, with or without the article
+    ('الشرقي', 'جنوبي شرقي' -> 'east', 'south_east'); None for words naming none."""
+    wanted = tuple(w.removeprefix("ال") for w in words.split())
+    for key, word_ar, _en, _bearing in _directions():
+        if tuple(w.removeprefix("ال") for w in word_ar.split()) == wanted:
+            return key
+    return None
 
 
 def is_countryside(place: Place) -> bool:

@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from .countrysides import direction_key
 from .cues import WINDOW, NameCues, read_names
 from .homonyms import far_namesakes
 from .matcher import RawMatch
@@ -512,24 +513,32 @@ def _countryside_phrases(folded: FoldedText, mentions: list[Mention], gaz: Gazet
     text = folded.folded
     for m, span in zip(mentions, spans, strict=True):
         place = m.place
-        if place is None or m.role != "location" or place.kind not in ("city", "town", "capital"):
+        if place is None or m.role != "location" or place.kind not in _COUNTRYSIDE_SEATS:
             continue
         start = span[0]
         before = text[max(0, start - 40):start]
-        if "ريف" not in before or not _COUNTRYSIDE_PHRASE.search(before):
+        phrase = _COUNTRYSIDE_PHRASE.search(before) if "ريف" in before else None
+        if phrase is None:
             continue
-        region = gaz.countryside_of.get(place.id)
-        if region is None:
+        if place.kind == "governorate":  # 'الريف الشرقي لمحافظة دير الزور': its seat's countryside
+            place = gaz.get(place.governorate or "")
+        region = gaz.countryside_of.get(place.id) if place is not None else None
+        if region is None or place is None:
             continue
+        # the side named, where the store derives it ('ريف دير الزور الشرقي')
+        side = direction_key(phrase.group("side"))
+        region = (gaz.get(f"{region.id}_{side}") or region) if side else region
         m.place, m.geo_precision, m.approximate = region, 2, True
         m.cue = f"the countryside of {place.name_ar} ('{m.text}' after 'الريف')"
 
 
+#: The kinds of place a countryside phrase may name ('لمحافظة X': the seat's countryside).
+_COUNTRYSIDE_SEATS = frozenset({"city", "town", "capital", "governorate"})
 #: 'الريف الشرقي ل', 'بالريف الغربي لمدينة ' right before a town's name (a direction, then
 #: 'ل'; 'بريف مدينة X' is left to the town, near: outlets file towns under it loosely).
 _COUNTRYSIDE_PHRASE = re.compile(
-    r"(?<![^\W\d_])[وفبل]?(?:ال)?ريف (?:ال)?(?:شمالي|جنوبي|شرقي|غربي)(?: (?:ال)?(?:شمالي|جنوبي|شرقي"
-    r"|غربي))? (?:ل|لل)(?:(?:مدينه|بلده|ناحيه) )?$")
+    r"(?<![^\W\d_])[وفبل]?(?:ال)?ريف (?P<side>(?:ال)?(?:شمالي|جنوبي|شرقي|غربي)(?: (?:ال)?(?:شمالي|جنوبي"
+    r"|شرقي|غربي))?) (?:ل|لل)(?:(?:مدينه|بلده|ناحيه|محافظه) )?$")
 
 
 def _tied_area(text: str, end: int, mentions: list[Mention], spans: Sequence[tuple[int, ...]],

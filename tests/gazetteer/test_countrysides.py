@@ -7,6 +7,7 @@ import pytest
 from gazetteer import load_gazetteer
 from gazetteer.countrysides import (
     REACH_KM,
+    direction_key,
     directional_countrysides,
     is_countryside,
     is_directional,
@@ -76,3 +77,10 @@ def test_a_countrysides_direction_merges_only_the_places_on_its_side():
     west, east = gaz.places["rif_deir_ez_zor_west"], gaz.places["rif_deir_ez_zor_east"]
     assert place_relation(west, gaz.places["mayadin"]) == "far"
     assert place_relation(east, gaz.places["mayadin"]) == "contains"
+
+
+@pytest.mark.parametrize(("words", "key"), [("الشرقي", "east"), ("شرقي", "east"),
+                                            ("الشمالي الشرقي", "north_east"), ("جنوبي غربي", "south_west"),
+                                            ("الشرقي الشمالي", None), ("الأوسط", None)])
+def test_a_direction_in_words_has_its_key(words, key):
+    assert direction_key(words) == key

@@ -236,6 +236,19 @@ def test_a_direction_then_the_town_after_countryside_is_its_countryside(gaz, tex
     assert (m.place.id, m.geo_precision, m.approximate) == ("rif_qamishli", 2, True)
 
 
+@pytest.mark.parametrize(("text", "side"), [
+    ("وصلت تعزيزات إلى الريف الشرقي لمدينة القامشلي.", "rif_qamishli_east"),
+    ("قصفت المدفعية مواقع في الريف الشمالي الشرقي للقامشلي.", "rif_qamishli_north_east"),
+    # the governorate named: its seat's countryside
+    ("اعتقلت قسد عشرة أشخاص بالريف الشرقي لمحافظة ديرالزور.", "rif_deir_ez_zor_east"),
+])
+def test_the_side_of_a_countryside_named_before_its_town_is_that_side(text, side) -> None:
+    """With the store's derived sides ('ريف X الشرقي'), the phrase takes the side it names."""
+    from gazetteer import load_gazetteer
+    m = resolve_text(text, load_gazetteer())[0]
+    assert (m.place.id, m.geo_precision, m.approximate) == (side, 2, True)
+
+
 def test_a_town_filed_loosely_under_a_countryside_stays_the_town(gaz) -> None:
     first, second = resolve_text("استهدفت مسيرة سيارة في القامشلي بريف مدينة الحسكة.", gaz)
     assert (first.place.id, second.place.id) == ("qamishli", "hasakah")
