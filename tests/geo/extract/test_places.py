@@ -286,7 +286,7 @@ def test_reinforcements_are_where_they_arrived_not_where_they_mean_to_attack(gaz
             "تنظيم داعش من بلدة هجين.")
     inc = one(gaz, body)
     assert (inc.type, inc.place.id, inc.geo_precision, inc.approximate) == (
-        "deployment", "rif_deir_ez_zor", 2, True)
+        "deployment", "rif_deir_ez_zor_east", 2, True)
 
 
 def test_an_unknown_village_near_a_town_beats_the_region_of_the_country(gaz):
