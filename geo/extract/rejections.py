@@ -43,7 +43,7 @@ from .gates import Gate
 from .sentences import clause_of
 
 __all__ = ["attributes_end", "background", "context", "defined_by_relative", "earlier_event", "is_anaphoric",
-           "nth_time", "pointed_at",
+           "like_the_news", "nth_time", "pointed_at",
            "opens_view_quote", "purposive", "refers_back", "rejected", "social_post", "summed_up", "tally",
            "target_span"]
 
@@ -558,12 +558,20 @@ _SUMMARY, _SPAN = Gate(SUMMARY_RE), Gate(SPAN_RE)
 _NTH_TIME, _NTH_BEFORE = Gate(_NTH_TIME_RE), Gate(_NTH_BEFORE_RE)
 
 
-#: 'هجوم سابق', 'هجمات سابقة', 'لهجوم مماثل': an earlier event, or one like the news.
-_EARLIER_AFTER_RE = rx(r"(?:\s+\S+)?\s+(?:ال)?(?:سابق|سابقه|مماثل|مماثله)(?![^\W\d_])")
+#: 'هجوم سابق', 'هجمات سابقة': an earlier event; 'لهجوم مماثل': one like the news.
+_EARLIER_AFTER_RE = rx(r"(?:\s+\S+)?\s+(?:ال)?(?:سابق|سابقه)(?![^\W\d_])")
+_SIMILAR_AFTER_RE = rx(r"(?:\s+\S+)?\s+(?:ال)?(?:مماثل|مماثله)(?![^\W\d_])")
 
 
 def earlier_event(text: str, end: int) -> bool:
-    """Is the event noun ending at ``end`` said to be an earlier one or one like the news ('وأسفر
-    هجوم سابق على القاعدة عن إصابة جنديين', 'تعرضت القاعدة لهجوم مماثل')? Such an event is
-    background: with no date of its own it is no news of the article."""
+    """Is the event noun ending at ``end`` said to be an earlier one ('وأسفر هجوم سابق على
+    القاعدة عن إصابة جنديين')? Such an event is background: told before the news, and with
+    no date of its own no news of the article."""
     return bool(_EARLIER_AFTER_RE.match(text, end))
+
+
+def like_the_news(text: str, end: int) -> bool:
+    """Is the event noun ending at ``end`` said to be like another ('تعرضت القاعدة لهجوم مماثل',
+    'حملة اعتقالات مماثلة')? With no date of its own it recalls other news; with its own day
+    ('شنت قسد حملة اعتقالات مماثلة صباح اليوم') it is news, not told as before it."""
+    return bool(_SIMILAR_AFTER_RE.match(text, end))

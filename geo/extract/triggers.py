@@ -37,6 +37,7 @@ from .rejections import (
     defined_by_relative,
     earlier_event,
     is_anaphoric,
+    like_the_news,
     nth_time,
     opens_view_quote,
     pointed_at,
@@ -325,7 +326,8 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     past = background(text, m.start()) or (noun and earlier_event(text, m.end())) or (
         trig.form == "verb" and _PLUPERFECT_OPEN_RE.match(text, 0, m.start()) is not None)
     retold = (tallied or summed_up(text, m.start()) or nth_time(text, m.start())
-              or (past and not _dated(doc, s) and not _RECENT_RE.search(text)) or _history(doc, s))
+              or ((past or (noun and like_the_news(text, m.end()))) and not _dated(doc, s)
+                  and not _RECENT_RE.search(text)) or _history(doc, s))
     return Candidate(ctype, trig.strength, trig.form, start, end, s, clause, anaphoric, m.group(0),
                      verb_end, retold=retold, past=bool(past), claim=trig.claim)
 

@@ -207,3 +207,14 @@ def test_one_event_told_over_a_countryside_and_a_narrower_one_takes_the_narrower
             "ريف تل أبيض شمالي الرقة.")
     [inc] = [i for i in run(gaz, body).incidents if i.type == "airstrike"]
     assert inc.place.id == "rif_tal_abyad"
+
+
+def test_a_campaign_like_another_told_on_its_own_day_is_one_event_with_its_arrests(gaz):
+    """'شنت قسد حملة اعتقالات مماثلة، صباح اليوم الأحد، ... واعتقلت نحو 10 أشخاص': 'like
+    the one told' with its own day is news, not told as before the news; one raid with its
+    arrests. With no day of its own it recalls other news and adds none."""
+    body = ("ذكرت المصادر أن قسد شنت حملة اعتقالات مماثلة، صباح اليوم الأحد، في ريف دير الزور "
+            "الشرقي، واعتقلت نحو 10 أشخاص.")
+    assert [i.type for i in run(gaz, body).incidents] == ["raid"]
+    undated = "داهمت قسد بلدة الشحيل يوم الأحد.\nوكانت بلدة ذيبان قد شهدت حملة اعتقالات مماثلة."
+    assert [i.place.id for i in run(gaz, undated).incidents] == ["shuhayl"]
