@@ -289,6 +289,8 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     anaphoric = anaphoric or (trig.form == "noun" and not s.lead and defined_by_relative(text, m)
                               and _kind_told_before(doc, s, ctype) and not _clause_of_its_own(doc, s, m))
     anaphoric = anaphoric or _movement_told_again(doc, s, m, ctype)
+    hit_again = trig.form == "verb" and _target_told_again(doc, s, m, ctype)
+    anaphoric = anaphoric or hit_again
     anaphoric = anaphoric and not _spread_to_a_place(doc, s, m, text)
     # 'ودوت انفجارات في المنطقة ناجمة عن محاولة إسقاطها': blasts caused by what the text tells,
     # part of it, no explosion of their own
@@ -317,7 +319,7 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     anaphoric = anaphoric or tallied or social_post(s.text) or (noun and context(text, m.start())) or (
         trig.form == "noun" and _means_of_harm(text, m) and _kind_told_before(doc, s, ctype))
     if anaphoric and (ctype in _STRIKES or ctype == "attack" and trig.type == "strike") \
-            and not names_weapon(text):
+            and (hit_again or not names_weapon(text)):
         # 'وقالت مصادر إن الاستهداف أسفر عن مقتل ...' after an air strike told: that strike's kind
         ctype = _strike_told_before(doc, s) or ctype
     start, end = s.to_original(m.start(), m.end())
@@ -531,6 +533,23 @@ _RESULTING_RE = rx(r"(?<![^\W\d_])(?:ناجم|ناتج)(?:ه|ا)?\s+(?:عن|من
 _DEFINED_MOVER_RE = rx(r"[وفبل]?ال(?:رتل|ارتال|قافله|قوافل|دوريه|دوريات)\s+(?:التي|الذي|اللتان|اللذان)\s")
 #: Vehicles going back ('عادت العربات الروسية إلى مركزها', 'ورجعت العربات التركية').
 _BACK_RE = rx(r"[وف]?(?:عاد|رجع)(?:ت|وا)?\s+(?:ال)")
+
+#: A target told before, definite and defined by what it was or carried, before a strike's
+#: verb: 'وقال شهود إن السيارة التي كانت تقل العناصر استهدفت بصاروخ'.
+_DEFINED_TARGET_RE = rx(r"(?<![^\W\d_])[وفبل]?ال(?:سياره|اليه|عربه|مركبه|شاحنه|حافله|دراجه|منزل|مقر|موقع"
+                        r"|نقطه)\s+(?:التي|الذي)\s")
+
+
+def _target_told_again(doc: Doc, s: Sentence, m: re.Match[str], ctype: str) -> bool:
+    """Is a strike's verb after the lead told of the target of a strike told before ('السيارة
+    التي كانت تقل العناصر استهدفت بصاروخ' after the drone's strike on the car)? The same
+    strike, a witness's account of it, whatever weapon it names."""
+    if s.lead or ctype not in _STRIKES:
+        return False
+    if _DEFINED_TARGET_RE.search(s.folded, max(0, m.start() - 90), m.start()) is None:
+        return False
+    return _strike_told_before(doc, s) is not None
+
 
 #: Strikes a bare 'القصف' may be: by air or by artillery.
 _STRIKES = frozenset({"airstrike", "shelling"})

@@ -218,3 +218,12 @@ def test_a_campaign_like_another_told_on_its_own_day_is_one_event_with_its_arres
     assert [i.type for i in run(gaz, body).incidents] == ["raid"]
     undated = "داهمت قسد بلدة الشحيل يوم الأحد.\nوكانت بلدة ذيبان قد شهدت حملة اعتقالات مماثلة."
     assert [i.place.id for i in run(gaz, undated).incidents] == ["shuhayl"]
+
+
+def test_a_witness_telling_of_the_target_hit_is_the_strike_told(gaz):
+    """'وقال شهود عيان إن السيارة التي كانت تقل العناصر استهدفت بصاروخ' after a drone's strike
+    on that car: the same strike, not a shelling of its own (whatever weapon it names)."""
+    body = ("قتل عنصر من قسد اليوم السبت إثر استهداف مسيرة تركية لسيارة كانت تقلهم في ريف القامشلي.\n\n"
+            "وقال شهود عيان إن السيارة التي كانت تقل العناصر استهدفت بصاروخ أدى إلى احتراقها.\n\n"
+            "وأضاف المصدر أن سيارات الإسعاف نقلت الضحايا إلى مشفى عسكري في المالكية.")
+    assert [i.type for i in run(gaz, body).incidents] == ["airstrike"]
