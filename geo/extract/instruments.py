@@ -85,8 +85,21 @@ HARM_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:مقتل|قتل|قتلوا|قتلى|ا
 
 @functools.lru_cache(maxsize=16)
 def _weapons_of(article: str) -> tuple[bool, bool]:
-    """(aircraft named, artillery named) in an article's folded text (once per article)."""
-    return bool(AIR_RE.search(article)), bool(ARTILLERY_RE.search(article))
+    """(aircraft named, artillery named) in an article's folded text (once per article).
+
+    Missiles in a sentence that names aircraft are the aircraft's ('طائرات إسرائيلية أطلقت 6
+    صواريخ على مواقع'): no artillery of the article."""
+    air = bool(AIR_RE.search(article))
+    if not air:
+        return False, bool(ARTILLERY_RE.search(article))
+    for m in ARTILLERY_RE.finditer(article):
+        if "صاروخ" not in m.group(0) and "صواريخ" not in m.group(0):
+            return True, True
+        start = max(article.rfind(".", 0, m.start()), article.rfind("\n", 0, m.start())) + 1
+        ends = [i for i in (article.find(".", m.end()), article.find("\n", m.end())) if i >= 0]
+        if not AIR_RE.search(article, start, min(ends) if ends else len(article)):
+            return True, True
+    return True, False
 
 
 def names_weapon(text: str) -> bool:

@@ -396,11 +396,14 @@ def _year_range(m: re.Match[str], ctx: RuleContext) -> Hit | None:
 _NIGHT_JOIN = rf"(?:{_O}[-/،,]{_O}|{_W}(?:علي|الي){_W}|{_W}|{_O}و)(?:و)?"
 #: A morning word before the second day: 'مساء الثلاثاء وصباح الأربعاء'.
 _MORNING = r"(?:صباح|فجر)"
+#: The two days of a night may stand in quotes: 'ليلة “الأحد – الاثنين”' (the match ends at
+#: the second day, its closing quote left out like any after it: 'ليلة السبت الأحد"، مضيفاً').
+_QUOTE = r"[\"“”«»]?"
 
 
 @_rule(
     rf"(?:منتصف{_W})?(?P<t1>ليل|ليله|ليلتي|فجر|مساء){_W}(?:(?:امس|الامس|البارحه){_O}[،,]?{_O})?"
-    rf"{weekday_group('w1')}{_NIGHT_JOIN}(?:(?P<t2>{_MORNING}){_W}(?:يوم{_W})?)?{weekday_group('w2')}"
+    rf"{_QUOTE}{weekday_group('w1')}{_NIGHT_JOIN}(?:(?P<t2>{_MORNING}){_W}(?:يوم{_W})?)?{weekday_group('w2')}"
     rf"(?:{_W}(?P<rel>{REL}))?",
     ("ليل", "فجر", "مساء"),
     WEEKDAY_STEMS,

@@ -720,6 +720,27 @@ def test_a_siege_laid_on_a_town_or_its_fighters_is_a_fight(gaz, body, events):
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == events
 
 
+@pytest.mark.parametrize("body", [
+    "أغارت طائرات مجهولة بعد منتصف الليل على موقع لميليشيا الحشد الشعبي في مدينة البوكمال.",
+    "وقال المرصد إن طائرات إسرائيلية أطلقت 6 صواريخ على مواقع الميليشيات في مدينة البوكمال.",
+])
+def test_aircraft_that_raided_or_fired_missiles_struck_from_the_air(gaz, body):
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("airstrike", "abu_kamal")]
+
+
+def test_missiles_fired_from_the_ground_are_shelling(gaz):
+    body = "وأطلقت الميليشيات 6 صواريخ على قاعدة حقل العمر يوم الأحد."
+    assert [i.type for i in run(gaz, body).incidents] == ["shelling"]
+
+
+def test_a_bare_strike_takes_the_aircraft_whose_missiles_the_article_tells(gaz):
+    """'قتل 10 عناصر في قصف إسرائيلي بمدينة البوكمال' then 'طائرات إسرائيلية أطلقت 6 صواريخ':
+    the missiles are the aircraft's, no artillery of the article."""
+    body = ("قتل 10 من عناصر الميليشيات في قصف إسرائيلي بمدينة البوكمال أمس.\n"
+            "وقال المرصد إن طائرات إسرائيلية أطلقت 6 صواريخ على مواقع الميليشيات في المدينة.")
+    assert [i.type for i in run(gaz, body).incidents] == ["airstrike"]
+
+
 def test_shells_falling_counted_loosely_are_shelling(gaz):
     body = ("اندلعت يوم الأحد اشتباكات عشائرية في بلدة ذيبان.\n"
             "وتسببت الاشتباكات، حسب المصادر، بسقوط عدة قذائف في مدينة العشارة المجاورة.")

@@ -92,3 +92,10 @@ def test_a_slipped_bracket_between_day_and_month():
     text = "اندلعت الاشتباكات ظهر يوم الجمعة 27( كانون الأول الجاري) قرب السد"
     [e] = find_dates(text, D(2024, 12, 28))
     assert e.iso == "2024-12-27" and e.rule.startswith("weekday+day_month")
+
+
+@pytest.mark.parametrize("text", ["استهدفت غارات عند ساعة متأخرة من ليلة “الأحد – الاثنين” القاعدة",
+                                  'قصفت طائرات ليلة "الأحد - الاثنين" مواقع للميليشيات',
+                                  "قصفت طائرات ليلة «الأحد/الاثنين» مواقع للميليشيات"])
+def test_the_two_days_of_a_night_may_stand_in_quotes(text):
+    assert [(e[1], e[2]) for e in spans(text, MON)] == [("2023-10-29/2023-10-30", "night_range")]
