@@ -34,6 +34,7 @@ from ..relate import is_area, region_governorates
 from .cues import ATTRIBUTED_RE, BACKGROUND_RE
 from .document import Doc
 from .folding import rx
+from .gates import WindowGate
 from .sentences import Sentence
 from .triggers import EVENT_KINDS, Candidate
 from .when.names import CARRY_PHRASES, GOING_ON_PHRASES, NEXT_DAY_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
@@ -506,7 +507,18 @@ def _since(doc: Doc, d: Any) -> bool:
         return False
     if d.rule == "years_ago" and _SINCE_DAY_RE.search(before + doc.fspan(d.start, d.start + 4)):
         return True  # 'يفرض حصاراً منذ ثلاثة أعوام': how long a state has lasted, no event's year
-    return bool(_SINCE_RE.search(before))
+    if _SINCE_RE.search(before):
+        return True
+    # 'منذ إغلاق المعبر من قبل إقليم شمال العراق قبل أسبوع': the day of the act since which
+    # it is told, not the event's
+    return _SINCE_ACT.search(doc.fspan(max(0, d.start - 70), d.start)) is not None
+
+
+#: 'منذ' and a verbal noun, then words up to the date (no clause break between): the date
+#: of the act since which something is told.
+_SINCE_ACT_RE = rx(r"(?<![^\W\d_])منذ\s+(?:ال)?(?:اغلاق|افتتاح|فتح|بدء|بدايه|انطلاق|اطلاق|توقيع|اعلان|سقوط"
+                   r"|تحرير|دخول|خروج|انسحاب|مقتل|اغتيال|اندلاع|وقف)(?:\s+[^\s،,.؛:]+){0,8}?\s+$")
+_SINCE_ACT = WindowGate(_SINCE_ACT_RE)
 
 
 #: How many days before publication a day after 'منذ' may be and still date the event.

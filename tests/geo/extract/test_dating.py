@@ -106,6 +106,13 @@ def test_since_a_day_weeks_ago_does_not_date_the_event(gaz):
     assert incidents and "2023-07-02" not in {i.date for i in incidents}
 
 
+def test_the_day_of_an_act_since_which_something_is_told_is_not_the_events(gaz):
+    """'لتكون القافلة الأولى التي تدخل سوريا منذ إغلاق المعبر قبل أسبوع': the closure's day."""
+    body = ("دخلت قافلة عسكرية للتحالف الدولي عبر معبر الوليد، لتكون القافلة الأولى التي تدخل "
+            "سوريا منذ إغلاق المعبر من قبل إقليم شمال العراق قبل أسبوع.")
+    assert [i.date for i in run(gaz, body).incidents] == ["2023-08-15"]
+
+
 @pytest.mark.parametrize("running", ["لليوم الثالث على التوالي", "لليوم الخامس على التوالي"])
 def test_an_event_going_on_for_days_is_news_of_the_publication_day(gaz, running):
     body = (f"تمهيد لا حدث فيه.\n\nاندلعت اشتباكات عنيفة بين قسد ومقاتلي العشائر {running} في "
