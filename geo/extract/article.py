@@ -66,7 +66,7 @@ from ..relate import is_macro_region
 from .bases import bases
 from .casualties import casualties
 from .dating import date_for
-from .dedupe import dedupe
+from .dedupe import PLACELESS_CUE, dedupe
 from .document import Doc, read_article, source
 from .place_lists import places_for
 from .places import AREA_KINDS, UNPLACED_CUE, PlaceFound, main_place
@@ -154,8 +154,14 @@ def _build_incident(doc: Doc, c: Candidate, found: PlaceFound) -> Incident | Non
     s = c.sentence
     place, gp, approx, place_text, place_cue, place_own = found
     if place is None and not place_cue.startswith(UNPLACED_CUE):
-        return None
-    first, last, precision, date_text, date_own = date_for(doc, c)
+        first, last, precision, date_text, date_own = date_for(doc, c)
+        if not (date_own and precision == "day"):
+            return None
+        # no place, its own day: kept to date the telling that places it ('وفي العاشر من
+        # حزيران دخلت قافلة ...' then 'واتجهت القافلة إلى قاعدة قسرك'), dropped after merging
+        place_cue = PLACELESS_CUE
+    else:
+        first, last, precision, date_text, date_own = date_for(doc, c)
     actors, attackers, targets = actors_for(doc, c)
     killed, injured, notes = casualties(s.folded)
     notes.insert(0, f"trigger: {c.word}")

@@ -33,7 +33,11 @@ from .qualifiers import breadth
 from .triggers import Candidate
 from .when.names import QUALIFIERS
 
-__all__ = ["dedupe"]
+__all__ = ["PLACELESS_CUE", "dedupe"]
+
+#: The place cue of a telling with no place but its own day: it joins its event's telling
+#: that places it, to date it, and is dropped alone (:mod:`.article`).
+PLACELESS_CUE = "no place: its own day dates the telling of its event that places it"
 
 _FAMILY_MERGE = {
     frozenset({"raid", "arrest"}), frozenset({"raid", "airstrike"}),
@@ -70,7 +74,15 @@ def dedupe(cands: list[Candidate]) -> list[Incident]:
         if home is not None:
             for t in home.add(c):
                 bisect.insort(by_type.setdefault(t, []), home.number)
-    return [_fuse(cl.members) for cl in _summaries_told_in_detail(clusters)]
+    return [_fuse(cl.members) for cl in _summaries_told_in_detail(clusters) if not _placeless(cl)]
+
+
+def _placeless(cluster: _Cluster) -> bool:
+    """Is every telling of the event that is not a noun referring back without a place? A
+    noun referring back to it ('وأوضح أن الانسحاب سيشمل قاعدة التنف') names where it may
+    reach, not where it happened: the event stays unmapped."""
+    told = [c for c in cluster.members if not c.anaphoric] or cluster.members
+    return all(c.incident is not None and c.incident.place_cue == PLACELESS_CUE for c in told)
 
 
 #: Kinds of violence a lead may sum up over a province and the text then tell town by town.

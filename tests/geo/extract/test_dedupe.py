@@ -227,3 +227,27 @@ def test_a_witness_telling_of_the_target_hit_is_the_strike_told(gaz):
             "وقال شهود عيان إن السيارة التي كانت تقل العناصر استهدفت بصاروخ أدى إلى احتراقها.\n\n"
             "وأضاف المصدر أن سيارات الإسعاف نقلت الضحايا إلى مشفى عسكري في المالكية.")
     assert [i.type for i in run(gaz, body).incidents] == ["airstrike"]
+
+
+def test_a_telling_with_its_day_and_no_place_dates_the_telling_that_places_it(gaz):
+    """'وفي العاشر من حزيران الجاري دخلت قافلة ضخمة ... قادمة من إقليم كردستان' then 'وكانت
+    تحمل ...، واتجهت القافلة إلى قاعدة قسرك': one convoy, at the base, on the 10th."""
+    body = ("استقدمت قوات التحالف الدولي رتلاً عسكرياً عبر معبر الوليد يوم الأحد.\n\n"
+            "وفي العاشر من آب الجاري دخلت قافلة ضخمة تضم 35 من الشاحنات المتعاقدة مع القوات "
+            "الأميركية قادمة من إقليم كردستان.\n\n"
+            "وكانت تحمل معدات لوجستية واسمنتية وشاحنات مغلقة محملة بمواد عسكرية، واتجهت القافلة "
+            "إلى قاعدة قسرك العسكرية.")
+    convoys = [(i.place.id, i.date) for i in run(gaz, body).incidents if i.type == "convoy"]
+    assert convoys == [("qasrak_base", "2023-08-10")]
+    # alone, a telling with no place is no incident: nothing to map
+    alone = "وفي العاشر من آب الجاري دخلت قافلة ضخمة تضم 35 من الشاحنات المتعاقدة مع القوات الأميركية."
+    assert run(gaz, alone).incidents == []
+
+
+def test_a_noun_referring_back_to_an_event_told_with_no_place_finds_no_place_in_it(gaz):
+    body = ("أعلن البيت الأبيض، اليوم الأربعاء، بدء انسحاب القوات الأمريكية من سوريا، وذلك بعد "
+            "إعلان الرئيس أن الولايات المتحدة نجحت في دحر داعش في سوريا.\n\n"
+            "وصرح مسؤول في البنتاجون بأن 2130 عنصراً من القوات الخاصة ستغادر سوريا في الأيام المقبلة "
+            "وستنتشر في أربيل العراقية.\n\n"
+            "وأوضح المسؤول أن الانسحاب من سوريا سيشمل قاعدة التنف ومنطقة الـ55 في مرحلة لاحقة.")
+    assert run(gaz, body).incidents == []
