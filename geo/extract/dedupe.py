@@ -45,6 +45,9 @@ _FAMILY_MERGE = {
     frozenset({"assassination", "attack"}),  # 'اغتال مسلحون ...' then 'أطلقوا الرصاص على ...'
     # 'داهمت قوات التحالف منزلاً ...' then 'واعتقلوا الأمير بعد أن اشتبكوا معه': a raid met by fire
     frozenset({"raid", "armed_clash"}),
+    # 'واستقدم التحالف تعزيزات عسكرية الشهر الماضي، تضمنت قافلة ... دخلت سوريا من معبر الوليد':
+    # the reinforcements are the convoy
+    frozenset({"deployment", "convoy"}),
 }
 _TYPE_WINS = ("raid", "vehicle_collision", "patrol_encounter")
 #: How two tellings' places relate when they are one event (:func:`geo.relate.place_relation`):

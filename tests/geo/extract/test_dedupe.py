@@ -251,3 +251,9 @@ def test_a_noun_referring_back_to_an_event_told_with_no_place_finds_no_place_in_
             "وستنتشر في أربيل العراقية.\n\n"
             "وأوضح المسؤول أن الانسحاب من سوريا سيشمل قاعدة التنف ومنطقة الـ55 في مرحلة لاحقة.")
     assert run(gaz, body).incidents == []
+
+
+def test_reinforcements_told_as_the_convoy_that_brought_them_are_one_movement(gaz):
+    body = ("واستقدم التحالف الدولي تعزيزات عسكرية يوم الأحد، تضمنت قافلة أسلحة مكونة من 60 شاحنة "
+            "ودخلت سوريا من معبر الوليد قرب بلدة اليعربية قادمة من العراق.")
+    assert len(run(gaz, body).incidents) == 1
