@@ -461,7 +461,9 @@ def test_a_strike_on_a_road_named_by_its_towns_joins_the_village_on_it(gaz):
 def test_a_verb_joined_by_wa_keeps_the_military_subject_before_it(gaz):
     body = ("وقال الضابط إن 3 مدرعات تابعة للجيش الأمريكي خرجت من قاعدة قسرك بمحيط بلدة تل تمر "
             "مساء أمس، وتمركزت بالقرب من جسر في قرية الدردارة بريف تل تمر.")
-    assert "deployment" in {t for t, _ in _placed(gaz, body)}
+    # the positioning is told (its trigger found), one movement with the vehicles' departure
+    [movement] = run(gaz, body).incidents
+    assert "trigger: تمركزت" in movement.notes
 
 
 def test_residents_confronting_armoured_vehicles_obstruct_them(gaz):
