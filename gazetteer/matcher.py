@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import ahocorasick
@@ -37,8 +36,14 @@ MIN_BARE_CORE = 5
 _MAX_PREFIX = 5
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
+    """One place a core stands for, and how the name was written.
+
+    A named tuple rather than a frozen dataclass: a started command reads thousands of
+    them back from the built store (:mod:`gazetteer.warm`), and pickle read each frozen
+    dataclass through a Python ``__setstate__`` that walked its fields (a tuple is made
+    in one call)."""
+
     place_id: str
     had_article: bool
     latin: bool
