@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from .linefold import folded_text
 from .model import Place
 from .normalize import (
     BARE_PREFIXES,
@@ -187,7 +188,7 @@ class PlaceMatcher:
         return _longest_non_overlapping(found), marked, spotted
 
     def find(self, text: str) -> tuple[FoldedText, list[RawMatch]]:
-        folded = FoldedText.of(text)
+        folded = folded_text(text)
         return folded, self.scan(folded.folded)
 
     def find_marked(self, text: str) -> tuple[FoldedText, list[RawMatch], list[tuple[int, str]]]:
@@ -197,7 +198,7 @@ class PlaceMatcher:
     def find_spotted(self, text: str) -> tuple[FoldedText, list[RawMatch],
                                                list[tuple[int, str]], dict[str, list[int]]]:
         """:meth:`find`, the marked words and the spotted ones (see :meth:`scan_spotted`)."""
-        folded = FoldedText.of(text)
+        folded = folded_text(text)
         return folded, *self.scan_spotted(folded.folded)
 
 
