@@ -10,7 +10,7 @@ wins over 'القامشلي').
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 import ahocorasick
@@ -120,21 +120,19 @@ class PlaceMatcher:
                     bucket = table.setdefault(core, [])
                     if entry not in bucket:
                         bucket.append(entry)
-        self.automaton = ahocorasick.Automaton()
         words = {core: _Word(core, tuple(entries)) for core, entries in table.items()}
-        for core, word in words.items():
-            self.automaton.add_word(core, word)
+        stored: dict[str, _Word | _Mark] = dict(words)
         for word in marks:
             for blank in FOLDED_BLANKS:
                 if word + blank not in table:
-                    self.automaton.add_word(word + blank, _Mark(word, len(word) + 1))
+                    stored[word + blank] = _Mark(word, len(word) + 1)
         self.spots = tuple(dict.fromkeys(spots))
         for word in self.spots:
             if word in words:
                 words[word].mark = True  # a name, and spotted too
             else:
-                self.automaton.add_word(word, _Mark(word, len(word), spot=True))
-        self.automaton.make_automaton()
+                stored[word] = _Mark(word, len(word), spot=True)
+        self.automaton = automaton_of(stored)
         self.size = len(table)
 
     def scan(self, folded: str) -> list[RawMatch]:
@@ -200,6 +198,34 @@ class PlaceMatcher:
         """:meth:`find`, the marked words and the spotted ones (see :meth:`scan_spotted`)."""
         folded = folded_text(text)
         return folded, *self.scan_spotted(folded.folded)
+
+
+#: Folded characters from the most frequent in Arabic news to the least (the seeds and the
+#: development set, folded): the order in which :func:`automaton_of` makes a node's branches.
+FREQUENT_FIRST = " اليرموهتندقعبسفح\nكشجط,صخ.زضذث2ظ0غ1ء-():"
+_RANK = {ch: i for i, ch in enumerate(FREQUENT_FIRST)}
+
+
+def automaton_of(words: Mapping[str, object]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of ``words`` (key -> value), each node's branches made in
+    the order of :data:`FREQUENT_FIRST` (other characters after, by code point).
+
+    Why: pyahocorasick looks the next character up among a node's branches one by one, in
+    the order they were made. Made as the words came (a place's names, one after the
+    other), a space or an alef was compared with many rarer letters first at every step
+    of the pass over a text; made commonest first, the pass over 8 MB of news takes 0.103
+    s instead of 0.119. The matches, and their order, depend on which words the automaton
+    holds, not on the order they were added in."""
+    automaton = ahocorasick.Automaton()
+    for key in sorted(words, key=_frequency_key):
+        automaton.add_word(key, words[key])
+    automaton.make_automaton()
+    return automaton
+
+
+def _frequency_key(word: str) -> list[int]:
+    rank, rare = _RANK, len(_RANK)
+    return [rank.get(ch, rare + ord(ch)) for ch in word]
 
 
 def _distinct_names(place: Place) -> list[str]:
