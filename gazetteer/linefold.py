@@ -18,6 +18,7 @@ across lines fails it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from .normalize import FoldedText, mended
 
@@ -34,6 +35,13 @@ def folded_text(text: str) -> FoldedText:
     """``FoldedText.of(text)``: the same original, folded text and offsets."""
     if len(text) < LONG_TEXT:
         return FoldedText.of(text)
+    return _long_folded(text)
+
+
+@functools.lru_cache(maxsize=2)
+def _long_folded(text: str) -> FoldedText:
+    """:func:`folded_text` of a long text, kept for the last two (as ``FoldedText.of``
+    keeps its last few: a caller that finds the names, then resolves them, folds once)."""
     made = FoldedText.of(mended_in_blocks(text), mend=False)
     return dataclasses.replace(made, original=text)
 

@@ -56,6 +56,7 @@ def test_a_long_text_folds_as_foldedtext_of_folds_it() -> None:
     assert (made.folded, made.deleted, made.deleted_at) == (whole.folded, whole.deleted,
                                                             whole.deleted_at)
     assert made == whole
+    assert folded_text(text) is made  # the last long texts' folds are kept
 
 
 @pytest.mark.parametrize("text", ["", "قرية تل شعير", "x" * 100])
