@@ -55,7 +55,7 @@ for extra in (ROOT, ROOT / "bench"):
 
 from bench_pipeline import letter_tag, real_texts  # noqa: E402
 
-from gazetteer import normalize  # noqa: E402
+from gazetteer import linefold, normalize  # noqa: E402
 from gazetteer.__main__ import main as gazetteer_cli  # noqa: E402
 from gazetteer.jsonout import dump_mentions  # noqa: E402
 from gazetteer.model import Place  # noqa: E402
@@ -137,12 +137,14 @@ def bare_scan(text: str, gaz: Gazetteer) -> tuple[float, int]:
 
 
 def forget_folds() -> None:
-    """Empty the memo of the last few folds (:meth:`gazetteer.normalize.FoldedText.of`).
+    """Empty the memos of the last few folds (:meth:`gazetteer.normalize.FoldedText.of`,
+    and :func:`gazetteer.linefold.folded_text`'s of long texts).
 
     Why: a run on a text folded just before (the same string, or one equal to it, read
     from the file again) takes its fold from the memo, mending and folding included:
     the figures of such a run leave out a fifth of the work a command does."""
     normalize._folded_text.cache_clear()
+    linefold._long_folded.cache_clear()
 
 
 def place_finding(label: str, text: str, gaz: Gazetteer, *, trace: bool) -> None:
