@@ -10,12 +10,12 @@ wins over 'القامشلي').
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 import ahocorasick
 
+from .linefold import folded_text
 from .model import Place
 from .normalize import (
     BARE_PREFIXES,
@@ -37,8 +37,14 @@ MIN_BARE_CORE = 5
 _MAX_PREFIX = 5
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
+    """One place a core stands for, and how the name was written.
+
+    A named tuple rather than a frozen dataclass: a started command reads thousands of
+    them back from the built store (:mod:`gazetteer.warm`), and pickle read each frozen
+    dataclass through a Python ``__setstate__`` that walked its fields (a tuple is made
+    in one call)."""
+
     place_id: str
     had_article: bool
     latin: bool
@@ -114,21 +120,19 @@ class PlaceMatcher:
                     bucket = table.setdefault(core, [])
                     if entry not in bucket:
                         bucket.append(entry)
-        self.automaton = ahocorasick.Automaton()
         words = {core: _Word(core, tuple(entries)) for core, entries in table.items()}
-        for core, word in words.items():
-            self.automaton.add_word(core, word)
+        stored: dict[str, _Word | _Mark] = dict(words)
         for word in marks:
             for blank in FOLDED_BLANKS:
                 if word + blank not in table:
-                    self.automaton.add_word(word + blank, _Mark(word, len(word) + 1))
+                    stored[word + blank] = _Mark(word, len(word) + 1)
         self.spots = tuple(dict.fromkeys(spots))
         for word in self.spots:
             if word in words:
                 words[word].mark = True  # a name, and spotted too
             else:
-                self.automaton.add_word(word, _Mark(word, len(word), spot=True))
-        self.automaton.make_automaton()
+                stored[word] = _Mark(word, len(word), spot=True)
+        self.automaton = automaton_of(stored)
         self.size = len(table)
 
     def scan(self, folded: str) -> list[RawMatch]:
@@ -182,7 +186,7 @@ class PlaceMatcher:
         return _longest_non_overlapping(found), marked, spotted
 
     def find(self, text: str) -> tuple[FoldedText, list[RawMatch]]:
-        folded = FoldedText.of(text)
+        folded = folded_text(text)
         return folded, self.scan(folded.folded)
 
     def find_marked(self, text: str) -> tuple[FoldedText, list[RawMatch], list[tuple[int, str]]]:
@@ -192,8 +196,36 @@ class PlaceMatcher:
     def find_spotted(self, text: str) -> tuple[FoldedText, list[RawMatch],
                                                list[tuple[int, str]], dict[str, list[int]]]:
         """:meth:`find`, the marked words and the spotted ones (see :meth:`scan_spotted`)."""
-        folded = FoldedText.of(text)
+        folded = folded_text(text)
         return folded, *self.scan_spotted(folded.folded)
+
+
+#: Folded characters from the most frequent in Arabic news to the least (the seeds and the
+#: development set, folded): the order in which :func:`automaton_of` makes a node's branches.
+FREQUENT_FIRST = " اليرموهتندقعبسفح\nكشجط,صخ.زضذث2ظ0غ1ء-():"
+_RANK = {ch: i for i, ch in enumerate(FREQUENT_FIRST)}
+
+
+def automaton_of(words: Mapping[str, object]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of ``words`` (key -> value), each node's branches made in
+    the order of :data:`FREQUENT_FIRST` (other characters after, by code point).
+
+    Why: pyahocorasick looks the next character up among a node's branches one by one, in
+    the order they were made. Made as the words came (a place's names, one after the
+    other), a space or an alef was compared with many rarer letters first at every step
+    of the pass over a text; made commonest first, the pass over 8 MB of news takes 0.103
+    s instead of 0.119. The matches, and their order, depend on which words the automaton
+    holds, not on the order they were added in."""
+    automaton = ahocorasick.Automaton()
+    for key in sorted(words, key=_frequency_key):
+        automaton.add_word(key, words[key])
+    automaton.make_automaton()
+    return automaton
+
+
+def _frequency_key(word: str) -> list[int]:
+    rank, rare = _RANK, len(_RANK)
+    return [rank.get(ch, rare + ord(ch)) for ch in word]
 
 
 def _distinct_names(place: Place) -> list[str]:

@@ -14,8 +14,7 @@ import bisect
 import operator
 import re
 
-import ahocorasick
-
+from .matcher import automaton_of
 from .model import AREA_KINDS, Mention, Place
 from .normalize import CUE_WORDS, FoldedText, arabic_key, fold, strip_clitics
 from .store import Gazetteer
@@ -407,10 +406,7 @@ def _occurrences(text: str, keys: list[str]) -> dict[str, list[int]]:
                 found.append(at)
                 at = text.find(key, at + 1)
         return places
-    automaton = ahocorasick.Automaton()
-    for key in keys:
-        automaton.add_word(key, key)
-    automaton.make_automaton()
+    automaton = automaton_of({key: key for key in keys})  # (its branches commonest first)
     for end_idx, key in automaton.iter(text):
         places[key].append(end_idx + 1 - len(key))
     return places

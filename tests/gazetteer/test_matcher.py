@@ -3,6 +3,9 @@ closed list of clitics; a name that is only letters inside a longer word never c
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,6 +13,8 @@ from hypothesis import strategies as st
 from gazetteer.matcher import PlaceMatcher
 from gazetteer.model import Place
 from gazetteer.normalize import BARE_PREFIXES, WITH_ARTICLE_PREFIXES, fold
+
+NEWS = Path(__file__).resolve().parents[1] / "data" / "news"
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +131,31 @@ def test_spotted_words_are_where_a_search_finds_them_and_names_are_found_the_sam
     assert set(spotted) == set(spotting.spots) and "شيخ" in spotted and "غرب" in spotted
     for word, places in spotted.items():
         assert places == _occurrences(folded, word)
+
+
+def test_the_automaton_finds_the_same_whatever_order_its_words_came_in() -> None:
+    """Its branches are made commonest character first (``automaton_of``): the matches, and
+    their order, are those of the same words added in another order."""
+    import ahocorasick
+
+    from gazetteer import load_gazetteer
+    from gazetteer.matcher import automaton_of
+
+    words = dict(load_gazetteer().matcher.automaton.items())
+    other = ahocorasick.Automaton()
+    for key in sorted(words, reverse=True):
+        other.add_word(key, words[key])
+    other.make_automaton()
+    made = automaton_of(words)
+    assert len(made) == len(words)
+    for path in sorted(NEWS.glob("*.json"))[:100]:
+        folded = fold(json.loads(path.read_text("utf-8"))["text"])
+        assert list(made.iter(folded)) == list(other.iter(folded))
+
+
+def test_words_are_added_commonest_character_first() -> None:
+    from gazetteer.matcher import FREQUENT_FIRST, _frequency_key
+
+    words = ["زور", "ال", "اب", "ءا", "xy", "ا", "ال قامشلي"]
+    assert sorted(words, key=_frequency_key) == ["ا", "ال", "ال قامشلي", "اب", "زور", "ءا", "xy"]
+    assert FREQUENT_FIRST.startswith(" ا") and len(set(FREQUENT_FIRST)) == len(FREQUENT_FIRST)
