@@ -645,6 +645,15 @@ def _followed(first: Candidate, later: Candidate) -> bool:
     return bool(_FOLLOWED_RE.search(s.folded, _fpos(s, first.end), _fpos(s, later.start)))
 
 
+def _rank(c: Candidate, group: list[Candidate]) -> int:
+    """``c``'s place in :data:`PRIORITY` among its clause's candidates: a raid that is not a
+    landing ranks after a killing told in its clause ('مجهولين اغتالوا رئيس البلدية بعد
+    اقتحام مبنى البلدية': the storming was the killers' way in, not a raid of forces)."""
+    if c.type == "raid" and "انزال" not in c.word and any(o.type == "assassination" for o in group):
+        return PRIORITY["assassination"] + 1
+    return PRIORITY.get(c.type, 99)
+
+
 def _choose(found: list[Candidate]) -> list[Candidate]:
     """One candidate per type and sentence: the strongest, earliest; clause winners only."""
     by_clause: dict[tuple[int, int], list[Candidate]] = {}
@@ -653,8 +662,7 @@ def _choose(found: list[Candidate]) -> list[Candidate]:
     winners: dict[str, Candidate] = {}
     for group in by_clause.values():
         # a noun that refers back ('عقب الهجوم') never hides the clause's own event
-        best = min(group, key=lambda c: (c.anaphoric, PRIORITY.get(c.type, 99), -c.strength,
-                                         c.start))
+        best = min(group, key=lambda c: (c.anaphoric, _rank(c, group), -c.strength, c.start))
         kept = [best] + [c for c in group if c.type != best.type and (
             c.type in ALONGSIDE or c.type in ALONGSIDE_FIRST and c.start < best.start
             or _followed(best, c))]

@@ -741,6 +741,21 @@ def test_a_bare_strike_takes_the_aircraft_whose_missiles_the_article_tells(gaz):
     assert [i.type for i in run(gaz, body).incidents] == ["airstrike"]
 
 
+@pytest.mark.parametrize("body", [
+    "اغتيل رئيس بلدية تابعة للإدارة الذاتية في بلدة الطيانة، ظهر اليوم الاثنين.",
+    # gunmen who stormed a building to kill: the killing, not a raid of forces
+    "وقال مراسل إن مجهولين ملثمين اغتالوا رئيس بلدية الطيانة بعد اقتحام مبنى البلدية اليوم.",
+    "قتل مسؤول محلي في بلدة الطيانة بعد عملية اغتيال شنها مسلحون مجهولون مساء السبت.",
+])
+def test_a_killing_told_as_an_assassination_is_one(gaz, body):
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("assassination", "tayyani")]
+
+
+def test_a_landing_that_killed_stays_a_raid(gaz):
+    body = "نفذت قوات التحالف عملية إنزال جوي في بلدة الطيانة أسفرت عن اغتيال قيادي في التنظيم اليوم."
+    assert [i.type for i in run(gaz, body).incidents] == ["raid"]
+
+
 def test_shells_falling_counted_loosely_are_shelling(gaz):
     body = ("اندلعت يوم الأحد اشتباكات عشائرية في بلدة ذيبان.\n"
             "وتسببت الاشتباكات، حسب المصادر، بسقوط عدة قذائف في مدينة العشارة المجاورة.")
