@@ -715,6 +715,8 @@ def test_a_fight_that_spread_to_another_place_is_an_event_there(gaz, spread):
     ('وتمكنت "قسد" من محاصرة التنظيم في بلدة الكرامة يوم الأحد.', [("armed_clash", "karama_raqqa")]),
     # a figure of speech: nothing laid siege to a town
     ("وشهدت مدينة منبج تطورات أمنية وعسكرية حاصرت خيارات الإدارة الذاتية.", []),
+    # residents closing round forces obstruct them, they lay no siege
+    ("وحاصر أهالي بلدة الشحيل قوات روسية يوم الأحد.", []),
 ])
 def test_a_siege_laid_on_a_town_or_its_fighters_is_a_fight(gaz, body, events):
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == events
@@ -754,6 +756,16 @@ def test_a_killing_told_as_an_assassination_is_one(gaz, body):
 def test_a_landing_that_killed_stays_a_raid(gaz):
     body = "نفذت قوات التحالف عملية إنزال جوي في بلدة الطيانة أسفرت عن اغتيال قيادي في التنظيم اليوم."
     assert [i.type for i in run(gaz, body).incidents] == ["raid"]
+
+
+def test_residents_stoning_a_convoy_in_the_present_obstruct_it(gaz):
+    body = "تداول ناشطون تسجيلاً مصوراً لسكان يرشقون رتلاً عسكرياً تركياً وروسياً في مدينة المالكية."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("patrol_obstruction", "malikiyah")]
+
+
+def test_a_joint_patrol_named_with_its_owners_is_a_patrol(gaz):
+    body = "أنهت روسيا وتركيا، اليوم الإثنين، تسيير دوريتهما المشتركة الرابعة في ريف الدرباسية."
+    assert [(i.type, i.date) for i in run(gaz, body).incidents] == [("patrol", "2023-08-14")]
 
 
 def test_shells_falling_counted_loosely_are_shelling(gaz):
