@@ -19,6 +19,7 @@ from gazetteer.normalize import (
     split_cue,
     strip_clitics,
 )
+from tests.gazetteer.test_mended_patterns import _plain_hashtag
 
 
 @pytest.mark.parametrize(
@@ -309,8 +310,11 @@ def _mended_reference(text: str) -> str:
     dotted = regex.compile(f"(?:(?<={_LETTER})|(?<={_LETTER}\u0640)|(?<={_LETTER}\u0640\u0640))"
                            f"\\.(?=\u0640*{_LETTER})(?:(?<=\u0640\\.)|(?=\u0640))")
     glued = regex.compile(r"(?<=[^\W\d_])[" + _QUOTE_CHARS + r"](?=[^\W\d_])")
+    # a space after the dot between two stretched halves is the tatweel too ('اشتـ. ـباك')
+    spaced = regex.compile(f"(?<={_LETTER}\u0640)\\. (?=\u0640+{_LETTER})")
     if "\u0640." in text or ".\u0640" in text:
         text = dotted.sub("\u0640", text)
+        text = spaced.sub("\u0640\u0640", text)
 
     chars = list(text)
     for m in glued.finditer(text):
@@ -321,8 +325,6 @@ def _mended_reference(text: str) -> str:
     # then a hashtag's marks, one character at a time: '#' opening a word, '_' after a letter
     # or a space and before a letter, what folding deletes read through (see
     # test_mended_patterns), again until no mark is left that a space now opens
-    from tests.gazetteer.test_mended_patterns import _plain_hashtag
-
     while (spaced := _plain_hashtag(text)) != text:
         text = spaced
     return text

@@ -106,8 +106,10 @@ def test_since_a_day_weeks_ago_does_not_date_the_event(gaz):
     assert incidents and "2023-07-02" not in {i.date for i in incidents}
 
 
-@pytest.mark.parametrize("deal", ["في إطار الدوريات المشتركة التي اتفقت عليها تركيا وروسيا في 22 من تموز الماضي",
-                                  "طبقاً لاتفاق تم التوصل إليه بين الرئيسين في 22 تموز الماضي"])
+@pytest.mark.parametrize("deal", [
+    "في إطار الدوريات المشتركة التي اتفقت عليها تركيا وروسيا في 22 من تموز الماضي",
+    "طبقاً لاتفاق تم التوصل إليه بين الرئيسين في 22 تموز الماضي",
+])
 def test_the_day_a_deal_was_reached_is_not_the_events(gaz, deal):
     body = f"ورشق سكان رتلاً عسكرياً تركياً وروسياً في مدينة المالكية، {deal}."
     assert "2023-07-22" not in {i.date for i in run(gaz, body).incidents}
