@@ -768,6 +768,20 @@ def test_a_joint_patrol_named_with_its_owners_is_a_patrol(gaz):
     assert [(i.type, i.date) for i in run(gaz, body).incidents] == [("patrol", "2023-08-14")]
 
 
+def test_forces_taking_positions_told_as_a_noun_are_deployed(gaz):
+    body = ("ونشر صحفيون اليوم، الثلاثاء، صوراً أظهرت تمركز قوات أمريكية في نقطة عسكرية في "
+            "مدينة تل أبيض.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "tal_abyad")]
+
+
+@pytest.mark.parametrize("body", [
+    # where forces are found is a target, not a deployment
+    "وقصفت المدفعية التركية أماكن تمركز قوات النظام في محيط مدينة تل أبيض يوم الأحد.",
+])
+def test_where_forces_are_is_no_deployment(gaz, body):
+    assert "deployment" not in [i.type for i in run(gaz, body).incidents]
+
+
 def test_shells_falling_counted_loosely_are_shelling(gaz):
     body = ("اندلعت يوم الأحد اشتباكات عشائرية في بلدة ذيبان.\n"
             "وتسببت الاشتباكات، حسب المصادر، بسقوط عدة قذائف في مدينة العشارة المجاورة.")

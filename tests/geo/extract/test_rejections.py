@@ -160,6 +160,9 @@ def test_a_tally_beside_the_attack_it_counts(gaz):
     # where a place lies, told after the news: geography
     "وتقع مدينة جرابلس في شمال شرق حلب وتتمركز على الضفة الغربية لنهر الفرات.",
     "ويبعد مطار القامشلي نحو 5 كم عن مركز المدينة حيث تنتشر قوات روسية.",
+    # an aim, strengthening what is no force
+    "وتأتي هذه الخطوة ضمن إجراءات واشنطن لتعزيز وجودها العسكري في مدينة تل أبيض.",
+    "وتضمنت التدريبات في مدينة الحسكة تعزيز التنسيق بين القوات.",
     # a force's merit told in a relative clause
     "وأشاد البيان بدور قوات سوريا الديمقراطية التي حررت مدينة منبج من خطر تنظيم داعش.",
     # an interview, a meeting of people, a battleground feared
