@@ -782,6 +782,18 @@ def test_where_forces_are_is_no_deployment(gaz, body):
     assert "deployment" not in [i.type for i in run(gaz, body).incidents]
 
 
+def test_a_security_operation_of_a_force_named_is_a_raid(gaz):
+    body = ("أغلقت قسد بعد منتصف الليل طريقاً في مدينة الحسكة، إثر تنفيذها عملية أمنية في الحي الذي "
+            "يوجد فيه سجن الصناعة.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("raid", "hasakah")]
+
+
+def test_an_advance_repelled_is_a_fight_on_that_front(gaz):
+    body = ("أعلنت الجبهة السورية للتحرير، ليل أمس، صد محاولة تقدم لقوات النظام على جبهة مدينة "
+            "مارع شمالي محافظة حلب.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("armed_clash", "marea")]
+
+
 def test_shells_falling_counted_loosely_are_shelling(gaz):
     body = ("اندلعت يوم الأحد اشتباكات عشائرية في بلدة ذيبان.\n"
             "وتسببت الاشتباكات، حسب المصادر، بسقوط عدة قذائف في مدينة العشارة المجاورة.")
