@@ -789,8 +789,8 @@ def test_a_security_operation_of_a_force_named_is_a_raid(gaz):
 
 
 def test_an_advance_repelled_is_a_fight_on_that_front(gaz):
-    body = ("أعلنت الجبهة السورية للتحرير، ليل أمس، صد محاولة تقدم لقوات النظام على جبهة مدينة "
-            "مارع شمالي محافظة حلب.")
+    body = ("من جهة أخرى، أعلنت الجبهة السورية للتحرير (تجمع فصائل معارضة)، ليل أمس، صد محاولة تقدم "
+            "لقوات حزب الاتحاد الديمقراطي وقوات النظام السوري على جبهة مدينة مارع شمالي محافظة حلب.")
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("armed_clash", "marea")]
 
 
