@@ -96,7 +96,7 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
         # 'قال مسؤول أمس إن ... الغارة': the statement's day does not tell the event referred to
         own = not (c.anaphoric and (_reporting(doc, c, d) or _said_between(doc, d, c)))
         return d.first, d.last, d.precision, _date_note(d, doc), own
-    if c.anaphoric or _background(doc, c) or _VAGUE_RE.search(s.folded):
+    if c.anaphoric or _background(doc, c) or _vague_for(doc, c):
         return None, None, None, "", False
     from_told = _days_from_told(doc, s)
     if from_told is not None:
@@ -150,6 +150,20 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
         return day, day, "day", (f"publication date {day.isoformat()} (the lead's news, told on "
                                  "with no other day)"), False
     return retold
+
+
+def _vague_for(doc: Doc, c: Candidate) -> bool:
+    """Does ``c``'s sentence place its event at an unstated or repeated time ('مؤخراً')? Not
+    when the words are in a relative clause about another noun after the event ('أنشأت أمريكا
+    نقطة في مدينة تل أبيض، والتي شهدت توتراً في الأيام الماضية': the town's days)."""
+    s = c.sentence
+    for m in _VAGUE_RE.finditer(s.folded):
+        lo = s.folded_offset(c.end)
+        gap = s.folded[lo:m.start()] if m.start() > lo else ""
+        starts = [rel.start() for rel in _RELATIVE_RE.finditer(gap)]
+        if not (starts and len(gap[:starts[-1]].split()) > 2):
+            return True
+    return False
 
 
 def _after_news(doc: Doc, c: Candidate) -> tuple[dt.date, dt.date, str, str, bool] | None:

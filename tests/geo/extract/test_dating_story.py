@@ -96,3 +96,10 @@ def test_a_sentence_after_background_does_not_take_the_background_day(gaz):
     dated = {i.type: i.date for i in run(gaz, body).incidents}
     assert dated.get("protest") == "2023-08-10"
     assert dated.get("deployment", "") != "2023-08-10"
+
+
+def test_an_unstated_time_in_a_relative_clause_about_another_noun_leaves_the_lead_its_day(gaz):
+    """'في الأيام الماضية' tells the town's tension, not when the post was set up."""
+    body = ("أنشأت أمريكا أول نقطة مراقبة لها في مدينة تل أبيض الحدودية، والتي شهدت توتراً بين "
+            "تركيا وقسد في الأيام الماضية.")
+    assert _dates(gaz, body).get("deployment") == "2023-08-15"
