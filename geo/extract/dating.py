@@ -304,7 +304,7 @@ def _lead_news_day(doc: Doc, c: Candidate) -> dt.date | None:
         return None
     leads = _leads_on_publication(doc, s)
     kinds = [kind for kind in EVENT_KINDS if c.type in kind]
-    return leads[0].incident.date_first if any(o.type in kind for o in leads for kind in kinds) else None
+    return doc.article.published if any(o.type in kind for o in leads for kind in kinds) else None
 
 
 def _leads_on_publication(doc: Doc, s: Sentence) -> list[Candidate]:
@@ -317,15 +317,19 @@ def _leads_on_publication(doc: Doc, s: Sentence) -> list[Candidate]:
     lead = doc.lead()
     if lead is None or lead.index >= s.index:
         return []
-    return [o for o in doc.cands.get(lead.index, ()) if not o.anaphoric and o.incident is not None
-            and o.incident.date_first == published and o.incident.date_last == published
-            and o.incident.date_text.startswith("publication date")]
+    # a lead event with no place to map ('توسعت الاشتباكات ... إلى ريف الحسكة الجنوبي') is that
+    # day's news all the same when its sentence gives no date
+    undated_lead = not doc.in_sentence(doc.dates, lead)
+    return [o for o in doc.cands.get(lead.index, ()) if not o.anaphoric and (
+        (o.incident is None and undated_lead and not o.retold) or (
+            o.incident is not None and o.incident.date_first == published
+            and o.incident.date_last == published
+            and o.incident.date_text.startswith("publication date")))]
 
 
 def _lead_published_day(doc: Doc, s: Sentence) -> dt.date | None:
     """The publication day, for a sentence that goes on from a lead dated by it."""
-    leads = _leads_on_publication(doc, s)
-    return leads[0].incident.date_first if leads else None
+    return doc.article.published if _leads_on_publication(doc, s) else None
 
 
 def _news_day_before(doc: Doc, s: Sentence) -> tuple[str, dt.date] | None:

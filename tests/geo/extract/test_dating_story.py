@@ -103,3 +103,14 @@ def test_an_unstated_time_in_a_relative_clause_about_another_noun_leaves_the_lea
     body = ("أنشأت أمريكا أول نقطة مراقبة لها في مدينة تل أبيض الحدودية، والتي شهدت توتراً بين "
             "تركيا وقسد في الأيام الماضية.")
     assert _dates(gaz, body).get("deployment") == "2023-08-15"
+
+
+def test_a_lead_event_with_no_place_to_map_is_still_the_days_news(gaz):
+    """'قتل نحو 18 مقاتلاً نتيجة للعملية الأمريكية ضد معاقل ميليشيات في العراق وسوريا' (no
+    place to map) then 'قتلوا في ضربات جوية بشرق سوريا، خمسة منهم في دير الزور': the strikes
+    the lead tells, the publication day's news."""
+    body = ("نتيجة للعملية الأمريكية ضد معاقل ميليشيات تابعة لإيران في العراق وسوريا فقد قتل نحو 18 "
+            "مقاتلاً على الأقل، وفق حصيلة جديدة أوردها المرصد.\n"
+            "وأفاد المرصد بأن 18 مقاتلاً موالين لإيران قتلوا في ضربات جوية بشرق سوريا، خمسة منهم في "
+            "دير الزور.")
+    assert _dates(gaz, body).get("airstrike") == "2023-08-15"
