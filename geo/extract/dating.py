@@ -538,7 +538,8 @@ def _since(doc: Doc, d: Any) -> bool:
 #: 'منذ' and a verbal noun, then words up to the date (no clause break between): the date
 #: of the act since which something is told.
 _SINCE_ACT_RE = rx(r"(?<![^\W\d_])منذ\s+(?:ال)?(?:اغلاق|افتتاح|فتح|بدء|بدايه|انطلاق|اطلاق|توقيع|اعلان|سقوط"
-                   r"|تحرير|دخول|خروج|انسحاب|مقتل|اغتيال|اندلاع|وقف)(?:\s+[^\s،,.؛:]+){0,8}?\s+$")
+                   r"|تحرير|دخول|خروج|انسحاب|مقتل|اغتيال|اندلاع|وقف|وصول|سيطره|عوده)(?:ها|ه|هم)?"
+                   r"(?:\s+[^\s،,.؛:]+){0,8}?\s+$")
 _SINCE_ACT = WindowGate(_SINCE_ACT_RE)
 
 

@@ -106,6 +106,15 @@ def test_since_a_day_weeks_ago_does_not_date_the_event(gaz):
     assert incidents and "2023-07-02" not in {i.date for i in incidents}
 
 
+def test_the_year_since_forces_reached_a_town_is_not_the_shelling_told_beside_it(gaz):
+    body = ("قصفت القوات التركية مساء الخميس حي الحمرة في بلدة تل تمر، للمرة الأولى منذ وصولها إلى "
+            "مشارفها أواخر عام 2019.\n"
+            "وهذه هي المرة الأولى التي تستهدف فيها القوات التركية مركز البلدة منذ وصولها إلى مشارفها "
+            "أواخر عام 2019.\n"
+            "وتزامن ذلك مع قصف القوات التركية لقرية أم الكيف شمالي بلدة تل تمر.")
+    assert "2019" not in {(i.date or "")[:4] for i in run(gaz, body).incidents}
+
+
 @pytest.mark.parametrize("deal", [
     "في إطار الدوريات المشتركة التي اتفقت عليها تركيا وروسيا في 22 من تموز الماضي",
     "طبقاً لاتفاق تم التوصل إليه بين الرئيسين في 22 تموز الماضي",
