@@ -794,6 +794,12 @@ def test_an_advance_repelled_is_a_fight_on_that_front(gaz):
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("armed_clash", "marea")]
 
 
+def test_protesters_storming_a_forces_offices_make_no_raid(gaz):
+    body = ("تظاهر العشرات من أهالي قرية الحوايج صباح اليوم الثلاثاء احتجاجاً على الفلتان الأمني.\n"
+            "وأوضحت المصادر أن المتظاهرين اقتحموا مقرات مليشيات قسد في القرية وأحرقوها.")
+    assert "raid" not in [i.type for i in run(gaz, body).incidents]
+
+
 def test_shells_falling_counted_loosely_are_shelling(gaz):
     body = ("اندلعت يوم الأحد اشتباكات عشائرية في بلدة ذيبان.\n"
             "وتسببت الاشتباكات، حسب المصادر، بسقوط عدة قذائف في مدينة العشارة المجاورة.")
