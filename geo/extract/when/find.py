@@ -500,8 +500,15 @@ def find_dates(text: str, anchor: datetime.date | None) -> list[DateExpr]:
     >>> [e.iso for e in find_dates("في عام 2020 وأمس", None)]
     ['2020']
     """
-    text = check_text(text)
-    given = _check_anchor(anchor)
+    return list(_found(check_text(text), _check_anchor(anchor)))
+
+
+@functools.lru_cache(maxsize=8)
+def _found(text: str, given: datetime.date | None) -> tuple[DateExpr, ...]:
+    """:func:`find_dates`' answer, kept for the last few texts and anchors: the reader of an
+    article whose page gives no publication day reads its body with no anchor, and the
+    extraction asks the very same right after (a third of real articles). The expressions
+    are frozen; each caller gets a list of its own."""
     norm, where = _folded(text)
     found = _candidates(norm, given or _DUMMY_ANCHOR, text, where)
     chosen = _weekdays_of_dates(norm, _merge_spans(norm, _merge_weekday_dates(norm, _select(found), given)))
@@ -511,7 +518,7 @@ def find_dates(text: str, anchor: datetime.date | None) -> list[DateExpr]:
             continue
         start, end = where[c.start], where[c.end]
         out.append(DateExpr(start, end, text[start:end], *c.hit))
-    return _same_month(text, norm, where, out) if _may_name_same_month(norm) else out
+    return tuple(_same_month(text, norm, where, out) if _may_name_same_month(norm) else out)
 
 
 def _may_name_same_month(norm: str) -> bool:
