@@ -25,15 +25,27 @@ PREFIXES = frozenset({
 })
 
 
-#: The automaton of the needles, by the id of the compiled trigger table it was built from.
-_AUTOMATA: dict[int, Any] = {}
+#: The automaton of the needles and the indexes of the triggers without needles, by the id
+#: of the compiled trigger table they were built from (kept beside them: an id outlives its
+#: table only while the table lives).
+_AUTOMATA: dict[int, tuple[Any, tuple[int, ...], Sequence[Any]]] = {}
 
 
 def _needle_starts(text: str, compiled: Sequence[tuple[Any, re.Pattern[str], tuple[str, ...]]]
                    ) -> dict[int, list[int]]:
     """Where the needles of each trigger start in ``text``, by trigger index (one Aho-Corasick pass)."""
-    automaton = _AUTOMATA.get(id(compiled))
-    if automaton is None:
+    found: dict[int, list[int]] = {}
+    for end, (size, ks) in _automaton(compiled)[0].iter(text):
+        for k in ks:
+            found.setdefault(k, []).append(end - size + 1)
+    return found
+
+
+def _automaton(compiled: Sequence[tuple[Any, re.Pattern[str], tuple[str, ...]]]
+               ) -> tuple[Any, tuple[int, ...]]:
+    """The needles' automaton of ``compiled`` and its triggers without needles (built once)."""
+    made = _AUTOMATA.get(id(compiled))
+    if made is None or made[2] is not compiled:
         import ahocorasick
 
         automaton = ahocorasick.Automaton()
@@ -44,32 +56,32 @@ def _needle_starts(text: str, compiled: Sequence[tuple[Any, re.Pattern[str], tup
         for needle, ks in owners.items():
             automaton.add_word(needle, (len(needle), tuple(ks)))
         automaton.make_automaton()
-        _AUTOMATA[id(compiled)] = automaton
-    found: dict[int, list[int]] = {}
-    for end, (size, ks) in automaton.iter(text):
-        for k in ks:
-            found.setdefault(k, []).append(end - size + 1)
-    return found
+        made = _AUTOMATA[id(compiled)] = (automaton, tuple(
+            k for k, (_, _, needles) in enumerate(compiled) if not needles), compiled)
+    return made[0], made[1]
 
 
 def trigger_hits(doc: Doc, compiled: Sequence[tuple[Any, re.Pattern[str], tuple[str, ...]]]
                  ) -> dict[int, list[tuple[Any, re.Pattern[str], int]]]:
     """Every match of the ``compiled`` triggers (trigger, pattern, needles) in the article,
-    by sentence: one scan of the text per trigger."""
-    fstarts = [s.fstart for s in doc.sentences]
+    by sentence: one scan of the text per trigger.
+
+    Only the triggers whose needles the text holds are visited (a fifth of them in a news
+    article), in table order, as a visit of every trigger would."""
+    sentences = doc.sentences
+    fstarts = [s.fstart for s in sentences]
+    fends = [s.fstart + len(s.folded) if not s.heading else -1 for s in sentences]
     out: dict[int, list[tuple[Any, re.Pattern[str], int]]] = {}
     text = doc.folded
     starts = _needle_starts(text, compiled)
-    for k_trig, (trig, regex, needles) in enumerate(compiled):
-        if needles and k_trig not in starts:
-            continue
+    wordy = _automaton(compiled)[1]
+    for k_trig in sorted([*starts, *wordy]) if wordy else sorted(starts):
+        trig, regex, needles = compiled[k_trig]
         for m in _matches(regex, text, starts[k_trig]) if needles else _word_matches(regex, text):
-            k = bisect.bisect_right(fstarts, m.start()) - 1
-            if k < 0:
-                continue
-            s = doc.sentences[k]
-            if m.end() <= s.fstart + len(s.folded) and not s.heading:
-                out.setdefault(k, []).append((trig, regex, m.start()))
+            start = m.start()
+            k = bisect.bisect_right(fstarts, start) - 1
+            if k >= 0 and m.end() <= fends[k]:  # a heading's end is -1: no match kept there
+                out.setdefault(k, []).append((trig, regex, start))
     return out
 
 
@@ -80,8 +92,9 @@ def _matches(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[r
     inside a word ('رصد' in 'المرصد') is no match: it hides none that follows ('المرصد
     السوري، فقد توجه الرتل': the convoy's words are read)."""
     after = 0
-    for start in sorted(set(starts)):
-        if start >= after and (m := regex.match(text, start)) is not None and prefix_ok(text, start):
+    match = regex.match
+    for start in sorted(set(starts)) if len(starts) > 1 else starts:
+        if start >= after and (m := match(text, start)) is not None and prefix_ok(text, start):
             yield m
             after = max(m.end(), start + 1)
 

@@ -844,3 +844,15 @@ def test_the_same_month_words_gate_its_pattern(norm: str) -> None:
 
     if not _may_name_same_month(norm):
         assert _SAME_MONTH_RE.search(norm) is None
+
+
+def test_a_text_asked_again_gets_the_same_answer_in_a_list_of_its_own() -> None:
+    """The reader and the extraction ask the same body with no anchor: the second answer is
+    remembered, equal to the first, and a caller that changes its list changes no other's."""
+    text = "قصفت طائرات البلدة أمس الأحد 9 تشرين الأول 2022، وفي عام 2020 أيضاً"
+    first = find_dates(text, None)
+    again = find_dates(text, None)
+    assert again == first and again is not first
+    first.clear()
+    assert find_dates(text, None) == again
+    assert [e.iso for e in find_dates(text, datetime.date(2022, 10, 10))] == ["2022-10-09", "2020"]
