@@ -373,8 +373,9 @@ def _slipped_date(weekday: Hit, date: Hit, anchor: datetime.date) -> bool:
         return False
     named = weekday.rule.split(":")[0]
     if named in _TODAY_WEEKDAY_RULES:
-        return weekday.first == anchor - datetime.timedelta(days=named == "yesterday_weekday")
-    return date.first > anchor + datetime.timedelta(days=FUTURE_TOLERANCE_DAYS)
+        return (anchor - weekday.first).days == (named == "yesterday_weekday")
+    # (as a difference of days: an anchor at the calendar's end has no days after it to add)
+    return (date.first - anchor).days > FUTURE_TOLERANCE_DAYS
 
 
 def _merge_weekday_dates(norm: str, chosen: list[_Cand], anchor: datetime.date | None = None) -> list[_Cand]:
