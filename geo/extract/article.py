@@ -154,6 +154,8 @@ def _build_incident(doc: Doc, c: Candidate, found: PlaceFound) -> Incident | Non
     s = c.sentence
     place, gp, approx, place_text, place_cue, place_own = found
     if place is None and not place_cue.startswith(UNPLACED_CUE):
+        if not doc.in_sentence(doc.dates, s):
+            return None  # (its own day would be in its sentence: most tellings have none)
         first, last, precision, date_text, date_own = date_for(doc, c)
         if not (date_own and precision == "day"):
             return None
