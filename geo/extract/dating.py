@@ -149,7 +149,23 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
     if retold[0] is None and (day := _lead_news_day(doc, c)) is not None:
         return day, day, "day", (f"publication date {day.isoformat()} (the lead's news, told on "
                                  "with no other day)"), False
+    if retold[0] is None and (sent := _sent_for_told(doc, c)) is not None:
+        return sent[1], sent[1], "day", f"{sent[0]}; forces sent for the event told", False
     return retold
+
+
+#: Forces sent for the event told ('استقدمت قسد تعزيزات عسكرية كبيرة لوقف الاشتباكات'): a
+#: purpose naming a definite event noun.
+_FOR_TOLD_RE = rx(r"(?<![^\W\d_])(?:ل|بهدف\s+|من\s+اجل\s+)(?:وقف|احتواء|فض|ضبط|تطويق|انهاء|منع\s+تمدد)"
+                  r"\s+(?:ال)(?:اشتباكات|اقتتال|مواجهات|معارك|توتر|احتجاجات|مظاهرات|هجوم|اوضاع|وضع)")
+
+
+def _sent_for_told(doc: Doc, c: Candidate) -> tuple[str, dt.date] | None:
+    """(why, the day) for forces sent for the event told before ('لوقف الاشتباكات'): they came
+    on that event's day, the last day the text gave (or its lead's publication day)."""
+    if c.type not in ("deployment", "convoy") or not _FOR_TOLD_RE.search(doc.fspan(c.end, c.sentence.end)):
+        return None
+    return _news_day_before(doc, c.sentence)
 
 
 def _vague_for(doc: Doc, c: Candidate) -> bool:

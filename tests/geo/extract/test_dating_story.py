@@ -114,3 +114,10 @@ def test_a_lead_event_with_no_place_to_map_is_still_the_days_news(gaz):
             "وأفاد المرصد بأن 18 مقاتلاً موالين لإيران قتلوا في ضربات جوية بشرق سوريا، خمسة منهم في "
             "دير الزور.")
     assert _dates(gaz, body).get("airstrike") == "2023-08-15"
+
+
+def test_forces_sent_for_the_event_told_came_on_its_day(gaz):
+    """'استقدمت قسد تعزيزات عسكرية كبيرة لوقف الاشتباكات' after the clashes told: the same day."""
+    body = ("قتل 5 أشخاص وجرح 5 آخرون أمس باشتباكات عشائرية في بلدة ذيبان بريف دير الزور.\n\n"
+            "ووفق المصادر استقدمت قسد تعزيزات عسكرية كبيرة لوقف الاشتباكات في البلدة.")
+    assert _dates(gaz, body).get("deployment") == "2023-08-14"
