@@ -153,17 +153,16 @@ def _build_incident(doc: Doc, c: Candidate, found: PlaceFound) -> Incident | Non
     unless a region too coarse to map was named for it (kept unplaced, for review)."""
     s = c.sentence
     place, gp, approx, place_text, place_cue, place_own = found
-    if place is None and not place_cue.startswith(UNPLACED_CUE):
-        if not doc.in_sentence(doc.dates, s):
-            return None  # (its own day would be in its sentence: most tellings have none)
-        first, last, precision, date_text, date_own = date_for(doc, c)
+    placeless = place is None and not place_cue.startswith(UNPLACED_CUE)
+    if placeless and not doc.in_sentence(doc.dates, s):
+        return None  # (its own day would be in its sentence: most tellings have none)
+    first, last, precision, date_text, date_own = date_for(doc, c)
+    if placeless:
         if not (date_own and precision == "day"):
             return None
         # no place, its own day: kept to date the telling that places it ('وفي العاشر من
         # حزيران دخلت قافلة ...' then 'واتجهت القافلة إلى قاعدة قسرك'), dropped after merging
         place_cue = PLACELESS_CUE
-    else:
-        first, last, precision, date_text, date_own = date_for(doc, c)
     actors, attackers, targets = actors_for(doc, c)
     killed, injured, notes = casualties(s.folded)
     notes.insert(0, f"trigger: {c.word}")

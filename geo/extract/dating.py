@@ -173,13 +173,8 @@ def _vague_for(doc: Doc, c: Candidate) -> bool:
     when the words are in a relative clause about another noun after the event ('أنشأت أمريكا
     نقطة في مدينة تل أبيض، والتي شهدت توتراً في الأيام الماضية': the town's days)."""
     s = c.sentence
-    for m in _VAGUE_RE.finditer(s.folded):
-        lo = s.folded_offset(c.end)
-        gap = s.folded[lo:m.start()] if m.start() > lo else ""
-        starts = [rel.start() for rel in _RELATIVE_RE.finditer(gap)]
-        if not (starts and len(gap[:starts[-1]].split()) > 2):
-            return True
-    return False
+    lo = s.folded_offset(c.end)
+    return any(not _in_others_relative(s.folded[lo:m.start()]) for m in _VAGUE_RE.finditer(s.folded))
 
 
 def _after_news(doc: Doc, c: Candidate) -> tuple[dt.date, dt.date, str, str, bool] | None:
@@ -513,7 +508,12 @@ def _others_relative(doc: Doc, c: Candidate, d: Any) -> bool:
     """
     if d.start < c.end or d.start - c.end > 200 or not is_period(d.first, d.last, d.precision):
         return False
-    gap = doc.fspan(c.end, d.start)
+    return _in_others_relative(doc.fspan(c.end, d.start))
+
+
+def _in_others_relative(gap: str) -> bool:
+    """Do the words ``gap`` (from the event's trigger to a time) end inside a relative clause
+    opened after more than two words, so about another noun than the event's?"""
     starts = [rel.start() for rel in _RELATIVE_RE.finditer(gap)]
     return bool(starts) and len(gap[:starts[-1]].split()) > 2
 

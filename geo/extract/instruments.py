@@ -9,6 +9,7 @@ here once per match.
 from __future__ import annotations
 
 import functools
+import re
 
 from .cues import AIR_RE, ARTILLERY_RE, EXPLOSIVE_RE, SMALL_ARMS_RE
 from .folding import rx
@@ -89,17 +90,20 @@ def _weapons_of(article: str) -> tuple[bool, bool]:
 
     Missiles in a sentence that names aircraft are the aircraft's ('طائرات إسرائيلية أطلقت 6
     صواريخ على مواقع'): no artillery of the article."""
-    air = bool(AIR_RE.search(article))
-    if not air:
+    if not AIR_RE.search(article):
         return False, bool(ARTILLERY_RE.search(article))
-    for m in ARTILLERY_RE.finditer(article):
-        if "صاروخ" not in m.group(0) and "صواريخ" not in m.group(0):
-            return True, True
-        start = max(article.rfind(".", 0, m.start()), article.rfind("\n", 0, m.start())) + 1
-        ends = [i for i in (article.find(".", m.end()), article.find("\n", m.end())) if i >= 0]
-        if not AIR_RE.search(article, start, min(ends) if ends else len(article)):
-            return True, True
-    return True, False
+    return True, any(_artillery_named(sentence) for sentence in _SENTENCE_END_RE.split(article))
+
+
+#: Where a sentence of a folded article ends (enough to tell whose missiles they are).
+_SENTENCE_END_RE = re.compile(r"[.\n]")
+
+
+def _artillery_named(sentence: str) -> bool:
+    """Does ``sentence`` name artillery, not only missiles its aircraft fired?"""
+    words = [m.group(0) for m in ARTILLERY_RE.finditer(sentence)]
+    missiles = all("صاروخ" in w or "صواريخ" in w for w in words)
+    return bool(words) and not (missiles and AIR_RE.search(sentence))
 
 
 def names_weapon(text: str) -> bool:

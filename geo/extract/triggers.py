@@ -455,19 +455,18 @@ def _first_report(doc: Doc, s: Sentence, m: re.Match[str], text: str, ctype: str
         return True  # 'تجددت الاشتباكات بين قسد ومقاتلي العشائر', nothing told before it
     after = attributes_end(text, m.end())
     span = target_span(text, after, locative=after > m.end())
-    if span is not None:
-        lo, hi = s.to_original(*span)
-        if any(x.place is not None and x.role == "location" for x in doc.starting_in(doc.mentions, lo, hi)):
-            return True
+    if span is not None and _names_a_location(doc, s, *span):
+        return True
     return s.lead and after > m.end()
 
 
 #: A fight that spread to a place ('امتدت الاشتباكات إلى مدينة القورية', 'الاشتباكات امتدت
 #: إلى'): the verb right before or after the noun, then 'إلى' or 'نحو'.
-_SPREAD_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?(?:امتدت|تمتد|توسعت|تتوسع|انتقلت|تنتقل|تمددت|تتمدد)\s+(?:ال)?$")
-_SPREAD_AFTER_RE = rx(r"\S*\s+(?:(?:قد|لاحقا|بعدها)\s+)?(?:امتدت|تمتد|توسعت|تتوسع|انتقلت|تنتقل|تمددت|تتمدد)"
-                      r"(?:\s+\S+){0,3}?\s+(?:الي|نحو)\s")
-_TO_RE = rx(r"(?:\s+\S+){0,3}?\s+(?:الي|نحو)\s")
+_SPREAD = r"(?:امتدت|تمتد|توسعت|تتوسع|انتقلت|تنتقل|تمددت|تتمدد)"
+_TO = r"(?:\s+\S+){0,3}?\s+(?:الي|نحو)\s"
+_SPREAD_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?" + _SPREAD + r"\s+(?:ال)?$")
+_SPREAD_AFTER_RE = rx(r"\S*\s+(?:(?:قد|لاحقا|بعدها)\s+)?" + _SPREAD + _TO)
+_TO_RE = rx(_TO)
 
 
 def _spread_to_a_place(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
@@ -479,8 +478,15 @@ def _spread_to_a_place(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bo
         to = _SPREAD_AFTER_RE.match(text, m.end())
     if to is None:
         return False
-    lo, hi = s.to_original(to.end(), min(len(text), to.end() + 40))
-    return any(x.place is not None and x.role == "location" for x in doc.starting_in(doc.mentions, lo, hi))
+    return _names_a_location(doc, s, to.end(), min(len(text), to.end() + 40))
+
+
+def _names_a_location(doc: Doc, s: Sentence, lo: int, hi: int) -> bool:
+    """Does a resolved place, named as a location, begin between folded offsets ``lo`` and
+    ``hi`` of sentence ``s``?"""
+    start, end = s.to_original(lo, hi)
+    return any(x.place is not None and x.role == "location"
+               for x in doc.starting_in(doc.mentions, start, end))
 
 
 #: A verb saying a fight broke out, went on or flared up, right before its definite noun.

@@ -280,12 +280,12 @@ def _drop_captions(lines: list[str], keep: list[bool]) -> None:
     caption (often with the photo's own date) describes the picture, not the story, whose
     lead may tell another day."""
     captions: set[str] = set()
-    previous = None  # the last kept line: a caption printed twice in a row has no label
+    previous = -1  # the last kept line: a caption printed twice in a row has no label
     for i, line in enumerate(lines):
         if not keep[i] or not line:
             continue
-        if line == (lines[previous] if previous is not None else None) and _CREDIT_RE.search(line):
-            keep[i] = keep[previous] = False  # type: ignore[index]
+        if previous >= 0 and line == lines[previous] and _CREDIT_RE.search(line):
+            keep[i] = keep[previous] = False
             continue
         previous = i
         if not line[:1].isascii():
