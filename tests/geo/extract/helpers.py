@@ -29,3 +29,8 @@ def one(gaz, body: str, **kw):
     incidents = run(gaz, body, **kw).incidents
     assert len(incidents) == 1, [(i.type, i.sources[0].evidence) for i in incidents]
     return incidents[0]
+
+
+def placed(gaz, body: str, **kw) -> list[tuple[str, str | None]]:
+    """(type, place id) of each incident of ``body``, in order."""
+    return [(i.type, i.place.id if i.place else None) for i in run(gaz, body, **kw).incidents]

@@ -19,7 +19,7 @@ from geo.extract.folding import fold_letters
 from geo.extract.rejections import rejected
 from geo.extract.triggers import HOSTILE, PRIORITY
 from geo.model import INCIDENT_TYPES
-from tests.geo.extract.helpers import one, run
+from tests.geo.extract.helpers import one, placed, run
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -259,7 +259,7 @@ def test_a_strike_told_as_what_ended_a_drive_is_an_event(gaz):
     """'كانت سيارة لقسد تسير قرب عامودا قبل أن تستهدفها مسيرة تركية': the imperfect after
     'قبل أن' tells what happened, its object an attached pronoun."""
     body = "كانت سيارة لقسد تسير قرب مدينة عامودا اليوم قبل أن تستهدفها طائرة مسيرة تركية."
-    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("airstrike", "amuda")]
+    assert placed(gaz, body) == [("airstrike", "amuda")]
 
 
 @pytest.mark.parametrize(("body", "place"), [
@@ -298,7 +298,7 @@ def test_what_a_force_is_able_to_do_is_no_event(gaz, body):
 
 def test_an_attack_a_force_is_on_its_way_to_launch_is_no_event(gaz):
     body = "أعلنت قسد أنها سيطرت اليوم على بلدة الكرامة، في طريقها لشن هجوم واسع على مدينة الرقة."
-    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("capture", "karama_raqqa")]
+    assert placed(gaz, body) == [("capture", "karama_raqqa")]
 
 
 @pytest.mark.parametrize("body", [
@@ -307,7 +307,7 @@ def test_an_attack_a_force_is_on_its_way_to_launch_is_no_event(gaz):
     "استهدف مقاتلو العشائر حاجزاً لقسد في بلدة ذيبان اليوم.",
 ])
 def test_the_organisation_or_tribal_fighters_targeting_a_post_is_an_attack(gaz, body):
-    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("armed_clash", "dhiban")]
+    assert placed(gaz, body) == [("armed_clash", "dhiban")]
 
 
 def test_a_withdrawal_after_a_clash_is_kept_beside_it(gaz):
@@ -511,7 +511,7 @@ def test_a_campaigns_aim_is_no_capture(gaz):
 
 def test_a_capture_with_its_force_and_time_between_verb_and_noun(gaz):
     body = "فرضت قوات سوريا الديمقراطية، مساء الأحد، سيطرتها على مطار الطبقة العسكري."
-    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("capture", "tabqa_airbase")]
+    assert placed(gaz, body) == [("capture", "tabqa_airbase")]
 
 
 def test_a_phase_of_military_operations_launched_is_an_offensive(gaz):
@@ -719,7 +719,7 @@ def test_a_fight_that_spread_to_another_place_is_an_event_there(gaz, spread):
     ("وحاصر أهالي بلدة الشحيل قوات روسية يوم الأحد.", []),
 ])
 def test_a_siege_laid_on_a_town_or_its_fighters_is_a_fight(gaz, body, events):
-    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == events
+    assert placed(gaz, body) == events
 
 
 @pytest.mark.parametrize("body", [
@@ -727,7 +727,7 @@ def test_a_siege_laid_on_a_town_or_its_fighters_is_a_fight(gaz, body, events):
     "وقال المرصد إن طائرات إسرائيلية أطلقت 6 صواريخ على مواقع الميليشيات في مدينة البوكمال.",
 ])
 def test_aircraft_that_raided_or_fired_missiles_struck_from_the_air(gaz, body):
-    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("airstrike", "abu_kamal")]
+    assert placed(gaz, body) == [("airstrike", "abu_kamal")]
 
 
 def test_missiles_fired_from_the_ground_are_shelling(gaz):
@@ -750,7 +750,7 @@ def test_a_bare_strike_takes_the_aircraft_whose_missiles_the_article_tells(gaz):
     "قتل مسؤول محلي في بلدة الطيانة بعد عملية اغتيال شنها مسلحون مجهولون مساء السبت.",
 ])
 def test_a_killing_told_as_an_assassination_is_one(gaz, body):
-    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("assassination", "tayyani")]
+    assert placed(gaz, body) == [("assassination", "tayyani")]
 
 
 def test_a_landing_that_killed_stays_a_raid(gaz):
@@ -760,7 +760,7 @@ def test_a_landing_that_killed_stays_a_raid(gaz):
 
 def test_residents_stoning_a_convoy_in_the_present_obstruct_it(gaz):
     body = "تداول ناشطون تسجيلاً مصوراً لسكان يرشقون رتلاً عسكرياً تركياً وروسياً في مدينة المالكية."
-    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("patrol_obstruction", "malikiyah")]
+    assert placed(gaz, body) == [("patrol_obstruction", "malikiyah")]
 
 
 def test_a_joint_patrol_named_with_its_owners_is_a_patrol(gaz):
@@ -771,7 +771,7 @@ def test_a_joint_patrol_named_with_its_owners_is_a_patrol(gaz):
 def test_forces_taking_positions_told_as_a_noun_are_deployed(gaz):
     body = ("ونشر صحفيون اليوم، الثلاثاء، صوراً أظهرت تمركز قوات أمريكية في نقطة عسكرية في "
             "مدينة تل أبيض.")
-    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "tal_abyad")]
+    assert placed(gaz, body) == [("deployment", "tal_abyad")]
 
 
 @pytest.mark.parametrize("body", [
@@ -785,13 +785,13 @@ def test_where_forces_are_is_no_deployment(gaz, body):
 def test_a_security_operation_of_a_force_named_is_a_raid(gaz):
     body = ("أغلقت قسد بعد منتصف الليل طريقاً في مدينة الحسكة، إثر تنفيذها عملية أمنية في الحي الذي "
             "يوجد فيه سجن الصناعة.")
-    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("raid", "hasakah")]
+    assert placed(gaz, body) == [("raid", "hasakah")]
 
 
 def test_an_advance_repelled_is_a_fight_on_that_front(gaz):
     body = ("من جهة أخرى، أعلنت الجبهة السورية للتحرير (تجمع فصائل معارضة)، ليل أمس، صد محاولة تقدم "
             "لقوات حزب الاتحاد الديمقراطي وقوات النظام السوري على جبهة مدينة مارع شمالي محافظة حلب.")
-    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("armed_clash", "marea")]
+    assert placed(gaz, body) == [("armed_clash", "marea")]
 
 
 def test_protesters_storming_a_forces_offices_make_no_raid(gaz):
@@ -807,7 +807,7 @@ def test_protesters_storming_a_forces_offices_make_no_raid(gaz):
 def test_shells_falling_counted_loosely_are_shelling(gaz):
     body = ("اندلعت يوم الأحد اشتباكات عشائرية في بلدة ذيبان.\n"
             "وتسببت الاشتباكات، حسب المصادر، بسقوط عدة قذائف في مدينة العشارة المجاورة.")
-    assert ("shelling", "ashara") in [(i.type, i.place.id) for i in run(gaz, body).incidents]
+    assert ("shelling", "ashara") in placed(gaz, body)
 
 
 def test_the_attacker_killed_is_the_attack_told_not_another(gaz):
