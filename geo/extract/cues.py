@@ -26,7 +26,8 @@ __all__ = [
     "DENIAL_RE", "DUAL_RE", "FALSEHOOD_RE",
     "EXPLOSIVE_RE", "FIGHTING_RE",
     "DESCRIPTION_RE", "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
-    "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NEG_WORDS", "NOT_MIL_SUBJECT_RE", "NOT_NEG_AFTER",
+    "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NATIONWIDE_RE", "NEG_WORDS", "NOT_MIL_SUBJECT_RE",
+    "NOT_NEG_AFTER",
     "OFFICIALS_RE", "OUTCOME_WORDS", "PATROL_RE", "REFERENCE_RE", "ROAD_RE", "SIGNED_RE", "SMALL_ARMS_RE",
     "SOLDIERS_RE",
     "SPAN_RE", "SUMMARY_RE",
@@ -123,6 +124,11 @@ ATTRIBUTED_RE = rx(r"^\W*[وف]?(?:قال|قالت|ذكر|ذكرت|افاد|اف
                     r"|كشف|كشفت|اضاف|اضافت|تابع|تابعت|بين|بينت)(?![^\W\d_])[^.!؟]*?"
                     r"(?<![^\W\d_])(?:ان|بان|انه|بانه)(?![^\W\d_])"
                     r"|^\W*[وف]?(?:بحسب|حسب|وفقا ل|طبقا ل|نقلا عن)")
+
+#: Over the whole country or many provinces: 'في مختلف المحافظات السورية', 'على مستوى البلاد'.
+#: A sentence that spreads its events so is a tally: its places are not one event's.
+NATIONWIDE_RE = rx(r"(?<![^\W\d_])(?:(?:في|ب|علي)\s+(?:مختلف|كافه|جميع|عموم|معظم)\s+"
+                   r"(?:ال)?(?:محافظات|مناطق|مدن)|علي\s+مستوي\s+(?:ال)?(?:بلاد|سوريا|محافظات|دوله))(?![^\W\d_])")
 
 #: Under a deal: 'بموجب اتفاق', 'وفق اتفاق', 'بالاتفاق مع', 'باتفاق مع'.
 BY_DEAL_RE = rx(r"(?<![^\W\d_])(?:بموجب|وفق|وفقا ل|تنفيذا ل|بعد)\s*(?:ال)?اتفاق"

@@ -26,7 +26,7 @@ from gazetteer.normalize import arabic_key
 from ..model import Incident
 from ..relate import AREA_KINDS, is_macro_region
 from .anaphora import anaphoric_place
-from .cues import ATTRIBUTED_RE
+from .cues import ATTRIBUTED_RE, NATIONWIDE_RE
 from .document import Doc
 from .folding import fold_letters, rx
 from .place_cues import (
@@ -406,9 +406,9 @@ def _told_later(doc: Doc, c: Candidate, found: tuple, fits: Any) -> tuple | None
             continue
         told = [o for o in doc.cands.get(t.index, ()) if not o.anaphoric]
         refers = _REFERS_BACK_RE.search(t.folded)
-        if (ELSEWHERE_RE.search(t.folded) or PLAN_RE.search(t.folded)
+        if (ELSEWHERE_RE.search(t.folded) or PLAN_RE.search(t.folded) or NATIONWIDE_RE.search(t.folded)
                 or (told and not (refers and _same_strike(c, told))) or _another_day(doc, s, t)):
-            break  # another event, or a plan ('الانسحاب سيشمل قاعدة التنف في مرحلة لاحقة')
+            break  # another event, a plan ('سيشمل قاعدة التنف في مرحلة لاحقة') or a country's tally
         if not (refers or (vehicles and _VEHICLES_RE.search(t.folded))):
             continue
         finer = [m for m in doc.in_sentence(doc.usable, t)
@@ -613,10 +613,13 @@ def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
     siblings = doc.para_sentences.get(s.para, [])
     lo = siblings[0].start if siblings else s.start
     hi = siblings[-1].end if siblings else s.end
+    # a sentence listing the provinces a tally spans names no one event's place
+    tallies = [(t.start, t.end) for t in siblings if NATIONWIDE_RE.search(t.folded)]
     before = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, lo, s.start))
-              if not stationed_at(doc, m)]
+              if not stationed_at(doc, m) and not any(a <= m.start < b for a, b in tallies)]
     after = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, s.end, hi))
-             if not in_plan(doc, m) and not stationed_at(doc, m)]
+             if not in_plan(doc, m) and not stationed_at(doc, m)
+             and not any(a <= m.start < b for a, b in tallies)]
     if before:
         return before[-1]
     return after[0] if after else None
@@ -633,8 +636,8 @@ def _next_paragraph_place(doc: Doc, c: Candidate) -> Mention | None:
     if not later:
         return None
     for t in doc.para_sentences[min(later)]:
-        if ELSEWHERE_RE.search(t.folded):
-            break  # 'وفي المقابل، ...', 'من جهة أخرى': another event's sentence
+        if ELSEWHERE_RE.search(t.folded) or NATIONWIDE_RE.search(t.folded):
+            break  # 'وفي المقابل، ...', 'من جهة أخرى': another event's sentence; a country's tally
         found = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, t.start, t.end))
                  if not ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start))
                  and not stationed_at(doc, m)]

@@ -31,6 +31,7 @@ from .cues import (
     GENERAL_RE,
     HABITUAL_RE,
     HYPOTHETICAL_RE,
+    NATIONWIDE_RE,
     NEG_WORDS,
     NOT_NEG_AFTER,
     OUTCOME_WORDS,
@@ -477,9 +478,6 @@ _COUNT_BEFORE_RE = rx(r"(?<![^\W\d_])[لب]?"
                       r"(?:\s+من)?\s+(?:عمليه\s+|عمليات\s+)?(?:ال)?$")
 
 
-#: Over the whole country or many provinces: 'في مختلف المحافظات السورية', 'على مستوى البلاد'.
-_NATIONWIDE_RE = rx(r"(?<![^\W\d_])(?:(?:في|ب|علي)\s+(?:مختلف|كافه|جميع|عموم|معظم)\s+"
-                    r"(?:ال)?(?:محافظات|مناطق|مدن)|علي\s+مستوي\s+(?:ال)?(?:بلاد|سوريا|محافظات|دوله))(?![^\W\d_])")
 
 
 def tally(text: str, start: int, end: int) -> bool:
@@ -488,7 +486,7 @@ def tally(text: str, start: int, end: int) -> bool:
     repeats the events the article tells; it is not one more."""
     hi = clause_of(text, start)[1]
     counted = _COUNT_BEFORE_RE.search(text, max(0, start - 12), start)
-    if counted and _NATIONWIDE_RE.search(text):
+    if counted and NATIONWIDE_RE.search(text):
         return True  # '61 عملية دهم في مختلف المحافظات السورية': a country's tally, no one place
     # 'ومنذ بداية العام، نفذت المسيرات 50 غارة'
     if _SUMMARY.absent(text) or not SUMMARY_RE.search(text, 0, hi):

@@ -438,3 +438,17 @@ def test_a_sources_account_going_on_takes_the_town_of_the_sentence_before(gaz):
             "وأضاف المراسل أن الأهالي رشقوا العربات العسكرية الروسية بالحجارة.")
     stoned = [i for i in run(gaz, body).incidents if i.type == "patrol_obstruction"]
     assert [i.place.id for i in stoned] == ["ain_al_arab"]
+
+
+@pytest.mark.parametrize("body", [
+    # the provinces a country-wide campaign spans, told in the sentence after its count
+    ("أعلنت وزارة الداخلية اليوم أن قوات الأمن نفذت 40 مداهمة واعتقلت 50 شخصاً.\n\n"
+     "وأوضح المتحدث أن 40 مداهمة جرت في مختلف المحافظات السورية، في الحسكة والرقة ودير الزور وحلب."),
+    # the same list in the paragraph of a raid told without a place
+    ("قال المتحدث اليوم إن الأجهزة الأمنية شنت حملة على خلايا التنظيم. "
+     "ونفذت دوريات الأمن مداهمة لمخازن السلاح. "
+     "وشملت الحملة على مستوى البلاد مدن الرقة ودير الزور والحسكة."),
+])
+def test_the_provinces_a_countrywide_tally_spans_place_none_of_its_events(gaz, body):
+    placed_raids = [i.place.id for i in run(gaz, body).incidents if i.type == "raid" and i.place]
+    assert placed_raids == []
