@@ -334,4 +334,18 @@ def _clause_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     empty, so both are sorted): a sentence's clauses are asked for at each of its triggers,
     places and dates, and one pass serves them all."""
     marks = [m.span() for m in _CLAUSE_RE.finditer(text)]
+    if "," in text:
+        # 'شهدت مدينة منبج، اليوم، انفجاراً': a day between two commas cuts no clause
+        told = {m.start(): m.end() for m in _DAY_BETWEEN_COMMAS_RE.finditer(text)}
+        if told:
+            inner = {a for a, b in told.items()} | {b - 1 for b in told.values()}
+            marks = [(a, b) for a, b in marks if a not in inner]
     return tuple(a for a, _ in marks), tuple(b for _, b in marks)
+
+
+#: A day told between two commas ('، اليوم،', '، أمس السبت،', '، فجر اليوم الاثنين،'): a
+#: parenthesis in its clause, not a clause of its own. Folded text (the clauses' own).
+_DAY_BETWEEN_COMMAS_RE = re.compile(
+    r",(?=\s*(?:(?:صباح|مساء|فجر|ظهر|ليل|ليله|عصر|يوم)\s+)?(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء"
+    r"|الخميس|الجمعه|السبت)(?:\s+(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الماضي|الفائت))?\s*,)"
+    r"[^,]*,")

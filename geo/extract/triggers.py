@@ -51,6 +51,7 @@ from .rejections import (
 )
 from .sentences import Sentence, clause_of
 from .when.names import RECENT_PHRASES
+from .when.offsets import offset_before
 
 __all__ = ["ALONGSIDE", "EVENT_KINDS", "HISTORY_DAYS", "HOSTILE", "NEEDS", "PART_OF", "PRIORITY", "SINCE_RE",
            "TRIGGERS", "TRIGGERS_FILE", "Candidate", "Trigger", "load_triggers", "sentence_candidates",
@@ -651,6 +652,12 @@ def _followed(first: Candidate, later: Candidate) -> bool:
     return bool(_FOLLOWED_RE.search(s.folded, _fpos(s, first.end), _fpos(s, later.start)))
 
 
+def _days_apart(c: Candidate) -> bool:
+    """Is ``c`` counted days from its clause's event ('سيطرتها على البلدة بعد يومين من اندلاع
+    اشتباكات')? Told on another day, it is an event of its own."""
+    return bool(offset_before(c.sentence.folded[:_fpos(c.sentence, c.start)]))
+
+
 def _rank(c: Candidate, group: list[Candidate]) -> int:
     """``c``'s place in :data:`PRIORITY` among its clause's candidates: a raid that is not a
     landing ranks after a killing told in its clause ('مجهولين اغتالوا رئيس البلدية بعد
@@ -671,7 +678,7 @@ def _choose(found: list[Candidate]) -> list[Candidate]:
         best = min(group, key=lambda c: (c.anaphoric, _rank(c, group), -c.strength, c.start))
         kept = [best] + [c for c in group if c.type != best.type and (
             c.type in ALONGSIDE or c.type in ALONGSIDE_FIRST and c.start < best.start
-            or _followed(best, c))]
+            or _followed(best, c) or _days_apart(c) and not _days_apart(best))]
         for pick in kept:
             same = [c for c in group if c.type == pick.type]
             pick = min(same, key=lambda c: (c.anaphoric, c.retold, -c.strength, c.start))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -82,6 +83,22 @@ def test_clause_of_between_marks_at_every_position() -> None:
     assert clause_of(text, len(text)) == (semi + 1, len(text))
     assert clause_of("", 0) == (0, 0)
     assert comma < hayth  # '،' itself is no mark here: clause_of reads what its caller gives it
+
+
+@pytest.mark.parametrize("day", ["اليوم", "امس السبت", "فجر اليوم", "مساء امس", "الخميس الماضي"])
+def test_a_day_between_two_commas_cuts_no_clause(day: str) -> None:
+    """'شهدت مدينة منبج، اليوم، انفجارا': the day is a parenthesis of its clause (folded text)."""
+    text = f"شهدت مدينة منبج, {day}, انفجارا كبيرا, ثم اشتباكات"
+    last = text.rindex(",")
+    assert clause_of(text, text.index("انفجارا")) == (0, last)
+    assert clause_of(text, text.index("منبج")) == (0, last)
+    assert clause_of("قصفت الطائرات القرية, الجسر, ثم انسحبت", 0) == (0, len("قصفت الطائرات القرية"))
+
+
+def test_a_place_before_a_day_between_commas_is_its_events(gaz):
+    body = "شهدت مدينة منبج شمال سوريا، اليوم، انفجاراً دموياً إثر تفجير سيارة مفخخة."
+    assert [(i.type, i.place.id if i.place else None) for i in run(gaz, body).incidents] == [
+        ("explosion", "manbij")]
 
 
 def test_a_related_headline_slipped_into_the_text_yields_nothing(gaz):
