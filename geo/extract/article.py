@@ -195,6 +195,8 @@ def _at_every_place(doc: Doc, cands: list[Candidate], incidents: list[Incident],
         if id(c) not in others or c.incident is None:
             continue
         event = _event_of(c, incidents)
+        if event is None:
+            continue  # de-duplication dropped the event (a retelling, a telling with no place)
         at = out.index(event) + 1
         for place, gp, approx, text, cue, _own in others[id(c)]:
             if (event.type, place.id) in taken:
@@ -212,14 +214,15 @@ def _at_every_place(doc: Doc, cands: list[Candidate], incidents: list[Incident],
     return out
 
 
-def _event_of(c: Candidate, incidents: list[Incident]) -> Incident:
-    """The de-duplicated incident ``c`` went into: its own id, else the one its sentence tells."""
+def _event_of(c: Candidate, incidents: list[Incident]) -> Incident | None:
+    """The de-duplicated incident ``c`` went into: its own id, else the one its sentence tells;
+    None when de-duplication kept no incident with its evidence."""
     assert c.incident is not None
     evidence = c.incident.sources[0].evidence
     return next((i for i in incidents if i.id == c.incident.id), None) or next(
         (i for i in incidents if any(s.evidence == evidence for s in i.sources)
          and i.type == c.incident.type), None) or next(
-        i for i in incidents if any(s.evidence == evidence for s in i.sources))
+        (i for i in incidents if any(s.evidence == evidence for s in i.sources)), None)
 
 
 def _confidence(c: Candidate, date_own: bool, dated: bool, place: Place | None, gp: int | None,

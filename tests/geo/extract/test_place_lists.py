@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from tests.geo.extract.helpers import one, run
+from tests.geo.extract.helpers import one, placed, run
 
 
 def _places(result, kind: str | None = None) -> list[str]:
@@ -303,3 +303,12 @@ def test_bases_named_in_apposition_to_what_was_attacked_are_each_a_place(gaz):
     body = ("وقالت الفصائل في بيان: هاجم مقاتلونا فجر اليوم، بواسطة الطائرات المسيرة، ثلاث قواعد للأعداء، "
             "وهي (قاعدة الشدادي، قاعدة الخضراء، وقاعدة التنف).")
     assert sorted(i.place.id for i in run(gaz, body).incidents) == ["shaddadi", "tanf_base"]
+
+
+def test_a_dropped_retelling_that_lists_places_breaks_nothing(gaz):
+    """'وقالت الفصائل إن الهجمات شملت قاعدتي ...': a retelling naming several bases, which
+    de-duplication drops, once stopped the whole article's extraction (StopIteration)."""
+    body = ("استهدفت فصائل عراقية اليوم قاعدة حقل كونيكو بالصواريخ.\n\n"
+            "وقالت الفصائل في بيان إن الهجمات شملت قاعدتي خراب الجير والشدادي في سوريا، "
+            "وقاعدة عين الأسد في العراق.")
+    assert ("shelling", "conoco_field") in placed(gaz, body)
