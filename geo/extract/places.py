@@ -98,6 +98,7 @@ _FIELD_WORD_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:حقل|حقول|معم
 #: The arrival verbs that may open a movement's trigger: where such a movement came from
 #: ('قادمة من مدينة عامودا') is not where it arrived (:data:`_MOVES`).
 _ARRIVAL_RE = rx(r"[وف]?(?:وصل|وصول|دخل|دخول)")
+_SENT_TO_RE = rx(r"(?<![^\W\d_])(?:الي|نحو|باتجاه)(?![^\W\d_])")  # where a move went, told after it
 #: Kinds of place a site may be named through.
 SETTLEMENT_KINDS = frozenset({"village", "town", "city", "capital", "neighbourhood"})
 
@@ -125,10 +126,13 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         # stopped on its way (or protested): not where the patrol went nor came from
         candidates = [m for m in candidates if not (
             heading_to(doc, m) or ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start)))]
-    elif c.type in _MOVES and _ARRIVAL_RE.match(c.word):
-        # 'وصلت دورية روسية إلى مفرق قرية حطين، قادمة من مدينة عامودا': it arrived elsewhere
-        candidates = [m for m in candidates
-                      if not ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start))]
+    elif c.type in _MOVES and ((arrived := _ARRIVAL_RE.match(c.word)) or c.type != "withdrawal"
+                               and _SENT_TO_RE.search(s.folded, s.folded_offset(c.end), c.clause[1])):
+        # 'وصلت دورية إلى حطين، قادمة من عامودا', 'إرسال تعزيزات إلى المدينة قادمة من عين العرب/
+        # كوباني': it arrived elsewhere (its own verb, 'خرجت من معبر الوليد', left from its place)
+        origins = {m.place.id for m in candidates if ORIGIN_RE.search(doc.fspan(
+            max(0 if arrived else c.end, m.start - 60), m.start))}
+        candidates = [m for m in candidates if m.place.id not in origins]
     ends = [m for m in candidates if road_end(doc, m)]
     if ends and any(m not in ends and (m.place.kind not in AREA_KINDS or clause_lo <= m.start < clause_hi)
                     for m in candidates):

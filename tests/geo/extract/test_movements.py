@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.geo.extract.helpers import run
+from tests.geo.extract.helpers import placed, run
 
 
 @pytest.mark.parametrize(("body", "place"), [
@@ -485,3 +485,17 @@ def test_a_deployment_completed_the_next_day_in_a_sentence_going_on_is_its_own(g
             "انتشارها اليوم في المدينة وتمركزت في الشوارع.")
     assert sorted(str(i.date) for i in run(gaz, body).incidents if i.type == "deployment") == [
         "2023-08-14", "2023-08-15"]
+
+
+def test_forces_sent_somewhere_are_not_placed_where_they_came_from(gaz):
+    """'إرسال تعزيزات إلى المدينة قادمة من عين العرب/ كوباني': neither of the town's names is
+    where the forces went."""
+    body = ("خرجت مظاهرات اليوم في مدينة منبج ضد قوات سوريا الديمقراطية.\n\n"
+            "وأفادت مصادر محلية بإرسال قسد تعزيزات عسكرية إلى المدينة قادمة من منطقة عين العرب/ كوباني.")
+    moves = [p for t, p in placed(gaz, body) if t == "deployment"]
+    assert moves and "ain_al_arab" not in moves
+
+
+def test_a_convoy_leaving_by_a_crossing_is_at_the_crossing(gaz):
+    body = "قالت مصادر أهلية إن رتلاً أمريكياً خرج اليوم من معبر الوليد الحدودي باتجاه الأراضي العراقية."
+    assert ("convoy", "waleed_crossing") in placed(gaz, body)
