@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from gazetteer.normalize import FoldedText
 
 from .folding import rx
+from .when.names import MONTH_NAMES
 
 __all__ = ["Sentence", "clause_of", "cut_furniture", "mark_headings", "split_sentences"]
 
@@ -343,9 +344,11 @@ def _clause_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(a for a, _ in marks), tuple(b for _, b in marks)
 
 
-#: A day told between two commas ('، اليوم،', '، أمس السبت،', '، فجر اليوم الاثنين،'): a
-#: parenthesis in its clause, not a clause of its own. Folded text (the clauses' own).
+#: A day told between two commas ('، اليوم،', '، أمس السبت،', '، فجر اليوم الاثنين،', '، في 5 من
+#: أيار الماضي،'): a parenthesis in its clause, not a clause of its own. Folded text (the
+#: clauses' own).
 _DAY_BETWEEN_COMMAS_RE = re.compile(
-    r",(?=\s*(?:(?:صباح|مساء|فجر|ظهر|ليل|ليله|عصر|يوم)\s+)?(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء"
-    r"|الخميس|الجمعه|السبت)(?:\s+(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الماضي|الفائت))?\s*,)"
-    r"[^,]*,")
+    r",(?=\s*(?:(?:(?:صباح|مساء|فجر|ظهر|ليل|ليله|عصر|يوم)\s+)?(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء"
+    r"|الخميس|الجمعه|السبت)(?:\s+(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الماضي|الفائت))?"
+    r"|(?:في|يوم)?\s*(?:ال)?\d{1,2}\s+(?:من\s+)?(?:شهر\s+)?(?:" + "|".join(MONTH_NAMES.values()) + r")"
+    r"(?:\s*/\s*\S+)?(?:\s+(?:\d{4}|الماضي|الفائت|الجاري|الحالي))?)\s*,)[^,]*,")

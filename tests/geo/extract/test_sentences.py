@@ -85,7 +85,8 @@ def test_clause_of_between_marks_at_every_position() -> None:
     assert comma < hayth  # '،' itself is no mark here: clause_of reads what its caller gives it
 
 
-@pytest.mark.parametrize("day", ["اليوم", "امس السبت", "فجر اليوم", "مساء امس", "الخميس الماضي"])
+@pytest.mark.parametrize("day", ["اليوم", "امس السبت", "فجر اليوم", "مساء امس", "الخميس الماضي",
+                                 "في 5 من ايار الماضي", "يوم 12 تشرين الاول 2019", "20 كانون الثاني/ يناير"])
 def test_a_day_between_two_commas_cuts_no_clause(day: str) -> None:
     """'شهدت مدينة منبج، اليوم، انفجارا': the day is a parenthesis of its clause (folded text)."""
     text = f"شهدت مدينة منبج, {day}, انفجارا كبيرا, ثم اشتباكات"
@@ -95,10 +96,13 @@ def test_a_day_between_two_commas_cuts_no_clause(day: str) -> None:
     assert clause_of("قصفت الطائرات القرية, الجسر, ثم انسحبت", 0) == (0, len("قصفت الطائرات القرية"))
 
 
-def test_a_place_before_a_day_between_commas_is_its_events(gaz):
-    body = "شهدت مدينة منبج شمال سوريا، اليوم، انفجاراً دموياً إثر تفجير سيارة مفخخة."
+@pytest.mark.parametrize(("body", "place"), [
+    ("شهدت مدينة منبج شمال سوريا، اليوم، انفجاراً دموياً إثر تفجير سيارة مفخخة.", "manbij"),
+    ("وتتكرر الحوادث في المنطقة، إذ انفجرت سيارة، في 5 من أيار الماضي، وسط مدينة القامشلي.", "qamishli"),
+])
+def test_a_place_beyond_a_day_between_commas_is_its_events(gaz, body, place):
     assert [(i.type, i.place.id if i.place else None) for i in run(gaz, body).incidents] == [
-        ("explosion", "manbij")]
+        ("explosion", place)]
 
 
 def test_a_related_headline_slipped_into_the_text_yields_nothing(gaz):
