@@ -499,3 +499,13 @@ def test_forces_sent_somewhere_are_not_placed_where_they_came_from(gaz):
 def test_a_convoy_leaving_by_a_crossing_is_at_the_crossing(gaz):
     body = "قالت مصادر أهلية إن رتلاً أمريكياً خرج اليوم من معبر الوليد الحدودي باتجاه الأراضي العراقية."
     assert ("convoy", "waleed_crossing") in placed(gaz, body)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('بدأ الجيش الأمريكي، اليوم الإثنين، بإخلاء معسكر "خراب عشق" بالقرب من مدينة كوباني.',
+     [("withdrawal", "ain_al_arab")]),
+    # a camp of the displaced emptied is no force's withdrawal
+    ("بدأت الإدارة الذاتية اليوم بإخلاء مخيم للنازحين قرب مدينة كوباني.", []),
+])
+def test_a_military_camp_evacuated_is_a_withdrawal(gaz, body, expected):
+    assert placed(gaz, body) == expected
