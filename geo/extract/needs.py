@@ -80,6 +80,12 @@ def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
     # a verb joined by 'و' goes on with the subject of the one before ('قدمت 3 مدرعات تابعة
     # لجيش الاحتلال من قاعدة قسرك بمحيط بلدة تل تمر، وتمركزت بالقرب من جسر الدردارة')
     reach = 120 if text[max(0, m.start() - 1):m.start()] == "و" else 30
+    if _SAME_SUBJECT_RE.search(text, max(0, m.start() - 14), m.start()):
+        # 'كما أنهم انسحبوا': the pronoun is the sentence's subject, told before
+        reach = m.start()
+        at = s.to_original(m.start(), m.end())[0]
+        if any(not h.metonym and h.start < at for h in doc.in_sentence(doc.actors, s)):
+            return True
     window = text[max(0, m.start() - reach):m.end() + 40]
     if NOT_MIL_SUBJECT_RE.search(text[max(0, m.start() - 25):m.end() + 15]) and not _SHOWS_RE.search(
             text, max(0, m.start() - 30), m.start()):
@@ -97,6 +103,8 @@ def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
     return False
 
 
+#: 'كما أنهم', 'كما أنها' right before a verb: its subject is the sentence's, named before.
+_SAME_SUBJECT_RE = rx(r"(?<![^\W\d_])كما\s+ان(?:هم|ها|ه)\s+$")
 #: A sentence opening on a conjunction that goes on from the one before: 'بينما', 'فيما'.
 _GOES_ON_RE = rx(r"^\W*(?:بينما|فيما|في حين|ثم)\s")
 

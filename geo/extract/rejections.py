@@ -110,8 +110,9 @@ def rejected(text: str, start: int, end: int) -> bool:
     if _negated(before) or _may(_HYPOTHETICAL, text) and _hypothetical(before) \
             or _may(_META, text) and _meta(before) or _any_before(before):
         return True
-    if _may(_FORECAST, text) and FORECAST_RE.search(text, max(0, start - 120), start):
-        return True  # 'تستعد لشن هجوم': prepared or expected, not done
+    if _may(_FORECAST, text) and (planned := FORECAST_RE.search(text, max(0, start - 120), start)) \
+            and not _CONTRAST_RE.search(text, planned.start(), start):
+        return True  # 'تستعد لشن هجوم': prepared or expected, not done ('، كما انسحبوا': done)
     if _may(_GENERAL, text) and GENERAL_RE.search(before):
         return True  # an anniversary, an opinion, a condemnation: talk about events
     if _may(_CAUSE, text) and _cause_governs(before):
@@ -150,7 +151,7 @@ _QUESTION_OPEN_RE = rx(r"\W*(?:\S+\s+){0,3}?[وف]?(?:هل|ماذا|لماذا|�
                        r"|ما (?:الذي|هي|هو)|من (?:الذي|هم|هو))(?![^\W\d_])")
 #: A clause of contrast after a comma ('، بينما', '، في حين'): what it tells is set beside what
 #: a plan or a deal speaks of, as fact.
-_CONTRAST_RE = rx(r"[,،]\s*(?:بينما|في حين|فيما)(?![^\W\d_])")
+_CONTRAST_RE = rx(r"[,،]\s*(?:بينما|في حين|فيما|كما)(?![^\W\d_])")
 
 #: A clause break after the cause of a protest: the trigger is past what it governs.
 _CLAUSE_MARK_RE = re.compile(r"[,،;؛.]")

@@ -407,3 +407,15 @@ def test_a_part_of_a_kind_is_told_new_though_its_noun_is_definite(gaz):
     assert not is_anaphoric(folded, m)
     folded, start = _at("ووصلت هذه الدفعة من التعزيزات إلى القاعدة", "تعزيزات")
     assert is_anaphoric(folded, re.compile("تعزيزات").match(folded, start))
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an intention, then what was done beside it, after ', كما': the done one is news
+    ("وكان التحالف الدولي أبلغ قسد عن نيته الانسحاب من قاعدته قرب منبج، كما أنهم انسحبوا بالفعل "
+     "من مواقعهم في بلدة عين عيسى بريف الرقة الشمالي.", ["ayn_issa"]),
+    # both told as intended: nothing done
+    ("أبلغ التحالف الدولي قسد عن نيته الانسحاب من قاعدته قرب منبج، كما ينوي الانسحاب من بلدة عين عيسى.",
+     []),
+])
+def test_a_deed_told_beside_an_intention_after_kama_is_done(gaz, body, expected):
+    assert [i.place.id for i in run(gaz, body).incidents if i.type == "withdrawal" and i.place] == expected
