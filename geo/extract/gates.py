@@ -52,7 +52,10 @@ def needles_of(pattern: str, flags: int = 0) -> frozenset[str] | None:
         return None
     if tree.state.flags & re.IGNORECASE:
         return None
-    found = _of_sequence(list(tree))
+    try:
+        found = _of_sequence(list(tree))
+    finally:
+        _LANGUAGES.clear()
     return found if found and all(found) else None
 
 
@@ -73,8 +76,8 @@ def _of_sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
             continue
         languages.append(language)
     for i, first in enumerate(languages):
-        if first is None:
-            continue
+        if first is None or "" in first:
+            continue  # (a run from an item that may take nothing: the run after it is as good)
         taken: frozenset[str] = frozenset([""])
         for language in languages[i:]:
             if language is None:
@@ -82,16 +85,17 @@ def _of_sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
             taken = frozenset(a + b for a in taken for b in language)
             if len(taken) > _MOST_STRINGS:
                 break
-            if "" not in taken:
-                options.append(_shortest(taken))
-    return min(options, key=_passes, default=None)
+            if "" not in language:
+                options.append(taken)
+    best = min(options, key=_passes, default=None)
+    return None if best is None else _shortest(best)
 
 
 def _shortest(strings: frozenset[str]) -> frozenset[str]:
     """``strings`` less those holding another of them (a text holding one holds the other)."""
     kept: list[str] = []
     for string in sorted(strings, key=len):
-        if not any(k in string for k in kept):
+        if not any(len(k) < len(string) and k in string for k in kept):  # (one length: none holds another)
             kept.append(string)
     return frozenset(kept)
 
@@ -104,10 +108,25 @@ _MOST_RANGE = 8
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 
+#: :func:`_language`'s answers for the parse being read (by the item's identity): a group's
+#: alternatives are read for their strings and again for their own required sets.
+_LANGUAGES: dict[tuple[object, int], frozenset[str] | None] = {}
+
+
 def _language(op: object, av: object) -> frozenset[str] | None:
     """Every string one parse item can take, when they are few (None otherwise): a letter, a
     small class, a look-around (the empty string), a group, alternatives or a short repeat
     of such items."""
+    if op is _LITERAL:
+        return frozenset([chr(av)])  # type: ignore[arg-type]
+    key = (op, id(av))
+    if key not in _LANGUAGES:
+        _LANGUAGES[key] = _language_of(op, av)
+    return _LANGUAGES[key]
+
+
+def _language_of(op: object, av: object) -> frozenset[str] | None:
+    """:func:`_language` worked out."""
     if op is _LITERAL:
         return frozenset([chr(av)])  # type: ignore[arg-type]
     if op in _ZERO_WIDTH:
@@ -143,15 +162,21 @@ def _language(op: object, av: object) -> frozenset[str] | None:
 
 def _sequence_language(items: list[tuple[object, object]]) -> frozenset[str] | None:
     """Every string a sequence of items can take, when they are few."""
-    taken: frozenset[str] = frozenset([""])
+    taken = [""]
     for op, av in items:
+        if op is _LITERAL:
+            letter = chr(av)  # type: ignore[arg-type]
+            taken = [a + letter for a in taken]
+            continue
         language = _language(op, av)
         if language is None:
             return None
-        taken = frozenset(a + b for a in taken for b in language)
+        taken = [a + b for a in taken for b in language]
         if len(taken) > _MOST_STRINGS:
-            return None
-    return taken
+            taken = list(set(taken))
+            if len(taken) > _MOST_STRINGS:
+                return None
+    return frozenset(taken)
 
 
 def _class_language(items: list[tuple[object, object]]) -> frozenset[str] | None:
