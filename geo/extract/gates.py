@@ -13,8 +13,8 @@ Aho-Corasick pass over a text, kept for the last texts asked about (a sentence i
 about once per trigger and per pattern).
 
 >>> gate = Gate(re.compile(r"(?<![^\\W\\d_])[وف]?(?:قتل|مقتل)\\s+\\d+"))
->>> sorted(gate.needles)
-['قتل', 'مقتل']
+>>> sorted(gate.needles)  # ('مقتل' holds 'قتل')
+['قتل']
 >>> gate.absent("أصيب جندي"), gate.absent("مقتل 3")
 (True, False)
 """
@@ -52,31 +52,149 @@ def needles_of(pattern: str, flags: int = 0) -> frozenset[str] | None:
         return None
     if tree.state.flags & re.IGNORECASE:
         return None
-    found = _of_sequence(list(tree))
+    try:
+        found = _of_sequence(list(tree))
+    finally:
+        _LANGUAGES.clear()
     return found if found and all(found) else None
 
 
 def _of_sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
-    """The best set of required strings of a sequence: a literal run, or one item's set."""
+    """The best set of required strings of a sequence: the strings a run of its items can
+    take together (:func:`_language`: 'ني' then '(?:ه|ته)' gives 'نيه', 'نيته'), or one
+    item's set (:func:`_of_item`)."""
     options: list[frozenset[str]] = []
-    run: list[str] = []
+    languages: list[frozenset[str] | None] = []
+    for op, av in items:
+        language = _language(op, av)
+        if language is None:
+            inner = _of_item(op, av)
+            if inner:
+                options.append(inner)
+        elif len(language) == 1 and languages and languages[-1] is not None and len(languages[-1]) == 1:
+            languages[-1] = frozenset([next(iter(languages[-1])) + next(iter(language))])  # a run of letters
+            continue
+        languages.append(language)
+    for i, first in enumerate(languages):
+        if first is None or "" in first:
+            continue  # (a run from an item that may take nothing: the run after it is as good)
+        taken: frozenset[str] = frozenset([""])
+        for language in languages[i:]:
+            if language is None:
+                break
+            taken = frozenset(a + b for a in taken for b in language)
+            if len(taken) > _MOST_STRINGS:
+                break
+            if "" not in language:
+                options.append(taken)
+    best = min(options, key=_passes, default=None)
+    return None if best is None else _shortest(best)
+
+
+def _shortest(strings: frozenset[str]) -> frozenset[str]:
+    """``strings`` less those holding another of them (a text holding one holds the other)."""
+    kept: list[str] = []
+    for string in sorted(strings, key=len):
+        if not any(len(k) < len(string) and k in string for k in kept):  # (one length: none holds another)
+            kept.append(string)
+    return frozenset(kept)
+
+
+#: The most strings a run of items is spelled out as (more: the run is not a needle set).
+_MOST_STRINGS = 64
+#: The widest range of a character class spelled out as its characters.
+_MOST_RANGE = 8
+#: Zero-width items: they take no character, so a run reads through them.
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
+#: :func:`_language`'s answers for the parse being read (by the item's identity): a group's
+#: alternatives are read for their strings and again for their own required sets.
+_LANGUAGES: dict[tuple[object, int], frozenset[str] | None] = {}
+
+
+def _language(op: object, av: object) -> frozenset[str] | None:
+    """Every string one parse item can take, when they are few (None otherwise): a letter, a
+    small class, a look-around (the empty string), a group, alternatives or a short repeat
+    of such items."""
+    if op is _LITERAL:
+        return frozenset([chr(av)])  # type: ignore[arg-type]
+    key = (op, id(av))
+    if key not in _LANGUAGES:
+        _LANGUAGES[key] = _language_of(op, av)
+    return _LANGUAGES[key]
+
+
+def _language_of(op: object, av: object) -> frozenset[str] | None:
+    """:func:`_language` worked out."""
+    if op is _LITERAL:
+        return frozenset([chr(av)])  # type: ignore[arg-type]
+    if op in _ZERO_WIDTH:
+        return frozenset([""])
+    if op is sre.IN:
+        return _class_language(av)  # type: ignore[arg-type]
+    if op is _SUBPATTERN:
+        return _sequence_language(list(av[-1]))  # type: ignore[index]
+    if op is _ATOMIC and _ATOMIC is not None:
+        return _sequence_language(list(av))  # type: ignore[arg-type]
+    if op is _BRANCH:
+        parts = [_sequence_language(list(alt)) for alt in av[1]]  # type: ignore[index]
+        if any(p is None for p in parts):
+            return None
+        union = frozenset().union(*parts)  # type: ignore[arg-type]
+        return union if len(union) <= _MOST_STRINGS else None
+    if op in _REPEATS and op is not None:
+        low, high, body = av  # type: ignore[misc]
+        once = _sequence_language(list(body))
+        if once is None or high > 3:
+            return None
+        found, power = set(), frozenset([""])
+        for times in range(high + 1):
+            if times >= low:
+                found |= power
+            if times < high:
+                power = frozenset(a + b for a in power for b in once)
+                if len(power) > _MOST_STRINGS:
+                    return None
+        return frozenset(found) if len(found) <= _MOST_STRINGS else None
+    return None  # any character, a category, a back-reference: too many strings
+
+
+def _sequence_language(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    """Every string a sequence of items can take, when they are few."""
+    taken = [""]
     for op, av in items:
         if op is _LITERAL:
-            run.append(chr(av))  # type: ignore[arg-type]
+            letter = chr(av)  # type: ignore[arg-type]
+            taken = [a + letter for a in taken]
             continue
-        if run:
-            options.append(frozenset(["".join(run)]))
-            run = []
-        inner = _of_item(op, av)
-        if inner:
-            options.append(inner)
-    if run:
-        options.append(frozenset(["".join(run)]))
-    return max(options, key=_worth, default=None)
+        language = _language(op, av)
+        if language is None:
+            return None
+        taken = [a + b for a in taken for b in language]
+        if len(taken) > _MOST_STRINGS:
+            taken = list(set(taken))
+            if len(taken) > _MOST_STRINGS:
+                return None
+    return frozenset(taken)
+
+
+def _class_language(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    """The characters of a class of letters and short ranges ('[وف]'); None for a negated
+    class, a category ('\\s') or a wide range."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _LITERAL:
+            chars.add(chr(av))  # type: ignore[arg-type]
+        elif op is sre.RANGE and av[1] - av[0] < _MOST_RANGE:  # type: ignore[index]
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))  # type: ignore[index]
+        else:
+            return None
+    return frozenset(chars) or None
 
 
 def _of_item(op: object, av: object) -> frozenset[str] | None:
-    """The required strings of one parse item that is not a plain letter."""
+    """The required strings of one parse item whose strings are too many to spell out."""
     if op is _SUBPATTERN:
         return _of_sequence(list(av[-1]))  # type: ignore[index]
     if op is _ATOMIC and _ATOMIC is not None:
@@ -92,9 +210,10 @@ def _of_item(op: object, av: object) -> frozenset[str] | None:
     return None  # a class, an anchor, a look-around, a back-reference: nothing required
 
 
-def _worth(options: frozenset[str]) -> tuple[int, int]:
-    """Rank of a set of required strings: the longer its shortest one, the fewer, the better."""
-    return min(map(len, options)), -len(options)
+def _passes(options: frozenset[str]) -> float:
+    """How often a set of required strings is guessed to occur in a text (the lower, the
+    better the gate): each string as if its letters were one of eight, alike and apart."""
+    return sum(8.0 ** -len(option) for option in options)
 
 
 class Gate:

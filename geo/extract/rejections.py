@@ -119,7 +119,7 @@ def rejected(text: str, start: int, end: int) -> bool:
         return True  # 'احتجاجاً على القصف': what was protested, told as background
     if DESCRIPTION_RE.match(text):
         return True  # 'وتقع مدينة جرابلس في ... وتتمركز على الضفة': geography, not news
-    if _COUNTED_RE.search(before, max(0, len(before) - _COUNTED_REACH)):
+    if _may(_COUNTED, text) and _COUNTED_RE.search(before, max(0, len(before) - _COUNTED_REACH)):
         return True  # 'عدد مسلحي داعش الذين تمت تصفيتهم منذ ...': a count, not one event
     if _may(_DRILL, text) and _DRILL_RE.search(text, end, end + _DRILL_REACH):
         return True  # 'أصوات انفجارات ... تبين أنها ناجمة عن تدريبات عسكرية': a drill heard
@@ -193,6 +193,7 @@ def _opens_denial(text: str, start: int) -> bool:
 _HYPOTHETICAL, _META, _FORECAST, _GENERAL, _CAUSE, _DENIAL, _FALSEHOOD, _HABITUAL, _DRILL = (
     Gate(HYPOTHETICAL_RE), Gate(_META_RE), Gate(FORECAST_RE), Gate(GENERAL_RE), Gate(CAUSE_RE),
     Gate(DENIAL_RE), Gate(FALSEHOOD_RE), Gate(HABITUAL_RE), Gate(_DRILL_RE))
+_COUNTED = Gate(_COUNTED_RE)
 
 
 def _may(gate: Gate, text: str) -> bool:

@@ -96,3 +96,42 @@ def test_the_kept_rejections_are_those_worked_out_afresh(reverse: bool) -> None:
     assert len(asked) > 200
     for text, a, b in reversed(asked + asked) if reverse else asked + asked:
         assert rejected(text, a, b) == rejected.__wrapped__(text, a, b)
+
+
+def _every_gate() -> list[Gate]:
+    """Every gate the extractor makes (its modules imported), with its needles."""
+    import geo.extract.article  # noqa: F401 - makes the gates of every stage
+    from geo.extract import gates
+
+    return [g for g in gates._GATES if g.needles is not None]
+
+
+EVERY_GATE = _every_gate()
+
+
+def test_every_match_of_every_gate_holds_one_of_its_needles_in_real_news() -> None:
+    """The needles spelled out through groups, classes and look-arounds ('نية', 'قدرته على')
+    are held by each match, wherever it starts: a gate never hides one."""
+    assert len(EVERY_GATE) > 30
+    for text in SENTENCES:
+        for gate in EVERY_GATE:
+            for m in gate.regex.finditer(text):
+                assert any(n in m.group(0) for n in gate.needles), (gate.regex.pattern, m.group(0))
+            if gate.absent(text):
+                assert gate.regex.search(text) is None
+
+
+_LETTERS = sorted({c for gate in EVERY_GATE for n in gate.needles for c in n} | set(" ،.0123456789"))
+_NEEDLES = sorted({n for gate in EVERY_GATE for n in gate.needles})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NEEDLES) | st.text(_LETTERS, max_size=6), max_size=10),
+       st.integers(0, len(EVERY_GATE) - 1))
+def test_a_gate_says_absent_only_where_its_pattern_matches_nowhere(parts: list[str], k: int) -> None:
+    gate = EVERY_GATE[k]
+    for text in (" ".join(parts), "".join(parts)):
+        if gate.absent(text):
+            assert all(gate.regex.search(text, lo) is None for lo in range(len(text) + 1))
+        for m in gate.regex.finditer(text):
+            assert any(n in m.group(0) for n in gate.needles)
