@@ -34,7 +34,7 @@ from ..relate import is_area, region_governorates
 from .cues import ATTRIBUTED_RE, BACKGROUND_RE
 from .document import Doc
 from .folding import rx
-from .gates import WindowGate
+from .other_dates import SINCE_RECENT_DAYS, signed_on, since_another
 from .sentences import Sentence
 from .triggers import EVENT_KINDS, Candidate
 from .when.names import CARRY_PHRASES, GOING_ON_PHRASES, NEXT_DAY_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
@@ -42,10 +42,6 @@ from .when.offsets import offset_after_news, offset_before, offset_from_told
 
 __all__ = ["SINCE_RECENT_DAYS", "date_for", "is_period"]
 
-#: A date naming another event ('حادثة 2020') or a start long past ('منذ عام 2014').
-_SINCE_RE = rx(r"(?:منذ|حلقه|حادثه|واقعه|مواجهه|احداث|حرب|معركه)\s*(?:عام|العام|سنه)?\s*$")
-#: 'منذ' alone before a day: the event began that day ('منذ ليل الأربعاء'), it is its date.
-_SINCE_DAY_RE = rx(r"(?<![^\W\d_])[وف]?منذ\s*$")
 _REPORTING_RE = rx(r"(?<![^\W\d_])[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|كشف|كشفت|اكد|اكدت"
                    r"|نشر|نشرت|اضاف|اضافت|بيان|تصريح|تصريحات|تبني|تبنت|تبنوا)(?![^\W\d_])(?:\s+\S+){0,2}\s*(?:يوم\s*)?$")
 #: 'بعد أسبوع من اشتباكات': an event dated from another one, not from the publication.
@@ -80,7 +76,7 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
     count from)."""
     s = c.sentence
     exprs = [d for d in doc.in_sentence(doc.dates, s)
-             if not _since(doc, d) and not _others_relative(doc, c, d) and not _signed_on(doc, d)]
+             if not since_another(doc, d) and not _others_relative(doc, c, d) and not signed_on(doc, d)]
     shift = offset_before(doc.fspan(max(s.start, c.start - 80), c.start)) if counted else None
     if shift is not None:
         return _counted_from_clause(doc, c, exprs, shift)
@@ -264,7 +260,7 @@ def _told_states(doc: Doc) -> tuple[list[int], list[tuple[Any, dt.date] | None]]
         if s.heading:
             continue
         for d in _prose_dates(doc, s):
-            if _since(doc, d):
+            if since_another(doc, d):
                 continue
             if ok and d.precision == "day":
                 one = _one_day(d)
@@ -395,7 +391,7 @@ def _todays_news(doc: Doc) -> bool:
     dates = [d for d in doc.dates if not (d.last < anchor and is_period(d.first, d.last, d.precision))]
     if not dates:  # the text itself must say it is that day's news, not leave it unsaid
         return False
-    if any(not (d.first <= anchor <= d.last) and not _since(doc, d) for d in dates):
+    if any(not (d.first <= anchor <= d.last) and not since_another(doc, d) for d in dates):
         return False
     lead = doc.lead()
     return lead is not None and any(not c.anaphoric for c in doc.cands.get(lead.index, ()))
@@ -454,7 +450,7 @@ def _retold(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, str
     lead, (first, last, precision, text) = found
     if not any(c.type in kind and lead.type in kind for kind in EVENT_KINDS):
         return None, None, None, "", False
-    if any((d.first, d.last) != (first, last) and not _since(doc, d)
+    if any((d.first, d.last) != (first, last) and not since_another(doc, d)
            for d in doc.starting_in(doc.dates, lead.sentence.end, s.start)):
         return None, None, None, "", False
     inc = lead.incident
@@ -518,57 +514,6 @@ def _in_others_relative(gap: str) -> bool:
     return bool(starts) and len(gap[:starts[-1]].split()) > 2
 
 
-#: A participle dating a document or a deal: 'الهدنة الموقعة في 5 مارس', 'القرار الصادر بتاريخ'.
-#: The parties may stand between: 'الاتفاق الموقع بين الرئيسين التركي ... والروسي ... في 22 من
-#: تشرين الأول'.
-#: Agreed or reached: 'الدوريات المشتركة التي اتفقت عليها تركيا وروسيا في 22 من تشرين الأول',
-#: 'طبقاً لاتفاق تم التوصل إليه بين الرئيسين ... في 22 تشرين الأول'.
-_SIGNED_ON_RE = rx(r"(?<![^\W\d_])(?:(?:ال)?(?:موقع|مبرم|صادر|مؤرخ|معلن|منعقد|مودع)(?:ه)?"
-                   r"|(?:ال)?(?:متفق|اتفق(?:ت|وا)?)\s+عليه(?:ا)?|(?:ال)?توصل(?:ت|وا)?\s+اليه(?:ا)?)"
-                   r"(?:\s+[^\s.!?]+){0,12}?\s+(?:في|بتاريخ|يوم)\s*(?:(?:ال)?يوم\s+)?$")
-
-
-def _signed_on(doc: Doc, d: Any) -> bool:
-    """A day that dates a deal, a decision or a meeting named before it ('حيث خرقت الهدنة
-    التركية الروسية الموقعة في 5 مارس'), not an event told in the sentence."""
-    return bool(_SIGNED_ON_RE.search(doc.fspan(max(0, d.start - 140), d.start)))
-
-
-def _since(doc: Doc, d: Any) -> bool:
-    """A date that is not this event's: another event's, or a start long past.
-
-    'منذ' before a day of the last few days is kept: 'تتواصل الاشتباكات منذ ليل الأربعاء'
-    began that day; '135 هجوما منذ 19 أكتوبر' weeks ago is a tally, not an event."""
-    before = doc.fspan(max(0, d.start - 20), d.start)
-    if _recent_day(doc, d) and _SINCE_DAY_RE.search(before):
-        return False
-    if d.rule == "years_ago" and _SINCE_DAY_RE.search(before + doc.fspan(d.start, d.start + 4)):
-        return True  # 'يفرض حصاراً منذ ثلاثة أعوام': how long a state has lasted, no event's year
-    if _SINCE_RE.search(before):
-        return True
-    # 'منذ إغلاق المعبر من قبل إقليم شمال العراق قبل أسبوع': the day of the act since which
-    # it is told, not the event's
-    return _SINCE_ACT.search(doc.fspan(max(0, d.start - 70), d.start)) is not None
-
-
-#: 'منذ' and a verbal noun, then words up to the date (no clause break between): the date
-#: of the act since which something is told.
-_SINCE_ACT_RE = rx(r"(?<![^\W\d_])منذ\s+(?:ال)?(?:اغلاق|افتتاح|فتح|بدء|بدايه|انطلاق|اطلاق|توقيع|اعلان|سقوط"
-                   r"|تحرير|دخول|خروج|انسحاب|مقتل|اغتيال|اندلاع|وقف|وصول|سيطره|عوده)(?:ها|ه|هم)?"
-                   r"(?:\s+[^\s،,.؛:]+){0,8}?\s+$")
-_SINCE_ACT = WindowGate(_SINCE_ACT_RE)
-
-
-#: How many days before publication a day after 'منذ' may be and still date the event.
-SINCE_RECENT_DAYS = 3
-
-
-def _recent_day(doc: Doc, d: Any) -> bool:
-    if d.precision != "day" or doc.anchor is None:
-        return False
-    return 0 <= (doc.anchor - d.first).days <= SINCE_RECENT_DAYS
-
-
 def _date_distance(d: Any, c: Candidate, doc: Doc) -> float:
     """Nearest to the trigger, before it preferred; a date across a clause break comes
     after any in the trigger's clause, and a date of the reporting verb comes last."""
@@ -603,13 +548,21 @@ def _date_note(d: Any, doc: Doc) -> str:
     return f"{d.text} -> {d.iso}"
 
 
+#: A sentence whose subject points back at what the one before told: 'وتمركزت تلك القوات'.
+_POINTS_BACK_RE = rx(r"^\W*[وف]?\S+\s+(?:تلك|هذه|هؤلاء)\s+ال\S+")
+
+
 def _previous_dated(doc: Doc, s: Sentence) -> tuple[Any, Sentence] | None:
     """The last date of the sentences before ``s`` in its paragraph, with its sentence; None
     when that sentence told background ('وكان قد خرج المدنيون مساء الاثنين الفائت'): the
     story came back to its news after it, not to that day."""
     siblings = doc.earlier_in_paragraph(s)
+    if not siblings and s.index and _POINTS_BACK_RE.match(s.folded):
+        # 'وتمركزت تلك القوات داخل مطار صرين' opening a paragraph: the forces of the sentence
+        # just before, on its day
+        siblings = [t for t in doc.sentences[s.index - 1:s.index] if not t.heading]
     for prev in reversed(siblings):
-        exprs = [d for d in doc.in_sentence(doc.dates, prev) if not _since(doc, d)]
+        exprs = [d for d in doc.in_sentence(doc.dates, prev) if not since_another(doc, d)]
         if exprs:
             opening = doc.fspan(prev.start, exprs[-1].start)
             if _OPENS_PAST_RE.search(opening) or BACKGROUND_RE.search(opening):
@@ -629,7 +582,7 @@ def _lead_frame(doc: Doc, s: Sentence) -> Any | None:
     later = sorted(p for p in doc.para_sentences if p > lead.para)
     if not later or s.para != later[0] or doc.para_sentences[s.para][0] is not s:
         return None
-    exprs = [d for d in doc.in_sentence(doc.dates, lead) if not _since(doc, d)]
+    exprs = [d for d in doc.in_sentence(doc.dates, lead) if not since_another(doc, d)]
     return exprs[0] if len(exprs) == 1 else None
 
 
@@ -660,7 +613,8 @@ def _days_from_told(doc: Doc, s: Sentence) -> tuple[Any, dt.date] | None:
 
 def _last_date_before(doc: Doc, s: Sentence) -> Any | None:
     """The last date the text gives before sentence ``s`` (not one after 'منذ')."""
-    return next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start)) if not _since(doc, d)), None)
+    return next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start)) if not since_another(doc, d)),
+                None)
 
 
 def _opens_carried(doc: Doc, s: Sentence) -> bool:

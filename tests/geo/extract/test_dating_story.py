@@ -10,6 +10,8 @@ of the story. Sentences invented for these tests; published 2023-08-15, a Tuesda
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.geo.extract.helpers import run
@@ -121,3 +123,13 @@ def test_forces_sent_for_the_event_told_came_on_its_day(gaz):
     body = ("قتل 5 أشخاص وجرح 5 آخرون أمس باشتباكات عشائرية في بلدة ذيبان بريف دير الزور.\n\n"
             "ووفق المصادر استقدمت قسد تعزيزات عسكرية كبيرة لوقف الاشتباكات في البلدة.")
     assert _dates(gaz, body).get("deployment") == "2023-08-14"
+
+
+def test_a_paragraph_whose_subject_points_back_takes_the_day_of_the_sentence_before(gaz):
+    """'وتمركزت تلك القوات داخل مطار ...' opening a paragraph: the forces told just before, on
+    their day (yesterday), not the lead's."""
+    body = ("وصلت تعزيزات لقوات النظام اليوم الاثنين إلى مدينة منبج.\n\n"
+            "ويوم أمس، انتشرت قوات النظام في محيط بلدة العريمة.\n\n"
+            "وتمركزت تلك القوات داخل مطار الطبقة العسكري.")
+    dated = {i.place.id: i.date for i in run(gaz, body, published=dt.date(2023, 8, 14)).incidents}
+    assert dated == {"manbij": "2023-08-14", "arima": "2023-08-13", "tabqa_airbase": "2023-08-13"}

@@ -1,0 +1,73 @@
+"""Dates in an event's sentence that are not the event's own.
+
+Why apart: :mod:`.dating` chooses an event's date among those of its sentence, and some
+of them date something else: the start of a state long past ('منذ عام 2014'), the act
+since which something is told ('منذ إغلاق المعبر ... قبل أسبوع'), or the day a deal was
+signed or reached ('الهدنة الموقعة في 5 مارس'). These tests are one idea, read here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .document import Doc
+from .folding import rx
+from .gates import WindowGate
+
+__all__ = ["SINCE_RECENT_DAYS", "signed_on", "since_another"]
+
+#: A date naming another event ('حادثة 2020') or a start long past ('منذ عام 2014').
+_SINCE_RE = rx(r"(?:منذ|حلقه|حادثه|واقعه|مواجهه|احداث|حرب|معركه)\s*(?:عام|العام|سنه)?\s*$")
+#: 'منذ' alone before a day: the event began that day ('منذ ليل الأربعاء'), it is its date.
+_SINCE_DAY_RE = rx(r"(?<![^\W\d_])[وف]?منذ\s*$")
+
+#: A participle dating a document or a deal: 'الهدنة الموقعة في 5 مارس', 'القرار الصادر بتاريخ'.
+#: The parties may stand between: 'الاتفاق الموقع بين الرئيسين التركي ... والروسي ... في 22 من
+#: تشرين الأول'.
+#: Agreed or reached: 'الدوريات المشتركة التي اتفقت عليها تركيا وروسيا في 22 من تشرين الأول',
+#: 'طبقاً لاتفاق تم التوصل إليه بين الرئيسين ... في 22 تشرين الأول'.
+_SIGNED_ON_RE = rx(r"(?<![^\W\d_])(?:(?:ال)?(?:موقع|مبرم|صادر|مؤرخ|معلن|منعقد|مودع)(?:ه)?"
+                   r"|(?:ال)?(?:متفق|اتفق(?:ت|وا)?)\s+عليه(?:ا)?|(?:ال)?توصل(?:ت|وا)?\s+اليه(?:ا)?)"
+                   r"(?:\s+[^\s.!?]+){0,12}?\s+(?:في|بتاريخ|يوم)\s*(?:(?:ال)?يوم\s+)?$")
+
+
+def signed_on(doc: Doc, d: Any) -> bool:
+    """A day that dates a deal, a decision or a meeting named before it ('حيث خرقت الهدنة
+    التركية الروسية الموقعة في 5 مارس'), not an event told in the sentence."""
+    return bool(_SIGNED_ON_RE.search(doc.fspan(max(0, d.start - 140), d.start)))
+
+
+def since_another(doc: Doc, d: Any) -> bool:
+    """A date that is not this event's: another event's, or a start long past.
+
+    'منذ' before a day of the last few days is kept: 'تتواصل الاشتباكات منذ ليل الأربعاء'
+    began that day; '135 هجوما منذ 19 أكتوبر' weeks ago is a tally, not an event."""
+    before = doc.fspan(max(0, d.start - 20), d.start)
+    if _recent_day(doc, d) and _SINCE_DAY_RE.search(before):
+        return False
+    if d.rule == "years_ago" and _SINCE_DAY_RE.search(before + doc.fspan(d.start, d.start + 4)):
+        return True  # 'يفرض حصاراً منذ ثلاثة أعوام': how long a state has lasted, no event's year
+    if _SINCE_RE.search(before):
+        return True
+    # 'منذ إغلاق المعبر من قبل إقليم شمال العراق قبل أسبوع': the day of the act since which
+    # it is told, not the event's
+    return _SINCE_ACT.search(doc.fspan(max(0, d.start - 70), d.start)) is not None
+
+
+#: 'منذ' and a verbal noun, then words up to the date (no clause break between): the date
+#: of the act since which something is told.
+_SINCE_ACT_RE = rx(r"(?<![^\W\d_])منذ\s+(?:ال)?(?:اغلاق|افتتاح|فتح|بدء|بدايه|انطلاق|اطلاق|توقيع|اعلان|سقوط"
+                   r"|تحرير|دخول|خروج|انسحاب|مقتل|اغتيال|اندلاع|وقف|وصول|سيطره|عوده)(?:ها|ه|هم)?"
+                   r"(?:\s+[^\s،,.؛:]+){0,8}?\s+$")
+_SINCE_ACT = WindowGate(_SINCE_ACT_RE)
+
+
+#: How many days before publication a day after 'منذ' may be and still date the event.
+SINCE_RECENT_DAYS = 3
+
+
+def _recent_day(doc: Doc, d: Any) -> bool:
+    """A day of the last few before publication (:data:`SINCE_RECENT_DAYS`)."""
+    if d.precision != "day" or doc.anchor is None:
+        return False
+    return 0 <= (doc.anchor - d.first).days <= SINCE_RECENT_DAYS
