@@ -68,8 +68,9 @@ from .casualties import casualties
 from .dating import date_for
 from .dedupe import PLACELESS_CUE, dedupe
 from .document import Doc, read_article, source
+from .main_place import main_place
 from .place_lists import places_for
-from .places import AREA_KINDS, UNPLACED_CUE, PlaceFound, main_place
+from .places import AREA_KINDS, UNPLACED_CUE, PlaceFound
 from .roles import actors_for
 from .routes import routes
 from .triggers import Candidate, sentence_candidates, settle_repeats

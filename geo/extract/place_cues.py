@@ -24,7 +24,7 @@ from .sentences import clause_of
 from .triggers import Candidate
 
 __all__ = ["ORIGIN_RE", "PLAN_RE", "another_events_region", "fled_to", "harm_clause_places", "heading_to",
-           "in_plan", "in_road_name",
+           "in_plan", "in_road_name", "ordered_from",
            "is_seat", "meanwhile_clauses", "past_meanwhile", "presence_of_forces", "road_end",
            "stationed_at",
            "seat_named_bare"]
@@ -98,6 +98,21 @@ def stationed_at(doc: Doc, m: Mention) -> bool:
     المدفعية المنتشرة ضمن مناطق "نبع السلام" بريف محافظتي الحسكة والرقة، مواقع ... في كلٍ
     من عامودا وتل تمر': where the guns stand, not what they hit."""
     return bool(_STATIONED.search(doc.fspan(max(0, m.start - 90), m.start)))
+
+
+#: Where orders or a coordination came from: 'بعد تلقي قوات النظام أوامر من مركز التنسيق الروسي في
+#: قاعدة عين عيسى', 'بتنسيق مسبق جرى صباح اليوم مع قسد في القاعدة الروسية ببلدة عين عيسى'.
+_ORDERED_FROM_RE = rx(r"(?<![^\W\d_])(?:[وب]?(?:ال)?(?:اوامر|تعليمات|توجيهات)\s+(?:\S+\s+){0,2}?من"
+                      r"|[وب]?(?:ال)?تنسيق)(?![^\W\d_])[^,.\n]{0,90}?\s(?:في|ب)\s*"
+                      r"(?:(?:ال)?(?:قاعده|مطار|مقر|مركز)(?:\s+[^\s,.]+){0,2}?\s+(?:في|ب)\s*)?"
+                      r"(?:(?:ال)?(?:مدينه|بلده|قريه|قاعده|مطار)\s+)?$")
+_ORDERED_FROM = WindowGate(_ORDERED_FROM_RE)
+
+
+def ordered_from(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` is where the orders or the coordination behind the event came from, not
+    where it happened."""
+    return bool(_ORDERED_FROM.search(doc.fspan(max(0, m.start - 130), m.start)))
 
 
 #: A clause that opens on what caused the harm told before it: '، جراء انفجار لغم', '، بانفجار عبوة'.

@@ -23,7 +23,6 @@ from typing import Any
 from gazetteer.model import Mention, Place
 from gazetteer.normalize import arabic_key
 
-from ..model import Incident
 from ..relate import AREA_KINDS, is_macro_region
 from .anaphora import anaphoric_place
 from .cues import ATTRIBUTED_RE, NATIONWIDE_RE
@@ -40,6 +39,7 @@ from .place_cues import (
     in_road_name,
     is_seat,
     meanwhile_clauses,
+    ordered_from,
     past_meanwhile,
     presence_of_forces,
     road_end,
@@ -53,7 +53,7 @@ from .triggers import SINCE_RE, Candidate
 
 __all__ = ["AREA_KINDS", "ATTACH_RE", "ELSEWHERE_RE",
            "LIST_LEAD_RE", "NO_FALLBACK_PLACE", "ORIGIN_RE", "SETTLEMENT_KINDS", "STRIKES",
-           "UNPLACED_CUE", "PlaceFound", "is_actor_word", "main_place",
+           "UNPLACED_CUE", "PlaceFound", "is_actor_word",
            "locative_after", "place_and_mention", "place_for", "place_score", "precision_of", "site_or_place"]
 
 #: (place, geo precision, approximate, surface text, cue, from the sentence itself).
@@ -116,7 +116,8 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
     usable = doc.in_sentence(doc.usable, s)
     outside = [m for m in in_sentence if m.role == "outside"
                and clause_lo <= m.start < clause_hi and not is_actor_word(doc, m)]
-    candidates = [m for m in usable if not is_qualifier(doc, m, usable) and not fled_to(doc, m)]
+    candidates = [m for m in usable if not is_qualifier(doc, m, usable) and not fled_to(doc, m)
+                  and not ordered_from(doc, m)]
     theirs = meanwhile_clauses(doc, c)
     if theirs:
         # 'قصف نفذه التحالف على شرق سوريا ...، في حين أصيب ستة بانفجار في حافلة بمدينة حمص':
@@ -620,9 +621,10 @@ def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
     # a sentence listing the provinces a tally spans names no one event's place
     tallies = [(t.start, t.end) for t in siblings if NATIONWIDE_RE.search(t.folded)]
     before = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, lo, s.start))
-              if not stationed_at(doc, m) and not any(a <= m.start < b for a, b in tallies)]
+              if not stationed_at(doc, m) and not ordered_from(doc, m)
+              and not any(a <= m.start < b for a, b in tallies)]
     after = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, s.end, hi))
-             if not in_plan(doc, m) and not stationed_at(doc, m)
+             if not in_plan(doc, m) and not stationed_at(doc, m) and not ordered_from(doc, m)
              and not any(a <= m.start < b for a, b in tallies)]
     if before:
         return before[-1]
@@ -644,7 +646,7 @@ def _next_paragraph_place(doc: Doc, c: Candidate) -> Mention | None:
             break  # 'وفي المقابل، ...', 'من جهة أخرى': another event's sentence; a country's tally
         found = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, t.start, t.end))
                  if not ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start))
-                 and not stationed_at(doc, m)]
+                 and not stationed_at(doc, m) and not ordered_from(doc, m)]
         if found:  # not where a convoy came from ('كان قادماً من حلب')
             return found[0]
     return None
@@ -668,33 +670,3 @@ def _region_fallback(doc: Doc, s: Sentence) -> Mention | None:
         return before[-1]
     counts = Counter(m.place.id for m in regions)
     return max(regions, key=lambda m: counts[m.place.id])
-
-
-def main_place(doc: Doc, incidents: list[Incident]) -> Place | None:
-    """The place the article is mostly about: named often, located an incident, in the title."""
-    title = getattr(doc.article, "title", "") or ""
-    title_ids: set[str] = set()
-    if title:
-        from gazetteer.resolver import resolve_text
-
-        title_ids = {m.place.id for m in resolve_text(title, doc.gazetteer)
-                     if m.place is not None and m.role == "location" and m.place.in_area}
-    scores: Counter[str] = Counter()
-    places: dict[str, Place] = {}
-    for m in doc.usable:
-        place = m.place
-        assert place is not None
-        weight = 1.0 if place.kind not in AREA_KINDS else 0.3
-        if place.kind == "country":
-            continue
-        scores[place.id] += weight * max(m.confidence, 0.3)
-        places[place.id] = place
-    for inc in incidents:
-        if inc.place is not None and inc.place.id in places:
-            scores[inc.place.id] += 0.5
-    for pid in title_ids & set(places):
-        scores[pid] += 2.0
-    if not scores:
-        return None
-    best = max(scores, key=lambda pid: (places[pid].kind not in AREA_KINDS, scores[pid]))
-    return places[best]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.geo.extract.helpers import one, run
+from tests.geo.extract.helpers import one, placed, run
 
 # --- places -------------------------------------------------------------------------------
 
@@ -452,3 +452,13 @@ def test_a_sources_account_going_on_takes_the_town_of_the_sentence_before(gaz):
 def test_the_provinces_a_countrywide_tally_spans_place_none_of_its_events(gaz, body):
     placed_raids = [i.place.id for i in run(gaz, body).incidents if i.type == "raid" and i.place]
     assert placed_raids == []
+
+
+@pytest.mark.parametrize("body", [
+    ("سحبت قوات النظام اليوم رتلاً من جبهات القتال.\n\n"
+     "وجرت عملية الانسحاب بعد تلقي قوات النظام أوامر من مركز التنسيق الروسي في قاعدة عين عيسى."),
+    ("أرسلت قوات النظام اليوم تعزيزات عسكرية جديدة، بتنسيق مسبق جرى صباح اليوم مع قسد في "
+     "القاعدة الروسية ببلدة عين عيسى."),
+])
+def test_where_the_orders_or_the_coordination_came_from_is_not_the_events_place(gaz, body):
+    assert "ayn_issa" not in [p for _, p in placed(gaz, body)]
