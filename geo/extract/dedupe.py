@@ -48,8 +48,13 @@ _FAMILY_MERGE = {
     # 'واستقدم التحالف تعزيزات عسكرية الشهر الماضي، تضمنت قافلة ... دخلت سوريا من معبر الوليد':
     # the reinforcements are the convoy
     frozenset({"deployment", "convoy"}),
+    # 'أعلنت إسرائيل استهداف مواقع في دمشق' then 'وقال المتحدث إن الطائرات استهدفت مواقع في دمشق':
+    # a targeting told without its weapon, then with it
+    frozenset({"attack", "airstrike"}), frozenset({"attack", "shelling"}),
 }
-_TYPE_WINS = ("raid", "vehicle_collision", "patrol_encounter")
+#: The type of a merged event when its tellings differ: the most specific (a targeting with its
+#: weapon named is an air strike or a shelling).
+_TYPE_WINS = ("raid", "vehicle_collision", "patrol_encounter", "airstrike", "shelling")
 #: How two tellings' places relate when they are one event (:func:`geo.relate.place_relation`):
 #: the same place, one inside the other, or one not placed. Two villages 5 km apart are two.
 _ONE_PLACE = frozenset({"same", "contains", "unknown"})

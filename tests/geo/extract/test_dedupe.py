@@ -6,6 +6,8 @@ the wording: verb tenses, verbal nouns, clitics, outlets' phrasing.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.geo.extract.helpers import one, run
@@ -257,3 +259,11 @@ def test_reinforcements_told_as_the_convoy_that_brought_them_are_one_movement(ga
     body = ("واستقدم التحالف الدولي تعزيزات عسكرية يوم الأحد، تضمنت قافلة أسلحة مكونة من 60 شاحنة "
             "ودخلت سوريا من معبر الوليد قرب بلدة اليعربية قادمة من العراق.")
     assert len(run(gaz, body).incidents) == 1
+
+
+def test_a_targeting_told_without_its_weapon_then_with_it_is_one_incident(gaz):
+    body = ("ويوم الأربعاء الفائت أعلن الجيش الإسرائيلي استهداف مواقع تتبع لقوات النظام في دمشق، "
+            "في حين أقر النظام بمقتل 3 من قواته في الضربات.\n\n"
+            "وقال المتحدث باسم الجيش إن الطائرات الإسرائيلية استهدفت مواقع تابعة لقوات النظام في دمشق.")
+    incidents = run(gaz, body, published=dt.date(2020, 11, 22)).incidents
+    assert [(i.type, i.place.id, i.date) for i in incidents] == [("airstrike", "damascus", "2020-11-18")]
