@@ -80,8 +80,8 @@ def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
     # a verb joined by 'و' goes on with the subject of the one before ('قدمت 3 مدرعات تابعة
     # لجيش الاحتلال من قاعدة قسرك بمحيط بلدة تل تمر، وتمركزت بالقرب من جسر الدردارة')
     reach = 120 if text[max(0, m.start() - 1):m.start()] == "و" else 30
-    if _SAME_SUBJECT_RE.search(text, max(0, m.start() - 14), m.start()):
-        # 'كما أنهم انسحبوا': the pronoun is the sentence's subject, told before
+    if _SAME_SUBJECT_RE.search(text, max(0, m.start() - 14), m.start()) or _PRONOUN_END_RE.match(m.group(0)):
+        # 'كما أنهم انسحبوا', 'استكملت انسحابها': the pronoun's force is named before, however far
         reach = m.start()
         at = s.to_original(m.start(), m.end())[0]
         if any(not h.metonym and h.start < at for h in doc.in_sentence(doc.actors, s)):
@@ -103,6 +103,8 @@ def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
     return False
 
 
+#: A first word ending in a pronoun ('انسحابها', 'انسحابهم'): whose it is was named before.
+_PRONOUN_END_RE = re.compile(r"[^\s]+(?:ها|هم|هما)(?!\S)")
 #: 'كما أنهم', 'كما أنها' right before a verb: its subject is the sentence's, named before.
 _SAME_SUBJECT_RE = rx(r"(?<![^\W\d_])كما\s+ان(?:هم|ها|ه)\s+$")
 #: A sentence opening on a conjunction that goes on from the one before: 'بينما', 'فيما'.

@@ -509,3 +509,11 @@ def test_a_convoy_leaving_by_a_crossing_is_at_the_crossing(gaz):
 ])
 def test_a_military_camp_evacuated_is_a_withdrawal(gaz, body, expected):
     assert placed(gaz, body) == expected
+
+
+def test_a_withdrawal_told_as_a_force_completing_its_own_is_one(gaz):
+    """'قوات النظام التي انتشرت ...، على خطوط التماس ...، استكملت انسحابها من المحاور': the
+    force named far before its pronoun is the one withdrawing."""
+    body = ("قال المرصد اليوم إن قوات النظام التي انتشرت قبل أيام، على خطوط التماس في ريف منبج الشمالي، "
+            "استكملت انسحابها من المحاور الشمالية من ريف مدينة منبج.")
+    assert "withdrawal" in [t for t, _ in placed(gaz, body)]
