@@ -860,3 +860,9 @@ def test_what_a_blast_came_from_is_an_act_not_a_device():
     assert _RESULTING_RE.search(fold_letters("ودوت انفجارات ناجمة عن محاولة إسقاطها"))
     assert _RESULTING_RE.search(fold_letters("انفجارات ناتجة من القصف"))
     assert not _RESULTING_RE.search(fold_letters("انفجار ناجم عن عبوة ناسفة"))
+
+
+def test_targetings_in_the_plural_with_their_weapon_are_an_attack(gaz):
+    body = ("وجاءت عملية الانسحاب اليوم بالتزامن مع استهدافات بالرشاشات الثقيلة نفذتها فصائل مدعومة من "
+            "تركيا على مواقع مجلس منبج العسكري قرب مدينة منبج.")
+    assert [t for t in (i.type for i in run(gaz, body).incidents) if t != "withdrawal"] == ["attack"]
