@@ -517,3 +517,10 @@ def test_a_withdrawal_told_as_a_force_completing_its_own_is_one(gaz):
     body = ("قال المرصد اليوم إن قوات النظام التي انتشرت قبل أيام، على خطوط التماس في ريف منبج الشمالي، "
             "استكملت انسحابها من المحاور الشمالية من ريف مدينة منبج.")
     assert "withdrawal" in [t for t, _ in placed(gaz, body)]
+
+
+def test_a_delegation_come_for_talks_is_no_deployment(gaz):
+    body = ("وتحدثت وسائل إعلام محلية اليوم عن وصول وفد من قوات سوريا الديمقراطية، برئاسة مظلوم عبدي، "
+            "إلى دمشق لإجراء مباحثات.")
+    assert placed(gaz, body) == []
+    assert placed(gaz, "وصلت قوات أمريكية اليوم إلى مدينة القامشلي.") == [("deployment", "qamishli")]
