@@ -86,6 +86,10 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
         return _own_half_date(doc, c, exprs)
     if exprs:
         d = min(exprs, key=lambda d: _date_distance(d, c, doc))
+        if d.end <= c.start and _vague_in_clause(c):
+            # 'أعلنت قسد، اليوم الثلاثاء، مقتل خمسة في هجومين ... خلال اليومين الماضيين': the
+            # day told is the telling's; the events' own time is left unstated
+            return None, None, None, "", False
         if d.rule.startswith("night") and d.precision == "day" and (d.last - d.first).days == 1:
             # 'ليل الأربعاء - الخميس': an overnight operation is dated to the morning it ended
             return d.last, d.last, "day", _date_note(d, doc) + "; night: dated to its end", True
@@ -171,6 +175,13 @@ def _vague_for(doc: Doc, c: Candidate) -> bool:
     s = c.sentence
     lo = s.folded_offset(c.end)
     return any(not _in_others_relative(s.folded[lo:m.start()]) for m in _VAGUE_RE.finditer(s.folded))
+
+
+def _vague_in_clause(c: Candidate) -> bool:
+    """Does an unstated time ('خلال اليومين الماضيين') follow ``c`` within its own clause?"""
+    s = c.sentence
+    lo, hi = s.folded_offset(c.end), c.clause[1]
+    return any(not _in_others_relative(s.folded[lo:m.start()]) for m in _VAGUE_RE.finditer(s.folded, lo, hi))
 
 
 def _after_news(doc: Doc, c: Candidate) -> tuple[dt.date, dt.date, str, str, bool] | None:

@@ -179,3 +179,15 @@ def test_the_day_of_a_claim_is_not_the_day_of_the_attack_claimed(gaz, body):
     """The claim was made on Thursday (its date in brackets or bare); the attack it claims
     was on the Wednesday the sentence gives it."""
     assert [i.date for i in run(gaz, body).incidents] == ["2023-08-09"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the day told is the announcement's; the attacks' own time is left unstated
+    ("أعلنت قوات سوريا الديمقراطية (قسد)، اليوم الثلاثاء، مقتل خمسة من عناصرها في هجومين نفذهما "
+     "تنظيم داعش في بلدة ذيبان خلال اليومين الماضيين.", ""),
+    # the unstated time is another clause's: the attack keeps its day
+    ("قتل جندي من قسد اليوم الثلاثاء في هجوم على حاجز في بلدة ذيبان، وهو الهجوم الثالث خلال "
+     "الأيام الماضية.", "2023-08-15"),
+])
+def test_an_unstated_time_in_the_events_clause_leaves_it_undated(gaz, body, expected):
+    assert [i.date for i in run(gaz, body).incidents] == [expected]
