@@ -546,14 +546,15 @@ def _found(text: str, given: datetime.date | None) -> tuple[DateExpr, ...]:
 
 def _may_name_same_month(norm: str) -> bool:
     """Does ``norm`` hold the words every match of :data:`_SAME_MONTH_RE` holds ('شهر' and
-    'ذاته', 'نفسه' or 'عينه')? Tested in C; the pattern has no first letter to skip on, and
-    'الشهر الماضي' alone sent it over the whole text."""
-    return "شهر" in norm and ("ذاته" in norm or "نفسه" in norm or "عينه" in norm)
+    'ذاته', 'نفسه' or 'عينه', or 'ذات/نفس الشهر')? Tested in C; the pattern has no first
+    letter to skip on, and 'الشهر الماضي' alone sent it over the whole text."""
+    return "شهر" in norm and ("ذاته" in norm or "نفسه" in norm or "عينه" in norm
+                              or "ذات الشهر" in norm or "نفس الشهر" in norm)
 
 
-#: 'في الـ18 من الشهر ذاته': a day of the month the text named last.
-_SAME_MONTH_RE = re.compile(r"(?:ال\s*)?(?<![0-9])([0-3]?[0-9])(?![0-9])\s*(?:من\s+)?(?:ال)?شهر\s+"
-                            r"(?:ذاته|نفسه|عينه)(?![^\W\d_])")
+#: 'في الـ18 من الشهر ذاته', 'في الـ 18 من ذات الشهر': a day of the month the text named last.
+_SAME_MONTH_RE = re.compile(r"(?:ال\s*)?(?<![0-9])([0-3]?[0-9])(?![0-9])\s*(?:من\s+)?"
+                            r"(?:(?:ال)?شهر\s+(?:ذاته|نفسه|عينه)|(?:ذات|نفس)\s+الشهر)(?![^\W\d_])")
 
 
 def _same_month(text: str, norm: str, where: Sequence[int], out: list[DateExpr]) -> list[DateExpr]:

@@ -833,12 +833,20 @@ def test_a_day_of_the_same_month_takes_the_month_told_before_it():
     assert found[-1] == ("الـ18 من الشهر ذاته", "2020-07-18")
 
 
+@pytest.mark.parametrize("same", ["ذات الشهر", "نفس الشهر", "الشهر نفسه"])
+def test_a_day_of_the_same_month_with_the_demonstrative_before_it(same: str):
+    text = f"اتفقوا في منتصف حزيران الماضي على خطة، وبدأ الجيشان في الـ 18 من {same}، بتسيير دوريات"
+    found = [(e.text, e.iso) for e in find_dates(text, datetime.date(2018, 7, 16))]
+    assert found[-1] == (f"الـ 18 من {same}", "2018-06-18")
+
+
 def test_the_same_month_with_no_month_told_before_dates_nothing():
     assert find_dates("اعتقلت قسد في الـ18 من الشهر ذاته خمسة شبان", datetime.date(2020, 7, 24)) == []
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["شهر", "ذاته", "نفسه", "عينه", "ال", "من", " ", "18", "3", "تموز"]),
+@given(st.lists(st.sampled_from(["شهر", "ذاته", "نفسه", "عينه", "ذات", "نفس", "ال", "من", " ", "18", "3",
+                                  "تموز"]),
                 max_size=12).map("".join))
 def test_the_same_month_words_gate_its_pattern(norm: str) -> None:
     """'في الـ18 من الشهر ذاته' is looked for only in a text holding its words: without them
