@@ -359,9 +359,15 @@ def is_anaphoric(text: str, m: re.Match[str]) -> bool:
     if _PARTITIVE_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()):
         return False  # 'وصلت قافلة من التعزيزات العسكرية': a part of a kind, told new
     after = text[m.end():]
+    if _ORDINAL_AFTER_RE.match(after) and not _IS_THE_NTH_RE.search(text, max(0, m.start() - 16), m.start()):
+        return False  # 'الهجوم الأول استهدف نقطة في الجزرات': one of the events counted, told in detail
     return not _RELATIVE_CLAUSE_RE.match(after) or bool(_SAID_ABOUT_RE.match(after))
 
 
+#: An ordinal right after the event noun: 'الهجوم الأول', 'الغارة الثانية'.
+_ORDINAL_AFTER_RE = rx(r"\s+(?:الاول|الاولي|الثاني|الثانيه|الثالث|الثالثه|الرابع|الرابعه)(?![^\W\d_])")
+#: ... counting the event told ('وهو الهجوم الثاني', 'ويعد الهجوم الثالث'): it refers back.
+_IS_THE_NTH_RE = rx(r"(?<![^\W\d_])[وف]?(?:هو|هي|يعد|تعد|يعتبر|تعتبر|ليكون|لتكون|يكون|تكون)\s+(?:ال)?$")
 #: An indefinite part before 'من' and the definite noun of its kind: 'قافلة من التعزيزات',
 #: 'دفعة جديدة من التعزيزات' (not 'هذه الدفعة من التعزيزات': a demonstrative points back).
 _PARTITIVE_BEFORE_RE = rx(r"(?<![^\W\d_])(?<!هذه )(?<!هذا )[وفب]?(?:قافله|دفعه|رتل|رتلا|شحنه|مجموعه|عدد|كميه)"

@@ -419,3 +419,18 @@ def test_a_part_of_a_kind_is_told_new_though_its_noun_is_definite(gaz):
 ])
 def test_a_deed_told_beside_an_intention_after_kama_is_done(gaz, body, expected):
     assert [i.place.id for i in run(gaz, body).incidents if i.type == "withdrawal" and i.place] == expected
+
+
+@pytest.mark.parametrize(("text", "anaphoric"), [
+    # one of the events a summary counted, told in detail: new
+    ("وأوضح البيان أن الهجوم الأول استهدف نقطة عسكرية في بلدة الجزرات", False),
+    ("في حين وقع الهجوم الثاني عبر تفجير سيارة عسكرية في بلدة ذيبان", False),
+    # the event told counted among others: it refers back
+    ("وهو الهجوم الثاني على القاعدة خلال أسبوع", True),
+    ("ويعد الهجوم الثالث من نوعه خلال الشهر الجاري", True),
+])
+def test_an_ordinal_after_an_event_noun_tells_one_of_the_events_counted(text, anaphoric):
+    from geo.extract.rejections import is_anaphoric
+
+    folded, start = _at(text, "الهجوم")
+    assert is_anaphoric(folded, re.compile("الهجوم").match(folded, start)) is anaphoric
