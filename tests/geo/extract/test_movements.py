@@ -524,3 +524,14 @@ def test_a_delegation_come_for_talks_is_no_deployment(gaz):
             "إلى دمشق لإجراء مباحثات.")
     assert placed(gaz, body) == []
     assert placed(gaz, "وصلت قوات أمريكية اليوم إلى مدينة القامشلي.") == [("deployment", "qamishli")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("قال المتحدث باسم التحالف إن قرابة 100 مسلح من التنظيم استسلموا اليوم في مدينة الرقة، وتم "
+     "إجلاؤهم من المدينة.", [("withdrawal", "raqqa")]),
+    ("وبدأ اليوم إجلاء مقاتلي التنظيم من أحياء مدينة الرقة بموجب اتفاق.", [("withdrawal", "raqqa")]),
+    # civilians and the wounded evacuated are no force's withdrawal
+    ("وتم اليوم إجلاء المدنيين والجرحى من مدينة الرقة.", []),
+])
+def test_fighters_evacuated_from_a_town_are_a_withdrawal(gaz, body, expected):
+    assert [p for p in placed(gaz, body) if p[0] == "withdrawal"] == expected
