@@ -3,6 +3,8 @@ these tests in the style of the news."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.geo.extract.helpers import placed, run
@@ -535,3 +537,14 @@ def test_a_delegation_come_for_talks_is_no_deployment(gaz):
 ])
 def test_fighters_evacuated_from_a_town_are_a_withdrawal(gaz, body, expected):
     assert [p for p in placed(gaz, body) if p[0] == "withdrawal"] == expected
+
+
+def test_a_convoy_told_with_what_it_is_made_of_at_length_dates_the_lead(gaz):
+    """'أن رتلا مؤلفا من 50 آلية من شاحنات وبرادات وناقلات تحمل عربات مدرعة وعتادا عسكريا
+    متنوعا دخل الأراضي السورية مساء أمس الأحد': the convoy the lead told, on its own day."""
+    body = ("أفادت وكالة سانا بأن القوات الأمريكية أدخلت رتلا محملا بمعدات عسكرية قادما من العراق عبر "
+            "معبر الوليد.\n\nونقلت الوكالة عن مصادر محلية أن رتلا مؤلفا من 50 آلية من شاحنات وبرادات "
+            "وناقلات تحمل عربات مدرعة أمريكية وعتادا عسكريا متنوعا دخل الأراضي السورية مساء أمس الأحد.")
+    convoys = [(i.place.id, i.date) for i in run(gaz, body, published=dt.date(2023, 5, 15)).incidents
+               if i.type == "convoy"]
+    assert convoys == [("waleed_crossing", "2023-05-14")]
