@@ -661,9 +661,14 @@ def _days_apart(c: Candidate) -> bool:
 def _rank(c: Candidate, group: list[Candidate]) -> int:
     """``c``'s place in :data:`PRIORITY` among its clause's candidates: a raid that is not a
     landing ranks after a killing told in its clause ('مجهولين اغتالوا رئيس البلدية بعد
-    اقتحام مبنى البلدية': the storming was the killers' way in, not a raid of forces)."""
+    اقتحام مبنى البلدية': the storming was the killers' way in, not a raid of forces), an
+    explosion after stones thrown at a patrol with it."""
     if c.type == "raid" and "انزال" not in c.word and any(o.type == "assassination" for o in group):
         return PRIORITY["assassination"] + 1
+    if c.type == "explosion" and any(o.type == "patrol_obstruction" for o in group):
+        # 'ألقوا قنابل حارقة وحجارة على مدرعة روسية أثناء قيامها بدورية': residents' fire bombs
+        # thrown with their stones at a patrol are the obstruction's
+        return PRIORITY["patrol_obstruction"] + 1
     return PRIORITY.get(c.type, 99)
 
 

@@ -866,3 +866,9 @@ def test_targetings_in_the_plural_with_their_weapon_are_an_attack(gaz):
     body = ("وجاءت عملية الانسحاب اليوم بالتزامن مع استهدافات بالرشاشات الثقيلة نفذتها فصائل مدعومة من "
             "تركيا على مواقع مجلس منبج العسكري قرب مدينة منبج.")
     assert [t for t in (i.type for i in run(gaz, body).incidents) if t != "withdrawal"] == ["attack"]
+
+
+def test_fire_bombs_and_stones_thrown_at_a_patrol_are_an_obstruction(gaz):
+    body = ("وقال مصدر محلي إن مجموعة من الشبان في ريف مدينة الدرباسية ألقوا ظهر اليوم قنابل حارقة وحجارة "
+            "على مدرعة روسية أثناء قيامها بدورية في المنطقة.")
+    assert [i.type for i in run(gaz, body).incidents] == ["patrol_obstruction"]
