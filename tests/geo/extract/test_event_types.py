@@ -872,3 +872,9 @@ def test_fire_bombs_and_stones_thrown_at_a_patrol_are_an_obstruction(gaz):
     body = ("وقال مصدر محلي إن مجموعة من الشبان في ريف مدينة الدرباسية ألقوا ظهر اليوم قنابل حارقة وحجارة "
             "على مدرعة روسية أثناء قيامها بدورية في المنطقة.")
     assert [i.type for i in run(gaz, body).incidents] == ["patrol_obstruction"]
+
+
+def test_killed_as_the_result_of_gunfire_is_an_attack(gaz):
+    body = ("قتل مدنيان وأصيب أكثر من 10، نتيجة إطلاق نار من قبل قوات النظام على متظاهرين قرب معبر "
+            "الصالحية شمالي مدينة دير الزور.")
+    assert [i.type for i in run(gaz, body).incidents] == ["attack"]
