@@ -315,7 +315,7 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 
 
 def _merges(prev: _Cand, c: _Cand) -> bool:
-    """A weekday and the day it names; a running count of days and the day it reached; a night
+    """A weekday (or 'اليوم') and the day it names; a running count of days and the day it reached; a night
     of two weekdays and its two dates ('ليلة أمس الأحد/الاثنين (29/30 تشرين الأول)'); a Hijri
     day and its Gregorian one."""
     named, given = prev.hit.rule.split(":")[0], c.hit.rule.split(":")[0]
@@ -323,7 +323,8 @@ def _merges(prev: _Cand, c: _Cand) -> bool:
         return c.hit.precision == "day" and c.hit.first == c.hit.last
     if c.hit.precision != "day" or given in _WEEKDAY_RULES:
         return False
-    if named.split("+")[0] in _WEEKDAY_RULES:
+    if named.split("+")[0] in _WEEKDAY_RULES or named == "today" and given.startswith("day_month"):
+        # 'قد أكملت انسحابها اليوم 15 تموز 2018' in a statement of the day before: the date told
         return c.hit.first == c.hit.last
     if _is_hijri(prev) != _is_hijri(c):
         return prev.hit.precision == "day"

@@ -867,3 +867,13 @@ def test_a_text_asked_again_gets_the_same_answer_in_a_list_of_its_own() -> None:
     first.clear()
     assert find_dates(text, None) == again
     assert [e.iso for e in find_dates(text, datetime.date(2022, 10, 10))] == ["2022-10-09", "2020"]
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    # a statement of the day before quoted: its 'today' is the date it gives
+    ("قد أكملت انسحابها اليوم 15 تموز 2018", "2018-07-15"),
+    ("اليوم، 16 تموز 2018، قصفت الطائرات القرية", "2018-07-16"),
+])
+def test_today_with_the_date_beside_it_is_that_date(text: str, iso: str):
+    found = find_dates(text, datetime.date(2018, 7, 16))
+    assert [e.iso for e in found] == [iso]
