@@ -172,16 +172,19 @@ def _vague_for(doc: Doc, c: Candidate) -> bool:
     """Does ``c``'s sentence place its event at an unstated or repeated time ('مؤخراً')? Not
     when the words are in a relative clause about another noun after the event ('أنشأت أمريكا
     نقطة في مدينة تل أبيض، والتي شهدت توتراً في الأيام الماضية': the town's days)."""
-    s = c.sentence
-    lo = s.folded_offset(c.end)
-    return any(not _in_others_relative(s.folded[lo:m.start()]) for m in _VAGUE_RE.finditer(s.folded))
+    return _vague_between(c, 0, len(c.sentence.folded))
 
 
 def _vague_in_clause(c: Candidate) -> bool:
     """Does an unstated time ('خلال اليومين الماضيين') follow ``c`` within its own clause?"""
-    s = c.sentence
-    lo, hi = s.folded_offset(c.end), c.clause[1]
-    return any(not _in_others_relative(s.folded[lo:m.start()]) for m in _VAGUE_RE.finditer(s.folded, lo, hi))
+    return _vague_between(c, c.sentence.folded_offset(c.end), c.clause[1])
+
+
+def _vague_between(c: Candidate, lo: int, hi: int) -> bool:
+    """An unstated time between folded offsets ``lo`` and ``hi`` of ``c``'s sentence, not in a
+    relative clause about another noun after ``c``."""
+    text, after = c.sentence.folded, c.sentence.folded_offset(c.end)
+    return any(not _in_others_relative(text[after:m.start()]) for m in _VAGUE_RE.finditer(text, lo, hi))
 
 
 def _after_news(doc: Doc, c: Candidate) -> tuple[dt.date, dt.date, str, str, bool] | None:

@@ -620,12 +620,13 @@ def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
     hi = siblings[-1].end if siblings else s.end
     # a sentence listing the provinces a tally spans names no one event's place
     tallies = [(t.start, t.end) for t in siblings if NATIONWIDE_RE.search(t.folded)]
-    before = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, lo, s.start))
-              if not stationed_at(doc, m) and not ordered_from(doc, m)
-              and not any(a <= m.start < b for a, b in tallies)]
+
+    def lent(m: Mention) -> bool:
+        return not _forces_seat(doc, m) and not any(a <= m.start < b for a, b in tallies)
+
+    before = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, lo, s.start)) if lent(m)]
     after = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, s.end, hi))
-             if not in_plan(doc, m) and not stationed_at(doc, m) and not ordered_from(doc, m)
-             and not any(a <= m.start < b for a, b in tallies)]
+             if not in_plan(doc, m) and lent(m)]
     if before:
         return before[-1]
     return after[0] if after else None
@@ -646,10 +647,15 @@ def _next_paragraph_place(doc: Doc, c: Candidate) -> Mention | None:
             break  # 'وفي المقابل، ...', 'من جهة أخرى': another event's sentence; a country's tally
         found = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, t.start, t.end))
                  if not ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start))
-                 and not stationed_at(doc, m) and not ordered_from(doc, m)]
+                 and not _forces_seat(doc, m)]
         if found:  # not where a convoy came from ('كان قادماً من حلب')
             return found[0]
     return None
+
+
+def _forces_seat(doc: Doc, m: Mention) -> bool:
+    """Where forces stand or their orders came from: no event's place to lend another sentence."""
+    return stationed_at(doc, m) or ordered_from(doc, m)
 
 
 def _not_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from gazetteer.normalize import FoldedText
 
 from .folding import rx
-from .when.names import MONTH_NAMES
+from .when.names import MONTH_NAMES, REL_CUR, REL_PAST, WEEKDAYS
 
 __all__ = ["Sentence", "clause_of", "cut_furniture", "mark_headings", "split_sentences"]
 
@@ -337,9 +337,9 @@ def _clause_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     marks = [m.span() for m in _CLAUSE_RE.finditer(text)]
     if "," in text:
         # 'شهدت مدينة منبج، اليوم، انفجاراً': a day between two commas cuts no clause
-        told = {m.start(): m.end() for m in _DAY_BETWEEN_COMMAS_RE.finditer(text)}
-        if told:
-            inner = {a for a, b in told.items()} | {b - 1 for b in told.values()}
+        days = [m.span() for m in _DAY_BETWEEN_COMMAS_RE.finditer(text)]
+        if days:
+            inner = {a for a, _ in days} | {b - 1 for _, b in days}
             marks = [(a, b) for a, b in marks if a not in inner]
     return tuple(a for a, _ in marks), tuple(b for _, b in marks)
 
@@ -347,8 +347,10 @@ def _clause_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 #: A day told between two commas ('، اليوم،', '، أمس السبت،', '، فجر اليوم الاثنين،', '، في 5 من
 #: أيار الماضي،'): a parenthesis in its clause, not a clause of its own. Folded text (the
 #: clauses' own).
+_WEEKDAY = "|".join(WEEKDAYS)  # the calendar's weekday names, folded ('الاحد', 'الاتنين', ...)
+_RELATIVE = "|".join((*REL_PAST, *REL_CUR))  # 'الماضي', 'الفائت', 'الجاري', ...
 _DAY_BETWEEN_COMMAS_RE = re.compile(
-    r",(?=\s*(?:(?:(?:صباح|مساء|فجر|ظهر|ليل|ليله|عصر|يوم)\s+)?(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء"
-    r"|الخميس|الجمعه|السبت)(?:\s+(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الماضي|الفائت))?"
-    r"|(?:في|يوم)?\s*(?:ال)?\d{1,2}\s+(?:من\s+)?(?:شهر\s+)?(?:" + "|".join(MONTH_NAMES.values()) + r")"
-    r"(?:\s*/\s*\S+)?(?:\s+(?:\d{4}|الماضي|الفائت|الجاري|الحالي))?)\s*,)[^,]*,")
+    rf",(?=\s*(?:(?:(?:صباح|مساء|فجر|ظهر|ليل|ليله|عصر|يوم)\s+)?(?:اليوم|امس|{_WEEKDAY})"
+    rf"(?:\s+(?:{_WEEKDAY}|{_RELATIVE}))?"
+    rf"|(?:في|يوم)?\s*(?:ال)?\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{'|'.join(MONTH_NAMES.values())})"
+    rf"(?:\s*/\s*\S+)?(?:\s+(?:\d{{4}}|{_RELATIVE}))?)\s*,)[^,]*,")

@@ -655,20 +655,22 @@ def _followed(first: Candidate, later: Candidate) -> bool:
 def _days_apart(c: Candidate) -> bool:
     """Is ``c`` counted days from its clause's event ('سيطرتها على البلدة بعد يومين من اندلاع
     اشتباكات')? Told on another day, it is an event of its own."""
-    return bool(offset_before(c.sentence.folded[:_fpos(c.sentence, c.start)]))
+    at = _fpos(c.sentence, c.start)
+    return bool(offset_before(c.sentence.folded[max(0, at - 80):at]))
+
+
+#: A type that ranks right after another told in its clause, as a part of that event:
+#: 'مجهولين اغتالوا رئيس البلدية بعد اقتحام مبنى البلدية' (the storming was the killers' way
+#: in, not a raid of forces; a landing, 'إنزال', stays a raid), 'ألقوا قنابل حارقة وحجارة على
+#: مدرعة روسية أثناء قيامها بدورية' (residents' fire bombs thrown with their stones at a patrol).
+_YIELDS_TO = {"raid": "assassination", "explosion": "patrol_obstruction"}
 
 
 def _rank(c: Candidate, group: list[Candidate]) -> int:
-    """``c``'s place in :data:`PRIORITY` among its clause's candidates: a raid that is not a
-    landing ranks after a killing told in its clause ('مجهولين اغتالوا رئيس البلدية بعد
-    اقتحام مبنى البلدية': the storming was the killers' way in, not a raid of forces), an
-    explosion after stones thrown at a patrol with it."""
-    if c.type == "raid" and "انزال" not in c.word and any(o.type == "assassination" for o in group):
-        return PRIORITY["assassination"] + 1
-    if c.type == "explosion" and any(o.type == "patrol_obstruction" for o in group):
-        # 'ألقوا قنابل حارقة وحجارة على مدرعة روسية أثناء قيامها بدورية': residents' fire bombs
-        # thrown with their stones at a patrol are the obstruction's
-        return PRIORITY["patrol_obstruction"] + 1
+    """``c``'s place in :data:`PRIORITY` among its clause's candidates (:data:`_YIELDS_TO`)."""
+    other = _YIELDS_TO.get(c.type)
+    if other is not None and "انزال" not in c.word and any(o.type == other for o in group):
+        return PRIORITY[other] + 1
     return PRIORITY.get(c.type, 99)
 
 

@@ -868,13 +868,13 @@ def test_targetings_in_the_plural_with_their_weapon_are_an_attack(gaz):
     assert [t for t in (i.type for i in run(gaz, body).incidents) if t != "withdrawal"] == ["attack"]
 
 
-def test_fire_bombs_and_stones_thrown_at_a_patrol_are_an_obstruction(gaz):
-    body = ("وقال مصدر محلي إن مجموعة من الشبان في ريف مدينة الدرباسية ألقوا ظهر اليوم قنابل حارقة وحجارة "
-            "على مدرعة روسية أثناء قيامها بدورية في المنطقة.")
-    assert [i.type for i in run(gaz, body).incidents] == ["patrol_obstruction"]
-
-
-def test_killed_as_the_result_of_gunfire_is_an_attack(gaz):
-    body = ("قتل مدنيان وأصيب أكثر من 10، نتيجة إطلاق نار من قبل قوات النظام على متظاهرين قرب معبر "
-            "الصالحية شمالي مدينة دير الزور.")
-    assert [i.type for i in run(gaz, body).incidents] == ["attack"]
+@pytest.mark.parametrize(("body", "types"), [
+    # fire bombs thrown with stones at a patrol by residents: an obstruction, not an explosion
+    ("وقال مصدر محلي إن مجموعة من الشبان في ريف مدينة الدرباسية ألقوا ظهر اليوم قنابل حارقة وحجارة "
+     "على مدرعة روسية أثناء قيامها بدورية في المنطقة.", ["patrol_obstruction"]),
+    # killed as the result of gunfire: an attack
+    ("قتل مدنيان وأصيب أكثر من 10، نتيجة إطلاق نار من قبل قوات النظام على متظاهرين قرب معبر "
+     "الصالحية شمالي مدينة دير الزور.", ["attack"]),
+])
+def test_the_type_of_what_residents_and_protesters_met(gaz, body, types):
+    assert [i.type for i in run(gaz, body).incidents] == types
