@@ -89,7 +89,10 @@ def is_macro_region(place: Place) -> bool:
     """
     if place.kind == "country":
         return place.in_area
-    return place.kind == "region" and not place.governorate and not place.parent
+    # a ridge or a plain astride a border ('جبل البشري') has no governorate either, but it
+    # is a feature a map can show: a part of the country spans governorates by name
+    return place.kind == "region" and not place.governorate and not place.parent \
+        and bool(region_governorates(place))
 
 
 def region_governorates(place: Place) -> frozenset[str]:
