@@ -201,6 +201,7 @@ def _at_every_place(doc: Doc, cands: list[Candidate], incidents: list[Incident],
         at = out.index(event) + 1
         for place, gp, approx, text, cue, _own in others[id(c)]:
             if (event.type, place.id) in taken:
+                _date_the_one_there(doc, c, out, event, place.id)
                 continue
             taken.add((event.type, place.id))
             digest = hashlib.sha1(f"{doc.article.id}|{event.type}|{c.sentence.start}|{place.id}"
@@ -213,6 +214,25 @@ def _at_every_place(doc: Doc, cands: list[Candidate], incidents: list[Incident],
                                      f"{event.place.name_ar if event.place else ''})"]))
             at += 1
     return out
+
+
+def _date_the_one_there(doc: Doc, c: Candidate, out: list[Incident], event: Incident,
+                        place_id: str) -> None:
+    """Give the incident already at a listed place the listing's day when it has none.
+
+    'غادرت قوات أميركية، يوم الجمعة، حقلي العمر وكونيكو' then 'وسحبت القوات كامل جنودها من
+    حقل كونيكو': the second tells one of the listed places again without its day; it is the
+    listing's event there, so it takes that day (and the listing as evidence)."""
+    if event.date_first is None:
+        return
+    for k, there in enumerate(out):
+        if there.type == event.type and there.place is not None and there.place.id == place_id \
+                and there.date_first is None:
+            out[k] = dataclasses.replace(
+                there, date_first=event.date_first, date_last=event.date_last,
+                date_precision=event.date_precision, date_text=event.date_text,
+                sources=[*there.sources, source(doc, c.sentence.text.strip())])
+            return
 
 
 def _event_of(c: Candidate, incidents: list[Incident]) -> Incident | None:

@@ -241,8 +241,9 @@ def _list_of(doc: Doc, c: Candidate, pool: list[Mention], quals: list[Mention], 
                  or (head.start < clause_lo and _FRONTED_RE.fullmatch(doc.fspan(s.start, head.start)))
                  or _another_object(doc, c, clause_hi, head) or _past_date_aside(doc, clause_hi, head)
                  or _each_of(doc, c, head) or _named_in_apposition(doc, c, head))
-    # 'قصفت المدفعية التركية كوباني وعامودا': the places a strike hit, its objects
-    objects = c.type in STRIKES and c.end <= head.start <= c.end + 40
+    # 'قصفت المدفعية التركية كوباني وعامودا': the places a strike hit, its objects; 'غادرت
+    # قوات أميركية حقلي العمر وكونيكو': the trigger's own object names the list's first
+    objects = c.type in STRIKES and c.end <= head.start <= c.end + 40 or head.start < c.end <= head.end
     led = head.kind_word or LIST_LEAD_RE.search(before) or objects
     if not (in_clause and led):
         # members the gazetteer lacks may open the list ('بمناطق الحوايج، والصعوة، والطيانة'):

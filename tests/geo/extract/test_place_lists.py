@@ -45,6 +45,15 @@ def test_the_forms_of_a_list(gaz, body, places):
 
 
 @pytest.mark.parametrize("body", [
+    "غادرت قوات أميركية، يوم الجمعة، حقلي العمر وكونيكو في محافظة دير الزور شرقي سورية.",
+    "غادرت القوات الأمريكية صباح اليوم حقلي العمر وكونيكو بريف دير الزور.",
+])
+def test_forces_leaving_two_oil_fields_withdraw_from_each(gaz, body):
+    # the verb's object names the list ('حقلي' is the dual of the kind word): both fields
+    assert placed(gaz, body) == [("withdrawal", "omar_field"), ("withdrawal", "conoco_field")]
+
+
+@pytest.mark.parametrize("body", [
     "وقع انفجار على الطريق بين الحسكة والقامشلي صباح اليوم.",  # a road's ends
     "قصفت القوات التركية مناطق سيطرة قسد في منبج وعين العرب.",  # a side's area
     "سيرت القوات الروسية دورية عسكرية في الدرباسية وعامودا.",  # a patrol's way: one patrol
@@ -312,3 +321,15 @@ def test_a_dropped_retelling_that_lists_places_breaks_nothing(gaz):
             "وقالت الفصائل في بيان إن الهجمات شملت قاعدتي خراب الجير والشدادي في سوريا، "
             "وقاعدة عين الأسد في العراق.")
     assert ("shelling", "conoco_field") in placed(gaz, body)
+
+
+def test_a_listed_place_told_again_without_its_day_takes_the_listings_day(gaz):
+    body = ("غادرت قوات أميركية، يوم الجمعة، حقلي العمر وكونيكو في محافظة دير الزور. وكانت الشاحنات "
+            "قد وصلت من إقليم كردستان العراق في 28 نيسان.\n\n"
+            "وسحبت القوات الأميركية كامل جنودها من حقل كونيكو، وأبقت على خمسين جندياً في حقل العمر.")
+    result = run(gaz, body, published=dt.date(2025, 5, 3))
+    withdrawals = {i.place.id: i for i in result.incidents if i.type == "withdrawal"}
+    assert set(withdrawals) == {"omar_field", "conoco_field"}
+    conoco = withdrawals["conoco_field"]
+    assert (conoco.date_first, conoco.date_precision) == (dt.date(2025, 5, 2), "day")
+    assert len(conoco.sources) == 2  # the retelling and the listing: one article, two pieces
