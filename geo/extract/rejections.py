@@ -43,10 +43,10 @@ from .folding import rx
 from .gates import Gate
 from .sentences import clause_of
 
-__all__ = ["attributes_end", "background", "context", "defined_by_relative", "earlier_event", "is_anaphoric",
-           "like_the_news", "nth_time", "pointed_at",
-           "opens_view_quote", "purposive", "refers_back", "rejected", "social_post", "summed_up", "tally",
-           "target_span"]
+__all__ = ["attributes_end", "background", "context", "counted_since", "defined_by_relative",
+           "earlier_event", "is_anaphoric", "like_the_news", "nth_time", "opens_view_quote",
+           "pointed_at", "purposive", "refers_back", "rejected", "social_post", "summed_up",
+           "tally", "target_span"]
 
 #: 'هجوم محتمل', 'عملية عسكرية مرتقبة', 'الهجوم المزعوم': expected, not done, or only alleged.
 _AFTER_HYPOTHETICAL_RE = rx(r"^\S*(?: \S+)?\s+(?:ال)?(?:محتمل|مرتقب|متوقع|وشيك|مزعوم|مفترض)(?:ه)?"
@@ -511,6 +511,22 @@ def summed_up(text: str, start: int) -> bool:
     'وبذلك يكون' sums up what the article told ('وبذلك يكون الجيش الأميركي أرسل أولى
     التعزيزات لقواته في عام 2024')."""
     return bool(_SUMS_UP_RE.match(text)) or (_may(_SPAN, text) and bool(SPAN_RE.search(text, 0, start)))
+
+
+#: Spans that tell what came before an event, not a span it sums up: 'بعد أيام من إعلان
+#: المعركة', 'سلسلة من' (:func:`summed_up` reads them before a trigger only).
+_BEFORE_IT_RE = rx(r"^(?:عقب|بعد|اثر|سلسله)(?![^\W\d_])")
+
+
+def counted_since(text: str, start: int) -> bool:
+    """Is the deed at ``start`` summed up over a long span told after it in its clause
+    ('اعتقلت قسد نحو 4 آلاف شاب في الحسكة وحلب والرقة ودير الزور منذ بداية الشهر الجاري',
+    'وطردت داعش من مساحة شاسعة على مدى السنوات الأربع الماضية')? The sum of a campaign of
+    weeks or years, not one event at each place it names."""
+    if not _may(_SPAN, text):
+        return False
+    span = SPAN_RE.search(text, start, clause_of(text, start)[1])
+    return span is not None and not _BEFORE_IT_RE.match(span.group(0))
 
 
 #: 'وبذلك يكون', 'وبهذا يرتفع': a sentence that sums up the news told before it.

@@ -230,6 +230,23 @@ def test_summed_up_spans():
     assert not summed_up(*_at("وخلال 24 ساعة الماضية قصفت المدفعية", "قصفت"))
 
 
+def test_a_deed_summed_up_over_a_span_told_after_it(gaz):
+    from geo.extract.rejections import counted_since
+
+    for text, word in (("اعتقلت قسد نحو 4 آلاف شاب في كل من الحسكة وحلب والرقة منذ بداية الشهر الجاري",
+                        "اعتقلت"),
+                       ("وطردت داعش من مساحة شاسعة في شمال سوريا على مدى السنوات الأربع الماضية", "وطردت")):
+        assert counted_since(*_at(text, word)), text
+    # what came before it is no span it sums up: the capture is an event of its own
+    assert not counted_since(*_at("وسيطرت القوات على حي المشلب بعد أيام من إعلان بدء المعركة", "وسيطرت"))
+    # a span in another clause sums up nothing of this one
+    other_clause = "اعتقلت قسد 5 شبان في الحسكة, وكانت قد بدأت حملتها منذ بداية الشهر"
+    assert not counted_since(*_at(other_clause, "اعتقلت"))
+    body = ("شنت قسد حملة دهم في بلدة الشحيل يوم الأحد.\n"
+            "واعتقلت قسد نحو 4 آلاف شاب في كل من الحسكة والرقة ودير الزور منذ بداية الشهر الجاري.")
+    assert _types(gaz, body) == [("raid", "shuhayl")]
+
+
 def test_a_tally_written_with_the_verb_pattern_is_still_a_tally(gaz):
     """'القصف' after the article is a noun even where the lexicon's row is the verb's."""
     body = ("خرجت 5 محطات كهربائية عن الخدمة جراء القصف التركي خلال 24 ساعة الماضية.\n"
