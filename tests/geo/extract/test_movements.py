@@ -65,6 +65,14 @@ def test_a_convoy_at_the_crossing_it_entered_or_the_base_it_reached(gaz, body, p
     assert [i.place.id for i in incs] == [place]
 
 
+def test_a_forces_trucks_by_their_nationality_are_its_convoy(gaz):
+    body = "وأشارت إلى أن الشاحنات الأمريكية دخلت عبر معبر الوليد الحدودي بين العراق وسوريا يوم الأحد."
+    incs = run(gaz, body).incidents
+    assert [(i.type, i.place.id, i.actors) for i in incs] == [("convoy", "waleed_crossing", ["US forces"])]
+    # a country's trade is no force's convoy
+    assert not run(gaz, "دخلت الشاحنات التركية التجارية عبر معبر باب السلامة يوم الأحد.").incidents
+
+
 @pytest.mark.parametrize("body", [
     "دخل رتل أمريكي من معبر الوليد إلى قاعدة الشدادي يوم الأحد.",
     "دخل رتل للتحالف الدولي من معبر الوليد غير الشرعي إلى ريف الحسكة يوم الأحد.",
