@@ -76,7 +76,10 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
     count from)."""
     s = c.sentence
     exprs = [d for d in doc.in_sentence(doc.dates, s)
-             if not since_another(doc, d) and not _others_relative(doc, c, d) and not signed_on(doc, d)]
+             if not since_another(doc, d) and not _others_relative(doc, c, d) and not signed_on(doc, d)
+             and (c.type == "capture" or not _day_of_a_taking(doc, d))]
+    if c.type == "capture" and (taking := [d for d in exprs if _day_of_a_taking(doc, d)]):
+        exprs = taking  # ('التي سيطرت عليها أمس' after 'صباح اليوم': the taking's own day)
     shift = offset_before(doc.fspan(max(s.start, c.start - 80), c.start)) if counted else None
     if shift is not None:
         return _counted_from_clause(doc, c, exprs, shift)
@@ -516,9 +519,25 @@ def _others_relative(doc: Doc, c: Candidate, d: Any) -> bool:
     the event itself and keeps its date; so does a day told of the scene ('يلقون الحجارة على
     العربات التي بدأت اليوم أولى دورياتها': the day of the patrol they stoned).
     """
-    if d.start < c.end or d.start - c.end > 200 or not is_period(d.first, d.last, d.precision):
+    if d.start < c.end or d.start - c.end > 200:
         return False
-    return _in_others_relative(doc.fspan(c.end, d.start))
+    return is_period(d.first, d.last, d.precision) and _in_others_relative(doc.fspan(c.end, d.start))
+
+
+def _day_of_a_taking(doc: Doc, d: Any) -> bool:
+    """Is date ``d`` told in a relative clause of how the place before it was taken
+    ('انسحبت من مخيم عين عيسى وقريتي صيدا والمعلك، التي سيطرت عليهما يوم أمس')? It is the
+    day the place was taken, not the day of the event told of the place."""
+    before = doc.fspan(max(0, d.start - 50), d.start)
+    took = [m.end() for m in _TOOK_IT_RE.finditer(before)]
+    return bool(took) and not _CLAUSE_BREAK_RE.search(before, took[-1])
+
+
+#: A relative clause telling how the place before it was taken: 'التي سيطرت عليها',
+#: 'الذي دخلته'.
+_TOOK_IT_RE = rx(r"(?<![^\W\d_])[وف]?(?:الذي|التي|اللتين|اللذين)\s+(?:كان(?:ت)?\s+(?:قد\s+)?)?"
+                 r"(?:سيطر|سيطرت|سيطروا|استولت|استولي|استولوا|احتلت|احتل|احتلوا|دخلت|دخل|دخلوا|"
+                 r"تقدمت|تقدم|تقدموا)(?![^\W\d_])")
 
 
 def _in_others_relative(gap: str) -> bool:
@@ -626,9 +645,10 @@ def _days_from_told(doc: Doc, s: Sentence) -> tuple[Any, dt.date] | None:
 
 
 def _last_date_before(doc: Doc, s: Sentence) -> Any | None:
-    """The last date the text gives before sentence ``s`` (not one after 'منذ')."""
-    return next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start)) if not since_another(doc, d)),
-                None)
+    """The last date the text gives before sentence ``s`` (not one after 'منذ', nor the day a
+    place was taken, told of it)."""
+    return next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start))
+                 if not since_another(doc, d) and not _day_of_a_taking(doc, d)), None)
 
 
 def _opens_carried(doc: Doc, s: Sentence) -> bool:

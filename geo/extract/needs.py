@@ -105,8 +105,9 @@ def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
 
 #: A first word ending in a pronoun ('انسحابها', 'انسحابهم'): whose it is was named before.
 _PRONOUN_END_RE = re.compile(r"[^\s]+(?:ها|هم|هما)(?!\S)")
-#: 'كما أنهم', 'كما أنها' right before a verb: its subject is the sentence's, named before.
-_SAME_SUBJECT_RE = rx(r"(?<![^\W\d_])كما\s+ان(?:هم|ها|ه)\s+$")
+#: 'كما أنهم', 'كما أنها' right before a verb: its subject is the sentence's, named before;
+#: so is a relative clause's verb with the place as its object ('التي سيطرت عليها').
+_SAME_SUBJECT_RE = rx(r"(?<![^\W\d_])(?:كما\s+ان(?:هم|ها|ه)|(?:التي|الذي|اللتين|اللذين))\s+$")
 #: A sentence opening on a conjunction that goes on from the one before: 'بينما', 'فيما'.
 _GOES_ON_RE = rx(r"^\W*(?:بينما|فيما|في حين|ثم)\s")
 

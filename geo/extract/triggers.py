@@ -252,13 +252,13 @@ _RELATIVE_BEFORE_RE = rx(r"(?<![^\W\d_])(?:التي|الذي|اللتين|الذ
 def _relative_with_own_day(doc: Doc, s: Sentence, c: Candidate) -> bool:
     """Is ``c`` a verb in a relative clause that gives its own day ('نشر الجيش، اليوم الخميس،
     وحدات في منطقة عين العرب التي دخلتها قواته، أمس الأربعاء')? It tells an event of its
-    own, on another day than the main clause's: both stay, not one per type."""
+    own, on another day than the main clause's or the only day told ('حاجزاً قرب مدينة ذيبان
+    التي سيطرت عليها قسد يوم أمس'): both stay, not one per type."""
     if c.form != "verb" or not _RELATIVE_BEFORE_RE.search(doc.fspan(max(s.start, c.start - 20), c.start)):
         return False
     own = [d for d in doc.in_sentence(doc.dates, s) if c.end <= d.start <= c.end + 30]
     before = [d for d in doc.in_sentence(doc.dates, s) if d.start < c.start]
-    return bool(own) and bool(before) and all((d.first, d.last) != (own[0].first, own[0].last)
-                                              for d in before)
+    return bool(own) and all((d.first, d.last) != (own[0].first, own[0].last) for d in before)
 
 
 #: A sentence opening on 'كان' with the event's past verb a few words on ('كانت قسد فرضت

@@ -134,3 +134,25 @@ def test_a_relative_clause_on_the_same_day_is_the_same_event(gaz):
             "بعد ظهر اليوم.")
     result = run(gaz, body, published=dt.date(2019, 10, 17))
     assert [(i.type, i.date) for i in result.incidents] == [("deployment", "2019-10-17")]
+
+
+def test_a_place_taken_on_a_day_of_its_own_in_a_relative_clause(gaz):
+    # the day in 'التي سيطرت عليها ... يوم أمس' is the taking's, an event of its own beside
+    # the sentence's others, even when it is the only day the sentence tells
+    body = ("وأشارت إلى أن اشتباكات دارت بين العشائر وقسد في بلدة الطيانة، كما تعرضت البلدة لقصف "
+            "بقذائف الهاون، وهاجم مقاتلو العشائر حاجزاً لقوات قسد على أطراف مدينة ذيبان التي سيطرت "
+            "عليها قسد يوم أمس.")
+    incs = run(gaz, body, published=dt.date(2023, 9, 7)).incidents
+    assert ("capture", "dhiban", dt.date(2023, 9, 6)) in {(i.type, i.place.id, i.date_first) for i in incs}
+
+
+def test_a_withdrawal_from_places_taken_the_day_before(gaz):
+    # the force of the relative clause is the sentence's, named far before; its day is the
+    # taking's, and the withdrawal told 'in detail' keeps the lead's day
+    body = ("انسحبت فصائل المعارضة، صباح اليوم الأحد، من المواقع التي سيطرت عليها يوم أمس الأحد.\n"
+            "وفي التفاصيل، قال مراسل الوكالة في المنطقة إن قوات المعارضة إلى جانب القوات التركية، "
+            "انسحبت من مخيم بلدة عين عيسى وقريتي صيدا والمعلك، التي سيطرت عليهما يوم أمس.")
+    incs = run(gaz, body, published=dt.date(2019, 11, 24)).incidents
+    at = {(i.type, i.date_first) for i in incs if i.place is not None and i.place.id == "ayn_issa"}
+    assert ("withdrawal", dt.date(2019, 11, 24)) in at and ("capture", dt.date(2019, 11, 23)) in at
+    assert ("withdrawal", dt.date(2019, 11, 23)) not in at
