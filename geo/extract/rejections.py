@@ -261,6 +261,10 @@ def _meta(before: str) -> bool:
     return last is not None and not _INSTANCE_RE.search(before, last.end())
 
 
+#: What may stand between a negated verb and its object: 'لم تسجل (فيه) (أية) غارات'.
+_ANY_OF = frozenset({"فيه", "فيها", "اي", "ايه", "اية", "اى"})
+
+
 def _negated(before: str) -> bool:
     """A negation among the four words before the trigger, in the trigger's own phrase.
 
@@ -277,8 +281,9 @@ def _negated(before: str) -> bool:
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if bare in ("لا", "ما") and nxt in NOT_NEG_AFTER:
                 continue
-            if nxt in OUTCOME_WORDS:
+            if nxt in OUTCOME_WORDS and not all(w in _ANY_OF for w in words[i + 2:]):
                 continue  # 'لم يسفر الهجوم عن إصابات': the harm is denied, not the attack
+            # ('لم تسجل فيه أية غارات': what is not recorded is the trigger itself)
             if bare == "قد" and not _imperfect(nxt):
                 continue  # 'قد أنشأت': had done, not 'may do'
             return True

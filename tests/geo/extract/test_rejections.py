@@ -35,6 +35,20 @@ def test_a_long_sentence_is_read_at_its_end_for_negation_and_any(before: str, no
     assert rejected(text, start, start + len("هجوما")) is no_event
 
 
+@pytest.mark.parametrize(("text", "word", "no_event"), [
+    # the harm denied: the attack stands
+    ("قصفت طائرات التحالف مواقع في هجين ولم تسجل إصابات", "قصفت", False),
+    # the trigger itself is what was not recorded
+    ("في وقت لم تسجل فيه أية غارات ليلية لسلاح الطيران", "غارات", True),
+    ("ولم يسجل أي قصف على المدينة", "قصف", True),
+])
+def test_what_was_not_recorded(text: str, word: str, no_event: bool) -> None:
+    from geo.extract.rejections import rejected
+
+    folded, start = _at(text, word)
+    assert rejected(folded, start, start + len(fold_letters(word))) is no_event
+
+
 @pytest.mark.parametrize(("text", "word", "expected"), [
     ("وكان مطار الرميلان قد عاد إلى الخدمة قبل أيام", "عاد", True),
     ("وسبق لنقاط الجيش المنتشرة بريف تل تمر، ومحاذاة الطريق، أن منعت دوريات أمريكية", "منعت", True),
