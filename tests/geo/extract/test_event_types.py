@@ -124,6 +124,9 @@ def _families() -> dict[str, str]:
     ("أقدم مسلحون من إحدى العشائر فجر اليوم على حرق 4 منازل لعائلة في بلدة الكسرة.", "attack",
      "Al-Kasrah"),
     ("وأضرم مجهولون النار في محلات تجارية وسط مدينة الطبقة.", "attack", "Al-Tabqah"),
+    # people cutting the roads of their town against forces: a protest at them
+    ("وقطع أهالي بلدة الشحيل الطرق الرئيسية في البلدة بعد اعتقال قسد شاباً من أبنائها.", "protest",
+     "Al-Shuhayl"),
 ])
 def test_new_types(gaz, body, kind, place):
     incidents = run(gaz, body).incidents
@@ -157,6 +160,8 @@ def test_new_types(gaz, body, kind, place):
     "قتل ثلاثة أشخاص في حادث سير على طريق الحسكة القامشلي.",
     # a fire no one is said to have set, and tyres burnt in a protest
     "اندلع حريق في أحد المنازل بمدينة الحسكة بسبب ماس كهربائي.",
+    # forces cutting an enemy's supply routes are no protest (nor an event of ours by itself)
+    "وتمكنت القوات من قطع اثنين من طرق الإمداد الرئيسية للتنظيم قرب الرقة.",
 ])
 def test_not_an_event(gaz, body):
     assert run(gaz, body).incidents == [], [(i.type, i.sources[0].evidence)
