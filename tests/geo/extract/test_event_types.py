@@ -127,6 +127,12 @@ def _families() -> dict[str, str]:
     # people cutting the roads of their town against forces: a protest at them
     ("وقطع أهالي بلدة الشحيل الطرق الرئيسية في البلدة بعد اعتقال قسد شاباً من أبنائها.", "protest",
      "Al-Shuhayl"),
+    # the convoy as a pronoun, stopped and driven out; 'طرد مجموعة من أرتال' expels convoys,
+    # it takes no place from anyone
+    ("حاول الرتل الأمريكي الدخول إلى قرية تل بيدر، لكن عناصر حاجز للجيش السوري عند مدخل القرية "
+     "اعترضوه وطردوه خارج المنطقة.", "patrol_obstruction", "Tell Beydar"),
+    ("تمكن أبناء القبائل من التصدي وطرد مجموعة من أرتال الجيش الأميركي في قرية تل بيدر.",
+     "patrol_obstruction", "Tell Beydar"),
 ])
 def test_new_types(gaz, body, kind, place):
     incidents = run(gaz, body).incidents
