@@ -39,8 +39,9 @@ def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
             continue
         # 'مدينة منبج ومحيطها (شمال شرق حلب)': the town's surroundings, then where it lies
         gap = _SURROUNDINGS_RE.sub("", doc.fspan(other.end, m.start), count=1)
-        if re.search(r"[.!?]", gap) or re.search(r"(?<![^\W\d_])و", gap.strip()[:1]):
-            continue
+        if re.search(r"[.!?]", gap) or re.search(r"(?<![^\W\d_])و", gap.strip()[:1]) \
+                or re.search(r"[,،]\s*و\s*$", gap):
+            continue  # ('تل رفعت بريف حلب الشمالي، وعين عيسى': the next member of a list)
         if _DIRECTION_RE.search(gap):
             return True
         gap = gap.replace("(", " ").replace(")", " ")  # 'عين العرب (كوباني) بريف حلب'

@@ -39,6 +39,9 @@ def test_split_ids_are_stable(gaz):
     ("نفذت مسيرة تركية غارة في القامشلي وأخرى في عامودا.", ["qamishli", "amuda"]),
     ("اندلعت اشتباكات عنيفة بين قوات النظام وقسد في مدينة الحسكة وفي القامشلي.",
      ["hasakah", "qamishli"]),
+    # a member after the qualifier of the one before: 'بريف حلب الشمالي' is no bearing of it
+    ("قصفت المسيرات التركية مواقع في تل رفعت بريف حلب الشمالي، وعين عيسى شمال الرقة، يوم الأحد.",
+     ["tal_rifaat", "ayn_issa"]),
 ])
 def test_the_forms_of_a_list(gaz, body, places):
     assert _places(run(gaz, body)) == places
