@@ -149,6 +149,8 @@ def test_text_mentions_of_new_sites_resolve(gaz):
         "وصلت تعزيزات روسية إلى مطار الجراح العسكري شرق حلب": "jirah_airbase",
         "هجوم لخلايا داعش على سجن الصناعة في حي غويران بالحسكة": "ghwayran",
         "اشتباكات في ناحية الجوادية بريف المالكية": "jawadiyah",
+        # the second of two fields named after 'حقلي', with its own adjective
+        "وصلت إلى القواعد الأمريكية في حقلي كونيكو للغاز والعمر النفطي": "omar_field",
     }
     for text, pid in cases.items():
         assert pid in [i for _, i in resolved(text, gaz)], (text, resolved(text, gaz))
