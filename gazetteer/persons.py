@@ -14,7 +14,6 @@ import csv
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from .errors import GazetteerDataError
@@ -164,4 +163,4 @@ def _checked_row(path: Path, line: int, row: dict[str, str | None]) -> tuple[lis
 @cache
 def default_person_names() -> PersonNames:
     """The embedded list, read once."""
-    return read_persons_csv(Path(str(resources.files("gazetteer") / "data" / "persons.csv")))
+    return read_persons_csv(Path(__file__).parent / "data" / "persons.csv")

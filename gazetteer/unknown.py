@@ -463,14 +463,24 @@ def _share_areas(mentions: list[Mention], gaz: Gazetteer) -> None:
     مدينة القامشلي' puts every mention in Qamishli's countryside.
     """
     area: dict[str, Mention] = {}
+    known: dict[int, int] = {}  # each place's coarseness worked out once (a long text names
+    # thousands of unknown villages in the same few areas), by identity: every place read
+    # is held by a mention while this runs
+
+    def coarseness(place: Place) -> int:
+        value = known.get(id(place))
+        if value is None:
+            value = known[id(place)] = _coarseness(place, gaz)
+        return value
+
     for m in sorted(mentions, key=_START):
         if m.place is not None and (m.key not in area
-                                    or _coarseness(m.place, gaz) < _coarseness(area[m.key].place, gaz)):
+                                    or coarseness(m.place) < coarseness(area[m.key].place)):
             area[m.key] = m
     for m in mentions:
         given = area.get(m.key)
         if (m.place is not None and given is not None and given is not m and m.approximate
-                and given.approximate and _coarseness(given.place, gaz) < _coarseness(m.place, gaz)):
+                and given.approximate and coarseness(given.place) < coarseness(m.place)):
             m.place = given.place
             m.cue = (f"'{m.key}' is not in the gazetteer; placed at the finest area the text gives "
                      f"it ({given.place.name_ar}), approximate")

@@ -27,6 +27,7 @@ def test_gazetteer_bench_prints_ratios_and_the_find_command(capsys, monkeypatch)
     assert re.search(r"find --json \(read, resolve, write\): +[\d.]+ MB/s +x[\d.]+ the bare", out)
     assert re.search(r"as a command .*: [\d.]+ MB/s", out), out
     assert re.search(r"with no built store in the cache folder, before gazetteer.warm: [\d.]+ MB/s", out), out
+    assert re.search(r"as a command with its modules' bytecode at hand .*: [\d.]+ MB/s", out), out
     assert re.search(r"mending .*: as first written [\d.]+s \(before\), now [\d.]+s \(after\): x[\d.]+, "
                      r"the same text", out), out
     assert re.search(r"jsonout [\d.]+s \(after\): x[\d.]+, the same bytes", out), out
