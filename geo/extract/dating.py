@@ -34,7 +34,7 @@ from ..relate import is_area, region_governorates
 from .cues import ATTRIBUTED_RE, BACKGROUND_RE
 from .document import Doc
 from .folding import rx
-from .other_dates import SINCE_RECENT_DAYS, signed_on, since_another
+from .other_dates import SINCE_RECENT_DAYS, signed_on, since_another, statement_day
 from .sentences import Sentence
 from .triggers import EVENT_KINDS, Candidate
 from .when.names import CARRY_PHRASES, GOING_ON_PHRASES, NEXT_DAY_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
@@ -96,6 +96,8 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
         if d.rule.startswith("night") and d.precision == "day" and (d.last - d.first).days == 1:
             # 'ليل الأربعاء - الخميس': an overnight operation is dated to the morning it ended
             return d.last, d.last, "day", _date_note(d, doc) + "; night: dated to its end", True
+        if (said := statement_day(doc, s, d)) is not None:  # the quoted statement's 'today'
+            return said.first, said.last, "day", f"{d.text} -> {said.iso} (the statement's day)", True
         # 'قال مسؤول أمس إن ... الغارة': the statement's day does not tell the event referred to
         own = not (c.anaphoric and (_reporting(doc, c, d) or _said_between(doc, d, c)))
         return d.first, d.last, d.precision, _date_note(d, doc), own

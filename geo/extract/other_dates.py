@@ -14,7 +14,7 @@ from .document import Doc
 from .folding import rx
 from .gates import WindowGate
 
-__all__ = ["SINCE_RECENT_DAYS", "signed_on", "since_another"]
+__all__ = ["SINCE_RECENT_DAYS", "signed_on", "since_another", "statement_day"]
 
 #: A date naming another event ('حادثة 2020') or a start long past ('منذ عام 2014').
 _SINCE_RE = rx(r"(?:منذ|حلقه|حادثه|واقعه|مواجهه|احداث|حرب|معركه)\s*(?:عام|العام|سنه)?\s*$")
@@ -71,3 +71,34 @@ def _recent_day(doc: Doc, d: Any) -> bool:
     if d.precision != "day" or doc.anchor is None:
         return False
     return 0 <= (doc.anchor - d.first).days <= SINCE_RECENT_DAYS
+
+
+#: A statement's verb with its day, at the head of the sentence before: 'أفاد المرصد السوري
+#: لحقوق الإنسان أمس الأربعاء، بأن ...'.
+_SAID_ON_RE = rx(r"^\W*[وف]?(?:قال|قالت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اعلن|اعلنت)(?:\s+\S+){0,6}?\s*$")
+
+
+def statement_day(doc: Doc, s: Any, d: Any) -> Any | None:
+    """The day of the statement a sentence goes on quoting, for its 'today'.
+
+    'أفاد المرصد أمس الأربعاء بأن قتالاً عنيفاً يدور ...' then 'وأوضح المرصد في بيان أن
+    القتال يدور منذ فجر اليوم': a paper of Thursday retells Wednesday's statement, whose
+    'today' is Wednesday. Only a day the sentence before gives its statement, before the
+    publication day; only for 'today' inside what the source said (after its 'أن')."""
+    anchor = doc.anchor
+    if anchor is None or not d.relative or not (d.first == d.last == anchor) or not s.index:
+        return None
+    prev = doc.sentences[s.index - 1]
+    if prev.para != s.para or prev.heading or not _QUOTING_RE.match(s.folded) \
+            or " ان " not in f" {doc.fspan(s.start, d.start)} ":
+        return None
+    for said in doc.in_sentence(doc.dates, prev):
+        if said.first == said.last and said.first < anchor and (anchor - said.first).days <= 2 \
+                and _SAID_ON_RE.match(doc.fspan(prev.start, said.start)):
+            return said
+    return None
+
+
+#: A sentence going on with what a source said: 'وأوضح المرصد في بيان أن'.
+_QUOTING_RE = rx(r"^\W*[وف]?(?:اوضح|اوضحت|اضاف|اضافت|تابع|تابعت|قال|قالت|اكد|اكدت|اشار|اشارت|ذكر|ذكرت)"
+                 r"(?![^\W\d_])")

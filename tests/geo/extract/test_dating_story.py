@@ -133,3 +133,16 @@ def test_a_paragraph_whose_subject_points_back_takes_the_day_of_the_sentence_bef
             "وتمركزت تلك القوات داخل مطار الطبقة العسكري.")
     dated = {i.place.id: i.date for i in run(gaz, body, published=dt.date(2023, 8, 14)).incidents}
     assert dated == {"manbij": "2023-08-14", "arima": "2023-08-13", "tabqa_airbase": "2023-08-13"}
+
+
+@pytest.mark.parametrize(("said", "day"), [
+    # a paper of Tuesday retells Monday's statement: its 'today' is Monday
+    ("أمس الاثنين", dt.date(2023, 8, 14)),
+    # a statement of today: today
+    ("اليوم الثلاثاء", dt.date(2023, 8, 15)),
+])
+def test_today_in_a_statement_quoted_is_the_statements_day(gaz, said, day):
+    body = (f"أفاد المرصد السوري لحقوق الإنسان {said} بأن قتالاً عنيفاً يدور بين قسد ومسلحي داعش "
+            "قرب بلدة مركدة. وأوضح المرصد في بيان أن القتال يدور منذ فجر اليوم عند مشارف بلدة مركدة.")
+    incs = run(gaz, body).incidents
+    assert [(i.type, i.place.id, i.date_first) for i in incs] == [("armed_clash", "markada", day)]

@@ -133,6 +133,9 @@ def _families() -> dict[str, str]:
      "اعترضوه وطردوه خارج المنطقة.", "patrol_obstruction", "Tell Beydar"),
     ("تمكن أبناء القبائل من التصدي وطرد مجموعة من أرتال الجيش الأميركي في قرية تل بيدر.",
      "patrol_obstruction", "Tell Beydar"),
+    # fighting told going on or fierce
+    ("يدور القتال منذ فجر اليوم بين قسد ومسلحي داعش عند مشارف بلدة مركدة.", "armed_clash", "Markada"),
+    ("يدور قتال عنيف بين قسد ومسلحي التنظيم في محيط بلدة الشدادي.", "armed_clash", "Al-Shaddadi"),
 ])
 def test_new_types(gaz, body, kind, place):
     incidents = run(gaz, body).incidents
@@ -166,6 +169,9 @@ def test_new_types(gaz, body, kind, place):
     "قتل ثلاثة أشخاص في حادث سير على طريق الحسكة القامشلي.",
     # a fire no one is said to have set, and tyres burnt in a protest
     "اندلع حريق في أحد المنازل بمدينة الحسكة بسبب ماس كهربائي.",
+    # fierce fighting expected, by them or by us; fighting as an aim
+    "وأضاف المتحدث أنهم يتوقعون قتالاً شرساً في مدينة الرقة في الأيام المقبلة.",
+    "وتعهد القائد بمواصلة قتال داعش في ريف دير الزور.",
     # forces cutting an enemy's supply routes are no protest (nor an event of ours by itself)
     "وتمكنت القوات من قطع اثنين من طرق الإمداد الرئيسية للتنظيم قرب الرقة.",
 ])
