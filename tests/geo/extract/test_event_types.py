@@ -133,6 +133,9 @@ def _families() -> dict[str, str]:
      "اعترضوه وطردوه خارج المنطقة.", "patrol_obstruction", "Tell Beydar"),
     ("تمكن أبناء القبائل من التصدي وطرد مجموعة من أرتال الجيش الأميركي في قرية تل بيدر.",
      "patrol_obstruction", "Tell Beydar"),
+    # a patrol carried out, told by its verbal noun
+    ("قال الضابط الروسي إنه تم بنجاح تنفيذ عملية دورية عسكرية روسية تركية مشتركة في منطقة مدينة "
+     "القامشلي.", "patrol", "Qamishli"),
     # fighting told going on or fierce
     ("يدور القتال منذ فجر اليوم بين قسد ومسلحي داعش عند مشارف بلدة مركدة.", "armed_clash", "Markada"),
     ("يدور قتال عنيف بين قسد ومسلحي التنظيم في محيط بلدة الشدادي.", "armed_clash", "Al-Shaddadi"),
