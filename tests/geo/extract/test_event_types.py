@@ -133,6 +133,9 @@ def _families() -> dict[str, str]:
      "اعترضوه وطردوه خارج المنطقة.", "patrol_obstruction", "Tell Beydar"),
     ("تمكن أبناء القبائل من التصدي وطرد مجموعة من أرتال الجيش الأميركي في قرية تل بيدر.",
      "patrol_obstruction", "Tell Beydar"),
+    # a withdrawal begun, told by its verbal noun
+    ("بدأت قوات سوريا الديمقراطية بالانسحاب من بلدة تل تمر إلى جنوب الطريق الدولي.", "withdrawal",
+     "Tell Tamer"),
     # a patrol carried out, told by its verbal noun
     ("قال الضابط الروسي إنه تم بنجاح تنفيذ عملية دورية عسكرية روسية تركية مشتركة في منطقة مدينة "
      "القامشلي.", "patrol", "Qamishli"),
