@@ -193,6 +193,11 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
             # country stand at no point of it; kept for review
             return (None, None, True, found[3], f"{UNPLACED_CUE}: forces spread over or moving "
                     f"across a region of the country ({found[3]}), no place of its own", True), best
+        if found[0] is not None and is_macro_region(found[0]) and not clause_lo <= best.start < clause_hi:
+            # ('رفضهم مرور الأرتال من شرقي الفرات، مبينة أن الرتل تعرّض لإطلاق نار'): another
+            # clause's part of the country is no nearer the event than another sentence's
+            return (None, None, True, found[3], f"{UNPLACED_CUE}: only a region of the country "
+                    f"({found[3]}) named in another clause", True), best
         return found, best
     return _fallback_place(doc, c, bool(outside)), None
 

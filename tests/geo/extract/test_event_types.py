@@ -175,6 +175,8 @@ def test_new_types(gaz, body, kind, place):
     "قتل ثلاثة أشخاص في حادث سير على طريق الحسكة القامشلي.",
     # a fire no one is said to have set, and tyres burnt in a protest
     "اندلع حريق في أحد المنازل بمدينة الحسكة بسبب ماس كهربائي.",
+    # 'عبّروا عن رفضهم' expressed, not crossed (the same letters)
+    "وتجمع أهالي بلدة الشحيل وعبروا خلالها عن رفضهم مرور الأرتال العسكرية.",
     # fierce fighting expected, by them or by us; fighting as an aim
     "وأضاف المتحدث أنهم يتوقعون قتالاً شرساً في مدينة الرقة في الأيام المقبلة.",
     "وتعهد القائد بمواصلة قتال داعش في ريف دير الزور.",

@@ -76,6 +76,16 @@ def test_a_region_of_the_country_named_in_the_sentence_stays_its_place(gaz, regi
     assert inc.place is not None and (inc.geo_precision, inc.approximate) == (3, True)
 
 
+def test_a_region_of_the_country_in_another_clause_is_not_a_place(gaz):
+    # the strikes' clause names no place; the list after it names a part of the country for a
+    # mountain the gazetteer lacks: the event waits for review, at no point of the region
+    body = ("ونشرت رئاسة الأركان التركية بياناً اليوم، ذكرت فيه أن مقاتلاتها شنت غارات جوية على أوكار "
+            "الإرهاب، في كل من جبل سنجار شمال العراق، وجبل قره تشوك شمال شرق سوريا.")
+    inc = one(gaz, body)
+    assert inc.type == "airstrike" and inc.place is None
+    assert inc.place_text == "شمال شرق سوريا" and "another clause" in inc.place_cue
+
+
 @pytest.mark.parametrize("area", ["ريف دير الزور", "محافظة الحسكة"])
 def test_a_countryside_or_governorate_borrowed_is_still_placed(gaz, area):
     body = (f"تنتشر خلايا التنظيم في {area}.\n\n"
