@@ -133,6 +133,9 @@ def _families() -> dict[str, str]:
      "اعترضوه وطردوه خارج المنطقة.", "patrol_obstruction", "Tell Beydar"),
     ("تمكن أبناء القبائل من التصدي وطرد مجموعة من أرتال الجيش الأميركي في قرية تل بيدر.",
      "patrol_obstruction", "Tell Beydar"),
+    # friction between two forces' vehicles on a road
+    ("أظهر مقطع فيديو احتكاكاً عنيفاً بين عربة أمريكية وعربة عسكرية روسية في طريق عام في القامشلي.",
+     "patrol_obstruction", "Qamishli"),
     # a withdrawal begun, told by its verbal noun
     ("بدأت قوات سوريا الديمقراطية بالانسحاب من بلدة تل تمر إلى جنوب الطريق الدولي.", "withdrawal",
      "Tell Tamer"),
@@ -177,6 +180,9 @@ def test_new_types(gaz, body, kind, place):
     "اندلع حريق في أحد المنازل بمدينة الحسكة بسبب ماس كهربائي.",
     # 'عبّروا عن رفضهم' expressed, not crossed (the same letters)
     "وتجمع أهالي بلدة الشحيل وعبروا خلالها عن رفضهم مرور الأرتال العسكرية.",
+    # friction of words; a vehicle's make ('لنقل الجنود'), no troops moved
+    "وحذر المسؤول من احتكاك سياسي بين أنقرة وواشنطن في القامشلي.",
+    "ظهرت في الصور عربة أمريكية لنقل الجنود من طراز برادلي في مدينة القامشلي.",
     # fierce fighting expected, by them or by us; fighting as an aim
     "وأضاف المتحدث أنهم يتوقعون قتالاً شرساً في مدينة الرقة في الأيام المقبلة.",
     "وتعهد القائد بمواصلة قتال داعش في ريف دير الزور.",
