@@ -238,8 +238,13 @@ def road_end(doc: Doc, m: Mention) -> bool:
     # 'طريق الرقة بحلب', 'الطريق الذي يربط الرقة بحلب': the road's two ends joined by 'ب'
     if before.endswith("ب") and _ROAD_WITH_RE.search(before[:-1].rstrip()):
         return True
-    return (_AFTER_WITH_RE.match(doc.fspan(m.end, m.end + 3)) is not None
-            and _ROAD_START_RE.search(before) is not None)
+    if _ROAD_START_RE.search(before) is not None and (
+            _AFTER_WITH_RE.match(doc.fspan(m.end, m.end + 3)) is not None
+            or any(m.end < o.start <= m.end + 2 for o in doc.usable)):
+        return True  # ('طريق الحسكة حلب الدولية': two ends side by side after 'طريق')
+    return _ROAD_WITH_RE.search(before.rstrip()) is not None and any(
+        m.start - 2 <= o.end < m.start and _ROAD_START_RE.search(doc.fspan(max(0, o.start - 40), o.start))
+        for o in doc.usable)
 
 
 #: A road named by the towns it joins: 'طريق الحسكة - الرقة', 'الطريق الدولي الحسكة- الرقة- حلب'.

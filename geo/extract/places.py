@@ -20,7 +20,7 @@ import math
 from collections import Counter
 from typing import Any
 
-from gazetteer.model import Mention, Place
+from gazetteer.model import Mention, Place, km_between
 from gazetteer.normalize import arabic_key
 
 from ..relate import AREA_KINDS, is_macro_region
@@ -139,6 +139,12 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
                     for m in candidates):
         # 'حتى مفرق قرية تل بيدر الواصل بين مدينتي الدرباسية والحسكة': the road's, not the event's
         candidates = [m for m in candidates if m not in ends]
+    elif len({m.place.id for m in ends}) > 1 and len(ends) == len(candidates) and max(
+            km_between(a.place, b.place) for a in ends for b in ends) > _FAR_ENDS_KM:
+        # 'استهدفت القوات التركية شاحنة على طريق الحسكة حلب الدولية': a road named by ends 200
+        # km apart says no point of it; kept for review
+        return (None, None, True, ends[0].text, f"{UNPLACED_CUE}: a road named by its ends "
+                f"({', '.join(m.text for m in ends)}), far apart", True), None
     others = [m for m in candidates if is_macro_region(m.place) and (
         past_meanwhile(doc, c, m) or another_events_region(doc, c, m) or presence_of_forces(doc, m))]
     candidates = [m for m in candidates if m not in others]
@@ -202,6 +208,8 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
     return _fallback_place(doc, c, bool(outside)), None
 
 
+#: Ends of a road further apart than this name no point of it (the M4 from Aleppo to al-Hasakah).
+_FAR_ENDS_KM = 100.0
 #: Types that spread or move forces over an area: over a region of the country they have no point.
 _SPREAD_TYPES = frozenset({"deployment", "convoy", "patrol", "withdrawal"})
 #: A clause that only says where: ', في حي X', '، داخل مدينة X', '، شمال مدينة X' (after a comma).

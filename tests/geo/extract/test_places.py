@@ -472,3 +472,12 @@ def test_the_provinces_a_countrywide_tally_spans_place_none_of_its_events(gaz, b
 ])
 def test_where_the_orders_or_the_coordination_came_from_is_not_the_events_place(gaz, body):
     assert "ayn_issa" not in [p for _, p in placed(gaz, body)]
+
+
+def test_a_road_named_by_far_ends_side_by_side_is_no_point(gaz):
+    # 'طريق الحسكة حلب الدولية' joins towns 200 km apart: the attack is on it, at no end of it
+    body = ("جاء ذلك في وقت استهدفت القوات التركية والجماعات المسلحة التي تدعمها شاحنة تجارية على "
+            "طريق الحسكة حلب الدولية، ما أدى إلى احتراق الشاحنة وسقوط جرحى.")
+    inc = one(gaz, body)
+    assert inc.type == "attack" and inc.place is None
+    assert "road named by its ends" in inc.place_cue
