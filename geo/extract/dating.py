@@ -76,10 +76,10 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
     count from)."""
     s = c.sentence
     exprs = [d for d in doc.in_sentence(doc.dates, s)
-             if not since_another(doc, d) and not _others_relative(doc, c, d) and not signed_on(doc, d)
-             and (c.type == "capture" or not _day_of_a_taking(doc, d))]
-    if c.type == "capture" and (taking := [d for d in exprs if _day_of_a_taking(doc, d)]):
-        exprs = taking  # ('التي سيطرت عليها أمس' after 'صباح اليوم': the taking's own day)
+             if not since_another(doc, d) and not _others_relative(doc, c, d) and not signed_on(doc, d)]
+    if taking := [d for d in exprs if _day_of_a_taking(doc, d)]:
+        # 'التي سيطرت عليها أمس' after 'صباح اليوم': the taking's own day, and no other event's
+        exprs = taking if c.type == "capture" else [d for d in exprs if d not in taking]
     shift = offset_before(doc.fspan(max(s.start, c.start - 80), c.start)) if counted else None
     if shift is not None:
         return _counted_from_clause(doc, c, exprs, shift)
@@ -521,9 +521,9 @@ def _others_relative(doc: Doc, c: Candidate, d: Any) -> bool:
     the event itself and keeps its date; so does a day told of the scene ('يلقون الحجارة على
     العربات التي بدأت اليوم أولى دورياتها': the day of the patrol they stoned).
     """
-    if d.start < c.end or d.start - c.end > 200:
+    if d.start < c.end or d.start - c.end > 200 or not is_period(d.first, d.last, d.precision):
         return False
-    return is_period(d.first, d.last, d.precision) and _in_others_relative(doc.fspan(c.end, d.start))
+    return _in_others_relative(doc.fspan(c.end, d.start))
 
 
 def _day_of_a_taking(doc: Doc, d: Any) -> bool:

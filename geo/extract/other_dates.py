@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .cues import ATTRIBUTED_RE
 from .document import Doc
 from .folding import rx
 from .gates import WindowGate
@@ -89,7 +90,7 @@ def statement_day(doc: Doc, s: Any, d: Any) -> Any | None:
     if anchor is None or not d.relative or not (d.first == d.last == anchor) or not s.index:
         return None
     prev = doc.sentences[s.index - 1]
-    if prev.para != s.para or prev.heading or not _QUOTING_RE.match(s.folded) \
+    if prev.para != s.para or prev.heading or not ATTRIBUTED_RE.match(s.folded) \
             or " ان " not in f" {doc.fspan(s.start, d.start)} ":
         return None
     for said in doc.in_sentence(doc.dates, prev):
@@ -97,8 +98,3 @@ def statement_day(doc: Doc, s: Any, d: Any) -> Any | None:
                 and _SAID_ON_RE.match(doc.fspan(prev.start, said.start)):
             return said
     return None
-
-
-#: A sentence going on with what a source said: 'وأوضح المرصد في بيان أن'.
-_QUOTING_RE = rx(r"^\W*[وف]?(?:اوضح|اوضحت|اضاف|اضافت|تابع|تابعت|قال|قالت|اكد|اكدت|اشار|اشارت|ذكر|ذكرت)"
-                 r"(?![^\W\d_])")

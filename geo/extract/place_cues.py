@@ -240,11 +240,11 @@ def road_end(doc: Doc, m: Mention) -> bool:
         return True
     if _ROAD_START_RE.search(before) is not None and (
             _AFTER_WITH_RE.match(doc.fspan(m.end, m.end + 3)) is not None
-            or any(m.end < o.start <= m.end + 2 for o in doc.usable)):
+            or doc.starting_in(doc.usable, m.end + 1, m.end + 3)):
         return True  # ('طريق الحسكة حلب الدولية': two ends side by side after 'طريق')
     return _ROAD_WITH_RE.search(before.rstrip()) is not None and any(
         m.start - 2 <= o.end < m.start and _ROAD_START_RE.search(doc.fspan(max(0, o.start - 40), o.start))
-        for o in doc.usable)
+        for o in doc.starting_in(doc.usable, max(0, m.start - 40), m.start))
 
 
 #: A road named by the towns it joins: 'طريق الحسكة - الرقة', 'الطريق الدولي الحسكة- الرقة- حلب'.

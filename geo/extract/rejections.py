@@ -43,9 +43,9 @@ from .folding import rx
 from .gates import Gate
 from .sentences import clause_of
 
-__all__ = ["attributes_end", "background", "context", "counted_since", "defined_by_relative",
-           "earlier_event", "is_anaphoric", "like_the_news", "nth_time", "opens_view_quote",
-           "pointed_at", "purposive", "refers_back", "rejected", "social_post", "summed_up",
+__all__ = ["attributes_end", "background", "context", "defined_by_relative", "earlier_event",
+           "is_anaphoric", "like_the_news", "nth_time", "opens_view_quote", "pointed_at",
+           "purposive", "refers_back", "rejected", "social_post", "summed_up", "summed_up_after",
            "tally", "target_span"]
 
 #: 'هجوم محتمل', 'عملية عسكرية مرتقبة', 'الهجوم المزعوم': expected, not done, or only alleged.
@@ -262,7 +262,7 @@ def _meta(before: str) -> bool:
 
 
 #: What may stand between a negated verb and its object: 'لم تسجل (فيه) (أية) غارات'.
-_ANY_OF = frozenset({"فيه", "فيها", "اي", "ايه", "اية", "اى"})
+_ANY_OF = frozenset({"فيه", "فيها", "اي", "ايه"})  # (folded: أية -> ايه)
 
 
 def _negated(before: str) -> bool:
@@ -523,7 +523,7 @@ def summed_up(text: str, start: int) -> bool:
 _BEFORE_IT_RE = rx(r"^(?:عقب|بعد|اثر|سلسله)(?![^\W\d_])")
 
 
-def counted_since(text: str, start: int) -> bool:
+def summed_up_after(text: str, start: int) -> bool:
     """Is the deed at ``start`` summed up over a long span told after it in its clause
     ('اعتقلت قسد نحو 4 آلاف شاب في الحسكة وحلب والرقة ودير الزور منذ بداية الشهر الجاري',
     'وطردت داعش من مساحة شاسعة على مدى السنوات الأربع الماضية')? The sum of a campaign of

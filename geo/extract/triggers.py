@@ -34,7 +34,6 @@ from .rejections import (
     attributes_end,
     background,
     context,
-    counted_since,
     defined_by_relative,
     earlier_event,
     is_anaphoric,
@@ -47,6 +46,7 @@ from .rejections import (
     rejected,
     social_post,
     summed_up,
+    summed_up_after,
     tally,
     target_span,
 )
@@ -312,7 +312,7 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     # a tally ('135 هجوماً منذ ...', 'جراء القصف خلال 24 ساعة') sums up the events the article
     # tells, before or after it: it is told again, never news of its own beside them
     noun = _as_noun(trig, text, m.start())
-    tallied = noun and tally(text, m.start(), m.end()) or counted_since(text, m.start())
+    tallied = noun and tally(text, m.start(), m.end()) or summed_up_after(text, m.start())
     # a noun of a sentence of context ('ويأتي التصعيد ...'), or how the casualties of an event
     # told before were hit ('أصيب جنود بجروح برصاص ...' after the clash): evidence for that
     # event, never one more

@@ -245,17 +245,17 @@ def test_summed_up_spans():
 
 
 def test_a_deed_summed_up_over_a_span_told_after_it(gaz):
-    from geo.extract.rejections import counted_since
+    from geo.extract.rejections import summed_up_after
 
     for text, word in (("اعتقلت قسد نحو 4 آلاف شاب في كل من الحسكة وحلب والرقة منذ بداية الشهر الجاري",
                         "اعتقلت"),
                        ("وطردت داعش من مساحة شاسعة في شمال سوريا على مدى السنوات الأربع الماضية", "وطردت")):
-        assert counted_since(*_at(text, word)), text
+        assert summed_up_after(*_at(text, word)), text
     # what came before it is no span it sums up: the capture is an event of its own
-    assert not counted_since(*_at("وسيطرت القوات على حي المشلب بعد أيام من إعلان بدء المعركة", "وسيطرت"))
+    assert not summed_up_after(*_at("وسيطرت القوات على حي المشلب بعد أيام من إعلان بدء المعركة", "وسيطرت"))
     # a span in another clause sums up nothing of this one
     other_clause = "اعتقلت قسد 5 شبان في الحسكة, وكانت قد بدأت حملتها منذ بداية الشهر"
-    assert not counted_since(*_at(other_clause, "اعتقلت"))
+    assert not summed_up_after(*_at(other_clause, "اعتقلت"))
     body = ("شنت قسد حملة دهم في بلدة الشحيل يوم الأحد.\n"
             "واعتقلت قسد نحو 4 آلاف شاب في كل من الحسكة والرقة ودير الزور منذ بداية الشهر الجاري.")
     assert _types(gaz, body) == [("raid", "shuhayl")]
