@@ -21,9 +21,11 @@ from .folding import rx
 from .gates import WindowGate
 from .instruments import HARM_RE
 from .sentences import clause_of
+from .speakers import said_from
 from .triggers import Candidate
 
-__all__ = ["ORIGIN_RE", "PLAN_RE", "another_events_region", "fled_to", "harm_clause_places", "heading_to",
+__all__ = ["ORIGIN_RE", "PLAN_RE", "another_events_region", "blast_told_first", "fled_to",
+           "harm_clause_places", "heading_to",
            "in_plan", "in_road_name", "ordered_from",
            "is_seat", "meanwhile_clauses", "past_meanwhile", "presence_of_forces", "road_end",
            "stationed_at",
@@ -134,6 +136,34 @@ def harm_clause_places(doc: Doc, c: Candidate, candidates: list[Mention]) -> lis
     return [m for m in candidates if a <= m.start < b]
 
 
+#: A word of saying between a place and the event: the place is the speaker's, not the event's.
+_SAID_BETWEEN_RE = rx(r"(?<![^\W\d_])[وف]?(?:قال|قالت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت"
+                      r"|اضاف|اضافت|بين|بينت|مصدر|مصادر|مراسل|ان|انه|بان|بانه)(?![^\W\d_])")
+#: A clause set before the event that says where a convoy or car went: 'لدى اقتراب الرتل من',
+#: 'أثناء مرور سيارة عسكرية في', 'عند وصول الدورية إلى'.
+_ON_ITS_WAY_RE = rx(r"(?<![^\W\d_])[وف]?(?:لدي|عند|اثناء|خلال|فور|قبيل)\s+"
+                    r"(?:اقتراب|مرور|وصول|عبور|دخول|خروج|عوده|سير|تحرك|توجه|تنقل)")
+
+
+def blast_told_first(doc: Doc, c: Candidate, clause_lo: int,
+                     candidates: list[Mention]) -> list[Mention]:
+    """The places of a blast's sentence before its clause, when they say where it went off:
+    a clause on the way ('لدى اقتراب الرتل من مدينة الشدادي شرقي دير الزور، قام الانتحاري
+    بتفجير المفخخة') or the blast told first by its sound ('سمع دوي انفجار في منطقة القيروان
+    ...، ناجم عن انفجار آلية مفخخة'). Not when another kind of event is told there, nor at a
+    source's town ('وقال مصدر من مدينة تل أبيض ... إن')."""
+    if c.type != "explosion":
+        return []
+    s = c.sentence
+    told = [start for start, _end, kind in doc.events.get(s.index, []) if start < clause_lo]
+    if any(kind != c.type for start, _end, kind in doc.events.get(s.index, []) if start < c.start):
+        return []
+    return [m for m in candidates if m.start < clause_lo
+            and (any(t < m.start for t in told) or _ON_ITS_WAY_RE.search(doc.fspan(s.start, m.start)))
+            and not _SAID_BETWEEN_RE.search(doc.fspan(m.end, c.start))
+            and not said_from(doc.fspan(max(0, m.start - 40), m.start))]
+
+
 #: A sentence telling what is to come: 'سيشمل', 'ستغادر', 'في مرحلة لاحقة', 'في الأيام المقبلة'.
 PLAN_RE = rx(r"(?<![^\W\d_])(?:سوف|[وف]?س[يت](?:شمل|تم|كون|غادر|نسحب|نتشر|بقي|واصل|بدا|صل|نقل)\S*"
               r"|في مرحله لاحقه|في (?:الايام|الاسابيع|الاشهر|الفتره) (?:المقبله|القادمه))(?![^\W\d_])")
@@ -217,7 +247,8 @@ def another_events_region(doc: Doc, c: Candidate, m: Mention) -> bool:
 #: القامشلي ومدينة ديرك' (the first end, and the second after 'و').
 _BETWEEN_RE = rx(r"(?<![^\W\d_])(?:(?:ال)?(?:واصل|رابط|ممتد|فاصل)|يربط|يصل|تربط|تصل)\s+بين\s+"
                  r"(?:(?:ال)?(?:مدينتي|بلدتي|قريتي|مدينه|بلده|قريه)\s+)?"
-                 r"(?:[^\s.,]+(?:\s+[^\s.,]+)?\s+و\s*(?:(?:ال)?(?:مدينه|بلده|قريه)\s+)?)?$")
+                 # the first end may carry its other name: 'بين مدينة رأس العين (سري كانيه) وبلدة'
+                 r"(?:[^\s.,]+(?:\s+[^\s.,]+)?(?:\s*\([^()\n]{1,25}\))?\s+و\s*(?:(?:ال)?(?:مدينه|بلده|قريه)\s+)?)?$")
 
 
 #: Where a road leads: 'على الطريق المؤدي لمدينة الحسكة', 'الطريق الذاهب إلى عامودا'.

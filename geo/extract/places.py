@@ -32,6 +32,7 @@ from .place_cues import (
     ORIGIN_RE,
     PLAN_RE,
     another_events_region,
+    blast_told_first,
     fled_to,
     harm_clause_places,
     heading_to,
@@ -165,6 +166,8 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
             own = _later_locative(doc, c, clause_hi, candidates)
         if not own and not c.cut:
             own = harm_clause_places(doc, c, candidates)
+        if not own and not c.cut:
+            own = blast_told_first(doc, c, clause_lo, candidates)
         candidates = own if own or not c.cut else candidates
     if candidates:
         best = min(candidates, key=lambda m: place_score(doc, m, c, clause_lo, clause_hi))

@@ -268,6 +268,36 @@ def test_an_explosion_told_as_the_cause_of_harm_is_where_the_harm_was(gaz, cause
     assert (inc.type, inc.place.id) == ("explosion", "tal_tamr")
 
 
+@pytest.mark.parametrize("body", [
+    # a clause on the way, set before the blast, says where it went off
+    "وأشارت إلى أنه لدى اقتراب الرتل من مدينة الشدادي جنوبي الحسكة، قام الانتحاري بتفجير المفخخة.",
+    "وعند مرور سيارة عسكرية لقسد قرب مدينة الشدادي، انفجرت عبوة ناسفة كانت مزروعة على جانب الطريق.",
+    # the blast told first by its sound, then by its cause
+    "سمع دوي انفجار في محيط مدينة الشدادي جنوبي الحسكة، قرب الطريق العام، ناجم عن انفجار آلية "
+    "مفخخة استهدفت المنطقة.",
+])
+def test_a_blast_is_where_its_sentence_told_it_first(gaz, body):
+    inc = one(gaz, body)
+    assert (inc.type, inc.place.id) == ("explosion", "shaddadi")
+
+
+@pytest.mark.parametrize("body", [
+    # a source's town is not where the blast was
+    "وقال مصدر عسكري من مدينة الشدادي، رفض الكشف عن هويته، إن انفجاراً وقع ليلاً.",
+    # nor a place of another kind of event told before it
+    "قصفت المدفعية التركية قرية في ريف الشدادي، وانفجرت عبوة ناسفة أيضاً.",
+])
+def test_a_blast_borrows_no_place_its_sentence_gives_another_telling(gaz, body):
+    assert [i.place.id for i in run(gaz, body).incidents if i.type == "explosion" and i.place] == []
+
+
+def test_a_road_named_by_its_ends_is_one_point_though_an_end_carries_its_other_name(gaz):
+    body = ("سمع دوي انفجار في منطقة القيروان الواقعة على الطريق الواصل بين مدينة رأس العين "
+            "(سري كانيه) وبلدة الدرباسية، قرب الشريط الحدودي مع تركيا، ناجم عن انفجار آلية مفخخة "
+            "استهدفت المنطقة.")
+    assert [i.place.id for i in run(gaz, body).incidents] == ["ras_al_ayn"]
+
+
 def test_a_clause_of_cause_without_harm_before_it_borrows_no_place(gaz):
     body = "وزار الوفد بلدة تل تمر، جراء انفجار لغم من مخلفات التنظيم."
     assert run(gaz, body).incidents == []
