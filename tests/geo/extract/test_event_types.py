@@ -514,6 +514,27 @@ def test_a_security_campaign_is_a_raid(gaz, body):
 
 
 @pytest.mark.parametrize("body", [
+    "تمكنت قوى الأمن الداخلي اليوم من ضبط مستودع يحتوي على كميات ضخمة من الذخائر والأسلحة في "
+    "أحد المنازل المهجورة بمدينة موحسن.",
+    "ضبطت قوى الأمن الداخلي اليوم في مدينة موحسن مستودعاً للأسلحة يعود لفلول النظام.",
+    "عثرت قوات سوريا الديمقراطية اليوم على مخبأ للأسلحة والذخائر في مدينة موحسن.",
+])
+def test_a_cache_of_arms_seized_is_the_raid_that_found_it(gaz, body):
+    assert placed(gaz, body) == [("raid", "muhasan")]
+
+
+@pytest.mark.parametrize("body", [
+    # a campaign told as the frame of a seizure, the article in the way of the guard
+    "وقالت مصادر رسمية إن ضبط المستودع يأتي ضمن الحملة الأمنية التي أطلقتها قوى الأمن في مدينة "
+    "موحسن.",
+    # a seizure that is an aim
+    "وتشهد مدينة موحسن حملات تهدف إلى ضبط السلاح غير الشرعي.",
+])
+def test_a_seizure_or_campaign_told_as_a_frame_or_an_aim_is_no_raid(gaz, body):
+    assert run(gaz, body).incidents == []
+
+
+@pytest.mark.parametrize("body", [
     "قُتل لاجئ عراقي داخل مخيم الهول فجر اليوم، فيما توفي أربعة أشخاص جراء حريق.",
     "وقتل شاب في بلدة الشحيل بريف دير الزور الشرقي اليوم.",
 ])
