@@ -17,7 +17,7 @@ from gazetteer.model import Mention
 
 from ..relate import is_macro_region, place_relation
 from .document import Doc
-from .folding import rx
+from .folding import fold_letters, rx
 from .places import (
     AREA_KINDS,
     ATTACH_RE,
@@ -90,9 +90,12 @@ def _event_places(doc: Doc, c: Candidate) -> list[PlaceFound]:
         if parts:
             return [found, *parts]
     covers = c.anaphoric and _COVERED_RE.match(doc.fspan(c.end, c.end + 30)) is not None
-    if best is None or found[0] is None or c.type not in SPLIT_TYPES or habit or (
-            c.anaphoric and not covers):
+    if best is None or found[0] is None or habit or (c.anaphoric and not covers):
         return [found]
+    if c.type not in SPLIT_TYPES:
+        # a column is one move along its way, but one that left or reached two bases named
+        # together ('غادرت قافلة قاعدتي حقلي العمر وكونيكو') was at each of them
+        return [found, *_sites_named_together(doc, c, best, found)] if c.type == "convoy" else [found]
     if found[0].id != site_or_place(doc, best).id:  # refined from a following sentence
         return [found]
     out = [found]
@@ -194,7 +197,32 @@ def _split_destinations(doc: Doc, c: Candidate, seen: set[str]) -> list[PlaceFou
     return out
 
 
-def _coordinated(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
+#: Two or more bases or fields named together: 'قاعدتي العمر وكونيكو', 'حقلي كونيكو والعمر',
+#: 'القواعد الأمريكية في حقلي'.
+_SITES_TOGETHER_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:قاعدتي|حقلي|مطاري|قواعد|حقول)(?![^\W\d_])"
+                        r"(?:\s+\S+){0,3}?\s*$")
+#: The kinds of place a base or field word names.
+_SITE_PLACE_KINDS = frozenset({"base", "airport", "oilfield", "gasfield"})
+
+
+def _sites_named_together(doc: Doc, c: Candidate, best: Mention, found: PlaceFound) -> list[PlaceFound]:
+    """The other sites of a list of bases or fields named together with ``best``."""
+    # the raw text: the fold makes a dual singular; the word may open the name found ('من
+    # قاعدتي العمر وكونيكو')
+    before = fold_letters(f"{doc.body[max(0, best.start - 30):best.start]} {best.text.split(' ', 1)[0]}")
+    if best.place.kind not in _SITE_PLACE_KINDS or not _SITES_TOGETHER_RE.search(before):
+        return []
+    out = []
+    for m in _coordinated(doc, c, best, sites=True):
+        if m.place.kind in _SITE_PLACE_KINDS and m.place.id != found[0].id \
+                and all(f[0].id != m.place.id for f in out):
+            gp, approx = precision_of(doc, m)
+            out.append((site_or_place(doc, m), gp, approx, m.text,
+                        "one of several sites the sentence names for it", True))
+    return out
+
+
+def _coordinated(doc: Doc, c: Candidate, best: Mention, sites: bool = False) -> list[Mention]:
     """The other places of the list ``best`` stands in: 'في كوباني وعين عيسى والقامشلي'.
 
     A list is places joined by 'و' (commas inside it, 'في A، B وC'), led by a location
@@ -214,15 +242,16 @@ def _coordinated(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
     out: list[Mention] = []
     for k, again in enumerate(pool):
         if again is best or (again.start > best.start and again.place.id == best.place.id):
-            out += [m for m in _list_of(doc, c, pool, quals, k, clause_lo, clause_hi)
+            out += [m for m in _list_of(doc, c, pool, quals, k, clause_lo, clause_hi, sites)
                     if m is not best and m not in out]
     return out
 
 
 def _list_of(doc: Doc, c: Candidate, pool: list[Mention], quals: list[Mention], k: int,
-             clause_lo: int, clause_hi: int) -> list[Mention]:
+             clause_lo: int, clause_hi: int, sites: bool = False) -> list[Mention]:
     """The list of places ``pool[k]`` stands in, if it is one of the event's (see
-    :func:`_coordinated`); else nothing."""
+    :func:`_coordinated`; with ``sites``, a list of bases or fields its dual word leads,
+    which may be where a column left from); else nothing."""
     s = c.sentence
     lo = k
     while lo > 0 and _joined(doc, pool[lo - 1], pool[lo], quals):
@@ -244,7 +273,7 @@ def _list_of(doc: Doc, c: Candidate, pool: list[Mention], quals: list[Mention], 
     # 'قصفت المدفعية التركية كوباني وعامودا': the places a strike hit, its objects; 'غادرت
     # قوات أميركية حقلي العمر وكونيكو': the trigger's own object names the list's first
     objects = c.type in STRIKES and c.end <= head.start <= c.end + 40 or head.start < c.end <= head.end
-    led = head.kind_word or LIST_LEAD_RE.search(before) or objects
+    led = head.kind_word or LIST_LEAD_RE.search(before) or objects or sites
     if not (in_clause and led):
         # members the gazetteer lacks may open the list ('بمناطق الحوايج، والصعوة، والطيانة'):
         # it starts, and is led, where they do (looked for only when needed: a costly search)
@@ -253,7 +282,8 @@ def _list_of(doc: Doc, c: Candidate, pool: list[Mention], quals: list[Mention], 
             opens = head.start - (len(before) - tail.start())
             in_clause = in_clause or clause_lo <= opens < clause_hi
             led = led or LIST_LEAD_RE.search(before[:tail.start()])
-    if not (in_clause and led) or _not_hit(before, c.type) or ORIGIN_RE.search(before[-30:]):
+    if not (in_clause and led) or _not_hit(before, c.type, sites) or (
+            not sites and ORIGIN_RE.search(before[-30:])):
         return []
     return chain
 
@@ -328,11 +358,12 @@ def _after_in_list(head: Mention, m: Mention) -> bool:
     return m.start > head.end
 
 
-def _not_hit(before: str, kind: str) -> bool:
+def _not_hit(before: str, kind: str, left_from: bool = False) -> bool:
     """Whether the text before a list says its places are not where the event happened
-    (a withdrawal's 'من' names where it happened: 'انسحبت القوات من قاعدتي A وB')."""
+    (a withdrawal's 'من' names where it happened: 'انسحبت القوات من قاعدتي A وB'; so does
+    ``left_from``, a column's bases named together: 'تحرك آليات من قاعدتي A وB')."""
     found = _NOT_HIT_LIST_RE.search(before)
-    return found is not None and not (kind == "withdrawal" and "من" in found.group(0)
+    return found is not None and not ((kind == "withdrawal" or left_from) and "من" in found.group(0)
                                       and "بين" not in found.group(0))
 
 

@@ -336,3 +336,22 @@ def test_a_listed_place_told_again_without_its_day_takes_the_listings_day(gaz):
     conoco = withdrawals["conoco_field"]
     assert (conoco.date_first, conoco.date_precision) == (dt.date(2025, 5, 2), "day")
     assert len(conoco.sources) == 2  # the retelling and the listing: one article, two pieces
+
+
+@pytest.mark.parametrize("body", [
+    "قال مصدر إن قافلة للقوات الأميركية غادرت -مساء أمس الجمعة- قاعدتي حقلي العمر وكونيكو "
+    "للنفط والغاز في ريف دير الزور نحو قاعدتين بريف الحسكة.",
+    "وأظهرت مشاهد مصورة اليوم تحرك آليات ثقيلة وكتل إسمنتية من قاعدتي العمر وكونيكو نحو الحدود.",
+])
+def test_a_column_that_left_two_bases_named_together_was_at_each(gaz, body):
+    assert sorted(placed(gaz, body)) == [("convoy", "conoco_field"), ("convoy", "omar_field")]
+
+
+@pytest.mark.parametrize("body", [
+    # the towns a column passed through are its way, not two columns
+    "مر رتل عسكري أمريكي اليوم عبر بلدتي تل تمر والدرباسية.",
+    # bases it came from, when it arrived elsewhere
+    "وصل رتل أمريكي اليوم إلى مدينة القامشلي قادماً من قاعدتي العمر وكونيكو.",
+])
+def test_a_column_is_one_move_along_its_way(gaz, body):
+    assert len([p for p in placed(gaz, body) if p[0] == "convoy"]) == 1
