@@ -608,7 +608,7 @@ def _tomorrow(m: re.Match[str], ctx: RuleContext) -> Hit:
 
 
 @_rule(
-    rf"(?:قبل|منذ){_W}(?:(?:نحو|حوالي|قرابه|زهاء){_W})?"
+    rf"(?:قبل|منذ){_W}(?:(?P<about>نحو|حوالي|قرابه|زهاء){_W})?"
     rf"(?:(?P<n>[0-9][0-9]?[0-9]?(?![0-9])|(?:{NUMBER})(?!\w)){_O})?"
     rf"(?P<u>{UNITS})(?!\w)(?:{_W}واحده?(?!\w))?"
     rf"(?!{_O}[0-9])(?!{_W}من{_W}(?!الان|اليوم|داخل|خارج|قبل|جهه|جانب|طرف))",
@@ -616,7 +616,8 @@ def _tomorrow(m: re.Match[str], ctx: RuleContext) -> Hit:
 )
 def _ago(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     """'قبل يومين', 'قبل 3 أيام', 'منذ أسبوعين', 'قبل عامين' -- not 'قبل يومين من الهجوم' (but
-    'قبل يومين من داخل حدوده', 'من قبل مجهولين': where from, or by whom)."""
+    'قبل يومين من داخل حدوده', 'من قبل مجهولين': where from, or by whom). 'قبل نحو أسبوعين',
+    'منذ حوالي 4 أيام': about so long ago gives its month, not a day the text does not give."""
     unit, implied = UNIT_WORDS[m["u"]]
     if m["n"]:
         count = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"]]
@@ -625,6 +626,9 @@ def _ago(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     else:
         count = implied
     anchor = ctx.anchor
+    if m["about"] and unit in ("day", "week"):
+        at = anchor - datetime.timedelta(days=count if unit == "day" else 7 * count)
+        return _month(at.year, at.month, True, f"about_{unit}s_ago")
     if unit == "day":
         return _day(anchor - datetime.timedelta(days=count), True, "days_ago")
     if unit == "week":
