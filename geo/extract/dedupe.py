@@ -63,7 +63,11 @@ _AROUND_KM = 60.0
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 #: 'في حادثة أخرى': the sentence says it is not the event told before.
 _DISTINCT_RE = rx(r"(?<![^\W\d_])[وف]?(?:ب|في)?(?:ال)?(?:حادث(?:ه)?|واقعه|عمليه|هجوم|غاره|اشتباكات)"
-                  r" (?:ال)?(?:اخري|ثانيه|منفصل|منفصله|جديده)(?![^\W\d_])|في سياق منفصل")
+                  r" (?:ال)?(?:اخري|ثانيه|منفصل|منفصله|جديده)(?![^\W\d_])|في سياق منفصل"
+                  # a sentence that opens by turning to something else: 'إلى ذلك، شنت قسد حملة
+                  # مداهمات', 'من جانب آخر', 'على صعيد آخر', 'في سياق آخر'
+                  r"|^\W*[وف]?(?:الي ذلك|من (?:جانب|جهه|ناحيه) (?:اخري|اخر)|علي صعيد اخر|في سياق اخر)"
+                  r"(?![^\W\d_])")
 #: :data:`_DISTINCT_RE`, searched only in a sentence holding one of its words (:mod:`.gates`).
 _DISTINCT = Gate(_DISTINCT_RE)
 

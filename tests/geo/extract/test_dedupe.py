@@ -267,3 +267,11 @@ def test_a_targeting_told_without_its_weapon_then_with_it_is_one_incident(gaz):
             "وقال المتحدث باسم الجيش إن الطائرات الإسرائيلية استهدفت مواقع تابعة لقوات النظام في دمشق.")
     incidents = run(gaz, body, published=dt.date(2020, 11, 22)).incidents
     assert [(i.type, i.place.id, i.date) for i in incidents] == [("airstrike", "damascus", "2020-11-18")]
+
+
+@pytest.mark.parametrize("opener", ["إلى ذلك", "من جانبٍ آخر", "من جهة أخرى", "على صعيد آخر", "وفي سياق آخر"])
+def test_a_sentence_turning_to_something_else_tells_another_event(gaz, opener):
+    body = ("دارت اشتباكات اليوم بين عناصر قسد وأبناء العشائر في مدينة الشحيل بالريف الشرقي.\n"
+            f"{opener}، شنت قسد حملة مداهمات داخل قرية أبو النيتل التابعة لناحية الصور بالريف الشمالي.")
+    assert sorted((i.type, i.place.id) for i in run(gaz, body).incidents) == [
+        ("armed_clash", "shuhayl"), ("raid", "suwar")]
