@@ -205,7 +205,7 @@ UNPLACED_VALLEY = [
     ("الشميطية", "deir_ez_zor"), ("البوليل", "deir_ez_zor"), ("البوعمر", "deir_ez_zor"),
     ("الطيبة", "deir_ez_zor"), ("درنج", "deir_ez_zor"), ("سويدان جزيرة", "deir_ez_zor"),
     ("الحوايج", "deir_ez_zor"), ("جديد عكيدات", "deir_ez_zor"), ("جديد بكارة", "deir_ez_zor"),
-    ("البحرة", "deir_ez_zor"), ("أبو حمام", "deir_ez_zor"), ("البوبدران", "deir_ez_zor"),
+    ("البحرة", "deir_ez_zor"), ("البوبدران", "deir_ez_zor"),
     ("الصالحية", "deir_ez_zor"), ("مراط", "deir_ez_zor"), ("القورية", "deir_ez_zor"),
 ]
 
