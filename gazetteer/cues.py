@@ -24,7 +24,7 @@ import re
 from typing import NamedTuple
 
 from .matcher import RawMatch
-from .normalize import CUE_WORDS, PERSON_TITLES, SPOTTED_WORDS, FoldedText, strip_clitics
+from .normalize import CUE_WORDS, PERSON_TITLES, SPOTTED_WORDS, FoldedText, cue_word, strip_clitics
 from .persons import default_person_names
 from .unknown import is_kind_word
 
@@ -199,9 +199,10 @@ def _facts(word: str) -> _WordFacts:
         if len(_FACTS) >= _FACTS_MAX:
             _FACTS.clear()
         forms = (word, strip_clitics(word), word.lstrip("وفبل"))
-        cue = next((CUE_WORDS[w] for w in forms if w in CUE_WORDS), "")
+        kind = cue_word(word)
+        cue = CUE_WORDS[kind] if kind else ""
         near = next((w for w in forms if w in _NEAR_WORDS), "")
-        passes = any(w in CUE_WORDS or w in ("من", "في") for w in forms)
+        passes = bool(kind) or any(w in ("من", "في") for w in forms)
         named = {*forms, forms[1].removeprefix("ال")}  # the word as a name's kind word
         body_forms = named & _BODY_WORDS
         facts = _FACTS[word] = _WordFacts(

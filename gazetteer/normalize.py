@@ -556,13 +556,30 @@ def strip_clitics(word: str) -> str:
     return word
 
 
+def cue_word(word: str) -> str:
+    """The kind word a folded word is, clitics off ('ببلده', 'وبلده', 'بالمدينه' -> 'بلده',
+    'بلده', 'مدينه'), or '' when it is none.
+
+    Why not ``lstrip``: the town's word itself opens with ب ('ببلده' stripped of every ب and
+    ل is 'ده'), so only a clitic sequence the language allows (:data:`BARE_PREFIXES`, or
+    one with the article) comes off."""
+    if word in CUE_WORDS:
+        return word
+    bare = strip_clitics(word)
+    if bare in CUE_WORDS:
+        return bare
+    for cut in (1, 2):
+        if word[:cut] in BARE_PREFIXES and word[cut:] in CUE_WORDS:
+            return word[cut:]
+    return ""
+
+
 def split_cue(text: str) -> tuple[str, str]:
     """Split a leading generic word off a name: 'قرية ملوك سراي' -> ('village', 'ملوك سراي')."""
     words = _words(fold(text))
     if len(words) > 1:
-        head = strip_clitics(words[0])
-        head = head if head in CUE_WORDS else words[0].lstrip("وفبلك")
-        if head in CUE_WORDS:
+        head = cue_word(words[0])
+        if head:
             return CUE_WORDS[head], " ".join(words[1:])
     return "", " ".join(words)
 

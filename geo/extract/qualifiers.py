@@ -49,6 +49,9 @@ def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
                 r"[\s,]*(?:(?:ال)?سوري(?:ه|ا)?\s*)?(?:في|ب|من|التابعه ل\S*|الواقعه في|(?:في |ب)ريف)?\s*",
                 gap):
             continue
+        if not gap.strip(" ,،") and _LIST_GOES_ON_RE.match(doc.fspan(m.end, m.end + 4)) and any(
+                m.end < o.start <= m.end + 12 for o in usable):
+            continue  # 'على قرى "أبو حردوب، ذيبان وأبو حمام"': a list closed by 'و', each a member
         if (KIND_RANK.get(m.place.kind, 0) > KIND_RANK.get(other.place.kind, 0)
                 or breadth(m.place) > breadth(other.place)):
             return True
@@ -57,6 +60,10 @@ def is_qualifier(doc: Doc, m: Mention, usable: list[Mention]) -> bool:
             # named by its seat
             return True
     return False
+
+
+#: 'و' opening the next member right after a name.
+_LIST_GOES_ON_RE = rx(r"[\s\"'»”]*و")
 
 
 #: A distance of a hundred km or more from a place: the place is a reference point, far away

@@ -104,3 +104,12 @@ def test_real_news_read_with_the_memo_reads_as_each_name_alone() -> None:
     folded, raws, _, spotted = load_gazetteer().matcher.find_spotted("\n\n".join(texts * 2))
     assert len(raws) >= cues.MEMO_FROM
     assert read_names(raws, folded, spotted) == _names_read_alone(raws, folded, spotted)
+
+
+def test_the_town_word_with_a_clitic_is_read_as_a_kind_word() -> None:
+    from gazetteer import load_gazetteer
+    from gazetteer.resolver import resolve_text
+    gaz = load_gazetteer()
+    for text in ("مر ببلدة الشحيل اليوم.", "قصفت القوات وبلدة الشحيل.", "وصل لبلدة الشحيل."):
+        [m] = [m for m in resolve_text(text, gaz) if m.place is not None and m.place.id == "shuhayl"]
+        assert m.kind_word == "town", text

@@ -69,6 +69,12 @@ def test_clitic_stripping_keeps_short_stems() -> None:
         ("بريف القامشلي", "countryside", "القامشلي"),
         ("محافظة الحسكة", "governorate", "الحسكه"),
         ("القامشلي", "", "القامشلي"),
+        # the town's word opens with ب: a clitic before it comes off, not its own letters
+        ("ببلدة الشحيل", "town", "الشحيل"),
+        ("وبلدة الشحيل", "town", "الشحيل"),
+        ("لبلدة الشحيل", "town", "الشحيل"),
+        ("بالبلدة القديمة", "town", "القديمه"),
+        ("وبقرية الحصان", "village", "الحصان"),
     ],
 )
 def test_split_cue_reads_generic_words_as_cues(text: str, cue: str, rest: str) -> None:

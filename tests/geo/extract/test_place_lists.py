@@ -153,7 +153,8 @@ def test_a_countryside_list_keeps_its_later_places_as_countrysides(gaz, body):
 def test_a_list_goes_on_past_unknown_members_to_a_town_with_its_kind_word(gaz):
     body = ("هاجم مقاتلو العشائر اليوم نقاطا لقسد داخل بلدات ذيبان والطيانة والصبحة وأبو حردوب "
             "ومدينة البصيرة في ريف دير الزور الشرقي.")
-    assert {i.place.id for i in run(gaz, body).incidents} == {"dhiban", "tayyani", "busayrah"}
+    # (al-Subha is unknown; Abu Hardub has had its row since session 20)
+    assert {i.place.id for i in run(gaz, body).incidents} == {"dhiban", "tayyani", "abu_hardub", "busayrah"}
 
 
 def test_a_clause_between_two_places_is_no_list_member(gaz):
@@ -355,3 +356,10 @@ def test_a_column_that_left_two_bases_named_together_was_at_each(gaz, body):
 ])
 def test_a_column_is_one_move_along_its_way(gaz, body):
     assert len([p for p in placed(gaz, body) if p[0] == "convoy"]) == 1
+
+
+def test_a_town_between_commas_in_a_list_closed_by_and_is_a_member_not_an_address(gaz):
+    # a town after a village and a comma would say where the village lies, but here 'و' goes on
+    body = ('وصباح اليوم الأحد، شن مسلحون هجوماً بالمدفعية الثقيلة على قرى وبلدات "أبو حردوب، '
+            'ذيبان وأبو حمام".')
+    assert sorted(p for t, p in placed(gaz, body)) == ["abu_hammam", "abu_hardub", "dhiban"]
