@@ -34,7 +34,7 @@ from ..relate import is_area, region_governorates
 from .cues import ATTRIBUTED_RE, BACKGROUND_RE
 from .document import Doc
 from .folding import rx
-from .other_dates import SINCE_RECENT_DAYS, signed_on, since_another, statement_day
+from .other_dates import SINCE_RECENT_DAYS, own_in_what_was_said, signed_on, since_another, statement_day
 from .sentences import Sentence
 from .triggers import EVENT_KINDS, Candidate
 from .when.names import CARRY_PHRASES, GOING_ON_PHRASES, NEXT_DAY_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
@@ -89,6 +89,8 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
         return _own_half_date(doc, c, exprs)
     if exprs:
         d = min(exprs, key=lambda d: _date_distance(d, c, doc))
+        if _said_between(doc, d, c) and (own := own_in_what_was_said(doc, c, exprs)) is not None:
+            d = own  # 'ذكر مصدران، الاثنين، أن ضربات جوية نفذتها طائرة أمس الأحد': the saying's day
         if d.end <= c.start and _vague_in_clause(c):
             # 'أعلنت قسد، اليوم الثلاثاء، مقتل خمسة في هجومين ... خلال اليومين الماضيين': the
             # day told is the telling's; the events' own time is left unstated

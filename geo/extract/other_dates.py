@@ -15,7 +15,7 @@ from .document import Doc
 from .folding import rx
 from .gates import WindowGate
 
-__all__ = ["SINCE_RECENT_DAYS", "signed_on", "since_another", "statement_day"]
+__all__ = ["SINCE_RECENT_DAYS", "own_in_what_was_said", "signed_on", "since_another", "statement_day"]
 
 #: A date naming another event ('حادثة 2020') or a start long past ('منذ عام 2014').
 _SINCE_RE = rx(r"(?:منذ|حلقه|حادثه|واقعه|مواجهه|احداث|حرب|معركه)\s*(?:عام|العام|سنه)?\s*$")
@@ -98,3 +98,24 @@ def statement_day(doc: Doc, s: Any, d: Any) -> Any | None:
                 and _SAID_ON_RE.match(doc.fspan(prev.start, said.start)):
             return said
     return None
+
+
+#: Words that open another clause or event between a trigger and a day after it: 'بعد هجوم بدأ
+#: منذ يومين', 'التي انتشرت صباح الجمعة'.
+_NOT_ITS_OWN_RE = rx(r"(?<![^\W\d_])(?:بعد|قبل|منذ|عقب|اثر|اثناء|خلال|التي|الذي|الذين|اللذين"
+                     r"|اللتين)(?![^\W\d_])|[,،;؛.]")
+
+
+_RELATIVE_BEFORE_RE = rx(r"(?<![^\W\d_])(?:التي|الذي|الذين|اللذين|اللتين)\s+(?:[وف]?قد\s+)?$")
+
+
+def own_in_what_was_said(doc: Doc, c: Any, exprs: list[Any]) -> Any | None:
+    """A day right after the trigger in what was said, with no comma, clause or relative word
+    between: the event's own, where the day before 'أن' is the saying's."""
+    if _RELATIVE_BEFORE_RE.search(doc.fspan(max(0, c.start - 10), c.start)):
+        # 'أن قوات النظام التي انتشرت صباح الجمعة ...': a relative clause's event is often the
+        # background of what was said; left to the plain reading
+        return None
+    after = [d for d in exprs if d.start >= c.end and d.start - c.end <= 60
+             and not _NOT_ITS_OWN_RE.search(doc.fspan(c.end, d.start))]
+    return min(after, key=lambda d: d.start, default=None)

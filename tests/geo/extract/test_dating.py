@@ -268,3 +268,14 @@ def test_a_night_told_in_the_sentence_before_dates_the_next_to_the_morning_it_en
     body = "تعرض محيط مدينة البوكمال ليلة الأحد/الاثنين لقصف جوي. وقصفت المدفعية مدينة الميادين."
     dated = {i.place.id: (i.date_first, i.date_last) for i in run(gaz, body).incidents}
     assert dated["mayadin"] == dated["abu_kamal"] == (dt.date(2023, 8, 14), dt.date(2023, 8, 14))
+
+
+@pytest.mark.parametrize(("body", "date"), [
+    # the saying's day set off by commas before 'أن'; the strike's own day right after it
+    ("وذكر مصدران من فصيل عراقي، الاثنين، أن ضربات جوية نفذتها طائرة مجهولة أمس الأحد أصابت "
+     "مبنى قرب البوكمال.", "2023-10-29"),
+])
+def test_the_day_before_that_is_the_sayings_when_what_was_said_has_its_own(gaz, body, date):
+    incs = run(gaz, f"تمهيد لا حدث فيه.\n\n{body}", published=dt.date(2023, 10, 30)).incidents
+    days = {i.date for i in incs}
+    assert date in days
