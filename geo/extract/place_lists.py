@@ -26,6 +26,7 @@ from .places import (
     ORIGIN_RE,
     SETTLEMENT_KINDS,
     STRIKES,
+    UNPLACED_CUE,
     PlaceFound,
     is_actor_word,
     locative_after,
@@ -76,6 +77,12 @@ def places_for(doc: Doc, c: Candidate) -> list[PlaceFound]:
         crossing = _crossing_used(doc, c, {f[0].id for f in out if f[0] is not None})
         if crossing is not None:
             out.append(crossing)
+    elif c.type in _CROSSING_MOVES and not c.anaphoric and out[0][4].startswith(UNPLACED_CUE):
+        # 'استقدم التحالف تعزيزات إلى مناطق شمال وشرق سوريا، قادمة من معبر الوليد': bound for a
+        # region of the country, no point of it, but it entered by a crossing, a point
+        crossing = _crossing_used(doc, c, set())
+        if crossing is not None:
+            return [crossing]
     return out
 
 

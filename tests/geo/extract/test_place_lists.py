@@ -363,3 +363,9 @@ def test_a_town_between_commas_in_a_list_closed_by_and_is_a_member_not_an_addres
     body = ('وصباح اليوم الأحد، شن مسلحون هجوماً بالمدفعية الثقيلة على قرى وبلدات "أبو حردوب، '
             'ذيبان وأبو حمام".')
     assert sorted(p for t, p in placed(gaz, body)) == ["abu_hammam", "abu_hardub", "dhiban"]
+
+
+def test_a_move_bound_for_a_region_is_placed_at_the_crossing_it_entered_by(gaz):
+    body = ("استقدمت قوات التحالف الدولي اليوم تعزيزات عسكرية جديدة إلى مناطق شمال وشرق سوريا، "
+            "قادمة من معبر الوليد الحدودي مع إقليم كردستان العراق.")
+    assert placed(gaz, body) == [("deployment", "waleed_crossing")]
