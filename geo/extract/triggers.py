@@ -30,6 +30,7 @@ from .instruments import names_weapon, strike_type
 from .lexicon import DATA_DIR, check_pattern, row_error
 from .matching import prefix_ok, trigger_hits
 from .needs import need_ok
+from .own_days import told_on_a_day_of_its_own
 from .rejections import (
     attributes_end,
     background,
@@ -238,27 +239,11 @@ def sentence_candidates(doc: Doc, s: Sentence) -> list[Candidate]:
     doc.actions[s.index] = sorted(actions)
     doc.events[s.index] = [(c.start, c.end, c.type) for c in found]
     _split_subordinate(doc, s, found)
-    own_days = [c for c in found if _relative_with_own_day(doc, s, c)]
+    own_days = [c for c in found if told_on_a_day_of_its_own(doc, s, c)]
     chosen = _choose([c for c in found if c not in own_days])
     doc.cands[s.index] = sorted(chosen + [c for c in own_days if all(
         o.type != c.type or o.start != c.start for o in chosen)], key=lambda c: c.start)
     return doc.cands[s.index]
-
-
-#: A relative pronoun a few words before a verb: 'منطقة عين العرب التي دخلتها قواته'.
-_RELATIVE_BEFORE_RE = rx(r"(?<![^\W\d_])(?:التي|الذي|اللتين|الذين)(?: \S+){0,1} $")
-
-
-def _relative_with_own_day(doc: Doc, s: Sentence, c: Candidate) -> bool:
-    """Is ``c`` a verb in a relative clause that gives its own day ('نشر الجيش، اليوم الخميس،
-    وحدات في منطقة عين العرب التي دخلتها قواته، أمس الأربعاء')? It tells an event of its
-    own, on another day than the main clause's or the only day told ('حاجزاً قرب مدينة ذيبان
-    التي سيطرت عليها قسد يوم أمس'): both stay, not one per type."""
-    if c.form != "verb" or not _RELATIVE_BEFORE_RE.search(doc.fspan(max(s.start, c.start - 20), c.start)):
-        return False
-    own = [d for d in doc.in_sentence(doc.dates, s) if c.end <= d.start <= c.end + 30]
-    before = [d for d in doc.in_sentence(doc.dates, s) if d.start < c.start]
-    return bool(own) and all((d.first, d.last) != (own[0].first, own[0].last) for d in before)
 
 
 #: A sentence opening on 'كان' with the event's past verb a few words on ('كانت قسد فرضت

@@ -156,3 +156,11 @@ def test_a_withdrawal_from_places_taken_the_day_before(gaz):
     at = {(i.type, i.date_first) for i in incs if i.place is not None and i.place.id == "ayn_issa"}
     assert ("withdrawal", dt.date(2019, 11, 24)) in at and ("capture", dt.date(2019, 11, 23)) in at
     assert ("withdrawal", dt.date(2019, 11, 23)) not in at
+
+
+def test_a_while_clause_with_a_day_of_its_own_tells_another_event_of_the_kind(gaz):
+    body = ("قُتل شخص اليوم بانفجار لغم زرعه التنظيم في مدينة الرقة، فيما لقي ثلاثة أشخاص مصرعهم "
+            "يوم أمس بانفجارات مماثلة في حي الرميلة بالمدينة.")
+    days = sorted(i.date for i in run(gaz, body, published=dt.date(2017, 11, 10)).incidents
+                  if i.type == "explosion")
+    assert days == ["2017-11-09", "2017-11-10"]
