@@ -92,7 +92,7 @@ FAMILIES: dict[str, str] = {
     "convoy": "movement", "withdrawal": "movement",
     "patrol_encounter": "obstruction", "patrol_obstruction": "obstruction",
     "vehicle_collision": "obstruction", "air_incident": "obstruction",
-    "protest": "obstruction", "confrontation": "obstruction",
+    "protest": "obstruction", "confrontation": "obstruction", "blockade": "obstruction",
     "raid": "violence", "airstrike": "violence", "shelling": "violence",
     "armed_clash": "violence", "explosion": "violence", "attack": "violence",
     "arrest": "violence", "assassination": "violence", "capture": "violence",

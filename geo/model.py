@@ -36,6 +36,9 @@ INCIDENT_TYPES: dict[str, tuple[str, str]] = {
     "withdrawal": ("Strategic developments", "Non-violent transfer of territory"),
     "convoy": ("Strategic developments", "Other"),  # a column entering, leaving, crossing
     "confrontation": ("Strategic developments", "Other"),  # a scuffle, no weapons used
+    # a force cordoning another's quarter or enclave, no fighting ('تواصل الأسايش حصارها على
+    # قوات النظام في المربع الأمني'): what ACLED files among strategic developments
+    "blockade": ("Strategic developments", "Other"),
     "assassination": ("Violence against civilians", "Attack"),  # a targeted killing
     "other": ("Strategic developments", "Other"),
 }

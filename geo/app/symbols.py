@@ -49,6 +49,7 @@ INCIDENT_STYLES: dict[str, tuple[str, str, str]] = {
     "withdrawal": ("Withdrawal", "#5c6bc0", "fa-person-walking-arrow-loop-left"),
     "convoy": ("Convoy", "#0d47a1", "fa-truck"),
     "confrontation": ("Scuffle / confrontation", "#a1887f", "fa-hand-fist"),
+    "blockade": ("Blockade / cordon", "#795548", "fa-building-lock"),
     "assassination": ("Assassination", "#4a148c", "fa-gun"),
     "other": ("Other", "#455a64", "fa-circle-question"),
 }

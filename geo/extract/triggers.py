@@ -79,7 +79,7 @@ class Trigger:
 #: Which of several types in one clause wins (the most specific first).
 PRIORITY = {t: i for i, t in enumerate((
     "air_incident", "vehicle_collision", "raid", "airstrike", "shelling", "explosion",
-    "assassination", "confrontation", "capture", "armed_clash", "attack", "patrol_obstruction",
+    "assassination", "confrontation", "capture", "armed_clash", "attack", "patrol_obstruction", "blockade",
     "arrest", "patrol_encounter", "withdrawal", "convoy", "deployment", "exercise", "protest",
     "agreement", "patrol",
 ))}
@@ -102,11 +102,11 @@ EVENT_KINDS: tuple[frozenset[str], ...] = (
     frozenset({"arrest", "raid"}),
     frozenset({"patrol", "deployment", "exercise", "convoy", "withdrawal"}),
     frozenset({"patrol_encounter", "patrol_obstruction", "vehicle_collision", "air_incident", "protest",
-               "confrontation"}),
+               "confrontation", "blockade"}),
 )
 #: Types where one side acts against another (attackers and targets are told apart).
 HOSTILE = frozenset({"patrol_obstruction", "raid", "airstrike", "shelling", "arrest", "attack",
-                     "assassination", "capture"})
+                     "assassination", "capture", "blockade"})
 
 #: The trigger lexicon.
 TRIGGERS_FILE = DATA_DIR / "triggers.toml"

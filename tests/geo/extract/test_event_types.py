@@ -252,7 +252,7 @@ def test_every_type_has_an_acled_code_a_style_and_a_family():
     for kind in types:
         assert kind in INCIDENT_TYPES and kind in INCIDENT_STYLES and kind in PRIORITY, kind
     new = {"capture": "violence", "withdrawal": "movement", "convoy": "movement",
-           "confrontation": "obstruction", "assassination": "violence"}
+           "confrontation": "obstruction", "assassination": "violence", "blockade": "obstruction"}
     assert set(new) <= types
     assert {kind: families[kind] for kind in new} == new
     assert {"capture", "assassination"} <= HOSTILE
@@ -932,3 +932,18 @@ def test_targetings_in_the_plural_with_their_weapon_are_an_attack(gaz):
 ])
 def test_the_type_of_what_residents_and_protesters_met(gaz, body, types):
     assert [i.type for i in run(gaz, body).incidents] == types
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    ("تواصل قوى الأمن الداخلي (الأسايش) منذ أيام حصارها على قوات النظام في المربع الأمني بمدينة "
+     "الحسكة.", "hasakah"),
+    ("فرضت الأسايش اليوم طوقاً على المربع الأمني في مدينة القامشلي ومنعت دخول الطحين.", "qamishli"),
+    ("وتطوق قوات الأسايش مربع النظام الأمني في مدينة القامشلي منذ صباح اليوم.", "qamishli"),
+])
+def test_a_cordon_of_a_security_quarter_is_a_blockade_not_a_battle(gaz, body, place):
+    assert ("blockade", place) in placed(gaz, body)
+
+
+def test_a_siege_of_a_town_by_fighters_stays_a_clash(gaz):
+    assert placed(gaz, "حاصرت قوات سوريا الديمقراطية اليوم مدينة منبج بشكل كامل.") == [
+        ("armed_clash", "manbij")]
