@@ -26,7 +26,7 @@ from .triggers import Candidate
 
 __all__ = ["ORIGIN_RE", "PLAN_RE", "another_events_region", "blast_told_first", "fled_to",
            "harm_clause_places", "heading_to",
-           "in_plan", "in_road_name", "ordered_from",
+           "in_plan", "in_road_name", "ordered_from", "passing_at", "served_by_force",
            "is_seat", "meanwhile_clauses", "past_meanwhile", "presence_of_forces", "road_end",
            "stationed_at",
            "seat_named_bare"]
@@ -162,6 +162,25 @@ def blast_told_first(doc: Doc, c: Candidate, clause_lo: int,
             and (any(t < m.start for t in told) or _ON_ITS_WAY_RE.search(doc.fspan(s.start, m.start)))
             and not _SAID_BETWEEN_RE.search(doc.fspan(m.end, c.start))
             and not said_from(doc.fspan(max(0, m.start - 40), m.start))]
+
+
+#: A force named by the province or city it serves: 'قوى الأمن الداخلي في دير الزور', 'مديرية
+#: الأمن في محافظة الحسكة'.
+_FORCE_OF_RE = rx(r"(?<![^\W\d_])(?:قوي الامن الداخلي|قوات الامن الداخلي|الامن الداخلي|مديريه الامن"
+                  r"|الاجهزه الامنيه|قياده الامن الداخلي)\s+(?:في|ب)\s*(?:(?:ال)?(?:محافظه|مدينه)\s+)?$")
+#: Where the one hit was passing or staying: 'أثناء مروره بالطريق العام ببلدة', 'خلال تواجده في'.
+_PASSING_RE = rx(r"(?<![^\W\d_])[وف]?(?:اثناء|خلال|لدي|عند)\s+(?:مرور|تواجد|وجود|تنقل|سير)\S*[^,.]{0,30}$")
+
+def served_by_force(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` names the province or city a security force serves ('قوى الأمن الداخلي
+    في دير الزور'): its ground, not where it acted."""
+    return bool(_FORCE_OF_RE.search(doc.fspan(max(0, m.start - 40), m.start)))
+
+
+def passing_at(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` is where the one hit was passing or staying ('أثناء مروره بالطريق العام
+    ببلدة الشحيل')."""
+    return bool(_PASSING_RE.search(doc.fspan(max(0, m.start - 45), m.start)))
 
 
 #: A sentence telling what is to come: 'سيشمل', 'ستغادر', 'في مرحلة لاحقة', 'في الأيام المقبلة'.

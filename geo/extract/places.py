@@ -41,10 +41,12 @@ from .place_cues import (
     is_seat,
     meanwhile_clauses,
     ordered_from,
+    passing_at,
     past_meanwhile,
     presence_of_forces,
     road_end,
     seat_named_bare,
+    served_by_force,
     stationed_at,
 )
 from .qualifiers import KIND_RANK, finer_frame, is_qualifier
@@ -545,13 +547,13 @@ def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
         rank += 3.0  # 'وفق ما أكدت مراسلة "الطريق" في الحسكة': where the reporter is
     if crossed:
         rank -= 0.5  # a convoy is reported where it crossed, not where it was heading
-    if _PASSING_RE.search(doc.fspan(max(0, m.start - 45), m.start)):
+    if served_by_force(doc, m):
+        rank += 2.0  # 'ضبطت قوى الأمن الداخلي في دير الزور مستودعاً ...': the force's province
+    if passing_at(doc, m):
         rank -= 0.3  # 'رئيس كومين بلدة X ... أثناء مروره بالطريق العام ببلدة Y': where he was hit
     return rank + abs(m.start - c.start) / 1000
 
 
-#: Where the one hit was passing or staying: 'أثناء مروره بالطريق العام ببلدة', 'خلال تواجده في'.
-_PASSING_RE = rx(r"(?<![^\W\d_])[وف]?(?:اثناء|خلال|لدي|عند)\s+(?:مرور|تواجد|وجود|تنقل|سير)\S*[^,.]{0,30}$")
 #: Types that move forces: placed where they arrived or left, never at a target struck.
 _MOVES = frozenset({"deployment", "convoy", "withdrawal", "patrol"})
 #: 'إلى X', 'باتجاه X', 'نحو X': where a move went.

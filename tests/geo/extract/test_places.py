@@ -511,3 +511,9 @@ def test_a_road_named_by_far_ends_side_by_side_is_no_point(gaz):
     inc = one(gaz, body)
     assert inc.type == "attack" and inc.place is None
     assert "road named by its ends" in inc.place_cue
+
+
+def test_the_province_a_security_force_serves_is_not_where_it_acted(gaz):
+    body = ("ضبطت قوى الأمن الداخلي في دير الزور اليوم مستودعاً يحتوي على كميات كبيرة من الأسلحة "
+            "والذخائر، داخل أحد المنازل المهجورة في مدينة موحسن شرقي المحافظة.")
+    assert placed(gaz, body) == [("raid", "muhasan")]
