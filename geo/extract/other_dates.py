@@ -14,6 +14,7 @@ from .cues import ATTRIBUTED_RE
 from .document import Doc
 from .folding import rx
 from .gates import WindowGate
+from .own_days import RELATIVE_BEFORE_RE
 
 __all__ = ["SINCE_RECENT_DAYS", "own_in_what_was_said", "signed_on", "since_another", "statement_day"]
 
@@ -106,13 +107,10 @@ _NOT_ITS_OWN_RE = rx(r"(?<![^\W\d_])(?:بعد|قبل|منذ|عقب|اثر|اثن
                      r"|اللتين)(?![^\W\d_])|[,،;؛.]")
 
 
-_RELATIVE_BEFORE_RE = rx(r"(?<![^\W\d_])(?:التي|الذي|الذين|اللذين|اللتين)\s+(?:[وف]?قد\s+)?$")
-
-
 def own_in_what_was_said(doc: Doc, c: Any, exprs: list[Any]) -> Any | None:
     """A day right after the trigger in what was said, with no comma, clause or relative word
     between: the event's own, where the day before 'أن' is the saying's."""
-    if _RELATIVE_BEFORE_RE.search(doc.fspan(max(0, c.start - 10), c.start)):
+    if RELATIVE_BEFORE_RE.search(doc.fspan(max(0, c.start - 20), c.start)):
         # 'أن قوات النظام التي انتشرت صباح الجمعة ...': a relative clause's event is often the
         # background of what was said; left to the plain reading
         return None

@@ -13,7 +13,7 @@ from .document import Doc
 from .folding import rx
 from .sentences import Sentence
 
-__all__ = ["told_on_a_day_of_its_own"]
+__all__ = ["RELATIVE_BEFORE_RE", "told_on_a_day_of_its_own"]
 
 
 def told_on_a_day_of_its_own(doc: Doc, s: Sentence, c: Any) -> bool:
@@ -22,7 +22,7 @@ def told_on_a_day_of_its_own(doc: Doc, s: Sentence, c: Any) -> bool:
 
 
 #: A relative pronoun a few words before a verb: 'منطقة عين العرب التي دخلتها قواته'.
-_RELATIVE_BEFORE_RE = rx(r"(?<![^\W\d_])(?:التي|الذي|اللتين|الذين)(?: \S+){0,1} $")
+RELATIVE_BEFORE_RE = rx(r"(?<![^\W\d_])(?:التي|الذي|اللتين|اللذين|الذين)(?: \S+){0,1} $")
 
 
 def _relative_with_own_day(doc: Doc, s: Sentence, c: Any) -> bool:
@@ -30,7 +30,7 @@ def _relative_with_own_day(doc: Doc, s: Sentence, c: Any) -> bool:
     وحدات في منطقة عين العرب التي دخلتها قواته، أمس الأربعاء')? It tells an event of its
     own, on another day than the main clause's or the only day told ('حاجزاً قرب مدينة ذيبان
     التي سيطرت عليها قسد يوم أمس'): both stay, not one per type."""
-    if c.form != "verb" or not _RELATIVE_BEFORE_RE.search(doc.fspan(max(s.start, c.start - 20), c.start)):
+    if c.form != "verb" or not RELATIVE_BEFORE_RE.search(doc.fspan(max(s.start, c.start - 20), c.start)):
         return False
     own = [d for d in doc.in_sentence(doc.dates, s) if c.end <= d.start <= c.end + 30]
     before = [d for d in doc.in_sentence(doc.dates, s) if d.start < c.start]

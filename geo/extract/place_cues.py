@@ -141,8 +141,8 @@ _SAID_BETWEEN_RE = rx(r"(?<![^\W\d_])[وف]?(?:قال|قالت|ذكر|ذكرت|�
                       r"|اضاف|اضافت|بين|بينت|مصدر|مصادر|مراسل|ان|انه|بان|بانه)(?![^\W\d_])")
 #: A clause set before the event that says where a convoy or car went: 'لدى اقتراب الرتل من',
 #: 'أثناء مرور سيارة عسكرية في', 'عند وصول الدورية إلى'.
-_ON_ITS_WAY_RE = rx(r"(?<![^\W\d_])[وف]?(?:لدي|عند|اثناء|خلال|فور|قبيل)\s+"
-                    r"(?:اقتراب|مرور|وصول|عبور|دخول|خروج|عوده|سير|تحرك|توجه|تنقل)")
+_WHILE_GOING = r"(?<![^\W\d_])[وف]?(?:لدي|عند|اثناء|خلال|فور|قبيل)\s+"  # 'أثناء', 'لدى', 'عند' ...
+_ON_ITS_WAY_RE = rx(_WHILE_GOING + r"(?:اقتراب|مرور|وصول|عبور|دخول|خروج|عوده|سير|تحرك|توجه|تنقل)")
 
 
 def blast_told_first(doc: Doc, c: Candidate, clause_lo: int,
@@ -169,7 +169,7 @@ def blast_told_first(doc: Doc, c: Candidate, clause_lo: int,
 _FORCE_OF_RE = rx(r"(?<![^\W\d_])(?:قوي الامن الداخلي|قوات الامن الداخلي|الامن الداخلي|مديريه الامن"
                   r"|الاجهزه الامنيه|قياده الامن الداخلي)\s+(?:في|ب)\s*(?:(?:ال)?(?:محافظه|مدينه)\s+)?$")
 #: Where the one hit was passing or staying: 'أثناء مروره بالطريق العام ببلدة', 'خلال تواجده في'.
-_PASSING_RE = rx(r"(?<![^\W\d_])[وف]?(?:اثناء|خلال|لدي|عند)\s+(?:مرور|تواجد|وجود|تنقل|سير)\S*[^,.]{0,30}$")
+_PASSING_RE = rx(_WHILE_GOING + r"(?:مرور|تواجد|وجود|تنقل|سير)\S*[^,.]{0,30}$")
 
 def served_by_force(doc: Doc, m: Mention) -> bool:
     """Whether ``m`` names the province or city a security force serves ('قوى الأمن الداخلي
