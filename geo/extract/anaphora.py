@@ -19,11 +19,18 @@ from .place_cues import ORIGIN_RE, in_road_name
 from .qualifiers import is_qualifier
 from .sentences import Sentence
 
-__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "anaphoric_place", "province_countryside"]
+__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "anaphoric_place", "same_place_window",
+           "province_countryside"]
 
 #: A noun referring back to a place named before ('القاعدة', 'المدينة'); group 1 is the noun.
 ANAPHORIC_PLACE_RE = rx(r"(?<![^\W\d_])[وفبلك]?(?:ال|ل)(قاعده|مطار|مدينه|بلده|قريه|حقل|فوج|معبر|سد"
                         r"|مخيم|منطقه)(?![^\W\d_])")
+#: 'القاعدة ذاتها', 'البلدة نفسها', 'ذات المنطقة', 'نفس القرية': a place named before, said to be
+#: the very one; no region of the country in the same clause is nearer the event than it.
+_SAME_PLACE_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:ال|ل)(?:قاعده|مطار|مدينه|بلده|قريه|حقل|معبر|سد|مخيم|منطقه)"
+                    r"\s+(?:ذاتها|ذاته|نفسها|نفسه|عينها)(?![^\W\d_])"
+                    r"|(?<![^\W\d_])[وفبل]?(?:ذات|نفس)\s+(?:ال)?(?:قاعده|مطار|مدينه|بلده|قريه|حقل|معبر|سد"
+                    r"|مخيم|منطقه)(?![^\W\d_])")
 #: The kind word a text puts before a name -> the kinds a noun referring back may mean by it.
 _KIND_WORD_KINDS = {
     "city": {"city", "capital", "town"}, "town": {"town"}, "village": {"village"},
@@ -89,6 +96,19 @@ _THE_AREA_RE = rx(r"(?<![^\W\d_])(?:في|الي|داخل|اجواء|سماء|ن�
 
 #: 'بريف المحافظة الشرقي': the countryside of the governorate the article is about.
 _PROVINCE_COUNTRYSIDE_RE = rx(r"(?<![^\W\d_])[وفب]?(?:ب|في\s+)?(?:ال)?ريف\s+(?:ال)?محافظه(?![^\W\d_])")
+
+
+def same_place_window(s: Sentence, clause: tuple[int, int]) -> tuple[int, int] | None:
+    """The span (folded, of ``s``) where the clause says its place is one named before:
+    'إذ شهدت القاعدة ذاتها، بتاريخ 14 تموز، هبوط طائرة' (the subject a few words before the
+    clause that holds the verb), or None."""
+    lo = max(0, clause[0] - _SAME_PLACE_BEFORE)
+    m = _SAME_PLACE_RE.search(s.folded, lo, clause[1])
+    return (m.start(), clause[1]) if m is not None else None
+
+
+#: How far before an event's clause its subject may name 'the same place' (about six words).
+_SAME_PLACE_BEFORE = 60
 
 
 def province_countryside(doc: Doc, s: Sentence, window: tuple[int, int] | None = None

@@ -3,11 +3,10 @@
 Why a module: choosing an incident's place is a chain of fallbacks with rules of its
 own. The most specific in-area mention of the sentence attached to the event (a
 qualifier such as 'الحسكة' in 'القامشلي شمالي الحسكة' is skipped); else a noun
-referring back ('القاعدة', 'المدينة', 'إلى المنطقة') to a place named before; else the nearest
-place of the paragraph; else a region named in the article. Places outside Syria,
-datelines, time zones and media names are never used, and agreements, statements
-and explosions are only located by a place of their own sentence. 'قرب X' or 'ريف X'
-makes the place approximate (geo precision 2); a region or governorate is precision 3.
+referring back ('القاعدة', 'المدينة', 'إلى المنطقة', 'القاعدة ذاتها') to a place named before;
+else the nearest place of the paragraph; else a region named in the article. Places outside Syria,
+datelines, time zones and media names are never used, and agreements, statements and explosions are
+only located by a place of their own sentence. 'قرب X'/'ريف X' is approximate (precision 2; a region 3).
 A site named through its town ('مطار مدينة القامشلي') is the site when the gazetteer
 has it; a convoy is placed at the crossing it passes ('عبر معبر الوليد'). An event its
 sentence tells at several places ('في كوباني وعين عيسى والقامشلي', 'كما استهدفت ...
@@ -24,7 +23,7 @@ from gazetteer.model import Mention, Place, km_between
 from gazetteer.normalize import arabic_key
 
 from ..relate import AREA_KINDS, is_macro_region
-from .anaphora import anaphoric_place
+from .anaphora import anaphoric_place, same_place_window
 from .cues import ATTRIBUTED_RE, NATIONWIDE_RE
 from .document import Doc
 from .folding import fold_letters, rx
@@ -173,10 +172,11 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         candidates = own if own or not c.cut else candidates
     if candidates:
         best = min(candidates, key=lambda m: place_score(doc, m, c, clause_lo, clause_hi))
-        if is_macro_region(best.place) and not clause_lo <= best.start < clause_hi:
-            # 'بدأت القوات عمليات تمشيط في المنطقة ...، مؤكداً استمرار العمليات في مناطق شمال
-            # وشرق سوريا': the area its own clause refers back to, not another clause's region
-            anaphor = anaphoric_place(doc, s, window=c.clause)
+        same = same_place_window(s, c.clause)
+        if is_macro_region(best.place) and (not clause_lo <= best.start < clause_hi or same):
+            # 'بدأت القوات عمليات تمشيط في المنطقة ...، مؤكداً استمرار العمليات في مناطق شمال وشرق
+            # سوريا', 'شهدت القاعدة ذاتها ... هبوط طائرة': the place its clause refers back to
+            anaphor = anaphoric_place(doc, s, window=same or c.clause)
             if anaphor is not None:
                 place, mention, approx = anaphor
                 gp = 3 if place.kind in AREA_KINDS and not approx else (2 if approx else 1)

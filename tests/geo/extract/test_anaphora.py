@@ -46,3 +46,20 @@ def test_the_city_is_the_town_told_not_the_city_that_locates_it(gaz):
     body = ("أطلق مسلحون النار على مسؤول في المجلس المدني بمدينة البصيرة شرقي دير الزور اليوم.\n\n"
             "وعلى إثر الحادثة، داهمت دوريات قسد منازل في المدينة.")
     assert {i.place.id for i in run(gaz, body).incidents} == {"busayrah"}
+
+
+@pytest.mark.parametrize("same", ["القاعدة ذاتها", "القاعدة نفسها", "ذات القاعدة"])
+def test_the_same_base_said_before_the_verb_is_the_base_named_before(gaz, same):
+    body = ("هبطت طائرة شحن أمريكية في قاعدة خراب الجير قرب بلدة رميلان بعد منتصف ليل الأحد.\n\n"
+            f"وتعد هذه ثاني عملية خلال الشهر، إذ شهدت {same}، بتاريخ 14 تموز 2025، هبوط طائرة شحن "
+            "تابعة للقوات الأمريكية، في إطار التعزيزات التي تصل إلى قواعد التحالف في شمال شرق سوريا.")
+    result = run(gaz, body, published=dt.date(2025, 7, 21))
+    assert ("abu_hajar_airfield", "2025-07-14") in [
+        (i.place.id if i.place else None, i.date) for i in result.incidents]
+
+
+def test_a_region_with_no_same_place_word_keeps_its_reading(gaz):
+    body = ("هبطت طائرة شحن أمريكية في قاعدة خراب الجير قرب بلدة رميلان بعد منتصف ليل الأحد.\n\n"
+            "وتواصل الولايات المتحدة إرسال التعزيزات إلى قواعدها في شمال شرق سوريا.")
+    result = run(gaz, body, published=dt.date(2025, 7, 21))
+    assert [i.place.id for i in result.incidents if i.place] == ["abu_hajar_airfield"]
