@@ -9,6 +9,7 @@ the bases a force is said to hold (:mod:`.bases`) read them the same way.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from gazetteer.model import Place
 
@@ -20,6 +21,7 @@ from .qualifiers import is_qualifier
 from .sentences import Sentence
 
 __all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "anaphoric_place", "same_place_window",
+           "unknown_district_city",
            "province_countryside"]
 
 #: A noun referring back to a place named before ('القاعدة', 'المدينة'); group 1 is the noun.
@@ -109,6 +111,19 @@ def same_place_window(s: Sentence, clause: tuple[int, int]) -> tuple[int, int] |
 
 #: How far before an event's clause its subject may name 'the same place' (about six words).
 _SAME_PLACE_BEFORE = 60
+
+
+def unknown_district_city(doc: Doc, c: Any) -> tuple[Place, str, bool] | None:
+    """The city of a district the gazetteer lacks ('أن التحالف ضرب حي القصور فقتل 14 مدنياً' in an
+    article about Deir ez-Zor city): the city named last before it, approximate. A district lies
+    in a city; the region the article names is no nearer it."""
+    lo, hi = c.sentence.to_original(*c.clause)
+    for m in doc.in_sentence(doc.mentions, c.sentence):
+        if m.place is None and m.kind_word == "neighbourhood" and lo <= m.start < hi:
+            cities = [x for x in doc.ending_before(doc.usable, m.start, 2500)
+                      if x.place.kind in ("city", "capital")]
+            return (cities[-1].place, m.text, True) if cities else None
+    return None
 
 
 def province_countryside(doc: Doc, s: Sentence, window: tuple[int, int] | None = None

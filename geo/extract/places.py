@@ -23,7 +23,7 @@ from gazetteer.model import Mention, Place, km_between
 from gazetteer.normalize import arabic_key
 
 from ..relate import AREA_KINDS, is_macro_region
-from .anaphora import anaphoric_place, same_place_window
+from .anaphora import anaphoric_place, same_place_window, unknown_district_city
 from .cues import ATTRIBUTED_RE, NATIONWIDE_RE
 from .document import Doc
 from .folding import fold_letters, rx
@@ -270,7 +270,7 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
         if anaphor is None:
             return None, None, False, "", "", False
     else:
-        anaphor = anaphoric_place(doc, s)
+        anaphor = anaphoric_place(doc, s) or unknown_district_city(doc, c)
     if anaphor is not None:
         place, mention, approx = anaphor
         gp = 3 if place.kind in AREA_KINDS and not approx else (2 if approx else 1)

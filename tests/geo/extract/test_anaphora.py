@@ -63,3 +63,18 @@ def test_a_region_with_no_same_place_word_keeps_its_reading(gaz):
             "وتواصل الولايات المتحدة إرسال التعزيزات إلى قواعدها في شمال شرق سوريا.")
     result = run(gaz, body, published=dt.date(2025, 7, 21))
     assert [i.place.id for i in result.incidents if i.place] == ["abu_hajar_airfield"]
+
+
+def test_a_district_the_gazetteer_lacks_is_in_the_city_named_before(gaz):
+    body = ("نفى التحالف اليوم الثلاثاء توجيه ضربة لمدينة دير الزور في شرق سوريا.\n\n"
+            "وكان التلفزيون السوري ذكر أن التحالف ضرب حي القصور الذي تسيطر عليه الحكومة فقتل 14 "
+            "مدنياً يوم الاثنين، وقال المرصد إنه ليس من الواضح أي من الطائرات نفذت الضربة.")
+    result = run(gaz, body, published=dt.date(2017, 10, 24))
+    assert [(i.type, i.place.id, i.geo_precision, i.date) for i in result.incidents if i.place] == [
+        ("airstrike", "deir_ez_zor", 2, "2017-10-23")]
+
+
+def test_a_district_with_no_city_named_before_borrows_no_city(gaz):
+    body = ("وذكر التلفزيون أن طائرات التحالف ضربت حي القصور فقتلت 14 مدنياً يوم الاثنين.")
+    result = run(gaz, body, published=dt.date(2017, 10, 24))
+    assert [i.place for i in result.incidents] == [None]

@@ -98,3 +98,13 @@ def test_every_trigger_is_looked_for_at_its_literal_openings() -> None:
     from geo.extract import triggers
 
     assert all(needles for _, _, needles in triggers._COMPILED)  # noqa: SLF001
+
+
+@pytest.mark.parametrize(("body", "types"), [
+    ("ذكر التلفزيون الرسمي أن التحالف ضرب حي الجبيلة في مدينة دير الزور أمس فقتل ستة مدنيين، ولم يعرف أي من "
+     "الطائرات نفذ ذلك.",
+     ["airstrike"]),
+    ("ضرب المسؤول مثلاً بما جرى في مدينة دير الزور حين حلقت الطائرات فوقها.", []),
+])
+def test_the_masculine_verb_strikes_only_with_a_target_after_it(gaz, body, types):
+    assert [i.type for i in run(gaz, body).incidents] == types
