@@ -136,10 +136,14 @@ def load_items(paths: Iterable[Path] | None = None, only: str | None = None) -> 
             out += [(name, p) for p in sorted(folder.glob("[0-9]*.json"), key=_item_order)]
     return out
 
+#: Held-out items whose misses were once printed by mistake: in view from then on. 2812, 3609
+#: and 3906 (session 21, an eval of every item whose page opens with an anniversary).
+SEEN: frozenset[str] = frozenset({"2812", "3609", "3906"})
+
 
 def held_out_batch(item_id: str) -> str | None:
     """The held-out batch one of our items belongs to, or None for an item in view."""
-    if not item_id.isdigit():
+    if not item_id.isdigit() or item_id in SEEN:
         return None
     return next((name for name, ids in HELD_OUT.items() if int(item_id) in ids), None)
 

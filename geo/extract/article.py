@@ -63,6 +63,7 @@ from gazetteer.model import Place
 
 from ..model import ArticleResult, Incident
 from ..relate import is_macro_region
+from .anniversary import remembered
 from .bases import bases
 from .casualties import casualties
 from .dating import date_for
@@ -158,6 +159,8 @@ def _build_incident(doc: Doc, c: Candidate, found: PlaceFound) -> Incident | Non
     if placeless and not doc.in_sentence(doc.dates, s):
         return None  # (its own day would be in its sentence: most tellings have none)
     first, last, precision, date_text, date_own = date_for(doc, c)
+    if remembered(doc, first, date_own):
+        return None  # an anniversary piece retelling the event it remembers
     if placeless:
         if not (date_own and precision == "day"):
             return None
