@@ -19,6 +19,8 @@ from gazetteer.store import load_gazetteer
         ("القحطانيّة", "qahtaniyah_hasakah"),
         ("Qahtaniyah", "qahtaniyah_hasakah"),
         ("Tirbespî", "qahtaniyah_hasakah"),
+        ("تربه سبيه", "qahtaniyah_hasakah"),  # the Kurdish name as Arabic outlets spell it
+        ("تربسبيه", "qahtaniyah_hasakah"),
         ("الحسكة", "hasakah"),
         ("مطار القامشلي", "qamishli_airport"),
         ("قاعدة التنف", "tanf_base"),
