@@ -108,3 +108,10 @@ def test_every_trigger_is_looked_for_at_its_literal_openings() -> None:
 ])
 def test_the_masculine_verb_strikes_only_with_a_target_after_it(gaz, body, types):
     assert [i.type for i in run(gaz, body).incidents] == types
+
+
+def test_subjected_to_gunfire_with_the_pronoun_is_an_attack(gaz):
+    # 'تعرّضه لإطلاق نار': the verbal noun with its pronoun, as the verb 'تعرض لإطلاق نار'
+    body = ("لقي شخص، مساء أمس الجمعة، حتفه جراء تعرّضه لإطلاق نار من قبل مجهولين كانوا يستقلون دراجة "
+            "نارية في بلدة الشحيل بريف دير الزور الشرقي.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("attack", "shuhayl")]
