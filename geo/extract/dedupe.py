@@ -70,6 +70,11 @@ _DISTINCT_RE = rx(r"(?<![^\W\d_])[وف]?(?:ب|في)?(?:ال)?(?:حادث(?:ه)?|
                   r"(?![^\W\d_])")
 #: :data:`_DISTINCT_RE`, searched only in a sentence holding one of its words (:mod:`.gates`).
 _DISTINCT = Gate(_DISTINCT_RE)
+#: The news counted as the latest of a series ('وهي القافلة الثانية التي تدخل ...، حيث أدخلت
+#: القوات في 2 أيلول رتلاً', 'وتعد هذه ثاني عملية إنزال خلال الشهر، إذ شهدت القاعدة بتاريخ 14
+#: تموز هبوط طائرة'): an event the sentence dates to a day of its own is an earlier one.
+_COUNTED_RE = rx(r"(?<![^\W\d_])[وف]?(?:هي|هو|هذه|هذا|تعد|يعد|تعتبر|يعتبر)\s+(?:هذه\s+|هذا\s+)?"
+                 r"(?:ال)?(?:\S+\s+(?:ال)?)?(?:ثاني|ثالث|رابع|خامس|سادس|سابع)(?:ه)?(?![^\W\d_])")
 
 
 def dedupe(cands: list[Candidate]) -> list[Incident]:
@@ -77,7 +82,8 @@ def dedupe(cands: list[Candidate]) -> list[Incident]:
     clusters: list[_Cluster] = []
     by_type: dict[str, list[int]] = {}  # type -> the clusters holding it, in creation order
     for c in sorted(cands, key=lambda c: (c.anaphoric, c.sentence.index, c.start)):
-        distinct = not c.anaphoric and _DISTINCT.search(c.sentence.folded)
+        distinct = not c.anaphoric and (_DISTINCT.search(c.sentence.folded)
+                                        or _own_day(c) and _COUNTED_RE.search(c.sentence.folded))
         told = list(_may_join(by_type, c))
         home = None if distinct else next((clusters[k] for k in told if clusters[k].joins(c)), None)
         if home is None and (not c.anaphoric or (told and _own_day(c))):

@@ -275,3 +275,19 @@ def test_a_sentence_turning_to_something_else_tells_another_event(gaz, opener):
             f"{opener}، شنت قسد حملة مداهمات داخل قرية أبو النيتل التابعة لناحية الصور بالريف الشمالي.")
     assert sorted((i.type, i.place.id) for i in run(gaz, body).incidents) == [
         ("armed_clash", "shuhayl"), ("raid", "suwar")]
+
+
+def test_the_earlier_convoy_of_a_counted_series_is_its_own_event(gaz):
+    # 'وهي القافلة الثانية ...، حيث أدخلت ... في 2 أيلول رتلاً': the dated convoy is the first
+    body = ("أرسلت قوات التحالف الدولي تعزيزات عسكرية إلى مناطق شمال شرق سوريا قادمة من معبر الوليد "
+            "الحدودي مع إقليم كردستان العراق.\n\n"
+            "وهي القافلة الثانية للتحالف الدولي التي تدخل مناطق شمال وشرق سوريا خلال أيلول الجاري، "
+            "حيث أدخلت قوات التحالف في 2 أيلول رتلاً عسكرياً عبر معبر الوليد الحدودي.")
+    days = sorted(i.date for i in run(gaz, body, published=dt.date(2023, 9, 12)).incidents)
+    assert days == ["2023-09-02", "2023-09-12"]
+
+
+def test_a_count_without_a_day_of_its_own_stays_with_the_news(gaz):
+    body = ("دخلت قافلة للتحالف الدولي اليوم الثلاثاء عبر معبر الوليد الحدودي.\n\n"
+            "وهي القافلة الثانية للتحالف التي تدخل عبر المعبر خلال الشهر الجاري، حيث دخلت محملة بمعدات.")
+    assert len(run(gaz, body, published=dt.date(2023, 9, 12)).incidents) == 1
