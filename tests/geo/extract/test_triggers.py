@@ -115,3 +115,14 @@ def test_subjected_to_gunfire_with_the_pronoun_is_an_attack(gaz):
     body = ("لقي شخص، مساء أمس الجمعة، حتفه جراء تعرّضه لإطلاق نار من قبل مجهولين كانوا يستقلون دراجة "
             "نارية في بلدة الشحيل بريف دير الزور الشرقي.")
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("attack", "shuhayl")]
+
+
+def test_residents_stopping_forces_is_an_obstruction(gaz):
+    body = ("منع أهالي قرية قصر الديب بريف المالكية شمالي الحسكة، للمرة الثالثة الدوريات الروسية إقامة "
+            "قاعدة عسكرية في قريتهم.")
+    assert "patrol_obstruction" in [i.type for i in run(gaz, body).incidents]
+
+
+def test_forces_keeping_residents_off_is_no_obstruction_by_residents(gaz):
+    body = ("وشرعت القوات التركية في حفر خندق عبر أراضي قرية الدرباسية ومنعت الأهالي من الوصول إليها.")
+    assert "patrol_obstruction" not in [i.type for i in run(gaz, body).incidents]
