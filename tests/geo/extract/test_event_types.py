@@ -944,6 +944,29 @@ def test_a_cordon_of_a_security_quarter_is_a_blockade_not_a_battle(gaz, body, pl
     assert ("blockade", place) in placed(gaz, body)
 
 
+@pytest.mark.parametrize(("body", "place"), [
+    ("وقالت المصادر إن قسد فرضت، يوم الثلاثاء، حصاراً على محيط مطار القامشلي، مانعةً عناصر النظام "
+     "من الخروج أو الدخول إلى المطار.", "qamishli_airport"),
+    ("وأشار المصدر إلى أن الأسايش تفرض حصاراً، منذ أيام، على أحياء يسيطر عليها النظام في مدينة "
+     "القامشلي.", "qamishli"),
+])
+def test_a_siege_imposed_on_a_site_or_quarters_is_a_blockade(gaz, body, place):
+    assert ("blockade", place) in placed(gaz, body)
+
+
+def test_an_economic_siege_is_no_blockade_on_the_map(gaz):
+    body = "وتفرض تركيا حصاراً اقتصادياً على مناطق الإدارة الذاتية في مدينة القامشلي منذ سنوات."
+    assert "blockade" not in [t for t, _ in placed(gaz, body)]
+
+
+@pytest.mark.parametrize("body", [
+    "وقالت المصادر إن قسد استقدمت مدرعات عسكرية أميركية إلى الشارع المؤدي إلى مطار القامشلي.",
+    "وأفادت مصادر بأن قسد استقدمت، يوم الثلاثاء، مدرعات همر إلى محيط مطار القامشلي.",
+])
+def test_armour_brought_in_is_a_deployment(gaz, body):
+    assert "deployment" in [t for t, _ in placed(gaz, body)]
+
+
 def test_a_siege_of_a_town_by_fighters_stays_a_clash(gaz):
     assert placed(gaz, "حاصرت قوات سوريا الديمقراطية اليوم مدينة منبج بشكل كامل.") == [
         ("armed_clash", "manbij")]
