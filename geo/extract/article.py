@@ -63,7 +63,7 @@ from gazetteer.model import Place
 
 from ..model import ArticleResult, Incident
 from ..relate import is_macro_region
-from .anniversary import remembered
+from .anniversary import marks_anniversary, remembered
 from .bases import bases
 from .casualties import casualties
 from .dating import date_for
@@ -106,9 +106,10 @@ def extract_article(article: Any, gazetteer: Any) -> ArticleResult:
             cands.extend(sentence_candidates(doc, s))
     cands = settle_repeats(cands)
     others: dict[int, list[PlaceFound]] = {}  # id(candidate) -> its event's further places
+    anniversary = bool(cands) and marks_anniversary(doc)
     for c in cands:
         found = places_for(doc, c)
-        c.incident = _build_incident(doc, c, found[0])
+        c.incident = _build_incident(doc, c, found[0], anniversary)
         if c.incident is not None and len(found) > 1:
             others[id(c)] = found[1:]
     incidents = dedupe([c for c in cands if c.incident is not None])
@@ -150,16 +151,17 @@ def _regions_told_finer(incidents: list[Incident]) -> list[Incident]:
     return out
 
 
-def _build_incident(doc: Doc, c: Candidate, found: PlaceFound) -> Incident | None:
+def _build_incident(doc: Doc, c: Candidate, found: PlaceFound, anniversary: bool) -> Incident | None:
     """The incident of a candidate: its place, date, actors, casualties; None without a place,
-    unless a region too coarse to map was named for it (kept unplaced, for review)."""
+    unless a region too coarse to map was named for it (kept unplaced, for review), and None for
+    the event an ``anniversary`` piece remembers."""
     s = c.sentence
     place, gp, approx, place_text, place_cue, place_own = found
     placeless = place is None and not place_cue.startswith(UNPLACED_CUE)
     if placeless and not doc.in_sentence(doc.dates, s):
         return None  # (its own day would be in its sentence: most tellings have none)
     first, last, precision, date_text, date_own = date_for(doc, c)
-    if remembered(doc, first, date_own):
+    if anniversary and remembered(doc, first, date_own):
         return None  # an anniversary piece retelling the event it remembers
     if placeless:
         if not (date_own and precision == "day"):

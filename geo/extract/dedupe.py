@@ -30,6 +30,7 @@ from .folding import fold_letters, rx
 from .gates import Gate
 from .places import AREA_KINDS
 from .qualifiers import breadth
+from .rejections import ORDINALS
 from .triggers import Candidate
 from .when.names import QUALIFIERS
 
@@ -74,7 +75,7 @@ _DISTINCT = Gate(_DISTINCT_RE)
 #: القوات في 2 أيلول رتلاً', 'وتعد هذه ثاني عملية إنزال خلال الشهر، إذ شهدت القاعدة بتاريخ 14
 #: تموز هبوط طائرة'): an event the sentence dates to a day of its own is an earlier one.
 _COUNTED_RE = rx(r"(?<![^\W\d_])[وف]?(?:هي|هو|هذه|هذا|تعد|يعد|تعتبر|يعتبر)\s+(?:هذه\s+|هذا\s+)?"
-                 r"(?:ال)?(?:\S+\s+(?:ال)?)?(?:ثاني|ثالث|رابع|خامس|سادس|سابع)(?:ه)?(?![^\W\d_])")
+                 rf"(?:ال)?(?:\S+\s+(?:ال)?)?{ORDINALS}(?:ه)?(?![^\W\d_])")
 
 
 def dedupe(cands: list[Candidate]) -> list[Incident]:

@@ -172,8 +172,8 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         candidates = own if own or not c.cut else candidates
     if candidates:
         best = min(candidates, key=lambda m: place_score(doc, m, c, clause_lo, clause_hi))
-        same = same_place_window(s, c.clause)
-        if is_macro_region(best.place) and (not clause_lo <= best.start < clause_hi or same):
+        same = same_place_window(s, c.clause) if is_macro_region(best.place) else None
+        if same or is_macro_region(best.place) and not clause_lo <= best.start < clause_hi:
             # 'بدأت القوات عمليات تمشيط في المنطقة ...، مؤكداً استمرار العمليات في مناطق شمال وشرق
             # سوريا', 'شهدت القاعدة ذاتها ... هبوط طائرة': the place its clause refers back to
             anaphor = anaphoric_place(doc, s, window=same or c.clause)

@@ -43,7 +43,7 @@ from .folding import rx
 from .gates import Gate
 from .sentences import clause_of
 
-__all__ = ["attributes_end", "background", "context", "defined_by_relative", "earlier_event",
+__all__ = ["ORDINALS", "attributes_end", "background", "context", "defined_by_relative", "earlier_event",
            "is_anaphoric", "like_the_news", "nth_time", "opens_view_quote", "pointed_at",
            "purposive", "refers_back", "rejected", "social_post", "summed_up", "summed_up_after",
            "tally", "target_span"]
@@ -52,12 +52,13 @@ __all__ = ["attributes_end", "background", "context", "defined_by_relative", "ea
 _AFTER_HYPOTHETICAL_RE = rx(r"^\S*(?: \S+)?\s+(?:ال)?(?:محتمل|مرتقب|متوقع|وشيك|مزعوم|مفترض)(?:ه)?"
                             r"(?![^\W\d_])")
 _META_RE = rx(r"(?:هي|هذه|ليست|انها) (?:ال)?مره (?:ال)?اولي (?:التي|الذي)")
+#: The ordinals a count of events uses, folded and without the feminine ه ('ثاني', 'الثالثه').
+ORDINALS = r"(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)"
 #: 'وتعد هذه المرة الثانية خلال أسبوع التي تتعرض فيها القاعدة لهجوم', 'وهذه خامس مرة تقوم فيها
 #: القوات باعتراض دوريات': a count of times that includes the news.
-_NTH_BEFORE_RE = rx(r"(?<![^\W\d_])(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)\s+$")
-_NTH_TIME_RE = rx(r"(?<![^\W\d_])(?:(?:ال)?مره (?:ال)?"
-                  r"(?:ثانيه|ثالثه|رابعه|خامسه|سادسه|سابعه|ثامنه|تاسعه|عاشره)"
-                  r"|(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر) مره"
+_NTH_BEFORE_RE = rx(rf"(?<![^\W\d_]){ORDINALS}\s+$")
+_NTH_TIME_RE = rx(rf"(?<![^\W\d_])(?:(?:ال)?مره (?:ال)?{ORDINALS}ه"
+                  rf"|{ORDINALS} مره"
                   # 'الحادثة تعد الثانية التي يقتل فيها مدني خلال تظاهر ...'
                   r"|(?:تعد|يعد|هي|هو) (?:ال)?(?:ثاني|ثالث|رابع|خامس)(?:ه)?(?: من نوع(?:ها|ه))?"
                   r" (?:التي|الذي))(?![^\W\d_])")
