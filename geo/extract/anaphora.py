@@ -20,9 +20,8 @@ from .place_cues import ORIGIN_RE, in_road_name
 from .qualifiers import is_qualifier
 from .sentences import Sentence
 
-__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "anaphoric_place", "same_place_window",
-           "unknown_district_city",
-           "province_countryside"]
+__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "anaphoric_place", "province_countryside",
+           "same_place_window", "unknown_district_city"]
 
 #: A noun referring back to a place named before ('القاعدة', 'المدينة'); group 1 is the noun.
 ANAPHORIC_PLACE_RE = rx(r"(?<![^\W\d_])[وفبلك]?(?:ال|ل)(قاعده|مطار|مدينه|بلده|قريه|حقل|فوج|معبر|سد"
