@@ -15,13 +15,13 @@ from gazetteer.model import Place
 
 from ..relate import AREA_KINDS
 from .document import Doc
-from .folding import rx
+from .folding import fold_letters, rx
 from .place_cues import ORIGIN_RE, in_road_name
 from .qualifiers import is_qualifier
 from .sentences import Sentence
 
-__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "anaphoric_place", "province_countryside",
-           "same_place_window", "unknown_district_city"]
+__all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "anaphoric_place", "clause_anaphor",
+           "province_countryside", "same_place_window", "unknown_district_city"]
 
 #: A noun referring back to a place named before ('القاعدة', 'المدينة'); group 1 is the noun.
 ANAPHORIC_PLACE_RE = rx(r"(?<![^\W\d_])[وفبلك]?(?:ال|ل)(قاعده|مطار|مدينه|بلده|قريه|حقل|فوج|معبر|سد"
@@ -76,8 +76,9 @@ def anaphoric_place(doc: Doc, s: Sentence, window: tuple[int, int] | None = None
         for mention in reversed(earlier):
             place = mention.place
             assert place is not None
-            if mention.kind_word in _KIND_WORD_KINDS:
-                if _KIND_WORD_KINDS[mention.kind_word] & kinds:
+            kind_word = mention.kind_word or _written_kind(mention.text)
+            if kind_word in _KIND_WORD_KINDS:
+                if _KIND_WORD_KINDS[kind_word] & kinds:
                     return place, m.group(0), mention.approximate
                 continue
             if place.kind in kinds:
@@ -89,6 +90,18 @@ def anaphoric_place(doc: Doc, s: Sentence, window: tuple[int, int] | None = None
                 if parent is not None and parent.kind in kinds:
                     return parent, m.group(0), False
     return None
+
+
+#: A kind word a name's alias opens with ('مدينة السخنة' is one alias of a town) -> its kind.
+_WRITTEN_KIND_RE = rx(r"^[وفبل]?(?:ال)?(مدينه|بلده|قريه)\s")
+_WRITTEN_KINDS = {"مدينه": "city", "بلده": "town", "قريه": "village"}
+
+
+def _written_kind(text: str) -> str:
+    """The kind a name was given as written when its kind word is part of the alias found
+    ('في مدينة السخنة': a city to the text, whatever the gazetteer calls it), else ''."""
+    m = _WRITTEN_KIND_RE.match(fold_letters(text))
+    return _WRITTEN_KINDS[m.group(1)] if m else ""
 
 
 #: 'في المنطقة', 'إلى المنطقة', 'أجواء المنطقة': the area of the place told just before.
@@ -110,6 +123,28 @@ def same_place_window(s: Sentence, clause: tuple[int, int]) -> tuple[int, int] |
 
 #: How far before an event's clause its subject may name 'the same place' (about six words).
 _SAME_PLACE_BEFORE = 60
+
+
+def clause_anaphor(doc: Doc, c: Any, macro: bool, *, outside: bool) -> tuple[Place, str, bool] | None:
+    """(place, the noun, approximate) that the event's own clause refers back to, when it
+    beats the place chosen for ``c`` (``macro``: a region of the country; ``outside``: named
+    outside the event's clause).
+
+    'شهدت القاعدة ذاتها ... هبوط طائرة في شمال شرق سوريا': the base named before, not the
+    region. 'يذكر أن المدينة تشهد موجة احتجاجات ... ضد زجهم في المعارك في دير الزور': the
+    city the clause's subject refers back to, not a place another clause names. Outside a
+    region, only a noun before the event's word counts ('قصف على القرية' after it may be the
+    kind word of a name), and never 'المنطقة', too loose to beat a name.
+    """
+    same = same_place_window(c.sentence, c.clause) if macro else None
+    if not (same or outside):
+        return None
+    s = c.sentence
+    window = same or (c.clause if macro else (c.clause[0], s.folded_offset(c.start)))
+    anaphor = anaphoric_place(doc, s, window=window)
+    if anaphor is None or not (same or macro) and "منطقه" in anaphor[1]:
+        return None
+    return anaphor
 
 
 def unknown_district_city(doc: Doc, c: Any) -> tuple[Place, str, bool] | None:

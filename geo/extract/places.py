@@ -23,7 +23,7 @@ from gazetteer.model import Mention, Place, km_between
 from gazetteer.normalize import arabic_key
 
 from ..relate import AREA_KINDS, is_macro_region
-from .anaphora import anaphoric_place, same_place_window, unknown_district_city
+from .anaphora import anaphoric_place, clause_anaphor, unknown_district_city
 from .cues import ATTRIBUTED_RE, NATIONWIDE_RE
 from .document import Doc
 from .folding import fold_letters, rx
@@ -172,16 +172,15 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         candidates = own if own or not c.cut else candidates
     if candidates:
         best = min(candidates, key=lambda m: place_score(doc, m, c, clause_lo, clause_hi))
-        same = same_place_window(s, c.clause) if is_macro_region(best.place) else None
-        if same or is_macro_region(best.place) and not clause_lo <= best.start < clause_hi:
-            # 'بدأت القوات عمليات تمشيط في المنطقة ...، مؤكداً استمرار العمليات في مناطق شمال وشرق
-            # سوريا', 'شهدت القاعدة ذاتها ... هبوط طائرة': the place its clause refers back to
-            anaphor = anaphoric_place(doc, s, window=same or c.clause)
-            if anaphor is not None:
-                place, mention, approx = anaphor
-                gp = 3 if place.kind in AREA_KINDS and not approx else (2 if approx else 1)
-                return _refined(doc, c, (place, gp, approx, mention,
-                                         f"'{mention}' refers back to {place.name_ar}", False)), None
+        # 'شهدت القاعدة ذاتها ... هبوط طائرة', 'يذكر أن المدينة تشهد احتجاجات ... في دير الزور':
+        # the place its clause refers back to
+        anaphor = clause_anaphor(doc, c, is_macro_region(best.place),
+                                 outside=not clause_lo <= best.start < clause_hi)
+        if anaphor is not None:
+            place, mention, approx = anaphor
+            gp = 3 if place.kind in AREA_KINDS and not approx else (2 if approx else 1)
+            return _refined(doc, c, (place, gp, approx, mention,
+                                     f"'{mention}' refers back to {place.name_ar}", False)), None
         gp, approx = precision_of(doc, best)
         if best in ends or in_road_name(doc, best):  # "على الطريق العام القامشلي - عامودا": on it
             gp, approx = max(gp, 2), True

@@ -78,3 +78,23 @@ def test_a_district_with_no_city_named_before_borrows_no_city(gaz):
     body = ("وذكر التلفزيون أن طائرات التحالف ضربت حي القصور فقتلت 14 مدنياً يوم الاثنين.")
     result = run(gaz, body, published=dt.date(2017, 10, 24))
     assert [i.place for i in result.incidents] == [None]
+
+
+@pytest.mark.parametrize("subject", ["أن المدينة تشهد", "أن المدينة شهدت", "أن البلدة تشهد"])
+def test_the_place_the_clause_refers_back_to_beats_another_clauses_place(gaz, subject):
+    body = ("خرج أهالي مدينة الطبقة في مظاهرة ضد التجنيد الإجباري مساء أمس.\n\n"
+            f"يذكر {subject} موجة احتجاجات منذ أيام، بعد دعوة الأهالي للوقوف ضد زج أبنائهم "
+            "في المعارك ضد تنظيم داعش في دير الزور.")
+    assert {place for kind, place, _ in _placed(gaz, body) if kind == "protest"} == {"tabqa"}
+
+
+def test_a_clause_that_refers_back_after_its_verb_keeps_the_place_it_names(gaz):
+    body = ("قصفت القوات التركية قرية زور مغار في ريف مدينة عين العرب اليوم.\n\n"
+            "وأصيب مدنيان بجروح جراء قصف تركي على القرية مساء أمس في ريف عين العرب.")
+    assert "ain_al_arab" in {place for _, place, _ in _placed(gaz, body)}
+
+
+def test_a_town_the_text_calls_a_city_is_the_city_it_refers_back_to(gaz):
+    body = ("دخل الجيش السوري مدينة السخنة بريف حمص الشرقي بعد معارك مع تنظيم داعش اليوم.\n\n"
+            "وقتل مدني بانفجار لغم أرضي زرعه التنظيم في أحد أحياء المدينة مساء أمس.")
+    assert {place for _, place, _ in _placed(gaz, body)} == {"sukhnah"}
