@@ -203,7 +203,10 @@ def _at_every_place(doc: Doc, cands: list[Candidate], incidents: list[Incident],
         event = _event_of(c, incidents)
         if event is None:
             continue  # de-duplication dropped the event (a retelling, a telling with no place)
-        at = out.index(event) + 1
+        # by id: an earlier listing may have given the event its day (a new value in ``out``)
+        at = next(k for k, i in enumerate(out) if i.id == event.id)
+        event = out[at]
+        at += 1
         for place, gp, approx, text, cue, _own in others[id(c)]:
             if (event.type, place.id) in taken:
                 _date_the_one_there(doc, c, out, event, place.id)

@@ -369,3 +369,19 @@ def test_a_move_bound_for_a_region_is_placed_at_the_crossing_it_entered_by(gaz):
     body = ("استقدمت قوات التحالف الدولي اليوم تعزيزات عسكرية جديدة إلى مناطق شمال وشرق سوريا، "
             "قادمة من معبر الوليد الحدودي مع إقليم كردستان العراق.")
     assert placed(gaz, body) == [("deployment", "waleed_crossing")]
+
+
+def test_a_listed_place_dated_by_one_listing_keeps_its_own_further_places(gaz):
+    """The lead lists Mayadin among the day's strikes, and a later paragraph (no day of its own)
+    tells strikes on Mayadin and the airport: the listing gives Mayadin's incident its day, and
+    that incident's own further place is still drawn (once this raised and lost the article)."""
+    body = ("قتل مدنيان بقصف جوي على بلدة الشعفة بريف دير الزور، صباح اليوم الأحد، فيما تواصلت "
+            "الاشتباكات والقصف المتبادل بين مقاتلي تنظيم داعش وقوات النظام في مدينة الميادين والقرى "
+            "المجاورة، كما انفجرت عبوة ناسفة بسيارة في مدينة القامشلي لم تسفر عن ضحايا، وعم هدوء حذر "
+            "في مدينة البوكمال عقب توقف مؤقت لقصف طيران التحالف لمواقع داعش في المدينة يوم أمس السبت."
+            "\n\nحيث استهدف الطيران الحربي أحياء داخل مدينة الميادين بعدة غارات كما استهدف محيط مطار "
+            "دير الزور العسكري بعدة غارات بالتزامن مع اشتباكات بين مقاتلي داعش وقوات النظام، فيما قتل "
+            "مدني نتيجة قصف التنظيم لحي الجورة.")
+    strikes = {(i.place.id, i.date) for i in run(gaz, body, published=dt.date(2016, 9, 4)).incidents
+               if i.type == "airstrike" and i.place is not None}
+    assert {("mayadin", "2016-09-04"), ("deir_ez_zor_airport", "2016-09-04")} <= strikes
