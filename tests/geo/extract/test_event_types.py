@@ -970,3 +970,16 @@ def test_armour_brought_in_is_a_deployment(gaz, body):
 def test_a_siege_of_a_town_by_fighters_stays_a_clash(gaz):
     assert placed(gaz, "حاصرت قوات سوريا الديمقراطية اليوم مدينة منبج بشكل كامل.") == [
         ("armed_clash", "manbij")]
+
+
+@pytest.mark.parametrize("body", [
+    "وقال شاهد إن قوات الأسايش الموجودة بالقرب من الثكنة أغلقت الطريق المؤدي إلى مركز مدينة الحسكة.",
+    "وأغلقت قوات النظام، صباح اليوم، الطريق الواصل بين حي الطي ومركز مدينة القامشلي.",
+])
+def test_a_force_closing_a_road_into_a_town_is_a_blockade(gaz, body):
+    assert "blockade" in [t for t, _ in placed(gaz, body)]
+
+
+def test_a_road_closed_for_no_force_is_no_blockade(gaz):
+    body = "وأغلقت البلدية الطريق المؤدي إلى مركز مدينة الحسكة بسبب أعمال الصيانة."
+    assert "blockade" not in [t for t, _ in placed(gaz, body)]

@@ -556,3 +556,25 @@ def test_a_convoy_told_with_what_it_is_made_of_at_length_dates_the_lead(gaz):
     convoys = [(i.place.id, i.date) for i in run(gaz, body, published=dt.date(2023, 5, 15)).incidents
                if i.type == "convoy"]
     assert convoys == [("waleed_crossing", "2023-05-14")]
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    ("عملت ميليشيا حزب الله العراقية، فجر اليوم السبت، على نقل شحنات من الأسلحة والذخائر من مربعها "
+     "الأمني بمدينة البوكمال نحو الأراضي العراقية.", "abu_kamal"),
+    ("وصلت إلى مدينة الميادين صباح اليوم الإثنين، شحنة يرجح أنها تحمل أسلحة داخل 3 برادات قادمة "
+     "من العراق.", "mayadin"),
+    ("واستقدمت الميليشيات الإيرانية اليوم شحنة صواريخ إلى مدينة البوكمال.", "abu_kamal"),
+])
+def test_a_shipment_of_weapons_moved_is_a_convoy(gaz, body, place):
+    assert ("convoy", place) in placed(gaz, body, published=dt.date(2021, 1, 16))
+
+
+def test_a_shipment_of_weapons_seized_is_no_convoy(gaz):
+    body = "وضبطت قوى الأمن الداخلي اليوم شحنة أسلحة وذخائر في مدينة الحسكة."
+    assert "convoy" not in [t for t, _ in placed(gaz, body)]
+
+
+def test_two_trucks_that_set_off_are_a_convoy(gaz):
+    body = ("وقال المراسل إن شاحنتين لميليشيا حزب الله العراقي تحملان ذخائر تحركتا اليوم من مدينة "
+            "البوكمال نحو معبر القائم.")
+    assert "convoy" in [t for t, _ in placed(gaz, body)]
