@@ -420,17 +420,26 @@ def _night(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     return Hit(last - ONE_DAY, last, "day", True, "night_range")
 
 
+#: An evening hour told before a night ('قرابة الساعة العاشرة من ليل أمس', 'في الساعة 22 من
+#: ليل أمس'): before midnight, so on the night's first day.
+_EVENING_HOUR = (rf"(?:(?:الساعه|ساعه){_W})?(?P<eve>السابعه|الثامنه|التاسعه|العاشره|الحاديه{_W}عشر(?:ه)?"
+                 rf"|(?:[7-9]|1[01]|19|2[0-3])(?::[0-5]\d)?){_W}(?:و\S+{_W})?من{_W}")
+
+
 @_rule(
-    rf"(?:(?P<mid>منتصف){_W})?(?:(?:ليل|ليله){_W}(?:امس|الامس|البارحه)|الليله{_W}(?:الماضيه|الفائته|المنصرمه))"
-    rf"(?!\w)(?!{_O}[،,]?{_O}(?:{'|'.join(WEEKDAY_STEMS)}))",
+    rf"(?:{_EVENING_HOUR})?(?:(?P<mid>منتصف){_W})?(?:(?:ليل|ليله){_W}(?:امس|الامس|البارحه)"
+    rf"|الليله{_W}(?:الماضيه|الفائته|المنصرمه))(?!\w)(?!{_O}[،,]?{_O}(?:{'|'.join(WEEKDAY_STEMS)}))",
     ("ليل",),
 )
 def _last_night(m: re.Match[str], ctx: RuleContext) -> Hit:
     """'ليلة أمس', 'ليل البارحة', 'الليلة الماضية': the night from the day before the
     anchor into the anchor (rule 'night_last', dated to its end by the extractor);
-    'منتصف الليلة الماضية' is the midnight that opened the anchor's day."""
+    'منتصف الليلة الماضية' is the midnight that opened the anchor's day. An evening hour
+    before it ('الساعة العاشرة من ليل أمس') is before midnight: the day before the anchor."""
     if m["mid"]:
         return _day(ctx.anchor, True, "midnight_last")
+    if m["eve"]:
+        return _day(ctx.anchor - ONE_DAY, True, "night_last_evening")
     return Hit(ctx.anchor - ONE_DAY, ctx.anchor, "day", True, "night_last")
 
 

@@ -32,6 +32,21 @@ def test_last_night_is_the_night_into_the_publication_day(text, iso, rule):
 
 
 @pytest.mark.parametrize("text", [
+    "وقصفت طائرات مجهولة، قرابة الساعة العاشرة من ليل أمس، مواقع للميليشيات",
+    "وقصفت طائرات مجهولة في التاسعة والنصف من ليل أمس مواقع للميليشيات",
+    "وهاجم مسلحون عند الساعة 22:30 من ليل أمس نقطة عسكرية",
+    "وهاجم مسلحون في الساعة الحادية عشرة من ليلة أمس نقطة عسكرية",
+])
+def test_an_evening_hour_of_last_night_is_the_day_before_publication(text):
+    assert [(e[1], e[2]) for e in spans(text, MON)] == [("2023-10-29", "night_last_evening")]
+
+
+def test_an_hour_after_midnight_keeps_the_whole_night():
+    assert [(e[1], e[2]) for e in spans("وهاجم مسلحون في الساعة الثانية من ليل أمس نقطة عسكرية", MON)] \
+        == [("2023-10-29/2023-10-30", "night_last")]
+
+
+@pytest.mark.parametrize("text", [
     "دخلت القوات البلدة منذ الليلة قبل الماضية بعد معارك",
     "قصفت طائرات مجهولة ليلة أول أمس مواقع للميليشيات",
     "سمع دوي انفجارات ليل أول أمس في المدينة",
