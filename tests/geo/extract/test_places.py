@@ -517,3 +517,10 @@ def test_the_province_a_security_force_serves_is_not_where_it_acted(gaz):
     body = ("ضبطت قوى الأمن الداخلي في دير الزور اليوم مستودعاً يحتوي على كميات كبيرة من الأسلحة "
             "والذخائر، داخل أحد المنازل المهجورة في مدينة موحسن شرقي المحافظة.")
     assert placed(gaz, body) == [("raid", "muhasan")]
+
+
+def test_a_place_of_an_event_months_before_does_not_refine_the_news(gaz):
+    body = ("وقال مصدر إن مسلحين أطلقوا النار مساء الثلاثاء على دورية للأسايش في الحسكة.\n\n"
+            "ويأتي هذا التوتر عقب مرور أكثر من 6 أشهر على آخر نزاع بين قسد وقوات النظام، التي خسرت "
+            "سيطرتها على حي طي في مدينة القامشلي بعد سقوط قتلى خلال الاشتباكات التي امتدت لأيام.")
+    assert [(t, p) for t, p in placed(gaz, body) if t == "attack"] == [("attack", "hasakah")]
