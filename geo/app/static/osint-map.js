@@ -373,7 +373,10 @@
     var tidy = function () { hide(); declutter(); };
     /* after a zoom, a pan that brings new names in, a resize of the frame, and once the
      * fonts have loaded: a first pass run before the frame was laid out measured nothing */
-    map.on("zoomend moveend resize", tidy);
+    /* each view change may wait for a layout again: on a loaded machine the first load can
+     * use up the retries before the frame is sized, and a later view measured mid-layout
+     * would otherwise keep every name, overlapping */
+    map.on("zoomend moveend resize", function () { retries = 0; tidy(); });
     map.whenReady(hide);
     if (document.fonts && document.fonts.ready) { document.fonts.ready.then(tidy); }
     var rows = spec.rows || [];
