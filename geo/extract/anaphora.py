@@ -12,10 +12,11 @@ import re
 from typing import Any
 
 from gazetteer.model import Place
+from gazetteer.normalize import split_cue
 
 from ..relate import AREA_KINDS
 from .document import Doc
-from .folding import fold_letters, rx
+from .folding import rx
 from .place_cues import ORIGIN_RE, in_road_name
 from .qualifiers import is_qualifier
 from .sentences import Sentence
@@ -76,7 +77,9 @@ def anaphoric_place(doc: Doc, s: Sentence, window: tuple[int, int] | None = None
         for mention in reversed(earlier):
             place = mention.place
             assert place is not None
-            kind_word = mention.kind_word or _written_kind(mention.text)
+            # a kind word inside the alias found ('مدينة السخنة', one alias of a town): a city
+            # to the text, whatever the gazetteer calls it
+            kind_word = mention.kind_word or split_cue(mention.text)[0]
             if kind_word in _KIND_WORD_KINDS:
                 if _KIND_WORD_KINDS[kind_word] & kinds:
                     return place, m.group(0), mention.approximate
@@ -90,18 +93,6 @@ def anaphoric_place(doc: Doc, s: Sentence, window: tuple[int, int] | None = None
                 if parent is not None and parent.kind in kinds:
                     return parent, m.group(0), False
     return None
-
-
-#: A kind word a name's alias opens with ('مدينة السخنة' is one alias of a town) -> its kind.
-_WRITTEN_KIND_RE = rx(r"^[وفبل]?(?:ال)?(مدينه|بلده|قريه)\s")
-_WRITTEN_KINDS = {"مدينه": "city", "بلده": "town", "قريه": "village"}
-
-
-def _written_kind(text: str) -> str:
-    """The kind a name was given as written when its kind word is part of the alias found
-    ('في مدينة السخنة': a city to the text, whatever the gazetteer calls it), else ''."""
-    m = _WRITTEN_KIND_RE.match(fold_letters(text))
-    return _WRITTEN_KINDS[m.group(1)] if m else ""
 
 
 #: 'في المنطقة', 'إلى المنطقة', 'أجواء المنطقة': the area of the place told just before.
