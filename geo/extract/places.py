@@ -177,10 +177,7 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         anaphor = clause_anaphor(doc, c, is_macro_region(best.place),
                                  outside=not clause_lo <= best.start < clause_hi)
         if anaphor is not None:
-            place, mention, approx = anaphor
-            gp = 3 if place.kind in AREA_KINDS and not approx else (2 if approx else 1)
-            return _refined(doc, c, (place, gp, approx, mention,
-                                     f"'{mention}' refers back to {place.name_ar}", False)), None
+            return _refined(doc, c, _referred(anaphor)), None
         gp, approx = precision_of(doc, best)
         if best in ends or in_road_name(doc, best):  # "على الطريق العام القامشلي - عامودا": on it
             gp, approx = max(gp, 2), True
@@ -271,11 +268,7 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
     else:
         anaphor = anaphoric_place(doc, s) or unknown_district_city(doc, c)
     if anaphor is not None:
-        place, mention, approx = anaphor
-        gp = 3 if place.kind in AREA_KINDS and not approx else (2 if approx else 1)
-        return _unplaced_if_macro(_refined(doc, c, (place, gp, approx, mention,
-                                                    f"'{mention}' refers back to {place.name_ar}",
-                                                    False)))
+        return _unplaced_if_macro(_refined(doc, c, _referred(anaphor)))
     para = _paragraph_place(doc, s)
     if para is None and s.lead:
         para = _next_paragraph_place(doc, c)
@@ -398,6 +391,13 @@ ELSEWHERE_RE = rx(r"في سياق|في حادث(?:ه)? (?:اخري|منفصل)|�
                    r"|^\W*[وف]?(?:في المقابل|بالمقابل|في (?:هذه )?الاثناء|في غضون ذلك)(?![^\W\d_])"
                    r"|في تطور اخر|علي صعيد"
                    r"|مرور (?:\S+ ){0,3}?(?:ايام|اسابيع|اشهر|شهور|اعوام|سنوات|عام|شهر|سنه) علي")
+
+
+def _referred(anaphor: tuple[Place, str, bool]) -> PlaceFound:
+    """The place a noun referring back gives (:mod:`.anaphora`); an area is precision 3."""
+    place, mention, approx = anaphor
+    gp = 3 if place.kind in AREA_KINDS and not approx else (2 if approx else 1)
+    return place, gp, approx, mention, f"'{mention}' refers back to {place.name_ar}", False
 
 
 def _refined(doc: Doc, c: Candidate, found: tuple) -> tuple:
