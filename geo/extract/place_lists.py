@@ -53,6 +53,10 @@ _AND_RE = rx(r"[\s)]*,?\s*(?:و\s*)?(?:(?:ال)?(?:محيط|اطراف|ضواح�
              r"|(?:(?:في|ب)\s*)?(?:محيط|اطراف|ريف)\s+))?"
              r"(?:(?:اخري|اخر|ثانيه|ثالثه)\s+)?(?:(?:في|ب|علي|الي)\s*)?"
              r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|حي|مخيم|مطار|قاعده|معبر|حقل|سد|مدينتي|بلدتي|قريتي)\s+)?")
+#: 'وأخرى بالقرب من', 'وقرب': the next place of a list, near which (never without 'و': 'في
+#: قرية X، قرب Y' names the town the village is near, no second place).
+_NEAR_AND_RE = rx(r"[\s)]*,?\s*و\s*(?:(?:اخري|اخر|ثانيه)\s+)?(?:بالقرب من|قرب)\s+"
+                  r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده)\s+)?")
 #: A list named as a side's area or a road's ends, not as places the event hit.
 _NOT_HIT_LIST_RE = rx(r"(?:مناطق|منطقه) (?:سيطره|نفوذ|انتشار|تواجد|وجود)|(?:الخاضع|الواقع)\S* (?:ل|تحت )"
                       r"?سيطره|تسيطر عليها|(?<![^\W\d_])بين\s+(?:\S+\s+)?$|طريق\S*\s+(?:\S+\s+)?$"
@@ -418,11 +422,14 @@ _AMONG_RE = rx(r"(?<![^\W\d_])[و]?(?:من بين(?:ها|هم)|من ضمن(?:ه�
 
 def _among_them(doc: Doc, c: Candidate, best: Mention) -> list[Mention]:
     """The places of what an event's targets are said to include ('، من بينها نقاط ... في
-    ريف زركان ونقطة أخرى في ناحية تل رفعت'), after the event's own place and before any
-    other event the sentence tells."""
+    ريف زركان ونقطة أخرى في ناحية تل رفعت'), after the trigger and before any other event
+    the sentence tells."""
     s = c.sentence
-    lo_f = _fpos(s, max(c.end, best.end))
-    m = _AMONG_RE.search(s.folded, lo_f)
+    m = _AMONG_RE.search(s.folded, _fpos(s, max(c.end, best.end)))
+    if m is None and best.start > c.end:
+        # the event's own place may be the first of them: 'انسحبت من قاعدتين، بينها قاعدة في
+        # منبج وأخرى قرب كوباني' (each base a place of the withdrawal)
+        m = _AMONG_RE.search(s.folded, _fpos(s, c.end), _fpos(s, best.start))
     if m is None:
         return []
     starts = [_fpos(s, start) for start, _end, _t in doc.events.get(s.index, ())
@@ -500,7 +507,7 @@ def _joined(doc: Doc, a: Mention, b: Mention, quals: list[Mention] = ()) -> bool
     gap = doc.fspan(end, b.start)
     if ("و" in gap or "," in gap) and _AND_RE.fullmatch(gap) is not None:
         return True
-    if _SITE_AND_RE.fullmatch(gap) is not None:
+    if _NEAR_AND_RE.fullmatch(gap) is not None or _SITE_AND_RE.fullmatch(gap) is not None:
         return True
     if _KIND_REPEATED_RE.fullmatch(gap) is not None:
         return True  # 'قاعدة الشدادي، قاعدة الركبان، وقاعدة التنف': each member with its kind

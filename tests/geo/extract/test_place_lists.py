@@ -111,6 +111,11 @@ def test_sites(gaz, body, place):
     ("أرسلت القوات الأمريكية تعزيزات عسكرية إلى قاعدتي حقل العمر وحقل كونيكو.", "deployment",
      ["omar_field", "conoco_field"]),
     ("استقدمت القوات الروسية مروحيات إلى مطار مدينة القامشلي.", "deployment", ["qamishli_airport"]),
+    # 'one base in X and another near Y': two bases left, each a place of the withdrawal
+    ("انسحبت القوات الأميركية من قاعدتين، بينها قاعدة في مدينة منبج وأخرى بالقرب من كوباني.",
+     "withdrawal", ["manbij", "ain_al_arab"]),
+    ("انسحبت القوات الأميركية من قاعدة في الشدادي وقرب تل بيدر.", "withdrawal",
+     ["shaddadi", "tal_baydar"]),
 ])
 def test_movements(gaz, body, kind, places):
     result = run(gaz, body)
