@@ -807,6 +807,14 @@ def test_a_killing_told_as_an_assassination_is_one(gaz, body):
     assert placed(gaz, body) == [("assassination", "tayyani")]
 
 
+@pytest.mark.parametrize("body", [
+    "حاول مسلحون اغتيال قيادي في بلدة الطيانة أمس. وبحسب مصادر فإن عملية الاغتيال أسفرت عن مقتل مدني.",
+    "انفجرت عبوة في بلدة الطيانة أمس. وقالت مصادر إن عملية التفجير أسفرت عن مقتل مدني.",
+])
+def test_an_operation_named_by_another_events_noun_is_that_event_not_a_raid(gaz, body):
+    assert "raid" not in [i.type for i in run(gaz, body).incidents]
+
+
 def test_a_landing_that_killed_stays_a_raid(gaz):
     body = "نفذت قوات التحالف عملية إنزال جوي في بلدة الطيانة أسفرت عن اغتيال قيادي في التنظيم اليوم."
     assert [i.type for i in run(gaz, body).incidents] == ["raid"]
