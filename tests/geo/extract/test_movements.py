@@ -16,10 +16,24 @@ from tests.geo.extract.helpers import placed, run
     ("انسحبت القوات الروسية من مطار القامشلي باتجاه حميميم يوم الأحد.", "qamishli_airport"),
     # the forces named first, then the verb
     ("أعلن التحالف الدولي أن قواته غادرت مدينة منبج يوم الأحد.", "manbij"),
+    # told by its verbal noun, the force's words long before the base
+    ("وأكد مراسل، أمس الأربعاء، مغادرة القوات الأمريكية ضمن التحالف الدولي قاعدة قرب مدينة "
+     "الطبقة نحو بلدة الشدادي.", "tabqa"),
+    # a base named first, then evacuated in the passive
+    ("وقاعدة تل أبيض على الحدود السورية مع تركيا، وقد تم إخلاؤها بالكامل في الأسبوع الجاري.",
+     "tal_abyad"),
 ])
 def test_a_withdrawal_is_placed_where_it_left(gaz, body, place):
     incs = [i for i in run(gaz, body).incidents if i.type == "withdrawal"]
     assert [i.place.id for i in incs] == [place]
+
+
+@pytest.mark.parametrize("body", [
+    "وكانت المدرسة في بلدة عامودا قد تم إخلاؤها من الطلاب.",
+    "سقطت قذيفة على مبنى في عامودا وتم إخلاؤه من السكان.",
+])
+def test_a_building_evacuated_of_people_is_no_withdrawal(gaz, body):
+    assert "withdrawal" not in [i.type for i in run(gaz, body).incidents]
 
 
 @pytest.mark.parametrize(("body", "place"), [
