@@ -90,7 +90,8 @@ HELD_OUT: dict[str, range] = {"held_out": range(2801, 2901), "held_out_3": range
                               "held_out_38": range(9201, 9301),
                               "held_out_39": range(9401, 9501),
                               "held_out_40": range(9601, 9701),
-                              "held_out_41": range(9801, 9901)}
+                              "held_out_41": range(9801, 9901),
+                              "held_out_42": range(10001, 10101)}
 
 #: The project's incident types -> the reading's three families (README of news_dev).
 FAMILIES: dict[str, str] = {
