@@ -496,8 +496,14 @@ def _is_author_line(line: str) -> bool:
     return bool(_BYLINE_RE.match(match_key(line))) and len(key_words(line)) <= 6
 
 
+#: A line ending on a comma goes on below, however short ('قامت القوات الروسية، اليوم
+#: الأربعاء،' then 'بإخلاء قاعدتها ...'): no paragraph ends on one.
+_RUNS_ON = ("،", ",")
+
+
 def _paragraphs(lines: list[str], keep: list[bool], out: Stripped) -> str:
-    """Kept lines as paragraphs; in hard-wrapped text an open line continues below."""
+    """Kept lines as paragraphs; in hard-wrapped text an open line continues below, and in
+    any text a line ending on a comma."""
     paragraphs: list[str] = []
     width = _wrap_width(lines, keep)
     joinable = False
@@ -515,8 +521,8 @@ def _paragraphs(lines: list[str], keep: list[bool], out: Stripped) -> str:
         else:
             paragraphs.append(line)
         story = story or _is_story_paragraph(paragraphs[-1])
-        joinable = bool(width) and len(line) >= 0.8 * width and \
-            not line.endswith(tuple(_TERMINAL + ":"))
+        joinable = (bool(width) and len(line) >= 0.8 * width and
+                    not line.endswith(tuple(_TERMINAL + ":"))) or line.endswith(_RUNS_ON)
     return "\n\n".join(paragraphs)
 
 

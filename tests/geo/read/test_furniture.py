@@ -153,6 +153,14 @@ def test_hard_wrapped_lines_rejoined() -> None:
     assert body == f"{PARA}\n\n{PARA2}"
 
 
+def test_a_line_ending_on_a_comma_goes_on_below() -> None:
+    # a page wrapped short after its opening words: the day and the event are one sentence
+    opening = "قامت القوات الروسية، اليوم الأربعاء،"
+    rest = "بإخلاء قاعدتها العسكرية في بلدة عامودا في ريف الحسكة، ونقلت معداتها إلى مطار القامشلي."
+    _, body, _ = strip_furniture(f"{HEADLINE}\n\n{opening}\n{rest}\n{PARA2}")
+    assert body.split("\n\n") == [f"{opening} {rest}", PARA2]
+
+
 def test_unwrapped_lines_stay_paragraphs() -> None:
     heading = "الروس والأمريكيون يتبادلون التهاني قرب حقل نفطي في ريف الحسكة"
     _, body, _ = strip_furniture(f"{HEADLINE}\n{PARA}\n{heading}\n{PARA2}")
