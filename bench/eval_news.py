@@ -19,7 +19,12 @@ compared with the reading (schema: ``../shared/spec/news_dev/README.md``):
   ``not_places`` (an outlet, a dateline, a foreign capital) and matching no gold;
 * **unplaced**: an output incident kept without a place (only a region of the country
   too coarse to map was named for it): listed for review, not on the map, so neither
-  a false alarm nor a decoy placed; counted apart.
+  a false alarm nor a decoy placed; counted apart;
+* **days not in the reading**: of the gold incidents the reading leaves without a day
+  ("the text gives no day") and that are placed, those whose output incident carries a
+  day all the same, and how many of those days are the article's publication day
+  (``date_from == "publication"``, shown as such on the map). A day the text does not
+  give is not invented: this figure says how often the output claims more than the text.
 
 Every miss is printed with its reason. The figures are printed for everything, for each
 set alone, for our items in view (those the rules were written beside) and for each
@@ -130,6 +135,9 @@ class ItemScore:
     false_alarms: int = 0
     decoys: int = 0
     unplaced: int = 0
+    no_day: int = 0  # gold incidents without a day, placed
+    day_given: int = 0  # ... whose output carries a day all the same
+    day_published: int = 0  # ... that day being the article's publication day
     misses: list[str] = field(default_factory=list)
 
 
@@ -233,6 +241,13 @@ def score_item(set_name: str, item_id: str, item: dict, incidents: list[Any]) ->
         else:
             s.misses.append(f"NOT PLACED {label}: {_nearest(incidents, g)}")
         if not g.get("date"):
+            if near:
+                s.no_day += 1
+                given = [inc for _, inc in near if inc.date and inc.date_precision == "day"]
+                if given:
+                    s.day_given += 1
+                    s.day_published += all(getattr(inc, "date_from", "text") == "publication"
+                                           for inc in given)
             continue
         s.with_day += 1
         days = {g["date"], *g.get("date_alt", [])}
@@ -287,7 +302,7 @@ def totals(scores: list[ItemScore]) -> dict[str, Any]:
     """Summed figures and the ratios the issue holds the project to."""
     t = {k: sum(getattr(s, k) for s in scores)
          for k in ("gold", "placed", "with_day", "dated", "output", "false_alarms", "decoys",
-                   "unplaced")}
+                   "unplaced", "no_day", "day_given", "day_published")}
     t["items"] = len(scores)
     t["placed_ratio"] = t["placed"] / t["gold"] if t["gold"] else 1.0
     t["dated_ratio"] = t["dated"] / t["with_day"] if t["with_day"] else 1.0
@@ -322,7 +337,9 @@ def _line(name: str, t: dict[str, Any]) -> str:
             f"({t['placed_ratio']:.0%})  dated {t['dated']}/{t['with_day']} "
             f"({t['dated_ratio']:.0%})  false alarms {t['false_alarms']}/"
             f"{t['output'] - t['unplaced']} ({t['false_alarm_ratio']:.0%})  decoys placed "
-            f"{t['decoys']}  unplaced {t['unplaced']}")
+            f"{t['decoys']}  unplaced {t['unplaced']}  days not in the reading "
+            f"{t.get('day_given', 0)}/{t.get('no_day', 0)} (publication day "
+            f"{t.get('day_published', 0)})")
 
 
 def main(argv: list[str] | None = None) -> int:

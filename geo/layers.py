@@ -53,7 +53,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "fatalities": "int", "injuries": "int", "confidence": "float", "approximate": "bool",
         "location_note": "str", "date_text": "str", "disagreements": "list",
         "n_sources": "count", "sources": "list", "review": "str", "review_changes": "list",
-        "n_articles": "count", "n_outlets": "count",
+        "n_articles": "count", "n_outlets": "count", "date_from": "str",
     },
     "bases": {
         "id": "str", "place_id": "str", "place_name_ar": "str", "place_name_en": "str",
@@ -237,7 +237,7 @@ def _incident_row(inc: Incident) -> dict:
         "disagreements": list(inc.disagreements), "n_sources": n_articles,
         "sources": source_rows(inc.sources), "geometry": _point(place),
         "review": "machine", "review_changes": [],  # geo.review writes the analyst's state
-        "n_articles": n_articles, "n_outlets": n_outlets(inc.sources),
+        "n_articles": n_articles, "n_outlets": n_outlets(inc.sources), "date_from": inc.date_from,
     }
 
 

@@ -64,6 +64,25 @@ class Source:
         }
 
 
+#: How ``Incident.date_text`` opens when the day is not one the text gives for the event:
+#: the article's publication day (a lead told as that day's news, with no day word), or a
+#: day an analyst set. :mod:`geo.extract.dating` writes them; :attr:`Incident.date_from`
+#: reads them, so the map can say which days the text gives and which it does not.
+PUBLICATION_NOTE = "publication date"
+REVIEW_NOTE = "set by review"
+
+
+def date_from(date_text: str, dated: bool) -> str:
+    """'text' (a day or period the article's text gives), 'publication' (the article's
+    publication day: its text gives no day for the event), 'review' (set by an analyst),
+    or '' (undated)."""
+    if not dated:
+        return ""
+    if date_text.startswith(PUBLICATION_NOTE):
+        return "publication"
+    return "review" if date_text.startswith(REVIEW_NOTE) else "text"
+
+
 @dataclass(slots=True)
 class Incident:
     """A dated, located event as one or more articles report it."""
@@ -97,6 +116,11 @@ class Incident:
     @property
     def acled(self) -> tuple[str, str]:
         return INCIDENT_TYPES.get(self.type, INCIDENT_TYPES["other"])
+
+    @property
+    def date_from(self) -> str:
+        """Where the date came from: see :func:`date_from`."""
+        return date_from(self.date_text, self.date_first is not None)
 
 
 @dataclass(slots=True)

@@ -243,7 +243,7 @@ def _evidence(sources: Any, limit: int = 160) -> str:
     return ""
 
 
-INCIDENT_COLUMNS = ("date", "date_precision", "type", "place", "place_ar", "geo_precision",
+INCIDENT_COLUMNS = ("date", "date_precision", "date_from", "type", "place", "place_ar", "geo_precision",
                     "actors", "fatalities", "injuries", "articles", "outlets", "published",
                     "confidence", "sources", "evidence", "id")
 
@@ -289,8 +289,10 @@ def incidents_table(layers: Layers) -> pd.DataFrame:
 
     ``date`` is a real date (the first day of the incident's period, blank when
     unknown) so the column sorts as dates; ``date_precision`` says whether it is a
-    day, a month or a year. ``articles`` and ``outlets`` count distinct reports;
-    ``published`` is the day the first of them was published (a date too).
+    day, a month or a year, and ``date_from`` whether the text gives it ('text'), it is the
+    article's publication day ('publication') or an analyst set it ('review'). ``articles``
+    and ``outlets`` count distinct reports; ``published`` is the day the first of them was
+    published (a date too).
     """
     inc = layers.incidents
     if inc.empty:
@@ -300,6 +302,8 @@ def incidents_table(layers: Layers) -> pd.DataFrame:
     return safe_cells(pd.DataFrame({
         "date": _dates(first.tolist()),
         "date_precision": _text(inc["date_precision"].tolist()),
+        # 'publication': the day the article was published, its text giving none
+        "date_from": _text(inc["date_from"].tolist() if "date_from" in inc else [""] * len(inc)),
         "type": [type_label(t) for t in inc["type"]],
         "place": _text(inc["place_name_en"].tolist()),
         "place_ar": _text(inc["place_name_ar"].tolist()),

@@ -69,7 +69,7 @@ __all__ = ["COLUMNS", "CLUSTER_OPTIONS", "build_map", "route_arrows"]
 COLUMNS: dict[str, tuple[str, ...]] = {
     "incidents": ("id", "type", "date", "date_first", "date_last", "date_precision",
                   "geo_precision", "place_id", "place_name_ar", "place_name_en", "actors",
-                  "fatalities", "injuries", "confidence", "approximate", "sources"),
+                  "fatalities", "injuries", "confidence", "approximate", "sources", "date_from"),
     "bases": ("id", "place_id", "place_name_ar", "place_name_en", "kind", "operators",
               "sources"),
     "routes": ("id", "waypoints", "waypoint_ids", "actors", "sources"),

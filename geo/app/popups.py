@@ -209,9 +209,18 @@ def _head_part(kind: Any) -> str:
     return f"<h4>{_esc(_type_label(kind))}</h4>"
 
 
+#: What the popup says of a day the text does not give (``date_from``, see geo.model).
+DATE_FROM_NOTES: dict[str, str] = {
+    "publication": "the day the article was published: its text gives no day for this",
+    "review": "set by review",
+}
+
+
 @_memo(1 << 14)
-def _date_part(date: Any, precision: Any, first: Any, last: Any) -> str:
-    note = f' <span class="meta">(precision: {_esc(precision)})</span>' if precision else ""
+def _date_part(date: Any, precision: Any, first: Any, last: Any, source: Any = None) -> str:
+    said = "; ".join(x for x in (f"precision: {precision}" if precision else "",
+                                 DATE_FROM_NOTES.get(str(source or ""), "") if date else "") if x)
+    note = f' <span class="meta">({_esc(said)})</span>' if said else ""
     span = (f' <span class="meta">({_esc(first)} – {_esc(last)})</span>'
             if first and last and first != last else "")
     return f"<div><b>Date:</b> {_esc(date) or 'unknown'}{note}{span}</div>"
@@ -311,7 +320,8 @@ def incident_parts(row: Mapping, *, lean: bool = False,
     parts = [
         _head_part(cell_value(get("type"))),
         _date_part(cell_value(get("date")), cell_value(get("date_precision")),
-                   cell_value(get("date_first")), cell_value(get("date_last"))),
+                   cell_value(get("date_first")), cell_value(get("date_last")),
+                   cell_value(get("date_from"))),
         _place_line(cell_value(get("place_name_en")), cell_value(get("place_name_ar")),
                     int(geo) if geo is not None else None),
     ]

@@ -30,6 +30,7 @@ from typing import Any
 
 from gazetteer.model import Place
 
+from ..model import PUBLICATION_NOTE
 from ..relate import is_area, region_governorates
 from .cues import ATTRIBUTED_RE, BACKGROUND_RE
 from .document import Doc
@@ -130,31 +131,33 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
             f"{carried.text} -> {carried.iso} (carried by '{s.text.split()[0]} ...' from before)"), False
     if _opens_carried(doc, s) and (day := _lead_published_day(doc, s)) is not None:
         # 'في غضون ذلك .. قصف التنظيم ...' after a lead dated by its publication: the same day
-        return day, day, "day", (f"publication date {day.isoformat()} (the lead's news, carried by "
+        return day, day, "day", (f"{PUBLICATION_NOTE} {day.isoformat()} (the lead's news, carried by "
                                  f"'{s.text.split()[0]} ...')"), False
     published = getattr(doc.article, "published", None)
     # the first event the sentence tells (of those kept: 'شنوا هجوماً ... حيث استهدفوا 13
     # نقطة' tells one attack, its verb after its noun)
     first_event = all(o.start >= c.start for o in doc.cands.get(s.index, ()) if o.type != c.type)
     after_other = _AFTER_EVENT_RE.search(doc.fspan(s.start, c.start))
-    fresh = (s.lead and first_event and not after_other) or bool(_RECENT_RE.search(s.folded))
+    recent = _RECENT_RE.search(s.folded)  # 'قبل ساعات': the text tells the report's day
+    fresh = (s.lead and first_event and not after_other) or recent is not None
     if published is not None and fresh:
         precision = getattr(doc.article, "published_precision", None) or "day"
         if getattr(doc.article, "published_inferred", False) and precision != "day":
             return None, None, None, "no date in the text; publication date only inferred", False
         first, last = _span(published, precision)
         return first, last, precision, (
-            f"publication date {published.isoformat()} (lead sentence, no date in the text)"), False
+            f"{PUBLICATION_NOTE} {published.isoformat()} (lead sentence, no date in the text)"
+            if recent is None else f"{published.isoformat()} (the report's day: '{recent.group(0)}')"), False
     retold = _retold(doc, c)
     if retold[0] is None and published is not None and _todays_news(doc):
         return published, published, "day", (
-            f"publication date {published.isoformat()} (the article tells only that day's news)"), False
+            f"{PUBLICATION_NOTE} {published.isoformat()} (the article tells only that day's news)"), False
     if retold[0] is None and (told := _one_day_told(doc, c)) is not None:
         d, day = told
         why = f"{d.text} -> {day.isoformat()} (the one day the article has told so far)"
         return day, day, "day", why, False
     if retold[0] is None and (day := _lead_news_day(doc, c)) is not None:
-        return day, day, "day", (f"publication date {day.isoformat()} (the lead's news, told on "
+        return day, day, "day", (f"{PUBLICATION_NOTE} {day.isoformat()} (the lead's news, told on "
                                  "with no other day)"), False
     if retold[0] is None and (sent := _sent_for_told(doc, c)) is not None:
         return sent[1], sent[1], "day", f"{sent[0]}; forces sent for the event told", False
@@ -352,7 +355,7 @@ def _leads_on_publication(doc: Doc, s: Sentence) -> list[Candidate]:
         (o.incident is None and undated_lead and not o.retold) or (
             o.incident is not None and o.incident.date_first == published
             and o.incident.date_last == published
-            and o.incident.date_text.startswith("publication date")))]
+            and o.incident.date_text.startswith(PUBLICATION_NOTE)))]
 
 
 def _lead_published_day(doc: Doc, s: Sentence) -> dt.date | None:
@@ -368,7 +371,7 @@ def _news_day_before(doc: Doc, s: Sentence) -> tuple[str, dt.date] | None:
         day = _one_day(d) if d.precision == "day" else None
         return None if day is None else (f"{d.text} -> {day.isoformat()}", day)
     day = _lead_published_day(doc, s)
-    return None if day is None else (f"publication date {day.isoformat()} (the lead's news)", day)
+    return None if day is None else (f"{PUBLICATION_NOTE} {day.isoformat()} (the lead's news)", day)
 
 
 #: A word of two letters or more: what a line holding only a date and a time lacks.

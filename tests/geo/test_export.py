@@ -76,6 +76,7 @@ def test_lists_dates_and_nulls(layers):
     assert meeting["sources"][0]["article"] == "000"
     assert meeting["fatalities"] is None and meeting["date"] == "2022-10-08"
     assert isinstance(meeting["n_sources"], int) and isinstance(meeting["approximate"], bool)
+    assert meeting["date_from"] == "text"  # a day its text gives, not the publication's
 
 
 def test_arabic_is_written_as_utf8_not_escapes(layers):

@@ -43,6 +43,7 @@ def small_layers() -> dict[str, gpd.GeoDataFrame]:
             "sources": [[source()], [source("a2", "Drone strike near Ain Issa",
                                               "javascript:alert(3)"), source("a3", "Second")],
                         []],
+            "date_from": ["publication", "text", "text"],
         },
         geometry=[Point(40.72, 37.07), Point(38.85, 36.39), Point(40.4, 35.1)],
         crs="EPSG:4326",

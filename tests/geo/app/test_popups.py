@@ -216,3 +216,22 @@ def test_review_in_rendered_map_popup(layers):
     page = build_map(layers).get_root().render()
     assert "edited by an analyst" in page and "machine (not reviewed)" in page
     assert EVIL not in page
+
+
+# ------------------------------------------------------------------ where the day came from
+
+@pytest.mark.parametrize(("date_from", "said"), [
+    ("publication", "the day the article was published: its text gives no day for this"),
+    ("review", "set by review"),
+])
+def test_a_day_the_text_does_not_give_is_said_so(date_from, said):
+    row = {"type": "patrol", "date": "2022-10-08", "date_precision": "day",
+           "date_from": date_from, "place_name_en": "Amuda", "sources": []}
+    assert f"(precision: day; {said})" in incident_popup_html(row)
+
+
+def test_a_day_the_text_gives_carries_no_note():
+    row = {"type": "patrol", "date": "2022-10-08", "date_precision": "day",
+           "date_from": "text", "place_name_en": "Amuda", "sources": []}
+    out = incident_popup_html(row)
+    assert "(precision: day)" in out and "published" not in out

@@ -55,6 +55,22 @@ def test_publication_date_only_for_the_lead(gaz):
     assert one(gaz, "ويأتي ذلك بعد أسبوع من اشتباكات بين قسد والعشائر قرب الشحيل.").date == ""
 
 
+@pytest.mark.parametrize(("body", "date_from"), [
+    ("قصفت طائرات تركية قرية قرب عامودا.", "publication"),  # no day word: the report's day
+    ("قصفت طائرات تركية اليوم قرية قرب عامودا.", "text"),
+    ("قصفت طائرات تركية قبل ساعات قرية قرب عامودا.", "text"),  # 'hours ago' tells the day
+    ("قصفت طائرات تركية يوم الأحد قرية قرب عامودا.", "text"),
+])
+def test_the_incident_says_whether_its_text_gives_the_day(gaz, body, date_from):
+    inc = one(gaz, body)
+    assert inc.date_precision == "day" and inc.date_from == date_from, inc.date_text
+
+
+def test_an_undated_incident_has_no_date_source(gaz):
+    inc = one(gaz, "تمهيد لا حدث فيه.\n\nقصفت طائرات تركية قرية قرب عامودا.")
+    assert (inc.date, inc.date_from) == ("", "")
+
+
 def test_relative_dates_need_a_publication_day(gaz):
     body = "تمهيد.\n\nقبل عامين اصطدمت مدرعتان روسية وأمريكية في ريف القامشلي."
     assert one(gaz, body, published=None).date == ""

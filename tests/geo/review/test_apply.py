@@ -99,6 +99,8 @@ def test_edits(corpus: Path, store: ReviewStore, kind: str, value: object, colum
         assert (row["geometry"].x, row["geometry"].y) == (40.75, 36.5)
     if kind in ("set-type", "set-fatalities", "set-injuries"):
         assert change["old"] == old
+    if kind == "set-date":  # the map says an analyst set it, not the text
+        assert row["date_from"] == "review"
 
 
 def test_split_a_merged_incident(corpus: Path, store: ReviewStore) -> None:
