@@ -511,12 +511,20 @@ def _joined(doc: Doc, a: Mention, b: Mention, quals: list[Mention] = ()) -> bool
         return True
     if _KIND_REPEATED_RE.fullmatch(gap) is not None:
         return True  # 'قاعدة الشدادي، قاعدة الركبان، وقاعدة التنف': each member with its kind
+    if _DESCRIBED_AND_RE.fullmatch(gap) is not None:
+        return True  # 'بلدة تل أبيض الخاضعة لسيطرة الوحدات على الحدود مع تركيا وبلدة سلوك'
     member = _UNKNOWN_MEMBER_RE.fullmatch(gap)
     if member is None:
         return False
     gap = gap[:member.start("kind")] if member["kind"] else gap
     names = [w.removeprefix("و") for w in re.split(r"[\s,]+", gap) if w and w != "و"]
     return not any(w in _NOT_MEMBER_WORDS for w in names)
+
+
+#: A member described by a participle phrase ('الخاضعة لسيطرة الوحدات على الحدود مع تركيا',
+#: 'الواقعة شرق المدينة'), then 'و' and the next member: the list goes on.
+_DESCRIBED_AND_RE = rx(r"\s*[(]?ال(?:خاضع|واقع|قريب|محاذي|مجاور|متاخم|تابع)(?:ه|تين|ين)?\s[^,.;:\n]{0,60}?"
+                       r"\s+و\s*(?:(?:في|ب)\s*)?(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|حي|مخيم)\s+)?")
 
 
 #: A sentence opening on where, before its event: 'وفي عين عيسى والقامشلي، تسبب القصف ...'.

@@ -42,6 +42,9 @@ def test_split_ids_are_stable(gaz):
     # a member after the qualifier of the one before: 'بريف حلب الشمالي' is no bearing of it
     ("قصفت المسيرات التركية مواقع في تل رفعت بريف حلب الشمالي، وعين عيسى شمال الرقة، يوم الأحد.",
      ["tal_rifaat", "ayn_issa"]),
+    # a member described by a participle phrase, then the next: still one list
+    ("شن مسلحو داعش هجوماً على بلدة تل أبيض الخاضعة لسيطرة الوحدات على الحدود مع تركيا "
+     "وبلدة سلوك القريبة منها.", ["tal_abyad", "suluk"]),
 ])
 def test_the_forms_of_a_list(gaz, body, places):
     assert _places(run(gaz, body)) == places
