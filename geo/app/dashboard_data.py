@@ -284,6 +284,18 @@ def _text(values: Any) -> list[str]:
     return ["" if v is None or (isinstance(v, float) and v != v) else str(v) for v in values]
 
 
+def _precisions(inc: pd.DataFrame) -> list[str]:
+    """Each row's precision as the table shows it: a span of days at day precision ('في
+    الأسبوع الجاري': 2019-10-12 to 2019-10-17) says so, or its first day would read as the
+    day of the event."""
+    precisions = _text(inc["date_precision"].tolist())
+    if "date_last" not in inc:
+        return precisions
+    firsts, lasts = _text(inc["date_first"].tolist()), _text(inc["date_last"].tolist())
+    return [f"days to {last}" if p == "day" and first and last and last[:10] != first[:10] else p
+            for p, first, last in zip(precisions, firsts, lasts, strict=True)]
+
+
 def incidents_table(layers: Layers) -> pd.DataFrame:
     """The incidents in view as a plain table: one row each, lists joined, no geometry.
 
@@ -301,7 +313,7 @@ def incidents_table(layers: Layers) -> pd.DataFrame:
     first = inc["date_first"] if "date_first" in inc else inc["date"]
     return safe_cells(pd.DataFrame({
         "date": _dates(first.tolist()),
-        "date_precision": _text(inc["date_precision"].tolist()),
+        "date_precision": _precisions(inc),
         # 'publication': the day the article was published, its text giving none
         "date_from": _text(inc["date_from"].tolist() if "date_from" in inc else [""] * len(inc)),
         "type": [type_label(t) for t in inc["type"]],

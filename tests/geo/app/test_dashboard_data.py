@@ -149,6 +149,21 @@ def test_incidents_table(seeds) -> None:
     assert empty.empty and "evidence" in empty.columns
 
 
+def test_incidents_table_says_where_a_day_came_from_and_shows_a_span_of_days(seeds) -> None:
+    layers = dataclasses.replace(seeds.layers, incidents=seeds.layers.incidents.copy())
+    inc = layers.incidents
+    day = inc.index[inc["date_precision"] == "day"][0]
+    first = inc.at[day, "date_first"]
+    inc.at[day, "date_last"] = (dt.date.fromisoformat(first) + dt.timedelta(days=5)).isoformat()
+    inc.at[day, "date_from"] = "publication"
+    row = incidents_table(layers).set_index("id").loc[inc.at[day, "id"]]
+    # 'في الأسبوع الجاري': not its first day read as the event's day
+    assert row["date_precision"] == f"days to {inc.at[day, 'date_last']}"
+    assert row["date_from"] == "publication"
+    others = incidents_table(seeds.layers)
+    assert set(others["date_from"]) <= {"text", "publication", "review", ""}
+
+
 def test_timeline_counts_months_and_keeps_year_only_apart(seeds) -> None:
     counts, year_only = timeline(seeds.layers)
     inc = seeds.layers.incidents
