@@ -211,7 +211,7 @@ def _head_part(kind: Any) -> str:
 
 #: What the popup says of a day the text does not give (``date_from``, see geo.model).
 DATE_FROM_NOTES: dict[str, str] = {
-    "publication": "the day the article was published: its text gives no day for this",
+    "publication": "the article's publication date: its text gives none for this",
     "review": "set by review",
 }
 

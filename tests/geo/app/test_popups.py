@@ -221,13 +221,13 @@ def test_review_in_rendered_map_popup(layers):
 # ------------------------------------------------------------------ where the day came from
 
 @pytest.mark.parametrize(("date_from", "said"), [
-    ("publication", "the day the article was published: its text gives no day for this"),
+    ("publication", "the article's publication date: its text gives none for this"),
     ("review", "set by review"),
 ])
 def test_a_day_the_text_does_not_give_is_said_so(date_from, said):
     row = {"type": "patrol", "date": "2022-10-08", "date_precision": "day",
            "date_from": date_from, "place_name_en": "Amuda", "sources": []}
-    assert f"(precision: day; {said})" in incident_popup_html(row)
+    assert html.escape(f"(precision: day; {said})") in incident_popup_html(row)
 
 
 def test_a_day_the_text_gives_carries_no_note():
