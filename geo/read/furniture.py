@@ -174,6 +174,12 @@ _ARABIC_LETTER_RE = re.compile("[" + re.escape("".join(filter(str.isalpha, ARABI
 _ARABIC_LETTERS_RE = re.compile(_ARABIC_LETTER_RE.pattern + "+")
 
 
+#: A headline's time in a news ticker scraped as one line ('تركيا وروسيا تسيران الدورية ...
+#: (مصادر محلية) - 17:22 أهال يحرقون مقرا ... - 16:36 ...'): three or more make the line a list
+#: of other stories.
+_TICKER_CLOCK_RE = re.compile(r"\s[-–—|]\s*\d{1,2}:\d{2}(?!\d)(?!:)")
+
+
 def _classify(line: str, arabic: bool) -> tuple[str, str]:
     """(line without image file names, furniture reason or '') for one stripped line.
 
@@ -183,6 +189,8 @@ def _classify(line: str, arabic: bool) -> tuple[str, str]:
     line = _strip_image_names(line)
     if not line:
         return "", "image file"
+    if ":" in line and len(_TICKER_CLOCK_RE.findall(line)) >= 3:
+        return line, "news ticker"
     if len(line) > 300:  # long lines are prose; keeps the regexes cheap on huge lines
         return line, ""
     key = match_key(line)

@@ -121,6 +121,18 @@ def test_a_box_of_dated_headlines_is_not_the_story() -> None:
     assert box[0] in removed and box[1] in removed
 
 
+def test_a_news_ticker_scraped_as_one_line_is_not_the_story() -> None:
+    """Headlines each followed by their clock time, run together on one line: other stories."""
+    ticker = ("تركيا وروسيا تسيران الدورية المشتركة على طريق M4 بإدلب (مصادر محلية) - 17:22 "
+              "أهال يحرقون مقرا لفصيل في مدينة عفرين شمال حلب (مراسل) - 16:36 "
+              "مقتل لاجئ عراقي في مخيم الهول بالحسكة (مصادر إعلامية) - 11:24")
+    _, body, removed = strip_furniture(_article_text(HEADLINE, ticker, PARA))
+    assert body == PARA and ticker in removed
+    # a story telling two times of its own day stays
+    two = "بدأ القصف عند الساعة - 17:22 واستمر حتى - 19:05 على قرى ريف عامودا الشمالي."
+    assert two in strip_furniture(_article_text(HEADLINE, PARA, two))[1]
+
+
 def test_one_glued_date_line_or_a_spaced_timeline_stays() -> None:
     timeline = ["12 آب 2019 سيطرت قوات سوريا الديمقراطية على قرية في ريف الرقة",
                 "14 آب 2019 انسحب التنظيم من البلدة نحو البادية"]
