@@ -167,6 +167,7 @@ def test_new_types(gaz, body, kind, place):
     "أعلنت واشنطن انسحابها من الاتفاق مع أنقرة بشأن منبج.",
     # hands are not weapons: a scuffle among civilians is no event of ours
     "وقعت مشاجرة بين تجار في سوق مدينة الحسكة.",
+    "وقال إن الخلاف العشائري في بلدة الشحيل انتهى بصلح بين الطرفين.",
     # an aim ('لفك الحصار') is not a capture (an offensive begun 'لطرد' is a battle: test_reader_cues)
     "واستدعى ذلك تدخل العشائر لفك الحصار عن المنازل في بلدة ذيبان.",
     # surgery on a wounded officer flown out by helicopter is no heliborne operation
@@ -201,6 +202,9 @@ def test_not_an_event(gaz, body):
      "في حي غويران بمدينة الحسكة."),
     "قتل شاب وأصيب آخران في شجار مسلح بين عائلتين في مدينة الحسكة.",
     "أصيب أربعة أشخاص في مشاجرة بالأسلحة بين أبناء عشيرتين في مدينة الحسكة.",
+    # a quarrel or feud that killed, its weapons untold
+    "قتل 11 شخصا السبت وجرح آخرون، إثر خلاف عشائري في قرية قرب مدينة البصيرة.",
+    "خلاف عشائري يسفر عن قتلى في بلدة الشحيل.",
 ])
 def test_a_quarrel_fought_with_weapons_is_an_armed_clash(gaz, body):
     assert [i.type for i in run(gaz, body).incidents] == ["armed_clash"]
