@@ -90,6 +90,11 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
         return _own_half_date(doc, c, exprs)
     if exprs:
         d = min(exprs, key=lambda d: _date_distance(d, c, doc))
+        if d.start >= c.end and _in_others_relative(doc.fspan(c.end, d.start)) and (
+                before := [e for e in exprs if e.end <= c.start]):
+            # 'شهدت قرية الحصان صباح اليوم توافد مئات ... غاضبة من التحرك الذي شهدته المنطقة أمس
+            # الخميس': the day after is the other noun's; the one before is the event's
+            d = min(before, key=lambda d: _date_distance(d, c, doc))
         if _said_between(doc, d, c) and (own := own_in_what_was_said(doc, c, exprs)) is not None:
             d = own  # 'ذكر مصدران، الاثنين، أن ضربات جوية نفذتها طائرة أمس الأحد': the saying's day
         if d.end <= c.start and _vague_in_clause(c):

@@ -36,6 +36,15 @@ def test_a_date_across_a_clause_break_comes_after_the_triggers_own(gaz):
     assert one(gaz, body).date == "2023-08-14"
 
 
+def test_a_day_in_another_nouns_relative_clause_yields_to_the_day_before_the_event(gaz):
+    body = INTRO + ("شهدت بلدة عامودا صباح اليوم توافد مئات المدنيين من مختلف مناطق ريف الحسكة "
+                    "حيث تجمعوا بتظاهرة غاضبة من التحرك الخطير الذي شهدته المنطقة أمس الاثنين.")
+    assert one(gaz, body).date == "2023-08-15"
+    # with no day before the event, the relative clause's day still dates it
+    body = INTRO + "خرجت تظاهرة في بلدة عامودا ضد التحرك الخطير الذي شهدته المنطقة أمس الاثنين."
+    assert one(gaz, body).date == "2023-08-14"
+
+
 # --- 2. background events ---------------------------------------------------------------
 
 
