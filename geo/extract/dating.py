@@ -32,6 +32,7 @@ from gazetteer.model import Place
 
 from ..model import PUBLICATION_NOTE
 from ..relate import is_area, region_governorates
+from .clauses import CLAUSE_BREAK_RE, day_of_a_taking, in_others_relative
 from .cues import ATTRIBUTED_RE, BACKGROUND_RE
 from .document import Doc
 from .folding import rx
@@ -50,10 +51,6 @@ _AFTER_EVENT_RE = rx(r"(?<![^\W\d_])(?:بعد|قبل)(?:\s+\S+){0,3}\s+(?:من|�
 #: The event is news of the publication day: 'قبل ساعات', 'لليوم الثالث على التوالي' (it goes on).
 _RECENT_RE = rx(r"(?<![^\W\d_])(?:قبل ساعات|منذ ساعات|قبل قليل|حديثا|للتو"
                 r"|لليوم\s+\S+(?:\s+\S+)?\s+علي\s+التوالي)(?![^\W\d_])")
-#: Where a new clause of its own begins: a conjunction ('حيث', 'بينما', 'في حين') or a
-#: pluperfect or earlier event joined by a comma ('، وكان ...', '، وسبق ...').
-_CLAUSE_BREAK_RE = rx(r"(?<![^\W\d_])(?:حيث|بينما|فيما|في حين|لكن|الا ان|بعد ان|قبل ان|اذ)(?![^\W\d_])"
-                      r"|[،,;؛]\s*[وف]?(?:كان|كانت|كانوا|سبق|قد)(?![^\W\d_])")
 #: Cost of a clause break between a date and the trigger (more than any distance within a clause).
 _CLAUSE_COST = 150
 #: A background event: 'وكانت الدورية قد انطلقت', 'سبق أن', 'في وقت سابق' (the grammar is
@@ -78,7 +75,7 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
     s = c.sentence
     exprs = [d for d in doc.in_sentence(doc.dates, s)
              if not since_another(doc, d) and not _others_relative(doc, c, d) and not signed_on(doc, d)]
-    if taking := [d for d in exprs if _day_of_a_taking(doc, d)]:
+    if taking := [d for d in exprs if day_of_a_taking(doc, d)]:
         # 'التي سيطرت عليها أمس' after 'صباح اليوم': the taking's own day, and no other event's
         exprs = taking if c.type == "capture" else [d for d in exprs if d not in taking]
     shift = offset_before(doc.fspan(max(s.start, c.start - 80), c.start)) if counted else None
@@ -90,7 +87,7 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
         return _own_half_date(doc, c, exprs)
     if exprs:
         d = min(exprs, key=lambda d: _date_distance(d, c, doc))
-        if d.start >= c.end and _in_others_relative(doc.fspan(c.end, d.start)) and (
+        if d.start >= c.end and in_others_relative(doc.fspan(c.end, d.start)) and (
                 before := [e for e in exprs if e.end <= c.start]):
             # 'شهدت قرية الحصان صباح اليوم توافد مئات ... غاضبة من التحرك الذي شهدته المنطقة أمس
             # الخميس': the day after is the other noun's; the one before is the event's
@@ -199,7 +196,7 @@ def _vague_between(c: Candidate, lo: int, hi: int) -> bool:
     """An unstated time between folded offsets ``lo`` and ``hi`` of ``c``'s sentence, not in a
     relative clause about another noun after ``c``."""
     text, after = c.sentence.folded, c.sentence.folded_offset(c.end)
-    return any(not _in_others_relative(text[after:m.start()]) for m in _VAGUE_RE.finditer(text, lo, hi))
+    return any(not in_others_relative(text[after:m.start()]) for m in _VAGUE_RE.finditer(text, lo, hi))
 
 
 def _after_news(doc: Doc, c: Candidate) -> tuple[dt.date, dt.date, str, str, bool] | None:
@@ -455,7 +452,7 @@ def _background(doc: Doc, c: Candidate) -> bool:
     'سبق أن منعت', 'في وقت سابق')? Its own date stands; it borrows none."""
     text = doc.fspan(c.sentence.start, c.start)
     start = 0
-    for m in _CLAUSE_BREAK_RE.finditer(text):  # the trigger's own clause, up to the trigger
+    for m in CLAUSE_BREAK_RE.finditer(text):  # the trigger's own clause, up to the trigger
         start = m.start() + (1 if text[m.start()] in "،,;؛" else 0)
     clause = text[start:].lstrip()
     return bool(_OPENS_PAST_RE.search(clause) or BACKGROUND_RE.search(clause))
@@ -518,10 +515,6 @@ def _same_area(doc: Doc, s: Sentence, place: Place) -> bool:
     return any(p.id == place.id or (p.governorate and p.governorate in govs) for p in named)
 
 
-#: A relative pronoun: the clause after it tells about the noun before it.
-_RELATIVE_RE = rx(r"(?<![^\W\d_])[وف]?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)(?![^\W\d_])")
-
-
 def _others_relative(doc: Doc, c: Candidate, d: Any) -> bool:
     """A period inside a relative clause that tells about another noun than the event's.
 
@@ -533,30 +526,7 @@ def _others_relative(doc: Doc, c: Candidate, d: Any) -> bool:
     """
     if d.start < c.end or d.start - c.end > 200 or not is_period(d.first, d.last, d.precision):
         return False
-    return _in_others_relative(doc.fspan(c.end, d.start))
-
-
-def _day_of_a_taking(doc: Doc, d: Any) -> bool:
-    """Is date ``d`` told in a relative clause of how the place before it was taken
-    ('انسحبت من مخيم عين عيسى وقريتي صيدا والمعلك، التي سيطرت عليهما يوم أمس')? It is the
-    day the place was taken, not the day of the event told of the place."""
-    before = doc.fspan(max(0, d.start - 50), d.start)
-    took = [m.end() for m in _TOOK_IT_RE.finditer(before)]
-    return bool(took) and not _CLAUSE_BREAK_RE.search(before, took[-1])
-
-
-#: A relative clause telling how the place before it was taken: 'التي سيطرت عليها',
-#: 'الذي دخلته'.
-_TOOK_IT_RE = rx(r"(?<![^\W\d_])[وف]?(?:الذي|التي|اللتين|اللذين)\s+(?:كان(?:ت)?\s+(?:قد\s+)?)?"
-                 r"(?:سيطر|سيطرت|سيطروا|استولت|استولي|استولوا|احتلت|احتل|احتلوا|دخلت|دخل|دخلوا|"
-                 r"تقدمت|تقدم|تقدموا)(?![^\W\d_])")
-
-
-def _in_others_relative(gap: str) -> bool:
-    """Do the words ``gap`` (from the event's trigger to a time) end inside a relative clause
-    opened after more than two words, so about another noun than the event's?"""
-    starts = [rel.start() for rel in _RELATIVE_RE.finditer(gap)]
-    return bool(starts) and len(gap[:starts[-1]].split()) > 2
+    return in_others_relative(doc.fspan(c.end, d.start))
 
 
 def _date_distance(d: Any, c: Candidate, doc: Doc) -> float:
@@ -564,7 +534,7 @@ def _date_distance(d: Any, c: Candidate, doc: Doc) -> float:
     after any in the trigger's clause, and a date of the reporting verb comes last."""
     reporting = 400 if _reporting(doc, c, d) else 0
     between = doc.fspan(d.end, c.start) if d.end <= c.start else doc.fspan(c.end, d.start)
-    breaks = _CLAUSE_COST * sum(1 for _ in _CLAUSE_BREAK_RE.finditer(between))
+    breaks = _CLAUSE_COST * sum(1 for _ in CLAUSE_BREAK_RE.finditer(between))
     if d.end <= c.start:
         return c.start - d.end + reporting + breaks
     return (d.start - c.end) + 40 + reporting + breaks
@@ -597,17 +567,24 @@ def _date_note(d: Any, doc: Doc) -> str:
 _POINTS_BACK_RE = rx(r"^\W*[وف]?\S+\s+(?:تلك|هذه|هؤلاء)\s+ال\S+")
 
 
+#: A paragraph opening with the sources of the one before going on: 'وأوضحت المصادر أن',
+#: 'وأضاف المصدر'.
+_SOURCE_GOES_ON_RE = rx(r"^\W*و(?:اوضح|اضاف|تابع|اشار|بين)(?:ت)?\s+(?:ال)(?:مصدر|مصادر)(?![^\W\d_])")
+
+
 def _previous_dated(doc: Doc, s: Sentence) -> tuple[Any, Sentence] | None:
     """The last date of the sentences before ``s`` in its paragraph, with its sentence; None
     when that sentence told background ('وكان قد خرج المدنيون مساء الاثنين الفائت'): the
     story came back to its news after it, not to that day."""
     siblings = doc.earlier_in_paragraph(s)
-    if not siblings and s.index and _POINTS_BACK_RE.match(s.folded):
+    if not siblings and s.index and (_POINTS_BACK_RE.match(s.folded) or _SOURCE_GOES_ON_RE.match(s.folded)):
         # 'وتمركزت تلك القوات داخل مطار صرين' opening a paragraph: the forces of the sentence
-        # just before, on its day
+        # just before, on its day; so 'وأوضحت المصادر أن المتظاهرين اقتحموا ...' after 'وقالت
+        # مصادر إن ... تظاهروا صباح اليوم': the same sources go on telling that morning
         siblings = [t for t in doc.sentences[s.index - 1:s.index] if not t.heading]
     for prev in reversed(siblings):
-        exprs = [d for d in doc.in_sentence(doc.dates, prev) if not since_another(doc, d)]
+        exprs = [d for d in doc.in_sentence(doc.dates, prev)
+                 if not since_another(doc, d) and not day_of_a_taking(doc, d)]
         if exprs:
             opening = doc.fspan(prev.start, exprs[-1].start)
             if _OPENS_PAST_RE.search(opening) or BACKGROUND_RE.search(opening):
@@ -660,7 +637,7 @@ def _last_date_before(doc: Doc, s: Sentence) -> Any | None:
     """The last date the text gives before sentence ``s`` (not one after 'منذ', nor the day a
     place was taken, told of it)."""
     return next((d for d in reversed(doc.starting_in(doc.dates, 0, s.start))
-                 if not since_another(doc, d) and not _day_of_a_taking(doc, d)), None)
+                 if not since_another(doc, d) and not day_of_a_taking(doc, d)), None)
 
 
 def _opens_carried(doc: Doc, s: Sentence) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -294,6 +295,11 @@ def _dates_compatible(a: Candidate, b: Candidate, *, overnight: bool = True) -> 
             return False
         if a.date_own and b.date_own:
             pad = dt.timedelta(days=1 if overnight and _overnight(x, y) else 0)
+        elif (a.date_own and _from_other_text(b)) or (b.date_own and _from_other_text(a)):
+            # 'ويوم الأحد الفائت استهدف مسلحون سيارة ...' and 'ما أدى إلى اندلاع مواجهات' in a
+            # paragraph going on from 'تظاهروا صباح اليوم الثلاثاء': the day the second took
+            # from another sentence's words is that event's, not a retelling's
+            pass
         elif not ((a.date_own and (_a_period(x) or a.past or _opens_on_its_day(a)))
                   or (b.date_own and (_a_period(y) or b.past or _opens_on_its_day(b)))):
             # a borrowed day is loose; a period told is not, nor a background event's own day
@@ -302,6 +308,18 @@ def _dates_compatible(a: Candidate, b: Candidate, *, overnight: bool = True) -> 
     x_first, x_last = _told_part(x)
     y_first, y_last = _told_part(y)
     return _minus(x_first, pad) <= y_last and _minus(y_first, pad) <= x_last
+
+
+def _from_other_text(c: Candidate) -> bool:
+    """Did ``c`` take its day from the words of a sentence before it (not its own words,
+    not the publication date)?"""
+    inc = c.incident
+    return bool(not c.date_own and inc is not None and inc.date_precision == "day"
+                and _FROM_SENTENCE_RE.search(inc.date_text or ""))
+
+
+#: The notes of :func:`.dating.date_for` for a day taken from another sentence's words.
+_FROM_SENTENCE_RE = re.compile(r"\(from the previous sentence of the paragraph\)|\(carried by ")
 
 
 def _minus(day: dt.date, pad: dt.timedelta) -> dt.date:

@@ -291,3 +291,15 @@ def test_a_count_without_a_day_of_its_own_stays_with_the_news(gaz):
     body = ("دخلت قافلة للتحالف الدولي اليوم الثلاثاء عبر معبر الوليد الحدودي.\n\n"
             "وهي القافلة الثانية للتحالف التي تدخل عبر المعبر خلال الشهر الجاري، حيث دخلت محملة بمعدات.")
     assert len(run(gaz, body, published=dt.date(2023, 9, 12)).incidents) == 1
+
+
+def test_a_day_taken_from_another_sentences_words_is_not_a_retelling_of_an_earlier_day(gaz):
+    """The sources going on ('وأوضحت المصادر أن') tell the protest's morning; the clash it led
+    to is not the shooting of two days before, though the same kind of event in the same place."""
+    body = ("ويوم الأحد الفائت استهدف مسلحون مجهولون سيارة قرب بلدة ذيبان بريف دير الزور الشرقي.\n\n"
+            "وقالت مصادر محلية، إن العشرات من أهالي بلدة ذيبان تظاهروا صباح اليوم الثلاثاء "
+            "احتجاجا على الفلتان الأمني.\n\n"
+            "وأوضحت المصادر أن المتظاهرين اقتحموا مقرات قسد في البلدة، ما أدى إلى اندلاع "
+            "مواجهات بين أبناء البلدة وعناصر قسد.")
+    assert sorted((i.type, i.date) for i in run(gaz, body).incidents) == [
+        ("armed_clash", "2023-08-13"), ("armed_clash", "2023-08-15"), ("protest", "2023-08-15")]
