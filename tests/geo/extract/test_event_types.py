@@ -572,6 +572,19 @@ def test_a_capture_with_its_force_and_time_between_verb_and_noun(gaz):
     assert placed(gaz, body) == [("capture", "tabqa_airbase")]
 
 
+@pytest.mark.parametrize("body", [
+    "وكانت استردت قوات سوريا الديمقراطية، مساء الأربعاء الماضي، مدينة الطبقة من تنظيم داعش.",
+    "وتمكنت قوات سوريا الديمقراطية من استعادة مدينة الطبقة من يد تنظيم داعش يوم الأربعاء الماضي.",
+])
+def test_a_town_taken_back_is_a_capture(gaz, body):
+    assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
+        ("capture", "2023-08-09", "tabqa")]
+
+
+def test_a_town_to_be_taken_back_is_no_capture(gaz):
+    assert run(gaz, "وتسعى قوات سوريا الديمقراطية لاستعادة مدينة الطبقة من تنظيم داعش.").incidents == []
+
+
 def test_a_phase_of_military_operations_launched_is_an_offensive(gaz):
     body = ("وأطلقت قسد المرحلة الثالثة من العمليات العسكرية البرية ضد داعش، في 11 أيلول الماضي، "
             "لتحرير منطقة هجين في ريف دير الزور.")
