@@ -28,7 +28,7 @@ __all__ = ["ORIGIN_RE", "PLAN_RE", "another_events_region", "blast_told_first", 
            "harm_clause_places", "heading_to",
            "in_plan", "in_road_name", "ordered_from", "passing_at", "served_by_force",
            "is_seat", "meanwhile_clauses", "past_meanwhile", "presence_of_forces", "road_end",
-           "stationed_at",
+           "stationed_at", "fired_from", "elsewhere",
            "seat_named_bare"]
 
 
@@ -40,6 +40,26 @@ ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|ا�
                 # 'قادمة من القاعدة العسكرية الأمريكية في بلدة صرين': the base, then its town
                 r"(?:(?:ال)?(?:قاعده|مطار|معبر|مقر|نقطه)(?:\s+[^\s,]+){0,2}?\s+(?:في|ب)\s*)?"
                 r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار|معبر)\s+)?$")
+
+
+#: Fire told with its target, then where it came from: 'وكثف القصف الصاروخي على الحي من قاعدة
+#: حقل العمر النفطي', 'استهدفت المدفعية القرية من مواقعها في جرابلس': the launch point.
+_FIRED_FROM_RE = rx(r"(?<![^\W\d_])علي\s+[^\s,.،]+(?:\s+[^\s,.،]+){0,3}?"
+                    r"(?<!قرب)(?<!القريب)(?<!القريبه)(?<!مقربه)(?<!بعيد)(?<!بعيدا)(?<!مسافه)\s+من\s+"
+                    r"(?:(?:ال)?(?:قاعده|مواقع(?:ها|هم|ه)?|موقع|نقاط|نقطه|مقر|منطقه|جهه|طرف|ناحيه)\s+"
+                    r"(?:[^\s,.،]+\s+){0,2}?(?:(?:في|ب)\s*)?)?$")
+_FIRED_FROM = WindowGate(_FIRED_FROM_RE)
+
+
+def fired_from(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` where fire at a target named before it came from ('على الحي من قاعدة حقل العمر')?"""
+    return _FIRED_FROM.search(doc.fspan(max(0, m.start - 70), m.start)) is not None
+
+
+def elsewhere(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` named as another place than an event's: where people fled to or the hurt were
+    taken, where orders came from, where fire came from?"""
+    return fled_to(doc, m) or ordered_from(doc, m) or fired_from(doc, m)
 
 
 #: A clause telling something else meanwhile: '، في حين ...', '، بينما ...', '، فيما ...'.

@@ -32,7 +32,7 @@ from .place_cues import (
     PLAN_RE,
     another_events_region,
     blast_told_first,
-    fled_to,
+    elsewhere,
     harm_clause_places,
     heading_to,
     in_plan,
@@ -118,8 +118,7 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
     usable = doc.in_sentence(doc.usable, s)
     outside = [m for m in in_sentence if m.role == "outside"
                and clause_lo <= m.start < clause_hi and not is_actor_word(doc, m)]
-    candidates = [m for m in usable if not is_qualifier(doc, m, usable) and not fled_to(doc, m)
-                  and not ordered_from(doc, m)]
+    candidates = [m for m in usable if not is_qualifier(doc, m, usable) and not elsewhere(doc, m)]
     theirs = meanwhile_clauses(doc, c)
     if theirs:
         # 'قصف نفذه التحالف على شرق سوريا ...، في حين أصيب ستة بانفجار في حافلة بمدينة حمص':

@@ -8,7 +8,7 @@ import pytest
 
 from geo.extract.document import read_article
 from geo.extract.folding import fold_letters
-from geo.extract.place_cues import PLAN_RE, fled_to, in_plan, seat_named_bare
+from geo.extract.place_cues import PLAN_RE, fired_from, fled_to, in_plan, seat_named_bare
 from tests.geo.extract.helpers import article, run
 
 
@@ -30,6 +30,22 @@ def test_where_people_fled_to(gaz):
     doc = _doc(gaz, "شهدت بلدة البصيرة موجة نزوح كبيرة للمدنيين تجاه مدينة الميادين.")
     fled = {m.place.id: fled_to(doc, m) for m in doc.usable}
     assert fled == {"busayrah": False, "mayadin": True}
+
+
+def test_where_fire_at_a_target_came_from(gaz):
+    doc = _doc(gaz, "وكثف التحالف القصف الصاروخي على الحي من قاعدة حقل العمر النفطي، "
+                    "وردت المدفعية التركية بقصف على قرية قرب تل تمر من مواقعها في رأس العين، "
+                    "وسيطرت القوات على تلال بالقرب من بلدة الشدادي.")
+    fired = {m.place.id: fired_from(doc, m) for m in doc.usable if m.place.kind != "region"}
+    # near a town ('بالقرب من') is where, not whence
+    assert fired == {"omar_field": True, "tal_tamr": False, "ras_al_ayn": True, "shaddadi": False}
+
+
+def test_fire_is_placed_at_its_target_not_its_launch_point(gaz):
+    body = ("تدور معارك في بلدة هجين. وكثف التحالف الدولي أمس القصف الصاروخي على البلدة من قاعدة "
+            "حقل العمر النفطي.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [
+        ("armed_clash", "hajin"), ("shelling", "hajin")]
 
 
 def test_the_town_of_the_hospital_the_dead_reached(gaz):
