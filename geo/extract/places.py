@@ -532,7 +532,7 @@ def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
     crossed = c.type == "convoy" and _crossed_at(doc, m, c)
     named = c.start <= m.start <= c.end + 1  # 'أخلت مطار القامشلي', 'انسحبت من': the trigger's own words
     attached = (m.kind_word or ATTACH_RE.search(before) or LIST_LEAD_RE.search(before) or crossed
-                or named)
+                or named or fold_letters(m.text).startswith(_SETTLEMENT_WORDS))  # a name with its kind word
     rank += 0.0 if attached else 2.5
     rank += _movement_end(doc, m, c)
     if (c.type not in _MOVES and not lo <= m.start < hi
@@ -553,6 +553,7 @@ def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
     return rank + abs(m.start - c.start) / 1000
 
 
+_SETTLEMENT_WORDS = ("قريه ", "بلده ", "مدينه ")
 #: Types that move forces: placed where they arrived or left, never at a target struck.
 _MOVES = frozenset({"deployment", "convoy", "withdrawal", "patrol"})
 #: 'إلى X', 'باتجاه X', 'نحو X': where a move went.

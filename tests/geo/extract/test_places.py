@@ -336,6 +336,15 @@ def test_an_unknown_village_near_a_town_beats_the_region_of_the_country(gaz):
     assert (inc.place.id, inc.geo_precision) == ("qamishli", 2)
 
 
+@pytest.mark.parametrize(("body", "place_id"), [
+    # the gazetteer holds the village with its kind word ('قرية الجلاء'), as it is named
+    ("هاجم مسلحون قرية الجلاء قرب البوكمال فجر اليوم.", "jalaa"),
+    ("هاجم مسلحون قرية الصيادة قرب منبج فجر اليوم.", "sayada_manbij"),
+])
+def test_a_known_village_near_a_town_is_the_village(gaz, body, place_id):
+    assert one(gaz, body).place.id == place_id
+
+
 def test_the_paragraphs_place_is_not_a_qualifier_of_a_finer_one(gaz):
     body = ("وصلت تعزيزات عسكرية لقسد إلى قرية الشحيل، شرق دير الزور. "
             "وتقوم قسد حالياً بعمليات تمشيط واسعة للعثور على أعضاء خلية.")
