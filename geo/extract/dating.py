@@ -42,7 +42,11 @@ from .triggers import EVENT_KINDS, Candidate
 from .when.names import CARRY_PHRASES, GOING_ON_PHRASES, NEXT_DAY_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
 from .when.offsets import offset_after_news, offset_before, offset_from_told
 
-__all__ = ["SINCE_RECENT_DAYS", "date_for", "is_period"]
+__all__ = ["CARRIED_NOTE", "PREVIOUS_SENTENCE_NOTE", "SINCE_RECENT_DAYS", "date_for", "is_period"]
+
+#: How a date's note says the day came from the words of a sentence before the event's.
+PREVIOUS_SENTENCE_NOTE = "(from the previous sentence of the paragraph)"
+CARRIED_NOTE = "(carried by "
 
 _REPORTING_RE = rx(r"(?<![^\W\d_])[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|كشف|كشفت|اكد|اكدت"
                    r"|نشر|نشرت|اضاف|اضافت|بيان|تصريح|تصريحات|تبني|تبنت|تبنوا)(?![^\W\d_])(?:\s+\S+){0,2}\s*(?:يوم\s*)?$")
@@ -117,7 +121,7 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
     if prev is not None:
         d = _night_ended(prev[0])  # a night's operation told on: the morning it ended
         return d.first, d.last, d.precision, (
-            f"{d.text} -> {d.iso} (from the previous sentence of the paragraph)"), False
+            f"{d.text} -> {d.iso} {PREVIOUS_SENTENCE_NOTE}"), False
     frame = _lead_frame(doc, s)
     if frame is not None:
         return frame.first, frame.last, frame.precision, (
@@ -130,7 +134,7 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
     carried = _carried(doc, s)
     if carried is not None:
         return carried.first, carried.last, carried.precision, (
-            f"{carried.text} -> {carried.iso} (carried by '{s.text.split()[0]} ...' from before)"), False
+            f"{carried.text} -> {carried.iso} {CARRIED_NOTE}'{s.text.split()[0]} ...' from before)"), False
     if _opens_carried(doc, s) and (day := _lead_published_day(doc, s)) is not None:
         # 'في غضون ذلك .. قصف التنظيم ...' after a lead dated by its publication: the same day
         return day, day, "day", (f"{PUBLICATION_NOTE} {day.isoformat()} (the lead's news, carried by "

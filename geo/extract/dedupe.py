@@ -25,7 +25,7 @@ from gazetteer.model import Place
 
 from ..model import Incident
 from ..relate import is_macro_region, is_seat, km_between, place_relation
-from .dating import is_period
+from .dating import CARRIED_NOTE, PREVIOUS_SENTENCE_NOTE, is_period
 from .document import unique
 from .folding import fold_letters, rx
 from .gates import Gate
@@ -319,7 +319,7 @@ def _from_other_text(c: Candidate) -> bool:
 
 
 #: The notes of :func:`.dating.date_for` for a day taken from another sentence's words.
-_FROM_SENTENCE_RE = re.compile(r"\(from the previous sentence of the paragraph\)|\(carried by ")
+_FROM_SENTENCE_RE = re.compile(f"{re.escape(PREVIOUS_SENTENCE_NOTE)}|{re.escape(CARRIED_NOTE)}")
 
 
 def _minus(day: dt.date, pad: dt.timedelta) -> dt.date:
