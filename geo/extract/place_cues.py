@@ -28,7 +28,7 @@ __all__ = ["ORIGIN_RE", "PLAN_RE", "another_events_region", "blast_told_first", 
            "harm_clause_places", "heading_to",
            "in_plan", "in_road_name", "ordered_from", "passing_at", "served_by_force",
            "is_seat", "meanwhile_clauses", "past_meanwhile", "presence_of_forces", "road_end",
-           "stationed_at", "fired_from", "elsewhere",
+           "stationed_at", "fired_from", "another_places_role",
            "seat_named_bare"]
 
 
@@ -56,7 +56,7 @@ def fired_from(doc: Doc, m: Mention) -> bool:
     return _FIRED_FROM.search(doc.fspan(max(0, m.start - 70), m.start)) is not None
 
 
-def elsewhere(doc: Doc, m: Mention) -> bool:
+def another_places_role(doc: Doc, m: Mention) -> bool:
     """Is ``m`` named as another place than an event's: where people fled to or the hurt were
     taken, where orders came from, where fire came from?"""
     return fled_to(doc, m) or ordered_from(doc, m) or fired_from(doc, m)

@@ -31,8 +31,8 @@ from .place_cues import (
     ORIGIN_RE,
     PLAN_RE,
     another_events_region,
+    another_places_role,
     blast_told_first,
-    elsewhere,
     harm_clause_places,
     heading_to,
     in_plan,
@@ -118,7 +118,7 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
     usable = doc.in_sentence(doc.usable, s)
     outside = [m for m in in_sentence if m.role == "outside"
                and clause_lo <= m.start < clause_hi and not is_actor_word(doc, m)]
-    candidates = [m for m in usable if not is_qualifier(doc, m, usable) and not elsewhere(doc, m)]
+    candidates = [m for m in usable if not is_qualifier(doc, m, usable) and not another_places_role(doc, m)]
     theirs = meanwhile_clauses(doc, c)
     if theirs:
         # 'قصف نفذه التحالف على شرق سوريا ...، في حين أصيب ستة بانفجار في حافلة بمدينة حمص':
