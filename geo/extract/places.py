@@ -15,8 +15,7 @@ sentence tells at several places ('في كوباني وعين عيسى والق�
 
 from __future__ import annotations
 
-import math
-from collections import Counter
+import re
 from typing import Any
 
 from gazetteer.model import Mention, Place, km_between
@@ -24,9 +23,16 @@ from gazetteer.normalize import arabic_key
 
 from ..relate import AREA_KINDS, is_macro_region
 from .anaphora import anaphoric_place, clause_anaphor, unknown_district_city
-from .cues import ATTRIBUTED_RE, NATIONWIDE_RE
+from .cues import NATIONWIDE_RE
 from .document import Doc
 from .folding import fold_letters, rx
+from .nearby_places import (
+    ELSEWHERE_RE,
+    next_paragraph_place,
+    paragraph_place,
+    place_told,
+    region_fallback,
+)
 from .place_cues import (
     ORIGIN_RE,
     PLAN_RE,
@@ -35,11 +41,9 @@ from .place_cues import (
     blast_told_first,
     harm_clause_places,
     heading_to,
-    in_plan,
     in_road_name,
     is_seat,
     meanwhile_clauses,
-    ordered_from,
     passing_at,
     past_meanwhile,
     presence_of_forces,
@@ -268,16 +272,16 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
         anaphor = anaphoric_place(doc, s) or unknown_district_city(doc, c)
     if anaphor is not None:
         return _unplaced_if_macro(_refined(doc, c, _referred(anaphor)))
-    para = _paragraph_place(doc, s)
+    para = paragraph_place(doc, s)
     if para is None and s.lead:
-        para = _next_paragraph_place(doc, c)
+        para = next_paragraph_place(doc, c)
     if para is not None:
         gp, approx = precision_of(doc, para)
         return _unplaced_if_macro(_refined(doc, c, (site_or_place(doc, para), gp, approx,
                                                     para.text, "nearest place named in the paragraph",
                                                     False)))
-    region = _region_fallback(doc, s)
-    told = _place_told(doc, s) if region is not None and not is_macro_region(region.place) else None
+    region = region_fallback(doc, s)
+    told = place_told(doc, s) if region is not None and not is_macro_region(region.place) else None
     if told is not None:  # (a region of the country leaves the event for review, as before)
         gp, approx = precision_of(doc, told)
         return _refined(doc, c, (site_or_place(doc, told), gp, approx, told.text,
@@ -300,21 +304,6 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
                     "the sentence says only 'in Syria'; the region the article names", False)
         return _unplaced_if_macro(found)
     return _unknown_place_of_clause(doc, c)
-
-
-def _place_told(doc: Doc, s: Sentence) -> Mention | None:
-    """The place the sentence before names last, for a source's account that goes on with it
-    across a paragraph break and names none ('وصلت دورية روسية إلى مدينة عين العرب ...' then
-    'وأضاف مراسلنا أن الأهالي رشقوا العربات العسكرية الروسية بالحجارة'): a town or a site,
-    never an area (a region the article named earlier is no nearer the story)."""
-    if not s.index or not ATTRIBUTED_RE.search(s.folded):
-        return None
-    prev = doc.sentences[s.index - 1]
-    if prev.heading:
-        return None
-    named = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, prev.start, prev.end))
-             if m.place.kind not in AREA_KINDS and not stationed_at(doc, m)]
-    return named[-1] if named else None
 
 
 def _unknown_place_of_clause(doc: Doc, c: Candidate) -> PlaceFound:
@@ -385,11 +374,6 @@ _VEHICLES_RE = rx(
     _LEAD + r"(?:دوريه|دوريتين|دوريات|قافله|رتل|موكب|مركبه|مركبتين|مركبات|عربه|عربتين|عربات|اليه"
     r"|اليتين|اليات|مدرعه|مدرعتين|مدرعات|شاحنات|مسيره|مروحيه|مروحيات)"
     r"(?![^\W\d_])")
-#: A sentence that says it tells something else, or time gone by since another ('عقب مرور 6 أشهر على').
-ELSEWHERE_RE = rx(r"في سياق|في حادث(?:ه)? (?:اخري|منفصل)|من جهه اخري|في وقت سابق|يذكر ان|يشار الي"
-                   r"|^\W*[وف]?(?:في المقابل|بالمقابل|في (?:هذه )?الاثناء|في غضون ذلك)(?![^\W\d_])"
-                   r"|في تطور اخر|علي صعيد"
-                   r"|مرور (?:\S+ ){0,3}?(?:ايام|اسابيع|اشهر|شهور|اعوام|سنوات|عام|شهر|سنه) علي")
 
 
 def _referred(anaphor: tuple[Place, str, bool]) -> PlaceFound:
@@ -427,7 +411,7 @@ def _told_later(doc: Doc, c: Candidate, found: tuple, fits: Any) -> tuple | None
         if t.heading:
             continue
         told = [o for o in doc.cands.get(t.index, ()) if not o.anaphoric]
-        refers = _REFERS_BACK_RE.search(t.folded)
+        refers = _refers_back(doc, t)
         if (ELSEWHERE_RE.search(t.folded) or PLAN_RE.search(t.folded) or NATIONWIDE_RE.search(t.folded)
                 or (told and not (refers and _same_strike(c, told))) or _another_day(doc, s, t)):
             break  # another event, a plan ('سيشمل قاعدة التنف في مرحلة لاحقة') or a country's tally
@@ -444,6 +428,19 @@ def _told_later(doc: Doc, c: Candidate, found: tuple, fits: Any) -> tuple | None
             cue = f"told more precisely in a following sentence (first: {found[3] or 'none'})"
             return best.place, gp, approx, best.text, cue, found[5]
     return None
+
+
+def _refers_back(doc: Doc, t: Sentence) -> bool:
+    """Does ``t`` name an event with a noun that may be ``c``'s told again? Not the name of an
+    operation ('منذ سيطرة الجيش الوطني على المنطقة خلال عملية “نبع السلام”'): a campaign."""
+    for m in _REFERS_BACK_RE.finditer(t.folded):
+        if not _NAME_OPENS_RE.match(doc.body, t.to_original(m.end(), m.end())[0]):
+            return True
+    return False
+
+
+#: A quote opening right after an event noun: 'عملية “نبع السلام”' names an operation.
+_NAME_OPENS_RE = re.compile(r"\s*[«\"“”'‘’]")
 
 
 def _another_day(doc: Doc, s: Sentence, t: Sentence) -> bool:
@@ -491,15 +488,8 @@ def _inside(doc: Doc, area: Place, point: Place, *, strict: bool) -> bool:
         if point.governorate != area.governorate:
             return False
         parent = doc.gazetteer.get(area.parent) if area.parent and strict else None
-        return parent is None or parent.kind in AREA_KINDS or _km(parent, point) <= COUNTRYSIDE_KM
-    return _km(area, point) <= 300
-
-
-def _km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (math.sin((la2 - la1) / 2) ** 2
-         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+        return parent is None or parent.kind in AREA_KINDS or km_between(parent, point) <= COUNTRYSIDE_KM
+    return km_between(area, point) <= 300
 
 
 def is_actor_word(doc: Doc, m: Mention) -> bool:
@@ -622,79 +612,3 @@ def precision_of(doc: Doc, m: Mention) -> tuple[int, bool]:
         if near_re.search(before[sentence_start + 1:]):
             gp = 2
     return gp, approx
-
-
-#: A sentence that goes on with the one before it: 'حيث شنت فجر اليوم عدة غارات ...',
-#: 'وجاء ذلك بعد أن اندلعت اشتباكات ...', 'قوبلت هذه الاحتفالات بإطلاق نار' (what it tells
-#: happened where that one did).
-_GOES_ON_RE = rx(r"^\W*[وف]?(?:حيث|اذ|(?:جاء|ياتي|تاتي) (?:ذلك|هذا|هذه)|يذكر ان"
-                 r"|\S+ (?:هذه|هذا|تلك) ال\S+)(?![^\W\d_])")
-
-
-def _paragraph_place(doc: Doc, s: Sentence) -> Mention | None:
-    if s.index and _GOES_ON_RE.match(s.folded):
-        prev = doc.sentences[s.index - 1]
-        found = _not_qualifiers(doc, doc.starting_in(doc.usable, prev.start, prev.end))
-        if found:
-            return found[0]
-    siblings = doc.para_sentences.get(s.para, [])
-    lo = siblings[0].start if siblings else s.start
-    hi = siblings[-1].end if siblings else s.end
-    # a sentence listing the provinces a tally spans names no one event's place
-    tallies = [(t.start, t.end) for t in siblings if NATIONWIDE_RE.search(t.folded)]
-
-    def lent(m: Mention) -> bool:
-        return not _forces_seat(doc, m) and not any(a <= m.start < b for a, b in tallies)
-
-    before = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, lo, s.start)) if lent(m)]
-    after = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, s.end, hi))
-             if not in_plan(doc, m) and lent(m)]
-    if before:
-        return before[-1]
-    return after[0] if after else None
-
-
-def _next_paragraph_place(doc: Doc, c: Candidate) -> Mention | None:
-    """The first place of the paragraph after the lead's: news leads often leave the place
-    to the next paragraph ('اغتال مسلحون أمس مسؤولين في مجلس الرقة المدني' then 'أطلق
-    المسلحون الرصاص ... في مدينة الرقة'). Only the paragraph right after, only for the lead,
-    and never from a sentence that says it tells something else ('وفي المقابل، قصفت
-    المدفعية التركية بلدة تل رفعت' after a lead of air strikes on villages)."""
-    s = c.sentence
-    later = [p for p in doc.para_sentences if p > s.para]
-    if not later:
-        return None
-    for t in doc.para_sentences[min(later)]:
-        if ELSEWHERE_RE.search(t.folded) or NATIONWIDE_RE.search(t.folded):
-            break  # 'وفي المقابل، ...', 'من جهة أخرى': another event's sentence; a country's tally
-        found = [m for m in _not_qualifiers(doc, doc.starting_in(doc.usable, t.start, t.end))
-                 if not ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start))
-                 and not _forces_seat(doc, m)]
-        if found:  # not where a convoy came from ('كان قادماً من حلب')
-            return found[0]
-    return None
-
-
-def _forces_seat(doc: Doc, m: Mention) -> bool:
-    """Where forces stand or their orders came from: no event's place to lend another sentence."""
-    return stationed_at(doc, m) or ordered_from(doc, m)
-
-
-def _not_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """The mentions that are not a qualifier of the place before them: in 'قرية الزر بمنطقة
-    البصيرة، شرق دير الزور' the nearest place named is al-Zir's, not Deir ez-Zor."""
-    return [m for m in mentions if not is_qualifier(doc, m, mentions)]
-
-
-def _region_fallback(doc: Doc, s: Sentence) -> Mention | None:
-    """A region the article names (the last before ``s``, else the most named); never one
-    named only in a plan ('الانسحاب سيشمل منطقة الـ55 في مرحلة لاحقة')."""
-    regions = [m for m in doc.usable if m.place.kind in ("region", "district", "governorate")
-               and not in_plan(doc, m)]
-    if not regions:
-        return None
-    before = [m for m in regions if m.start < s.start]
-    if before:
-        return before[-1]
-    counts = Counter(m.place.id for m in regions)
-    return max(regions, key=lambda m: counts[m.place.id])

@@ -137,6 +137,17 @@ def test_a_following_sentence_about_something_else_gives_nothing(gaz):
     assert [i.place.id for i in incs] == ["ne_syria"]
 
 
+def test_a_named_operation_is_not_the_event_told_again(gaz):
+    # 'عملية “نبع السلام”' names a campaign: the general statement it closes does not go on
+    # telling the bombing, so its province is no finer place for it
+    body = ("انفجرت سيارة مفخخة في ريف رأس العين صباح اليوم.\n"
+            "ويشهد ريف المنطقة توتراً منذ سيطرة الفصائل على مدينة الحسكة خلال عملية “نبع السلام”.")
+    inc = one(gaz, body)
+    assert inc.place.id == "rif_ras_al_ayn"
+    told_again = body.replace("خلال عملية “نبع السلام”", "خلال عملية التفجير")
+    assert one(gaz, told_again).place.id == "hasakah"
+
+
 def test_the_village_referred_back_to_may_be_one_the_gazetteer_lacks(gaz):
     body = ('تقع قرية "الورود" بريف القامشلي على مقربة من بلدة القحطانية.\n\n'
             "واعترض أهالي القرية دورية أمريكية صباح اليوم ورشقوها بالحجارة.")
