@@ -26,7 +26,7 @@ __all__ = ["ANAPHORIC_PLACE_RE", "ANAPHOR_KINDS", "anaphoric_place", "clause_ana
 
 #: A noun referring back to a place named before ('القاعدة', 'المدينة'); group 1 is the noun.
 ANAPHORIC_PLACE_RE = rx(r"(?<![^\W\d_])[وفبلك]?(?:ال|ل)(قاعده|مطار|مدينه|بلده|قريه|حقل|فوج|معبر|سد"
-                        r"|مخيم|منطقه)(?![^\W\d_])")
+                        r"|مخيم|منطقه|مدينتين|بلدتين|قريتين)(?![^\W\d_])")
 #: 'القاعدة ذاتها', 'البلدة نفسها', 'ذات المنطقة', 'نفس القرية': a place named before, said to be
 #: the very one; no region of the country in the same clause is nearer the event than it.
 _SAME_PLACE_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:ال|ل)(?:قاعده|مطار|مدينه|بلده|قريه|حقل|معبر|سد|مخيم|منطقه)"
@@ -45,6 +45,9 @@ ANAPHOR_KINDS = {
     "قاعده": {"base"}, "مطار": {"airport"}, "مدينه": {"city", "capital"}, "بلده": {"town"},
     "قريه": {"village"}, "حقل": {"oilfield", "gasfield"}, "فوج": {"base"},
     "معبر": {"border_crossing"}, "سد": {"dam"}, "مخيم": {"camp"}, "منطقه": set(),
+    # 'للسيطرة على المدينتين' after 'مدينتي العشارة والقورية': the pair named before, at
+    # the last of the two the gazetteer knows
+    "مدينتين": {"city", "capital"}, "بلدتين": {"town"}, "قريتين": {"village"},
 }
 
 

@@ -477,8 +477,10 @@ def _names_a_location(doc: Doc, s: Sentence, lo: int, hi: int) -> bool:
 
 
 #: A verb saying a fight broke out, went on or flared up, right before its definite noun.
-_OCCURS_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?(?:تجددت|تستمر|استمرت|تتواصل|تواصلت|اندلعت|تندلع|دارت|تدور"
-                       r"|اشتدت|تشتد|احتدمت|تحتدم|وقعت|جرت|تجري)(?:\s+\S+)?\s+(?:ال)?$")
+_OCCURS_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?(?:(?:تجددت|تستمر|استمرت|تتواصل|تواصلت|اندلعت|تندلع|دارت|تدور"
+                       r"|اشتدت|تشتد|احتدمت|تحتدم|وقعت|جرت|تجري)(?:\s+\S+)?"
+                       # 'ارتفعت وتيرة المعارك', 'تصاعدت حدة الاشتباكات' (not 'ارتفعت حصيلة': a toll)
+                       r"|(?:ارتفعت|ترتفع|تصاعدت|تتصاعد|ازدادت|تزداد)(?:\s+(?:وتيره|حده))?)\s+(?:ال)?$")
 #: Types a bare 'الهجوم' may take: the generic word for an attack recalls any violent event
 #: told before ('قصفت المدفعية القرية' then 'ولم تعلق القوات على الهجوم على القرية').
 _ANY_ATTACK = frozenset({"armed_clash", "attack"})

@@ -81,6 +81,21 @@ def test_a_fight_said_to_break_out_or_go_on_today_is_news(gaz, body):
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("armed_clash", "dhiban")]
 
 
+@pytest.mark.parametrize("verb", ["ارتفعت وتيرة", "تصاعدت حدة", "تصاعدت"])
+def test_a_fight_said_to_flare_up_is_the_leads_news(gaz, verb):
+    """'ارتفعت وتيرة المعارك ... يوم الأحد في محيط مدينة العشارة': the lead's own fight, not
+    one recalled, so a later clause's fight elsewhere does not take its place."""
+    body = (f"{verb} المعارك بين قوات النظام وتنظيم داعش يوم الأحد في محيط مدينة العشارة، "
+            "فيما قتلت هيئة تحرير الشام عناصر من التنظيم بمعارك شمال شرقي حماة.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents][:1] == [("armed_clash", "ashara")]
+
+
+def test_a_toll_that_rose_recalls_the_fight(gaz):
+    body = ("اندلعت اشتباكات بين قسد ومقاتلي العشائر في بلدة ذيبان فجر اليوم.\n"
+            "وارتفعت حصيلة الاشتباكات إلى خمسة قتلى.")
+    assert len(run(gaz, body).incidents) == 1
+
+
 def test_a_fight_said_to_go_on_with_no_day_is_a_habit(gaz):
     assert run(gaz, "وتستمر الاشتباكات بين الطرفين في بلدة ذيبان بين الحين والآخر.").incidents == []
 
