@@ -551,7 +551,10 @@ def _hamza_monday(m: re.Match[str], ctx: RuleContext) -> bool:
 
 # --- days around the anchor ----------------------------------------------
 
-_NOT_TODAY_BEFORE = frozenset({"ذلك", "تلك", "نفس", "ذات", "مثل"})
+#: Words before 'اليوم' that make it a day already told, not the report's: 'ذلك اليوم', 'في نفس
+#: اليوم', and all of a day ('وتواصل القصف طوال اليوم', 'طيلة اليوم', 'على مدار اليوم': the
+#: day the sentence before gave, or the report's when none was given).
+_NOT_TODAY_BEFORE = frozenset({"ذلك", "تلك", "نفس", "ذات", "مثل", "طوال", "طيله", "مدار"})
 #: Outlets named '<country> اليوم' ('تلفزيون «سوريا اليوم»', 'قناة روسيا اليوم'): a name, when an
 #: outlet's word stands before it or quotes hold it.
 _OUTLET_TODAY = frozenset({"سوريا", "سوريه", "روسيا", "المصري", "العراق", "تركيا", "لبنان", "مصر",
