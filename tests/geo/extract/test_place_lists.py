@@ -16,6 +16,25 @@ def _places(result, kind: str | None = None) -> list[str]:
     return [i.place.id for i in result.incidents if kind is None or i.type == kind]
 
 
+@pytest.mark.parametrize("places", ["في الرقة ودير الزور والحسكة", "في ريف الرقة ودير الزور والحسكة",
+                                    "في محافظات الرقة ودير الزور والحسكة"])
+def test_an_event_spread_over_provinces_is_kept_for_review(gaz, places):
+    # a campaign over three provinces named by their seats has no point of its own: kept for
+    # review at the names, never three points at the seats
+    body = f"ونفذت القوات المشتركة سلسلة عمليات أمنية ضد خلايا داعش {places} أسفرت عن اعتقالات."
+    incs = run(gaz, body).incidents
+    assert incs and all(i.place is None for i in incs), [(i.type, i.place and i.place.id) for i in incs]
+    assert "provinces" in incs[0].place_cue
+
+
+@pytest.mark.parametrize("body", [
+    "قصفت طائرات مسيرة تركية مواقع في مدينة الرقة ودير الزور والحسكة مساء أمس.",  # a city named as such
+    "داهمت القوات منازل في الرقة ودير الزور مساء أمس.",  # two provinces
+])
+def test_an_event_at_cities_or_at_two_seats_is_placed(gaz, body):
+    assert all(i.place is not None for i in run(gaz, body).incidents)
+
+
 def test_a_strike_on_a_list_of_towns_is_one_incident_per_town(gaz):
     body = "قصفت طائرات مسيرة تركية مواقع في الدرباسية وعامودا وتل تمر مساء أمس."
     result = run(gaz, body)
