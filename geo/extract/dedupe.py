@@ -295,19 +295,24 @@ def _dates_compatible(a: Candidate, b: Candidate, *, overnight: bool = True) -> 
             return False
         if a.date_own and b.date_own:
             pad = dt.timedelta(days=1 if overnight and _overnight(x, y) else 0)
-        elif (a.date_own and _from_other_text(b)) or (b.date_own and _from_other_text(a)):
-            # 'ويوم الأحد الفائت استهدف مسلحون سيارة ...' and 'ما أدى إلى اندلاع مواجهات' in a
-            # paragraph going on from 'تظاهروا صباح اليوم الثلاثاء': the day the second took
-            # from another sentence's words is that event's, not a retelling's
-            pass
-        elif not ((a.date_own and (_a_period(x) or a.past or _opens_on_its_day(a)))
-                  or (b.date_own and (_a_period(y) or b.past or _opens_on_its_day(b)))):
-            # a borrowed day is loose; a period told is not, nor a background event's own day
-            # ('وكانت القوات قد استهدفت أول أمس الإثنين القرية')
-            pad = dt.timedelta(days=10)
+        elif not (_holds_to_its_day(a, b) or _holds_to_its_day(b, a)):
+            pad = dt.timedelta(days=10)  # a borrowed day is loose
     x_first, x_last = _told_part(x)
     y_first, y_last = _told_part(y)
     return _minus(x_first, pad) <= y_last and _minus(y_first, pad) <= x_last
+
+
+def _holds_to_its_day(a: Candidate, b: Candidate) -> bool:
+    """Does ``a``'s own day keep ``b``, whose day is borrowed, from being read loosely?
+
+    It does when it is a period told, a background event's own day ('وكانت القوات قد
+    استهدفت أول أمس الإثنين القرية') or a sentence opening on its day; and when ``b`` took its
+    day from another sentence's words ('ويوم الأحد الفائت استهدف مسلحون سيارة ...' and 'ما أدى
+    إلى اندلاع مواجهات' in a paragraph going on from 'تظاهروا صباح اليوم الثلاثاء'): that day
+    is another event's, not a retelling's.
+    """
+    return bool(a.date_own and (_a_period(a.incident) or a.past or _opens_on_its_day(a)
+                                or _from_other_text(b)))
 
 
 def _from_other_text(c: Candidate) -> bool:
