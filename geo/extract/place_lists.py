@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from gazetteer.model import Mention
 
-from ..relate import is_macro_region, place_relation
+from ..relate import is_macro_region, is_seat, place_relation
 from .document import Doc
 from .folding import fold_letters, rx
-from .place_cues import is_seat
 from .places import (
     AREA_KINDS,
     ATTACH_RE,
@@ -140,7 +140,7 @@ def _event_places(doc: Doc, c: Candidate) -> list[PlaceFound]:
             gp, approx = 3, True
         out.append((place, gp, approx, m.text, "one of several places the sentence names for it",
                     True))
-    if _over_provinces(doc, out):
+    if _over_provinces(out):
         # 'نفذت القوات سلسلة عمليات أمنية شملت عمليات في الرقة ودير الزور والحسكة': a campaign
         # over provinces named by their seats, no point of its own; kept for review
         said = "، ".join(f[3] for f in out)
@@ -154,18 +154,14 @@ def _event_places(doc: Doc, c: Candidate) -> list[PlaceFound]:
 _PROVINCES_SPANNED = 3
 
 
-def _over_provinces(doc: Doc, out: list[PlaceFound]) -> bool:
+def _over_provinces(out: list[PlaceFound]) -> bool:
     """Is every place of ``out`` a province's (its seat named bare, its countryside, the
     governorate itself), across at least :data:`_PROVINCES_SPANNED` governorates?"""
-    if len(out) < _PROVINCES_SPANNED:
-        return False
-    gaz = doc.gazetteer
-    for place, _gp, approx, *_ in out:
-        parent = gaz.get(place.parent) if place is not None and place.parent else None
-        if place is None or not (place.kind == "governorate" or approx and is_seat(place, gaz)
-                                 or place.kind == "region" and parent is not None and is_seat(parent, gaz)):
-            return False
-    return len({f[0].governorate for f in out}) >= _PROVINCES_SPANNED
+    def of_a_province(place: Any, approx: bool) -> bool:
+        return place is not None and (place.kind == "governorate" or approx and is_seat(place)
+                                      or place.kind == "region" and place.parent == place.governorate)
+    return (len(out) >= _PROVINCES_SPANNED and all(of_a_province(f[0], f[2]) for f in out)
+            and len({f[0].governorate for f in out}) >= _PROVINCES_SPANNED)
 
 
 #: Moves that enter or leave the country by a crossing, a place of their own.
