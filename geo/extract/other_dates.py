@@ -42,7 +42,8 @@ def signed_on(doc: Doc, d: Any) -> bool:
 def since_another(doc: Doc, d: Any) -> bool:
     """A date that is not this event's: another event's, or a start long past.
 
-    'منذ' before a day of the last few days is kept: 'تتواصل الاشتباكات منذ ليل الأربعاء'
+    'منذ' before a day of the last few days (or a weekday named, of the week before) is kept:
+    'تتواصل الاشتباكات منذ ليل الأربعاء'
     began that day; '135 هجوما منذ 19 أكتوبر' weeks ago is a tally, not an event."""
     before = doc.fspan(max(0, d.start - 20), d.start)
     if _recent_day(doc, d) and _SINCE_DAY_RE.search(before):
@@ -72,7 +73,9 @@ def _recent_day(doc: Doc, d: Any) -> bool:
     """A day of the last few before publication (:data:`SINCE_RECENT_DAYS`)."""
     if d.precision != "day" or doc.anchor is None:
         return False
-    return 0 <= (doc.anchor - d.first).days <= SINCE_RECENT_DAYS
+    # a weekday named ('منذ ليل الثلاثاء') is always of the week before the report
+    within = 6 if d.rule.startswith("weekday") else SINCE_RECENT_DAYS
+    return 0 <= (doc.anchor - d.first).days <= within
 
 
 #: A statement's verb with its day, at the head of the sentence before: 'أفاد المرصد السوري

@@ -114,6 +114,20 @@ def test_since_a_recent_day_is_when_the_event_began(gaz):
     assert inc.date == "2023-08-13"
 
 
+def test_since_a_weekday_named_is_when_the_event_began_even_days_before(gaz):
+    """A weekday after 'منذ' is of the week before the report: the event began that day, even
+    four to six days before ('تشهد المنطقة قصفاً منذ ليل الخميس' in a Tuesday's paper)."""
+    inc = one(gaz, "تمهيد لا حدث فيه.\n\nتشهد مناطق سيطرة قسد في ريف دير الزور الشرقي قصفاً "
+                   "متقطعاً من قبل قوات النظام، منذ ليل الخميس.")
+    assert (inc.date, inc.date_precision) == ("2023-08-10", "day")
+
+
+def test_since_a_date_days_before_that_is_no_weekday_stays_a_start_not_the_day(gaz):
+    inc = one(gaz, "تمهيد لا حدث فيه.\n\nتشهد مناطق سيطرة قسد في ريف دير الزور الشرقي قصفاً "
+                   "متقطعاً من قبل قوات النظام، منذ 10 آب.")
+    assert inc.date != "2023-08-10"
+
+
 def test_since_a_day_weeks_ago_does_not_date_the_event(gaz):
     """A tally since a date long past ('منذ 2 تموز') is not an event of that day."""
     body = ("تمهيد لا حدث فيه.\n\nاستهدفت هجمات صاروخية القاعدة الأمريكية في حقل العمر منذ "
