@@ -127,6 +127,11 @@ def _families() -> dict[str, str]:
     # people cutting the roads of their town against forces: a protest at them
     ("وقطع أهالي بلدة الشحيل الطرق الرئيسية في البلدة بعد اعتقال قسد شاباً من أبنائها.", "protest",
      "Al-Shuhayl"),
+    # tyres burnt on a road, or a road cut with them: people's protest, not a patrol stopped
+    ("وتوسعت الاشتباكات وسط قطع الطريق العام بالإطارات المشتعلة في بلدة الشحيل.", "protest",
+     "Al-Shuhayl"),
+    ("وعمد شبان إلى حرق الإطارات في بلدة الشحيل احتجاجاً على مقتل أحد أبنائها.", "protest",
+     "Al-Shuhayl"),
     # the convoy as a pronoun, stopped and driven out; 'طرد مجموعة من أرتال' expels convoys,
     # it takes no place from anyone
     ("حاول الرتل الأمريكي الدخول إلى قرية تل بيدر، لكن عناصر حاجز للجيش السوري عند مدخل القرية "
@@ -1000,6 +1005,8 @@ def test_a_siege_of_a_town_by_fighters_stays_a_clash(gaz):
 @pytest.mark.parametrize("body", [
     "وقال شاهد إن قوات الأسايش الموجودة بالقرب من الثكنة أغلقت الطريق المؤدي إلى مركز مدينة الحسكة.",
     "وأغلقت قوات النظام، صباح اليوم، الطريق الواصل بين حي الطي ومركز مدينة القامشلي.",
+    # the verbal noun, and the main road named by its adjective before where it leads
+    "وعاد التوتر في مدينة القامشلي، ما أدى لإغلاق الأسايش للطريق العام المؤدي للمربع الأمني.",
 ])
 def test_a_force_closing_a_road_into_a_town_is_a_blockade(gaz, body):
     assert "blockade" in [t for t, _ in placed(gaz, body)]
