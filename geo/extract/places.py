@@ -33,6 +33,7 @@ from .nearby_places import (
     place_told,
     region_fallback,
 )
+from .other_dates import signed_on
 from .place_cues import (
     ORIGIN_RE,
     PLAN_RE,
@@ -447,10 +448,12 @@ def _another_day(doc: Doc, s: Sentence, t: Sentence) -> bool:
     """Does sentence ``t`` date what it tells to a day ``s`` (or, when ``s`` gives none, the
     publication) does not ('ويوم السبت الفائت، أصيب عدد من العناصر' after today's blast)?
     Then it tells another event, however alike."""
-    # a day of its own: not a period ('منذ شهرين', 'الشهر الماضي'), not the start of one
+    # a day of its own: not a period ('منذ شهرين', 'الشهر الماضي'), not the start of one, not
+    # the day a deal was signed ('بموجب الاتفاق التركي الروسي المبرم في 22 أكتوبر')
     theirs = [d for d in doc.in_sentence(doc.dates, t) if d.precision == "day"
               and (d.last - d.first).days <= 1
-              and not SINCE_RE.search(doc.fspan(max(t.start, d.start - 8), d.start))]
+              and not SINCE_RE.search(doc.fspan(max(t.start, d.start - 8), d.start))
+              and not signed_on(doc, d)]
     if not theirs:
         return False
     ours = [(d.first, d.last) for d in doc.in_sentence(doc.dates, s)]

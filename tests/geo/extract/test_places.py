@@ -124,6 +124,16 @@ def test_a_following_sentence_telling_the_event_gives_a_finer_place(gaz):
     assert "following sentence" in inc.place_cue
 
 
+def test_the_day_a_deal_was_signed_does_not_stop_the_finer_place_told_after_it(gaz):
+    """'بموجب الاتفاق ... المبرم في 22 أكتوبر' dates the deal the patrol runs under, not another
+    patrol: the sentence after it, which says where the patrol runs, still places it."""
+    body = ("انطلقت الدورية المشتركة الرابعة بين القوات التركية والروسية في شمال شرق سوريا.\n\n"
+            "ويأتي تسيير الدوريات المشتركة بموجب الاتفاق التركي الروسي المبرم في 22 تموز الماضي.\n\n"
+            "وبحسب بيان لوزارة الدفاع التركية، فإن الدورية المشتركة تجري في منطقة الدرباسية.")
+    patrols = [i for i in run(gaz, body).incidents if i.type == "patrol"]
+    assert [i.place.id for i in patrols] == ["darbasiyah"]
+
+
 def test_a_finer_place_outside_the_area_first_given_is_not_taken(gaz):
     body = ("اعترضت قوة روسية دورية أمريكية في ريف الحسكة صباح اليوم.\n"
             "ووقعت المواجهة قرب مدينة منبج، بحسب مصادر محلية.")
