@@ -544,8 +544,9 @@ def _date_distance(d: Any, c: Candidate, doc: Doc) -> float:
     return (d.start - c.end) + 40 + reporting + breaks
 
 
-#: 'إن/أن/بأن' between a date and the event: the date is the saying's, the event is in what was said.
-_THAT_RE = rx(r"(?<![^\W\d_])(?:ان|بان)(?![^\W\d_])")
+#: 'إن/أن/بأن' (or 'إنه'...) between a date and the event: the date is the saying's, the event is in
+#: what was said.
+_THAT_RE = rx(r"(?<![^\W\d_])(?:ان|بان)(?:ه|ها|هم)?(?![^\W\d_])")
 
 
 def _said_between(doc: Doc, d: Any, c: Candidate) -> bool:

@@ -93,6 +93,8 @@ def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
     if MIL_WORD_RE.search(window) or any(abs(h.start - s.to_original(m.start(), m.end())[0]) < 50
                                          for h in doc.in_sentence(doc.actors, s) if not h.metonym):
         return True
+    if _LOADED_WITH_ARMS_RE.search(text, m.end(), m.end() + 160):
+        return True
     # a sentence going on from the one before with no subject of its own ('وانتشرت قسد في ريف
     # دير الزور مساء أمس. بينما أكملت انتشارها اليوم في المدينة'): that one's forces
     if _GOES_ON_RE.match(text) and m.start() < 40 and s.index > 0:
@@ -110,6 +112,10 @@ _PRONOUN_END_RE = re.compile(r"[^\s]+(?:ها|هم|هما)(?!\S)")
 _SAME_SUBJECT_RE = rx(r"(?<![^\W\d_])(?:كما\s+ان(?:هم|ها|ه)|(?:التي|الذي|اللتين|اللذين))\s+$")
 #: A sentence opening on a conjunction that goes on from the one before: 'بينما', 'فيما'.
 _GOES_ON_RE = rx(r"^\W*(?:بينما|فيما|في حين|ثم)\s")
+#: Vehicles said to carry arms, however far on in their clause: 'دخلت 5 شاحنات مخصصة لنقل الخضار
+#: ... قادمة من العراق محملة بالأسلحة' are a force's shipment, not trade.
+_LOADED_WITH_ARMS_RE = rx(r"(?<![^\W\d_])(?:محمل(?:ه|ات)?|تحمل|يحمل|تقل)\s+"
+                          r"(?:[^\s.،,؛]+\s+){0,2}?(?:ب)?(?:ال)?(?:اسلحه|ذخائر|ذخيره|صواريخ|عتاد|اعتده|معدات\s+عسكريه)(?![^\W\d_])")
 
 
 #: Helicopters told as what went with another event ('القافلة التي وصلت ... وسط تحليق مروحيات

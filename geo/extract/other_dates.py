@@ -118,5 +118,14 @@ def own_in_what_was_said(doc: Doc, c: Any, exprs: list[Any]) -> Any | None:
         # background of what was said; left to the plain reading
         return None
     after = [d for d in exprs if d.start >= c.end and d.start - c.end <= 60
-             and not _NOT_ITS_OWN_RE.search(doc.fspan(c.end, d.start))]
+             and (not _NOT_ITS_OWN_RE.search(doc.fspan(c.end, d.start)) or _set_off(doc, c, d))]
     return min(after, key=lambda d: d.start, default=None)
+
+
+def _set_off(doc: Doc, c: Any, d: Any) -> bool:
+    """A day set off by commas after the event's words, nothing but commas between ('إنه دخلت 5
+    شاحنات ... إلى سوق الهال في الميادين، أمس الإثنين، قادمة من العراق'): the event's own."""
+    between = doc.fspan(c.end, d.start)
+    return (_NOT_ITS_OWN_RE.search(between.replace("،", " ").replace(",", " ")) is None
+            and between.rstrip().endswith(("،", ","))
+            and doc.fspan(d.end, d.end + 3).lstrip()[:1] in ("،", ","))

@@ -304,6 +304,9 @@ def test_a_night_told_in_the_sentence_before_dates_the_next_to_the_morning_it_en
     # the saying's day set off by commas before 'أن'; the strike's own day right after it
     ("وذكر مصدران من فصيل عراقي، الاثنين، أن ضربات جوية نفذتها طائرة مجهولة أمس الأحد أصابت "
      "مبنى قرب البوكمال.", "2023-10-29"),
+    # 'إنه' for 'أن', and the event's own day set off by commas further on
+    ("وقال مصدر خاص لموقع محلي، اليوم الاثنين، إنه دخلت 5 شاحنات مخصصة لنقل الخضار إلى سوق الهال "
+     "في الميادين، أمس الأحد، قادمة من العراق محملة بالأسلحة.", "2023-10-29"),
 ])
 def test_the_day_before_that_is_the_sayings_when_what_was_said_has_its_own(gaz, body, date):
     incs = run(gaz, f"تمهيد لا حدث فيه.\n\n{body}", published=dt.date(2023, 10, 30)).incidents

@@ -208,6 +208,13 @@ def test_trucks_of_no_force_are_no_convoy(gaz):
     assert run(gaz, "وصلت شاحنات محملة بالقمح إلى مدينة القامشلي يوم الأحد.").incidents == []
 
 
+def test_trucks_said_to_carry_arms_further_on_are_a_forces_convoy(gaz):
+    """Trucks fitted for vegetables that come loaded with weapons are a force's shipment."""
+    body = ("دخلت 5 شاحنات مخصصة لنقل الخضار والقمح إلى سوق الهال في مدينة الميادين يوم الأحد، "
+            "قادمة من العراق محملة بالأسلحة.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("convoy", "mayadin")]
+
+
 def test_trucks_with_the_time_and_a_count_between_verb_and_noun_are_a_convoy(gaz):
     body = ("ودخلت صباح اليوم قرابة 100 شاحنة برفقة 6 عربات عسكرية أمريكية قادمة من إقليم كردستان "
             "العراق عبر معبر سيمالكا.")
