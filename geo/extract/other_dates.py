@@ -43,8 +43,8 @@ def since_another(doc: Doc, d: Any) -> bool:
     """A date that is not this event's: another event's, or a start long past.
 
     'منذ' before a day of the last few days (or a weekday named, of the week before) is kept:
-    'تتواصل الاشتباكات منذ ليل الأربعاء'
-    began that day; '135 هجوما منذ 19 أكتوبر' weeks ago is a tally, not an event."""
+    'تتواصل الاشتباكات منذ ليل الأربعاء' began that day; '135 هجوما منذ 19 أكتوبر' weeks ago
+    is a tally, not an event."""
     before = doc.fspan(max(0, d.start - 20), d.start)
     if _recent_day(doc, d) and _SINCE_DAY_RE.search(before):
         return False
