@@ -51,6 +51,7 @@ def combine(members: Sequence[Incident], preferred_types: Sequence[str] = ()) ->
         type=_merged_type(members, preferred_types),
         date_first=date_src.date_first, date_last=date_src.date_last,
         date_precision=date_src.date_precision, date_text=date_src.date_text,
+        date_source=date_src.date_source,
         actors=unique(a for m in members for a in m.actors),
         attackers=unique(a for m in members for a in m.attackers),
         targets=unique(a for m in members for a in m.targets),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from gazetteer.model import Mention, Place
 
@@ -65,22 +66,24 @@ class Source:
 
 
 #: How ``Incident.date_text`` opens when the day is not one the text gives for the event:
-#: the article's publication day (a lead told as that day's news, with no day word), or a
-#: day an analyst set. :mod:`geo.extract.dating` writes them; :attr:`Incident.date_from`
-#: reads them, so the map can say which days the text gives and which it does not.
+#: the article's publication day, or a day an analyst set (the note a reader sees).
 PUBLICATION_NOTE = "publication date"
 REVIEW_NOTE = "set by review"
 
 
-def date_from(date_text: str, dated: bool) -> str:
-    """'text' (a day or period the article's text gives), 'publication' (the article's
-    publication day: its text gives no day for the event), 'review' (set by an analyst),
-    or '' (undated)."""
-    if not dated:
-        return ""
-    if date_text.startswith(PUBLICATION_NOTE):
-        return "publication"
-    return "review" if date_text.startswith(REVIEW_NOTE) else "text"
+class DateSource(StrEnum):
+    """Where an incident's day came from (:attr:`Incident.date_source`).
+
+    Set where the day is found, so later steps ask this field rather than read the words
+    of ``date_text``: de-duplication weighs a day borrowed from the sentence before less than
+    the event's own, and the map says which days the text gives and which it does not.
+    """
+
+    OWN = "own"  # the event's own sentence or clause gives it
+    SENTENCE_BEFORE = "sentence before"  # told on from the sentence before ('وفي وقت لاحق')
+    TOLD_BEFORE = "told before"  # counted from, or the same as, a day the text told earlier
+    PUBLICATION = "publication"  # the publication day: news of that day, with no day word
+    REVIEW = "review"  # an analyst set it
 
 
 @dataclass(slots=True)
@@ -103,6 +106,7 @@ class Incident:
     attackers: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     date_text: str = ""  # the expression the date came from, and why
+    date_source: str = ""  # a :class:`DateSource` ('' when undated or not said)
     place_text: str = ""  # the surface text the place came from
     place_cue: str = ""
     disagreements: list[str] = field(default_factory=list)
@@ -119,8 +123,14 @@ class Incident:
 
     @property
     def date_from(self) -> str:
-        """Where the date came from: see :func:`date_from`."""
-        return date_from(self.date_text, self.date_first is not None)
+        """The layers' 'date_from': 'text' (a day or period the article's text gives),
+        'publication' (its publication day: the text gives no day for the event), 'review'
+        (set by an analyst), or '' (undated)."""
+        if self.date_first is None:
+            return ""
+        if self.date_source in (DateSource.PUBLICATION, DateSource.REVIEW):
+            return str(self.date_source)
+        return "text"
 
 
 @dataclass(slots=True)

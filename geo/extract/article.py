@@ -160,7 +160,7 @@ def _build_incident(doc: Doc, c: Candidate, found: PlaceFound, anniversary: bool
     placeless = place is None and not place_cue.startswith(UNPLACED_CUE)
     if placeless and not doc.in_sentence(doc.dates, s):
         return None  # (its own day would be in its sentence: most tellings have none)
-    first, last, precision, date_text, date_own = date_for(doc, c)
+    first, last, precision, date_text, date_own, date_source = date_for(doc, c)
     if anniversary and remembered(doc, first, date_own):
         return None  # an anniversary piece retelling the event it remembers
     if placeless:
@@ -180,7 +180,7 @@ def _build_incident(doc: Doc, c: Candidate, found: PlaceFound, anniversary: bool
         date_precision=precision, place=place, geo_precision=gp, actors=actors,
         fatalities=killed, injuries=injured, confidence=conf, sources=[source(doc, s.text.strip())],
         approximate=approx, attackers=attackers, targets=targets, date_text=date_text,
-        place_text=place_text, place_cue=place_cue, notes=notes,
+        date_source=date_source, place_text=place_text, place_cue=place_cue, notes=notes,
     )
 
 
@@ -239,7 +239,7 @@ def _date_the_one_there(doc: Doc, c: Candidate, out: list[Incident], event: Inci
             out[k] = dataclasses.replace(
                 there, date_first=event.date_first, date_last=event.date_last,
                 date_precision=event.date_precision, date_text=event.date_text,
-                sources=[*there.sources, source(doc, c.sentence.text.strip())])
+                date_source=event.date_source, sources=[*there.sources, source(doc, c.sentence.text.strip())])
             return
 
 

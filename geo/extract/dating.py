@@ -26,11 +26,11 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import Any, NamedTuple
 
 from gazetteer.model import Place
 
-from ..model import PUBLICATION_NOTE
+from ..model import PUBLICATION_NOTE, DateSource
 from ..relate import is_area, region_governorates
 from .clauses import CLAUSE_BREAK_RE, day_of_a_taking, in_others_relative
 from .cues import ATTRIBUTED_RE, BACKGROUND_RE
@@ -39,14 +39,27 @@ from .folding import rx
 from .other_dates import SINCE_RECENT_DAYS, own_in_what_was_said, signed_on, since_another, statement_day
 from .sentences import Sentence
 from .triggers import EVENT_KINDS, Candidate
+from .when.anchoring import month_span, year_span
 from .when.names import CARRY_PHRASES, GOING_ON_PHRASES, NEXT_DAY_PHRASES, RETELLING_WORDS, VAGUE_PHRASES
 from .when.offsets import offset_after_news, offset_before, offset_from_told
 
-__all__ = ["CARRIED_NOTE", "PREVIOUS_SENTENCE_NOTE", "SINCE_RECENT_DAYS", "date_for", "is_period"]
+__all__ = ["SINCE_RECENT_DAYS", "Dating", "date_for", "is_period"]
 
-#: How a date's note says the day came from the words of a sentence before the event's.
-PREVIOUS_SENTENCE_NOTE = "(from the previous sentence of the paragraph)"
-CARRIED_NOTE = "(carried by "
+
+class Dating(NamedTuple):
+    """The day :func:`date_for` finds for a candidate, and why."""
+
+    first: dt.date | None
+    last: dt.date | None
+    precision: str | None
+    why: str  # the words the day came from, and the rule: the incident's ``date_text``
+    own: bool  # the candidate's own sentence tells the day (a date or a count of days)
+    source: str = ""  # a :class:`~geo.model.DateSource` ('' when undated)
+
+
+UNDATED = Dating(None, None, None, "", False)
+OWN, BEFORE, TOLD, PUBLICATION = (DateSource.OWN, DateSource.SENTENCE_BEFORE, DateSource.TOLD_BEFORE,
+                                  DateSource.PUBLICATION)
 
 _REPORTING_RE = rx(r"(?<![^\W\d_])[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|كشف|كشفت|اكد|اكدت"
                    r"|نشر|نشرت|اضاف|اضافت|بيان|تصريح|تصريحات|تبني|تبنت|تبنوا)(?![^\W\d_])(?:\s+\S+){0,2}\s*(?:يوم\s*)?$")
@@ -71,11 +84,9 @@ _CARRY_ONLY_RE = rx(r"\W*[وف]?(?:" + CARRY_PHRASES + r")\W*")
 _VAGUE_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:" + VAGUE_PHRASES + r")(?![^\W\d_])")
 
 
-def date_for(doc: Doc, c: Candidate, counted: bool = True
-             ) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
-    """(first day, last day, precision, why, from the sentence itself) of candidate ``c``
-    (``counted`` False: the day of the clause it stands in, that days counted before its word
-    count from)."""
+def date_for(doc: Doc, c: Candidate, counted: bool = True) -> Dating:
+    """The day of candidate ``c`` (``counted`` False: the day of the clause it stands in,
+    that days counted before its word count from)."""
     s = c.sentence
     exprs = [d for d in doc.in_sentence(doc.dates, s)
              if not since_another(doc, d) and not _others_relative(doc, c, d) and not signed_on(doc, d)]
@@ -101,44 +112,47 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
         if d.end <= c.start and _vague_in_clause(c):
             # 'أعلنت قسد، اليوم الثلاثاء، مقتل خمسة في هجومين ... خلال اليومين الماضيين': the
             # day told is the telling's; the events' own time is left unstated
-            return None, None, None, "", False
+            return UNDATED
         if d.rule.startswith("night") and d.precision == "day" and (d.last - d.first).days == 1:
             # 'ليل الأربعاء - الخميس': an overnight operation is dated to the morning it ended
-            return d.last, d.last, "day", _date_note(d, doc) + "; night: dated to its end", True
+            return Dating(d.last, d.last, "day", _date_note(d, doc) + "; night: dated to its end", True, OWN)
         if (said := statement_day(doc, s, d)) is not None:  # the quoted statement's 'today'
-            return said.first, said.last, "day", f"{d.text} -> {said.iso} (the statement's day)", True
+            return Dating(said.first, said.last, "day", f"{d.text} -> {said.iso} (the statement's day)",
+                          True, OWN)
         # 'قال مسؤول أمس إن ... الغارة': the statement's day does not tell the event referred to
         own = not (c.anaphoric and (_reporting(doc, c, d) or _said_between(doc, d, c)))
-        return d.first, d.last, d.precision, _date_note(d, doc), own
+        return Dating(d.first, d.last, d.precision, _date_note(d, doc), own, OWN)
     if c.anaphoric or _background(doc, c) or _vague_for(doc, c):
-        return None, None, None, "", False
+        return UNDATED
     from_told = _days_from_told(doc, s)
     if from_told is not None:
         d, day = from_told
         why = f"{d.text} -> {d.iso}, and '{' '.join(s.text.split()[:3])}' from it"
-        return day, day, "day", why, False
+        return Dating(day, day, "day", why, False, TOLD)
     prev = _previous_dated(doc, s)
     if prev is not None:
         d = _night_ended(prev[0])  # a night's operation told on: the morning it ended
-        return d.first, d.last, d.precision, (
-            f"{d.text} -> {d.iso} {PREVIOUS_SENTENCE_NOTE}"), False
+        return Dating(d.first, d.last, d.precision,
+                      f"{d.text} -> {d.iso} (from the previous sentence of the paragraph)", False, BEFORE)
     frame = _lead_frame(doc, s)
     if frame is not None:
-        return frame.first, frame.last, frame.precision, (
-            f"{frame.text} -> {frame.iso} (the lead's time frame, for the paragraph after it)"), False
+        return Dating(frame.first, frame.last, frame.precision,
+                      f"{frame.text} -> {frame.iso} (the lead's time frame, for the paragraph after it)",
+                      False, TOLD)
     next_day = _next_day(doc, s)
     if next_day is not None:
         d, day = next_day
         why = f"{d.text} -> {d.iso}, and the day after it ('{s.text.split()[0]} ...')"
-        return day, day, "day", why, False
+        return Dating(day, day, "day", why, False, TOLD)
     carried = _carried(doc, s)
     if carried is not None:
-        return carried.first, carried.last, carried.precision, (
-            f"{carried.text} -> {carried.iso} {CARRIED_NOTE}'{s.text.split()[0]} ...' from before)"), False
+        return Dating(carried.first, carried.last, carried.precision,
+                      f"{carried.text} -> {carried.iso} (carried by '{s.text.split()[0]} ...' from before)",
+                      False, BEFORE)
     if _opens_carried(doc, s) and (day := _lead_published_day(doc, s)) is not None:
         # 'في غضون ذلك .. قصف التنظيم ...' after a lead dated by its publication: the same day
-        return day, day, "day", (f"{PUBLICATION_NOTE} {day.isoformat()} (the lead's news, carried by "
-                                 f"'{s.text.split()[0]} ...')"), False
+        return Dating(day, day, "day", (f"{PUBLICATION_NOTE} {day.isoformat()} (the lead's news, carried by "
+                                        f"'{s.text.split()[0]} ...')"), False, PUBLICATION)
     published = getattr(doc.article, "published", None)
     # the first event the sentence tells (of those kept: 'شنوا هجوماً ... حيث استهدفوا 13
     # نقطة' tells one attack, its verb after its noun)
@@ -149,24 +163,28 @@ def date_for(doc: Doc, c: Candidate, counted: bool = True
     if published is not None and fresh:
         precision = getattr(doc.article, "published_precision", None) or "day"
         if getattr(doc.article, "published_inferred", False) and precision != "day":
-            return None, None, None, "no date in the text; publication date only inferred", False
+            return Dating(None, None, None, "no date in the text; publication date only inferred", False)
         first, last = _span(published, precision)
-        return first, last, precision, (
-            f"{PUBLICATION_NOTE} {published.isoformat()} (lead sentence, no date in the text)"
-            if recent is None else f"{published.isoformat()} (the report's day: '{recent.group(0)}')"), False
+        if recent is not None:  # the text tells the report's day
+            return Dating(first, last, precision,
+                          f"{published.isoformat()} (the report's day: '{recent.group(0)}')", False, OWN)
+        return Dating(first, last, precision,
+                      f"{PUBLICATION_NOTE} {published.isoformat()} (lead sentence, no date in the text)",
+                      False, PUBLICATION)
     retold = _retold(doc, c)
-    if retold[0] is None and published is not None and _todays_news(doc):
-        return published, published, "day", (
-            f"{PUBLICATION_NOTE} {published.isoformat()} (the article tells only that day's news)"), False
-    if retold[0] is None and (told := _one_day_told(doc, c)) is not None:
+    if retold.first is None and published is not None and _todays_news(doc):
+        return Dating(published, published, "day",
+                      f"{PUBLICATION_NOTE} {published.isoformat()} (the article tells only that day's news)",
+                      False, PUBLICATION)
+    if retold.first is None and (told := _one_day_told(doc, c)) is not None:
         d, day = told
         why = f"{d.text} -> {day.isoformat()} (the one day the article has told so far)"
-        return day, day, "day", why, False
-    if retold[0] is None and (day := _lead_news_day(doc, c)) is not None:
-        return day, day, "day", (f"{PUBLICATION_NOTE} {day.isoformat()} (the lead's news, told on "
-                                 "with no other day)"), False
-    if retold[0] is None and (sent := _sent_for_told(doc, c)) is not None:
-        return sent[1], sent[1], "day", f"{sent[0]}; forces sent for the event told", False
+        return Dating(day, day, "day", why, False, TOLD)
+    if retold.first is None and (day := _lead_news_day(doc, c)) is not None:
+        return Dating(day, day, "day", (f"{PUBLICATION_NOTE} {day.isoformat()} (the lead's news, told on "
+                                        "with no other day)"), False, PUBLICATION)
+    if retold.first is None and (news := _sent_for_told(doc, c)) is not None:
+        return news._replace(why=f"{news.why}; forces sent for the event told")
     return retold
 
 
@@ -176,8 +194,8 @@ _FOR_TOLD_RE = rx(r"(?<![^\W\d_])(?:ل|بهدف\s+|من\s+اجل\s+)(?:وقف|ا
                   r"\s+(?:ال)(?:اشتباكات|اقتتال|مواجهات|معارك|توتر|احتجاجات|مظاهرات|هجوم|اوضاع|وضع)")
 
 
-def _sent_for_told(doc: Doc, c: Candidate) -> tuple[str, dt.date] | None:
-    """(why, the day) for forces sent for the event told before ('لوقف الاشتباكات'): they came
+def _sent_for_told(doc: Doc, c: Candidate) -> Dating | None:
+    """The day of forces sent for the event told before ('لوقف الاشتباكات'): they came
     on that event's day, the last day the text gave (or its lead's publication day)."""
     if c.type not in ("deployment", "convoy") or not _FOR_TOLD_RE.search(doc.fspan(c.end, c.sentence.end)):
         return None
@@ -203,7 +221,7 @@ def _vague_between(c: Candidate, lo: int, hi: int) -> bool:
     return any(not in_others_relative(text[after:m.start()]) for m in _VAGUE_RE.finditer(text, lo, hi))
 
 
-def _after_news(doc: Doc, c: Candidate) -> tuple[dt.date, dt.date, str, str, bool] | None:
+def _after_news(doc: Doc, c: Candidate) -> Dating | None:
     """An event told after 'يأتي هذا بعد يوم من ...' (the sentence's opening), dated that long
     before the news told before it; None when the sentence opens otherwise, ``c`` stands in
     the opening itself, or no one day of news was told before."""
@@ -214,13 +232,12 @@ def _after_news(doc: Doc, c: Candidate) -> tuple[dt.date, dt.date, str, str, boo
     news = _news_day_before(doc, s)
     if news is None:
         return None
-    day = news[1] + dt.timedelta(days=after[0])
+    day = news.first + dt.timedelta(days=after[0])
     opening = " ".join(s.text.split()[:4])
-    return day, day, "day", f"{news[0]}; '{opening} ...': {-after[0]} days before", True
+    return Dating(day, day, "day", f"{news.why}; '{opening} ...': {-after[0]} days before", True, news.source)
 
 
-def _counted_from_clause(doc: Doc, c: Candidate, exprs: list[Any], shift: int
-                         ) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
+def _counted_from_clause(doc: Doc, c: Candidate, exprs: list[Any], shift: int) -> Dating:
     """An event dated by days counted from its clause's date ('في 18 يونيو، قبل 5 أيام من
     استهداف ...': 23 June); undated when the clause gives no day (never the clause's own day).
 
@@ -233,15 +250,15 @@ def _counted_from_clause(doc: Doc, c: Candidate, exprs: list[Any], shift: int
     if d is None and not exprs:
         # 'ويأتي هذا الهجوم بعد يومين فقط من هجوم آخر': counted from the day of the event the
         # clause tells, dated as the sentence would be without the count
-        first, last, precision, why, _own = date_for(doc, c, counted=False)
-        if first is None or precision != "day" or first != last:
-            return None, None, None, "", False
-        day = first + dt.timedelta(days=shift)
-        return day, day, "day", f"{why}; the event {counted}", True
+        clause = date_for(doc, c, counted=False)
+        if clause.first is None or clause.precision != "day" or clause.first != clause.last:
+            return UNDATED
+        day = clause.first + dt.timedelta(days=shift)
+        return Dating(day, day, "day", f"{clause.why}; the event {counted}", True, clause.source)
     if d is None or d.precision != "day" or d.first != d.last:
-        return None, None, None, "", False
+        return UNDATED
     day = d.first + dt.timedelta(days=shift)
-    return day, day, "day", f"{_date_note(d, doc)}; the event {counted}", True
+    return Dating(day, day, "day", f"{_date_note(d, doc)}; the event {counted}", True, OWN)
 
 
 def _one_day_told(doc: Doc, c: Candidate) -> tuple[Any, dt.date] | None:
@@ -361,7 +378,7 @@ def _leads_on_publication(doc: Doc, s: Sentence) -> list[Candidate]:
         (o.incident is None and undated_lead and not o.retold) or (
             o.incident is not None and o.incident.date_first == published
             and o.incident.date_last == published
-            and o.incident.date_text.startswith(PUBLICATION_NOTE)))]
+            and o.incident.date_source == PUBLICATION))]
 
 
 def _lead_published_day(doc: Doc, s: Sentence) -> dt.date | None:
@@ -369,15 +386,18 @@ def _lead_published_day(doc: Doc, s: Sentence) -> dt.date | None:
     return doc.article.published if _leads_on_publication(doc, s) else None
 
 
-def _news_day_before(doc: Doc, s: Sentence) -> tuple[str, dt.date] | None:
-    """(why, the day) of the news told before ``s``: the last day the text gave, or the
+def _news_day_before(doc: Doc, s: Sentence) -> Dating | None:
+    """The day of the news told before ``s``: the last day the text gave, or the
     publication day of a lead dated by it; None for a period or no news before."""
     d = _last_date_before(doc, s)
     if d is not None:
         day = _one_day(d) if d.precision == "day" else None
-        return None if day is None else (f"{d.text} -> {day.isoformat()}", day)
+        return None if day is None else Dating(day, day, "day", f"{d.text} -> {day.isoformat()}", False, TOLD)
     day = _lead_published_day(doc, s)
-    return None if day is None else (f"{PUBLICATION_NOTE} {day.isoformat()} (the lead's news)", day)
+    if day is None:
+        return None
+    why = f"{PUBLICATION_NOTE} {day.isoformat()} (the lead's news)"
+    return Dating(day, day, "day", why, False, PUBLICATION)
 
 
 #: A word of two letters or more: what a line holding only a date and a time lacks.
@@ -435,8 +455,7 @@ def is_period(first: dt.date | None, last: dt.date | None, precision: str | None
     return first is not None and last is not None and (last - first).days > 1
 
 
-def _own_half_date(doc: Doc, c: Candidate, exprs: list[Any]
-                   ) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
+def _own_half_date(doc: Doc, c: Candidate, exprs: list[Any]) -> Dating:
     """The date of an event named after 'بعد/عقب/إثر' beside its clause's main event.
 
     'وصلت تعزيزات إلى الشدادي يوم الأحد عقب هجوم استهدف حقل كونيكو': Sunday is the
@@ -446,9 +465,9 @@ def _own_half_date(doc: Doc, c: Candidate, exprs: list[Any]
     lo, hi = c.sentence.to_original(*c.clause)
     own = [d for d in exprs if lo <= d.start < hi]
     if not own:
-        return None, None, None, "", False
+        return UNDATED
     d = min(own, key=lambda d: _date_distance(d, c, doc))
-    return d.first, d.last, d.precision, _date_note(d, doc), True
+    return Dating(d.first, d.last, d.precision, _date_note(d, doc), True, OWN)
 
 
 def _background(doc: Doc, c: Candidate) -> bool:
@@ -462,7 +481,7 @@ def _background(doc: Doc, c: Candidate) -> bool:
     return bool(_OPENS_PAST_RE.search(clause) or BACKGROUND_RE.search(clause))
 
 
-def _retold(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, str | None, str, bool]:
+def _retold(doc: Doc, c: Candidate) -> Dating:
     """The lead's date for a later paragraph that clearly tells the lead event again.
 
     Clearly: a definite noun of the event in the sentence ('ودمرت الضربات', 'الاشتباكات
@@ -473,25 +492,27 @@ def _retold(doc: Doc, c: Candidate) -> tuple[dt.date | None, dt.date | None, str
     places it ('السيارة المفخخة استهدفت مدخل مدينة البصيرة')."""
     s = c.sentence
     if not _RETELLING_RE.search(s.folded):
-        return None, None, None, "", False
+        return UNDATED
     found = _lead_event(doc, s)
     if found is None:
-        return None, None, None, "", False
-    lead, (first, last, precision, text) = found
+        return UNDATED
+    lead, told = found
     if not any(c.type in kind and lead.type in kind for kind in EVENT_KINDS):
-        return None, None, None, "", False
-    if any((d.first, d.last) != (first, last) and not since_another(doc, d)
+        return UNDATED
+    if any((d.first, d.last) != (told.first, told.last) and not since_another(doc, d)
            for d in doc.starting_in(doc.dates, lead.sentence.end, s.start)):
-        return None, None, None, "", False
+        return UNDATED
     inc = lead.incident
     if inc is not None and inc.place is not None and not _same_area(doc, s, inc.place):
-        return None, None, None, "", False
-    return first, last, precision, f"{text.split(' (')[0]} (the lead event, told again)", False
+        return UNDATED
+    source = PUBLICATION if told.source == PUBLICATION else TOLD
+    why = f"{told.why.split(' (')[0]} (the lead event, told again)"
+    return Dating(told.first, told.last, told.precision, why, False, source)
 
 
-def _lead_event(doc: Doc, s: Sentence) -> tuple[Candidate, tuple[Any, Any, Any, str]] | None:
+def _lead_event(doc: Doc, s: Sentence) -> tuple[Candidate, Dating] | None:
     """The article's first dated event before sentence ``s``, dated by its own sentence,
-    with its date (first, last, precision, why); placed or not."""
+    with its day; placed or not."""
     for index in sorted(k for k in doc.cands if k < s.index):
         for c in doc.cands[index]:
             if c.anaphoric:
@@ -500,11 +521,12 @@ def _lead_event(doc: Doc, s: Sentence) -> tuple[Candidate, tuple[Any, Any, Any, 
             if inc is not None and inc.date_first is not None:
                 if not (c.date_own or c.sentence.lead):
                     return None
-                return c, (inc.date_first, inc.date_last, inc.date_precision, inc.date_text)
+                return c, Dating(inc.date_first, inc.date_last, inc.date_precision, inc.date_text,
+                                 c.date_own, inc.date_source)
             if inc is None and c.sentence.lead:  # not placed: its sentence's own date only
-                first, last, precision, text, own = date_for(doc, c)
-                if first is not None and own:
-                    return c, (first, last, precision, text)
+                dating = date_for(doc, c)
+                if dating.first is not None and dating.own:
+                    return c, dating
     return None
 
 
@@ -672,9 +694,7 @@ def _night_ended(d: Any) -> Any:
 
 
 def _span(day: dt.date, precision: str) -> tuple[dt.date, dt.date]:
+    """The days of ``day``'s year, month or day itself, by ``precision``."""
     if precision == "year":
-        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
-    if precision == "month":
-        nxt = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-        return dt.date(day.year, day.month, 1), nxt - dt.timedelta(days=1)
-    return day, day
+        return year_span(day.year)
+    return month_span(day.year, day.month) if precision == "month" else (day, day)

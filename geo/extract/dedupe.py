@@ -17,15 +17,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from gazetteer.model import Place
 
-from ..model import Incident
+from ..model import DateSource, Incident
 from ..relate import is_macro_region, is_seat, km_between, place_relation
-from .dating import CARRIED_NOTE, PREVIOUS_SENTENCE_NOTE, is_period
+from .dating import is_period
 from .document import unique
 from .folding import fold_letters, rx
 from .gates import Gate
@@ -320,11 +319,7 @@ def _from_other_text(c: Candidate) -> bool:
     not the publication date)?"""
     inc = c.incident
     return bool(not c.date_own and inc is not None and inc.date_precision == "day"
-                and _FROM_SENTENCE_RE.search(inc.date_text or ""))
-
-
-#: The notes of :func:`.dating.date_for` for a day taken from another sentence's words.
-_FROM_SENTENCE_RE = re.compile(f"{re.escape(PREVIOUS_SENTENCE_NOTE)}|{re.escape(CARRIED_NOTE)}")
+                and inc.date_source == DateSource.SENTENCE_BEFORE)
 
 
 def _minus(day: dt.date, pad: dt.timedelta) -> dt.date:
@@ -403,7 +398,7 @@ def _fuse(cluster: list[Candidate]) -> Incident:
         sources=_evidence(head, cluster), approximate=place_src.approximate,
         attackers=unique(a for i in told for a in i.attackers),
         targets=unique(t for i in told for t in i.targets if t not in attacking),
-        date_text=date_src.date_text, place_text=place_src.place_text,
+        date_text=date_src.date_text, date_source=date_src.date_source, place_text=place_src.place_text,
         place_cue=place_src.place_cue, notes=_notes(cluster, head, incs),
     )
 
@@ -433,7 +428,7 @@ def _date_source(cluster: list[Candidate], incs: list[Incident], head: Incident)
     dated = own_dates or [i for i in incs if i.date_first is not None]
     # a day the text gives for the event ('في بيان الأحد' for the strikes told next) beats
     # the publication day a lead with no date of its own took
-    told = [i for i in dated if not (i.date_text or "").startswith("publication date")]
+    told = [i for i in dated if i.date_source != DateSource.PUBLICATION]
     dated = told or dated
     return min(dated, key=lambda i: (_PRECISION_RANK[i.date_precision],
                                      (i.date_last - i.date_first).days)) if dated else head

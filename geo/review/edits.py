@@ -14,7 +14,7 @@ from typing import Any
 
 from gazetteer.model import Mention, Place
 
-from ..model import REVIEW_NOTE, Incident
+from ..model import REVIEW_NOTE, DateSource, Incident
 from .decisions import Decision, date_span
 
 __all__ = ["EDIT_FIELDS", "change", "edit_article", "edit_incident", "edit_mention",
@@ -79,7 +79,7 @@ def edit_incident(inc: Incident, fields: dict[str, Decision],
             first, last, precision = date_span(d.new["date"], d.new["precision"])
             old = _date_value(inc)
             updates.update(date_first=first, date_last=last, date_precision=precision,
-                           date_text=f"{REVIEW_NOTE} ({d.new['date']})")
+                           date_text=f"{REVIEW_NOTE} ({d.new['date']})", date_source=DateSource.REVIEW)
         elif name == "actors":
             old, new = _actors_value(inc), d.new
             updates["actors"] = list(new["actors"]) or list(

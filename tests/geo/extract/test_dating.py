@@ -43,6 +43,8 @@ def test_date_from_the_previous_sentence_of_the_paragraph(gaz):
     assert set(by_type) == {"patrol", "patrol_obstruction"}
     inc = by_type["patrol_obstruction"]
     assert inc.date == "2023-08-12" and "previous sentence" in inc.date_text
+    assert (by_type["patrol"].date_source, inc.date_source) == ("own", "sentence before")
+    assert inc.date_from == "text"  # the article's text gives it, though not the event's sentence
 
 
 def test_publication_date_only_for_the_lead(gaz):
@@ -64,6 +66,22 @@ def test_publication_date_only_for_the_lead(gaz):
 def test_the_incident_says_whether_its_text_gives_the_day(gaz, body, date_from):
     inc = one(gaz, body)
     assert inc.date_precision == "day" and inc.date_from == date_from, inc.date_text
+
+
+@pytest.mark.parametrize(("body", "date_source"), [
+    ("قصفت طائرات تركية قرية قرب عامودا.", "publication"),
+    ("قصفت طائرات تركية يوم الأحد قرية قرب عامودا.", "own"),
+    # told on from the sentence before: 'وفي وقت لاحق' carries its day
+    ("قصفت طائرات تركية يوم الأحد قرية قرب عامودا. وفي وقت لاحق اعتقلت قسد شخصين في الدرباسية.",
+     "sentence before"),
+    # counted from a day told before: 'وفي اليوم التالي'
+    ("قصفت طائرات تركية يوم الأحد قرية قرب عامودا.\n\nوفي اليوم التالي اعتقلت قسد شخصين في الدرباسية.",
+     "told before"),
+])
+def test_the_day_keeps_where_it_came_from(gaz, body, date_source):
+    """The source is a field set where the day is found, not read back from the note's words."""
+    inc = run(gaz, body).incidents[-1]
+    assert inc.date_source == date_source, inc.date_text
 
 
 def test_an_undated_incident_has_no_date_source(gaz):
