@@ -123,7 +123,7 @@ FAMILIES: dict[str, str] = {
     "protest": "obstruction", "confrontation": "obstruction", "blockade": "obstruction",
     "raid": "violence", "airstrike": "violence", "shelling": "violence",
     "armed_clash": "violence", "explosion": "violence", "attack": "violence",
-    "arrest": "violence", "assassination": "violence", "capture": "violence",
+    "arrest": "violence", "assassination": "violence", "capture": "violence", "riot": "violence",
 }
 
 

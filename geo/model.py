@@ -41,6 +41,7 @@ INCIDENT_TYPES: dict[str, tuple[str, str]] = {
     # قوات النظام في المربع الأمني'): what ACLED files among strategic developments
     "blockade": ("Strategic developments", "Other"),
     "assassination": ("Violence against civilians", "Attack"),  # a targeted killing
+    "riot": ("Riots", "Mob violence"),  # prisoners rising in a prison ('استعصاء')
     "other": ("Strategic developments", "Other"),
 }
 

@@ -51,6 +51,7 @@ INCIDENT_STYLES: dict[str, tuple[str, str, str]] = {
     "confrontation": ("Scuffle / confrontation", "#a1887f", "fa-hand-fist"),
     "blockade": ("Blockade / cordon", "#795548", "fa-building-lock"),
     "assassination": ("Assassination", "#4a148c", "fa-gun"),
+    "riot": ("Riot / prison mutiny", "#c2185b", "fa-dungeon"),
     "other": ("Other", "#455a64", "fa-circle-question"),
 }
 BASE_STYLE = {"cls": "base-marker", "color": "#263238", "icon": "fa-house-flag"}

@@ -79,7 +79,7 @@ class Trigger:
 #: Which of several types in one clause wins (the most specific first).
 PRIORITY = {t: i for i, t in enumerate((
     "air_incident", "vehicle_collision", "raid", "airstrike", "shelling", "explosion",
-    "assassination", "confrontation", "capture", "armed_clash", "attack", "patrol_obstruction", "blockade",
+    "assassination", "confrontation", "capture", "armed_clash", "riot", "attack", "patrol_obstruction", "blockade",
     "arrest", "patrol_encounter", "withdrawal", "convoy", "deployment", "exercise", "protest",
     "agreement", "patrol",
 ))}
@@ -98,7 +98,7 @@ PART_OF = {"patrol_obstruction": frozenset({"convoy", "patrol"})}
 #: may be in two. A definite noun of a kind the article already told refers back to it.
 EVENT_KINDS: tuple[frozenset[str], ...] = (
     frozenset({"airstrike", "shelling", "raid", "explosion", "attack", "assassination"}),
-    frozenset({"armed_clash", "capture", "attack", "confrontation"}),
+    frozenset({"armed_clash", "capture", "attack", "confrontation", "riot"}),
     frozenset({"arrest", "raid"}),
     frozenset({"patrol", "deployment", "exercise", "convoy", "withdrawal"}),
     frozenset({"patrol_encounter", "patrol_obstruction", "vehicle_collision", "air_incident", "protest",

@@ -1012,6 +1012,42 @@ def test_a_force_closing_a_road_into_a_town_is_a_blockade(gaz, body):
     assert "blockade" in [t for t, _ in placed(gaz, body)]
 
 
+@pytest.mark.parametrize("body", [
+    "أغلقت الميليشيات الموالية لإيران معبر البوكمال الحدودي مع العراق صباح اليوم.",
+    "وأمر قائد الحرس الثوري في المنطقة بإغلاق المعابر غير الشرعية شرقي مدينة البوكمال.",
+])
+def test_a_force_closing_a_crossing_is_a_blockade(gaz, body):
+    assert "blockade" in [t for t, _ in placed(gaz, body)]
+
+
+def test_a_crossing_closed_by_a_civil_office_is_no_blockade(gaz):
+    body = "أغلقت دائرة الجمارك معبر البوكمال أمام المسافرين بسبب عطل في نظام الحواسيب."
+    assert "blockade" not in [t for t, _ in placed(gaz, body)]
+
+
+@pytest.mark.parametrize("body", [
+    "توجهت فرق عسكرية من الفرقة الرابعة، التي يقودها ضابط من حمص، إلى ريف دير الزور الشرقي.",
+    "واتجهت وحدات من الجيش السوري صباح اليوم نحو مدينة الميادين.",
+])
+def test_forces_heading_for_a_place_are_a_deployment(gaz, body):
+    assert "deployment" in [t for t, _ in placed(gaz, body)]
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    ("نفذ معتقلون من تنظيم داعش في سجن غويران بمدينة الحسكة، مساء اليوم، استعصاءً جديداً.", "ghwayran"),
+    ("واندلعت أعمال شغب داخل سجن الرقة المركزي مساء الثلاثاء.", "raqqa"),
+    ("وأحبطت قوى الأمن محاولة هروب جماعية لسجناء في سجن مدينة القامشلي.", "qamishli"),
+])
+def test_prisoners_rising_in_a_prison_are_a_riot(gaz, body, place):
+    assert ("riot", place) in placed(gaz, body)
+    assert INCIDENT_TYPES["riot"] == ("Riots", "Mob violence")
+
+
+def test_a_call_for_civil_disobedience_is_no_riot(gaz):
+    body = "ودعا ناشطون إلى عصيان مدني في سجن الأحلام الكبير، مدينة القامشلي، احتجاجاً على التجنيد."
+    assert "riot" not in [t for t, _ in placed(gaz, body)]
+
+
 def test_a_road_closed_for_no_force_is_no_blockade(gaz):
     body = "وأغلقت البلدية الطريق المؤدي إلى مركز مدينة الحسكة بسبب أعمال الصيانة."
     assert "blockade" not in [t for t, _ in placed(gaz, body)]
