@@ -95,6 +95,38 @@ def anaphoric_place(doc: Doc, s: Sentence, window: tuple[int, int] | None = None
                 parent = doc.gazetteer.get(place.parent)
                 if parent is not None and parent.kind in kinds:
                     return parent, m.group(0), False
+        if m.group(1) in _SITE_NOUNS and (told := _where_first_told(doc, m.group(1), start)) is not None:
+            return told, m.group(0), True
+    return None
+
+
+#: Nouns of a site the gazetteer may not know by name ('القاعدة الأمريكية في حقول الجبسة').
+_SITE_NOUNS = frozenset({"قاعده", "مطار", "حقل", "معبر", "مخيم", "فوج"})
+#: How far after a site's noun the place it stands at is named ('القاعدة الأمريكية اللاشرعية في').
+_SITE_REACH = 120
+
+
+def _where_first_told(doc: Doc, noun: str, before: int) -> Place | None:
+    """The place named with the first telling of a site no name of its kind was found for.
+
+    'هجوم صاروخي استهدف القاعدة الأمريكية اللاشرعية في حقول (نفط الجبسة) بمدينة الشدادي'
+    then 'القاعدة ... تعرضت في التاسع من الشهر الحالي للقصف': the base is the one told at
+    al-Shaddadi, approximately (the gazetteer has no row for it); not the governorate the
+    article names. The place must follow the noun in its own sentence; an area does not count.
+    """
+    for t in doc.sentences:
+        if t.start >= before:
+            return None
+        for m in ANAPHORIC_PLACE_RE.finditer(t.folded):
+            if m.group(1) != noun:
+                continue
+            _, hi = t.to_original(m.start(), m.end())
+            if hi >= before:
+                return None
+            after = doc.starting_in(doc.usable, hi, min(t.end, hi + _SITE_REACH))
+            places = [x.place for x in after if x.place is not None and x.place.kind not in AREA_KINDS]
+            if places:
+                return places[0]
     return None
 
 

@@ -110,3 +110,21 @@ def test_a_pair_named_before_is_referred_back_to_by_its_dual(gaz, noun):
             f"وتدور معارك بين الطرفين منذ عدة أيام في محاولة للسيطرة على {noun}.")
     clashes = [p for t, p, _ in _placed(gaz, body) if t == "armed_clash"]
     assert clashes and set(clashes) == {"ashara"}, _placed(gaz, body)
+
+
+def test_a_base_the_gazetteer_lacks_is_where_its_first_telling_put_it(gaz):
+    # no row for the base: 'القاعدة' later is the base told at al-Shaddadi, not the governorate
+    body = ("استهدفت قذائف صاروخية ظهر اليوم القاعدة الأمريكية في حقول نفط كبيرة بمدينة الشدادي "
+            "جنوبي محافظة الحسكة.\n\n"
+            "وأكدت المصادر أن القاعدة تعرضت في الخامس من الشهر الحالي لقصف بقذيفتين.")
+    result = run(gaz, body, published=dt.date(2021, 9, 30))
+    by_day = {i.date: i for i in result.incidents}
+    assert set(by_day) == {"2021-09-30", "2021-09-05"}
+    assert by_day["2021-09-05"].place.id == "shaddadi" and by_day["2021-09-05"].approximate
+
+
+def test_a_site_never_told_with_a_place_borrows_none(gaz):
+    body = ("تمهيد في محافظة الحسكة لا حدث فيه.\n\n"
+            "وأكدت المصادر أن القاعدة تعرضت في الخامس من الشهر الحالي لقصف بقذيفتين.")
+    result = run(gaz, body, published=dt.date(2021, 9, 30))
+    assert all(i.place is None or i.place.id != "shaddadi" for i in result.incidents)
