@@ -79,8 +79,8 @@ class Trigger:
 #: Which of several types in one clause wins (the most specific first).
 PRIORITY = {t: i for i, t in enumerate((
     "air_incident", "vehicle_collision", "raid", "airstrike", "shelling", "explosion",
-    "assassination", "confrontation", "capture", "armed_clash", "riot", "attack", "patrol_obstruction", "blockade",
-    "arrest", "patrol_encounter", "withdrawal", "convoy", "deployment", "exercise", "protest",
+    "assassination", "confrontation", "capture", "armed_clash", "riot", "attack", "patrol_obstruction",
+    "blockade", "arrest", "patrol_encounter", "withdrawal", "convoy", "deployment", "exercise", "protest",
     "agreement", "patrol",
 ))}
 #: Types kept beside their clause's winner: 'انسحبت قسد من البلدة بعد اشتباكات' tells a
