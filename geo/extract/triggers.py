@@ -430,9 +430,9 @@ def _first_report(doc: Doc, s: Sentence, m: re.Match[str], text: str, ctype: str
     Many reports open on the noun: 'القصف التركي على قرية تل جمعة أدى إلى ...', 'الغارة
     الإسرائيلية على مواقع في البوكمال', 'الهجوم بالطائرات المسيرة على قاعدة التنف'. The
     noun names a place it hit ('على', 'ضد'), its attacker or weapon and where it was
-    ('في'), or (in the article's lead) at least its attacker. A demonstrative or a word of
-    sequence ('عقب', 'إثر', 'هذه') keeps it a reference, and so does an event of its kind
-    told earlier in the article
+    ('في'), or (in the article's lead) at least its attacker or its sides ('مع', 'بين'). A
+    demonstrative or a word of sequence ('عقب', 'إثر', 'هذه') keeps it a reference, and so
+    does an event of its kind told earlier in the article
     ('اعترضت قوة روسية دورية ...' then 'ووقعت المواجهة على أطراف عامودا'): a retelling
     with its place adds evidence, not an incident.
     """
@@ -444,7 +444,12 @@ def _first_report(doc: Doc, s: Sentence, m: re.Match[str], text: str, ctype: str
     span = target_span(text, after, locative=after > m.end())
     if span is not None and _names_a_location(doc, s, *span):
         return True
-    return s.lead and after > m.end()
+    return s.lead and (after > m.end() or _PARTIES_RE.match(text, after) is not None)
+
+
+#: Who fought, right after a definite event noun ('الاشتباك مع عصابة من داعش', 'الاشتباكات
+#: بين قسد ومقاتلي العشائر'): in the lead, the sides told as its attacker would be.
+_PARTIES_RE = rx(r"\s+(?:مع|بين)\s")
 
 
 #: A fight that spread to a place ('امتدت الاشتباكات إلى مدينة القورية', 'الاشتباكات امتدت

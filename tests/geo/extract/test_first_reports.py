@@ -20,6 +20,9 @@ from tests.geo.extract.helpers import run
     # the lead may name only the attacker; the place is elsewhere in the sentence
     ("أسفرت الغارة الإسرائيلية عن مقتل 7 عناصر من الميليشيات الإيرانية في البوكمال.",
      "airstrike", "abu_kamal"),
+    # the lead may name only its sides ('مع', 'بين')
+    ("قتل ثلاثة مدنيين نتيجة الاشتباك مع مجموعة من داعش حاولت سرقة مواشٍ قرب بلدة الشدادي "
+     "عصر يوم أمس.", "armed_clash", "shaddadi"),
 ])
 def test_a_definite_noun_opening_a_report_is_an_event(gaz, body, kind, place):
     incs = run(gaz, body).incidents
