@@ -282,8 +282,10 @@ def _fallback_place(doc: Doc, c: Candidate, outside: bool) -> PlaceFound:
                                                     para.text, "nearest place named in the paragraph",
                                                     False)))
     region = region_fallback(doc, s)
-    told = place_told(doc, s) if region is not None and not is_macro_region(region.place) else None
-    if told is not None:  # (a region of the country leaves the event for review, as before)
+    told = place_told(doc, s)
+    if told is not None and region is not None and is_macro_region(region.place):
+        told = None  # a region of the country leaves the event for review
+    if told is not None:
         gp, approx = precision_of(doc, told)
         return _refined(doc, c, (site_or_place(doc, told), gp, approx, told.text,
                                  "the place of the sentence before, for a source's account going on",

@@ -510,6 +510,14 @@ def test_a_sources_account_going_on_takes_the_town_of_the_sentence_before(gaz):
     assert [i.place.id for i in stoned] == ["ain_al_arab"]
 
 
+def test_a_sources_account_going_on_takes_the_town_when_the_article_names_no_region(gaz):
+    """No region named at all: the town of the sentence before is still where the account goes on."""
+    body = ("وصلت دورية للشرطة الروسية اليوم الخميس إلى مدينة عين العرب.\n\n"
+            "وأضاف المراسل أن الأهالي رشقوا العربات العسكرية الروسية بالحجارة.")
+    stoned = [i for i in run(gaz, body).incidents if i.type == "patrol_obstruction"]
+    assert [i.place.id for i in stoned] == ["ain_al_arab"]
+
+
 @pytest.mark.parametrize("body", [
     # the provinces a country-wide campaign spans, told in the sentence after its count
     ("أعلنت وزارة الداخلية اليوم أن قوات الأمن نفذت 40 مداهمة واعتقلت 50 شخصاً.\n\n"
