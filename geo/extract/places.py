@@ -124,6 +124,10 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
     outside = [m for m in in_sentence if m.role == "outside"
                and clause_lo <= m.start < clause_hi and not is_actor_word(doc, m)]
     candidates = [m for m in usable if not is_qualifier(doc, m, usable) and not another_places_role(doc, m)]
+    if c.type == "agreement":
+        # 'وقعت الإدارة الذاتية اتفاقاً مع دمشق', 'يقضي بتسليم النفط لدمشق': the government a
+        # city stands for is a party to the deal, not where it was reached
+        candidates = [m for m in candidates if not _party_to_a_deal(doc, m)]
     theirs = meanwhile_clauses(doc, c)
     if theirs:
         # 'قصف نفذه التحالف على شرق سوريا ...، في حين أصيب ستة بانفجار في حافلة بمدينة حمص':
@@ -197,6 +201,11 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
             # 'أعلنت الدفاع التركية تحييد 14 إرهابياً شمالي سوريا': an army's tally of its
             # operations over a part of the country, no place to draw; kept for review
             return (None, None, True, found[3], f"{UNPLACED_CUE}: an army's claim over a region of "
+                    f"the country ({found[3]}), no place of its own", True), best
+        if found[0] is not None and is_macro_region(found[0]) and c.type == "agreement":
+            # 'اتفاق بين النظام والإدارة الذاتية شمالي سوريا': what a deal covers or who made
+            # it, not where it was reached; kept for review
+            return (None, None, True, found[3], f"{UNPLACED_CUE}: a deal over or by a region of "
                     f"the country ({found[3]}), no place of its own", True), best
         if found[0] is not None and is_macro_region(found[0]) and c.type in _SPREAD_TYPES:
             # 'واصل الجيش الأمريكي تعزيز قواته في مناطق شمال وشرق سوريا', 'عادت المدرعات إلى
@@ -503,6 +512,17 @@ def is_actor_word(doc: Doc, m: Mention) -> bool:
     return bool(doc.overlapping(doc.actors, m.start, m.end)) or (
         m.place is not None and m.place.kind == "country"
         and _AGAINST_RE.search(doc.fspan(max(0, m.start - 8), m.start)) is not None)
+
+
+#: 'مع دمشق', 'لدمشق', 'بين أنقرة ودمشق': a capital or a city named as a side of a deal.
+_PARTY_BEFORE_RE = rx(r"(?:(?<![^\W\d_])(?:مع|بين)\s+|(?<![^\W\d_])[وف]?ل|(?<![^\W\d_])و)$")
+
+
+def _party_to_a_deal(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` a capital or a city named without its kind word as a side of an agreement
+    ('اتفاقاً مع دمشق', 'بتسليم النفط لدمشق'), the government it stands for?"""
+    return (m.place is not None and m.place.kind in ("capital", "city") and not m.kind_word
+            and _PARTY_BEFORE_RE.search(doc.fspan(max(0, m.start - 6), m.start)) is not None)
 
 
 #: 'ضد إيران': what follows is the side struck.

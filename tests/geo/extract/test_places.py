@@ -562,3 +562,23 @@ def test_a_place_of_an_event_months_before_does_not_refine_the_news(gaz):
             "ويأتي هذا التوتر عقب مرور أكثر من 6 أشهر على آخر نزاع بين قسد وقوات النظام، التي خسرت "
             "سيطرتها على حي طي في مدينة القامشلي بعد سقوط قتلى خلال الاشتباكات التي امتدت لأيام.")
     assert [(t, p) for t, p in placed(gaz, body) if t == "attack"] == [("attack", "hasakah")]
+
+
+@pytest.mark.parametrize("body", [
+    # a city the government is named by, a side of the deal
+    "وأكد المسؤول أن الإدارة الذاتية وقعت يوم الأحد اتفاقاً مع دمشق لتسليم حقول النفط.",
+    "وكشفت الصحيفة يوم الأحد عن التوصل لاتفاق بين النظام والوحدات الكردية يقضي بتسليم النفط لدمشق.",
+    # a region of the country the deal covers or its maker is named by
+    "وتوصلت الإدارة الذاتية لشمال وشرق سوريا يوم الأحد لاتفاق مع الحكومة السورية.",
+])
+def test_a_deal_is_not_placed_at_its_sides_or_at_a_region_of_the_country(gaz, body):
+    """With no place of its own the deal is never drawn; a region it names keeps it for review."""
+    deals = [i for i in run(gaz, body).incidents if i.type == "agreement"]
+    assert [i.place.name_en for i in deals if i.place] == []
+    assert all(i.place_text for i in deals)
+
+
+def test_a_deal_signed_in_a_city_is_placed_there(gaz):
+    body = "وقعت قسد والحكومة السورية يوم الأحد اتفاقاً في مدينة القامشلي لتسليم حقول النفط."
+    deals = [i for i in run(gaz, body).incidents if i.type == "agreement"]
+    assert [i.place.id for i in deals] == ["qamishli"]
