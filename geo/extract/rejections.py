@@ -495,10 +495,17 @@ _COUNT_BEFORE_RE = rx(r"(?<![^\W\d_])[لب]?"
 
 
 
+#: 'حصيلة هجمات', 'حصاد العمليات': a toll or harvest of what follows (a plural: 'حصيلة الهجوم'
+#: is the toll of one attack, which may be the news).
+_TALLY_OF_RE = rx(r"(?<![^\W\d_])[وب]?(?:ال)?(?:حصيله|حصيلتها|حصيلته|حصاد|احصائيه)\s+(?:ال)?$")
+
+
 def tally(text: str, start: int, end: int) -> bool:
     """Is the event noun at ``text[start:end]`` counted or summed up over a span of time
     ('تعرضت القواعد لـ 135 هجوماً منذ 19 أكتوبر', 'جراء القصف خلال 24 ساعة')? A tally
     repeats the events the article tells; it is not one more."""
+    if _TALLY_OF_RE.search(text, max(0, start - 20), start) and text[start:end].endswith("ات"):
+        return True  # 'حصيلة هجمات وعمليات التنظيم خلال أسبوع': the toll of many, not one
     hi = clause_of(text, start)[1]
     counted = _COUNT_BEFORE_RE.search(text, max(0, start - 12), start)
     if counted and NATIONWIDE_RE.search(text):

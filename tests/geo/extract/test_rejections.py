@@ -158,6 +158,8 @@ def test_a_tally_beside_the_attack_it_counts(gaz):
     # a trend, a habit 'from time to time'
     "وتأتي هذه التطورات في ظل تصاعد الهجمات التركية على قرى ريف القامشلي.",
     "وسقط جرحى مدنيون في ظل تجدد الاشتباكات بين مقاتلي العشائر وقسد في ريف دير الزور.",
+    # the toll of many attacks, published as such
+    "ونشرت مجلة النبأ اليوم الجمعة حصيلة هجمات التنظيم وعملياته في محافظة دير الزور.",
     # the future tense of sending or pulling out
     "وقال مسؤول إن واشنطن سترسل تعزيزات إلى قاعدة الشدادي خلال الأسابيع المقبلة.",
     "وأكدت المصادر أن القوات الأمريكية ستنسحب من قاعدة الشدادي.",
@@ -471,3 +473,9 @@ def test_an_ordinal_after_an_event_noun_tells_one_of_the_events_counted(text, an
 
     folded, start = _at(text, "الهجوم")
     assert is_anaphoric(folded, re.compile("الهجوم").match(folded, start)) is anaphoric
+
+
+def test_the_toll_of_one_attack_is_still_that_attack(gaz):
+    """'حصيلة الهجوم' (singular) is the toll of one attack, which may be the news itself."""
+    body = "ارتفعت حصيلة الهجوم الانتحاري على حاجز لقسد في مدينة الشدادي اليوم إلى 10 قتلى."
+    assert [i.place.id for i in run(gaz, body).incidents] == ["shaddadi"]
