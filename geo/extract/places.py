@@ -515,14 +515,15 @@ def is_actor_word(doc: Doc, m: Mention) -> bool:
 
 
 #: 'مع دمشق', 'لدمشق', 'بين أنقرة ودمشق': a capital or a city named as a side of a deal.
-_PARTY_BEFORE_RE = rx(r"(?:(?<![^\W\d_])(?:مع|بين)\s+|(?<![^\W\d_])[وف]?ل|(?<![^\W\d_])و)$")
+_PARTY_BEFORE_RE = rx(r"(?:(?<![^\W\d_])(?:مع|بين)\s+|(?<![^\W\d_])[وف]?ل"
+                      r"|(?<![^\W\d_])بين\s+[^\s,،]+(?:\s+[^\s,،]+)?\s+و)$")
 
 
 def _party_to_a_deal(doc: Doc, m: Mention) -> bool:
     """Is ``m`` a capital or a city named without its kind word as a side of an agreement
     ('اتفاقاً مع دمشق', 'بتسليم النفط لدمشق'), the government it stands for?"""
     return (m.place is not None and m.place.kind in ("capital", "city") and not m.kind_word
-            and _PARTY_BEFORE_RE.search(doc.fspan(max(0, m.start - 6), m.start)) is not None)
+            and _PARTY_BEFORE_RE.search(doc.fspan(max(0, m.start - 30), m.start)) is not None)
 
 
 #: 'ضد إيران': what follows is the side struck.
