@@ -197,29 +197,35 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         if place is not best.place:
             cue = f"the {place.kind} of {best.place.name_ar} the text names"
         found = _refined(doc, c, (place, gp, approx, best.text, cue, True))
-        if found[0] is not None and is_macro_region(found[0]) and c.claim:
-            # 'أعلنت الدفاع التركية تحييد 14 إرهابياً شمالي سوريا': an army's tally of its
-            # operations over a part of the country, no place to draw; kept for review
-            return (None, None, True, found[3], f"{UNPLACED_CUE}: an army's claim over a region of "
-                    f"the country ({found[3]}), no place of its own", True), best
-        if found[0] is not None and is_macro_region(found[0]) and c.type == "agreement":
-            # 'اتفاق بين النظام والإدارة الذاتية شمالي سوريا': what a deal covers or who made
-            # it, not where it was reached; kept for review
-            return (None, None, True, found[3], f"{UNPLACED_CUE}: a deal over or by a region of "
-                    f"the country ({found[3]}), no place of its own", True), best
-        if found[0] is not None and is_macro_region(found[0]) and c.type in _SPREAD_TYPES:
-            # 'واصل الجيش الأمريكي تعزيز قواته في مناطق شمال وشرق سوريا', 'عادت المدرعات إلى
-            # قواعدها في شمال شرقي سوريا': forces spread over or moving across a part of the
-            # country stand at no point of it; kept for review
-            return (None, None, True, found[3], f"{UNPLACED_CUE}: forces spread over or moving "
-                    f"across a region of the country ({found[3]}), no place of its own", True), best
-        if found[0] is not None and is_macro_region(found[0]) and not clause_lo <= best.start < clause_hi:
-            # ('رفضهم مرور الأرتال من شرقي الفرات، مبينة أن الرتل تعرّض لإطلاق نار'): another
-            # clause's part of the country is no nearer the event than another sentence's
-            return (None, None, True, found[3], f"{UNPLACED_CUE}: only a region of the country "
-                    f"({found[3]}) named in another clause", True), best
+        if found[0] is not None and is_macro_region(found[0]):
+            why = _no_point_in_region(c, best.start, clause_lo, clause_hi)
+            if why is not None:
+                return (None, None, True, found[3], f"{UNPLACED_CUE}: {why.format(found[3])}", True), best
         return found, best
     return _fallback_place(doc, c, bool(outside)), None
+
+
+def _no_point_in_region(c: Candidate, start: int, clause_lo: int, clause_hi: int) -> str | None:
+    """Why an event placed only at a region of the country (its name at ``start``) has no
+    point of it and is kept for review ('{}' stands for the region's words), or None."""
+    if c.claim:
+        # 'أعلنت الدفاع التركية تحييد 14 إرهابياً شمالي سوريا': an army's tally of its
+        # operations over a part of the country, no place to draw
+        return "an army's claim over a region of the country ({}), no place of its own"
+    if c.type == "agreement":
+        # 'اتفاق بين النظام والإدارة الذاتية شمالي سوريا': what a deal covers or who made
+        # it, not where it was reached
+        return "a deal over or by a region of the country ({}), no place of its own"
+    if c.type in _SPREAD_TYPES:
+        # 'واصل الجيش الأمريكي تعزيز قواته في مناطق شمال وشرق سوريا', 'عادت المدرعات إلى
+        # قواعدها في شمال شرقي سوريا': forces spread over or moving across a part of the
+        # country stand at no point of it
+        return "forces spread over or moving across a region of the country ({}), no place of its own"
+    if not clause_lo <= start < clause_hi:
+        # ('رفضهم مرور الأرتال من شرقي الفرات، مبينة أن الرتل تعرّض لإطلاق نار'): another
+        # clause's part of the country is no nearer the event than another sentence's
+        return "only a region of the country ({}) named in another clause"
+    return None
 
 
 #: Ends of a road further apart than this name no point of it (the M4 from Aleppo to al-Hasakah).

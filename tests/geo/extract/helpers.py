@@ -34,3 +34,8 @@ def one(gaz, body: str, **kw):
 def placed(gaz, body: str, **kw) -> list[tuple[str, str | None]]:
     """(type, place id) of each incident of ``body``, in order."""
     return [(i.type, i.place.id if i.place else None) for i in run(gaz, body, **kw).incidents]
+
+
+def types_of(gaz, body: str, **kw) -> list[str]:
+    """The type of each incident of ``body``, in order."""
+    return [t for t, _ in placed(gaz, body, **kw)]

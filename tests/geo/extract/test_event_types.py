@@ -19,7 +19,7 @@ from geo.extract.folding import fold_letters
 from geo.extract.rejections import rejected
 from geo.extract.triggers import HOSTILE, PRIORITY
 from geo.model import INCIDENT_TYPES
-from tests.geo.extract.helpers import one, placed, run
+from tests.geo.extract.helpers import one, placed, run, types_of
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -987,7 +987,7 @@ def test_a_siege_imposed_on_a_site_or_quarters_is_a_blockade(gaz, body, place):
 
 def test_an_economic_siege_is_no_blockade_on_the_map(gaz):
     body = "وتفرض تركيا حصاراً اقتصادياً على مناطق الإدارة الذاتية في مدينة القامشلي منذ سنوات."
-    assert "blockade" not in [t for t, _ in placed(gaz, body)]
+    assert "blockade" not in types_of(gaz, body)
 
 
 @pytest.mark.parametrize("body", [
@@ -995,7 +995,7 @@ def test_an_economic_siege_is_no_blockade_on_the_map(gaz):
     "وأفادت مصادر بأن قسد استقدمت، يوم الثلاثاء، مدرعات همر إلى محيط مطار القامشلي.",
 ])
 def test_armour_brought_in_is_a_deployment(gaz, body):
-    assert "deployment" in [t for t, _ in placed(gaz, body)]
+    assert "deployment" in types_of(gaz, body)
 
 
 def test_a_siege_of_a_town_by_fighters_stays_a_clash(gaz):
@@ -1010,7 +1010,7 @@ def test_a_siege_of_a_town_by_fighters_stays_a_clash(gaz):
     "وعاد التوتر في مدينة القامشلي، ما أدى لإغلاق الأسايش للطريق العام المؤدي للمربع الأمني.",
 ])
 def test_a_force_closing_a_road_into_a_town_is_a_blockade(gaz, body):
-    assert "blockade" in [t for t, _ in placed(gaz, body)]
+    assert "blockade" in types_of(gaz, body)
 
 
 @pytest.mark.parametrize("body", [
@@ -1018,12 +1018,12 @@ def test_a_force_closing_a_road_into_a_town_is_a_blockade(gaz, body):
     "وأمر قائد الحرس الثوري في المنطقة بإغلاق المعابر غير الشرعية شرقي مدينة البوكمال.",
 ])
 def test_a_force_closing_a_crossing_is_a_blockade(gaz, body):
-    assert "blockade" in [t for t, _ in placed(gaz, body)]
+    assert "blockade" in types_of(gaz, body)
 
 
 def test_a_crossing_closed_by_a_civil_office_is_no_blockade(gaz):
     body = "أغلقت دائرة الجمارك معبر البوكمال أمام المسافرين بسبب عطل في نظام الحواسيب."
-    assert "blockade" not in [t for t, _ in placed(gaz, body)]
+    assert "blockade" not in types_of(gaz, body)
 
 
 @pytest.mark.parametrize("body", [
@@ -1031,7 +1031,7 @@ def test_a_crossing_closed_by_a_civil_office_is_no_blockade(gaz):
     "واتجهت وحدات من الجيش السوري صباح اليوم نحو مدينة الميادين.",
 ])
 def test_forces_heading_for_a_place_are_a_deployment(gaz, body):
-    assert "deployment" in [t for t, _ in placed(gaz, body)]
+    assert "deployment" in types_of(gaz, body)
 
 
 @pytest.mark.parametrize(("body", "place"), [
@@ -1046,9 +1046,9 @@ def test_prisoners_rising_in_a_prison_are_a_riot(gaz, body, place):
 
 def test_a_call_for_civil_disobedience_is_no_riot(gaz):
     body = "ودعا ناشطون إلى عصيان مدني في سجن الأحلام الكبير، مدينة القامشلي، احتجاجاً على التجنيد."
-    assert "riot" not in [t for t, _ in placed(gaz, body)]
+    assert "riot" not in types_of(gaz, body)
 
 
 def test_a_road_closed_for_no_force_is_no_blockade(gaz):
     body = "وأغلقت البلدية الطريق المؤدي إلى مركز مدينة الحسكة بسبب أعمال الصيانة."
-    assert "blockade" not in [t for t, _ in placed(gaz, body)]
+    assert "blockade" not in types_of(gaz, body)

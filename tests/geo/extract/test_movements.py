@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tests.geo.extract.helpers import placed, run
+from tests.geo.extract.helpers import placed, run, types_of
 
 
 @pytest.mark.parametrize(("body", "place"), [
@@ -547,7 +547,7 @@ def test_a_withdrawal_told_as_a_force_completing_its_own_is_one(gaz):
     force named far before its pronoun is the one withdrawing."""
     body = ("قال المرصد اليوم إن قوات النظام التي انتشرت قبل أيام، على خطوط التماس في ريف منبج الشمالي، "
             "استكملت انسحابها من المحاور الشمالية من ريف مدينة منبج.")
-    assert "withdrawal" in [t for t, _ in placed(gaz, body)]
+    assert "withdrawal" in types_of(gaz, body)
 
 
 def test_a_delegation_come_for_talks_is_no_deployment(gaz):
@@ -592,10 +592,10 @@ def test_a_shipment_of_weapons_moved_is_a_convoy(gaz, body, place):
 
 def test_a_shipment_of_weapons_seized_is_no_convoy(gaz):
     body = "وضبطت قوى الأمن الداخلي اليوم شحنة أسلحة وذخائر في مدينة الحسكة."
-    assert "convoy" not in [t for t, _ in placed(gaz, body)]
+    assert "convoy" not in types_of(gaz, body)
 
 
 def test_two_trucks_that_set_off_are_a_convoy(gaz):
     body = ("وقال المراسل إن شاحنتين لميليشيا حزب الله العراقي تحملان ذخائر تحركتا اليوم من مدينة "
             "البوكمال نحو معبر القائم.")
-    assert "convoy" in [t for t, _ in placed(gaz, body)]
+    assert "convoy" in types_of(gaz, body)
