@@ -119,6 +119,9 @@ def test_al_waleed_in_the_hasakah_countryside_is_not_al_tanf(gaz, body):
     ("رفعت القوات الأمريكية جاهزيتها في قاعدة الشدادي يوم الأحد.", "shaddadi"),
     ("أعادت القوات الأمريكية انتشارها في حقل العمر يوم الأحد.", "omar_field"),
     ("شيدت القوات الأمريكية مهبطاً للطائرات في حقل العمر يوم الأحد.", "omar_field"),
+    ("وعملت آليات التحالف يوم الأحد على توسيع مدرج مطار الطبقة.", "tabqa_airbase"),
+    # an airfield taken into use by a force's aircraft
+    ("بدأت الطائرات المروحية الأمريكية يوم الأحد استخدام مطار الطبقة.", "tabqa_airbase"),
 ])
 def test_forces_arriving_and_taking_up_positions_are_deployments(gaz, body, place):
     incs = run(gaz, body).incidents
