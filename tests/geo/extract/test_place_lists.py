@@ -64,6 +64,9 @@ def test_split_ids_are_stable(gaz):
     # a member described by a participle phrase, then the next: still one list
     ("شن مسلحو داعش هجوماً على بلدة تل أبيض الخاضعة لسيطرة الوحدات على الحدود مع تركيا "
      "وبلدة سلوك القريبة منها.", ["tal_abyad", "suluk"]),
+    # the shells told first, then where they fell
+    ("وأفادت المصادر أن عدداً من القذائف وقعت يوم الأحد في محيط مدينتي الدرباسية وعامودا.",
+     ["darbasiyah", "amuda"]),
 ])
 def test_the_forms_of_a_list(gaz, body, places):
     assert _places(run(gaz, body)) == places
