@@ -723,6 +723,9 @@ def test_what_the_terms_of_a_deal_provide_for_is_no_event(gaz):
 @pytest.mark.parametrize("body", [
     "اعتدت القوات التركية أمس بالمدفعية على أطراف بلدة عين عيسى.",
     "جددت القوات التركية أمس اعتداءاتها بالمدفعية على محيط بلدة عين عيسى.",
+    # the force and its allies between the verb and the weapon, a count before the weapon
+    "اعتدت قوات الاحتلال التركي ومرتزقته من التنظيمات الإرهابية أمس بالقذائف على أطراف بلدة عين عيسى.",
+    "اعتدى مرتزقة الاحتلال التركي أمس بعدد من قذائف الهاون على أطراف بلدة عين عيسى.",
 ])
 def test_an_assault_told_by_its_weapon_is_a_strike(gaz, body):
     assert [(i.type, i.date, i.place.id) for i in run(gaz, body).incidents] == [
