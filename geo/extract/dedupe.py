@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from gazetteer.model import Place
+from gazetteer.normalize import arabic_key
 
 from ..model import DateSource, Incident
 from ..relate import is_macro_region, is_seat, km_between, place_relation
@@ -28,7 +29,7 @@ from .dating import is_period
 from .document import unique
 from .folding import fold_letters, rx
 from .gates import Gate
-from .places import AREA_KINDS
+from .places import AREA_KINDS, UNKNOWN_PLACE_NOTE
 from .qualifiers import breadth
 from .rejections import ORDINALS
 from .triggers import Candidate
@@ -192,6 +193,7 @@ class _Cluster:
     landing: dict[str, set[int]] = field(default_factory=dict)  # ... those saying 'انزال'
     dates: dict[tuple, Candidate] = field(default_factory=dict)
     places: dict[tuple | None, tuple[Place | None, bool]] = field(default_factory=dict)
+    unknown_names: set[str] = field(default_factory=set)  # places named that the gazetteer lacks
 
     def add(self, c: Candidate) -> list[str]:
         """Take ``c`` in; the types new to this cluster."""
@@ -207,6 +209,10 @@ class _Cluster:
         if c.anaphoric and not c.place_own:
             return new  # a place borrowed by a noun referring back says nothing of the event
         place = inc.place
+        unknown = _unknown_name(c)
+        if unknown:
+            self.unknown_names.add(unknown)
+            return new
         self.places.setdefault(None if place is None else
                                (place.id, place.kind, place.governorate, place.lat, place.lon,
                                 inc.approximate), (place, inc.approximate))
@@ -221,13 +227,22 @@ class _Cluster:
         if c.anaphoric:  # it refers back: a day or a place of its own tells it apart
             return (not _own_day(c) or all(_dates_compatible(other, c, overnight=False)
                                            for other in self.dates.values())) and (
-                not c.place_own or self._places_fit(inc))
+                not c.place_own or self._places_fit(c))
         return (all(_dates_compatible(other, c) for other in self.dates.values())
-                and self._places_fit(inc))
+                and self._places_fit(c))
 
-    def _places_fit(self, inc: Incident) -> bool:
-        """Every member's place and ``inc``'s are the same or one contains the other; a
-        point told approximately ('شرقي دير الزور', 'قرب X') stands for its surroundings."""
+    def _places_fit(self, c: Candidate) -> bool:
+        """Every member's place and ``c``'s are the same or one contains the other; a
+        point told approximately ('شرقي دير الزور', 'قرب X') stands for its surroundings.
+        A place named that the gazetteer lacks ('في قرية بسيس') is another place than any
+        the gazetteer holds: such tellings join only each other, by name, or tellings with
+        no place at all."""
+        inc = c.incident
+        unknown = _unknown_name(c)
+        if unknown:
+            return self.unknown_names <= {unknown} and all(p is None for p, _ in self.places.values())
+        if self.unknown_names and inc.place is not None:
+            return False
         return all(_one_place(p, approx, inc.place, inc.approximate)
                    for p, approx in self.places.values())
 
@@ -249,6 +264,16 @@ class _Cluster:
             if any(k in indexes for k in near):
                 return True
         return False
+
+
+def _unknown_name(c: Candidate) -> str:
+    """The key of the place ``c``'s own clause names that the gazetteer lacks, the event kept
+    for review at that name (:func:`.places._unknown_place_of_clause`), or ''."""
+    inc = c.incident
+    if inc is None or inc.place is not None or not c.place_own or not inc.place_text \
+            or UNKNOWN_PLACE_NOTE not in inc.place_cue:
+        return ""
+    return arabic_key(inc.place_text)
 
 
 def _own_day(c: Candidate) -> bool:

@@ -68,6 +68,8 @@ PlaceFound = tuple
 
 #: How the place cue of an incident kept without a place begins (a region too coarse to map).
 UNPLACED_CUE = "not mapped, for review"
+#: Why an event is kept for review at a name its clause gives (see :func:`_unknown_place_of_clause`).
+UNKNOWN_PLACE_NOTE = "is not in the gazetteer and the text ties it to no area"
 #: Types that are only ever located by a place named in their own sentence.
 NO_FALLBACK_PLACE = frozenset({"agreement", "statement", "explosion"})
 ATTACH_RE = rx(r"(?<![^\W\d_])(?:في|ب|قرب|بالقرب من|من|الي|علي|عند|داخل|بين|نحو|باتجاه|حتي|عبر"
@@ -331,8 +333,7 @@ def _unknown_place_of_clause(doc: Doc, c: Candidate) -> PlaceFound:
     lo, hi = c.sentence.to_original(*c.clause)
     for m in doc.in_sentence(doc.mentions, c.sentence):
         if m.place is None and m.role == "location" and m.kind_word and lo <= m.start < hi:
-            return (None, None, True, m.text, f"{UNPLACED_CUE}: '{m.text}' is not in the gazetteer "
-                    "and the text ties it to no area", True)
+            return (None, None, True, m.text, f"{UNPLACED_CUE}: '{m.text}' {UNKNOWN_PLACE_NOTE}", True)
     return None, None, False, "", "", False
 
 

@@ -138,6 +138,7 @@ def strip_page(text: str, *, known_title: str | None = None, outlet: str = "") -
     _drop_read_also_targets(lines, keep)
     _drop_related_lists(lines, keep)
     _drop_dated_widgets(lines, keep)
+    _drop_teasers_after_body(lines, keep)
     header_end = _header_end(lines, keep)
     out.header = [lines[i] for i in range(header_end) if lines[i]]
     out.title = _take_title(lines, keep, known_title, outlet, out)
@@ -351,6 +352,24 @@ def _drop_dated_widgets(lines: list[str], keep: list[bool]) -> None:
         _drop_run(run, keep)
         run = []
     _drop_run(run, keep)
+
+
+def _drop_teasers_after_body(lines: list[str], keep: list[bool]) -> None:
+    """After the story's prose, a headline and under it a paragraph cut off with an ellipsis
+    ('جريمة قتل مزدوجة في حمص' then 'حموث (حمص)، سوريا — عُثر ... (حم…') is another story's
+    teaser, linked at the foot of the page: neither line is this story."""
+    prose = False
+    previous = -1  # the last kept line
+    for i, line in enumerate(lines):
+        if not keep[i] or not line:
+            continue
+        if prose and previous >= 0 and line.rstrip().endswith(("…", "...")) \
+                and _headline_like(lines[previous]) and not _paragraph_like(lines[previous]):
+            keep[i] = keep[previous] = False
+            previous = -1
+            continue
+        prose = prose or _paragraph_like(line)
+        previous = i
 
 
 def _drop_run(run: list[int], keep: list[bool]) -> None:

@@ -93,6 +93,19 @@ def test_a_separate_incident_nearby_stays_apart(gaz):
     assert sorted(i.place.id for i in run(gaz, body).incidents) == ["busayrah", "dhiban"]
 
 
+def test_an_event_at_a_village_the_gazetteer_lacks_stays_apart_for_review(gaz):
+    # the village is named and the gazetteer has no point of it: kept for review under its
+    # name, never folded into the strike told before at a known town
+    body = ("قصفت القوات التركية بلدة عين عيسى مساء أمس بعشرات القذائف.\n\n"
+            "وفي سياق متصل، دمرت مدفعية جيش الاحتلال التركي نقطة لقوات النظام في قرية بسيس.\n\n"
+            "وقصفت القوات التركية أيضاً قرية بسيس بقذائف الهاون.")
+    incs = run(gaz, body).incidents
+    assert [(i.place.id if i.place else None, i.place_text) for i in incs] == [
+        ("ayn_issa", "عين عيسى"), (None, "بسيس")]
+    # the two tellings at the village are one event, by its name
+    assert sorted(s.evidence[:10] for s in incs[1].sources) == ["وفي سياق م", "وقصفت القو"]
+
+
 # --- places of one event (issue 11, round 2) -------------------------------------------------
 
 

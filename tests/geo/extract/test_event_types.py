@@ -732,6 +732,18 @@ def test_an_assault_told_by_its_weapon_is_a_strike(gaz, body):
         ("shelling", "2023-08-14", "ayn_issa")]
 
 
+@pytest.mark.parametrize(("body", "kind"), [
+    ("دمرت مدفعية جيش الاحتلال التركي أمس نقطة لقوات النظام في بلدة عين عيسى.", "shelling"),
+    ("دمرت طائرات التحالف أمس مقراً لداعش في بلدة عين عيسى.", "airstrike"),
+])
+def test_a_forces_weapon_destroying_a_target_is_a_strike(gaz, body, kind):
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [(kind, "ayn_issa")]
+
+
+def test_a_weapon_destroyed_is_no_strike_by_it(gaz):
+    assert run(gaz, "دمرت قسد أمس مدفعية للنظام في بلدة عين عيسى.").incidents == []
+
+
 def test_the_assaults_as_a_whole_are_no_strike(gaz):
     body = "وتستمر الاعتداءات التركية على مناطق عين عيسى منذ سنوات."
     assert run(gaz, body).incidents == []

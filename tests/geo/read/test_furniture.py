@@ -89,6 +89,20 @@ def test_bare_see_also_takes_the_linked_storys_teaser_cut_off_with_an_ellipsis()
     assert removed == ["شاهد أيضًا", "قصف مدفعي على قرى بريف منبج", teaser]
 
 
+def test_another_storys_headline_and_teaser_after_the_body_are_furniture() -> None:
+    headline = "جريمة قتل مزدوجة مروعة في حمص تشعل الغضب الشعبي"
+    teaser = "حموث (حمص)، سوريا — عُثر هذا الأسبوع على جثتي معلم وزوجته مقتولين بوحشية في مدينة حموث (حم…"
+    _, body, removed = strip_furniture(_article_text(HEADLINE, PARA, PARA2, headline, teaser))
+    assert body == f"{PARA}\n\n{PARA2}"
+    assert removed == [headline, teaser]
+
+
+def test_a_heading_then_a_paragraph_ending_in_an_ellipsis_is_no_teaser_before_the_body() -> None:
+    lead = "قصفت القوات التركية قرى بريف تل تمر صباح اليوم، وقالت مصادر محلية إن القصف طال منازل المدنيين..."
+    _, body, _ = strip_furniture(_article_text(HEADLINE, "قصف على تل تمر", lead, PARA))
+    assert lead in body
+
+
 def test_section_headings_are_content() -> None:
     heading = "روسيا تستهدف قاعدة أمريكيّة في سوريا"
     _, body, _ = strip_furniture(_article_text(HEADLINE, PARA, heading, PARA2))
