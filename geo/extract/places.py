@@ -573,7 +573,16 @@ def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
         rank += 2.0  # 'ضبطت قوى الأمن الداخلي في دير الزور مستودعاً ...': the force's province
     if passing_at(doc, m):
         rank -= 0.3  # 'رئيس كومين بلدة X ... أثناء مروره بالطريق العام ببلدة Y': where he was hit
+    if _ONE_OF_THEM_RE.search(doc.fspan(max(0, m.start - 30), m.start)):
+        rank -= 2.0  # 'بناء قاعدتين بدير الزور؛ إحداها في بلدة الصور': where each one is
     return rank + abs(m.start - c.start) / 1000
+
+
+#: The first of the things an event made, told by where it is: 'ببناء قاعدتين بدير الزور؛
+#: إحداها في بلدة الصور، والثانية في ...', 'شنت غارتين، إحداهما على قرية X': finer than the
+#: province the sentence named for them all.
+_ONE_OF_THEM_RE = rx(r"(?<![^\W\d_])(?:احدا(?:ها|هما|هن)|اولاها|اولاهما)\s+(?:في|ب|علي|قرب)\s*"
+                     r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|حي)\s+)?$")
 
 
 _SETTLEMENT_WORDS = ("قريه ", "بلده ", "مدينه ")

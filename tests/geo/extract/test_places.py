@@ -42,6 +42,15 @@ def test_a_town_a_force_is_heading_for_is_not_where_the_shelling_was(gaz):
     assert {i.place.id for i in run(gaz, body).incidents} == {"jarabulus"}
 
 
+@pytest.mark.parametrize(("body", "place"), [
+    ("بدأ الجيش الأمريكي يوم الأحد ببناء قاعدتين بدير الزور؛ إحداها في بلدة الصور، والثانية في "
+     "مقر لواء سابق.", "suwar"),
+    ("شنت طائرات التحالف يوم الأحد غارتين في ريف دير الزور، إحداهما على بلدة الصور.", "suwar"),
+])
+def test_one_of_them_told_by_where_it_is_is_finer_than_the_province(gaz, body, place):
+    assert one(gaz, body).place.id == place
+
+
 def test_place_referred_back_to(gaz):
     body = ("تقع قاعدة التنف على الحدود مع العراق.\n\n"
             "وتعرضت القاعدة لقصف بطائرات مسيرة في وقت سابق.")
