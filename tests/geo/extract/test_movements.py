@@ -120,6 +120,11 @@ def test_al_waleed_in_the_hasakah_countryside_is_not_al_tanf(gaz, body):
     ("أعادت القوات الأمريكية انتشارها في حقل العمر يوم الأحد.", "omar_field"),
     ("شيدت القوات الأمريكية مهبطاً للطائرات في حقل العمر يوم الأحد.", "omar_field"),
     ("وعملت آليات التحالف يوم الأحد على توسيع مدرج مطار الطبقة.", "tabqa_airbase"),
+    # the force named between the verb and the base; a base built, in the passive
+    ("أقامت قوات التحالف الدولي بقيادة الولايات المتحدة يوم الأحد قاعدة عسكرية جديدة في بلدة عين عيسى.",
+     "ayn_issa"),
+    ("وذكرت مصادر أن آليات تحفر خندقاً في بلدة عين عيسى يوم الأحد، حيث تقام قاعدة عسكرية للقوات الفرنسية.",
+     "ayn_issa"),
     # an airfield taken into use by a force's aircraft
     ("بدأت الطائرات المروحية الأمريكية يوم الأحد استخدام مطار الطبقة.", "tabqa_airbase"),
 ])
