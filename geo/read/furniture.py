@@ -357,19 +357,22 @@ def _drop_dated_widgets(lines: list[str], keep: list[bool]) -> None:
 def _drop_teasers_after_body(lines: list[str], keep: list[bool]) -> None:
     """After the story's prose, a headline and under it a paragraph cut off with an ellipsis
     ('جريمة قتل مزدوجة في حمص' then 'حموث (حمص)، سوريا — عُثر ... (حم…') is another story's
-    teaser, linked at the foot of the page: neither line is this story."""
+    teaser, linked at the foot of the page: neither line is this story. Only at the foot:
+    prose after the pair (a section heading, then the story going on) keeps it."""
+    kept = [i for i, line in enumerate(lines) if keep[i] and line]
+    pairs: list[tuple[int, int]] = []
     prose = False
-    previous = -1  # the last kept line
-    for i, line in enumerate(lines):
-        if not keep[i] or not line:
-            continue
-        if prose and previous >= 0 and line.rstrip().endswith(("…", "...")) \
-                and _headline_like(lines[previous]) and not _paragraph_like(lines[previous]):
-            keep[i] = keep[previous] = False
-            previous = -1
-            continue
-        prose = prose or _paragraph_like(line)
-        previous = i
+    for k, i in enumerate(kept):
+        line = lines[i]
+        if prose and k and line.rstrip().endswith(("…", "...")) \
+                and _headline_like(lines[kept[k - 1]]) and not _paragraph_like(lines[kept[k - 1]]):
+            pairs.append((kept[k - 1], i))
+        elif _paragraph_like(line) and not line.rstrip().endswith(("…", "...")):
+            if prose:
+                pairs.clear()  # the story goes on below: no foot of the page yet
+            prose = True
+    for head, teaser in pairs:
+        keep[head] = keep[teaser] = False
 
 
 def _drop_run(run: list[int], keep: list[bool]) -> None:

@@ -97,6 +97,13 @@ def test_another_storys_headline_and_teaser_after_the_body_are_furniture() -> No
     assert removed == [headline, teaser]
 
 
+def test_a_heading_and_a_paragraph_ending_in_an_ellipsis_mid_story_are_the_story() -> None:
+    heading = "قصف على تل تمر"
+    cut = "قصفت القوات التركية قرى بريف تل تمر صباح اليوم، وقالت مصادر محلية إن القصف طال المنازل..."
+    _, body, _ = strip_furniture(_article_text(HEADLINE, PARA, heading, cut, PARA2))
+    assert body.split("\n\n") == [PARA, heading, cut, PARA2]
+
+
 def test_a_heading_then_a_paragraph_ending_in_an_ellipsis_is_no_teaser_before_the_body() -> None:
     lead = "قصفت القوات التركية قرى بريف تل تمر صباح اليوم، وقالت مصادر محلية إن القصف طال منازل المدنيين..."
     _, body, _ = strip_furniture(_article_text(HEADLINE, "قصف على تل تمر", lead, PARA))
