@@ -75,7 +75,7 @@ SETS: dict[str, Path] = {
 #: (session 21), 9601 and 9801 (session 22), 10001 (session 23), 10301 and 10601 (session 24),
 #: 10701, 10801 and 11101 (session 25), 11301 and 11401 (session 26), 11701, 11801 and 12101
 #: (session 27), 12301 and 12401 (session 28), 12701, 12801 and 13101 (session 29), 13301 and 13401
-#: (session 30) stay held out;
+#: (session 30), 13701 and 13801 (session 31) stay held out;
 #: 7901,
 #: 8101, 8301, 8501, 8701 and 8901 (session 20), 9101, 9301 and 9501 (session 21), 9701 and
 #: 9901 (session 22), 10101 and 10201 (session 23), 10401 and 10501 (session 24), 10901, 11001
@@ -119,7 +119,9 @@ HELD_OUT: dict[str, range] = {"held_out": range(2801, 2901), "held_out_3": range
                               "held_out_55": range(12701, 12801),
                               "held_out_56": range(12801, 12901),
                               "held_out_57": range(13101, 13201),
-                              "held_out_58": range(13301, 13401), "held_out_59": range(13401, 13501)}
+                              "held_out_58": range(13301, 13401), "held_out_59": range(13401, 13501),
+                              "held_out_60": range(13701, 13801),
+                              "held_out_61": range(13801, 13901)}
 
 #: The project's incident types -> the reading's three families (README of news_dev).
 FAMILIES: dict[str, str] = {
