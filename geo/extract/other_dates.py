@@ -8,6 +8,7 @@ signed or reached ('الهدنة الموقعة في 5 مارس'). These tests a
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .cues import ATTRIBUTED_RE
@@ -94,14 +95,35 @@ def statement_day(doc: Doc, s: Any, d: Any) -> Any | None:
     if anchor is None or not d.relative or not (d.first == d.last == anchor) or not s.index:
         return None
     prev = doc.sentences[s.index - 1]
-    if prev.para != s.para or prev.heading or not ATTRIBUTED_RE.match(s.folded) \
+    if prev.heading or not ATTRIBUTED_RE.match(s.folded) \
             or " ان " not in f" {doc.fspan(s.start, d.start)} ":
+        return None
+    same_source = _same_source(s.folded, prev.folded)
+    if prev.para != s.para and not same_source:
         return None
     for said in doc.in_sentence(doc.dates, prev):
         if said.first == said.last and said.first < anchor and (anchor - said.first).days <= 2 \
-                and _SAID_ON_RE.match(doc.fspan(prev.start, said.start)):
+                and (same_source or _SAID_ON_RE.match(doc.fspan(prev.start, said.start))):
             return said
     return None
+
+
+#: The source a sentence goes on quoting: 'ونقلت وكالة الأنباء الألمانية عن مصادر مطلعة أن'
+#: names the agency (two to four words after the verb, up to 'عن', 'أن' or a comma).
+_SOURCE_RE = rx(r"^\W*[وف]?(?:قال|قالت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اوضح|اوضحت|نقل|نقلت|اضاف|اضافت)"
+                r"\s+((?:(?!عن\s|ان\s|بان\s)[^\s،,:.]+\s+){1,3}(?!عن\s|ان\s|بان\s)[^\s،,:.]+)")
+
+
+def _same_source(said: str, before: str) -> bool:
+    """The sentence quotes a source (an agency, an observatory) that the sentence before
+    already named for the day it gave: 'دفعت الحكومة، يوم الأحد، بتعزيزات ... على ما أفادت
+    وكالة الأنباء الألمانية' then 'ونقلت وكالة الأنباء الألمانية عن مصادر أن "... أرسلت اليوم
+    ..."': the agency's 'today' is the Sunday the lead gave. A one-word source ('مصادر',
+    'ناشطون') is no name."""
+    m = _SOURCE_RE.match(said)
+    if m is None:
+        return False
+    return re.search(rf"(?<![^\W\d_]){re.escape(m.group(1))}(?![^\W\d_])", before) is not None
 
 
 #: Words that open another clause or event between a trigger and a day after it: 'بعد هجوم بدأ

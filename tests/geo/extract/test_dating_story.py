@@ -146,3 +146,18 @@ def test_today_in_a_statement_quoted_is_the_statements_day(gaz, said, day):
             "قرب بلدة مركدة. وأوضح المرصد في بيان أن القتال يدور منذ فجر اليوم عند مشارف بلدة مركدة.")
     incs = run(gaz, body).incidents
     assert [(i.type, i.place.id, i.date_first) for i in incs] == [("armed_clash", "markada", day)]
+
+
+@pytest.mark.parametrize(("source", "day"), [
+    # the agency the lead cites for its Sunday: its 'today' is that Sunday
+    ("وكالة الأنباء الألمانية", dt.date(2025, 8, 10)),
+    # another source, quoted in a paragraph of its own: its 'today' is the page's
+    ("شبكة فرات بوست", dt.date(2025, 8, 11)),
+])
+def test_today_quoted_from_the_agency_the_lead_cites_is_the_leads_day(gaz, source, day):
+    body = ("دفعت الحكومة السورية، يوم الأحد، بتعزيزات عسكرية إلى ريف الرقة، على ما أفادت "
+            "وكالة الأنباء الألمانية.\n\n"
+            f"ونقلت {source} عن مصادر مطلعة إن \"وزارة الدفاع أرسلت اليوم تعزيزات عسكرية كبيرة "
+            "إلى منطقة دير حافر في ريف حلب الشرقي\".")
+    incs = run(gaz, body, published=dt.date(2025, 8, 11)).incidents
+    assert {i.place.id: i.date_first for i in incs if i.place}.get("dayr_hafir") == day
