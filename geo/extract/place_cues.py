@@ -106,8 +106,11 @@ def presence_of_forces(doc: Doc, m: Mention) -> bool:
 
 
 #: A participle saying where a force is stationed, then where: 'المنتشرة ضمن مناطق ...',
-#: 'المتمركزين في ...', up to the place with no comma or full stop between.
-_STATIONED_RE = rx(r"(?<![^\W\d_])[و]?ال(?:منتشر|متمركز|متواجد|مرابط|متموضع)(?:ه|ين|ون|تين)?\s+"
+#: 'المتمركزين في ...', up to the place with no comma or full stop between; or a standing
+#: presence told as such: 'ما تزال متمركزة داخل مطار القامشلي' (still there, no event of a day).
+_STATIONED_RE = rx(r"(?<![^\W\d_])(?:[و]?ال|(?:ما|لا)\s+(?:تزال|يزال|تزل|يزل|زالت|زال|زالوا)\s+"
+                   r"(?:\S+\s+){0,3}?)"
+                   r"(?:منتشر|متمركز|متواجد|مرابط|متموضع)(?:ه|ين|ون|تين)?\s+"
                    r"(?:في|ضمن|داخل|ب|علي)[^,.\n]{0,70}$")
 
 

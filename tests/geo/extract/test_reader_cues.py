@@ -341,6 +341,12 @@ def test_the_base_the_guns_fire_from_is_not_struck(gaz):
     assert {p for t, p in placed(gaz, body) if t == "shelling"} == {"tal_tamr"}
 
 
+def test_where_forces_are_still_stationed_is_not_where_they_withdrew_from(gaz):
+    body = ("وأفاد مراسلنا بأن القوات الروسية ما تزال متمركزة داخل مطار القامشلي، بعد أن قامت "
+            "القوات بإخلاء عدد من النقاط والمواقع العسكرية في ريف الحسكة الشمالي.")
+    assert [p for t, p in placed(gaz, body) if t == "withdrawal"] == ["rif_hasakah_north"]
+
+
 # --- an army entering towns unopposed is a deployment at each -----------------------------------
 
 def test_an_army_entering_towns_is_deployed_at_each(gaz):
