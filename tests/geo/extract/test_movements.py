@@ -278,6 +278,9 @@ def test_a_convoy_through_several_towns_without_splitting_is_one_move(gaz):
     # the vehicles first, then their verb
     ("وقال المراسل إن عشر دبابات تركية وسيارات إسعاف دخلت مدينة منبج صباح اليوم.", "convoy", "manbij"),
     ("وشوهدت مدرعات أمريكية عدة وصلت إلى بلدة الشدادي يوم الأحد.", "convoy", "shaddadi"),
+    # military cars counted after the verb
+    ("شهد ريف الرقة توغلاً جديداً، حيث دخلت ثلاثون سيارة عسكرية تركية إلى بلدة عين عيسى اليوم.",
+     "convoy", "ayn_issa"),
     # equipment arriving in a batch
     ("وصلت شحنة جديدة من المعدات العسكرية الأمريكية إلى قاعدة الشدادي اليوم.", "convoy", "shaddadi"),
     # the sender between the verb and what it sent
