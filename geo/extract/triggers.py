@@ -655,8 +655,9 @@ def _days_apart(c: Candidate) -> bool:
 #: A type that ranks right after another told in its clause, as a part of that event:
 #: 'مجهولين اغتالوا رئيس البلدية بعد اقتحام مبنى البلدية' (the storming was the killers' way
 #: in, not a raid of forces; a landing, 'إنزال', stays a raid), 'ألقوا قنابل حارقة وحجارة على
-#: مدرعة روسية أثناء قيامها بدورية' (residents' fire bombs thrown with their stones at a patrol).
-_YIELDS_TO = {"raid": "assassination", "explosion": "patrol_obstruction"}
+#: مدرعة روسية أثناء قيامها بدورية' (residents' fire bombs thrown with their stones at a patrol),
+#: 'قام أهالي القرية بطرد القوات الروسية من قريتهم' (residents drove them out: nobody took ground).
+_YIELDS_TO = {"raid": "assassination", "explosion": "patrol_obstruction", "capture": "patrol_obstruction"}
 
 
 def _rank(c: Candidate, group: list[Candidate]) -> int:

@@ -398,6 +398,15 @@ def test_residents_objecting_to_the_russians_named_further_on_is_an_obstruction(
     assert run(gaz, "اعترض سكان قرية قصر ديب بريف المالكية على قرار البلدية.").incidents == []
 
 
+def test_residents_driving_forces_out_of_their_village_is_an_obstruction_not_a_capture(gaz):
+    body = ("وكان أهالي قرية كاسان المحاذية لقرية قصر ديب قد قاموا أول أمس بطرد القوات الروسية من "
+            "قريتهم الواقعة بريف المالكية.")
+    assert [i.type for i in run(gaz, body).incidents] == ["patrol_obstruction"]
+    # forces driving out fighters, told as what residents welcomed: still a capture
+    body = "وتنفس أهالي مدينة منبج الحرية بعد طرد قوات سوريا الديمقراطية فلول داعش من المدينة اليوم."
+    assert "patrol_obstruction" not in [i.type for i in run(gaz, body).incidents]
+
+
 def test_vehicles_withdrawn_in_the_passive_from_a_town_far_from_a_reference_point(gaz):
     body = ("كما تم سحب العشرات من وحدات المركبات المدرعة الأمريكية يوم الثلاثاء من ضواحي مدينة "
             "القامشلي (680 كم من دمشق).")
