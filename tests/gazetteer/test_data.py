@@ -153,6 +153,32 @@ def test_in_area_points_inside_syria_bbox(rows):
     assert not outside
 
 
+#: How far (km) a row's point may lie outside its governorate on the map's governorate layer
+#: (Natural Earth's 1:10m borders are coarse: a border town may fall a few km over).
+GOVERNORATE_SLACK_KM = 10.0
+
+
+def test_each_point_lies_in_its_governorate_on_the_maps_layer(rows):
+    """A row's governorate decides which countryside ties contradict it ('التنف في ريف حمص
+    الشرقي' is al-Tanf only if al-Tanf is Homs's): the layer the map draws is the check."""
+    from shapely.geometry import Point, shape
+
+    layer = json.loads((ROOT / "geo" / "app" / "data" / "basemap_governorates.geojson").read_text())
+    shapes = {f["properties"]["id"]: shape(f["geometry"]) for f in layer["features"]}
+    far = []
+    for r in rows:
+        if not r["governorate"] or r["in_area"] != "1":
+            continue
+        lat, lon = point(r)
+        here = Point(lon, lat)
+        if shapes["undof"].contains(here):
+            continue  # the ceasefire zone is drawn over Quneitra's
+        km = shapes[r["governorate"]].distance(here) * 111.32 * math.cos(math.radians(lat))
+        if km > GOVERNORATE_SLACK_KM:
+            far.append((r["id"], r["governorate"], round(km)))
+    assert far == []
+
+
 def test_out_of_area_rows_are_flagged(rows, by_id):
     # Places outside Syria carry no governorate and in_area 0 ...
     for r in rows:
