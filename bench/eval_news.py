@@ -128,7 +128,7 @@ FAMILIES: dict[str, str] = {
     "patrol": "movement", "deployment": "movement", "exercise": "movement",
     "convoy": "movement", "withdrawal": "movement",
     "patrol_encounter": "obstruction", "patrol_obstruction": "obstruction",
-    "vehicle_collision": "obstruction", "air_incident": "obstruction",
+    "vehicle_collision": "obstruction", "air_incident": "obstruction", "shootdown": "violence",
     "protest": "obstruction", "confrontation": "obstruction", "blockade": "obstruction",
     "raid": "violence", "airstrike": "violence", "shelling": "violence",
     "armed_clash": "violence", "explosion": "violence", "attack": "violence",

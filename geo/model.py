@@ -23,6 +23,9 @@ INCIDENT_TYPES: dict[str, tuple[str, str]] = {
     "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     "armed_clash": ("Battles", "Armed clash"),
     "air_incident": ("Strategic developments", "Other"),
+    # an aircraft or a drone shot down or intercepted by fire: most the news tells here are
+    # drones sent at a base and downed by its air defences, an attempted drone strike
+    "shootdown": ("Explosions/Remote violence", "Air/drone strike"),
     "deployment": ("Strategic developments", "Headquarters or base established"),
     "exercise": ("Strategic developments", "Other"),
     "protest": ("Protests", "Peaceful protest"),

@@ -37,6 +37,7 @@ INCIDENT_STYLES: dict[str, tuple[str, str, str]] = {
     "shelling": ("Shelling / missiles", "#ff7f0e", "fa-burst"),
     "armed_clash": ("Armed clash", "#a50026", "fa-crosshairs"),
     "air_incident": ("Air incident", "#e377c2", "fa-plane-circle-exclamation"),
+    "shootdown": ("Aircraft / drone shot down", "#ad1457", "fa-plane-slash"),
     "deployment": ("Deployment", "#2ca02c", "fa-truck-moving"),
     "exercise": ("Exercise", "#6b8e23", "fa-flag-checkered"),
     "protest": ("Protest", "#bcbd22", "fa-people-group"),

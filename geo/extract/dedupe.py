@@ -53,6 +53,9 @@ _FAMILY_MERGE = {
     # 'أعلنت إسرائيل استهداف مواقع في دمشق' then 'وقال المتحدث إن الطائرات استهدفت مواقع في دمشق':
     # a targeting told without its weapon, then with it
     frozenset({"attack", "airstrike"}), frozenset({"attack", "shelling"}),
+    # 'هجوم بطائرات مسيرة على قاعدة التنف' then 'أسقطت الدفاعات الجوية طائرتين': the strike and
+    # its drones downed
+    frozenset({"airstrike", "shootdown"}),
 }
 #: The type of a merged event when its tellings differ: the most specific (a targeting with its
 #: weapon named is an air strike or a shelling).

@@ -494,7 +494,8 @@ def _same_strike(c: Candidate, told: list[Candidate]) -> bool:
     الأميركي مواقع في شمال شرق سوريا' then 'ودمرت الضربات ثلاث شاحنات جنوبي البوكمال'; and
     fighters scrambled against the strikes ('أرسلت مقاتلات لحماية القوات' then 'مشيراً إلى
     غارات جوية في محيط مدينة الحسكة'): the strikes they met are where they flew."""
-    return (c.type in STRIKES or c.type == "air_incident") and all(o.type in STRIKES for o in told)
+    return (c.type in STRIKES or c.type in ("air_incident", "shootdown")) and all(
+        o.type in STRIKES for o in told)
 
 
 def _inside(doc: Doc, area: Place, point: Place, *, strict: bool) -> bool:

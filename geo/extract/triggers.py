@@ -78,7 +78,7 @@ class Trigger:
 
 #: Which of several types in one clause wins (the most specific first).
 PRIORITY = {t: i for i, t in enumerate((
-    "air_incident", "vehicle_collision", "raid", "airstrike", "shelling", "explosion",
+    "shootdown", "air_incident", "vehicle_collision", "raid", "airstrike", "shelling", "explosion",
     "assassination", "confrontation", "capture", "armed_clash", "riot", "attack", "patrol_obstruction",
     "blockade", "arrest", "patrol_encounter", "withdrawal", "convoy", "deployment", "exercise", "protest",
     "agreement", "patrol",
@@ -97,7 +97,7 @@ PART_OF = {"patrol_obstruction": frozenset({"convoy", "patrol"})}
 #: Kinds of event one event may be told as ('قصفت الطائرات ...' then 'الهجوم على ...'); a type
 #: may be in two. A definite noun of a kind the article already told refers back to it.
 EVENT_KINDS: tuple[frozenset[str], ...] = (
-    frozenset({"airstrike", "shelling", "raid", "explosion", "attack", "assassination"}),
+    frozenset({"airstrike", "shelling", "raid", "explosion", "attack", "assassination", "shootdown"}),
     frozenset({"armed_clash", "capture", "attack", "confrontation", "riot"}),
     frozenset({"arrest", "raid"}),
     frozenset({"patrol", "deployment", "exercise", "convoy", "withdrawal"}),
@@ -106,7 +106,7 @@ EVENT_KINDS: tuple[frozenset[str], ...] = (
 )
 #: Types where one side acts against another (attackers and targets are told apart).
 HOSTILE = frozenset({"patrol_obstruction", "raid", "airstrike", "shelling", "arrest", "attack",
-                     "assassination", "capture", "blockade"})
+                     "assassination", "capture", "blockade", "shootdown"})
 
 #: The trigger lexicon.
 TRIGGERS_FILE = DATA_DIR / "triggers.toml"

@@ -242,7 +242,18 @@ def test_air_defence_in_an_attack_is_the_attack(gaz):
             "مسيرتين قبل وصولهما.")
     assert [i.type for i in run(gaz, body).incidents] == ["airstrike"]
     assert one(gaz, "أسقطت الدفاعات الجوية طائرة مسيرة مجهولة فوق مدينة القامشلي.").type == (
-        "air_incident")
+        "shootdown")
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    # a drone shot down near a base: hostile fire at an aircraft, violence
+    ("أعلن الجيش الأميركي أنه أسقط الثلاثاء طائرة مسيرة بالقرب من قاعدة التنف.", "shootdown"),
+    ("وتمكنت الدفاعات الجوية من اعتراض طائرتين مسيرتين فوق حقل العمر النفطي اليوم.", "shootdown"),
+    # a plane turned away, no fire told: an air incident
+    ("اعترضت مقاتلات أمريكية طائرة روسية فوق مدينة القامشلي اليوم.", "air_incident"),
+])
+def test_an_aircraft_shot_down_is_violence_an_interception_of_a_plane_is_not(gaz, body, kind):
+    assert one(gaz, body).type == kind
 
 
 def test_capture_has_a_taker_and_a_loser(gaz):
