@@ -122,6 +122,16 @@ def test_kasrat_of_raqqa_is_not_kasrah_of_deir_ez_zor(gaz):
     assert "kisrah" in [i for _, i in deir] and "kasrat_raqqa" not in [i for _, i in deir]
 
 
+@pytest.mark.parametrize("text", [
+    "أسقط الجيش الأميركي طائرة مسيرة قرب قاعدة التنف في ريف حمص الشرقي.",
+    "تعرضت القاعدة الأمريكية في منطقة التنف بريف حمص لهجوم بطائرات مسيرة.",
+])
+def test_al_tanf_told_in_homs_countryside_is_the_garrison(text, gaz):
+    """Homs's countryside reaches the Iraqi border: the tie is the garrison's own province,
+    not another al-Tanf (which it was while the row said Rif Dimashq)."""
+    assert "tanf_base" in [i for _, i in resolved(text, gaz)], resolved(text, gaz)
+
+
 def test_a_longer_name_wins(gaz):
     assert resolved("قصف على قرية أم روثة تحتاني", gaz) == [("أم روثة تحتاني", "umm_rutha")]
     assert resolved("اشتباكات في قرية حميمة كبيرة", gaz) == [("حميمة كبيرة", "humaymah")]
