@@ -114,6 +114,8 @@ def _set_type(page, incident_id: str, kind: str) -> None:
         has_text="Edit type, date, actors, casualties").get_by_test_id("stForm")
     form.wait_for(timeout=STEP_MS)
     form.locator('[data-testid="stSelectbox"]').first.click()
+    # the list draws only the options in view: type the label to bring it up, as one does
+    page.keyboard.type(type_label(kind))
     page.get_by_role("option", name=type_label(kind), exact=True).click()
     form.get_by_role("button", name="Store the changes").click()
 
