@@ -28,7 +28,8 @@ __all__ = [
     "DESCRIPTION_RE", "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
     "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NATIONWIDE_RE", "NEG_WORDS", "NOT_MIL_SUBJECT_RE",
     "NOT_NEG_AFTER",
-    "OFFICIALS_RE", "OUTCOME_WORDS", "PATROL_RE", "REFERENCE_RE", "ROAD_RE", "SIGNED_RE", "SMALL_ARMS_RE",
+    "OFFICIALS_RE", "OUTCOME_WORDS", "PATROL_RE", "REFERENCE_RE", "ROAD_RE", "SAYING_VERBS", "SIGNED_RE",
+    "SMALL_ARMS_RE",
     "SOLDIERS_RE",
     "SPAN_RE", "SUMMARY_RE",
     "load_cues",
@@ -120,8 +121,10 @@ ATTACK_RE = _cue_rx("attack")
 NOT_MIL_SUBJECT_RE = _cue_rx("not_military")
 #: A sentence telling what a source said: 'وأفادت وكالة الأناضول ... بأن', 'وقال مراسل ...: إن',
 #: 'وبحسب مصادر محلية، ...'.
-ATTRIBUTED_RE = rx(r"^\W*[وف]?(?:قال|قالت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|نقل|نقلت"
-                    r"|كشف|كشفت|اضاف|اضافت|تابع|تابعت|بين|بينت)(?![^\W\d_])[^.!؟]*?"
+#: The verbs of a source's saying, a sentence's first word (folded).
+SAYING_VERBS = (r"قال|قالت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|نقل|نقلت"
+                r"|كشف|كشفت|اضاف|اضافت|تابع|تابعت|بين|بينت")
+ATTRIBUTED_RE = rx(r"^\W*[وف]?(?:" + SAYING_VERBS + r")(?![^\W\d_])[^.!؟]*?"
                     r"(?<![^\W\d_])(?:ان|بان|انه|بانه)(?![^\W\d_])"
                     r"|^\W*[وف]?(?:بحسب|حسب|وفقا ل|طبقا ل|نقلا عن)")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .cues import ATTRIBUTED_RE
+from .cues import ATTRIBUTED_RE, SAYING_VERBS
 from .document import Doc
 from .folding import rx
 from .gates import WindowGate
@@ -110,7 +110,7 @@ def statement_day(doc: Doc, s: Any, d: Any) -> Any | None:
 
 #: The source a sentence goes on quoting: 'ونقلت وكالة الأنباء الألمانية عن مصادر مطلعة أن'
 #: names the agency (two to four words after the verb, up to 'عن', 'أن' or a comma).
-_SOURCE_RE = rx(r"^\W*[وف]?(?:قال|قالت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اوضح|اوضحت|نقل|نقلت|اضاف|اضافت)"
+_SOURCE_RE = rx(r"^\W*[وف]?(?:" + SAYING_VERBS + r")"
                 r"\s+((?:(?!عن\s|ان\s|بان\s)[^\s،,:.]+\s+){1,3}(?!عن\s|ان\s|بان\s)[^\s،,:.]+)")
 
 
