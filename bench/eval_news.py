@@ -136,6 +136,7 @@ FAMILIES: dict[str, str] = {
     "raid": "violence", "airstrike": "violence", "shelling": "violence",
     "armed_clash": "violence", "explosion": "violence", "attack": "violence",
     "arrest": "violence", "assassination": "violence", "capture": "violence", "riot": "violence",
+    "detention": "obstruction",
 }
 
 

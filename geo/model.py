@@ -30,6 +30,9 @@ INCIDENT_TYPES: dict[str, tuple[str, str]] = {
     "exercise": ("Strategic developments", "Other"),
     "protest": ("Protests", "Peaceful protest"),
     "arrest": ("Strategic developments", "Arrests"),
+    # one force holding another's men where the two keep checkpoints side by side without
+    # being at war (the regime's and the SDF's in Qamishli): a standoff's move, no fight
+    "detention": ("Strategic developments", "Arrests"),
     "statement": ("Strategic developments", "Other"),
     "agreement": ("Strategic developments", "Agreement"),
     "explosion": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),

@@ -42,6 +42,7 @@ INCIDENT_STYLES: dict[str, tuple[str, str, str]] = {
     "exercise": ("Exercise", "#6b8e23", "fa-flag-checkered"),
     "protest": ("Protest", "#bcbd22", "fa-people-group"),
     "arrest": ("Arrest", "#6d4c41", "fa-handcuffs"),
+    "detention": ("Rival force's men detained", "#8d6e63", "fa-user-lock"),
     "statement": ("Statement", "#607d8b", "fa-bullhorn"),
     "agreement": ("Agreement", "#00897b", "fa-handshake"),
     "explosion": ("Explosion / IED", "#e65100", "fa-explosion"),

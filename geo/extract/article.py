@@ -68,6 +68,7 @@ from .bases import bases
 from .casualties import casualties
 from .dating import date_for
 from .dedupe import PLACELESS_CUE, dedupe
+from .detentions import detention_type
 from .document import Doc, read_article, source
 from .main_place import main_place
 from .place_lists import places_for
@@ -170,13 +171,14 @@ def _build_incident(doc: Doc, c: Candidate, found: PlaceFound, anniversary: bool
         # حزيران دخلت قافلة ...' then 'واتجهت القافلة إلى قاعدة قسرك'), dropped after merging
         place_cue = PLACELESS_CUE
     actors, attackers, targets = actors_for(doc, c)
+    kind = detention_type(c.type, attackers, targets, s.folded)
     killed, injured, notes = casualties(s.folded)
     notes.insert(0, f"trigger: {c.word}")
     c.date_own, c.place_own = date_own, place_own
     conf = _confidence(c, date_own, first is not None, place, gp, approx, place_own, actors)
     digest = hashlib.sha1(f"{doc.article.id}|{c.type}|{s.start}".encode()).hexdigest()[:10]
     return Incident(
-        id=f"inc-{digest}", type=c.type, date_first=first, date_last=last,
+        id=f"inc-{digest}", type=kind, date_first=first, date_last=last,
         date_precision=precision, place=place, geo_precision=gp, actors=actors,
         fatalities=killed, injuries=injured, confidence=conf, sources=[source(doc, s.text.strip())],
         approximate=approx, attackers=attackers, targets=targets, date_text=date_text,

@@ -43,6 +43,8 @@ PLACELESS_CUE = "no place: its own day dates the telling of its event that place
 
 _FAMILY_MERGE = {
     frozenset({"raid", "arrest"}), frozenset({"raid", "airstrike"}),
+    # a detention of a rival force's men is an arrest of a kind: it merges as an arrest does
+    frozenset({"arrest", "detention"}), frozenset({"raid", "detention"}),
     frozenset({"patrol_obstruction", "vehicle_collision"}), frozenset({"patrol_encounter", "patrol"}),
     frozenset({"assassination", "attack"}),  # 'اغتال مسلحون ...' then 'أطلقوا الرصاص على ...'
     # 'داهمت قوات التحالف منزلاً ...' then 'واعتقلوا الأمير بعد أن اشتبكوا معه': a raid met by fire
@@ -59,7 +61,7 @@ _FAMILY_MERGE = {
 }
 #: The type of a merged event when its tellings differ: the most specific (a targeting with its
 #: weapon named is an air strike or a shelling).
-_TYPE_WINS = ("raid", "vehicle_collision", "patrol_encounter", "airstrike", "shelling")
+_TYPE_WINS = ("raid", "vehicle_collision", "patrol_encounter", "airstrike", "shelling", "detention")
 #: How two tellings' places relate when they are one event (:func:`geo.relate.place_relation`):
 #: the same place, one inside the other, or one not placed. Two villages 5 km apart are two.
 _ONE_PLACE = frozenset({"same", "contains", "unknown"})

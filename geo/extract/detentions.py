@@ -1,0 +1,38 @@
+"""One force holding another's men: a move in a standoff, not a security operation.
+
+Why a module: an arrest is most often a raid on suspects or civilians (violence to a
+reader of this news); but where two forces keep checkpoints side by side without being at
+war, as the regime's and the SDF's in Qamishli and Hasakah did for years, the one detaining
+the other's men ('اعتقل حاجز للأسايش 20 عنصراً من قوات الهجانة وضابطين من قوات النظام',
+'قامت الأسايش باعتقال عناصر من الأمن العسكري') is confronting it without a fight: an
+obstruction, what ACLED files among strategic developments (arrests). A detention told in
+a sentence of fighting stays an arrest beside the fight.
+"""
+
+from __future__ import annotations
+
+from .actors import side_of
+from .folding import rx
+
+__all__ = ["STANDOFF_SIDES", "detention_type"]
+
+#: Pairs of sides that hold ground side by side without being at war: a detention between
+#: them is a standoff's move. (The SDF and Turkey, or anyone and ISIS, are at war: their
+#: detentions are captures and security operations.)
+STANDOFF_SIDES = frozenset({frozenset({"regime", "sdf"})})
+#: Fighting told in the detention's sentence: the detention is part of a fight.
+_FIGHTING_RE = rx(r"(?<![^\W\d_])[وفب]?(?:ال)?(?:اشتباك\w*|اشتبك\w*|معارك|مواجهات مسلحه|قتل|مقتل"
+                  r"|اصابه|اصيب\w*|جرح\w*|قصف\w*|هجوم|هاجم\w*|استهداف|رصاص|اطلاق نار|اطلقت النار)"
+                  r"(?![^\W\d_])")
+
+
+def detention_type(kind: str, attackers: list[str], targets: list[str], folded: str) -> str:
+    """``'detention'`` for an arrest by one side of a standoff of the other side's forces
+    told with no fighting in its sentence (``folded``); ``kind`` otherwise."""
+    if kind != "arrest" or not attackers or not targets or _FIGHTING_RE.search(folded):
+        return kind
+    by = {side_of(a) for a in attackers} - {""}
+    held = {side_of(t) for t in targets} - {""}
+    pairs = {frozenset({a, b}) for a in by for b in held if a != b}
+    # both sides among the arresters (a roles mix-up) say nothing sure: stays an arrest
+    return "detention" if pairs and pairs <= STANDOFF_SIDES and not by & held else kind
