@@ -68,7 +68,7 @@ from .bases import bases
 from .casualties import casualties
 from .dating import date_for
 from .dedupe import PLACELESS_CUE, dedupe
-from .detentions import detention_type
+from .detentions import as_arrest, detention_type
 from .document import Doc, read_article, source
 from .main_place import main_place
 from .place_lists import places_for
@@ -195,10 +195,11 @@ def _at_every_place(doc: Doc, cands: list[Candidate], incidents: list[Incident],
     event. Each copy is the de-duplicated event (type, date, actors) at its own place,
     with the listing sentence as evidence and a stable id of its own (article, type,
     sentence, place); casualties stay with the first place, as the text gives them for
-    the whole event. A place another incident of the type already stands at is skipped.
+    the whole event. A place another incident of the type (a detention counting as an arrest)
+    already stands at is skipped.
     """
     out = list(incidents)
-    taken = {(i.type, i.place.id) for i in incidents if i.place is not None}
+    taken = {(as_arrest(i.type), i.place.id) for i in incidents if i.place is not None}
     for c in cands:
         if id(c) not in others or c.incident is None:
             continue
@@ -210,10 +211,10 @@ def _at_every_place(doc: Doc, cands: list[Candidate], incidents: list[Incident],
         event = out[at]
         at += 1
         for place, gp, approx, text, cue, _own in others[id(c)]:
-            if (event.type, place.id) in taken:
+            if (as_arrest(event.type), place.id) in taken:
                 _date_the_one_there(doc, c, out, event, place.id)
                 continue
-            taken.add((event.type, place.id))
+            taken.add((as_arrest(event.type), place.id))
             digest = hashlib.sha1(f"{doc.article.id}|{event.type}|{c.sentence.start}|{place.id}"
                                   .encode()).hexdigest()[:10]
             out.insert(at, dataclasses.replace(
@@ -236,8 +237,8 @@ def _date_the_one_there(doc: Doc, c: Candidate, out: list[Incident], event: Inci
     if event.date_first is None:
         return
     for k, there in enumerate(out):
-        if there.type == event.type and there.place is not None and there.place.id == place_id \
-                and there.date_first is None:
+        if (as_arrest(there.type) == as_arrest(event.type) and there.place is not None
+                and there.place.id == place_id and there.date_first is None):
             out[k] = dataclasses.replace(
                 there, date_first=event.date_first, date_last=event.date_last,
                 date_precision=event.date_precision, date_text=event.date_text,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from .actors import side_of
 from .folding import rx
 
-__all__ = ["STANDOFF_SIDES", "detention_type"]
+__all__ = ["STANDOFF_SIDES", "as_arrest", "detention_type"]
 
 #: Pairs of sides that hold ground side by side without being at war: a detention between
 #: them is a standoff's move. (The SDF and Turkey, or anyone and ISIS, are at war: their
@@ -36,3 +36,10 @@ def detention_type(kind: str, attackers: list[str], targets: list[str], folded: 
     pairs = {frozenset({a, b}) for a in by for b in held if a != b}
     # both sides among the arresters (a roles mix-up) say nothing sure: stays an arrest
     return "detention" if pairs and pairs <= STANDOFF_SIDES and not by & held else kind
+
+
+def as_arrest(kind: str) -> str:
+    """The kind ``kind`` counts as where one event's incidents are told apart by kind: a
+    detention is an arrest of a kind ('اعتقلت الأسايش عناصر من قوات النظام في القامشلي' is
+    the arrest a listing's 'واعتقال موالين آخرين في القامشلي' names there again)."""
+    return "arrest" if kind == "detention" else kind

@@ -42,6 +42,8 @@ def _actors(text: str) -> list[str]:
     ("الفصائل الموالية لتركيا", ["SNA"]),
     ("الجيش السوري", ["Syrian regime forces"]),
     ("قوات الأسد", ["Syrian regime forces"]),
+    ("عناصر من الجيش النظامي", ["Syrian regime forces"]),
+    ("القوات النظامية السورية", ["Syrian regime forces"]),
     ("قوات الحكومة السورية", ["Syrian regime forces"]),
     ("ميليشيات مسلّحة تابعة للنظام", ["Regime-linked militias"]),
     ("ميليشيا الدفاع الوطني", ["Regime-linked militias"]),

@@ -40,6 +40,8 @@ def _kinds(gaz, body: str) -> list[str]:
     "وأفادت مصادر محلية أن قوات النظام احتجزت ثلاثة عناصر من الأسايش عند حاجز مطار القامشلي يوم أمس.",
     # 'قامت ... باعتقال': the Asayish's act told with an auxiliary verb
     "وقامت قوات الأسايش يوم الاثنين باعتقال عنصرين من قوات النظام في مدينة القامشلي.",
+    # the regular army, as Kurdish and opposition outlets name the regime's
+    "وقامت قوات الأسايش يوم الاثنين باعتقال عناصر من الجيش النظامي في مدينة القامشلي.",
 ])
 def test_a_rival_forces_men_held_without_a_fight_are_a_detention(gaz, body):
     kinds = _kinds(gaz, body)
@@ -79,3 +81,14 @@ def test_a_detention_has_its_acled_code_its_style_and_the_obstruction_family():
     assert INCIDENT_TYPES["detention"] == ("Strategic developments", "Arrests")
     assert INCIDENT_STYLES["detention"][0] == "Rival force's men detained"
     assert _family("detention") == "obstruction"
+
+
+def test_an_arrest_listed_again_at_the_detentions_place_is_that_detention(gaz):
+    """'... ليتبعه اعتقال موالين آخرين في القامشلي': the listing names again the place of the
+    detention told before; no second arrest is made there."""
+    body = ("قامت قوات الأسايش يوم الاثنين باعتقال عنصرين من قوات النظام في مدينة القامشلي."
+            " وكانت مصادر قد تحدثت عن اعتقال عضو في لجنة المصالحة من منزله في مدينة الحسكة قبل"
+            " أربعة أيام، ليتبعه اعتقال موالين آخرين في القامشلي.")
+    placed = [(i.type, i.place.id) for i in run(gaz, body).incidents if i.place is not None]
+    assert ("detention", "qamishli") in placed and ("arrest", "hasakah") in placed
+    assert ("arrest", "qamishli") not in placed, placed
