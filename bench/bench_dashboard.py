@@ -32,9 +32,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
+import itertools
 import json
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -54,7 +57,6 @@ for _path in (ROOT, ROOT / "bench"):  # corpus_gen beside this file
 from geo.app import dashboard_data  # noqa: E402
 from geo.app.dashboard_data import incidents_table, timeline  # noqa: E402
 from geo.app.mapview import build_map  # noqa: E402
-from geo.app.packing import PACK_LEVEL  # noqa: E402
 from geo.app.symbols import INCIDENT_STYLES  # noqa: E402
 from geo.layers import COLUMNS, Layers, filter_layers  # noqa: E402
 from geo.model import ArticleResult  # noqa: E402
@@ -208,18 +210,35 @@ def _x(ms: float, ref: float) -> str:
     return f"{ms:.0f} ms ({ms / ref:.1f}x ref)"
 
 
-def news_ratio() -> float | None:
-    """How well news text deflates: the development items' Arabic text (not the held-out
-    401+), as one string. The synthetic text repeats 25 words and packs far better."""
-    import zlib
-
-    texts = []
+def news_sentences() -> list[str]:
+    """Sentences of the development items' Arabic text (not the held-out 401+): the
+    evidence a real map's popups carry. The synthetic text repeats 25 words and packs far
+    better."""
+    sentences = []
     for path in sorted((ROOT / "tests" / "data" / "news").glob("[0-9]*.json")):
         if path.stem.isdigit() and int(path.stem) < 400:
-            item = json.loads(path.read_text(encoding="utf-8"))
-            texts.append(f"{item.get('title', '')} {item.get('text', '')}")
-    data = " ".join(texts).encode("utf-8")
-    return len(zlib.compress(data, PACK_LEVEL)) / len(data) if len(data) > 10_000 else None
+            text = json.loads(path.read_text(encoding="utf-8")).get("text", "")
+            sentences += [t for t in re.split(r"(?<=[.!؟])\s+", text) if len(t) >= 20]
+    return sentences
+
+
+def with_news_text(frags: list[str], sentences: list[str]) -> list[str]:
+    """``frags`` with the text of each ``<bdi>`` (evidence, places, titles) replaced by news
+    text of the same length, so that only how well it deflates changes."""
+    if not sentences:
+        return frags
+    source = itertools.cycle(sentences)
+
+    def real(m: re.Match) -> str:
+        text = ""
+        while len(text) < len(m.group(1)):
+            text += next(source) + " "
+        return f"<bdi>{html.escape(text[:len(m.group(1))], quote=False)}</bdi>"
+
+    return [_BDI_RE.sub(real, f) for f in frags]
+
+
+_BDI_RE = re.compile(r"<bdi>([^<]+)</bdi>")
 
 
 def _map(view, full, titles) -> object:
@@ -232,18 +251,22 @@ def _map(view, full, titles) -> object:
     return m
 
 
-def _text_bytes(m) -> tuple[int, int]:
-    """UTF-8 bytes of the map's packed text once unpacked, and as packed (``m`` not
-    rendered before: a second render would repeat its scripts)."""
-    import re
+def _text_bytes(m) -> tuple[int, int, int]:
+    """UTF-8 bytes of the map's packed text once unpacked, as packed, and as packed with
+    news text in its popups (:func:`with_news_text`; ``m`` not rendered before: a second
+    render would repeat its scripts)."""
+    from geo.app.packing import pack_json, unpack_json
 
-    from geo.app.packing import unpack_json
-
-    plain = packed = 0
+    plain = packed = news = 0
+    sentences = news_sentences()
     for blob in re.findall(r'"packed":\s*"([A-Za-z0-9+/=]+)"', m.get_root().render()):
+        value = unpack_json(blob)
         packed += len(blob)
-        plain += len(json.dumps(unpack_json(blob), ensure_ascii=False).encode())
-    return plain, packed
+        plain += len(json.dumps(value, ensure_ascii=False).encode())
+        if isinstance(value, dict) and "frags" in value:
+            value = {**value, "frags": with_news_text(value["frags"], sentences)}
+        news += len(pack_json(value))
+    return plain, packed, news
 
 
 def bench_steps(result: PipelineResult, repeat: int) -> None:
@@ -258,13 +281,12 @@ def bench_steps(result: PipelineResult, repeat: int) -> None:
     cold = (time.perf_counter() - t0) * 1000
     print(f"  first map (builds every popup once): {_x(cold, ref)}; "
           f"{size / 1e6:.2f} MB in UTF-8, {sent / 1e6:.2f} MB as sent")
-    plain, packed = _text_bytes(_map(layers, layers, titles))  # a fresh map: rendered once
-    ratio = news_ratio()
-    if ratio and plain:
-        estimate = sent - packed + plain * ratio * 4 / 3
-        print(f"  its popup text: {plain / 1e6:.2f} MB, packed {packed / 1e6:.2f} MB; with "
-              f"news text (deflates to {ratio:.2f}, not the synthetic {packed * 3 / 4 / plain:.2f})"
-              f" about {estimate / 1e6:.2f} MB as sent")
+    plain, packed, news = _text_bytes(_map(layers, layers, titles))  # a fresh map: rendered once
+    if plain:
+        print(f"  its popup text: {plain / 1e6:.2f} MB, packed {packed / 1e6:.2f} MB "
+              f"(deflated to {packed * 3 / 4 / plain:.2f}); with news sentences in place of its "
+              f"synthetic words (the same lengths) packed {news / 1e6:.2f} MB: about "
+              f"{(sent - packed + news) / 1e6:.2f} MB as sent")
     filters = {"all": {}, "2 types": {"types": ["raid", "airstrike"]},
                "2021 + conf 0.3": {"date_from": "2021-01-01", "date_to": "2021-12-31",
                                    "min_confidence": 0.3}}
