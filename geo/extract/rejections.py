@@ -85,6 +85,12 @@ _COUNTED_RE = rx(r"(?<![^\W\d_])(?:[وفب]?عدد|[وفب]?اجمالي|(?:ال
 _COUNTED_REACH = 120
 
 
+#: A trend before an event noun ('تشهد مناطق الجزيرة تصاعداً في الهجمات ضد قسد', 'تزايداً في
+#: التحركات العسكرية', 'ارتفاعاً في عمليات الاغتيال'): a rise in events, none of them told.
+_TREND_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?(?:تصاعد|تزايد|ازدياد|ارتفاع|تنامي)ا?\s+في\s+"
+                      r"(?:(?:ال)?(?:عمليات|وتيره|حده|اعداد|عدد)\s+)?(?:ال)?$")
+
+
 #: What the blasts or the shooting heard turned out to be: a drill, or munitions destroyed
 #: ('سمعت أصوات انفجارات ... تبين أنها ناجمة عن تدريبات عسكرية بالذخيرة الحية').
 _DRILL_RE = rx(r"(?<![^\W\d_])(?:ناجم|ناتج|نجم|نتج)\S*\s+(?:عن|من)\s+(?:\S+\s+){0,2}?"
@@ -120,6 +126,8 @@ def rejected(text: str, start: int, end: int) -> bool:
         return True  # 'احتجاجاً على القصف': what was protested, told as background
     if DESCRIPTION_RE.match(text):
         return True  # 'وتقع مدينة جرابلس في ... وتتمركز على الضفة': geography, not news
+    if _TREND_BEFORE_RE.search(before, max(0, len(before) - 40)):
+        return True  # 'تصاعداً في الهجمات': a trend, not an event
     if _may(_COUNTED, text) and _COUNTED_RE.search(before, max(0, len(before) - _COUNTED_REACH)):
         return True  # 'عدد مسلحي داعش الذين تمت تصفيتهم منذ ...': a count, not one event
     if _may(_DRILL, text) and _DRILL_RE.search(text, end, end + _DRILL_REACH):

@@ -161,6 +161,9 @@ def test_a_tally_beside_the_attack_it_counts(gaz):
     "تظاهر أهالي مدينة القامشلي احتجاجاً على القصف التركي يوم الأحد.",
     # a trend, a habit 'from time to time'
     "وتأتي هذه التطورات في ظل تصاعد الهجمات التركية على قرى ريف القامشلي.",
+    # a rise in events, none of them told
+    "وتشهد مناطق ريف دير الزور تصاعداً في الهجمات ضد قوات سوريا الديمقراطية.",
+    "وشهدت مدينة القامشلي تزايداً في التحركات العسكرية الروسية خلال الأسابيع الأخيرة.",
     "وسقط جرحى مدنيون في ظل تجدد الاشتباكات بين مقاتلي العشائر وقسد في ريف دير الزور.",
     # the toll of many attacks, published as such
     "ونشرت مجلة النبأ اليوم الجمعة حصيلة هجمات التنظيم وعملياته في محافظة دير الزور.",
@@ -486,3 +489,11 @@ def test_the_toll_of_one_attack_is_still_that_attack(gaz):
     """'حصيلة الهجوم' (singular) is the toll of one attack, which may be the news itself."""
     body = "ارتفعت حصيلة الهجوم الانتحاري على حاجز لقسد في مدينة الشدادي اليوم إلى 10 قتلى."
     assert [i.place.id for i in run(gaz, body).incidents] == ["shaddadi"]
+
+
+def test_the_events_told_after_a_trend_stand(gaz):
+    """'تشهد المنطقة تصاعداً في الهجمات، فقد قالت مصادر إن مسلحين قتلا بهجوم ...': the trend is
+    no event, the attack it is shown by is one."""
+    body = ("تشهد مناطق ريف الرقة تصاعداً في الهجمات ضد قسد، فقد قالت مصادر محلية إن عنصرين من قسد"
+            " قتلا بهجوم شنه مجهولون استهدف سيارة عسكرية قرب مدينة الطبقة.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("armed_clash", "tabqa")]
