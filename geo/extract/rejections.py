@@ -75,6 +75,8 @@ _SAID_ABOUT_RE = rx(r"^(?:\s+\S+){0,2}?\s+(?:التي|الذي)\s+[وف]?(?:قا
 _WORD_RE = re.compile(r"[^\W_]+")
 #: Punctuation that ends the phrase a negation governs.
 _BREAK_RE = re.compile(r"[،,:؛;«»\"()]")
+#: A name in quotes inside the phrase ('وسط عجز "قسد" عن إلقاء القبض'): its quotes end nothing.
+_QUOTED_NAME_RE = re.compile(r"[\"«“][^\"«»“”\s]{1,25}[\"»”]")
 
 
 #: 'عدد مسلحي داعش الذين تمت تصفيتهم', 'حصيلة الغارات التي شنتها': the event is what a number
@@ -285,7 +287,7 @@ def _negated(before: str) -> bool:
     words = [m.group(0) for m in found]
     for i, w in enumerate(words):
         bare = w[1:] if w[:1] in "وف" and len(w) > 2 and w[1:] in NEG_WORDS else w
-        if bare in NEG_WORDS and _BREAK_RE.search(before, found[i].end()):
+        if bare in NEG_WORDS and _BREAK_RE.search(_QUOTED_NAME_RE.sub(" ", before[found[i].end():])):
             continue
         if bare in NEG_WORDS:
             nxt = words[i + 1] if i + 1 < len(words) else ""

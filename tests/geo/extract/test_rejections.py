@@ -161,6 +161,9 @@ def test_a_tally_beside_the_attack_it_counts(gaz):
     "تظاهر أهالي مدينة القامشلي احتجاجاً على القصف التركي يوم الأحد.",
     # a trend, a habit 'from time to time'
     "وتأتي هذه التطورات في ظل تصاعد الهجمات التركية على قرى ريف القامشلي.",
+    # unable to do it (a name in quotes does not end what the negation governs)
+    "ويأتي ذلك وسط عجز \"قسد\" عن إلقاء القبض على منفذي الهجمات في مدينة الرقة.",
+    "وتبدو قوات الأمن عاجزة عن وقف القصف على مدينة القامشلي.",
     # a rise in events, none of them told
     "وتشهد مناطق ريف دير الزور تصاعداً في الهجمات ضد قوات سوريا الديمقراطية.",
     "وشهدت مدينة القامشلي تزايداً في التحركات العسكرية الروسية خلال الأسابيع الأخيرة.",
@@ -497,3 +500,11 @@ def test_the_events_told_after_a_trend_stand(gaz):
     body = ("تشهد مناطق ريف الرقة تصاعداً في الهجمات ضد قسد، فقد قالت مصادر محلية إن عنصرين من قسد"
             " قتلا بهجوم شنه مجهولون استهدف سيارة عسكرية قرب مدينة الطبقة.")
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("armed_clash", "tabqa")]
+
+
+def test_who_probably_did_it_is_no_forecast(gaz):
+    """'مجهولين يرجح أنهم تابعون لتنظيم داعش هاجموا مدنياً': the attackers' likely side, not an
+    attack expected."""
+    body = ("قالت مصادر إن مجهولين يرجح أنهم تابعون لتنظيم داعش هاجموا مدنياً في بلدة ذيبان شرق"
+            " دير الزور، ما أدى إلى مقتله.")
+    assert [i.place.id for i in run(gaz, body).incidents if i.place] == ["dhiban"]
