@@ -21,6 +21,7 @@ from .folding import rx
 from .place_cues import ORIGIN_RE, in_plan, ordered_from, stationed_at
 from .qualifiers import is_qualifier
 from .sentences import Sentence
+from .speakers import reporter_in
 from .triggers import Candidate
 
 __all__ = ["ELSEWHERE_RE", "forces_seat", "next_paragraph_place", "not_qualifiers", "paragraph_place",
@@ -81,8 +82,11 @@ def next_paragraph_place(doc: Doc, c: Candidate) -> Mention | None:
             break  # 'وفي المقابل، ...', 'من جهة أخرى': another event's sentence; a country's tally
         found = [m for m in not_qualifiers(doc, doc.starting_in(doc.usable, t.start, t.end))
                  if not ORIGIN_RE.search(doc.fspan(max(0, m.start - 60), m.start))
-                 and not forces_seat(doc, m)]
-        if found:  # not where a convoy came from ('كان قادماً من حلب')
+                 and not forces_seat(doc, m)
+                 and not reporter_in(doc.fspan(max(0, m.start - 40), m.start))]
+        # not where a convoy came from ('كان قادماً من حلب'), nor where the correspondent is
+        # ('وأفادت مراسلة عنب بلدي في الحسكة أن معبري التايهة والطبقة أغلقا')
+        if found:
             return found[0]
     return None
 

@@ -76,6 +76,23 @@ _SHOWS_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:اظهر(?:ت)?|يظهر|تظهر|و�
                r"(?:\s+\S+){0,3}|(?:انباء|انبا|اخبار|انباءا)\s+(?:عن\s+)?(?:ان|بان)(?:\s+\S+){0,1})\s+$")
 
 
+#: A measure of health: a crossing closed against a disease is no force's act.
+_HEALTH_RE = rx(r"(?<![^\W\d_])(?:كورونا|كوفيد|(?:ال)?جائحه|(?:ال)?صحي(?:ه)?|(?:ال)?وقائي(?:ه)?"
+                r"|(?:ال)?احترازي(?:ه)?)")
+
+
+def _state_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
+    """As :func:`_military_near`, or a state named by its name or its capital right by the
+    trigger ('أغلق النظام معابر تربط مناطق سيطرته بمناطق قسد'): closing a crossing is a
+    state's act, whoever carries it out."""
+    if _military_near(doc, s, m, text):
+        return True
+    if NOT_MIL_SUBJECT_RE.search(text) or _HEALTH_RE.search(text):
+        return False  # a health measure ('للحد من انتشار فيروس كورونا'), not a force's act
+    at = s.to_original(m.start(), m.end())[0]
+    return any(h.metonym and abs(h.start - at) < 30 for h in doc.in_sentence(doc.actors, s))
+
+
 def _military_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
     # a verb joined by 'و' goes on with the subject of the one before ('قدمت 3 مدرعات تابعة
     # لجيش الاحتلال من قاعدة قسرك بمحيط بلدة تل تمر، وتمركزت بالقرب من جسر الدردارة')
@@ -156,6 +173,7 @@ _NEED_CHECKS = {
     "happened": lambda doc, s, m, text: bool(HAPPENED_RE.search(text)),
     "signed": lambda doc, s, m, text: bool(SIGNED_RE.search(text)),
     "mil_near": _military_near,
+    "state_near": _state_near,
     # residents objecting to forces: the forces named anywhere in the sentence ('اعترض سكان
     # قرية قصر ديب ...، والتي حاول الروس التمركز فيها')
     "forces": lambda doc, s, m, text: bool(MIL_WORD_RE.search(text)) or any(

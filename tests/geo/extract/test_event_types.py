@@ -1042,14 +1042,28 @@ def test_a_force_closing_a_road_into_a_town_is_a_blockade(gaz, body):
 @pytest.mark.parametrize("body", [
     "أغلقت الميليشيات الموالية لإيران معبر البوكمال الحدودي مع العراق صباح اليوم.",
     "وأمر قائد الحرس الثوري في المنطقة بإغلاق المعابر غير الشرعية شرقي مدينة البوكمال.",
+    # a state named by its name: closing a crossing is a state's act, whoever carries it out
+    "أغلق النظام اليوم معبر الطبقة الذي يربط مناطق سيطرته بمناطق سيطرة قسد.",
 ])
 def test_a_force_closing_a_crossing_is_a_blockade(gaz, body):
     assert "blockade" in types_of(gaz, body)
 
 
-def test_a_crossing_closed_by_a_civil_office_is_no_blockade(gaz):
-    body = "أغلقت دائرة الجمارك معبر البوكمال أمام المسافرين بسبب عطل في نظام الحواسيب."
+@pytest.mark.parametrize("body", [
+    "أغلقت دائرة الجمارك معبر البوكمال أمام المسافرين بسبب عطل في نظام الحواسيب.",
+    # a health measure, by a government named by its name
+    "أغلقت الحكومة السورية معبر البوكمال أمام المسافرين للحد من انتشار فيروس كورونا.",
+])
+def test_a_crossing_closed_by_a_civil_office_is_no_blockade(gaz, body):
     assert "blockade" not in types_of(gaz, body)
+
+
+def test_a_lead_without_a_place_is_not_put_at_the_correspondents_town(gaz):
+    """'أغلق النظام معابر ...' then 'وأفادت مراسلة عنب بلدي في الحسكة أن معبر الطبقة أغلق': the
+    correspondent is in al-Hasakah; the crossing is al-Tabqa's."""
+    body = ("أغلق النظام معابر تربط مناطق سيطرته بمناطق سيطرة الإدارة الذاتية.\n\n"
+            "وأفادت مراسلة عنب بلدي في الحسكة أن معبر الطبقة الذي تسيطر عليه الفرقة الرابعة أغلق اليوم.")
+    assert ("blockade", "tabqa") in placed(gaz, body)
 
 
 @pytest.mark.parametrize("body", [
