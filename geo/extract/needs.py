@@ -76,6 +76,8 @@ _SHOWS_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:اظهر(?:ت)?|يظهر|تظهر|و�
                r"(?:\s+\S+){0,3}|(?:انباء|انبا|اخبار|انباءا)\s+(?:عن\s+)?(?:ان|بان)(?:\s+\S+){0,1})\s+$")
 
 
+#: A drill: aircraft flying in one are the drill's, no patrol.
+_DRILL_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:مناور(?:ه|ات)|تدريبات|تمرين(?:ات)?|رمايات)(?![^\W\d_])")
 #: A measure of health: a crossing closed against a disease is no force's act.
 _HEALTH_RE = rx(r"(?<![^\W\d_])(?:كورونا|كوفيد|(?:ال)?جائحه|(?:ال)?صحي(?:ه)?|(?:ال)?وقائي(?:ه)?"
                 r"|(?:ال)?احترازي(?:ه)?)")
@@ -187,4 +189,8 @@ _NEED_CHECKS = {
     "no_attack": lambda doc, s, m, text: not _attack_told(text) and not _ESCORT_BEFORE_RE.search(
         text, max(0, m.start() - 24), m.start()),
     "airlift": lambda doc, s, m, text: bool(AIRLIFT_RE.search(text)) and not ATTACK_RE.search(text),
+    # aircraft flying over an area: not in an attack, nor in a drill ('المناورات الروسية شاركت
+    # فيها مروحيات حلقت فوق ...': the drill's flights)
+    "air_patrol": lambda doc, s, m, text: _NEED_CHECKS["no_attack"](doc, s, m, text)
+    and not _DRILL_RE.search(text),
 }

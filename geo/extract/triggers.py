@@ -113,7 +113,7 @@ TRIGGERS_FILE = DATA_DIR / "triggers.toml"
 #: The conditions a trigger may need (see the header of triggers.toml).
 NEEDS = frozenset({"", "instrument", "air", "no_air", "patrol", "patrol_or_road", "heli", "soldiers",
                    "sides", "happened", "signed", "mil_near", "fighting", "gunmen", "no_attack", "vehicles",
-                   "airlift", "no_fighting", "forces", "state_near"})
+                   "airlift", "no_fighting", "forces", "state_near", "air_patrol"})
 _FIELDS = (Field("type", choices=frozenset(PRIORITY) | {"strike"}), Field("patterns", list),
            Field("strength", float), Field("need", default="", choices=NEEDS),
            Field("form", default="verb", choices=frozenset({"verb", "present", "noun"})),

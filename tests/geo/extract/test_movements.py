@@ -212,6 +212,16 @@ def test_helicopters_flying_over_a_place_are_an_air_patrol_unless_an_attack_is_t
     assert "patrol" not in [i.type for i in run(gaz, body).incidents]
 
 
+def test_helicopters_named_before_their_flight_are_an_air_patrol(gaz):
+    body = "وقالت شبكة محلية إن مروحيتين حربيتين روسيتين حلقتا صباح اليوم فوق مدينة عامودا."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("patrol", "amuda")]
+
+
+def test_the_flights_of_a_drill_are_the_drill(gaz):
+    body = "وحلقت مروحيات روسية فوق مدينة عين عيسى يوم الأحد ضمن المناورات العسكرية المشتركة."
+    assert "patrol" not in [i.type for i in run(gaz, body).incidents]
+
+
 def test_trucks_of_no_force_are_no_convoy(gaz):
     assert run(gaz, "وصلت شاحنات محملة بالقمح إلى مدينة القامشلي يوم الأحد.").incidents == []
 
