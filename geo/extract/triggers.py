@@ -31,6 +31,7 @@ from .lexicon import DATA_DIR, check_pattern, row_error
 from .matching import prefix_ok, trigger_hits
 from .needs import need_ok
 from .own_days import told_on_a_day_of_its_own
+from .own_places import opens_on_a_place
 from .rejections import (
     attributes_end,
     background,
@@ -305,7 +306,7 @@ def _check(doc: Doc, s: Sentence, trig: Trigger, m: re.Match[str]) -> Candidate 
     # the article tells: evidence for it, never an event of its own
     anaphoric = anaphoric or tallied or social_post(s.text) or (noun and context(text, m.start())) or (
         trig.form == "noun" and _means_of_harm(text, m) and _kind_told_before(doc, s, ctype)
-        and not _turns_to_a_place(doc, s))
+        and not opens_on_a_place(doc, s))
     if anaphoric and (ctype in _STRIKES or ctype == "attack" and trig.type == "strike") \
             and (hit_again or not names_weapon(text)):
         # 'وقالت مصادر إن الاستهداف أسفر عن مقتل ...' after an air strike told: that strike's kind
@@ -363,19 +364,6 @@ def _means_of_harm(text: str, m: re.Match[str]) -> bool:
     """Is the event noun at ``m`` only the means by which people were killed or hurt ('بـ')?"""
     by = m.group(0).startswith("ب") or text[m.start() - 1:m.start()] == "ب"
     return by and bool(_HURT_BEFORE_RE.search(text, max(0, m.start() - 50), m.start()))
-
-
-#: What may stand before the place a sentence opens on: 'وفي دير الزور، ...', 'أما في بلدة ...'.
-_TURN_TO_PLACE_RE = rx(r"\W*(?:اما\s+)?[وف]?(?:في|ب)\s*"
-                       r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|ريف|محافظه)\s+)?$")
-
-
-def _turns_to_a_place(doc: Doc, s: Sentence) -> bool:
-    """Does sentence ``s`` open on a place of its own ('وفي دير الزور قالت مصادر إن متزعماً
-    قتل برصاص مجهولين في بلدة ذيبان')? It turns from what was told to what happened there:
-    a killing 'برصاص' in it is news of its own, not how the casualties told before were hit."""
-    first = next(iter(doc.in_sentence(doc.usable, s)), None)
-    return first is not None and _TURN_TO_PLACE_RE.match(doc.fspan(s.start, first.start)) is not None
 
 
 def _dated(doc: Doc, s: Sentence) -> bool:

@@ -356,8 +356,13 @@
         boxes.push(b);
       }
       /* nothing laid out yet (the frame is still being sized): measure again shortly,
-       * or the first view keeps every name, overlapping, until the user zooms */
-      if (!measured && layers.length && retries < 40) { retries++; setTimeout(tidy, 250); return; }
+       * or the first view keeps every name, overlapping, until the user zooms; after ten
+       * seconds (a loaded machine) once a second, for two minutes more */
+      if (!measured && layers.length && retries < 160) {
+        retries++;
+        setTimeout(tidy, retries <= 40 ? 250 : 1000);
+        return;
+      }
       for (i = 0; i < layers.length; i++) {
         b = boxes[i];
         if (!b || !(b.width || b.height)) { continue; }
