@@ -559,7 +559,11 @@ _SUMS_UP_RE = rx(r"^\W*[وف]?(?:بذلك|بهذا)\s+(?:يكون|تكون|ير�
 
 #: 'ويأتي التصعيد بعد ساعات من التهديدات', 'وتأتي هذه الهجمات في ظل ...': a sentence that
 #: sets the news told before in its context.
-_CONTEXT_RE = rx(r"^\W*[وف]?(?:ياتي|تاتي)(?![^\W\d_])")
+_CONTEXT_RE = rx(r"^\W*[وف]?(?:ياتي|تاتي)(?![^\W\d_])"
+                 # the past, with what it came in: 'وجاءت تظاهرات اليوم، على خلفية فرض التجنيد'
+                 # (not 'وجاءت تعزيزات من قاعدة ...': reinforcements that came)
+                 r"|^\W*[وف]?جاء(?:ت)?(?=(?:\s+[^\s.،,]+){1,4}[،,]?\s+(?:علي خلفيه|في سياق|في اطار"
+                 r"|ردا علي|في ظل)(?![^\W\d_]))")
 #: A definite subject, at most ten words, then 'تأتي/يأتي' (group 1): a sentence of context too.
 _LATE_CONTEXT_RE = rx(r"^\W*[وف]?ال\S+(?:\s+[^.!؟\s]+){0,10}?\s+[-–—،,]?\s*[وف]?(ياتي|تاتي)(?![^\W\d_])")
 #: What the news comes after or amid: an event of its own may be told there.
@@ -579,7 +583,8 @@ def social_post(text: str) -> bool:
 
 def context(text: str, start: int) -> bool:
     """Is the trigger at ``start`` the subject of a sentence that sets the news in its context
-    ('يأتي التصعيد العسكري في عمليات القصف بعد ساعات من التهديدات')? Such a noun names the news
+    ('يأتي التصعيد العسكري في عمليات القصف بعد ساعات من التهديدات', 'وجاءت تظاهرات اليوم، على
+    خلفية فرض التجنيد')? Such a noun names the news
     told before (it may add evidence to it), not one more event. What the news is said to
     come after ('يأتي هذا الحادث بعد ساعة من استهداف قاعدة ...') may be an event of its own."""
     opener = _CONTEXT_RE.match(text)

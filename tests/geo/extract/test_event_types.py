@@ -133,6 +133,9 @@ def _families() -> dict[str, str]:
      "Al-Shuhayl"),
     ("وعمد شبان إلى حرق الإطارات في بلدة الشحيل احتجاجاً على مقتل أحد أبنائها.", "protest",
      "Al-Shuhayl"),
+    # the verb: protesters set tyres alight and cut the roads of their towns
+    ("وأفادت مصادر أن المتظاهرين أحرقوا الإطارات المطاطية وقطعوا الطرقات في بلدة الشحيل.",
+     "protest", "Al-Shuhayl"),
     # the convoy as a pronoun, stopped and driven out; 'طرد مجموعة من أرتال' expels convoys,
     # it takes no place from anyone
     ("حاول الرتل الأمريكي الدخول إلى قرية تل بيدر، لكن عناصر حاجز للجيش السوري عند مدخل القرية "

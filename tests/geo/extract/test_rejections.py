@@ -510,3 +510,13 @@ def test_who_probably_did_it_is_no_forecast(gaz):
     body = ("قالت مصادر إن مجهولين يرجح أنهم تابعون لتنظيم داعش هاجموا مدنياً في بلدة ذيبان شرق"
             " دير الزور، ما أدى إلى مقتله.")
     assert [i.place.id for i in run(gaz, body).incidents if i.place] == ["dhiban"]
+
+
+def test_what_todays_news_came_in_is_its_setting(gaz):
+    """'وجاءت تظاهرات اليوم، على خلفية فرض التجنيد، حيث عمدت قسد على احتجاز الشباب': the
+    protests told before, and why they came; the arrests of the week are their setting."""
+    body = ("خرج أهالي بلدة الشحيل اليوم في تظاهرات ضد قسد. "
+            "وجاءت تظاهرات اليوم، على خلفية فرض قسد التجنيد الإجباري، حيث عمدت قسد منذ أسبوع على"
+            " احتجاز الشباب على حواجزها في بلدة البصيرة.")
+    kinds = [(i.type, i.place.id if i.place else None) for i in run(gaz, body).incidents]
+    assert ("protest", "shuhayl") in kinds and "arrest" not in [k for k, _ in kinds], kinds
