@@ -133,6 +133,9 @@ def _families() -> dict[str, str]:
      "Al-Shuhayl"),
     ("وعمد شبان إلى حرق الإطارات في بلدة الشحيل احتجاجاً على مقتل أحد أبنائها.", "protest",
      "Al-Shuhayl"),
+    # a general strike: shops shut against a force's acts
+    ("شهدت مدينة منبج صباح اليوم إضراباً عاماً من خلال إغلاق المحال التجارية والأسواق.", "protest",
+     "Manbij"),
     # the verb: protesters set tyres alight and cut the roads of their towns
     ("وأفادت مصادر أن المتظاهرين أحرقوا الإطارات المطاطية وقطعوا الطرقات في بلدة الشحيل.",
      "protest", "Al-Shuhayl"),
