@@ -167,9 +167,6 @@ def test_a_tally_beside_the_attack_it_counts(gaz):
     # a rise in events, none of them told
     "وتشهد مناطق ريف دير الزور تصاعداً في الهجمات ضد قوات سوريا الديمقراطية.",
     "وشهدت مدينة القامشلي تزايداً في التحركات العسكرية الروسية خلال الأسابيع الأخيرة.",
-    # what a week saw, summed up: an escalation of attacks, shelling across several areas
-    ("وقال المتحدث: شهد الأسبوع الفائت تصعيداً لهجمات القوات التركية باتجاه مناطقنا، بحيث شملت"
-     " مناطق منبج وعين عيسى، قصف مكثف استهدف القرى المأهولة بالسكان."),
     "وسقط جرحى مدنيون في ظل تجدد الاشتباكات بين مقاتلي العشائر وقسد في ريف دير الزور.",
     # the toll of many attacks, published as such
     "ونشرت مجلة النبأ اليوم الجمعة حصيلة هجمات التنظيم وعملياته في محافظة دير الزور.",
@@ -523,3 +520,13 @@ def test_what_todays_news_came_in_is_its_setting(gaz):
             " احتجاز الشباب على حواجزها في بلدة البصيرة.")
     kinds = [(i.type, i.place.id if i.place else None) for i in run(gaz, body).incidents]
     assert ("protest", "shuhayl") in kinds and "arrest" not in [k for k, _ in kinds], kinds
+
+
+def test_what_a_week_saw_is_a_summary_beside_the_news(gaz):
+    """'شهد الأسبوع الفائت تصعيداً لهجمات ... بحيث شملت مناطق منبج وعين عيسى، قصف مكثف': a
+    week summed up (its escalation a trend) beside the attack the article reports."""
+    body = ("تصدت قوات سوريا الديمقراطية فجر اليوم لهجوم على قرية الدبس قرب مدينة عين عيسى. "
+            "وقال المتحدث: شهد الأسبوع الفائت تصعيداً لهجمات القوات التركية باتجاه مناطقنا، بحيث"
+            " شملت مناطق منبج وعين عيسى، قصف مكثف استهدف القرى المأهولة بالسكان.")
+    places = [i.place.id for i in run(gaz, body).incidents if i.place is not None]
+    assert "manbij" not in places, places
