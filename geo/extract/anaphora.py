@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from gazetteer.model import Place
+from gazetteer.model import Place, km_between
 from gazetteer.normalize import split_cue
 
 from ..relate import AREA_KINDS
@@ -91,15 +91,19 @@ def anaphoric_place(doc: Doc, s: Sentence, window: tuple[int, int] | None = None
                 return place, m.group(0), False
             if "city" in kinds and place.parent and place.kind not in AREA_KINDS:
                 # a town's city ('بالمدينة' after a suburb), never a countryside's: 'بريف الرقة'
-                # then 'بالمدينة' is the city named before it, not Raqqa
+                # then 'بالمدينة' is the city named before it, not Raqqa; nor a town's far
+                # district city ('مشفى تل أبيض وسط المدينة' is Tell Abyad's centre, not Raqqa's,
+                # 83 km away)
                 parent = doc.gazetteer.get(place.parent)
-                if parent is not None and parent.kind in kinds:
+                if parent is not None and parent.kind in kinds and km_between(place, parent) <= _SUBURB_KM:
                     return parent, m.group(0), False
         if m.group(1) in _SITE_NOUNS and (told := _where_first_told(doc, m.group(1), start)) is not None:
             return told, m.group(0), True
     return None
 
 
+#: How far a town may lie from its city to be one of its suburbs (the city 'المدينة' means).
+_SUBURB_KM = 20.0
 #: Nouns of a site the gazetteer may not know by name ('القاعدة الأمريكية في حقول الجبسة').
 _SITE_NOUNS = frozenset({"قاعده", "مطار", "حقل", "معبر", "مخيم", "فوج"})
 #: How far after a site's noun the place it stands at is named ('القاعدة الأمريكية اللاشرعية في').

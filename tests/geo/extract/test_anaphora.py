@@ -100,6 +100,15 @@ def test_a_town_the_text_calls_a_city_is_the_city_it_refers_back_to(gaz):
     assert {place for _, place, _ in _placed(gaz, body)} == {"sukhnah"}
 
 
+def test_the_city_after_a_town_named_without_its_kind_is_not_its_far_district_city(gaz):
+    """'مشفى "تل أبيض" وسط المدينة': Tell Abyad's centre, not Raqqa's (its district city, 83 km
+    away); a suburb's city stays what 'المدينة' means after a suburb."""
+    body = ("جرح مدنيون اليوم باشتباكات بين فصيلين في مدينة تل أبيض شمال الرقة.\n\n"
+            "وأضافت المصادر أن الجرحى أسعفوا إلى مشفى \"تل أبيض\" وسط المدينة، إثر سقوط قذائف هاون"
+            " على الأحياء السكنية.")
+    assert "raqqa" not in {place for _, place, _ in _placed(gaz, body)}
+
+
 @pytest.mark.parametrize("noun", ["المدينتين", "البلدتين"])
 def test_a_pair_named_before_is_referred_back_to_by_its_dual(gaz, noun):
     # 'مدينتي العشارة والقورية' then 'للسيطرة على المدينتين': the pair, at the one the
