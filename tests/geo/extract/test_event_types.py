@@ -133,6 +133,12 @@ def _families() -> dict[str, str]:
      "Al-Shuhayl"),
     ("وعمد شبان إلى حرق الإطارات في بلدة الشحيل احتجاجاً على مقتل أحد أبنائها.", "protest",
      "Al-Shuhayl"),
+    # a crowd gathered before a force's centre to press a demand
+    ("يشهد محيط مركز قوات الأسايش في مدينة الرقة تجمهراً كبيراً للأهالي للمطالبة بالإفراج عن"
+     " أبنائهم.", "protest", "Raqqa"),
+    # an arrest told with its object a pronoun, in a relative clause with its own day
+    ("وطالب الأهالي بالإفراج عن أبنائهم الذين اعتقلتهم الشرطة العسكرية عصر اليوم في بلدة الكرامة.",
+     "arrest", "Al-Karamah (Raqqa)"),
     # a general strike: shops shut against a force's acts
     ("شهدت مدينة منبج صباح اليوم إضراباً عاماً من خلال إغلاق المحال التجارية والأسواق.", "protest",
      "Manbij"),
