@@ -32,33 +32,30 @@ def _kinds(gaz, body: str) -> list[str]:
     return [i.type for i in run(gaz, body).incidents]
 
 
-@pytest.mark.parametrize("body", [
+@pytest.mark.parametrize(("body", "kind"), [
     # the SDF's police holding the regime's men at its checkpoint
-    "اعتقل حاجز لقوات الأسايش على الطريق الدولي قرب مدينة الحسكة، مساء أمس، 15 عنصراً من قوات"
-    " النظام واقتادهم إلى مقر لها.",
+    ("اعتقل حاجز لقوات الأسايش على الطريق الدولي قرب مدينة الحسكة، مساء أمس، 15 عنصراً من قوات"
+     " النظام واقتادهم إلى مقر لها.", "detention"),
     # the regime holding the SDF's: the other way round
-    "وأفادت مصادر محلية أن قوات النظام احتجزت ثلاثة عناصر من الأسايش عند حاجز مطار القامشلي يوم أمس.",
+    ("وأفادت مصادر محلية أن قوات النظام احتجزت ثلاثة عناصر من الأسايش عند حاجز مطار القامشلي يوم"
+     " أمس.", "detention"),
     # 'قامت ... باعتقال': the Asayish's act told with an auxiliary verb
-    "وقامت قوات الأسايش يوم الاثنين باعتقال عنصرين من قوات النظام في مدينة القامشلي.",
+    ("وقامت قوات الأسايش يوم الاثنين باعتقال عنصرين من قوات النظام في مدينة القامشلي.", "detention"),
     # the regular army, as Kurdish and opposition outlets name the regime's
-    "وقامت قوات الأسايش يوم الاثنين باعتقال عناصر من الجيش النظامي في مدينة القامشلي.",
-])
-def test_a_rival_forces_men_held_without_a_fight_are_a_detention(gaz, body):
-    kinds = _kinds(gaz, body)
-    assert "detention" in kinds and "arrest" not in kinds, kinds
-
-
-@pytest.mark.parametrize("body", [
+    ("وقامت قوات الأسايش يوم الاثنين باعتقال عناصر من الجيش النظامي في مدينة القامشلي.", "detention"),
     # suspects of ISIS: a security operation, whoever holds them
-    "اعتقلت قوات الأسايش يوم أمس خمسة عناصر من تنظيم داعش في حي غويران بمدينة الحسكة.",
+    ("اعتقلت قوات الأسايش يوم أمس خمسة عناصر من تنظيم داعش في حي غويران بمدينة الحسكة.", "arrest"),
     # young men taken for conscription: civilians, not a rival force
-    "اعتقلت قوات الأسايش عشرات الشبان في مدينة القامشلي يوم أمس لسوقهم إلى التجنيد الإجباري.",
+    ("اعتقلت قوات الأسايش عشرات الشبان في مدينة القامشلي يوم أمس لسوقهم إلى التجنيد الإجباري.",
+     "arrest"),
     # Turkey and the SDF are at war: its men taken are not a standoff's move
-    "اعتقلت القوات التركية يوم أمس ثلاثة عناصر من قوات سوريا الديمقراطية قرب مدينة رأس العين.",
+    ("اعتقلت القوات التركية يوم أمس ثلاثة عناصر من قوات سوريا الديمقراطية قرب مدينة رأس العين.",
+     "arrest"),
 ])
-def test_other_arrests_stay_arrests(gaz, body):
+def test_a_rival_forces_men_held_without_a_fight_are_a_detention_other_arrests_stay(gaz, body, kind):
     kinds = _kinds(gaz, body)
-    assert "arrest" in kinds and "detention" not in kinds, kinds
+    other = {"detention": "arrest", "arrest": "detention"}[kind]
+    assert kind in kinds and other not in kinds, kinds
 
 
 def test_a_detention_in_a_fight_is_part_of_the_fight(gaz):
