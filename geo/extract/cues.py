@@ -25,8 +25,9 @@ __all__ = [
     "CUES_FILE",
     "DENIAL_RE", "DUAL_RE", "FALSEHOOD_RE",
     "EXPLOSIVE_RE", "FIGHTING_RE",
-    "DESCRIPTION_RE", "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
-    "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NATIONWIDE_RE", "NEG_WORDS", "NOT_MIL_SUBJECT_RE",
+    "DESCRIPTION_RE", "DRILL_RE", "FORECAST_RE", "GENERAL_RE", "GUNMEN_RE", "HABITUAL_RE", "HAPPENED_RE",
+    "HEALTH_RE", "HELI_RE", "HYPOTHETICAL_RE", "MIL_WORD_RE", "NATIONWIDE_RE", "NEG_WORDS",
+    "NOT_MIL_SUBJECT_RE",
     "NOT_NEG_AFTER",
     "OFFICIALS_RE", "OUTCOME_WORDS", "PATROL_RE", "REFERENCE_RE", "ROAD_RE", "SAYING_VERBS", "SIGNED_RE",
     "SMALL_ARMS_RE",
@@ -47,6 +48,8 @@ _SHAPES: dict[str, str] = {
     "gunmen": WORD_START + "[وفب]?(?:ال)?(?:{})" + WORD_END,
     "happened": WORD_START + "[وف]?(?:{})" + WORD_END, "signed": "{}", "military": "{}",
     "not_military": WORD_START + "(?:ال)?(?:{})" + WORD_END,
+    "drill": WORD_START + "[وفبل]?(?:ال)?(?:{})" + WORD_END,
+    "health": WORD_START + "(?:ال)?(?:{})" + WORD_END,
     "hypothetical": WORD_START + "[وف]?(?:{})" + WORD_END,
     "denial": WORD_START + "[وف]?(?:{})" + WORD_END,
     "falsehood": WORD_START + "[وف]?(?:{})" + WORD_END,
@@ -119,6 +122,8 @@ EXPLOSIVE_RE = _cue_rx("explosive")
 GUNMEN_RE = _cue_rx("gunmen")
 ATTACK_RE = _cue_rx("attack")
 NOT_MIL_SUBJECT_RE = _cue_rx("not_military")
+DRILL_RE = _cue_rx("drill")
+HEALTH_RE = _cue_rx("health")
 #: A sentence telling what a source said: 'وأفادت وكالة الأناضول ... بأن', 'وقال مراسل ...: إن',
 #: 'وبحسب مصادر محلية، ...'.
 #: The verbs of a source's saying, a sentence's first word (folded).

@@ -12,7 +12,8 @@ a sentence of fighting stays an arrest beside the fight.
 from __future__ import annotations
 
 from .actors import side_of
-from .folding import rx
+from .cues import FIGHTING_RE
+from .instruments import HARM_RE
 
 __all__ = ["STANDOFF_SIDES", "as_arrest", "detention_type"]
 
@@ -20,16 +21,13 @@ __all__ = ["STANDOFF_SIDES", "as_arrest", "detention_type"]
 #: them is a standoff's move. (The SDF and Turkey, or anyone and ISIS, are at war: their
 #: detentions are captures and security operations.)
 STANDOFF_SIDES = frozenset({frozenset({"regime", "sdf"})})
-#: Fighting told in the detention's sentence: the detention is part of a fight.
-_FIGHTING_RE = rx(r"(?<![^\W\d_])[وفب]?(?:ال)?(?:اشتباك\w*|اشتبك\w*|معارك|مواجهات مسلحه|قتل|مقتل"
-                  r"|اصابه|اصيب\w*|جرح\w*|قصف\w*|هجوم|هاجم\w*|استهداف|رصاص|اطلاق نار|اطلقت النار)"
-                  r"(?![^\W\d_])")
 
 
 def detention_type(kind: str, attackers: list[str], targets: list[str], folded: str) -> str:
     """``'detention'`` for an arrest by one side of a standoff of the other side's forces
     told with no fighting in its sentence (``folded``); ``kind`` otherwise."""
-    if kind != "arrest" or not attackers or not targets or _FIGHTING_RE.search(folded):
+    if kind != "arrest" or not attackers or not targets or FIGHTING_RE.search(folded) \
+            or HARM_RE.search(folded):  # fighting or harm told: the detention is part of a fight
         return kind
     by = {side_of(a) for a in attackers} - {""}
     held = {side_of(t) for t in targets} - {""}

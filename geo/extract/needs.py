@@ -17,10 +17,12 @@ from .cues import (
     AIRLIFT_RE,
     ATTACK_RE,
     BY_DEAL_RE,
+    DRILL_RE,
     DUAL_RE,
     FIGHTING_RE,
     GUNMEN_RE,
     HAPPENED_RE,
+    HEALTH_RE,
     HELI_RE,
     MIL_WORD_RE,
     NOT_MIL_SUBJECT_RE,
@@ -76,20 +78,13 @@ _SHOWS_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:اظهر(?:ت)?|يظهر|تظهر|و�
                r"(?:\s+\S+){0,3}|(?:انباء|انبا|اخبار|انباءا)\s+(?:عن\s+)?(?:ان|بان)(?:\s+\S+){0,1})\s+$")
 
 
-#: A drill: aircraft flying in one are the drill's, no patrol.
-_DRILL_RE = rx(r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:مناور(?:ه|ات)|تدريبات|تمرين(?:ات)?|رمايات)(?![^\W\d_])")
-#: A measure of health: a crossing closed against a disease is no force's act.
-_HEALTH_RE = rx(r"(?<![^\W\d_])(?:كورونا|كوفيد|(?:ال)?جائحه|(?:ال)?صحي(?:ه)?|(?:ال)?وقائي(?:ه)?"
-                r"|(?:ال)?احترازي(?:ه)?)")
-
-
 def _state_near(doc: Doc, s: Sentence, m: re.Match[str], text: str) -> bool:
     """As :func:`_military_near`, or a state named by its name or its capital right by the
     trigger ('أغلق النظام معابر تربط مناطق سيطرته بمناطق قسد'): closing a crossing is a
     state's act, whoever carries it out."""
     if _military_near(doc, s, m, text):
         return True
-    if NOT_MIL_SUBJECT_RE.search(text) or _HEALTH_RE.search(text):
+    if NOT_MIL_SUBJECT_RE.search(text) or HEALTH_RE.search(text):
         return False  # a health measure ('للحد من انتشار فيروس كورونا'), not a force's act
     at = s.to_original(m.start(), m.end())[0]
     return any(h.metonym and abs(h.start - at) < 30 for h in doc.in_sentence(doc.actors, s))
@@ -155,6 +150,11 @@ def _attack_told(text: str) -> bool:
                for m in ATTACK_RE.finditer(text))
 
 
+def _no_attack(text: str, m: re.Match[str]) -> bool:
+    """No attack told in the sentence, and the trigger no escort of one."""
+    return not _attack_told(text) and not _ESCORT_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+
+
 def _fight_told(text: str, m: re.Match[str]) -> bool:
     """Words of a fight outside the trigger's own words: 'أعلنت قسد السيطرة على الرقة' tells
     control, not the fight it took ('... بعد معارك مع داعش')."""
@@ -186,11 +186,9 @@ _NEED_CHECKS = {
     and _military_near(doc, s, m, text),
     "no_fighting": lambda doc, s, m, text: not FIGHTING_RE.search(text) and _military_near(doc, s, m, text),
     "gunmen": lambda doc, s, m, text: bool(GUNMEN_RE.search(text[max(0, m.start() - 60):m.end() + 60])),
-    "no_attack": lambda doc, s, m, text: not _attack_told(text) and not _ESCORT_BEFORE_RE.search(
-        text, max(0, m.start() - 24), m.start()),
+    "no_attack": lambda doc, s, m, text: _no_attack(text, m),
     "airlift": lambda doc, s, m, text: bool(AIRLIFT_RE.search(text)) and not ATTACK_RE.search(text),
     # aircraft flying over an area: not in an attack, nor in a drill ('المناورات الروسية شاركت
     # فيها مروحيات حلقت فوق ...': the drill's flights)
-    "air_patrol": lambda doc, s, m, text: _NEED_CHECKS["no_attack"](doc, s, m, text)
-    and not _DRILL_RE.search(text),
+    "air_patrol": lambda doc, s, m, text: _no_attack(text, m) and not DRILL_RE.search(text),
 }

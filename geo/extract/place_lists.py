@@ -19,6 +19,7 @@ from gazetteer.model import Mention
 from ..relate import is_macro_region, is_seat, place_relation
 from .document import Doc
 from .folding import fold_letters, rx
+from .own_places import FRONTED_RE
 from .places import (
     AREA_KINDS,
     ATTACH_RE,
@@ -300,7 +301,7 @@ def _list_of(doc: Doc, c: Candidate, pool: list[Mention], quals: list[Mention], 
     if len(chain) < 2:
         return []
     in_clause = (clause_lo <= head.start < clause_hi or locative_after(doc, clause_hi, head)
-                 or (head.start < clause_lo and _FRONTED_RE.fullmatch(doc.fspan(s.start, head.start)))
+                 or (head.start < clause_lo and FRONTED_RE.fullmatch(doc.fspan(s.start, head.start)))
                  or _another_object(doc, c, clause_hi, head) or _past_date_aside(doc, clause_hi, head)
                  or _each_of(doc, c, head) or _named_in_apposition(doc, c, head))
     # 'قصفت المدفعية التركية كوباني وعامودا': the places a strike hit, its objects; 'غادرت
@@ -549,9 +550,6 @@ _DESCRIBED_AND_RE = rx(r"\s*[(]?ال(?:خاضع|واقع|قريب|محاذي|م�
                        r"\s+و\s*(?:(?:في|ب)\s*)?(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|حي|مخيم)\s+)?")
 
 
-#: A sentence opening on where, before its event: 'وفي عين عيسى والقامشلي، تسبب القصف ...'.
-_FRONTED_RE = rx(r"\s*[وف]?(?:في|ب|داخل|عند)\s*(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|ناحيه|ريف|مدينتي"
-                 r"|بلدتي|قريتي|مناطق|بلدات|قري)\s+)?")
 #: '66/20 كيلو فولت ومحطة تحويل كهرباء مدينة ' between two towns: the next site of a list of
 #: sites (a facility word after 'و'), each named through its town.
 #: A target and its place may stand between too: '، ومقرين للمجموعات المسلحة في مدينة '.
