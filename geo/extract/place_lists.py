@@ -49,8 +49,10 @@ SPLIT_TYPES = frozenset({"airstrike", "shelling", "explosion", "attack", "armed_
                          "arrest", "protest", "capture", "assassination", "deployment",
                          "withdrawal"})
 #: What may stand between two places of one list: 'و', a comma, a repeated preposition or kind,
-#: 'وأخرى في' (another strike at ...), 'ومناطق أخرى في', 'وقرى في محيط مدينة' (around the next).
-_AND_RE = rx(r"[\s)]*,?\s*(?:و\s*)?(?:(?:ال)?(?:محيط|اطراف|ضواحي)\s+)?"
+#: 'وأخرى في' (another strike at ...), 'ومناطق أخرى في', 'وقرى في محيط مدينة' (around the next),
+#: 'بالإضافة إلى' ('ضمن مدينة دير الزور نفسها، بالإضافة إلى مدينتي البوكمال والميادين').
+_AND_RE = rx(r"[\s)]*(?:(?:نفس|ذات)(?:ها|ه)\s*)?,?\s*(?:و\s*|و?(?:بالاضافه|اضافه)\s+(?:الي\s+|ل\s*))?"
+             r"(?:(?:ال)?(?:محيط|اطراف|ضواحي)\s+)?"
              r"(?:(?:ال)?(?:مناطق|قري|مواقع|بلدات|احياء|نقاط)\s+(?:(?=اخر)"
              r"|(?:(?:في|ب)\s*)?(?:محيط|اطراف|ريف)\s+))?"
              r"(?:(?:اخري|اخر|ثانيه|ثالثه)\s+)?(?:(?:في|ب|علي|الي)\s*)?"

@@ -101,6 +101,13 @@ _DRILL_RE = rx(r"(?<![^\W\d_])(?:ناجم|ناتج|نجم|نتج)\S*\s+(?:عن|�
                r"|(?<![^\W\d_])تبين\s+ان(?:ها|ه)\s+(?:\S+\s+){0,3}?(?:ال)?(?:تدريب|مناور)")
 #: How far after the trigger its explanation may come (characters, in its sentence).
 _DRILL_REACH = 160
+#: 'منذ معركة الباغوز', 'منذ بدء الهجوم التركي': an event named as the time since which, a
+#: point to count from, not news told ('منذ' before a day or a span is :mod:`.cues`' summary).
+_SINCE_RE = rx(r"(?<![^\W\d_])[وف]?منذ\s+(?:(?:بدء|بدايه|انطلاق|انتهاء|نهايه|اندلاع)\s+)?(?:ال)?$")
+#: 'أكبر عملية لتنظيم الدولة بعد معارك الباغوز': the biggest, the fiercest ... since an event:
+#: the news measured against it, in its clause.
+_BIGGEST_AFTER_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:اكبر|اعنف|اوسع|اشد|اخطر|اضخم|ابرز|اعلي|اكثر)"
+                       r"(?![^\W\d_])[^.,،;؛]*?\s(?:بعد|عقب)\s+(?:(?:انتهاء|نهايه)\s+)?(?:ال)?$")
 
 
 #: Kept for the last few trigger spans: rows of several types match the same words of a sentence
@@ -135,6 +142,8 @@ def rejected(text: str, start: int, end: int) -> bool:
         return True  # 'عدد مسلحي داعش الذين تمت تصفيتهم منذ ...': a count, not one event
     if _may(_DRILL, text) and _DRILL_RE.search(text, end, end + _DRILL_REACH):
         return True  # 'أصوات انفجارات ... تبين أنها ناجمة عن تدريبات عسكرية': a drill heard
+    if _SINCE_RE.search(before, max(0, start - 24)) or _BIGGEST_AFTER_RE.search(before, max(0, start - 90)):
+        return True  # 'الأعنف منذ معارك الباغوز': a point in time the news is measured from
     clause = clause_of(text, start)
     if _may(_DENIAL, text) and (DENIAL_RE.search(text, clause[0], start) or _opens_denial(text, start)) \
             or _may(_FALSEHOOD, text) and FALSEHOOD_RE.search(text, end) \

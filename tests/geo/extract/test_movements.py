@@ -174,6 +174,22 @@ def test_leaving_handing_over_and_convoys_seen(gaz, body, kind, place):
     assert [(i.type, i.place.id) for i in incs] == [(kind, place)]
 
 
+def test_trucks_that_took_it_out_are_a_convoy(gaz):
+    # the verb's object a pronoun (the wheat), the trucks after it
+    body = "وسرقت القوات الأمريكية أمس الأول كمية من القمح وأخرجتها عبر 18 شاحنة عبر معبر سيمالكا."
+    incs = run(gaz, body, published=dt.date(2021, 3, 27)).incidents
+    assert [(i.type, i.place.id, i.date) for i in incs] == [("convoy", "semalka_crossing", "2021-03-25")]
+
+
+def test_military_cars_as_the_means_are_no_convoy(gaz):
+    # 'عبر' before the cars is the means; the cars cross with 'عبرت'
+    means = ("استهدف مسلحون حاجزاً لقسد في مدينة الرقة يوم الأحد، وتم نقل المصاب إلى المشفى عبر "
+             "سيارات عسكرية.")
+    assert "convoy" not in types_of(gaz, means)
+    crossed = "وعبرت سيارات عسكرية أمريكية الحدود إلى بلدة اليعربية يوم الأحد."
+    assert [(i.type, i.place.id) for i in run(gaz, crossed).incidents] == [("convoy", "yarubiyah")]
+
+
 def test_armoured_vehicles_on_the_move_without_a_convoy_word(gaz):
     body = ("وجابت الدورية القرى الغربية لناحية الدرباسية يوم الأحد، في حين توجهت المدرعات الروسية "
             "إلى قاعدتها في مدينة القامشلي.")

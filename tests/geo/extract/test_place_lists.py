@@ -141,6 +141,9 @@ def test_sites(gaz, body, place):
      "withdrawal", ["manbij", "ain_al_arab"]),
     ("انسحبت القوات الأميركية من قاعدة في الشدادي وقرب تل بيدر.", "withdrawal",
      ["shaddadi", "tal_baydar"]),
+    # 'in addition to' the next places of the list, after 'the city itself'
+    ("نفذت الميليشيات الإيرانية إعادة انتشار ضمن مدينة دير الزور نفسها، بالإضافة إلى مدينتي "
+     "البوكمال والميادين.", "deployment", ["deir_ez_zor", "abu_kamal", "mayadin"]),
 ])
 def test_movements(gaz, body, kind, places):
     result = run(gaz, body)

@@ -206,9 +206,24 @@ def test_a_tally_beside_the_attack_it_counts(gaz):
     "في لقاء مع موقع المونيتور الأمريكي، قال قائد قسد إن القوات الأمريكية لن تنسحب من مدينة الحسكة.",
     "وفي لقاء تلفزيوني، قال قائد قسد إن القوات الروسية والأمريكية في مدينة القامشلي لن تنسحب.",
     "وقال إنهم لا يرغبون أن تصبح مدينة القامشلي ساحة معركة بين القوات الأمريكية وإيران.",
+    # an event as the point the news is measured from
+    "وشهدت مدينة الحسكة مؤخراً أكبر عملية لتنظيم الدولة بعد معارك الباغوز.",
+    "وهذه أول مرة تدخل فيها قوات النظام إلى مدينة منبج منذ معركة الباغوز.",
+    "ولم تشهد مدينة الرقة هدوءاً مماثلاً منذ بدء الهجوم التركي على مدينة رأس العين.",
+    # areas in general exposed to it
+    "وتتعرض عدد من المناطق الخاضعة لسيطرة النظام لاسيما دمشق وحمص ودير الزور لسقوط قذائف هاون.",
 ])
 def test_talk_about_events_is_no_event(gaz, body):
     assert [i.type for i in run(gaz, body).incidents if i.type != "protest"] == []
+
+
+def test_the_news_measured_against_an_earlier_event_stays(gaz):
+    # the fiercest attack since the battle: the attack is news, the battle its yardstick
+    body = "وقتل 5 عناصر من قسد في هجوم على حاجز في بلدة ذيبان يوم الأحد، في أعنف هجوم منذ معارك الباغوز."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("armed_clash", "dhiban")]
+    # an attack after another, with no measure between, is two events
+    after = "قصفت القوات التركية بلدة عين عيسى يوم الأحد بعد هجوم على نقطة لها في بلدة تل أبيض."
+    assert {i.place.id for i in run(gaz, after).incidents} == {"ayn_issa", "tal_abyad"}
 
 
 def test_a_village_that_lies_somewhere_still_has_its_event(gaz):
