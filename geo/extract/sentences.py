@@ -338,6 +338,9 @@ def _clause_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     if "," in text:
         # 'شهدت مدينة منبج، اليوم، انفجاراً': a day between two commas cuts no clause
         days = [m.span() for m in _DAY_BETWEEN_COMMAS_RE.finditer(text)]
+        # 'استهدفوا عربة عسكرية، تابعة لقوات قسد، على طريق عين عيسى': whose it is, between two
+        # commas, cuts none either
+        days += [m.span() for m in _OWNER_BETWEEN_COMMAS_RE.finditer(text)]
         if days:
             inner = {a for a, _ in days} | {b - 1 for _, b in days}
             marks = [(a, b) for a, b in marks if a not in inner]
@@ -354,3 +357,6 @@ _DAY_BETWEEN_COMMAS_RE = re.compile(
     rf"(?:\s+(?:{_WEEKDAY}|{_RELATIVE}))?"
     rf"|(?:في|يوم)?\s*(?:ال)?\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{'|'.join(MONTH_NAMES.values())})"
     rf"(?:\s*/\s*\S+)?(?:\s+(?:\d{{4}}|{_RELATIVE}))?)\s*,)[^,]*,")
+#: Whose a thing is, told between two commas ('، تابعة لقوات قسد،', '، التابعة للتحالف الدولي،'):
+#: an attribute of the noun before, not a clause of its own. Folded text.
+_OWNER_BETWEEN_COMMAS_RE = re.compile(r",(?=\s*(?:ال)?(?:تابع|تتبع|يتبع)\S*\s+[^,.]{1,40},)[^,]*,")

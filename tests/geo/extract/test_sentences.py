@@ -96,6 +96,21 @@ def test_a_day_between_two_commas_cuts_no_clause(day: str) -> None:
     assert clause_of("قصفت الطائرات القرية, الجسر, ثم انسحبت", 0) == (0, len("قصفت الطائرات القرية"))
 
 
+@pytest.mark.parametrize("owner", ["تابعة لقوات قسد", "التابعة للتحالف الدولي", "تتبع للفرقة الرابعة"])
+def test_whose_it_is_between_two_commas_cuts_no_clause(owner: str) -> None:
+    """'استهدفوا عربة عسكرية، تابعة لقوات قسد، على طريق عين عيسى': an attribute of the noun."""
+    text = f"استهدفوا عربة عسكرية, {owner}, علي طريق عين عيسي, مما ادي لعطبها"
+    last = text.rindex(",")
+    assert clause_of(text, text.index("عربة")) == (0, last)
+    assert clause_of("استهدفوا عربة, لقسد تابعة وقتل عنصر, ثم انسحبوا", 0) == (0, len("استهدفوا عربة"))
+
+
+def test_a_place_beyond_whose_it_is_is_its_events(gaz):
+    body = ("استهدف مقاتلو التنظيم بعبوة ناسفة عربة عسكرية نوع همر، تابعة لقوات قسد، على طريق عين "
+            "عيسى شمال محافظة الرقة، مما أدى لعطبها.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("explosion", "ayn_issa")]
+
+
 @pytest.mark.parametrize(("body", "place"), [
     ("شهدت مدينة منبج شمال سوريا، اليوم، انفجاراً دموياً إثر تفجير سيارة مفخخة.", "manbij"),
     ("وتتكرر الحوادث في المنطقة، إذ انفجرت سيارة، في 5 من أيار الماضي، وسط مدينة القامشلي.", "qamishli"),
