@@ -16,6 +16,8 @@ from tests.geo.extract.helpers import placed, run, types_of
     ("انسحبت القوات الروسية من مطار القامشلي باتجاه حميميم يوم الأحد.", "qamishli_airport"),
     # the forces named first, then the verb
     ("أعلن التحالف الدولي أن قواته غادرت مدينة منبج يوم الأحد.", "manbij"),
+    # a camp left, the force's short name in brackets between
+    ("أخلت قوات الأمن الداخلي (الأسايش) معسكر تل بيدر تماماً يوم الأحد.", "tal_baydar"),
     # told by its verbal noun, the force's words long before the base
     ("وأكد مراسل، أمس الأربعاء، مغادرة القوات الأمريكية ضمن التحالف الدولي قاعدة قرب مدينة "
      "الطبقة نحو بلدة الشدادي.", "tabqa"),
