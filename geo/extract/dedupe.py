@@ -220,7 +220,7 @@ class _Cluster:
             return new
         self.places.setdefault(None if place is None else
                                (place.id, place.kind, place.governorate, place.lat, place.lon,
-                                inc.approximate), (place, inc.approximate))
+                                inc.approximate), (place, _surroundings(inc)))
         return new
 
     def joins(self, c: Candidate) -> bool:
@@ -248,7 +248,7 @@ class _Cluster:
             return self.unknown_names <= {unknown} and all(p is None for p, _ in self.places.values())
         if self.unknown_names and inc.place is not None:
             return False
-        return all(_one_place(p, approx, inc.place, inc.approximate)
+        return all(_one_place(p, approx, inc.place, _surroundings(inc))
                    for p, approx in self.places.values())
 
     def _same_event_type(self, c: Candidate) -> bool:
@@ -279,6 +279,18 @@ def _unknown_name(c: Candidate) -> str:
             or UNKNOWN_PLACE_NOTE not in inc.place_cue:
         return ""
     return arabic_key(inc.place_text)
+
+
+def _surroundings(inc: Incident) -> bool:
+    """Does ``inc``'s place stand for its surroundings ('شرقي دير الزور', 'قرب X': told
+    approximately)? Not when a place the gazetteer lacks was put there ('صوامع تل علو' at
+    al-Yaarubiyah): that place has a name of its own, so another named place near the point
+    (the Semalka crossing) is another place, not the same told loosely."""
+    return inc.approximate and _NAMED_ELSEWHERE not in inc.place_cue
+
+
+#: The cue of a place the gazetteer lacks, put at the area the text ties it to (:mod:`gazetteer.unknown`).
+_NAMED_ELSEWHERE = "is not in the gazetteer; placed"
 
 
 def _own_day(c: Candidate) -> bool:

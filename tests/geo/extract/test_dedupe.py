@@ -290,6 +290,18 @@ def test_a_sentence_turning_to_something_else_tells_another_event(gaz, opener):
         ("armed_clash", "shuhayl"), ("raid", "suwar")]
 
 
+def test_a_place_the_gazetteer_lacks_is_not_another_named_place_nearby(gaz):
+    # 'صوامع تل علو' is put at al-Yaarubiyah, approximate; the Semalka crossing, 40 km away,
+    # is another named place: two convoys, not one told loosely
+    body = ("أخرجت القوات الأمريكية 38 شاحنة محملة بالقمح من صوامع تل علو بريف الحسكة الشمالي "
+            "الشرقي إلى شمال العراق.\n\n"
+            "وقالت مصادر أهلية إن الشاحنات خرجت من صوامع قرية تل علو في ناحية اليعربية.\n\n"
+            "وأخرجت القوات الأمريكية أمس الأول 18 شاحنة إلى العراق عبر معبر سيمالكا الحدودي.")
+    incs = run(gaz, body, published=dt.date(2021, 3, 27)).incidents
+    assert sorted((i.type, i.place.id) for i in incs) == [
+        ("convoy", "semalka_crossing"), ("convoy", "yarubiyah")]
+
+
 def test_the_earlier_convoy_of_a_counted_series_is_its_own_event(gaz):
     # 'وهي القافلة الثانية ...، حيث أدخلت ... في 2 أيلول رتلاً': the dated convoy is the first
     body = ("أرسلت قوات التحالف الدولي تعزيزات عسكرية إلى مناطق شمال شرق سوريا قادمة من معبر الوليد "
