@@ -796,6 +796,9 @@ def test_a_strike_named_again_takes_the_kind_of_the_strike_told(gaz):
 @pytest.mark.parametrize(("body", "kind", "place"), [
     # who found the body and when between the verb and 'على جثة'
     ('وعثرت "الأسايش"، يوم الأحد، على جثة نازح مقتولاً ضمن مخيم الهول.', "attack", "hol_camp"),
+    # ... the town and the day both between
+    ("عثر الأهالي في مدينة دير الزور، يوم الأحد، على جثة عنصر من الدفاع الوطني وعليها آثار تعذيب.",
+     "attack", "deir_ez_zor"),
     # the force and the day between 'استعاد' and the towns retaken
     ('واستعاد "داعش" الإرهابي، يوم الأحد، كامل البلدات التي خسرها في ريف هجين.', "capture", "hajin"),
     # what a force managed to take
