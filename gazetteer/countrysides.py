@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import functools
 import math
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -93,22 +94,56 @@ def _bearing(region: Place) -> float | None:
 
 
 def directional_countrysides(places: Iterable[Place]) -> list[Place]:
-    """The directional places of every countryside among ``places`` (see the module doc)."""
+    """The directional places of every countryside among ``places`` (see the module doc).
+
+    A governorate's seat named bare after a bearing ('شرقي دير الزور', 'شمال الرقة') is the
+    news's name for that side of the province, as 'ريف دير الزور الشرقي' is: its names join
+    the direction's (not 'شرق مدينة دير الزور', east of the city itself; a distance before
+    the bearing makes a point, :mod:`gazetteer.offsets`)."""
+    places = list(places)
+    by_id = {p.id: p for p in places}
     out = []
     for base in places:
         if not is_countryside(base):
             continue
         arabic = [n for n in (base.name_ar, *base.alt_names) if n.startswith("ريف ")]
+        seat = _seat_names(by_id, base)
         for key, word_ar, word_en, bearing in _directions():
             lat, lon = _moved(base.lat, base.lon, bearing, REACH_KM)
+            bare = tuple(f"{side} {name}" for side in bearing_words(word_ar) for name in seat)
             out.append(Place(
                 id=f"{base.id}_{key}", name_ar=f"{base.name_ar} {word_ar}",
                 name_en=f"{base.name_en} ({word_en})", kind="region", lat=lat, lon=lon,
                 governorate=base.governorate,
-                alt_names=tuple(f"{n} {word_ar}" for n in arabic[1:]),
+                alt_names=tuple(f"{n} {word_ar}" for n in arabic[1:]) + bare,
                 in_area=base.in_area, parent=base.parent,
                 source=f"derived: {REACH_KM:g} km {word_en} of the point of '{base.id}' ({base.source})"))
     return out
+
+
+def _seat_names(by_id: dict[str, Place], base: Place) -> tuple[str, ...]:
+    """The Arabic names of ``base``'s town when it is the seat its governorate is named after
+    (دير الزور of محافظة دير الزور), else none."""
+    town = by_id.get(base.parent or "")
+    gov = by_id.get(town.parent or "") if town is not None and town.kind == "city" else None
+    if gov is None or not gov.id.startswith("gov_") or not gov.name_ar.endswith(town.name_ar):
+        return ()
+    return tuple(n for n in (town.name_ar, *town.alt_names)
+                 if _ARABIC_NAME_RE.fullmatch(n) and "مدين" not in n)
+
+
+#: A name in Arabic letters only (not 'Hesîçe', 'Hasakah'): the bearing words before it are Arabic.
+_ARABIC_NAME_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3 ]+")
+
+
+def bearing_words(word_ar: str) -> tuple[str, ...]:
+    """A direction's words as a bearing before a name: 'الشرقي' -> 'شرق', 'شرقي'; 'الشمالي
+    الشرقي' -> 'شمال شرق', 'شمال شرقي', 'شمالي شرقي'."""
+    stems = [w.removeprefix("ال").removesuffix("ي") for w in word_ar.split()]
+    if len(stems) == 1:
+        return (stems[0], f"{stems[0]}ي")
+    first, second = stems
+    return (f"{first} {second}", f"{first} {second}ي", f"{first}ي {second}ي")
 
 
 def _moved(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:

@@ -74,6 +74,7 @@ def offset_places(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer,
     :meth:`gazetteer.matcher.PlaceMatcher.find_spotted`), when it did."""
     text = folded.folded
     starts = folded.to_folded_many([m.start for m in mentions])  # (spans never change here)
+    sides_at_a_distance(folded, mentions, starts, gaz)
     by_end: list[tuple[int, int]] | None = None  # (folded end, index) of every mention, sorted
     # every phrase has a direction and a number: few names have both before them
     for i in after_a_direction(text, starts, spotted):
@@ -106,6 +107,41 @@ def offset_places(folded: FoldedText, mentions: list[Mention], gaz: Gazetteer,
 
 #: How far before a name (characters) its phrase is looked for.
 _REACH = 60
+
+#: A distance right before a name ('على بعد 15 كم '), its number group 1 (folded text).
+_DISTANCE_BEFORE_RE = re.compile(
+    r"(?<![^\W_])(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:كم|كلم|كيلو\s?متر\S*|كيلو)?"
+    r"\s+(?:(?:الي|في)\s+)?$")
+#: The bearing a side of a province is named by, opening its name ('شمال الحسكة').
+_SIDE_NAME_RE = re.compile(_DIRECTION + r"(?:\s+" + _DIRECTION + r")?\s")
+
+
+def sides_at_a_distance(folded: FoldedText, mentions: list[Mention], starts: list[int],
+                        gaz: Gazetteer) -> None:
+    """'على بعد 15 كم شمال الحسكة': the bearing and the seat after a distance are a point
+    from the seat, not the side of the province 'شمال الحسكة' alone names
+    (:mod:`gazetteer.countrysides`). In place, before the phrases after a name are read."""
+    text = folded.folded
+    for m, at in zip(mentions, starts, strict=True):
+        place = m.place
+        if place is None or not place.id.startswith("rif_") or _A_NUMBER(text, max(0, at - 30), at) is None:
+            continue
+        side = _SIDE_NAME_RE.match(text, at)
+        found = _DISTANCE_BEFORE_RE.search(text, max(0, at - 30), at) if side else None
+        seat = gaz.get(place.parent) if found is not None and place.parent else None
+        bearing = _BEARINGS.get(tuple(w for w in side.group(1, 2) if w)) if side else None
+        if seat is None or bearing is None:
+            continue
+        number = found.group(1)
+        km = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+        if not 0 < km <= MAX_OFFSET_KM:
+            continue
+        point = offset_place(seat, km, bearing, gaz)
+        cue = f"{km} km {_DIRECTION_NAMES[bearing][1]} of {seat.name_ar} as the text gives it: approximate"
+        ends = folded.to_folded_many([other.end for other in mentions])
+        by_end = sorted(zip(ends, range(len(mentions)), strict=True))
+        for target in [m, *_village_before(folded, mentions, by_end, found.start(), seat, gaz)]:
+            target.place, target.approximate, target.geo_precision, target.cue = point, True, 2, cue
 
 
 def after_a_direction(text: str, starts: list[int],

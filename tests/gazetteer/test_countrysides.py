@@ -51,6 +51,35 @@ def test_the_news_directions_resolve_to_their_places(text, place, direction):
     assert m.place.id == place and m.place.name_en.endswith(f"({direction})")
 
 
+def test_a_seat_named_bare_after_a_bearing_is_that_side_of_its_province():
+    seat = Place("hasakah", "الحسكة", "al-Hasakah", "city", 36.5, 40.75, "hasakah",
+                 alt_names=("الحسكه", "مدينة الحسكة", "Hesîçe"), parent="gov_hasakah", source="test")
+    gov = Place("gov_hasakah", "محافظة الحسكة", "al-Hasakah Governorate", "governorate", 36.5, 40.9,
+                "hasakah", source="test")
+    made = {p.id: p for p in directional_countrysides([BASE, seat, gov])}
+    assert made["rif_x_east"].alt_names == ("ريف الحسكه الشرقي", "شرق الحسكة", "شرق الحسكه",
+                                             "شرقي الحسكة", "شرقي الحسكه")
+    assert {"شمال شرق الحسكة", "شمال شرقي الحسكة", "شمالي شرقي الحسكة"} <= set(
+        made["rif_x_north_east"].alt_names)
+    # a town that is no governorate's seat keeps its bearings a town's ('شرق القامشلي')
+    town = Place("hasakah", "الحسكة", "al-Hasakah", "city", 36.5, 40.75, "hasakah", parent="somewhere",
+                 source="test")
+    assert {p.id: p for p in directional_countrysides([BASE, town])}["rif_x_east"].alt_names == (
+        "ريف الحسكه الشرقي",)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("قتل شاب برصاص قناص شرقي دير الزور.", "rif_deir_ez_zor_east"),
+    ("انفجرت عبوة ناسفة شمال الرقة.", "rif_raqqa_north"),
+    ("انفجرت عبوة ناسفة جنوب شرق الحسكة.", "rif_hasakah_south_east"),
+    ("انفجرت عبوة ناسفة شرق مدينة دير الزور.", "deir_ez_zor"),  # east of the city itself
+    ("انفجرت عبوة ناسفة على بعد 15 كم شمال الحسكة.", "hasakah__15km_north"),  # a point from it
+])
+def test_the_news_names_a_side_of_a_province_by_its_seat(text, place):
+    gaz = load_gazetteer()
+    assert [m.place.id for m in resolve_text(text, gaz) if m.place is not None] == [place]
+
+
 def test_a_towns_countryside_is_still_the_whole_one():
     gaz = load_gazetteer()
     assert gaz.countryside_of["deir_ez_zor"].id == "rif_deir_ez_zor"

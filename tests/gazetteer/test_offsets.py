@@ -23,7 +23,8 @@ def gaz() -> Gazetteer:
 
 
 def _mention(gaz, text: str, name: str):
-    [m] = [m for m in resolve_text(text, gaz) if m.text == name]
+    # ('شمال الحسكة' is one name: a side of the province, made a point by the distance before)
+    [m] = [m for m in resolve_text(text, gaz) if m.text.endswith(name)]
     return m
 
 
@@ -72,6 +73,8 @@ def _offset_places_reference(folded, mentions, gaz, spotted=None) -> None:
     from gazetteer.unknown import folded_offset
 
     text = folded.folded
+    # a side of a province after a distance ('15 كم شمال الحسكة') first, as offset_places does
+    o.sides_at_a_distance(folded, mentions, [folded_offset(folded, m.start) for m in mentions], gaz)
     for m in mentions:
         place = m.place
         if place is None or m.role != "location" or not place.in_area or place.kind in AREA_KINDS:

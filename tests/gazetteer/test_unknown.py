@@ -185,10 +185,11 @@ def test_a_word_with_a_pronoun_ends_the_unknown_name() -> None:
 @pytest.mark.parametrize(("text", "area"), [
     # the sub-district named after the province's seat frames the village, not the seat's countryside
     ("هاجم مسلحون نقاطاً في قرية أبو النيتل شمالي دير الزور بناحية الصور.", "suwar"),
-    # the seat alone still frames it
-    ("هاجم مسلحون نقاطاً في قرية أبو النيتل شمالي دير الزور.", "rif_deir_ez_zor"),
+    # the seat alone still frames it, on the side of the province the bearing names
+    ("هاجم مسلحون نقاطاً في قرية أبو النيتل شمالي دير الزور.", "rif_deir_ez_zor_north"),
     # a region of the country after the seat is no finer frame
-    ("نفذت القوات إنزالاً في قرية الكسار الفوقاني شمال شرقي دير الزور شرقي سوريا.", "rif_deir_ez_zor"),
+    ("نفذت القوات إنزالاً في قرية الكسار الفوقاني شمال شرقي دير الزور شرقي سوريا.",
+     "rif_deir_ez_zor_north_east"),
 ])
 def test_an_unknown_village_takes_the_finest_area_named_right_after_it(text: str, area: str) -> None:
     gaz = load_gazetteer()

@@ -302,6 +302,17 @@ def test_a_place_the_gazetteer_lacks_is_not_another_named_place_nearby(gaz):
         ("convoy", "semalka_crossing"), ("convoy", "yarubiyah")]
 
 
+def test_a_side_of_a_province_holds_the_town_a_retelling_names(gaz):
+    # 'شرقي دير الزور' in the headline is the province's east, where Gharanij lies (80 km
+    # from the city): the accounts after it tell the same killing
+    body = ("مقتل شاب برصاص قناص تابع لقسد شرقي دير الزور\n\n"
+            "قتل شاب برصاص قناص تابع لقسد يوم أمس الجمعة في أثناء السباحة في نهر الفرات.\n\n"
+            "وذكرت شبكة محلية أن الشاب تعرض لإطلاق نار من عناصر قسد في أثناء عبوره النهر باتجاه "
+            "بلدة غرانيج.")
+    incs = run(gaz, body, published=dt.date(2024, 9, 21)).incidents
+    assert [(i.type, i.place.id, i.date) for i in incs] == [("attack", "gharanij", "2024-09-20")]
+
+
 def test_the_earlier_convoy_of_a_counted_series_is_its_own_event(gaz):
     # 'وهي القافلة الثانية ...، حيث أدخلت ... في 2 أيلول رتلاً': the dated convoy is the first
     body = ("أرسلت قوات التحالف الدولي تعزيزات عسكرية إلى مناطق شمال شرق سوريا قادمة من معبر الوليد "

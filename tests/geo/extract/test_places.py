@@ -480,14 +480,14 @@ def test_a_sentence_going_on_with_the_one_before_takes_its_place(gaz):
 def test_a_following_sentence_of_another_day_does_not_refine_the_place(gaz):
     """Today's blast near a village the gazetteer lacks, south of Hasakah, then 'ويوم السبت
     الفائت' an attack by the bridge of al-Busayrah and a killing in al-Shaddadi: other days,
-    other events; the blast stays in Hasakah's countryside."""
+    other events; the blast stays in Hasakah's countryside, on its southern side."""
     body = ("قتل عنصران من قسد صباح اليوم بانفجار عبوة ناسفة بسيارة عسكرية قرب قرية صباح الخير "
             "جنوبي الحسكة.\n\n"
             "ويوم السبت الفائت، أصيب عدد من العناصر جراء استهداف مجهولين سيارة عسكرية على طريق "
             "جسر مدينة البصيرة.\n\n"
             "وسبق ذلك بيومين، قتل عنصر في هجوم على سيارة عسكرية في مدينة الشدادي.")
     blasts = {i.date: i.place.id for i in run(gaz, body).incidents if i.type == "explosion"}
-    assert blasts["2023-08-15"] == "rif_hasakah"
+    assert blasts["2023-08-15"] == "rif_hasakah_south"
 
 
 def test_a_period_since_told_after_the_lead_does_not_stop_its_place(gaz):
