@@ -45,7 +45,7 @@ __all__ = ["SPLIT_TYPES", "places_for"]
 
 #: Types whose one sentence may report the same action at several places, one incident each
 #: (a patrol or convoy through several places is one event with a route, not several).
-SPLIT_TYPES = frozenset({"airstrike", "shelling", "explosion", "attack", "armed_clash", "raid",
+SPLIT_TYPES = frozenset({"airstrike", "shootdown", "shelling", "explosion", "attack", "armed_clash", "raid",
                          "arrest", "protest", "capture", "assassination", "deployment",
                          "withdrawal"})
 #: What may stand between two places of one list: 'و', a comma, a repeated preposition or kind,

@@ -261,6 +261,10 @@ def test_air_defence_in_an_attack_is_the_attack(gaz):
     # a drone shot down near a base: hostile fire at an aircraft, violence
     ("أعلن الجيش الأميركي أنه أسقط الثلاثاء طائرة مسيرة بالقرب من قاعدة التنف.", "shootdown"),
     ("وتمكنت الدفاعات الجوية من اعتراض طائرتين مسيرتين فوق حقل العمر النفطي اليوم.", "shootdown"),
+    # air defences firing at an attack, the attack not told otherwise
+    ("الدفاعات الجوية السورية تتصدى لعدوان في أجواء مدينة دير الزور اليوم.", "shootdown"),
+    ("وكانت الدفاعات الجوية قد تصدت أمس الاثنين لطائرات مسيرة معادية في أجواء مدينة دير الزور.",
+     "shootdown"),
     # a plane turned away, no fire told: an air incident
     ("اعترضت مقاتلات أمريكية طائرة روسية فوق مدينة القامشلي اليوم.", "air_incident"),
 ])

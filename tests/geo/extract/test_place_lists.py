@@ -64,6 +64,8 @@ def test_split_ids_are_stable(gaz):
     # a member described by a participle phrase, then the next: still one list
     ("شن مسلحو داعش هجوماً على بلدة تل أبيض الخاضعة لسيطرة الوحدات على الحدود مع تركيا "
      "وبلدة سلوك القريبة منها.", ["tal_abyad", "suluk"]),
+    # air defences firing over two cities
+    ("الدفاعات الجوية تتصدى لعدوان في أجواء مدينتي الحسكة ودير الزور اليوم.", ["hasakah", "deir_ez_zor"]),
     # the shells told first, then where they fell
     ("وأفادت المصادر أن عدداً من القذائف وقعت يوم الأحد في محيط مدينتي الدرباسية وعامودا.",
      ["darbasiyah", "amuda"]),
