@@ -290,27 +290,24 @@ def test_a_sentence_turning_to_something_else_tells_another_event(gaz, opener):
         ("armed_clash", "shuhayl"), ("raid", "suwar")]
 
 
-def test_a_place_the_gazetteer_lacks_is_not_another_named_place_nearby(gaz):
+@pytest.mark.parametrize(("body", "published", "expected"), [
     # 'صوامع تل علو' is put at al-Yaarubiyah, approximate; the Semalka crossing, 40 km away,
     # is another named place: two convoys, not one told loosely
-    body = ("أخرجت القوات الأمريكية 38 شاحنة محملة بالقمح من صوامع تل علو بريف الحسكة الشمالي "
-            "الشرقي إلى شمال العراق.\n\n"
-            "وقالت مصادر أهلية إن الشاحنات خرجت من صوامع قرية تل علو في ناحية اليعربية.\n\n"
-            "وأخرجت القوات الأمريكية أمس الأول 18 شاحنة إلى العراق عبر معبر سيمالكا الحدودي.")
-    incs = run(gaz, body, published=dt.date(2021, 3, 27)).incidents
-    assert sorted((i.type, i.place.id) for i in incs) == [
-        ("convoy", "semalka_crossing"), ("convoy", "yarubiyah")]
-
-
-def test_a_side_of_a_province_holds_the_town_a_retelling_names(gaz):
+    ("أخرجت القوات الأمريكية 38 شاحنة محملة بالقمح من صوامع تل علو بريف الحسكة الشمالي الشرقي "
+     "إلى شمال العراق.\n\nوقالت مصادر أهلية إن الشاحنات خرجت من صوامع قرية تل علو في ناحية "
+     "اليعربية.\n\nوأخرجت القوات الأمريكية أمس الأول 18 شاحنة إلى العراق عبر معبر سيمالكا الحدودي.",
+     dt.date(2021, 3, 27),
+     [("convoy", "semalka_crossing", "2021-03-25"), ("convoy", "yarubiyah", "2021-03-27")]),
     # 'شرقي دير الزور' in the headline is the province's east, where Gharanij lies (80 km
     # from the city): the accounts after it tell the same killing
-    body = ("مقتل شاب برصاص قناص تابع لقسد شرقي دير الزور\n\n"
-            "قتل شاب برصاص قناص تابع لقسد يوم أمس الجمعة في أثناء السباحة في نهر الفرات.\n\n"
-            "وذكرت شبكة محلية أن الشاب تعرض لإطلاق نار من عناصر قسد في أثناء عبوره النهر باتجاه "
-            "بلدة غرانيج.")
-    incs = run(gaz, body, published=dt.date(2024, 9, 21)).incidents
-    assert [(i.type, i.place.id, i.date) for i in incs] == [("attack", "gharanij", "2024-09-20")]
+    ("مقتل شاب برصاص قناص تابع لقسد شرقي دير الزور\n\nقتل شاب برصاص قناص تابع لقسد يوم أمس "
+     "الجمعة في أثناء السباحة في نهر الفرات.\n\nوذكرت شبكة محلية أن الشاب تعرض لإطلاق نار من عناصر "
+     "قسد في أثناء عبوره النهر باتجاه بلدة غرانيج.",
+     dt.date(2024, 9, 21), [("attack", "gharanij", "2024-09-20")]),
+])
+def test_named_places_tell_one_event_or_two(gaz, body, published, expected):
+    incs = run(gaz, body, published=published).incidents
+    assert sorted((i.type, i.place.id, i.date) for i in incs) == expected
 
 
 def test_the_earlier_convoy_of_a_counted_series_is_its_own_event(gaz):
