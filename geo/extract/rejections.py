@@ -174,8 +174,10 @@ _QUESTION_OPEN_RE = rx(r"\W*(?:\S+\s+){0,3}?[وف]?(?:هل|ماذا|لماذا|�
 #: a plan or a deal speaks of, as fact.
 _CONTRAST_RE = rx(r"[,،]\s*(?:بينما|في حين|فيما|كما)(?![^\W\d_])")
 
-#: A clause break after the cause of a protest: the trigger is past what it governs.
-_CLAUSE_MARK_RE = re.compile(r"[,،;؛.]")
+#: A clause break after the cause of a protest, or how the protest was met ('احتجاجاً على
+#: ممارسات قسد ... فقوبلت بعنف شديد من عناصر قسد الذين أطلقوا النار'): the trigger is past what
+#: the cause governs.
+_CLAUSE_MARK_RE = rx(r"[,،;؛.]|(?<![^\W\d_])[وف]?(?:قوبل|قابل|تصد|واجه)[^\W\d_]*")
 
 
 def _cause_governs(before: str) -> bool:

@@ -217,6 +217,13 @@ def test_talk_about_events_is_no_event(gaz, body):
     assert [i.type for i in run(gaz, body).incidents if i.type != "protest"] == []
 
 
+def test_the_fire_that_met_a_protest_is_news_not_its_cause(gaz):
+    # 'احتجاجاً على ممارسات قسد' governs what was protested, not how the protest was met
+    body = ("خرج عدد من الأهالي بمظاهرة في مدينة الشدادي يوم الأحد احتجاجاً على ممارسات قسد فقوبلت "
+            "بعنف شديد من عناصر قسد الذين أطلقوا النار على الأهالي ما أدى إلى مقتل مدنيين اثنين.")
+    assert sorted(i.type for i in run(gaz, body).incidents) == ["attack", "protest"]
+
+
 def test_the_news_measured_against_an_earlier_event_stays(gaz):
     # the fiercest attack since the battle: the attack is news, the battle its yardstick
     body = "وقتل 5 عناصر من قسد في هجوم على حاجز في بلدة ذيبان يوم الأحد، في أعنف هجوم منذ معارك الباغوز."
