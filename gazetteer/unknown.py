@@ -19,7 +19,13 @@ from .model import AREA_KINDS, Mention, Place
 from .normalize import CUE_WORDS, FoldedText, arabic_key, fold, strip_clitics
 from .store import Gazetteer
 
-__all__ = ["CUE_KINDS", "countryside", "folded_offset", "is_kind_word", "unknown_named_places"]
+__all__ = ["CUE_KINDS", "PLACED_FOR_UNKNOWN", "countryside", "folded_offset", "is_kind_word",
+           "unknown_named_places"]
+
+#: What the cue of a name the gazetteer lacks says once the name is put at an area the text
+#: ties it to ("'X' is not in the gazetteer; placed at the area ..."): merging reads it
+#: (:mod:`geo.extract.dedupe`), so every such cue holds it.
+PLACED_FOR_UNKNOWN = "is not in the gazetteer; placed"
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
@@ -179,14 +185,14 @@ def unknown_named_places(text: str, folded: FoldedText, known: list[Mention],
             # 'حي الفردوس بمدينة الرقة': a quarter lies in its town, not in the countryside
             mention.place, mention.geo_precision, mention.approximate = parent.place, 1, True
             mention.confidence = 0.5
-            mention.cue = (f"the quarter '{name}' is not in the gazetteer; placed at the town the "
+            mention.cue = (f"the quarter '{name}' {PLACED_FOR_UNKNOWN} at the town the "
                            f"text {where} ({parent.text}), approximate")
         elif parent is not None:
             mention.place = countryside(parent, gaz)
             mention.geo_precision = 2
             mention.approximate = True
             mention.confidence = 0.4
-            mention.cue = (f"'{name}' is not in the gazetteer; placed at the area the text "
+            mention.cue = (f"'{name}' {PLACED_FOR_UNKNOWN} at the area the text "
                            f"{where} ({parent.text}), approximate")
         else:
             mention.cue = f"'{name}' is not in the gazetteer and no area is given: needs review"
@@ -482,7 +488,7 @@ def _share_areas(mentions: list[Mention], gaz: Gazetteer) -> None:
         if (m.place is not None and given is not None and given is not m and m.approximate
                 and given.approximate and coarseness(given.place) < coarseness(m.place)):
             m.place = given.place
-            m.cue = (f"'{m.key}' is not in the gazetteer; placed at the finest area the text gives "
+            m.cue = (f"'{m.key}' {PLACED_FOR_UNKNOWN} at the finest area the text gives "
                      f"it ({given.place.name_ar}), approximate")
         elif m.place is None and given is not None and not given.approximate:
             m.place, m.geo_precision, m.confidence = given.place, 1, given.confidence
@@ -490,7 +496,7 @@ def _share_areas(mentions: list[Mention], gaz: Gazetteer) -> None:
         elif m.place is None and given is not None:
             m.place, m.geo_precision, m.approximate = given.place, 2, True
             m.confidence = 0.35
-            m.cue = (f"'{m.key}' is not in the gazetteer; placed at the area the text gives it "
+            m.cue = (f"'{m.key}' {PLACED_FOR_UNKNOWN} at the area the text gives it "
                      f"elsewhere ({given.place.name_ar}), approximate")
 
 

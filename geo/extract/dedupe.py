@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from gazetteer.model import Place
 from gazetteer.normalize import arabic_key
+from gazetteer.unknown import PLACED_FOR_UNKNOWN
 
 from ..model import DateSource, Incident
 from ..relate import is_macro_region, is_seat, km_between, place_relation
@@ -286,11 +287,7 @@ def _surroundings(inc: Incident) -> bool:
     approximately)? Not when a place the gazetteer lacks was put there ('صوامع تل علو' at
     al-Yaarubiyah): that place has a name of its own, so another named place near the point
     (the Semalka crossing) is another place, not the same told loosely."""
-    return inc.approximate and _NAMED_ELSEWHERE not in inc.place_cue
-
-
-#: The cue of a place the gazetteer lacks, put at the area the text ties it to (:mod:`gazetteer.unknown`).
-_NAMED_ELSEWHERE = "is not in the gazetteer; placed"
+    return inc.approximate and PLACED_FOR_UNKNOWN not in inc.place_cue
 
 
 def _own_day(c: Candidate) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 
 from gazetteer.model import Mention, Place, km_between
 from gazetteer.normalize import arabic_key
+from gazetteer.unknown import PLACED_FOR_UNKNOWN
 
 from ..relate import AREA_KINDS, is_macro_region
 from .anaphora import anaphoric_place, clause_anaphor, unknown_district_city
@@ -194,7 +195,7 @@ def place_and_mention(doc: Doc, c: Candidate) -> tuple[PlaceFound, Mention | Non
         place, cue = site_or_place(doc, best), best.cue or "named in the sentence"
         frame = finer_frame(doc, best, usable)
         if frame is not None:
-            place, cue = frame, f"'{best.text}' is not in the gazetteer; placed by the town the text " \
+            place, cue = frame, f"'{best.text}' {PLACED_FOR_UNKNOWN} by the town the text " \
                                 f"gives its bearing from ({frame.name_ar}), approximate"
         if place is not best.place:
             cue = f"the {place.kind} of {best.place.name_ar} the text names"
