@@ -122,6 +122,7 @@ def sides_at_a_distance(folded: FoldedText, mentions: list[Mention], starts: lis
     from the seat, not the side of the province 'شمال الحسكة' alone names
     (:mod:`gazetteer.countrysides`). In place, before the phrases after a name are read."""
     text = folded.folded
+    by_end: list[tuple[int, int]] | None = None  # made on the first phrase, as offset_places does
     for m, at in zip(mentions, starts, strict=True):
         place = m.place
         if place is None or not place.id.startswith("rif_") or _A_NUMBER(text, max(0, at - 30), at) is None:
@@ -138,8 +139,9 @@ def sides_at_a_distance(folded: FoldedText, mentions: list[Mention], starts: lis
             continue
         point = offset_place(seat, km, bearing, gaz)
         cue = f"{km} km {_DIRECTION_NAMES[bearing][1]} of {seat.name_ar} as the text gives it: approximate"
-        ends = folded.to_folded_many([other.end for other in mentions])
-        by_end = sorted(zip(ends, range(len(mentions)), strict=True))
+        if by_end is None:
+            ends = folded.to_folded_many([other.end for other in mentions])
+            by_end = sorted(zip(ends, range(len(mentions)), strict=True))
         for target in [m, *_village_before(folded, mentions, by_end, found.start(), seat, gaz)]:
             target.place, target.approximate, target.geo_precision, target.cue = point, True, 2, cue
 
