@@ -19,7 +19,7 @@ from .text import fold_word
 
 __all__ = [
     "AMBIGUOUS_MONTHS", "CALENDAR_FILE", "CARRY_PHRASES", "FEASTS", "GOING_ON_PHRASES",
-    "HIJRI_MONTH_NAMES", "MONTH_NAMES",
+    "GIVEN_NAMES", "HIJRI_MONTH_NAMES", "MONTH_NAMES",
     "NEXT_DAY_PHRASES", "NUMBER_WORDS", "ORDINALS", "QUALIFIERS", "RECENT_PHRASES", "RETELLING_WORDS",
     "VAGUE_PHRASES",
     "REL_CUR", "REL_NEXT", "REL_PAST", "TODAY_PHRASES", "UNIT_WORDS", "WEEKDAYS", "Calendar", "Feast",
@@ -44,6 +44,7 @@ _TABLES = {
              Field("count", int, default=None)),
     "hijri_month": (Field("month", int, choices=frozenset(range(1, 13))), Field("names", list)),
     "retelling": (Field("word"),),
+    "given_name": (Field("name"),),
     "today": (Field("phrase"),),
     "carry": (Field("phrase"),),
     "going_on": (Field("phrase"),),
@@ -81,6 +82,7 @@ class Calendar:
     hijri_months: dict[int, str]  # Hijri month -> its names as one pattern ('رمضان')
     feasts: dict[str, Feast]  # 'عيد الاضحي' -> Feast(12, 10, 4)
     retelling: tuple[str, ...]  # 'الغاره', 'الضربات' ...: a later paragraph telling the lead again
+    given_names: frozenset[str]  # 'ياسر', 'عبد الله' ...: a weekday right after one is a family name
     today: str  # the phrases of the publication day's last hours as one pattern
     carry: str  # the phrases opening a sentence that goes on from the one before, as one pattern
     going_on: str  # the phrases opening a sentence that adds to the story ('كما'), as one pattern
@@ -110,6 +112,7 @@ def load_calendar(path: str | Path = CALENDAR_FILE) -> Calendar:
         feasts={" ".join(fold_word(r["name"]).split()): Feast(r["month"], r["day"], r["days"])
                 for r in rows["feast"]},
         retelling=tuple(" ".join(fold_word(r["word"]).split()) for r in rows["retelling"]),
+        given_names=frozenset(" ".join(fold_word(r["name"]).split()) for r in rows["given_name"]),
         today=_phrases(rows["today"], path, "today"),
         carry=_phrases(rows["carry"], path, "carry"),
         going_on=_phrases(rows["going_on"], path, "going_on"),
@@ -170,6 +173,8 @@ NUMBER_WORDS: dict[str, int] = _CALENDAR.numbers
 UNIT_WORDS: dict[str, tuple[str, int | None]] = _CALENDAR.units
 #: Hijri month number -> its names as one pattern.
 HIJRI_MONTH_NAMES: dict[int, str] = _CALENDAR.hijri_months
+#: Common given names (folded, a space between two words): a weekday after one is a family name.
+GIVEN_NAMES: frozenset[str] = _CALENDAR.given_names
 #: Feast name (folded) -> its Hijri day and length.
 FEASTS: dict[str, Feast] = _CALENDAR.feasts
 #: Definite nouns that tell the lead event again (folded).

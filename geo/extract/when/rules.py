@@ -26,7 +26,7 @@ from .anchoring import (
     year_span,
 )
 from .expr import FUTURE_TOLERANCE_DAYS
-from .names import AMBIGUOUS_MONTHS, NUMBER_WORDS, ORDINALS, QUALIFIERS, UNIT_WORDS, WEEKDAYS
+from .names import AMBIGUOUS_MONTHS, GIVEN_NAMES, NUMBER_WORDS, ORDINALS, QUALIFIERS, UNIT_WORDS, WEEKDAYS
 from .patterns import (
     BLANKS,
     DAY,
@@ -530,15 +530,30 @@ def _weekday(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     """'يوم الخميس', 'الخميس': the latest such weekday on or before the anchor.
 
     'الاثنين' is also 'the two': alone it is only taken between commas
-    ('، الاثنين،') or before a date.
+    ('، الاثنين،') or before a date. A weekday alone right after a given name ('ياسر الخميس',
+    'محمد الجمعة') or alone in quotes ('"الخميس"') is a family name.
     """
     weekday = WEEKDAYS[m["w"]]
+    if not m["tod"] and _family_name(m, ctx.norm):
+        return None
     if weekday == 0 and not m["tod"] and not _hamza_monday(m, ctx):
         before = ctx.norm[max(0, m.start() - 3) : m.start()].rstrip()[-1:]
         after = ctx.norm[m.end() : m.end() + 3].lstrip()[:1]
         if not (before in {"،", ",", "("} and after in {"،", ",", ".", ")"}) and not (after.isdigit()):
             return None
     return _day(weekday_on_or_before(ctx.anchor, weekday), True, "weekday")
+
+
+#: Quotation marks: a weekday alone between two is a name, not a day.
+_QUOTES = frozenset('"«»“”\'')
+
+
+def _family_name(m: re.Match[str], norm: str) -> bool:
+    """Whether the weekday of ``m`` is a family name: after a given name, or quoted alone."""
+    before = norm[max(0, m.start() - 24) : m.start()].split()
+    if before and (before[-1] in GIVEN_NAMES or " ".join(before[-2:]) in GIVEN_NAMES):
+        return True
+    return norm[m.start() - 1 : m.start()] in _QUOTES and norm[m.end() : m.end() + 1] in _QUOTES
 
 
 def _hamza_monday(m: re.Match[str], ctx: RuleContext) -> bool:

@@ -803,6 +803,10 @@ def test_a_strike_named_again_takes_the_kind_of_the_strike_told(gaz):
     # ... the town and the day both between
     ("عثر الأهالي في مدينة دير الزور، يوم الأحد، على جثة عنصر من الدفاع الوطني وعليها آثار تعذيب.",
      "attack", "deir_ez_zor"),
+    # a mass grave found, or bodies taken out of a grave: the killings it reveals
+    ('عثر "فريق الاستجابة الأولية" على مقبرة جماعية تضم عشرات الجثث في مدينة الطبقة.', "attack", "tabqa"),
+    ("وكان الفريق قد انتشل في 10 حزيران 2020، ست جثث لمدنيين من مقبرة في مدينة الطبقة.",
+     "attack", "tabqa"),
     # the force and the day between 'استعاد' and the towns retaken
     ('واستعاد "داعش" الإرهابي، يوم الأحد، كامل البلدات التي خسرها في ريف هجين.', "capture", "hajin"),
     # what a force managed to take
@@ -1111,3 +1115,11 @@ def test_a_call_for_civil_disobedience_is_no_riot(gaz):
 def test_a_road_closed_for_no_force_is_no_blockade(gaz):
     body = "وأغلقت البلدية الطريق المؤدي إلى مركز مدينة الحسكة بسبب أعمال الصيانة."
     assert "blockade" not in types_of(gaz, body)
+
+
+def test_mass_graves_said_to_be_uncovered_in_general_are_no_event(gaz):
+    """A report's word on graves 'beginning to be uncovered' across a province names no grave,
+    place or day: a careful reader maps none (unlike one grave found at a named place)."""
+    body = ("وأشار التقرير إلى وجود مقابر جماعية منتشرة في مناطق عدة بالرقة بدأت تتكشف عقب عودة "
+            "بعض الأسر إلى المحافظة.")
+    assert run(gaz, body).incidents == []

@@ -386,6 +386,27 @@ def test_weekday_and_explicit_date_are_one_expression(text: str, iso: str) -> No
     assert "+" in e.rule
 
 
+@pytest.mark.parametrize("text", [
+    'وقال مسؤول الفريق ياسر الخميس في تصريح خاص إن الفريق اكتشف مقبرة',
+    "وأكد عبد الله الجمعة، وهو من وجهاء القرية، أن الدورية انسحبت",
+    'وأوضح "الخميس" أن الفريق سيبدأ باستخراج الجثث',
+])
+def test_a_weekday_after_a_given_name_or_quoted_alone_is_a_family_name(text: str) -> None:
+    assert dates.find_dates(text, OCT8) == []
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    # a force or an outlet before the weekday: the day
+    ("وقال المرصد السوري الخميس إن", "2022-10-06"),
+    # the given name followed by its family name, then the day
+    ("وقال محمد العلي الخميس إن", "2022-10-06"),
+    # a part of the day before it: the day, whatever stands before
+    ("وقال ياسر مساء الخميس إن", "2022-10-06"),
+])
+def test_a_weekday_after_other_words_is_still_the_day(text: str, iso: str) -> None:
+    assert [e.iso for e in dates.find_dates(text, OCT8)] == [iso]
+
+
 def test_explicit_date_wins_over_a_disagreeing_weekday() -> None:
     e = only("يوم الأحد 6 تشرين الأول 2022", OCT8)  # 6 October 2022 was a Thursday
     assert (e.first, e.relative) == (D(2022, 10, 6), False)
