@@ -24,7 +24,7 @@ from .sentences import clause_of
 from .speakers import said_from
 from .triggers import Candidate
 
-__all__ = ["ORIGIN_RE", "PLAN_RE", "another_events_region", "blast_told_first", "fled_to",
+__all__ = ["ORIGIN_RE", "PEOPLE_FROM_RE", "PLAN_RE", "another_events_region", "blast_told_first", "fled_to",
            "harm_clause_places", "heading_to",
            "in_plan", "in_road_name", "ordered_from", "passing_at", "served_by_force",
            "is_seat", "meanwhile_clauses", "past_meanwhile", "presence_of_forces", "road_end",
@@ -40,6 +40,13 @@ ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|ا�
                 # 'قادمة من القاعدة العسكرية الأمريكية في بلدة صرين': the base, then its town
                 r"(?:(?:ال)?(?:قاعده|مطار|معبر|مقر|نقطه)(?:\s+[^\s,]+){0,2}?\s+(?:في|ب)\s*)?"
                 r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار|معبر)\s+)?$")
+
+
+#: Where the people an event befell are from, not where it befell them: 'خطف القاصرة سيلفا من
+#: أهالي قرية باصوفان في منطقة عفرين التي تم اختطافها في حي الشيخ مقصود' (the village and its
+#: district both).
+PEOPLE_FROM_RE = rx(r"(?<![^\W\d_])من (?:اهالي|ابناء|سكان)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|حي|مخيم)\s+)?"
+                    r"(?:[^\s,،.]+\s+){0,2}?(?:(?:في|ب)\s*(?:(?:ال)?(?:منطقه|ريف|مدينه|ناحيه)\s+)?)?$")
 
 
 #: Fire told with its target, then where it came from: 'وكثف القصف الصاروخي على الحي من قاعدة

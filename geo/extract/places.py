@@ -37,6 +37,7 @@ from .nearby_places import (
 from .other_dates import signed_on
 from .place_cues import (
     ORIGIN_RE,
+    PEOPLE_FROM_RE,
     PLAN_RE,
     another_events_region,
     another_places_role,
@@ -565,8 +566,9 @@ def place_score(doc: Doc, m: Mention, c: Candidate, lo: int, hi: int) -> float:
         rank += 1.0  # 'نقل قوة إلى مدينة X، للإشراف على المعارك في Y': where a move went
     if c.type not in _MOVES and _HEADING_RE.search(doc.fspan(max(0, m.start - 40), m.start)):
         rank += 3.0  # 'وتتجه إلى مدينة منبج، وسط قصف': where a force is bound, not yet a battlefield
-    if ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start)):
-        rank += 2.0  # where they came from, not where it happened
+    if ORIGIN_RE.search(doc.fspan(max(0, m.start - 30), m.start)) or (
+            c.type not in _GATHERINGS and PEOPLE_FROM_RE.search(doc.fspan(max(0, m.start - 60), m.start))):
+        rank += 2.0  # where they came from, not where it happened (a protest's people are there)
     if reporter_in(doc.fspan(max(0, m.start - 40), m.start)):
         rank += 3.0  # 'وفق ما أكدت مراسلة "الطريق" في الحسكة': where the reporter is
     if crossed:
@@ -590,6 +592,8 @@ _ONE_OF_THEM_RE = rx(r"(?<![^\W\d_])(?:احدا(?:ها|هما|هن)|اولاها
 _SETTLEMENT_WORDS = ("قريه ", "بلده ", "مدينه ")
 #: Types that move forces: placed where they arrived or left, never at a target struck.
 _MOVES = frozenset({"deployment", "convoy", "withdrawal", "patrol"})
+#: Events of people where they live: residents protesting or blocking are at their own village.
+_GATHERINGS = frozenset({"protest", "patrol_obstruction", "blockade", "confrontation", "riot"})
 #: 'إلى X', 'باتجاه X', 'نحو X': where a move went.
 _TOWARDS_RE = rx(r"(?<![^\W\d_])(?:الي|باتجاه|نحو|صوب|تجاه)\s+"
                  r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|قاعده|مطار|حقل)\s+)?$")

@@ -124,6 +124,8 @@ def rejected(text: str, start: int, end: int) -> bool:
     before = text[:start]
     if ("?" in text or "؟" in text) and _QUESTION_END_RE.search(text) and _QUESTION_OPEN_RE.match(text):
         return True  # 'إلى متى ستستمر الخلايا بتنفيذ الهجمات ...؟': asked, not told
+    if _LATEST_BEFORE_RE.search(before, max(0, start - 24)):
+        return False  # 'رغم الإدانات ... لا يزال مسلحو pyd يواصلون ... كان آخرها خطف القاصرة': told
     if _negated(before) or _may(_HYPOTHETICAL, text) and _hypothetical(before) \
             or _may(_META, text) and _meta(before) or _any_before(before):
         return True
@@ -257,6 +259,12 @@ _TODAY_RUNNING_RE = rx(r"(?<![^\W\d_])(?:لليوم\s+\S+\s+علي\s+التوا�
 #: '... تتعرض القاعدة باستمرار لهجمات، كان آخرها في 20 كانون الثاني': the latest one is told.
 _LATEST_RE = rx(r"(?<![^\W\d_])(?:كان|كانت)?\s*(?:اخرها|اخرهم|اخرهن)\s+"
                 r"(?:في|يوم|بتاريخ|مساء|فجر|صباح|ليل|قبل)(?![^\W\d_])")
+
+
+#: The latest of the acts a sentence speaks of in general, named right after 'كان آخرها' ('...
+#: لا يزال مسلحو pyd يواصلون خطف القاصرين، كان آخرها خطف القاصرة سيلفا'): one act told as fact,
+#: whatever governs the talk before it.
+_LATEST_BEFORE_RE = rx(r"(?<![^\W\d_])[وف]?(?:كان|كانت)\s+(?:اخرها|اخرهم|اخرهن)\s+$")
 
 
 #: 'سترد على أي هجوم', 'لمنع أي اعتداء': 'any' event is no event that happened.

@@ -305,10 +305,19 @@ _CREDIT_RE = re.compile(r"(?:\((?:[^()\n]{0,40}/[^()\n]{0,40}|[^()\n]{0,30}(?:أ
                         r"|\d{4}\s*\([^()\n]{1,40}\))\s*$")
 
 
+#: A photo's credit told as a sentence of its own after the caption, in brackets: 'مقاتلون من
+#: لواء فاطميون في أطراف محافظة دير الزور. [صورة انتشرت على وسائل التواصل الاجتماعي]'.
+_CREDIT_ALONE_RE = re.compile(r"\s*[\[(][^\[\]()\n]{0,60}(?:صورة|الصورة|أرشيف|ارشيف|تعبيرية|تصوير|AFP"
+                              r"|Reuters|رويترز|الأناضول|فرانس برس)[^\[\]()\n]{0,60}[\])]\s*")
+
+
 def _caption(sentences: list[Sentence]) -> bool:
     """Is this paragraph a photo's caption ('أطفال يلعبون ببقايا آلية ... - 6 من أيلول 2023
-    (عنب بلدي/ عبادة الشيخ)')? It shows a scene, often of another day, and is not the lead."""
-    return len(sentences) == 1 and bool(_CREDIT_RE.search(sentences[0].text))
+    (عنب بلدي/ عبادة الشيخ)', or a line then its credit in brackets, '[صورة انتشرت على وسائل
+    التواصل الاجتماعي]')? It shows a scene, often of another day, and is not the lead."""
+    if len(sentences) == 1:
+        return bool(_CREDIT_RE.search(sentences[0].text))
+    return len(sentences) == 2 and _CREDIT_ALONE_RE.fullmatch(sentences[1].text) is not None
 
 
 def _ends_in_parenthesis(text: str) -> bool:

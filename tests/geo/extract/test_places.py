@@ -445,6 +445,18 @@ def test_where_people_came_from_is_not_where_they_were_taken(gaz):
     assert inc.place.id == "dhiban"
 
 
+def test_where_the_people_hit_are_from_is_not_where_it_befell_them(gaz):
+    """'خطف القاصرة سيلفا من أهالي قرية باصوفان في منطقة عفرين التي تم اختطافها في حي الشيخ
+    مقصود': her village and its district are her home; residents protesting are at theirs."""
+    inc = one(gaz, "خطف مسلحون اليوم القاصرة سيلفا من أهالي قرية باصوفان في منطقة عفرين التي تم "
+                   "اختطافها في حي الشيخ مقصود.")
+    assert inc.place.id == "sheikh_maqsoud"
+    inc = one(gaz, "اعتقلت قسد اليوم شاباً من أبناء مدينة الميادين في بلدة ذيبان.")
+    assert inc.place.id == "dhiban"
+    inc = one(gaz, "تظاهر العشرات من أهالي بلدة ذيبان اليوم احتجاجاً على اعتقالات قسد في مدينة الميادين.")
+    assert inc.place.id == "dhiban"
+
+
 def test_the_city_refers_back_to_a_city_not_to_a_town_the_text_called_a_town(gaz):
     body = ("ستكون مدينة الشدادي الوجهة المقبلة لقسد، وهي جنوب بلدة الهول المجاورة.\n\n"
             "غارات جوية لقوات التحالف على المدينة مساء أمس أسفرت عن مقتل مدنيين.")

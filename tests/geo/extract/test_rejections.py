@@ -358,6 +358,16 @@ def test_the_latest_of_habitual_attacks_is_an_event_of_its_own(gaz):
     assert [(i.type, i.place.id, i.date) for i in incs] == [("airstrike", "tanf_base", "2023-01-20")]
 
 
+def test_the_latest_act_after_a_condemnation_of_the_practice_is_told(gaz):
+    """'رغم الإدانات الواسعة لعمليات خطف القاصرين ... لا يزال مسلحو pyd يواصلون ...، كان آخرها
+    خطف القاصرة سيلفا ... في حي الشيخ مقصود': the practice is talk, its latest act is news."""
+    talk = ("رغم الادانات الواسعة لعمليات خطف القاصرين والقاصرات وتجريمها وفق القانون الدولي وحقوق "
+            "الانسان لايزال مسلحي pyd وبمختلف تسمياتهم تواصل القيام بهذا العمل الترهيبي بحق الأطفال")
+    assert run(gaz, talk + ".").incidents == []
+    latest = talk + " كان آخرها خطف القاصرة سيلفا التي تم اختطافها في حي الشيخ مقصود."
+    assert [(i.type, i.place.id) for i in run(gaz, latest).incidents] == [("arrest", "sheikh_maqsoud")]
+
+
 @pytest.mark.parametrize("times", ["مرات عدة", "عدة مرات", "مرات متعددة"])
 def test_a_strike_told_as_repeated_is_a_habit(gaz, times):
     body = f"ويذكر أن القوات التركية قصفت قرى ريف تل تمر {times} خلال الشهر الماضي."

@@ -135,6 +135,26 @@ _REFERENCE_END = re.compile(r"\n|[!?]+|(?<!\.)\.++(?=\s|$|[\"'»”)\]])"
                             r"|(?<=[\u0621-\u064A]{2})\.(?=[وف][\u0621-\u064A]{2})")
 
 
+def test_a_caption_with_its_credit_in_brackets_is_no_lead(gaz):
+    """'مقاتلون من لواء فاطميون ... شرقي سوريا. [صورة انتشرت على وسائل التواصل الاجتماعي]': a
+    photo's caption and its credit; the lead is the prose under it, and the fight it opens on
+    with its sides and its town is news, not a reference to the caption."""
+    from geo.extract.document import read_article
+    from tests.geo.extract.helpers import article
+
+    caption = ("مقاتلون من لواء فاطميون في أطراف محافظة دير الزور شرقي سوريا. "
+               "[صورة انتشرت على وسائل التواصل الاجتماعي]\n\n")
+    story = ("قال ناشط محلي إن الاشتباكات بين قوات النظام السوري وميليشيا تابعة للحرس الثوري "
+             "في مدينة الميادين شرقي محافظة دير الزور، تسببت في مقتل عدد من جنود النظام.")
+    doc = read_article(article(caption + story), gaz)
+    assert [s.text[:5] for s in doc.sentences if s.lead] == ["قال ن"]
+    assert [(i.type, i.place.id) for i in run(gaz, caption + story).incidents] == [
+        ("armed_clash", "mayadin")]
+    # a lead that ends on a bracketed word of its own stays the lead
+    own = "قصفت المدفعية التركية قرية تل جمعة اليوم. [تفاصيل]\n\n" + story
+    assert [s.text[:5] for s in read_article(article(own), gaz).sentences if s.lead] == ["قصفت "]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="وفقصب.!?\n »)\"'ab1", max_size=80), st.integers(0, 10),
        st.integers(0, 90))
