@@ -85,7 +85,8 @@ SETS: dict[str, Path] = {
 #: 12501 and 12601 (session 28), 12901, 13001 and 13201 (session 29), 13501 and 13601 (session 30),
 #: 13901 and 14001 (session 31), 14301, 14401, 14501, 14601, 14901, 15001, 15301 and 15401
 #: (session 32), 15901, 16001, 16301, 16401, 16701, 16801, 17101, 17201, 17501 and 17601 (session 33),
-#: 17901, 18001, 18301 and 18401 (session 34) were scored once with their session's first code, then used in development.
+#: 17901, 18001, 18301 and 18401 (session 34) were scored once with their session's first code,
+#: then used in development.
 HELD_OUT: dict[str, range] = {"held_out": range(2801, 2901), "held_out_3": range(3101, 3201),
                               "held_out_7": range(3601, 3701), "held_out_9": range(3801, 3901),
                               "held_out_10": range(3901, 4001), "held_out_11": range(4201, 4301),
