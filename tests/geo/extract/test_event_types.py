@@ -1123,3 +1123,13 @@ def test_mass_graves_said_to_be_uncovered_in_general_are_no_event(gaz):
     body = ("وأشار التقرير إلى وجود مقابر جماعية منتشرة في مناطق عدة بالرقة بدأت تتكشف عقب عودة "
             "بعض الأسر إلى المحافظة.")
     assert run(gaz, body).incidents == []
+
+
+def test_protests_during_which_people_were_killed_are_force_used_on_them(gaz):
+    """'بعد احتجاجات ومظاهرات سقط خلالها قتلى وجرحى': force met the protest (an attack, the
+    violence a reader maps); a fight's dead stay the fight's own."""
+    body = ("تراجعت الإدارة الذاتية في مدينة منبج عن قانون التجنيد الذي فرضته، وذلك بعد احتجاجات "
+            "ومظاهرات سقط خلالها قتلى وجرحى.")
+    assert "attack" in [i.type for i in run(gaz, body).incidents]
+    fight = "اندلعت اشتباكات في مدينة منبج اليوم سقط خلالها قتلى وجرحى."
+    assert [i.type for i in run(gaz, fight).incidents] == ["armed_clash"]
