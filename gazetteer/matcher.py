@@ -237,8 +237,17 @@ def _distinct_names(place: Place) -> list[str]:
     names = [n for n in place.names if n and n.strip()]
     cues = [split_cue(n) for n in names]  # each name split once (a store splits them all)
     bare = {core_form(n)[0] for n, (cue, _) in zip(names, cues, strict=True) if not cue}
-    return [n for n, (cue, rest) in zip(names, cues, strict=True)
+    kept = [n for n, (cue, rest) in zip(names, cues, strict=True)
             if not (cue and core_form(rest)[0] in bare)]
+    # a name entered only with its kind word ('بلدة الصور': alone a common word) is named first
+    # after the dual too ('في بلدتي الصور وأبريهة')
+    duals = [f"{_DUAL_KINDS[cue]} {rest}" for cue, rest in cues
+             if cue in _DUAL_KINDS and rest and core_form(rest)[0] not in bare]
+    return kept + [d for d in dict.fromkeys(duals) if d not in kept]
+
+
+#: The dual of a settlement's kind word, by the kind :func:`split_cue` reads.
+_DUAL_KINDS = {"town": "بلدتي", "village": "قريتي", "city": "مدينتي"}
 
 
 def _forms(name: str, place_id: str) -> list[tuple[str, Entry]]:

@@ -589,7 +589,7 @@ _ONE_OF_THEM_RE = rx(r"(?<![^\W\d_])(?:احدا(?:ها|هما|هن)|اولاها
                      r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|حي)\s+)?$")
 
 
-_SETTLEMENT_WORDS = ("قريه ", "بلده ", "مدينه ")
+_SETTLEMENT_WORDS = ("قريه ", "بلده ", "مدينه ", "قريتي ", "بلدتي ", "مدينتي ")
 #: Types that move forces: placed where they arrived or left, never at a target struck.
 _MOVES = frozenset({"deployment", "convoy", "withdrawal", "patrol"})
 #: Events of people where they live: residents protesting or blocking are at their own village.

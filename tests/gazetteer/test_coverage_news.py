@@ -153,6 +153,8 @@ def test_a_longer_name_wins(gaz):
     "وأشاد الوفد بالنوايا الطيبة للطرفين.",              # good
     "وتحتفل البلاد بذكرى الجلاء كل عام.",                 # evacuation (Independence Day)
     "سقط الفارس عن الحصان أثناء السباق.",                 # the horse
+    "تعرضت عدة قرى لأكثر من 40 غارة وبرميل متفجر.",       # a barrel bomb (ب + Rumayl)
+    "وألقت المروحيات برميلاً متفجراً على البلدة.",          # a barrel bomb
 ])
 def test_a_common_word_is_no_place(text, gaz):
     assert resolved(text, gaz) == [], resolved(text, gaz)
@@ -162,8 +164,18 @@ def test_a_common_word_is_no_place(text, gaz):
     ("هاجم التنظيم مواقع في بلدة الصور بريف دير الزور.", "suwar"),
     ("دخلت قوات إلى بلدة الجلاء قرب البوكمال.", "jalaa"),
     ("قصفت مسيرة مواقع في قرية الخريطة بريف دير الزور.", "kharitah"),
+    ("سقطت قذائف على قرية رميل بريف دير الزور.", "rumayl"),
 ])
 def test_the_qualified_name_is_still_found(text, pid, gaz):
+    assert pid in [i for _, i in resolved(text, gaz)], (text, resolved(text, gaz))
+
+
+@pytest.mark.parametrize(("text", "pid"), [
+    ("خرجت مظاهرات في بلدتي الصور وأبريهة بريف دير الزور.", "suwar"),
+    ("قصفت الطائرات قريتي الخريطة وعياش غرب دير الزور.", "kharitah"),
+])
+def test_the_qualified_name_is_found_first_after_a_dual_kind_word(text, pid, gaz):
+    """'بلدتي الصور وأبريهة': the dual of the kind word names its first town as 'بلدة' would."""
     assert pid in [i for _, i in resolved(text, gaz)], (text, resolved(text, gaz))
 
 

@@ -530,7 +530,8 @@ def _weekday(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     """'يوم الخميس', 'الخميس': the latest such weekday on or before the anchor.
 
     'الاثنين' is also 'the two': alone it is only taken between commas
-    ('، الاثنين،') or before a date. A weekday alone right after a given name ('ياسر الخميس',
+    ('، الاثنين،') or before a date, or closing a clause in a report of the two days after a
+    Monday ('وجرح آخرون الاثنين،'). A weekday alone right after a given name ('ياسر الخميس',
     'محمد الجمعة') or alone in quotes ('"الخميس"') is a family name.
     """
     weekday = WEEKDAYS[m["w"]]
@@ -539,7 +540,8 @@ def _weekday(m: re.Match[str], ctx: RuleContext) -> Hit | None:
     if weekday == 0 and not m["tod"] and not _hamza_monday(m, ctx):
         before = ctx.norm[max(0, m.start() - 3) : m.start()].rstrip()[-1:]
         after = ctx.norm[m.end() : m.end() + 3].lstrip()[:1]
-        if not (before in {"،", ",", "("} and after in {"،", ",", ".", ")"}) and not (after.isdigit()):
+        if not (before in {"،", ",", "("} and after in {"،", ",", ".", ")"}) and not (after.isdigit()) \
+                and not (after in {"،", ","} and _monday_just_past(ctx.anchor)):
             return None
     return _day(weekday_on_or_before(ctx.anchor, weekday), True, "weekday")
 
@@ -554,6 +556,12 @@ def _family_name(m: re.Match[str], norm: str) -> bool:
     if before and (before[-1] in GIVEN_NAMES or " ".join(before[-2:]) in GIVEN_NAMES):
         return True
     return norm[m.start() - 1 : m.start()] in _QUOTES and norm[m.end() : m.end() + 1] in _QUOTES
+
+
+def _monday_just_past(anchor: datetime.date) -> bool:
+    """Is the anchor a Monday or one of the two days after? Then 'وجرح آخرون الاثنين،' (a
+    clause closed on it) is that Monday, as a reader of a Tuesday's report takes it."""
+    return anchor.weekday() <= 2
 
 
 def _hamza_monday(m: re.Match[str], ctx: RuleContext) -> bool:

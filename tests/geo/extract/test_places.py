@@ -603,3 +603,11 @@ def test_a_deal_signed_in_a_city_is_placed_there(gaz):
     body = "وقعت قسد والحكومة السورية يوم الأحد اتفاقاً في مدينة القامشلي لتسليم حقول النفط."
     deals = [i for i in run(gaz, body).incidents if i.type == "agreement"]
     assert [i.place.id for i in deals] == ["qamishli"]
+
+
+def test_a_town_named_after_a_dual_kind_word_is_finer_than_its_countryside(gaz):
+    """'بلدتي الصور وأبريهة بريف ديرالزور، شهدتا صباح اليوم، خروج مظاهرات': the first town
+    with its kind word, not the countryside after it."""
+    inc = one(gaz, "وأشار مراسلنا إلى أن بلدتي الصور وأبريهة بريف ديرالزور، شهدتا صباح اليوم، "
+                   "خروج مظاهرات من قبل الأهالي.")
+    assert (inc.type, inc.place.id) == ("protest", "suwar")

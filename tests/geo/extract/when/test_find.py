@@ -395,6 +395,15 @@ def test_a_weekday_after_a_given_name_or_quoted_alone_is_a_family_name(text: str
     assert dates.find_dates(text, OCT8) == []
 
 
+def test_monday_closing_a_clause_in_a_report_of_the_days_after_is_the_weekday() -> None:
+    """'قتل عشرون مدنيا وجرح آخرون الاثنين، بقصف جوي' in a Tuesday's report: that Monday;
+    'الاثنين' is also 'the two', so a week on, or with no comma after it, it is left."""
+    text = "قتل عشرون مدنيا وجرح آخرون الاثنين، بقصف جوي استهدف زوارق"
+    assert [e.iso for e in dates.find_dates(text, D(2017, 9, 12))] == ["2017-09-11"]
+    assert dates.find_dates(text, D(2017, 9, 16)) == []
+    assert dates.find_dates("واتفق الاثنين على وقف القتال", D(2017, 9, 12)) == []
+
+
 @pytest.mark.parametrize(("text", "iso"), [
     # a force or an outlet before the weekday: the day
     ("وقال المرصد السوري الخميس إن", "2022-10-06"),
