@@ -159,11 +159,22 @@ def harm_clause_places(doc: Doc, c: Candidate, candidates: list[Mention]) -> lis
     lo = c.clause[0]
     if lo == 0 or not _CAUSE_OPEN_RE.match(s.folded, lo):
         return []
+    spans = []
     prev_lo, prev_hi = clause_of(s.folded, max(0, lo - 2))
+    while prev_lo > 0 and prev_hi <= lo and _WHERE_ONLY_RE.fullmatch(s.folded, prev_lo, prev_hi):
+        # 'أصيب عدد من المدنيين، في مدينة الرقة، شمالي سوريا، جراء ثلاثة تفجيرات': where the
+        # harm was, between commas, on the way back to the harm
+        spans.append((prev_lo, prev_hi))
+        prev_lo, prev_hi = clause_of(s.folded, max(0, prev_lo - 2))
     if prev_hi > lo or not HARM_RE.search(s.folded[prev_lo:prev_hi]):
         return []
-    a, b = s.to_original(prev_lo, prev_hi)
-    return [m for m in candidates if a <= m.start < b]
+    spans = [s.to_original(a, b) for a, b in [*spans, (prev_lo, prev_hi)]]
+    return [m for m in candidates if any(a <= m.start < b for a, b in spans)]
+
+
+#: A clause that only says where: 'في مدينة الرقة', 'شمالي سوريا' (folded, blanks around it).
+_WHERE_ONLY_RE = rx(r"\s*(?:(?:في|ب)\s*(?:ال)?(?:مدينه|بلده|قريه|منطقه|ريف|حي|مخيم)\s+[^\s,.]+"
+                    r"(?:\s+[^\s,.]+)?|(?:شمال|جنوب|شرق|غرب)\S*(?:\s+(?:شرق|غرب)\S*)?\s+(?:سوريا|سوريه|البلاد))\s*")
 
 
 #: A word of saying between a place and the event: the place is the speaker's, not the event's.

@@ -611,3 +611,13 @@ def test_a_town_named_after_a_dual_kind_word_is_finer_than_its_countryside(gaz):
     inc = one(gaz, "وأشار مراسلنا إلى أن بلدتي الصور وأبريهة بريف ديرالزور، شهدتا صباح اليوم، "
                    "خروج مظاهرات من قبل الأهالي.")
     assert (inc.type, inc.place.id) == ("protest", "suwar")
+
+
+def test_where_the_harm_was_between_commas_before_its_cause(gaz):
+    """'أصيب عدد من المدنيين، في مدينة الرقة، شمالي سوريا، جراء ثلاثة تفجيرات': the town told
+    between commas after the harm is where the blasts that caused it went off."""
+    body = "أصيب عدد من المدنيين، في مدينة الرقة، شمالي سوريا، جراء ثلاثة تفجيرات منفصلة، مجهولة المصدر."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("explosion", "raqqa")]
+    # a region alone after the harm names no town
+    body = "أصيب عدد من المدنيين، شمالي سوريا، جراء انفجار لغم."
+    assert all(i.place is None or i.place.kind == "region" for i in run(gaz, body).incidents)
