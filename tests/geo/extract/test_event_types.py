@@ -1133,3 +1133,19 @@ def test_protests_during_which_people_were_killed_are_force_used_on_them(gaz):
     assert "attack" in [i.type for i in run(gaz, body).incidents]
     fight = "اندلعت اشتباكات في مدينة منبج اليوم سقط خلالها قتلى وجرحى."
     assert [i.type for i in run(gaz, fight).incidents] == ["armed_clash"]
+
+
+@pytest.mark.parametrize("body", [
+    "أضرم جنود جيش الاحتلال التركي النيران في المحاصيل الزراعية العائدة لفلاحي مدينة الدرباسية.",
+    "كما أحرق مناصرو التنظيم نحو خمسة آلاف دونم من القمح قرب مدينة الدرباسية.",
+    "اندلع حريق مفتعل من قبل جنود أتراك في الأراضي الزراعية القريبة من مدينة الدرباسية.",
+])
+def test_crops_set_on_fire_by_people_are_an_attack(gaz, body):
+    """Crops burned by someone named ('أضرم جنود ... النيران في المحاصيل', 'أحرق مناصرو التنظيم
+    ... دونم من القمح'): an attack on their owners, as homes set on fire are."""
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("attack", "darbasiyah")]
+
+
+def test_a_fire_in_the_fields_with_no_one_who_set_it_is_no_attack(gaz):
+    body = "اندلع حريق في محاصيل القمح قرب مدينة الدرباسية والتهم 130 دونماً."
+    assert run(gaz, body).incidents == []
