@@ -800,6 +800,9 @@ def test_a_strike_named_again_takes_the_kind_of_the_strike_told(gaz):
 @pytest.mark.parametrize(("body", "kind", "place"), [
     # who found the body and when between the verb and 'على جثة'
     ('وعثرت "الأسايش"، يوم الأحد، على جثة نازح مقتولاً ضمن مخيم الهول.', "attack", "hol_camp"),
+    # ... the force with its Kurdish name and whose it is between
+    ('عثرت قوى الأمن الداخلي التي تعرف بالكردية بـ"الآسايش" التابعة للإدارة الذاتية، على جثة امرأة '
+     "مقطوعة الرأس داخل مخيم الهول.", "attack", "hol_camp"),
     # ... the town and the day both between
     ("عثر الأهالي في مدينة دير الزور، يوم الأحد، على جثة عنصر من الدفاع الوطني وعليها آثار تعذيب.",
      "attack", "deir_ez_zor"),
