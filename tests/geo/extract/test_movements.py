@@ -648,3 +648,12 @@ def test_two_trucks_that_set_off_are_a_convoy(gaz):
     body = ("وقال المراسل إن شاحنتين لميليشيا حزب الله العراقي تحملان ذخائر تحركتا اليوم من مدينة "
             "البوكمال نحو معبر القائم.")
     assert "convoy" in types_of(gaz, body)
+
+
+@pytest.mark.parametrize("body", [
+    "تنفذ القوات الروسية دوريات منفردة، وأخرى مشتركة في محيط منبج.",
+    "وتسير الدوريات الروسية في منطقة العريمة بريف مدينة منبج الغربي منذ 9 يناير الجاري.",
+])
+def test_patrols_told_in_the_present_are_patrols(gaz, body):
+    """'تنفذ القوات الروسية دوريات', 'وتسير الدوريات في منطقة العريمة': patrols going on now."""
+    assert [i.type for i in run(gaz, body).incidents] == ["patrol"]
