@@ -1152,3 +1152,9 @@ def test_crops_set_on_fire_by_people_are_an_attack(gaz, body):
 def test_a_fire_in_the_fields_with_no_one_who_set_it_is_no_attack(gaz):
     body = "اندلع حريق في محاصيل القمح قرب مدينة الدرباسية والتهم 130 دونماً."
     assert run(gaz, body).incidents == []
+
+
+def test_control_wrested_is_a_capture(gaz):
+    """'انتزعت، في وقت سابق هذا الأسبوع، السيطرة على مدينة منبج': the town taken."""
+    body = "وذكرت رويترز أن فصائل موالية لتركيا انتزعت، في وقت سابق هذا الأسبوع، السيطرة على مدينة منبج."
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("capture", "manbij")]
