@@ -1158,3 +1158,17 @@ def test_control_wrested_is_a_capture(gaz):
     """'انتزعت، في وقت سابق هذا الأسبوع، السيطرة على مدينة منبج': the town taken."""
     body = "وذكرت رويترز أن فصائل موالية لتركيا انتزعت، في وقت سابق هذا الأسبوع، السيطرة على مدينة منبج."
     assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("capture", "manbij")]
+
+
+@pytest.mark.parametrize("body", [
+    'أكد مصدر أمني أن خمسة أشخاص من "داعش" تمكنوا من الهروب من مخيم الهول ليلة الخميس – الجمعة.',
+    "بينما أوقفت قوى الأمن الداخلي محاولة هروب لعائلات من مخيم الهول قبل وصولهم إلى السور.",
+])
+def test_an_escape_from_a_camp_or_a_prison_is_a_riot(gaz, body):
+    """Escapes from a camp or a prison, done or tried, are mapped as prison breaks are."""
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("riot", "hol_camp")]
+
+
+def test_people_fleeing_shelling_are_no_escape(gaz):
+    body = "وفر المدنيون من القصف إلى أطراف مدينة الحسكة."
+    assert [i.type for i in run(gaz, body).incidents] != ["riot"]
