@@ -657,3 +657,12 @@ def test_two_trucks_that_set_off_are_a_convoy(gaz):
 def test_patrols_told_in_the_present_are_patrols(gaz, body):
     """'تنفذ القوات الروسية دوريات', 'وتسير الدوريات في منطقة العريمة': patrols going on now."""
     assert [i.type for i in run(gaz, body).incidents] == ["patrol"]
+
+
+def test_the_army_entering_a_town_after_years_of_others_control_is_a_deployment(gaz):
+    """'كما دخلت وحدات الجيش السوري، الأمس، إلى مدينة الدرباسية ...، وذلك بعد 7 سنوات من سيطرة
+    "الوحدات الكردية" على المدينة': years of someone's control are no fight."""
+    body = ('كما دخلت وحدات الجيش السوري، الأمس، إلى مدينة الدرباسية على الحدود السورية التركية والواقعة '
+            'إلى الشرق من مدينة رأس العين شمال محافظة الحسكة، وذلك بعد 7 سنوات من سيطرة "الوحدات '
+            'الكردية" على المدينة.')
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("deployment", "darbasiyah")]

@@ -621,3 +621,4 @@ def test_where_the_harm_was_between_commas_before_its_cause(gaz):
     # a region alone after the harm names no town
     body = "أصيب عدد من المدنيين، شمالي سوريا، جراء انفجار لغم."
     assert all(i.place is None or i.place.kind == "region" for i in run(gaz, body).incidents)
+
