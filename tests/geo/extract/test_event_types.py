@@ -1172,3 +1172,12 @@ def test_an_escape_from_a_camp_or_a_prison_is_a_riot(gaz, body):
 def test_people_fleeing_shelling_are_no_escape(gaz):
     body = "وفر المدنيون من القصف إلى أطراف مدينة الحسكة."
     assert [i.type for i in run(gaz, body).incidents] != ["riot"]
+
+
+@pytest.mark.parametrize("body", [
+    "وأكد البرنامج أن 93 ألف شخص سيستفيد من عمليات إنزال المساعدات جواً على مدينة دير الزور.",
+    "واستأنفت الطائرات إنزال المساعدات الغذائية على الأحياء المحاصرة في مدينة دير الزور.",
+])
+def test_aid_dropped_from_the_air_is_no_raid(gaz, body):
+    """'عمليات إنزال المساعدات جواً': aid dropped on a besieged city, not a heliborne raid."""
+    assert "raid" not in [i.type for i in run(gaz, body).incidents]
