@@ -104,6 +104,10 @@ _DRILL_REACH = 160
 #: 'منذ معركة الباغوز', 'منذ بدء الهجوم التركي': an event named as the time since which, a
 #: point to count from, not news told ('منذ' before a day or a span is :mod:`.cues`' summary).
 _SINCE_RE = rx(r"(?<![^\W\d_])[وف]?منذ\s+(?:(?:بدء|بدايه|انطلاق|انتهاء|نهايه|اندلاع)\s+)?(?:ال)?$")
+#: What a meeting discussed ('عقد اجتماعاً ... ناقش خلاله العمليات ضد خلايا داعش، وهجمات
+#: المليشيات، وتعزيز ...'): topics named, no event told; the list runs to the sentence's end.
+_DISCUSSED_RE = rx(r"(?<![^\W\d_])[وف]?(?:ناقش|تناول|تباحث|استعرض)(?:ت|وا|ا)?(?:\s+(?:خلال|في)(?:ه|ها))?"
+                   r"\s[^.]*$")
 #: 'أكبر عملية لتنظيم الدولة بعد معارك الباغوز': the biggest, the fiercest ... since an event:
 #: the news measured against it, in its clause.
 _BIGGEST_AFTER_RE = rx(r"(?<![^\W\d_])(?:ال)?(?:اكبر|اعنف|اوسع|اشد|اخطر|اضخم|ابرز|اعلي|اكثر)"
@@ -144,6 +148,8 @@ def rejected(text: str, start: int, end: int) -> bool:
         return True  # 'عدد مسلحي داعش الذين تمت تصفيتهم منذ ...': a count, not one event
     if _may(_DRILL, text) and _DRILL_RE.search(text, end, end + _DRILL_REACH):
         return True  # 'أصوات انفجارات ... تبين أنها ناجمة عن تدريبات عسكرية': a drill heard
+    if _DISCUSSED_RE.search(before, max(0, start - 150)):
+        return True  # 'ناقش خلاله العمليات ضد خلايا داعش، وهجمات المليشيات': a meeting's topics
     if _SINCE_RE.search(before, max(0, start - 24)) or _BIGGEST_AFTER_RE.search(before, max(0, start - 90)):
         return True  # 'الأعنف منذ معارك الباغوز': a point in time the news is measured from
     clause = clause_of(text, start)

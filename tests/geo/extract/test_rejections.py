@@ -562,3 +562,11 @@ def test_what_a_week_saw_is_a_summary_beside_the_news(gaz):
             " شملت مناطق منبج وعين عيسى، قصف مكثف استهدف القرى المأهولة بالسكان.")
     places = [i.place.id for i in run(gaz, body).incidents if i.place is not None]
     assert "manbij" not in places, places
+
+
+def test_what_a_meeting_discussed_is_no_event(gaz):
+    """'عقد قائد قسد اجتماعاً مع قيادات دير الزور، ناقش خلاله العمليات ضد خلايا داعش، وهجمات
+    المليشيات، وتعزيز الأمن': the meeting's topics."""
+    body = ('وعقد قائد "قسد" مظلوم عبدي اليوم اجتماعاً مع قيادات دير الزور، ناقش خلاله العمليات ضد خلايا '
+            'تنظيم "داعش"، وهجمات المليشيات التابعة للنظام، وتعزيز الأمن في المنطقة.')
+    assert run(gaz, body).incidents == []
