@@ -104,6 +104,10 @@ _DRILL_REACH = 160
 #: 'منذ معركة الباغوز', 'منذ بدء الهجوم التركي': an event named as the time since which, a
 #: point to count from, not news told ('منذ' before a day or a span is :mod:`.cues`' summary).
 _SINCE_RE = rx(r"(?<![^\W\d_])[وف]?منذ\s+(?:(?:بدء|بدايه|انطلاق|انتهاء|نهايه|اندلاع)\s+)?(?:ال)?$")
+#: The instances of the talk before, told as a source's news: 'تأتي هذه التطورات في ظل تصاعد تضييق
+#: تمارسه قسد على المدنيين، حيث أكد ناشطون أن أحد حواجز الميليشيات أطلق الرصاص، أمس، على مدني'.
+_INSTANCE_TOLD_RE = rx(r"[,;]\s*(?:حيث|اذ)\s+(?:\S+\s+)?(?:اكد|افاد|ذكر|قال|اشار|وثق|رصد)(?:ت|وا)?\s+"
+                       r"(?:\S+\s+){0,3}?(?:ان|بان|انه|بانه)(?![^\W\d_])")
 #: What a meeting discussed ('عقد اجتماعاً ... ناقش خلاله العمليات ضد خلايا داعش، وهجمات
 #: المليشيات، وتعزيز ...'): topics named, no event told; the list runs to the sentence's end.
 _DISCUSSED_RE = rx(r"(?<![^\W\d_])[وف]?(?:ناقش|تناول|تباحث|استعرض)(?:ت|وا|ا)?(?:\s+(?:خلال|في)(?:ه|ها))?"
@@ -136,7 +140,8 @@ def rejected(text: str, start: int, end: int) -> bool:
     if _may(_FORECAST, text) and (planned := FORECAST_RE.search(text, max(0, start - 120), start)) \
             and not _CONTRAST_RE.search(text, planned.start(), start):
         return True  # 'تستعد لشن هجوم': prepared or expected, not done ('، كما انسحبوا': done)
-    if _may(_GENERAL, text) and GENERAL_RE.search(before):
+    if _may(_GENERAL, text) and (general := GENERAL_RE.search(before)) \
+            and not _INSTANCE_TOLD_RE.search(before, general.end()):
         return True  # an anniversary, an opinion, a condemnation: talk about events
     if _may(_CAUSE, text) and _cause_governs(before):
         return True  # 'احتجاجاً على القصف': what was protested, told as background

@@ -570,3 +570,14 @@ def test_what_a_meeting_discussed_is_no_event(gaz):
     body = ('وعقد قائد "قسد" مظلوم عبدي اليوم اجتماعاً مع قيادات دير الزور، ناقش خلاله العمليات ضد خلايا '
             'تنظيم "داعش"، وهجمات المليشيات التابعة للنظام، وتعزيز الأمن في المنطقة.')
     assert run(gaz, body).incidents == []
+
+
+def test_an_instance_a_source_tells_after_the_setting_is_news(gaz):
+    """'تأتي هذه التطورات في ظل تصاعد تضييق تمارسه قسد على المدنيين، حيث أكد ناشطون أن أحد حواجز
+    الميليشيات أطلق الرصاص، أمس، على أحد المدنيين في مدينة الطبقة': the setting is talk, the
+    shooting the activists tell is an event (with its comma-wrapped day)."""
+    setting = "تأتي هذه التطورات في ظل تصاعد تضييق تمارسه قسد على المدنيين"
+    assert run(gaz, setting + " في مدينة الطبقة.").incidents == []
+    body = setting + ("، حيث أكد ناشطون أن أحد حواجز الميليشيات أطلق الرصاص، أمس، على أحد المدنيين "
+                      "في مدينة الطبقة.")
+    assert [(i.type, i.place.id) for i in run(gaz, body).incidents] == [("attack", "tabqa")]
