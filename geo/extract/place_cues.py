@@ -34,7 +34,7 @@ __all__ = ["ORIGIN_RE", "PEOPLE_FROM_RE", "PLAN_RE", "another_events_region", "b
 
 #: A place named as where someone came from or approached from, not where it happened.
 ORIGIN_RE = rx(r"(?<![^\W\d_])(?:[وف]?(?:من|عبر) (?:جهه|ناحيه|اتجاه|طرف)|(?:قادم|اتي)(?:ا|ه|ين|ون|تين)?"
-                r" من|(?:انطلق|خرج|وصل)(?:ت|وا)? من"
+                r" من|(?:انطلق|خرج|وصل|عاد)(?:ت|وا)? من|عائد(?:ا|ه|ين|ون)? من"
                 # where people come from: 'أربعة نازحين من الرقة', 'نازح ينحدر من مدينة موحسن'
                 r"|(?:نازح|مهجر|ينحدر|تنحدر|ينحدرون|منحدر|المنحدر)\S*(?: \S+)? من)\s+"
                 # 'قادمة من القاعدة العسكرية الأمريكية في بلدة صرين': the base, then its town

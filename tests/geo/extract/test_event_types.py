@@ -803,6 +803,10 @@ def test_a_strike_named_again_takes_the_kind_of_the_strike_told(gaz):
     # ... the force with its Kurdish name and whose it is between
     ('عثرت قوى الأمن الداخلي التي تعرف بالكردية بـ"الآسايش" التابعة للإدارة الذاتية، على جثة امرأة '
      "مقطوعة الرأس داخل مخيم الهول.", "attack", "hol_camp"),
+    # his body ('على جثته')
+    ("وعثر الأهالي صباح اليوم على جثته في مدينة تل أبيض.", "attack", "tal_abyad"),
+    # killed in his home, no other event told
+    ("قتل القيادي عمر علوش فجر اليوم الخميس في منزله في مدينة تل أبيض.", "attack", "tal_abyad"),
     # ... the town and the day both between
     ("عثر الأهالي في مدينة دير الزور، يوم الأحد، على جثة عنصر من الدفاع الوطني وعليها آثار تعذيب.",
      "attack", "deir_ez_zor"),
