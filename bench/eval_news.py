@@ -78,7 +78,7 @@ SETS: dict[str, Path] = {
 #: (session 30), 13701 and 13801 (session 31), 14101, 14201, 14701, 14801, 15101, 15201, 15501
 #: and 15601 (session 32), 15701, 15801, 16101, 16201, 16501, 16601, 16901, 17001, 17301 and 17401
 #: (session 33), 17701, 17801, 18101, 18201, 18501, 18601, 18901, 19001, 19301, 19401, 19701,
-#: 19801, 20101, 20201, 20501 and 20601 (session 34) stay held out;
+#: 19801, 20101, 20201, 20501, 20601 and 21001 (session 34) stay held out;
 #: 7901,
 #: 8101, 8301, 8501, 8701 and 8901 (session 20), 9101, 9301 and 9501 (session 21), 9701 and
 #: 9901 (session 22), 10101 and 10201 (session 23), 10401 and 10501 (session 24), 10901, 11001
@@ -87,8 +87,8 @@ SETS: dict[str, Path] = {
 #: 13901 and 14001 (session 31), 14301, 14401, 14501, 14601, 14901, 15001, 15301 and 15401
 #: (session 32), 15901, 16001, 16301, 16401, 16701, 16801, 17101, 17201, 17501 and 17601 (session 33),
 #: 17901, 18001, 18301, 18401, 18701, 18801, 19101, 19201, 19501, 19601, 19901, 20001, 20301,
-#: 20401, 20701 and 20801 (session 34) were scored once with their session's first code, then used
-#: in development.
+#: 20401, 20701, 20801, 21101 and 21201 (session 34) were scored once with their session's first
+#: code, then used in development.
 HELD_OUT: dict[str, range] = {"held_out": range(2801, 2901), "held_out_3": range(3101, 3201),
                               "held_out_7": range(3601, 3701), "held_out_9": range(3801, 3901),
                               "held_out_10": range(3901, 4001), "held_out_11": range(4201, 4301),
@@ -162,7 +162,8 @@ HELD_OUT: dict[str, range] = {"held_out": range(2801, 2901), "held_out_3": range
                               "held_out_92": range(20101, 20201),
                               "held_out_93": range(20201, 20301),
                               "held_out_94": range(20501, 20601),
-                              "held_out_95": range(20601, 20701)}
+                              "held_out_95": range(20601, 20701),
+                              "held_out_96": range(21001, 21101)}
 
 #: The project's incident types -> the reading's three families (README of news_dev).
 FAMILIES: dict[str, str] = {
