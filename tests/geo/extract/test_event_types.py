@@ -1185,3 +1185,9 @@ def test_people_fleeing_shelling_are_no_escape(gaz):
 def test_aid_dropped_from_the_air_is_no_raid(gaz, body):
     """'عمليات إنزال المساعدات جواً': aid dropped on a besieged city, not a heliborne raid."""
     assert "raid" not in [i.type for i in run(gaz, body).incidents]
+
+
+def test_an_attempt_to_wrest_control_is_no_capture(gaz):
+    """'ستتصدى لأي محاولة لانتزاع السيطرة على حقول النفط': wresting as a purpose, nothing taken."""
+    body = "وأكدت وزارة الدفاع الأمريكية أن قواتها ستتصدى لأي محاولة لانتزاع السيطرة على مدينة الحسكة."
+    assert "capture" not in [i.type for i in run(gaz, body).incidents]
