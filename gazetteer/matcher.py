@@ -19,6 +19,7 @@ from .linefold import folded_text
 from .model import Place
 from .normalize import (
     BARE_PREFIXES,
+    DUAL_KIND_WORDS,
     FOLDED_BLANKS,
     INTRODUCING_WORDS,
     SPOTTED_WORDS,
@@ -241,13 +242,9 @@ def _distinct_names(place: Place) -> list[str]:
             if not (cue and core_form(rest)[0] in bare)]
     # a name entered only with its kind word ('بلدة الصور': alone a common word) is named first
     # after the dual too ('في بلدتي الصور وأبريهة')
-    duals = [f"{_DUAL_KINDS[cue]} {rest}" for cue, rest in cues
-             if cue in _DUAL_KINDS and rest and core_form(rest)[0] not in bare]
+    duals = [f"{DUAL_KIND_WORDS[cue]} {rest}" for cue, rest in cues
+             if cue in DUAL_KIND_WORDS and rest and core_form(rest)[0] not in bare]
     return kept + [d for d in dict.fromkeys(duals) if d not in kept]
-
-
-#: The dual of a settlement's kind word, by the kind :func:`split_cue` reads.
-_DUAL_KINDS = {"town": "بلدتي", "village": "قريتي", "city": "مدينتي"}
 
 
 def _forms(name: str, place_id: str) -> list[tuple[str, Entry]]:

@@ -484,14 +484,17 @@ def one_space(ft: FoldedText) -> FoldedText:
 
 # --- name keys ------------------------------------------------------------------
 
+#: The dual of a settlement's kind word, by kind ('في بلدتي الصور وأبريهة', 'قريتي X وY'),
+#: folded: a cue word too, and the matcher names a place entered with its kind word after it.
+DUAL_KIND_WORDS: dict[str, str] = {"town": "بلدتي", "village": "قريتي", "city": "مدينتي"}
 #: Generic words in front of a name: they are cues to the kind of place, not part of the name.
 CUE_WORDS: dict[str, str] = {
     "مدينه": "city", "بلده": "town", "قريه": "village", "ناحيه": "town", "منطقه": "region",
     "محافظه": "governorate", "ريف": "countryside", "مطار": "airport", "قاعده": "base",
     "حقل": "oilfield", "حقول": "oilfield", "معبر": "border_crossing", "فوج": "base",
     "مخيم": "camp", "سد": "dam", "حي": "neighbourhood", "بلدات": "town", "قري": "village",
-    "مدن": "city", "مركز": "town", "معمل": "gasfield", "جسر": "bridge", "بلدتي": "town",
-    "مدينتي": "city", "قريتي": "village",
+    "مدن": "city", "مركز": "town", "معمل": "gasfield", "جسر": "bridge",
+    **{word: kind for kind, word in DUAL_KIND_WORDS.items()},
 }
 
 #: Kind words that introduce a name the gazetteer may lack ('قرية "ملوك سراي"', 'مدن "الرقة"

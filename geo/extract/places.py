@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from gazetteer.model import Mention, Place, km_between
-from gazetteer.normalize import arabic_key
+from gazetteer.normalize import DUAL_KIND_WORDS, arabic_key
 from gazetteer.unknown import PLACED_FOR_UNKNOWN
 
 from ..relate import AREA_KINDS, is_macro_region
@@ -589,7 +589,7 @@ _ONE_OF_THEM_RE = rx(r"(?<![^\W\d_])(?:احدا(?:ها|هما|هن)|اولاها
                      r"(?:(?:ال)?(?:مدينه|بلده|قريه|منطقه|حي)\s+)?$")
 
 
-_SETTLEMENT_WORDS = ("قريه ", "بلده ", "مدينه ", "قريتي ", "بلدتي ", "مدينتي ")
+_SETTLEMENT_WORDS = ("قريه ", "بلده ", "مدينه ", *(f"{w} " for w in DUAL_KIND_WORDS.values()))
 #: Types that move forces: placed where they arrived or left, never at a target struck.
 _MOVES = frozenset({"deployment", "convoy", "withdrawal", "patrol"})
 #: Events of people where they live: residents protesting or blocking are at their own village.
